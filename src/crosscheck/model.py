@@ -1,0 +1,208 @@
+"""The typed data model every stage speaks. Data only, no behaviour.
+
+Flow: readers -> RawReport -> clean -> Document -> analyze -> Analysis
+(Mention, Entity, Quantity, TimeExpr, Claim) -> stories/syndication -> Story,
+SyndicationGroup -> corroborate -> AlignedClaim, Conflict, Drift, TimelineEntry.
+
+All offsets are character offsets into ``Document.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawReport:
+    """One report as a reader found it, before cleaning."""
+
+    source: str  # CONTRACT: url, else the caller's id, else the file path (``PATH#LINE`` for jsonl)
+    fmt: str  # "txt" | "html" | "jsonl" | "warc" | "feed" | "stdin"
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    ext_id: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime, as given
+    outlet: str | None = None
+    language: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that could not be read: the input's name and a one-line reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A clean report: main text apart from boilerplate and captions."""
+
+    id: str  # stable: derived from ``source``
+    source: str
+    fmt: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or datetime
+    language: str | None = None  # ISO 639-1
+    authors: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()  # lines removed from the body, kept for inspection
+    content_hash: str = ""  # hash of title + text; equal hash = same report
+    revision: int = 1  # bumped each time the same source arrives with changed text
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One span of text naming an actor, place or organisation."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON | ORG | GPE | LOC | NORP | TITLE | PRON ...
+    entity: str  # local entity key within the document (see Entity.key)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor. Within an Analysis, ``key`` is local; across the store, ``id`` is global."""
+
+    key: str  # local key inside one document, e.g. "e3"
+    name: str  # canonical, longest proper form ("Volodymyr Zelenskyy")
+    type: str  # PERSON | ORG | GPE | LOC | NORP
+    aliases: tuple[str, ...] = ()  # every surface form seen ("Zelenskyy", "the President")
+    id: str | None = None  # global entity id once aliases are resolved across reports
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in the text and what it counts."""
+
+    start: int
+    end: int
+    text: str  # "about 150 new workers"
+    value: float | int | None  # point value (None for pure ranges)
+    low: float | int | None = None
+    high: float | int | None = None
+    qualifier: str | None = None  # about | more than | at least | up to | some | fewer than ...
+    of: str | None = None  # lemma of the counted thing: "soldier"
+    unit: str | None = None  # "%", "USD", "km" ...
+    kind: str = "count"  # count | percent | money | measure | range
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A date or period in the text, normalised to an ISO value."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # "2024-10-17", "2024-10", "2024", "XXXX-10-17"
+    anchor: str | None = None  # the date it was resolved against
+    inferred_year: bool = False  # the year came from the text, not from publication date
+    warning: str | None = None  # e.g. weekday does not match the date
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An attributed assertion in one report."""
+
+    key: str  # unique inside the document, e.g. "c4"
+    text: str  # the claim as one readable sentence
+    start: int  # offsets of the sentence(s) carrying it
+    end: int
+    speaker: str | None = None  # local entity key, or None (anonymous / unresolved)
+    speaker_text: str | None = None  # how the report names the source
+    cue: str | None = None  # said | stated | according to | ...
+    kind: str = "reported"  # quote | reported | according_to | outlet
+    hedges: tuple[str, ...] = ()  # reportedly | probably | may | allegedly ...
+    chain: tuple[str, ...] = ()  # sources behind the speaker, nearest first ("intelligence reports")
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analysis stage found in one document."""
+
+    document: str  # Document.id
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    lemmas: tuple[str, ...] = ()  # content-word lemmas, for story features
+
+
+@dataclass(frozen=True)
+class SyndicationGroup:
+    id: str
+    documents: tuple[str, ...]
+    origin: str | None = None  # document id of the likely origin
+    origin_outlet: str | None = None  # outlet credited in the text ("AP", "Reuters") or the earliest one
+
+
+@dataclass(frozen=True)
+class Story:
+    """One real event and the reports of it."""
+
+    id: str
+    documents: tuple[str, ...]
+    title: str = ""
+    summary: str = ""
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass(frozen=True)
+class Retelling:
+    """How one report words an aligned claim."""
+
+    document: str
+    claim: str  # "<doc id>:<claim key>"
+    text: str
+    cue: str | None = None
+    hedges: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AlignedClaim:
+    """A claim as carried by one or more reports of a story, with its verdict."""
+
+    id: str
+    story: str
+    text: str
+    speaker: str | None  # global entity id
+    speaker_text: str | None
+    documents: tuple[str, ...]
+    status: str  # corroborated | single_source | conflicting
+    independent_sources: int
+    retellings: tuple[Retelling, ...] = ()
+    conflicts_with: tuple[str, ...] = ()  # AlignedClaim ids
+    related: tuple[str, ...] = ()  # compatible figures on the same subject
+    drift: tuple[str, ...] = ()  # human-readable drift notes
+    chain: tuple[str, ...] = ()  # speaker's sources, nearest first
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    story: str
+    value: str  # ISO date
+    text: str  # the sentence stating it
+    document: str
+    inferred_year: bool = False
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What one ingest run did."""
+
+    new: tuple[str, ...] = ()
+    duplicate: tuple[str, ...] = ()
+    revised: tuple[str, ...] = ()
+    failed: tuple[ReadFailure, ...] = ()
+    stories_changed: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
