@@ -138,6 +138,23 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class EntityLink:
+    """Where one document's local entity went: its global entity id."""
+
+    document: str  # Document.id
+    key: str  # local Entity.key in that document's Analysis
+    entity: str  # global Entity.id
+
+
+@dataclass(frozen=True)
+class EntityLinking:
+    """Entities resolved across reports: one global entity per real-world actor."""
+
+    entities: tuple[Entity, ...] = ()  # global entities, ``id`` set, aliases = union of surface forms
+    links: tuple[EntityLink, ...] = ()
+
+
+@dataclass(frozen=True)
 class SyndicationGroup:
     id: str
     documents: tuple[str, ...]
@@ -206,3 +223,12 @@ class IngestResult:
     failed: tuple[ReadFailure, ...] = ()
     stories_changed: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class StoryFindings:
+    """What corroboration found in one story: aligned claims with verdicts, and the timeline."""
+
+    story: str
+    claims: tuple[AlignedClaim, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()

@@ -1,0 +1,129 @@
+"""The narrow interface every store implements. Only the pipeline writes; CLI, web and export read."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Analysis, Document, Entity, Story, StoryFindings, SyndicationGroup
+
+
+@dataclass(frozen=True)
+class DocState:
+    """What the store knows of a source: enough to decide new / duplicate / revised."""
+
+    id: str
+    content_hash: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    outlet: str | None = None
+    language: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+    story: str | None = None
+    query: str | None = None  # full-text (FTS5) query
+    limit: int | None = None
+    offset: int = 0
+
+
+class Store(ABC):
+    """Writes happen inside ``transaction()``; a crash never leaves half a batch."""
+
+    path: str
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # documents and their analyses
+    @abstractmethod
+    def document_state(self, source: str) -> DocState | None: ...
+
+    @abstractmethod
+    def put_document(self, doc: Document, analysis: Analysis | None) -> None: ...
+
+    @abstractmethod
+    def document(self, doc_id: str) -> Document | None: ...
+
+    @abstractmethod
+    def analysis(self, doc_id: str) -> Analysis | None: ...
+
+    @abstractmethod
+    def documents(self, flt: DocumentFilter = DocumentFilter()) -> Iterator[Document]: ...
+
+    @abstractmethod
+    def count_documents(self, flt: DocumentFilter = DocumentFilter()) -> int: ...
+
+    @abstractmethod
+    def analyses(self) -> Iterator[Analysis]: ...
+
+    @abstractmethod
+    def revisions(self, doc_id: str) -> list[dict]: ...
+
+    # per-document features that later stages rebuild their indexes from
+    @abstractmethod
+    def put_feature(self, doc_id: str, kind: str, data: str) -> None: ...
+
+    @abstractmethod
+    def features(self, kind: str) -> Iterator[tuple[str, str]]: ...
+
+    # stories
+    @abstractmethod
+    def set_story(self, doc_id: str, story_id: str) -> None: ...
+
+    @abstractmethod
+    def story_of(self) -> dict[str, str]: ...
+
+    @abstractmethod
+    def put_story(self, story: Story) -> None: ...
+
+    @abstractmethod
+    def story(self, story_id: str) -> Story | None: ...
+
+    @abstractmethod
+    def stories(self) -> list[Story]: ...
+
+    @abstractmethod
+    def mark_dirty(self, story_ids: set[str]) -> None: ...
+
+    @abstractmethod
+    def dirty_stories(self) -> set[str]: ...
+
+    # syndication
+    @abstractmethod
+    def set_syndication(self, groups: list[SyndicationGroup]) -> None: ...
+
+    @abstractmethod
+    def syndication_of(self) -> dict[str, str]: ...
+
+    @abstractmethod
+    def syndication_groups(self) -> list[SyndicationGroup]: ...
+
+    # entities across reports
+    @abstractmethod
+    def local_entities(self) -> Iterator[tuple[str, Entity]]: ...
+
+    @abstractmethod
+    def replace_entities(self, entities: list[Entity], links: list[tuple[str, str, str]]) -> None: ...
+
+    @abstractmethod
+    def entities(self) -> list[Entity]: ...
+
+    @abstractmethod
+    def entity_links(self) -> dict[tuple[str, str], str]: ...
+
+    # corroboration
+    @abstractmethod
+    def put_findings(self, findings: StoryFindings) -> None: ...
+
+    @abstractmethod
+    def findings(self, story_id: str) -> StoryFindings | None: ...
+
+    @abstractmethod
+    def all_findings(self) -> Iterator[StoryFindings]: ...

@@ -1,0 +1,116 @@
+"""Versioned schema. Each migration moves the store from version i to i+1; never edit a shipped one."""
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1: documents, analyses, full-text index
+    """
+    CREATE TABLE documents (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL UNIQUE,
+        fmt TEXT NOT NULL,
+        url TEXT, title TEXT, outlet TEXT, published TEXT, language TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        text TEXT NOT NULL,
+        captions TEXT NOT NULL DEFAULT '[]',
+        boilerplate TEXT NOT NULL DEFAULT '[]',
+        content_hash TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+    );
+    CREATE INDEX documents_outlet ON documents(outlet);
+    CREATE INDEX documents_language ON documents(language);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE TABLE revisions (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        title TEXT,
+        replaced_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+        PRIMARY KEY (document, revision)
+    );
+    CREATE TABLE analyses (
+        document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE doc_entities (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (document, key)
+    );
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+    # 1 -> 2: stories, syndication, entities, corroboration findings
+    """
+    CREATE TABLE features (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (document, kind)
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        first_published TEXT,
+        last_published TEXT
+    );
+    CREATE TABLE story_documents (
+        document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        story TEXT NOT NULL
+    );
+    CREATE INDEX story_documents_story ON story_documents(story);
+    CREATE TABLE dirty_stories (story TEXT PRIMARY KEY);
+    CREATE TABLE syndication_groups (
+        id TEXT PRIMARY KEY,
+        origin TEXT,
+        origin_outlet TEXT
+    );
+    CREATE TABLE syndication_members (
+        document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        grp TEXT NOT NULL REFERENCES syndication_groups(id) ON DELETE CASCADE
+    );
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE entity_links (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        PRIMARY KEY (document, key)
+    );
+    CREATE INDEX entity_links_entity ON entity_links(entity);
+    CREATE TABLE findings (
+        story TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        story TEXT NOT NULL,
+        status TEXT NOT NULL,
+        speaker TEXT
+    );
+    CREATE INDEX claims_story ON claims(story);
+    CREATE INDEX claims_status ON claims(status);
+    CREATE INDEX claims_speaker ON claims(speaker);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

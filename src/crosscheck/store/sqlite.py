@@ -1,0 +1,385 @@
+"""SQLite store: WAL, FTS5, versioned migrations, one transaction per batch."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import StoreError
+from ..model import Analysis, Document, Entity, Story, StoryFindings, SyndicationGroup
+from . import codec
+from .base import DocState, DocumentFilter, Store
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+
+_DOC_COLS = ("id, source, fmt, url, title, outlet, published, language, authors, text, captions, "
+             "boilerplate, content_hash, revision")
+
+
+def _explain(path: str, exc: sqlite3.Error) -> str:
+    msg = str(exc)
+    if "disk is full" in msg or "disk I/O" in msg:
+        return f"{path}: the disk is full or failing ({msg})"
+    if "readonly" in msg or "read-only" in msg:
+        return f"{path}: the database is read-only ({msg})"
+    if "unable to open" in msg:
+        return f"{path}: cannot open the database file ({msg})"
+    if "not a database" in msg:
+        return f"{path}: not a crosscheck database ({msg})"
+    if "locked" in msg or "busy" in msg:
+        return f"{path}: the database is busy with another writer; try again ({msg})"
+    return f"{path}: {msg}"
+
+
+def _row_doc(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"], source=row["source"], fmt=row["fmt"], url=row["url"], title=row["title"],
+        outlet=row["outlet"], published=row["published"], language=row["language"],
+        authors=tuple(json.loads(row["authors"])), text=row["text"], captions=tuple(json.loads(row["captions"])),
+        boilerplate=tuple(json.loads(row["boilerplate"])), content_hash=row["content_hash"], revision=row["revision"],
+    )
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | os.PathLike, readonly: bool = False, timeout: float = 30.0):
+        self.path = str(path)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        p = Path(self.path)
+        if p.is_dir():
+            raise StoreError(f"{self.path}: the store path is a directory, not a database file")
+        if readonly and not p.exists():
+            raise StoreError(f"{self.path}: no such database (run `crosscheck ingest` first)")
+        try:
+            if readonly:
+                uri = "file:" + str(p.resolve()) + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                                            check_same_thread=False)
+            else:
+                if p.parent and not p.parent.exists():
+                    raise StoreError(f"{self.path}: the folder {p.parent} does not exist")
+                self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                            check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(self.path, exc)) from exc
+
+    # -- schema ------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer crosscheck (schema {version}, this one knows "
+                             f"up to {SCHEMA_VERSION}); upgrade crosscheck to open it")
+        if version == SCHEMA_VERSION:
+            return
+        if self.readonly:
+            raise StoreError(f"{self.path}: schema {version} is older than {SCHEMA_VERSION}; "
+                             "open it once for writing (e.g. `crosscheck ingest`) to migrate it")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self.schema_version()  # another writer may have migrated meanwhile
+            for i in range(version, SCHEMA_VERSION):
+                for stmt in _split_sql(MIGRATIONS[i]):
+                    self.conn.execute(stmt)
+                self.conn.execute(f"PRAGMA user_version = {i + 1}")
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    # -- transactions ------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(_explain(self.path, exc)) from exc
+            try:
+                yield
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise StoreError(_explain(self.path, exc)) from exc
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        try:
+            self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def integrity_check(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def _q(self, sql: str, args: tuple | list = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self.conn.execute(sql, args).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(_explain(self.path, exc)) from exc
+
+    # -- documents ---------------------------------------------------------------------------
+    def document_state(self, source: str) -> DocState | None:
+        rows = self._q("SELECT id, content_hash, revision FROM documents WHERE source = ?", (source,))
+        return DocState(rows[0]["id"], rows[0]["content_hash"], rows[0]["revision"]) if rows else None
+
+    def put_document(self, doc: Document, analysis: Analysis | None) -> None:
+        c = self.conn
+        old = c.execute("SELECT id, content_hash, revision, title FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        values = (doc.source, doc.fmt, doc.url, doc.title, doc.outlet, doc.published, doc.language,
+                  json.dumps(list(doc.authors), ensure_ascii=False), doc.text,
+                  json.dumps(list(doc.captions), ensure_ascii=False),
+                  json.dumps(list(doc.boilerplate), ensure_ascii=False), doc.content_hash, doc.revision)
+        if old is None:
+            c.execute(f"INSERT INTO documents ({_DOC_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (doc.id, *values))
+        else:
+            if old["content_hash"] != doc.content_hash:
+                c.execute("INSERT OR REPLACE INTO revisions (document, revision, content_hash, title) VALUES (?,?,?,?)",
+                          (doc.id, old["revision"], old["content_hash"], old["title"]))
+            c.execute("UPDATE documents SET source=?, fmt=?, url=?, title=?, outlet=?, published=?, language=?, "
+                      "authors=?, text=?, captions=?, boilerplate=?, content_hash=?, revision=?, "
+                      "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?", (*values, doc.id))
+        c.execute("DELETE FROM doc_entities WHERE document = ?", (doc.id,))
+        if analysis is not None:
+            c.execute("INSERT OR REPLACE INTO analyses (document, data) VALUES (?, ?)", (doc.id, codec.dumps(analysis)))
+            c.executemany("INSERT INTO doc_entities (document, key, data) VALUES (?,?,?)",
+                          [(doc.id, e.key, codec.dumps(e)) for e in analysis.entities])
+
+    def document(self, doc_id: str) -> Document | None:
+        rows = self._q(f"SELECT {_DOC_COLS} FROM documents WHERE id = ?", (doc_id,))
+        return _row_doc(rows[0]) if rows else None
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        rows = self._q("SELECT data FROM analyses WHERE document = ?", (doc_id,))
+        return codec.loads(Analysis, rows[0]["data"]) if rows else None
+
+    def analyses(self) -> Iterator[Analysis]:
+        for row in self._q("SELECT data FROM analyses ORDER BY document"):
+            yield codec.loads(Analysis, row["data"])
+
+    def _where(self, flt: DocumentFilter) -> tuple[str, list]:
+        clauses, args = [], []
+        if flt.outlet:
+            clauses.append("d.outlet = ? COLLATE NOCASE")
+            args.append(flt.outlet)
+        if flt.language:
+            clauses.append("d.language = ?")
+            args.append(flt.language.lower())
+        if flt.since:
+            clauses.append("substr(d.published, 1, 10) >= ?")
+            args.append(flt.since[:10])
+        if flt.until:
+            clauses.append("substr(d.published, 1, 10) <= ?")
+            args.append(flt.until[:10])
+        if flt.story:
+            clauses.append("d.id IN (SELECT document FROM story_documents WHERE story = ?)")
+            args.append(flt.story)
+        if flt.query:
+            clauses.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            args.append(fts_query(flt.query))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def documents(self, flt: DocumentFilter = DocumentFilter()) -> Iterator[Document]:
+        where, args = self._where(flt)
+        sql = f"SELECT {', '.join('d.' + c.strip() for c in _DOC_COLS.split(','))} FROM documents d{where} " \
+              "ORDER BY d.published IS NULL, d.published, d.rowid"
+        if flt.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [flt.limit, flt.offset]
+        for row in self._q(sql, args):
+            yield _row_doc(row)
+
+    def count_documents(self, flt: DocumentFilter = DocumentFilter()) -> int:
+        where, args = self._where(flt)
+        return self._q(f"SELECT count(*) FROM documents d{where}", args)[0][0]
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[Document, str]]:
+        """Full-text search: documents with a highlighted snippet, best first."""
+        rows = self._q(
+            f"SELECT {', '.join('d.' + c.strip() for c in _DOC_COLS.split(','))}, "
+            "snippet(documents_fts, 1, '[', ']', '…', 12) AS snip FROM documents_fts "
+            "JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            (fts_query(query), limit))
+        return [(_row_doc(r), r["snip"]) for r in rows]
+
+    def revisions(self, doc_id: str) -> list[dict]:
+        return [dict(r) for r in self._q("SELECT revision, content_hash, title, replaced_at FROM revisions "
+                                         "WHERE document = ? ORDER BY revision", (doc_id,))]
+
+    # -- features ----------------------------------------------------------------------------
+    def put_feature(self, doc_id: str, kind: str, data: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO features (document, kind, data) VALUES (?,?,?)", (doc_id, kind, data))
+
+    def features(self, kind: str) -> Iterator[tuple[str, str]]:
+        for row in self._q("SELECT document, data FROM features WHERE kind = ? ORDER BY rowid", (kind,)):
+            yield row["document"], row["data"]
+
+    # -- stories -----------------------------------------------------------------------------
+    def set_story(self, doc_id: str, story_id: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO story_documents (document, story) VALUES (?,?)", (doc_id, story_id))
+
+    def story_of(self) -> dict[str, str]:
+        return {r["document"]: r["story"] for r in self._q("SELECT document, story FROM story_documents")}
+
+    def put_story(self, story: Story) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO stories (id, title, summary, first_published, last_published) "
+                          "VALUES (?,?,?,?,?)", (story.id, story.title, story.summary, story.first_published,
+                                                 story.last_published))
+
+    def _story_docs(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for r in self._q("SELECT sd.story, sd.document FROM story_documents sd JOIN documents d ON d.id = sd.document "
+                         "ORDER BY d.published IS NULL, d.published, d.rowid"):
+            out.setdefault(r["story"], []).append(r["document"])
+        return out
+
+    def story(self, story_id: str) -> Story | None:
+        docs = [r["document"] for r in self._q(
+            "SELECT sd.document FROM story_documents sd JOIN documents d ON d.id = sd.document WHERE sd.story = ? "
+            "ORDER BY d.published IS NULL, d.published, d.rowid", (story_id,))]
+        if not docs:
+            return None
+        row = self._q("SELECT * FROM stories WHERE id = ?", (story_id,))
+        meta = dict(row[0]) if row else {"title": "", "summary": "", "first_published": None, "last_published": None}
+        return Story(id=story_id, documents=tuple(docs), title=meta["title"], summary=meta["summary"],
+                     first_published=meta["first_published"], last_published=meta["last_published"])
+
+    def stories(self) -> list[Story]:
+        meta = {r["id"]: dict(r) for r in self._q("SELECT * FROM stories")}
+        out = []
+        for sid, docs in self._story_docs().items():
+            m = meta.get(sid, {})
+            out.append(Story(id=sid, documents=tuple(docs), title=m.get("title") or "", summary=m.get("summary") or "",
+                             first_published=m.get("first_published"), last_published=m.get("last_published")))
+        return out
+
+    def mark_dirty(self, story_ids: set[str]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO dirty_stories (story) VALUES (?)", [(s,) for s in story_ids])
+
+    def dirty_stories(self) -> set[str]:
+        return {r["story"] for r in self._q("SELECT story FROM dirty_stories")}
+
+    def clear_dirty(self, story_id: str) -> None:
+        self.conn.execute("DELETE FROM dirty_stories WHERE story = ?", (story_id,))
+
+    def drop_empty_stories(self) -> None:
+        """Stories, findings and claims of stories that no longer have documents."""
+        live = "(SELECT DISTINCT story FROM story_documents)"
+        for table, col in (("stories", "id"), ("findings", "story"), ("claims", "story")):
+            self.conn.execute(f"DELETE FROM {table} WHERE {col} NOT IN {live}")
+
+    # -- syndication -------------------------------------------------------------------------
+    def set_syndication(self, groups: list[SyndicationGroup]) -> None:
+        c = self.conn
+        c.execute("DELETE FROM syndication_members")
+        c.execute("DELETE FROM syndication_groups")
+        for g in groups:
+            c.execute("INSERT INTO syndication_groups (id, origin, origin_outlet) VALUES (?,?,?)",
+                      (g.id, g.origin, g.origin_outlet))
+            c.executemany("INSERT OR REPLACE INTO syndication_members (document, grp) VALUES (?,?)",
+                          [(d, g.id) for d in g.documents])
+
+    def syndication_of(self) -> dict[str, str]:
+        return {r["document"]: r["grp"] for r in self._q("SELECT document, grp FROM syndication_members")}
+
+    def syndication_groups(self) -> list[SyndicationGroup]:
+        members: dict[str, list[str]] = {}
+        for r in self._q("SELECT document, grp FROM syndication_members ORDER BY document"):
+            members.setdefault(r["grp"], []).append(r["document"])
+        return [SyndicationGroup(id=r["id"], documents=tuple(members.get(r["id"], ())), origin=r["origin"],
+                                 origin_outlet=r["origin_outlet"])
+                for r in self._q("SELECT * FROM syndication_groups ORDER BY id")]
+
+    # -- entities ----------------------------------------------------------------------------
+    def local_entities(self) -> Iterator[tuple[str, Entity]]:
+        for r in self._q("SELECT document, data FROM doc_entities ORDER BY document, key"):
+            yield r["document"], codec.loads(Entity, r["data"])
+
+    def replace_entities(self, entities: list[Entity], links: list[tuple[str, str, str]]) -> None:
+        c = self.conn
+        c.execute("DELETE FROM entity_links")
+        c.execute("DELETE FROM entities")
+        c.executemany("INSERT OR REPLACE INTO entities (id, name, type, aliases) VALUES (?,?,?,?)",
+                      [(e.id, e.name, e.type, json.dumps(list(e.aliases), ensure_ascii=False)) for e in entities])
+        c.executemany("INSERT OR REPLACE INTO entity_links (document, key, entity) VALUES (?,?,?)", links)
+
+    def entities(self) -> list[Entity]:
+        return [Entity(key=r["id"], id=r["id"], name=r["name"], type=r["type"], aliases=tuple(json.loads(r["aliases"])))
+                for r in self._q("SELECT * FROM entities ORDER BY name")]
+
+    def entity_links(self) -> dict[tuple[str, str], str]:
+        return {(r["document"], r["key"]): r["entity"] for r in self._q("SELECT * FROM entity_links")}
+
+    # -- findings ----------------------------------------------------------------------------
+    def put_findings(self, findings: StoryFindings) -> None:
+        c = self.conn
+        c.execute("INSERT OR REPLACE INTO findings (story, data) VALUES (?,?)", (findings.story, codec.dumps(findings)))
+        c.execute("DELETE FROM claims WHERE story = ?", (findings.story,))
+        c.executemany("INSERT OR REPLACE INTO claims (id, story, status, speaker) VALUES (?,?,?,?)",
+                      [(a.id, findings.story, a.status, a.speaker) for a in findings.claims])
+
+    def findings(self, story_id: str) -> StoryFindings | None:
+        rows = self._q("SELECT data FROM findings WHERE story = ?", (story_id,))
+        return codec.loads(StoryFindings, rows[0]["data"]) if rows else None
+
+    def all_findings(self) -> Iterator[StoryFindings]:
+        for r in self._q("SELECT data FROM findings ORDER BY story"):
+            yield codec.loads(StoryFindings, r["data"])
+
+
+def fts_query(text: str) -> str:
+    """A user's words as a safe FTS5 query: each term quoted, all required; `OR` kept."""
+    terms = []
+    for tok in text.split():
+        if tok.upper() in ("OR", "AND", "NOT"):
+            terms.append(tok.upper())
+        else:
+            tok = tok.replace('"', '""')
+            star = tok.endswith("*") and len(tok) > 1
+            terms.append(f'"{tok.rstrip("*")}"' + ("*" if star else ""))
+    while terms and terms[-1] in ("OR", "AND", "NOT"):
+        terms.pop()
+    while terms and terms[0] in ("OR", "AND", "NOT"):
+        terms.pop(0)
+    return " ".join(terms) or '""'
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration script on statement ends, keeping trigger bodies whole."""
+    out, buf, depth = [], [], 0
+    for line in script.splitlines():
+        s = line.strip()
+        if not s:
+            continue
+        buf.append(line)
+        up = s.upper()
+        if up.startswith("CREATE TRIGGER"):
+            depth = 1
+        if depth and up == "END;":
+            depth = 0
+            out.append("\n".join(buf))
+            buf = []
+        elif not depth and s.endswith(";"):
+            out.append("\n".join(buf))
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf))
+    return out
