@@ -183,6 +183,10 @@ class Retelling:
     text: str
     cue: str | None = None
     hedges: tuple[str, ...] = ()
+    speaker_text: str | None = None  # how this report names the source
+    modality: str | None = None  # actual | plan | future | possible (corroborate's reading)
+    figures: tuple[str, ...] = ()  # figures as this report states them ("about 10,000 soldier")
+    negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,12 @@ class AlignedClaim:
     related: tuple[str, ...] = ()  # compatible figures on the same subject
     drift: tuple[str, ...] = ()  # human-readable drift notes
     chain: tuple[str, ...] = ()  # speaker's sources, nearest first
+    kind: str | None = None  # quote | reported | according_to | outlet (of the first retelling)
+    subject: str | None = None  # entity id or word the claim is about
+    predicate: str | None = None  # predicate class ("train", "send", ...) or None
+    modality: str | None = None  # actual | plan | future | possible
+    figures: tuple[str, ...] = ()  # figures the claim states ("10,000 soldier")
+    conflict_notes: tuple[str, ...] = ()  # why each conflict was flagged, human-readable
 
 
 @dataclass(frozen=True)
