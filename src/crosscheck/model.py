@@ -175,6 +175,49 @@ class Story:
 
 
 @dataclass(frozen=True)
+class StoryFeatures:
+    """Per-document evidence for story clustering; JSON-friendly so old reports need no re-analysis."""
+
+    document: str  # Document.id
+    published: str | None = None  # ISO date (YYYY-MM-DD) when known
+    language: str | None = None
+    terms: tuple[tuple[str, int], ...] = ()  # (content lemma, count) pairs, headline terms counted twice
+    entities: tuple[str, ...] = ()  # normalised, transliterated entity keys ("per:teixeira", "gpe:ukraine")
+    dates: tuple[str, ...] = ()  # ISO values of dates stated in the text ("2024-10-17", "2024-10")
+    numbers: tuple[str, ...] = ()  # normalised numeric values stated in the text ("10000", "5.6")
+    title: str = ""  # headline, for story titles
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    """One document's story."""
+
+    document: str
+    story: str
+
+
+@dataclass(frozen=True)
+class ReclusterResult:
+    """What a batch re-clustering decided: every document's story, and the merges and splits it made."""
+
+    assignments: tuple[StoryAssignment, ...] = ()
+    merges: tuple[str, ...] = ()  # human-readable: "story-ab12 <- story-cd34, story-ef56"
+    splits: tuple[str, ...] = ()  # human-readable: "story-ab12 -> story-ab12, story-9f3e"
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """MinHash of a document's word shingles, for finding syndicated copies (JSON-friendly)."""
+
+    document: str  # Document.id
+    hashvalues: tuple[int, ...] = ()  # MinHash signature
+    shingles: int = 0  # number of distinct shingles (for containment estimates)
+    published: str | None = None
+    outlet: str | None = None
+    credit: str | None = None  # outlet credited in the text ("AP", "Reuters", "UkrInform")
+
+
+@dataclass(frozen=True)
 class Retelling:
     """How one report words an aligned claim."""
 
