@@ -1,0 +1,266 @@
+"""The only place that runs the stages in order and reads/writes the store.
+
+ingest(sources):
+  1. readers stream RawReports (bad inputs become ReadFailures, the rest goes on);
+  2. clean -> Document; a source already stored with the same content is a duplicate,
+     with changed content a revision (newest text kept, old hash recorded);
+  3. per batch: analyze (one nlp.pipe), story features and syndication fingerprints,
+     incremental story assignment and syndication, then ONE transaction writes the
+     documents, analyses, features, memberships and marks the touched stories dirty;
+  4. end of run: story re-optimisation of the touched neighbourhood, entity linking
+     across reports, then corroboration of every dirty story (a crash anywhere leaves
+     dirty marks, so the next run finishes the work).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from . import clean as clean_stage
+from .config import Settings
+from .errors import InputError
+from .model import Analysis, Document, IngestResult, ReadFailure, Story
+from .readers import read_sources
+from .store import codec
+from .store.base import Store
+
+Progress = Callable[[str, str], None]  # (event, source): event in new|duplicate|revised|failed|stage
+
+
+def _noop(event: str, source: str) -> None:
+    pass
+
+
+class Pipeline:
+    """Moves data between the stages and the store."""
+
+    def __init__(self, store: Store, settings: Settings | None = None, progress: Progress | None = None):
+        self.store = store
+        self.settings = settings or Settings()
+        self.progress = progress or _noop
+        self._stories = None
+        self._synd = None
+
+    # -- indexes, rebuilt from stored features once per run ----------------------------------
+    def _story_index(self):
+        if self._stories is None:
+            from .model import StoryFeatures
+            from .stories import StoryIndex
+
+            index = StoryIndex(self.settings)
+            story_of = self.store.story_of()
+            for doc_id, data in self.store.features("story"):
+                if doc_id in story_of:
+                    index.add(codec.loads(StoryFeatures, data), story_of[doc_id])
+            self._stories = index
+        return self._stories
+
+    def _synd_index(self):
+        if self._synd is None:
+            from .model import Fingerprint
+            from .syndication import SyndicationIndex
+
+            index = SyndicationIndex(self.settings)
+            group_of = self.store.syndication_of()
+            for doc_id, data in self.store.features("fingerprint"):
+                doc = self.store.document(doc_id)
+                if doc is not None:
+                    index.add(doc, codec.loads(Fingerprint, data), group_of.get(doc_id))
+            self._synd = index
+        return self._synd
+
+    # -- ingest ------------------------------------------------------------------------------
+    def ingest(self, sources: Iterable[str]) -> IngestResult:
+        new: list[str] = []
+        dup: list[str] = []
+        revised: list[str] = []
+        failed: list[ReadFailure] = []
+        touched: set[str] = set()
+        batch: list[Document] = []
+        pending: dict[str, int] = {}  # source -> index in batch
+
+        bad_sources: list[str] = []
+        for item, top, last in _with_origin(sources):
+            if item is None:  # ``top`` ended: did anything at all come out of it?
+                if last:
+                    bad_sources.append(top)
+                continue
+            if isinstance(item, ReadFailure):
+                failed.append(item)
+                self.progress("failed", item.source)
+                continue
+            try:
+                doc = clean_stage.clean(item, self.settings)
+            except InputError as exc:
+                failed.append(ReadFailure(exc.source, exc.reason))
+                self.progress("failed", exc.source)
+                continue
+            except Exception as exc:  # a bug on one report must not sink the batch
+                failed.append(ReadFailure(item.source, f"unexpected error while cleaning: {type(exc).__name__}: {exc}"))
+                self.progress("failed", item.source)
+                continue
+            if doc.source in pending:  # same source twice in one batch: the later text wins
+                prev = batch[pending[doc.source]]
+                if prev.content_hash == doc.content_hash:
+                    dup.append(doc.id)
+                    self.progress("duplicate", doc.source)
+                    continue
+                batch[pending[doc.source]] = dataclasses.replace(doc, id=prev.id, revision=prev.revision + 1)
+                revised.append(doc.id)
+                self.progress("revised", doc.source)
+                continue
+            state = self.store.document_state(doc.source)
+            if state is not None and state.content_hash == doc.content_hash:
+                dup.append(state.id)
+                self.progress("duplicate", doc.source)
+                continue
+            if state is not None:
+                doc = dataclasses.replace(doc, id=state.id, revision=state.revision + 1)
+                revised.append(doc.id)
+                self.progress("revised", doc.source)
+            else:
+                new.append(doc.id)
+                self.progress("new", doc.source)
+            pending[doc.source] = len(batch)
+            batch.append(doc)
+            if len(batch) >= self.settings.batch_size:
+                touched |= self._write_batch(batch)
+                batch, pending = [], {}
+        if batch:
+            touched |= self._write_batch(batch)
+        if new or revised or self.store.dirty_stories():
+            touched |= self._finish()
+        return IngestResult(new=tuple(new), duplicate=tuple(dup), revised=tuple(revised), failed=tuple(failed),
+                            stories_changed=tuple(sorted(touched)), extra={"unusable_sources": bad_sources})
+
+    def _write_batch(self, docs: list[Document]) -> set[str]:
+        from .analyze import analyze
+        from .stories import story_features
+        from .syndication import fingerprint
+
+        self.progress("stage", f"analysing {len(docs)} reports")
+        analyses = analyze(docs, self.settings)
+        stories = self._story_index()
+        synd = self._synd_index()
+        story_of = self.store.story_of()
+        rows = []
+        touched: set[str] = set()
+        for doc, analysis in zip(docs, analyses):
+            feats = story_features(doc, analysis)
+            fp = fingerprint(doc)
+            if doc.id in story_of:  # a revision stays in its story
+                sid = story_of[doc.id]
+            else:
+                sid = stories.assign(feats)
+            synd.assign(doc, fp)
+            touched.add(sid)
+            rows.append((doc, analysis, feats, fp, sid))
+        groups = synd.groups()
+        batch_ids = {doc.id for doc in docs}
+        for g in groups:
+            if batch_ids & set(g.documents):
+                touched |= {story_of[d] for d in g.documents if d in story_of}
+        with self.store.transaction():
+            for doc, analysis, feats, fp, sid in rows:
+                self.store.put_document(doc, analysis)
+                self.store.put_feature(doc.id, "story", codec.dumps(feats))
+                self.store.put_feature(doc.id, "fingerprint", codec.dumps(fp))
+                self.store.set_story(doc.id, sid)
+            self.store.set_syndication(groups)
+            self.store.mark_dirty(touched)
+        return touched
+
+    def _finish(self) -> set[str]:
+        touched: set[str] = set()
+        stories = self._story_index()
+        if hasattr(stories, "finalize"):
+            self.progress("stage", "re-optimising the stories touched")
+            stories.finalize()
+            touched = self._save_memberships({s.id: s for s in stories.stories()})
+        self.link_entities()
+        self.corroborate_dirty()
+        return touched
+
+    def _save_memberships(self, stories: dict[str, Story]) -> set[str]:
+        current = self.store.story_of()
+        changes = [(d, sid) for sid, s in stories.items() for d in s.documents if current.get(d) != sid]
+        if not changes:
+            return set()
+        touched = {sid for _, sid in changes} | {current[d] for d, _ in changes if d in current}
+        with self.store.transaction():
+            for doc_id, sid in changes:
+                self.store.set_story(doc_id, sid)
+            self.store.mark_dirty(touched)
+        return touched
+
+    # -- across reports ----------------------------------------------------------------------
+    def link_entities(self) -> None:
+        from .analyze.aliases import link
+
+        self.progress("stage", "linking entities across reports")
+        linking = link(list(self.store.local_entities()))
+        links = [(ln.document, ln.key, ln.entity) for ln in linking.links]
+        with self.store.transaction():
+            self.store.replace_entities(list(linking.entities), links)
+
+    def corroborate_dirty(self) -> None:
+        from .corroborate import corroborate
+        from .stories import describe
+
+        dirty = self.store.dirty_stories()
+        if not dirty:
+            return
+        self.progress("stage", f"corroborating {len(dirty)} stories")
+        entity_ids = self.store.entity_links()
+        synd = self.store.syndication_of()
+        feats = dict(self.store.features("story"))
+        for sid in sorted(dirty):
+            story = self.store.story(sid)
+            with self.store.transaction():
+                if story is not None:
+                    docs = {d: self.store.document(d) for d in story.documents}
+                    analyses = {d: self.store.analysis(d) or Analysis(document=d) for d in story.documents}
+                    story = describe(story, docs, {d: feats.get(d) for d in story.documents})
+                    findings = corroborate(story, docs, analyses, {d: synd.get(d) for d in story.documents},
+                                           entity_ids, self.settings)
+                    self.store.put_story(story)
+                    self.store.put_findings(findings)
+                self.store.clear_dirty(sid)
+        with self.store.transaction():
+            self.store.drop_empty_stories()
+
+    # -- batch re-optimisation ---------------------------------------------------------------
+    def recluster(self) -> Any:
+        """Re-optimise all stories in batch; returns the stories stage's ReclusterResult."""
+        from .model import StoryFeatures
+        from .stories import recluster
+
+        feats = [codec.loads(StoryFeatures, data) for _, data in self.store.features("story")]
+        current = self.store.story_of()
+        result = recluster(feats, current, self.settings)
+        new_of = {a.document: a.story for a in result.assignments}
+        by_story: dict[str, list[str]] = {}
+        for d, s in new_of.items():
+            by_story.setdefault(s, []).append(d)
+        self._save_memberships({s: Story(id=s, documents=tuple(ds)) for s, ds in by_story.items()})
+        self.corroborate_dirty()
+        return result
+
+
+def _with_origin(sources: Iterable[str]):
+    """Items of each top-level source, then ``(None, source, only_failures)`` when it is done."""
+    for top in sources:
+        only_failures = True
+        for item in read_sources([top]):
+            if not isinstance(item, ReadFailure):
+                only_failures = False
+            yield item, top, False
+        yield None, top, only_failures
+
+
+def ingest(sources: Sequence[str], store: Store, settings: Settings | None = None,
+           progress: Progress | None = None) -> IngestResult:
+    """Ingest ``sources`` into ``store`` and run the whole analysis."""
+    return Pipeline(store, settings, progress).ingest(sources)
+

@@ -1,0 +1,263 @@
+"""Rich renderables of what the store holds, for the CLI. Reads only."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .export import story_counts
+from .model import AlignedClaim, Document, StoryFindings
+from .store import DocumentFilter
+from .store.base import Store
+
+BADGE = {"corroborated": "[bold green]CORROBORATED[/]", "single_source": "[yellow]SINGLE SOURCE[/]",
+         "conflicting": "[bold red]CONFLICTING[/]"}
+
+
+def _short(text: str | None, n: int = 80) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _t(text: Any) -> Text:
+    """Untrusted text as a literal (never parsed as rich markup)."""
+    return Text("" if text is None else str(text))
+
+
+def documents_table(store: Store, flt: DocumentFilter) -> Table:
+    table = Table(title=f"documents ({store.count_documents(DocumentFilter(outlet=flt.outlet, language=flt.language, since=flt.since, until=flt.until))})")
+    for col in ("id", "published", "outlet", "lang", "title"):
+        table.add_column(col)
+    for d in store.documents(flt):
+        table.add_row(d.id, _t((d.published or "")[:10]), _t(d.outlet), _t(d.language), _t(_short(d.title, 70)))
+    return table
+
+
+def search_table(store: Store, query: str, limit: int) -> Table:
+    table = Table(title=f"search: {query}")
+    for col in ("id", "outlet", "title", "snippet"):
+        table.add_column(col)
+    for d, snip in store.search(query, limit):
+        table.add_row(d.id, _t(d.outlet), _t(_short(d.title, 50)), _t(_short(snip, 90)))
+    return table
+
+
+def stories_table(store: Store, limit: int) -> Table:
+    counts = story_counts(store)
+    table = Table(title="stories")
+    for col in ("id", "dates", "reports", "independent", "claims", "conflicts", "title"):
+        table.add_column(col)
+    ordered = sorted(store.stories(), key=lambda s: (-len(s.documents), s.id))[:limit]
+    for s in ordered:
+        c = counts.get(s.id, {})
+        span = " … ".join(x[:10] for x in dict.fromkeys([s.first_published, s.last_published]) if x) or "-"
+        table.add_row(s.id, span, str(c.get("reports", 0)), str(c.get("independent_sources", 0)),
+                      str(c.get("claims", 0)), str(c.get("conflicts", 0)), _t(_short(s.title, 60)))
+    return table
+
+
+def entities_table(store: Store, query: str | None, limit: int) -> Table:
+    table = Table(title="entities")
+    for col in ("id", "type", "name", "aliases"):
+        table.add_column(col)
+    shown = 0
+    for e in store.entities():
+        names = [e.name, *e.aliases]
+        if query and not any(query.lower() in n.lower() for n in names):
+            continue
+        table.add_row(e.id or "", e.type, _t(e.name), _t(", ".join(a for a in e.aliases if a != e.name)))
+        shown += 1
+        if shown >= limit:
+            break
+    return table
+
+
+def _entity_names(store: Store) -> dict[str, str]:
+    return {e.id: e.name for e in store.entities() if e.id}
+
+
+def claims_table(store: Store, status: str | None = None, document: str | None = None, story: str | None = None,
+                 limit: int = 100) -> Table:
+    names = _entity_names(store)
+    table = Table(title="claims" + (f" ({status})" if status else ""))
+    for col in ("id", "status", "sources", "speaker", "claim", "reports"):
+        table.add_column(col)
+    shown = 0
+    for f in store.all_findings():
+        if story and f.story != story:
+            continue
+        for c in f.claims:
+            if status and c.status != status:
+                continue
+            if document and document not in c.documents:
+                continue
+            table.add_row(c.id, BADGE.get(c.status, c.status), str(c.independent_sources),
+                          _t(names.get(c.speaker or "", c.speaker_text or "-")), _t(_short(c.text, 70)),
+                          ", ".join(c.documents))
+            shown += 1
+            if shown >= limit:
+                return table
+    return table
+
+
+def show(store: Store, item: str) -> Iterator[Any]:
+    doc = store.document(item)
+    if doc is not None:
+        yield from show_document(store, doc)
+        return
+    story = store.story(item)
+    if story is not None:
+        yield from show_story(store, story.id)
+        return
+    from .errors import InputError
+
+    raise InputError(item, "no document or story with that id (see `crosscheck documents` / `crosscheck stories`)")
+
+
+def show_document(store: Store, doc: Document) -> Iterator[Any]:
+    meta = Table.grid(padding=(0, 2))
+    story_of = store.story_of()
+    synd = store.syndication_of()
+    for key, value in (("id", doc.id), ("source", doc.source), ("url", doc.url), ("outlet", doc.outlet),
+                       ("published", doc.published), ("language", doc.language), ("authors", ", ".join(doc.authors)),
+                       ("story", story_of.get(doc.id)), ("syndication group", synd.get(doc.id)),
+                       ("revision", doc.revision)):
+        if value:
+            meta.add_row(key, _t(value))
+    yield Panel(meta, title=_t(doc.title or "(no title)"))
+    yield Panel(_t(doc.text), title="text")
+    if doc.captions:
+        yield Panel(_t("\n".join(doc.captions)), title="captions")
+    analysis = store.analysis(doc.id)
+    if analysis is None:
+        return
+    links = store.entity_links()
+    if analysis.entities:
+        t = Table(title="entities")
+        for col in ("entity", "type", "name", "mentions as"):
+            t.add_column(col)
+        for e in analysis.entities:
+            t.add_row(links.get((doc.id, e.key), e.key), e.type, _t(e.name), _t(", ".join(e.aliases)))
+        yield t
+    if analysis.claims:
+        t = Table(title="claims")
+        for col in ("kind", "speaker", "cue", "claim", "hedges"):
+            t.add_column(col)
+        for c in analysis.claims:
+            t.add_row(c.kind, _t(c.speaker_text), _t(c.cue), _t(_short(c.text, 90)), _t(", ".join(c.hedges)))
+        yield t
+    if analysis.quantities:
+        t = Table(title="quantities")
+        for col in ("text", "value", "qualifier", "of"):
+            t.add_column(col)
+        for q in analysis.quantities:
+            value = q.value if q.value is not None else f"{q.low}–{q.high}"
+            t.add_row(_t(q.text), _t(value), _t(q.qualifier), _t(q.of or q.unit))
+        yield t
+    if analysis.times:
+        t = Table(title="times")
+        for col in ("text", "value", "note"):
+            t.add_column(col)
+        for x in analysis.times:
+            note = "; ".join(n for n in ("year inferred" if x.inferred_year else "", x.warning or "") if n)
+            t.add_row(_t(x.text), x.value, _t(note))
+        yield t
+
+
+def claims_matrix(store: Store, findings: StoryFindings, docs: list[Document]) -> Table:
+    names = _entity_names(store)
+    t = Table(title="claims × reports", show_lines=True)
+    t.add_column("claim")
+    t.add_column("verdict")
+    for i, _ in enumerate(docs, 1):
+        t.add_column(f"R{i}", justify="center")
+    for c in findings.claims:
+        who = names.get(c.speaker or "", c.speaker_text or "?")
+        row = [Text(f"{who}: ").append(_short(c.text, 70)), Text.from_markup(BADGE.get(c.status, c.status) +
+                                                                           f" ({c.independent_sources})")]
+        row += ["●" if d.id in c.documents else "" for d in docs]
+        t.add_row(*row)
+    return t
+
+
+def show_story(store: Store, story_id: str) -> Iterator[Any]:
+    story = store.story(story_id)
+    synd = store.syndication_of()
+    docs = [store.document(d) for d in story.documents]
+    docs = [d for d in docs if d is not None]
+    counts = story_counts(store).get(story_id, {})
+    yield Panel(Group(_t(story.summary)), title=_t(story.title or story.id),
+                subtitle=f"{counts.get('reports', 0)} reports, {counts.get('independent_sources', 0)} independent")
+    t = Table(title="reports")
+    for col in ("", "id", "outlet", "published", "lang", "syndication", "title"):
+        t.add_column(col)
+    for i, d in enumerate(sorted(docs, key=lambda d: (synd.get(d.id) or "~", d.published or "")), 1):
+        t.add_row(f"R{docs.index(d) + 1}", d.id, _t(d.outlet), _t((d.published or "")[:10]), _t(d.language),
+                  _t(synd.get(d.id) or "-"), _t(_short(d.title, 50)))
+    yield t
+    findings = store.findings(story_id)
+    if findings is None:
+        return
+    if findings.claims:
+        yield claims_matrix(store, findings, docs)
+    yield from _conflicts_and_drift(findings.claims)
+    if findings.timeline:
+        tl = Table(title="timeline")
+        for col in ("date", "report", "sentence"):
+            tl.add_column(col)
+        for e in findings.timeline:
+            tl.add_row(e.value + (" (year inferred)" if e.inferred_year else ""), e.document, _t(_short(e.text, 90)))
+        yield tl
+
+
+def _conflicts_and_drift(claims: tuple[AlignedClaim, ...]) -> Iterator[Any]:
+    by_id = {c.id: c for c in claims}
+    conflicts = Table(title="conflicts")
+    conflicts.add_column("claim")
+    conflicts.add_column("conflicts with")
+    seen = set()
+    for c in claims:
+        for other in c.conflicts_with:
+            pair = tuple(sorted((c.id, other)))
+            if pair in seen or other not in by_id:
+                continue
+            seen.add(pair)
+            conflicts.add_row(_t(_short(c.text, 60)), _t(_short(by_id[other].text, 60)))
+    if seen:
+        yield conflicts
+    drift = Table(title="drift")
+    drift.add_column("claim")
+    drift.add_column("how the retellings changed it")
+    n = 0
+    for c in claims:
+        if c.drift:
+            drift.add_row(_t(_short(c.text, 60)), _t("\n".join(c.drift)))
+            n += 1
+    if n:
+        yield drift
+
+
+def demo_report(store: Store) -> Iterator[Any]:
+    counts = story_counts(store)
+    n_docs = store.count_documents()
+    outlets = {d.outlet for d in store.documents() if d.outlet}
+    yield Text(f"The store {store.path} holds {n_docs} reports from {len(outlets)} outlets in "
+               f"{len(counts)} stories, {len(store.entities())} entities, "
+               f"{len(store.syndication_groups())} syndication groups.")
+    yield documents_table(store, DocumentFilter(limit=50))
+    yield stories_table(store, 20)
+
+    def richness(sid: str) -> tuple:
+        f = store.findings(sid)
+        statuses = {c.status for c in f.claims} if f else set()
+        drift = any(c.drift for c in f.claims) if f else False
+        return (len(statuses), drift, counts[sid]["reports"])
+
+    if counts:
+        best = max(counts, key=richness)
+        yield from show_story(store, best)
+    yield Text(f"\nOpen the web UI:  .venv/bin/crosscheck --db {store.path} serve   then visit http://127.0.0.1:8000/")
