@@ -1,0 +1,98 @@
+"""Bytes -> text and format sniffing shared by the readers: encoding detection, binary check."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+# extension -> reader format; ".warc.gz" is checked before the plain suffix
+EXTENSIONS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+
+SNIFF_BYTES = 65536
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|div|p|h[1-6]|meta|title)\b", re.I | re.S)
+_FEED_START = re.compile(r"<(rss|feed|rdf:RDF)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, or the reason it could not be."""
+
+    text: str | None
+    encoding: str | None = None
+    reason: str | None = None
+
+
+def format_for_name(name: str) -> str | None:
+    """The reader format for a file name's extension, or None when unknown."""
+    lower = name.lower()
+    if lower.endswith(".warc.gz"):
+        return "warc"
+    for ext, fmt in EXTENSIONS.items():
+        if lower.endswith(ext):
+            return fmt
+    return None
+
+
+def looks_binary(head: bytes) -> bool:
+    """True when the leading bytes are not text in any encoding (NULs or many control bytes)."""
+    if not head:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False
+    if b"\x00" in head:
+        return True
+    return len(_CONTROL.findall(head)) > max(2, len(head) // 100)
+
+
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode bytes as UTF-8, else the declared charset, else what charset-normalizer finds."""
+    if not data.strip():
+        return Decoded(None, reason="empty file")
+    if looks_binary(data[:SNIFF_BYTES]):
+        return Decoded(None, reason="binary file, not text")
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return Decoded(data.decode(declared), declared.lower())
+        except (LookupError, UnicodeDecodeError):
+            pass
+    best = from_bytes(data).best()
+    if best is None:
+        return Decoded(None, reason="not valid UTF-8 and no text encoding fits (binary?)")
+    return Decoded(str(best), best.encoding)
+
+
+def sniff(head: bytes) -> str:
+    """Guess the reader format from the first bytes of a stream."""
+    if head.startswith(b"\x1f\x8b") or head.startswith(b"WARC/"):
+        return "warc"
+    if looks_binary(head):
+        return "binary"
+    text = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
+    if text.startswith("<?xml") or _FEED_START.search(text[:2000]):
+        if _FEED_START.search(text[:4000]):
+            return "feed"
+    if _HTML_START.match(text) or re.search(r"<(html|body)\b", text[:2000], re.I):
+        return "html"
+    first = text.split("\n", 1)[0].strip()
+    if first.startswith("{") and first.endswith("}"):
+        return "jsonl"
+    return "txt"
