@@ -1,0 +1,71 @@
+"""Document -> facts: one spaCy pass per report, then entities, claims, quantities, times and lemmas.
+
+``analyze(docs, settings)`` parses all texts in one batched ``nlp.pipe`` (see nlp.py) and keeps the
+post-processing light: each stage walks the parsed tokens once. Reports in other languages still get
+an Analysis: names where the English model finds them in Latin script, lemmas as lowercased words,
+no claims (the attribution rules read English).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Doc
+
+from crosscheck.analyze import claims as _claims
+from crosscheck.analyze import entities as _entities
+from crosscheck.analyze import nlp as _nlp
+from crosscheck.analyze.aliases import link
+from crosscheck.config import Settings
+from crosscheck.model import Analysis, Document
+
+__all__ = ["analyze", "analyze_parsed", "link"]
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[Analysis]:
+    """One Analysis per document, in order."""
+    settings = settings or Settings()
+    parsed = _nlp.parse([d.text or "" for d in docs], settings.spacy_model, settings.nlp_batch_size, settings.nlp_max_chars)
+    return [analyze_parsed(doc, sdoc) for doc, sdoc in zip(docs, parsed)]
+
+
+def analyze_parsed(doc: Document, sdoc: Doc) -> Analysis:
+    """The Analysis of one document already parsed by the pipeline of nlp.py."""
+    english = (doc.language or "en").lower().startswith("en")
+    latin = _latin(doc.text or "")
+    ents = _entities.extract(sdoc, latin=latin)
+    mentions = list(ents.mentions)
+    claims = ()
+    if english:
+        found = _claims.extract(sdoc, ents, outlet=doc.outlet)
+        claims = found.claims
+        mentions.extend(found.mentions)
+        mentions.sort(key=lambda m: m.start)
+    quantities, times = _numbers_and_dates(doc, sdoc) if english else ((), ())
+    return Analysis(
+        document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
+        times=tuple(times), claims=tuple(claims), lemmas=_lemmas(sdoc, english),
+    )
+
+
+def _numbers_and_dates(doc: Document, sdoc: Doc):
+    try:
+        from crosscheck.analyze import quantities, times
+    except ImportError as exc:  # written by another stage owner; the analysis needs both
+        raise ImportError(f"crosscheck.analyze needs quantities.py and times.py: {exc}") from exc
+    return quantities.extract(doc, sdoc), times.extract(doc, sdoc)
+
+
+def _lemmas(sdoc: Doc, english: bool) -> tuple[str, ...]:
+    if english:
+        return tuple(t.lemma_.lower() for t in sdoc if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num))
+    return tuple(t.lower_ for t in sdoc if t.is_alpha and len(t) > 1)
+
+
+def _latin(text: str) -> bool:
+    sample = text[:4000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return True
+    return sum(1 for ch in letters if ord(ch) < 0x250) >= 0.6 * len(letters)

@@ -1,0 +1,195 @@
+"""Names across spellings: normalisation, known countries/organisations, and linking entities across reports.
+
+``link(pairs)`` turns (document id, local Entity) pairs into one global Entity per real-world actor:
+1. known names (pycountry countries + the curated table in ``crosscheck/data/aliases.json``) map to
+   their canonical form (DPRK -> North Korea; Russian Federation -> Russia);
+2. people match on a transliteration-insensitive key of every name token (Zelenskyy = Zelensky =
+   Zelenskyi; Kim Jong-un = Kim Jong Un; Oleksandr = Alexander); given names must agree token by
+   token, so Kim Jong Un and Kim Yong-hyun stay apart;
+3. a surname-only person joins the one full name with that surname (none or several: stays alone);
+4. other names match on their normalised key.
+Global ids are ``"ent-" + sha1(type group + canonical key)[:12]``: stable across runs.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+from anyascii import anyascii
+
+from crosscheck.model import Entity, EntityLink, EntityLinking
+
+_APOS = re.compile(r"[\u2019\u2018'`´]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_ENDING = re.compile(r"(?:yy|yi|iy|ij|ii|yj|y)$")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
+_LEADING_THE = re.compile(r"^(?:the)\s+", re.I)
+
+TYPE_GROUP = {"PERSON": "per", "GPE": "loc", "LOC": "loc", "FAC": "loc", "ORG": "org", "NORP": "norp"}
+
+
+def surface(text: str) -> str:
+    """A mention as a name: no possessive 's, no leading 'the', no edge punctuation, single spaces."""
+    text = " ".join(text.split())
+    text = _POSSESSIVE.sub("", text).strip(" ,.;:!?\"'()[]{}\u201c\u201d\u2018\u2019-\u2013\u2014")
+    return _LEADING_THE.sub("", text)
+
+
+def plain_key(text: str) -> str:
+    """Lowercase ASCII words separated by single spaces ('Kim Jong-un' -> 'kim jong un')."""
+    text = anyascii(_APOS.sub("", surface(text))).lower()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _token_key(tok: str) -> str:
+    tok = tok.replace("kh", "h").replace("x", "ks").replace("w", "v")
+    tok = _DOUBLE.sub(r"\1", tok)
+    if len(tok) > 3:
+        tok = _ENDING.sub("i", tok)
+    return tok
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(text: str) -> tuple[str, ...]:
+    """Transliteration-insensitive tokens of a name: -yy/-yi/-iy/-y endings, doubled letters, kh/h, x/ks, w/v folded."""
+    table = _given_names()
+    return tuple(table.get(t, _token_key(t)) for t in plain_key(text).split())
+
+
+def name_key(text: str) -> str:
+    return " ".join(name_tokens(text))
+
+
+@dataclass(frozen=True)
+class KnownName:
+    name: str
+    type: str
+
+
+@lru_cache(maxsize=1)
+def _curated() -> dict:
+    with resources.files("crosscheck.data").joinpath("aliases.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in _curated()["given_names"]:
+        for name in group:
+            table[name] = _token_key(group[0])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> dict[str, KnownName]:
+    """Upper-case abbreviations (US, DPRK, WHO): they match only when written in capitals."""
+    table: dict[str, KnownName] = {}
+    for entry in _curated()["entities"]:
+        for n in [entry["name"], *entry["aliases"]]:
+            bare = n.replace(".", "").replace("-", "")
+            if bare.isupper() and bare.isalnum():
+                table[bare] = KnownName(entry["name"], entry["type"])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[str, KnownName]:
+    """plain key -> canonical known name (curated table first, then pycountry); acronyms apart."""
+    table: dict[str, KnownName] = {}
+    import pycountry
+
+    for country in pycountry.countries:
+        names = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
+        names = [n for n in names if n]
+        canonical = names[0]
+        if "," in canonical:  # "Korea, Republic of": leave to the curated table
+            continue
+        for n in names:
+            table.setdefault(plain_key(n), KnownName(canonical, "GPE"))
+    for entry in _curated()["entities"]:
+        known = KnownName(entry["name"], entry["type"])
+        for n in [entry["name"], *entry["aliases"]]:
+            bare = n.replace(".", "").replace("-", "")
+            if not (bare.isupper() and bare.isalnum()):
+                table[plain_key(n)] = known
+    return table
+
+
+def known(text: str) -> KnownName | None:
+    """The canonical country/organisation this name denotes, if it is a known one."""
+    bare = surface(text).replace(".", "").replace("-", "")
+    if bare.isupper() and bare.isalnum():
+        return _acronyms().get(bare)
+    return _known().get(plain_key(text))
+
+
+def entity_id(type_: str, key: str) -> str:
+    raw = f"{TYPE_GROUP.get(type_, 'oth')}:{key}".encode("utf-8")
+    return "ent-" + hashlib.sha1(raw).hexdigest()[:12]
+
+
+def _group_key(ent: Entity) -> tuple[str, tuple[str, ...]]:
+    """(type group, key tokens) of an entity, from its canonical known form when there is one."""
+    hit = known(ent.name)
+    if hit is None:
+        for alias in ent.aliases:
+            hit = known(alias)
+            if hit:
+                break
+    if hit is not None:
+        return TYPE_GROUP.get(hit.type, "oth"), ("=" + plain_key(hit.name),)
+    return TYPE_GROUP.get(ent.type, "oth"), name_tokens(ent.name)
+
+
+def link(entities: Sequence[tuple[str, Entity]]) -> EntityLinking:
+    """One global entity (with ``id``) per real-world actor, and where each local entity went."""
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[str, Entity]]] = defaultdict(list)
+    for doc_id, ent in entities:
+        groups[_group_key(ent)].append((doc_id, ent))
+
+    # surname-only people join the one multi-token person with that surname
+    per_full = defaultdict(list)
+    for (grp, toks) in groups:
+        if grp == "per" and len(toks) > 1:
+            per_full[toks[-1]].append((grp, toks))
+    for key in [k for k in groups if k[0] == "per" and len(k[1]) == 1]:
+        owners = per_full.get(key[1][0], [])
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(key))
+    # full names that differ only by a middle name (same first and last token) join the shorter one
+    for key in sorted([k for k in groups if k[0] == "per" and len(k[1]) > 2], key=lambda k: len(k[1])):
+        short = ("per", (key[1][0], key[1][-1]))
+        if short in groups and key in groups:
+            groups[short].extend(groups.pop(key))
+
+    out_entities: list[Entity] = []
+    links: list[EntityLink] = []
+    for key in sorted(groups, key=lambda k: (k[0], k[1])):
+        members = groups[key]
+        name, type_ = _canonical(members)
+        gid = entity_id(type_, " ".join(key[1]))
+        aliases = sorted({a for _, e in members for a in (e.name, *e.aliases)} - {name})
+        out_entities.append(Entity(key=gid, name=name, type=type_, aliases=tuple(aliases), id=gid))
+        links.extend(EntityLink(document=d, key=e.key, entity=gid) for d, e in members)
+    return EntityLinking(entities=tuple(out_entities), links=tuple(links))
+
+
+def _canonical(members: list[tuple[str, Entity]]) -> tuple[str, str]:
+    """Canonical name (known form, else the longest most frequent) and the voted type."""
+    types = Counter(e.type for _, e in members)
+    for _, e in members:
+        hit = known(e.name)
+        if hit:
+            return hit.name, hit.type
+    names = Counter(e.name for _, e in members)
+    name = max(names, key=lambda n: (len(n.split()), names[n], -len(n), n))
+    type_ = max(types, key=lambda t: (types[t], t == "PERSON", t))
+    return name, type_

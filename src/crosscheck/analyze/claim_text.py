@@ -1,0 +1,124 @@
+"""The words of a claim: clause splitting, rendering as one readable sentence, hedges, negation."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from spacy.tokens import Span, Token
+
+HEDGES = {
+    "reportedly": "reportedly", "probably": "probably", "possibly": "possibly", "allegedly": "allegedly",
+    "likely": "likely", "apparently": "apparently", "presumably": "presumably", "perhaps": "perhaps",
+    "unconfirmed": "unconfirmed", "purportedly": "purportedly", "seemingly": "seemingly",
+    "suggest": "suggest", "suggests": "suggest", "suggested": "suggest", "suggesting": "suggest",
+    "alleged": "allegedly",
+}
+MODAL_HEDGES = {"may", "might", "could"}
+_SPACES = re.compile(r"\s+")
+_EDGE = " ,;:\u2014\u2013-\u2026"
+_QUOTES = "\"\u201c\u201d\u00ab\u00bb\u201e"
+_OBJECTS = {"dobj", "attr", "acomp", "prep", "ccomp", "xcomp", "oprd", "dative", "agent", "advcl", "npadvmod"}
+_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+
+
+def content_tokens(sent: Span, drop: Iterable[int]) -> list[Token]:
+    skip = set(drop)
+    return [t for t in sent if t.i not in skip and not t.is_space]
+
+
+def _roots(tokens: Sequence[Token]) -> list[Token]:
+    ids = {t.i for t in tokens}
+    return [t for t in tokens if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct and not t.is_space]
+
+
+def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Coordinated independent clauses apart ('X happened, but Y said Z' -> two), each readable alone."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    ids = {t.i for t in tokens}
+    roots = [r for r in _roots(tokens) if r.pos_ in ("VERB", "AUX")]
+    if len(roots) != 1:
+        return [list(tokens)]
+    root = roots[0]
+    subj = next((c for c in root.children if c.dep_ in _SUBJECTS and c.i in ids), None)
+    parts: list[list[Token]] = []
+    removed: set[int] = set()
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i not in ids or conj.i < root.i:
+            continue
+        own_subj = any(c.dep_ in _SUBJECTS for c in conj.children)
+        has_obj = any(c.dep_ in _OBJECTS for c in conj.children)
+        if not own_subj and not (subj is not None and has_obj):
+            continue
+        part_ids = {t.i for t in conj.subtree if t.i in ids}
+        if not own_subj:
+            part_ids |= {t.i for t in subj.subtree if t.i in ids}
+        part = [t for t in tokens if t.i in part_ids]
+        if _words(part) < 4:
+            continue
+        parts.append(part)
+        removed |= {t.i for t in conj.subtree}
+        # the conjunction and punctuation just before the clause go with it
+        for c in root.children:
+            if c.dep_ in ("cc", "punct") and c.i < conj.i and c.i > max((x.i for x in root.children if x.i < conj.i and x.dep_ not in ("cc", "punct")), default=root.i):
+                removed.add(c.i)
+    if not parts:
+        return [list(tokens)]
+    main = [t for t in tokens if t.i not in removed]
+    if _words(main) < 4:
+        return [list(tokens)]
+    return [main, *parts]
+
+
+def _words(tokens: Sequence[Token]) -> int:
+    return sum(1 for t in tokens if t.is_alpha or t.like_num)
+
+
+def render(tokens: Sequence[Token]) -> str | None:
+    """The tokens as one sentence: runs joined, leading 'that'/conjunctions and edge punctuation off, final stop."""
+    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") and toks[0].lower_ in ("that", "and", "but", "so", "or", "whether")):
+        toks.pop(0)
+    while toks and toks[-1].is_punct and toks[-1].text not in (".", "!", "?"):
+        toks.pop()
+    if _words(toks) < 3:
+        return None
+    doc = toks[0].doc
+    pieces, run_start, prev = [], toks[0].i, toks[0].i
+    for t in toks[1:]:
+        if t.i != prev + 1:
+            pieces.append(doc[run_start : prev + 1].text)
+            run_start = t.i
+        prev = t.i
+    pieces.append(doc[run_start : prev + 1].text)
+    text = pieces[0]
+    for p in pieces[1:]:
+        text = text.rstrip(_EDGE) + ("" if p[:1] in ",.;:" else " ") + p.lstrip(" ")
+    text = _SPACES.sub(" ", text).strip(_EDGE)
+    if sum(text.count(q) for q in '"') % 2 or text.count("\u201c") != text.count("\u201d"):
+        text = "".join(ch for ch in text if ch not in _QUOTES).strip(_EDGE)
+    text = text.rstrip(_EDGE)
+    if not text:
+        return None
+    if text[-1] not in ".!?":
+        text += "."
+    return text[0].upper() + text[1:]
+
+
+def hedges_of(tokens: Iterable[Token]) -> tuple[str, ...]:
+    out = []
+    for t in tokens:
+        low = t.lower_
+        h = HEDGES.get(low)
+        if h is None and low in MODAL_HEDGES and t.tag_ == "MD":
+            h = low
+        if h is not None and h not in out:
+            out.append(h)
+    return tuple(out)
+
+
+def is_negated(tokens: Sequence[Token]) -> bool:
+    """The main clause of the claim is negated ('did not send', 'never', 'no longer')."""
+    roots = _roots(tokens)
+    return any(c.dep_ == "neg" for r in roots for c in r.children) or any(
+        t.lower_ == "never" and t.head in roots for t in tokens
+    )

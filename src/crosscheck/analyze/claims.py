@@ -1,0 +1,401 @@
+"""Attributed claims in one report: who asserts what, through whom, with which hedges.
+
+Paragraph by paragraph, sentence by sentence:
+1. quotes ("...," X said / X said: "..." / a quote spanning sentences / a quoted paragraph with no
+   cue, spoken by the last speaker); each sentence of a quote, and each independent clause, is a claim;
+2. reported speech: a cue verb (said, stated, noted, warned, told ...) with a complement clause,
+   in either order ("X said that C" / "C, X said");
+3. "according to X" (anywhere in the sentence), with "As the outlet notes, according to Y, C" giving
+   a chain; a document source ("according to intelligence reports") right after a person's claim
+   stays with that person as a chain;
+4. first-person paragraphs with no quote marks right after a named speaker (translated speech);
+5. optionally, the outlet's own factual sentences (a finite verb plus a number, date or named actor).
+Speakers resolve to local entities: names, titles ('the President'), pronouns (he/she -> last speaker).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from crosscheck.analyze.claim_text import content_tokens, hedges_of, is_negated, render, split_clauses
+from crosscheck.analyze.entities import LocalEntities
+from crosscheck.model import Claim, Mention
+
+CUES = frozenset(
+    """say state note emphasize emphasise indicate warn add tell claim announce specify stress explain
+    report confirm insist argue assert allege suggest acknowledge admit reveal declare write tweet
+    predict promise vow point reiterate underline underscore highlight inform assure clarify comment
+    remark reply respond answer conclude observe recall mention disclose concede contend maintain
+    believe estimate deny show""".split()
+)
+NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
+DOCUMENT_SOURCES = frozenset(
+    "report reports intelligence data estimate estimates document documents information assessment "
+    "assessments survey study figures statistics analysis footage images".split()
+)
+MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
+FIRST_PERSON = frozenset({"i", "we"})
+_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]")
+_MIN_QUOTE_WORDS = 4
+
+
+@dataclass
+class _Speaker:
+    key: str | None
+    text: str | None
+    sent: int  # sentence index where last seen
+
+
+@dataclass
+class ClaimResult:
+    claims: tuple[Claim, ...] = ()
+    mentions: tuple[Mention, ...] = ()  # pronoun speakers resolved to entities
+
+
+@dataclass
+class _State:
+    ents: LocalEntities
+    sdoc: Doc
+    claims: list[Claim] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    last: _Speaker | None = None  # last speaker with a resolved entity
+    si: int = 0  # index of the sentence being read
+
+    def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
+            kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True) -> None:
+        parts = split_clauses(tokens) if split else [tokens]
+        for part in parts:
+            text = render(part)
+            if text is None:
+                continue
+            hedges = tuple(dict.fromkeys(hedges_of(part) + extra_hedges))
+            self.claims.append(Claim(
+                key=f"c{len(self.claims) + 1}", text=text, start=sents[0].start_char,
+                end=sents[-1].end_char, speaker=speaker, speaker_text=speaker_text, cue=cue, kind=kind,
+                hedges=hedges, chain=chain, negated=is_negated(part)))
+        if speaker is not None:
+            self.last = _Speaker(speaker, speaker_text, self.si)
+
+    def recent(self, within: int, type_: str | None = None) -> _Speaker | None:
+        """The last resolved speaker if seen at most ``within`` sentences ago (and of that type)."""
+        if self.last is None or self.si - self.last.sent > within:
+            return None
+        ent = self.ents.entity(self.last.key)
+        if ent is None or (type_ is not None and ent.type != type_):
+            return None
+        return self.last
+
+
+def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, outlet_claims: bool = True) -> ClaimResult:
+    """Attributed claims of one parsed English report."""
+    st = _State(ents=ents, sdoc=sdoc)
+    sents = list(sdoc.sents)
+    quotes = _quote_regions(sdoc)
+    i = 0
+    while i < len(sents):
+        sent = sents[i]
+        st.si = i
+        region = next((q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char), None)
+        if region is not None:
+            j = i
+            while j + 1 < len(sents) and sents[j].end_char < region[1]:
+                j += 1
+            if _quote(st, region, sents[i : j + 1], sents, i):
+                i = j + 1
+                continue
+        if _according_to(st, sent) or _reported(st, sent):
+            i += 1
+            continue
+        if _first_person(st, sent, sents, i):
+            i += 1
+            continue
+        if outlet_claims and _is_outlet_fact(sent, ents):
+            st.add(content_tokens(sent, ()), [sent], None, outlet, None, "outlet", split=False)
+        i += 1
+    return ClaimResult(tuple(st.claims), tuple(st.mentions))
+
+
+# ---------------------------------------------------------------- quotes
+def _quote_regions(sdoc: Doc) -> list[tuple[int, int]]:
+    """Character spans (inside the marks) of quotes of at least a few words."""
+    out = []
+    for m in _QUOTE.finditer(sdoc.text):
+        g = next(k for k in range(1, 5) if m.group(k) is not None)
+        if len(m.group(g).split()) >= _MIN_QUOTE_WORDS:
+            out.append((m.start(g), m.end(g)))
+    return out
+
+
+def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[Span], i: int) -> bool:
+    """Claims of one quote; False when the quote is part of a sentence and no one is credited with it."""
+    sdoc = st.sdoc
+    inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
+    cue = None
+    for sent in (qsents[-1], qsents[0]):
+        cue = next((t for t in sent if not inside(t) and t.lemma_ in CUES and t.pos_ in ("VERB", "AUX")), None)
+        if cue is not None:
+            break
+    if cue is not None:
+        speaker, speaker_text = _speaker_of(st, cue)
+        if speaker is None and speaker_text is None:
+            return False
+        cue_text = cue.lower_
+    else:
+        para = _paragraph_text(sdoc, qsents)
+        outside = para.replace(sdoc.text[region[0] : region[1]], "").strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,\n")
+        last = st.recent(3)
+        if outside or last is None:
+            return False
+        speaker, speaker_text, cue_text = last.key, last.text, None
+    for sent in qsents:
+        toks = [t for t in sent if inside(t)]
+        if len(toks) >= _MIN_QUOTE_WORDS:
+            st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
+    if speaker is not None:
+        st.si = i + len(qsents) - 1
+        st.last = _Speaker(speaker, speaker_text, st.si)
+    return True
+
+
+def _paragraph_text(sdoc: Doc, sents: list[Span]) -> str:
+    text = sdoc.text
+    start = text.rfind("\n", 0, sents[0].start_char) + 1
+    end = text.find("\n", sents[-1].end_char - 1)
+    return text[start : end if end >= 0 else len(text)]
+
+
+# ---------------------------------------------------------------- speakers
+def _speaker_of(st: _State, cue: Token) -> tuple[str | None, str | None]:
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and cue.dep_ == "conj":
+        subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None, None
+    if subj.dep_ == "nsubjpass":  # 'it was reported by X'
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if pobj is None:
+            return None, None
+        subj = pobj
+    return _resolve(st, subj)
+
+
+def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
+    """(entity key, how the report names it) for the noun phrase headed by ``head``."""
+    ents = st.ents
+    low = head.lower_
+    if head.pos_ == "PRON":
+        last = st.recent(3, PRONOUNS.get(low)) if low in PRONOUNS else None
+        if last is not None:
+            st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
+            return last.key, last.text
+        if low in FIRST_PERSON:
+            return None, None
+        return None, head.text
+    span = head.doc[head.left_edge.i : head.right_edge.i + 1]
+    text = _phrase(span)
+    key = ents.by_token.get(head.i)
+    if key is None:
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in ents.by_token:
+                key = ents.by_token[child.i]
+                break
+    if key is None:
+        compounds = [c for c in head.children if c.dep_ in ("compound", "poss") and c.i in ents.by_token]
+        if compounds and head.pos_ == "PROPN":
+            key = ents.by_token[compounds[-1].i]
+    if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children):
+        last = st.recent(3, "ORG")  # 'the publication' -> the outlet last cited
+        if last is not None:
+            key = last.key
+    return key, text
+
+
+def _phrase(span: Span) -> str:
+    text = " ".join(span.text.split()).strip(" ,;:")
+    return text
+
+
+# ---------------------------------------------------------------- reported speech
+def _reported(st: _State, sent: Span) -> bool:
+    found = False
+    for cue in sent:
+        if cue.lemma_ not in CUES or cue.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in cue.children):
+            continue
+        if cue.dep_ in ("amod", "acl", "relcl", "xcomp") or cue.tag_ == "VBG":
+            continue
+        if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
+            continue
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        speaker, speaker_text = _speaker_of(st, cue)
+        if speaker is None and speaker_text is None:
+            continue
+        if comp is not None and comp.i > cue.i:
+            toks = list(comp.subtree)
+        elif comp is not None:  # 'C, X said': the clause before the cue
+            toks = [t for t in sent if t.i < cue.i and t.i not in _subtree_ids(cue, exclude=comp)]
+        else:
+            toks = _before_comma(sent, cue)
+            if toks is None:
+                if speaker is not None:  # 'the president said this during ...': who speaks next
+                    st.last = _Speaker(speaker, speaker_text, st.si)
+                    found = True
+                continue
+        hedges = ("suggest",) if cue.lemma_ == "suggest" else ()
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, "reported", extra_hedges=hedges)
+        found = True
+        break
+    return found
+
+
+def _before_comma(sent: Span, cue: Token) -> list[Token] | None:
+    """'C, Y said during ...' / 'C, said Y': the clause C when the parser hung the cue elsewhere."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > cue.i for c in cue.children):
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    doc = sent.doc
+    edge = min(subj.left_edge.i, cue.i)
+    if edge - sent.start < 4 or doc[edge - 1].text not in (",", "\u2014", "\u2013", "-"):
+        return None
+    toks = [t for t in sent if t.i < edge - 1]
+    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return toks
+
+
+def _subtree_ids(tok: Token, exclude: Token | None = None) -> set[int]:
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    return {t.i for t in tok.subtree if t.i not in skip}
+
+
+# ---------------------------------------------------------------- according to
+def _according_to(st: _State, sent: Span) -> bool:
+    accs = [t for t in sent if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to"]
+    if not accs and not any(t.lower_ == "as" for t in sent):
+        return False
+    sources = _as_clauses(sent)  # (source head, tokens to drop, its wording), outermost first
+    for acc in accs:
+        to = acc.nbor()
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        sources.append((pobj, _with_commas(sent, acc.i, pobj.right_edge.i), None))
+    if not sources:
+        return False
+    cue = "according to" if accs else sources[-1][0].doc[max(sources[-1][1])].lower_.strip(",")
+    dropped = set().union(*(d for _, d, _ in sources))
+    toks = [t for t in sent if t.i not in dropped]
+    resolved = []
+    for head, _, wording in sources:
+        key, text = _resolve(st, head)
+        resolved.append(((key, wording or text), head))
+    # the speaker: innermost agent (a person, an organisation, an official); documents and media relay
+    agentive = [r for r in resolved if not _relay(r[1], st)]
+    chosen = agentive[-1] if agentive else resolved[-1]
+    chain = [r[0][1] for r in reversed(resolved) if r is not chosen and r[0][1]]
+    (speaker, speaker_text), head = chosen
+    last = st.recent(2, "PERSON")
+    if not agentive and (head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES) and last is not None:
+        chain = [speaker_text] + chain  # the person's own source: 'according to intelligence reports'
+        speaker, speaker_text = last.key, last.text
+    if speaker_text is None:
+        return False
+    st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
+    return True
+
+
+def _with_commas(sent: Span, lo: int, hi: int) -> set[int]:
+    """Token ids lo..hi plus the commas around them."""
+    doc = sent.doc
+    drop = set(range(lo, hi + 1))
+    if hi + 1 < sent.end and doc[hi + 1].text == ",":
+        drop.add(hi + 1)
+    if lo - 1 >= sent.start and doc[lo - 1].text == ",":
+        drop.add(lo - 1)
+    return drop
+
+
+def _as_clauses(sent: Span) -> list[tuple[Token, set[int], str | None]]:
+    """'As the publication notes, ...' / 'as Reuters reported': (source head, tokens to drop)."""
+    out = []
+    doc = sent.doc
+    for a in sent:
+        if a.lower_ != "as" or not (a.i == sent.start or doc[a.i - 1].is_punct):
+            continue
+        for w in doc[a.i + 2 : min(a.i + 8, sent.end)]:
+            if w.is_punct:
+                break
+            if (w.lemma_ in CUES or w.lower_.rstrip("s") in CUES) and w.lemma_ not in ("show",):
+                nouns = [t for t in doc[a.i + 1 : w.i] if t.pos_ in ("NOUN", "PROPN")]
+                end = w.i + 1 if w.i + 1 < sent.end and doc[w.i + 1].lower_ in ("out",) else w.i
+                if nouns and end + 1 < sent.end and doc[end + 1].text == ",":
+                    out.append((nouns[-1], _with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text))
+                break
+    return out
+
+
+def _relay(head: Token, st: _State) -> bool:
+    """A document or a medium that passes on what others said."""
+    if head.i in st.ents.by_token:
+        ent = st.ents.entity(st.ents.by_token[head.i])
+        return ent is not None and ent.type not in ("PERSON", "ORG", "GPE", "NORP")
+    return head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES or head.lower_ in MEDIA
+
+
+# ---------------------------------------------------------------- first-person paragraphs
+def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
+    """A sentence of a paragraph spoken in the first person, right after a named speaker (quote marks lost)."""
+    last = st.recent(6, "PERSON")
+    if last is None or not _ends_sentence(sent):
+        return False
+    para_sents = _paragraph(sents, i)
+    if not any(any(t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass") for t in s) for s in para_sents):
+        return False
+    if len([t for t in sent if t.is_alpha]) < 4:
+        return False
+    st.add(content_tokens(sent, ()), [sent], last.key, last.text, None, "quote")
+    st.last = last  # a long quote does not make its speaker more recent
+    return True
+
+
+def _paragraph(sents: list[Span], i: int) -> list[Span]:
+    lo = i
+    while lo > 0 and not _breaks_before(sents[lo]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(sents) and not _breaks_before(sents[hi + 1]):
+        hi += 1
+    return sents[lo : hi + 1]
+
+
+def _breaks_before(sent: Span) -> bool:
+    text = sent.doc.text
+    start = sent.start_char
+    return start == 0 or "\n" in text[max(0, start - 3) : start]
+
+
+def _ends_sentence(sent: Span) -> bool:
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text in (".", "!", "\u2026", '"', "\u201d") and not sent.text.rstrip().endswith("?")
+
+
+# ---------------------------------------------------------------- the outlet's own statements
+def _is_outlet_fact(sent: Span, ents: LocalEntities) -> bool:
+    """A finished declarative sentence with a finite verb and a number, a date or a named actor."""
+    if not _ends_sentence(sent):
+        return False
+    words = [t for t in sent if t.is_alpha]
+    if not 6 <= len(words) <= 60:
+        return False
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    if any(t.lower_ in ("i", "we", "you", "my", "our", "your") for t in sent):
+        return False
+    has_fact = any(t.i in ents.by_token or t.ent_type_ in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY") or t.like_num for t in sent)
+    return has_fact

@@ -1,0 +1,303 @@
+"""Entities within one report: NER mentions merged into actors, titles linked to their holders.
+
+Order of work:
+1. NER spans (PERSON ORG GPE LOC NORP FAC) trimmed: no leading 'the', no possessive 's, cut at line breaks;
+2. spans merged, longest names first: same known country/organisation (DPRK = North Korea), same
+   transliteration key (Zelensky = Zelenskyy), a lone surname to the one full name ending in it
+   (the small model may tag that surname ORG: the type is voted, the entity is not split);
+3. titles: "Ukrainian President Volodymyr Zelenskyy" and "the Russian ambassador, Oleksandr Matsegora"
+   make holders; "the President" / "Ukrainian President" elsewhere join the one compatible holder.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from crosscheck.analyze.aliases import known, name_tokens, surface
+from crosscheck.model import Entity, Mention
+
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+TITLE_HEADS = frozenset(
+    """president vice-president premier chancellor minister secretary ambassador envoy spokesman
+    spokeswoman spokesperson governor mayor senator congressman congresswoman general commander chief
+    leader king queen pope director chairman chairwoman ceo adviser advisor colonel admiral marshal
+    prosecutor emperor prince princess emir sultan ombudsman commissioner speaker head""".split()
+)
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_EDGE_TOKENS = {"the", "The", "'s", "\u2019s", "'", "\u2019"}
+
+
+@dataclass
+class LocalEntities:
+    """Entities and mentions of one report, plus token -> entity key for the claim finder."""
+
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    by_token: dict[int, str] = field(default_factory=dict)
+
+    def key_of(self, tokens) -> str | None:
+        """The entity most tokens of ``tokens`` belong to (None if none)."""
+        keys = Counter(self.by_token[t.i] for t in tokens if t.i in self.by_token)
+        return keys.most_common(1)[0][0] if keys else None
+
+    def entity(self, key: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.key == key), None)
+
+
+@dataclass
+class _Cluster:
+    tokens: tuple[str, ...]
+    known_name: str | None = None
+    known_type: str | None = None
+    spans: list[tuple[Span, str]] = field(default_factory=list)  # (span, label)
+
+
+def _trim(span: Span) -> Span | None:
+    doc = span.doc
+    start, end = span.start, span.end
+    for i in range(start, end):  # cut at the first line break
+        if "\n" in doc[i].text or (i < end - 1 and "\n" in doc[i].whitespace_):
+            end = i if "\n" in doc[i].text else i + 1
+            break
+    while start < end and (doc[start].text in _EDGE_TOKENS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_TOKENS or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+def _usable(text: str, label: str, latin: bool) -> bool:
+    if len(text) < 2 or not any(ch.isalpha() for ch in text) or _PLURAL_ACRONYM.match(text):
+        return False
+    if not text[0].isupper() and not text[0].isdigit():
+        return False
+    if label == "PERSON" and len(text.split()) > 5:
+        return False
+    return latin or text[0].isupper()
+
+
+def _raw_spans(sdoc: Doc, latin: bool) -> list[tuple[Span, str]]:
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        text = surface(span.text)
+        if not _usable(text, ent.label_, latin):
+            continue
+        label = ent.label_
+        hit = known(text)
+        if hit is not None and label != "NORP":
+            label = hit.type
+        out.append((span, label))
+    out.extend(_places_after_prepositions(sdoc, latin))
+    return out
+
+
+_LOCATIVE = frozenset("in near at from outside around towards toward into across".split())
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+
+
+def _places_after_prepositions(sdoc: Doc, latin: bool) -> list[tuple[Span, str]]:
+    """'killed near Donetsk': a lone proper noun after a place preposition that NER left untagged."""
+    if not latin:
+        return []
+    out = []
+    for tok in sdoc:
+        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ or tok.head.lower_ not in _LOCATIVE:
+            continue
+        if tok.head.i != tok.i - 1 or not tok.is_alpha or not tok.is_title or tok.lower_ in _CALENDAR:
+            continue
+        if any(c.dep_ in ("compound", "amod", "det", "poss", "prep") for c in tok.children):
+            continue
+        if tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ == "PROPN":
+            continue
+        hit = known(tok.text)
+        out.append((sdoc[tok.i : tok.i + 1], hit.type if hit else "GPE"))
+    return out
+
+
+def _cluster(spans: list[tuple[Span, str]]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    by_tokens: dict[tuple[str, ...], _Cluster] = {}
+    by_known: dict[str, _Cluster] = {}
+    order = sorted(spans, key=lambda s: (-len(name_tokens(s[0].text)), s[0].start))
+    for span, label in order:
+        text = surface(span.text)
+        hit = known(text) if label != "NORP" else None
+        if hit is not None:
+            cl = by_known.get(hit.name)
+            if cl is None:
+                cl = by_known[hit.name] = _Cluster(tokens=name_tokens(hit.name), known_name=hit.name, known_type=hit.type)
+                clusters.append(cl)
+            cl.spans.append((span, label))
+            continue
+        toks = name_tokens(text)
+        if not toks:
+            continue
+        cl = by_tokens.get((label == "NORP",) + toks)  # NORP 'Korean' never merges with a name
+        if cl is None and label != "NORP" and len(toks) == 1:
+            owners = [c for c in clusters if len(c.tokens) > 1 and c.tokens[-1] == toks[0] and _is_person(c)]
+            if len(owners) == 1:
+                cl = owners[0]
+        if cl is None and label == "PERSON" and len(toks) > 2:
+            owners = [c for c in clusters if len(c.tokens) > len(toks) and c.tokens[0] == toks[0]
+                      and c.tokens[-1] == toks[-1] and _is_person(c)]
+            if len(owners) == 1:
+                cl = owners[0]
+        if cl is None:
+            cl = _Cluster(tokens=toks)
+            clusters.append(cl)
+        by_tokens.setdefault((label == "NORP",) + toks, cl)
+        cl.spans.append((span, label))
+    return clusters
+
+
+def _is_person(cl: _Cluster) -> bool:
+    return cl.known_name is None and any(lbl == "PERSON" for _, lbl in cl.spans)
+
+
+def _vote(cl: _Cluster) -> str:
+    if cl.known_type:
+        return cl.known_type
+    votes = Counter()
+    for span, label in cl.spans:
+        votes[label] += 2 if (label == "PERSON" and len(span) > 1) else 1
+    return max(votes, key=lambda t: (votes[t], t == "PERSON", t))
+
+
+def _name(cl: _Cluster) -> str:
+    if cl.known_name:
+        return cl.known_name
+    forms = Counter(surface(s.text) for s, _ in cl.spans)
+    return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
+
+
+def _title_before(span: Span) -> tuple[Token, frozenset[str]] | None:
+    """'Ukrainian President' in 'Ukrainian President Volodymyr Zelenskyy': (title token, modifiers)."""
+    doc, j = span.doc, span.start - 1
+    title, mods = None, set()
+    sent_start = span.sent.start
+    while j >= sent_start and j >= span.start - 4:
+        tok = doc[j]
+        low = tok.lower_
+        if low in TITLE_HEADS and title is None:
+            title = tok
+        elif title is not None and (tok.ent_type_ in ("NORP", "GPE") or tok.dep_ in ("amod", "compound")) and tok.is_alpha:
+            mods.add(low)
+        elif tok.tag_ == "POS" and title is not None:
+            pass
+        else:
+            break
+        j -= 1
+    return (title, frozenset(mods)) if title is not None else None
+
+
+def _title_mods(tok: Token) -> frozenset[str]:
+    return frozenset(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.is_alpha and c.lower_ not in ("his", "her", "its", "their"))
+
+
+def extract(sdoc: Doc, latin: bool = True) -> LocalEntities:
+    """Entities and mentions of one parsed report (``latin``: the text is written in Latin script)."""
+    clusters = _cluster(_raw_spans(sdoc, latin))
+    clusters.sort(key=lambda c: min(s.start for s, _ in c.spans))
+    keyed: list[tuple[str, _Cluster]] = [(f"e{i + 1}", c) for i, c in enumerate(clusters)]
+    by_token: dict[int, str] = {}
+    mentions: list[Mention] = []
+    surfaces: dict[str, set[str]] = {k: set() for k, _ in keyed}
+    holders: list[tuple[str, frozenset[str], str]] = []  # (title, modifiers, entity key)
+    for key, cl in keyed:
+        for span, label in cl.spans:
+            for tok in span:
+                by_token[tok.i] = key
+            text = surface(span.text)
+            surfaces[key].add(text)
+            mentions.append(Mention(span.start_char, span.end_char, span.text, label, key))
+            if label != "PERSON" and _vote(cl) != "PERSON":
+                continue
+            before = _title_before(span)
+            if before is not None:
+                holders.append((before[0].lower_, before[1], key))
+            root = span.root
+            if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS:
+                holders.append((root.head.lower_, _title_mods(root.head), key))
+            for child in root.children:
+                if child.dep_ == "appos" and child.lower_ in TITLE_HEADS:
+                    holders.append((child.lower_, _title_mods(child), key))
+    mentions.extend(_bare_surnames(sdoc, keyed, by_token, surfaces))
+    mentions.extend(_title_mentions(sdoc, holders, by_token, surfaces))
+    for key, cl in keyed:  # 'Volodymyr Zelenskyi' also answers to 'Zelenskyi'
+        if _vote(cl) == "PERSON" and not cl.known_name:
+            for form in list(surfaces[key]):
+                parts = form.split()
+                if 2 <= len(parts) <= 3 and len(parts[-1]) >= 4 and parts[-1].isalpha() and parts[-1][0].isupper():
+                    surfaces[key].add(parts[-1])
+    entities = tuple(
+        Entity(key=key, name=_name(cl), type=_vote(cl), aliases=tuple(sorted(surfaces[key])))
+        for key, cl in keyed
+    )
+    mentions.sort(key=lambda m: m.start)
+    return LocalEntities(entities=entities, mentions=tuple(mentions), by_token=by_token)
+
+
+def _bare_surnames(sdoc: Doc, keyed, by_token: dict[int, str], surfaces: dict[str, set[str]]) -> list[Mention]:
+    """Surnames NER missed ('Zelenskyy said' tagged as a common noun) -> the one full name ending in them."""
+    owners: dict[str, list[str]] = {}
+    for key, cl in keyed:
+        if len(cl.tokens) > 1 and _vote(cl) == "PERSON":
+            owners.setdefault(cl.tokens[-1], []).append(key)
+    if not owners:
+        return []
+    out = []
+    for tok in sdoc:
+        if tok.i in by_token or not tok.is_alpha or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        toks = name_tokens(tok.text)
+        keys = owners.get(toks[0]) if len(toks) == 1 else None
+        if not keys or len(keys) != 1 or (tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].i in by_token):
+            continue
+        by_token[tok.i] = keys[0]
+        surfaces[keys[0]].add(tok.text)
+        out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", keys[0]))
+    return out
+
+
+def _title_mentions(sdoc: Doc, holders, by_token: dict[int, str], surfaces: dict[str, set[str]]) -> list[Mention]:
+    """'the President', 'Ukrainian President' -> the one holder of that title (with those modifiers)."""
+    if not holders:
+        return []
+    out = []
+    for tok in sdoc:
+        low = tok.lower_
+        if low not in TITLE_HEADS or tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.tag_ in ("NNS", "NNPS"):
+            continue
+        nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+        if nxt is not None and nxt.i in by_token:  # a title prefix of a name: already a holder
+            continue
+        if any(c.dep_ == "appos" and c.i in by_token for c in tok.children):
+            continue
+        if tok.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "every", "any", "each") for c in tok.children):
+            continue
+        mods = _title_mods(tok)
+        cands = {k for t, m, k in holders if t == low and mods <= m}
+        if len(cands) != 1:
+            continue
+        key = cands.pop()
+        left = min([c.i for c in tok.children if c.dep_ in ("amod", "compound", "det") and c.i < tok.i] + [tok.i])
+        span = sdoc[left : tok.i + 1]
+        by_token[tok.i] = key
+        surfaces[key].add(surface(span.text))
+        out.append(Mention(span.start_char, span.end_char, span.text, "TITLE", key))
+    return out
