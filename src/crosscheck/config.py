@@ -53,3 +53,9 @@ class Settings:
     duplicate_threshold: float = 0.8  # two claims of one report repeating each other
     conflict_topic_threshold: float = 0.45  # term overlap (no figures) for "same subject and predicate"
     related_topic_threshold: float = 0.3  # term overlap for figures shown side by side as related
+    # corroborate: claim alignment; tests/fixtures/alignment_pairs.jsonl (pairs) and the seed pair
+    align_threshold: float = 0.5  # evidence two claims of the same speaker need to be one claim
+    align_threshold_cross_speaker: float = 0.62  # named speaker vs an unresolved/anonymous source
+    duplicate_threshold: float = 0.8  # two claims of one report repeating each other
+    conflict_topic_threshold: float = 0.45  # term overlap (no figures) for "same subject and predicate"
+    related_topic_threshold: float = 0.3  # term overlap for figures shown side by side as related

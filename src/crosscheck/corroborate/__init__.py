@@ -1,0 +1,101 @@
+"""Corroboration: align a story's claims across its reports, give each aligned
+claim a verdict about the reports that carry it, and find conflicts, drift,
+source chains and the story's timeline.
+
+    corroborate(story, documents, analyses, syndication, entity_ids) -> StoryFindings
+
+1. read every claim for comparison (features.build_view);
+2. align them into groups, one per asserted thing (align.align);
+3. count independent sources, find conflicting and related groups (verdicts);
+4. record retellings, drift and source chains (drift); 5. build the timeline.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping
+
+from ..config import Settings
+from ..model import AlignedClaim, Analysis, Document, Story, StoryFindings
+from .align import Group, Weights, align
+from .drift import chain, drift_notes, retelling
+from .features import ClaimView, build_view
+from .timeline import timeline
+from .verdicts import independent_sources, relate
+
+__all__ = ["corroborate", "independent_sources"]
+
+
+def _doc_order(story: Story, documents: Mapping[str, Document]) -> list[str]:
+    def key(doc_id: str) -> tuple[str, str]:
+        doc = documents.get(doc_id)
+        return ((doc.published if doc and doc.published else "9999"), doc_id)
+
+    return sorted(dict.fromkeys(story.documents), key=key)
+
+
+def _claim_id(story: str, founder: ClaimView) -> str:
+    return "claim-" + hashlib.sha1(f"{story}|{founder.ref}".encode()).hexdigest()[:12]
+
+
+def _speaker(group: Group) -> tuple[str | None, str | None, str | None]:
+    """(global entity id or None, speaker_text, display name) for a group."""
+    primary = [m for m in group.members if m.ref not in group.secondary] or group.members
+    named = Counter(m.speaker_id for m in primary if m.named)
+    if not named:
+        named = Counter(m.speaker_id for m in group.members if m.named)
+    if named:
+        sid = named.most_common(1)[0][0]
+        member = next(m for m in group.members if m.speaker_id == sid)
+        display = member.speaker_name or member.claim.speaker_text
+        return (None if sid.startswith("name:") else sid), member.claim.speaker_text or display, display
+    founder = group.members[0]
+    return None, founder.claim.speaker_text, founder.claim.speaker_text
+
+
+def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mapping[str, Analysis],
+                syndication: Mapping[str, str | None], entity_ids: Mapping[tuple[str, str], str],
+                settings: Settings | None = None) -> StoryFindings:
+    """Aligned claims with verdicts, conflicts, drift and chains, and the timeline of one story."""
+    settings = settings or Settings()
+    order = _doc_order(story, documents)
+    views: list[ClaimView] = []
+    for i, doc_id in enumerate(order):
+        doc, analysis = documents.get(doc_id), analyses.get(doc_id)
+        if doc is None or analysis is None:
+            continue
+        for claim in analysis.claims:
+            views.append(build_view(claim, doc, analysis, i, dict(entity_ids)))
+
+    groups = align(views, settings)
+    groups.sort(key=lambda g: (g.members[0].order, g.members[0].claim.start, g.members[0].ref))
+    weight = Weights(views)
+    relations = relate(groups, weight, settings)
+    ids = [_claim_id(story.id, g.members[0]) for g in groups]
+
+    claims = []
+    for i, g in enumerate(groups):
+        members = sorted(g.members, key=lambda m: (m.order, m.claim.start))
+        founder = g.members[0]
+        docs = tuple(dict.fromkeys(m.document for m in members))
+        n = independent_sources(docs, syndication)
+        conflicts = tuple(sorted(ids[j] for j in relations.conflicts.get(i, ())))
+        status = "conflicting" if conflicts else "corroborated" if n >= 2 else "single_source"
+        speaker, speaker_text, display = _speaker(g)
+        claims.append(AlignedClaim(
+            id=ids[i], story=story.id, text=founder.claim.text, speaker=speaker, speaker_text=speaker_text,
+            documents=docs, status=status, independent_sources=n,
+            retellings=tuple(retelling(m) for m in members),
+            conflicts_with=conflicts,
+            related=tuple(sorted(ids[j] for j in relations.related.get(i, ()) if ids[j] not in conflicts)),
+            drift=drift_notes(members, documents),
+            chain=chain(display, members),
+            kind=founder.claim.kind,
+            subject=founder.subject,
+            predicate=min(founder.predicates) if founder.predicates else None,
+            modality=founder.modality,
+            figures=tuple(f.label() for f in founder.figures),
+            conflict_notes=tuple(relations.notes.get(i, ())),
+        ))
+    return StoryFindings(story=story.id, claims=tuple(claims),
+                         timeline=timeline(story.id, order, documents, analyses))

@@ -1,0 +1,280 @@
+"""Align claims across the reports of one story.
+
+Two claims align when their speakers are compatible and they assert the same
+thing: weighted overlap of content terms (rare terms in the story weigh more,
+so a shared topic is not enough), the same predicate class, and no clash of
+figures, dates or negation. Each report contributes at most one claim to a
+group, unless its claims duplicate each other, or one claim is compound and
+its separate parts match separate groups.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..config import Settings
+from .features import ClaimView, Figure
+from .lexicon import PREDICATE_FAMILIES
+
+_GENERIC_SOURCE = frozenset(
+    "source official officials report intelligence anonymous representative spokesperson spokesman "
+    "spokeswoman expert analyst observer witness resident media publication outlet agency "
+    "government ministry authority authorities police military army".split())
+
+
+@dataclass(frozen=True)
+class Match:
+    """How well two claims agree, and why not when they cannot align."""
+
+    score: float  # evidence in [0, ~1.3]
+    lexical: float  # weighted term overlap in [0, 1]
+    required: float  # the threshold this speaker pairing must reach
+    blocked: str | None = None  # "speaker" | "figure" | "date" | "negation"
+    shared: frozenset[str] = frozenset()
+
+    @property
+    def aligned(self) -> bool:
+        return self.blocked is None and self.score >= self.required
+
+
+@dataclass
+class Group:
+    members: list[ClaimView] = field(default_factory=list)
+    secondary: set[str] = field(default_factory=set)  # refs that joined as part of a compound claim
+
+    def documents(self) -> set[str]:
+        return {m.document for m in self.members}
+
+
+class Weights:
+    """Term weights for one story: predicates weigh more, entities less, common terms less."""
+
+    def __init__(self, views: list[ClaimView]):
+        self.n = len(views)
+        self.df = Counter(t for v in views for t in v.terms | v.entity_terms)
+
+    def __call__(self, term: str) -> float:
+        base = 1.5 if term.startswith("~") else 0.7 if term.startswith("@") else 1.0
+        if self.n < 4:
+            return base
+        idf = math.log(1 + self.n / self.df.get(term, 1)) / math.log(1 + self.n)
+        return base * max(0.35, idf)
+
+
+def _same_term(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[0] in "~@" or b[0] in "~@" or len(a) < 5 or len(b) < 5:
+        return False
+    return a[:5] == b[:5]
+
+
+def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float, float, frozenset[str]]:
+    ta, tb = a.terms | a.entity_terms, b.terms | b.entity_terms
+    wa = sum(weight(t) for t in ta)
+    wb = sum(weight(t) for t in tb)
+    matched, shared, used = 0.0, set(), set()
+    for t in sorted(ta, key=weight, reverse=True):
+        hit = t if t in tb and t not in used else next(
+            (u for u in tb if u not in used and _same_term(t, u)), None)
+        if hit is not None:
+            used.add(hit)
+            shared.add(t)
+            matched += min(weight(t), weight(hit))
+    return matched, wa, wb, frozenset(shared)
+
+
+def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozenset[str]]:
+    matched, wa, wb, shared = _overlap(a, b, weight)
+    if not wa or not wb:
+        return 0.0, shared
+    containment = matched / min(wa, wb)
+    dice = 2 * matched / (wa + wb)
+    return 0.55 * containment + 0.45 * dice, shared
+
+
+def same_thing(x: str | None, y: str | None) -> bool:
+    return bool(x and y and (x == y or len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5]))
+
+
+def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> str:
+    """'clash' when some counted thing has disjoint values in the two claims, else 'same' when
+    some figure agrees, else 'none'."""
+    single = len(fa) == 1 and len(fb) == 1
+    agree: dict[str, bool] = {}
+    for x in fa:
+        for y in fb:
+            if x.of and y.of and not same_thing(x.of, y.of):
+                continue
+            if not (x.of and y.of) and not single:
+                continue
+            thing = (x.of or y.of or "")[:5]
+            agree[thing] = agree.get(thing, False) or (x.low <= y.high and y.low <= x.high)
+    if any(not ok for ok in agree.values()):
+        return "clash"
+    return "same" if agree else "none"
+
+
+def predicate_penalty(pa: frozenset[str], pb: frozenset[str]) -> float:
+    """Score change from predicate classes: shared is evidence; each side asserting a predicate
+    the other lacks is evidence against (less so inside a family retellings drift along)."""
+    if not pa or not pb:
+        return 0.0
+    only_a, only_b = pa - pb, pb - pa
+    if only_a and only_b:
+        near = any(x in fam and y in fam for fam in PREDICATE_FAMILIES for x in only_a for y in only_b)
+        return -0.2 if near else -0.45
+    return 0.1
+
+
+def _date_compatible(x: str, y: str) -> bool:
+    for cx, cy in zip(x, y):
+        if cx != cy and "X" not in (cx, cy):
+            return False
+    return True
+
+
+def date_relation(da: tuple[str, ...], db: tuple[str, ...]) -> str:
+    if not da or not db:
+        return "none"
+    return "same" if any(_date_compatible(x, y) for x in da for y in db) else "clash"
+
+
+def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
+    """The score two claims must reach given their speakers; None when they cannot be the same."""
+    if a.named and b.named:
+        return settings.align_threshold if a.speaker_id == b.speaker_id else None
+    if a.named or b.named:
+        named, other = (a, b) if a.named else (b, a)
+        words = {w for w in other.speaker_words}
+        if words & named.speaker_words:
+            return settings.align_threshold
+        if words and not words <= _GENERIC_SOURCE and other.claim.kind != "outlet":
+            # the unresolved source is named by the report and is somebody else
+            proper = [w for w in (other.claim.speaker_text or "").split() if w[:1].isupper()]
+            if len(proper) >= 1 and not any(p.lower().rstrip("s") in _GENERIC_SOURCE for p in proper):
+                return None
+        return settings.align_threshold_cross_speaker
+    wa, wb = a.speaker_words, b.speaker_words
+    if wa & wb:
+        return settings.align_threshold
+    return settings.align_threshold_cross_speaker
+
+
+def compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
+            ignore_speaker: bool = False) -> Match:
+    """Evidence that ``a`` and ``b`` assert the same thing."""
+    required = settings.align_threshold if ignore_speaker else speaker_required(a, b, settings)
+    lexical, shared = _lexical(a, b, weight)
+    score = lexical
+    score += predicate_penalty(a.predicates, b.predicates)
+    figures = figure_relation(a.figures, b.figures)
+    score += 0.15 if figures == "same" else 0.0
+    dates = date_relation(a.dates, b.dates)
+    score += 0.05 if dates == "same" else 0.0
+    if a.modality != b.modality:
+        score -= 0.05
+    ta, tb = a.terms | a.entity_terms, b.terms | b.entity_terms
+    if a.subject and b.subject and not any(_same_term(a.subject, t) for t in tb) and \
+            not any(_same_term(b.subject, t) for t in ta):
+        score -= 0.45  # each is about something the other does not mention
+    if a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms:
+        score -= 0.6  # about different actors or places: nearly decisive
+    blocked = None
+    if required is None:
+        blocked, required = "speaker", 1.0
+    elif a.negated != b.negated:
+        blocked = "negation"
+    elif figures == "clash":
+        blocked = "figure"
+    elif dates == "clash":
+        blocked = "date"
+    return Match(score=score, lexical=lexical, required=required, blocked=blocked, shared=shared)
+
+
+def _best(view: ClaimView, group: Group, weight: Weights, settings: Settings) -> tuple[Match, ClaimView] | None:
+    best = None
+    for member in group.members:
+        if member.document == view.document:
+            continue
+        m = compare(view, member, weight, settings)
+        if m.blocked:
+            return None  # one clash with a member keeps the claim out of the group
+        if best is None or m.score - m.required > best[0].score - best[0].required:
+            best = (m, member)
+    return best
+
+
+def align(views: list[ClaimView], settings: Settings) -> list[Group]:
+    """Group the claims of a story's reports: one group per asserted thing."""
+    weight = Weights(views)
+    groups: list[Group] = []
+    by_doc: dict[str, list[ClaimView]] = {}
+    for v in sorted(views, key=lambda v: (v.order, v.claim.start, v.ref)):
+        by_doc.setdefault(v.document, []).append(v)
+
+    for doc, doc_views in by_doc.items():
+        existing = list(groups)
+        candidates = []
+        for v in doc_views:
+            for gi, g in enumerate(existing):
+                found = _best(v, g, weight, settings)
+                if found and found[0].aligned:
+                    candidates.append((found[0].score - found[0].required, found[0].score, v.ref, gi, v))
+        candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
+        placed: dict[str, Group] = {}
+        taken: set[int] = set()
+        for _, _, ref, gi, v in candidates:
+            if ref in placed or gi in taken:
+                continue
+            existing[gi].members.append(v)
+            placed[ref] = existing[gi]
+            taken.add(gi)
+        for v in doc_views:
+            if v.ref in placed:
+                continue
+            # a claim repeating one of its own report's claims joins that claim's group
+            dup = None
+            for other in doc_views:
+                if other.ref == v.ref or other.ref not in placed:
+                    continue
+                m = compare(v, other, weight, settings, ignore_speaker=False)
+                if m.blocked is None and m.score >= settings.duplicate_threshold:
+                    dup = placed[other.ref]
+                    break
+            if dup is not None:
+                dup.members.append(v)
+                placed[v.ref] = dup
+            else:
+                g = Group(members=[v])
+                groups.append(g)
+                placed[v.ref] = g
+
+    _compound_pass(groups, weight, settings)
+    return groups
+
+
+def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> None:
+    """A claim stating two things joins a second group when its other part matches it."""
+    for g in groups:
+        for v in list(g.members):
+            if v.ref in g.secondary:
+                continue
+            used = set()
+            for other in g.members:
+                if other.document != v.document:
+                    used |= compare(v, other, weight, settings).shared
+            for h in groups:
+                if h is g or v.document in h.documents():
+                    continue
+                found = _best(v, h, weight, settings)
+                if not found or not found[0].aligned:
+                    continue
+                shared = found[0].shared
+                if used and len(shared & used) > 0.5 * len(shared):
+                    continue
+                if len(v.terms) < len(found[1].terms) + 2:
+                    continue  # only a claim saying more than the group's claim is compound
+                h.members.append(v)
+                h.secondary.add(v.ref)

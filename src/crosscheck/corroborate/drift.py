@@ -1,0 +1,78 @@
+"""How an aligned claim changes from report to report (drift), and the chain of
+sources behind it as far as the reports state it."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..model import Document, Retelling
+from .align import same_thing
+from .features import ClaimView
+
+_MODALITY_WORDS = {"actual": "stated as fact", "plan": "a plan or intention", "future": "will happen",
+                   "possible": "may happen"}
+
+
+def retelling(v: ClaimView) -> Retelling:
+    c = v.claim
+    return Retelling(document=v.document, claim=v.ref, text=c.text, cue=c.cue, hedges=tuple(c.hedges),
+                     speaker_text=c.speaker_text, modality=v.modality,
+                     figures=tuple(f.label() for f in v.figures), negated=v.negated)
+
+
+def _outlet(doc_id: str, documents: Mapping[str, Document]) -> str:
+    doc = documents.get(doc_id)
+    return (doc.outlet or doc.title or doc_id) if doc else doc_id
+
+
+def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> tuple[str, ...]:
+    """Human-readable notes where a retelling changes predicate, modality, figure or hedging."""
+    if len(members) < 2:
+        return ()
+    first = members[0]
+    src = _outlet(first.document, documents)
+    notes: list[str] = []
+    for v in members[1:]:
+        if v.document == first.document:
+            continue
+        dst = _outlet(v.document, documents)
+        if first.predicates and v.predicates and first.predicates != v.predicates:
+            notes.append(f"predicate: {'/'.join(sorted(first.predicates))} ({src}) -> "
+                         f"{'/'.join(sorted(v.predicates))} ({dst})")
+        if first.modality != v.modality:
+            notes.append(f"modality: {_MODALITY_WORDS[first.modality]} ({src}) -> "
+                         f"{_MODALITY_WORDS[v.modality]} ({dst})")
+        for fa in first.figures:
+            for fb in v.figures:
+                if fa.of and fb.of and not same_thing(fa.of, fb.of):
+                    continue
+                if (fa.low, fa.high, fa.qualifier) != (fb.low, fb.high, fb.qualifier) and \
+                        fa.text.lower() != fb.text.lower():
+                    notes.append(f"figure: '{fa.text}' ({src}) -> '{fb.text}' ({dst})")
+        ha, hb = set(first.claim.hedges), set(v.claim.hedges)
+        if ha - hb:
+            notes.append(f"hedge dropped: {', '.join(sorted(ha - hb))} ({src}) -> none ({dst})")
+        if hb - ha:
+            notes.append(f"hedge added: {', '.join(sorted(hb - ha))} ({dst})")
+    return tuple(dict.fromkeys(notes))
+
+
+def chain(speaker: str | None, members: list[ClaimView]) -> tuple[str, ...]:
+    """The speaker, then the sources behind, nearest first, merged over the retellings."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def add(name: str | None) -> None:
+        if name and name.strip() and name.strip().lower() not in seen:
+            seen.add(name.strip().lower())
+            out.append(name.strip())
+
+    add(speaker)
+    for v in members:
+        c = v.claim
+        if c.speaker_text and (c.kind == "according_to" or not v.named) and not (
+                v.named and v.speaker_name == speaker):
+            if speaker is None or c.speaker_text.lower() not in (speaker or "").lower():
+                add(c.speaker_text)
+        for link in c.chain:
+            add(link)
+    return tuple(out)

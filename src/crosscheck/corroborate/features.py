@@ -1,0 +1,234 @@
+"""What one claim asserts, read for comparison: content terms, predicate classes,
+modality, figures, dates, negation, subject and speaker."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Analysis, Claim, Document
+from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NUMBER_WORDS, PREDICATES, STOP,
+                      SYNONYMS, TOKEN, UNITS, stem)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a claim states, as a closed interval of plausible values."""
+
+    text: str
+    low: float
+    high: float
+    qualifier: str | None = None
+    of: str | None = None  # stem of the counted thing
+
+    def label(self) -> str:
+        return f"{self.text} {self.of}".strip() if self.of and self.of not in self.text.lower() else self.text
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """One claim of one report, with everything alignment and verdicts compare."""
+
+    ref: str  # "<doc id>:<claim key>"
+    document: str
+    order: int  # position of the report in the story (earliest first)
+    claim: Claim
+    speaker_id: str | None  # global entity id, else a name key, else None
+    speaker_name: str | None
+    named: bool  # the speaker is a resolved entity (not an anonymous source)
+    speaker_words: frozenset[str]  # stems of the speaker's name, aliases and speaker_text
+    terms: frozenset[str]
+    entity_terms: frozenset[str]
+    predicates: frozenset[str]
+    modality: str
+    figures: tuple[Figure, ...]
+    dates: tuple[str, ...]
+    negated: bool
+    subject: str | None
+
+
+_NUM = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
+_WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+            "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12}
+_VAGUE = {  # "several thousand", "hundreds of", "dozens"
+    "several": (3, 9), "a few": (2, 5), "few": (2, 5), "some": (2, 9), "many": (3, 99),
+    "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+    "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999),
+    "millions": (2e6, 9.99e6),
+}
+_QUAL = (r"about|around|approximately|roughly|nearly|almost|some|up to|more than|over|at least|"
+         r"fewer than|less than|under|at most|as many as|an estimated|estimated|close to")
+FIGURE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:"
+    rf"(?P<num>{_NUM})(?:\s*(?P<scale>thousand|million|billion|bn|k|m)\b)?"
+    rf"|\b(?P<vague>several|a few|few|many|dozens|hundreds|thousands|tens of thousands|millions)"
+    rf"(?:\s+(?P<vscale>thousand|million))?\b"
+    rf"|\b(?P<word>a dozen|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    rf"fifteen|twenty|thirty|forty|fifty)\b(?:\s+(?P<wscale>hundred|thousand|million)\b)?)",
+    re.IGNORECASE,
+)
+_YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATE_BEFORE = re.compile(_MONTH + r"\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
+
+
+def _interval(value: float, qual: str | None) -> tuple[float, float]:
+    q = (qual or "").lower()
+    if q in ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
+             "close to"):
+        return value * 0.85, value * 1.15
+    if q in ("nearly", "almost"):
+        return value * 0.85, value
+    if q in ("more than", "over", "at least"):
+        return value, value * 10
+    if q in ("up to", "fewer than", "less than", "under", "at most", "as many as"):
+        return 0, value
+    round_number = value >= 100 and value % 10 ** (len(str(int(value))) - 1) == 0
+    return (value * 0.95, value * 1.05) if round_number else (value, value)
+
+
+def _counted(text: str, end: int) -> str | None:
+    """Stem of the noun counted by a figure ending at ``end``: last word of the run after it."""
+    last = None
+    rest = text[end:end + 60]
+    if rest.lstrip().startswith("%"):
+        return "percent"
+    for i, m in enumerate(TOKEN.finditer(rest)):
+        word = m.group(0).lower()
+        if i == 0 and word in UNITS:
+            return "percent" if word in ("per", "percentage") else stem(word)
+        if i >= 4 or word in STOP or word in ("of",) and i > 0 or word.isdigit():
+            break
+        if word == "of":
+            continue
+        last = word
+    if last is None:
+        return None
+    s = stem(last)
+    return SYNONYMS.get(s, s)
+
+
+def figures_in(text: str) -> tuple[Figure, ...]:
+    """Figures stated in ``text`` (years and list numbers left out)."""
+    out = []
+    for m in FIGURE.finditer(text):
+        qual = m.group("qual")
+        if m.group("num"):
+            raw = m.group("num")
+            if _YEARLIKE.match(raw) and not m.group("scale"):
+                continue
+            if _DATE_BEFORE.search(text[max(0, m.start("num") - 12):m.start("num")]) or \
+                    _DATE_AFTER.match(text[m.end("num"):m.end("num") + 16]):
+                continue  # the day of a date
+            value = float(re.sub(r"[,\u00a0 ]", "", raw)) * _SCALE.get((m.group("scale") or "").lower(), 1)
+            low, high = _interval(value, qual)
+        elif m.group("vague"):
+            lo, hi = _VAGUE[m.group("vague").lower()]
+            scale = _SCALE.get((m.group("vscale") or "").lower(), 1)
+            if m.group("vague").lower() in ("some", "many", "few", "a few") and not m.group("vscale"):
+                continue  # "some", "many" alone are not figures
+            low, high = lo * scale, hi * scale
+        else:
+            value = _WORDNUM[m.group("word").lower()] * {"hundred": 100, "thousand": 1e3, "million": 1e6}.get(
+                (m.group("wscale") or "").lower(), 1)
+            low, high = _interval(value, qual)
+        out.append(Figure(text=m.group(0).strip(), low=low, high=high, qualifier=qual and qual.lower(),
+                          of=_counted(text, m.end())))
+    return tuple(out)
+
+
+def modality_of(text: str) -> str:
+    """plan | future | possible | actual: how the claim frames its event."""
+    found = []
+    for m in TOKEN.finditer(text):
+        mod = MODALITY_WORDS.get(stem(m.group(0)))
+        if mod:
+            found.append(mod)
+    for mod in ("possible", "plan", "future"):
+        if mod in found:
+            return mod
+    return "actual"
+
+
+def _speaker_words(view_speaker: str | None, claim: Claim) -> set[str]:
+    words = set()
+    for name in (view_speaker, claim.speaker_text):
+        if name:
+            words |= {stem(w) for w in TOKEN.findall(name)}
+    return words
+
+
+def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
+               entity_ids: dict[tuple[str, str], str]) -> ClaimView:
+    """Read one claim for comparison."""
+    text = claim.text
+    entities = {e.key: e for e in analysis.entities}
+    speaker_ent = entities.get(claim.speaker) if claim.speaker else None
+    speaker_id = None
+    if claim.speaker:
+        speaker_id = entity_ids.get((doc.id, claim.speaker)) or speaker_ent and speaker_ent.id or (
+            "name:" + speaker_ent.name.lower() if speaker_ent else None)
+    speaker_name = speaker_ent.name if speaker_ent else None
+    spk = _speaker_words(speaker_name, claim)
+    if speaker_ent:
+        for alias in speaker_ent.aliases:
+            spk |= {stem(w) for w in TOKEN.findall(alias)}
+    skip = spk | {stem(h) for h in claim.hedges}
+
+    # entity mentions inside the claim become entity terms ("@id"), so spellings meet
+    entity_terms: set[str] = set()
+    masked = text
+    subject: tuple[int, str] | None = None
+    low = text.lower()
+    for mention in sorted(analysis.mentions, key=lambda m: m.start):
+        if mention.start < claim.start or mention.end > claim.end or mention.entity == claim.speaker:
+            continue
+        ent = entities.get(mention.entity)
+        if ent is None or ent.type not in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
+            continue
+        pos = low.find(mention.text.lower())
+        if pos < 0:
+            continue
+        gid = entity_ids.get((doc.id, mention.entity)) or ent.id or "name:" + ent.name.lower()
+        entity_terms.add("@" + gid)
+        if subject is None or pos < subject[0]:
+            subject = (pos, "@" + gid)
+        masked = masked[:pos] + " " * len(mention.text) + masked[pos + len(mention.text):]
+        low = masked.lower()
+
+    terms: set[str] = set()
+    predicates: set[str] = set()
+    first_word = None
+    for i, m in enumerate(TOKEN.finditer(masked)):
+        word = m.group(0)
+        lw = word.lower()
+        if lw in STOP or lw in CUE_WORDS or lw in NUMBER_WORDS or lw in UNITS or any(ch.isdigit() for ch in lw):
+            continue
+        s = stem(word)
+        if s in skip or s in CUE_WORDS or s in HEDGES or s in MODALITY_WORDS or len(s) < 2:
+            continue
+        pred = PREDICATES.get(s)
+        if pred:
+            predicates.add(pred)
+            terms.add("~" + pred)
+            continue
+        terms.add(SYNONYMS.get(s, s))
+        if first_word is None:
+            first_word = (m.start(), SYNONYMS.get(s, s))
+    # the subject: the first thing named (an entity, else a content word), attribution aside
+    firsts = [x for x in (subject, first_word) if x is not None]
+    subject_term = min(firsts)[1] if firsts else None
+
+    figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS)
+    dates = tuple(sorted({t.value for t in analysis.times
+                          if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()}))
+    negated = claim.negated or bool(NEGATION.search(text))
+    return ClaimView(
+        ref=f"{doc.id}:{claim.key}", document=doc.id, order=order, claim=claim,
+        speaker_id=speaker_id, speaker_name=speaker_name, named=speaker_id is not None,
+        speaker_words=frozenset(w for w in spk if w not in STOP and w not in CUE_WORDS),
+        terms=frozenset(terms), entity_terms=frozenset(entity_terms), predicates=frozenset(predicates),
+        modality=modality_of(text), figures=figures, dates=dates, negated=negated, subject=subject_term,
+    )

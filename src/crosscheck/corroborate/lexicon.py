@@ -1,0 +1,194 @@
+"""Words for comparing claims: a light stemmer, stop words, and small tables of
+predicate classes, noun synonyms and modality markers, written for this stage.
+
+The tables are deliberately small and general (news verbs, not any one story):
+they let "readying" meet "preparing" and "intention to" meet "plans to".
+"""
+from __future__ import annotations
+
+import re
+
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+STOP = frozenset("""
+a an the and or but nor so yet of in on at to for from by with without into onto over under about
+above below after before during since until than then as is are was were be been being am do does
+did done doing have has had having it its it's this that these those there here their they them he
+him his she her hers we us our you your i me my mine who whom whose which what when where why how
+also already just only even still very more most much many such some any each every all both other
+another same own not no nor too can could would should shall will may might must if whether while
+because although though however thus therefore upon via per against between among through across
+around near including include includes included yet again back out up down off now currently today
+one ones mr mrs ms dr s t ll re ve d least almost nearly approximately roughly
+last next this week month year day days weeks months years ago
+""".split())
+
+# verbs and nouns that introduce a report rather than assert anything
+CUE_WORDS = frozenset("""
+say said says saying state stated states stating statement note noted notes noting add added adds
+tell told tells claim claimed claims according report reported reports reporting indicate indicated
+indicates emphasize emphasized emphasise emphasised emphasizes stress stressed announce announced
+announces specify specified specifies explain explained mention mentioned remark remarked confirm
+confirmed confirms write wrote written insist insisted suggest suggests suggested assert asserted
+argue argued publication outlet briefing press conference interview speak spoke spoken talk talked
+know knew known think thought believe believed reportedly allegedly apparently
+pledge pledged promise promised vow vowed warn warned
+""".split())
+
+# irregular forms the suffix rules do not reach
+IRREGULAR = {
+    "sent": "send", "died": "die", "dies": "die", "dying": "die", "dead": "die", "slain": "slay",
+    "fought": "fight", "built": "build", "gave": "give", "given": "give", "left": "leave",
+    "taken": "take", "took": "take", "went": "go", "gone": "go", "made": "make", "held": "hold",
+    "began": "begin", "begun": "begin", "lost": "lose", "won": "win", "sold": "sell", "bought": "buy",
+    "struck": "strike", "hit": "hit", "shot": "shoot", "fell": "fall", "fallen": "fall", "rose": "rise",
+    "risen": "rise", "men": "man", "women": "woman", "people": "people", "children": "child",
+    "troops": "troop", "forces": "force", "ready": "ready", "readied": "ready", "readying": "ready",
+    "readies": "ready", "news": "news", "series": "series", "species": "species", "led": "lead",
+    "met": "meet", "kept": "keep", "paid": "pay", "seen": "see", "saw": "see", "knew": "know",
+    "brought": "bring", "caught": "catch", "sought": "seek", "drove": "drive", "driven": "drive",
+}
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plural, -ing, -ed, -ly, -tion; other scripts pass through."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if not w.isascii() or len(w) <= 3:
+        return w
+    for suf, rep in (("ations", "ate"), ("ation", "ate"), ("itions", "it"), ("ition", "it"),
+                     ("tions", "t"), ("tion", "t"), ("ments", ""), ("ment", ""),
+                     ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
+                     ("xes", "x"), ("ings", ""), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
+                     ("ers", "er"), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            if suf == "s" and (w.endswith("ss") or w.endswith("us") or w.endswith("is")):
+                continue
+            w = w[: len(w) - len(suf)] + rep
+            break
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "lsz":  # planned -> plann -> plan
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _table(spec: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cls, words in spec.items():
+        for w in words.split():
+            out[stem(w)] = cls
+    return out
+
+
+# predicate classes: verbs and their nominalisations that assert the same event
+PREDICATES = _table({
+    "prepare": "prepare preparation ready readying gear",
+    "train": "train training trainer instruct instruction drill teach coach",
+    "send": "send sending deploy deployment dispatch despatch transfer",
+    "kill": "kill killing die death dead slay perish fatal fatality",
+    "injure": "injure injury wound hurt",
+    "arrest": "arrest detain detention apprehend custody",
+    "attack": "attack strike bomb bombing shell shelling assault raid",
+    "fight": "fight fighting combat battle",
+    "involve": "involve involvement participate participation join engage",
+    "support": "support help aid assist assistance",
+    "supply": "provide supply deliver delivery furnish ship",
+    "present": "present presence station stationed",
+    "increase": "increase rise grow growth climb raise surge jump",
+    "decrease": "decrease fall drop decline cut reduce reduction lower shrink",
+    "close": "close closure shut shutdown",
+    "open": "open opening launch inaugurate",
+    "resign": "resign resignation quit",
+    "win": "win victory",
+    "lose": "lose loss losses",
+    "buy": "buy acquire acquisition purchase takeover",
+    "sell": "sell sale",
+    "build": "build construct construction",
+    "restore": "restore restoration rebuild reconstruct reconstruction recover recovery",
+    "evacuate": "evacuate evacuation",
+    "approve": "approve approval adopt endorse ratify",
+    "reject": "reject rejection refuse veto",
+    "deny": "deny denial",
+    "rely": "rely reliance depend dependence",
+    "seek": "seek look search",
+    "hire": "hire recruit recruitment employ",
+    "fire": "fire dismiss sack layoff",
+    "rescue": "rescue save",
+    "flee": "flee escape",
+    "meet": "meet meeting summit",
+    "sign": "sign signing",
+    "ban": "ban prohibit prohibition",
+    "invade": "invade invasion",
+    "occupy": "occupy occupation capture seize",
+    "release": "release free",
+    "resume": "resume restart",
+    "destroy": "destroy raze demolish flatten",
+    "threaten": "threaten endanger",
+    "damage": "damage",
+    "infect": "infect infection",
+})
+
+# nouns and adjectives that name the same thing
+SYNONYMS = _table({
+    "soldier": "soldier troop serviceman servicemen fighter",
+    "various": "various different diverse multiple several",
+    "branch": "branch unit division",
+    "worker": "worker labourer laborer labor labour",
+    "country": "country nation state",
+    "official": "official authority",
+    "company": "company firm business",
+    "car": "car vehicle truck lorry",
+    "home": "home house",
+    "child": "child kid",
+    "doctor": "doctor physician",
+    "people": "people person",
+    "blaze": "blaze fire",
+    "blast": "blast explosion",
+    "factory": "factory plant",
+    "outside": "outside external foreign",
+    "job": "job post position",
+})
+
+# predicates a retelling may drift between (a plan to train becomes a deployment)
+PREDICATE_FAMILIES = (
+    frozenset({"prepare", "train", "send", "involve", "fight", "present"}),
+    frozenset({"attack", "fight", "occupy", "invade"}),
+    frozenset({"supply", "support", "send"}),
+    frozenset({"build", "restore"}),
+    frozenset({"approve", "sign"}),
+    frozenset({"reject", "deny", "ban"}),
+)
+
+NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+thousand thousands million millions billion billions dozen dozens several
+""".split())
+
+UNITS = frozenset("""
+percent per cent % percentage point points dollar dollars euro euros pound pounds usd eur km
+kilometre kilometres kilometer kilometers mile miles tonne tonnes ton tons kg hectare hectares
+""".split())
+
+# words that mark how sure or how real the asserted event is
+MODALITY = {
+    "plan": _table({"plan": "plan planning intend intention aim want wish going expect"}),
+    "future": _table({"future": "will shall 'll"}),
+    "possible": _table({"possible": "may might could possibly perhaps potentially likely possible"}),
+}
+MODALITY_WORDS = {w: m for m, table in MODALITY.items() for w in table}
+
+HEDGES = frozenset(stem(w) for w in """
+reportedly allegedly apparently probably presumably supposedly purportedly likely possibly
+""".split())
+
+NEGATION = re.compile(
+    r"\b(?:(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)\s+not"
+    r"|never|no longer|(?:do|does|did|is|are|was|were|has|have|had|wo|would|ca|could|should)n['’]t)\b"
+    r"(?!\s+(?:only|just|merely)\b)",
+    re.IGNORECASE,
+)

@@ -1,0 +1,51 @@
+"""The dated events and statements of a story, in order, each with the report and
+sentence that states the date."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..model import Analysis, Document, TimelineEntry
+
+_ISO = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?$")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` around the span [start, end)."""
+    begin = 0
+    for m in _BOUNDARY.finditer(text, 0, start):
+        begin = m.end()
+    m = _BOUNDARY.search(text, end)
+    stop = m.start() if m else len(text)
+    return " ".join(text[begin:stop].split())
+
+
+def _sort_key(value: str, published: str | None) -> tuple[str, str]:
+    if value.startswith("XXXX") and published and published[:4].isdigit():
+        value = published[:4] + value[4:]  # place a yearless date in its report's year
+    return value.replace("X", "9"), value
+
+
+def timeline(story: str, doc_ids: list[str], documents: Mapping[str, Document],
+             analyses: Mapping[str, Analysis]) -> tuple[TimelineEntry, ...]:
+    """Every dated expression of the story's reports, earliest first, one entry per date and sentence."""
+    entries: list[tuple[tuple[str, str], TimelineEntry]] = []
+    seen: set[tuple[str, str]] = set()
+    for doc_id in doc_ids:
+        doc, analysis = documents.get(doc_id), analyses.get(doc_id)
+        if doc is None or analysis is None:
+            continue
+        for t in sorted(analysis.times, key=lambda t: t.start):
+            if not _ISO.match(t.value or ""):
+                continue  # durations, sets and times of day are not timeline points
+            sentence = sentence_at(doc.text, t.start, t.end) if 0 <= t.start <= len(doc.text) else t.text
+            key = (t.value, sentence.lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            entries.append((_sort_key(t.value, doc.published),
+                            TimelineEntry(story=story, value=t.value, text=sentence, document=doc_id,
+                                          inferred_year=t.inferred_year)))
+    entries.sort(key=lambda e: (e[0], e[1].document))
+    return tuple(e for _, e in entries)

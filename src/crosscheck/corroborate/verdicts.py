@@ -1,0 +1,99 @@
+"""Verdicts about reports, not about truth: how many independent reports carry a
+claim, and which claims of the story disagree on the same subject and predicate.
+
+* independent sources: distinct reports, a syndication group counted once;
+* conflicting: same subject and predicate, same modality, incompatible value
+  (a figure outside the other's range, a different date, or a negation);
+* related: the same counted thing with a compatible figure, or under a
+  different predicate, modality or time: shown side by side, not a conflict.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..config import Settings
+from .align import Group, Weights, _lexical, date_relation, figure_relation, same_thing
+from .features import ClaimView
+
+
+def independent_sources(documents: set[str] | list[str], syndication: Mapping[str, str | None]) -> int:
+    """Reports carrying a claim, counting each syndication group once."""
+    return len({syndication.get(d) or d for d in documents})
+
+
+@dataclass
+class Relations:
+    """Conflicts and related pairs between the groups of one story, by group index."""
+
+    conflicts: dict[int, set[int]] = field(default_factory=dict)
+    related: dict[int, set[int]] = field(default_factory=dict)
+    notes: dict[int, list[str]] = field(default_factory=dict)
+
+    def link(self, table: dict[int, set[int]], i: int, j: int) -> None:
+        table.setdefault(i, set()).add(j)
+        table.setdefault(j, set()).add(i)
+
+
+def _same_subject(a: ClaimView, b: ClaimView) -> bool:
+    if a.subject and b.subject:
+        return a.subject == b.subject or same_thing(a.subject.lstrip("@"), b.subject.lstrip("@"))
+    return True
+
+
+def _describe(v: ClaimView, speaker: str | None) -> str:
+    who = speaker or v.claim.speaker_text or v.document
+    return f"{who}: {v.claim.text}"
+
+
+def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tuple[str, str] | None:
+    """('conflict'|'related', reason) for two claims of different groups, or None."""
+    if not (a.predicates and b.predicates and a.predicates & b.predicates):
+        same_pred = not a.predicates and not b.predicates
+    else:
+        same_pred = True
+    if not _same_subject(a, b):
+        return None
+    lexical, _ = _lexical(a, b, weight)
+    figures = figure_relation(a.figures, b.figures)
+    dates = date_relation(a.dates, b.dates)
+    if same_pred and a.modality == b.modality and lexical >= settings.conflict_topic_threshold:
+        if figures == "clash":
+            fa = ", ".join(f.label() for f in a.figures)
+            fb = ", ".join(f.label() for f in b.figures)
+            return "conflict", f"figure: {fa} vs {fb}"
+        if dates == "clash":
+            return "conflict", f"date: {', '.join(a.dates)} vs {', '.join(b.dates)}"
+        if a.negated != b.negated and lexical >= settings.conflict_topic_threshold + 0.15:
+            return "conflict", "negation: one report says it did not happen"
+    if figures in ("clash", "same") and lexical >= settings.related_topic_threshold:
+        return "related", ""
+    return None
+
+
+def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relations:
+    """Find conflicting and related groups (any speakers: disagreement is across sources)."""
+    rel = Relations()
+    for i, gi in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            gj = groups[j]
+            if {m.ref for m in gi.members} & {m.ref for m in gj.members}:
+                continue  # parts of one compound claim
+            found = None
+            for a in gi.members:
+                for b in gj.members:
+                    res = _pair(a, b, weight, settings)
+                    if res and (found is None or res[0] == "conflict"):
+                        found = (res, a, b)
+                if found and found[0][0] == "conflict":
+                    break
+            if not found:
+                continue
+            (kind, reason), a, b = found
+            if kind == "conflict":
+                rel.link(rel.conflicts, i, j)
+                rel.notes.setdefault(i, []).append(f"{reason} — {_describe(b, None)}")
+                rel.notes.setdefault(j, []).append(f"{reason} — {_describe(a, None)}")
+            else:
+                rel.link(rel.related, i, j)
+    return rel

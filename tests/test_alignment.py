@@ -1,0 +1,95 @@
+"""The alignment test set: claim pairs written for this project (fictional), half
+paraphrases that must merge, half near-misses that must not."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosscheck.corroborate import corroborate
+from crosscheck.model import Analysis, Claim, Document, Entity, Mention, Story, TimeExpr
+
+PAIRS = [json.loads(line) for line in
+         (Path(__file__).parent / "fixtures" / "alignment_pairs.jsonl").read_text().splitlines() if line.strip()]
+
+
+def gid(name: str) -> str:
+    return "ent-" + name.lower().replace(" ", "-")
+
+
+def make_report(doc_id: str, claims: list[dict], published: str | None = None, outlet: str | None = None,
+                extra_text: str = "") -> tuple[Document, Analysis, dict[tuple[str, str], str]]:
+    """A document whose sentences are the given claims, with its analysis built by hand.
+
+    Each claim spec: text, speaker (canonical name or None), speaker_text, kind, negated, hedges,
+    chain, entities [[surface, canonical, type]], times [[surface, iso value]] (optionally a third
+    item, inferred_year).
+    """
+    text_parts, entities, mentions, times, out_claims, ids = [], {}, [], [], [], {}
+    pos = 0
+
+    def entity(name: str, etype: str) -> str:
+        if name not in entities:
+            key = f"e{len(entities)}"
+            entities[name] = Entity(key=key, name=name, type=etype, aliases=(name,))
+            ids[(doc_id, key)] = gid(name)
+        return entities[name].key
+
+    for i, spec in enumerate(claims):
+        text = spec["text"]
+        start, end = pos, pos + len(text)
+        speaker = entity(spec["speaker"], "PERSON") if spec.get("speaker") else None
+        for surface, canonical, etype in spec.get("entities", []):
+            key = entity(canonical, etype)
+            at = text.find(surface)
+            assert at >= 0, surface
+            mentions.append(Mention(start=start + at, end=start + at + len(surface), text=surface, label=etype,
+                                    entity=key))
+        for item in spec.get("times", []):
+            surface, value = item[0], item[1]
+            at = text.find(surface)
+            assert at >= 0, surface
+            times.append(TimeExpr(start=start + at, end=start + at + len(surface), text=surface, value=value,
+                                  inferred_year=bool(item[2]) if len(item) > 2 else False))
+        out_claims.append(Claim(key=f"c{i}", text=text, start=start, end=end, speaker=speaker,
+                                speaker_text=spec.get("speaker_text"), cue=spec.get("cue", "said"),
+                                kind=spec.get("kind", "reported"), hedges=tuple(spec.get("hedges", ())),
+                                chain=tuple(spec.get("chain", ())), negated=spec.get("negated", False)))
+        text_parts.append(text)
+        pos = end + 1
+    body = " ".join(text_parts) + extra_text
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", fmt="txt", text=body, published=published, outlet=outlet)
+    analysis = Analysis(document=doc_id, entities=tuple(entities.values()), mentions=tuple(mentions),
+                        times=tuple(times), claims=tuple(out_claims))
+    return doc, analysis, ids
+
+
+def run_story(reports: list[tuple[Document, Analysis, dict]], syndication: dict | None = None, settings=None):
+    docs = {d.id: d for d, _, _ in reports}
+    analyses = {a.document: a for _, a, _ in reports}
+    ids = {k: v for _, _, m in reports for k, v in m.items()}
+    story = Story(id="story-1", documents=tuple(docs))
+    return corroborate(story, docs, analyses, syndication or {}, ids, settings)
+
+
+def merged(pair: dict) -> bool:
+    findings = run_story([make_report("doc-a", [pair["a"]]), make_report("doc-b", [pair["b"]])])
+    return any(set(c.documents) == {"doc-a", "doc-b"} for c in findings.claims)
+
+
+def test_the_set_is_balanced_and_large_enough():
+    assert len(PAIRS) >= 30
+    positives = sum(p["merge"] for p in PAIRS)
+    assert positives >= 15 and len(PAIRS) - positives >= 15
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=[p["id"] for p in PAIRS])
+def test_pair(pair):
+    assert merged(pair) == pair["merge"], pair["why"]
+
+
+def test_pairs_are_symmetric():
+    """Which report comes first must not change the answer."""
+    wrong = [p["id"] for p in PAIRS if merged({**p, "a": p["b"], "b": p["a"]}) != p["merge"]]
+    assert not wrong
