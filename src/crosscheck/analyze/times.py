@@ -1,0 +1,450 @@
+"""Dates and periods in a report, normalised to ISO values (``TimeExpr``).
+
+Order of resolution, mirrored by ``# 1.``..``# 4.`` in :func:`extract`:
+
+1. Candidates: compiled regexes over the text (English month names, numeric
+   dates, years in a year context, weekdays, deictic and text-relative
+   expressions, day-month dates in de/es/it/pl/ru/uk/fr/pt/nl, CJK
+   ``10월 17일``/``10月17日``); spaCy DATE entities only widen the year context.
+   Longest match wins where candidates overlap.
+2. Anchor: ``doc.published`` when it parses; else the latest explicit full
+   date found in the text, captions or title (``inferred_year=True``).
+3. Year-less dates take the year that puts them nearest the anchor; with a
+   publication anchor, dates on the wrong side of it for the tense of the
+   governing verb cost four times as much (so past tense prefers the past).
+   No anchor: ``XXXX-MM-DD``.
+4. Deictic expressions (yesterday, Thursday, last year, in two weeks) are
+   resolved only against the publication date and skipped without it: an
+   inferred anchor is a date *in* the story, not the day it was written.
+   Text-relative ones (the previous day, two days later) shift the nearest
+   preceding day-precision date. A stated weekday that does not match its
+   resolved date sets ``warning``.
+
+Foreign month names and relative words come from dateparser's language tables
+(read once at import); dateparser's parser itself is never called, so the cost
+stays a handful of ``finditer`` passes per document.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from importlib import import_module
+
+from crosscheck.model import Document, TimeExpr
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+}
+
+_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = _WD_FULL[:-1] + r"|Mon\.?|Tue\.?|Tues\.?|Wed\.?|Thu\.?|Thurs?\.?|Fri\.?|Sat\.?|Sun\.?)"
+_YEAR = r"(?:19|20)\d\d"
+_NUMW = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)"
+
+# English month-name dates: "Thursday, October 17, 2024", "Oct. 17", "17th of October 2024".
+_MDY = re.compile(
+    rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b"
+    rf"(?:,?\s+(?P<year>{_YEAR})\b)?")
+_DMY = re.compile(
+    rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?![a-z])"
+    rf"(?:,?\s+(?P<year>{_YEAR})\b)?")
+_MY = re.compile(rf"\b(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b")
+_MONTH_CTX = re.compile(
+    rf"\b(?P<ctx>(?i:in|since|until|till|by|from|through|during|early|late|mid|last|next|this|of|before|after))"
+    rf"(?:\s+|-)(?P<mon>{_MON_FULL})\b(?!\s*\d)")
+_ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])")
+_NUMERIC = re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{_YEAR})(?![\d])")
+_CJK = re.compile(r"(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]")
+_YEAR_RE = re.compile(rf"(?<![\w.,/-])(?P<year>{_YEAR})(?![\w]|[.,]\d)")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|around|circa|early|late|mid|year|"
+    r"summer|winter|spring|autumn|fall|im|en|del|dal|nel|w|we|в|у|з|с|depuis|seit|desde|jahr|año|anno|"
+    r"roku|року|году)\s+|mid-|(?:19|20)\d\d\s*(?:[-–/]|and|or|to)\s*)$", re.I)
+_YEAR_AFTER = re.compile(r"^(?:\s*(?:року|году|г\.|р\.|roku|r\.|년|年))")
+_WEEKDAY_ALONE = re.compile(rf"(?:\b(?P<mod>last|next|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b")
+_DEICTIC = re.compile(
+    r"\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<dat>the\s+day\s+after\s+tomorrow)"
+    r"|(?P<yesterday>yesterday)|(?P<today>today)|(?P<tomorrow>tomorrow)|(?P<tonight>tonight)"
+    r"|(?P<lastnight>last\s+night)|(?P<thismorning>this\s+(?:morning|afternoon|evening))"
+    r"|(?:(?:earlier|later)\s+)?(?P<rel>last|this|next|previous|coming)\s+(?P<unit>week|month|year)"
+    r"|(?:(?:at|by|before|until|toward|towards)\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+"
+    r"(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)"
+    rf"|(?P<n>{_NUMW})\s+(?P<nunit>days?|weeks?|months?|years?)\s+ago"
+    rf"|\bin\s+(?P<fn>{_NUMW})\s+(?P<funit>days?|weeks?|months?|years?)(?!\s+(?:of|after|before|since|ago))"
+    r")\b", re.I)
+_TEXT_RELATIVE = re.compile(
+    r"\b(?:(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+yesterday))"
+    r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
+    rf"|(?P<n>{_NUMW})\s+days?\s+(?P<dir>later|earlier|afterwards|before)(?![\w\s]*\b(?:that|yesterday|today)\b))\b", re.I)
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_LEMMA = {"plan", "schedule", "expect", "intend", "aim", "due", "set", "prepare"}
+
+_FOREIGN_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl")
+# foreign month abbreviations that are also common English words after a number
+_ENGLISH_CLASHES = {"ago", "set", "mag", "gen", "sie", "mars"}
+
+
+def _foreign_tables() -> tuple[dict[str, int], dict[str, dict[str, tuple[int, str]]]]:
+    """Month words -> month number, and per language relative phrase -> (days offset sign*n, unit)."""
+    months: dict[str, set[int]] = {}
+    relative: dict[str, dict[str, tuple[int, str]]] = {}
+    names = list(_MONTHS)[:12]
+    for lang in _FOREIGN_LANGS:
+        try:
+            info = import_module(f"dateparser.data.date_translation_data.{lang}").info
+        except Exception:  # table missing in this dateparser build: that language is not covered
+            continue
+        for number, name in enumerate(names, 1):
+            for word in info.get(name, ()):
+                w = word.lower().rstrip(".")
+                if len(w) >= 3 and w.isalpha() and w not in _MONTHS and w not in _ENGLISH_CLASHES:
+                    months.setdefault(w, set()).add(number)
+        table: dict[str, tuple[int, str]] = {}
+        for key, phrases in (info.get("relative-type") or {}).items():
+            m = re.fullmatch(r"(in )?(\d+) (day|week|month|year)( ago)?", key)
+            if not m:
+                continue
+            n = int(m.group(2)) * (1 if m.group(1) else -1)
+            for p in phrases:
+                if len(p) >= 4:
+                    table[p.lower()] = (n, m.group(3))
+        relative[lang] = table
+    return {w: next(iter(ns)) for w, ns in months.items() if len(ns) == 1}, relative
+
+
+_FOREIGN_MONTHS, _FOREIGN_RELATIVE = _foreign_tables()
+_FOREIGN_MON = "(?:" + "|".join(sorted(map(re.escape, _FOREIGN_MONTHS), key=len, reverse=True)) + ")"
+_FOREIGN_DMY = re.compile(
+    rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.|er|º|ª)?\s+(?:de\s+|del\s+)?(?P<mon>{_FOREIGN_MON})(?!\w)"
+    rf"(?:\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:року|года|г\.|р\.|roku|r\.))?)?", re.I)
+_FOREIGN_MY = re.compile(rf"(?<!\w)(?P<mon>{_FOREIGN_MON})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)", re.I)
+# spans that are dates and so never quantities (read by quantities.py)
+EXPLICIT_DATE_PATTERNS = (_MDY, _DMY, _MY, _ISO, _NUMERIC, _CJK, _FOREIGN_DMY, _FOREIGN_MY)
+_FOREIGN_REL_RE = {
+    lang: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, t), key=len, reverse=True)) + r")(?!\w)", re.I)
+    for lang, t in _FOREIGN_RELATIVE.items() if t
+}
+
+
+def _iso(y: int | None, m: int, d: int | None = None) -> str:
+    ys = f"{y:04d}" if y else "XXXX"
+    return f"{ys}-{m:02d}" + (f"-{d:02d}" if d else "")
+
+
+def _valid(y: int | None, m: int, d: int) -> bool:
+    try:
+        date(y or 2000, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+class _Cand:
+    """One candidate span before resolution (internal, never leaves this module)."""
+
+    __slots__ = ("start", "end", "kind", "y", "m", "d", "wd", "extra")
+
+    def __init__(self, start, end, kind, y=None, m=None, d=None, wd=None, extra=None):
+        self.start, self.end, self.kind = start, end, kind
+        self.y, self.m, self.d, self.wd, self.extra = y, m, d, wd, extra
+
+
+def _month_of(word: str) -> int | None:
+    return _MONTHS.get(word.lower().rstrip("."))
+
+
+def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for rx in (_MDY, _DMY):
+        for m in rx.finditer(text):
+            mon, day = _month_of(m.group("mon")), int(m.group("day"))
+            y = int(m.group("year")) if m.group("year") else None
+            if mon and 1 <= day <= 31 and _valid(y, mon, day):
+                wd = _WEEKDAYS.get(m.group("wd").lower().rstrip(".")) if m.group("wd") else None
+                out.append(_Cand(m.start(), m.end(), "date", y, mon, day, wd))
+    for m in _MY.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")), _month_of(m.group("mon"))))
+    for m in _MONTH_CTX.finditer(text):
+        out.append(_Cand(m.start("mon"), m.end(), "month", None, _month_of(m.group("mon")),
+                         extra=m.group("ctx").lower()))
+    for m in _ISO.finditer(text):
+        y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+        if _valid(y, mo, d):
+            out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+    for m in _NUMERIC.finditer(text):
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        if m.group("sep") == "." or a > 12 or (language not in (None, "en") and b <= 12):
+            d, mo = a, b
+        else:
+            mo, d = a, b
+        if 1 <= mo <= 12 and _valid(y, mo, d):
+            out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+    for m in _CJK.finditer(text):
+        y = int(m.group("year")) if m.group("year") else None
+        mo, d = int(m.group("month")), int(m.group("day"))
+        if 1 <= mo <= 12 and _valid(y, mo, d):
+            out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+    if _FOREIGN_MONTHS:
+        for m in _FOREIGN_DMY.finditer(text):
+            mo, d = _FOREIGN_MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day"))
+            y = int(m.group("year")) if m.group("year") else None
+            if _valid(y, mo, d):
+                out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+        for m in _FOREIGN_MY.finditer(text):
+            out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")),
+                             _FOREIGN_MONTHS[m.group("mon").lower().rstrip(".")]))
+    for m in _YEAR_RE.finditer(text):
+        s = m.start()
+        if s in year_ents or _YEAR_BEFORE.search(text, max(0, s - 30), s) or _YEAR_AFTER.match(text[m.end():m.end() + 8]):
+            out.append(_Cand(s, m.end(), "year", int(m.group("year"))))
+    for m in _WEEKDAY_ALONE.finditer(text):
+        mod = (m.group("mod") or "").lower()
+        start = m.start() if mod in ("last", "next", "this") else m.start("wd")
+        out.append(_Cand(start, m.end(), "weekday", wd=_WEEKDAYS[m.group("wd").lower()], extra=mod))
+    for m in _DEICTIC.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "deictic", extra=m))
+    for m in _TEXT_RELATIVE.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "textrel", extra=m))
+    rel = _FOREIGN_REL_RE.get(language or "")
+    if rel is not None:
+        table = _FOREIGN_RELATIVE[language]
+        for m in rel.finditer(text):
+            out.append(_Cand(m.start(), m.end(), "foreignrel", extra=table[m.group(0).lower()]))
+    # longest first, then earliest; drop anything overlapping an accepted span
+    out.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[_Cand] = []
+    occupied: list[tuple[int, int]] = []
+    for c in out:
+        if any(c.start < e and s < c.end for s, e in occupied):
+            continue
+        taken.append(c)
+        occupied.append((c.start, c.end))
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _is_future(sdoc, start: int, end: int) -> bool:
+    """Whether the verb governing the span is in future tense (will/shall, plan to, scheduled ...)."""
+    if sdoc is None:
+        return False
+    try:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+    except Exception:
+        return False
+    if span is None or len(span) == 0:
+        return False
+    verbs = 0
+    for tok in [span.root, *span.root.ancestors]:
+        if tok.pos_ in ("VERB", "AUX"):
+            verbs += 1
+            if tok.lemma_.lower() in _FUTURE_LEMMA:
+                return True
+            for ch in tok.children:
+                if ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX:
+                    return True
+                if ch.dep_ == "aux" and ch.lower_ in ("is", "are", "was") and tok.lower_ == "going":
+                    return True
+            if verbs >= 2:
+                break
+    return False
+
+
+def _nearest_year(month: int, day: int, anchor: date, future: bool, published: bool) -> int | None:
+    best, best_cost = None, None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if not _valid(y, month, day):
+            continue
+        delta = (date(y, month, day) - anchor).days
+        cost = abs(delta)
+        if published and ((delta > 0 and not future) or (delta < 0 and future)):
+            cost *= 4
+        if best_cost is None or cost < best_cost:
+            best, best_cost = y, cost
+    return best
+
+
+def _weekday_date(anchor: date, wd: int, mod: str, future: bool) -> date:
+    back = (anchor.weekday() - wd) % 7
+    ahead = (wd - anchor.weekday()) % 7
+    if mod == "last":
+        return anchor - timedelta(days=back or 7)
+    if mod == "next":
+        return anchor + timedelta(days=ahead or 7)
+    return anchor + timedelta(days=ahead) if future else anchor - timedelta(days=back)
+
+
+def _count(word: str) -> int:
+    w = word.lower()
+    return int(w) if w.isdigit() else _SMALL.get(re.sub(r"\s+", " ", w), 1)
+
+
+def _shift(anchor: date, n: int, unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return (anchor + timedelta(days=n)).isoformat()
+    if unit == "week":
+        return _week(anchor + timedelta(days=7 * n))
+    if unit == "month":
+        return _iso(*_add_months(anchor, n))
+    return f"{anchor.year + n:04d}"
+
+
+def _deictic(m: re.Match, anchor: date) -> str:
+    g = m.groupdict()
+    if g["dby"]:
+        return _shift(anchor, -2, "day")
+    if g["dat"]:
+        return _shift(anchor, 2, "day")
+    if g["yesterday"] or g["lastnight"]:
+        return _shift(anchor, -1, "day")
+    if g["today"] or g["tonight"] or g["thismorning"]:
+        return anchor.isoformat()
+    if g["tomorrow"]:
+        return _shift(anchor, 1, "day")
+    if g["rel"]:
+        rel = g["rel"].lower()
+        n = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        return _shift(anchor, n, g["unit"])
+    if g["erel"]:
+        n = {"next": 1, "last": -1}.get(g["erel"].lower(), 0)
+        return _shift(anchor, n, g["eunit"])
+    if g["n"]:
+        return _shift(anchor, -_count(g["n"]), g["nunit"])
+    return _shift(anchor, _count(g["fn"]), g["funit"])
+
+
+def _text_anchor(doc: Document, found: list[_Cand]) -> date | None:
+    """The latest explicit full date (with year) in the text, captions or title."""
+    best = None
+    for c in found:
+        if c.kind == "date" and c.y:
+            d = date(c.y, c.m, c.d)
+            best = d if best is None or d > best else best
+    extra = " \n ".join([*(doc.captions or ()), doc.title or ""])
+    if extra.strip():
+        for c in _candidates(extra, doc.language, set()):
+            if c.kind == "date" and c.y:
+                d = date(c.y, c.m, c.d)
+                best = d if best is None or d > best else best
+    return best
+
+
+def extract(doc: Document, sdoc) -> list[TimeExpr]:
+    """Every date or period in ``doc.text`` as a ``TimeExpr`` normalised to ISO, in text order."""
+    text = doc.text or ""
+    if not text.strip():
+        return []
+    year_ents: set[int] = set()
+    if sdoc is not None:
+        try:
+            for ent in sdoc.ents:
+                if ent.label_ == "DATE":
+                    for mm in _YEAR_RE.finditer(ent.text):
+                        year_ents.add(ent.start_char + mm.start())
+        except Exception:  # a parse that does not belong to this text: go on with the regexes alone
+            year_ents = set()
+    # 1. candidates
+    cands = _candidates(text, doc.language, year_ents)
+    # 2. anchor
+    pub = _parse_published(doc.published)
+    anchor, inferred = pub, False
+    if anchor is None:
+        anchor = _text_anchor(doc, cands)
+        inferred = anchor is not None
+    anchor_s = anchor.isoformat() if anchor else None
+    out: list[TimeExpr] = []
+    last_day: tuple[int | None, int, int] | None = None  # last resolved (y, m, d) in text order
+    for c in cands:
+        value, warning, used_anchor, inf = None, None, None, False
+        if c.kind == "date":
+            y = c.y
+            if y is None and anchor is not None:
+                y = _nearest_year(c.m, c.d, anchor, _is_future(sdoc, c.start, c.end), not inferred)
+                used_anchor, inf = anchor_s, inferred
+            value = _iso(y, c.m, c.d)
+            if c.wd is not None and y and date(y, c.m, c.d).weekday() != c.wd:
+                warning = (f"stated {_DAY_NAMES[c.wd]} but {value} is a "
+                           f"{_DAY_NAMES[date(y, c.m, c.d).weekday()]}")
+            last_day = (y, c.m, c.d)
+        elif c.kind == "month":
+            y = c.y
+            if y is None and anchor is not None:
+                if c.extra == "last":
+                    y = anchor.year if c.m < anchor.month else anchor.year - 1
+                elif c.extra == "next":
+                    y = anchor.year if c.m > anchor.month else anchor.year + 1
+                else:
+                    y = _nearest_year(c.m, 15, anchor, _is_future(sdoc, c.start, c.end), not inferred)
+                used_anchor, inf = anchor_s, inferred
+            value = _iso(y, c.m)
+        elif c.kind == "year":
+            value = f"{c.y:04d}"
+        elif c.kind == "weekday":
+            if pub is None:
+                continue
+            d = _weekday_date(pub, c.wd, c.extra, _is_future(sdoc, c.start, c.end))
+            value, used_anchor = d.isoformat(), anchor_s
+            last_day = (d.year, d.month, d.day)
+        elif c.kind == "deictic":
+            if pub is None:
+                continue
+            value, used_anchor = _deictic(c.extra, pub), anchor_s
+        elif c.kind == "foreignrel":
+            if pub is None:
+                continue
+            n, unit = c.extra
+            value, used_anchor = _shift(pub, n, unit), anchor_s
+        elif c.kind == "textrel":
+            if last_day is None:
+                continue
+            g = c.extra.groupdict()
+            if g["prev"]:
+                n = -1
+            elif g["next"]:
+                n = 1
+            else:
+                n = _count(g["n"]) * (-1 if g["dir"].lower() in ("earlier", "before") else 1)
+            y, mo, d = last_day
+            shifted = date(y or 2000, mo, d) + timedelta(days=n)
+            value = _iso(shifted.year if y else None, shifted.month, shifted.day)
+            used_anchor = _iso(y, mo, d)
+        if value is None:
+            continue
+        out.append(TimeExpr(start=c.start, end=c.end, text=text[c.start:c.end], value=value,
+                            anchor=used_anchor, inferred_year=inf, warning=warning))
+    return out

