@@ -143,6 +143,8 @@ def modality_of(text: str) -> str:
     """plan | future | possible | actual: how the claim frames its event."""
     found = []
     for m in TOKEN.finditer(text):
+        if m.group(0) == "May" and m.start() > 0:
+            continue  # the month
         mod = MODALITY_WORDS.get(stem(m.group(0)))
         if mod:
             found.append(mod)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .align import Group, Weights, _lexical, date_relation, figure_relation, same_thing
+from .align import Group, Weights, _lexical, _same_term, date_relation, figure_relation
 from .features import ClaimView
 
 
@@ -36,9 +36,12 @@ class Relations:
 
 
 def _same_subject(a: ClaimView, b: ClaimView) -> bool:
-    if a.subject and b.subject:
-        return a.subject == b.subject or same_thing(a.subject.lstrip("@"), b.subject.lstrip("@"))
-    return True
+    """Each claim's subject is named in the other (or one has none)."""
+    if not (a.subject and b.subject):
+        return True
+    ta = a.terms | a.entity_terms | a.speaker_words
+    tb = b.terms | b.entity_terms | b.speaker_words
+    return any(_same_term(a.subject, t) for t in tb) and any(_same_term(b.subject, t) for t in ta)
 
 
 def _describe(v: ClaimView, speaker: str | None) -> str:

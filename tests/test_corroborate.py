@@ -1,0 +1,207 @@
+"""Corroboration of one story: verdicts, syndicated copies, conflicts, related figures, drift,
+source chains, timeline, claim ids. Reports and analyses are built by hand (fictional text)."""
+from __future__ import annotations
+
+from crosscheck.corroborate import independent_sources
+from crosscheck.model import StoryFindings
+from test_alignment import make_report, run_story
+
+KESSLER = "Anna Kessler"
+
+
+def C(text, speaker=KESSLER, **kw):
+    return dict(text=text, speaker=speaker, speaker_text=kw.pop("speaker_text", speaker), **kw)
+
+
+def by_docs(findings: StoryFindings, *docs: str):
+    return [c for c in findings.claims if set(c.documents) == set(docs)]
+
+
+def test_corroborated_and_single_source():
+    f = run_story([
+        make_report("a", [C("Ruritania plans to train 8,000 soldiers from several military branches."),
+                          C("Ruritania struggles with mobilisation and heavy losses.")]),
+        make_report("b", [C("There is an intention to train 8,000 soldiers from different branches.")]),
+    ])
+    assert isinstance(f, StoryFindings) and f.story == "story-1"
+    (train,) = by_docs(f, "a", "b")
+    assert train.status == "corroborated" and train.independent_sources == 2
+    assert train.speaker == "ent-anna-kessler"
+    (mob,) = [c for c in f.claims if "mobilisation" in c.text]
+    assert mob.status == "single_source" and mob.documents == ("a",) and mob.independent_sources == 1
+    assert len(f.claims) == 2
+
+
+def test_syndicated_copies_count_once():
+    claim = C("The dam on the Oster river will be closed for repairs in May.", speaker="Mayor Ivo Petek")
+    reports = [make_report(d, [claim]) for d in ("wire", "copy1", "copy2")]
+    f = run_story(reports, syndication={"wire": "syn-1", "copy1": "syn-1", "copy2": "syn-1"})
+    (c,) = f.claims
+    assert set(c.documents) == {"wire", "copy1", "copy2"}
+    assert c.independent_sources == 1 and c.status == "single_source"
+    f2 = run_story(reports + [make_report("own", [claim])],
+                   syndication={"wire": "syn-1", "copy1": "syn-1", "copy2": "syn-1", "own": None})
+    assert f2.claims[0].independent_sources == 2 and f2.claims[0].status == "corroborated"
+    assert independent_sources(["x", "y", "z"], {"x": "g", "y": "g"}) == 2
+
+
+def test_conflict_on_figure_outside_range_links_both():
+    f = run_story([
+        make_report("a", [C("At least 40 people were killed in the flooding in Tarn.", speaker=None,
+                            speaker_text="the regional governor")]),
+        make_report("b", [C("The flooding in Tarn killed 12 people.", speaker=None,
+                            speaker_text="rescue services")]),
+    ])
+    assert len(f.claims) == 2
+    a, b = f.claims
+    assert a.status == b.status == "conflicting"
+    assert a.conflicts_with == (b.id,) and b.conflicts_with == (a.id,)
+    assert any("figure" in n for n in a.conflict_notes)
+
+
+def test_conflict_on_date_and_on_negation():
+    f = run_story([
+        make_report("a", [C("The summit will be held on May 3 in Velka.", speaker=None, speaker_text="organisers",
+                            times=[["May 3", "2025-05-03"]])]),
+        make_report("b", [C("The summit will be held on June 10 in Velka.", speaker=None,
+                            speaker_text="a diplomat", times=[["June 10", "2025-06-10"]])]),
+    ])
+    assert [c.status for c in f.claims] == ["conflicting", "conflicting"]
+    f = run_story([
+        make_report("a", [C("The ministry has closed the border crossing at Tarn.", speaker=None,
+                            speaker_text="state television")]),
+        make_report("b", [C("The ministry has not closed the border crossing at Tarn.", speaker=None,
+                            speaker_text="the ministry", negated=True)]),
+    ])
+    assert [c.status for c in f.claims] == ["conflicting", "conflicting"]
+    assert f.claims[0].conflicts_with == (f.claims[1].id,)
+
+
+def test_compatible_figures_under_other_predicate_or_modality_are_related_not_conflicting():
+    f = run_story([
+        make_report("a", [C("Ruritania plans to train 10,000 Borovian soldiers.")]),
+        make_report("b", [C("Several thousand Borovian soldiers are currently undergoing training in Ruritania.",
+                            speaker=None, speaker_text="an anonymous intelligence official")]),
+    ])
+    assert len(f.claims) == 2
+    a, b = f.claims
+    assert a.status == b.status == "single_source"
+    assert a.related == (b.id,) and b.related == (a.id,)
+    assert not a.conflicts_with
+
+
+def test_different_speakers_same_words_are_two_claims():
+    f = run_story([
+        make_report("a", [C("The bridge will reopen next week.", speaker="Mayor Ivo Petek")]),
+        make_report("b", [C("The bridge will reopen next week.", speaker="Colonel Dara Finch")]),
+    ])
+    assert len(f.claims) == 2 and all(c.status == "single_source" for c in f.claims)
+
+
+def test_drift_of_modality_figure_and_predicate_is_recorded():
+    f = run_story([
+        make_report("a", [C("About 2,000 volunteers may be sent to the flooded region.", speaker=None,
+                            speaker_text="the ministry", hedges=("may",))], outlet="Morning Post",
+                    published="2025-03-01"),
+        make_report("b", [C("2,000 volunteers were sent to the flooded region.", speaker=None,
+                            speaker_text="the ministry")], outlet="Evening Star", published="2025-03-02"),
+    ])
+    (c,) = f.claims
+    assert c.status == "corroborated"
+    assert [r.document for r in c.retellings] == ["a", "b"]
+    assert c.retellings[0].modality == "possible" and c.retellings[1].modality == "actual"
+    notes = " | ".join(c.drift)
+    assert "modality" in notes and "Morning Post" in notes and "Evening Star" in notes
+    assert "figure: 'About 2,000' (Morning Post) -> '2,000' (Evening Star)" in notes
+    f = run_story([
+        make_report("a", [C("Ruritania plans to train 8,000 Borovian soldiers.")]),
+        make_report("b", [C("Ruritania will deploy 8,000 Borovian soldiers.")]),
+    ])
+    (c,) = f.claims
+    assert any(n.startswith("predicate: train") for n in c.drift)
+    assert any(n.startswith("modality: a plan") for n in c.drift)
+
+
+def test_no_drift_when_retellings_agree():
+    claim = C("The dam on the Oster river will be closed for repairs in May.", speaker="Mayor Ivo Petek")
+    f = run_story([make_report("a", [claim]), make_report("b", [claim])])
+    assert f.claims[0].drift == ()
+
+
+def test_source_chain_speaker_then_sources():
+    f = run_story([
+        make_report("a", [C("Borovian troops are already in the border districts.", speaker="Lorentz Radio",
+                            chain=("Kesh Courier", "anonymous military intelligence sources"))]),
+        make_report("b", [C("Borovian troops are already present in the border districts.",
+                            speaker="Lorentz Radio", chain=("Kesh Courier",))]),
+    ])
+    (c,) = f.claims
+    assert c.chain == ("Lorentz Radio", "Kesh Courier", "anonymous military intelligence sources")
+
+
+def test_generic_source_joins_named_speaker_and_lands_in_chain():
+    f = run_story([
+        make_report("a", [C("These officers are training local militias in the border districts.", speaker=None,
+                            speaker_text="intelligence reports", kind="according_to")]),
+        make_report("b", [C("The officers are in the border districts and are training local militias.",
+                            speaker="Petro Hrynko")]),
+    ])
+    (c,) = f.claims
+    assert c.speaker == "ent-petro-hrynko" and c.status == "corroborated"
+    assert c.chain == ("Petro Hrynko", "intelligence reports")
+
+
+def test_compound_claim_supports_two_claims_of_another_report():
+    f = run_story([
+        make_report("a", [C("Borovian officers are already present in the occupied districts of Kelmar."),
+                          C("These officers are training local militias.")]),
+        make_report("b", [C("Borovian officers are already in the occupied districts of Kelmar and are "
+                            "training local militias.")]),
+    ])
+    present = [c for c in f.claims if "present" in c.text]
+    training = [c for c in f.claims if c.text.startswith("These officers")]
+    assert len(present) == 1 and len(training) == 1
+    assert set(present[0].documents) == {"a", "b"} and set(training[0].documents) == {"a", "b"}
+
+
+def test_one_report_gives_at_most_one_claim_to_a_group_unless_duplicate():
+    f = run_story([
+        make_report("a", [C("Ruritania plans to train 8,000 Borovian soldiers."),
+                          C("Ruritania intends to train 8,000 Borovian soldiers.")]),
+        make_report("b", [C("Ruritania plans to train 8,000 Borovian soldiers.")]),
+    ])
+    # report a repeats itself: one claim, both of a's retellings kept, b joins it
+    assert len(f.claims) == 1 and len(f.claims[0].retellings) == 3
+    f = run_story([
+        make_report("a", [C("Ruritania plans to train Borovian soldiers."),
+                          C("Ruritania plans to arm Borovian soldiers with new rifles.")]),
+        make_report("b", [C("Ruritania plans to train Borovian soldiers.")]),
+    ])
+    assert sum(1 for c in f.claims if "b" in c.documents) == 1
+
+
+def test_ids_are_stable_when_a_later_report_joins():
+    a = make_report("a", [C("Ruritania plans to train 8,000 Borovian soldiers.")], published="2025-01-01")
+    b = make_report("b", [C("Ruritania intends to train 8,000 Borovian soldiers.")], published="2025-01-02")
+    first = run_story([a]).claims[0].id
+    second = run_story([a, b]).claims[0]
+    assert second.id == first and second.status == "corroborated"
+    assert second.id.startswith("claim-")
+
+
+def test_timeline_is_ordered_with_sentence_document_and_inferred_year():
+    a = make_report("a", [C("The talks began on March 3 in Velka.", times=[["March 3", "2025-03-03", True]]),
+                          C("A first round was held on January 20, 2025.", times=[["January 20, 2025", "2025-01-20"]])])
+    b = make_report("b", [C("Observers said the previous round ended in 2024.", speaker=None,
+                            speaker_text="observers", times=[["2024", "2024"]])])
+    f = run_story([a, b])
+    assert [t.value for t in f.timeline] == ["2024", "2025-01-20", "2025-03-03"]
+    first, _, last = f.timeline
+    assert first.document == "b" and first.text == "Observers said the previous round ended in 2024."
+    assert last.inferred_year and last.text == "The talks began on March 3 in Velka."
+    assert all(t.story == "story-1" for t in f.timeline)
+
+
+def test_empty_story():
+    f = run_story([make_report("a", [])])
+    assert f.claims == () and f.timeline == ()
