@@ -1,0 +1,140 @@
+"""JSON API under /api/: the CONTRACT records of export.py, paged (limit/offset, with the total)."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+
+from ..export import (claim_record, document_record, entity_record, quantity_record, story_record, time_record,
+                      timeline_record)
+from ..model import AlignedClaim
+from ..store.base import DocumentFilter
+from ..store.codec import to_data
+from .readmodel import ReadModel, split_claim_ref
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Status = Literal["corroborated", "single_source", "conflicting"]
+
+
+def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def filter_claims(rm: ReadModel, status: str | None = None, story: str | None = None, document: str | None = None,
+                  entity: str | None = None, q: str | None = None) -> list[AlignedClaim]:
+    """Claims matching every given filter, in a stable order (story, then claim id)."""
+    claims = rm.claims()
+    if entity is not None:
+        chosen = [claims[cid] for cid in rm.entity_claims().get(entity, {}) if cid in claims]
+    else:
+        chosen = list(claims.values())
+    needle = q.casefold() if q else None
+    out = [c for c in chosen
+           if (status is None or c.status == status) and (story is None or c.story == story)
+           and (document is None or document in c.documents)
+           and (needle is None or needle in c.text.casefold() or needle in (c.speaker_text or "").casefold())]
+    out.sort(key=lambda c: (c.story, c.id))
+    return out
+
+
+def router(rm: ReadModel) -> APIRouter:
+    r = APIRouter(prefix="/api", tags=["api"])
+    limit_q = Query(50, ge=1, le=500, description="items per page")
+    offset_q = Query(0, ge=0, description="items to skip")
+
+    @r.get("/stories", summary="Stories with counts of reports, independent sources and conflicts")
+    def stories(q: str | None = Query(None, description="full-text search over the reports (FTS5)"),
+                outlet: str | None = None, language: str | None = None,
+                since: str | None = Query(None, pattern=DATE, description="a report published on or after"),
+                until: str | None = Query(None, pattern=DATE, description="a report published on or before"),
+                sort: Literal["reports", "recent"] = "reports", limit: int = limit_q, offset: int = offset_q):
+        rows = rm.story_rows(DocumentFilter(query=q, outlet=outlet, language=language, since=since, until=until), sort)
+        items = [story_record(row.story, row.counts) for row in rows[offset:offset + limit]]
+        return _page(items, len(rows), limit, offset)
+
+    @r.get("/stories/{story_id:path}", summary="One story: reports, claims with verdicts, timeline")
+    def story(story_id: str):
+        view = rm.story_view(story_id)
+        if view is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        story_of = rm.story_of()
+        rec = story_record(view.story, view.counts)
+        rec["reports"] = [document_record(d, view.syndication.get(d.id), story_of.get(d.id), with_text=False)
+                          for d in view.documents]
+        rec["claims"] = [claim_record(c) for c in view.claims]
+        rec["timeline"] = [timeline_record(e) for e in view.timeline]
+        rec["actors"] = [to_data(a) for a in view.actors]
+        return rec
+
+    @r.get("/documents", summary="Documents, filtered and paged")
+    def documents(q: str | None = Query(None, description="full-text search (FTS5)"), outlet: str | None = None,
+                  language: str | None = None, since: str | None = Query(None, pattern=DATE),
+                  until: str | None = Query(None, pattern=DATE), story: str | None = None,
+                  text: bool = Query(False, description="include the clean text"),
+                  limit: int = limit_q, offset: int = offset_q):
+        flt = DocumentFilter(query=q, outlet=outlet, language=language, since=since, until=until, story=story)
+        total = rm.store.count_documents(flt)
+        synd, story_of = rm.syndication(), rm.story_of()
+        page = DocumentFilter(query=q, outlet=outlet, language=language, since=since, until=until, story=story,
+                              limit=limit, offset=offset)
+        items = [document_record(d, synd.get(d.id), story_of.get(d.id), with_text=text) for d in rm.store.documents(page)]
+        return _page(items, total, limit, offset)
+
+    @r.get("/documents/{doc_id:path}", summary="One document with its text and analysis")
+    def document(doc_id: str):
+        doc = rm.store.document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        rec = document_record(doc, rm.syndication().get(doc.id), rm.story_of().get(doc.id))
+        analysis = rm.store.analysis(doc.id)
+        aligned = rm.claims_for_document(doc.id)
+        links = rm.store.entity_links()
+        if analysis is not None:
+            rec["entities"] = [dict(entity_record(e), key=e.key, id=links.get((doc.id, e.key))) for e in analysis.entities]
+            rec["mentions"] = [dict(to_data(m), entity_id=links.get((doc.id, m.entity))) for m in analysis.mentions]
+            rec["quantities"] = [quantity_record(doc.id, x) for x in analysis.quantities]
+            rec["times"] = [time_record(doc.id, x) for x in analysis.times]
+            rec["claims"] = [dict(to_data(c), aligned=aligned[c.key].id if c.key in aligned else None,
+                                  status=aligned[c.key].status if c.key in aligned else None) for c in analysis.claims]
+        rec["revisions"] = rm.store.revisions(doc.id)
+        return rec
+
+    @r.get("/claims", summary="Aligned claims with verdicts, filtered and paged")
+    def claims(status: Status | None = None, story: str | None = None, document: str | None = None,
+               entity: str | None = Query(None, description="claims by or about this entity id"),
+               q: str | None = Query(None, description="words in the claim or its speaker"),
+               limit: int = limit_q, offset: int = offset_q):
+        found = filter_claims(rm, status, story, document, entity, q)
+        return _page([claim_record(c) for c in found[offset:offset + limit]], len(found), limit, offset)
+
+    @r.get("/claims/{claim_id:path}", summary="One aligned claim with its retellings")
+    def claim(claim_id: str):
+        c = rm.claims().get(claim_id)
+        if c is None:
+            raise HTTPException(404, f"no claim {claim_id!r}")
+        rec = claim_record(c)
+        rec["anchors"] = [{"document": d, "key": k} for d, k in (split_claim_ref(x.claim) for x in c.retellings)]
+        return rec
+
+    @r.get("/entities", summary="Entities merged across reports, with aliases")
+    def entities(q: str | None = Query(None, description="part of the name or an alias"),
+                 type: str | None = Query(None, description="PERSON, ORG, GPE, LOC, NORP ..."),
+                 limit: int = limit_q, offset: int = offset_q):
+        needle = q.casefold() if q else None
+        found = [e for e in rm.entities().values()
+                 if (type is None or e.type == type.upper())
+                 and (needle is None or any(needle in n.casefold() for n in (e.name, *e.aliases)))]
+        found.sort(key=lambda e: (e.name.casefold(), e.id))
+        return _page([entity_record(e) for e in found[offset:offset + limit]], len(found), limit, offset)
+
+    @r.get("/entities/{entity_id:path}", summary="One entity and every claim by or about it")
+    def entity(entity_id: str):
+        e = rm.entities().get(entity_id)
+        if e is None:
+            raise HTTPException(404, f"no entity {entity_id!r}")
+        roles = rm.entity_claims().get(entity_id, {})
+        rec = entity_record(e)
+        rec["claims"] = [dict(claim_record(c), role=roles[c.id]) for c in filter_claims(rm, entity=entity_id)]
+        return rec
+
+    return r

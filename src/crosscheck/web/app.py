@@ -1,0 +1,133 @@
+"""The web shell: a FastAPI app over a store, read only. Pages in Jinja2, JSON under /api/.
+
+Every report text, title, caption and URL is untrusted: templates autoescape, highlighted text is
+built from escaped segments (highlight.py), only http(s) URLs become links, and every response
+carries a Content-Security-Policy that allows scripts and styles from this server only.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..store.base import Store
+from . import api, pages
+from .readmodel import ReadModel
+
+HERE = Path(__file__).resolve().parent
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the security headers to every HTTP response."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def http_url(value: Any) -> str | None:
+    """``value`` when it is an absolute http(s) URL safe to put in an href, else None."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if not url or any(ord(ch) < 0x21 or ch in '"<>\\`' or 0x7f <= ord(ch) <= 0x9f for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def seg(value: Any) -> str:
+    """A value as one URL path segment."""
+    return quote(str(value), safe="")
+
+
+def short(value: Any, n: int = 90) -> str:
+    text = " ".join(str(value or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def pick(ids: Any, mapping: dict) -> str:
+    """Ids shown by their labels ("R1, R3")."""
+    return ", ".join(str(mapping.get(i, i)) for i in ids)
+
+
+def make_env() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(http_url=http_url, seg=seg, short=short, pick=pick, day=lambda v: (v or "")[:10])
+    env.globals.update(status_label={"corroborated": "corroborated", "single_source": "single source",
+                                     "conflicting": "conflicting"})
+    return env
+
+
+def create_app(store: Store) -> FastAPI:
+    """The web UI and REST API over ``store`` (read only)."""
+    rm = ReadModel(store)
+    env = make_env()
+
+    def render(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+        html = env.get_template(template).render(request=request, path=request.url.path, **ctx)
+        return HTMLResponse(html, status_code=status_code)
+
+    app = FastAPI(title="crosscheck", version="1", docs_url=None, redoc_url=None,
+                  description="Read-only API over a crosscheck store: stories, documents, claims with verdicts, "
+                              "entities. Lists take limit/offset and return the total.")
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router(rm))
+    app.include_router(pages.router(rm, render))
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if wants_json(request) or exc.status_code == 405:
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return render(request, "error.html", status_code=exc.status_code, code=exc.status_code, detail=exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        if wants_json(request):
+            return JSONResponse({"detail": errors}, status_code=422)
+        detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in errors)
+        return render(request, "error.html", status_code=422, code=422, detail=detail)
+
+    app.state.readmodel = rm
+    return app

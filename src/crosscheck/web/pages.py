@@ -1,0 +1,115 @@
+"""Server-rendered pages: story list, story, report, entities, and the offline API docs."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from ..store.base import DocumentFilter
+from .api import filter_claims
+from .highlight import highlight, spans_of
+from .readmodel import ReadModel
+
+PAGE = 50
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _opt(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _date(name: str, value: str | None) -> str | None:
+    value = _opt(value)
+    if value is not None and not _DATE.match(value):
+        raise HTTPException(422, f"{name}: expected a date as YYYY-MM-DD")
+    return value
+
+
+def router(rm: ReadModel, render: Callable[..., HTMLResponse]) -> APIRouter:
+    r = APIRouter(include_in_schema=False)
+
+    @r.get("/", response_class=HTMLResponse)
+    def story_list(request: Request, q: str | None = None, outlet: str | None = None, language: str | None = None,
+                   since: str | None = None, until: str | None = None, sort: str = "reports", offset: int = 0):
+        form = {"q": _opt(q), "outlet": _opt(outlet), "language": _opt(language),
+                "since": _date("since", since), "until": _date("until", until),
+                "sort": "recent" if sort == "recent" else "reports"}
+        offset = max(0, offset)
+        rows = rm.story_rows(DocumentFilter(query=form["q"], outlet=form["outlet"], language=form["language"],
+                                            since=form["since"], until=form["until"]), form["sort"])
+        hits = rm.store.search(form["q"], 10) if form["q"] else []
+        story_of = rm.story_of()
+        base = {k: v for k, v in form.items() if v}
+
+        def page_link(off: int) -> str:
+            return "/?" + urlencode({**base, "offset": off})
+
+        return render(request, "stories.html", form=form, rows=rows[offset:offset + PAGE], total=len(rows),
+                      offset=offset, prev_link=page_link(max(0, offset - PAGE)) if offset else None,
+                      next_link=page_link(offset + PAGE) if offset + PAGE < len(rows) else None,
+                      hits=hits, story_of=story_of, facets=rm.facets(), documents=rm.store.count_documents())
+
+    @r.get("/stories/{story_id:path}", response_class=HTMLResponse)
+    def story_page(request: Request, story_id: str):
+        view = rm.story_view(story_id)
+        if view is None:
+            raise HTTPException(404, "no such story")
+        return render(request, "story.html", v=view)
+
+    @r.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+    def document_page(request: Request, doc_id: str):
+        doc = rm.store.document(doc_id)
+        if doc is None:
+            raise HTTPException(404, "no such report")
+        analysis = rm.store.analysis(doc.id)
+        links = rm.store.entity_links()
+        entity_of = {key: gid for (d, key), gid in links.items() if d == doc.id}
+        names = rm.entity_names()
+        body = highlight(doc.text, spans_of(analysis, entity_of, names))
+        story_id = rm.story_of().get(doc.id)
+        story = rm.story_view(story_id) if story_id else None
+        return render(request, "document.html", doc=doc, body=body, analysis=analysis, entity_of=entity_of,
+                      names=names, aligned=rm.claims_for_document(doc.id), story=story,
+                      syndication=rm.syndication().get(doc.id), revisions=rm.store.revisions(doc.id))
+
+    @r.get("/entities", response_class=HTMLResponse)
+    def entity_list(request: Request, q: str | None = None, offset: int = 0):
+        needle = (_opt(q) or "").casefold()
+        found = [e for e in rm.entities().values()
+                 if not needle or any(needle in n.casefold() for n in (e.name, *e.aliases))]
+        counts = rm.entity_claims()
+        found.sort(key=lambda e: (-len(counts.get(e.id, {})), e.name.casefold()))
+        offset = max(0, offset)
+        base = {"q": _opt(q)} if _opt(q) else {}
+        return render(request, "entities.html", q=_opt(q), entities=found[offset:offset + PAGE], total=len(found),
+                      counts=counts, offset=offset,
+                      prev_link="/entities?" + urlencode({**base, "offset": max(0, offset - PAGE)}) if offset else None,
+                      next_link="/entities?" + urlencode({**base, "offset": offset + PAGE})
+                      if offset + PAGE < len(found) else None)
+
+    @r.get("/entities/{entity_id:path}", response_class=HTMLResponse)
+    def entity_page(request: Request, entity_id: str):
+        e = rm.entities().get(entity_id)
+        if e is None:
+            raise HTTPException(404, "no such entity")
+        roles = rm.entity_claims().get(entity_id, {})
+        claims = filter_claims(rm, entity=entity_id)
+        titles = {s.id: s.title for s in rm.stories()}
+        return render(request, "entity.html", e=e, claims=claims, roles=roles, titles=titles, names=rm.entity_names())
+
+    @r.get("/claims/{claim_id:path}")
+    def claim_page(claim_id: str):
+        c = rm.claims().get(claim_id)
+        if c is None:
+            raise HTTPException(404, "no such claim")
+        return RedirectResponse(f"/stories/{quote(c.story, safe='')}#ac-{quote(claim_id, safe='')}", status_code=303)
+
+    @r.get("/docs", response_class=HTMLResponse)
+    def api_docs(request: Request):
+        return render(request, "apidocs.html")
+
+    return r
