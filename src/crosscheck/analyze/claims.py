@@ -63,6 +63,7 @@ class _State:
     mentions: list[Mention] = field(default_factory=list)
     last: _Speaker | None = None  # last speaker with a resolved entity
     si: int = 0  # index of the sentence being read
+    subject: _Speaker | None = None  # last named person heading a main clause ('Senator X criticised ...')
 
     def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
             kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True) -> None:
@@ -114,8 +115,17 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, outlet_cl
             continue
         if outlet_claims and _is_outlet_fact(sent, ents):
             st.add(content_tokens(sent, ()), [sent], None, outlet, None, "outlet", split=False)
+        _note_subject(st, sent)
         i += 1
     return ClaimResult(tuple(st.claims), tuple(st.mentions))
+
+
+def _note_subject(st: _State, sent: Span) -> None:
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    key = st.ents.by_token.get(subj.i) if subj is not None else None
+    ent = st.ents.entity(key)
+    if ent is not None and ent.type == "PERSON":
+        st.subject = _Speaker(key, _phrase(sent.doc[subj.left_edge.i : subj.right_edge.i + 1]), st.si)
 
 
 # ---------------------------------------------------------------- quotes
@@ -189,6 +199,9 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
     low = head.lower_
     if head.pos_ == "PRON":
         last = st.recent(3, PRONOUNS.get(low)) if low in PRONOUNS else None
+        subject = st.subject if low in ("he", "she") and st.subject and st.si - st.subject.sent <= 2 else None
+        if subject is not None and (last is None or subject.sent > last.sent):
+            last = subject
         if last is not None:
             st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
             return last.key, last.text
@@ -208,8 +221,9 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
         if compounds and head.pos_ == "PROPN":
             key = ents.by_token[compounds[-1].i]
     if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children):
-        last = st.recent(3, "ORG")  # 'the publication' -> the outlet last cited
-        if last is not None:
+        last = st.recent(3)  # 'the publication' -> the outlet last cited (NER may call it anything)
+        ent = ents.entity(last.key) if last is not None else None
+        if ent is not None and ent.type not in ("GPE", "LOC", "NORP"):
             key = last.key
     return key, text
 
@@ -231,9 +245,17 @@ def _reported(st: _State, sent: Span) -> bool:
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         speaker, speaker_text = _speaker_of(st, cue)
+        phrase = None
+        if speaker is None and speaker_text is None and comp is not None and comp.i < cue.i:
+            phrase = _phrase_before_cue(sent, cue)  # 'C, a source close to the singer claimed'
+            if phrase is not None:
+                speaker, speaker_text = _resolve(st, phrase[0])
+                speaker_text = phrase[1]
         if speaker is None and speaker_text is None:
             continue
-        if comp is not None and comp.i > cue.i:
+        if phrase is not None:
+            toks = [t for t in sent if t.i < phrase[2]]
+        elif comp is not None and comp.i > cue.i:
             toks = list(comp.subtree)
         elif comp is not None:  # 'C, X said': the clause before the cue
             toks = [t for t in sent if t.i < cue.i and t.i not in _subtree_ids(cue, exclude=comp)]
@@ -251,9 +273,22 @@ def _reported(st: _State, sent: Span) -> bool:
     return found
 
 
+def _phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:
+    """(head, wording, comma index) of the noun phrase between the last comma and a subjectless cue."""
+    doc = sent.doc
+    comma = next((j for j in range(cue.i - 1, sent.start, -1) if doc[j].text == ","), None)
+    if comma is None or cue.i - comma < 2 or cue.i - comma > 10:
+        return None
+    span = doc[comma + 1 : cue.i]
+    heads = [t for t in span if t.head.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN")]
+    if len(heads) != 1:
+        return None
+    return heads[0], _phrase(span), comma
+
+
 def _before_comma(sent: Span, cue: Token) -> list[Token] | None:
     """'C, Y said during ...' / 'C, said Y': the clause C when the parser hung the cue elsewhere."""
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > cue.i for c in cue.children):
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_ != "tell") for c in cue.children if c.i > cue.i):
         return None
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -278,20 +313,20 @@ def _according_to(st: _State, sent: Span) -> bool:
     accs = [t for t in sent if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to"]
     if not accs and not any(t.lower_ == "as" for t in sent):
         return False
-    sources = _as_clauses(sent)  # (source head, tokens to drop, its wording), outermost first
+    sources = _as_clauses(sent)  # (source head, tokens to drop, its wording, cue), outermost first
     for acc in accs:
         to = acc.nbor()
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        sources.append((pobj, _with_commas(sent, acc.i, pobj.right_edge.i), None))
+        sources.append((pobj, _with_commas(sent, acc.i, pobj.right_edge.i), None, "according to"))
     if not sources:
         return False
-    cue = "according to" if accs else sources[-1][0].doc[max(sources[-1][1])].lower_.strip(",")
-    dropped = set().union(*(d for _, d, _ in sources))
+    cue = sources[-1][3]
+    dropped = set().union(*(d for _, d, _, _ in sources))
     toks = [t for t in sent if t.i not in dropped]
     resolved = []
-    for head, _, wording in sources:
+    for head, _, wording, _ in sources:
         key, text = _resolve(st, head)
         resolved.append(((key, wording or text), head))
     # the speaker: innermost agent (a person, an organisation, an official); documents and media relay
@@ -320,7 +355,7 @@ def _with_commas(sent: Span, lo: int, hi: int) -> set[int]:
     return drop
 
 
-def _as_clauses(sent: Span) -> list[tuple[Token, set[int], str | None]]:
+def _as_clauses(sent: Span) -> list[tuple[Token, set[int], str | None, str]]:
     """'As the publication notes, ...' / 'as Reuters reported': (source head, tokens to drop)."""
     out = []
     doc = sent.doc
@@ -334,7 +369,7 @@ def _as_clauses(sent: Span) -> list[tuple[Token, set[int], str | None]]:
                 nouns = [t for t in doc[a.i + 1 : w.i] if t.pos_ in ("NOUN", "PROPN")]
                 end = w.i + 1 if w.i + 1 < sent.end and doc[w.i + 1].lower_ in ("out",) else w.i
                 if nouns and end + 1 < sent.end and doc[end + 1].text == ",":
-                    out.append((nouns[-1], _with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text))
+                    out.append((nouns[-1], _with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text, doc[w.i : end + 1].text.lower()))
                 break
     return out
 

@@ -26,6 +26,10 @@ TITLE_HEADS = frozenset(
     leader king queen pope director chairman chairwoman ceo adviser advisor colonel admiral marshal
     prosecutor emperor prince princess emir sultan ombudsman commissioner speaker head""".split()
 )
+_NOT_NAMES = frozenset(
+    "executive officer operating financial justice staff council committee ministry office house department "
+    "party union court affairs general".split()
+)
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _EDGE_TOKENS = {"the", "The", "'s", "\u2019s", "'", "\u2019"}
 
@@ -98,6 +102,25 @@ def _raw_spans(sdoc: Doc, latin: bool) -> list[tuple[Span, str]]:
             label = hit.type
         out.append((span, label))
     out.extend(_places_after_prepositions(sdoc, latin))
+    out.extend(_names_after_titles(sdoc, latin))
+    return out
+
+
+def _names_after_titles(sdoc: Doc, latin: bool) -> list[tuple[Span, str]]:
+    """'Defence Minister Ivo Kral': capitalised proper nouns right after a title that NER left untagged."""
+    if not latin:
+        return []
+    out = []
+    n = len(sdoc)
+    for tok in sdoc:
+        if tok.lower_ not in TITLE_HEADS or not tok.text[:1].isupper():
+            continue
+        j = tok.i + 1
+        while j < n and j - tok.i <= 3 and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title and sdoc[j].is_alpha \
+                and not sdoc[j].ent_type_ and sdoc[j].lower_ not in TITLE_HEADS and sdoc[j].lower_ not in _NOT_NAMES:
+            j += 1
+        if j - tok.i >= 2 and (j >= n or sdoc[j].pos_ != "PROPN"):
+            out.append((sdoc[tok.i + 1 : j], "PERSON"))
     return out
 
 
