@@ -1,0 +1,418 @@
+"""Line rules of the clean stage: which lines of a scraped text are navigation, related links,
+bylines or photo captions, where the headline is, and what remains as the body (``clean_text``).
+
+The rules are general features, not lists of known pages: navigation vocabulary in en de es fr it
+pl ru uk, read-time/date/timestamp lines, prompts, bylines, caption and credit patterns, and
+position (short unpunctuated lines above the first paragraph and below the last, runs of
+headline-like lines). Only ``crosscheck.clean`` uses this module.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from crosscheck.config import Settings
+
+# ---------------------------------------------------------------- vocabulary (normalised: lower case)
+# Whole lines that are navigation, section labels or page furniture, in en de es fr it pl ru uk.
+NAV_LINES = frozenset("""
+category|categories|section|latest news|latest|news|breaking news|breaking|top stories|most read|most popular|
+popular|trending|authors|author|see all|see more|show more|load more|view all|view more|read more|read also|
+related|related articles|related stories|related news|related content|more on this story|more stories|
+you may also like|you might also like|recommended|recommended for you|share|share this|share this article|
+share this story|share article|tweet|email|e-mail|print|copy link|link copied|comments|comment|
+leave a comment|show comments|advertisement|advertising|sponsored|sponsored content|ad|subscribe|sign in|
+log in|login|register|menu|search|home|skip to content|skip to main content|back to top|follow us|newsletter|
+tags|topics|live|live updates|key events|show key events only|listen|listen to this article|watch|video|photos|
+gallery|close|next|previous|next article|previous article|continue reading|cookie settings|accept|accept all|
+privacy policy|terms of use|contact us|about us|editor's picks|editors' picks|exclusive|opinion|analysis|
+translated|translation|
+kategorie|rubrik|neueste nachrichten|aktuelle nachrichten|nachrichten|meistgelesen|meistgelesene artikel|
+autor|autoren|autorin|alle anzeigen|mehr anzeigen|mehr lesen|weiterlesen|lesen sie auch|auch interessant|
+mehr zum thema|das könnte sie auch interessieren|teilen|artikel teilen|drucken|kommentare|anzeige|werbung|
+abonnieren|anmelden|startseite|suche|schlagwörter|themen|zum artikel|zurück|empfehlungen|
+categoría|últimas noticias|noticias|lo más leído|más leídas|más leído|autores|ver todo|ver más|leer más|
+lee también|te puede interesar|noticias relacionadas|relacionado|relacionadas|compartir|imprimir|comentarios|
+publicidad|suscríbete|iniciar sesión|portada|buscar|etiquetas|temas|
+catégorie|rubrique|dernières infos|dernières nouvelles|dernières actualités|actualités|les plus lus|
+auteur|auteurs|voir tout|voir plus|lire la suite|lire aussi|à lire aussi|sur le même sujet|
+articles similaires|partager|imprimer|commentaires|publicité|abonnez-vous|s'abonner|se connecter|accueil|
+rechercher|mots-clés|sujets|
+categoria|ultime notizie|notizie|i più letti|più letti|autore|autori|vedi tutti|vedi tutto|leggi anche|
+leggi di più|articoli correlati|potrebbe interessarti|condividi|stampa|commenti|pubblicità|abbonati|
+iscriviti|accedi|cerca|argomenti|tag|
+kategoria|najnowsze|najnowsze wiadomości|wiadomości|najczęściej czytane|autorzy|zobacz wszystkie|
+zobacz więcej|czytaj więcej|czytaj także|czytaj też|zobacz też|zobacz także|polecamy|udostępnij|drukuj|
+komentarze|reklama|subskrybuj|zaloguj się|szukaj|tagi|tematy|
+категория|рубрика|последние новости|все новости|новости|самое читаемое|популярное|автор|авторы|
+смотреть все|показать все|читать далее|читайте также|смотрите также|по теме|материалы по теме|поделиться|
+печать|комментарии|реклама|подписаться|войти|поиск|теги|главная|
+категорія|останні новини|усі новини|всі новини|новини|найпопулярніше|автори|дивитися всі|показати всі|
+читати далі|читайте також|дивіться також|за темою|поділитися|друк|коментарі|підписатися|увійти|пошук|
+головна""".replace("\n", "").split("|"))
+
+# Labels after which a list of related headlines follows.
+LIST_LABELS = frozenset("""
+read more|read also|related|related articles|related stories|related news|related content|more on this story|
+more stories|you may also like|you might also like|recommended|recommended for you|most read|most popular|
+trending|top stories|latest news|editor's picks|lesen sie auch|mehr zum thema|auch interessant|meistgelesen|
+das könnte sie auch interessieren|empfehlungen|noticias relacionadas|te puede interesar|lo más leído|
+más leídas|lee también|lire aussi|à lire aussi|sur le même sujet|articles similaires|les plus lus|
+leggi anche|articoli correlati|potrebbe interessarti|i più letti|czytaj także|czytaj też|zobacz też|
+zobacz także|polecamy|najczęściej czytane|читайте также|смотрите также|по теме|материалы по теме|
+самое читаемое|читайте також|дивіться також|за темою|найпопулярніше|останні новини|последние новости
+""".replace("\n", "").split("|"))
+
+_RELATED_PREFIX = re.compile(
+    r"^(?:read (?:also|more)|also read|see also|related(?: article| story)?|more on this|watch|listen|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch|lee también|leer más|ver también|"
+    r"te puede interesar|lire aussi|à lire aussi|voir aussi|leggi anche|guarda anche|"
+    r"czytaj (?:także|też|więcej)|zobacz (?:też|także)|читайте также|смотрите также|читайте також|"
+    r"дивіться також|по теме|за темою)\s*[:|»>–—]\s*\S",
+    re.I,
+)
+_PROMPT_START = re.compile(
+    r"^(?:subscribe|sign up|sign in|log in|follow (?:us|@)|join (?:us|our)|download (?:our|the)|"
+    r"get (?:our|the) (?:app|newsletter)|click here|tap here|share (?:this|on)|support (?:our|us)|"
+    r"abonnieren sie|melden sie sich|folgen sie uns|suscríbete|síguenos|abonnez-vous|inscrivez-vous|"
+    r"suivez-nous|iscriviti|abbonati|seguici|zapisz się|subskrybuj|obserwuj nas|подпишитесь|"
+    r"подписывайтесь|підпишіться|підписуйтесь|стежте за)\b",
+    re.I,
+)
+_PROMPT_WORD = re.compile(
+    r"\b(?:newsletter|subscribe|subscription|sign up|javascript|ad ?blocker|abonn\w*|suscr\w*|"
+    r"abbona\w*|subskryb\w*|подпис\w*|підпис\w*|Newsletter)\b",
+    re.I,
+)
+_COOKIE = re.compile(r"\bcookies?\b|файл\w* cookie", re.I)
+_COOKIE_CTX = re.compile(
+    r"accept|consent|privacy|policy|settings|browser|website|\bsite\b|akzept|zustimm|datenschutz|aceptar|"
+    r"sitio|accepter|accett|akceptuj|zgod|strona|согла|прийма|згод|политик|політик|сайт", re.I)
+_SOCIAL = frozenset("facebook twitter x telegram whatsapp linkedin email e-mail mail instagram youtube "
+                    "tiktok viber reddit pinterest print copy link share tweet messenger vk flipboard "
+                    "threads bluesky rss".split())
+_READ_TIME = re.compile(
+    r"^(?:\d+\s*-?\s*(?:min(?:ute)?s?\.?|m)\s*(?:read|reading|de lecture|de lectura|di lettura|"
+    r"lesezeit|czytania|чтения|читання|на прочтение|на читання)|(?:reading time|lesezeit|"
+    r"temps de lecture|tiempo de lectura|tempo di lettura|czas czytania|время чтения|час читання)"
+    r"\s*:?\s*\d+\s*\w*)\W*$",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|all rights reserved|alle rechte vorbehalten|"
+                        r"todos los derechos reservados|tous droits réservés|"
+                        r"tutti i diritti riservati|wszelkie prawa zastrzeżone|все права защищены|"
+                        r"усі права захищені|всі права захищені", re.I)
+_TAGS = re.compile(r"^(?:tags|topics|keywords|schlagwörter|themen|etiquetas|temas|mots-clés|sujets|"
+                   r"argomenti|tag|tagi|tematy|теги|темы|теми)\s*:", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|report by|posted by|author|authors|von|por|par|di|autor|autorka|"
+    r"autorzy|autore|auteur|автор|автори|авторы|текст)\s*:?\s+(?P<names>.+)$", re.I)
+_WIRE_CREDITS = re.compile(r"^\(?\s*(?:additional )?reporting by (?P<names>.+?)(?:;|\.|\s+in\s+[A-Z]|$)"
+                           r"|^\(?\s*(?:writing|editing) by\b", re.I)
+_CREDIT_LINE = re.compile(r"^(?:translated by|translation by|translation:|edited by|editing by|übersetzt von|"
+                          r"übersetzung|traducido por|traducción|traduit par|traduction|tradotto da|"
+                          r"traduzione|tłumaczenie|tłumaczył|переклад|перевод|перевела|переклала)\b", re.I)
+_ROLES = re.compile(r"\b(?:reporter|correspondent|editor|writer|staff|journalist|columnist|contributor|"
+                    r"redakteur\w*|korrespondent\w*|redactor\w*|periodista|journaliste|giornalista|"
+                    r"dziennikarz\w*|корреспондент|кореспондент|журналист\w*|журналіст\w*)\b", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\by\b|\bet\b|\be\b|\bi\b|\bи\b|\bі\b)\s*")
+_PARTICLES = frozenset("de van von der den da di le la al el bin du dos del y".split())
+
+_CAPTION_END = re.compile(
+    r"\((?:source|photo|photos|photograph|image|picture|pic|credit|illustration|foto|fotografía|imagen|"
+    r"bild|zdjęcie|fot\.|фото|джерело|источник|ілюстрація|иллюстрация)\s*:?[^()]{0,80}\)\s*\.?$", re.I)
+_CAPTION_START = re.compile(
+    r"^(?:photo|photograph|image|picture|pictured|pic|credit|foto|bild|fotografía|imagen|zdjęcie|fot\.|"
+    r"фото|ілюстративне фото|иллюстративное фото|image caption|image source|media caption|caption)"
+    r"\s*[:,|]\s*\S", re.I)
+_CREDIT = re.compile(
+    r"getty images|shutterstock|\(photo by |\bphoto by [A-Z]|/afp\b|afp via getty|\bap photo\b|/ap\)|"
+    r"/reuters\b|reuters/|\bepa-efe\b|/epa\b|/dpa\b|\bdpa/|/anadolu|sputnik/|ria novosti/|tass/|/tass\b|"
+    r"ukrinform/|unian/|\bphoto credit\b|\bfile photo\b|\bphotograph: |"
+    r"(?:^|[.!?]\s)(?:photo|picture|image|foto|bild|фото|zdjęcie)\s*:\s*\S", re.I)
+_AGENCY_END = re.compile(r"\((?:Reuters|REUTERS|AP|AFP|EPA|dpa|DPA|Xinhua|TASS|RIA Novosti|Ukrinform|UNIAN|"
+                         r"(?:AP|AFP|Reuters) [Pp]hoto[^()]*)\)\s*\.?$")
+_POSITION = re.compile(r"\s\((?:[LRC]|2nd [LR]|3rd [LR]|[Ll]eft|[Rr]ight|[Cc]ent(?:re|er)|[Ff]ront|"
+                       r"[Bb]ack|[Tt]op|[Bb]ottom|[Ff]rom [Ll]eft|L to R|l-r)\)")
+_MONTHS_EN = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+              r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATED = re.compile(rf"\b{_MONTHS_EN} \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d\d\b|"
+                    rf"\b\d{{1,2}} {_MONTHS_EN},? (?:19|20)\d\d\b|\b(?:19|20)\d\d,? in [A-Z]")
+_PHOTO_VERB = re.compile(
+    r"\b(?:attends?|attended|pose[sd]?|posing|gestures?|looks? on|walks?|walking|stands?|standing|sits?|"
+    r"sitting|speaks?|speaking|is seen|are seen|arrives?|arriving|waves?|waving|holds?|holding|"
+    r"shake hands|shakes hands|delivers?|takes? part|pictured|seen|in this|waits?|waiting|rides?|riding|"
+    r"gather(?:s|ed)?|march(?:es)?|protests?|celebrates?|reacts?|leaves?|crosse?s?|watch(?:es)?)\b")
+# tokens allowed in a line that is only a date, a time or a 'published/updated' stamp
+_DATE_STEMS = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec jän mär mai okt dez ene abr ago dic fév fev avr aoû "
+    "aou déc gen mag giu lug set ott sty lut kwi maj cze lip sie wrz paź lis gru янв фев мар апр мая май "
+    "июн июл авг сен окт ноя дек січ лют бер кві тра чер лип сер вер жов лис гру mon tue wed thu fri sat "
+    "sun die mit don fre sam son lun mié jue vie sáb dom mer jeu ven dim gio sab pon wto śro czw pią sob "
+    "nie пон вто сре чет пят суб вос вів нед".split())
+_DATE_WORDS = frozenset(
+    "published updated posted last modified on at am pm gmt utc bst cet cest est edt pst pdt eet eest msk "
+    "kyiv time h hrs um uhr veröffentlicht aktualisiert zuletzt publicado actualizado el a las de del "
+    "publié mis à jour le pubblicato aggiornato il alle ore opublikowano aktualizacja godz o "
+    "опубликовано обновлено опубліковано оновлено в о г года року р ago hour hours minute minutes min "
+    "mins day days vor stunden stunde minuten tagen hace horas hora minutos días il y heures heure jours "
+    "fa giorni temu godziny godzin minut dni назад часа часов минут минуты дня дней тому години годин "
+    "хвилин хвилини днів".split())
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’»)]*"
+
+
+# ---------------------------------------------------------------- line features
+def key_of(line: str) -> str:
+    """Lower case, outer punctuation/bullets stripped, whitespace collapsed: for vocabulary look-up."""
+    text = re.sub(r"\s+", " ", line.lower()).strip()
+    return text.strip(" \t-–—•·|:>»«›<‹*#→←↓↑▶►▸✓/\\()[]")
+
+
+def _words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def has_sentence(text: str) -> bool:
+    """True when some line of the text ends like a sentence."""
+    return any(_ends_sentence(line) for line in text.splitlines())
+
+
+def _is_paragraph(line: str, min_words: int) -> bool:
+    """A body paragraph: a sentence of some length, or long running text."""
+    n = _words(line)
+    stripped = line.rstrip().rstrip(_CLOSERS)
+    if n >= 25:
+        return True
+    if n >= min_words and stripped and stripped[-1] in ".…":
+        return True
+    return n >= 20 and _ends_sentence(line)
+
+
+def _is_date_line(line: str) -> bool:
+    tokens = _WORD.findall(line.lower())
+    if not tokens or len(tokens) > 16 or not re.search(r"\d", line):
+        return False
+    return all(any(c.isdigit() for c in t) or t[:3] in _DATE_STEMS or t in _DATE_WORDS for t in tokens)
+
+
+def _is_menu(line: str) -> bool:
+    parts = [p.strip() for p in re.split(r"\s[|•·›»>/]\s|\s*\|\s*", line) if p.strip()]
+    return len(parts) >= 3 and all(_words(p) <= 4 and not _ends_sentence(p) for p in parts)
+
+
+def _is_social(line: str) -> bool:
+    tokens = [t for t in re.split(r"[\s|,·•/]+", line.lower()) if t]
+    return bool(tokens) and len(tokens) <= 10 and all(t in _SOCIAL for t in tokens)
+
+
+def _names(text: str) -> tuple[str, ...] | None:
+    """Person or agency names from a byline remainder, or None when it is not a list of names."""
+    text = re.sub(r"\s+(?:in|aus|en|à|a|w|у|в)\s+[A-ZА-ЯЄІЇ][\w-]+(?:,? [A-ZА-ЯЄІЇ][\w-]+)*\s*$", "", text)
+    text = re.sub(r"\s*[|–—-]\s*(?:updated|published)\b.*$", "", text, flags=re.I).strip(" .,")
+    parts = [p.strip() for p in _NAME_SPLIT.split(text) if p and p.strip()]
+    if not parts or len(parts) > 6:
+        return None
+    for part in parts:
+        words = part.split()
+        if len(words) > 4:
+            return None
+        if not all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
+            return None
+    if not any(len(p.split()) >= 2 or (p.isupper() and len(p) >= 2) for p in parts):
+        return None
+    return tuple(p for p in parts if not _ROLES.search(p))
+
+
+def _byline(line: str) -> tuple[str, ...] | None:
+    """Authors named by a byline ('By X and Y', 'Author: X', 'Reporting by X; Editing by Y')."""
+    if _words(line) > 16:
+        return None
+    wire = _WIRE_CREDITS.match(line)
+    if wire:
+        return _names(wire.group("names") or "") or ()
+    m = _BYLINE.match(line)
+    if m:
+        return _names(m.group("names"))
+    return None
+
+
+def _is_caption(line: str) -> bool:
+    """Photo captions and credits recognisable on their own."""
+    if _words(line) > 80:
+        return False
+    if _CAPTION_END.search(line) or _CAPTION_START.match(line) or _AGENCY_END.search(line):
+        return True
+    return bool(_CREDIT.search(line) or _POSITION.search(line))
+
+
+def _is_photo_description(line: str) -> bool:
+    """A caption without a credit: a dated scene described in the present tense (seen after a headline)."""
+    return bool(_DATED.search(line) and _PHOTO_VERB.search(line)) and _words(line) <= 60
+
+
+def _classify(line: str) -> str | None:
+    """'nav', 'related', 'caption' or 'byline' for lines recognisable on their own; None otherwise."""
+    key = key_of(line)
+    if not key:
+        return "nav"
+    if key in NAV_LINES or _READ_TIME.match(key) or _is_date_line(line) or _is_menu(line) or _is_social(line):
+        return "nav"
+    if _CREDIT_LINE.match(line) and _words(line) <= 12:
+        return "nav"
+    if _TAGS.match(line) or _COPYRIGHT.search(line) and _words(line) <= 20:
+        return "nav"
+    if _RELATED_PREFIX.match(line):
+        return "related"
+    n = _words(line)
+    if _PROMPT_START.match(line) and n <= 30:
+        return "nav"
+    if _PROMPT_WORD.search(line) and n <= 25 and not _is_paragraph(line, 8):
+        return "nav"
+    if _COOKIE.search(line) and _COOKIE_CTX.search(line) and n <= 60:
+        return "nav"
+    if _byline(line) is not None:
+        return "byline"
+    if _is_caption(line):
+        return "caption"
+    return None
+
+
+# glued navigation: 'See allPresident ...' or '... the end.Read more'
+_GLUE_WORDS = sorted((w for w in NAV_LINES if len(w) >= 4), key=len, reverse=True)
+_GLUED_PREFIX = re.compile(r"^(" + "|".join(re.escape(w) for w in _GLUE_WORDS) + r")(?=(?-i:[A-ZА-ЯЄІЇ\"“«]))", re.I)
+_GLUED_SUFFIX = re.compile(r"(?<=[.!?…\"”»])(" + "|".join(re.escape(w) for w in _GLUE_WORDS) + r")$", re.I)
+
+
+def _unglue(line: str) -> list[str]:
+    """Split navigation words glued to text without a space into lines of their own."""
+    out = [line]
+    m = _GLUED_PREFIX.match(line)
+    if m and m.group(1)[0].isupper() and not line[m.end(1) - 1].isupper():
+        out = [m.group(1), line[m.end(1):]]
+    m = _GLUED_SUFFIX.search(out[-1])
+    if m and m.group(1)[0].isupper():
+        out[-1:] = [out[-1][: m.start(1)], m.group(1)]
+    return [o for o in out if o.strip()]
+
+
+def normalise_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"[ \t\u2009\u202f]+", " ", line).strip()
+
+
+# ---------------------------------------------------------------- the text cleaner
+@dataclass(frozen=True)
+class CleanText:
+    """What ``clean_text`` found: the body and everything taken out of it."""
+
+    text: str
+    title: str | None = None
+    captions: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+
+
+@dataclass
+class _Lines:
+    text: list[str]
+    kind: list[str | None]
+    authors: list[str] = field(default_factory=list)
+
+
+def _find_title(lines: _Lines, top: int, given: str | None) -> int | None:
+    """Index of the headline in the top lines: the given title, a repeated line, else the first headline-like one."""
+    if given:
+        want = key_of(given)
+        for i in range(top):
+            if lines.kind[i] is None and key_of(lines.text[i]) == want:
+                return i
+        return None
+    seen: dict[str, int] = {}
+    for i in range(min(top + 4, len(lines.text))):
+        if lines.kind[i] is None and _words(lines.text[i]) >= 3:
+            k = key_of(lines.text[i])
+            if k in seen:
+                return seen[k]
+            seen[k] = i
+    for i in range(top):
+        text = lines.text[i]
+        if lines.kind[i] is None and 3 <= _words(text) <= 30 and not text.rstrip().endswith("."):
+            return i
+    return None
+
+
+def clean_text(text: str, title: str | None = None, settings: Settings | None = None,
+               positional: bool = True) -> CleanText:
+    """Split a scraped plain text into headline, body lines, captions, authors and boilerplate.
+
+    ``positional=False`` (text an extractor already isolated) applies only the rules that recognise
+    a line on its own and the headline, not the top/bottom and link-list rules.
+    """
+    s = settings or Settings()
+    raw_lines = [normalise_line(ln) for ln in text.splitlines()]
+    expanded = [part for ln in raw_lines if ln for part in _unglue(ln)]
+    lines = _Lines(expanded, [_classify(ln) for ln in expanded])
+    n = len(lines.text)
+    paras = [i for i in range(n) if lines.kind[i] is None and _is_paragraph(lines.text[i], s.clean_para_min_words)]
+    first_para = paras[0] if paras else n
+    last_para = paras[-1] if paras else n - 1
+    top = min(first_para, s.clean_top_lines)
+
+    # headline: every copy of it near the top leaves the body
+    title_i = _find_title(lines, top, title)
+    found_title = title or (lines.text[title_i] if title_i is not None else None)
+    if found_title:
+        want = key_of(found_title)
+        for i in range(min(n, max(top, (title_i or 0) + 1) + 4)):
+            if lines.kind[i] is None and key_of(lines.text[i]) == want:
+                lines.kind[i] = "title" if i == title_i else "nav"
+    # a dated scene just below the headline is a photo caption
+    if title_i is not None:
+        after = [i for i in range(title_i + 1, min(n, title_i + 6)) if lines.kind[i] is None]
+        if after and _is_photo_description(lines.text[after[0]]):
+            lines.kind[after[0]] = "caption"
+            if after[0] == first_para:
+                paras = paras[1:]
+                first_para = paras[0] if paras else n
+    # above the first paragraph and below the last one: short unpunctuated lines are furniture
+    for i in [] if not positional else list(range(0, min(first_para, n))) + list(range(last_para + 1, n)):
+        if lines.kind[i] is None and not _ends_sentence(lines.text[i]) and _words(lines.text[i]) <= 15:
+            lines.kind[i] = "nav"
+    # link lists: headline-like lines after a list label, or runs of them
+    i = 0 if positional else n
+    while i < n:
+        after_label = i > 0 and lines.kind[i - 1] in ("nav", "related") and key_of(lines.text[i - 1]) in LIST_LABELS
+        j = i
+        while j < n and lines.kind[j] is None and not _ends_sentence(lines.text[j]) and _words(lines.text[j]) <= 25:
+            j += 1
+        if j > i and (after_label or j - i >= s.clean_link_run):
+            for k in range(i, j):
+                lines.kind[k] = "related"
+        i = max(j, i + 1)
+
+    body, captions, boiler, authors = [], [], [], []
+    for line, kind in zip(lines.text, lines.kind):
+        if kind is None:
+            body.append(line)
+        elif kind == "caption":
+            captions.append(line)
+        elif kind == "byline":
+            authors.extend(_byline(line) or ())
+            boiler.append(line)
+        elif kind != "title":
+            boiler.append(line)
+    return CleanText(
+        text="\n".join(body),
+        title=found_title,
+        captions=tuple(captions),
+        boilerplate=tuple(boiler),
+        authors=tuple(dict.fromkeys(authors)),
+    )

@@ -1,0 +1,179 @@
+"""clean: line rules on fixtures in several site styles, HTML extraction, metadata, the seeds."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosscheck.clean import (clean, content_hash, document_id, normalise_language, normalise_published,
+                              outlet_from_url)
+from crosscheck.errors import InputError
+from crosscheck.model import RawReport
+from crosscheck.readers import read_sources
+
+SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+STYLES = sorted(p.stem for p in SITES.glob("*.txt"))
+
+
+def _clean_fixture(style: str):
+    (raw,) = list(read_sources([str(SITES / f"{style}.txt")]))
+    return clean(raw), json.loads((SITES / f"{style}.json").read_text())
+
+
+def test_at_least_six_site_styles():
+    assert len(STYLES) >= 6
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_site_style_body_is_exactly_the_article(style):
+    doc, want = _clean_fixture(style)
+    assert doc.text.splitlines() == want["body"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_site_style_headline_captions_authors(style):
+    doc, want = _clean_fixture(style)
+    assert doc.title == want["title"]
+    for snippet in want["captions"]:
+        assert any(snippet in c for c in doc.captions), (snippet, doc.captions)
+        assert snippet not in doc.text
+    assert list(doc.authors) == want["authors"]
+    assert doc.language == want["language"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_site_style_boilerplate_recorded(style):
+    doc, want = _clean_fixture(style)
+    for line in want["boilerplate"]:
+        assert line in doc.boilerplate, (line, doc.boilerplate)
+        assert line not in doc.text.splitlines()
+
+
+def _raw(text: str, **kw) -> RawReport:
+    return RawReport(source=kw.pop("source", "/tmp/x.txt"), fmt=kw.pop("fmt", "txt"), text=text, **kw)
+
+
+def test_repeated_headline_goes_to_title_and_out_of_body():
+    text = ("Section\nMayor opens new harbour bridge\n3 min read\nMayor opens new harbour bridge\n"
+            "The mayor opened the new harbour bridge on Monday after three years of construction work.\n"
+            "Traffic is expected to ease in the city centre from next week, officials said.")
+    doc = clean(_raw(text))
+    assert doc.title == "Mayor opens new harbour bridge"
+    assert "harbour bridge\n" not in doc.text and doc.text.startswith("The mayor opened")
+    assert "Mayor opens new harbour bridge" in doc.boilerplate  # the second copy
+
+
+def test_glued_navigation_prefix_and_suffix_are_split_off():
+    text = ("See allThe council approved the budget for next year after a long debate on Tuesday evening.\n"
+            "The vote was nine to four, with two members absent from the chamber.Read more")
+    doc = clean(_raw(text))
+    assert doc.text.splitlines()[0].startswith("The council approved")
+    assert doc.text.endswith("chamber.")
+    assert "See all" in doc.boilerplate and "Read more" in doc.boilerplate
+
+
+def test_given_title_is_kept_and_removed_from_body():
+    text = "Dam holds after record rain\nThe dam held overnight despite record rainfall in the hills, engineers said."
+    doc = clean(_raw(text, title="Dam holds after record rain"))
+    assert doc.title == "Dam holds after record rain"
+    assert doc.text.startswith("The dam held")
+
+
+def test_no_article_text_raises_input_error():
+    with pytest.raises(InputError) as err:
+        clean(_raw("Home\nLatest news\nShare\nAdvertisement\n", source="/tmp/nav.txt"))
+    assert "/tmp/nav.txt" in str(err.value) and "no article text" in str(err.value)
+
+
+PAGE = """<!doctype html><html lang="en"><head><title>Bridge opens | The Harbour Times</title>
+<meta property="og:site_name" content="The Harbour Times">
+<meta name="author" content="Jane Porter">
+<meta property="article:published_time" content="2025-04-02T08:30:00+00:00">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Harbour bridge opens to traffic after three years</h1>
+<figure><img src="b.jpg"><figcaption>The new bridge at dawn on Tuesday. (Photo: Jane Porter)</figcaption></figure>
+<p>The new harbour bridge opened to traffic on Tuesday morning, three years after construction began on the
+project that cost the city almost 90 million euros.</p>
+<p>Mayor Clara Jensen cut the ribbon shortly after seven o'clock, telling a crowd of several hundred residents
+that the bridge would cut journey times across the harbour by half.</p>
+<p>Engineers will monitor the structure closely during the first months, the city's transport office said in a
+statement published on its website.</p></article>
+<footer>Copyright 2025 The Harbour Times</footer></body></html>"""
+
+
+def test_html_page_extraction_with_metadata_and_figcaption():
+    doc = clean(RawReport(source="https://www.harbourtimes.example/bridge", fmt="html", html=PAGE,
+                          url="https://www.harbourtimes.example/bridge"))
+    assert doc.text.startswith("The new harbour bridge opened")
+    assert "Mayor Clara Jensen" in doc.text and "Home" not in doc.text and "Copyright" not in doc.text
+    assert doc.title == "Harbour bridge opens to traffic after three years"
+    assert doc.captions and "new bridge at dawn" in doc.captions[0]
+    assert "new bridge at dawn" not in doc.text
+    assert doc.authors == ("Jane Porter",)
+    assert doc.published and doc.published.startswith("2025-04-02")
+    assert doc.outlet == "The Harbour Times"
+    assert doc.language == "en"
+
+
+def test_html_without_article_text_raises_input_error():
+    page = "<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav><footer>(c) 2025</footer></body></html>"
+    with pytest.raises(InputError, match="no article text"):
+        clean(RawReport(source="/tmp/empty.html", fmt="html", html=page))
+
+
+def test_feed_fragment_html_is_flattened_when_too_short_for_the_extractor():
+    raw = RawReport(source="https://example.org/a", fmt="feed", url="https://example.org/a",
+                    html="<p>Storm warnings were lifted on Sunday across the coast, the weather office said.</p>")
+    doc = clean(raw)
+    assert doc.text == "Storm warnings were lifted on Sunday across the coast, the weather office said."
+    assert doc.outlet == "example.org"
+
+
+def test_language_given_is_normalised_and_detected_otherwise():
+    assert clean(_raw("Das ist ein Satz.", language="en-GB")).language == "en"
+    de = clean(_raw("Die Regierung hat am Dienstag neue Regeln für den Verkehr in der Innenstadt beschlossen."))
+    assert de.language == "de"
+    assert normalise_language("ukr") == "uk" and normalise_language("French") == "fr"
+    assert normalise_language("zz-unknown") is None
+
+
+def test_published_is_normalised_to_iso():
+    assert normalise_published("12 March 2024") == "2024-03-12"
+    assert normalise_published("2024-03-12") == "2024-03-12"
+    assert normalise_published("2024-03-12T10:00:00Z") == "2024-03-12T10:00:00+00:00"
+    assert normalise_published("not a date at all") is None
+    doc = clean(_raw("A short report about the weather on the coast today.", published="March 5, 2025"))
+    assert doc.published == "2025-03-05"
+
+
+def test_ids_hashes_and_outlets():
+    assert document_id("a.txt") == document_id("a.txt") != document_id("b.txt")
+    assert len(document_id("a.txt")) == 16
+    assert content_hash("Title", "Body  text\n") == content_hash("title", "body text")
+    assert content_hash("Title", "Body text") != content_hash("Title", "Other text")
+    assert outlet_from_url("https://www.bbc.co.uk/news/1") == "bbc.co.uk"
+    assert outlet_from_url(None) is None
+    doc = clean(_raw("A short report about the weather on the coast today.", source="https://m.example.com/x",
+                     url="https://m.example.com/x"))
+    assert doc.outlet == "example.com" and doc.id == document_id("https://m.example.com/x")
+
+
+def test_seed_reports_clean_to_gold():
+    seeds, gold_file = SHARED / "seeds", SHARED / "gold" / "seed_pair.json"
+    if not seeds.is_dir() or not gold_file.exists():
+        pytest.skip("shared seeds absent")
+    gold = json.loads(gold_file.read_text())
+    docs = {Path(r.source).name: clean(r) for r in read_sources([str(seeds)])}
+    assert set(gold["documents"]) <= set(docs)
+    for name, want in gold["documents"].items():
+        assert docs[name].language == want["language"]
+        assert docs[name].text.strip()
+    for name, lines in gold.get("boilerplate", {}).items():
+        body = {ln.strip() for ln in docs[name].text.splitlines()}
+        assert not body & set(lines)
+    for name, snippets in gold.get("captions", {}).items():
+        for snippet in snippets:
+            assert snippet.lower() not in docs[name].text.lower()
+            assert any(snippet.lower() in c.lower() for c in docs[name].captions)
