@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.analyze.times import EXPLICIT_DATE_PATTERNS
+from crosscheck.analyze.times import EXPLICIT_DATE_PATTERNS, counts_a_noun
 from crosscheck.model import Document, Quantity
 
 _UNITS_W = {
@@ -451,8 +451,8 @@ def extract(doc: Document, sdoc) -> list[Quantity]:
             except Exception:  # a malformed parse must not cost the quantity
                 noun = None
         if f.kind == "maybe-year":
-            # a bare 19xx/20xx counts only as "2024 soldiers": a plural noun outside any date entity
-            if noun is None or noun.tag_ not in ("NNS", "NNPS") or sdoc[noun.i - 1].ent_type_ in ("DATE", "TIME"):
+            # a bare 19xx/20xx counts only as in "planted 2024 trees" (see times.counts_a_noun)
+            if noun is None or not counts_a_noun(sdoc, f.num_start, f.core_end):
                 continue
             f.kind = "count"
         if f.one and (noun is None or not parsed):

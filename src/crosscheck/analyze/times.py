@@ -59,10 +59,10 @@ _NUMW = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 # English month-name dates: "Thursday, October 17, 2024", "Oct. 17", "17th of October 2024".
 _MDY = re.compile(
-    rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b"
+    rf"(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b"
     rf"(?:,?\s+(?P<year>{_YEAR})\b)?")
 _DMY = re.compile(
-    rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?![a-z])"
+    rf"(?:(?P<wd>{_WD}),?\s+)?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?![a-z])"
     rf"(?:,?\s+(?P<year>{_YEAR})\b)?")
 _MY = re.compile(rf"\b(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b")
 _MONTH_CTX = re.compile(
@@ -284,6 +284,23 @@ def _is_future(sdoc, start: int, end: int) -> bool:
     return False
 
 
+def counts_a_noun(sdoc, start: int, end: int) -> bool:
+    """Whether the parse makes a year-shaped number a count: "a convoy of 2024 trucks"."""
+    if sdoc is None:
+        return False
+    try:
+        span = sdoc.char_span(start, end)
+    except Exception:
+        return False
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    # the parse beats the NER here; "the 2022 elections" (after a determiner) stays a year
+    before = sdoc[tok.i - 1] if tok.i > 0 else None
+    return (tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i
+            and (before is None or (before.pos_ != "DET" and before.tag_ not in ("PRP$", "POS"))))
+
+
 def _nearest_year(month: int, day: int, anchor: date, future: bool, published: bool) -> int | None:
     best, best_cost = None, None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -413,6 +430,8 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 used_anchor, inf = anchor_s, inferred
             value = _iso(y, c.m)
         elif c.kind == "year":
+            if counts_a_noun(sdoc, c.start, c.end):
+                continue
             value = f"{c.y:04d}"
         elif c.kind == "weekday":
             if pub is None:

