@@ -89,7 +89,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
             conflicts_with=conflicts,
             related=tuple(sorted(ids[j] for j in relations.related.get(i, ()) if ids[j] not in conflicts)),
             drift=drift_notes(members, documents),
-            chain=chain(display, members),
+            chain=chain(display, members, speaker),
             kind=founder.claim.kind,
             subject=founder.subject,
             predicate=min(founder.predicates) if founder.predicates else None,

@@ -89,9 +89,13 @@ def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozen
     matched, wa, wb, shared = _overlap(a, b, weight)
     if not wa or not wb:
         return 0.0, shared
-    containment = matched / min(wa, wb)
+    # a much shorter claim is not "contained" in a long one just by naming one of its actors
+    containment = matched / max(min(wa, wb), 0.4 * max(wa, wb))
     dice = 2 * matched / (wa + wb)
-    return 0.55 * containment + 0.45 * dice, shared
+    lexical = 0.55 * containment + 0.45 * dice
+    if not any(t[0] != "@" for t in shared):
+        lexical *= 0.5  # only names in common: the same actors, not the same assertion
+    return lexical, shared
 
 
 def same_thing(x: str | None, y: str | None) -> bool:

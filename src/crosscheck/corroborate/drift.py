@@ -20,8 +20,14 @@ def retelling(v: ClaimView) -> Retelling:
 
 
 def _outlet(doc_id: str, documents: Mapping[str, Document]) -> str:
+    """A short name for a report in notes: its outlet, else its source's last part, else its id."""
     doc = documents.get(doc_id)
-    return (doc.outlet or doc.title or doc_id) if doc else doc_id
+    if doc is None:
+        return doc_id
+    if doc.outlet:
+        return doc.outlet
+    tail = doc.source.rstrip("/").rsplit("/", 1)[-1] if doc.source else ""
+    return tail[:40] or doc_id
 
 
 def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> tuple[str, ...]:
@@ -35,7 +41,7 @@ def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> 
         if v.document == first.document:
             continue
         dst = _outlet(v.document, documents)
-        if first.predicates and v.predicates and first.predicates != v.predicates:
+        if first.predicates - v.predicates and v.predicates - first.predicates:
             notes.append(f"predicate: {'/'.join(sorted(first.predicates))} ({src}) -> "
                          f"{'/'.join(sorted(v.predicates))} ({dst})")
         if first.modality != v.modality:
@@ -56,7 +62,7 @@ def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> 
     return tuple(dict.fromkeys(notes))
 
 
-def chain(speaker: str | None, members: list[ClaimView]) -> tuple[str, ...]:
+def chain(speaker: str | None, members: list[ClaimView], speaker_id: str | None = None) -> tuple[str, ...]:
     """The speaker, then the sources behind, nearest first, merged over the retellings."""
     out: list[str] = []
     seen: set[str] = set()
@@ -69,10 +75,8 @@ def chain(speaker: str | None, members: list[ClaimView]) -> tuple[str, ...]:
     add(speaker)
     for v in members:
         c = v.claim
-        if c.speaker_text and (c.kind == "according_to" or not v.named) and not (
-                v.named and v.speaker_name == speaker):
-            if speaker is None or c.speaker_text.lower() not in (speaker or "").lower():
-                add(c.speaker_text)
+        if not v.named or (speaker_id and v.speaker_id != speaker_id):
+            add(c.speaker_text or v.speaker_name)  # an unresolved source behind the named speaker
         for link in c.chain:
             add(link)
     return tuple(out)

@@ -154,6 +154,17 @@ def modality_of(text: str) -> str:
     return "actual"
 
 
+_OPENERS = frozenset("the a an this these that those its their his her our some all several".split())
+
+
+def _opens(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in the first noun phrase of the sentence (the grammatical subject, roughly):
+    at most three words before it, none of them a pronoun or verb-like word outside a small set."""
+    before = TOKEN.findall(text[:pos])
+    return len(before) <= 3 and all(w.lower() in _OPENERS or w[:1].isupper() and w.lower() not in STOP
+                                    for w in before)
+
+
 def _speaker_words(view_speaker: str | None, claim: Claim) -> set[str]:
     words = set()
     for name in (view_speaker, claim.speaker_text):
@@ -190,12 +201,13 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         ent = entities.get(mention.entity)
         if ent is None or ent.type not in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
             continue
-        pos = low.find(mention.text.lower())
-        if pos < 0:
+        found = re.search(r"(?<!\w)" + re.escape(mention.text.lower()) + r"(?!\w)", low)
+        if found is None:
             continue
+        pos = found.start()
         gid = entity_ids.get((doc.id, mention.entity)) or ent.id or "name:" + ent.name.lower()
         entity_terms.add("@" + gid)
-        if subject is None or pos < subject[0]:
+        if (subject is None or pos < subject[0]) and _opens(text, pos):
             subject = (pos, "@" + gid)
         masked = masked[:pos] + " " * len(mention.text) + masked[pos + len(mention.text):]
         low = masked.lower()
@@ -217,7 +229,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
             terms.add("~" + pred)
             continue
         terms.add(SYNONYMS.get(s, s))
-        if first_word is None:
+        if first_word is None and _opens(masked, m.start()):
             first_word = (m.start(), SYNONYMS.get(s, s))
     # the subject: the first thing named (an entity, else a content word), attribution aside
     firsts = [x for x in (subject, first_word) if x is not None]
