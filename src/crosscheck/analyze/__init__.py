@@ -7,6 +7,7 @@ no claims (the attribution rules read English).
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from crosscheck.model import Analysis, Document
 
 __all__ = ["analyze", "analyze_parsed", "link"]
 
+_EDGE_PUNCT = re.compile(r"^\W+|\W+$")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
@@ -60,7 +62,8 @@ def _numbers_and_dates(doc: Document, sdoc: Doc):
 def _lemmas(sdoc: Doc, english: bool) -> tuple[str, ...]:
     if english:
         return tuple(t.lemma_.lower() for t in sdoc if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num))
-    return tuple(t.lower_ for t in sdoc if t.is_alpha and len(t) > 1)
+    words = (_EDGE_PUNCT.sub("", t.lower_) for t in sdoc if not t.is_punct and not t.is_space)
+    return tuple(w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w))
 
 
 def _latin(text: str) -> bool:

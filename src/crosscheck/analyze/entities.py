@@ -97,6 +97,8 @@ def _raw_spans(sdoc: Doc, latin: bool) -> list[tuple[Span, str]]:
         if not _usable(text, ent.label_, latin):
             continue
         label = ent.label_
+        if label == "FAC" and len(span) == 1 and span[0].pos_ == "PROPN":  # 'near Vuhledar': a place
+            label = "GPE"
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type

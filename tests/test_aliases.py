@@ -1,0 +1,88 @@
+"""Entities across reports: transliterations, known countries/organisations, surnames, distinct actors, stable ids."""
+from __future__ import annotations
+
+from crosscheck.analyze.aliases import known, link, name_key, surface
+from crosscheck.model import Entity
+
+
+def _ent(key, name, type_="PERSON", aliases=()):
+    return Entity(key=key, name=name, type=type_, aliases=tuple(aliases) or (name,))
+
+
+def _owner(linking, doc, key):
+    return next(lk.entity for lk in linking.links if lk.document == doc and lk.key == key)
+
+
+def test_transliterations_share_a_key():
+    assert len({name_key(n) for n in ("Zelenskyy", "Zelenskyi", "Zelensky", "Zelenskiy")}) == 1
+    assert name_key("Kim Jong Un") == name_key("Kim Jong-un")
+    assert name_key("Donbas") == name_key("Donbass")
+    assert name_key("Oleksandr Matsegora") == name_key("Alexander Matsegora")
+    assert name_key("Kim Jong Un") != name_key("Kim Yong-hyun")
+    assert name_key("Putin") != name_key("Pushin")
+
+
+def test_surface_strips_possessive_and_article():
+    assert surface("the Kremlin's") == "Kremlin"
+    assert surface("Kim Jong-un\u2019s") == "Kim Jong-un"
+    assert surface("  \"NATO\", ") == "NATO"
+
+
+def test_known_countries_and_organisations():
+    assert known("DPRK").name == known("Democratic People's Republic of Korea").name == "North Korea"
+    assert known("Russian Federation").name == "Russia"
+    assert known("USA").name == known("United States").name == known("US").name
+    assert known("NATO").type == "ORG" and known("Kremlin").name != "Russia"
+    assert known("Germany").type == "GPE"
+    assert known("us") is None and known("who") is None  # acronyms only in capitals
+
+
+def test_link_merges_spellings_across_reports():
+    pairs = [
+        ("d1", _ent("e1", "Volodymyr Zelenskyy", aliases=("Volodymyr Zelenskyy", "Zelenskyy", "President"))),
+        ("d2", _ent("e1", "Volodymyr Zelenskyi", aliases=("Volodymyr Zelenskyi", "Zelensky"))),
+        ("d3", _ent("e4", "Zelenskiy")),
+        ("d1", _ent("e2", "Vladimir Putin")),
+        ("d2", _ent("e7", "Putin")),
+        ("d1", _ent("e3", "Kim Jong Un")),
+        ("d2", _ent("e3", "Kim Jong-un")),
+        ("d3", _ent("e5", "Kim Yong-hyun")),
+        ("d1", _ent("e8", "North Korea", "GPE")),
+        ("d2", _ent("e9", "DPRK", "ORG")),  # the small model calls it an organisation
+        ("d3", _ent("e9", "Russian Federation", "GPE")),
+        ("d1", _ent("e9", "Russia", "GPE")),
+        ("d2", _ent("e10", "Kremlin", "ORG")),
+        ("d2", _ent("e11", "Oleksandr Matsegora")),
+        ("d3", _ent("e12", "Alexander Matsegora")),
+    ]
+    linking = link(pairs)
+    zel = {_owner(linking, "d1", "e1"), _owner(linking, "d2", "e1"), _owner(linking, "d3", "e4")}
+    assert len(zel) == 1
+    putin = {_owner(linking, "d1", "e2"), _owner(linking, "d2", "e7")}
+    assert len(putin) == 1 and putin != zel
+    assert _owner(linking, "d1", "e3") == _owner(linking, "d2", "e3") != _owner(linking, "d3", "e5")
+    assert _owner(linking, "d1", "e8") == _owner(linking, "d2", "e9")
+    assert _owner(linking, "d3", "e9") == _owner(linking, "d1", "e9") != _owner(linking, "d2", "e10")
+    assert _owner(linking, "d2", "e11") == _owner(linking, "d3", "e12")
+    by_id = {e.id: e for e in linking.entities}
+    z = by_id[zel.pop()]
+    assert z.name.startswith("Volodymyr Zelensky") and z.type == "PERSON"
+    assert {"Zelenskyy", "Zelensky", "Zelenskiy", "Volodymyr Zelenskyi"} <= set(z.aliases) | {z.name}
+    nk = by_id[_owner(linking, "d2", "e9")]
+    assert nk.name == "North Korea" and nk.type == "GPE" and "DPRK" in nk.aliases
+    assert len(linking.links) == len(pairs)
+
+
+def test_ambiguous_surname_stays_alone():
+    pairs = [("d1", _ent("e1", "Anna Berg")), ("d2", _ent("e1", "Jonas Berg")), ("d3", _ent("e1", "Berg"))]
+    linking = link(pairs)
+    ids = {_owner(linking, d, "e1") for d in ("d1", "d2", "d3")}
+    assert len(ids) == 3
+
+
+def test_ids_are_stable_and_order_independent():
+    pairs = [("a", _ent("e1", "Ilse Varnholt")), ("b", _ent("e2", "Varnholt")), ("a", _ent("e3", "Kassel", "GPE"))]
+    one, two = link(pairs), link(list(reversed(pairs)))
+    assert {e.id: e.name for e in one.entities} == {e.id: e.name for e in two.entities}
+    assert all(e.id.startswith("ent-") and e.key == e.id for e in one.entities)
+    assert len(one.entities) == 2
