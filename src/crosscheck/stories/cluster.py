@@ -1,0 +1,184 @@
+"""Batch clustering of reports into stories: average-link over the combined similarity, and
+stable story ids (new clusters inherit the old id they overlap most)."""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from typing import Mapping, Sequence
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+
+from crosscheck.config import Settings
+from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
+from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, vector
+
+
+def story_id(first_document: str) -> str:
+    """A stable story id from the id of its first report."""
+    return "story-" + hashlib.sha1(first_document.encode("utf-8")).hexdigest()[:10]
+
+
+def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | None],
+                      settings: Settings) -> np.ndarray:
+    """Cosine of every pair of report vectors, scaled by publication-date distance."""
+    n = len(vectors)
+    col: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, vec in enumerate(vectors):
+        for k, v in vec.items():
+            rows.append(i)
+            cols.append(col.setdefault(k, len(col)))
+            vals.append(v)
+    m = csr_matrix((vals, (rows, cols)), shape=(n, max(len(col), 1)))
+    sim = (m @ m.T).toarray()
+    known = np.array([d is not None for d in days])
+    if known.sum() > 1:
+        dv = np.array([d if d is not None else 0 for d in days], dtype=float)
+        gap = np.abs(dv[:, None] - dv[None, :])
+        both = known[:, None] & known[None, :]
+        factor = np.vectorize(lambda g: date_factor(g, settings))(gap)
+        sim = np.where(both, sim * factor, sim)
+    np.fill_diagonal(sim, 1.0)
+    return sim
+
+
+def agglomerate(sim: np.ndarray, threshold: float) -> list[int]:
+    """Average-link clusters whose mean pairwise similarity stays at or above the threshold."""
+    n = sim.shape[0]
+    if n == 1:
+        return [0]
+    dist = np.clip(1.0 - sim, 0.0, None)
+    iu = np.triu_indices(n, 1)
+    tree = linkage(dist[iu], method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    return [int(x) - 1 for x in labels]
+
+
+def vectors_for(features: Sequence[StoryFeatures], settings: Settings,
+                vocab: Vocabulary | None = None) -> list[dict[str, float]]:
+    keys = [feature_keys(f) for f in features]
+    if vocab is None:
+        vocab = Vocabulary()
+        for k in keys:
+            vocab.add(k)
+    return [vector(k, vocab, settings) for k in keys]
+
+
+def cluster(features: Sequence[StoryFeatures], settings: Settings,
+            vocab: Vocabulary | None = None) -> list[list[int]]:
+    """Indices of the reports in each cluster, clusters in order of their first report."""
+    if not features:
+        return []
+    vecs = vectors_for(features, settings, vocab)
+    sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings)
+    labels = agglomerate(sim, settings.story_threshold)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, lab in enumerate(labels):
+        groups[lab].append(i)
+    out: list[list[int]] = []
+    for g in groups.values():
+        if len(g) >= settings.story_split_min and settings.story_split_threshold > 0:
+            out.extend([[g[i] for i in part] for part in split_siblings([features[i] for i in g], settings)])
+        else:
+            out.append(g)
+    return sorted(out, key=lambda g: g[0])
+
+
+def split_siblings(features: Sequence[StoryFeatures], settings: Settings) -> list[list[int]]:
+    """Split a cluster that holds sibling events (same actors and vocabulary, different event).
+
+    Inside the cluster, what all its reports share says nothing about which event a report is
+    about; only what some share and others lack does. So the reports are compared again with
+    document frequencies counted inside the cluster (a feature every report carries weighs 0).
+    """
+    n = len(features)
+    keys = [feature_keys(f) for f in features]
+    local = Vocabulary()
+    for k in keys:
+        local.add(k)
+    vecs = []
+    for k in keys:
+        vec = {}
+        for key, count in k.items():
+            w = math.log((n + 1) / (local.df[key] + 1))
+            if w > 0 and local.df[key] > 1:
+                vec[key] = w * (1.0 + math.log(count)) * (settings.story_weight_terms if key[0] == "t" else 1.0)
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vecs.append({key: v / norm for key, v in vec.items()})
+    sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings)
+    return _bisect(sim, list(range(n)), settings)
+
+
+def _bisect(sim: np.ndarray, idx: list[int], settings: Settings) -> list[list[int]]:
+    """Cut in two where reports are much closer inside each half than across; recurse."""
+    if len(idx) < settings.story_split_min:
+        return [idx]
+    sub = sim[np.ix_(idx, idx)]
+    dist = np.clip(1.0 - sub, 0.0, None)
+    tree = linkage(dist[np.triu_indices(len(idx), 1)], method="average")
+    labels = fcluster(tree, t=2, criterion="maxclust")
+    a = [i for i, lab in enumerate(labels) if lab == 1]
+    b = [i for i, lab in enumerate(labels) if lab != 1]
+    if min(len(a), len(b)) < 2:
+        return [idx]
+    def mean_within(part):
+        m = sub[np.ix_(part, part)]
+        return (m.sum() - len(part)) / (len(part) * (len(part) - 1))
+    within = (mean_within(a) * len(a) + mean_within(b) * len(b)) / len(idx)
+    across = sub[np.ix_(a, b)].mean()
+    if across > settings.story_split_threshold * within:
+        return [idx]
+    return _bisect(sim, [idx[i] for i in a], settings) + _bisect(sim, [idx[i] for i in b], settings)
+
+
+def name_clusters(clusters: Sequence[Sequence[str]], current: Mapping[str, str],
+                  taken: set[str] | None = None) -> tuple[list[str], list[str], list[str]]:
+    """Ids for new clusters of document ids: the old id with the largest overlap where one exists,
+    else a fresh id. Returns (ids, merge notes, split notes)."""
+    taken = set(taken or ())
+    overlaps = []
+    for ci, docs in enumerate(clusters):
+        for old, count in Counter(current[d] for d in docs if d in current).items():
+            overlaps.append((count, -ci, ci, old))
+    overlaps.sort(reverse=True)
+    ids: list[str | None] = [None] * len(clusters)
+    used: set[str] = set()
+    for _count, _neg, ci, old in overlaps:
+        if ids[ci] is None and old not in used:
+            ids[ci] = old
+            used.add(old)
+    taken |= used | set(current.values())
+    for ci, docs in enumerate(clusters):
+        if ids[ci] is None:
+            sid, salt = story_id(docs[0]), 0
+            while sid in taken:
+                salt += 1
+                sid = story_id(f"{docs[0]}#{salt}")
+            ids[ci] = sid
+            taken.add(sid)
+    merges, splits = [], []
+    olds_in: dict[str, set[str]] = defaultdict(set)
+    for ci, docs in enumerate(clusters):
+        olds = sorted({current[d] for d in docs if d in current})
+        if len(olds) > 1:
+            merges.append(f"{ids[ci]} <- {', '.join(o for o in olds if o != ids[ci])}")
+        for o in olds:
+            olds_in[o].add(ids[ci])
+    for old, news in sorted(olds_in.items()):
+        if len(news) > 1:
+            splits.append(f"{old} -> {', '.join(sorted(news))}")
+    return [i for i in ids if i is not None], merges, splits
+
+
+def recluster(features: Sequence[StoryFeatures], current: Mapping[str, str],
+              settings: Settings | None = None) -> ReclusterResult:
+    """Re-cluster all given reports in one batch; ids stay where membership barely changes."""
+    settings = settings or Settings()
+    groups = cluster(features, settings)
+    clusters = [[features[i].document for i in g] for g in groups]
+    ids, merges, splits = name_clusters(clusters, current)
+    assignments = tuple(StoryAssignment(d, sid) for sid, docs in zip(ids, clusters) for d in docs)
+    return ReclusterResult(assignments=assignments, merges=tuple(merges), splits=tuple(splits))

@@ -1,0 +1,201 @@
+"""StoryIndex: incremental assignment of reports to stories, with a candidate index, and a local
+re-clustering of the neighbourhood an ingest run touched (``finalize``)."""
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from crosscheck.config import Settings
+from crosscheck.model import ReclusterResult, Story, StoryAssignment, StoryFeatures
+from crosscheck.stories.cluster import cluster, name_clusters, story_id
+from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, vector
+
+_INDEXED_KEYS = 40  # rarest features of each report entered in the candidate index
+_CENTROID_KEEP = 400  # heaviest features kept in a story centroid (bounded cost per comparison)
+
+
+class _Story:
+    __slots__ = ("id", "docs", "centroid", "first", "last")
+
+    def __init__(self, sid: str) -> None:
+        self.id = sid
+        self.docs: list[str] = []
+        self.centroid: dict[str, float] = {}
+        self.first: int | None = None
+        self.last: int | None = None
+
+
+class StoryIndex:
+    """Reports grouped into stories; a new report joins the best candidate story or opens one."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.vocab = Vocabulary()
+        self._features: dict[str, StoryFeatures] = {}
+        self._story_of: dict[str, str] = {}
+        self._stories: dict[str, _Story] = {}
+        self._postings: dict[str, list[str]] = defaultdict(list)
+        self._changed: set[str] = set()
+        self._new: list[str] = []  # documents assigned since load, in order
+        self._links: dict[str, set[str]] = defaultdict(set)  # story -> near stories seen in this run
+
+    # --- loading and assigning --------------------------------------------------------------
+    def add(self, features: StoryFeatures, story_id: str) -> None:
+        """Load an existing assignment."""
+        keys = feature_keys(features)
+        self.vocab.add(keys)
+        self._place(features, keys, story_id)
+
+    def assign(self, features: StoryFeatures) -> str:
+        """Join the best existing story or open a new one; returns the story id."""
+        if features.document in self._story_of:
+            return self._story_of[features.document]
+        keys = feature_keys(features)
+        self.vocab.add(keys)
+        vec = vector(keys, self.vocab, self.settings)
+        day = day_number(features.published)
+        best, best_score = None, 0.0
+        near = []
+        for sid in self._candidates(keys):
+            score = self._score(vec, day, self._stories[sid])
+            if score >= self.settings.story_threshold * 0.5:
+                near.append(sid)
+            if score > best_score:
+                best, best_score = sid, score
+        if best is None or best_score < self.settings.story_threshold:
+            best = self._fresh_id(features.document)
+        self._place(features, keys, best, vec)
+        self._new.append(features.document)
+        self._changed.add(best)
+        for sid in near:
+            if sid != best:
+                self._links[best].add(sid)
+                self._links[sid].add(best)
+        return best
+
+    def _fresh_id(self, document: str) -> str:
+        sid, salt = story_id(document), 0
+        while sid in self._stories:
+            salt += 1
+            sid = story_id(f"{document}#{salt}")
+        return sid
+
+    def _place(self, features: StoryFeatures, keys: Counter, sid: str,
+               vec: dict[str, float] | None = None) -> None:
+        doc = features.document
+        self._features[doc] = features
+        self._story_of[doc] = sid
+        story = self._stories.get(sid)
+        if story is None:
+            story = self._stories[sid] = _Story(sid)
+        story.docs.append(doc)
+        vec = vec if vec is not None else vector(keys, self.vocab, self.settings)
+        cen = story.centroid
+        for k, v in vec.items():
+            cen[k] = cen.get(k, 0.0) + v
+        if len(cen) > 2 * _CENTROID_KEEP:
+            story.centroid = dict(heapq.nlargest(_CENTROID_KEEP, cen.items(), key=lambda kv: kv[1]))
+        day = day_number(features.published)
+        if day is not None:
+            story.first = day if story.first is None else min(story.first, day)
+            story.last = day if story.last is None else max(story.last, day)
+        self._index(keys, sid)
+
+    def _index(self, keys: Counter, sid: str) -> None:
+        cap = self.settings.story_posting_cap
+        df = self.vocab.df
+        for k in heapq.nsmallest(_INDEXED_KEYS, keys, key=lambda k: (df.get(k, 0), k)):
+            plist = self._postings[k]
+            if not plist or plist[-1] != sid:
+                plist.append(sid)
+                if len(plist) > 2 * cap:
+                    del plist[: len(plist) - cap]
+
+    def _candidates(self, keys: Counter) -> list[str]:
+        df = self.vocab.df
+        seen = [k for k in keys if k in self._postings]
+        hits: Counter[str] = Counter()
+        for k in heapq.nsmallest(self.settings.story_candidate_terms, seen, key=lambda k: (df.get(k, 0), k)):
+            for sid in self._postings[k][-self.settings.story_posting_cap:]:
+                hits[sid] += 1
+        return [sid for sid, _ in hits.most_common(self.settings.story_candidates) if sid in self._stories]
+
+    def _score(self, vec: dict[str, float], day: int | None, story: _Story) -> float:
+        cen = story.centroid
+        dot = sum(v * cen.get(k, 0.0) for k, v in vec.items())
+        score = dot / len(story.docs)
+        if day is not None and story.first is not None:
+            gap = max(0, story.first - day, day - (story.last or story.first))
+            score *= date_factor(gap, self.settings)
+        return score
+
+    # --- local re-optimisation ---------------------------------------------------------------
+    def finalize(self, max_docs: int = 3000) -> ReclusterResult:
+        """Re-cluster the stories this run touched together with their near neighbours."""
+        touched = {self._story_of[d] for d in self._new if d in self._story_of}
+        seen: set[str] = set()
+        merges: list[str] = []
+        splits: list[str] = []
+        assignments: list[StoryAssignment] = []
+        for start in sorted(touched):
+            if start in seen:
+                continue
+            component, stack = [], [start]
+            seen.add(start)
+            while stack:  # stories linked by near scores in this run form one neighbourhood
+                sid = stack.pop()
+                component.append(sid)
+                for other in self._links.get(sid, ()):
+                    if other not in seen and other in self._stories:
+                        seen.add(other)
+                        stack.append(other)
+            docs = [d for sid in component for d in self._stories[sid].docs]
+            if len(docs) < 2 or len(docs) > max_docs:
+                continue
+            result = self._recluster(docs)
+            merges += result.merges
+            splits += result.splits
+            assignments += result.assignments
+        self._new.clear()
+        self._links.clear()
+        return ReclusterResult(assignments=tuple(assignments), merges=tuple(merges), splits=tuple(splits))
+
+    def _recluster(self, docs: list[str]) -> ReclusterResult:
+        feats = [self._features[d] for d in docs]
+        groups = cluster(feats, self.settings, self.vocab)
+        clusters = [[docs[i] for i in g] for g in groups]
+        current = {d: self._story_of[d] for d in docs}
+        ids, merges, splits = name_clusters(clusters, current, taken=set(self._stories))
+        old = set(current.values())
+        for sid in old:
+            self._stories.pop(sid, None)
+        self._changed |= old | set(ids)
+        out = []
+        for sid, members in zip(ids, clusters):
+            for d in members:
+                f = self._features[d]
+                self._place(f, feature_keys(f), sid)
+                out.append(StoryAssignment(d, sid))
+        return ReclusterResult(assignments=tuple(out), merges=tuple(merges), splits=tuple(splits))
+
+    # --- views ---------------------------------------------------------------------------------
+    def story_of(self, document: str) -> str | None:
+        return self._story_of.get(document)
+
+    def stories(self) -> list[Story]:
+        """Every story with its documents, first and last publication dates."""
+        out = []
+        for sid, st in self._stories.items():
+            pubs = sorted(p for p in (self._features[d].published for d in st.docs) if p)
+            out.append(Story(id=sid, documents=tuple(st.docs),
+                             first_published=pubs[0] if pubs else None,
+                             last_published=pubs[-1] if pubs else None))
+        return out
+
+    def changed(self) -> set[str]:
+        """Story ids touched since load (including ids that a re-clustering retired)."""
+        return set(self._changed)
+
+    def features(self, documents: Iterable[str]) -> list[StoryFeatures]:
+        return [self._features[d] for d in documents if d in self._features]
