@@ -87,7 +87,7 @@ def build_store(path: Path) -> Built:
                                         "voted to strike from February 20"), 1):
                 if needle in text:
                     s, e = _at(text, needle)
-                    sent_start = text.rfind("\n", 0, s) + 1
+                    sent_start = max(text.rfind("\n", 0, s) + 1, text.rfind(". ", 0, s) + 2)
                     dot = text.find(".", e)
                     sent_end = dot + 1 if dot >= 0 else len(text)
                     speaker_text = ("Ilse Danvers" if "Danvers" in text[sent_start:sent_end] and n <= 2

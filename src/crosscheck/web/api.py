@@ -10,7 +10,7 @@ from ..export import (claim_record, document_record, entity_record, quantity_rec
 from ..model import AlignedClaim
 from ..store.base import DocumentFilter
 from ..store.codec import to_data
-from .readmodel import ReadModel, split_claim_ref
+from .readmodel import ReadModel, clean_query, split_claim_ref
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Status = Literal["corroborated", "single_source", "conflicting"]
@@ -48,7 +48,7 @@ def router(rm: ReadModel) -> APIRouter:
                 since: str | None = Query(None, pattern=DATE, description="a report published on or after"),
                 until: str | None = Query(None, pattern=DATE, description="a report published on or before"),
                 sort: Literal["reports", "recent"] = "reports", limit: int = limit_q, offset: int = offset_q):
-        rows = rm.story_rows(DocumentFilter(query=q, outlet=outlet, language=language, since=since, until=until), sort)
+        rows = rm.story_rows(DocumentFilter(query=clean_query(q), outlet=outlet, language=language, since=since, until=until), sort)
         items = [story_record(row.story, row.counts) for row in rows[offset:offset + limit]]
         return _page(items, len(rows), limit, offset)
 
@@ -72,6 +72,7 @@ def router(rm: ReadModel) -> APIRouter:
                   until: str | None = Query(None, pattern=DATE), story: str | None = None,
                   text: bool = Query(False, description="include the clean text"),
                   limit: int = limit_q, offset: int = offset_q):
+        q = clean_query(q)
         flt = DocumentFilter(query=q, outlet=outlet, language=language, since=since, until=until, story=story)
         total = rm.store.count_documents(flt)
         synd, story_of = rm.syndication(), rm.story_of()

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..store.base import DocumentFilter
 from .api import filter_claims
 from .highlight import highlight, spans_of
-from .readmodel import ReadModel
+from .readmodel import ReadModel, clean_query
 
 PAGE = 50
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -35,7 +35,7 @@ def router(rm: ReadModel, render: Callable[..., HTMLResponse]) -> APIRouter:
     @r.get("/", response_class=HTMLResponse)
     def story_list(request: Request, q: str | None = None, outlet: str | None = None, language: str | None = None,
                    since: str | None = None, until: str | None = None, sort: str = "reports", offset: int = 0):
-        form = {"q": _opt(q), "outlet": _opt(outlet), "language": _opt(language),
+        form = {"q": clean_query(q), "outlet": _opt(outlet), "language": _opt(language),
                 "since": _date("since", since), "until": _date("until", until),
                 "sort": "recent" if sort == "recent" else "reports"}
         offset = max(0, offset)

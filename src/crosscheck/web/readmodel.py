@@ -73,6 +73,14 @@ def _stamp(path: str) -> tuple:
     return tuple(out)
 
 
+def clean_query(text: str | None) -> str | None:
+    """A user's search words without control characters (SQLite stops reading a query at NUL)."""
+    if text is None:
+        return None
+    text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+    return text[:500] or None
+
+
 def split_claim_ref(ref: str) -> tuple[str, str]:
     """``"<doc id>:<claim key>"`` -> (doc id, claim key)."""
     doc, _, key = ref.rpartition(":")
