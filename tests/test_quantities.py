@@ -188,3 +188,13 @@ def test_seed_gold_quantities(q):
         found = q((SHARED / "seeds" / g["document"]).read_text())
         assert any(x.value == g["value"] and g["of"] in f"{x.of} {x.text}".lower()
                    and (g.get("qualifier") is None or x.qualifier == g["qualifier"]) for x in found), g
+
+
+@pytest.mark.parametrize("text", [
+    "Police were called about 7 p.m. and again at 3:30 a.m.",
+    "The fire started in the 2500 block of Elm Street.",
+    "The visitors won 3-1 after a 9-3 vote.",
+    "Only one of the islands was hit.",
+])
+def test_more_not_quantities(q, text):
+    assert q(text) == [], q(text)

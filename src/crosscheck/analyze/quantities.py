@@ -72,7 +72,8 @@ _FEW = {"several": (2, 9), "a few": (2, 5), "a couple of": (2, 3), "a couple": (
 _MUL = {"tens": (20, 99), "hundreds": (200, 999), "dozens": (24, 99)}
 
 # 2. things that are not quantities
-_CLOCK_AFTER = re.compile(r"(?:[:.]\d\d(?!\d)|\s?(?:a\.?m\.?|p\.?m\.?)(?!\w)|h\d\d)", re.I)
+_CLOCK_AFTER = re.compile(r"(?:\s?:\s?\d\d(?!\d)|\.\d\d\s?[ap]\.?\s?m\b|\s?[ap]\.?\s?m\.?(?!\w)|h\d\d)", re.I)
+_ADDRESS_AFTER = re.compile(r"\s+block\s+of\b", re.I)  # "the 2500 block of Main Street"
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){1,4}"
                     r"|\d{2,4}(?:[\s.-]\d{2,4}){2,4})(?!\d)")
 _REF_BEFORE = re.compile(
@@ -310,8 +311,10 @@ def _scan(text: str, english: bool) -> list[_Found]:
         if is_blocked(s, e):
             continue
         after = text[e:e + 40]
-        if value is not None and _CLOCK_AFTER.match(after) or (s > 0 and text[s - 1] == ":" and text[s - 2:s - 1].isdigit()):
+        if value is not None and (_CLOCK_AFTER.match(after) or _ADDRESS_AFTER.match(after)):
             continue
+        if re.search(r"\d\s?:\s?$", text[max(0, s - 3):s]) or re.fullmatch(r"0\d+", text[s:e]):
+            continue  # minutes of a clock time, or a "000" left over from odd grouping
         before = text[max(0, s - 40):s]
         if _REF_BEFORE.search(before):
             continue
@@ -338,6 +341,9 @@ def _scan(text: str, english: bool) -> list[_Found]:
             ns, ne, nv = raw[i + 1][0], raw[i + 1][1], raw[i + 1][2]
             sep = _RANGE_SEP.fullmatch(text[e:ns]) if ns > e else None
             between = re.search(r"(?i:\b(?:between|from)\s+(?:\S+\s+)?)$", text[max(0, start - 20):start])
+            if sep and sep.group(0) == "-" and nv is not None and value >= nv:
+                skip_next = True
+                continue  # a score or a vote: "won 3-1", "a 9-3 deadlock"
             if sep and nv is not None and not is_blocked(ns, ne) and (sep.group(0).strip().lower() != "and" or between):
                 lo, hi = value, nv
                 if lo < hi or (hi * 1000 > lo):
@@ -417,7 +423,7 @@ def _counted(sdoc, s: int, e: int):
     root = span.root
     if not root.text[:1].isalnum():
         return None
-    noun = _of_child(root)
+    noun = _of_child(root) if root.lower_ != "one" else None  # "one of them" counts nothing
     if noun is not None:
         return noun
     head = root.head
