@@ -56,3 +56,8 @@ class Settings:
     related_topic_threshold: float = 0.3  # term overlap for figures shown side by side as related
     story_split_min: int = 4  # clusters this large are checked for sibling events
     story_split_threshold: float = 0.3  # split a cluster in two when across-similarity < this x within (cluster-local IDF; ECB+ +0.01 F1)
+    # syndication (crosscheck.syndication); tests/test_syndication.py fixtures
+    syndication_candidate_jaccard: float = 0.3  # LSH band threshold: candidates for a closer look
+    syndication_jaccard: float = 0.5  # estimated Jaccard of 5-shingles for a copy or a light rewrite
+    syndication_containment: float = 0.8  # share of the shorter text found in the longer (copy + added paragraph)
+    syndication_min_shingles: int = 20  # shorter texts are not judged (too little text to tell a copy)
