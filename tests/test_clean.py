@@ -177,3 +177,20 @@ def test_seed_reports_clean_to_gold():
         for snippet in snippets:
             assert snippet.lower() not in docs[name].text.lower()
             assert any(snippet.lower() in c.lower() for c in docs[name].captions)
+
+
+def test_title_that_is_the_lede_sentence_stays_in_the_body():
+    lede = "Rescuers pulled four hikers from a flooded canyon on Sunday, park officials said."
+    doc = clean(_raw(lede + "\n\nThe hikers were treated for mild hypothermia and released.", title=lede))
+    assert doc.title == lede and doc.text.splitlines()[0] == lede
+    single = clean(_raw("The election is over in the capital.", title="The election is over in the capital."))
+    assert single.text == "The election is over in the capital."
+
+
+def test_position_marker_in_a_body_sentence_is_not_a_caption():
+    text = ("Coach Lee said the rookie (left) would get more carries than the veteran this season.\n"
+            "The team plays its first game next Sunday against the champions, who are unbeaten.")
+    doc = clean(_raw(text))
+    assert doc.captions == () and doc.text.startswith("Coach Lee said")
+    pic = clean(_raw("Coach Lee (left) speaks to players during training in Leeds, May 2, 2025.\n" + text))
+    assert pic.captions and "speaks to players" in pic.captions[0]

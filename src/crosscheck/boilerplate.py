@@ -250,7 +250,9 @@ def _is_caption(line: str) -> bool:
         return False
     if _CAPTION_END.search(line) or _CAPTION_START.match(line) or _AGENCY_END.search(line):
         return True
-    return bool(_CREDIT.search(line) or _POSITION.search(line))
+    if _CREDIT.search(line):
+        return True
+    return bool(_POSITION.search(line) and (_PHOTO_VERB.search(line) or _DATED.search(line)))
 
 
 def _is_photo_description(line: str) -> bool:
@@ -327,6 +329,11 @@ class _Lines:
     authors: list[str] = field(default_factory=list)
 
 
+def _lede(line: str, min_words: int) -> bool:
+    """A title line that is really the first sentence of the body (ends with a full stop, or is long)."""
+    return line.rstrip(_CLOSERS).endswith(".") or _is_paragraph(line, min_words)
+
+
 def _find_title(lines: _Lines, top: int, given: str | None) -> int | None:
     """Index of the headline in the top lines: the given title, a repeated line, else the first headline-like one."""
     if given:
@@ -372,7 +379,8 @@ def clean_text(text: str, title: str | None = None, settings: Settings | None = 
     if found_title:
         want = key_of(found_title)
         for i in range(min(n, max(top, (title_i or 0) + 1) + 4)):
-            if lines.kind[i] is None and key_of(lines.text[i]) == want:
+            # a copy that is the lede sentence repeated as title stays in the body
+            if lines.kind[i] is None and key_of(lines.text[i]) == want and not _lede(lines.text[i], s.clean_para_min_words):
                 lines.kind[i] = "title" if i == title_i else "nav"
     # a dated scene just below the headline is a photo caption
     if title_i is not None:

@@ -120,6 +120,10 @@ def detect_language(text: str, settings: Settings | None = None) -> str | None:
     return lang.iso_code_639_1.name.lower() if lang is not None else None
 
 
+_DATE_LANGUAGES = ["en", "de", "es", "fr", "it", "pl", "ru", "uk"]  # dateparser is slow when it guesses among all
+
+
+@lru_cache(maxsize=4096)
 def normalise_published(value: str | None) -> str | None:
     """An ISO date (YYYY-MM-DD) or datetime for a publication date in any common form, else None."""
     if not value or not value.strip():
@@ -131,7 +135,7 @@ def normalise_published(value: str | None) -> str | None:
     except ValueError:
         import dateparser
 
-        parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+        parsed = dateparser.parse(value[:80], languages=_DATE_LANGUAGES, settings={"PREFER_DAY_OF_MONTH": "first"})
         if parsed is None:
             return None
     if not has_time:
