@@ -194,3 +194,21 @@ def test_position_marker_in_a_body_sentence_is_not_a_caption():
     assert doc.captions == () and doc.text.startswith("Coach Lee said")
     pic = clean(_raw("Coach Lee (left) speaks to players during training in Leeds, May 2, 2025.\n" + text))
     assert pic.captions and "speaks to players" in pic.captions[0]
+
+
+FURNITURE = ["5 хв читання", "3 мин чтения", "2 min de lecture", "Czas czytania: 4 min", "Zobacz też: Nowy most w Krakowie",
+             "Lire aussi : Le maire démissionne", "Leggi anche: Il sindaco si dimette",
+             "Publié le 12 mars 2025 à 10h30", "Pubblicato il 12 marzo 2025 alle 10:30",
+             "Opublikowano: 12 marca 2025, 10:30", "Udostępnij", "Partager sur Facebook", "Teilen auf WhatsApp",
+             "Abonnez-vous à notre newsletter", "Nous utilisons des cookies pour améliorer votre expérience sur notre site.",
+             "Facebook Twitter WhatsApp Email", "Tags: Politik, Bayern, Verkehr", "© 2025 Gazeta Miejska"]
+
+
+def test_navigation_in_many_languages_is_removed_from_the_middle_of_a_body():
+    para = "The council met on Monday evening and agreed the plan after a long and lively debate."
+    lines = [para]
+    for line in FURNITURE:
+        lines += [line, para]
+    doc = clean(_raw("\n".join(lines)))
+    assert set(doc.text.splitlines()) == {para}
+    assert [b for b in doc.boilerplate] == FURNITURE

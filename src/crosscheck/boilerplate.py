@@ -74,7 +74,8 @@ _RELATED_PREFIX = re.compile(
 )
 _PROMPT_START = re.compile(
     r"^(?:subscribe|sign up|sign in|log in|follow (?:us|@)|join (?:us|our)|download (?:our|the)|"
-    r"get (?:our|the) (?:app|newsletter)|click here|tap here|share (?:this|on)|support (?:our|us)|"
+    r"get (?:our|the) (?:app|newsletter)|click here|tap here|share (?:this|on)|"
+    r"(?:partager|compartir|teilen|condividi|udostępnij|поделиться|поділитися)\s+(?:sur|en|auf|su|na|в|у)\s|support (?:our|us)|"
     r"abonnieren sie|melden sie sich|folgen sie uns|suscríbete|síguenos|abonnez-vous|inscrivez-vous|"
     r"suivez-nous|iscriviti|abbonati|seguici|zapisz się|subskrybuj|obserwuj nas|подпишитесь|"
     r"подписывайтесь|підпишіться|підписуйтесь|стежте за)\b",
@@ -93,7 +94,7 @@ _SOCIAL = frozenset("facebook twitter x telegram whatsapp linkedin email e-mail 
                     "tiktok viber reddit pinterest print copy link share tweet messenger vk flipboard "
                     "threads bluesky rss".split())
 _READ_TIME = re.compile(
-    r"^(?:\d+\s*-?\s*(?:min(?:ute)?s?\.?|m)\s*(?:read|reading|de lecture|de lectura|di lettura|"
+    r"^(?:\d+\s*-?\s*(?:min(?:ute)?s?\.?|m|мин\.?|хв\.?)\s*(?:read|reading|de lecture|de lectura|di lettura|"
     r"lesezeit|czytania|чтения|читання|на прочтение|на читання)|(?:reading time|lesezeit|"
     r"temps de lecture|tiempo de lectura|tempo di lettura|czas czytania|время чтения|час читання)"
     r"\s*:?\s*\d+\s*\w*)\W*$",
