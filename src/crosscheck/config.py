@@ -61,3 +61,4 @@ class Settings:
     syndication_jaccard: float = 0.5  # estimated Jaccard of 5-shingles for a copy or a light rewrite
     syndication_containment: float = 0.8  # share of the shorter text found in the longer (copy + added paragraph)
     syndication_min_shingles: int = 20  # shorter texts are not judged (too little text to tell a copy)
+    story_split_max_across: float = 0.35  # never split halves whose plain mean similarity exceeds this (tests/test_multilingual.py)

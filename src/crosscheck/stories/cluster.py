@@ -81,13 +81,15 @@ def cluster(features: Sequence[StoryFeatures], settings: Settings,
     out: list[list[int]] = []
     for g in groups.values():
         if len(g) >= settings.story_split_min and settings.story_split_threshold > 0:
-            out.extend([[g[i] for i in part] for part in split_siblings([features[i] for i in g], settings)])
+            parts = split_siblings([features[i] for i in g], settings, sim[np.ix_(g, g)])
+            out.extend([[g[i] for i in part] for part in parts])
         else:
             out.append(g)
     return sorted(out, key=lambda g: g[0])
 
 
-def split_siblings(features: Sequence[StoryFeatures], settings: Settings) -> list[list[int]]:
+def split_siblings(features: Sequence[StoryFeatures], settings: Settings,
+                   global_sim: np.ndarray) -> list[list[int]]:
     """Split a cluster that holds sibling events (same actors and vocabulary, different event).
 
     Inside the cluster, what all its reports share says nothing about which event a report is
@@ -109,10 +111,10 @@ def split_siblings(features: Sequence[StoryFeatures], settings: Settings) -> lis
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vecs.append({key: v / norm for key, v in vec.items()})
     sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings)
-    return _bisect(sim, list(range(n)), settings)
+    return _bisect(sim, global_sim, list(range(n)), settings)
 
 
-def _bisect(sim: np.ndarray, idx: list[int], settings: Settings) -> list[list[int]]:
+def _bisect(sim: np.ndarray, global_sim: np.ndarray, idx: list[int], settings: Settings) -> list[list[int]]:
     """Cut in two where reports are much closer inside each half than across; recurse."""
     if len(idx) < settings.story_split_min:
         return [idx]
@@ -131,7 +133,10 @@ def _bisect(sim: np.ndarray, idx: list[int], settings: Settings) -> list[list[in
     across = sub[np.ix_(a, b)].mean()
     if across > settings.story_split_threshold * within:
         return [idx]
-    return _bisect(sim, [idx[i] for i in a], settings) + _bisect(sim, [idx[i] for i in b], settings)
+    if global_sim[np.ix_([idx[i] for i in a], [idx[i] for i in b])].mean() > settings.story_split_max_across:
+        return [idx]  # the halves are close by every measure: one event told in different words
+    return (_bisect(sim, global_sim, [idx[i] for i in a], settings)
+            + _bisect(sim, global_sim, [idx[i] for i in b], settings))
 
 
 def name_clusters(clusters: Sequence[Sequence[str]], current: Mapping[str, str],
