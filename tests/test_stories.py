@@ -1,0 +1,118 @@
+"""Story features, incremental assignment, candidate lookup, stable ids, recluster, describe."""
+import dataclasses
+import json
+
+from crosscheck.config import Settings
+from crosscheck.model import Analysis, Document, Entity, Quantity, Story, StoryFeatures, TimeExpr
+from crosscheck.stories import StoryIndex, describe, recluster, story_features, story_id
+from crosscheck.stories.features import name_tokens
+
+
+def feat(doc, terms, ents=(), nums=(), dates=(), published=None):
+    return StoryFeatures(document=doc, published=published, terms=tuple((t, 1) for t in terms),
+                         entities=tuple(ents), numbers=tuple(nums), dates=tuple(dates))
+
+
+FIRE = ["warehouse", "fire", "blaze", "firefighter", "smoke", "evacuate", "harbour", "district"]
+VOTE = ["council", "vote", "budget", "mayor", "tax", "school", "approve", "plan"]
+
+
+def test_story_features_from_document_and_analysis():
+    doc = Document(id="d1", source="s", fmt="txt", title="Blaze at Tessaly warehouse",
+                   text="A fire destroyed a warehouse in Tessaly on 3 May 2024. 40 firefighters came.",
+                   published="2024-05-03T10:00:00", language="en")
+    ana = Analysis(document="d1", lemmas=("fire", "destroy", "warehouse", "tessaly", "firefighter"),
+                   entities=(Entity(key="e1", name="Tessaly", type="GPE"),),
+                   quantities=(Quantity(start=0, end=1, text="40 firefighters", value=40),),
+                   times=(TimeExpr(start=0, end=1, text="3 May 2024", value="2024-05-03"),))
+    f = story_features(doc, ana)
+    assert f.published == "2024-05-03" and f.language == "en"
+    assert dict(f.terms)["warehouse"] >= 1 and "tessal" in f.entities
+    assert "40" in f.numbers and "2024-05-03" in f.dates and "XXXX-05-03" in f.dates
+    json.dumps(dataclasses.asdict(f))  # persisted as JSON by the pipeline
+
+
+def test_name_tokens_drop_function_words_and_fold_scripts():
+    assert name_tokens("the Bank of England") == ["bank", "englan"]
+    assert name_tokens("Зеленского") == name_tokens("Zełenskiego") == ["zelens"]
+
+
+def test_assign_groups_events_and_reload_keeps_ids():
+    idx = StoryIndex()
+    a = [idx.assign(feat(f"f{i}", FIRE[i % 3:] + ["tessaly"], ["tessal"], ["40"])) for i in range(4)]
+    b = [idx.assign(feat(f"v{i}", VOTE[i % 3:] + ["brovik"], ["brovik"])) for i in range(4)]
+    assert len(set(a)) == 1 and len(set(b)) == 1 and a[0] != b[0]
+    assert a[0] == story_id("f0")
+    assert idx.changed() == {a[0], b[0]}
+    # a new index loads the stored assignments; a new report joins the right story
+    again = StoryIndex()
+    for s in idx.stories():
+        for d in s.documents:
+            again.add(next(f for f in [feat(f"f{i}", FIRE[i % 3:] + ["tessaly"], ["tessal"], ["40"]) for i in range(4)]
+                           + [feat(f"v{i}", VOTE[i % 3:] + ["brovik"], ["brovik"]) for i in range(4)]
+                           if f.document == d), s.id)
+    assert again.changed() == set()
+    assert again.assign(feat("f9", FIRE + ["tessaly"], ["tessal"])) == a[0]
+    assert again.changed() == {a[0]}
+
+
+def test_candidates_come_from_the_index_not_a_scan():
+    idx = StoryIndex()
+    for i in range(300):
+        idx.assign(feat(f"x{i}", [f"topic{i}a", f"topic{i}b", f"place{i}"], [f"name{i}"]))
+    calls = []
+    original = idx._score
+    idx._score = lambda *args: calls.append(1) or original(*args)
+    idx.assign(feat("y", ["topic7a", "topic7b", "place7"], ["name7"]))
+    assert len(calls) <= Settings().story_candidates and len(calls) < 10
+
+
+def test_publication_dates_far_apart_keep_reports_apart():
+    idx = StoryIndex()
+    s1 = idx.assign(feat("p1", FIRE, ["tessal"], published="2024-01-10"))
+    s2 = idx.assign(feat("p2", FIRE, ["tessal"], published="2024-01-11"))
+    s3 = idx.assign(feat("p3", FIRE[:4], ["tessal"], published="2025-06-01"))
+    assert s1 == s2 and s3 != s1
+
+
+def test_recluster_reports_merges_and_splits_with_stable_ids():
+    fs = [feat(f"f{i}", FIRE + ["tessaly"], ["tessal"]) for i in range(3)] + \
+         [feat(f"v{i}", VOTE + ["brovik"], ["brovik"]) for i in range(3)]
+    current = {"f0": "story-a", "f1": "story-a", "f2": "story-b",  # one event split over two ids
+               "v0": "story-c", "v1": "story-c", "v2": "story-c"}
+    res = recluster(fs, current)
+    got = {a.document: a.story for a in res.assignments}
+    assert got["f0"] == got["f1"] == got["f2"] == "story-a"  # the larger overlap keeps its id
+    assert got["v0"] == got["v1"] == got["v2"] == "story-c"
+    assert res.merges == ("story-a <- story-b",) and res.splits == ()
+    # everything in one old story: it splits, the larger part keeps the id
+    res = recluster(fs, {f.document: "story-x" for f in fs})
+    assert len({a.story for a in res.assignments}) == 2 and "story-x" in {a.story for a in res.assignments}
+    assert len(res.splits) == 1 and res.splits[0].startswith("story-x -> ")
+
+
+def test_finalize_merges_reports_that_arrived_apart():
+    idx = StoryIndex(dataclasses.replace(Settings(), story_threshold=0.5))
+    base = FIRE + ["tessaly"]
+    idx.assign(feat("f0", base[:5], ["tessal"]))
+    idx.assign(feat("f1", base[3:], ["tessal"]))  # too little overlap with f0 alone to join
+    idx.assign(feat("f2", base, ["tessal"]))
+    idx.finalize()
+    assert len(idx.stories()) == 1
+
+
+def test_describe_uses_the_most_central_report():
+    docs = {
+        "d1": Document(id="d1", source="1", fmt="txt", title="Odd angle", text="Background only. More."),
+        "d2": Document(id="d2", source="2", fmt="txt", title="Warehouse fire in Tessaly",
+                       text="A fire destroyed a warehouse in Tessaly on Friday. Firefighters came.",
+                       published="2024-05-03"),
+        "d3": Document(id="d3", source="3", fmt="txt", title="Tessaly blaze", text="Fire in Tessaly.",
+                       published="2024-05-04"),
+    }
+    fs = [feat("d1", ["angle", "background"]), feat("d2", FIRE + ["tessaly"], ["tessal"]),
+          feat("d3", FIRE[:5] + ["tessaly"], ["tessal"])]
+    story = describe(Story(id="s", documents=("d1", "d2", "d3")), docs, fs)
+    assert story.title == "Warehouse fire in Tessaly"
+    assert story.summary.startswith("A fire destroyed a warehouse")
+    assert (story.first_published, story.last_published) == ("2024-05-03", "2024-05-04")
