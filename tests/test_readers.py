@@ -213,3 +213,17 @@ def test_sniffed_stream_larger_than_the_sniff_window_is_read_whole():
 def test_feed_url_fails_offline():
     (fail,) = read("https://example.org/feed.xml")
     assert isinstance(fail, ReadFailure) and "network" in fail.reason
+
+
+def test_gzipped_files_are_read_by_the_inner_name_or_sniffed(tmp_path):
+    (tmp_path / "p.html.gz").write_bytes(gzip.compress(PAGE.encode()))
+    (tmp_path / "r.jsonl.gz").write_bytes(gzip.compress((json.dumps({"id": "g1", "text": STORY}) + "\n").encode()))
+    (tmp_path / "blob.gz").write_bytes(gzip.compress(STORY.encode()))
+    data = gzip.compress(PAGE.encode())
+    (tmp_path / "cut.html.gz").write_bytes(data[: len(data) // 2])
+    page, record, blob, cut = read(tmp_path / "p.html.gz", tmp_path / "r.jsonl.gz", tmp_path / "blob.gz",
+                                   tmp_path / "cut.html.gz")
+    assert page.fmt == "html" and page.html == PAGE
+    assert record.source == "g1"
+    assert blob.fmt == "txt" and blob.text == STORY
+    assert isinstance(cut, ReadFailure) and "gzip" in cut.reason

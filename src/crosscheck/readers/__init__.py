@@ -6,9 +6,11 @@ else by sniffing the first bytes.
 """
 from __future__ import annotations
 
+import gzip
 import io
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
@@ -58,13 +60,27 @@ def read_stream(stream: BinaryIO, source: str, fmt: str | None = None) -> Iterat
                 yield ReadFailure(source, "empty input")
                 return
             fmt = sniff(head)
+            if head.startswith(b"\x1f\x8b") and not _gzipped_warc(head):
+                stream = gzip.GzipFile(fileobj=io.BufferedReader(_Prefixed(head, stream)))
+                yield from read_stream(stream, source)
+                return
             if fmt == "binary":
                 yield ReadFailure(source, "binary file, not text")
                 return
             stream = io.BufferedReader(_Prefixed(head, stream), buffer_size=SNIFF_BYTES)
         yield from READERS[fmt](stream, source)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield ReadFailure(source, f"truncated or corrupt gzip data: {exc}")
     except OSError as exc:
         yield ReadFailure(source, f"cannot read: {exc.strerror or exc}")
+
+
+def _gzipped_warc(head: bytes) -> bool:
+    """True when gzip-compressed bytes start with a WARC record."""
+    try:
+        return zlib.decompressobj(31).decompress(head, 64).startswith(b"WARC/")
+    except zlib.error:
+        return False
 
 
 def _read_file(path: Path) -> Iterator[RawReport | ReadFailure]:
@@ -74,7 +90,13 @@ def _read_file(path: Path) -> Iterator[RawReport | ReadFailure]:
             yield ReadFailure(source, "empty file")
             return
         with path.open("rb") as stream:
-            yield from read_stream(stream, source, format_for_name(path.name))
+            name = path.name.lower()
+            if name.endswith(".gz") and not name.endswith(".warc.gz"):
+                # page.html.gz, records.jsonl.gz ...: the format of the name inside
+                inner = gzip.GzipFile(fileobj=stream)
+                yield from read_stream(inner, source, format_for_name(name[:-3]))
+            else:
+                yield from read_stream(stream, source, format_for_name(path.name))
     except OSError as exc:
         yield ReadFailure(source, f"cannot read: {exc.strerror or exc}")
 
