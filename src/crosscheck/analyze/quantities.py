@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.analyze.times import EXPLICIT_DATE_PATTERNS, counts_a_noun
+from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
 
 _UNITS_W = {
@@ -227,9 +227,7 @@ class _Found:
 
 def _scan(text: str, english: bool) -> list[_Found]:
     """Steps 1-4: every quantity the regexes see, in text order."""
-    blocked: list[tuple[int, int]] = []
-    for rx in EXPLICIT_DATE_PATTERNS:
-        blocked.extend(m.span() for m in rx.finditer(text))
+    blocked = explicit_date_spans(text)
     for m in _PHONE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group(0))
         groups = re.split(r"[\s.-]", m.group(0))
@@ -438,6 +436,17 @@ def _counted(sdoc, s: int, e: int):
     return head
 
 
+def _covers(sdoc, text: str) -> bool:
+    """Whether ``sdoc`` is a parse of exactly ``text`` (checked at the ends, not by rebuilding its text)."""
+    try:
+        if sdoc is None or len(sdoc) == 0:
+            return False
+        last = sdoc[-1]
+        return last.idx + len(last.text_with_ws) == len(text) and text.startswith(sdoc[0].text)
+    except Exception:  # not a spaCy Doc
+        return False
+
+
 def extract(doc: Document, sdoc) -> list[Quantity]:
     """Every amount in ``doc.text`` with its qualifier, unit and counted thing, in text order."""
     text = doc.text or ""
@@ -446,7 +455,7 @@ def extract(doc: Document, sdoc) -> list[Quantity]:
     english = (doc.language or "en").lower().startswith("en")
     # 1.-4. regex scan (language independent for digits)
     found = _scan(text, english)
-    parsed = english and sdoc is not None and getattr(sdoc, "text", None) == text
+    parsed = english and _covers(sdoc, text)
     out: list[Quantity] = []
     for f in found:
         # 5. what is counted, from the parse

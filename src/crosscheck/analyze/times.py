@@ -59,14 +59,14 @@ _NUMW = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 # English month-name dates: "Thursday, October 17, 2024", "Oct. 17", "17th of October 2024".
 _MDY = re.compile(
-    rf"(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b"
+    rf"(?=[A-Z])(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b"
     rf"(?:,?\s+(?P<year>{_YEAR})\b)?")
 _DMY = re.compile(
-    rf"(?:(?P<wd>{_WD}),?\s+)?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?![a-z])"
+    rf"(?=[A-Z\d])(?:(?P<wd>{_WD}),?\s+)?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?![a-z])"
     rf"(?:,?\s+(?P<year>{_YEAR})\b)?")
-_MY = re.compile(rf"\b(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b")
+_MY = re.compile(rf"(?=[A-Z])\b(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b")
 _MONTH_CTX = re.compile(
-    rf"\b(?P<ctx>(?i:in|since|until|till|by|from|through|during|early|late|mid|last|next|this|of|before|after))"
+    rf"\b(?=[A-Za-z])(?P<ctx>(?i:in|since|until|till|by|from|through|during|early|late|mid|last|next|this|of|before|after))"
     rf"(?:\s+|-)(?P<mon>{_MON_FULL})\b(?!\s*\d)")
 _ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])")
 _NUMERIC = re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{_YEAR})(?![\d])")
@@ -77,7 +77,7 @@ _YEAR_BEFORE = re.compile(
     r"summer|winter|spring|autumn|fall|im|en|del|dal|nel|w|we|в|у|з|с|depuis|seit|desde|jahr|año|anno|"
     r"roku|року|году)\s+|mid-|(?:19|20)\d\d\s*(?:[-–/]|and|or|to)\s*)$", re.I)
 _YEAR_AFTER = re.compile(r"^(?:\s*(?:року|году|г\.|р\.|roku|r\.|년|年))")
-_WEEKDAY_ALONE = re.compile(rf"(?:\b(?P<mod>last|next|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b")
+_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?:\b(?P<mod>last|next|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b")
 _DEICTIC = re.compile(
     r"\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<dat>the\s+day\s+after\s+tomorrow)"
     r"|(?P<yesterday>yesterday)|(?P<today>today)|(?P<tomorrow>tomorrow)|(?P<tonight>tonight)"
@@ -129,17 +129,24 @@ def _foreign_tables() -> tuple[dict[str, int], dict[str, dict[str, tuple[int, st
 
 
 _FOREIGN_MONTHS, _FOREIGN_RELATIVE = _foreign_tables()
-_FOREIGN_MON = "(?:" + "|".join(sorted(map(re.escape, _FOREIGN_MONTHS), key=len, reverse=True)) + ")"
+# a word after a day number (or before a year) is looked up in the table: one cheap regex, not an
+# alternation of 200 month names tried at every position
 _FOREIGN_DMY = re.compile(
-    rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.|er|º|ª)?\s+(?:de\s+|del\s+)?(?P<mon>{_FOREIGN_MON})(?!\w)"
-    rf"(?:\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:року|года|г\.|р\.|roku|r\.))?)?", re.I)
-_FOREIGN_MY = re.compile(rf"(?<!\w)(?P<mon>{_FOREIGN_MON})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)", re.I)
-# spans that are dates and so never quantities (read by quantities.py)
-EXPLICIT_DATE_PATTERNS = (_MDY, _DMY, _MY, _ISO, _NUMERIC, _CJK, _FOREIGN_DMY, _FOREIGN_MY)
+    rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.|er|º|ª)?\s+(?:de\s+|del\s+)?(?P<mon>[^\W\d_]{{3,14}})\.?(?!\w)"
+    rf"(?:\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:року|года|г\.|р\.|roku|r\.))?)?")
+_FOREIGN_MY = re.compile(rf"(?<!\w)(?P<mon>[^\W\d_]{{3,14}})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)")
 _FOREIGN_REL_RE = {
     lang: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, t), key=len, reverse=True)) + r")(?!\w)", re.I)
     for lang, t in _FOREIGN_RELATIVE.items() if t
 }
+
+
+def explicit_date_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of explicit calendar dates (never quantities); read by quantities.py."""
+    spans = [m.span() for rx in (_MDY, _DMY, _MY, _ISO, _NUMERIC, _CJK) for m in rx.finditer(text)]
+    spans += [m.span() for rx in (_FOREIGN_DMY, _FOREIGN_MY) for m in rx.finditer(text)
+              if m.group("mon").lower() in _FOREIGN_MONTHS]
+    return spans
 
 
 def _iso(y: int | None, m: int, d: int | None = None) -> str:
@@ -219,15 +226,15 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         mo, d = int(m.group("month")), int(m.group("day"))
         if 1 <= mo <= 12 and _valid(y, mo, d):
             out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
-    if _FOREIGN_MONTHS:
-        for m in _FOREIGN_DMY.finditer(text):
-            mo, d = _FOREIGN_MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day"))
-            y = int(m.group("year")) if m.group("year") else None
-            if _valid(y, mo, d):
-                out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
-        for m in _FOREIGN_MY.finditer(text):
-            out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")),
-                             _FOREIGN_MONTHS[m.group("mon").lower().rstrip(".")]))
+    for m in _FOREIGN_DMY.finditer(text):
+        mo, d = _FOREIGN_MONTHS.get(m.group("mon").lower()), int(m.group("day"))
+        y = int(m.group("year")) if m.group("year") else None
+        if mo and _valid(y, mo, d):
+            out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+    for m in _FOREIGN_MY.finditer(text):
+        mo = _FOREIGN_MONTHS.get(m.group("mon").lower())
+        if mo:
+            out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")), mo))
     for m in _YEAR_RE.finditer(text):
         s = m.start()
         if s in year_ents or _YEAR_BEFORE.search(text, max(0, s - 30), s) or _YEAR_AFTER.match(text[m.end():m.end() + 8]):
