@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..config import Settings
 from .features import ClaimView, Figure
@@ -22,6 +23,8 @@ _GENERIC_SOURCE = frozenset(
     "spokeswoman expert analyst observer witness resident media publication outlet agency "
     "government ministry authority authorities police military army".split())
 
+
+MAX_COMPARED = 8  # members of a large group a claim is compared with: the first and the latest
 
 @dataclass(frozen=True)
 class Match:
@@ -42,9 +45,20 @@ class Match:
 class Group:
     members: list[ClaimView] = field(default_factory=list)
     secondary: set[str] = field(default_factory=set)  # refs that joined as part of a compound claim
+    words: set[str] = field(default_factory=set)  # members' content terms, to skip hopeless comparisons
+
+    def add(self, view: ClaimView, secondary: bool = False) -> None:
+        self.members.append(view)
+        self.words |= view.terms
+        if secondary:
+            self.secondary.add(view.ref)
 
     def documents(self) -> set[str]:
         return {m.document for m in self.members}
+
+    def may_match(self, view: ClaimView, weight: "Weights") -> bool:
+        """Shares a term that is not everywhere in the story (cheap test before comparing)."""
+        return any(t in self.words and weight.distinctive(t) for t in view.terms)
 
 
 class Weights:
@@ -53,31 +67,54 @@ class Weights:
     def __init__(self, views: list[ClaimView]):
         self.n = len(views)
         self.df = Counter(t for v in views for t in v.terms | v.entity_terms)
+        self._cache: dict[str, float] = {}
+        self.matches: dict[tuple[str, str, bool], Match] = {}  # compare() results of this story
+
+    def distinctive(self, term: str) -> bool:
+        return self.n < 12 or self.df.get(term, 0) <= 0.25 * self.n
 
     def __call__(self, term: str) -> float:
-        base = 1.5 if term.startswith("~") else 0.7 if term.startswith("@") else 1.0
-        if self.n < 4:
-            return base
-        idf = math.log(1 + self.n / self.df.get(term, 1)) / math.log(1 + self.n)
-        return base * max(0.35, idf)
+        w = self._cache.get(term)
+        if w is None:
+            base = 1.5 if term.startswith("~") else 0.7 if term.startswith("@") else 1.0
+            if self.n >= 4:
+                idf = math.log(1 + self.n / self.df.get(term, 1)) / math.log(1 + self.n)
+                base *= max(0.35, idf)
+            w = self._cache[term] = base
+        return w
+
+
+def _plain(term: str) -> bool:
+    return term[0] not in "~@" and len(term) >= 5
 
 
 def _same_term(a: str, b: str) -> bool:
-    if a == b:
+    return a == b or _plain(a) and _plain(b) and a[:5] == b[:5]
+
+
+@lru_cache(maxsize=8192)
+def _prefixes(terms: frozenset[str]) -> dict[str, str]:
+    return {t[:5]: t for t in sorted(terms) if _plain(t)}
+
+
+def mentions(view: ClaimView, term: str) -> bool:
+    """Whether ``view`` names ``term`` (exactly, or a word with the same five-letter start)."""
+    if term in view.terms or term in view.entity_terms:
         return True
-    if a[0] in "~@" or b[0] in "~@" or len(a) < 5 or len(b) < 5:
-        return False
-    return a[:5] == b[:5]
+    return _plain(term) and term[:5] in _prefixes(view.terms)
 
 
 def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float, float, frozenset[str]]:
     ta, tb = a.terms | a.entity_terms, b.terms | b.entity_terms
     wa = sum(weight(t) for t in ta)
     wb = sum(weight(t) for t in tb)
+    prefixes = _prefixes(b.terms)
     matched, shared, used = 0.0, set(), set()
-    for t in sorted(ta, key=weight, reverse=True):
-        hit = t if t in tb and t not in used else next(
-            (u for u in tb if u not in used and _same_term(t, u)), None)
+    for t in sorted(ta, key=lambda t: (-weight(t), t)):
+        hit = t if t in tb and t not in used else None
+        if hit is None and _plain(t):
+            cand = prefixes.get(t[:5])
+            hit = cand if cand is not None and cand not in used else None
         if hit is not None:
             used.add(hit)
             shared.add(t)
@@ -169,6 +206,14 @@ def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | 
 def compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
             ignore_speaker: bool = False) -> Match:
     """Evidence that ``a`` and ``b`` assert the same thing."""
+    key = (a.ref, b.ref, ignore_speaker)
+    cache = weight.matches
+    if key not in cache:
+        cache[key] = _compare(a, b, weight, settings, ignore_speaker)
+    return cache[key]
+
+
+def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ignore_speaker: bool) -> Match:
     required = settings.align_threshold if ignore_speaker else speaker_required(a, b, settings)
     lexical, shared = _lexical(a, b, weight)
     score = lexical
@@ -179,9 +224,7 @@ def compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
     score += 0.05 if dates == "same" else 0.0
     if a.modality != b.modality:
         score -= 0.05
-    ta, tb = a.terms | a.entity_terms, b.terms | b.entity_terms
-    if a.subject and b.subject and not any(_same_term(a.subject, t) for t in tb) and \
-            not any(_same_term(b.subject, t) for t in ta):
+    if a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject):
         score -= 0.45  # each is about something the other does not mention
     if a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms:
         score -= 0.6  # about different actors or places: nearly decisive
@@ -199,7 +242,9 @@ def compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
 
 def _best(view: ClaimView, group: Group, weight: Weights, settings: Settings) -> tuple[Match, ClaimView] | None:
     best = None
-    for member in group.members:
+    members = group.members if len(group.members) <= MAX_COMPARED else (
+        group.members[:MAX_COMPARED // 2] + group.members[-(MAX_COMPARED // 2):])
+    for member in members:
         if member.document == view.document:
             continue
         m = compare(view, member, weight, settings)
@@ -223,6 +268,8 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
         candidates = []
         for v in doc_views:
             for gi, g in enumerate(existing):
+                if not g.may_match(v, weight):
+                    continue
                 found = _best(v, g, weight, settings)
                 if found and found[0].aligned:
                     candidates.append((found[0].score - found[0].required, found[0].score, v.ref, gi, v))
@@ -232,7 +279,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
         for _, _, ref, gi, v in candidates:
             if ref in placed or gi in taken:
                 continue
-            existing[gi].members.append(v)
+            existing[gi].add(v)
             placed[ref] = existing[gi]
             taken.add(gi)
         for v in doc_views:
@@ -248,10 +295,11 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                     dup = placed[other.ref]
                     break
             if dup is not None:
-                dup.members.append(v)
+                dup.add(v)
                 placed[v.ref] = dup
             else:
-                g = Group(members=[v])
+                g = Group()
+                g.add(v)
                 groups.append(g)
                 placed[v.ref] = g
 
@@ -270,15 +318,14 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> 
                 if other.document != v.document:
                     used |= compare(v, other, weight, settings).shared
             for h in groups:
-                if h is g or v.document in h.documents():
+                if h is g or not h.may_match(v, weight) or len(v.terms) < min(len(m.terms) for m in h.members) + 2:
+                    continue  # only a claim saying more than the group's claims can be compound
+                if v.document in h.documents():
                     continue
                 found = _best(v, h, weight, settings)
-                if not found or not found[0].aligned:
+                if not found or not found[0].aligned or len(v.terms) < len(found[1].terms) + 2:
                     continue
                 shared = found[0].shared
                 if used and len(shared & used) > 0.5 * len(shared):
                     continue
-                if len(v.terms) < len(found[1].terms) + 2:
-                    continue  # only a claim saying more than the group's claim is compound
-                h.members.append(v)
-                h.secondary.add(v.ref)
+                h.add(v, secondary=True)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .align import Group, Weights, _lexical, _same_term, date_relation, figure_relation
+from .align import Group, Weights, _lexical, date_relation, figure_relation, mentions
 from .features import ClaimView
 
 
@@ -39,9 +39,8 @@ def _same_subject(a: ClaimView, b: ClaimView) -> bool:
     """Each claim's subject is named in the other (or one has none)."""
     if not (a.subject and b.subject):
         return True
-    ta = a.terms | a.entity_terms | a.speaker_words
-    tb = b.terms | b.entity_terms | b.speaker_words
-    return any(_same_term(a.subject, t) for t in tb) and any(_same_term(b.subject, t) for t in ta)
+    return (mentions(b, a.subject) or a.subject in b.speaker_words) and \
+        (mentions(a, b.subject) or b.subject in a.speaker_words)
 
 
 def _describe(v: ClaimView, speaker: str | None) -> str:
@@ -80,8 +79,9 @@ def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relation
     for i, gi in enumerate(groups):
         for j in range(i + 1, len(groups)):
             gj = groups[j]
-            if {m.ref for m in gi.members} & {m.ref for m in gj.members}:
-                continue  # parts of one compound claim
+            if not any(weight.distinctive(t) for t in gi.words & gj.words) or \
+                    {m.ref for m in gi.members} & {m.ref for m in gj.members}:
+                continue  # nothing in common, or parts of one compound claim
             found = None
             for a in gi.members:
                 for b in gj.members:
