@@ -68,7 +68,7 @@ def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl
         err.print(f"failed: {f.source}: {f.reason}", markup=False, highlight=False, soft_wrap=True)
     out.print(f"ingested into {store.path}: {len(result.new)} new, {len(result.duplicate)} duplicate, "
               f"{len(result.revised)} revised, {len(result.failed)} failed; "
-              f"{len(result.stories_changed)} stories changed", highlight=False)
+              f"{len(result.stories_changed)} stories changed", highlight=False, soft_wrap=True)
     bad = result.extra.get("unusable_sources") or []
     if bad:
         err.print(f"crosscheck: nothing could be ingested from {', '.join(bad)}", markup=False, highlight=False)

@@ -214,14 +214,17 @@ class Pipeline:
         self.progress("stage", f"corroborating {len(dirty)} stories")
         entity_ids = self.store.entity_links()
         synd = self.store.syndication_of()
-        feats = dict(self.store.features("story"))
+        from .model import StoryFeatures
+
+        raw_feats = dict(self.store.features("story"))
         for sid in sorted(dirty):
             story = self.store.story(sid)
             with self.store.transaction():
                 if story is not None:
                     docs = {d: self.store.document(d) for d in story.documents}
                     analyses = {d: self.store.analysis(d) or Analysis(document=d) for d in story.documents}
-                    story = describe(story, docs, {d: feats.get(d) for d in story.documents})
+                    feats = {d: codec.loads(StoryFeatures, raw_feats[d]) for d in story.documents if d in raw_feats}
+                    story = describe(story, docs, feats)
                     findings = corroborate(story, docs, analyses, {d: synd.get(d) for d in story.documents},
                                            entity_ids, self.settings)
                     self.store.put_story(story)
