@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse
 
 from ..export import (claim_record, document_record, entity_record, quantity_record, story_record, time_record,
                       timeline_record)
@@ -16,8 +17,8 @@ DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Status = Literal["corroborated", "single_source", "conflicting"]
 
 
-def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+def _page(items: list[Any], total: int, limit: int, offset: int) -> JSONResponse:
+    return JSONResponse({"total": total, "limit": limit, "offset": offset, "items": items})
 
 
 def filter_claims(rm: ReadModel, status: str | None = None, story: str | None = None, document: str | None = None,
@@ -64,7 +65,7 @@ def router(rm: ReadModel) -> APIRouter:
         rec["claims"] = [claim_record(c) for c in view.claims]
         rec["timeline"] = [timeline_record(e) for e in view.timeline]
         rec["actors"] = [to_data(a) for a in view.actors]
-        return rec
+        return JSONResponse(rec)
 
     @r.get("/documents", summary="Documents, filtered and paged")
     def documents(q: str | None = Query(None, description="full-text search (FTS5)"), outlet: str | None = None,
@@ -89,16 +90,16 @@ def router(rm: ReadModel) -> APIRouter:
         rec = document_record(doc, rm.syndication().get(doc.id), rm.story_of().get(doc.id))
         analysis = rm.store.analysis(doc.id)
         aligned = rm.claims_for_document(doc.id)
-        links = rm.store.entity_links()
+        links = rm.entity_links().get(doc.id, {})
         if analysis is not None:
-            rec["entities"] = [dict(entity_record(e), key=e.key, id=links.get((doc.id, e.key))) for e in analysis.entities]
-            rec["mentions"] = [dict(to_data(m), entity_id=links.get((doc.id, m.entity))) for m in analysis.mentions]
+            rec["entities"] = [dict(entity_record(e), key=e.key, id=links.get(e.key)) for e in analysis.entities]
+            rec["mentions"] = [dict(to_data(m), entity_id=links.get(m.entity)) for m in analysis.mentions]
             rec["quantities"] = [quantity_record(doc.id, x) for x in analysis.quantities]
             rec["times"] = [time_record(doc.id, x) for x in analysis.times]
             rec["claims"] = [dict(to_data(c), aligned=aligned[c.key].id if c.key in aligned else None,
                                   status=aligned[c.key].status if c.key in aligned else None) for c in analysis.claims]
         rec["revisions"] = rm.store.revisions(doc.id)
-        return rec
+        return JSONResponse(rec)
 
     @r.get("/claims", summary="Aligned claims with verdicts, filtered and paged")
     def claims(status: Status | None = None, story: str | None = None, document: str | None = None,
@@ -115,7 +116,7 @@ def router(rm: ReadModel) -> APIRouter:
             raise HTTPException(404, f"no claim {claim_id!r}")
         rec = claim_record(c)
         rec["anchors"] = [{"document": d, "key": k} for d, k in (split_claim_ref(x.claim) for x in c.retellings)]
-        return rec
+        return JSONResponse(rec)
 
     @r.get("/entities", summary="Entities merged across reports, with aliases")
     def entities(q: str | None = Query(None, description="part of the name or an alias"),
@@ -136,6 +137,6 @@ def router(rm: ReadModel) -> APIRouter:
         roles = rm.entity_claims().get(entity_id, {})
         rec = entity_record(e)
         rec["claims"] = [dict(claim_record(c), role=roles[c.id]) for c in filter_claims(rm, entity=entity_id)]
-        return rec
+        return JSONResponse(rec)
 
     return r

@@ -7,6 +7,7 @@ carries a Content-Security-Policy that allows scripts and styles from this serve
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -95,14 +96,38 @@ def make_env() -> Environment:
     return env
 
 
+class Renderer:
+    """Renders templates; pages that depend only on their path and the store are cached per database version."""
+
+    def __init__(self, rm: ReadModel, env: Environment):
+        self.rm = rm
+        self.env = env
+
+    def html(self, path: str, template: str, **ctx: Any) -> str:
+        return self.env.get_template(template).render(path=path, **ctx)
+
+    def page(self, request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+        return HTMLResponse(self.html(request.url.path, template, **ctx), status_code=status_code)
+
+    def cached(self, request: Request, template: str, build: Callable[[], dict | None], missing: str) -> HTMLResponse:
+        """The page from ``build()``'s context, or 404 with ``missing`` when it returns None."""
+        path = request.url.path
+
+        def make() -> str | None:
+            ctx = build()
+            return None if ctx is None else self.html(path, template, **ctx)
+
+        html = self.rm.cached(("page", template, path), make)
+        if html is None:
+            raise StarletteHTTPException(404, missing)
+        return HTMLResponse(html)
+
+
 def create_app(store: Store) -> FastAPI:
     """The web UI and REST API over ``store`` (read only)."""
     rm = ReadModel(store)
-    env = make_env()
-
-    def render(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
-        html = env.get_template(template).render(request=request, path=request.url.path, **ctx)
-        return HTMLResponse(html, status_code=status_code)
+    renderer = Renderer(rm, make_env())
+    render = renderer.page
 
     app = FastAPI(title="crosscheck", version="1", docs_url=None, redoc_url=None,
                   description="Read-only API over a crosscheck store: stories, documents, claims with verdicts, "
@@ -110,7 +135,7 @@ def create_app(store: Store) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router(rm))
-    app.include_router(pages.router(rm, render))
+    app.include_router(pages.router(rm, renderer))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Request
@@ -12,6 +12,9 @@ from ..store.base import DocumentFilter
 from .api import filter_claims
 from .highlight import highlight, spans_of
 from .readmodel import ReadModel, clean_query
+
+if TYPE_CHECKING:
+    from .app import Renderer
 
 PAGE = 50
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -29,8 +32,9 @@ def _date(name: str, value: str | None) -> str | None:
     return value
 
 
-def router(rm: ReadModel, render: Callable[..., HTMLResponse]) -> APIRouter:
+def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
     r = APIRouter(include_in_schema=False)
+    render = renderer.page
 
     @r.get("/", response_class=HTMLResponse)
     def story_list(request: Request, q: str | None = None, outlet: str | None = None, language: str | None = None,
@@ -55,26 +59,26 @@ def router(rm: ReadModel, render: Callable[..., HTMLResponse]) -> APIRouter:
 
     @r.get("/stories/{story_id:path}", response_class=HTMLResponse)
     def story_page(request: Request, story_id: str):
-        view = rm.story_view(story_id)
-        if view is None:
-            raise HTTPException(404, "no such story")
-        return render(request, "story.html", v=view)
+        def build() -> dict | None:
+            view = rm.story_view(story_id)
+            return None if view is None else {"v": view}
+        return renderer.cached(request, "story.html", build, "no such story")
 
     @r.get("/documents/{doc_id:path}", response_class=HTMLResponse)
     def document_page(request: Request, doc_id: str):
-        doc = rm.store.document(doc_id)
-        if doc is None:
-            raise HTTPException(404, "no such report")
-        analysis = rm.store.analysis(doc.id)
-        links = rm.store.entity_links()
-        entity_of = {key: gid for (d, key), gid in links.items() if d == doc.id}
-        names = rm.entity_names()
-        body = highlight(doc.text, spans_of(analysis, entity_of, names))
-        story_id = rm.story_of().get(doc.id)
-        story = rm.story_view(story_id) if story_id else None
-        return render(request, "document.html", doc=doc, body=body, analysis=analysis, entity_of=entity_of,
-                      names=names, aligned=rm.claims_for_document(doc.id), story=story,
-                      syndication=rm.syndication().get(doc.id), revisions=rm.store.revisions(doc.id))
+        def build() -> dict | None:
+            doc = rm.store.document(doc_id)
+            if doc is None:
+                return None
+            analysis = rm.store.analysis(doc.id)
+            entity_of = rm.entity_links().get(doc.id, {})
+            names = rm.entity_names()
+            story_id = rm.story_of().get(doc.id)
+            return dict(doc=doc, body=highlight(doc.text, spans_of(analysis, entity_of, names)), analysis=analysis,
+                        entity_of=entity_of, names=names, aligned=rm.claims_for_document(doc.id),
+                        story=rm.story_view(story_id) if story_id else None,
+                        syndication=rm.syndication().get(doc.id), revisions=rm.store.revisions(doc.id))
+        return renderer.cached(request, "document.html", build, "no such report")
 
     @r.get("/entities", response_class=HTMLResponse)
     def entity_list(request: Request, q: str | None = None, offset: int = 0):
@@ -93,13 +97,13 @@ def router(rm: ReadModel, render: Callable[..., HTMLResponse]) -> APIRouter:
 
     @r.get("/entities/{entity_id:path}", response_class=HTMLResponse)
     def entity_page(request: Request, entity_id: str):
-        e = rm.entities().get(entity_id)
-        if e is None:
-            raise HTTPException(404, "no such entity")
-        roles = rm.entity_claims().get(entity_id, {})
-        claims = filter_claims(rm, entity=entity_id)
-        titles = {s.id: s.title for s in rm.stories()}
-        return render(request, "entity.html", e=e, claims=claims, roles=roles, titles=titles, names=rm.entity_names())
+        def build() -> dict | None:
+            e = rm.entities().get(entity_id)
+            if e is None:
+                return None
+            return dict(e=e, claims=filter_claims(rm, entity=entity_id), roles=rm.entity_claims().get(entity_id, {}),
+                        titles={s.id: s.title for s in rm.stories()}, names=rm.entity_names())
+        return renderer.cached(request, "entity.html", build, "no such entity")
 
     @r.get("/claims/{claim_id:path}")
     def claim_page(claim_id: str):

@@ -90,13 +90,13 @@ def split_claim_ref(ref: str) -> tuple[str, str]:
 class ReadModel:
     """Cached read access to one store."""
 
-    def __init__(self, store: Store, story_cache: int = 256):
+    def __init__(self, store: Store, cache_size: int = 512):
         self.store = store
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
         self._memo: dict[str, Any] = {}
-        self._stories: OrderedDict[str, StoryView | None] = OrderedDict()
-        self._story_cache = story_cache
+        self._lru: OrderedDict[tuple, Any] = OrderedDict()  # story views and rendered pages
+        self._cache_size = cache_size
 
     # -- cache -------------------------------------------------------------------------------
     def _check(self) -> None:
@@ -105,7 +105,7 @@ class ReadModel:
             with self._lock:
                 if stamp != self._stamp:
                     self._memo = {}
-                    self._stories = OrderedDict()
+                    self._lru = OrderedDict()
                     self._stamp = stamp
 
     def _get(self, key: str, build: Callable[[], Any]) -> Any:
@@ -163,14 +163,15 @@ class ReadModel:
                     out.setdefault(c.speaker, {})[c.id] = "by"
                 if c.subject and c.subject in self.entities():
                     out.setdefault(c.subject, {}).setdefault(c.id, "about")
-            links = self.store.entity_links()
+            links = self.entity_links()
             for a in self.store.analyses():
+                local = links.get(a.document, {})
                 for cl in a.claims:
                     cid = by_ref.get(f"{a.document}:{cl.key}")
                     if cid is None:
                         continue
                     for m in a.mentions:
-                        gid = links.get((a.document, m.entity))
+                        gid = local.get(m.entity)
                         if gid and cl.start <= m.start and m.end <= cl.end:
                             out.setdefault(gid, {}).setdefault(cid, "about")
             return out
@@ -182,9 +183,8 @@ class ReadModel:
         counts = self.counts()
         stories = self.stories()
         if flt is not None and any((flt.query, flt.outlet, flt.language, flt.since, flt.until)):
-            story_of = self.story_of()
-            keep = {story_of.get(d.id) for d in self.store.documents(DocumentFilter(
-                outlet=flt.outlet, language=flt.language, since=flt.since, until=flt.until, query=flt.query))}
+            keep = self.cached(("match", flt.query, flt.outlet, flt.language, flt.since, flt.until),
+                               lambda: self._matching_stories(flt))
             stories = [s for s in stories if s.id in keep]
         if sort == "recent":
             stories = sorted(stories, key=lambda s: (s.last_published or "", s.id), reverse=True)
@@ -192,31 +192,49 @@ class ReadModel:
             stories = sorted(stories, key=lambda s: (-len(s.documents), -(counts.get(s.id, {}).get("claims", 0)), s.id))
         return [StoryRow(s, counts.get(s.id, {})) for s in stories]
 
+    def _matching_stories(self, flt: DocumentFilter) -> frozenset[str]:
+        story_of = self.story_of()
+        docs = self.store.documents(DocumentFilter(outlet=flt.outlet, language=flt.language, since=flt.since,
+                                                   until=flt.until, query=flt.query))
+        return frozenset(story_of[d.id] for d in docs if d.id in story_of)
+
+    def entity_links(self) -> dict[str, dict[str, str]]:
+        """Document id -> {local entity key: global entity id}."""
+        def build() -> dict[str, dict[str, str]]:
+            out: dict[str, dict[str, str]] = {}
+            for (doc, key), gid in self.store.entity_links().items():
+                out.setdefault(doc, {})[key] = gid
+            return out
+        return self._get("links", build)
+
     def claims_for_document(self, doc_id: str) -> dict[str, AlignedClaim]:
         """Claim key in this document -> the aligned claim carrying it."""
-        sid = self.story_of().get(doc_id)
-        f = self.store.findings(sid) if sid else None
-        out: dict[str, AlignedClaim] = {}
-        for c in (f.claims if f else ()):
-            for r in c.retellings:
-                d, key = split_claim_ref(r.claim)
-                if d == doc_id:
-                    out[key] = c
-        return out
+        def build() -> dict[str, dict[str, AlignedClaim]]:
+            out: dict[str, dict[str, AlignedClaim]] = {}
+            for c in self.claims().values():
+                for r in c.retellings:
+                    d, key = split_claim_ref(r.claim)
+                    out.setdefault(d, {})[key] = c
+            return out
+        return self._get("by_doc", build).get(doc_id, {})
 
     # -- one story ---------------------------------------------------------------------------
-    def story_view(self, story_id: str) -> StoryView | None:
+    def cached(self, key: tuple, build: Callable[[], Any]) -> Any:
+        """``build()`` memoised under ``key`` until the database changes (least recently used evicted)."""
         self._check()
         with self._lock:
-            if story_id in self._stories:
-                self._stories.move_to_end(story_id)
-                return self._stories[story_id]
-        view = self._build_story(story_id)
+            if key in self._lru:
+                self._lru.move_to_end(key)
+                return self._lru[key]
+        value = build()
         with self._lock:
-            self._stories[story_id] = view
-            while len(self._stories) > self._story_cache:
-                self._stories.popitem(last=False)
-        return view
+            self._lru[key] = value
+            while len(self._lru) > self._cache_size:
+                self._lru.popitem(last=False)
+        return value
+
+    def story_view(self, story_id: str) -> StoryView | None:
+        return self.cached(("story", story_id), lambda: self._build_story(story_id))
 
     def _build_story(self, story_id: str) -> StoryView | None:
         story = self.store.story(story_id)
@@ -260,7 +278,7 @@ class ReadModel:
 
     def _actors(self, docs: tuple[Document, ...], claims: tuple[AlignedClaim, ...],
                 names: dict[str, str]) -> tuple[Actor, ...]:
-        links = self.store.entity_links()
+        links = self.entity_links()
         ents = self.entities()
         reports: dict[str, set[str]] = {}
         mentions: dict[str, int] = {}
@@ -269,7 +287,7 @@ class ReadModel:
             if a is None:
                 continue
             for m in a.mentions:
-                gid = links.get((d.id, m.entity))
+                gid = links.get(d.id, {}).get(m.entity)
                 if gid in ents:
                     reports.setdefault(gid, set()).add(d.id)
                     mentions[gid] = mentions.get(gid, 0) + 1
