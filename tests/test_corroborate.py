@@ -2,7 +2,13 @@
 source chains, timeline, claim ids. Reports and analyses are built by hand (fictional text)."""
 from __future__ import annotations
 
-from crosscheck.corroborate import independent_sources
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from crosscheck.corroborate import corroborate, independent_sources
 from crosscheck.model import StoryFindings
 from test_alignment import make_report, run_story
 
@@ -205,3 +211,54 @@ def test_timeline_is_ordered_with_sentence_document_and_inferred_year():
 def test_empty_story():
     f = run_story([make_report("a", [])])
     assert f.claims == () and f.timeline == ()
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def seed_findings():
+    """The seed pair through the real readers, clean and analysis stages, as one story."""
+    if not (SHARED / "seeds").is_dir() or not (SHARED / "gold" / "seed_pair.json").is_file():
+        pytest.skip("shared seeds not available")
+    analyze = pytest.importorskip("crosscheck.analyze")
+    aliases = pytest.importorskip("crosscheck.analyze.aliases")
+    from crosscheck.clean import clean
+    from crosscheck.model import RawReport, Story
+    from crosscheck.readers import read_sources
+
+    docs = [clean(r) for r in read_sources([str(SHARED / "seeds")]) if isinstance(r, RawReport)]
+    analyses = analyze.analyze(docs)
+    linking = aliases.link([(a.document, e) for a in analyses for e in a.entities])
+    ids = {(ln.document, ln.key): ln.entity for ln in linking.links}
+    story = Story(id="seed", documents=tuple(d.id for d in docs))
+    findings = corroborate(story, {d.id: d for d in docs}, {a.document: a for a in analyses}, {}, ids)
+    return docs, linking, findings
+
+
+def test_seed_claims_align_as_gold_expects(seed_findings):
+    """claim_recall and claim_status of the shared scorer, on corroborate's output alone."""
+    docs, linking, findings = seed_findings
+    spec = importlib.util.spec_from_file_location("crosscheck_score", SHARED / "eval" / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    export = {
+        "documents": [{"id": d.id, "source": d.source, "text": d.text} for d in docs],
+        "entities": [{"id": e.id, "name": e.name, "aliases": list(e.aliases)} for e in linking.entities],
+        "claims": [{"id": c.id, "speaker": c.speaker, "speaker_text": c.speaker_text, "text": c.text,
+                    "documents": list(c.documents), "status": c.status} for c in findings.claims],
+    }
+    gold = json.loads((SHARED / "gold" / "seed_pair.json").read_text())
+    gold = {"documents": gold["documents"], "claims": gold["claims"]}
+    result, misses = scorer.score(export, gold)
+    assert result["claim_recall"] >= 0.9, misses["claim_recall"]
+    assert result["claim_status"] >= 0.9, misses["claim_status"]
+
+
+def test_seed_timeline_is_ordered_and_points_at_sentences(seed_findings):
+    docs, _, findings = seed_findings
+    texts = {d.id: " ".join(d.text.split()) for d in docs}
+    assert findings.timeline
+    values = [t.value for t in findings.timeline]
+    assert values == sorted(values)
+    assert all(t.text in texts[t.document] for t in findings.timeline)
