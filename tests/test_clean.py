@@ -212,3 +212,33 @@ def test_navigation_in_many_languages_is_removed_from_the_middle_of_a_body():
     doc = clean(_raw("\n".join(lines)))
     assert set(doc.text.splitlines()) == {para}
     assert [b for b in doc.boilerplate] == FURNITURE
+
+
+def test_camel_case_names_are_not_split_as_glued_navigation():
+    text = "NewsCorp said on Monday it would sell its regional papers to a group of local investors."
+    assert clean(_raw(text)).text == text
+    glued = clean(_raw("AdvertisementThe regional papers will keep their names and their editors, the buyers said."))
+    assert glued.text.startswith("The regional papers") and "Advertisement" in glued.boilerplate
+
+
+BODY_LINES = ["Зеленский подписал закон.", "Netflix raised subscription prices.",
+              "The website said it uses cookies to track users, the regulator said.",
+              "Picture, if you will, a city without cars.", "A Reuters/Ipsos poll showed support for the plan at 41%.",
+              "Copyright law is changing, the minister said.",
+              "Berlin (dpa/lnw) - Der Landtag hat am Mittwoch ein neues Schulgesetz beschlossen.",
+              "A photo by a neighbour went viral on Tuesday.", "Von der Leyen Visits Kyiv Again",
+              "By Monday, all schools in the district will be open again."]
+
+
+@pytest.mark.parametrize("line", BODY_LINES)
+def test_body_sentences_that_resemble_furniture_are_kept(line):
+    para = "The council met on Monday evening and agreed the plan after a long and lively debate."
+    doc = clean(_raw(f"{para}\n{line}\n{para}"))
+    assert line in doc.text.splitlines(), (doc.boilerplate, doc.captions)
+    assert doc.authors == ()
+
+
+def test_wire_credit_line_names_reporters_without_places():
+    doc = clean(_raw("The port reopened on Friday after three days, the harbour master said.\n"
+                     "Reporting by Anna Berg in Oslo and Jon Vik in Bergen; Editing by Kate Moss"))
+    assert doc.authors == ("Anna Berg", "Jon Vik")

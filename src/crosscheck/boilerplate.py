@@ -74,7 +74,8 @@ _RELATED_PREFIX = re.compile(
 )
 _PROMPT_START = re.compile(
     r"^(?:subscribe|sign up|sign in|log in|follow (?:us|@)|join (?:us|our)|download (?:our|the)|"
-    r"get (?:our|the) (?:app|newsletter)|click here|tap here|share (?:this|on)|"
+    r"get (?:our|the) (?:app|newsletter)|click here|tap here|(?:please )?(?:turn on|enable|disable|allow|"
+    r"switch off|whitelist)\b.{0,40}\b(?:javascript|ad ?block\w*|cookies)|share (?:this|on)|"
     r"(?:partager|compartir|teilen|condividi|udostępnij|поделиться|поділитися)\s+(?:sur|en|auf|su|na|в|у)\s|support (?:our|us)|"
     r"abonnieren sie|melden sie sich|folgen sie uns|suscríbete|síguenos|abonnez-vous|inscrivez-vous|"
     r"suivez-nous|iscriviti|abbonati|seguici|zapisz się|subskrybuj|obserwuj nas|подпишитесь|"
@@ -82,14 +83,18 @@ _PROMPT_START = re.compile(
     re.I,
 )
 _PROMPT_WORD = re.compile(
-    r"\b(?:newsletter|subscribe|subscription|sign up|javascript|ad ?blocker|abonn\w*|suscr\w*|"
-    r"abbona\w*|subskryb\w*|подпис\w*|підпис\w*|Newsletter)\b",
+    r"\b(?:newsletter|subscribe|subscription|sign up|javascript|ad ?blocker|abonnieren|abonnez|"
+    r"abonnement|suscríbete|suscribirse|suscripción|abbonati|abbonamento|subskrybuj|subskrypcj\w*|"
+    r"подпис(?:ывайтесь|аться|ка|ку|ки|читесь)|подпишитесь|підпис(?:уйтесь|атися|ка|ку|ки)|"
+    r"підпишіться)\b",
     re.I,
 )
 _COOKIE = re.compile(r"\bcookies?\b|файл\w* cookie", re.I)
+# cookie notices speak to the reader ('we use', 'you agree'); a report about cookies does not
 _COOKIE_CTX = re.compile(
-    r"accept|consent|privacy|policy|settings|browser|website|\bsite\b|akzept|zustimm|datenschutz|aceptar|"
-    r"sitio|accepter|accett|akceptuj|zgod|strona|согла|прийма|згод|политик|політик|сайт", re.I)
+    r"\b(?:we|our|you|your|this (?:site|website)|wir|unsere?|nous|notre|vous|usamos|utilizamos|nuestro|"
+    r"utilizziamo|nostro|używamy|ten serwis|мы|наш\w*|вы|ми|ви)\b|accept|consent|akzept|zustimm|"
+    r"aceptar|accepter|accett|akceptuj|zgod|согла|згод", re.I)
 _SOCIAL = frozenset("facebook twitter x telegram whatsapp linkedin email e-mail mail instagram youtube "
                     "tiktok viber reddit pinterest print copy link share tweet messenger vk flipboard "
                     "threads bluesky rss".split())
@@ -100,7 +105,7 @@ _READ_TIME = re.compile(
     r"\s*:?\s*\d+\s*\w*)\W*$",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|all rights reserved|alle rechte vorbehalten|"
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))|all rights reserved|alle rechte vorbehalten|"
                         r"todos los derechos reservados|tous droits réservés|"
                         r"tutti i diritti riservati|wszelkie prawa zastrzeżone|все права защищены|"
                         r"усі права захищені|всі права захищені", re.I)
@@ -109,7 +114,7 @@ _TAGS = re.compile(r"^(?:tags|topics|keywords|schlagwörter|themen|etiquetas|tem
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|report by|posted by|author|authors|von|por|par|di|autor|autorka|"
     r"autorzy|autore|auteur|автор|автори|авторы|текст)\s*:?\s+(?P<names>.+)$", re.I)
-_WIRE_CREDITS = re.compile(r"^\(?\s*(?:additional )?reporting by (?P<names>.+?)(?:;|\.|\s+in\s+[A-Z]|$)"
+_WIRE_CREDITS = re.compile(r"^\(?\s*(?:additional )?reporting by (?P<names>.+?)(?:;|\.\s|\.?$)"
                            r"|^\(?\s*(?:writing|editing) by\b", re.I)
 _CREDIT_LINE = re.compile(r"^(?:translated by|translation by|translation:|edited by|editing by|übersetzt von|"
                           r"übersetzung|traducido por|traducción|traduit par|traduction|tradotto da|"
@@ -126,12 +131,14 @@ _CAPTION_END = re.compile(
 _CAPTION_START = re.compile(
     r"^(?:photo|photograph|image|picture|pictured|pic|credit|foto|bild|fotografía|imagen|zdjęcie|fot\.|"
     r"фото|ілюстративне фото|иллюстративное фото|image caption|image source|media caption|caption)"
-    r"\s*[:,|]\s*\S", re.I)
+    r"\s*[:|]\s*\S|^(?:image caption|image source|media caption),\s*\S", re.I)
+# photo credits; agency credits are upper case ('REUTERS/Name', 'Name/AFP'): 'a Reuters/Ipsos poll'
+# and the German wire dateline 'Berlin (dpa/lnw) -' are body text
 _CREDIT = re.compile(
-    r"getty images|shutterstock|\(photo by |\bphoto by [A-Z]|/afp\b|afp via getty|\bap photo\b|/ap\)|"
-    r"/reuters\b|reuters/|\bepa-efe\b|/epa\b|/dpa\b|\bdpa/|/anadolu|sputnik/|ria novosti/|tass/|/tass\b|"
-    r"ukrinform/|unian/|\bphoto credit\b|\bfile photo\b|\bphotograph: |"
-    r"(?:^|[.!?]\s)(?:photo|picture|image|foto|bild|фото|zdjęcie)\s*:\s*\S", re.I)
+    r"(?i:getty images|shutterstock|\(photo by |\bap photo\b|\bphoto credit\b|\((?:file )?photo\)|"
+    r"^file photo\b|\bphotograph: |(?:^|[.!?]\s)(?:photo|picture|image|foto|bild|фото|zdjęcie)\s*:\s*\S)|"
+    r"\b[Pp]hoto by [A-Z]|REUTERS/|/REUTERS\b|/AFP\b|AFP/|EPA-EFE|/EPA\b|EPA/|/dpa\b|/Anadolu|Sputnik/|"
+    r"RIA Novosti/|TASS/|/TASS\b|/AP\b")
 _AGENCY_END = re.compile(r"\((?:Reuters|REUTERS|AP|AFP|EPA|dpa|DPA|Xinhua|TASS|RIA Novosti|Ukrinform|UNIAN|"
                          r"(?:AP|AFP|Reuters) [Pp]hoto[^()]*)\)\s*\.?$")
 _POSITION = re.compile(r"\s\((?:[LRC]|2nd [LR]|3rd [LR]|[Ll]eft|[Rr]ight|[Cc]ent(?:re|er)|[Ff]ront|"
@@ -214,16 +221,19 @@ def _is_social(line: str) -> bool:
     return bool(tokens) and len(tokens) <= 10 and all(t in _SOCIAL for t in tokens)
 
 
-def _names(text: str) -> tuple[str, ...] | None:
+_PLACE = re.compile(r"\s+(?:in|aus|en|à|a|w|у|в)\s+[A-ZА-ЯЄІЇ][\w-]+(?:,? [A-ZА-ЯЄІЇ][\w-]+)*\s*$")
+_AMBIGUOUS_LABEL = frozenset("von di da por par de".split())  # also ordinary words starting a sentence
+
+
+def _names(text: str, max_words: int = 4) -> tuple[str, ...] | None:
     """Person or agency names from a byline remainder, or None when it is not a list of names."""
-    text = re.sub(r"\s+(?:in|aus|en|à|a|w|у|в)\s+[A-ZА-ЯЄІЇ][\w-]+(?:,? [A-ZА-ЯЄІЇ][\w-]+)*\s*$", "", text)
     text = re.sub(r"\s*[|–—-]\s*(?:updated|published)\b.*$", "", text, flags=re.I).strip(" .,")
-    parts = [p.strip() for p in _NAME_SPLIT.split(text) if p and p.strip()]
+    parts = [_PLACE.sub("", p.strip()) for p in _NAME_SPLIT.split(text) if p and p.strip()]
     if not parts or len(parts) > 6:
         return None
     for part in parts:
         words = part.split()
-        if len(words) > 4:
+        if not words or len(words) > max_words or words[0].lower() in _PARTICLES:
             return None
         if not all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
             return None
@@ -241,7 +251,8 @@ def _byline(line: str) -> tuple[str, ...] | None:
         return _names(wire.group("names") or "") or ()
     m = _BYLINE.match(line)
     if m:
-        return _names(m.group("names"))
+        label = line.split()[0].lower()
+        return _names(m.group("names"), 3 if label in _AMBIGUOUS_LABEL else 4)
     return None
 
 
@@ -249,7 +260,7 @@ def _is_caption(line: str) -> bool:
     """Photo captions and credits recognisable on their own."""
     if _words(line) > 80:
         return False
-    if _CAPTION_END.search(line) or _CAPTION_START.match(line) or _AGENCY_END.search(line):
+    if _CAPTION_END.search(line) or _CAPTION_START.match(line) or (_AGENCY_END.search(line) and _words(line) <= 40):
         return True
     if _CREDIT.search(line):
         return True
@@ -277,7 +288,7 @@ def _classify(line: str) -> str | None:
     n = _words(line)
     if _PROMPT_START.match(line) and n <= 30:
         return "nav"
-    if _PROMPT_WORD.search(line) and n <= 25 and not _is_paragraph(line, 8):
+    if _PROMPT_WORD.search(line) and n <= 15 and not line.rstrip(_CLOSERS).endswith("."):
         return "nav"
     if _COOKIE.search(line) and _COOKIE_CTX.search(line) and n <= 60:
         return "nav"
@@ -289,7 +300,8 @@ def _classify(line: str) -> str | None:
 
 
 # glued navigation: 'See allPresident ...' or '... the end.Read more'
-_GLUE_WORDS = sorted((w for w in NAV_LINES if len(w) >= 4), key=len, reverse=True)
+# phrases, or single words long enough not to be the start of a CamelCase name ('NewsCorp', 'LiveNation')
+_GLUE_WORDS = sorted((w for w in NAV_LINES if " " in w or len(w) >= 7), key=len, reverse=True)
 _GLUED_PREFIX = re.compile(r"^(" + "|".join(re.escape(w) for w in _GLUE_WORDS) + r")(?=(?-i:[A-ZА-ЯЄІЇ\"“«]))", re.I)
 _GLUED_SUFFIX = re.compile(r"(?<=[.!?…\"”»])(" + "|".join(re.escape(w) for w in _GLUE_WORDS) + r")$", re.I)
 
