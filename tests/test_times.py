@@ -178,3 +178,15 @@ def test_seed_gold_times(t):
 
 def test_year_before_a_plural_noun_after_a_determiner_stays_a_year(t):
     assert [x.value for x in t("Observers watched the 2022 elections closely.", published="2024-10-18")] == ["2022"]
+
+
+def test_month_with_relative_year(t):
+    found = t("Pirates struck in September this year and on November 2 last year.", published="2011-06-15")
+    assert [(x.text, x.value) for x in found] == [("September this year", "2011-09"), ("November 2 last year", "2010-11-02")]
+    assert [x.value for x in t("He left in last October.", published="2024-12-10")] == ["2024-10"]
+
+
+@pytest.mark.parametrize("published", ["Updated : November 11, 2011 20 : 09 IST", "Fri, 11 Nov 2011 09:56:00 GMT",
+                                       "2011-11-11T09:56:00+01:00"])
+def test_non_iso_publication_dates_still_anchor(t, published):
+    assert [x.value for x in t("The ship was freed on Thursday.", published=published)] == ["2011-11-10"]

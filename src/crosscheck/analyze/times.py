@@ -55,16 +55,17 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD = _WD_FULL[:-1] + r"|Mon\.?|Tue\.?|Tues\.?|Wed\.?|Thu\.?|Thurs?\.?|Fri\.?|Sat\.?|Sun\.?)"
 _YEAR = r"(?:19|20)\d\d"
+_YEAR_OR_REL = rf"(?:(?P<year>{_YEAR})\b|(?P<rely>this|last|next)\s+year\b)"
 _NUMW = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)"
 
 # English month-name dates: "Thursday, October 17, 2024", "Oct. 17", "17th of October 2024".
 _MDY = re.compile(
     rf"(?=[A-Z])(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b"
-    rf"(?:,?\s+(?P<year>{_YEAR})\b)?")
+    rf"(?:,?\s+{_YEAR_OR_REL})?")
 _DMY = re.compile(
     rf"(?=[A-Z\d])(?:(?P<wd>{_WD}),?\s+)?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?![a-z])"
-    rf"(?:,?\s+(?P<year>{_YEAR})\b)?")
-_MY = re.compile(rf"(?=[A-Z])\b(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b")
+    rf"(?:,?\s+{_YEAR_OR_REL})?")
+_MY = re.compile(rf"(?=[A-Z])\b(?P<mon>{_MON})(?:\s+of)?,?\s+{_YEAR_OR_REL}")
 _MONTH_CTX = re.compile(
     rf"\b(?=[A-Za-z])(?P<ctx>(?i:in|since|until|till|by|from|through|during|early|late|mid|last|next|this|of|before|after))"
     rf"(?:\s+|-)(?P<mon>{_MON_FULL})\b(?!\s*\d)")
@@ -172,12 +173,25 @@ def _add_months(d: date, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _parse_published(published: str | None) -> date | None:
-    if not published:
+def _parse_published(published: str | None, language: str | None = None) -> date | None:
+    """ISO first; else a full date found by this module's regexes ("Updated: Nov 11, 2011 20:09 IST");
+    else dateparser on the (short) string. None when nothing parses."""
+    if not published or not published.strip():
         return None
     try:
         return date.fromisoformat(published.strip()[:10])
     except ValueError:
+        pass
+    short = published.strip()[:200]
+    for c in _candidates(short, language, set()):
+        if c.kind == "date" and c.y:
+            return date(c.y, c.m, c.d)
+    try:
+        import dateparser  # slow: one short string per document at most
+
+        found = dateparser.parse(short, settings={"PREFER_DATES_FROM": "past", "STRICT_PARSING": True})
+        return found.date() if found else None
+    except Exception:  # dateparser gives up on junk in many ways
         return None
 
 
@@ -189,6 +203,11 @@ class _Cand:
     def __init__(self, start, end, kind, y=None, m=None, d=None, wd=None, extra=None):
         self.start, self.end, self.kind = start, end, kind
         self.y, self.m, self.d, self.wd, self.extra = y, m, d, wd, extra
+
+
+def _rel_year(m: re.Match) -> tuple[str, str] | None:
+    rely = m.group("rely")
+    return ("year", rely.lower()) if rely else None
 
 
 def _month_of(word: str) -> int | None:
@@ -203,9 +222,10 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
             y = int(m.group("year")) if m.group("year") else None
             if mon and 1 <= day <= 31 and _valid(y, mon, day):
                 wd = _WEEKDAYS.get(m.group("wd").lower().rstrip(".")) if m.group("wd") else None
-                out.append(_Cand(m.start(), m.end(), "date", y, mon, day, wd))
+                out.append(_Cand(m.start(), m.end(), "date", y, mon, day, wd, extra=_rel_year(m)))
     for m in _MY.finditer(text):
-        out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")), _month_of(m.group("mon"))))
+        y = int(m.group("year")) if m.group("year") else None
+        out.append(_Cand(m.start(), m.end(), "month", y, _month_of(m.group("mon")), extra=_rel_year(m)))
     for m in _MONTH_CTX.finditer(text):
         out.append(_Cand(m.start("mon"), m.end(), "month", None, _month_of(m.group("mon")),
                          extra=m.group("ctx").lower()))
@@ -405,7 +425,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     # 1. candidates
     cands = _candidates(text, doc.language, year_ents)
     # 2. anchor
-    pub = _parse_published(doc.published)
+    pub = _parse_published(doc.published, doc.language)
     anchor, inferred = pub, False
     if anchor is None:
         anchor = _text_anchor(doc, cands)
@@ -415,6 +435,14 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     last_day: tuple[int | None, int, int] | None = None  # last resolved (y, m, d) in text order
     for c in cands:
         value, warning, used_anchor, inf = None, None, None, False
+        if c.kind in ("date", "month") and isinstance(c.extra, tuple):  # "November 2 this year"
+            if pub is None:  # needs the day it was written
+                if c.kind == "month":
+                    continue
+            else:
+                c.y = pub.year + {"this": 0, "last": -1, "next": 1}[c.extra[1]]
+                used_anchor = anchor_s
+            c.extra = None
         if c.kind == "date":
             y = c.y
             if y is None and anchor is not None:
