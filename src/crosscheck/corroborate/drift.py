@@ -47,10 +47,11 @@ def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> 
         if first.modality != v.modality:
             notes.append(f"modality: {_MODALITY_WORDS[first.modality]} ({src}) -> "
                          f"{_MODALITY_WORDS[v.modality]} ({dst})")
+        single = len(first.figures) == 1 and len(v.figures) == 1
         for fa in first.figures:
             for fb in v.figures:
-                if fa.of and fb.of and not same_thing(fa.of, fb.of):
-                    continue
+                if not (same_thing(fa.of, fb.of) or single and not (fa.of and fb.of)):
+                    continue  # figures of different things
                 if (fa.low, fa.high, fa.qualifier) != (fb.low, fb.high, fb.qualifier) and \
                         fa.text.lower() != fb.text.lower():
                     notes.append(f"figure: '{fa.text}' ({src}) -> '{fb.text}' ({dst})")

@@ -68,6 +68,7 @@ FIGURE = re.compile(
     rf"fifteen|twenty|thirty|forty|fifty)\b(?:\s+(?P<wscale>hundred|thousand|million)\b)?)",
     re.IGNORECASE,
 )
+_PLURALS = frozenset("people men women children police staff personnel cattle".split())
 _YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATE_BEFORE = re.compile(_MONTH + r"\s*$", re.IGNORECASE)
@@ -104,6 +105,12 @@ def _counted(text: str, end: int) -> str | None:
         if word == "of":
             continue
         last = word
+        if word in _PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith("ss")):
+            break  # the counted noun is usually the first plural after the number
+        if word.endswith("ly") and i > 0:
+            last = None if i == 0 else last_before
+            break
+        last_before = word
     if last is None:
         return None
     s = stem(last)
@@ -117,11 +124,16 @@ def figures_in(text: str) -> tuple[Figure, ...]:
         qual = m.group("qual")
         if m.group("num"):
             raw = m.group("num")
+            if text[max(0, m.start("num") - 1):m.start("num")] == ":":
+                continue  # minutes of a clock time
             if _YEARLIKE.match(raw) and not m.group("scale"):
                 continue
             if _DATE_BEFORE.search(text[max(0, m.start("num") - 12):m.start("num")]) or \
                     _DATE_AFTER.match(text[m.end("num"):m.end("num") + 16]):
                 continue  # the day of a date
+            if re.match(r"^\s*(?:a\.?m\b|p\.?m\b|o'clock|h\b|hours?\b|:\d)", text[m.end("num"):m.end("num") + 8],
+                        re.IGNORECASE):
+                continue  # a time of day or a duration, not a count
             value = float(re.sub(r"[,\u00a0 ]", "", raw)) * _SCALE.get((m.group("scale") or "").lower(), 1)
             low, high = _interval(value, qual)
         elif m.group("vague"):
