@@ -96,6 +96,15 @@ def page(browser):
     context.close()
 
 
+def _keep(folder: Path, *names: str) -> None:
+    """Copy screenshots to $CROSSCHECK_SCREENSHOTS, when set, for a human to look at."""
+    shots = os.environ.get("CROSSCHECK_SCREENSHOTS")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            shutil.copy(folder / name, Path(shots) / name)
+
+
 def _no_horizontal_overflow(pg) -> bool:
     return pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
@@ -136,11 +145,7 @@ def test_search_story_matrix_claim_to_report(page, fixture_server, tmp_path):
     assert claim.is_visible()
     assert page.locator("#captions").inner_text().count("Ferries wait") == 1
     page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
-    shots = os.environ.get("CROSSCHECK_SCREENSHOTS")
-    if shots:  # keep the pictures for a human to look at
-        Path(shots).mkdir(parents=True, exist_ok=True)
-        for name in ("story.png", "report.png"):
-            shutil.copy(tmp_path / name, Path(shots) / name)
+    _keep(tmp_path, "story.png", "report.png")
     assert (tmp_path / "story.png").stat().st_size > 10_000
     assert not page.dialogs and not page.errors, (page.dialogs, page.errors)
 
@@ -186,6 +191,7 @@ def test_hostile_reports_do_not_execute(page, hostile_server, tmp_path):
                                 page.locator("#meta").inner_html() else "")
     page.hover("#doc-text .hl-entity >> nth=0")
     page.screenshot(path=str(tmp_path / "hostile.png"), full_page=False)
+    _keep(tmp_path, "hostile.png")
     assert not page.dialogs, f"a dialog fired: {page.dialogs}"
 
 
@@ -217,6 +223,8 @@ def test_demo_corpus_through_the_pipeline(page, tmp_path):
         page.locator("#stories a.story-link").first.click()
         page.wait_for_url("**/stories/**")
         assert page.locator("#reports .report-card").count() >= 1
+        page.screenshot(path=str(tmp_path / "demo-story.png"), full_page=True)
+        _keep(tmp_path, "demo-story.png")
         cells = page.locator("#matrix td.cell.carried a")
         if cells.count():
             href = cells.first.get_attribute("href")
@@ -225,6 +233,7 @@ def test_demo_corpus_through_the_pipeline(page, tmp_path):
             if "#claim-" in href:
                 assert page.locator(".hl-claim.flash").count() == 1
         page.screenshot(path=str(tmp_path / "demo.png"), full_page=True)
+        _keep(tmp_path, "demo.png")
         assert not page.dialogs and not page.errors, (page.dialogs, page.errors)
     finally:
         server.stop()
