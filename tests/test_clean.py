@@ -242,3 +242,12 @@ def test_wire_credit_line_names_reporters_without_places():
     doc = clean(_raw("The port reopened on Friday after three days, the harbour master said.\n"
                      "Reporting by Anna Berg in Oslo and Jon Vik in Bergen; Editing by Kate Moss"))
     assert doc.authors == ("Anna Berg", "Jon Vik")
+
+
+def test_names_below_an_authors_label_become_authors():
+    text = ("Authors\nJane Mary Doe\nJohn Roe\nTram line to the airport opens\n"
+            "The new tram line to the airport opened on Saturday, carrying thousands of passengers on its first day.")
+    doc = clean(_raw(text))
+    assert doc.authors == ("Jane Mary Doe", "John Roe")
+    assert doc.title == "Tram line to the airport opens"
+    assert doc.text.startswith("The new tram line")

@@ -222,6 +222,8 @@ def _is_social(line: str) -> bool:
 
 
 _PLACE = re.compile(r"\s+(?:in|aus|en|à|a|w|у|в)\s+[A-ZА-ЯЄІЇ][\w-]+(?:,? [A-ZА-ЯЄІЇ][\w-]+)*\s*$")
+_AUTHOR_LABELS = frozenset("author authors autor autoren autorin autorzy autore autori auteur auteurs autores "
+                           "автор автори авторы by".split())
 _AMBIGUOUS_LABEL = frozenset("von di da por par de".split())  # also ordinary words starting a sentence
 
 
@@ -386,6 +388,13 @@ def clean_text(text: str, title: str | None = None, settings: Settings | None = 
     last_para = paras[-1] if paras else n - 1
     top = min(first_para, s.clean_top_lines)
 
+    # names on their own lines below an 'Authors' label
+    for i in range(1, n):
+        if lines.kind[i - 1] == "nav" and key_of(lines.text[i - 1]) in _AUTHOR_LABELS:
+            j = i
+            while j < n and j < i + 4 and lines.kind[j] in (None, "nav") and _names(lines.text[j]):
+                lines.kind[j] = "author"
+                j += 1
     # headline: every copy of it near the top leaves the body
     title_i = _find_title(lines, top, title)
     found_title = title or (lines.text[title_i] if title_i is not None else None)
@@ -425,8 +434,8 @@ def clean_text(text: str, title: str | None = None, settings: Settings | None = 
             body.append(line)
         elif kind == "caption":
             captions.append(line)
-        elif kind == "byline":
-            authors.extend(_byline(line) or ())
+        elif kind in ("byline", "author"):
+            authors.extend((_byline(line) if kind == "byline" else _names(line)) or ())
             boiler.append(line)
         elif kind != "title":
             boiler.append(line)
