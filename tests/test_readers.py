@@ -227,3 +227,16 @@ def test_gzipped_files_are_read_by_the_inner_name_or_sniffed(tmp_path):
     assert record.source == "g1"
     assert blob.fmt == "txt" and blob.text == STORY
     assert isinstance(cut, ReadFailure) and "gzip" in cut.reason
+
+
+def test_whole_json_files_array_or_object(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps([{"id": "j1", "text": STORY}, {"title": "nothing"}], indent=2))
+    (tmp_path / "export.json").write_text(json.dumps({"documents": [], "stories": []}, indent=2))
+    (tmp_path / "pretty").write_text(json.dumps({"url": "https://ex.org/p", "text": STORY}, indent=2))
+    (tmp_path / "broken.json").write_text("[{")
+    j1, nothing, export, pretty, broken = read(tmp_path / "a.json", tmp_path / "export.json", tmp_path / "pretty",
+                                               tmp_path / "broken.json")
+    assert j1.source == "j1" and isinstance(nothing, ReadFailure) and nothing.source.endswith("a.json#2")
+    assert isinstance(export, ReadFailure) and "neither" in export.reason
+    assert pretty.source == "https://ex.org/p"
+    assert isinstance(broken, ReadFailure) and "malformed JSON" in broken.reason

@@ -26,6 +26,7 @@ READERS: dict[str, Reader] = {
     "txt": text.read,
     "html": html.read,
     "jsonl": jsonl.read,
+    "json": jsonl.read_json,
     "warc": warc.read,
     "feed": feed.read,
 }

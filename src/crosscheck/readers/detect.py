@@ -15,6 +15,7 @@ EXTENSIONS = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
     ".warc": "warc",
     ".warc.gz": "warc",
     ".xml": "feed",
@@ -95,4 +96,6 @@ def sniff(head: bytes) -> str:
     first = text.split("\n", 1)[0].strip()
     if first.startswith("{") and first.endswith("}"):
         return "jsonl"
+    if first.startswith(("{", "[")):
+        return "json"
     return "txt"

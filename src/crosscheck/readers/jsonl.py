@@ -75,3 +75,23 @@ def read(stream: BinaryIO, source: str, fmt: str = "jsonl") -> Iterator[RawRepor
         yield record_to_report(record, where, fmt)
     if not seen_any:
         yield ReadFailure(source, "empty file")
+
+
+def read_json(stream: BinaryIO, source: str, fmt: str = "jsonl") -> Iterator[RawReport | ReadFailure]:
+    """A whole-file JSON document: one record object, or an array of them (``PATH#N`` = N-th item)."""
+    decoded = decode(stream.read())
+    if decoded.text is None:
+        yield ReadFailure(source, decoded.reason or "unreadable")
+        return
+    try:
+        value = json.loads(decoded.text)
+    except json.JSONDecodeError as exc:
+        yield ReadFailure(source, f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+        return
+    if isinstance(value, list):
+        if not value:
+            yield ReadFailure(source, "empty JSON array")
+        for i, record in enumerate(value, 1):
+            yield record_to_report(record, f"{source}#{i}", fmt)
+    else:
+        yield record_to_report(value, source, fmt)
