@@ -251,3 +251,18 @@ def test_names_below_an_authors_label_become_authors():
     assert doc.authors == ("Jane Mary Doe", "John Roe")
     assert doc.title == "Tram line to the airport opens"
     assert doc.text.startswith("The new tram line")
+
+
+CAPTION_LINES = ["Ілюстративне фото", "Symbolbild", "Illustrative photo",
+                 "Firefighters work at the scene in Lviv. Photo: Ivan Bondar",
+                 "Image caption, Rescue teams searched the rubble overnight",
+                 "Residents queue for water in Kharkiv (Photo by Anna Sokol/AFP)",
+                 "The minister arrives for talks in Brussels. REUTERS/Yves Herman",
+                 "A protester holds a flag outside parliament (AP Photo/Petr David Josek)"]
+
+
+@pytest.mark.parametrize("line", CAPTION_LINES)
+def test_caption_lines_leave_the_body_for_captions(line):
+    para = "The council met on Monday evening and agreed the plan after a long and lively debate."
+    doc = clean(_raw(f"{para}\n{line}\n{para}"))
+    assert line in doc.captions and line not in doc.text

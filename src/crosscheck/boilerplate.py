@@ -131,7 +131,10 @@ _CAPTION_END = re.compile(
 _CAPTION_START = re.compile(
     r"^(?:photo|photograph|image|picture|pictured|pic|credit|foto|bild|fotografía|imagen|zdjęcie|fot\.|"
     r"фото|ілюстративне фото|иллюстративное фото|image caption|image source|media caption|caption)"
-    r"\s*[:|]\s*\S|^(?:image caption|image source|media caption),\s*\S", re.I)
+    r"\s*[:|]\s*\S|^(?:image caption|image source|media caption),\s*\S|"
+    r"^(?:illustrative (?:photo|image)|photo illustration|ілюстративне фото|иллюстративное фото|"
+    r"фото ілюстративне|фото иллюстративное|symbolbild|imagen de archivo|photo d'illustration|"
+    r"foto d'archivio|zdjęcie ilustracyjne)\b", re.I)
 # photo credits; agency credits are upper case ('REUTERS/Name', 'Name/AFP'): 'a Reuters/Ipsos poll'
 # and the German wire dateline 'Berlin (dpa/lnw) -' are body text
 _CREDIT = re.compile(
