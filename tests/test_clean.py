@@ -41,6 +41,7 @@ def test_site_style_headline_captions_authors(style):
         assert snippet not in doc.text
     assert list(doc.authors) == want["authors"]
     assert doc.language == want["language"]
+    assert doc.published == want["published"]  # from the page's date stamp, day first outside English
 
 
 @pytest.mark.parametrize("style", STYLES)

@@ -338,6 +338,20 @@ class CleanText:
     captions: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    dateline: str | None = None  # the first date stamp with a year ('12 May 2025 09:14'), label stripped
+
+
+_STAMP_LABEL = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publicado|actualizado|"
+    r"publié|mis à jour|pubblicato|aggiornato|opublikowano|aktualizacja|опубликовано|обновлено|опубліковано|"
+    r"оновлено)\s*:?\s*)?(?:(?:on|am|le|el|il|the)\s+)?", re.I)
+
+
+def _dateline(lines: "_Lines") -> str | None:
+    for line, kind in zip(lines.text, lines.kind):
+        if kind == "nav" and _is_date_line(line) and re.search(r"\b(?:19|20)\d\d\b", line):
+            return _STAMP_LABEL.sub("", re.split(r"\s\|\s", line)[0]).strip() or None
+    return None
 
 
 @dataclass
@@ -448,4 +462,5 @@ def clean_text(text: str, title: str | None = None, settings: Settings | None = 
         captions=tuple(captions),
         boilerplate=tuple(boiler),
         authors=tuple(dict.fromkeys(authors)),
+        dateline=_dateline(lines),
     )

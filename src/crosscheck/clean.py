@@ -124,8 +124,11 @@ _DATE_LANGUAGES = ["en", "de", "es", "fr", "it", "pl", "ru", "uk"]  # dateparser
 
 
 @lru_cache(maxsize=4096)
-def normalise_published(value: str | None) -> str | None:
-    """An ISO date (YYYY-MM-DD) or datetime for a publication date in any common form, else None."""
+def normalise_published(value: str | None, language: str | None = None) -> str | None:
+    """An ISO date (YYYY-MM-DD) or datetime for a publication date in any common form, else None.
+
+    Numeric dates are read day first unless the text is English ('07/10/2025' -> 7 October in 'es').
+    """
     if not value or not value.strip():
         return None
     value = value.strip()
@@ -135,7 +138,9 @@ def normalise_published(value: str | None) -> str | None:
     except ValueError:
         import dateparser
 
-        parsed = dateparser.parse(value[:80], languages=_DATE_LANGUAGES, settings={"PREFER_DAY_OF_MONTH": "first"})
+        order = {} if language in (None, "en") else {"DATE_ORDER": "DMY"}
+        parsed = dateparser.parse(value[:80], languages=_DATE_LANGUAGES,
+                                  settings={"PREFER_DAY_OF_MONTH": "first", **order})
         if parsed is None:
             return None
     if not has_time:
@@ -187,8 +192,10 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
         raise InputError(raw.source, f"no article text found in {what}")
     title = cleaned.title or title
     url = raw.url or (extracted.url if extracted else None)
-    published = normalise_published(raw.published) or normalise_published(extracted.published if extracted else None)
     language = normalise_language(raw.language) or detect_language(f"{title or ''}\n{cleaned.text}", s)
+    published = (normalise_published(raw.published, language)
+                 or normalise_published(extracted.published if extracted else None, language)
+                 or normalise_published(cleaned.dateline, language))
     authors = raw.authors or (extracted.authors if extracted and extracted.authors else cleaned.authors)
     captions = tuple(dict.fromkeys((extracted.captions if extracted else ()) + cleaned.captions))
     outlet = raw.outlet or (extracted.sitename if extracted else None) or outlet_from_url(url)
