@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ..export import (claim_record, document_record, entity_record, quantity_record, story_record, time_record,
                       timeline_record)
@@ -49,9 +49,15 @@ def router(rm: ReadModel) -> APIRouter:
                 since: str | None = Query(None, pattern=DATE, description="a report published on or after"),
                 until: str | None = Query(None, pattern=DATE, description="a report published on or before"),
                 sort: Literal["reports", "recent"] = "reports", limit: int = limit_q, offset: int = offset_q):
-        rows = rm.story_rows(DocumentFilter(query=clean_query(q), outlet=outlet, language=language, since=since, until=until), sort)
-        items = [story_record(row.story, row.counts) for row in rows[offset:offset + limit]]
-        return _page(items, len(rows), limit, offset)
+        def build() -> JSONResponse:
+            flt = DocumentFilter(query=clean_query(q), outlet=outlet, language=language, since=since, until=until)
+            rows = rm.story_rows(flt, sort)
+            return _page([story_record(row.story, row.counts) for row in rows[offset:offset + limit]], len(rows),
+                         limit, offset)
+
+        # the answer depends only on the parameters and the database: cached until the database changes
+        response = rm.cached(("api-stories", q, outlet, language, since, until, sort, limit, offset), build)
+        return Response(response.body, media_type="application/json")
 
     @r.get("/stories/{story_id:path}", summary="One story: reports, claims with verdicts, timeline")
     def story(story_id: str):

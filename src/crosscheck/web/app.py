@@ -16,11 +16,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store.base import Store
 from . import api, pages
-from .readmodel import ReadModel
+from .readmodel import MISSING, ReadModel
 
 HERE = Path(__file__).resolve().parent
 
@@ -109,15 +110,22 @@ class Renderer:
     def page(self, request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         return HTMLResponse(self.html(request.url.path, template, **ctx), status_code=status_code)
 
-    def cached(self, request: Request, template: str, build: Callable[[], dict | None], missing: str) -> HTMLResponse:
-        """The page from ``build()``'s context, or 404 with ``missing`` when it returns None."""
+    async def cached(self, request: Request, template: str, build: Callable[[], dict | None],
+                     missing: str) -> HTMLResponse:
+        """The page from ``build()``'s context, or 404 with ``missing`` when it returns None.
+
+        A cached page is answered on the event loop; building one (store reads) runs in the thread pool.
+        """
         path = request.url.path
+        key = ("page", template, path)
 
         def make() -> str | None:
             ctx = build()
             return None if ctx is None else self.html(path, template, **ctx)
 
-        html = self.rm.cached(("page", template, path), make)
+        html = self.rm.peek(key)
+        if html is MISSING:
+            html = await run_in_threadpool(self.rm.cached, key, make)
         if html is None:
             raise StarletteHTTPException(404, missing)
         return HTMLResponse(html)

@@ -58,14 +58,14 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
                       hits=hits, story_of=story_of, facets=rm.facets(), documents=rm.store.count_documents())
 
     @r.get("/stories/{story_id:path}", response_class=HTMLResponse)
-    def story_page(request: Request, story_id: str):
+    async def story_page(request: Request, story_id: str):
         def build() -> dict | None:
             view = rm.story_view(story_id)
             return None if view is None else {"v": view}
-        return renderer.cached(request, "story.html", build, "no such story")
+        return await renderer.cached(request, "story.html", build, "no such story")
 
     @r.get("/documents/{doc_id:path}", response_class=HTMLResponse)
-    def document_page(request: Request, doc_id: str):
+    async def document_page(request: Request, doc_id: str):
         def build() -> dict | None:
             doc = rm.store.document(doc_id)
             if doc is None:
@@ -78,7 +78,7 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
                         entity_of=entity_of, names=names, aligned=rm.claims_for_document(doc.id),
                         story=rm.story_view(story_id) if story_id else None,
                         syndication=rm.syndication().get(doc.id), revisions=rm.store.revisions(doc.id))
-        return renderer.cached(request, "document.html", build, "no such report")
+        return await renderer.cached(request, "document.html", build, "no such report")
 
     @r.get("/entities", response_class=HTMLResponse)
     def entity_list(request: Request, q: str | None = None, offset: int = 0):
@@ -96,14 +96,14 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
                       if offset + PAGE < len(found) else None)
 
     @r.get("/entities/{entity_id:path}", response_class=HTMLResponse)
-    def entity_page(request: Request, entity_id: str):
+    async def entity_page(request: Request, entity_id: str):
         def build() -> dict | None:
             e = rm.entities().get(entity_id)
             if e is None:
                 return None
             return dict(e=e, claims=filter_claims(rm, entity=entity_id), roles=rm.entity_claims().get(entity_id, {}),
                         titles={s.id: s.title for s in rm.stories()}, names=rm.entity_names())
-        return renderer.cached(request, "entity.html", build, "no such entity")
+        return await renderer.cached(request, "entity.html", build, "no such entity")
 
     @r.get("/claims/{claim_id:path}")
     def claim_page(claim_id: str):

@@ -62,6 +62,9 @@ class StoryRow:
     counts: dict[str, int]
 
 
+MISSING = object()
+
+
 def _stamp(path: str) -> tuple:
     out = []
     for p in (path, path + "-wal"):
@@ -232,6 +235,12 @@ class ReadModel:
             while len(self._lru) > self._cache_size:
                 self._lru.popitem(last=False)
         return value
+
+    def peek(self, key: tuple) -> Any:
+        """The cached value under ``key``, or ``MISSING`` (cheap: safe to call on the event loop)."""
+        self._check()
+        with self._lock:
+            return self._lru.get(key, MISSING)
 
     def story_view(self, story_id: str) -> StoryView | None:
         return self.cached(("story", story_id), lambda: self._build_story(story_id))
