@@ -15,11 +15,16 @@ Speakers resolve to local entities: names, titles ('the President'), pronouns (h
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.attrs import ENT_TYPE, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS, TAG
+from spacy.strings import get_string_id
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_text import content_tokens, hedges_of, is_negated, render, split_clauses
+from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.model import Claim, Mention
 
@@ -55,10 +60,51 @@ class ClaimResult:
     mentions: tuple[Mention, ...] = ()  # pronoun speakers resolved to entities
 
 
+FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+PERSONAL = ("i", "we", "you", "my", "our", "your")
+VERBISH = ("VERB", "AUX")
+_ID_CACHE: dict[int, frozenset[int]] = {}
+
+
+def _ids(words) -> frozenset[int]:
+    """String-store ids of ``words`` (cached per word collection)."""
+    got = _ID_CACHE.get(id(words))
+    if got is None:
+        got = _ID_CACHE[id(words)] = frozenset(get_string_id(w) for w in words)
+    return got
+
+
+class _Index:
+    """Token positions worth a look (cue verbs, 'according', 'as'), found once per report on arrays."""
+
+    def __init__(self, sdoc: Doc, ents: LocalEntities):
+        cols = sdoc.to_array([LEMMA, LOWER, POS, IS_ALPHA, LIKE_NUM, ENT_TYPE, TAG]).tolist() if len(sdoc) else []
+        cues, verbish = _ids(CUES), _ids(VERBISH)
+        according, as_, md = get_string_id("according"), get_string_id("as"), get_string_id("MD")
+        facts, personal, hedges, modals = _ids(FACT_TYPES), _ids(PERSONAL), _ids(HEDGES), _ids(MODAL_HEDGES)
+        self.cues = [i for i, c in enumerate(cols) if c[0] in cues and c[2] in verbish]
+        self.according = [i for i, c in enumerate(cols) if c[1] == according]
+        self.as_ = [i for i, c in enumerate(cols) if c[1] == as_]
+        self.alpha = np.array([c[3] for c in cols], dtype=bool)
+        fact = np.array([bool(c[4]) or c[5] in facts for c in cols], dtype=bool)
+        if ents.by_token:
+            fact[np.fromiter(ents.by_token, dtype=np.int64)] = True
+        self.fact = fact
+        self.personal = np.array([c[1] in personal for c in cols], dtype=bool)
+        self.hedge = np.array([c[1] in hedges or (c[1] in modals and c[6] == md) for c in cols], dtype=bool)
+
+    @staticmethod
+    def within(positions: list[int], sent: Span) -> list[int]:
+        lo = bisect_left(positions, sent.start)
+        hi = bisect_left(positions, sent.end)
+        return positions[lo:hi]
+
+
 @dataclass
 class _State:
     ents: LocalEntities
     sdoc: Doc
+    index: _Index | None = None
     claims: list[Claim] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     last: _Speaker | None = None  # last speaker with a resolved entity
@@ -92,7 +138,7 @@ class _State:
 
 def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, outlet_claims: bool = True) -> ClaimResult:
     """Attributed claims of one parsed English report."""
-    st = _State(ents=ents, sdoc=sdoc)
+    st = _State(ents=ents, sdoc=sdoc, index=_Index(sdoc, ents))
     sents = list(sdoc.sents)
     quotes = _quote_regions(sdoc)
     i = 0
@@ -113,8 +159,8 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, outlet_cl
         if _first_person(st, sent, sents, i):
             i += 1
             continue
-        if outlet_claims and _is_outlet_fact(sent, ents):
-            st.add(content_tokens(sent, ()), [sent], None, outlet, None, "outlet", split=False)
+        if outlet_claims and _is_outlet_fact(sent, st.index):
+            _add_outlet(st, sent, outlet)
         _note_subject(st, sent)
         i += 1
     return ClaimResult(tuple(st.claims), tuple(st.mentions))
@@ -145,7 +191,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
     cue = None
     for sent in (qsents[-1], qsents[0]):
-        cue = next((t for t in sent if not inside(t) and t.lemma_ in CUES and t.pos_ in ("VERB", "AUX")), None)
+        cue = next((sdoc[j] for j in st.index.within(st.index.cues, sent) if not inside(sdoc[j])), None)
         if cue is not None:
             break
     if cue is not None:
@@ -236,8 +282,9 @@ def _phrase(span: Span) -> str:
 # ---------------------------------------------------------------- reported speech
 def _reported(st: _State, sent: Span) -> bool:
     found = False
-    for cue in sent:
-        if cue.lemma_ not in CUES or cue.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in cue.children):
+    for j in st.index.within(st.index.cues, sent):
+        cue = st.sdoc[j]
+        if any(c.dep_ == "neg" for c in cue.children):
             continue
         if cue.dep_ in ("amod", "acl", "relcl", "xcomp") or cue.tag_ == "VBG":
             continue
@@ -258,7 +305,8 @@ def _reported(st: _State, sent: Span) -> bool:
         elif comp is not None and comp.i > cue.i:
             toks = list(comp.subtree)
         elif comp is not None:  # 'C, X said': the clause before the cue
-            toks = [t for t in sent if t.i < cue.i and t.i not in _subtree_ids(cue, exclude=comp)]
+            cue_ids = _subtree_ids(cue, exclude=comp)
+            toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
         else:
             toks = _before_comma(sent, cue)
             if toks is None:
@@ -310,10 +358,12 @@ def _subtree_ids(tok: Token, exclude: Token | None = None) -> set[int]:
 
 # ---------------------------------------------------------------- according to
 def _according_to(st: _State, sent: Span) -> bool:
-    accs = [t for t in sent if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to"]
-    if not accs and not any(t.lower_ == "as" for t in sent):
+    doc = sent.doc
+    accs = [doc[j] for j in st.index.within(st.index.according, sent) if j + 1 < sent.end and doc[j + 1].lower_ == "to"]
+    as_positions = st.index.within(st.index.as_, sent)
+    if not accs and not as_positions:
         return False
-    sources = _as_clauses(sent)  # (source head, tokens to drop, its wording, cue), outermost first
+    sources = _as_clauses(sent, as_positions)  # (source head, tokens to drop, its wording, cue), outermost first
     for acc in accs:
         to = acc.nbor()
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -355,12 +405,13 @@ def _with_commas(sent: Span, lo: int, hi: int) -> set[int]:
     return drop
 
 
-def _as_clauses(sent: Span) -> list[tuple[Token, set[int], str | None, str]]:
+def _as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], str | None, str]]:
     """'As the publication notes, ...' / 'as Reuters reported': (source head, tokens to drop)."""
     out = []
     doc = sent.doc
-    for a in sent:
-        if a.lower_ != "as" or not (a.i == sent.start or doc[a.i - 1].is_punct):
+    for j in positions:
+        a = doc[j]
+        if not (a.i == sent.start or doc[a.i - 1].is_punct):
             continue
         for w in doc[a.i + 2 : min(a.i + 8, sent.end)]:
             if w.is_punct:
@@ -420,17 +471,26 @@ def _ends_sentence(sent: Span) -> bool:
 
 
 # ---------------------------------------------------------------- the outlet's own statements
-def _is_outlet_fact(sent: Span, ents: LocalEntities) -> bool:
+def _is_outlet_fact(sent: Span, index: _Index) -> bool:
     """A finished declarative sentence with a finite verb and a number, a date or a named actor."""
+    lo, hi = sent.start, sent.end
+    if not 6 <= int(index.alpha[lo:hi].sum()) <= 60 or index.personal[lo:hi].any() or not index.fact[lo:hi].any():
+        return False
     if not _ends_sentence(sent):
         return False
-    words = [t for t in sent if t.is_alpha]
-    if not 6 <= len(words) <= 60:
-        return False
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or root.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+    if root.pos_ not in ("VERB", "AUX"):
         return False
-    if any(t.lower_ in ("i", "we", "you", "my", "our", "your") for t in sent):
-        return False
-    has_fact = any(t.i in ents.by_token or t.ent_type_ in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY") or t.like_num for t in sent)
-    return has_fact
+    return not (root.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in root.children))
+
+
+def _add_outlet(st: _State, sent: Span, outlet: str | None) -> None:
+    """The sentence as the outlet's own claim (no clause splitting: read straight from the text)."""
+    text = " ".join(sent.text.split())
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    idx = np.nonzero(st.index.hedge[sent.start : sent.end])[0]
+    hedges = tuple(dict.fromkeys(HEDGES.get(st.sdoc[sent.start + int(k)].lower_, st.sdoc[sent.start + int(k)].lower_) for k in idx))
+    negated = any(c.dep_ == "neg" for c in sent.root.children)
+    st.claims.append(Claim(key=f"c{len(st.claims) + 1}", text=text, start=sent.start_char, end=sent.end_char,
+                           speaker=None, speaker_text=outlet, kind="outlet", hedges=hedges, negated=negated))

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_TITLE, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.aliases import known, name_tokens, surface
@@ -51,6 +53,25 @@ class LocalEntities:
         return next((e for e in self.entities if e.key == key), None)
 
 
+class _Candidates:
+    """Token positions the passes below look at, picked on integer arrays (no Token objects made)."""
+
+    def __init__(self, sdoc: Doc):
+        lower, pos, dep, ent, title, alpha = zip(*sdoc.to_array([LOWER, POS, DEP, ENT_TYPE, IS_TITLE, IS_ALPHA]).tolist()) if len(sdoc) else ((),) * 6
+        titles = _hashes(TITLE_HEADS)
+        propn, noun, pobj = get_string_id("PROPN"), get_string_id("NOUN"), get_string_id("pobj")
+        self.titles = [i for i, w in enumerate(lower) if w in titles]
+        self.places = [i for i, (p, d, e) in enumerate(zip(pos, dep, ent)) if p == propn and d == pobj and not e]
+        self.names = [i for i, (p, t, a) in enumerate(zip(pos, title, alpha)) if t and a and (p == propn or p == noun)]
+
+
+def _hashes(words) -> frozenset[int]:
+    return _HASHES.get(id(words)) or _HASHES.setdefault(id(words), frozenset(get_string_id(w) for w in words))
+
+
+_HASHES: dict[int, frozenset[int]] = {}
+
+
 @dataclass
 class _Cluster:
     tokens: tuple[str, ...]
@@ -85,7 +106,7 @@ def _usable(text: str, label: str, latin: bool) -> bool:
     return latin or text[0].isupper()
 
 
-def _raw_spans(sdoc: Doc, latin: bool) -> list[tuple[Span, str]]:
+def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, str]]:
     out = []
     for ent in sdoc.ents:
         if ent.label_ not in LABELS:
@@ -103,19 +124,20 @@ def _raw_spans(sdoc: Doc, latin: bool) -> list[tuple[Span, str]]:
         if hit is not None and label != "NORP":
             label = hit.type
         out.append((span, label))
-    out.extend(_places_after_prepositions(sdoc, latin))
-    out.extend(_names_after_titles(sdoc, latin))
+    out.extend(_places_after_prepositions(sdoc, latin, cands))
+    out.extend(_names_after_titles(sdoc, latin, cands))
     return out
 
 
-def _names_after_titles(sdoc: Doc, latin: bool) -> list[tuple[Span, str]]:
+def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, str]]:
     """'Defence Minister Ivo Kral': capitalised proper nouns right after a title that NER left untagged."""
     if not latin:
         return []
     out = []
     n = len(sdoc)
-    for tok in sdoc:
-        if tok.lower_ not in TITLE_HEADS or not tok.text[:1].isupper():
+    for i in cands.titles:
+        tok = sdoc[i]
+        if not tok.text[:1].isupper():
             continue
         j = tok.i + 1
         while j < n and j - tok.i <= 3 and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title and sdoc[j].is_alpha \
@@ -133,13 +155,14 @@ _CALENDAR = frozenset(
 )
 
 
-def _places_after_prepositions(sdoc: Doc, latin: bool) -> list[tuple[Span, str]]:
+def _places_after_prepositions(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, str]]:
     """'killed near Donetsk': a lone proper noun after a place preposition that NER left untagged."""
     if not latin:
         return []
     out = []
-    for tok in sdoc:
-        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ or tok.head.lower_ not in _LOCATIVE:
+    for i in cands.places:
+        tok = sdoc[i]
+        if tok.head.lower_ not in _LOCATIVE:
             continue
         if tok.head.i != tok.i - 1 or not tok.is_alpha or not tok.is_title or tok.lower_ in _CALENDAR:
             continue
@@ -234,7 +257,8 @@ def _title_mods(tok: Token) -> frozenset[str]:
 
 def extract(sdoc: Doc, latin: bool = True) -> LocalEntities:
     """Entities and mentions of one parsed report (``latin``: the text is written in Latin script)."""
-    clusters = _cluster(_raw_spans(sdoc, latin))
+    cands = _Candidates(sdoc)
+    clusters = _cluster(_raw_spans(sdoc, latin, cands))
     clusters.sort(key=lambda c: min(s.start for s, _ in c.spans))
     keyed: list[tuple[str, _Cluster]] = [(f"e{i + 1}", c) for i, c in enumerate(clusters)]
     by_token: dict[int, str] = {}
@@ -259,8 +283,8 @@ def extract(sdoc: Doc, latin: bool = True) -> LocalEntities:
             for child in root.children:
                 if child.dep_ == "appos" and child.lower_ in TITLE_HEADS:
                     holders.append((child.lower_, _title_mods(child), key))
-    mentions.extend(_bare_surnames(sdoc, keyed, by_token, surfaces))
-    mentions.extend(_title_mentions(sdoc, holders, by_token, surfaces))
+    mentions.extend(_bare_surnames(sdoc, keyed, by_token, surfaces, cands))
+    mentions.extend(_title_mentions(sdoc, holders, by_token, surfaces, cands))
     for key, cl in keyed:  # 'Volodymyr Zelenskyi' also answers to 'Zelenskyi'
         if _vote(cl) == "PERSON" and not cl.known_name:
             for form in list(surfaces[key]):
@@ -275,7 +299,7 @@ def extract(sdoc: Doc, latin: bool = True) -> LocalEntities:
     return LocalEntities(entities=entities, mentions=tuple(mentions), by_token=by_token)
 
 
-def _bare_surnames(sdoc: Doc, keyed, by_token: dict[int, str], surfaces: dict[str, set[str]]) -> list[Mention]:
+def _bare_surnames(sdoc: Doc, keyed, by_token: dict[int, str], surfaces: dict[str, set[str]], cands: _Candidates) -> list[Mention]:
     """Surnames NER missed ('Zelenskyy said' tagged as a common noun) -> the one full name ending in them."""
     owners: dict[str, list[str]] = {}
     for key, cl in keyed:
@@ -284,9 +308,10 @@ def _bare_surnames(sdoc: Doc, keyed, by_token: dict[int, str], surfaces: dict[st
     if not owners:
         return []
     out = []
-    for tok in sdoc:
-        if tok.i in by_token or not tok.is_alpha or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+    for i in cands.names:
+        if i in by_token:
             continue
+        tok = sdoc[i]
         toks = name_tokens(tok.text)
         keys = owners.get(toks[0]) if len(toks) == 1 else None
         if not keys or len(keys) != 1 or (tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].i in by_token):
@@ -297,14 +322,15 @@ def _bare_surnames(sdoc: Doc, keyed, by_token: dict[int, str], surfaces: dict[st
     return out
 
 
-def _title_mentions(sdoc: Doc, holders, by_token: dict[int, str], surfaces: dict[str, set[str]]) -> list[Mention]:
+def _title_mentions(sdoc: Doc, holders, by_token: dict[int, str], surfaces: dict[str, set[str]], cands: _Candidates) -> list[Mention]:
     """'the President', 'Ukrainian President' -> the one holder of that title (with those modifiers)."""
     if not holders:
         return []
     out = []
-    for tok in sdoc:
+    for i in cands.titles:
+        tok = sdoc[i]
         low = tok.lower_
-        if low not in TITLE_HEADS or tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if tok.tag_ in ("NNS", "NNPS"):
             continue
