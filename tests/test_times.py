@@ -190,3 +190,24 @@ def test_month_with_relative_year(t):
                                        "2011-11-11T09:56:00+01:00"])
 def test_non_iso_publication_dates_still_anchor(t, published):
     assert [x.value for x in t("The ship was freed on Thursday.", published=published)] == ["2011-11-10"]
+
+
+def test_dates_in_captions_are_found_and_marked_as_such():
+    from crosscheck.analyze.times import extract_captions
+    from crosscheck.model import Document
+
+    doc = Document(id="d", source="s", fmt="txt", text="The ferry sank on Tuesday.",
+                   captions=("Divers at the pier on May 4, 2025. (Photo: Example)",))
+    found = extract_captions(doc)
+    assert [(t.text, t.value, t.caption) for t in found] == [("May 4, 2025", "2025-05-04", 0)]
+    assert doc.captions[0][found[0].start:found[0].end] == "May 4, 2025"
+
+
+def test_caption_times_are_not_highlighted_in_the_body():
+    from crosscheck.model import Analysis, TimeExpr
+    from crosscheck.web.highlight import spans_of
+
+    analysis = Analysis(document="d", times=(TimeExpr(start=0, end=3, text="May", value="2025-05", caption=0),
+                                            TimeExpr(start=4, end=8, text="2024", value="2024")))
+    spans = spans_of(analysis, {}, {})
+    assert [(s.start, s.end) for s in spans if s.kind == "time"] == [(4, 8)]

@@ -52,7 +52,8 @@ def quantity_record(doc_id: str, q: Quantity) -> dict[str, Any]:
 
 def time_record(doc_id: str, t: TimeExpr) -> dict[str, Any]:
     return {"document": doc_id, "text": t.text, "value": t.value, "anchor": t.anchor,
-            "inferred_year": t.inferred_year, "warning": t.warning, "start": t.start, "end": t.end}
+            "inferred_year": t.inferred_year, "warning": t.warning, "start": t.start, "end": t.end,
+            "caption": t.caption}
 
 
 def timeline_record(e: TimelineEntry) -> dict[str, Any]:

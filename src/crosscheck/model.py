@@ -105,6 +105,7 @@ class TimeExpr:
     anchor: str | None = None  # the date it was resolved against
     inferred_year: bool = False  # the year came from the text, not from publication date
     warning: str | None = None  # e.g. weekday does not match the date
+    caption: int | None = None  # index into Document.captions when found in a caption (offsets are then into it)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def analyze_parsed(doc: Document, sdoc: Doc) -> Analysis:
         claims = found.claims
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)
-    quantities, times = _numbers_and_dates(doc, sdoc) if english else ((), ())
+    quantities, times = _numbers_and_dates(doc, sdoc if english else None)
     return Analysis(
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
         times=tuple(times), claims=tuple(claims), lemmas=_lemmas(sdoc, english),
@@ -56,7 +56,7 @@ def _numbers_and_dates(doc: Document, sdoc: Doc):
         from crosscheck.analyze import quantities, times
     except ImportError as exc:  # written by another stage owner; the analysis needs both
         raise ImportError(f"crosscheck.analyze needs quantities.py and times.py: {exc}") from exc
-    return quantities.extract(doc, sdoc), times.extract(doc, sdoc)
+    return quantities.extract(doc, sdoc), times.extract(doc, sdoc) + times.extract_captions(doc)
 
 
 def _lemmas(sdoc: Doc, english: bool) -> tuple[str, ...]:

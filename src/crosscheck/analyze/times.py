@@ -26,6 +26,8 @@ stays a handful of ``finditer`` passes per document.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from datetime import date, timedelta
 from importlib import import_module
@@ -502,4 +504,13 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
             continue
         out.append(TimeExpr(start=c.start, end=c.end, text=text[c.start:c.end], value=value,
                             anchor=used_anchor, inferred_year=inf, warning=warning))
+    return out
+
+
+def extract_captions(doc: Document) -> list[TimeExpr]:
+    """Dates stated in the photo captions (kept apart from the body), with ``caption`` set to the caption's index."""
+    out: list[TimeExpr] = []
+    for i, caption in enumerate(doc.captions or ()):
+        for t in extract(dataclasses.replace(doc, text=caption), None):
+            out.append(dataclasses.replace(t, caption=i))
     return out

@@ -49,6 +49,8 @@ def spans_of(analysis: Analysis | None, entity_of: dict[str, str] | None = None,
                                          q.unit, q.of) if x not in (None, ""))
         out.append(Span(q.start, q.end, "quantity", "", f"quantity: {what}"))
     for t in analysis.times:
+        if t.caption is not None:  # found in a caption, not in the body these offsets would point into
+            continue
         out.append(Span(t.start, t.end, "time", t.value, f"date: {t.value}" + (f" ({t.warning})" if t.warning else "")))
     return out
 
