@@ -47,7 +47,7 @@ class Settings:
     story_date_floor: float = 0.2  # the least the publication-date factor scales a similarity by
     story_candidate_terms: int = 12  # rarest features of a report used to look up candidate stories
     story_candidates: int = 40  # stories scored per report
-    story_posting_cap: int = 400  # most recent stories kept per indexed feature
+    story_posting_cap: int = 64  # most recent stories kept per indexed feature (bench/stories.py: 400 made 100k cost 4x 10k)
     # corroborate: claim alignment; tests/fixtures/alignment_pairs.jsonl (pairs) and the seed pair
     align_threshold: float = 0.5  # evidence two claims of the same speaker need to be one claim
     align_threshold_cross_speaker: float = 0.62  # named speaker vs an unresolved/anonymous source

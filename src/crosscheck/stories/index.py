@@ -11,7 +11,7 @@ from crosscheck.model import ReclusterResult, Story, StoryAssignment, StoryFeatu
 from crosscheck.stories.cluster import cluster, name_clusters, story_id
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, vector
 
-_INDEXED_KEYS = 40  # rarest features of each report entered in the candidate index
+_INDEXED_KEYS = 20  # rarest features of each report entered in the candidate index
 _CENTROID_KEEP = 400  # heaviest features kept in a story centroid (bounded cost per comparison)
 
 
