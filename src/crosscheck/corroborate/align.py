@@ -157,6 +157,19 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> str:
     return "same" if agree else "none"
 
 
+def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> bool:
+    """Both claims give the same precise figure of the same counted thing ("5,000 reservists"):
+    a specific anchor that survives a retelling which changes the verb (drift)."""
+    for x in fa:
+        for y in fb:
+            if not (x.of and y.of and same_thing(x.of, y.of)):
+                continue
+            precise = all(f.high - f.low <= 0.25 * max(abs(f.high), 1.0) for f in (x, y))
+            if precise and x.low <= y.high and y.low <= x.high and max(x.high, y.high) >= 10:
+                return True
+    return False
+
+
 def predicate_penalty(pa: frozenset[str], pb: frozenset[str]) -> float:
     """Score change from predicate classes: shared is evidence; each side asserting a predicate
     the other lacks is evidence against (less so inside a family retellings drift along)."""
@@ -217,9 +230,14 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     required = settings.align_threshold if ignore_speaker else speaker_required(a, b, settings)
     lexical, shared = _lexical(a, b, weight)
     score = lexical
-    score += predicate_penalty(a.predicates, b.predicates)
     figures = figure_relation(a.figures, b.figures)
-    score += 0.15 if figures == "same" else 0.0
+    anchored = figures == "same" and figure_anchor(a.figures, b.figures)
+    # a precise shared figure of the same thing is strong evidence of one statement, even when the
+    # verb drifted inside its family between retellings (plans to train -> will deploy)
+    penalty = predicate_penalty(a.predicates, b.predicates)
+    drifted = anchored and penalty > -0.45  # shared or related verbs: drift, not another assertion
+    score += max(penalty, 0.0) if drifted else penalty
+    score += 0.3 if drifted else 0.15 if figures == "same" else 0.0
     dates = date_relation(a.dates, b.dates)
     score += 0.05 if dates == "same" else 0.0
     if a.modality != b.modality:
