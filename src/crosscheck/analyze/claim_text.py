@@ -78,9 +78,10 @@ def render(tokens: Sequence[Token]) -> str | None:
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
     while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") and toks[0].lower_ in ("that", "and", "but", "so", "or", "whether")):
         toks.pop(0)
-    while toks and toks[-1].is_punct and toks[-1].text not in (".", "!", "?"):
+    while toks and ((toks[-1].is_punct and toks[-1].text not in (".", "!", "?")) or toks[-1].dep_ == "cc"
+                    or (toks[-1].is_punct and len(toks) > 1 and toks[-2].dep_ == "cc")):
         toks.pop()
-    if _words(toks) < 3:
+    if _words(toks) < 4:
         return None
     doc = toks[0].doc
     pieces, run_start, prev = [], toks[0].i, toks[0].i

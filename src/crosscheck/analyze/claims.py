@@ -254,8 +254,7 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
         if low in FIRST_PERSON:
             return None, None
         return None, head.text
-    span = head.doc[head.left_edge.i : head.right_edge.i + 1]
-    text = _phrase(span)
+    text = _noun_phrase(head)
     key = ents.by_token.get(head.i)
     if key is None:
         for child in head.children:
@@ -272,6 +271,20 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
         if ent is not None and ent.type not in ("GPE", "LOC", "NORP"):
             key = last.key
     return key, text
+
+
+def _noun_phrase(head: Token) -> str:
+    """The words naming a source, without relative clauses and appositions ('Ed Fogels, the deputy ...')."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") or (child.dep_ == "punct" and child.i > head.i):
+            drop.update(range(child.left_edge.i, child.right_edge.i + 1))
+    doc = head.doc
+    ids = [i for i in range(head.left_edge.i, head.right_edge.i + 1) if i not in drop]
+    hi = ids[0]
+    while hi + 1 <= ids[-1] and hi + 1 not in drop:
+        hi += 1
+    return _phrase(doc[ids[0] : hi + 1])
 
 
 def _phrase(span: Span) -> str:
@@ -439,10 +452,16 @@ def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
     last = st.recent(6, "PERSON")
     if last is None or not _ends_sentence(sent):
         return False
-    para_sents = _paragraph(sents, i)
-    if not any(any(t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass") for t in s) for s in para_sents):
+    para = _paragraph(sents, i)
+    if len(para) > 8 or int(st.index.alpha[sent.start : sent.end].sum()) < 4:
         return False
-    if len([t for t in sent if t.is_alpha]) < 4:
+    text = sent.doc.text[para[0].start_char : para[-1].end_char]
+    if any(q in text for q in '"\u201c\u201d\u00ab\u00bb'):
+        return False
+    # most sentences speak as I/we/you, and someone does so as subject: the paragraph is speech
+    personal = sum(1 for s in para if st.index.personal[s.start : s.end].any())
+    if personal * 2 <= len(para) or not any(
+            t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass") for s in para for t in s):
         return False
     st.add(content_tokens(sent, ()), [sent], last.key, last.text, None, "quote")
     st.last = last  # a long quote does not make its speaker more recent
