@@ -93,3 +93,23 @@ def test_pairs_are_symmetric():
     """Which report comes first must not change the answer."""
     wrong = [p["id"] for p in PAIRS if merged({**p, "a": p["b"], "b": p["a"]}) != p["merge"]]
     assert not wrong
+
+
+def test_drift_aligns_even_when_the_counted_thing_is_common_in_the_story():
+    """Regression: 'reservists' in most claims made it non-distinctive, so the drifted retelling
+    (plans to train -> will deploy, same 5,000 reservists) was never compared with its original."""
+    spk = {"speaker": "Lena Sokol", "speaker_text": "Sokol", "entities": [["Eastmark", "Eastmark", "GPE"]]}
+    common = [{"speaker": "Lena Sokol", "speaker_text": "Sokol", "text": t} for t in (
+        "The reservists would come from the infantry and the engineers.",
+        "The reservists will be paid from the defence budget.",
+        "This is a precaution for the reservists, not a threat.",
+        "The reservists must report to their units within a week.",
+        "Older reservists will serve as instructors.")]
+    a = make_report("doc-a", [{**spk, "text": "Eastmark plans to train 5,000 reservists by the end of the year."},
+                              *common], published="2026-04-01")
+    b = make_report("doc-b", [{**spk, "text": "Eastmark will deploy 5,000 reservists to its northern border."},
+                              *common], published="2026-04-02")
+    findings = run_story([a, b])
+    drifted = [c for c in findings.claims if "5,000" in c.text]
+    assert len(drifted) == 1 and set(drifted[0].documents) == {"doc-a", "doc-b"}
+    assert drifted[0].drift

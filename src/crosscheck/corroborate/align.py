@@ -49,7 +49,7 @@ class Group:
 
     def add(self, view: ClaimView, secondary: bool = False) -> None:
         self.members.append(view)
-        self.words |= view.terms
+        self.words |= view.terms | _counted(view)
         if secondary:
             self.secondary.add(view.ref)
 
@@ -58,7 +58,12 @@ class Group:
 
     def may_match(self, view: ClaimView, weight: "Weights") -> bool:
         """Shares a term that is not everywhere in the story (cheap test before comparing)."""
-        return any(t in self.words and weight.distinctive(t) for t in view.terms)
+        return (any(t in self.words and weight.distinctive(t) for t in view.terms)
+                or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
+
+
+def _counted(view: ClaimView) -> set[str]:
+    return {"#" + f.of for f in view.figures if f.of}
 
 
 class Weights:
@@ -237,7 +242,7 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     penalty = predicate_penalty(a.predicates, b.predicates)
     drifted = anchored and penalty > -0.45  # shared or related verbs: drift, not another assertion
     score += max(penalty, 0.0) if drifted else penalty
-    score += 0.3 if drifted else 0.15 if figures == "same" else 0.0
+    score += 0.35 if drifted else 0.15 if figures == "same" else 0.0  # "5,000 reservists" is itself a rare term
     dates = date_relation(a.dates, b.dates)
     score += 0.05 if dates == "same" else 0.0
     if a.modality != b.modality:
