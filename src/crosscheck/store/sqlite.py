@@ -96,7 +96,7 @@ class SQLiteStore(Store):
                 self.conn.execute(f"PRAGMA user_version = {i + 1}")
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()  # sqlite may already have rolled back (disk full): keep the real error
             raise
 
     # -- transactions ------------------------------------------------------------------------
