@@ -19,7 +19,7 @@ from .store import DocumentFilter, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="crosscheck: what is claimed, who says so, how many independent sources carry it.")
-out = Console()
+out = Console(width=None if Console().is_terminal else 140)  # piped output: wide enough for ids and tables
 err = Console(stderr=True)
 
 

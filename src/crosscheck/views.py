@@ -23,6 +23,19 @@ def _short(text: str | None, n: int = 80) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _columns(table: Table, *names: str) -> Table:
+    """Add columns; ids and short codes never wrap, so they can be copied into the next command."""
+    for name in names:
+        if name in ("id", "entity"):
+            table.add_column(name, no_wrap=True, min_width=18)
+        elif name in ("", "status", "sources", "lang", "independent", "claims", "conflicts", "published", "type",
+                      "kind", "value", "date", "dates"):
+            table.add_column(name, no_wrap=True)
+        else:
+            table.add_column(name, ratio=1, overflow="fold")
+    return table
+
+
 def _t(text: Any) -> Text:
     """Untrusted text as a literal (never parsed as rich markup)."""
     return Text("" if text is None else str(text))
@@ -30,8 +43,7 @@ def _t(text: Any) -> Text:
 
 def documents_table(store: Store, flt: DocumentFilter) -> Table:
     table = Table(title=f"documents ({store.count_documents(DocumentFilter(outlet=flt.outlet, language=flt.language, since=flt.since, until=flt.until))})")
-    for col in ("id", "published", "outlet", "lang", "title"):
-        table.add_column(col)
+    _columns(table, *("id", "published", "outlet", "lang", "title"))
     for d in store.documents(flt):
         table.add_row(d.id, _t((d.published or "")[:10]), _t(d.outlet), _t(d.language), _t(_short(d.title, 70)))
     return table
@@ -39,8 +51,7 @@ def documents_table(store: Store, flt: DocumentFilter) -> Table:
 
 def search_table(store: Store, query: str, limit: int) -> Table:
     table = Table(title=f"search: {query}")
-    for col in ("id", "outlet", "title", "snippet"):
-        table.add_column(col)
+    _columns(table, *("id", "outlet", "title", "snippet"))
     for d, snip in store.search(query, limit):
         table.add_row(d.id, _t(d.outlet), _t(_short(d.title, 50)), _t(_short(snip, 90)))
     return table
@@ -49,8 +60,7 @@ def search_table(store: Store, query: str, limit: int) -> Table:
 def stories_table(store: Store, limit: int) -> Table:
     counts = story_counts(store)
     table = Table(title="stories")
-    for col in ("id", "dates", "reports", "independent", "claims", "conflicts", "title"):
-        table.add_column(col)
+    _columns(table, *("id", "dates", "reports", "independent", "claims", "conflicts", "title"))
     ordered = sorted(store.stories(), key=lambda s: (-len(s.documents), s.id))[:limit]
     for s in ordered:
         c = counts.get(s.id, {})
@@ -62,8 +72,7 @@ def stories_table(store: Store, limit: int) -> Table:
 
 def entities_table(store: Store, query: str | None, limit: int) -> Table:
     table = Table(title="entities")
-    for col in ("id", "type", "name", "aliases"):
-        table.add_column(col)
+    _columns(table, *("id", "type", "name", "aliases"))
     shown = 0
     for e in store.entities():
         names = [e.name, *e.aliases]
@@ -84,8 +93,7 @@ def claims_table(store: Store, status: str | None = None, document: str | None =
                  limit: int = 100) -> Table:
     names = _entity_names(store)
     table = Table(title="claims" + (f" ({status})" if status else ""))
-    for col in ("id", "status", "sources", "speaker", "claim", "reports"):
-        table.add_column(col)
+    _columns(table, *("id", "status", "sources", "speaker", "claim", "reports"))
     shown = 0
     for f in store.all_findings():
         if story and f.story != story:
@@ -138,30 +146,26 @@ def show_document(store: Store, doc: Document) -> Iterator[Any]:
     links = store.entity_links()
     if analysis.entities:
         t = Table(title="entities")
-        for col in ("entity", "type", "name", "mentions as"):
-            t.add_column(col)
+        _columns(t, *("entity", "type", "name", "mentions as"))
         for e in analysis.entities:
             t.add_row(links.get((doc.id, e.key), e.key), e.type, _t(e.name), _t(", ".join(e.aliases)))
         yield t
     if analysis.claims:
         t = Table(title="claims")
-        for col in ("kind", "speaker", "cue", "claim", "hedges"):
-            t.add_column(col)
+        _columns(t, *("kind", "speaker", "cue", "claim", "hedges"))
         for c in analysis.claims:
             t.add_row(c.kind, _t(c.speaker_text), _t(c.cue), _t(_short(c.text, 90)), _t(", ".join(c.hedges)))
         yield t
     if analysis.quantities:
         t = Table(title="quantities")
-        for col in ("text", "value", "qualifier", "of"):
-            t.add_column(col)
+        _columns(t, *("text", "value", "qualifier", "of"))
         for q in analysis.quantities:
             value = q.value if q.value is not None else f"{q.low}–{q.high}"
             t.add_row(_t(q.text), _t(value), _t(q.qualifier), _t(q.of or q.unit))
         yield t
     if analysis.times:
         t = Table(title="times")
-        for col in ("text", "value", "note"):
-            t.add_column(col)
+        _columns(t, *("text", "value", "note"))
         for x in analysis.times:
             note = "; ".join(n for n in ("year inferred" if x.inferred_year else "", x.warning or "") if n)
             t.add_row(_t(x.text), x.value, _t(note))
@@ -193,8 +197,7 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
     yield Panel(Group(_t(story.summary)), title=_t(story.title or story.id),
                 subtitle=f"{counts.get('reports', 0)} reports, {counts.get('independent_sources', 0)} independent")
     t = Table(title="reports")
-    for col in ("", "id", "outlet", "published", "lang", "syndication", "title"):
-        t.add_column(col)
+    _columns(t, *("", "id", "outlet", "published", "lang", "syndication", "title"))
     for i, d in enumerate(sorted(docs, key=lambda d: (synd.get(d.id) or "~", d.published or "")), 1):
         t.add_row(f"R{docs.index(d) + 1}", d.id, _t(d.outlet), _t((d.published or "")[:10]), _t(d.language),
                   _t(synd.get(d.id) or "-"), _t(_short(d.title, 50)))
@@ -207,8 +210,7 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
     yield from _conflicts_and_drift(findings.claims)
     if findings.timeline:
         tl = Table(title="timeline")
-        for col in ("date", "report", "sentence"):
-            tl.add_column(col)
+        _columns(tl, *("date", "report", "sentence"))
         for e in findings.timeline:
             tl.add_row(e.value + (" (year inferred)" if e.inferred_year else ""), e.document, _t(_short(e.text, 90)))
         yield tl
