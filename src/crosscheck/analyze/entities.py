@@ -118,8 +118,8 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, s
         if not _usable(text, ent.label_, latin):
             continue
         label = ent.label_
-        if label == "FAC" and len(span) == 1 and span[0].pos_ == "PROPN":  # 'near Vuhledar': a place
-            label = "GPE"
+        if label == "FAC":  # 'near Vuhledar': a lone proper noun is a town; else a site
+            label = "GPE" if len(span) == 1 and span[0].pos_ == "PROPN" else "LOC"
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type
@@ -264,7 +264,7 @@ def extract(sdoc: Doc, latin: bool = True) -> LocalEntities:
     by_token: dict[int, str] = {}
     mentions: list[Mention] = []
     surfaces: dict[str, set[str]] = {k: set() for k, _ in keyed}
-    holders: list[tuple[str, frozenset[str], str]] = []  # (title, modifiers, entity key)
+    holders: list[tuple[str, frozenset[str], str, int]] = []  # (title, modifiers, entity key, token index)
     for key, cl in keyed:
         for span, label in cl.spans:
             for tok in span:
@@ -276,13 +276,13 @@ def extract(sdoc: Doc, latin: bool = True) -> LocalEntities:
                 continue
             before = _title_before(span)
             if before is not None:
-                holders.append((before[0].lower_, before[1], key))
+                holders.append((before[0].lower_, before[1], key, span.start))
             root = span.root
             if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS:
-                holders.append((root.head.lower_, _title_mods(root.head), key))
+                holders.append((root.head.lower_, _title_mods(root.head), key, span.start))
             for child in root.children:
                 if child.dep_ == "appos" and child.lower_ in TITLE_HEADS:
-                    holders.append((child.lower_, _title_mods(child), key))
+                    holders.append((child.lower_, _title_mods(child), key, span.start))
     mentions.extend(_bare_surnames(sdoc, keyed, by_token, surfaces, cands))
     mentions.extend(_title_mentions(sdoc, holders, by_token, surfaces, cands))
     for key, cl in keyed:  # 'Volodymyr Zelenskyi' also answers to 'Zelenskyi'
@@ -342,13 +342,16 @@ def _title_mentions(sdoc: Doc, holders, by_token: dict[int, str], surfaces: dict
         if tok.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "every", "any", "each") for c in tok.children):
             continue
         mods = _title_mods(tok)
-        cands = {k for t, m, k in holders if t == low and mods <= m}
-        if len(cands) != 1:
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        # an earlier holder of this title: 'the President' (any modifiers) or 'Ukrainian President' (same ones)
+        owners = {k for t, m, k, at in holders if t == low and at < tok.i and (mods == m or (not mods and definite))}
+        if len(owners) != 1:
             continue
-        key = cands.pop()
+        key = owners.pop()
         left = min([c.i for c in tok.children if c.dep_ in ("amod", "compound", "det") and c.i < tok.i] + [tok.i])
         span = sdoc[left : tok.i + 1]
         by_token[tok.i] = key
-        surfaces[key].add(surface(span.text))
+        if span.text[:1].isupper():  # 'President' names the holder; a lower-case 'the director' stays a mention
+            surfaces[key].add(surface(span.text))
         out.append(Mention(span.start_char, span.end_char, span.text, "TITLE", key))
     return out
