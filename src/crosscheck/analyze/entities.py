@@ -83,9 +83,12 @@ class _Cluster:
 def _trim(span: Span) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
-    for i in range(start, end):  # cut at the first line break
+    for i in range(start, end):  # cut at the first line break or spaced dash ('Esther Williams - Esther ...')
         if "\n" in doc[i].text or (i < end - 1 and "\n" in doc[i].whitespace_):
             end = i if "\n" in doc[i].text else i + 1
+            break
+        if i > start and doc[i].text in ("-", "\u2013", "\u2014", "|") and doc[i - 1].whitespace_:
+            end = i
             break
     while start < end and (doc[start].text in _EDGE_TOKENS or doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -351,7 +354,8 @@ def _title_mentions(sdoc: Doc, holders, by_token: dict[int, str], surfaces: dict
         left = min([c.i for c in tok.children if c.dep_ in ("amod", "compound", "det") and c.i < tok.i] + [tok.i])
         span = sdoc[left : tok.i + 1]
         by_token[tok.i] = key
-        if span.text[:1].isupper():  # 'President' names the holder; a lower-case 'the director' stays a mention
-            surfaces[key].add(surface(span.text))
+        form = surface(span.text)
+        if form[:1].isupper():  # 'President' names the holder; a lower-case 'the director' stays a mention
+            surfaces[key].add(form)
         out.append(Mention(span.start_char, span.end_char, span.text, "TITLE", key))
     return out
