@@ -299,12 +299,19 @@ def _reported(st: _State, sent: Span) -> bool:
         cue = st.sdoc[j]
         if any(c.dep_ == "neg" for c in cue.children):
             continue
-        if cue.dep_ in ("amod", "acl", "relcl", "xcomp") or cue.tag_ == "VBG":
+        chain: tuple[str, ...] = ()
+        relay = _quoted_as_saying(cue)
+        if relay is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or cue.tag_ == "VBG"):
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
-        speaker, speaker_text = _speaker_of(st, cue)
+        if relay is not None:  # 'the agency quoted a spokesman as saying that C': the spokesman, via the agency
+            speaker, speaker_text = _resolve(st, relay[1])
+            outer = _speaker_of(st, relay[0])[1]
+            chain = (outer,) if outer else ()
+        else:
+            speaker, speaker_text = _speaker_of(st, cue)
         phrase = None
         if speaker is None and speaker_text is None and comp is not None and comp.i < cue.i:
             phrase = _phrase_before_cue(sent, cue)  # 'C, a source close to the singer claimed'
@@ -328,10 +335,41 @@ def _reported(st: _State, sent: Span) -> bool:
                     found = True
                 continue
         hedges = ("suggest",) if cue.lemma_ == "suggest" else ()
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, "reported", extra_hedges=hedges)
+        cited, drop = _citing(sent, (cue, comp))
+        if drop:
+            toks = [t for t in toks if t.i not in drop]
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, "reported", chain=chain + cited, extra_hedges=hedges)
         found = True
         break
     return found
+
+
+CITE = frozenset({"cite", "quote"})
+
+
+def _quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:
+    """('quoted', its object) for 'X quoted Y as saying ...' at the cue 'saying'."""
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or cue.head.lower_ != "as":
+        return None
+    verb = cue.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (verb, obj) if verb.lemma_ in CITE and obj is not None else None
+
+
+def _citing(sent: Span, heads) -> tuple[tuple[str, ...], set[int]]:
+    """Sources a source cites: ', citing two officials,' on the cue or its clause; ', which cited X'."""
+    chain, drop = [], set()
+    for head in heads:
+        if head is None:
+            continue
+        for child in head.children:
+            if child.lemma_ in CITE and child.dep_ in ("advcl", "relcl", "xcomp", "conj"):
+                obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    chain.append(_noun_phrase(obj))
+                    lo, hi = child.left_edge.i, child.right_edge.i
+                    drop |= _with_commas(sent, lo, hi)
+    return tuple(chain), drop
 
 
 def _phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:
@@ -373,6 +411,7 @@ def _subtree_ids(tok: Token, exclude: Token | None = None) -> set[int]:
 def _according_to(st: _State, sent: Span) -> bool:
     doc = sent.doc
     accs = [doc[j] for j in st.index.within(st.index.according, sent) if j + 1 < sent.end and doc[j + 1].lower_ == "to"]
+    cited_by_source: tuple[str, ...] = ()
     as_positions = st.index.within(st.index.as_, sent)
     if not accs and not as_positions:
         return False
@@ -383,6 +422,7 @@ def _according_to(st: _State, sent: Span) -> bool:
         if pobj is None:
             continue
         sources.append((pobj, _with_commas(sent, acc.i, pobj.right_edge.i), None, "according to"))
+        cited_by_source = _citing(sent, (pobj,))[0]
     if not sources:
         return False
     cue = sources[-1][3]
@@ -403,6 +443,7 @@ def _according_to(st: _State, sent: Span) -> bool:
         speaker, speaker_text = last.key, last.text
     if speaker_text is None:
         return False
+    chain = list(cited_by_source) + chain if head.i == sources[-1][0].i else chain + list(cited_by_source)
     st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
     return True
 
