@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import html as htmllib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -152,7 +152,10 @@ def outlet_from_url(url: str | None) -> str | None:
     """The site of a URL: host without 'www.', 'm.', 'amp.' ('https://www.bbc.co.uk/x' -> 'bbc.co.uk')."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # 'http://[bad': not a URL we can take a host from
+        return None
     host = re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
     return host or None
 
@@ -173,10 +176,36 @@ def _drop_captions(text: str, captions: tuple[str, ...]) -> str:
     return "\n".join(ln for ln in text.splitlines() if key_of(ln) not in keys)
 
 
+def _scrub(value: str | None) -> str | None:
+    """Lone surrogates (JSON '\\ud800', odd entities) -> U+FFFD: they cannot be encoded or stored."""
+    if value is None or value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _storable(raw: RawReport) -> RawReport:
+    fields = ("source", "text", "html", "url", "ext_id", "title", "published", "outlet", "language")
+    changes = {}
+    for f in fields:
+        value = getattr(raw, f)
+        scrubbed = _scrub(value)
+        if scrubbed is not value:
+            changes[f] = scrubbed
+    authors = tuple(_scrub(a) for a in raw.authors)
+    if authors != raw.authors:
+        changes["authors"] = authors
+    return replace(raw, **changes) if changes else raw
+
+
 # ---------------------------------------------------------------- the stage
 def clean(raw: RawReport, settings: Settings | None = None) -> Document:
     """RawReport -> Document; raises InputError when no article text is found."""
     s = settings or Settings()
+    raw = _storable(raw)
     extracted: HtmlText | None = None
     body = raw.text or ""
     if raw.html:

@@ -74,6 +74,9 @@ def read_stream(stream: BinaryIO, source: str, fmt: str | None = None) -> Iterat
         yield ReadFailure(source, f"truncated or corrupt gzip data: {exc}")
     except OSError as exc:
         yield ReadFailure(source, f"cannot read: {exc.strerror or exc}")
+    except (ValueError, LookupError, RecursionError, MemoryError) as exc:  # a parser choking on hostile input
+        detail = (str(exc).splitlines() or [""])[0][:100]
+        yield ReadFailure(source, f"unreadable input: {type(exc).__name__}: {detail}")
 
 
 def _gzipped_warc(head: bytes) -> bool:

@@ -21,17 +21,17 @@ def _iso(entry) -> str | None:
 
 
 def _authors(entry) -> tuple[str, ...]:
-    names = [a.get("name", "").strip() for a in entry.get("authors", []) if isinstance(a, dict)]
-    names = [n for n in names if n]
+    names = [str(a.get("name") or "").strip() for a in entry.get("authors") or [] if isinstance(a, dict)]
+    names = [n for n in names if n]  # an <author> without a name gives {'name': None}
     if not names and entry.get("author"):
-        names = [entry["author"].strip()]
+        names = [str(entry["author"]).strip()]
     return tuple(names)
 
 
 def _content(entry) -> str:
     for part in entry.get("content", []) or []:
-        if part.get("value", "").strip():
-            return part["value"]
+        if isinstance(part, dict) and str(part.get("value") or "").strip():
+            return str(part["value"])
     return entry.get("summary", "") or entry.get("description", "") or ""
 
 
@@ -41,7 +41,11 @@ def read(stream: BinaryIO, source: str, fmt: str = "feed") -> Iterator[RawReport
     if not data.strip():
         yield ReadFailure(source, "empty file")
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser raises on some hostile bytes (NUL in the declared encoding...)
+        yield ReadFailure(source, f"not a readable RSS/Atom feed: {type(exc).__name__}: {str(exc)[:100]}")
+        return
     if not parsed.entries:
         why = parsed.get("bozo_exception")
         detail = f": {str(why).splitlines()[0][:100]}" if why else ""
