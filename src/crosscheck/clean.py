@@ -122,6 +122,50 @@ def detect_language(text: str, settings: Settings | None = None) -> str | None:
 
 _DATE_LANGUAGES = ["en", "de", "es", "fr", "it", "pl", "ru", "uk"]  # dateparser is slow when it guesses among all
 
+_MONTH_NUM = {m: i for i, ms in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for m in ms}
+_MON_WORD = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_PUB_DATES = re.compile(
+    rf"\b{_MON_WORD}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)(?!\d)"  # May 2, 2013
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(?P<y2>(?:19|20)\d\d)(?!\d)"
+    r"|(?<![\d:./-])(?P<y3>(?:19|20)\d\d)(?P<sep3>[./-])(?P<m3>\d{1,2})(?P=sep3)(?P<d3>\d{1,2})(?!\d)"  # 2013-09-26
+    r"|(?<![\d:./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y4>(?:19|20)?\d\d)(?![\d:])",  # 8/2/13, 14.09.2013
+    re.IGNORECASE)
+
+
+_CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?![\d:])(?:\s*(?P<ap>[ap])\.?\s*m\b\.?)?", re.I)
+
+
+def _published_by_pattern(value: str, language: str | None) -> date | None:
+    """The first full date (with a year) in a messy byline: 'PUBLISHED : THURSDAY, MAY 2, 2013, 1 : 32 PM',
+    '8 / 2 / 13 at 1 : 30 PM', 'Last updated 13 : 26 14 / 09 / 2013'. Numeric dates are month first in
+    English unless the first number exceeds 12, day first elsewhere and with dots; two-digit years are 20xx
+    (19xx above the current century's span)."""
+    tidy = re.sub(r"(?<=\d)\s*([/:.-])\s*(?=\d)", r"\1", value)  # '14 / 09 / 2013' -> '14/09/2013', '1 : 30' -> '1:30'
+    for m in _PUB_DATES.finditer(tidy):
+        g = m.groupdict()
+        if g["mon"] or g["mon2"]:
+            month = _MONTH_NUM[(g["mon"] or g["mon2"]).lower()]
+            day, year = int(g["d1"] or g["d2"]), int(g["y1"] or g["y2"])
+        elif g["y3"]:
+            year, month, day = int(g["y3"]), int(g["m3"]), int(g["d3"])
+        else:
+            a, b, y = int(g["a"]), int(g["b"]), g["y4"]
+            year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) <= date.today().year % 100 + 1 else 1900 + int(y))
+            if g["sep"] == "." or a > 12 or (language not in (None, "en") and b <= 12):
+                day, month = a, b
+            else:
+                month, day = a, b
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
 
 @lru_cache(maxsize=4096)
 def normalise_published(value: str | None, language: str | None = None) -> str | None:
@@ -136,13 +180,22 @@ def normalise_published(value: str | None, language: str | None = None) -> str |
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
+        found = _published_by_pattern(value, language)
+        if found is not None:  # bylines with times, weekdays, spaced separators (221 of 231 ECB+ bylines)
+            clock = _CLOCK.search(re.sub(r"(?<=\d)\s*:\s*(?=\d)", ":", value)) if has_time else None
+            if clock is None:
+                return found.isoformat()
+            hour = int(clock["h"]) % 12 + (12 if (clock["ap"] or "").lower() == "p" else 0) if clock["ap"] else int(clock["h"])
+            if hour > 23 or int(clock["m"]) > 59:
+                return found.isoformat()
+            return datetime(found.year, found.month, found.day, hour, int(clock["m"]), int(clock["s"] or 0)).isoformat()
         import dateparser
 
         order = {} if language in (None, "en") else {"DATE_ORDER": "DMY"}
         parsed = dateparser.parse(value[:80], languages=_DATE_LANGUAGES,
                                   settings={"PREFER_DAY_OF_MONTH": "first", **order})
-        if parsed is None:
-            return None
+        if parsed is None or not re.search(rf"{parsed.year}|\b{parsed.year % 100:02d}\b", value):
+            return None  # 'APR 28': dateparser fills in the current year, which the byline never stated
     if not has_time:
         return date(parsed.year, parsed.month, parsed.day).isoformat()
     return parsed.isoformat()
