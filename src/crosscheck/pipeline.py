@@ -13,6 +13,7 @@ ingest(sources):
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -71,7 +72,19 @@ class Pipeline:
         return self._synd
 
     # -- ingest ------------------------------------------------------------------------------
+    def _writer(self):
+        """The store's whole-run writer lock (another ingest into the same store waits), if it has one."""
+        lock = getattr(self.store, "writer_lock", None)
+        if lock is None:
+            return contextlib.nullcontext()
+        return lock(on_wait=lambda msg: self.progress("stage", msg))
+
     def ingest(self, sources: Iterable[str]) -> IngestResult:
+        with self._writer():
+            self._stories = self._synd = None  # indexes are read under the lock: never stale
+            return self._ingest(sources)
+
+    def _ingest(self, sources: Iterable[str]) -> IngestResult:
         new: list[str] = []
         dup: list[str] = []
         revised: list[str] = []
@@ -236,6 +249,10 @@ class Pipeline:
     # -- batch re-optimisation ---------------------------------------------------------------
     def recluster(self) -> Any:
         """Re-optimise all stories in batch; returns the stories stage's ReclusterResult."""
+        with self._writer():
+            return self._recluster()
+
+    def _recluster(self) -> Any:
         from .model import StoryFeatures
         from .stories import recluster
 

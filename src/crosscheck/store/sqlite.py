@@ -5,6 +5,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -116,6 +117,51 @@ class SQLiteStore(Store):
             except BaseException:
                 self._rollback()
                 raise
+
+    @contextmanager
+    def writer_lock(self, wait: float | None = None, on_wait=None) -> Iterator[None]:
+        """Hold the store's single-writer lock (``PATH-lock``, flock) for a whole ingest run.
+
+        Two ingests into one store then serialise: the second waits up to ``wait`` seconds
+        ($CROSSCHECK_WRITER_WAIT, else 600) and then fails with a StoreError naming the holder.
+        The kernel drops the lock when its process dies, even by SIGKILL.
+        """
+        try:
+            import fcntl
+        except ImportError:  # no flock (Windows): SQLite's own locking is all there is
+            yield
+            return
+        if wait is None:
+            wait = float(os.environ.get("CROSSCHECK_WRITER_WAIT") or 600)
+        lock_path = self.path + "-lock"
+        try:
+            fh = open(lock_path, "a+", encoding="utf-8")
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot create the writer lock {lock_path} "
+                             f"({exc.strerror or exc})") from exc
+        try:
+            deadline = time.monotonic() + wait
+            told = False
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    holder = _lock_holder(lock_path)
+                    if time.monotonic() >= deadline:
+                        raise StoreError(f"{self.path}: another crosscheck process{holder} is writing to this "
+                                         f"store; gave up waiting after {wait:g} s, run again when it has finished")
+                    if not told and on_wait is not None:
+                        on_wait(f"waiting for another crosscheck process{holder} writing to {self.path}")
+                    told = True
+                    time.sleep(0.1)
+            fh.seek(0)
+            fh.truncate()
+            fh.write(str(os.getpid()))
+            fh.flush()
+            yield
+        finally:
+            fh.close()  # closing the file releases the flock
 
     def _rollback(self) -> None:
         try:
@@ -343,6 +389,14 @@ class SQLiteStore(Store):
     def all_findings(self) -> Iterator[StoryFindings]:
         for r in self._q("SELECT data FROM findings ORDER BY story"):
             yield codec.loads(StoryFindings, r["data"])
+
+
+def _lock_holder(lock_path: str) -> str:
+    try:
+        pid = Path(lock_path).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""
 
 
 def fts_query(text: str) -> str:
