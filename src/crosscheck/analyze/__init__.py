@@ -29,10 +29,10 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
     """One Analysis per document, in order."""
     settings = settings or Settings()
     parsed = _nlp.parse([d.text or "" for d in docs], settings.spacy_model, settings.nlp_batch_size, settings.nlp_max_chars)
-    return [analyze_parsed(doc, sdoc) for doc, sdoc in zip(docs, parsed)]
+    return [analyze_parsed(doc, sdoc, settings) for doc, sdoc in zip(docs, parsed)]
 
 
-def analyze_parsed(doc: Document, sdoc: Doc) -> Analysis:
+def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -> Analysis:
     """The Analysis of one document already parsed by the pipeline of nlp.py."""
     english = (doc.language or "en").lower().startswith("en")
     latin = _latin(doc.text or "")
@@ -40,7 +40,7 @@ def analyze_parsed(doc: Document, sdoc: Doc) -> Analysis:
     mentions = list(ents.mentions)
     claims = ()
     if english:
-        found = _claims.extract(sdoc, ents, outlet=doc.outlet)
+        found = _claims.extract(sdoc, ents, outlet=doc.outlet, settings=settings)
         claims = found.claims
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
 from crosscheck.analyze.entities import LocalEntities
+from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
 
 CUES = frozenset(
@@ -44,7 +45,6 @@ MEDIA = frozenset("publication outlet newspaper paper agency media website site 
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
 FIRST_PERSON = frozenset({"i", "we"})
 _QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]")
-_MIN_QUOTE_WORDS = 4
 
 
 @dataclass
@@ -105,6 +105,7 @@ class _State:
     ents: LocalEntities
     sdoc: Doc
     index: _Index | None = None
+    settings: Settings = field(default_factory=Settings)
     claims: list[Claim] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     last: _Speaker | None = None  # last speaker with a resolved entity
@@ -136,11 +137,15 @@ class _State:
         return self.last
 
 
-def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, outlet_claims: bool = True) -> ClaimResult:
-    """Attributed claims of one parsed English report."""
-    st = _State(ents=ents, sdoc=sdoc, index=_Index(sdoc, ents))
+def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings: Settings | None = None,
+            outlet_claims: bool | None = None) -> ClaimResult:
+    """Attributed claims of one parsed English report (``outlet_claims`` overrides the setting)."""
+    settings = settings or Settings()
+    if outlet_claims is None:
+        outlet_claims = settings.claim_outlet_statements
+    st = _State(ents=ents, sdoc=sdoc, index=_Index(sdoc, ents), settings=settings)
     sents = list(sdoc.sents)
-    quotes = _quote_regions(sdoc)
+    quotes = _quote_regions(sdoc, settings.claim_min_quote_words)
     i = 0
     while i < len(sents):
         sent = sents[i]
@@ -159,7 +164,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, outlet_cl
         if _first_person(st, sent, sents, i):
             i += 1
             continue
-        if outlet_claims and _is_outlet_fact(sent, st.index):
+        if outlet_claims and _is_outlet_fact(sent, st.index, settings):
             _add_outlet(st, sent, outlet)
         _note_subject(st, sent)
         i += 1
@@ -175,12 +180,12 @@ def _note_subject(st: _State, sent: Span) -> None:
 
 
 # ---------------------------------------------------------------- quotes
-def _quote_regions(sdoc: Doc) -> list[tuple[int, int]]:
+def _quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int]]:
     """Character spans (inside the marks) of quotes of at least a few words."""
     out = []
     for m in _QUOTE.finditer(sdoc.text):
         g = next(k for k in range(1, 5) if m.group(k) is not None)
-        if len(m.group(g).split()) >= _MIN_QUOTE_WORDS:
+        if len(m.group(g).split()) >= min_words:
             out.append((m.start(g), m.end(g)))
     return out
 
@@ -202,13 +207,13 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     else:
         para = _paragraph_text(sdoc, qsents)
         outside = para.replace(sdoc.text[region[0] : region[1]], "").strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,\n")
-        last = st.recent(3)
+        last = st.recent(st.settings.claim_speaker_window)
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, None
     for sent in qsents:
         toks = [t for t in sent if inside(t)]
-        if len(toks) >= _MIN_QUOTE_WORDS:
+        if len(toks) >= st.settings.claim_min_quote_words:
             st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
     if speaker is not None:
         st.si = i + len(qsents) - 1
@@ -244,7 +249,7 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
     ents = st.ents
     low = head.lower_
     if head.pos_ == "PRON":
-        last = st.recent(3, PRONOUNS.get(low)) if low in PRONOUNS else None
+        last = st.recent(st.settings.claim_speaker_window, PRONOUNS.get(low)) if low in PRONOUNS else None
         subject = st.subject if low in ("he", "she") and st.subject and st.si - st.subject.sent <= 2 else None
         if subject is not None and (last is None or subject.sent > last.sent):
             last = subject
@@ -266,7 +271,7 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
         if compounds and head.pos_ == "PROPN":
             key = ents.by_token[compounds[-1].i]
     if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children):
-        last = st.recent(3)  # 'the publication' -> the outlet last cited (NER may call it anything)
+        last = st.recent(st.settings.claim_speaker_window)  # 'the publication' -> the outlet last cited (NER may call it anything)
         ent = ents.entity(last.key) if last is not None else None
         if ent is not None and ent.type not in ("GPE", "LOC", "NORP"):
             key = last.key
@@ -437,7 +442,7 @@ def _according_to(st: _State, sent: Span) -> bool:
     chosen = agentive[-1] if agentive else resolved[-1]
     chain = [r[0][1] for r in reversed(resolved) if r is not chosen and r[0][1]]
     (speaker, speaker_text), head = chosen
-    last = st.recent(2, "PERSON")
+    last = st.recent(st.settings.claim_speaker_window - 1, "PERSON")
     if not agentive and (head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES) and last is not None:
         chain = [speaker_text] + chain  # the person's own source: 'according to intelligence reports'
         speaker, speaker_text = last.key, last.text
@@ -490,7 +495,7 @@ def _relay(head: Token, st: _State) -> bool:
 # ---------------------------------------------------------------- first-person paragraphs
 def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
     """A sentence of a paragraph spoken in the first person, right after a named speaker (quote marks lost)."""
-    last = st.recent(6, "PERSON")
+    last = st.recent(2 * st.settings.claim_speaker_window, "PERSON")
     if last is None or not _ends_sentence(sent):
         return False
     para = _paragraph(sents, i)
@@ -531,10 +536,11 @@ def _ends_sentence(sent: Span) -> bool:
 
 
 # ---------------------------------------------------------------- the outlet's own statements
-def _is_outlet_fact(sent: Span, index: _Index) -> bool:
+def _is_outlet_fact(sent: Span, index: _Index, settings: Settings) -> bool:
     """A finished declarative sentence with a finite verb and a number, a date or a named actor."""
     lo, hi = sent.start, sent.end
-    if not 6 <= int(index.alpha[lo:hi].sum()) <= 60 or index.personal[lo:hi].any() or not index.fact[lo:hi].any():
+    words = int(index.alpha[lo:hi].sum())
+    if not settings.claim_outlet_min_words <= words <= settings.claim_outlet_max_words or index.personal[lo:hi].any() or not index.fact[lo:hi].any():
         return False
     if not _ends_sentence(sent):
         return False
