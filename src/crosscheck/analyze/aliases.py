@@ -35,6 +35,7 @@ _LEADING_THE = re.compile(r"^(?:the)\s+", re.I)
 TYPE_GROUP = {"PERSON": "per", "GPE": "loc", "LOC": "loc", "FAC": "loc", "ORG": "org", "NORP": "norp"}
 
 
+@lru_cache(maxsize=262144)
 def surface(text: str) -> str:
     """A mention as a name: no possessive 's, no leading 'the', no edge punctuation, single spaces."""
     text = " ".join(text.split())
@@ -42,6 +43,7 @@ def surface(text: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
+@lru_cache(maxsize=262144)
 def plain_key(text: str) -> str:
     """Lowercase ASCII words separated by single spaces ('Kim Jong-un' -> 'kim jong un')."""
     text = anyascii(_APOS.sub("", surface(text))).lower()
@@ -123,6 +125,7 @@ def _known() -> dict[str, KnownName]:
     return table
 
 
+@lru_cache(maxsize=262144)
 def known(text: str) -> KnownName | None:
     """The canonical country/organisation this name denotes, if it is a known one."""
     bare = surface(text).replace(".", "").replace("-", "")
