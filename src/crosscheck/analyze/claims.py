@@ -193,6 +193,9 @@ def _quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int]]:
 def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[Span], i: int) -> bool:
     """Claims of one quote; False when the quote is part of a sentence and no one is credited with it."""
     sdoc = st.sdoc
+    prefix = sdoc.text[qsents[0].start_char : max(qsents[0].start_char, region[0] - 1)].strip()
+    if prefix and not prefix.endswith((":", ",")):
+        return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
     cue = None
     for sent in (qsents[-1], qsents[0]):
