@@ -21,7 +21,7 @@ $(BIN)/.installed: pyproject.toml Makefile
 install: $(BIN)/.installed
 
 demo: install
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB)-lock
 	$(BIN)/crosscheck --db $(DEMO_DB) ingest demo/corpus
 	$(BIN)/crosscheck --db $(DEMO_DB) demo-report
 
