@@ -44,6 +44,7 @@ DOCUMENT_SOURCES = frozenset(
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
 FIRST_PERSON = frozenset({"i", "we"})
+_OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
 _QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]")
 
 
@@ -111,6 +112,7 @@ class _State:
     last: _Speaker | None = None  # last speaker with a resolved entity
     si: int = 0  # index of the sentence being read
     subject: _Speaker | None = None  # last named person heading a main clause ('Senator X criticised ...')
+    pending: list = field(default_factory=list)  # unclosed quote paragraphs waiting for their speaker
 
     def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
             kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True) -> None:
@@ -146,11 +148,16 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     st = _State(ents=ents, sdoc=sdoc, index=_Index(sdoc, ents), settings=settings)
     sents = list(sdoc.sents)
     quotes = _quote_regions(sdoc, settings.claim_min_quote_words)
+    qi = 0
     i = 0
     while i < len(sents):
         sent = sents[i]
         st.si = i
-        region = next((q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char), None)
+        while qi < len(quotes) and quotes[qi][1] <= sent.start_char:
+            qi += 1
+        region = quotes[qi] if qi < len(quotes) and quotes[qi][0] < sent.end_char else None
+        if region is None and st.pending:
+            st.pending.clear()  # an unclosed quote paragraph not followed by the rest of the quote
         if region is not None:
             j = i
             while j + 1 < len(sents) and sents[j].end_char < region[1]:
@@ -180,19 +187,28 @@ def _note_subject(st: _State, sent: Span) -> None:
 
 
 # ---------------------------------------------------------------- quotes
-def _quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int]]:
-    """Character spans (inside the marks) of quotes of at least a few words."""
+def _quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
+    """(start, end, open) character spans inside quote marks, at least a few words long, in text order.
+
+    ``open``: a paragraph that opens a quote and does not close it, the quote going on in the next
+    paragraph (the newspaper convention); it is credited to whoever the next quote is credited to."""
     out = []
     for m in _QUOTE.finditer(sdoc.text):
         g = next(k for k in range(1, 5) if m.group(k) is not None)
         if len(m.group(g).split()) >= min_words:
-            out.append((m.start(g), m.end(g)))
-    return out
+            out.append((m.start(g), m.end(g), False))
+    for m in _OPEN_QUOTE_PARAGRAPH.finditer(sdoc.text):
+        if len(m.group(1).split()) >= min_words:
+            out.append((m.start(1), m.end(1), True))
+    return sorted(out)
 
 
 def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[Span], i: int) -> bool:
     """Claims of one quote; False when the quote is part of a sentence and no one is credited with it."""
     sdoc = st.sdoc
+    if region[2]:
+        st.pending.append((region, qsents))
+        return True
     prefix = sdoc.text[qsents[0].start_char : max(qsents[0].start_char, region[0] - 1)].strip()
     if prefix and not prefix.endswith((":", ",")):
         return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
@@ -214,6 +230,13 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, None
+    opened_paragraph = not prefix
+    for (start, end, _), psents in (st.pending if opened_paragraph else []):
+        for sent in psents:
+            toks = [t for t in sent if start <= t.idx < end]
+            if len(toks) >= st.settings.claim_min_quote_words:
+                st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
+    st.pending.clear()
     for sent in qsents:
         toks = [t for t in sent if inside(t)]
         if len(toks) >= st.settings.claim_min_quote_words:
