@@ -14,28 +14,19 @@ Speakers resolve to local entities: names, titles ('the President'), pronouns (h
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS, TAG
-from spacy.strings import get_string_id
-
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
+from crosscheck.analyze.claim_index import (
+    CUES, Index, ends_sentence, paragraph, paragraph_text, quote_regions,
+)
+from crosscheck.analyze.claim_text import HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
 
-CUES = frozenset(
-    """say state note emphasize emphasise indicate warn add tell claim announce specify stress explain
-    report confirm insist argue assert allege suggest acknowledge admit reveal declare write tweet
-    predict promise vow point reiterate underline underscore highlight inform assure clarify comment
-    remark reply respond answer conclude observe recall mention disclose concede contend maintain
-    believe estimate deny show""".split()
-)
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
 DOCUMENT_SOURCES = frozenset(
     "report reports intelligence data estimate estimates document documents information assessment "
@@ -44,8 +35,6 @@ DOCUMENT_SOURCES = frozenset(
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
 FIRST_PERSON = frozenset({"i", "we"})
-_OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
-_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]")
 
 
 @dataclass
@@ -61,51 +50,11 @@ class ClaimResult:
     mentions: tuple[Mention, ...] = ()  # pronoun speakers resolved to entities
 
 
-FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
-PERSONAL = ("i", "we", "you", "my", "our", "your")
-VERBISH = ("VERB", "AUX")
-_ID_CACHE: dict[int, frozenset[int]] = {}
-
-
-def _ids(words) -> frozenset[int]:
-    """String-store ids of ``words`` (cached per word collection)."""
-    got = _ID_CACHE.get(id(words))
-    if got is None:
-        got = _ID_CACHE[id(words)] = frozenset(get_string_id(w) for w in words)
-    return got
-
-
-class _Index:
-    """Token positions worth a look (cue verbs, 'according', 'as'), found once per report on arrays."""
-
-    def __init__(self, sdoc: Doc, ents: LocalEntities):
-        cols = sdoc.to_array([LEMMA, LOWER, POS, IS_ALPHA, LIKE_NUM, ENT_TYPE, TAG]).tolist() if len(sdoc) else []
-        cues, verbish = _ids(CUES), _ids(VERBISH)
-        according, as_, md = get_string_id("according"), get_string_id("as"), get_string_id("MD")
-        facts, personal, hedges, modals = _ids(FACT_TYPES), _ids(PERSONAL), _ids(HEDGES), _ids(MODAL_HEDGES)
-        self.cues = [i for i, c in enumerate(cols) if c[0] in cues and c[2] in verbish]
-        self.according = [i for i, c in enumerate(cols) if c[1] == according]
-        self.as_ = [i for i, c in enumerate(cols) if c[1] == as_]
-        self.alpha = np.array([c[3] for c in cols], dtype=bool)
-        fact = np.array([bool(c[4]) or c[5] in facts for c in cols], dtype=bool)
-        if ents.by_token:
-            fact[np.fromiter(ents.by_token, dtype=np.int64)] = True
-        self.fact = fact
-        self.personal = np.array([c[1] in personal for c in cols], dtype=bool)
-        self.hedge = np.array([c[1] in hedges or (c[1] in modals and c[6] == md) for c in cols], dtype=bool)
-
-    @staticmethod
-    def within(positions: list[int], sent: Span) -> list[int]:
-        lo = bisect_left(positions, sent.start)
-        hi = bisect_left(positions, sent.end)
-        return positions[lo:hi]
-
-
 @dataclass
 class _State:
     ents: LocalEntities
     sdoc: Doc
-    index: _Index | None = None
+    index: Index | None = None
     settings: Settings = field(default_factory=Settings)
     claims: list[Claim] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -145,9 +94,9 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     settings = settings or Settings()
     if outlet_claims is None:
         outlet_claims = settings.claim_outlet_statements
-    st = _State(ents=ents, sdoc=sdoc, index=_Index(sdoc, ents), settings=settings)
+    st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings)
     sents = list(sdoc.sents)
-    quotes = _quote_regions(sdoc, settings.claim_min_quote_words)
+    quotes = quote_regions(sdoc, settings.claim_min_quote_words)
     qi = 0
     i = 0
     while i < len(sents):
@@ -187,22 +136,6 @@ def _note_subject(st: _State, sent: Span) -> None:
 
 
 # ---------------------------------------------------------------- quotes
-def _quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
-    """(start, end, open) character spans inside quote marks, at least a few words long, in text order.
-
-    ``open``: a paragraph that opens a quote and does not close it, the quote going on in the next
-    paragraph (the newspaper convention); it is credited to whoever the next quote is credited to."""
-    out = []
-    for m in _QUOTE.finditer(sdoc.text):
-        g = next(k for k in range(1, 5) if m.group(k) is not None)
-        if len(m.group(g).split()) >= min_words:
-            out.append((m.start(g), m.end(g), False))
-    for m in _OPEN_QUOTE_PARAGRAPH.finditer(sdoc.text):
-        if len(m.group(1).split()) >= min_words:
-            out.append((m.start(1), m.end(1), True))
-    return sorted(out)
-
-
 def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[Span], i: int) -> bool:
     """Claims of one quote; False when the quote is part of a sentence and no one is credited with it."""
     sdoc = st.sdoc
@@ -224,7 +157,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             return False
         cue_text = cue.lower_
     else:
-        para = _paragraph_text(sdoc, qsents)
+        para = paragraph_text(sdoc, qsents)
         outside = para.replace(sdoc.text[region[0] : region[1]], "").strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
         if outside or last is None:
@@ -245,13 +178,6 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         st.si = i + len(qsents) - 1
         st.last = _Speaker(speaker, speaker_text, st.si)
     return True
-
-
-def _paragraph_text(sdoc: Doc, sents: list[Span]) -> str:
-    text = sdoc.text
-    start = text.rfind("\n", 0, sents[0].start_char) + 1
-    end = text.find("\n", sents[-1].end_char - 1)
-    return text[start : end if end >= 0 else len(text)]
 
 
 # ---------------------------------------------------------------- speakers
@@ -522,9 +448,9 @@ def _relay(head: Token, st: _State) -> bool:
 def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
     """A sentence of a paragraph spoken in the first person, right after a named speaker (quote marks lost)."""
     last = st.recent(2 * st.settings.claim_speaker_window, "PERSON")
-    if last is None or not _ends_sentence(sent):
+    if last is None or not ends_sentence(sent):
         return False
-    para = _paragraph(sents, i)
+    para = paragraph(sents, i)
     if len(para) > 8 or int(st.index.alpha[sent.start : sent.end].sum()) < 4:
         return False
     text = sent.doc.text[para[0].start_char : para[-1].end_char]
@@ -540,35 +466,14 @@ def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
     return True
 
 
-def _paragraph(sents: list[Span], i: int) -> list[Span]:
-    lo = i
-    while lo > 0 and not _breaks_before(sents[lo]):
-        lo -= 1
-    hi = i
-    while hi + 1 < len(sents) and not _breaks_before(sents[hi + 1]):
-        hi += 1
-    return sents[lo : hi + 1]
-
-
-def _breaks_before(sent: Span) -> bool:
-    text = sent.doc.text
-    start = sent.start_char
-    return start == 0 or "\n" in text[max(0, start - 3) : start]
-
-
-def _ends_sentence(sent: Span) -> bool:
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    return last is not None and last.text in (".", "!", "\u2026", '"', "\u201d") and not sent.text.rstrip().endswith("?")
-
-
 # ---------------------------------------------------------------- the outlet's own statements
-def _is_outlet_fact(sent: Span, index: _Index, settings: Settings) -> bool:
+def _is_outlet_fact(sent: Span, index: Index, settings: Settings) -> bool:
     """A finished declarative sentence with a finite verb and a number, a date or a named actor."""
     lo, hi = sent.start, sent.end
     words = int(index.alpha[lo:hi].sum())
     if not settings.claim_outlet_min_words <= words <= settings.claim_outlet_max_words or index.personal[lo:hi].any() or not index.fact[lo:hi].any():
         return False
-    if not _ends_sentence(sent):
+    if not ends_sentence(sent):
         return False
     root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
