@@ -131,3 +131,15 @@ def test_split_text_concatenates_back():
     text = "word " * 1000 + "\n" + "x" * 700
     pieces = nlp.split_text(text, 300)
     assert "".join(pieces) == text and all(len(p) <= 300 for p in pieces)
+
+
+def test_title_case_headline_words_are_not_organisations(parse):
+    text = ("Coastal Towns Brace For Record Storm Surge Tonight\n"
+            "Governor Ilse Varnholt ordered the evacuation of Kassel on Monday.")
+    local = entities.extract(parse(text))
+    headline_end = text.index("\n")
+    for m in local.mentions:
+        if m.start < headline_end:
+            ent = local.entity(m.entity)
+            assert ent.type == "PERSON" or len(m.text.split()) == 1, m
+    assert _by_alias(local, "Ilse Varnholt")

@@ -34,8 +34,8 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
 
 def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -> Analysis:
     """The Analysis of one document already parsed by the pipeline of nlp.py."""
-    english = (doc.language or "en").lower().startswith("en")
     latin = _latin(doc.text or "")
+    english = (doc.language or "en").lower().startswith("en") and latin
     ents = _entities.extract(sdoc, latin=latin)
     mentions = list(ents.mentions)
     claims = ()

@@ -111,6 +111,7 @@ def _usable(text: str, label: str, latin: bool) -> bool:
 
 def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, str]]:
     out = []
+    headlines: dict[int, bool] = {}
     for ent in sdoc.ents:
         if ent.label_ not in LABELS:
             continue
@@ -126,6 +127,8 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, s
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type
+        elif len(span) > 1 and label != "PERSON" and _in_title_case_line(sdoc.text, span.start_char, headlines):
+            continue  # 'Officers Already Training Russian Soldiers' in a headline is no organisation
         out.append((span, label))
     out.extend(_places_after_prepositions(sdoc, latin, cands))
     out.extend(_names_after_titles(sdoc, latin, cands))
@@ -149,6 +152,18 @@ def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tupl
         if j - tok.i >= 2 and (j >= n or sdoc[j].pos_ != "PROPN"):
             out.append((sdoc[tok.i + 1 : j], "PERSON"))
     return out
+
+
+def _in_title_case_line(text: str, at: int, seen: dict[int, bool]) -> bool:
+    """The line holding ``at`` is a headline: most words capitalised and no closing full stop."""
+    start = text.rfind("\n", 0, at) + 1
+    if start not in seen:
+        end = text.find("\n", at)
+        line = text[start : end if end >= 0 else len(text)].strip()
+        words = [w for w in line.split() if w[:1].isalpha()]
+        caps = sum(1 for w in words if w[0].isupper())
+        seen[start] = len(words) >= 4 and caps >= 0.7 * len(words) and not line.endswith((".", "!", "?", '"'))
+    return seen[start]
 
 
 _LOCATIVE = frozenset("in near at from outside around towards toward into across".split())
