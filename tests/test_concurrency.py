@@ -147,3 +147,28 @@ def test_readers_work_while_an_ingest_writes(tmp_path):
     assert rounds >= 1, "the ingest finished before any reader ran"
     assert "72 new" in out
     check_store(db, sources)
+
+
+def test_features_and_entities_stream_in_pages_while_written(tmp_path):
+    """Paged reads (keyset) see every row once, in order, even when rows are added between pages."""
+    from crosscheck.model import Analysis, Document, Entity
+    from crosscheck.store import open_store
+
+    s = open_store(tmp_path / "store.db")
+    with s.transaction():
+        for i in range(7):
+            doc = Document(id=f"d{i}", source=f"s{i}", fmt="txt", text=f"Report {i}.", content_hash=f"h{i}")
+            ents = tuple(Entity(key=f"k{j}", name=f"Name {j}", type="PERSON") for j in range(3))
+            s.put_document(doc, Analysis(document=doc.id, entities=ents))
+            s.put_feature(doc.id, "story", f"data{i}")
+    seen = []
+    for doc_id, data in s.features("story", page=2):
+        seen.append(doc_id)
+        if doc_id == "d3":  # a write between pages
+            with s.transaction():
+                s.put_document(Document(id="d9", source="s9", fmt="txt", text="Late.", content_hash="h9"), None)
+                s.put_feature("d9", "story", "late")
+    assert seen == [f"d{i}" for i in range(7)] + ["d9"]
+    ents = list(s.local_entities(page=4))
+    assert [(d, e.key) for d, e in ents] == [(f"d{i}", f"k{j}") for i in range(7) for j in range(3)]
+    s.close()

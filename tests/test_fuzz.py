@@ -271,3 +271,53 @@ def test_mutated_pages_through_analysis(analyze_fn, name, seed, steps):
     docs = _clean_all(_read_file(name, data))
     if docs:
         assert len(analyze_fn(docs)) == len(docs)
+
+
+# ------------------------------------------------------------------ size: streaming with bounded memory
+_MEMORY_CHILD = r"""
+import json, sys
+from crosscheck.readers import read_sources
+from crosscheck.model import RawReport
+
+def hwm():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+
+small, big = sys.argv[1], sys.argv[2]
+for item in read_sources([small]):
+    pass
+before = hwm()
+n = chars = 0
+for item in read_sources([big]):
+    if isinstance(item, RawReport):
+        n += 1
+        chars += len(item.text or "")
+print(json.dumps({"before": before, "after": hwm(), "reports": n, "chars": chars}))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc for VmHWM")
+def test_big_jsonl_streams_with_bounded_memory(tmp_path):
+    """A 40 MB JSON Lines file is read record by record: peak RSS grows by far less than the file."""
+    import subprocess
+    import sys
+
+    para = " ".join([BODY] * 10)  # ~2.8 KB a record
+    big = tmp_path / "big.jsonl"
+    size = n = 0
+    with big.open("w", encoding="utf-8") as fh:
+        while size < 40_000_000:
+            line = json.dumps({"url": f"https://e.example/{n}", "text": f"{n} {para}"}) + "\n"
+            fh.write(line)
+            size += len(line)
+            n += 1
+    small = tmp_path / "small.jsonl"
+    small.write_text(json.dumps({"url": "https://e.example/s", "text": para}) + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(small), str(big)], capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    assert got["reports"] == n
+    assert got["after"] - got["before"] < 20, got  # MB; holding the file would cost > 40

@@ -64,10 +64,8 @@ class Pipeline:
 
             index = SyndicationIndex(self.settings)
             group_of = self.store.syndication_of()
-            for doc_id, data in self.store.features("fingerprint"):
-                doc = self.store.document(doc_id)
-                if doc is not None:
-                    index.add(doc, codec.loads(Fingerprint, data), group_of.get(doc_id))
+            for doc_id, data in self.store.features("fingerprint"):  # ids only: no document is loaded
+                index.add(doc_id, codec.loads(Fingerprint, data), group_of.get(doc_id))
             self._synd = index
         return self._synd
 
@@ -229,9 +227,11 @@ class Pipeline:
         synd = self.store.syndication_of()
         from .model import StoryFeatures
 
-        raw_feats = dict(self.store.features("story"))
+        stories = {sid: self.store.story(sid) for sid in dirty}
+        needed = {d for story in stories.values() if story is not None for d in story.documents}
+        raw_feats = {d: data for d, data in self.store.features("story") if d in needed}  # not the whole store's
         for sid in sorted(dirty):
-            story = self.store.story(sid)
+            story = stories[sid]
             with self.store.transaction():
                 if story is not None:
                     docs = {d: self.store.document(d) for d in story.documents}

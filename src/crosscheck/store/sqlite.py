@@ -274,9 +274,17 @@ class SQLiteStore(Store):
     def put_feature(self, doc_id: str, kind: str, data: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO features (document, kind, data) VALUES (?,?,?)", (doc_id, kind, data))
 
-    def features(self, kind: str) -> Iterator[tuple[str, str]]:
-        for row in self._q("SELECT document, data FROM features WHERE kind = ? ORDER BY rowid", (kind,)):
-            yield row["document"], row["data"]
+    def features(self, kind: str, page: int = 2000) -> Iterator[tuple[str, str]]:
+        """Streamed a page at a time (keyset on rowid): a big store is never held in memory at once."""
+        last = 0
+        while True:
+            rows = self._q("SELECT rowid, document, data FROM features WHERE kind = ? AND rowid > ? "
+                           "ORDER BY rowid LIMIT ?", (kind, last, page))
+            for row in rows:
+                yield row["document"], row["data"]
+            if len(rows) < page:
+                return
+            last = rows[-1]["rowid"]
 
     # -- stories -----------------------------------------------------------------------------
     def set_story(self, doc_id: str, story_id: str) -> None:
@@ -355,9 +363,17 @@ class SQLiteStore(Store):
                 for r in self._q("SELECT * FROM syndication_groups ORDER BY id")]
 
     # -- entities ----------------------------------------------------------------------------
-    def local_entities(self) -> Iterator[tuple[str, Entity]]:
-        for r in self._q("SELECT document, data FROM doc_entities ORDER BY document, key"):
-            yield r["document"], codec.loads(Entity, r["data"])
+    def local_entities(self, page: int = 5000) -> Iterator[tuple[str, Entity]]:
+        """Streamed a page at a time (keyset on the primary key)."""
+        last: tuple[str, str] = ("", "")
+        while True:
+            rows = self._q("SELECT document, key, data FROM doc_entities WHERE (document, key) > (?, ?) "
+                           "ORDER BY document, key LIMIT ?", (*last, page))
+            for r in rows:
+                yield r["document"], codec.loads(Entity, r["data"])
+            if len(rows) < page:
+                return
+            last = (rows[-1]["document"], rows[-1]["key"])
 
     def replace_entities(self, entities: list[Entity], links: list[tuple[str, str, str]]) -> None:
         c = self.conn
