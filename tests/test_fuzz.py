@@ -321,3 +321,32 @@ def test_big_jsonl_streams_with_bounded_memory(tmp_path):
     got = json.loads(proc.stdout)
     assert got["reports"] == n
     assert got["after"] - got["before"] < 20, got  # MB; holding the file would cost > 40
+
+
+# ------------------------------------------------------------------ size: bombs and oversized reports
+def test_oversized_reports_fail_alone(tmp_path, monkeypatch):
+    """A report over the cap (a gzip bomb, a giant line) is a ReadFailure; the records around it still come."""
+    from crosscheck.readers import detect, jsonl
+
+    monkeypatch.setattr(detect, "MAX_REPORT_BYTES", 50_000)
+    monkeypatch.setattr(jsonl, "MAX_REPORT_BYTES", 50_000)
+    bomb = tmp_path / "bomb.html.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as fh:
+        fh.write(b"<html><body><p>")
+        for _ in range(200):
+            fh.write(b" " * 10_000)
+    assert bomb.stat().st_size < 5_000
+    out = _drain(read_sources([str(bomb)]))
+    assert len(out) == 1 and isinstance(out[0], ReadFailure) and "larger than" in out[0].reason
+    big_line = json.dumps({"text": "x " * 60_000})
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text("\n".join([json.dumps({"url": "https://e.example/1", "text": BODY}), big_line,
+                                json.dumps({"url": "https://e.example/3", "text": BODY})]) + "\n", encoding="utf-8")
+    out = _drain(read_sources([str(lines)]))
+    assert [type(i).__name__ for i in out] == ["RawReport", "ReadFailure", "RawReport"]
+    assert out[1].source.endswith("#2") and "larger than" in out[1].reason
+    for name in ("page.txt", "feed.rss", "arr.json"):
+        p = tmp_path / name
+        p.write_bytes(b"<rss>" + b"a" * 60_000 if name == "feed.rss" else b"[" + b" " * 60_000 + b"]")
+        got = _drain(read_sources([str(p)]))
+        assert len(got) == 1 and "larger than" in got[0].reason, (name, got)

@@ -24,6 +24,9 @@ EXTENSIONS = {
 }
 
 SNIFF_BYTES = 65536
+# One report (a page, a text, a JSON line, a WARC record) larger than this is refused instead of read:
+# a 1 MB gzip bomb would otherwise expand in memory. The largest real report bench/memory.py feeds is 50 MB.
+MAX_REPORT_BYTES = 64 * 1024 * 1024
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|div|p|h[1-6]|meta|title)\b", re.I | re.S)
 _FEED_START = re.compile(r"<(rss|feed|rdf:RDF)\b", re.I)
@@ -47,6 +50,17 @@ def format_for_name(name: str) -> str | None:
         if lower.endswith(ext):
             return fmt
     return None
+
+
+def read_capped(stream, limit: int | None = None) -> bytes | None:
+    """The whole stream, or None when it holds more than ``limit`` (MAX_REPORT_BYTES) bytes."""
+    limit = MAX_REPORT_BYTES if limit is None else limit
+    data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def too_large(limit: int | None = None) -> str:
+    return f"larger than {(MAX_REPORT_BYTES if limit is None else limit) // (1024 * 1024)} MB: not read as one report"
 
 
 def looks_binary(head: bytes) -> bool:

@@ -10,6 +10,8 @@ import feedparser
 
 from crosscheck.model import RawReport, ReadFailure
 
+from .detect import read_capped, too_large
+
 _MARKUP = re.compile(r"<[a-zA-Z][^>]*>")
 
 
@@ -37,7 +39,10 @@ def _content(entry) -> str:
 
 def read(stream: BinaryIO, source: str, fmt: str = "feed") -> Iterator[RawReport | ReadFailure]:
     """Yield one RawReport per feed item, or a ReadFailure when the file is not a feed."""
-    data = stream.read()
+    data = read_capped(stream)
+    if data is None:
+        yield ReadFailure(source, too_large())
+        return
     if not data.strip():
         yield ReadFailure(source, "empty file")
         return

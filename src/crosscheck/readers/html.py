@@ -6,7 +6,7 @@ from typing import BinaryIO, Iterator
 
 from crosscheck.model import RawReport, ReadFailure
 
-from .detect import decode
+from .detect import decode, read_capped, too_large
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
@@ -19,7 +19,10 @@ def declared_charset(data: bytes) -> str | None:
 
 def read(stream: BinaryIO, source: str, fmt: str = "html") -> Iterator[RawReport | ReadFailure]:
     """Yield the page as one RawReport with ``html`` set, or a ReadFailure."""
-    data = stream.read()
+    data = read_capped(stream)
+    if data is None:
+        yield ReadFailure(source, too_large())
+        return
     decoded = decode(data, declared_charset(data))
     if decoded.text is None:
         yield ReadFailure(source, decoded.reason or "unreadable")

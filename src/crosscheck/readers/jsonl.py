@@ -7,7 +7,7 @@ from typing import Any, BinaryIO, Iterator
 
 from crosscheck.model import RawReport, ReadFailure
 
-from .detect import decode
+from .detect import MAX_REPORT_BYTES, SNIFF_BYTES, decode, read_capped, too_large
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\band\b)\s*")
 
@@ -55,10 +55,31 @@ def record_to_report(record: Any, where: str, fmt: str = "jsonl") -> RawReport |
     )
 
 
+def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Lines of the stream; None for a line longer than MAX_REPORT_BYTES (skipped, never held whole)."""
+    if not hasattr(stream, "readline"):  # any iterable of lines
+        yield from stream
+        return
+    while True:
+        line = stream.readline(MAX_REPORT_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_REPORT_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # drop the rest of the line a chunk at a time
+                line = stream.readline(SNIFF_BYTES)
+            yield None
+            continue
+        yield line
+
+
 def read(stream: BinaryIO, source: str, fmt: str = "jsonl") -> Iterator[RawReport | ReadFailure]:
     """Yield one RawReport per non-blank line; never holds more than one line in memory."""
     seen_any = False
-    for lineno, raw in enumerate(stream, 1):
+    for lineno, raw in enumerate(_lines(stream), 1):
+        if raw is None:
+            seen_any = True
+            yield ReadFailure(f"{source}#{lineno}", f"line {lineno}: {too_large()}")
+            continue
         if not raw.strip():
             continue
         seen_any = True
@@ -79,7 +100,11 @@ def read(stream: BinaryIO, source: str, fmt: str = "jsonl") -> Iterator[RawRepor
 
 def read_json(stream: BinaryIO, source: str, fmt: str = "jsonl") -> Iterator[RawReport | ReadFailure]:
     """A whole-file JSON document: one record object, or an array of them (``PATH#N`` = N-th item)."""
-    decoded = decode(stream.read())
+    data = read_capped(stream)
+    if data is None:
+        yield ReadFailure(source, too_large() + " (write JSON Lines, one record a line, to stream it)")
+        return
+    decoded = decode(data)
     if decoded.text is None:
         yield ReadFailure(source, decoded.reason or "unreadable")
         return

@@ -13,7 +13,14 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crosscheck.model import RawReport, ReadFailure
 
-from .detect import decode
+from .detect import decode, read_capped, too_large
+
+
+def _drain(record) -> None:
+    """Read the rest of a record's body and drop it, a chunk at a time."""
+    stream = record.content_stream()
+    while stream.read(1 << 20):
+        pass
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.I)
 
@@ -93,7 +100,12 @@ def read(stream: BinaryIO, source: str, fmt: str = "warc") -> Iterator[RawReport
             uri = record.rec_headers.get_header("WARC-Target-URI") or f"{source}#record{count + 1}"
             if not _status_ok(record):
                 continue
-            body = record.content_stream().read()
+            body = read_capped(record.content_stream())
+            if body is None:
+                _drain(record)
+                count += 1
+                yield ReadFailure(uri, f"WARC record: {too_large()}")
+                continue
             _complete(record)
             count += 1
             m = _CHARSET.search(ctype)
