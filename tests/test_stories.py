@@ -67,12 +67,21 @@ def test_candidates_come_from_the_index_not_a_scan():
     assert len(calls) <= Settings().story_candidates and len(calls) < 10
 
 
-def test_publication_dates_far_apart_keep_reports_apart():
+def test_publication_dates_far_apart_weigh_against_but_do_not_veto():
+    from crosscheck.stories.vectors import date_factor, day_number, feature_keys, vector
+
     idx = StoryIndex()
     s1 = idx.assign(feat("p1", FIRE, ["tessal"], published="2024-01-10"))
     s2 = idx.assign(feat("p2", FIRE, ["tessal"], published="2024-01-11"))
-    s3 = idx.assign(feat("p3", FIRE[:4], ["tessal"], published="2025-06-01"))
-    assert s1 == s2 and s3 != s1
+    assert s1 == s2
+    late = feat("p3", FIRE[:4] + ["quay", "crane"], ["tessal"], published="2025-06-01")
+    keys = feature_keys(late)
+    vec = vector(keys, idx.vocab, idx.settings)
+    close = idx._score(vec, day_number("2024-01-12"), idx._stories[s1])
+    far = idx._score(vec, day_number(late.published), idx._stories[s1])
+    assert far < close and date_factor(3, idx.settings) == 1.0 < 1 / date_factor(500, idx.settings)
+    # a follow-up told in the same words a year and a half later still belongs to the event
+    assert idx.assign(late) == s1
 
 
 def test_recluster_reports_merges_and_splits_with_stable_ids():
