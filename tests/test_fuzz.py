@@ -350,3 +350,15 @@ def test_oversized_reports_fail_alone(tmp_path, monkeypatch):
         p.write_bytes(b"<rss>" + b"a" * 60_000 if name == "feed.rss" else b"[" + b" " * 60_000 + b"]")
         got = _drain(read_sources([str(p)]))
         assert len(got) == 1 and "larger than" in got[0].reason, (name, got)
+
+
+def test_warc_with_wrong_content_length_is_quiet(capfd):
+    """warcio's multi-line stderr warning becomes one ReadFailure; the records still come."""
+    data = SEEDS["archive.warc"]
+    at = data.index(b"Kestrel bridge closed after")
+    bad = data[:at] + b"EXTRA BYTES " + data[at:]  # the first record is now longer than it declares
+    out = _drain(read_stream(io.BytesIO(bad), "bad.warc"))
+    captured = capfd.readouterr()
+    assert "WARNING" not in captured.err and "Remainder" not in captured.err, captured.err
+    assert any(isinstance(i, RawReport) for i in out)
+    assert any(isinstance(i, ReadFailure) and "Content-Length" in i.reason for i in out)

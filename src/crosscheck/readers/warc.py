@@ -62,6 +62,13 @@ class _GzipCheck(io.RawIOBase):
                 self._z = zlib.decompressobj(31)
 
 
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio writes a multi-line warning to stderr for a record whose Content-Length is wrong;
+    it is counted (``err_count``) and reported as one ReadFailure instead."""
+
+    INC_RECORD = ""
+
+
 def _complete(record) -> None:
     """Raise when a record (already read to its end) held fewer bytes than it declared."""
     if record is not None and record.raw_stream.limit > 0:
@@ -88,7 +95,7 @@ def read(stream: BinaryIO, source: str, fmt: str = "warc") -> Iterator[RawReport
     checked = _GzipCheck(stream)
     try:
         last = None
-        records = ArchiveIterator(io.BufferedReader(checked))
+        records = _QuietArchiveIterator(io.BufferedReader(checked))
         for record in records:
             _complete(last)
             last = record
@@ -126,6 +133,10 @@ def read(stream: BinaryIO, source: str, fmt: str = "warc") -> Iterator[RawReport
     except Exception as exc:  # warcio raises zlib/EOF/ArchiveLoadFailed errors for broken archives
         detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         yield ReadFailure(source, f"truncated or corrupt WARC after {count} records: {detail}")
+        return
+    if records.err_count:
+        yield ReadFailure(source, f"{records.err_count} WARC record(s) with a wrong Content-Length "
+                                  "(records around them were read)")
         return
     if checked.pending:
         yield ReadFailure(source, f"truncated WARC after {count} records: last gzip member is incomplete")
