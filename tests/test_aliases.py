@@ -86,3 +86,23 @@ def test_ids_are_stable_and_order_independent():
     assert {e.id: e.name for e in one.entities} == {e.id: e.name for e in two.entities}
     assert all(e.id.startswith("ent-") and e.key == e.id for e in one.entities)
     assert len(one.entities) == 2
+
+
+def test_one_place_name_tagged_org_in_another_report_is_one_entity():
+    got = link([("d1", Entity(key="e1", name="Eastmark", type="GPE")),
+                ("d2", Entity(key="e1", name="Eastmark", type="ORG")),
+                ("d3", Entity(key="e2", name="Eastmark", type="GPE"))])
+    assert len(got.entities) == 1 and got.entities[0].type == "GPE"
+    assert len({ln.entity for ln in got.links}) == 1
+
+
+def test_person_and_place_with_one_name_stay_apart():
+    got = link([("d1", Entity(key="e1", name="Lincoln", type="PERSON")),
+                ("d2", Entity(key="e1", name="Lincoln", type="GPE"))])
+    assert len(got.entities) == 2
+
+
+def test_gh_transliteration_variant():
+    assert name_key("Ilona Vargha") == name_key("Ilona Varga")
+    got = link([("d1", _ent("e1", "Ilona Varga")), ("d2", _ent("e1", "Ilona Vargha"))])
+    assert len(got.entities) == 1

@@ -51,7 +51,7 @@ def plain_key(text: str) -> str:
 
 
 def _token_key(tok: str) -> str:
-    tok = tok.replace("kh", "h").replace("x", "ks").replace("w", "v")
+    tok = tok.replace("kh", "h").replace("gh", "g").replace("x", "ks").replace("w", "v")
     tok = _DOUBLE.sub(r"\1", tok)
     if len(tok) > 3:
         tok = _ENDING.sub("i", tok)
@@ -172,6 +172,18 @@ def link(entities: Sequence[tuple[str, Entity]]) -> EntityLinking:
         short = ("per", (key[1][0], key[1][-1]))
         if short in groups and key in groups:
             groups[short].extend(groups.pop(key))
+
+    # the small model tags one name as a place in one report and an organisation in another:
+    # the same non-person name is one actor, its type voted by _canonical
+    same_name = defaultdict(list)
+    for key in groups:
+        if key[0] in ("loc", "org", "oth"):
+            same_name[key[1]].append(key)
+    for keys in same_name.values():
+        if len(keys) > 1:
+            keys.sort(key=lambda k: (-len(groups[k]), k))
+            for k in keys[1:]:
+                groups[keys[0]].extend(groups.pop(k))
 
     out_entities: list[Entity] = []
     links: list[EntityLink] = []
