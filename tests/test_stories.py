@@ -125,3 +125,15 @@ def test_describe_uses_the_most_central_report():
     assert story.title == "Warehouse fire in Tessaly"
     assert story.summary.startswith("A fire destroyed a warehouse")
     assert (story.first_published, story.last_published) == ("2024-05-03", "2024-05-04")
+
+
+def test_complete_link_keeps_bridged_events_apart():
+    # two events and one round-up report that mentions both: under complete link the round-up may join
+    # one of them, but the two events never become one story through it
+    fire = [feat(f"f{i}", FIRE + ["tessaly"], ["tessal"]) for i in range(3)]
+    vote = [feat(f"v{i}", VOTE + ["brovik"], ["brovik"]) for i in range(3)]
+    bridge = [feat("b", FIRE[:4] + VOTE[:4] + ["tessaly", "brovik"], ["tessal", "brovik"])]
+    result = recluster(fire + bridge + vote, {})
+    story = {a.document: a.story for a in result.assignments}
+    assert story["f0"] != story["v0"]
+    assert len({story[f"f{i}"] for i in range(3)}) == 1 and len({story[f"v{i}"] for i in range(3)}) == 1

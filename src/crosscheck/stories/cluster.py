@@ -45,14 +45,15 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
     return sim
 
 
-def agglomerate(sim: np.ndarray, threshold: float) -> list[int]:
-    """Average-link clusters whose mean pairwise similarity stays at or above the threshold."""
+def agglomerate(sim: np.ndarray, threshold: float, method: str = "average") -> list[int]:
+    """Clusters whose linkage similarity (mean pair for 'average', least pair for 'complete') stays at
+    or above the threshold."""
     n = sim.shape[0]
     if n == 1:
         return [0]
     dist = np.clip(1.0 - sim, 0.0, None)
     iu = np.triu_indices(n, 1)
-    tree = linkage(dist[iu], method="average")
+    tree = linkage(dist[iu], method=method)
     labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
     return [int(x) - 1 for x in labels]
 
@@ -74,7 +75,10 @@ def cluster(features: Sequence[StoryFeatures], settings: Settings,
         return []
     vecs = vectors_for(features, settings, vocab)
     sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings)
-    labels = agglomerate(sim, settings.story_threshold)
+    if settings.story_linkage == "average":
+        labels = agglomerate(sim, settings.story_threshold)
+    else:
+        labels = agglomerate(sim, settings.story_link_threshold, settings.story_linkage)
     groups: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
         groups[lab].append(i)
