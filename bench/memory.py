@@ -148,12 +148,17 @@ def child_read_clean(path: str) -> None:
     print(json.dumps({"reports": reports, "failures": failures, "chars": chars, "peak_mb": round(_vm_hwm_mb(), 1)}))
 
 
-def child_cli(args: list[str]) -> None:
-    """Run the CLI as this process's only child; print its peak RSS (RUSAGE_CHILDREN)."""
-    proc = subprocess.run([sys.executable, "-m", "crosscheck.cli", *args], capture_output=True, text=True)
+def child_cli(args: list[str], timeout: float) -> None:
+    """Run the CLI as this process's only child; print its peak RSS (RUSAGE_CHILDREN), also on timeout."""
+    try:
+        proc = subprocess.run([sys.executable, "-m", "crosscheck.cli", *args], capture_output=True, text=True,
+                              timeout=timeout)
+        result = {"rc": proc.returncode, "summary": (proc.stdout.strip().splitlines() or [""])[-1][-120:],
+                  "stderr": proc.stderr.strip()[-300:]}
+    except subprocess.TimeoutExpired:  # run() kills and reaps the child: its peak still counts
+        result = {"rc": None, "summary": f"TIMEOUT: killed after {timeout:g} s"}
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"rc": proc.returncode, "summary": (proc.stdout.strip().splitlines() or [""])[-1][-120:],
-                      "stderr": proc.stderr.strip()[-300:], "peak_mb": round(peak, 1)}))
+    print(json.dumps({**result, "peak_mb": round(peak, 1)}))
 
 
 # ------------------------------------------------------------------ driver
@@ -178,9 +183,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
     ap.add_argument("--only", nargs="*", default=["baseline", "jsonl", "html", "report", "tiny"])
+    ap.add_argument("--timeout", type=float, default=900, help="seconds allowed per `crosscheck ingest` case")
     if sys.argv[1:2] == ["--child"]:  # measuring side: --child read_clean PATH | --child cli ARGS...
         kind, rest = sys.argv[2], sys.argv[3:]
-        child_read_clean(rest[0]) if kind == "read_clean" else child_cli(rest)
+        if kind == "read_clean":
+            child_read_clean(rest[0])
+        else:
+            child_cli(rest[1:], float(rest[0]))
         return
     args = ap.parse_args()
     s = args.scale
@@ -208,14 +217,14 @@ def main() -> None:
                 make_report(p, chars)
                 db = d / f"report-{chars}.db"
                 _row("report", f"{chars} ch", "crosscheck ingest",
-                     *_measure(["--child", "cli", "--db", str(db), "ingest", str(p)]))
+                     *_measure(["--child", "cli", str(args.timeout), "--db", str(db), "ingest", str(p)]))
         if "tiny" in args.only:
             for count in (max(10, int(2000 * s)), max(10, int(10_000 * s))):
                 p = d / f"tiny-{count}.jsonl"
                 make_tiny(p, count)
                 db = d / f"tiny-{count}.db"
                 _row("tiny", f"{count} rep.", "crosscheck ingest",
-                     *_measure(["--child", "cli", "--db", str(db), "ingest", str(p)]))
+                     *_measure(["--child", "cli", str(args.timeout), "--db", str(db), "ingest", str(p)]))
 
 
 if __name__ == "__main__":
