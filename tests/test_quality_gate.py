@@ -40,7 +40,7 @@ def test_ecbplus_story_clustering_floor(tmp_path):
     assert result["story_bcubed_f1"] >= ECBPLUS_STORY_F1_FLOOR
 
 
-# measured through the CLI (file order, one ingest, default settings): P .930 R .937 F1 .933 (complete link,
+# measured through the CLI (file order, one ingest, default settings): P .930 R .936 F1 .933 (complete link,
 # 221 of 535 publication dates parsed, names in the lead weighed up). The target is 0.93.
 ECBPLUS_STORY_F1_FLOOR = 0.93
 
