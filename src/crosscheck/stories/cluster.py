@@ -21,9 +21,7 @@ def story_id(first_document: str) -> str:
     return "story-" + hashlib.sha1(first_document.encode("utf-8")).hexdigest()[:10]
 
 
-def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | None],
-                      settings: Settings) -> np.ndarray:
-    """Cosine of every pair of report vectors, scaled by publication-date distance."""
+def _cosines(vectors: Sequence[dict[str, float]]) -> np.ndarray:
     n = len(vectors)
     col: dict[str, int] = {}
     rows, cols, vals = [], [], []
@@ -33,7 +31,29 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
             cols.append(col.setdefault(k, len(col)))
             vals.append(v)
     m = csr_matrix((vals, (rows, cols)), shape=(n, max(len(col), 1)))
-    sim = (m @ m.T).toarray()
+    return (m @ m.T).toarray()
+
+
+def _without_words(vec: dict[str, float]) -> dict[str, float]:
+    """A report's names, numbers and dates alone, renormalised: what survives a change of language."""
+    rest = {k: v for k, v in vec.items() if not k.startswith("t:")}
+    norm = float(np.sqrt(sum(v * v for v in rest.values()))) or 1.0
+    return {k: v / norm for k, v in rest.items()}
+
+
+def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | None],
+                      settings: Settings, languages: Sequence[str | None] | None = None) -> np.ndarray:
+    """Cosine of every pair of report vectors, scaled by publication-date distance.
+
+    Reports in two different languages share no content words, so for them the words block only
+    dilutes the evidence that does cross languages: they are compared on names, numbers and dates."""
+    sim = _cosines(vectors)
+    langs = [(x or "")[:2].lower() for x in languages] if languages else []
+    if len(set(l for l in langs if l)) > 1:
+        lang = np.array(langs, dtype=object)
+        differ = (lang[:, None] != lang[None, :]) & (lang[:, None] != "") & (lang[None, :] != "")
+        cross = _cosines([_without_words(v) for v in vectors])
+        sim = np.where(differ, np.maximum(sim, cross), sim)
     known = np.array([d is not None for d in days])
     if known.sum() > 1:
         dv = np.array([d if d is not None else 0 for d in days], dtype=float)
@@ -74,7 +94,8 @@ def cluster(features: Sequence[StoryFeatures], settings: Settings,
     if not features:
         return []
     vecs = vectors_for(features, settings, vocab)
-    sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings)
+    sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
+                            [f.language for f in features])
     if settings.story_linkage == "average":
         labels = agglomerate(sim, settings.story_threshold)
     else:
@@ -114,7 +135,8 @@ def split_siblings(features: Sequence[StoryFeatures], settings: Settings,
                 vec[key] = w * (1.0 + math.log(count)) * (settings.story_weight_terms if key[0] == "t" else 1.0)
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vecs.append({key: v / norm for key, v in vec.items()})
-    sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings)
+    sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
+                            [f.language for f in features])
     return _bisect(sim, global_sim, list(range(n)), settings)
 
 
