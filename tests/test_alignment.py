@@ -113,3 +113,14 @@ def test_drift_aligns_even_when_the_counted_thing_is_common_in_the_story():
     drifted = [c for c in findings.claims if "5,000" in c.text]
     assert len(drifted) == 1 and set(drifted[0].documents) == {"doc-a", "doc-b"}
     assert drifted[0].drift
+
+
+def test_one_report_does_not_conflict_with_itself():
+    """Conflicts are between sources: two figures inside one report are its own business."""
+    spk = {"speaker": "Rosa Lind", "speaker_text": "Lind"}
+    one = make_report("doc-a", [{**spk, "text": "The fire destroyed 40 homes in the valley."},
+                                {**spk, "text": "The fire destroyed 55 homes in the valley."}])
+    assert {c.status for c in run_story([one]).claims} == {"single_source"}
+    two = make_report("doc-b", [{**spk, "text": "The fire destroyed 55 homes in the valley."}])
+    one_only = make_report("doc-a", [{**spk, "text": "The fire destroyed 40 homes in the valley."}])
+    assert {c.status for c in run_story([one_only, two]).claims} == {"conflicting"}

@@ -253,8 +253,8 @@ def _title_before(span: Span) -> tuple[Token, frozenset[str]] | None:
     """'Ukrainian President' in 'Ukrainian President Volodymyr Zelenskyy': (title token, modifiers)."""
     doc, j = span.doc, span.start - 1
     title, mods = None, set()
-    sent_start = span.sent.start
-    while j >= sent_start and j >= span.start - 4:
+    # stay inside the span's sentence without Span.sent, which walks the whole document per call
+    while j >= 0 and j >= span.start - 4 and not doc[j + 1].is_sent_start:
         tok = doc[j]
         low = tok.lower_
         if low in TITLE_HEADS and title is None:

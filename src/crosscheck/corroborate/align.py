@@ -46,15 +46,17 @@ class Group:
     members: list[ClaimView] = field(default_factory=list)
     secondary: set[str] = field(default_factory=set)  # refs that joined as part of a compound claim
     words: set[str] = field(default_factory=set)  # members' content terms, to skip hopeless comparisons
+    docs: set[str] = field(default_factory=set)  # members' documents
 
     def add(self, view: ClaimView, secondary: bool = False) -> None:
         self.members.append(view)
+        self.docs.add(view.document)
         self.words |= view.terms | _counted(view)
         if secondary:
             self.secondary.add(view.ref)
 
     def documents(self) -> set[str]:
-        return {m.document for m in self.members}
+        return self.docs
 
     def may_match(self, view: ClaimView, weight: "Weights") -> bool:
         """Shares a term that is not everywhere in the story (cheap test before comparing)."""
@@ -305,14 +307,23 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
             existing[gi].add(v)
             placed[ref] = existing[gi]
             taken.add(gi)
+        # own claims already placed, by distinctive term: a repeat must share one (no scan of all pairs)
+        by_term: dict[str, list[ClaimView]] = {}
+        for other in doc_views:
+            if other.ref in placed:
+                for t in other.terms:
+                    if weight.distinctive(t):
+                        by_term.setdefault(t, []).append(other)
         for v in doc_views:
             if v.ref in placed:
                 continue
             # a claim repeating one of its own report's claims joins that claim's group
             dup = None
-            for other in doc_views:
-                if other.ref == v.ref or other.ref not in placed:
+            seen: set[str] = set()
+            for other in (o for t in sorted(v.terms) for o in by_term.get(t, ())):
+                if other.ref == v.ref or other.ref in seen:
                     continue
+                seen.add(other.ref)
                 m = compare(v, other, weight, settings, ignore_speaker=False)
                 if m.blocked is None and m.score >= settings.duplicate_threshold:
                     dup = placed[other.ref]
@@ -325,6 +336,9 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                 g.add(v)
                 groups.append(g)
                 placed[v.ref] = g
+            for t in v.terms:
+                if weight.distinctive(t):
+                    by_term.setdefault(t, []).append(v)
 
     _compound_pass(groups, weight, settings)
     return groups
@@ -332,6 +346,8 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
 
 def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> None:
     """A claim stating two things joins a second group when its other part matches it."""
+    if len({d for g in groups for d in g.docs}) < 2:
+        return  # parts of a compound claim join groups from other reports only
     for g in groups:
         for v in list(g.members):
             if v.ref in g.secondary:

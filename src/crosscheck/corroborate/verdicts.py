@@ -79,6 +79,8 @@ def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relation
     for i, gi in enumerate(groups):
         for j in range(i + 1, len(groups)):
             gj = groups[j]
+            if len(gi.docs) == 1 and gi.docs == gj.docs:
+                continue  # disagreement is between sources, not two sentences of one report
             if not any(weight.distinctive(t) for t in gi.words & gj.words) or \
                     {m.ref for m in gi.members} & {m.ref for m in gj.members}:
                 continue  # nothing in common, or parts of one compound claim
