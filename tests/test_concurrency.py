@@ -87,8 +87,9 @@ def test_waiting_writer_gives_up_with_one_line(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
-    assert lines[0].startswith(f"crosscheck: {db}: another crosscheck process (pid {os.getpid()}) is writing")
+    assert len(lines) == 2, proc.stderr  # a notice that it waits, then the one-line failure
+    assert lines[0].startswith("waiting for another crosscheck process")
+    assert lines[1].startswith(f"crosscheck: {db}: another crosscheck process (pid {os.getpid()}) is writing")
     assert _documents(db) == 0
 
 

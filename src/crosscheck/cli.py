@@ -58,6 +58,8 @@ def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl
         def on(event: str, source: str) -> None:
             if event == "stage":
                 progress.update(task, description=source)
+                if source.startswith("waiting") and not err.is_terminal:
+                    err.print(source, markup=False, highlight=False, soft_wrap=True)
                 return
             counts[event] += 1
             progress.update(task, advance=1, description=f"{counts['new']} new, {counts['duplicate']} duplicate, "
@@ -71,7 +73,8 @@ def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl
               f"{len(result.stories_changed)} stories changed", highlight=False, soft_wrap=True)
     bad = result.extra.get("unusable_sources") or []
     if bad:
-        err.print(f"crosscheck: nothing could be ingested from {', '.join(bad)}", markup=False, highlight=False)
+        err.print(f"crosscheck: nothing could be ingested from {', '.join(bad)}", markup=False, highlight=False,
+                  soft_wrap=True)
         raise typer.Exit(1)
 
 
