@@ -262,3 +262,10 @@ def test_seed_timeline_is_ordered_and_points_at_sentences(seed_findings):
     values = [t.value for t in findings.timeline]
     assert values == sorted(values)
     assert all(t.text in texts[t.document] for t in findings.timeline)
+
+
+def test_figure_followed_by_of_and_an_adverb_does_not_crash():
+    """Regression (found by pyflakes): 'of' then an -ly word read a name never assigned."""
+    from crosscheck.corroborate.features import _counted
+
+    assert _counted("5,000 of newly trained reservists", 5) is None

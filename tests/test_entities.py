@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
+
 
 from crosscheck.analyze import analyze, entities, nlp
 from crosscheck.config import Settings

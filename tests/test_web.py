@@ -11,7 +11,7 @@ from crosscheck.model import AlignedClaim, Document, Story, StoryFindings
 from crosscheck.store import open_store
 from crosscheck.web.app import create_app
 from crosscheck.web.highlight import Span, highlight
-from web_fixtures import build_store
+from web_fixtures import readonly_client, build_store
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +21,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(built):
-    store = open_store(built.path, readonly=True)
-    yield TestClient(create_app(store))
-    store.close()
+    yield from readonly_client(built.path)
 
 
 class _Tags(HTMLParser):

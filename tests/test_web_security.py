@@ -9,12 +9,9 @@ from html.parser import HTMLParser
 from urllib.parse import quote
 
 import pytest
-from fastapi.testclient import TestClient
 
-from crosscheck.store import open_store
 from crosscheck.web.app import http_url
-from crosscheck.web.app import create_app
-from web_fixtures import XSS_TEXT, build_hostile_store
+from web_fixtures import readonly_client, XSS_TEXT, build_hostile_store
 
 ALLOWED_SCRIPTS = {"/static/app.js", "/static/apidocs.js"}
 
@@ -77,9 +74,7 @@ def hostile(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(hostile):
-    store = open_store(hostile.path, readonly=True)
-    yield TestClient(create_app(store))
-    store.close()
+    yield from readonly_client(hostile.path)
 
 
 def pages(h):

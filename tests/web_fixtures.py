@@ -224,3 +224,15 @@ def build_hostile_store(path: Path) -> Hostile:
             TimelineEntry(story=story, value="2031-01-01", text='<script>alert("timeline")</script>', document=doc_id),)))
     store.close()
     return Hostile(path=path, story=story, doc=doc_id, doc2=doc2, entity=ent, claim="ac-evil")
+
+
+def readonly_client(path: str):
+    """A TestClient on the app over the store at ``path`` opened read only, as `serve` does (a generator
+    for module fixtures: yields the client, closes the store after)."""
+    from fastapi.testclient import TestClient
+
+    from crosscheck.web.app import create_app
+
+    store = open_store(path, readonly=True)
+    yield TestClient(create_app(store))
+    store.close()

@@ -92,7 +92,7 @@ def _interval(value: float, qual: str | None) -> tuple[float, float]:
 
 def _counted(text: str, end: int) -> str | None:
     """Stem of the noun counted by a figure ending at ``end``: last word of the run after it."""
-    last = None
+    last = last_before = None
     rest = text[end:end + 60]
     if rest.lstrip().startswith("%"):
         return "percent"
