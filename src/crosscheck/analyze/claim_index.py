@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES
-from crosscheck.analyze.entities import LocalEntities
+from crosscheck.analyze.entities import LocalEntities, doc_text
 
 CUES = frozenset(
     """say state note emphasize emphasise indicate warn add tell claim announce specify stress explain
@@ -71,17 +71,17 @@ def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
     ``open``: a paragraph that opens a quote and does not close it, the quote going on in the next
     paragraph (the newspaper convention); it is credited to whoever the next quote is credited to."""
     out = []
-    for m in _QUOTE.finditer(sdoc.text):
+    for m in _QUOTE.finditer(doc_text(sdoc)):
         g = next(k for k in range(1, 5) if m.group(k) is not None)
         if len(m.group(g).split()) >= min_words:
             out.append((m.start(g), m.end(g), False))
-    for m in _OPEN_QUOTE_PARAGRAPH.finditer(sdoc.text):
+    for m in _OPEN_QUOTE_PARAGRAPH.finditer(doc_text(sdoc)):
         if len(m.group(1).split()) >= min_words:
             out.append((m.start(1), m.end(1), True))
     return sorted(out)
 
 def paragraph_text(sdoc: Doc, sents: list[Span]) -> str:
-    text = sdoc.text
+    text = doc_text(sdoc)
     start = text.rfind("\n", 0, sents[0].start_char) + 1
     end = text.find("\n", sents[-1].end_char - 1)
     return text[start : end if end >= 0 else len(text)]
@@ -97,7 +97,7 @@ def paragraph(sents: list[Span], i: int) -> list[Span]:
 
 
 def breaks_before(sent: Span) -> bool:
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     start = sent.start_char
     return start == 0 or "\n" in text[max(0, start - 3) : start]
 

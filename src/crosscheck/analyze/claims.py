@@ -23,7 +23,7 @@ from crosscheck.analyze.claim_index import (
     CUES, Index, ends_sentence, paragraph, paragraph_text, quote_regions,
 )
 from crosscheck.analyze.claim_text import HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
-from crosscheck.analyze.entities import LocalEntities
+from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
 
@@ -142,7 +142,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if region[2]:
         st.pending.append((region, qsents))
         return True
-    prefix = sdoc.text[qsents[0].start_char : max(qsents[0].start_char, region[0] - 1)].strip()
+    prefix = doc_text(sdoc)[qsents[0].start_char : max(qsents[0].start_char, region[0] - 1)].strip()
     if prefix and not prefix.endswith((":", ",")):
         return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
@@ -158,7 +158,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         cue_text = cue.lower_
     else:
         para = paragraph_text(sdoc, qsents)
-        outside = para.replace(sdoc.text[region[0] : region[1]], "").strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,\n")
+        outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
         if outside or last is None:
             return False
@@ -453,7 +453,7 @@ def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
     para = paragraph(sents, i)
     if len(para) > 8 or int(st.index.alpha[sent.start : sent.end].sum()) < 4:
         return False
-    text = sent.doc.text[para[0].start_char : para[-1].end_char]
+    text = doc_text(sent.doc)[para[0].start_char : para[-1].end_char]
     if any(q in text for q in '"\u201c\u201d\u00ab\u00bb'):
         return False
     # most sentences speak as I/we/you, and someone does so as subject: the paragraph is speech

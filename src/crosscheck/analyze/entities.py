@@ -109,6 +109,14 @@ def _usable(text: str, label: str, latin: bool) -> bool:
     return latin or text[0].isupper()
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per parse: spaCy joins every token on each access."""
+    text = doc.user_data.get("crosscheck_text")
+    if text is None:
+        text = doc.user_data["crosscheck_text"] = doc.text
+    return text
+
+
 def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, str]]:
     out = []
     headlines: dict[int, bool] = {}
@@ -127,7 +135,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, s
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type
-        elif len(span) > 1 and label != "PERSON" and _in_title_case_line(sdoc.text, span.start_char, headlines):
+        elif len(span) > 1 and label != "PERSON" and _in_title_case_line(doc_text(sdoc), span.start_char, headlines):
             continue  # 'Officers Already Training Russian Soldiers' in a headline is no organisation
         out.append((span, label))
     out.extend(_places_after_prepositions(sdoc, latin, cands))
