@@ -1,6 +1,8 @@
 """One spaCy pipeline per process, fed in batches; long texts parsed in pieces and re-joined."""
 from __future__ import annotations
 
+import numpy
+
 from functools import lru_cache
 from typing import Iterator, Sequence
 
@@ -55,13 +57,30 @@ def parse(texts: Sequence[str], model: str, batch_size: int = 32, max_chars: int
             pieces.append(piece)
     pending: list[Doc] = []
     current = 0
-    for owner, sdoc in zip(owners, nlp.pipe(pieces, batch_size=batch_size)):
+    for owner, sdoc in zip(owners, _pipe(nlp, pieces, batch_size, 2 * max_chars)):
         if owner != current:
             yield _join(pending, nlp)
             pending, current = [], owner
         pending.append(sdoc)
     if pending:
         yield _join(pending, nlp)
+
+
+def _pipe(nlp: Language, pieces: list[str], batch_size: int, batch_chars: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over groups of at most ``batch_size`` pieces and ``batch_chars`` characters, so a
+    batch of long reports never holds all their parse states at once; tok2vec tensors are dropped
+    (nothing downstream reads them), which keeps a long report's Doc small."""
+    group: list[str] = []
+    size = 0
+    for piece in pieces + [None]:
+        if piece is None or (group and (size + len(piece) > batch_chars or len(group) >= batch_size)):
+            for sdoc in nlp.pipe(group, batch_size=batch_size):
+                sdoc.tensor = numpy.zeros((0,), dtype="float32")
+                yield sdoc
+            group, size = [], 0
+        if piece is not None:
+            group.append(piece)
+            size += len(piece)
 
 
 def _join(docs: list[Doc], nlp: Language) -> Doc:
