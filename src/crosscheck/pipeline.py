@@ -154,16 +154,13 @@ class Pipeline:
         analyses = analyze(docs, self.settings)
         stories = self._story_index()
         synd = self._synd_index()
-        story_of = self.store.story_of()
         rows = []
         touched: set[str] = set()
         for doc, analysis in zip(docs, analyses):
             feats = story_features(doc, analysis)
             fp = fingerprint(doc)
-            if doc.id in story_of:  # a revision stays in its story
-                sid = story_of[doc.id]
-            else:
-                sid = stories.assign(feats)
+            # a revision stays in its story (the index knows every stored report's story)
+            sid = stories.story_of(doc.id) or stories.assign(feats)
             synd.assign(doc, fp)
             touched.add(sid)
             rows.append((doc, analysis, feats, fp, sid))
@@ -171,7 +168,7 @@ class Pipeline:
         batch_ids = {doc.id for doc in docs}
         for g in groups:
             if batch_ids & set(g.documents):
-                touched |= {story_of[d] for d in g.documents if d in story_of}
+                touched |= {sid for sid in map(stories.story_of, g.documents) if sid}
         with self.store.transaction():
             for doc, analysis, feats, fp, sid in rows:
                 self.store.put_document(doc, analysis)
