@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import views
+from .views import printable
 from .config import Settings, default_db_path
 from .errors import CrosscheckError
 from .store import DocumentFilter, open_store
@@ -20,6 +21,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="crosscheck: what is claimed, who says so, how many independent sources carry it.")
 out = Console(width=None if Console().is_terminal else 140)  # piped output: wide enough for ids and tables
 err = Console(stderr=True)
+
+
+LIMIT = typer.Option(100, min=1, max=views.MAX_LIMIT, help="rows to show")
 
 
 class _State:
@@ -58,7 +62,7 @@ def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl
             if event == "stage":
                 progress.update(task, description=source)
                 if source.startswith("waiting") and not err.is_terminal:
-                    err.print(source, markup=False, highlight=False, soft_wrap=True)
+                    err.print(printable(source), markup=False, highlight=False, soft_wrap=True)
                 return
             counts[event] += 1
             progress.update(task, advance=1, description=f"{counts['new']} new, {counts['duplicate']} duplicate, "
@@ -66,33 +70,37 @@ def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl
 
         result = Pipeline(store, Settings(batch_size=batch_size), on).ingest(sources)
     for f in result.failed:
-        err.print(f"failed: {f.source}: {f.reason}", markup=False, highlight=False, soft_wrap=True)
-    out.print(f"ingested into {store.path}: {len(result.new)} new, {len(result.duplicate)} duplicate, "
+        err.print(f"failed: {printable(f.source)}: {printable(f.reason)}", markup=False, highlight=False,
+                  soft_wrap=True)
+    out.print(f"ingested into {printable(store.path)}: {len(result.new)} new, {len(result.duplicate)} duplicate, "
               f"{len(result.revised)} revised, {len(result.failed)} failed; "
               f"{len(result.stories_changed)} stories changed", highlight=False, soft_wrap=True)
     bad = result.extra.get("unusable_sources") or []
     if bad:
-        err.print(f"crosscheck: nothing could be ingested from {', '.join(bad)}", markup=False, highlight=False,
+        err.print(f"crosscheck: nothing could be ingested from {printable(', '.join(bad))}", markup=False, highlight=False,
                   soft_wrap=True)
         raise typer.Exit(1)
 
 
 @app.command()
 def documents(outlet: Optional[str] = None, language: Optional[str] = None,
-              since: Optional[str] = typer.Option(None, help="published on or after (YYYY-MM-DD)"),
-              until: Optional[str] = typer.Option(None, help="published on or before (YYYY-MM-DD)"),
-              limit: int = 100) -> None:
+              since: Optional[str] = typer.Option(None, help="published on or after (YYYY, YYYY-MM or YYYY-MM-DD)"),
+              until: Optional[str] = typer.Option(None, help="published on or before (YYYY, YYYY-MM or YYYY-MM-DD)"),
+              limit: int = LIMIT) -> None:
     """List stored documents."""
+    flt = DocumentFilter(outlet=outlet, language=language, since=views.date_bound("--since", since),
+                         until=views.date_bound("--until", until), limit=limit)
     store = _store(readonly=True)
-    flt = DocumentFilter(outlet=outlet, language=language, since=since, until=until, limit=limit)
     out.print(views.documents_table(store, flt))
 
 
 @app.command()
-def search(query: str, limit: int = 20) -> None:
-    """Full-text search over document titles and text."""
+def search(query: str, limit: int = typer.Option(20, min=1, max=views.MAX_LIMIT),
+           advanced: bool = typer.Option(False, "--fts5", help="QUERY is SQLite FTS5 syntax (AND, NOT, NEAR, "
+                                                                 "column:, ^), not plain words")) -> None:
+    """Full-text search over document titles and text: every word required, OR between two words, NOT word."""
     store = _store(readonly=True)
-    out.print(views.search_table(store, query, limit))
+    out.print(views.search_table(store, query, limit, advanced))
 
 
 @app.command()
@@ -104,14 +112,14 @@ def show(item: str = typer.Argument(..., help="a document id or a story id")) ->
 
 
 @app.command()
-def stories(limit: int = 50) -> None:
+def stories(limit: int = typer.Option(50, min=1, max=views.MAX_LIMIT)) -> None:
     """List stories with counts of reports, independent sources and conflicts."""
     store = _store(readonly=True)
     out.print(views.stories_table(store, limit))
 
 
 @app.command()
-def entities(query: Optional[str] = typer.Argument(None, help="filter by name or alias"), limit: int = 100) -> None:
+def entities(query: Optional[str] = typer.Argument(None, help="filter by name or alias"), limit: int = LIMIT) -> None:
     """List entities merged across reports, with their aliases."""
     store = _store(readonly=True)
     out.print(views.entities_table(store, query, limit))
@@ -119,7 +127,7 @@ def entities(query: Optional[str] = typer.Argument(None, help="filter by name or
 
 @app.command()
 def claims(status: Optional[str] = typer.Option(None, help="corroborated | single_source | conflicting"),
-           document: Optional[str] = None, story: Optional[str] = None, limit: int = 100) -> None:
+           document: Optional[str] = None, story: Optional[str] = None, limit: int = LIMIT) -> None:
     """List claims with their verdicts."""
     if status and status not in ("corroborated", "single_source", "conflicting"):
         raise typer.BadParameter("status must be corroborated, single_source or conflicting", param_hint="--status")
@@ -131,16 +139,15 @@ def claims(status: Optional[str] = typer.Option(None, help="corroborated | singl
 def export(format: str = typer.Option("json", "--format", help="json"),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="file (default stdout)")) -> None:
     """Export the whole analysed store as JSON (see CONTRACT)."""
-    from .export import write_json
+    from .export import check_output, export_to_path, write_json
 
     if format != "json":
         raise typer.BadParameter("only json is supported", param_hint="--format")
+    if output:
+        check_output(state.db, output)  # before opening: the store path may not even be a store yet
     store = _store(readonly=True)
     if output:
-        tmp = output.with_name(output.name + ".part")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            write_json(store, fh)
-        tmp.replace(output)
+        export_to_path(store, output)
     else:
         write_json(store, sys.stdout)
 
@@ -153,7 +160,7 @@ def recluster() -> None:
     store = _store()
     result = Pipeline(store).recluster()
     for line in list(result.merges) + list(result.splits):
-        out.print(str(line), highlight=False)
+        out.print(printable(line), markup=False, highlight=False)
     out.print(f"recluster: {len(result.merges)} merges, {len(result.splits)} splits", highlight=False)
 
 
@@ -186,8 +193,23 @@ def demo_report() -> None:
 
 
 def main() -> None:
+    try:  # typer >= 0.2x carries its own copy of click
+        from typer._click import exceptions as click
+    except ImportError:  # pragma: no cover
+        from click import exceptions as click
+
     try:
-        app(prog_name="crosscheck")
+        code = app(prog_name="crosscheck", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.NoArgsIsHelpError:
+        app(prog_name="crosscheck", args=["--help"], standalone_mode=False)
+        sys.exit(2)
+    except click.UsageError as exc:  # a bad option or argument: one line naming it, not a framed panel
+        hint = exc.ctx.command_path if exc.ctx is not None else "crosscheck"
+        _fail(f"{exc.format_message()} (see `{hint} --help`)", exc, code=exc.exit_code)
+    except click.ClickException as exc:
+        _fail(exc.format_message(), exc, code=exc.exit_code)
+        _fail("interrupted", None, code=130)
     except CrosscheckError as exc:
         _fail(str(exc), exc)
     except sqlite3.Error as exc:
@@ -201,7 +223,7 @@ def main() -> None:
 def _fail(message: str, exc: BaseException | None, code: int = 1) -> None:
     if state.debug and exc is not None:
         traceback.print_exception(exc)
-    sys.stderr.write(f"crosscheck: {message}\n")
+    sys.stderr.write(f"crosscheck: {printable(message)}\n")
     sys.exit(code)
 
 

@@ -25,7 +25,8 @@ class DocumentFilter:
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
     story: str | None = None
-    query: str | None = None  # full-text (FTS5) query
+    query: str | None = None  # full-text query: words (see sqlite.fts_query) unless ``advanced``
+    advanced: bool = False  # ``query`` is FTS5 syntax as written
     limit: int | None = None
     offset: int = 0
 
