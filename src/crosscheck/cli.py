@@ -168,19 +168,21 @@ def recluster() -> None:
 def serve(host: str = "127.0.0.1", port: int = 8000,
           get: Optional[str] = typer.Option(None, "--get", help="print the response to one GET path and exit")) -> None:
     """Serve the web UI and the REST API over the store (read only)."""
-    from .web.app import create_app
+    from .web.app import allowed_hosts, create_app
 
     store = _store(readonly=True)
-    web_app = create_app(store)
+    web_app = create_app(store, hosts=allowed_hosts(host))
+    netloc = f"[{host.strip('[]')}]:{port}" if ":" in host else f"{host}:{port}"
     if get:
         from fastapi.testclient import TestClient
 
-        response = TestClient(web_app).get(get)
+        response = TestClient(web_app, base_url=f"http://{netloc}").get(get)
         sys.stdout.write(response.text)
         raise typer.Exit(0 if response.status_code < 400 else 1)
     import uvicorn
 
-    out.print(f"crosscheck serving {store.path} at http://{host}:{port}/  (API docs: /docs)", highlight=False)
+    out.print(f"crosscheck serving {printable(store.path)} at http://{netloc}/  (API docs: /docs)", markup=False,
+              highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 

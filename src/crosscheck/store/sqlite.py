@@ -116,6 +116,8 @@ class SQLiteStore(Store):
             return  # a new, empty database
         if "documents" in names and "documents_fts" in names and version >= 1:
             return
+        if version > SCHEMA_VERSION and (not names or "documents" in names):
+            return  # a newer crosscheck's store: _migrate refuses it and says so
         shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
         what = f"an SQLite database with other tables ({shown})" if names else \
             f"an SQLite database of another application (user_version {version})"
