@@ -88,16 +88,17 @@ class SQLiteStore(Store):
         the file is read as immutable: SQLite takes no locks and creates no files.
         """
         base = "file:" + quote(str(p.resolve())) + "?mode=ro"
-        conn = sqlite3.connect(base, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+        conn = None
         try:
+            conn = sqlite3.connect(base, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.OperationalError as exc:
+            if conn is not None:
+                conn.close()
             msg = str(exc)
             if not ("readonly" in msg or "read-only" in msg or "unable to open" in msg):
-                conn.close()
                 raise
-            conn.close()
         side = [Path(str(p) + s) for s in ("-wal", "-shm")]
         if any(x.exists() and x.stat().st_size for x in side[:1]):
             raise StoreError(f"{p}: cannot read the store: its folder is not writable and a write-ahead log "
