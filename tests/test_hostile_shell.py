@@ -114,6 +114,16 @@ def test_export_disk_full_names_the_output_and_leaves_no_part(built, tmp_path, m
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.json"]
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_export_to_a_full_stdout_names_stdout(built):
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-m", "crosscheck.cli", "--db", str(built.path), "export"], stdout=full,
+                           stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode != 0
+    line = _one_line(r.stderr)
+    assert "<stdout>" in line and "space" in line.lower() and str(built.path) not in line
+
+
 @pytest.fixture
 def tiny_fs(tmp_path):
     """A 64 KiB tmpfs (needs the right to mount; skipped otherwise)."""

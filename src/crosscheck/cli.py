@@ -149,7 +149,11 @@ def export(format: str = typer.Option("json", "--format", help="json"),
     if output:
         export_to_path(store, output)
     else:
-        write_json(store, sys.stdout)
+        try:
+            write_json(store, sys.stdout)
+            sys.stdout.flush()
+        except OSError as exc:  # a full disk behind a redirection: name the output, not the store
+            raise CrosscheckError(f"<stdout>: cannot write the export ({exc.strerror or exc})") from exc
 
 
 @app.command()
