@@ -164,7 +164,7 @@ _DATE_STEMS = frozenset(
     "sun die mit don fre sam son lun mié jue vie sáb dom mer jeu ven dim gio sab pon wto śro czw pią sob "
     "nie пон вто сре чет пят суб вос вів нед".split())
 _DATE_WORDS = frozenset(
-    "published updated posted last modified on at am pm gmt utc bst cet cest est edt pst pdt eet eest msk "
+    "date published updated posted last modified on at am pm gmt utc bst cet cest est edt pst pdt eet eest msk "
     "kyiv time h hrs um uhr veröffentlicht aktualisiert zuletzt publicado actualizado el a las de del "
     "publié mis à jour le pubblicato aggiornato il alle ore opublikowano aktualizacja godz o "
     "опубликовано обновлено опубліковано оновлено в о г года року р ago hour hours minute minutes min "
@@ -362,7 +362,8 @@ class _Lines:
     authors: list[str] = field(default_factory=list)
 
 
-_STAMP_START = re.compile(r"^\W*(?:[^\W\d_]{1,12}\s*:?\s+)?\d{1,4}[./-]\d{1,2}\b")
+_STAMP_START = re.compile(r"^\W*(?:(?P<label>[^\W\d_]{1,12})(?P<colon>\s*:)?\s+\d{1,4}[./-]\d{1,2}\b|"
+                          r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b)")
 _DATELINE = re.compile(r"^(.{2,60}?)\s+(?:[—–]|--?)\s+")
 
 
@@ -373,7 +374,7 @@ def strip_dateline(line: str) -> str:
         return line
     place = re.sub(r"\([^)]*\)", " ", m.group(1)).split(",")[0].strip()
     letters = [c for c in place if c.isalpha()]
-    if len(letters) >= 2 and place.isupper() and _words(place) <= 4:
+    if len(letters) >= 2 and place.isupper() and _words(place) <= 4 and key_of(place) not in NAV_LINES:
         return line[m.end():]
     return line
 
@@ -387,7 +388,10 @@ def looks_like_headline(line: str) -> bool:
     letters = sum(c.isalpha() for t in worded for c in t)
     if letters < 4 or letters <= sum(c.isdigit() for c in line) or _is_date_line(line) or _is_menu(line):
         return False
-    if _STAMP_START.match(line) or strip_dateline(line) != line:
+    stamp = _STAMP_START.match(line)
+    if stamp and (not stamp.group("label") or stamp.group("colon") or stamp.group("label").lower() in _DATE_WORDS):
+        return False
+    if strip_dateline(line) != line:
         return False
     return True
 
