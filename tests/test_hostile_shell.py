@@ -363,6 +363,12 @@ def test_long_query_is_cut_at_a_word_boundary(client):
     assert "cra\"" not in page and "bridge\"" in page
 
 
+def test_one_overlong_word_is_not_dropped(client):
+    """A guard on the word-boundary cut (not an issue-11 defect): with no boundary the word is kept, cut."""
+    r = client.get("/api/documents", params={"q": "x" * 600})
+    assert r.status_code == 200 and r.json()["total"] == 0  # an empty query would list everything
+
+
 @pytest.mark.parametrize("path", ["/", "/entities", "/docs", "/api/documents", "/stories/story-bridge",
                                   "/documents/d-herald"])
 def test_head_is_answered_like_get(client, path):
@@ -491,6 +497,19 @@ def test_report_headline_is_not_page_furniture(given):
     cleaned = clean_text(PAGE, given)
     assert cleaned.title == "N. Korea sent troops to Russia, Seoul says"
     assert "N. Korea sent troops" not in cleaned.text
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("11.13 (수)", False), ("date 2024-10 World", False), ("Posted: 11.13 Seoul news", False), ("N.", False),
+    ("WASHINGTON — SpaceX on Tuesday launched a rocket", False), ("SEOUL, Nov 13 (Reuters) - North Korea", False),
+    ("Home | World | Politics", False),
+    ("5.9 Earthquake Jolts Iran.", True), ("BREAKING NEWS - 3 DEAD due to a fire at a bank", True),
+    ("Iran 5-1 win over Qatar", True), ("N. Korea sent troops to Russia, Seoul says", True), ("北韩向俄罗斯派兵", True),
+])
+def test_headline_or_furniture(line, headline):
+    from crosscheck.boilerplate import looks_like_headline
+
+    assert looks_like_headline(line) is headline
 
 
 def test_report_headline_is_not_a_dateline_lede():

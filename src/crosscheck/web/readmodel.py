@@ -84,7 +84,8 @@ def clean_query(text: str | None) -> str | None:
     text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
     if len(text) > MAX_QUERY:
         cut = text[:MAX_QUERY + 1]
-        text = cut.rsplit(None, 1)[0] if " " in cut else ""
+        # one word longer than the limit matches nothing whole or cut; keep it (an empty query would match all)
+        text = cut.rsplit(None, 1)[0] if " " in cut.strip() else cut[:MAX_QUERY]
     return text.strip() or None
 
 
