@@ -215,6 +215,7 @@ def main() -> None:
         _fail(f"{exc.format_message()} (see `{hint} --help`)", exc, code=exc.exit_code)
     except click.ClickException as exc:
         _fail(exc.format_message(), exc, code=exc.exit_code)
+    except typer.Abort:
         _fail("interrupted", None, code=130)
     except CrosscheckError as exc:
         _fail(str(exc), exc)
