@@ -21,7 +21,7 @@ from typing import Any
 from . import clean as clean_stage
 from .config import Settings
 from .errors import InputError
-from .model import Analysis, Document, IngestResult, ReadFailure, Story
+from .model import Analysis, Document, IngestResult, RawReport, ReadFailure, Story
 from .readers import read_sources
 from .store import codec
 from .store.base import Store
@@ -82,7 +82,13 @@ class Pipeline:
             self._stories = self._synd = None  # indexes are read under the lock: never stale
             return self._ingest(sources)
 
-    def _ingest(self, sources: Iterable[str]) -> IngestResult:
+    def ingest_reports(self, reports: Iterable[RawReport | ReadFailure]) -> IngestResult:
+        """Ingest reports a caller already has (fetched pages, feed items) like ``ingest`` ingests files."""
+        with self._writer():
+            self._stories = self._synd = None
+            return self._ingest((), items=((r, "<reports>", False) for r in reports))
+
+    def _ingest(self, sources: Iterable[str], items: Iterable | None = None) -> IngestResult:
         new: list[str] = []
         dup: list[str] = []
         revised: list[str] = []
@@ -92,7 +98,7 @@ class Pipeline:
         pending: dict[str, int] = {}  # source -> index in batch
 
         bad_sources: list[str] = []
-        for item, top, last in _with_origin(sources):
+        for item, top, last in (_with_origin(sources) if items is None else items):
             if item is None:  # ``top`` ended: did anything at all come out of it?
                 if last:
                     bad_sources.append(top)
@@ -281,3 +287,107 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings | None = Non
     """Ingest ``sources`` into ``store`` and run the whole analysis."""
     return Pipeline(store, settings, progress).ingest(sources)
 
+
+
+# -- live sources: fetch pages, watch feeds and sitemaps (crosscheck.fetch) ----------------------------
+def fetch_urls(urls: Sequence[str], store: Store, settings: Settings | None = None, progress: Progress | None = None,
+               fetcher: Any = None) -> IngestResult:
+    """Download each page (politely, SSRF-safe), ingest it under its canonical URL, record how it came in."""
+    from .fetch.fetcher import Fetcher
+    from .fetch.watch import fetch_pages
+
+    s = settings or Settings()
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(s)
+    records: dict[str, Any] = {}
+
+    def reports() -> Iterable[RawReport | ReadFailure]:
+        for got in fetch_pages(fetcher, list(urls), s.fetch_workers):
+            if isinstance(got, ReadFailure):
+                yield got
+                continue
+            if got.record is not None:
+                records[got.report.source] = got.record
+            yield got.report
+
+    try:
+        result = Pipeline(store, s, progress).ingest_reports(reports())
+    finally:
+        if own:
+            fetcher.close()
+    _save_fetch_records(store, records.values())
+    return result
+
+
+def _save_fetch_records(store: Store, records: Iterable[Any]) -> None:
+    with store.transaction():
+        for rec in records:
+            if store.document_state(rec.source) is not None:
+                store.put_fetch(rec)
+
+
+@dataclasses.dataclass(frozen=True)
+class WatchRound:
+    """One round of ``crosscheck watch``: the ingest, and each polled source's state after it."""
+
+    result: IngestResult
+    sources: tuple[Any, ...] = ()  # SourceState of every source polled this round
+    skipped: int = 0  # sources not due yet
+
+
+def watch_round(urls: Sequence[str], store: Store, settings: Settings | None = None, progress: Progress | None = None,
+                fetcher: Any = None, every: float | None = None, only_due: bool = True) -> WatchRound:
+    """Poll the sources (the due ones, unless ``only_due`` is False), ingest their new and changed items,
+    then save each source's state: a crash before that re-polls, and stored reports come back as duplicates."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .clean import document_id
+    from .fetch.fetcher import Fetcher
+    from .fetch.urls import normalise
+    from .fetch.watch import is_due, new_state, poll
+
+    s = settings or Settings()
+    progress = progress or _noop
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(s)
+    states = []
+    for url in dict.fromkeys(urls):
+        known = store.source(normalise(url))
+        states.append(known if known is not None else new_state(url))
+    todo = [st for st in states if not only_due or is_due(st)]
+    polls: list[Any] = []
+    records: dict[str, Any] = {}
+    origin: dict[str, int] = {}  # document id -> index of the poll it came from
+
+    def reports() -> Iterable[RawReport | ReadFailure]:
+        with ThreadPoolExecutor(max_workers=max(1, s.fetch_workers)) as pool:
+            for p in pool.map(lambda st: poll(fetcher, st, s, every), todo):
+                polls.append(p)
+                what = p.error or ("not modified" if p.not_modified else f"{len(p.reports)} new or changed items")
+                progress("stage", f"{p.state.url}: {what}")
+                yield from p.failures
+                for got in p.reports:
+                    origin[document_id(got.report.source)] = len(polls) - 1
+                    if got.record is not None:
+                        records[got.report.source] = got.record
+                    yield got.report
+
+    try:
+        result = Pipeline(store, s, progress).ingest_reports(reports())
+    finally:
+        if own:
+            fetcher.close()
+    gained = [0] * len(polls)
+    for doc_id in (*result.new, *result.revised):
+        if doc_id in origin:
+            gained[origin[doc_id]] += 1
+    saved = []
+    with store.transaction():
+        for p, n in zip(polls, gained):
+            state = dataclasses.replace(p.state, items_ingested=p.state.items_ingested + n)
+            store.put_source(state)
+            saved.append(state)
+        for rec in records.values():
+            if store.document_state(rec.source) is not None:
+                store.put_fetch(rec)
+    return WatchRound(result=result, sources=tuple(saved), skipped=len(states) - len(todo))
