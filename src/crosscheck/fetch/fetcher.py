@@ -259,8 +259,13 @@ class Fetcher:
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
         for _hop in range(s.fetch_max_redirects + 1):
-            if robots and s.fetch_robots and not self.robots.allowed(current):
-                raise FetchError(current, "disallowed by the site's robots.txt")
+            if robots and s.fetch_robots:
+                try:
+                    allowed = self.robots.allowed(current)
+                except Refused as exc:  # robots.txt is on the same host: the page's own refusal
+                    raise Refused(current, exc.reason) from None
+                if not allowed:
+                    raise FetchError(current, "disallowed by the site's robots.txt")
             response, body = self._with_retries(current, conditional)
             status = response.status_code
             if status in REDIRECT_STATUS:

@@ -1,0 +1,138 @@
+"""A small HTTP server on 127.0.0.1 (port 0) for the fetch/watch tests: routes are set per test.
+
+A route is a ``Page`` (status, headers, body, ETag/Last-Modified with 304 answers, gzip, a trickle
+delay) or a callable ``handler(request) -> Page``. Every request is logged (path, headers) so tests can
+check conditional GETs, politeness and what was never asked for. Only 127.0.0.1 is ever a target.
+"""
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
+
+
+@dataclass
+class Page:
+    body: bytes | str = b""
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict = field(default_factory=dict)
+    etag: str | None = None
+    last_modified: str | None = None
+    gzip: bool = False
+    trickle: float = 0.0  # seconds between chunks of 64 bytes (a slow server)
+    raw_gzip: bytes | None = None  # send these bytes as a gzip-encoded body as they are (a bomb)
+
+
+@dataclass
+class Seen:
+    path: str
+    headers: dict
+    at: float
+
+
+class LiveServer:
+    def __init__(self):
+        self.routes: dict[str, Page | Callable] = {}
+        self.log: list[Seen] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_GET(self):
+                server.log.append(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic()))
+                route = server.routes.get(self.path)
+                if route is None:
+                    route = server.routes.get(self.path.split("?", 1)[0])
+                if callable(route):
+                    route = route(self)
+                if route is None:
+                    route = Page("not here", status=404, content_type="text/plain")
+                self._answer(route)
+
+            def _answer(self, page: Page):
+                body = page.body.encode("utf-8") if isinstance(page.body, str) else page.body
+                inm = self.headers.get("If-None-Match")
+                if page.etag and inm == page.etag and page.status == 200:
+                    self.send_response(304)
+                    self.send_header("ETag", page.etag)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                headers = dict(page.headers)
+                if page.raw_gzip is not None:
+                    body = page.raw_gzip
+                    headers["Content-Encoding"] = "gzip"
+                elif page.gzip:
+                    body = gzip.compress(body)
+                    headers["Content-Encoding"] = "gzip"
+                self.send_response(page.status)
+                if page.content_type:
+                    self.send_header("Content-Type", page.content_type)
+                if page.etag:
+                    self.send_header("ETag", page.etag)
+                if page.last_modified:
+                    self.send_header("Last-Modified", page.last_modified)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                try:
+                    if page.trickle:
+                        for i in range(0, len(body), 64):
+                            self.wfile.write(body[i:i + 64])
+                            self.wfile.flush()
+                            time.sleep(page.trickle)
+                    else:
+                        self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):  # a client hanging up on purpose (caps, timeouts)
+                pass
+
+        self.httpd = Server(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def hits(self, path: str) -> list[Seen]:
+        return [s for s in self.log if s.path == path]
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def article(title: str, body: str, canonical: str | None = None, amp: bool = False, feed: str | None = None) -> str:
+    """A fictional news page."""
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    alt = f'<link rel="alternate" type="application/rss+xml" href="{feed}">' if feed else ""
+    paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return (f'<!doctype html><html{" amp" if amp else ""} lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+            f'{link}{alt}</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+            f'<article><h1>{title}</h1>{paras}</article><footer>Copyright The Harbour Gazette</footer></body></html>')
+
+
+def rss(items: list[tuple[str, str, str]], title: str = "The Harbour Gazette") -> str:
+    """An RSS 2.0 feed of (link, title, description) items."""
+    entries = "".join(f"<item><title>{t}</title><link>{link.replace('&', '&amp;')}</link><description>{d}</description>"
+                      f"<pubDate>Mon, 02 Mar 2026 10:00:00 GMT</pubDate></item>" for link, t, d in items)
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+            f"<link>http://127.0.0.1/</link><description>news</description>{entries}</channel></rss>")
