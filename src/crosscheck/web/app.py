@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store.base import Store
-from . import api, pages
+from . import api, pages, sources
 from .readmodel import MISSING, ReadModel
 
 HERE = Path(__file__).resolve().parent
@@ -144,6 +144,7 @@ def create_app(store: Store) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router(rm))
     app.include_router(pages.router(rm, renderer))
+    app.include_router(sources.router(rm, renderer))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
