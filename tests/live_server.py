@@ -42,6 +42,7 @@ class LiveServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            wbufsize = 1 << 16  # one write per answer: no Nagle/delayed-ACK stall between headers and body
 
             def log_message(self, *args):  # quiet
                 pass
