@@ -126,3 +126,23 @@ def test_watch_killed_mid_round_resumes_without_loss_or_duplicates(server, db_pa
     sources_seen = [d["source"] for d in exp["documents"]]
     assert sorted(sources_seen) == sorted(url for url, _, _ in items)  # none lost, none twice
     assert all(s["documents"] for s in exp["stories"])
+
+
+def test_watch_keeps_polling_until_interrupted(server, db_path, tmp_path):
+    serve_story(server, "crane", "/news/crane")
+    server.routes["/feed.xml"] = Page(rss([(server.url("/news/crane"), "Cranes", "x")]),
+                                      content_type="application/rss+xml", etag='"w1"')
+    sources = tmp_path / "sources.txt"
+    sources.write_text(server.url("/feed.xml") + "\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "crosscheck.cli", "--db", str(db_path), "watch", str(sources), "--every", "1s",
+           "--allow-private", "--delay", "0"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(server.hits("/feed.xml")) < 3 and proc.poll() is None:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=30)
+    hits = server.hits("/feed.xml")
+    assert len(hits) >= 3, proc.stderr.read()
+    assert all(h.headers.get("if-none-match") == '"w1"' for h in hits[1:])  # later rounds: conditional GETs
+    assert len(server.hits("/news/crane")) == 1

@@ -191,3 +191,43 @@ def test_refused_source_without_the_setting(server, store):
     plain = dataclasses.replace(S, fetch_allow_private=False)
     rnd = watch_round([server.url("/feed.xml")], store, plain, only_due=False)
     assert "loopback" in rnd.sources[0].last_error and server.log == []
+
+
+def test_items_still_listed_stay_remembered_past_the_bound(server, store):
+    for key in STORIES:
+        serve_story(server, key, f"/news/{key}")
+    server.routes["/feed.xml"] = Page(rss([(server.url(f"/news/{k}"), k, k) for k in STORIES]),
+                                      content_type="application/rss+xml")  # no ETag: the feed is read every round
+    small = dataclasses.replace(S, watch_seen_items=2)
+    assert len(watch_round([server.url("/feed.xml")], store, small, only_due=False).result.new) == 4
+    again = watch_round([server.url("/feed.xml")], store, small, only_due=False)
+    assert not again.result.new and not again.result.duplicate  # nothing fetched again
+    assert all(len(server.hits(f"/news/{k}")) == 1 for k in STORIES)
+
+
+def test_a_bug_on_one_source_does_not_sink_the_round(server, store, monkeypatch):
+    from crosscheck.fetch import discover
+
+    serve_story(server, "crane", "/news/crane")
+    server.routes["/feed.xml"] = Page(rss([(server.url("/news/crane"), "Cranes", "x")]), content_type="application/rss+xml")
+    server.routes["/sitemap.xml"] = Page(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f'<url><loc>{server.url("/news/crane")}</loc></url></urlset>', content_type="application/xml")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("parser bug")
+    monkeypatch.setattr(discover, "parse_sitemap", broken)
+    rnd = watch_round([server.url("/sitemap.xml"), server.url("/feed.xml")], store, S, only_due=False)
+    assert len(rnd.result.new) == 1
+    assert "unexpected error: RuntimeError: parser bug" in store.source(server.url("/sitemap.xml")).last_error
+
+
+def test_amp_and_plain_urls_of_one_article_are_one_report(server, store):
+    title, body = STORIES["school"]
+    canon = server.url("/news/school")
+    server.routes["/news/school"] = Page(article(title, body, canonical=canon))
+    server.routes["/amp/news/school"] = Page(article(title, body, canonical=canon, amp=True))
+    first = fetch_urls([server.url("/amp/news/school")], store, S)
+    second = fetch_urls([server.url("/news/school?fbclid=abc")], store, S)
+    assert len(first.new) == 1 and len(second.duplicate) == 1 and list(docs(store)) == [canon]
+    assert store.fetch_record(canon).final_url == server.url("/news/school?fbclid=abc")  # the latest fetch

@@ -253,7 +253,10 @@ def watch(sources_file: Path = typer.Argument(..., help="feeds, news sitemaps an
                   highlight=False, soft_wrap=True)
         if once:
             return
-        pending = [st.next_due for st in store.sources() if st.next_due]
+        from .fetch.urls import normalise
+
+        listed = (store.source(normalise(u)) for u in urls)  # sources dropped from the file are not waited for
+        pending = [st.next_due for st in listed if st is not None and st.next_due]
         time.sleep(_seconds_until(min(pending)) if pending else seconds)
 
 

@@ -156,7 +156,12 @@ def poll(fetcher: Fetcher, state: SourceState, settings: Settings | None = None,
     try:
         return _poll(fetcher, state, s, every)
     except InputError as exc:
+        if state.feed_url and exc.reason.startswith(("HTTP 404", "HTTP 410")):
+            state = dataclasses.replace(state, feed_url=None)  # the home page may point to a new feed: look again
         return Poll(failed(state, s, every, exc.reason, getattr(exc, "retry_after", None)), error=exc.reason)
+    except Exception as exc:  # a bug on one source must not sink the round
+        reason = f"unexpected error: {type(exc).__name__}: {str(exc).strip()[:150]}"
+        return Poll(failed(state, s, every, reason), error=reason)
 
 
 def _poll(fetcher: Fetcher, state: SourceState, s: Settings, every: float) -> Poll:
@@ -170,8 +175,9 @@ def _poll(fetcher: Fetcher, state: SourceState, s: Settings, every: float) -> Po
         return Poll(succeeded(state, s, every), not_modified=True)
     kind = response.kind
     if kind == "html":
-        if state.kind == "feed" or state.feed_url:
-            raise FetchError(target, "the feed now answers with an HTML page, not a feed")
+        if state.kind in ("feed", "sitemap") or state.feed_url:
+            raise FetchError(target, f"the {'sitemap' if state.kind == 'sitemap' else 'feed'} now answers with an "
+                                     "HTML page")
         links = discover.feed_links(response.body.decode(response.charset or "utf-8", "replace"), response.url)
         if not links:
             raise FetchError(state.url, "a web page without a feed link (<link rel=\"alternate\" type=\"application/rss+xml\">)")
@@ -242,7 +248,10 @@ def _take(fetcher: Fetcher, state: SourceState, s: Settings, every: float, items
     merged = dict(done)
     for url, fp in state.seen:
         merged.setdefault(url, fp)
-    new_seen = tuple(list(merged.items())[: s.watch_seen_items])
+    # every item still listed stays remembered (a big sitemap never churns); older ones up to the bound
+    listed = [(u, merged[u]) for u in unique if u in merged]
+    older = [(u, fp) for u, fp in merged.items() if u not in unique]
+    new_seen = tuple(listed + older[: max(0, s.watch_seen_items - len(listed))])
     retry = left_over or len(done) < len(todo)  # items to take next round must not hide behind a 304
     first = items[0].url if items else state.last_item
     state = dataclasses.replace(
