@@ -137,3 +137,29 @@ def rss(items: list[tuple[str, str, str]], title: str = "The Harbour Gazette") -
                       f"<pubDate>Mon, 02 Mar 2026 10:00:00 GMT</pubDate></item>" for link, t, d in items)
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
             f"<link>http://127.0.0.1/</link><description>news</description>{entries}</channel></rss>")
+
+
+# fictional reports for the fetch/watch tests
+STORIES = {
+    "crane": ("Port Velden opens its new crane line",
+              "The harbour authority of Port Velden said on Monday that its new crane line opened after two years "
+              "of work.\n\nDirector Anja Morsk told reporters that the 40 million euro line will handle 300 "
+              "containers a day and that ten more staff have been hired for the night shift."),
+    "ferry": ("Ferry service to Lindholm island suspended",
+              "The Lindholm ferry will not sail until Friday because of a broken propeller, the operator Nordsund "
+              "Lines said on Tuesday.\n\nAbout 1,200 islanders depend on the crossing, and the council has asked the "
+              "coast guard to run a daily boat for medicine and mail."),
+    "bridge": ("Inspectors close the old Velden bridge to lorries",
+               "Engineers from the regional roads office closed the old Velden bridge to lorries on Wednesday after "
+               "finding cracks in two of its steel beams.\n\nCars and buses may still cross, the office said, while "
+               "repairs costing about 3 million euros are planned for the spring."),
+    "school": ("Velden school gets solar roof",
+               "The Velden secondary school switched on 420 solar panels on Thursday, the town council said.\n\n"
+               "Headteacher Marit Olsen told pupils that the roof will cover about half of the school's power and "
+               "that lessons on energy will use its live readings."),
+}
+
+
+def serve_story(server, key, path, extra="", canonical=True):
+    title, body = STORIES[key]
+    server.routes[path] = Page(article(title, body + extra, canonical=server.url(path) if canonical else None))

@@ -12,8 +12,7 @@ import time
 import pytest
 
 from conftest import ROOT, run_cli
-from live_server import LiveServer, Page, article, rss
-from test_watch import STORIES, serve_story
+from live_server import STORIES, LiveServer, Page, article, rss, serve_story
 
 FAST = ["--delay", "0"]
 

@@ -9,35 +9,10 @@ from crosscheck.config import Settings
 from crosscheck.fetch.fetcher import Fetcher
 from crosscheck.pipeline import fetch_urls, watch_round
 from crosscheck.store import open_store
-from live_server import LiveServer, Page, article, rss
+from live_server import STORIES, LiveServer, Page, article, rss, serve_story
 
 S = Settings(fetch_allow_private=True, fetch_host_delay=0.0, fetch_backoff=0.05, fetch_retries=1,
              fetch_read_timeout=3.0, fetch_total_timeout=5.0, watch_every=60.0)
-
-STORIES = {
-    "crane": ("Port Velden opens its new crane line",
-              "The harbour authority of Port Velden said on Monday that its new crane line opened after two years "
-              "of work.\n\nDirector Anja Morsk told reporters that the 40 million euro line will handle 300 "
-              "containers a day and that ten more staff have been hired for the night shift."),
-    "ferry": ("Ferry service to Lindholm island suspended",
-              "The Lindholm ferry will not sail until Friday because of a broken propeller, the operator Nordsund "
-              "Lines said on Tuesday.\n\nAbout 1,200 islanders depend on the crossing, and the council has asked the "
-              "coast guard to run a daily boat for medicine and mail."),
-    "bridge": ("Inspectors close the old Velden bridge to lorries",
-               "Engineers from the regional roads office closed the old Velden bridge to lorries on Wednesday after "
-               "finding cracks in two of its steel beams.\n\nCars and buses may still cross, the office said, while "
-               "repairs costing about 3 million euros are planned for the spring."),
-    "school": ("Velden school gets solar roof",
-               "The Velden secondary school switched on 420 solar panels on Thursday, the town council said.\n\n"
-               "Headteacher Marit Olsen told pupils that the roof will cover about half of the school's power and "
-               "that lessons on energy will use its live readings."),
-}
-
-
-def serve_story(server, key, path, extra="", canonical=True):
-    title, body = STORIES[key]
-    server.routes[path] = Page(article(title, body + extra, canonical=server.url(path) if canonical else None))
-
 
 @pytest.fixture
 def server():
