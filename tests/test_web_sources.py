@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from crosscheck.model import Analysis, Document, SourceState
+from crosscheck.model import Analysis, Document, FetchRecord, SourceState
 from crosscheck.store import open_store
 from crosscheck.web.app import create_app
 
@@ -19,6 +19,8 @@ def _client(db_path):
         s.put_source(SourceState(url="javascript:alert(1)", health="new"))
         s.put_document(Document(id="d1", source="https://gazette.example/a", fmt="html", text="The quay reopened.",
                                 url="https://gazette.example/a", content_hash="h"), Analysis(document="d1"))
+        s.put_fetch(FetchRecord(source="https://gazette.example/a", requested_url="https://gazette.example/a?utm_x=1",
+                                final_url="https://gazette.example/a?utm_x=1", fetched_at="2026-03-02T10:05:00+00:00"))
     s.close()
     return TestClient(create_app(open_store(db_path, readonly=True)))
 
@@ -30,6 +32,9 @@ def test_api_sources_lists_health_unhealthy_first(db_path):
     first = data["items"][0]
     assert first["url"] == "https://broken.example/rss" and first["health"] == "unhealthy" and first["failures"] == 4
     assert "seen" not in first
+    page = client.get("/api/sources?limit=1&offset=1").json()
+    assert page["total"] == 3 and [i["url"] for i in page["items"]] == ["javascript:alert(1)"]
+    assert client.get("/api/sources?limit=0").status_code == 422
 
 
 def test_sources_page_is_escaped_and_links_safely(db_path):
@@ -47,3 +52,10 @@ def test_report_links_to_its_original(db_path):
     client = _client(db_path)
     html = client.get("/documents/d1").text
     assert 'href="https://gazette.example/a" rel="noopener noreferrer nofollow"' in html
+
+
+def test_report_shows_when_and_from_where_it_was_fetched(db_path):
+    client = _client(db_path)
+    html = client.get("/documents/d1").text
+    assert "2026-03-02 10:05" in html and "gazette.example/a?utm_x=1" in html
+    assert client.get("/api/documents/d1").json()["fetched"]["final_url"] == "https://gazette.example/a?utm_x=1"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..model import SourceState
@@ -31,9 +31,11 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
     r = APIRouter()
 
     @r.get("/api/sources", tags=["api"], summary="Watched sources with their health, unhealthy ones first")
-    def api_sources():
-        items = [source_record(s) for s in _sorted(rm)]
-        return JSONResponse({"total": len(items), "items": items})
+    def api_sources(limit: int = Query(50, ge=1, le=500, description="items per page"),
+                    offset: int = Query(0, ge=0, description="items to skip")):
+        found = _sorted(rm)
+        items = [source_record(s) for s in found[offset:offset + limit]]
+        return JSONResponse({"total": len(found), "limit": limit, "offset": offset, "items": items})
 
     @r.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(request: Request):
