@@ -44,6 +44,17 @@ def test_fetch_refuses_other_schemes(db_path):
         "crosscheck: file:///etc/passwd: refused: file: URLs are not fetched, only http and https"]
 
 
+def test_fetch_bad_arguments(db_path, tmp_path):
+    res = run_cli("fetch", "no-such-list.txt", db=db_path)
+    assert res.returncode == 1 and res.stderr.strip() == \
+        "crosscheck: no-such-list.txt: neither an http(s) URL nor a file of URLs"
+    listing = tmp_path / "urls.txt"
+    listing.write_text("# to read\nhttp://127.0.0.1:9/a\n", encoding="utf-8")
+    res = run_cli("fetch", str(listing), db=db_path)
+    assert res.returncode == 1 and res.stderr.strip() == \
+        "crosscheck: http://127.0.0.1:9/a: refused: 127.0.0.1 is a loopback address (use --allow-private for an intranet)"
+
+
 def test_fetch_allow_private_ingests_and_watch_once_twice(server, db_path, tmp_path):
     serve_story(server, "crane", "/news/crane")
     res = run_cli("fetch", "--allow-private", *FAST, server.url("/news/crane?utm_source=x"), db=db_path)

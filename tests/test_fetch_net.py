@@ -38,7 +38,8 @@ def test_reasons_name_the_kind_of_address():
 def test_other_schemes_are_refused_with_one_line(url):
     with pytest.raises(Refused) as info:
         check_url(url)
-    assert "\n" not in str(info.value) and "only http and https" in str(info.value)
+    assert "\n" not in str(info.value)
+    assert "only http and https" in str(info.value) or "needs http:// or https://" in str(info.value)
 
 
 class Recorder(httpcore.NetworkBackend):

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from . import views
 from .config import Settings, default_db_path
-from .errors import CrosscheckError
+from .errors import CrosscheckError, InputError
 from .store import DocumentFilter, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -208,10 +208,12 @@ def fetch(urls: list[str] = typer.Argument(..., help="page URLs, or text files l
     settings = _fetch_settings(allow_private, delay, batch_size)
     wanted: list[str] = []
     for arg in urls:
-        if "://" not in arg and Path(arg).is_file():
+        if "://" in arg or ":" in arg.split("/", 1)[0]:  # a URL (file:, ftp: ... are refused by the fetcher)
+            wanted.append(arg)
+        elif Path(arg).is_file():
             wanted += read_url_list(arg)
         else:
-            wanted.append(arg)
+            raise InputError(arg, "neither an http(s) URL nor a file of URLs")
     store = _store()
     result = fetch_urls(wanted, store, settings)
     _print_failures(result)

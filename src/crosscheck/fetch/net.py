@@ -91,9 +91,10 @@ def check_url(url: str) -> str:
     except ValueError as exc:
         raise Refused(url, f"not a valid URL ({exc})") from None
     scheme = parts.scheme.lower()
+    if not scheme:
+        raise Refused(url, "not a URL: it needs http:// or https://")
     if scheme not in ALLOWED_SCHEMES:
-        what = f"{scheme}: URLs" if scheme else "a URL without http:// or https://"
-        raise Refused(url, f"refused: {what} are not fetched, only http and https")
+        raise Refused(url, f"refused: {scheme}: URLs are not fetched, only http and https")
     if not host:
         raise Refused(url, "not a valid URL (no host)")
     return url.strip()
