@@ -117,3 +117,11 @@ def test_unresolvable_name_is_a_one_line_error(monkeypatch):
         with pytest.raises(FetchError) as info:
             f.get("http://nowhere.example/")
     assert "cannot resolve" in str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("host", ["2130706433", "0x7f.0.0.1", "127.1", "[::1]", "[::ffff:7f00:1]", "localhost"])
+def test_odd_spellings_of_loopback_are_refused(host):
+    """Numeric host forms the system resolver turns into 127.0.0.1 without any DNS query, and IPv6 literals."""
+    with pytest.raises(Refused) as info:
+        net.checked_addresses(host.strip("[]"), 80, False)
+    assert "loopback" in info.value.reason
