@@ -183,7 +183,8 @@ def _poll(fetcher: Fetcher, state: SourceState, s: Settings, every: float) -> Po
             raise FetchError(state.url, "a web page without a feed link (<link rel=\"alternate\" type=\"application/rss+xml\">)")
         state = dataclasses.replace(state, kind="page", feed_url=links[0])
         response = fetcher.get(links[0], accept=FEED_ACCEPT)
-        if response.kind == "html":
+        kind = response.kind
+        if kind == "html":
             raise FetchError(links[0], "the page's feed link leads to an HTML page, not a feed")
     body = discover.unzip_if_gzip(response.body, s.fetch_max_bytes)
     if body is None:
