@@ -206,3 +206,34 @@ def test_amp_and_plain_urls_of_one_article_are_one_report(server, store):
     second = fetch_urls([server.url("/news/school?fbclid=abc")], store, S)
     assert len(first.new) == 1 and len(second.duplicate) == 1 and list(docs(store)) == [canon]
     assert store.fetch_record(canon).final_url == server.url("/news/school?fbclid=abc")  # the latest fetch
+
+
+def test_a_failing_store_write_stops_the_round_without_hanging_or_saving_state(server, store, monkeypatch):
+    import threading
+
+    from crosscheck import pipeline
+
+    for key in STORIES:
+        serve_story(server, key, f"/news/{key}")
+    items = [(server.url(f"/news/{k}?copy={n}"), k, k) for k in STORIES for n in range(3)]  # more than the queue holds
+    server.routes["/feed.xml"] = Page(rss(items), content_type="application/rss+xml")
+
+    def failing(self, reports):
+        next(iter(reports))  # one report arrives, then the store 'fails'
+        raise RuntimeError("disk full")
+    monkeypatch.setattr(pipeline.Pipeline, "ingest_reports", failing)
+    small = dataclasses.replace(S, fetch_workers=1)
+    raised = []
+
+    def run():
+        try:
+            watch_round([server.url("/feed.xml")], store, small, only_due=False)
+        except RuntimeError as exc:
+            raised.append(exc)
+    before = {th.ident for th in threading.enumerate()}
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(30)
+    assert not t.is_alive() and raised
+    assert [th.name for th in threading.enumerate() if th.ident not in before] == []  # no worker left blocked
+    assert store.source(server.url("/feed.xml")) is None  # nothing saved: the next round polls it afresh

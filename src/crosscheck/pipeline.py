@@ -326,6 +326,10 @@ def _save_fetch_records(store: Store, records: Iterable[Any]) -> None:
                 store.put_fetch(rec)
 
 
+class _Stopped(BaseException):
+    """Raised in a watch worker when the round's consumer has stopped (not an Exception: never swallowed)."""
+
+
 @dataclasses.dataclass(frozen=True)
 class WatchRound:
     """One round of ``crosscheck watch``: the ingest, and each polled source's state after it."""
@@ -355,26 +359,62 @@ def watch_round(urls: Sequence[str], store: Store, settings: Settings | None = N
         known = store.source(normalise(url))
         states.append(known if known is not None else new_state(url))
     todo = [st for st in states if not only_due or is_due(st)]
-    polls: list[Any] = []
+    polls: list[Any] = [None] * len(todo)
     records: dict[str, Any] = {}
-    origin: dict[str, int] = {}  # document id -> index of the poll it came from
+    origin: dict[str, int] = {}  # document id -> index of the source it came from
 
     def reports() -> Iterable[RawReport | ReadFailure]:
-        with ThreadPoolExecutor(max_workers=max(1, s.fetch_workers)) as pool:
-            for p in pool.map(lambda st: poll(fetcher, st, s, every), todo):
-                polls.append(p)
-                what = p.error or ("not modified" if p.not_modified else f"{len(p.reports)} new or changed items")
-                progress("stage", f"{p.state.url}: {what}")
-                yield from p.failures
-                for got in p.reports:
-                    origin[document_id(got.report.source)] = len(polls) - 1
+        """Reports as the sources' workers fetch them; a bounded queue keeps few pages in memory at once."""
+        import queue
+        import threading
+
+        q: queue.Queue = queue.Queue(maxsize=max(4, 2 * s.fetch_workers))
+        stop = threading.Event()
+
+        def put(item: tuple) -> None:
+            while not stop.is_set():
+                try:
+                    q.put(item, timeout=0.2)
+                    return
+                except queue.Full:
+                    continue
+            raise _Stopped()
+
+        def run(i: int, st: Any) -> None:
+            try:
+                p = poll(fetcher, st, s, every, emit=lambda got: put((i, got)))
+                put((i, p))
+            except _Stopped:
+                pass
+
+        pool = ThreadPoolExecutor(max_workers=max(1, s.fetch_workers))
+        try:
+            for i, st in enumerate(todo):
+                pool.submit(run, i, st)
+            finished = 0
+            while finished < len(todo):
+                i, got = q.get()
+                if isinstance(got, ReadFailure):
+                    yield got
+                elif hasattr(got, "report"):  # a Fetched page
+                    origin[document_id(got.report.source)] = i
                     if got.record is not None:
                         records[got.report.source] = got.record
                     yield got.report
+                else:  # the source's Poll: it is done
+                    polls[i] = got
+                    finished += 1
+                    what = got.error or ("not modified" if got.not_modified else "polled")
+                    progress("stage", f"{got.state.url}: {what}")
+        finally:
+            stop.set()  # the consumer stopped (done or failed): workers give up instead of blocking
+            pool.shutdown(wait=True, cancel_futures=True)
 
+    stream = reports()
     try:
-        result = Pipeline(store, s, progress).ingest_reports(reports())
+        result = Pipeline(store, s, progress).ingest_reports(stream)
     finally:
+        stream.close()  # stops and joins the workers now, even when the ingest failed
         if own:
             fetcher.close()
     gained = [0] * len(polls)
@@ -384,6 +424,8 @@ def watch_round(urls: Sequence[str], store: Store, settings: Settings | None = N
     saved = []
     with store.transaction():
         for p, n in zip(polls, gained):
+            if p is None:
+                continue
             state = dataclasses.replace(p.state, items_ingested=p.state.items_ingested + n)
             store.put_source(state)
             saved.append(state)

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..config import Settings
 from ..errors import InputError
@@ -149,12 +149,25 @@ def failed(state: SourceState, settings: Settings, every: float, reason: str,
 
 
 # ---------------------------------------------------------------- one source
-def poll(fetcher: Fetcher, state: SourceState, settings: Settings | None = None, every: float | None = None) -> Poll:
-    """Poll one source (see the module doc). Never raises for a bad source: its state records the failure."""
+Emit = Callable[[Fetched | ReadFailure], None]
+
+
+def poll(fetcher: Fetcher, state: SourceState, settings: Settings | None = None, every: float | None = None,
+         emit: Emit | None = None) -> Poll:
+    """Poll one source (see the module doc). Never raises for a bad source: its state records the failure.
+
+    With ``emit``, each report (or item failure) is handed over as soon as its page is fetched, so a
+    consumer can store it while the next page downloads; the Poll then carries only the state.
+    """
     s = settings or fetcher.settings
     every = s.watch_every if every is None else every
+    if emit is None:
+        got: list[Fetched | ReadFailure] = []
+        done = poll(fetcher, state, s, every, got.append)
+        return dataclasses.replace(done, reports=tuple(g for g in got if isinstance(g, Fetched)),
+                                   failures=tuple(g for g in got if isinstance(g, ReadFailure)))
     try:
-        return _poll(fetcher, state, s, every)
+        return _poll(fetcher, state, s, every, emit)
     except InputError as exc:
         if state.feed_url and exc.reason.startswith(("HTTP 404", "HTTP 410")):
             state = dataclasses.replace(state, feed_url=None)  # the home page may point to a new feed: look again
@@ -164,7 +177,7 @@ def poll(fetcher: Fetcher, state: SourceState, settings: Settings | None = None,
         return Poll(failed(state, s, every, reason), error=reason)
 
 
-def _poll(fetcher: Fetcher, state: SourceState, s: Settings, every: float) -> Poll:
+def _poll(fetcher: Fetcher, state: SourceState, s: Settings, every: float, emit: Emit) -> Poll:
     target = state.feed_url or state.url
     if state.kind in ("unknown", "page") and not state.feed_url:
         response = fetcher.get(state.url, accept=SOURCE_ACCEPT)
@@ -210,11 +223,11 @@ def _poll(fetcher: Fetcher, state: SourceState, s: Settings, every: float) -> Po
         if state.kind == "unknown":
             state = dataclasses.replace(state, kind="feed")
         from_feed = True
-    return _take(fetcher, state, s, every, items, response, from_feed)
+    return _take(fetcher, state, s, every, items, response, from_feed, emit)
 
 
 def _take(fetcher: Fetcher, state: SourceState, s: Settings, every: float, items: list[discover.Item],
-          response, from_feed: bool) -> Poll:
+          response, from_feed: bool, emit: Emit) -> Poll:
     """Reports of the new and changed items (at most ``watch_max_items``) and the source's next state."""
     seen = dict(state.seen)
     todo, unique = [], {}
@@ -225,8 +238,6 @@ def _take(fetcher: Fetcher, state: SourceState, s: Settings, every: float, items
             todo.append(item)
     left_over = len(todo) > s.watch_max_items  # the rest waits for the next round
     todo = todo[: s.watch_max_items]
-    reports: list[Fetched] = []
-    failures: list[ReadFailure] = []
     done: dict[str, str] = {}
     for item in todo:
         got: Fetched | None = None
@@ -239,10 +250,10 @@ def _take(fetcher: Fetcher, state: SourceState, s: Settings, every: float, items
         if got is None and from_feed and item.report is not None and (item.report.text or item.report.html):
             got = Fetched(dataclasses.replace(item.report, source=item.url, url=item.url))  # the feed's own text
         if got is not None:
-            reports.append(got)
+            emit(got)
             done[item.url] = item.fingerprint
         else:
-            failures.append(ReadFailure(item.url, reason or "no text"))
+            emit(ReadFailure(item.url, reason or "no text"))
             if not (reason or "").startswith(TRANSIENT):
                 done[item.url] = item.fingerprint  # permanent: not tried again until the item changes
     # newest first: this round's items, then what was seen before (removed items age out of the bound)
@@ -258,7 +269,7 @@ def _take(fetcher: Fetcher, state: SourceState, s: Settings, every: float, items
     state = dataclasses.replace(
         state, seen=new_seen, last_item=first,
         etag=None if retry else response.etag, last_modified=None if retry else response.last_modified)
-    return Poll(succeeded(state, s, every), reports=tuple(reports), failures=tuple(failures))
+    return Poll(succeeded(state, s, every))
 
 
 def new_state(url: str) -> SourceState:
