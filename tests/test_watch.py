@@ -237,3 +237,19 @@ def test_a_failing_store_write_stops_the_round_without_hanging_or_saving_state(s
     assert not t.is_alive() and raised
     assert [th.name for th in threading.enumerate() if th.ident not in before] == []  # no worker left blocked
     assert store.source(server.url("/feed.xml")) is None  # nothing saved: the next round polls it afresh
+
+
+def test_fetch_pages_runs_only_a_window_ahead_of_its_consumer(server):
+    from crosscheck.fetch.watch import fetch_pages
+
+    for i in range(30):
+        server.routes[f"/p{i}"] = Page(f"<html><body><p>page {i}</p></body></html>")
+    with Fetcher(S) as f:
+        stream = fetch_pages(f, [server.url(f"/p{i}") for i in range(30)], workers=2)
+        next(stream)
+        import time
+
+        time.sleep(0.5)  # the consumer is slow: the fetcher must not run through all 30 pages meanwhile
+        asked = len([h for h in server.log if h.path.startswith("/p")])
+        assert asked <= 10
+        assert len(list(stream)) == 29

@@ -67,6 +67,7 @@ def fetch_page(fetcher: Fetcher, url: str, meta: RawReport | None = None) -> Fet
 
 def fetch_pages(fetcher: Fetcher, urls: list[str], workers: int = 4) -> Iterator[Fetched | ReadFailure]:
     """Each URL's page (or a ReadFailure naming it), fetched with one worker per host at a time, in order."""
+    from collections import deque
     from concurrent.futures import ThreadPoolExecutor
 
     def one(url: str) -> Fetched | ReadFailure:
@@ -75,8 +76,15 @@ def fetch_pages(fetcher: Fetcher, urls: list[str], workers: int = 4) -> Iterator
         except InputError as exc:
             return ReadFailure(exc.source if isinstance(exc, Refused) else url, exc.reason)
 
+    window = 4 * max(1, workers)  # pages fetched ahead of the consumer: memory stays bounded when it is slower
+    pending: deque = deque()
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        yield from pool.map(one, urls)
+        for url in urls:
+            pending.append(pool.submit(one, url))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def read_url_list(path: str | Path) -> list[str]:
