@@ -14,7 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from . import views
 from .views import printable
 from .config import Settings, default_db_path
-from .errors import CrosscheckError
+from .errors import CrosscheckError, InputError
 from .store import DocumentFilter, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -188,6 +188,107 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
     out.print(f"crosscheck serving {printable(store.path)} at http://{netloc}/  (API docs: /docs)", markup=False,
               highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def _fetch_settings(allow_private: bool, delay: Optional[float], batch_size: int) -> Settings:
+    import dataclasses
+
+    base = Settings()
+    changes: dict = {"batch_size": batch_size}
+    if allow_private:
+        changes["fetch_allow_private"] = True
+    if delay is not None:
+        if not delay >= 0:
+            raise typer.BadParameter("must be 0 or more seconds", param_hint="--delay")
+        changes["fetch_host_delay"] = delay
+    return dataclasses.replace(base, **changes)
+
+
+def _print_failures(result) -> None:
+    for f in result.failed:
+        err.print(f"crosscheck: {f.source}: {f.reason}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def fetch(urls: list[str] = typer.Argument(..., help="page URLs, or text files listing URLs one a line"),
+          allow_private: bool = typer.Option(False, "--allow-private", help="also fetch loopback/private addresses (an intranet)"),
+          delay: Optional[float] = typer.Option(None, "--delay", help="least seconds between two requests to one host"),
+          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction")) -> None:
+    """Download pages (politely: robots.txt, one request at a time per host) and ingest them."""
+    from .fetch.watch import read_url_list
+    from .pipeline import fetch_urls
+
+    settings = _fetch_settings(allow_private, delay, batch_size)
+    wanted: list[str] = []
+    for arg in urls:
+        if "://" in arg or ":" in arg.split("/", 1)[0]:  # a URL (file:, ftp: ... are refused by the fetcher)
+            wanted.append(arg)
+        elif Path(arg).is_file():
+            wanted += read_url_list(arg)
+        else:
+            raise InputError(arg, "neither an http(s) URL nor a file of URLs")
+    store = _store()
+    result = fetch_urls(wanted, store, settings)
+    _print_failures(result)
+    out.print(f"fetched into {store.path}: {len(result.new)} new, {len(result.duplicate)} duplicate, "
+              f"{len(result.revised)} revised, {len(result.failed)} failed; "
+              f"{len(result.stories_changed)} stories changed", highlight=False, soft_wrap=True)
+    if result.failed and not (result.new or result.duplicate or result.revised):
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(sources_file: Path = typer.Argument(..., help="feeds, news sitemaps and home pages, one URL a line"),
+          every: str = typer.Option("10m", "--every", help="how often each source is polled (90s, 10m, 1h)"),
+          once: bool = typer.Option(False, "--once", help="poll every source once, ingest, and exit"),
+          allow_private: bool = typer.Option(False, "--allow-private", help="also fetch loopback/private addresses (an intranet)"),
+          delay: Optional[float] = typer.Option(None, "--delay", help="least seconds between two requests to one host"),
+          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction")) -> None:
+    """Follow feeds, news sitemaps and home pages: each round ingests what is new; state lives in the store."""
+    import time
+
+    from .fetch.watch import parse_every, read_url_list
+    from .pipeline import watch_round
+
+    settings = _fetch_settings(allow_private, delay, batch_size)
+    seconds = parse_every(every)
+    read_url_list(sources_file)  # a bad file fails now, with its line
+    store = _store()
+    while True:
+        urls = read_url_list(sources_file)  # re-read each round: edits apply without a restart
+        rnd = watch_round(urls, store, settings, every=seconds, only_due=not once)
+        _print_failures(rnd.result)
+        for st in rnd.sources:
+            if st.last_error:
+                err.print(f"crosscheck: source {st.url}: {st.last_error} ({st.health}, {st.failures} failures in a row)",
+                          markup=False, highlight=False, soft_wrap=True)
+        r = rnd.result
+        out.print(f"watch round: {len(rnd.sources)} sources polled, {rnd.skipped} not due; {len(r.new)} new, "
+                  f"{len(r.duplicate)} duplicate, {len(r.revised)} revised, {len(r.failed)} failed",
+                  highlight=False, soft_wrap=True)
+        if once:
+            return
+        from .fetch.urls import normalise
+
+        listed = (store.source(normalise(u)) for u in urls)  # sources dropped from the file are not waited for
+        pending = [st.next_due for st in listed if st is not None and st.next_due]
+        time.sleep(_seconds_until(min(pending)) if pending else seconds)
+
+
+def _seconds_until(iso: str) -> float:
+    from datetime import datetime, timezone
+
+    try:
+        return min(3600.0, max(1.0, (datetime.fromisoformat(iso) - datetime.now(timezone.utc)).total_seconds()))
+    except ValueError:
+        return 60.0
+
+
+@app.command("sources")
+def sources_cmd() -> None:
+    """List watched sources with their health, last success, failures and next poll."""
+    store = _store(readonly=True)
+    out.print(views.sources_table(store))
 
 
 @app.command("demo-report")

@@ -304,3 +304,20 @@ def demo_report(store: Store) -> Iterator[Any]:
         best = max(counts, key=richness)
         yield from show_story(store, best)
     yield _t(f"\nOpen the web UI:  .venv/bin/crosscheck --db {store.path} serve   then visit http://127.0.0.1:8000/")
+
+
+HEALTH = {"ok": "[green]ok[/]", "new": "new", "failing": "[yellow]failing[/]", "unhealthy": "[bold red]unhealthy[/]"}
+
+
+def sources_table(store: Store) -> Table:
+    """Watched sources with their health (crosscheck watch keeps it in the store)."""
+    table = _columns(Table(title="sources", title_justify="left"), "source", "kind", "health", "items", "last ok",
+                     "failures", "next poll", "last error")
+    for st in store.sources():
+        feed = f" → {st.feed_url}" if st.feed_url else ""
+        table.add_row(_t(st.url + feed), _t(st.kind), HEALTH.get(st.health, _t(st.health)), str(st.items_ingested),
+                      _t((st.last_ok or "")[:19]), str(st.failures), _t((st.next_due or "")[:19]),
+                      _t(_short(st.last_error, 60)))
+    if not table.rows:
+        table.caption = "no sources yet: run `crosscheck watch SOURCES_FILE`"
+    return table

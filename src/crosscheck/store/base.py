@@ -6,7 +6,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Analysis, Document, Entity, Story, StoryFindings, SyndicationGroup
+from ..model import Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup
 
 
 @dataclass(frozen=True)
@@ -128,3 +128,19 @@ class Store(ABC):
 
     @abstractmethod
     def all_findings(self) -> Iterator[StoryFindings]: ...
+
+    # live sources (crosscheck watch / fetch): state per watched source, how fetched reports came in
+    @abstractmethod
+    def put_source(self, state: SourceState) -> None: ...
+
+    @abstractmethod
+    def source(self, url: str) -> SourceState | None: ...
+
+    @abstractmethod
+    def sources(self) -> list[SourceState]: ...
+
+    @abstractmethod
+    def put_fetch(self, record: FetchRecord) -> None: ...
+
+    @abstractmethod
+    def fetch_record(self, source: str) -> FetchRecord | None: ...

@@ -111,6 +111,22 @@ MIGRATIONS: list[str] = [
     CREATE INDEX claims_status ON claims(status);
     CREATE INDEX claims_speaker ON claims(speaker);
     """,
+    # 2 -> 3: live sources (crosscheck watch) and how fetched reports came in (crosscheck fetch)
+    """
+    CREATE TABLE sources (
+        url TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        next_due TEXT,
+        health TEXT NOT NULL DEFAULT 'new'
+    );
+    CREATE TABLE fetches (
+        source TEXT PRIMARY KEY,
+        requested_url TEXT NOT NULL,
+        final_url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        status INTEGER NOT NULL DEFAULT 200
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,7 +12,7 @@ from typing import Iterator
 from urllib.parse import quote
 
 from ..errors import QueryError, StoreError
-from ..model import Analysis, Document, Entity, Story, StoryFindings, SyndicationGroup
+from ..model import Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup
 from . import codec
 from .base import DocState, DocumentFilter, Store
 from .migrations import MIGRATIONS, SCHEMA_VERSION
@@ -462,6 +462,29 @@ class SQLiteStore(Store):
     def all_findings(self) -> Iterator[StoryFindings]:
         for r in self._q("SELECT data FROM findings ORDER BY story"):
             yield codec.loads(StoryFindings, r["data"])
+
+    # -- live sources --------------------------------------------------------------------------
+    def put_source(self, state: SourceState) -> None:
+        self._q("INSERT INTO sources(url, data, next_due, health) VALUES (?, ?, ?, ?) ON CONFLICT(url) DO UPDATE "
+                "SET data = excluded.data, next_due = excluded.next_due, health = excluded.health",
+                (state.url, codec.dumps(state), state.next_due, state.health))
+
+    def source(self, url: str) -> SourceState | None:
+        rows = self._q("SELECT data FROM sources WHERE url = ?", (url,))
+        return codec.loads(SourceState, rows[0]["data"]) if rows else None
+
+    def sources(self) -> list[SourceState]:
+        return [codec.loads(SourceState, r["data"]) for r in self._q("SELECT data FROM sources ORDER BY url")]
+
+    def put_fetch(self, record: FetchRecord) -> None:
+        self._q("INSERT OR REPLACE INTO fetches(source, requested_url, final_url, fetched_at, status) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (record.source, record.requested_url, record.final_url, record.fetched_at, record.status))
+
+    def fetch_record(self, source: str) -> FetchRecord | None:
+        rows = self._q("SELECT source, requested_url, final_url, fetched_at, status FROM fetches WHERE source = ?",
+                       (source,))
+        return FetchRecord(**dict(rows[0])) if rows else None
 
 
 def _lock_holder(lock_path: str) -> str:

@@ -113,6 +113,8 @@ def router(rm: ReadModel) -> APIRouter:
             rec["claims"] = [dict(to_data(c), aligned=aligned[c.key].id if c.key in aligned else None,
                                   status=aligned[c.key].status if c.key in aligned else None) for c in analysis.claims]
         rec["revisions"] = rm.store.revisions(doc.id)
+        fetched = rm.store.fetch_record(doc.source)  # how a fetched report came in: final URL, time
+        rec["fetched"] = to_data(fetched) if fetched is not None else None
         return JSONResponse(rec)
 
     @r.get("/claims", summary="Aligned claims with verdicts, filtered and paged")

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import QueryError
 from ..store.base import Store
-from . import api, pages
+from . import api, pages, sources
 from .readmodel import MISSING, ReadModel
 
 HERE = Path(__file__).resolve().parent
@@ -216,6 +216,7 @@ def create_app(store: Store, hosts: Iterable[str] | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router(rm))
     app.include_router(pages.router(rm, renderer))
+    app.include_router(sources.router(rm, renderer))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"

@@ -88,7 +88,8 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             return dict(doc=doc, body=highlight(doc.text, spans_of(analysis, entity_of, names)), analysis=analysis,
                         entity_of=entity_of, names=names, aligned=rm.claims_for_document(doc.id),
                         story=rm.story_view(story_id) if story_id else None,
-                        syndication=rm.syndication().get(doc.id), revisions=rm.store.revisions(doc.id))
+                        syndication=rm.syndication().get(doc.id), revisions=rm.store.revisions(doc.id),
+                        fetched=rm.store.fetch_record(doc.source))
         return await renderer.cached(request, "document.html", build, "no such report")
 
     @r.get("/entities", response_class=HTMLResponse)
