@@ -1,0 +1,152 @@
+"""Where the reports of one story disagree, as ``Disagreement`` records.
+
+    find(order, documents, analyses, syndication, entity_ids) -> list[Disagreement]
+
+1. every report's subject-attached figures and dates (facts.py), narration included;
+2. each pair of reports compares the facts they share a subject on (compat.py): a conflict only
+   when no value of one side agrees with a value of the other (a report giving "30 injured" and
+   "12 of them children" agrees with another's "30 injured");
+3. date slips inside each report (slips.py);
+4. changes between versions of one wire text (versions.py); facts that differ between copies of
+   one syndication group are version changes, never independent sources disagreeing.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from ..model import AlignedClaim, Analysis, Disagreement, Document
+from . import compat
+from .facts import Fact, facts_of
+from .slips import slips
+from .versions import wire_versions
+
+_RANK = {"conflict": 3, "precision": 2, "explained": 1}
+
+
+def _place_ids(doc_id: str, entity_ids: Mapping[tuple[str, str], str]) -> dict[str, str]:
+    return {key: gid for (d, key), gid in entity_ids.items() if d == doc_id}
+
+
+def _compare(a: Fact, b: Fact) -> compat.Verdict:
+    return compat.figures(a, b) if a.kind == "figure" else compat.dates(a, b)
+
+
+def _kind(a: Fact, b: Fact) -> str:
+    if a.kind == "figure":
+        return "figure"
+    return "weekday" if a.weekday or b.weekday else "date"
+
+
+def _pair(fa: list[Fact], fb: list[Fact], documents: Mapping[str, Document], same_group: bool) -> list[Disagreement]:
+    by_subject: dict[str, tuple[list[Fact], list[Fact]]] = {}
+    for f in fa:
+        by_subject.setdefault(f.subject, ([], []))[0].append(f)
+    for f in fb:
+        by_subject.setdefault(f.subject, ([], []))[1].append(f)
+    out = []
+    for subject, (xs, ys) in sorted(by_subject.items()):
+        if not xs or not ys:
+            continue
+        worst, agreed = None, False
+        for x in xs:
+            for y in ys:
+                if not compat.same_subject(x, y):
+                    continue
+                v = _compare(x, y)
+                if v.severity == "agree":
+                    agreed = True
+                elif worst is None or _RANK[v.severity] > _RANK[worst[0].severity]:
+                    worst = (v, x, y)
+        if worst is None or (agreed and worst[0].severity != "explained"):
+            continue
+        v, x, y = worst
+        da, db = documents[x.document], documents[y.document]
+        severity, kind, note = v.severity, _kind(x, y), v.explanation
+        if same_group and severity in ("conflict", "precision"):
+            severity, note = "version", f"copies of one wire text differ: {note}"
+        out.append(Disagreement(
+            kind=kind, subject=subject, values=(x.text, y.text), documents=(x.document, y.document),
+            passages=(x.sentence, y.sentence), explanation=note, severity=severity, independent=not same_group,
+            published=(da.published or "", db.published or ""), spans=((x.start, x.end), (y.start, y.end))))
+    return out
+
+
+def find(order: list[str], documents: Mapping[str, Document], analyses: Mapping[str, Analysis],
+         syndication: Mapping[str, str | None], entity_ids: Mapping[tuple[str, str], str]) -> list[Disagreement]:
+    """Conflicts between reports, date slips inside them and wire version changes, in story order."""
+    docs = [d for d in order if d in documents and d in analyses]
+    facts = {d: facts_of(documents[d], analyses[d], _place_ids(d, entity_ids)) for d in docs}
+    out: list[Disagreement] = []
+    for d in docs:
+        out.extend(slips(documents[d], analyses[d], facts[d]))
+    versions = wire_versions(docs, documents, syndication)
+    seen: set[tuple] = set()
+    for i, a in enumerate(docs):
+        for b in docs[i + 1:]:
+            ga, gb = syndication.get(a), syndication.get(b)
+            same_group = bool(ga and ga == gb)
+            for x in _pair(facts[a], facts[b], documents, same_group):
+                if same_group and any(v.documents == x.documents and _inside(x, v) for v in versions):
+                    continue  # the version diff already shows that sentence
+                key = (x.kind, x.subject, frozenset(_norm(v) for v in x.values), x.severity)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(x)
+    out.extend(versions)
+    return out
+
+
+def _inside(fact_d: Disagreement, version: Disagreement) -> bool:
+    (s0, _), (s1, _) = fact_d.spans
+    (a0, a1), (b0, b1) = version.spans
+    return a0 <= s0 <= a1 and b0 <= s1 <= b1
+
+
+def _norm(value: str) -> str:
+    return " ".join(value.lower().split())
+
+
+def attach(claims: Sequence[AlignedClaim], spans: Mapping[str, list[tuple[str, int, int]]],
+           found: list[Disagreement]) -> tuple[list[AlignedClaim], list[Disagreement]]:
+    """Name the aligned claims whose sentences carry each side of a disagreement; a conflict between
+    independent reports whose two sides sit in two different claims makes both claims conflicting.
+
+    ``spans``: claim id -> (document, start, end) of each retelling's sentences."""
+    where: dict[str, list[tuple[int, int, str]]] = {}
+    for cid, places in spans.items():
+        for doc, s, e in places:
+            where.setdefault(doc, []).append((s, e, cid))
+
+    def claim_at(doc: str, pos: int) -> str:
+        return next((cid for s, e, cid in where.get(doc, ()) if s <= pos < e), "")
+
+    by_id = {c.id: c for c in claims}
+    extra_conf: dict[str, set[str]] = {}
+    notes: dict[str, list[str]] = {}
+    out = []
+    for d in found:
+        ids = tuple(claim_at(doc, span[0]) for doc, span in zip(d.documents * (2 if len(d.documents) == 1 else 1),
+                                                                 d.spans))
+        d = dataclasses.replace(d, claims=ids)
+        out.append(d)
+        if d.severity != "conflict" or not d.independent or len(ids) != 2:
+            continue
+        a, b = ids
+        if a and b and a != b and a in by_id and b in by_id:
+            extra_conf.setdefault(a, set()).add(b)
+            extra_conf.setdefault(b, set()).add(a)
+            note = f"{d.kind}: {d.values[0]} vs {d.values[1]} ({d.explanation})"
+            notes.setdefault(a, []).append(note)
+            notes.setdefault(b, []).append(note)
+    updated = []
+    for c in claims:
+        if c.id in extra_conf:
+            new = tuple(sorted(set(c.conflicts_with) | extra_conf[c.id]))
+            added = tuple(n for n in notes[c.id] if n not in c.conflict_notes)
+            c = dataclasses.replace(c, status="conflicting", conflicts_with=new,
+                                    related=tuple(r for r in c.related if r not in new),
+                                    conflict_notes=c.conflict_notes + added)
+        updated.append(c)
+    return updated, out

@@ -1,0 +1,349 @@
+"""Facts attached to a subject, read from a whole report (narration as well as claims).
+
+Every figure (``Quantity``) and day-precision date (``TimeExpr``) of a report becomes a ``Fact``
+when its sentence says what it is about:
+
+* a figure's subject is the concept named next to it ("30 were injured" -> injured, "Verletzte"
+  -> injured) from ``data/disagreements.json``, else (English) the counted noun of the analysis;
+* a date's subject is the event its sentence names ("the quake struck on 5 May" -> event:earthquake);
+* the qualifier before a number ("about", "mehr als", "hasta") comes from the same data file for
+  every language, so the bounds a figure implies do not depend on the parse;
+* places named in the figure's clause and a year stated there keep apart figures of different
+  towns or of another year ("12 dead in Aston" vs "5 dead in Brill").
+
+Facts are plain data; compat.py decides which pairs agree.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Analysis, Document
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÀ-ÖØ-Þ0-9¿¡])|\n+")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,\u00a0\u202f]*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The per-language word lists of ``data/disagreements.json`` (read once)."""
+    with resources.files("crosscheck.data").joinpath("disagreements.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _phrases(table: dict[str, list[str]], language: str | None) -> list[str]:
+    """A table's phrases for ``language`` (English as the fallback), longest first."""
+    words = list(table.get((language or "en")[:2], [])) or list(table.get("en", []))
+    return sorted(set(words), key=len, reverse=True)
+
+
+@lru_cache(maxsize=64)
+def _concept_patterns(section: str, language: str | None) -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for concept, table in lexicon()[section].items():
+        words = _phrases(table, language)
+        if language and language[:2] != "en":
+            words = sorted(set(words) | set(table.get("en", [])), key=len, reverse=True)
+        if words:
+            alt = "|".join(re.escape(w.strip()) + (r"\b" if w.endswith(" ") else "") for w in words)
+            out.append((concept, re.compile(r"(?<!\w)(?:" + alt + ")", re.IGNORECASE)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _qualifier_re(kind: str, language: str | None, before: bool) -> re.Pattern | None:
+    table = lexicon()["qualifiers"][kind]
+    words = _phrases(table, language)
+    if language and language[:2] != "en":
+        words = sorted(set(words) | set(table.get("en", [])), key=len, reverse=True)
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?<!\w)(?:" + alt + r")\s*$" if before else r"^\s*(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One value a report states about one subject."""
+
+    kind: str  # figure | date
+    subject: str  # "injured", "percent:turnout", "event:earthquake"
+    document: str
+    start: int
+    end: int
+    text: str  # the value as stated ("more than 30", "Tuesday, 5 May")
+    sentence: str
+    value: float | str  # number (in the base unit) or ISO date
+    low: float | None = None
+    high: float | None = None
+    bound: str | None = None  # approx | lower | upper | range | None (exact)
+    increment: bool = False  # "another 1,500": a new count, not the total
+    total: bool = False  # "in total", "so far"
+    places: frozenset[str] = frozenset()  # place entities named in the clause
+    era: str | None = None  # a year stated in the clause other than the report's own
+    unit: str | None = None
+    weekday: bool = False  # the date was stated as a weekday or a relative day
+    relative: bool = False  # resolved against the publication date
+    time_cue: bool = False  # the sentence states a clock time late/early, a time zone or night
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``."""
+    out, pos = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    lo, hi = 0, len(spans) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = spans[mid]
+        if pos < s:
+            hi = mid - 1
+        elif pos >= e:
+            lo = mid + 1
+        else:
+            return s, e
+    return (pos, pos)
+
+
+@lru_cache(maxsize=1)
+def _cut() -> re.Pattern:
+    """Clause boundaries: ';', a dash, a comma before a conjunction, a contrastive conjunction."""
+    words = sorted({w for ws in lexicon()["clause_breaks"].values() for w in ws}, key=len, reverse=True)
+    contrast = [w for w in words if len(w) > 3]
+    alt, calt = "|".join(map(re.escape, words)), "|".join(map(re.escape, contrast))
+    return re.compile(rf";|\s[-–—]\s|,\s(?:{alt})\s|\s(?:{calt})\s", re.IGNORECASE)
+
+
+def _clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) inside sentence [s, e): cut at ';', ' and ', ', while' ..."""
+    left = max((m.end() for m in _cut().finditer(text[s:start])), default=0) + s
+    m = _cut().search(text[end:e])
+    right = end + m.start() if m else e
+    return left, right
+
+
+def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: str | None,
+                 section: str = "concepts") -> str | None:
+    """The concept named nearest to [start, end) within the clause [cs, ce); words after win ties."""
+    best = None
+    rel = _relational(language) if section == "events" else None
+    for concept, pat in _concept_patterns(section, language):
+        for m in pat.finditer(text, cs, ce):
+            if rel is not None and rel.search(text[max(cs, m.start() - 24):m.start()]):
+                continue  # "on Wednesday after the quake": the date is not the quake's
+            if start <= m.start() < end:
+                dist = 0
+            elif m.start() >= end:
+                dist = m.start() - end
+            else:
+                dist = (start - m.end()) + 6  # words before weigh a little less than words after
+            if dist < 0:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, concept)
+    return best[1] if best and best[0] <= 70 else None
+
+
+def _qualifier(text: str, num_start: int, end: int, language: str | None) -> tuple[str | None, bool, bool, int]:
+    """(bound, increment, total, start of the qualifier) read around a number."""
+    before = text[max(0, num_start - 40):num_start]
+    bound, q_start = None, num_start
+    for kind in ("lower", "upper", "approx"):
+        pat = _qualifier_re(kind, language, True)
+        m = pat.search(before) if pat else None
+        if m:
+            bound, q_start = kind, num_start - (len(before) - m.start())
+            break
+    rest_before = text[max(0, q_start - 25):q_start]
+    after = text[end:end + 25]
+    increment = False
+    for kind in ("increment", "increment_after"):
+        pat_b = _qualifier_re(kind, language, True)
+        pat_a = _qualifier_re(kind, language, False)
+        if kind == "increment" and pat_b and (pat_b.search(rest_before) or pat_b.search(before)):
+            increment = True
+        if pat_a and pat_a.search(after):
+            increment = True
+    total = False
+    window = text[max(0, q_start - 60):min(len(text), end + 40)].lower()
+    for w in _phrases(lexicon()["qualifiers"]["total"], language):
+        if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", window):
+            total = True
+            break
+    return bound, increment, total, q_start
+
+
+_NUM_IN = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _era(text: str, cs: int, ce: int, published: str | None) -> str | None:
+    """A year named in the clause that is not the report's own year: the figure is about then."""
+    own = (published or "")[:4]
+    for m in _YEAR.finditer(text, cs, ce):
+        if m.group(1) != own:
+            return m.group(1)
+    return None
+
+
+@lru_cache(maxsize=16)
+def _relational(language: str | None) -> re.Pattern:
+    words = _phrases(lexicon()["relative_to_event"], language)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+|der\s+|dem\s+|le\s+|la\s+|el\s+|l')?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _place_re(language: str | None) -> re.Pattern:
+    preps = _phrases(lexicon()["place_prepositions"], language)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, preps)) + r")\s+"
+                      r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[\s-]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+))*)")
+
+
+def _places(doc: Document, analysis: Analysis, cs: int, ce: int) -> frozenset[str]:
+    """Places named in the clause: place entities, and capitalised names after a place preposition
+    ("in Varna Ridge", "en Valdeoro") that are not dates."""
+    text = doc.text or ""
+    out = set()
+    for m in analysis.mentions:
+        if m.start >= cs and m.end <= ce and m.label in ("GPE", "LOC", "FAC"):
+            out.add(m.text.lower())
+    times = [(t.start, t.end) for t in analysis.times if t.caption is None]
+    for m in _place_re(doc.language).finditer(text, cs, ce):
+        s, e = m.span("name")
+        if any(ts < e and s < te for ts, te in times) or _WEEKDAY_WORD.match(m.group("name")):
+            continue
+        out.add(m.group("name").lower())
+    return frozenset(out)
+
+
+def _not_relative(doc: Document, start: int, end: int) -> bool:
+    """The relative-day word is a time of day here ('por la mañana')."""
+    text = (doc.text or "").lower()
+    for phrase in _phrases(lexicon()["not_relative"], doc.language) if (doc.language or "en")[:2] in \
+            lexicon()["not_relative"] else ():
+        i = text.find(phrase, max(0, start - len(phrase)), end + len(phrase))
+        if i != -1 and i < end and i + len(phrase) > start:
+            return True
+    return False
+
+
+def _unit(text: str, end: int, unit: str | None) -> tuple[str | None, float]:
+    """(base unit, factor) for measures: '12 miles' -> ('m', 1609.344)."""
+    units = lexicon()["units"]
+    m = re.match(r"\s*([^\W\d_]+)", text[end:end + 20])
+    word = (m.group(1).lower() if m else "")
+    if word in units:
+        _, factor, base = units[word]
+        return base, factor
+    return unit, 1.0
+
+
+def _time_cue(sentence: str, language: str | None) -> bool:
+    low = sentence.lower()
+    for w in _phrases(lexicon()["time_zone_cues"], language) + lexicon()["time_zone_cues"]["en"]:
+        if w in low:
+            if w in ("p.m.", "pm ", "a.m.", "am ", "uhr", "heures"):
+                # a clock time counts only late in the evening or in the small hours
+                for h in re.finditer(r"(\d{1,2})(?:[:.h](\d\d))?\s*(p\.?m|a\.?m|uhr|heures|h\b)", low):
+                    hour = int(h.group(1)) % 24
+                    if h.group(3).startswith("p"):
+                        hour = hour % 12 + 12
+                    elif h.group(3).startswith("a"):
+                        hour = hour % 12
+                    if hour >= 21 or hour <= 4:
+                        return True
+                continue
+            return True
+    return bool(re.search(r"\b(?:2[1-3]|0[0-4])[:.h]\d\d\b", low))
+
+
+def figure_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> list[Fact]:
+    """Every figure of the report whose clause says what it counts."""
+    text = doc.text or ""
+    spans = sentences(text)
+    out = []
+    for q in analysis.quantities:
+        if q.value is None and (q.low is None or q.high is None):
+            continue
+        m = _NUM_IN.search(q.text)
+        if m is None:
+            continue
+        num_start = q.start + m.start()
+        s, e = _sentence_of(spans, q.start)
+        cs, ce = _clause(text, s, e, q.start, q.end)
+        concept = concept_near(text, q.start, q.end, cs, ce, doc.language)
+        if concept is None and q.of and (doc.language or "en")[:2] == "en" and q.of not in _GENERIC:
+            concept = q.of
+        if concept is None:
+            continue
+        if q.kind == "percent":
+            subject = "percent:" + concept
+        elif q.kind == "money":
+            subject = f"money:{q.unit}:{concept}"
+        else:
+            subject = concept
+        bound, increment, total, q_start = _qualifier(text, num_start, q.end, doc.language)
+        base, factor = _unit(text, q.end, q.unit) if q.kind == "measure" or concept == "length" else (q.unit, 1.0)
+        if base and q.kind == "measure":
+            subject = f"{subject}:{base}"
+        value = float(q.value if q.value is not None else (q.low + q.high) / 2) * factor
+        low = float(q.low) * factor if q.low is not None else None
+        high = float(q.high) * factor if q.high is not None else None
+        if q.value is None or (q.low is not None and q.high is not None and q.low != q.high):
+            bound = bound or "range"
+        out.append(Fact(
+            kind="figure", subject=subject, document=doc.id, start=min(q_start, q.start), end=q.end,
+            text=text[min(q_start, q.start):q.end].strip(), sentence=text[s:e].strip(), value=value,
+            low=low, high=high, bound=bound, increment=increment, total=total,
+            places=_places(doc, analysis, cs, ce), era=_era(text, cs, ce, doc.published), unit=base,
+        ))
+    return out
+
+
+_GENERIC = frozenset("people person man woman child year day time percent one thing part case number".split())
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_WEEKDAY_WORD = re.compile(
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|heute|morgen|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd|demain|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|ayer|hoy|mañana", re.IGNORECASE)
+
+
+def date_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> list[Fact]:
+    """Every day-precision date of the report whose clause names an event."""
+    text = doc.text or ""
+    spans = sentences(text)
+    out = []
+    for t in analysis.times:
+        if t.caption is not None or not _DAY.match(t.value) or _not_relative(doc, t.start, t.end):
+            continue
+        s, e = _sentence_of(spans, t.start)
+        cs, ce = _clause(text, s, e, t.start, t.end)
+        concept = concept_near(text, t.start, t.end, cs, ce, doc.language, "events")
+        if concept is None:
+            continue
+        out.append(Fact(
+            kind="date", subject="event:" + concept, document=doc.id, start=t.start, end=t.end, text=t.text,
+            sentence=text[s:e].strip(), value=t.value, places=_places(doc, analysis, cs, ce),
+            weekday=bool(_WEEKDAY_WORD.search(t.text)) and not re.search(r"\d", t.text),
+            relative=not re.search(r"\d", t.text), time_cue=_time_cue(text[s:e], doc.language),
+        ))
+    return out
+
+
+def facts_of(doc: Document, analysis: Analysis, place_ids: dict[str, str] | None = None) -> list[Fact]:
+    """Figures and dates of one report, each attached to its subject."""
+    place_ids = place_ids or {}
+    return figure_facts(doc, analysis, place_ids) + date_facts(doc, analysis, place_ids)
