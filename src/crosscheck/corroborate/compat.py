@@ -93,7 +93,7 @@ def figures(a: Fact, b: Fact) -> Verdict:
             lo_b, hi_b = _interval(b)
             if lo_a <= hi_b and lo_b <= hi_a:
                 return Verdict("agree", "")
-        return Verdict("conflict", f"{_fmt(va)} vs {_fmt(vb)}")
+        return Verdict("conflict", f"different figures for the same count: {_fmt(va)} vs {_fmt(vb)}")
     lo_a, hi_a = _interval(a)
     lo_b, hi_b = _interval(b)
     # a bound next to a figure, or a range: compatible when they overlap (a bound's own edge included)

@@ -111,7 +111,8 @@ def _norm(value: str) -> str:
 def attach(claims: Sequence[AlignedClaim], spans: Mapping[str, list[tuple[str, int, int]]],
            found: list[Disagreement]) -> tuple[list[AlignedClaim], list[Disagreement]]:
     """Name the aligned claims whose sentences carry each side of a disagreement; a conflict between
-    independent reports whose two sides sit in two different claims makes both claims conflicting.
+    independent reports makes the claims carrying its sides conflicting (a side stated in a report's
+    own narration, outside any claim, is named in the note).
 
     ``spans``: claim id -> (document, start, end) of each retelling's sentences."""
     where: dict[str, list[tuple[int, int, str]]] = {}
@@ -134,12 +135,18 @@ def attach(claims: Sequence[AlignedClaim], spans: Mapping[str, list[tuple[str, i
         if d.severity != "conflict" or not d.independent or len(ids) != 2:
             continue
         a, b = ids
-        if a and b and a != b and a in by_id and b in by_id:
-            extra_conf.setdefault(a, set()).add(b)
-            extra_conf.setdefault(b, set()).add(a)
-            note = f"{d.kind}: {d.values[0]} vs {d.values[1]} ({d.explanation})"
-            notes.setdefault(a, []).append(note)
-            notes.setdefault(b, []).append(note)
+        if a == b:
+            continue  # one claim carries both sides, or neither side sits in a claim
+        note = f"{d.kind}: '{d.values[0]}' vs '{d.values[1]}' ({d.explanation})"
+        for mine, other, doc in ((a, b, d.documents[1]), (b, a, d.documents[0])):
+            if mine not in by_id:
+                continue
+            extra_conf.setdefault(mine, set())
+            if other in by_id:
+                extra_conf[mine].add(other)
+                notes.setdefault(mine, []).append(note)
+            else:  # the other side is a report's own narration: name the report
+                notes.setdefault(mine, []).append(f"{note} — the report {doc} states it outside any claim")
     updated = []
     for c in claims:
         if c.id in extra_conf:

@@ -55,6 +55,18 @@ def _changes(old: Document, new: Document) -> list[tuple[str, tuple[str, int, in
     return out
 
 
+def changed_words(a: str, b: str) -> tuple[str, str]:
+    """The words that differ between two versions of a sentence ('7,000' -> '8,000')."""
+    wa, wb = a.split(), b.split()
+    sm = SequenceMatcher(a=wa, b=wb, autojunk=False)
+    da, db = [], []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "equal":
+            da.append(" ".join(wa[i1:i2]))
+            db.append(" ".join(wb[j1:j2]))
+    return " … ".join(x for x in da if x) or "(nothing)", " … ".join(x for x in db if x) or "(nothing)"
+
+
 def wire_versions(order: list[str], documents: Mapping[str, Document],
                   syndication: Mapping[str, str | None]) -> list[Disagreement]:
     """Changes between consecutive same-language copies of each syndication group in a story."""
@@ -74,7 +86,7 @@ def wire_versions(order: list[str], documents: Mapping[str, Document],
                 for kind, sa, sb in _changes(old, new)[:MAX_NOTES]:
                     what = "a figure" if kind == "figure" else "a sentence"
                     out.append(Disagreement(
-                        kind="wire_version", subject=kind, values=(sa[0], sb[0]), documents=(old.id, new.id),
+                        kind="wire_version", subject=kind, values=changed_words(sa[0], sb[0]), documents=(old.id, new.id),
                         passages=(sa[0], sb[0]),
                         explanation=(f"the wire changed {what} between versions "
                                      f"({old.published or '?'} -> {new.published or '?'})"),
