@@ -74,9 +74,13 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def figures(a: Fact, b: Fact) -> Verdict:
-    """How two figures on one subject relate."""
+def figures(a: Fact, b: Fact, a_first: bool = True) -> Verdict:
+    """How two figures on one subject relate (``a_first``: a's report was published first)."""
     va, vb = float(a.value), float(b.value)
+    later = b if a_first else a
+    if later.update and float(later.value) != float((a if later is b else b).value):
+        earlier = a if later is b else b
+        return Verdict("explained", f"the count was updated: '{earlier.text}' first, then '{later.text}'")
     if a.increment != b.increment:
         new, tot = (a, b) if a.increment else (b, a)
         return Verdict("explained", f"'{new.text}' counts new cases; '{tot.text}' is the total so far")
@@ -124,7 +128,7 @@ def dates(a: Fact, b: Fact) -> Verdict:
 
 def same_subject(a: Fact, b: Fact) -> bool:
     """Two facts are about the same thing: same subject, same era, places not disjoint."""
-    if a.subject != b.subject or a.kind != b.kind:
+    if a.subject != b.subject or a.kind != b.kind or a.part or b.part:
         return False
     if a.era != b.era:
         return False

@@ -28,8 +28,8 @@ def _place_ids(doc_id: str, entity_ids: Mapping[tuple[str, str], str]) -> dict[s
     return {key: gid for (d, key), gid in entity_ids.items() if d == doc_id}
 
 
-def _compare(a: Fact, b: Fact) -> compat.Verdict:
-    return compat.figures(a, b) if a.kind == "figure" else compat.dates(a, b)
+def _compare(a: Fact, b: Fact, a_first: bool) -> compat.Verdict:
+    return compat.figures(a, b, a_first) if a.kind == "figure" else compat.dates(a, b)
 
 
 def _kind(a: Fact, b: Fact) -> str:
@@ -45,6 +45,9 @@ def _pair(fa: list[Fact], fb: list[Fact], documents: Mapping[str, Document], sam
     for f in fb:
         by_subject.setdefault(f.subject, ([], []))[1].append(f)
     out = []
+    pa = (documents[fa[0].document].published or "") if fa else ""
+    pb = (documents[fb[0].document].published or "") if fb else ""
+    a_first = not (pa and pb and pb < pa)
     for subject, (xs, ys) in sorted(by_subject.items()):
         if not xs or not ys:
             continue
@@ -53,7 +56,7 @@ def _pair(fa: list[Fact], fb: list[Fact], documents: Mapping[str, Document], sam
             for y in ys:
                 if not compat.same_subject(x, y):
                     continue
-                v = _compare(x, y)
+                v = _compare(x, y, a_first)
                 if v.severity == "agree":
                     agreed = True
                 elif worst is None or _RANK[v.severity] > _RANK[worst[0].severity]:

@@ -88,6 +88,8 @@ class Fact:
     weekday: bool = False  # the date was stated as a weekday or a relative day
     relative: bool = False  # resolved against the publication date
     time_cue: bool = False  # the sentence states a clock time late/early, a time zone or night
+    part: bool = False  # part of another count ("12 of them children") or an earlier value ("up from 30")
+    update: bool = False  # the new value of a count that changed ("rose to 41")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -228,28 +230,6 @@ def _places(doc: Document, analysis: Analysis, cs: int, ce: int) -> frozenset[st
     return frozenset(out)
 
 
-def _not_relative(doc: Document, start: int, end: int) -> bool:
-    """The relative-day word is a time of day here ('por la mañana')."""
-    text = (doc.text or "").lower()
-    for phrase in _phrases(lexicon()["not_relative"], doc.language) if (doc.language or "en")[:2] in \
-            lexicon()["not_relative"] else ():
-        i = text.find(phrase, max(0, start - len(phrase)), end + len(phrase))
-        if i != -1 and i < end and i + len(phrase) > start:
-            return True
-    return False
-
-
-def _unit(text: str, end: int, unit: str | None) -> tuple[str | None, float]:
-    """(base unit, factor) for measures: '12 miles' -> ('m', 1609.344)."""
-    units = lexicon()["units"]
-    m = re.match(r"\s*([^\W\d_]+)", text[end:end + 20])
-    word = (m.group(1).lower() if m else "")
-    if word in units:
-        _, factor, base = units[word]
-        return base, factor
-    return unit, 1.0
-
-
 def _time_cue(sentence: str, language: str | None) -> bool:
     low = sentence.lower()
     for w in _phrases(lexicon()["time_zone_cues"], language) + lexicon()["time_zone_cues"]["en"]:
@@ -267,6 +247,57 @@ def _time_cue(sentence: str, language: str | None) -> bool:
                 continue
             return True
     return bool(re.search(r"\b(?:2[1-3]|0[0-4])[:.h]\d\d\b", low))
+
+
+@lru_cache(maxsize=64)
+def _marker(table: str, language: str | None, before: bool) -> re.Pattern:
+    words = _phrases(lexicon()[table], language)
+    alt = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w)(?:{alt})\s*(?:\w+\s+)?$" if before else rf"^[\s,]*(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def _marked(table: str, text: str, start: int, end: int, language: str | None, before: bool = True,
+            after: bool = True) -> bool:
+    """A marker of ``table`` right before [start, end) (one word may sit between) or right after it."""
+    return bool(before and _marker(table, language, True).search(text[max(0, start - 40):start])
+                or after and _marker(table, language, False).search(text[end:end + 30]))
+
+
+def _unit_of(q_text: str, unit: str | None) -> tuple[str | None, float]:
+    """(base unit, factor) of a measure: '12 miles' -> ('m', 1609.344); unknown units stay as they are."""
+    units = lexicon()["units"]
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", q_text)]
+    for w in [*(words[-1:]), (unit or "").lower()]:
+        if w in units:
+            _, factor, base = units[w]
+            return base, factor
+    return unit, 1.0
+
+
+def _merge_ranges(text: str, facts: list[Fact], language: str | None) -> list[Fact]:
+    """'between 20 and 30 injured' read as two figures becomes one range."""
+    rng = lexicon()["range"]
+    before = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _phrases(rng["before"], language))) + r")\s*$",
+                        re.IGNORECASE)
+    join = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _phrases(rng["join"], language))) + r"|[-–])\s*$",
+                      re.IGNORECASE)
+    out: list[Fact] = []
+    i = 0
+    facts = sorted(facts, key=lambda f: f.start)
+    while i < len(facts):
+        f = facts[i]
+        g = facts[i + 1] if i + 1 < len(facts) else None
+        if g is not None and g.subject == f.subject and join.match(text[f.end:g.start]) and \
+                before.search(text[max(0, f.start - 20):f.start]):
+            lo, hi = sorted((float(f.value), float(g.value)))
+            start = f.start - len(before.search(text[max(0, f.start - 20):f.start]).group(0))
+            out.append(Fact(**{**f.__dict__, "start": start, "end": g.end, "text": text[start:g.end].strip(),
+                               "value": (lo + hi) / 2, "low": lo, "high": hi, "bound": "range"}))
+            i += 2
+            continue
+        out.append(f)
+        i += 1
+    return out
 
 
 def figure_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> list[Fact]:
@@ -295,7 +326,7 @@ def figure_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -
         else:
             subject = concept
         bound, increment, total, q_start = _qualifier(text, num_start, q.end, doc.language)
-        base, factor = _unit(text, q.end, q.unit) if q.kind == "measure" or concept == "length" else (q.unit, 1.0)
+        base, factor = _unit_of(q.text, q.unit) if q.kind == "measure" else (q.unit, 1.0)
         if base and q.kind == "measure":
             subject = f"{subject}:{base}"
         value = float(q.value if q.value is not None else (q.low + q.high) / 2) * factor
@@ -303,13 +334,17 @@ def figure_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -
         high = float(q.high) * factor if q.high is not None else None
         if q.value is None or (q.low is not None and q.high is not None and q.low != q.high):
             bound = bound or "range"
+        start = min(q_start, q.start)
+        part = _marked("subset", text, start, q.end, doc.language) or \
+            _marked("previous", text, start, q.end, doc.language, after=False)
         out.append(Fact(
-            kind="figure", subject=subject, document=doc.id, start=min(q_start, q.start), end=q.end,
-            text=text[min(q_start, q.start):q.end].strip(), sentence=text[s:e].strip(), value=value,
+            kind="figure", subject=subject, document=doc.id, start=start, end=q.end,
+            text=text[start:q.end].strip(), sentence=text[s:e].strip(), value=value,
             low=low, high=high, bound=bound, increment=increment, total=total,
             places=_places(doc, analysis, cs, ce), era=_era(text, cs, ce, doc.published), unit=base,
+            part=part, update=_marked("update", text, start, q.end, doc.language, after=False),
         ))
-    return out
+    return _merge_ranges(text, out, doc.language)
 
 
 _GENERIC = frozenset("people person man woman child year day time percent one thing part case number".split())
@@ -327,7 +362,7 @@ def date_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> 
     spans = sentences(text)
     out = []
     for t in analysis.times:
-        if t.caption is not None or not _DAY.match(t.value) or _not_relative(doc, t.start, t.end):
+        if t.caption is not None or not _DAY.match(t.value):
             continue
         s, e = _sentence_of(spans, t.start)
         cs, ce = _clause(text, s, e, t.start, t.end)
