@@ -68,8 +68,8 @@ def main(verbose: bool = False) -> dict:
             work.mkdir()
             found = run_case(case, work)
             tp, fp, fn = judge(case, found)
-            fam = case["id"].split("/")[0] if "/" in case["id"] and not case["id"][0].isalpha() else \
-                ("figure" if case["id"].split("/")[0] not in ("date", "slip", "wire", "xl") else case["id"].split("/")[0])
+            head = case["id"].split("/")[0]
+            fam = head if head in ("date", "slip", "wire", "xl", "more") else "figure"
             for c in (totals, per.setdefault(fam, Counter())):
                 c.update(tp=tp, fp=fp, fn=fn, n=1)
             if fp or fn:

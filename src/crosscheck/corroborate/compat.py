@@ -134,4 +134,32 @@ def same_subject(a: Fact, b: Fact) -> bool:
         return False
     if a.places and b.places and not (a.places & b.places):
         return False
+    if a.actors and b.actors and not (a.actors & b.actors):
+        return False  # the shares of two parties, the budgets of two firms
     return True
+
+
+def _country(name: str) -> bool:
+    """Whether a place name is a country (then a town inside it may be the same place)."""
+    try:
+        import pycountry
+
+        pycountry.countries.lookup(name)
+        return True
+    except (LookupError, ImportError):
+        return False
+
+
+def places(a_side: list[Fact], b_side: list[Fact]) -> Verdict:
+    """Where two reports put one event: a conflict only when neither report's places include, contain
+    or could contain the other's (a country next to a town in it is not a conflict)."""
+    na = {str(f.value) for f in a_side}
+    nb = {str(f.value) for f in b_side}
+    if na & nb:
+        return Verdict("agree", "")
+    for x in na:
+        for y in nb:
+            if x in y or y in x or _country(x) or _country(y):
+                return Verdict("agree", "")
+    return Verdict("conflict", f"the reports place it in different places: {', '.join(sorted(na))} vs "
+                               f"{', '.join(sorted(nb))}")

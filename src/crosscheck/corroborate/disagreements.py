@@ -39,17 +39,24 @@ def _kind(a: Fact, b: Fact) -> str:
 
 
 def _pair(fa: list[Fact], fb: list[Fact], documents: Mapping[str, Document], same_group: bool) -> list[Disagreement]:
-    by_subject: dict[str, tuple[list[Fact], list[Fact]]] = {}
+    by_subject: dict[tuple[str, str], tuple[list[Fact], list[Fact]]] = {}
     for f in fa:
-        by_subject.setdefault(f.subject, ([], []))[0].append(f)
+        by_subject.setdefault((f.kind, f.subject), ([], []))[0].append(f)
     for f in fb:
-        by_subject.setdefault(f.subject, ([], []))[1].append(f)
+        by_subject.setdefault((f.kind, f.subject), ([], []))[1].append(f)
     out = []
     pa = (documents[fa[0].document].published or "") if fa else ""
     pb = (documents[fb[0].document].published or "") if fb else ""
     a_first = not (pa and pb and pb < pa)
-    for subject, (xs, ys) in sorted(by_subject.items()):
+    for (_, subject), (xs, ys) in sorted(by_subject.items()):
         if not xs or not ys:
+            continue
+        if xs[0].kind == "place":
+            xs_, ys_ = [x for x in xs if not x.era], [y for y in ys if not y.era]
+            v = compat.places(xs_, ys_) if xs_ and ys_ else compat.Verdict("agree", "")
+            if v.severity == "conflict":
+                x, y = xs_[0], ys_[0]
+                out.append(_record("place", subject, x, y, v, documents, same_group))
             continue
         worst, agreed = None, False
         for x in xs:
@@ -64,15 +71,20 @@ def _pair(fa: list[Fact], fb: list[Fact], documents: Mapping[str, Document], sam
         if worst is None or (agreed and worst[0].severity != "explained"):
             continue
         v, x, y = worst
-        da, db = documents[x.document], documents[y.document]
-        severity, kind, note = v.severity, _kind(x, y), v.explanation
-        if same_group and severity in ("conflict", "precision"):
-            severity, note = "version", f"copies of one wire text differ: {note}"
-        out.append(Disagreement(
-            kind=kind, subject=subject, values=(x.text, y.text), documents=(x.document, y.document),
-            passages=(x.sentence, y.sentence), explanation=note, severity=severity, independent=not same_group,
-            published=(da.published or "", db.published or ""), spans=((x.start, x.end), (y.start, y.end))))
+        out.append(_record(_kind(x, y), subject, x, y, v, documents, same_group))
     return out
+
+
+def _record(kind: str, subject: str, x: Fact, y: Fact, v: compat.Verdict, documents: Mapping[str, Document],
+            same_group: bool) -> Disagreement:
+    da, db = documents[x.document], documents[y.document]
+    severity, note = v.severity, v.explanation
+    if same_group and severity in ("conflict", "precision"):
+        severity, note = "version", f"copies of one wire text differ: {note}"
+    return Disagreement(
+        kind=kind, subject=subject, values=(x.text, y.text), documents=(x.document, y.document),
+        passages=(x.sentence, y.sentence), explanation=note, severity=severity, independent=not same_group,
+        published=(da.published or "", db.published or ""), spans=((x.start, x.end), (y.start, y.end)))
 
 
 def find(order: list[str], documents: Mapping[str, Document], analyses: Mapping[str, Analysis],

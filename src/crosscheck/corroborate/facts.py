@@ -88,6 +88,7 @@ class Fact:
     weekday: bool = False  # the date was stated as a weekday or a relative day
     relative: bool = False  # resolved against the publication date
     time_cue: bool = False  # the sentence states a clock time late/early, a time zone or night
+    actors: frozenset[str] = frozenset()  # for shares and sums: who the figure belongs to ("the Green Alliance won 38%")
     part: bool = False  # part of another count ("12 of them children") or an earlier value ("up from 30")
     update: bool = False  # the new value of a count that changed ("rose to 41")
 
@@ -222,6 +223,8 @@ def _places(doc: Document, analysis: Analysis, cs: int, ce: int) -> frozenset[st
         if m.start >= cs and m.end <= ce and m.label in ("GPE", "LOC", "FAC"):
             out.add(m.text.lower())
     times = [(t.start, t.end) for t in analysis.times if t.caption is None]
+    if (doc.language or "en")[:2] in lexicon()["capitalised_nouns"]:
+        return frozenset(out)
     for m in _place_re(doc.language).finditer(text, cs, ce):
         s, e = m.span("name")
         if any(ts < e and s < te for ts, te in times) or _WEEKDAY_WORD.match(m.group("name")):
@@ -261,6 +264,17 @@ def _marked(table: str, text: str, start: int, end: int, language: str | None, b
     """A marker of ``table`` right before [start, end) (one word may sit between) or right after it."""
     return bool(before and _marker(table, language, True).search(text[max(0, start - 40):start])
                 or after and _marker(table, language, False).search(text[end:end + 30]))
+
+
+def _actors(analysis: Analysis, cs: int, start: int) -> frozenset[str]:
+    """People, organisations and groups named in the clause before a share or a sum: whose it is."""
+    return frozenset(m.text.lower() for m in analysis.mentions
+                     if cs <= m.start and m.end <= start and m.label in ("PERSON", "ORG", "NORP"))
+
+
+def _marker_in(table: str, text: str, start: int, end: int, language: str | None) -> bool:
+    low = text[start:end].lower()
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in _phrases(lexicon()[table], language))
 
 
 def _unit_of(q_text: str, unit: str | None) -> tuple[str | None, float]:
@@ -309,9 +323,7 @@ def figure_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -
         if q.value is None and (q.low is None or q.high is None):
             continue
         m = _NUM_IN.search(q.text)
-        if m is None:
-            continue
-        num_start = q.start + m.start()
+        num_start = q.start + m.start() if m else q.start  # "Thirty-one people": no digit
         s, e = _sentence_of(spans, q.start)
         cs, ce = _clause(text, s, e, q.start, q.end)
         concept = concept_near(text, q.start, q.end, cs, ce, doc.language)
@@ -343,6 +355,7 @@ def figure_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -
             low=low, high=high, bound=bound, increment=increment, total=total,
             places=_places(doc, analysis, cs, ce), era=_era(text, cs, ce, doc.published), unit=base,
             part=part, update=_marked("update", text, start, q.end, doc.language, after=False),
+            actors=_actors(analysis, cs, start) if q.kind in ("percent", "money") else frozenset(),
         ))
     return _merge_ranges(text, out, doc.language)
 
@@ -367,8 +380,8 @@ def date_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> 
         s, e = _sentence_of(spans, t.start)
         cs, ce = _clause(text, s, e, t.start, t.end)
         concept = concept_near(text, t.start, t.end, cs, ce, doc.language, "events")
-        if concept is None:
-            continue
+        if concept is None or _marker_in("update", text, cs, ce, doc.language):
+            continue  # no event named, or the date of a change ("the toll rose to 41 on Wednesday")
         out.append(Fact(
             kind="date", subject="event:" + concept, document=doc.id, start=t.start, end=t.end, text=t.text,
             sentence=text[s:e].strip(), value=t.value, places=_places(doc, analysis, cs, ce),
@@ -378,7 +391,36 @@ def date_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> 
     return out
 
 
+PLACE_GAP = 30  # characters between an event noun and "in <Place>" for the place to be the event's
+
+
+def place_facts(doc: Document, analysis: Analysis) -> list[Fact]:
+    """Where each event of the report happened: 'the summit in Maribor', 'remarks made in Geneva'.
+    In languages that capitalise common nouns only named-entity places count."""
+    text = doc.text or ""
+    out = []
+    times = [(t.start, t.end) for t in analysis.times if t.caption is None]
+    ner_only = (doc.language or "en")[:2] in lexicon()["capitalised_nouns"]
+    named = [(m.start, m.end) for m in analysis.mentions if m.label in ("GPE", "LOC", "FAC")]
+    for s, e in sentences(text):
+        for concept, pat in _concept_patterns("events", doc.language):
+            for m in pat.finditer(text, s, e):
+                cs, ce = _clause(text, s, e, m.start(), m.end())
+                for p in _place_re(doc.language).finditer(text, m.end(), min(ce, m.end() + PLACE_GAP + 40)):
+                    if p.start() - m.end() > PLACE_GAP:
+                        break
+                    ns, ne = p.span("name")
+                    if any(ts < ne and ns < te for ts, te in times) or _WEEKDAY_WORD.match(p.group("name")):
+                        continue
+                    if ner_only and not any(a <= ns and ne <= b or ns <= a and b <= ne for a, b in named):
+                        continue
+                    out.append(Fact(kind="place", subject="event:" + concept, document=doc.id, start=ns, end=ne,
+                                    text=p.group("name"), sentence=text[s:e].strip(), value=p.group("name").lower(),
+                                    era=_era(text, cs, ce, doc.published)))
+    return out
+
+
 def facts_of(doc: Document, analysis: Analysis, place_ids: dict[str, str] | None = None) -> list[Fact]:
-    """Figures and dates of one report, each attached to its subject."""
+    """Figures, dates and places of one report, each attached to its subject."""
     place_ids = place_ids or {}
-    return figure_facts(doc, analysis, place_ids) + date_facts(doc, analysis, place_ids)
+    return figure_facts(doc, analysis, place_ids) + date_facts(doc, analysis, place_ids) + place_facts(doc, analysis)

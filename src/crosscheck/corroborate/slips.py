@@ -9,6 +9,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+from functools import lru_cache
+from importlib import import_module
 
 from ..model import Analysis, Disagreement, Document
 from .facts import Fact, _phrases, lexicon
@@ -25,9 +28,46 @@ def _has(sentence: str, table: str, language: str | None) -> str | None:
     return None
 
 
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=16)
+def _weekday_names(language: str | None) -> dict[str, int]:
+    """Weekday names of a language (4+ letters, from dateparser's language tables) -> 0..6."""
+    try:
+        info = import_module(f"dateparser.data.date_translation_data.{(language or 'en')[:2]}").info
+    except Exception:  # no table for this language: no foreign weekday check
+        return {}
+    return {w.lower(): i for i, day in enumerate(_DAYS) for w in info.get(day, ()) if len(w) >= 4}
+
+
+def _foreign_weekday(doc: Document, analysis: Analysis) -> list[Disagreement]:
+    """'le samedi 14 juin' when 14 June is a Sunday: the analysis checks English weekdays only."""
+    names = _weekday_names(doc.language)
+    if not names or (doc.language or "en")[:2] == "en":
+        return []
+    text = doc.text or ""
+    out = []
+    for t in analysis.times:
+        if t.caption is not None or t.warning or not _DAY.match(t.value):
+            continue
+        m = re.search(r"([^\W\d_]{4,})[\s,.]*(?:(?:le|la|el|den|der|am|il|o)\s+)?$", text[max(0, t.start - 20):t.start])
+        word = (m.group(1).lower() if m else "")
+        if word not in names:
+            continue
+        real = date.fromisoformat(t.value).weekday()
+        if real != names[word]:
+            out.append(Disagreement(
+                kind="weekday", subject="date", values=(text[t.start - len(m.group(0)):t.end],), documents=(doc.id,),
+                passages=(_sentence(text, t.start),),
+                explanation=f"stated {_DAYS[names[word]].title()} but {t.value} is a {_DAYS[real].title()}",
+                severity="slip", published=(doc.published or "",), spans=((t.start - len(m.group(0)), t.end),)))
+    return out
+
+
 def slips(doc: Document, analysis: Analysis, facts: list[Fact]) -> list[Disagreement]:
     """Date slips of one report."""
-    out: list[Disagreement] = []
+    out: list[Disagreement] = _foreign_weekday(doc, analysis)
     text = doc.text or ""
     pub = (doc.published or "")[:10]
     for t in analysis.times:
