@@ -101,7 +101,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
             conflict_notes=tuple(relations.notes.get(i, ())),
         ))
     # where reports disagree on figures and dates anywhere in their text, slips, wire versions
-    found = _disagreements.find(order, documents, analyses, syndication, entity_ids)
+    found = _disagreements.find(order, documents, analyses, syndication)
     spans = {ids[i]: [(m.document, m.claim.start, m.claim.end) for m in g.members] for i, g in enumerate(groups)}
     claims, found = _disagreements.attach(claims, spans, found)
     return StoryFindings(story=story.id, claims=tuple(claims),

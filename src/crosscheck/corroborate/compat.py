@@ -50,7 +50,10 @@ def _significant(x: float) -> int:
 
 
 def _rounds_to(rough: float, precise: float) -> bool:
-    """``rough`` (a round figure) is ``precise`` rounded to its own significant digits."""
+    """``rough`` (a round figure, a hundred or more ending in 00) is ``precise`` rounded to its own
+    significant digits; small counts ("30" vs "31") are stated exactly and never round."""
+    if rough < 100 or rough != int(rough) or int(rough) % 100:
+        return False
     digits = _significant(rough)
     if digits >= _significant(precise):
         return False

@@ -1,6 +1,6 @@
 """Where the reports of one story disagree, as ``Disagreement`` records.
 
-    find(order, documents, analyses, syndication, entity_ids) -> list[Disagreement]
+    find(order, documents, analyses, syndication) -> list[Disagreement]
 
 1. every report's subject-attached figures and dates (facts.py), narration included;
 2. each pair of reports compares the facts they share a subject on (compat.py): a conflict only
@@ -22,10 +22,6 @@ from .slips import slips
 from .versions import wire_versions
 
 _RANK = {"conflict": 3, "precision": 2, "explained": 1}
-
-
-def _place_ids(doc_id: str, entity_ids: Mapping[tuple[str, str], str]) -> dict[str, str]:
-    return {key: gid for (d, key), gid in entity_ids.items() if d == doc_id}
 
 
 def _compare(a: Fact, b: Fact, a_first: bool) -> compat.Verdict:
@@ -88,10 +84,10 @@ def _record(kind: str, subject: str, x: Fact, y: Fact, v: compat.Verdict, docume
 
 
 def find(order: list[str], documents: Mapping[str, Document], analyses: Mapping[str, Analysis],
-         syndication: Mapping[str, str | None], entity_ids: Mapping[tuple[str, str], str]) -> list[Disagreement]:
+         syndication: Mapping[str, str | None]) -> list[Disagreement]:
     """Conflicts between reports, date slips inside them and wire version changes, in story order."""
     docs = [d for d in order if d in documents and d in analyses]
-    facts = {d: facts_of(documents[d], analyses[d], _place_ids(d, entity_ids)) for d in docs}
+    facts = {d: facts_of(documents[d], analyses[d]) for d in docs}
     out: list[Disagreement] = []
     for d in docs:
         out.extend(slips(documents[d], analyses[d], facts[d]))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -214,22 +215,65 @@ def _place_re(language: str | None) -> re.Pattern:
                       r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[\s-]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+))*)")
 
 
-def _places(doc: Document, analysis: Analysis, cs: int, ce: int) -> frozenset[str]:
+class _Spans:
+    """Spans of one report sorted by start, for range look-ups without scanning (long reports)."""
+
+    def __init__(self, items: list[tuple[int, int, str, str]]):  # (start, end, label, text)
+        self.items = sorted(items)
+        self.starts = [x[0] for x in self.items]
+        self.longest = max((e - s for s, e, *_ in self.items), default=0)
+
+    def within(self, start: int, end: int, labels: tuple[str, ...] = ()) -> list[tuple[int, int, str, str]]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i][0] < end:
+            item = self.items[i]
+            if item[1] <= end and (not labels or item[2] in labels):
+                out.append(item)
+            i += 1
+        return out
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start - self.longest)
+        while i < len(self.items) and self.items[i][0] < end:
+            if self.items[i][1] > start:
+                return True
+            i += 1
+        return False
+
+
+@dataclass
+class _Doc:
+    """One report read once: text, sentences, mentions and time spans indexed."""
+
+    doc: Document
+    text: str
+    spans: list[tuple[int, int]]
+    mentions: _Spans
+    times: _Spans
+    ner_only: bool  # common nouns are capitalised in this language: only named-entity places
+
+    @classmethod
+    def of(cls, doc: Document, analysis: Analysis) -> "_Doc":
+        text = doc.text or ""
+        return cls(doc, text, sentences(text), _Spans([(m.start, m.end, m.label, m.text) for m in analysis.mentions]),
+                   _Spans([(t.start, t.end, "TIME", t.text) for t in analysis.times if t.caption is None]),
+                   (doc.language or "en")[:2] in lexicon()["capitalised_nouns"])
+
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _places(d: _Doc, cs: int, ce: int) -> frozenset[str]:
     """Places named in the clause: place entities, and capitalised names after a place preposition
     ("in Varna Ridge", "en Valdeoro") that are not dates."""
-    text = doc.text or ""
-    out = set()
-    for m in analysis.mentions:
-        if m.start >= cs and m.end <= ce and m.label in ("GPE", "LOC", "FAC"):
-            out.add(m.text.lower())
-    times = [(t.start, t.end) for t in analysis.times if t.caption is None]
-    if (doc.language or "en")[:2] in lexicon()["capitalised_nouns"]:
+    out = {m[3].lower() for m in d.mentions.within(cs, ce, _PLACE_LABELS)}
+    if d.ner_only:
         return frozenset(out)
-    for m in _place_re(doc.language).finditer(text, cs, ce):
+    for m in _place_re(d.doc.language).finditer(d.text, cs, ce):
         s, e = m.span("name")
-        if any(ts < e and s < te for ts, te in times) or _WEEKDAY_WORD.match(m.group("name")):
-            continue
-        out.add(m.group("name").lower())
+        if not d.times.overlaps(s, e):
+            out.add(m.group("name").lower())
     return frozenset(out)
 
 
@@ -266,10 +310,9 @@ def _marked(table: str, text: str, start: int, end: int, language: str | None, b
                 or after and _marker(table, language, False).search(text[end:end + 30]))
 
 
-def _actors(analysis: Analysis, cs: int, start: int) -> frozenset[str]:
+def _actors(d: _Doc, cs: int, start: int) -> frozenset[str]:
     """People, organisations and groups named in the clause before a share or a sum: whose it is."""
-    return frozenset(m.text.lower() for m in analysis.mentions
-                     if cs <= m.start and m.end <= start and m.label in ("PERSON", "ORG", "NORP"))
+    return frozenset(m[3].lower() for m in d.mentions.within(cs, start, ("PERSON", "ORG", "NORP")))
 
 
 def _marker_in(table: str, text: str, start: int, end: int, language: str | None) -> bool:
@@ -314,10 +357,9 @@ def _merge_ranges(text: str, facts: list[Fact], language: str | None) -> list[Fa
     return out
 
 
-def figure_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> list[Fact]:
+def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
     """Every figure of the report whose clause says what it counts."""
-    text = doc.text or ""
-    spans = sentences(text)
+    text, spans = d.text, d.spans
     out = []
     for q in analysis.quantities:
         if q.value is None and (q.low is None or q.high is None):
@@ -353,26 +395,20 @@ def figure_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -
             kind="figure", subject=subject, document=doc.id, start=start, end=q.end,
             text=text[start:q.end].strip(), sentence=text[s:e].strip(), value=value,
             low=low, high=high, bound=bound, increment=increment, total=total,
-            places=_places(doc, analysis, cs, ce), era=_era(text, cs, ce, doc.published), unit=base,
+            places=_places(d, cs, ce), era=_era(text, cs, ce, doc.published), unit=base,
             part=part, update=_marked("update", text, start, q.end, doc.language, after=False),
-            actors=_actors(analysis, cs, start) if q.kind in ("percent", "money") else frozenset(),
+            actors=_actors(d, cs, start) if q.kind in ("percent", "money") else frozenset(),
         ))
     return _merge_ranges(text, out, doc.language)
 
 
 _GENERIC = frozenset("people person man woman child year day time percent one thing part case number".split())
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
-_WEEKDAY_WORD = re.compile(
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|"
-    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|heute|morgen|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd|demain|"
-    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|ayer|hoy|mañana", re.IGNORECASE)
 
 
-def date_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> list[Fact]:
+def date_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
     """Every day-precision date of the report whose clause names an event."""
-    text = doc.text or ""
-    spans = sentences(text)
+    text, spans = d.text, d.spans
     out = []
     for t in analysis.times:
         if t.caption is not None or not _DAY.match(t.value):
@@ -384,8 +420,8 @@ def date_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> 
             continue  # no event named, or the date of a change ("the toll rose to 41 on Wednesday")
         out.append(Fact(
             kind="date", subject="event:" + concept, document=doc.id, start=t.start, end=t.end, text=t.text,
-            sentence=text[s:e].strip(), value=t.value, places=_places(doc, analysis, cs, ce),
-            weekday=bool(_WEEKDAY_WORD.search(t.text)) and not re.search(r"\d", t.text),
+            sentence=text[s:e].strip(), value=t.value, places=_places(d, cs, ce),
+            weekday=not re.search(r"\d", t.text),  # a weekday or a relative day ("on Friday", "yesterday")
             relative=not re.search(r"\d", t.text), time_cue=_time_cue(text[s:e], doc.language),
         ))
     return out
@@ -394,33 +430,31 @@ def date_facts(doc: Document, analysis: Analysis, place_ids: dict[str, str]) -> 
 PLACE_GAP = 30  # characters between an event noun and "in <Place>" for the place to be the event's
 
 
-def place_facts(doc: Document, analysis: Analysis) -> list[Fact]:
+def place_facts(doc: Document, d: _Doc) -> list[Fact]:
     """Where each event of the report happened: 'the summit in Maribor', 'remarks made in Geneva'.
     In languages that capitalise common nouns only named-entity places count."""
-    text = doc.text or ""
+    text = d.text
     out = []
-    times = [(t.start, t.end) for t in analysis.times if t.caption is None]
-    ner_only = (doc.language or "en")[:2] in lexicon()["capitalised_nouns"]
-    named = [(m.start, m.end) for m in analysis.mentions if m.label in ("GPE", "LOC", "FAC")]
-    for s, e in sentences(text):
-        for concept, pat in _concept_patterns("events", doc.language):
-            for m in pat.finditer(text, s, e):
-                cs, ce = _clause(text, s, e, m.start(), m.end())
-                for p in _place_re(doc.language).finditer(text, m.end(), min(ce, m.end() + PLACE_GAP + 40)):
-                    if p.start() - m.end() > PLACE_GAP:
-                        break
-                    ns, ne = p.span("name")
-                    if any(ts < ne and ns < te for ts, te in times) or _WEEKDAY_WORD.match(p.group("name")):
-                        continue
-                    if ner_only and not any(a <= ns and ne <= b or ns <= a and b <= ne for a, b in named):
-                        continue
-                    out.append(Fact(kind="place", subject="event:" + concept, document=doc.id, start=ns, end=ne,
-                                    text=p.group("name"), sentence=text[s:e].strip(), value=p.group("name").lower(),
-                                    era=_era(text, cs, ce, doc.published)))
+    for concept, pat in _concept_patterns("events", doc.language):
+        for m in pat.finditer(text):
+            s, e = _sentence_of(d.spans, m.start())
+            cs, ce = _clause(text, s, e, m.start(), m.end())
+            for p in _place_re(doc.language).finditer(text, m.end(), min(ce, m.end() + PLACE_GAP + 40)):
+                if p.start() - m.end() > PLACE_GAP:
+                    break
+                ns, ne = p.span("name")
+                if d.times.overlaps(ns, ne):
+                    continue
+                if d.ner_only and not any(a <= ns and ne <= b or ns <= a and b <= ne
+                                          for a, b, *_ in d.mentions.within(ns - 60, ne + 60, _PLACE_LABELS)):
+                    continue
+                out.append(Fact(kind="place", subject="event:" + concept, document=doc.id, start=ns, end=ne,
+                                text=p.group("name"), sentence=text[s:e].strip(), value=p.group("name").lower(),
+                                era=_era(text, cs, ce, doc.published)))
     return out
 
 
-def facts_of(doc: Document, analysis: Analysis, place_ids: dict[str, str] | None = None) -> list[Fact]:
+def facts_of(doc: Document, analysis: Analysis) -> list[Fact]:
     """Figures, dates and places of one report, each attached to its subject."""
-    place_ids = place_ids or {}
-    return figure_facts(doc, analysis, place_ids) + date_facts(doc, analysis, place_ids) + place_facts(doc, analysis)
+    d = _Doc.of(doc, analysis)
+    return figure_facts(doc, analysis, d) + date_facts(doc, analysis, d) + place_facts(doc, d)
