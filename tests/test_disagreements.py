@@ -58,6 +58,7 @@ def test_figures_of_other_places_years_parts_or_parties_are_other_subjects():
     assert compat.same_subject(base, fig("45", 45, places=frozenset({"varna ridge", "ostrava"})))
     assert not compat.same_subject(base, fig("45", 45, places=frozenset({"dorrow"})))
     assert not compat.same_subject(base, fig("45", 45, era="2011"))
+    assert not compat.same_subject(base, fig("10,000", 10000, intent=True))  # "plans to train 10,000"
     assert not compat.same_subject(base, fig("12", 12, part=True))  # "12 of them children"
     assert not compat.same_subject(fig("38%", 38, actors=frozenset({"green alliance"})),
                                    fig("29%", 29, actors=frozenset({"civic union"})))

@@ -133,8 +133,8 @@ def same_subject(a: Fact, b: Fact) -> bool:
     """Two facts are about the same thing: same subject, same era, places not disjoint."""
     if a.subject != b.subject or a.kind != b.kind or a.part or b.part:
         return False
-    if a.era != b.era:
-        return False
+    if a.era != b.era or a.intent != b.intent:
+        return False  # another year; a plan or a possibility next to a count of what is
     if a.places and b.places and not (a.places & b.places):
         return False
     if a.actors and b.actors and not (a.actors & b.actors):

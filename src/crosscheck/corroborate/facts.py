@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Analysis, Document
+from .features import modality_of
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÀ-ÖØ-Þ0-9¿¡])|\n+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,\u00a0\u202f]*", re.UNICODE)
@@ -90,6 +91,7 @@ class Fact:
     relative: bool = False  # resolved against the publication date
     time_cue: bool = False  # the sentence states a clock time late/early, a time zone or night
     actors: frozenset[str] = frozenset()  # for shares and sums: who the figure belongs to ("the Green Alliance won 38%")
+    intent: bool = False  # a plan or a possibility ("plans to train 10,000"), not a count of what is
     part: bool = False  # part of another count ("12 of them children") or an earlier value ("up from 30")
     update: bool = False  # the new value of a count that changed ("rose to 41")
 
@@ -397,6 +399,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
             low=low, high=high, bound=bound, increment=increment, total=total,
             places=_places(d, cs, ce), era=_era(text, cs, ce, doc.published), unit=base,
             part=part, update=_marked("update", text, start, q.end, doc.language, after=False),
+            intent=modality_of(text[cs:min(ce, q.end + 30)]) in ("plan", "possible"),
             actors=_actors(d, cs, start) if q.kind in ("percent", "money") else frozenset(),
         ))
     return _merge_ranges(text, out, doc.language)
