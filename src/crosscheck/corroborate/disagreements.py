@@ -22,6 +22,19 @@ from .slips import slips
 from .versions import wire_versions
 
 _RANK = {"conflict": 3, "precision": 2, "explained": 1}
+MAX_DISTINCT = 200  # distinct values per subject and report compared (the earliest): bounds a long report
+
+
+def _distinct(facts: list[Fact]) -> list[Fact]:
+    """One fact per distinct reading (value, bounds, marks, places), earliest first."""
+    seen: dict[tuple, Fact] = {}
+    for f in facts:
+        key = (f.value, f.low, f.high, f.bound, f.increment, f.part, f.update, f.intent, f.era, f.places,
+               f.actors, f.time_cue, f.relative)
+        seen.setdefault(key, f)
+        if len(seen) >= MAX_DISTINCT:
+            break
+    return list(seen.values())
 
 
 def _compare(a: Fact, b: Fact, a_first: bool) -> compat.Verdict:
@@ -55,8 +68,8 @@ def _pair(fa: list[Fact], fb: list[Fact], documents: Mapping[str, Document], sam
                 out.append(_record("place", subject, x, y, v, documents, same_group))
             continue
         worst, agreed = None, False
-        for x in xs:
-            for y in ys:
+        for x in _distinct(xs):
+            for y in _distinct(ys):
                 if not compat.same_subject(x, y):
                     continue
                 v = _compare(x, y, a_first)
