@@ -62,7 +62,7 @@ def _rounds_to(rough: float, precise: float) -> bool:
 
 def _interval(f: Fact) -> tuple[float, float]:
     v = float(f.value)
-    if f.bound == "range":
+    if f.bound in ("range", "vague"):
         return (f.low if f.low is not None else v), (f.high if f.high is not None else v)
     if f.bound == "approx":
         return v * (1 - APPROX), v * (1 + APPROX)
@@ -80,6 +80,11 @@ def _fmt(x: float) -> str:
 def figures(a: Fact, b: Fact, a_first: bool = True) -> Verdict:
     """How two figures on one subject relate (``a_first``: a's report was published first)."""
     va, vb = float(a.value), float(b.value)
+    if va == vb and a.bound == b.bound:
+        return Verdict("agree", "")
+    if "vague" in (a.bound, b.bound):  # "thousands of homes" never contradicts a figure
+        vaguer, other = (a, b) if a.bound == "vague" else (b, a)
+        return Verdict("precision", f"'{vaguer.text}' is a loose amount next to '{other.text}'")
     later = b if a_first else a
     if later.update and float(later.value) != float((a if later is b else b).value):
         earlier = a if later is b else b

@@ -139,16 +139,43 @@ def _clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_PHRASE_END = re.compile(r"[,;:()\[\]]|\s[-–—]\s")
+
+
+@lru_cache(maxsize=16)
+def _phrase_cut(language: str | None) -> re.Pattern:
+    """Where a number's phrase ends: punctuation, a dash, a coordinating conjunction."""
+    words = _phrases(lexicon()["clause_breaks"], language)  # this language's own conjunctions only
+    return re.compile(r"[,;:()\[\]]|\s[-–—]\s|(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
 def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: str | None,
-                 section: str = "concepts") -> str | None:
-    """The concept named nearest to [start, end) within the clause [cs, ce); words after win ties."""
+                 section: str = "concepts", phrase: bool = False, reach: int = 70, first: bool = False) -> str | None:
+    """The concept named nearest to [start, end) within the clause [cs, ce); words after win ties.
+    With ``phrase`` only the number's own phrase counts: no comma or 'and' between ("killing 380
+    and injuring 1,800": 380 are dead, not injured)."""
+    if phrase:
+        cut = _phrase_cut(language)
+
+        def joins_numbers(m: re.Match) -> bool:  # "20 and 30", "1.5, 2": a range or a list, not a new phrase
+            return bool(re.match(r"\s*\d", text[m.end():m.end() + 4]) and re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]))
+
+        after = [m for m in cut.finditer(text, end, ce) if not joins_numbers(m)]
+        ce = after[0].start() if after else ce
+        cs = max([m.end() for m in cut.finditer(text, cs, start) if not joins_numbers(m)] or [cs])
     best = None
     rel = _relational(language) if section == "events" else None
     for concept, pat in _concept_patterns(section, language):
         for m in pat.finditer(text, cs, ce):
             if rel is not None and rel.search(text[max(cs, m.start() - 24):m.start()]):
                 continue  # "on Wednesday after the quake": the date is not the quake's
-            if start <= m.start() < end:
+            if not start <= m.start() < end and _NUM_IN.search(text[max(cs, m.start() - 3):m.start()]) \
+                    and not start <= m.start() - 3 < end:
+                continue  # "7.6-magnitude": the word belongs to another number
+            if first and m.start() < start:
+                dist = m.start() - cs  # the earliest: the sentence's subject
+            elif start <= m.start() < end:
                 dist = 0
             elif m.start() >= end:
                 dist = m.start() - end
@@ -158,7 +185,27 @@ def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: st
                 continue
             if best is None or dist < best[0]:
                 best = (dist, concept)
-    return best[1] if best and best[0] <= 70 else None
+    return best[1] if best and best[0] <= reach else None
+
+
+def _head_concept(text: str, end: int, q_of: str | None, language: str | None) -> tuple[bool, str | None]:
+    """(decided, concept) from the noun the figure counts: '12,000 houses' -> homes; '399 evacuation
+    sites' -> site (decided: the words around do not say what it counts); 'people' decides nothing."""
+    people = set(_phrases(lexicon()["people_words"], language)) | set(lexicon()["people_words"]["en"])
+    if q_of:  # English: the counted noun from the parse
+        if q_of.lower() in people or q_of.lower() in _GENERIC:
+            return False, None
+        for concept, pat in _concept_patterns("concepts", language):
+            if pat.match(q_of) or pat.search(text, end - len(q_of) - 2, end + 1):
+                return True, concept
+        return True, q_of.lower()
+    m = re.match(r"\s*([^\W\d_][\w'’-]*)", text[end:end + 40])
+    if m is None or m.group(1).lower() in people:
+        return False, None
+    for concept, pat in _concept_patterns("concepts", language):
+        if pat.match(text, end + m.start(1)):
+            return True, concept
+    return False, None
 
 
 def _qualifier(text: str, num_start: int, end: int, language: str | None) -> tuple[str | None, bool, bool, int]:
@@ -322,10 +369,27 @@ def _marker_in(table: str, text: str, start: int, end: int, language: str | None
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in _phrases(lexicon()[table], language))
 
 
+def _place_after(d: "_Doc", end: int) -> bool:
+    """A place follows the figure within a few words ('39 were in Wajima')."""
+    m = _place_re(d.doc.language).search(d.text, end, min(len(d.text), end + 30))
+    return bool(m) and len(re.findall(r"\w+", d.text[end:m.start()])) <= 3 and not _NUM_IN.search(d.text[end:m.start()])
+
+
+def _breakdown(d: "_Doc", s: int, e: int) -> bool:
+    """The sentence gives figures place by place ('31 died in Wajima, 22 in Suzu'): each is a part."""
+    hits = 0
+    for m in _place_re(d.doc.language).finditer(d.text, s, e):
+        if re.search(r"\d[\d,.]*\s+(?:[^\W\d_]+\s+){0,2}$", d.text[max(s, m.start() - 30):m.start()]):
+            hits += 1
+    return hits >= 2
+
+
 def _unit_of(q_text: str, unit: str | None) -> tuple[str | None, float]:
     """(base unit, factor) of a measure: '12 miles' -> ('m', 1609.344); unknown units stay as they are."""
     units = lexicon()["units"]
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", q_text)]
+    words = [w.lower() for w in re.findall(r"[^\W\d_²]+", q_text)]
+    if any(w in lexicon()["area_words"] for w in words):
+        return "area:" + (words[-1] if words else (unit or "")), 1.0
     for w in [*(words[-1:]), (unit or "").lower()]:
         if w in units:
             _, factor, base = units[w]
@@ -359,6 +423,18 @@ def _merge_ranges(text: str, facts: list[Fact], language: str | None) -> list[Fa
     return out
 
 
+def num_end(text: str, num_start: int, q) -> int:
+    """End of the number itself in a quantity ('1.900' in '1.900 vecinos'), where its noun starts."""
+    m = re.match(r"[\d.,\u00a0\u202f ]*\d(?:\s*(?:mil|millones|millions?|milliarden|millionen|mila|k|m|bn))?",
+                 text[num_start:q.end])
+    return num_start + m.end() if m else q.end
+
+
+def _vague(q) -> bool:
+    """'thousands of homes', 'dozens': a loose amount, never precise enough to contradict."""
+    return q.value is None and not _NUM_IN.search(q.text)
+
+
 def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
     """Every figure of the report whose clause says what it counts."""
     text, spans = d.text, d.spans
@@ -370,9 +446,14 @@ def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
         num_start = q.start + m.start() if m else q.start  # "Thirty-one people": no digit
         s, e = _sentence_of(spans, q.start)
         cs, ce = _clause(text, s, e, q.start, q.end)
-        concept = concept_near(text, q.start, q.end, cs, ce, doc.language)
-        if concept is None and q.of and (doc.language or "en")[:2] == "en" and q.of not in _GENERIC:
-            concept = q.of
+        if _marked("not_counts", text, q.start, q.end, doc.language, after=False):
+            continue  # "aged 29 to 94", "flight 370": not a count
+        english_of = q.of if (doc.language or "en")[:2] == "en" else None
+        decided, concept = _head_concept(text, q.end if english_of else num_end(text, num_start, q), english_of,
+                                         doc.language)
+        if not decided:
+            concept = concept_near(text, q.start, q.end, cs, ce, doc.language, phrase=True) or \
+                concept_near(text, q.start, q.end, cs, q.start, doc.language, reach=160, first=True)  # the sentence's subject ("the death toll ... reached 72")
         if concept is None:
             continue
         if q.kind == "percent":
@@ -390,9 +471,15 @@ def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
         high = float(q.high) * factor if q.high is not None else None
         if q.value is None or (q.low is not None and q.high is not None and q.low != q.high):
             bound = bound or "range"
+        if _vague(q):
+            bound = "vague"
         start = min(q_start, q.start)
         part = _marked("subset", text, start, q.end, doc.language) or \
-            _marked("previous", text, start, q.end, doc.language, after=False)
+            q.kind == "count" and _marked("subset_after", text, start, num_end(text, num_start, q) if m else
+                                          q.start + len(q.text.split()[0]), doc.language, before=False) or \
+            _marked("previous", text, start, q.end, doc.language, after=False) or \
+            _marker_in("distributive", text, cs, ce, doc.language) or \
+            _breakdown(d, s, e) and _place_after(d, q.end)
         out.append(Fact(
             kind="figure", subject=subject, document=doc.id, start=start, end=q.end,
             text=text[start:q.end].strip(), sentence=text[s:e].strip(), value=value,
