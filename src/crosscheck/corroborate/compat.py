@@ -121,6 +121,8 @@ def dates(a: Fact, b: Fact) -> Verdict:
     """How two dates of one event relate."""
     if a.value == b.value:
         return Verdict("agree", "")
+    if str(a.value)[5:] == str(b.value)[5:] and not (a.year_stated and b.year_stated):
+        return Verdict("agree", "")  # the same day; a year the text did not state was chosen by the analysis
     da, db = date.fromisoformat(str(a.value)), date.fromisoformat(str(b.value))
     gap = abs((da - db).days)
     if gap == 1 and (a.time_cue or b.time_cue):
@@ -163,6 +165,8 @@ def places(a_side: list[Fact], b_side: list[Fact]) -> Verdict:
     or could contain the other's (a country next to a town in it is not a conflict)."""
     na = {str(f.value) for f in a_side}
     nb = {str(f.value) for f in b_side}
+    if len(na) > 1 or len(nb) > 1:
+        return Verdict("agree", "")  # a report naming several places for one event: no single claim to oppose
     if na & nb:
         return Verdict("agree", "")
     for x in na:

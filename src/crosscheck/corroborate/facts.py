@@ -50,7 +50,11 @@ def _concept_patterns(section: str, language: str | None) -> tuple[tuple[str, re
         if language and language[:2] != "en":
             words = sorted(set(words) | set(table.get("en", [])), key=len, reverse=True)
         if words:
-            alt = "|".join(re.escape(w.strip()) + (r"\b" if w.endswith(" ") else "") for w in words)
+            # event words shorter than six letters are whole words ("fire", not "fired"); longer ones and
+            # every concept word are word starts ("attack" -> attacked, "injur" -> injured)
+            alt = "|".join(re.escape(w.strip()) + (r"\b" if w.endswith(" ") else
+                                                   r"(?:s|es)?(?!\w)" if section == "events" and len(w) < 6 else "")
+                           for w in words)
             out.append((concept, re.compile(r"(?<!\w)(?:" + alt + ")", re.IGNORECASE)))
     return tuple(out)
 
@@ -90,6 +94,7 @@ class Fact:
     weekday: bool = False  # the date was stated as a weekday or a relative day
     relative: bool = False  # resolved against the publication date
     time_cue: bool = False  # the sentence states a clock time late/early, a time zone or night
+    year_stated: bool = True  # the date's year is in the text (else it was chosen by the analysis)
     actors: frozenset[str] = frozenset()  # for shares and sums: who the figure belongs to ("the Green Alliance won 38%")
     intent: bool = False  # a plan or a possibility ("plans to train 10,000"), not a count of what is
     part: bool = False  # part of another count ("12 of them children") or an earlier value ("up from 30")
@@ -171,8 +176,9 @@ def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: st
             if rel is not None and rel.search(text[max(cs, m.start() - 24):m.start()]):
                 continue  # "on Wednesday after the quake": the date is not the quake's
             if not start <= m.start() < end and _NUM_IN.search(text[max(cs, m.start() - 3):m.start()]) \
-                    and not start <= m.start() - 3 < end:
-                continue  # "7.6-magnitude": the word belongs to another number
+                    and not start <= m.start() - 3 < end \
+                    and not re.match(r"\s*(?:[-–]|\w{1,3})\s*[\d.,]*\d\s*$", text[end:m.start()]):
+                continue  # "7.6-magnitude": the word belongs to another number (not "20 to 30 injured")
             if first and m.start() < start:
                 dist = m.start() - cs  # the earliest: the sentence's subject
             elif start <= m.start() < end:
@@ -190,7 +196,8 @@ def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: st
 
 def _head_concept(text: str, end: int, q_of: str | None, language: str | None) -> tuple[bool, str | None]:
     """(decided, concept) from the noun the figure counts: '12,000 houses' -> homes; '399 evacuation
-    sites' -> site (decided: the words around do not say what it counts); 'people' decides nothing."""
+    sites' -> (decided, None): sites are no known concept and the words around do not say what the
+    figure counts; 'people' decides nothing."""
     people = set(_phrases(lexicon()["people_words"], language)) | set(lexicon()["people_words"]["en"])
     if q_of:  # English: the counted noun from the parse
         if q_of.lower() in people or q_of.lower() in _GENERIC:
@@ -198,7 +205,7 @@ def _head_concept(text: str, end: int, q_of: str | None, language: str | None) -
         for concept, pat in _concept_patterns("concepts", language):
             if pat.match(q_of) or pat.search(text, end - len(q_of) - 2, end + 1):
                 return True, concept
-        return True, q_of.lower()
+        return True, None  # games, rounds, villages: a count the lexicon does not know is not compared
     m = re.match(r"\s*([^\W\d_][\w'’-]*)", text[end:end + 40])
     if m is None or m.group(1).lower() in people:
         return False, None
@@ -446,7 +453,9 @@ def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
         num_start = q.start + m.start() if m else q.start  # "Thirty-one people": no digit
         s, e = _sentence_of(spans, q.start)
         cs, ce = _clause(text, s, e, q.start, q.end)
-        if _marked("not_counts", text, q.start, q.end, doc.language, after=False):
+        if _marked("not_counts", text, q.start, q.end, doc.language, after=False) or \
+                _marked("not_counts_after", text, q.start, num_end(text, num_start, q) if m else
+                        q.start + len(q.text.split()[0]), doc.language, before=False):
             continue  # "aged 29 to 94", "flight 370": not a count
         english_of = q.of if (doc.language or "en")[:2] == "en" else None
         decided, concept = _head_concept(text, q.end if english_of else num_end(text, num_start, q), english_of,
@@ -505,16 +514,30 @@ def date_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
             continue
         s, e = _sentence_of(spans, t.start)
         cs, ce = _clause(text, s, e, t.start, t.end)
-        concept = concept_near(text, t.start, t.end, cs, ce, doc.language, "events")
-        if concept is None or _marker_in("update", text, cs, ce, doc.language):
+        concept = concept_near(text, t.start, t.end, cs, ce, doc.language, "events", phrase=True, reach=45) or \
+            concept_near(text, t.start, t.end, cs, t.start, doc.language, "events", reach=40, first=True)  # the subject
+        if concept is None or _marker_in("update", text, cs, ce, doc.language) or \
+                _statement_date(text, t.start, doc.language):
             continue  # no event named, or the date of a change ("the toll rose to 41 on Wednesday")
         out.append(Fact(
             kind="date", subject="event:" + concept, document=doc.id, start=t.start, end=t.end, text=t.text,
             sentence=text[s:e].strip(), value=t.value, places=_places(d, cs, ce),
             weekday=not re.search(r"\d", t.text),  # a weekday or a relative day ("on Friday", "yesterday")
             relative=not re.search(r"\d", t.text), time_cue=_time_cue(text[s:e], doc.language),
+            year_stated=bool(_YEAR.search(t.text)),
         ))
     return out
+
+
+@lru_cache(maxsize=16)
+def _statement_re(language: str | None) -> re.Pattern:
+    words = _phrases(lexicon()["statement_verbs"], language)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _statement_date(text: str, start: int, language: str | None) -> bool:
+    """'..., the governor said on Wednesday': the date of the statement, not of the event."""
+    return bool(_statement_re(language).search(text[max(0, start - 40):start]))
 
 
 PLACE_GAP = 30  # characters between an event noun and "in <Place>" for the place to be the event's
@@ -535,11 +558,13 @@ def place_facts(doc: Document, d: _Doc) -> list[Fact]:
                 ns, ne = p.span("name")
                 if d.times.overlaps(ns, ne):
                     continue
-                if d.ner_only and not any(a <= ns and ne <= b or ns <= a and b <= ne
-                                          for a, b, *_ in d.mentions.within(ns - 60, ne + 60, _PLACE_LABELS)):
-                    continue
+                ner = [(a, b, name) for a, b, _, name in d.mentions.within(ns - 60, ne + 60, _PLACE_LABELS)
+                       if a <= ns < b or ns <= a < ne]
+                if not ner:
+                    continue  # only a named place the entity recogniser agrees on ('in Brandtwerk' is a firm)
+                ns, ne = ner[0][0], ner[0][1]
                 out.append(Fact(kind="place", subject="event:" + concept, document=doc.id, start=ns, end=ne,
-                                text=p.group("name"), sentence=text[s:e].strip(), value=p.group("name").lower(),
+                                text=text[ns:ne], sentence=text[s:e].strip(), value=text[ns:ne].lower(),
                                 era=_era(text, cs, ce, doc.published)))
     return out
 
