@@ -166,6 +166,23 @@ def test_wire_versions_show_the_changed_words_and_times():
     assert not wire_versions(["a", "a2"], {"a": a, "a2": a}, {"a": "g1", "a2": "g1"})  # identical copies
 
 
+def test_claims_of_one_wire_text_are_versions_not_conflicting_sources():
+    from crosscheck.corroborate.disagreements import versions_not_conflicts
+    from crosscheck.model import AlignedClaim
+
+    def claim(cid, docs, other):
+        return AlignedClaim(id=cid, story="s", text=f"{cid} text", speaker=None, speaker_text=None, documents=docs,
+                            status="conflicting", independent_sources=1, conflicts_with=(other,))
+
+    a, b, c = claim("a", ("w1",), "b"), claim("b", ("w2",), "a"), claim("c", ("own",), "a")
+    out = {x.id: x for x in versions_not_conflicts([a, b], {"w1": "g", "w2": "g"})}
+    assert out["a"].status == "single_source" and not out["a"].conflicts_with
+    assert "the wire changed between versions" in out["a"].conflict_notes[-1]
+    a2 = claim("a", ("w1",), "c")
+    kept = {x.id: x for x in versions_not_conflicts([a2, c], {"w1": "g"})}
+    assert kept["a"].status == "conflicting" and kept["a"].conflicts_with == ("c",)  # independent report
+
+
 # -- the whole path on the demo corpus ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")

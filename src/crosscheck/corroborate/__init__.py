@@ -103,6 +103,6 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
     # where reports disagree on figures and dates anywhere in their text, slips, wire versions
     found = _disagreements.find(order, documents, analyses, syndication)
     spans = {ids[i]: [(m.document, m.claim.start, m.claim.end) for m in g.members] for i, g in enumerate(groups)}
-    claims, found = _disagreements.attach(claims, spans, found)
+    claims, found = _disagreements.attach(_disagreements.versions_not_conflicts(claims, syndication), spans, found)
     return StoryFindings(story=story.id, claims=tuple(claims),
                          timeline=timeline(story.id, order, documents, analyses), disagreements=tuple(found))

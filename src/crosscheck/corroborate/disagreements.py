@@ -181,3 +181,32 @@ def attach(claims: Sequence[AlignedClaim], spans: Mapping[str, list[tuple[str, i
                                     conflict_notes=c.conflict_notes + added)
         updated.append(c)
     return updated, out
+
+
+def versions_not_conflicts(claims: Sequence[AlignedClaim],
+                           syndication: Mapping[str, str | None]) -> list[AlignedClaim]:
+    """Two claims carried only by copies of one wire text do not conflict as sources: the wire changed
+    between versions. Their conflict link becomes a note; a claim left with no conflict gets its
+    status back from its independent sources."""
+    by_id = {c.id: c for c in claims}
+
+    def group(c: AlignedClaim) -> set[str | None]:
+        return {syndication.get(d) for d in c.documents}
+
+    out = []
+    for c in claims:
+        keep, notes = [], []
+        for other in c.conflicts_with:
+            o = by_id.get(other)
+            g = group(c) | group(o) if o is not None else {None}
+            if o is not None and len(g) == 1 and None not in g:
+                notes.append(f"the wire changed between versions: '{c.text}' vs '{o.text}' (copies of one text, "
+                             f"not independent sources)")
+            else:
+                keep.append(other)
+        if notes:
+            status = "conflicting" if keep else "corroborated" if c.independent_sources >= 2 else "single_source"
+            c = dataclasses.replace(c, conflicts_with=tuple(keep), status=status,
+                                    conflict_notes=c.conflict_notes + tuple(notes))
+        out.append(c)
+    return out
