@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..export import story_counts
-from ..model import AlignedClaim, Document, Entity, Story, StoryFindings, TimelineEntry
+from ..model import AlignedClaim, Disagreement, Document, Entity, Story, StoryFindings, TimelineEntry
 from ..store.base import DocumentFilter, Store
 
 
@@ -54,6 +54,7 @@ class StoryView:
     timeline: tuple[TimelineEntry, ...]
     actors: tuple[Actor, ...]
     names: dict[str, str] = field(default_factory=dict)  # entity id -> name
+    disagreements: tuple[Disagreement, ...] = ()  # conflicts on facts, date slips, wire versions (strongest first)
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,9 @@ class ReadModel:
                          counts=self.counts().get(story_id, {}), claims=claims, cells=cells, retold=retold,
                          conflicts=tuple(conflicts), related=tuple(related),
                          timeline=tuple(sorted(findings.timeline, key=lambda e: (e.value, e.document))),
-                         actors=self._actors(docs, claims, names), names=names)
+                         actors=self._actors(docs, claims, names), names=names,
+                         disagreements=tuple(sorted(findings.disagreements,
+                                                    key=lambda x: _SEVERITY_ORDER.get(x.severity, 9))))
 
     def _actors(self, docs: tuple[Document, ...], claims: tuple[AlignedClaim, ...],
                 names: dict[str, str]) -> tuple[Actor, ...]:
@@ -319,6 +322,7 @@ class ReadModel:
         return tuple(actors)
 
 
+_SEVERITY_ORDER = {"conflict": 0, "version": 1, "slip": 2, "precision": 3, "explained": 4}
 _STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
 
 
