@@ -1,9 +1,9 @@
 """Document -> facts: one spaCy pass per report, then entities, claims, quantities, times and lemmas.
 
 ``analyze(docs, settings)`` parses all texts in one batched ``nlp.pipe`` (see nlp.py) and keeps the
-post-processing light: each stage walks the parsed tokens once. Reports in other languages still get
-an Analysis: names where the English model finds them in Latin script, lemmas as lowercased words,
-no claims (the attribution rules read English).
+post-processing light: each stage walks the parsed tokens once. Reports in other languages get names
+where the English model finds them in Latin script, lemmas as lowercased words, and claims from the
+per-language tables of claims_multi.py (quotation marks, reporting verbs, 'according to' forms).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from crosscheck.analyze import claims as _claims
+from crosscheck.analyze import claims_multi as _claims_multi
 from crosscheck.analyze import entities as _entities
 from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import link
@@ -44,6 +45,9 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
         claims = found.claims
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)
+    elif doc.language:
+        sents = [(s.start_char, s.end_char) for s in sdoc.sents] if len(sdoc) else []
+        claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet, settings=settings))
     quantities, times = _numbers_and_dates(doc, sdoc if english else None)
     return Analysis(
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
