@@ -3,7 +3,7 @@
 Chinese and Japanese write no spaces between words and Thai, Lao, Khmer and Burmese none inside a
 sentence, so a count of whitespace-separated words calls a whole Chinese paragraph one word. Every
 length rule (cleaning, boilerplate, claims) counts with :func:`word_count` instead: letter and digit
-runs in spaced scripts, plus Han/kana characters at two per word (mean Chinese word length is
+runs in spaced scripts (hyphen and apostrophe joined), plus Han/kana characters at two per word (mean Chinese word length is
 1.5-2 characters) and Southeast Asian letters at five per word.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
 _NOT_SPACED = re.compile(f"[{_CJK}{_UNSPACED}]+")
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")  # 'well-known', 'O'Brien': one word
 CJK_PER_WORD = 2
 UNSPACED_PER_WORD = 5
 

@@ -29,7 +29,13 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[Analysis]:
     """One Analysis per document, in order."""
     settings = settings or Settings()
-    parsed = _nlp.parse([d.text or "" for d in docs], settings.spacy_model, settings.nlp_batch_size, settings.nlp_max_chars)
+    latin = [_latin(d.text or "") for d in docs]
+    parsed: list[Doc | None] = [None] * len(docs)
+    for model, want in ((settings.spacy_model, True), (_nlp.SCRIPT_PIPELINE, False)):
+        idx = [i for i, ok in enumerate(latin) if ok is want]
+        if idx:  # Latin script: the English model; other scripts: the tokenizer-only pipeline
+            for i, sdoc in zip(idx, _nlp.parse([docs[i].text or "" for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)):
+                parsed[i] = sdoc
     return [analyze_parsed(doc, sdoc, settings) for doc, sdoc in zip(docs, parsed)]
 
 
