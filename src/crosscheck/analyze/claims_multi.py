@@ -56,6 +56,7 @@ class Cues:
     negation: re.Pattern | None
     titles: re.Pattern | None
     substring: bool
+    topic: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -69,14 +70,15 @@ def languages() -> frozenset[str]:
     return frozenset(_data()["languages"])
 
 
-def _alternation(words, substring: bool, flags=re.IGNORECASE) -> re.Pattern | None:
+def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=()) -> re.Pattern | None:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
         return None
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     if substring:
         return re.compile(f"(?:{body})", flags)
-    return re.compile(rf"(?<![\w'\u2019])(?:{body})(?![\w])", flags)
+    pre = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
+    return re.compile(rf"(?<![\w'\u2019]){pre}(?:{body})(?![\w])", flags)
 
 
 def _pair(open_: str, close: str) -> re.Pattern:
@@ -99,7 +101,7 @@ def cues_for(lang: str | None) -> Cues | None:
     acc_words = {w.lower() for w in according.get("before", []) + according.get("after", [])}
     return Cues(
         lang=lang.lower(), quotes=quotes, dash=bool(entry.get("dash")),
-        cue=_alternation([w for w in words if w.lower() not in acc_words], sub),
+        cue=_alternation([w for w in words if w.lower() not in acc_words], sub, prefixes=entry.get("prefixes", ())),
         before=_alternation(according.get("before", []), sub),
         after=_alternation(according.get("after", []), sub),
         that=_alternation(entry.get("that", []), sub),
@@ -107,7 +109,7 @@ def cues_for(lang: str | None) -> Cues | None:
         hedges=tuple((_alternation([w], sub), tag) for w, tag in entry.get("hedges", {}).items()),
         negation=_alternation(entry.get("negation", []), sub),
         titles=_alternation(entry.get("titles", []), sub),
-        substring=sub,
+        substring=sub, topic=tuple(entry.get("topic", ())),
     )
 
 
@@ -224,7 +226,13 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
         if m is None and st.cues.after is not None:
             m = st.cues.after.search(seg)
         if m is not None:
-            key, name = _speaker_near(st, span[0], span[1], span[0] + m.start(), span[0] + m.end())
+            cs, ce = span[0] + m.start(), span[0] + m.end()
+            key, name = _speaker_near(st, span[0], span[1], cs, ce)
+            other = before if span is after else after
+            if key is None and name is None:
+                key, name = _speaker_near(st, other[0], other[1], cs, ce)
+            if key is None and name is None:
+                name = _subject(st, s0, os_ if span is after else cs)
             if key is None and name is None:
                 recent = st.recent()
                 key, name = (recent.key, recent.text) if recent else (None, None)
@@ -278,6 +286,25 @@ def _speaker_near(st: _State, lo: int, hi: int, cs: int, ce: int) -> tuple[str |
     return None, None
 
 
+def _subject(st: _State, s: int, cs: int) -> str | None:
+    """The words opening the sentence before its reporting verb, when they are short enough to be its
+    subject ('La empresa operadora dijo que ...'); in ko/ja the phrase closed by a topic particle."""
+    head = st.text[s:cs]
+    if st.cues.topic:
+        topic = "|".join(map(re.escape, st.cues.topic))
+        m = re.search(r"(?:^|\s)(\S{1,12}?)(?:" + topic + r")\s*$", head)  # '... 당국은 밝혔다'
+        if m is not None:
+            return _tidy(m.group(1))
+        m = re.match(r"\s*(\S[^,\uff0c\u3001\u3002]{0,24}?)(?:" + "|".join(map(re.escape, st.cues.topic)) + r")(?:[\s,\u3001]|$)", head)
+        return _tidy(m.group(1)) if m else None
+    if st.cues.substring:
+        return None
+    head = head.strip(_EDGE + _QUOTE_CHARS)
+    if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= 6:
+        return None
+    return _tidy(head)
+
+
 def _sentence_initial(text: str, at: int) -> bool:
     k = at - 1
     while k >= 0 and (text[k].isspace() or text[k] in _QUOTE_CHARS or text[k] in "([\u2014\u2013-"):
@@ -300,6 +327,10 @@ def _title_phrase(st: _State, lo: int, hi: int, cs: int, ce: int) -> str | None:
     m = best[1]
     end = m.end()
     phrase = st.text[m.start():end]
+    if st.cues.substring:  # '李明局長' / '리밍 소방국장' / '负责人李明': the name written against the title
+        left = re.search(r"((?:[^\s\u306e\u3001\uff0c,\u3002\u300d]{1,6}\s)?[^\s\u306e\u3001\uff0c,\u3002\u300d]{0,6})$", st.text[lo:m.start()])
+        right = st.text[end:cs] if end <= cs and cs - end <= 4 else ""
+        return " ".join(((left.group(1) if left else "") + phrase + right).split())
     # the title and the name or qualifier right after it ('el ministro Lavrov', 'presidente de Ucrania')
     rest = st.text[end:(cs if m.end() <= cs else hi)]
     extra = re.match(r"^((?:\s+(?:de|del|di|della|van|von|der|des|du|of|la|el)?\s*[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f][\w'\u2019-]+){1,4})", rest)
@@ -399,6 +430,16 @@ def _reported(st: _State, s: int, e: int) -> bool:
                 continue
         if body is None:
             continue
+        if key is None and name is None and body[0] >= cs:
+            name = _subject(st, s, cs)
+            between = st.text[ce:body[0]]
+            if name is None and 1 <= word_count(between) <= 6:  # 'dijo el portavoz que' / 'أعلنت الشركة أن'
+                name = _tidy(c.that.sub("", between) if c.that is not None else between)
+        elif key is None and name is None and c.substring:
+            name = _subject(st, s, body[1])
+            at = st.text.rfind(name, body[0], body[1]) if name else -1
+            if at >= 0 and body[1] - at <= len(name) + 3 and at > body[0]:  # '... 중이라고 당국은 밝혔다'
+                body = (body[0], at)
         if key is None and name is None:
             recent = st.recent()
             if recent is None:
