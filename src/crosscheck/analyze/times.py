@@ -75,6 +75,8 @@ _MONTH_CTX = re.compile(
 _ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])")
 _NUMERIC = re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{_YEAR})(?![\d])")
 _CJK = re.compile(r"(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]")
+# a day of the month alone, as Chinese, Japanese and Korean reports date the events of the past days ('13日夜', '지난 13일')
+_CJK_DAY = re.compile(r"(?<![\d\u6708\uc6d4.\-/\u7b2c])(?<![\d\u6708\uc6d4]\s)(?P<day>[1-9]|[12]\d|3[01])\s*[\u65e5\uc77c](?![\d\u672c\uc694\uac04\u9593\u95f4]|\s*\ub3d9\uc548)")  # not '3일간', '3日間', '3일 동안' (durations)
 _YEAR_RE = re.compile(rf"(?<![\w.,/-])(?P<year>{_YEAR})(?![\w]|[.,]\d)")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|around|circa|early|late|mid|year|"
@@ -317,6 +319,8 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         mo, d = int(m.group("month")), int(m.group("day"))
         if 1 <= mo <= 12 and _valid(y, mo, d):
             out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+    for m in _CJK_DAY.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "monthday", d=int(m.group("day"))))
     for m in _FOREIGN_DMY.finditer(text):
         mo, d = _FOREIGN_MONTHS.get(m.group("mon").lower()), int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else None
@@ -580,6 +584,19 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 continue
             n, unit = c.extra
             value, used_anchor = _shift(pub, n, unit), anchor_s
+        elif c.kind == "monthday":  # the latest such day on or before the publication date (or after it, in future tense)
+            if pub is None:
+                continue
+            future = _is_future(sdoc, c.start, c.end)
+            y, mo = pub.year, pub.month
+            for _ in range(3):
+                if _valid(y, mo, c.d) and ((date(y, mo, c.d) <= pub) != future or date(y, mo, c.d) == pub):
+                    break
+                y, mo = _add_months(date(y, mo, 1), 1 if future else -1)
+            if not _valid(y, mo, c.d):
+                continue
+            value, used_anchor = _iso(y, mo, c.d), anchor_s
+            last_day, last_day_at = (y, mo, c.d), c.end
         elif c.kind == "clock":
             if last_day is not None and c.start - last_day_at <= 300:
                 y, mo, d = last_day
