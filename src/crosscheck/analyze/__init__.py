@@ -23,6 +23,7 @@ from crosscheck.model import Analysis, Document
 __all__ = ["analyze", "analyze_parsed", "link"]
 
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
@@ -72,8 +73,16 @@ def _numbers_and_dates(doc: Document, sdoc: Doc):
 def _lemmas(sdoc: Doc, english: bool) -> tuple[str, ...]:
     if english:
         return tuple(t.lemma_.lower() for t in sdoc if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num))
-    words = (_EDGE_PUNCT.sub("", t.lower_) for t in sdoc if not t.is_punct and not t.is_space)
-    return tuple(w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w))
+    words = [_EDGE_PUNCT.sub("", t.lower_) for t in sdoc if not t.is_punct and not t.is_space]
+    out = [w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w)]
+    run: list[str] = []
+    for w in words + [""]:  # Han/kana come one character a token: their words are read as character bigrams
+        if len(w) == 1 and _HAN_KANA.match(w):
+            run.append(w)
+            continue
+        out.extend(a + b for a, b in zip(run, run[1:]))
+        run = []
+    return tuple(out)
 
 
 def _latin(text: str) -> bool:
