@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from crosscheck.analyze import claims as _claims
 from crosscheck.analyze import claims_multi as _claims_multi
 from crosscheck.analyze import entities as _entities
+from crosscheck.analyze import names as _names
 from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import link
 from crosscheck.config import Settings
@@ -44,7 +45,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
     """The Analysis of one document already parsed by the pipeline of nlp.py."""
     latin = _latin(doc.text or "")
     english = (doc.language or "en").lower().startswith("en") and latin
-    ents = _entities.extract(sdoc, latin=latin)
+    ents = _entities.extract(sdoc, latin=latin) if latin else _names.find(sdoc, doc.text or "", doc.language)
     mentions = list(ents.mentions)
     claims = ()
     if english:
