@@ -57,6 +57,7 @@ class Cues:
     titles: re.Pattern | None
     substring: bool
     topic: tuple[str, ...] = ()
+    verb_final: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,7 @@ def cues_for(lang: str | None) -> Cues | None:
         hedges=tuple((_alternation([w], sub), tag) for w, tag in entry.get("hedges", {}).items()),
         negation=_alternation(entry.get("negation", []), sub),
         titles=_alternation(entry.get("titles", []), sub),
-        substring=sub, topic=tuple(entry.get("topic", ())),
+        substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
     )
 
 
@@ -336,6 +337,10 @@ def _title_phrase(st: _State, lo: int, hi: int, cs: int, ce: int) -> str | None:
     extra = re.match(r"^((?:\s+(?:de|del|di|della|van|von|der|des|du|of|la|el)?\s*[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f][\w'\u2019-]+){1,4})", rest)
     if extra:
         phrase += extra.group(1)
+    elif not any(ch.isupper() or ch.islower() for ch in phrase):  # no letter case (Arabic): the word after it ('رئيس البلدية')
+        nxt = re.match(r"\s+(\S+)", rest)
+        if nxt is not None and not (st.cues.that and st.cues.that.fullmatch(nxt.group(1))):
+            phrase += " " + nxt.group(1).strip(_EDGE)
     return " ".join(phrase.split())
 
 
@@ -349,10 +354,17 @@ def _according(st: _State, s: int, e: int) -> bool:
             src_lo = s + m.end()
             comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
             src_hi = src_lo + comma.start() if comma else e
-            if word_count(st.text[src_lo:src_hi]) > 8:  # no comma closes the source: a short phrase inside the clause
+            initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
+            if comma is None and (initial or word_count(st.text[src_lo:src_hi]) > 8):  # no comma closes the source: a short phrase
                 words = list(re.finditer(r"\S+", st.text[src_lo:src_hi]))[:4]
                 hit = next((x for x in _mentions_in(st, src_lo, src_hi) if x.start - src_lo < 30), None)
-                src_hi = hit.end if hit is not None else src_lo + words[-1].end()
+                caps = _CAPS.match(st.text, src_lo + (len(st.text[src_lo:src_hi]) - len(st.text[src_lo:src_hi].lstrip())))
+                if hit is not None:
+                    src_hi = hit.end
+                elif caps is not None and word_count(caps.group(0)) <= 3:  # 'Laut Polizei wurden ...'
+                    src_hi = caps.end()
+                elif words:
+                    src_hi = src_lo + words[min(1, len(words) - 1)].end()
                 comma = None
             key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
             if name is None:
@@ -360,7 +372,7 @@ def _according(st: _State, s: int, e: int) -> bool:
             if name is None:
                 return False
             cue = " ".join(m.group(0).lower().split())
-            if st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == "":  # 'Segun X, C.'
+            if initial and comma is not None:  # 'Segun X, C.'
                 return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to")
             if comma is None and src_hi < e - 2:  # 'C1 volgens X C2.'
                 body = _tidy(st.text[s:s + m.start()] + " " + st.text[src_hi:e])
@@ -417,7 +429,16 @@ def _reported(st: _State, s: int, e: int) -> bool:
             if that is None and c.that is not None:
                 that = _that_within(st, ce, e)
             comma_before = _comma_before(st.text, s, cs)
-            if that is not None:
+            if c.verb_final and comma_before is None and "," in st.text[s:cs]:
+                comma_before = s + st.text[s:cs].index(",")
+            if c.verb_final and comma_before is not None:  # 'X, C söyledi': the speaker opens, the verb closes
+                body = (comma_before + 1, cs)
+                key, name = _speaker_near(st, s, comma_before, cs, ce)
+                if key is None and name is None:
+                    name = _subject(st, s, comma_before)
+            elif c.verb_final:
+                continue
+            elif that is not None:
                 body = (that.end(), e)
                 key, name = _speaker_near(st, s, that.start(), cs, ce)
             elif comma_before is not None:  # 'C, dijo el ministro.' / 'C, X zei.'
