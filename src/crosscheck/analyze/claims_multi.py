@@ -36,6 +36,7 @@ _EDGE = " \t\n,;:\u2014\u2013-\u2026\u3001\uff0c\uff1a\u060c"
 _QUOTE_CHARS = "\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019"
 _CAPS = re.compile(r"(?<![\w])([A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+(?:\s+[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+){0,3})")
 _DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?")
 _DASH_LINE = re.compile(r"(?m)^[ \t]*[\u2014\u2013\u2015][ \t]*(?P<q>[^\n]+?)(?:[ \t]+[\u2014\u2013\u2015][ \t]+(?P<rest>[^\n]*))?$")
 _SPEAKER_TYPES = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "FAC": 4, "LOC": 4}
 
@@ -114,6 +115,40 @@ def cues_for(lang: str | None) -> Cues | None:
     )
 
 
+@lru_cache(maxsize=32)
+def stop_words(lang: str | None) -> frozenset[str]:
+    """spaCy's stop-word list of ``lang`` (function words, pronouns): no such word alone names a source."""
+    try:
+        import spacy
+
+        return frozenset(w.lower() for w in spacy.util.get_lang_class((lang or "").lower()).Defaults.stop_words)
+    except Exception:  # a language spaCy has no list for
+        return frozenset()
+
+
+def _only_function_words(st: "_State", phrase: str | None) -> bool:
+    words = [w.lower() for w in _WORDS.findall(phrase or "")]
+    stops = stop_words(st.cues.lang)
+    return bool(words) and bool(stops) and all(w in stops for w in words)
+
+
+def _trim_source(st: "_State", phrase: str) -> str:
+    """A long source phrase ends at the first function word after its first content word
+    ('Bedrijfsstatistieken heeft ...' -> 'Bedrijfsstatistieken'; 'Apple Inc. de eigenaar van' -> 'Apple Inc.')."""
+    stops = stop_words(st.cues.lang)
+    words = list(_WORDS.finditer(phrase))
+    if len(words) <= 4 or not stops:
+        return phrase
+    seen_content = False
+    for w in words:
+        low = w.group(0).lower()
+        if low not in stops:
+            seen_content = True
+        elif seen_content:
+            return phrase[:w.start()].rstrip(_EDGE)
+    return phrase
+
+
 @dataclass
 class _Speaker:
     key: str | None
@@ -131,8 +166,10 @@ class _State:
     last: _Speaker | None = None
     si: int = 0
 
-    def add(self, start: int, end: int, sent: tuple[int, int], speaker, speaker_text, cue, kind, chain=()) -> bool:
-        body = _tidy(self.text[start:end])
+    def add(self, start: int, end: int, sent: tuple[int, int], speaker, speaker_text, cue, kind, chain=(),
+            text: str | None = None) -> bool:
+        """One claim of the words text[start:end] (or of ``text``, words joined around a cut-out source)."""
+        body = _tidy(self.text[start:end] if text is None else text)
         if body is None or word_count(body) < (self.settings.claim_min_quote_words if kind == "quote" else 3):
             return False
         c = self.cues
@@ -281,7 +318,7 @@ def _speaker_near(st: _State, lo: int, hi: int, cs: int, ce: int) -> tuple[str |
     if title is not None:
         return None, title
     for m in sorted(_CAPS.finditer(st.text, lo, hi), key=lambda m: min(abs(m.start() - ce), abs(cs - m.end()))):
-        if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce:
+        if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce or _only_function_words(st, m.group(1)):
             continue  # a sentence-initial capital marks any word
         return None, m.group(1)
     return None, None
@@ -301,8 +338,8 @@ def _subject(st: _State, s: int, cs: int) -> str | None:
     if st.cues.substring:
         return None
     head = head.strip(_EDGE + _QUOTE_CHARS)
-    if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= 6:
-        return None
+    if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= 6 or _only_function_words(st, head):
+        return None  # 'Hij zei', 'Ha anche confermato': a pronoun or adverb, the last speaker goes on
     return _tidy(head)
 
 
@@ -368,21 +405,17 @@ def _according(st: _State, s: int, e: int) -> bool:
                 comma = None
             key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
             if name is None:
-                name = _tidy(st.text[src_lo:src_hi])
-            if name is None:
+                name = _tidy(_trim_source(st, st.text[src_lo:src_hi]))
+            if name is None or (key is None and _only_function_words(st, name)):
                 return False
             cue = " ".join(m.group(0).lower().split())
             if initial and comma is not None:  # 'Segun X, C.'
                 return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to")
             if comma is None and src_hi < e - 2:  # 'C1 volgens X C2.'
-                body = _tidy(st.text[s:s + m.start()] + " " + st.text[src_hi:e])
-                if body is None or word_count(body) < 3:
-                    return False
-                st.claims.append(Claim(key=f"c{len(st.claims) + 1}", text=body, start=s, end=e, speaker=key,
-                                       speaker_text=name, cue=cue, kind="according_to",
-                                       negated=bool(c.negation and c.negation.search(body))))
-                st.last = _Speaker(key, name, st.si)
-                return True
+                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + st.text[src_hi:e])
+            if comma is not None and src_hi + 1 < e and word_count(st.text[src_hi + 1:e]) >= 3:  # 'C1, volgens X, C2.'
+                rest = st.text[src_hi + (comma.end() - comma.start()):e]
+                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + rest)
             return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to")  # 'C, segun X.'
     if c.after is not None:
         m = c.after.search(sent)
