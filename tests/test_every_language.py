@@ -111,6 +111,15 @@ def test_claims_in_each_language(lang, text, kind, speaker, words):
     assert c.cue
 
 
+def test_a_dialogue_dash_paragraph_is_a_quote():
+    text = ("El alcalde Jorge Ibarra visitó el puerto de Valencia el martes.\n"
+            "\u2014Vamos a reconstruir todos los almacenes antes del verano \u2014dijo el alcalde Ibarra.")
+    doc = Document(id="es-dash", source="es-dash", fmt="txt", text=text, language="es")
+    quotes = [c for c in analyze([doc])[0].claims if c.kind == "quote"]
+    assert quotes and "reconstruir todos los almacenes" in quotes[0].text
+    assert "ibarra" in (quotes[0].speaker_text or "").lower()
+
+
 def test_outlet_sentences_in_other_languages_are_claims_like_english():
     doc = Document(id="es1", source="es1", fmt="txt", language="es", outlet="Diario",
                    text="El incendio comenzó en un almacén del puerto de Valencia a las diez de la noche.")
@@ -158,6 +167,12 @@ def test_names_are_found_in_non_latin_reports():
         names = {e.name for e in a.entities}
         assert {"Russia", "North Korea"} <= names, names
         assert any(e.type == "PERSON" for e in a.entities), names
+
+
+def test_a_chinese_name_after_its_title_is_a_person():
+    doc = Document(id="zh", source="zh", fmt="txt", language="zh", text="消防支队负责人李明表示，火势已经得到控制。")
+    a = analyze([doc])[0]
+    assert ("李明", "PERSON") in {(e.name, e.type) for e in a.entities}
 
 
 # ---------------------------------------------------------------- numbers and dates

@@ -37,7 +37,7 @@ _QUOTE_CHARS = "\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\
 _CAPS = re.compile(r"(?<![\w])([A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+(?:\s+[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+){0,3})")
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?")
-_DASH_LINE = re.compile(r"(?m)^[ \t]*[\u2014\u2013\u2015][ \t]*(?P<q>[^\n]+?)(?:[ \t]+[\u2014\u2013\u2015][ \t]+(?P<rest>[^\n]*))?$")
+_DASH_LINE = re.compile(r"(?m)^[ \t]*[\u2014\u2013\u2015][ \t]*(?P<q>[^\n]+?)(?:[ \t]+[\u2014\u2013\u2015][ \t]*(?P<rest>[^\n]*))?$")
 _SPEAKER_TYPES = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "FAC": 4, "LOC": 4}
 
 

@@ -136,8 +136,9 @@ def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[i
     if language == "ja":
         m = re.search(r"([\u30a0-\u30ff]{2,})(?:\u30fb[\u30a0-\u30ff]{2,})?$", text[max(0, ts - 20):ts])
         return (ts - len(m.group(0)), ts) if m else None
-    if language in ("zh",):
-        return None
+    if language == "zh":  # '负责人李明表示': a two- or three-character name between the title and the verb
+        m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?=\u8868\u793a|\u8bf4|\u79f0|\u6307\u51fa|\u5f3a\u8c03|\u5ba3\u5e03|\u8ba4\u4e3a|\uff0c|\u3002)", text[te:te + 8])
+        return (te, te + m.end(1)) if m else None
     m = re.match(r"[ \u00a0]+((?:[A-Z\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+[ \u00a0]?){1,3})", text[te:te + 60])
     if m is None:
         return None
