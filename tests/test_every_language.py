@@ -120,6 +120,21 @@ def test_a_dialogue_dash_paragraph_is_a_quote():
     assert "ibarra" in (quotes[0].speaker_text or "").lower()
 
 
+def test_a_german_ordinal_day_does_not_end_the_sentence():
+    doc = Document(id="de-ord", source="de-ord", fmt="txt", language="de", outlet="Zeitung",
+                   text="Der Frachter Nordlys Star ist am 14. März 2025 vor Gdańsk auf Grund gelaufen.")
+    claims = analyze([doc])[0].claims
+    assert [c.text for c in claims] == ["Der Frachter Nordlys Star ist am 14. März 2025 vor Gdańsk auf Grund gelaufen."]
+
+
+def test_a_sentence_initial_title_is_not_part_of_the_name():
+    doc = Document(id="ru-cap", source="ru-cap", fmt="txt", language="ru",
+                   text="Капитан Хенрик Аалвик сообщил, что на борту было 1200 тонн топлива. Судно село на мель у берегов Южная Корея.")
+    a = analyze([doc])[0]
+    assert {("Хенрик Аалвик", "PERSON"), ("South Korea", "GPE")} <= {(e.name, e.type) for e in a.entities}
+    assert a.claims[0].speaker_text == "Хенрик Аалвик"
+
+
 def test_outlet_sentences_in_other_languages_are_claims_like_english():
     doc = Document(id="es1", source="es1", fmt="txt", language="es", outlet="Diario",
                    text="El incendio comenzó en un almacén del puerto de Valencia a las diez de la noche.")

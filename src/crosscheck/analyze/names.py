@@ -115,8 +115,18 @@ def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
             if name is not None:
                 spans.append((name[0], name[1], "PERSON", text[name[0]:name[1]]))
     for m in _CAPITALS.finditer(text):
-        if not _sentence_initial(text, m.start()) and _lookup(m.group(1).split()[0]) is None:
-            spans.append((m.start(), m.end(), "PERSON", m.group(1)))
+        words = m.group(1).split()
+        start = m.start()
+        if _sentence_initial(text, m.start()):  # 'Капитан Хенрик Аалвик сообщил': the first word is any word
+            if len(words) < 3:
+                continue
+            start = m.start() + len(m.group(1)) - len(" ".join(words[1:]))
+            words = words[1:]
+        whole = known(" ".join(words)) or known_place(" ".join(words))
+        if whole is not None:  # 'Южная Корея'
+            spans.append((start, m.end(), "GPE", whole.name))
+        elif _lookup(words[0]) is None:
+            spans.append((start, m.end(), "PERSON", " ".join(words)))
     return _build(sdoc, text, spans)
 
 
