@@ -194,10 +194,19 @@ def test_a_chinese_name_after_its_title_is_a_person():
 @pytest.mark.parametrize("lang,text,value", [
     ("de", "Mehr als 10.000 Soldaten", 10000), ("ru", "около 10 000 солдат", 10000),
     ("ko", "북한군 1만 명이 파견됐다", 10000), ("es", "Se crearán 30.000 puestos", 30000),
-    ("zh", "直接损失超过5000万元", 50_000_000), ("ja", "電子製品1万2000箱", 12000)])
+    ("zh", "直接损失超过5000万元", 50_000_000), ("ja", "電子製品1万2000箱", 12000),
+    ("de", "Der Schaden lag bei 1.234,56 Euro.", 1234.56), ("ru", "Ущерб составил 10 000,5 рублей", 10000.5)])
 def test_numbers_in_each_language(lang, text, value):
     doc = Document(id="q", source="q", fmt="txt", text=text, language=lang)
     assert value in {q.value for q in quantities.extract(doc, None)}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Die Inflation stieg auf 2,5 Prozent."), ("es", "La economía creció un 2,5 por ciento."),
+    ("ru", "Инфляция составила 2,5 процента."), ("nl", "De groei was 2,5 procent."), ("ko", "성장률은 2.5퍼센트였다.")])
+def test_percent_words_in_each_language(lang, text):
+    doc = Document(id="p", source="p", fmt="txt", text=text, language=lang)
+    assert [(q.value, q.kind) for q in quantities.extract(doc, None)] == [(2.5, "percent")]
 
 
 @pytest.mark.parametrize("lang,text,value", [
