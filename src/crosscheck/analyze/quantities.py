@@ -96,7 +96,8 @@ def _percent_words() -> list[str]:
 
 
 _PCT = re.compile(r"\s?[%\uff05]|\s*(?:percent|per\s+cent|percentage\s+points?|pct|"
-                  + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _percent_words()) + r")(?!\w)", re.I)
+                  + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _percent_words())
+                  + r")(?![0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff])", re.I)  # a Korean particle may follow
 _ABBR_AFTER = re.compile(r"\s?(?P<a>bn|bln|mn|mln|tn|k|m|b)\b", re.I)
 # scale words of the other languages news arrives in (de, es, it, fr, pl, ru, uk), after digits only
 _FOREIGN_SCALES = {
