@@ -215,7 +215,10 @@ def test_percent_words_in_each_language(lang, text):
     ("it", "Lunedì il sindaco ha parlato.", "2024-10-14"), ("nl", "Vorige week sloot de fabriek.", "2024-W41"),
     ("es", "Lo anunció el día de hoy.", "2024-10-18"), ("ja", "13日夜に火災が起きた。", "2024-10-13"),
     ("en", "Landed at 6:40 p.m. (GMT +8) on Tuesday.", "2024-10-18"),
-    ("es", "Empezarán a volar en el 2009 desde Londres.", "2009")])
+    ("es", "Empezarán a volar en el 2009 desde Londres.", "2009"),
+    ("ko", "어제 서울에서 회의가 열렸다.", "2024-10-17"), ("ja", "月曜日に発表した。", "2024-10-14"),
+    ("zh", "昨天在北京举行会议。", "2024-10-17"), ("ar", "عقد اجتماع يوم الاثنين", "2024-10-14"),
+    ("el", "Χθες έγινε σύσκεψη.", "2024-10-17"), ("tr", "Dün Ankara'da toplantı yapıldı.", "2024-10-17")])
 def test_dates_in_each_language_resolve_against_publication(lang, text, value):
     doc = Document(id="t", source="t", fmt="txt", text=text, language=lang, published="2024-10-18")
     assert value in {t.value for t in times.extract(doc, None)}, [(t.text, t.value) for t in times.extract(doc, None)]

@@ -17,7 +17,8 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
            "sept", "oct", "nov", "dec")  # English month words: never read as another language's
 
-FOREIGN_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl")
+FOREIGN_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id", "ko", "ja", "zh")
+UNSPACED = frozenset({"ko", "ja", "zh"})  # words glue to particles: matched without word boundaries
 # foreign month abbreviations that are also common English words after a number
 ENGLISH_CLASHES = {"ago", "set", "mag", "gen", "sie", "mars"}
 
@@ -44,7 +45,7 @@ def foreign_tables() -> tuple[dict[str, int], dict[str, dict[str, tuple[int, str
                 continue
             n = int(m.group(2)) * (1 if m.group(1) else -1)
             for p in phrases:
-                if len(p) >= 3:
+                if len(p) >= (2 if lang in UNSPACED else 3):
                     table[p.lower()] = (n, m.group(3))
         relative[lang] = table
     return {w: next(iter(ns)) for w, ns in months.items() if len(ns) == 1}, relative
@@ -52,7 +53,7 @@ def foreign_tables() -> tuple[dict[str, int], dict[str, dict[str, tuple[int, str
 
 FOREIGN_MONTHS, FOREIGN_RELATIVE = foreign_tables()
 # month names from CLDR (babel) for languages dateparser's tables above do not cover here
-CLDR_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id")
+CLDR_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id", "ko", "ja", "zh")
 
 
 @lru_cache(maxsize=32)
@@ -75,15 +76,18 @@ def cldr(lang: str) -> dict | None:
                 weekdays.setdefault(name.lower(), n)
     except Exception:  # a locale babel lacks: the language gets no CLDR dates
         return None
+    if lang in UNSPACED:  # months are numbers there ('10월', '10月'): times.py reads them as such
+        months = {}
     extra = _time_words().get(lang, {})
     before, after = extra.get("weekday_before", {}), extra.get("weekday_after", {})
     alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
     parts = extra.get("parts_of_day", [])
+    lb, rb = ("", "") if lang in UNSPACED else (r"(?<!\w)", r"(?!\w)")
     wd_re = re.compile(
-        rf"(?<!\w)(?:(?P<pre>{alt(before) or 'x^'})\s+)?(?P<wd>{alt(weekdays)})(?!\w)(?:\s+(?P<post>{alt(after) or 'x^'})(?!\w))?"
+        rf"{lb}(?:(?P<pre>{alt(before) or 'x^'})\s+)?(?P<wd>{alt(weekdays)}){rb}(?:\s+(?P<post>{alt(after) or 'x^'})(?!\w))?"
         rf"(?:\s+(?:{alt(parts) or 'x^'})(?!\w))?", re.I)
     year_re = re.compile(rf"(?<!\w)(?:{alt(extra.get('year_before', [])) or 'x^'})\s+$", re.I)
-    month_re = re.compile(rf"(?<![\w\d.])(?P<mon>{alt(months)})(?!\w)(?!\s*\d)", re.I)
+    month_re = re.compile(rf"(?<![\w\d.])(?P<mon>{alt(months) or 'x^'})(?!\w)(?!\s*\d)", re.I)
     phrases = {k.lower(): tuple(v) for k, v in extra.get("phrases", {}).items()}
     phrase_re = re.compile(rf"(?<!\w)(?:{alt(phrases)})(?!\w)", re.I) if phrases else None
     return {"months": months, "weekdays": weekdays, "weekday_re": wd_re, "month_re": month_re, "year_re": year_re,

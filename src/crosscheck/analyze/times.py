@@ -33,6 +33,7 @@ from datetime import date, timedelta
 
 from crosscheck.analyze.time_words import FOREIGN_MONTHS as _FOREIGN_MONTHS
 from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
+from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
 from crosscheck.analyze.time_words import cldr as _cldr
 from crosscheck.model import Document, TimeExpr
 
@@ -117,7 +118,8 @@ _FOREIGN_DMY = re.compile(
     rf"(?:\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:року|года|г\.|р\.|roku|r\.))?)?")
 _FOREIGN_MY = re.compile(rf"(?<!\w)(?P<mon>[^\W\d_]{{3,14}})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)")
 _FOREIGN_REL_RE = {
-    lang: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, t), key=len, reverse=True)) + r")(?!\w)", re.I)
+    lang: re.compile(("" if lang in _UNSPACED else r"(?<!\w)") + "(?:" + "|".join(sorted(map(re.escape, t), key=len, reverse=True))
+                     + ")" + ("" if lang in _UNSPACED else r"(?!\w)"), re.I)
     for lang, t in _FOREIGN_RELATIVE.items() if t
 }
 
