@@ -84,6 +84,7 @@ CLAIMS = [
     ("it", "Il sindaco Marco Bellini ha detto che la scuola resterà chiusa fino a lunedì.", "reported", "bellini", "scuola resterà chiusa"),
     ("nl", "Volgens de politie zijn er bij de brand drie mensen gewond geraakt.", "according_to", "politie", "drie mensen gewond"),
     ("fr", "« Nous avons évacué tout le quartier pendant la nuit », a déclaré le maire Paul Girard.", "quote", "girard", "évacué tout le quartier"),
+    ("fr", "Le ministre Paul Girard a déclaré qu'il fallait évacuer tout le quartier.", "reported", "girard", "il fallait évacuer"),
     ("pl", "Rzecznik straży Jan Nowak powiedział, że pożar ugaszono nad ranem.", "reported", "nowak", "pożar ugaszono"),
     ("uk", "За словами мера Олени Коваль, пожежу загасили до ранку.", "according_to", "коваль", "пожежу загасили"),
     ("ru", "«Мы эвакуировали весь квартал ночью», — заявил мэр города Павел Гирин.", "quote", "гирин", "эвакуировали весь квартал"),

@@ -80,7 +80,9 @@ def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=()) -> re
     if substring:
         return re.compile(f"(?:{body})", flags)
     pre = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
-    return re.compile(rf"(?<![\w'\u2019]){pre}(?:{body})(?![\w])", flags)
+    # an elided word ("qu'", "l'") runs into the next one: no boundary after it
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") + ("" if w[-1] in "'\u2019" else r"(?!\w)") for w in words)
+    return re.compile(rf"(?<![\w'\u2019]){pre}(?:{body})", flags)
 
 
 def _pair(open_: str, close: str) -> re.Pattern:
