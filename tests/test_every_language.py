@@ -228,3 +228,14 @@ def test_dates_in_each_language_resolve_against_publication(lang, text, value):
 def test_a_bare_clock_time_is_still_no_date():
     doc = Document(id="t", source="t", fmt="txt", text="The jet took off at 10:30.", language="en", published="2024-10-18")
     assert times.extract(doc, None) == []
+
+
+@pytest.mark.parametrize("text,words", [
+    ("\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f \u0642\u0627\u0644\u064e", 2),  # Arabic with harakat
+    ("\u0938\u094d\u0935\u093e\u0917\u0924 \u0939\u0948\u0964", 3),  # Hindi: two words and the danda
+    ("\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd", 1)])  # Hebrew with points
+def test_combining_marks_stay_in_their_word(text, words):
+    from crosscheck.analyze import nlp
+
+    sdoc = next(nlp.parse([text], nlp.SCRIPT_PIPELINE))
+    assert sdoc.text == text and len(sdoc) == words
