@@ -75,6 +75,14 @@ def test_a_chinese_report_is_not_rejected_as_having_no_text():
     assert doc.text and doc.language == "zh"
 
 
+def test_right_to_left_text_with_direction_marks_is_an_article():
+    rlm = "\u200f"
+    body = (f"{rlm}\u05e9\u05e8\u05d9\u05e4\u05d4 \u05d2\u05d3\u05d5\u05dc\u05d4 \u05e4\u05e8\u05e6\u05d4 \u05d0\u05de\u05e9 \u05d1\u05de\u05d7\u05e1\u05df \u05dc\u05d5\u05d2\u05d9\u05e1\u05d8\u05d9 \u05d1\u05e2\u05d9\u05e8 \u05d4\u05e0\u05de\u05dc, \u05d5\u05d0\u05e8\u05d1\u05e2\u05d9\u05dd \u05d5\u05e9\u05ea\u05d9\u05d9\u05dd \u05db\u05d1\u05d0\u05d9\u05d5\u05ea \u05d4\u05d5\u05d6\u05e2\u05e7\u05d5.{rlm}\n"
+            f"{rlm}\u05dc\u05d3\u05d1\u05e8\u05d9 \u05d3\u05d5\u05d1\u05e8 \u05d4\u05db\u05d1\u05d0\u05d5\u05ea, \u05e9\u05dc\u05d5\u05e9\u05d4 \u05d1\u05e0\u05d9 \u05d0\u05d3\u05dd \u05e0\u05e4\u05e6\u05e2\u05d5 \u05d5-300 \u05ea\u05d5\u05e9\u05d1\u05d9\u05dd \u05e4\u05d5\u05e0\u05d5.{rlm}")
+    doc = clean(RawReport(source="he", fmt="txt", text=body, title="\u05e9\u05e8\u05d9\u05e4\u05d4"))
+    assert doc.language == "he" and "300" in doc.text and rlm not in doc.text
+
+
 # ---------------------------------------------------------------- claims in many languages
 CLAIMS = [
     ("es", "El ministro de Defensa, Carlos Ruiz, dijo que las tropas llegaron el martes a la frontera.", "reported", "ruiz", "tropas llegaron"),

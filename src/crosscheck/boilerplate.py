@@ -324,8 +324,12 @@ def _unglue(line: str) -> list[str]:
     return [o for o in out if o.strip()]
 
 
+_BIDI_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")  # display-only direction marks of RTL text
+
+
 def normalise_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "")
+    line = _BIDI_MARKS.sub("", line)  # a Hebrew or Arabic line ends in '.' + RLM: still a sentence
     return re.sub(r"[ \t\u2009\u202f]+", " ", line).strip()
 
 
