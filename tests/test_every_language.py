@@ -255,3 +255,11 @@ def test_combining_marks_stay_in_their_word(text, words):
 
     sdoc = next(nlp.parse([text], nlp.SCRIPT_PIPELINE))
     assert sdoc.text == text and len(sdoc) == words
+
+
+def test_a_regional_language_tag_reads_as_its_language():
+    doc = Document(id="mx", source="mx", fmt="txt", language="es-MX", published="2024-10-18",
+                   text="El ministro Juan Pérez dijo que las tropas llegaron el martes a la frontera.")
+    a = analyze([doc])[0]
+    assert [c.kind for c in a.claims] == ["reported"]
+    assert "2024-10-15" in {t.value for t in times.extract(doc, None)}

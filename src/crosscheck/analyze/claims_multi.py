@@ -94,7 +94,8 @@ def _pair(open_: str, close: str) -> re.Pattern:
 def cues_for(lang: str | None) -> Cues | None:
     """The compiled knowledge for ``lang`` (ISO 639-1), None when the data file has none."""
     data = _data()
-    entry = data["languages"].get((lang or "").lower())
+    lang = re.split(r"[-_]", (lang or "").lower())[0]  # 'pt-BR', 'zh_Hant': the language's own tables
+    entry = data["languages"].get(lang)
     if entry is None:
         return None
     sub = bool(entry.get("substring"))
@@ -104,7 +105,7 @@ def cues_for(lang: str | None) -> Cues | None:
     words = entry.get("strong_cues") or entry.get("cues", [])
     acc_words = {w.lower() for w in according.get("before", []) + according.get("after", [])}
     return Cues(
-        lang=lang.lower(), quotes=quotes, dash=bool(entry.get("dash")),
+        lang=lang, quotes=quotes, dash=bool(entry.get("dash")),
         cue=_alternation([w for w in words if w.lower() not in acc_words], sub, prefixes=entry.get("prefixes", ())),
         before=_alternation(according.get("before", []), sub),
         after=_alternation(according.get("after", []), sub),

@@ -199,6 +199,7 @@ def _month_of(word: str) -> int | None:
 
 def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_Cand]:
     out: list[_Cand] = []
+    language = re.split(r"[-_]", (language or "").lower())[0] or None  # 'pt-BR' reads as 'pt'
     for rx in (_MDY, _DMY):
         for m in rx.finditer(text):
             mon, day = _month_of(m.group("mon")), int(m.group("day"))
