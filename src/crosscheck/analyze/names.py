@@ -20,23 +20,14 @@ from importlib import resources
 from babel import Locale
 from spacy.tokens import Doc
 
-from crosscheck.analyze.aliases import _cldr_countries, _places, known, known_place, plain_key  # noqa: F401
+from crosscheck.analyze.aliases import known, known_place, plain_key
 from crosscheck.analyze.claims_multi import cues_for
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.model import Entity, Mention
 
 _HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
-_KATAKANA = re.compile(r"[\u30a0-\u30ff]{2,}")
 _CAPITALS = re.compile(r"(?<![\w])([\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+(?:[ \u00a0][\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+){1,2})(?![\w])")
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, str]:
-    """plain key -> 'GPE' for every country and place name the alias tables know (any language)."""
-    table = {k: "GPE" for k in _cldr_countries()}
-    table.update({k: "GPE" for k in _places() if k not in table})
-    return table
 
 
 @lru_cache(maxsize=1)
