@@ -275,3 +275,10 @@ def test_a_regional_language_tag_reads_as_its_language():
 def test_the_tense_of_the_sentence_picks_the_weekday(lang, text, value):
     doc = Document(id="w", source="w", fmt="txt", text=text, language=lang, published="2024-10-18")
     assert [t.value for t in times.extract(doc, None)] == [value]
+
+
+def test_capitalised_function_words_are_no_entities_outside_english():
+    doc = Document(id="es-fw", source="es-fw", fmt="txt", language="es",
+                   text="Sin embargo, Boeing dijo que no habrá retrasos en la entrega.")
+    names = {e.name for e in analyze([doc])[0].entities}
+    assert "Boeing" in names and "Sin" not in names, names
