@@ -137,7 +137,7 @@ def test_odd_input_never_crashes(text, parse):
     ents, found = parse(text)
     for claim in found:
         assert 0 <= claim.start <= claim.end <= len(text)
-        assert claim.text and claim.kind in ("quote", "reported", "according_to", "outlet")
+        assert claim.text and claim.kind in ("quote", "reported", "according_to", "outlet", "belief", "intention", "knowledge")
 
 
 def test_min_quote_words_setting_decides_what_is_speech():

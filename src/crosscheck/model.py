@@ -119,7 +119,7 @@ class Claim:
     speaker: str | None = None  # local entity key, or None (anonymous / unresolved)
     speaker_text: str | None = None  # how the report names the source
     cue: str | None = None  # said | stated | according to | ...
-    kind: str = "reported"  # quote | reported | according_to | outlet
+    kind: str = "reported"  # quote | reported | according_to | outlet | belief | intention | knowledge
     hedges: tuple[str, ...] = ()  # reportedly | probably | may | allegedly ...
     chain: tuple[str, ...] = ()  # sources behind the speaker, nearest first ("intelligence reports")
     negated: bool = False

@@ -5,8 +5,10 @@ objects; only the few candidate tokens are then read through spaCy's API.
 """
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
+from importlib import resources
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS, TAG
@@ -16,13 +18,22 @@ from spacy.tokens import Doc, Span
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES
 from crosscheck.analyze.entities import LocalEntities, doc_text
 
-CUES = frozenset(
-    """say state note emphasize emphasise indicate warn add tell claim announce specify stress explain
-    report confirm insist argue assert allege suggest acknowledge admit reveal declare write tweet
-    predict promise vow point reiterate underline underscore highlight inform assure clarify comment
-    remark reply respond answer conclude observe recall mention disclose concede contend maintain
-    believe estimate deny show""".split()
-)
+
+
+def _load_cues() -> dict[str, str]:
+    """Cue lemma -> class (speech | belief | intention | knowledge), from data/attribution_cues_en.json."""
+    with resources.files("crosscheck.data").joinpath("attribution_cues_en.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    out: dict[str, str] = {}
+    for cls in ("speech", "belief", "intention", "knowledge"):
+        for word in data[cls]:
+            out.setdefault(word, cls)
+    return out
+
+
+CUE_CLASS = _load_cues()
+CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
+ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
 
 _QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]")
@@ -45,7 +56,7 @@ class Index:
 
     def __init__(self, sdoc: Doc, ents: LocalEntities):
         cols = sdoc.to_array([LEMMA, LOWER, POS, IS_ALPHA, LIKE_NUM, ENT_TYPE, TAG]).tolist() if len(sdoc) else []
-        cues, verbish = _ids(CUES), _ids(VERBISH)
+        cues, verbish = _ids(ALL_CUES), _ids(VERBISH)
         according, as_, md = get_string_id("according"), get_string_id("as"), get_string_id("MD")
         facts, personal, hedges, modals = _ids(FACT_TYPES), _ids(PERSONAL), _ids(HEDGES), _ids(MODAL_HEDGES)
         self.cues = [i for i, c in enumerate(cols) if c[0] in cues and c[2] in verbish]

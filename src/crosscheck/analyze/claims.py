@@ -20,7 +20,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (
-    CUES, Index, ends_sentence, paragraph, paragraph_text, quote_regions,
+    CUE_CLASS, CUES, Index, ends_sentence, paragraph, paragraph_text, quote_regions,
 )
 from crosscheck.analyze.claim_text import HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
 from crosscheck.analyze.entities import LocalEntities, doc_text
@@ -148,7 +148,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
     cue = None
     for sent in (qsents[-1], qsents[0]):
-        cue = next((sdoc[j] for j in st.index.within(st.index.cues, sent) if not inside(sdoc[j])), None)
+        outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not inside(sdoc[j])]
+        cue = next((t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")), None)
         if cue is not None:
             break
     if cue is not None:
@@ -252,17 +253,24 @@ def _phrase(span: Span) -> str:
 # ---------------------------------------------------------------- reported speech
 def _reported(st: _State, sent: Span) -> bool:
     found = False
-    for j in st.index.within(st.index.cues, sent):
-        cue = st.sdoc[j]
+    cands = [st.sdoc[j] for j in st.index.within(st.index.cues, sent)]
+    # the main clause's cue first, verbs of saying before verbs of believing ('X said the union wants ...')
+    cands.sort(key=lambda t: (t.dep_ != "ROOT", CUE_CLASS.get(t.lemma_) != "speech", t.i))
+    for cue in cands:
+        cls = CUE_CLASS.get(cue.lemma_, "speech")
         if any(c.dep_ == "neg" for c in cue.children):
             continue
         chain: tuple[str, ...] = ()
         relay = _quoted_as_saying(cue)
-        if relay is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or cue.tag_ == "VBG"):
+        progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
+        if relay is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)):
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        inf = _infinitive(cue) if comp is None else None
+        if cls != "speech" and comp is None and inf is None and not (cls == "belief" and _before_comma(sent, cue)):
+            continue  # 'she believes in God', 'they know him': no content
         if relay is not None:  # 'the agency quoted a spokesman as saying that C': the spokesman, via the agency
             speaker, speaker_text = _resolve(st, relay[1])
             outer = _speaker_of(st, relay[0])[1]
@@ -277,6 +285,7 @@ def _reported(st: _State, sent: Span) -> bool:
                 speaker_text = phrase[1]
         if speaker is None and speaker_text is None:
             continue
+        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         if phrase is not None:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
@@ -284,6 +293,10 @@ def _reported(st: _State, sent: Span) -> bool:
         elif comp is not None:  # 'C, X said': the clause before the cue
             cue_ids = _subtree_ids(cue, exclude=comp)
             toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
+        elif inf is not None:  # 'the campaign plans to hold rallies', 'the union wants the plant to reopen'
+            toks = inf[0]
+            if cls == "belief" and not inf[1]:
+                kind = "intention"  # 'expects to win'
         else:
             toks = _before_comma(sent, cue)
             if toks is None:
@@ -295,10 +308,22 @@ def _reported(st: _State, sent: Span) -> bool:
         cited, drop = _citing(sent, (cue, comp))
         if drop:
             toks = [t for t in toks if t.i not in drop]
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, "reported", chain=chain + cited, extra_hedges=hedges)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges)
         found = True
         break
     return found
+
+
+def _infinitive(cue: Token) -> tuple[list[Token], bool] | None:
+    """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C'."""
+    xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
+    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return None
+    obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and cue.i < c.i < xcomp.i), None)
+    if obj is None:
+        obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)  # 'wants [the company to reopen]'
+    ids = {t.i for t in xcomp.subtree} | ({t.i for t in obj.subtree} if obj is not None else set())
+    return [t for t in cue.doc[min(ids) : max(ids) + 1] if t.i in ids], obj is not None
 
 
 CITE = frozenset({"cite", "quote"})
