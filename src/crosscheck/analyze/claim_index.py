@@ -20,18 +20,19 @@ from crosscheck.analyze.entities import LocalEntities, doc_text
 
 
 
-def _load_cues() -> dict[str, str]:
-    """Cue lemma -> class (speech | belief | intention | knowledge), from data/attribution_cues_en.json."""
+def _load_cues() -> tuple[dict[str, str], frozenset[str]]:
+    """(cue lemma -> class: speech | belief | intention | knowledge, verbs that frame a quoted characterisation),
+    from data/attribution_cues_en.json."""
     with resources.files("crosscheck.data").joinpath("attribution_cues_en.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     out: dict[str, str] = {}
     for cls in ("speech", "belief", "intention", "knowledge"):
         for word in data[cls]:
             out.setdefault(word, cls)
-    return out
+    return out, frozenset(data["characterize"])
 
 
-CUE_CLASS = _load_cues()
+CUE_CLASS, CHARACTERIZE = _load_cues()
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")

@@ -20,7 +20,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (
-    CUE_CLASS, CUES, Index, ends_sentence, paragraph, paragraph_text, quote_regions,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, CUES, Index, ends_sentence, paragraph, paragraph_text, quote_regions,
 )
 from crosscheck.analyze.claim_text import HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
 from crosscheck.analyze.entities import LocalEntities, doc_text
@@ -114,7 +114,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             if _quote(st, region, sents[i : j + 1], sents, i):
                 i = j + 1
                 continue
-        if _according_to(st, sent) or _reported(st, sent):
+        if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
             i += 1
             continue
         if _first_person(st, sent, sents, i):
@@ -268,6 +268,8 @@ def _reported(st: _State, sent: Span) -> bool:
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if comp is None:
+            comp = _comma_that(cue)
         inf = _infinitive(cue) if comp is None else None
         if cls != "speech" and comp is None and inf is None and not (cls == "belief" and _before_comma(sent, cue)):
             continue  # 'she believes in God', 'they know him': no content
@@ -306,12 +308,60 @@ def _reported(st: _State, sent: Span) -> bool:
                 continue
         hedges = ("suggest",) if cue.lemma_ == "suggest" else ()
         cited, drop = _citing(sent, (cue, comp))
+        if comp is not None and comp.i in drop:
+            drop -= {t.i for t in comp.subtree}  # ', citing aides, that C': C hangs under 'aides'
         if drop:
             toks = [t for t in toks if t.i not in drop]
         st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges)
         found = True
         break
     return found
+
+
+def _comma_that(cue: Token) -> Token | None:
+    """The clause of 'X told the paper, citing aides, that C' when the parser hung 'that C' on an inner noun."""
+    doc = cue.doc
+    for t in cue.subtree:
+        if t.i <= cue.i or t.dep_ not in ("relcl", "ccomp", "advcl") or t.pos_ not in ("VERB", "AUX"):
+            continue
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i), None)
+        if mark is not None and mark.i > 0 and doc[mark.i - 1].text == "," and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return t
+    return None
+
+
+def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> bool:
+    """'Ruiz called the proposal "a reckless gamble"': a quoted fragment the sentence's subject utters."""
+    root = sent.root
+    if root.lemma_ not in ALL_CUES and root.lemma_ not in CHARACTERIZE:
+        return False
+    quoted = doc_text(sent.doc)[region[0] : region[1]].split()
+    if sum(1 for w in quoted if w[:1].isupper()) * 2 > len(quoted):
+        return False  # a title ('a report titled "Water Quality in the North"')
+    if root.pos_ != "VERB" or any(c.dep_ == "neg" for c in root.children) or not region[0] > root.idx:
+        return False
+    if not (root.right_edge.idx + len(root.right_edge.text) >= region[1] or sent.end_char >= region[1]):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return False
+    speaker, speaker_text = _resolve(st, subj)
+    if speaker is None and (speaker_text is None or subj.pos_ == "PRON"):
+        return False
+    toks = []
+    for child in root.children:
+        if child.i < root.i or child.dep_ == "punct" and child.i == sent.end - 1:
+            continue
+        sub = list(child.subtree)
+        inside = any(region[0] <= t.idx < region[1] for t in sub)
+        if child.dep_ in ("prep", "npadvmod", "advmod", "advcl", "cc", "conj") and not inside:
+            continue  # 'on Monday'
+        toks += sub
+    if not any(region[0] <= t.idx < region[1] for t in toks):
+        return False
+    before = len(st.claims)
+    st.add(toks, [sent], speaker, speaker_text, root.lower_, "quote", split=False)
+    return len(st.claims) > before
 
 
 def _infinitive(cue: Token) -> tuple[list[Token], bool] | None:
