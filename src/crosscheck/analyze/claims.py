@@ -62,6 +62,30 @@ class _State:
     si: int = 0  # index of the sentence being read
     subject: _Speaker | None = None  # last named person heading a main clause ('Senator X criticised ...')
     pending: list = field(default_factory=list)  # unclosed quote paragraphs waiting for their speaker
+    roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (token, entity key) of named holders
+
+    def holder(self, head: Token) -> str | None:
+        """The entity last named with the role word ``head`` before it ('the ministry' after 'the Health
+        Ministry', 'the minister' after 'Health Minister Ana Ruiz' or 'Ana Ruiz, the health minister')."""
+        if self.roles is None:
+            self.roles = {}
+            by_token = self.ents.by_token
+            for t in self.sdoc:
+                if t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                key = by_token.get(t.i)
+                if key is None and t.dep_ in ("compound", "appos"):
+                    key = by_token.get(t.head.i)
+                if key is not None:
+                    self.roles.setdefault(t.lower_, []).append((t.i, key))
+        before = [(i, k) for i, k in self.roles.get(head.lower_, ()) if i < head.i]
+        if not before:
+            return None
+        i, key = before[-1]
+        sent = self.sdoc[i].sent
+        if any(k != key and j >= sent.start for j, k in before):
+            return None  # two holders named together ('the Interior and the Health Ministry'): which one?
+        return key
 
     def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
             kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True) -> None:
@@ -223,6 +247,9 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
         compounds = [c for c in head.children if c.dep_ in ("compound", "poss") and c.i in ents.by_token]
         if compounds and head.pos_ == "PROPN":
             key = ents.by_token[compounds[-1].i]
+    definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in head.children)
+    if key is None and definite and head.pos_ == "NOUN" and head.tag_ == "NN" and low not in MEDIA:
+        key = st.holder(head)  # a role named earlier with its holder
     if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children):
         last = st.recent(st.settings.claim_speaker_window)  # 'the publication' -> the outlet last cited (NER may call it anything)
         ent = ents.entity(last.key) if last is not None else None
