@@ -148,3 +148,21 @@ def test_min_quote_words_setting_decides_what_is_speech():
     loose = claims.extract(sdoc, ents, settings=Settings(claim_min_quote_words=4), outlet_claims=False).claims
     assert not [c for c in strict if c.kind == "quote"]
     assert [c.kind for c in loose] == ["quote"]
+
+
+def test_nested_speech_in_a_quote_is_its_own_claim(parse):
+    """The quote stays the quoting speaker's; the speech it reports is the inner speaker's, via the quoter."""
+    _, found = parse("\"The mayor told us the harbour bridge would reopen in March,\" said Ines Halloran.")
+    kinds = sorted((c.kind, c.speaker_text) for c in found)
+    assert kinds == [("quote", "Ines Halloran"), ("reported", "The mayor")], kinds
+    inner = next(c for c in found if c.kind == "reported")
+    assert inner.chain == ("Ines Halloran",) and inner.text == "The harbour bridge would reopen in March."
+    _, found = parse("\"I said the plan would fail from the very start,\" Mayor Tom Reyes said.")
+    assert [c.kind for c in found] == ["quote"]
+
+
+def test_cue_classes_come_from_the_data_file():
+    from crosscheck.analyze.claim_index import CHARACTERIZE, CUE_CLASS
+    assert CUE_CLASS["say"] == "speech" and CUE_CLASS["doubt"] == "belief"
+    assert CUE_CLASS["plan"] == "intention" and CUE_CLASS["know"] == "knowledge"
+    assert "call" in CHARACTERIZE

@@ -199,10 +199,33 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         toks = [t for t in sent if inside(t)]
         if len(toks) >= st.settings.claim_min_quote_words:
             st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
+            _nested(st, sent, inside, speaker_text)
     if speaker is not None:
         st.si = i + len(qsents) - 1
         st.last = _Speaker(speaker, speaker_text, st.si)
     return True
+
+
+def _nested(st: _State, sent: Span, inside, outer: str | None) -> None:
+    """Speech reported inside a quote ('"The mayor told us the bridge would reopen," she said'): the inner
+    speaker's claim, with the quoting speaker as its chain; the quote's own speaker ('I said') adds nothing."""
+    last = st.last
+    for j in st.index.within(st.index.cues, sent):
+        cue = st.sdoc[j]
+        if not inside(cue) or cue.dep_ in ("amod", "acl", "relcl", "xcomp") or any(c.dep_ == "neg" for c in cue.children):
+            continue
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > cue.i), None)
+        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if comp is None or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
+            continue
+        if subj.pos_ == "PRON":
+            speaker, speaker_text = None, subj.text  # 'he' inside a quote is not the quoting speaker
+        else:
+            speaker, speaker_text = _resolve(st, subj)
+        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(CUE_CLASS.get(cue.lemma_), "reported")
+        toks = [t for t in comp.subtree if inside(t)]
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=(outer,) if outer else ())
+    st.last = last
 
 
 # ---------------------------------------------------------------- speakers
