@@ -35,6 +35,7 @@ DOCUMENT_SOURCES = frozenset(
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
 FIRST_PERSON = frozenset({"i", "we"})
+SECOND_PERSON = frozenset({"you", "ya"})
 
 
 @dataclass
@@ -256,7 +257,7 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
         if last is not None:
             st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
             return last.key, last.text
-        if low in FIRST_PERSON:
+        if low in FIRST_PERSON or low in SECOND_PERSON:  # 'you know that C' is speech, not a speaker
             return None, None
         return None, head.text
     text = _noun_phrase(head)
