@@ -166,3 +166,31 @@ def test_cue_classes_come_from_the_data_file():
     assert CUE_CLASS["say"] == "speech" and CUE_CLASS["doubt"] == "belief"
     assert CUE_CLASS["plan"] == "intention" and CUE_CLASS["know"] == "knowledge"
     assert "call" in CHARACTERIZE
+
+
+def _pairs(found):
+    return sorted((c.speaker_text, c.kind, c.text, c.chain) for c in found)
+
+
+def test_two_speakers_in_one_sentence_each_get_their_clause(parse):
+    _, found = parse("Senator Rafael Moura said the bill would pass, while Governor Ana Ruiz said the vote "
+                     "would be delayed until May.")
+    assert _pairs(found) == [
+        ("Governor Ana Ruiz", "reported", "The vote would be delayed until May.", ()),
+        ("Senator Rafael Moura", "reported", "The bill would pass.", ()),
+    ]
+
+
+def test_added_clause_hung_under_the_first_is_the_same_speakers(parse):
+    _, found = parse("Senator Rafael Moura said the bill would pass next week and added that the vote would be close.")
+    texts = sorted(c.text for c in found)
+    assert texts == ["The bill would pass next week.", "The vote would be close."], texts
+    assert {c.speaker_text for c in found} == {"Senator Rafael Moura"}
+
+
+def test_belief_reported_by_another_speaker_is_chained(parse):
+    _, found = parse("Senator Rafael Moura said the dockworkers' union believes the plant will reopen by June.")
+    inner = [c for c in found if c.kind == "belief"]
+    assert len(inner) == 1 and inner[0].text == "The plant will reopen by June."
+    assert "union" in inner[0].speaker_text and inner[0].chain == ("Senator Rafael Moura",)
+    assert any(c.kind == "reported" and c.speaker_text == "Senator Rafael Moura" for c in found)

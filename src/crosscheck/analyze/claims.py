@@ -207,25 +207,33 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     return True
 
 
-def _nested(st: _State, sent: Span, inside, outer: str | None) -> None:
-    """Speech reported inside a quote ('"The mayor told us the bridge would reopen," she said'): the inner
-    speaker's claim, with the quoting speaker as its chain; the quote's own speaker ('I said') adds nothing."""
+def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = True) -> None:
+    """Speech or belief reported inside a claim ('"The mayor told us the bridge would reopen," she said';
+    'X said the union believes C'): the inner source's claim, with the outer speaker as its chain when
+    they differ. In a quote, a pronoun is not the quoting speaker and 'I said' adds nothing."""
     last = st.last
     for j in st.index.within(st.index.cues, sent):
         cue = st.sdoc[j]
         if not inside(cue) or cue.dep_ in ("amod", "acl", "relcl", "xcomp") or any(c.dep_ == "neg" for c in cue.children):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > cue.i), None)
+        inf = _infinitive(cue) if comp is None and CUE_CLASS.get(cue.lemma_) != "knowledge" else None
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-        if comp is None or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
+        if (comp is None and inf is None) or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
             continue
-        if subj.pos_ == "PRON":
+        if subj.pos_ == "PRON" and quoted:
             speaker, speaker_text = None, subj.text  # 'he' inside a quote is not the quoting speaker
         else:
             speaker, speaker_text = _resolve(st, subj)
-        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(CUE_CLASS.get(cue.lemma_), "reported")
-        toks = [t for t in comp.subtree if inside(t)]
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=(outer,) if outer else ())
+        if speaker is None and speaker_text is None:
+            continue
+        cls = CUE_CLASS.get(cue.lemma_)
+        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
+        if inf is not None and cls == "belief" and not inf[1]:
+            kind = "intention"
+        toks = [t for t in (comp.subtree if comp is not None else inf[0]) if inside(t)]
+        same = speaker_text == outer or (speaker is not None and last is not None and speaker == last.key)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=(outer,) if outer and not same else ())
     st.last = last
 
 
@@ -307,10 +315,13 @@ def _reported(st: _State, sent: Span) -> bool:
     cands = [st.sdoc[j] for j in st.index.within(st.index.cues, sent)]
     # the main clause's cue first, verbs of saying before verbs of believing ('X said the union wants ...')
     cands.sort(key=lambda t: (t.dep_ != "ROOT", CUE_CLASS.get(t.lemma_) != "speech", t.i))
+    used: set[int] = set()  # tokens of the claims found so far (their inner cues are read as nested speech)
     for cue in cands:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
-        if any(c.dep_ == "neg" for c in cue.children):
+        if cue.i in used or any(c.dep_ == "neg" for c in cue.children):
             continue
+        if found and cls != "speech":
+            continue  # a second, independent attribution in one sentence: verbs of saying only
         chain: tuple[str, ...] = ()
         relay = _quoted_as_saying(cue)
         progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
@@ -357,6 +368,7 @@ def _reported(st: _State, sent: Span) -> bool:
                     st.last = _Speaker(speaker, speaker_text, st.si)
                     found = True
                 continue
+        toks, more = _without_other_attributions(toks, cue, cands)
         hedges = ("suggest",) if cue.lemma_ == "suggest" else ()
         cited, drop = _citing(sent, (cue, comp))
         if comp is not None and comp.i in drop:
@@ -365,8 +377,37 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = [t for t in toks if t.i not in drop]
         st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges)
         found = True
-        break
+        ids = {t.i for t in toks}
+        used |= ids | {cue.i}
+        _nested(st, sent, lambda t, ids=ids: t.i in ids, speaker_text, quoted=False)
+        for other, other_comp in more:  # 'X said C1 and added that C2', 'added' hung under C1
+            st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
+            used |= {t.i for t in other.subtree}
     return found
+
+
+def _without_other_attributions(toks: list[Token], cue: Token, cands: list[Token]) -> tuple[list[Token], list[tuple[Token, Token]]]:
+    """The content without a second attribution the parser hung inside it: another speaker's clause
+    ('X said C1, while Y said C2') is cut off to be read on its own; a subjectless one ('X said C1 and
+    added that C2') is cut off and returned with its clause, as the same speaker's."""
+    ids = {t.i for t in toks}
+    more = []
+    for other in cands:
+        if other is cue or other.i not in ids or other.dep_ not in ("advcl", "conj") or CUE_CLASS.get(other.lemma_) != "speech":
+            continue
+        own_subject = any(c.dep_ == "nsubj" for c in other.children)
+        comp = next((c for c in other.children if c.dep_ == "ccomp" and c.i > other.i), None)
+        if not own_subject and (other.dep_ != "conj" or comp is None):
+            continue
+        cut = {t.i for t in other.subtree}
+        lo = min(cut)
+        while lo - 1 in ids and (cue.doc[lo - 1].is_punct or cue.doc[lo - 1].dep_ in ("mark", "cc")):
+            lo -= 1
+            cut.add(lo)
+        ids -= cut
+        if not own_subject:
+            more.append((other, comp))
+    return [t for t in toks if t.i in ids], more
 
 
 def _comma_that(cue: Token) -> Token | None:
