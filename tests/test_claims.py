@@ -194,3 +194,16 @@ def test_belief_reported_by_another_speaker_is_chained(parse):
     assert len(inner) == 1 and inner[0].text == "The plant will reopen by June."
     assert "union" in inner[0].speaker_text and inner[0].chain == ("Senator Rafael Moura",)
     assert any(c.kind == "reported" and c.speaker_text == "Senator Rafael Moura" for c in found)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Varga campaign is planning to hold three rallies in Ohio next month.",
+     "The Varga campaign is planning to hold three rallies in Ohio next month."),
+    ("Ines Halloran, who leads the dockworkers' union, wants to close the Kassel plant by June.",
+     "Ines Halloran wants to close the Kassel plant by June."),
+    ("The dockworkers' union wants the company to reopen the Kassel plant by June.",
+     "The dockworkers' union wants the company to reopen the Kassel plant by June."),
+])
+def test_an_intention_reads_with_its_holder_once(text, want, parse):
+    _, found = parse(text)
+    assert [(c.kind, c.text) for c in found] == [("intention", want)]

@@ -217,7 +217,10 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
         if not inside(cue) or cue.dep_ in ("amod", "acl", "relcl", "xcomp") or any(c.dep_ == "neg" for c in cue.children):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > cue.i), None)
-        inf = _infinitive(cue) if comp is None and CUE_CLASS.get(cue.lemma_) != "knowledge" else None
+        cls = CUE_CLASS.get(cue.lemma_)
+        inf = _infinitive(cue) if cls in ("belief", "intention") or (comp is None and cls == "speech") else None
+        if inf is not None:
+            comp = None
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if (comp is None and inf is None) or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
             continue
@@ -227,7 +230,6 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
             speaker, speaker_text = _resolve(st, subj)
         if speaker is None and speaker_text is None:
             continue
-        cls = CUE_CLASS.get(cue.lemma_)
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         if inf is not None and cls == "belief" and not inf[1]:
             kind = "intention"
@@ -332,7 +334,9 @@ def _reported(st: _State, sent: Span) -> bool:
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         if comp is None:
             comp = _comma_that(cue)
-        inf = _infinitive(cue) if comp is None else None
+        inf = _infinitive(cue) if comp is None or (cls in ("belief", "intention") and comp.i > cue.i) else None
+        if inf is not None:
+            comp = None
         if cls != "speech" and comp is None and inf is None and not (cls == "belief" and _before_comma(sent, cue)):
             continue  # 'she believes in God', 'they know him': no content
         if relay is not None:  # 'the agency quoted a spokesman as saying that C': the spokesman, via the agency
@@ -379,7 +383,7 @@ def _reported(st: _State, sent: Span) -> bool:
         found = True
         ids = {t.i for t in toks}
         used |= ids | {cue.i}
-        _nested(st, sent, lambda t, ids=ids: t.i in ids, speaker_text, quoted=False)
+        _nested(st, sent, lambda t, ids=ids, cue=cue: t.i in ids and t.i != cue.i, speaker_text, quoted=False)
         for other, other_comp in more:  # 'X said C1 and added that C2', 'added' hung under C1
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
@@ -457,14 +461,20 @@ def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> boo
 
 
 def _infinitive(cue: Token) -> tuple[list[Token], bool] | None:
-    """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C'."""
-    xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
+    """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C', read
+    with its holder ('The campaign plans to hold rallies', not 'To hold rallies')."""
+    xcomp = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
     if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
         return None
     obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and cue.i < c.i < xcomp.i), None)
     if obj is None:
         obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)  # 'wants [the company to reopen]'
     ids = {t.i for t in xcomp.subtree} | ({t.i for t in obj.subtree} if obj is not None else set())
+    subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subj is not None:
+        drop = {t.i for c in subj.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
+        ids |= {t.i for t in subj.subtree if t.i not in drop} | {cue.i}
+        ids |= {c.i for c in cue.children if c.dep_ in ("aux", "advmod", "neg") and subj.i < c.i < cue.i}
     return [t for t in cue.doc[min(ids) : max(ids) + 1] if t.i in ids], obj is not None
 
 
