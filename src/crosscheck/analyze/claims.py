@@ -362,6 +362,8 @@ def _reported(st: _State, sent: Span) -> bool:
             cue_ids = _subtree_ids(cue, exclude=comp)
             toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
         elif inf is not None:  # 'the campaign plans to hold rallies', 'the union wants the plant to reopen'
+            if cls == "speech" and speaker is None:
+                continue  # 'the strike threatened to shut the port': only a named speaker promises or vows
             toks = inf[0]
             if cls == "belief" and not inf[1]:
                 kind = "intention"  # 'expects to win'
