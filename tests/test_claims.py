@@ -207,3 +207,15 @@ def test_belief_reported_by_another_speaker_is_chained(parse):
 def test_an_intention_reads_with_its_holder_once(text, want, parse):
     _, found = parse(text)
     assert [(c.kind, c.text) for c in found] == [("intention", want)]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Rafael Moura said the harbour bill would pass next week, adding that the vote would be close.",
+    "The harbour bill will pass next week, Senator Rafael Moura said, adding that the vote would be close.",
+    "\"The harbour bill will pass next week,\" Senator Rafael Moura said, adding that the vote would be close.",
+])
+def test_adding_that_is_a_second_claim_of_the_same_speaker(text, parse):
+    _, found = parse(text)
+    assert sorted(c.text for c in found) == ["The harbour bill will pass next week." if "will" in text else
+                                             "The harbour bill would pass next week.", "The vote would be close."]
+    assert {c.speaker_text for c in found} == {"Senator Rafael Moura"}

@@ -201,6 +201,11 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if len(toks) >= st.settings.claim_min_quote_words:
             st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
             _nested(st, sent, inside, speaker_text)
+    for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
+        more = sdoc[j]
+        if not inside(more) and _adding(more) is not None and speaker_text is not None:
+            comp = next(c for c in more.children if c.dep_ == "ccomp" and c.i > more.i)
+            st.add([t for t in comp.subtree if not inside(t)], [qsents[-1]], speaker, speaker_text, more.lower_, "reported")
     if speaker is not None:
         st.si = i + len(qsents) - 1
         st.last = _Speaker(speaker, speaker_text, st.si)
@@ -327,7 +332,8 @@ def _reported(st: _State, sent: Span) -> bool:
         chain: tuple[str, ...] = ()
         relay = _quoted_as_saying(cue)
         progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
-        if relay is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)):
+        adding = _adding(cue)  # 'X said C, adding that D'
+        if relay is None and adding is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)):
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
@@ -343,6 +349,8 @@ def _reported(st: _State, sent: Span) -> bool:
             speaker, speaker_text = _resolve(st, relay[1])
             outer = _speaker_of(st, relay[0])[1]
             chain = (outer,) if outer else ()
+        elif adding is not None:
+            speaker, speaker_text = _speaker_of(st, adding)
         else:
             speaker, speaker_text = _speaker_of(st, cue)
         phrase = None
@@ -392,6 +400,15 @@ def _reported(st: _State, sent: Span) -> bool:
     return found
 
 
+def _adding(cue: Token) -> Token | None:
+    """The verb of saying whose subject speaks a participle cue with its own clause ('..., adding that D')."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "conj") or CUE_CLASS.get(cue.head.lemma_) != "speech":
+        return None
+    if any(c.dep_ in ("nsubj", "aux") for c in cue.children) or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    return cue.head
+
+
 def _without_other_attributions(toks: list[Token], cue: Token, cands: list[Token]) -> tuple[list[Token], list[tuple[Token, Token]]]:
     """The content without a second attribution the parser hung inside it: another speaker's clause
     ('X said C1, while Y said C2') is cut off to be read on its own; a subjectless one ('X said C1 and
@@ -403,7 +420,7 @@ def _without_other_attributions(toks: list[Token], cue: Token, cands: list[Token
             continue
         own_subject = any(c.dep_ == "nsubj" for c in other.children)
         comp = next((c for c in other.children if c.dep_ == "ccomp" and c.i > other.i), None)
-        if not own_subject and (other.dep_ != "conj" or comp is None):
+        if not own_subject and (comp is None or (other.dep_ != "conj" and other.tag_ != "VBG")):
             continue
         cut = {t.i for t in other.subtree}
         lo = min(cut)
