@@ -219,3 +219,14 @@ def test_adding_that_is_a_second_claim_of_the_same_speaker(text, parse):
     assert sorted(c.text for c in found) == ["The harbour bill will pass next week." if "will" in text else
                                              "The harbour bill would pass next week.", "The vote would be close."]
     assert {c.speaker_text for c in found} == {"Senator Rafael Moura"}
+
+
+def test_relative_clause_of_saying_credits_its_noun(parse):
+    _, found = parse("Senator Rafael Moura, who has argued for years that the harbour levy is illegal, voted against "
+                     "the budget on Tuesday.")
+    assert [(c.speaker_text, c.text) for c in found] == [("Senator Rafael Moura", "The harbour levy is illegal.")]
+    _, found = parse("Police said the man, who said he had been robbed twice, was taken to hospital.")
+    inner = [c for c in found if c.chain]
+    assert [(c.speaker_text, c.text, c.chain) for c in inner] == [("the man", "He had been robbed twice.", ("Police",))]
+    _, found = parse("The mayor, who wants the bridge reopened, met the engineers on Monday.")
+    assert found == ()

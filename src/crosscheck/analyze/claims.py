@@ -219,14 +219,15 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
     last = st.last
     for j in st.index.within(st.index.cues, sent):
         cue = st.sdoc[j]
-        if not inside(cue) or cue.dep_ in ("amod", "acl", "relcl", "xcomp") or any(c.dep_ == "neg" for c in cue.children):
+        rel = _relative_speaker(cue)
+        if not inside(cue) or (cue.dep_ in ("amod", "acl", "relcl", "xcomp") and rel is None) or any(c.dep_ == "neg" for c in cue.children):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > cue.i), None)
         cls = CUE_CLASS.get(cue.lemma_)
         inf = _infinitive(cue) if cls in ("belief", "intention") or (comp is None and cls == "speech") else None
         if inf is not None:
             comp = None
-        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        subj = rel if rel is not None else next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if (comp is None and inf is None) or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
             continue
         if subj.pos_ == "PRON" and quoted:
@@ -333,7 +334,8 @@ def _reported(st: _State, sent: Span) -> bool:
         relay = _quoted_as_saying(cue)
         progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
         adding = _adding(cue)  # 'X said C, adding that D'
-        if relay is None and adding is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)):
+        who = _relative_speaker(cue)  # 'Moura, who has said that C, ...'
+        if relay is None and adding is None and who is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)):
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
@@ -351,6 +353,8 @@ def _reported(st: _State, sent: Span) -> bool:
             chain = (outer,) if outer else ()
         elif adding is not None:
             speaker, speaker_text = _speaker_of(st, adding)
+        elif who is not None:
+            speaker, speaker_text = _resolve(st, who)
         else:
             speaker, speaker_text = _speaker_of(st, cue)
         phrase = None
@@ -398,6 +402,17 @@ def _reported(st: _State, sent: Span) -> bool:
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
     return found
+
+
+def _relative_speaker(cue: Token) -> Token | None:
+    """The noun a relative clause of saying hangs on, when the clause says something ('X, who has argued that C')."""
+    if cue.dep_ != "relcl" or cue.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX") for c in cue.children):
+        return None
+    return cue.head
 
 
 def _adding(cue: Token) -> Token | None:
