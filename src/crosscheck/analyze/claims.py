@@ -4,13 +4,19 @@ Paragraph by paragraph, sentence by sentence:
 1. quotes ("...," X said / X said: "..." / a quote spanning sentences / a quoted paragraph with no
    cue, spoken by the last speaker); each sentence of a quote, and each independent clause, is a claim;
 2. reported speech: a cue verb (said, stated, noted, warned, told ...) with a complement clause,
-   in either order ("X said that C" / "C, X said");
+   in either order ("X said that C" / "C, X said"), cut at the clause; beliefs, intentions and
+   knowledge ("critics doubt that C", "the campaign plans to C", "investors know that C") as claims
+   of kind belief / intention / knowledge (cue classes: data/attribution_cues_en.json); several
+   attributions in one sentence ("..., while Y said D", "..., adding that D", "X, who has said C");
+   speech reported inside a claim or a quote, chained through the outer speaker; quoted fragments
+   framed by a cue or a characterising verb ('called the plan "a reckless gamble"');
 3. "according to X" (anywhere in the sentence), with "As the outlet notes, according to Y, C" giving
    a chain; a document source ("according to intelligence reports") right after a person's claim
    stays with that person as a chain;
 4. first-person paragraphs with no quote marks right after a named speaker (translated speech);
 5. optionally, the outlet's own factual sentences (a finite verb plus a number, date or named actor).
-Speakers resolve to local entities: names, titles ('the President'), pronouns (he/she -> last speaker).
+Speakers resolve to local entities: names, titles ('the President'), pronouns (he/she -> last speaker),
+definite roles ('the ministry' -> the Health Ministry named before, unless two were named together).
 """
 from __future__ import annotations
 
@@ -20,7 +26,9 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, CUES, Index, ends_sentence, paragraph, paragraph_text, quote_regions,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, adding_head, as_clauses, before_comma, citing, comma_that,
+    ends_sentence, infinitive, noun_phrase, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
+    quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_text import HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
 from crosscheck.analyze.entities import LocalEntities, doc_text
@@ -157,7 +165,7 @@ def _note_subject(st: _State, sent: Span) -> None:
     key = st.ents.by_token.get(subj.i) if subj is not None else None
     ent = st.ents.entity(key)
     if ent is not None and ent.type == "PERSON":
-        st.subject = _Speaker(key, _phrase(sent.doc[subj.left_edge.i : subj.right_edge.i + 1]), st.si)
+        st.subject = _Speaker(key, phrase(sent.doc[subj.left_edge.i : subj.right_edge.i + 1]), st.si)
 
 
 # ---------------------------------------------------------------- quotes
@@ -203,7 +211,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             _nested(st, sent, inside, speaker_text)
     for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
         more = sdoc[j]
-        if not inside(more) and _adding(more) is not None and speaker_text is not None:
+        if not inside(more) and adding_head(more) is not None and speaker_text is not None:
             comp = next(c for c in more.children if c.dep_ == "ccomp" and c.i > more.i)
             st.add([t for t in comp.subtree if not inside(t)], [qsents[-1]], speaker, speaker_text, more.lower_, "reported")
     if speaker is not None:
@@ -219,12 +227,12 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
     last = st.last
     for j in st.index.within(st.index.cues, sent):
         cue = st.sdoc[j]
-        rel = _relative_speaker(cue)
+        rel = relative_speaker(cue)
         if not inside(cue) or (cue.dep_ in ("amod", "acl", "relcl", "xcomp") and rel is None) or any(c.dep_ == "neg" for c in cue.children):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > cue.i), None)
         cls = CUE_CLASS.get(cue.lemma_)
-        inf = _infinitive(cue) if cls in ("belief", "intention") or (comp is None and cls == "speech") else None
+        inf = infinitive(cue) if cls in ("belief", "intention") or (comp is None and cls == "speech") else None
         if inf is not None:
             comp = None
         subj = rel if rel is not None else next((c for c in cue.children if c.dep_ == "nsubj"), None)
@@ -276,7 +284,7 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
         if low in FIRST_PERSON or low in SECOND_PERSON:  # 'you know that C' is speech, not a speaker
             return None, None
         return None, head.text
-    text = _noun_phrase(head)
+    text = noun_phrase(head)
     key = ents.by_token.get(head.i)
     if key is None:
         for child in head.children:
@@ -298,25 +306,6 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
     return key, text
 
 
-def _noun_phrase(head: Token) -> str:
-    """The words naming a source, without relative clauses and appositions ('Ed Fogels, the deputy ...')."""
-    drop: set[int] = set()
-    for child in head.children:
-        if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") or (child.dep_ == "punct" and child.i > head.i):
-            drop.update(range(child.left_edge.i, child.right_edge.i + 1))
-    doc = head.doc
-    ids = [i for i in range(head.left_edge.i, head.right_edge.i + 1) if i not in drop]
-    hi = ids[0]
-    while hi + 1 <= ids[-1] and hi + 1 not in drop:
-        hi += 1
-    return _phrase(doc[ids[0] : hi + 1])
-
-
-def _phrase(span: Span) -> str:
-    text = " ".join(span.text.split()).strip(" ,;:")
-    return text
-
-
 # ---------------------------------------------------------------- reported speech
 def _reported(st: _State, sent: Span) -> bool:
     found = False
@@ -331,21 +320,21 @@ def _reported(st: _State, sent: Span) -> bool:
         if found and cls != "speech":
             continue  # a second, independent attribution in one sentence: verbs of saying only
         chain: tuple[str, ...] = ()
-        relay = _quoted_as_saying(cue)
+        relay = quoted_as_saying(cue)
         progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
-        adding = _adding(cue)  # 'X said C, adding that D'
-        who = _relative_speaker(cue)  # 'Moura, who has said that C, ...'
+        adding = adding_head(cue)  # 'X said C, adding that D'
+        who = relative_speaker(cue)  # 'Moura, who has said that C, ...'
         if relay is None and adding is None and who is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)):
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         if comp is None:
-            comp = _comma_that(cue)
-        inf = _infinitive(cue) if comp is None or (cls in ("belief", "intention") and comp.i > cue.i) else None
+            comp = comma_that(cue)
+        inf = infinitive(cue) if comp is None or (cls in ("belief", "intention") and comp.i > cue.i) else None
         if inf is not None:
             comp = None
-        if cls != "speech" and comp is None and inf is None and not (cls == "belief" and _before_comma(sent, cue)):
+        if cls != "speech" and comp is None and inf is None and not (cls == "belief" and before_comma(sent, cue)):
             continue  # 'she believes in God', 'they know him': no content
         if relay is not None:  # 'the agency quoted a spokesman as saying that C': the spokesman, via the agency
             speaker, speaker_text = _resolve(st, relay[1])
@@ -359,7 +348,7 @@ def _reported(st: _State, sent: Span) -> bool:
             speaker, speaker_text = _speaker_of(st, cue)
         phrase = None
         if speaker is None and speaker_text is None and comp is not None and comp.i < cue.i:
-            phrase = _phrase_before_cue(sent, cue)  # 'C, a source close to the singer claimed'
+            phrase = phrase_before_cue(sent, cue)  # 'C, a source close to the singer claimed'
             if phrase is not None:
                 speaker, speaker_text = _resolve(st, phrase[0])
                 speaker_text = phrase[1]
@@ -371,7 +360,7 @@ def _reported(st: _State, sent: Span) -> bool:
         elif comp is not None and comp.i > cue.i:
             toks = list(comp.subtree)
         elif comp is not None:  # 'C, X said': the clause before the cue
-            cue_ids = _subtree_ids(cue, exclude=comp)
+            cue_ids = subtree_ids(cue, exclude=comp)
             toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
         elif inf is not None:  # 'the campaign plans to hold rallies', 'the union wants the plant to reopen'
             if cls == "speech" and speaker is None:
@@ -380,15 +369,15 @@ def _reported(st: _State, sent: Span) -> bool:
             if cls == "belief" and not inf[1]:
                 kind = "intention"  # 'expects to win'
         else:
-            toks = _before_comma(sent, cue)
+            toks = before_comma(sent, cue)
             if toks is None:
                 if speaker is not None:  # 'the president said this during ...': who speaks next
                     st.last = _Speaker(speaker, speaker_text, st.si)
                     found = True
                 continue
-        toks, more = _without_other_attributions(toks, cue, cands)
+        toks, more = without_other_attributions(toks, cue, cands)
         hedges = ("suggest",) if cue.lemma_ == "suggest" else ()
-        cited, drop = _citing(sent, (cue, comp))
+        cited, drop = citing(sent, (cue, comp))
         if comp is not None and comp.i in drop:
             drop -= {t.i for t in comp.subtree}  # ', citing aides, that C': C hangs under 'aides'
         if drop:
@@ -402,62 +391,6 @@ def _reported(st: _State, sent: Span) -> bool:
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
     return found
-
-
-def _relative_speaker(cue: Token) -> Token | None:
-    """The noun a relative clause of saying hangs on, when the clause says something ('X, who has argued that C')."""
-    if cue.dep_ != "relcl" or cue.head.pos_ not in ("PROPN", "NOUN"):
-        return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
-        return None
-    if not any(c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX") for c in cue.children):
-        return None
-    return cue.head
-
-
-def _adding(cue: Token) -> Token | None:
-    """The verb of saying whose subject speaks a participle cue with its own clause ('..., adding that D')."""
-    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "conj") or CUE_CLASS.get(cue.head.lemma_) != "speech":
-        return None
-    if any(c.dep_ in ("nsubj", "aux") for c in cue.children) or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
-        return None
-    return cue.head
-
-
-def _without_other_attributions(toks: list[Token], cue: Token, cands: list[Token]) -> tuple[list[Token], list[tuple[Token, Token]]]:
-    """The content without a second attribution the parser hung inside it: another speaker's clause
-    ('X said C1, while Y said C2') is cut off to be read on its own; a subjectless one ('X said C1 and
-    added that C2') is cut off and returned with its clause, as the same speaker's."""
-    ids = {t.i for t in toks}
-    more = []
-    for other in cands:
-        if other is cue or other.i not in ids or other.dep_ not in ("advcl", "conj") or CUE_CLASS.get(other.lemma_) != "speech":
-            continue
-        own_subject = any(c.dep_ == "nsubj" for c in other.children)
-        comp = next((c for c in other.children if c.dep_ == "ccomp" and c.i > other.i), None)
-        if not own_subject and (comp is None or (other.dep_ != "conj" and other.tag_ != "VBG")):
-            continue
-        cut = {t.i for t in other.subtree}
-        lo = min(cut)
-        while lo - 1 in ids and (cue.doc[lo - 1].is_punct or cue.doc[lo - 1].dep_ in ("mark", "cc")):
-            lo -= 1
-            cut.add(lo)
-        ids -= cut
-        if not own_subject:
-            more.append((other, comp))
-    return [t for t in toks if t.i in ids], more
-
-
-def _comma_that(cue: Token) -> Token | None:
-    """The clause of 'X told the paper, citing aides, that C' when the parser hung 'that C' on an inner noun."""
-    doc = cue.doc
-    for t in cue.subtree:
-        if t.i <= cue.i or t.dep_ not in ("relcl", "ccomp", "advcl") or t.pos_ not in ("VERB", "AUX"):
-            continue
-        mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i), None)
-        if mark is not None and mark.i > 0 and doc[mark.i - 1].text == "," and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            return t
-    return None
 
 
 def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> bool:
@@ -494,87 +427,6 @@ def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> boo
     return len(st.claims) > before
 
 
-def _infinitive(cue: Token) -> tuple[list[Token], bool] | None:
-    """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C', read
-    with its holder ('The campaign plans to hold rallies', not 'To hold rallies')."""
-    xcomp = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
-    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
-        return None
-    obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and cue.i < c.i < xcomp.i), None)
-    if obj is None:
-        obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)  # 'wants [the company to reopen]'
-    ids = {t.i for t in xcomp.subtree} | ({t.i for t in obj.subtree} if obj is not None else set())
-    subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
-    if subj is not None:
-        drop = {t.i for c in subj.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
-        ids |= {t.i for t in subj.subtree if t.i not in drop} | {cue.i}
-        ids |= {c.i for c in cue.children if c.dep_ in ("aux", "advmod", "neg") and subj.i < c.i < cue.i}
-    return [t for t in cue.doc[min(ids) : max(ids) + 1] if t.i in ids], obj is not None
-
-
-CITE = frozenset({"cite", "quote"})
-
-
-def _quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:
-    """('quoted', its object) for 'X quoted Y as saying ...' at the cue 'saying'."""
-    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or cue.head.lower_ != "as":
-        return None
-    verb = cue.head.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return (verb, obj) if verb.lemma_ in CITE and obj is not None else None
-
-
-def _citing(sent: Span, heads) -> tuple[tuple[str, ...], set[int]]:
-    """Sources a source cites: ', citing two officials,' on the cue or its clause; ', which cited X'."""
-    chain, drop = [], set()
-    for head in heads:
-        if head is None:
-            continue
-        for child in head.children:
-            if child.lemma_ in CITE and child.dep_ in ("advcl", "relcl", "xcomp", "conj"):
-                obj = next((c for c in child.children if c.dep_ == "dobj"), None)
-                if obj is not None:
-                    chain.append(_noun_phrase(obj))
-                    lo, hi = child.left_edge.i, child.right_edge.i
-                    drop |= _with_commas(sent, lo, hi)
-    return tuple(chain), drop
-
-
-def _phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:
-    """(head, wording, comma index) of the noun phrase between the last comma and a subjectless cue."""
-    doc = sent.doc
-    comma = next((j for j in range(cue.i - 1, sent.start, -1) if doc[j].text == ","), None)
-    if comma is None or cue.i - comma < 2 or cue.i - comma > 10:
-        return None
-    span = doc[comma + 1 : cue.i]
-    heads = [t for t in span if t.head.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN")]
-    if len(heads) != 1:
-        return None
-    return heads[0], _phrase(span), comma
-
-
-def _before_comma(sent: Span, cue: Token) -> list[Token] | None:
-    """'C, Y said during ...' / 'C, said Y': the clause C when the parser hung the cue elsewhere."""
-    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_ != "tell") for c in cue.children if c.i > cue.i):
-        return None
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None
-    doc = sent.doc
-    edge = min(subj.left_edge.i, cue.i)
-    if edge - sent.start < 4 or doc[edge - 1].text not in (",", "\u2014", "\u2013", "-"):
-        return None
-    toks = [t for t in sent if t.i < edge - 1]
-    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return None
-    return toks
-
-
-def _subtree_ids(tok: Token, exclude: Token | None = None) -> set[int]:
-    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
-    return {t.i for t in tok.subtree if t.i not in skip}
-
-
 # ---------------------------------------------------------------- according to
 def _according_to(st: _State, sent: Span) -> bool:
     doc = sent.doc
@@ -583,14 +435,14 @@ def _according_to(st: _State, sent: Span) -> bool:
     as_positions = st.index.within(st.index.as_, sent)
     if not accs and not as_positions:
         return False
-    sources = _as_clauses(sent, as_positions)  # (source head, tokens to drop, its wording, cue), outermost first
+    sources = as_clauses(sent, as_positions)  # (source head, tokens to drop, its wording, cue), outermost first
     for acc in accs:
         to = acc.nbor()
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        sources.append((pobj, _with_commas(sent, acc.i, pobj.right_edge.i), None, "according to"))
-        cited_by_source = _citing(sent, (pobj,))[0]
+        sources.append((pobj, with_commas(sent, acc.i, pobj.right_edge.i), None, "according to"))
+        cited_by_source = citing(sent, (pobj,))[0]
     if not sources:
         return False
     cue = sources[-1][3]
@@ -614,37 +466,6 @@ def _according_to(st: _State, sent: Span) -> bool:
     chain = list(cited_by_source) + chain if head.i == sources[-1][0].i else chain + list(cited_by_source)
     st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
     return True
-
-
-def _with_commas(sent: Span, lo: int, hi: int) -> set[int]:
-    """Token ids lo..hi plus the commas around them."""
-    doc = sent.doc
-    drop = set(range(lo, hi + 1))
-    if hi + 1 < sent.end and doc[hi + 1].text == ",":
-        drop.add(hi + 1)
-    if lo - 1 >= sent.start and doc[lo - 1].text == ",":
-        drop.add(lo - 1)
-    return drop
-
-
-def _as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], str | None, str]]:
-    """'As the publication notes, ...' / 'as Reuters reported': (source head, tokens to drop)."""
-    out = []
-    doc = sent.doc
-    for j in positions:
-        a = doc[j]
-        if not (a.i == sent.start or doc[a.i - 1].is_punct):
-            continue
-        for w in doc[a.i + 2 : min(a.i + 8, sent.end)]:
-            if w.is_punct:
-                break
-            if (w.lemma_ in CUES or w.lower_.rstrip("s") in CUES) and w.lemma_ not in ("show",):
-                nouns = [t for t in doc[a.i + 1 : w.i] if t.pos_ in ("NOUN", "PROPN")]
-                end = w.i + 1 if w.i + 1 < sent.end and doc[w.i + 1].lower_ in ("out",) else w.i
-                if nouns and end + 1 < sent.end and doc[end + 1].text == ",":
-                    out.append((nouns[-1], _with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text, doc[w.i : end + 1].text.lower()))
-                break
-    return out
 
 
 def _relay(head: Token, st: _State) -> bool:
