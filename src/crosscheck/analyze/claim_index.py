@@ -196,11 +196,20 @@ def comma_that(cue: Token) -> Token | None:
     return None
 
 
+WH = frozenset("whether if how why what when where who whom which".split())
+
+
+def asks(clause: Token) -> bool:
+    """The clause is an embedded question ('knows how many ...', 'consider whether to ...'), not a content."""
+    first = clause.left_edge
+    return first.lower_ in WH or any(c.lower_ in WH and c.i < clause.i for c in clause.children)
+
+
 def infinitive(cue: Token) -> tuple[list[Token], bool] | None:
     """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C', read
     with its holder ('The campaign plans to hold rallies', not 'To hold rallies')."""
     xcomp = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
-    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children) or asks(xcomp):
         return None
     obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and cue.i < c.i < xcomp.i), None)
     if obj is None:

@@ -26,7 +26,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, adding_head, as_clauses, before_comma, citing, comma_that,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, adding_head, as_clauses, asks, before_comma, citing, comma_that,
     ends_sentence, infinitive, noun_phrase, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
@@ -236,6 +236,8 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
         if inf is not None:
             comp = None
         subj = rel if rel is not None else next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if comp is not None and cls != "speech" and asks(comp):
+            comp = None
         if (comp is None and inf is None) or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
             continue
         if subj.pos_ == "PRON" and quoted:
@@ -336,6 +338,8 @@ def _reported(st: _State, sent: Span) -> bool:
             comp = None
         if cls != "speech" and comp is None and inf is None and not (cls == "belief" and before_comma(sent, cue)):
             continue  # 'she believes in God', 'they know him': no content
+        if cls != "speech" and comp is not None and comp.i > cue.i and asks(comp):
+            continue  # 'nobody knows how many ...': a question, not a content
         if relay is not None:  # 'the agency quoted a spokesman as saying that C': the spokesman, via the agency
             speaker, speaker_text = _resolve(st, relay[1])
             outer = _speaker_of(st, relay[0])[1]
