@@ -230,3 +230,8 @@ def test_relative_clause_of_saying_credits_its_noun(parse):
     assert [(c.speaker_text, c.text, c.chain) for c in inner] == [("the man", "He had been robbed twice.", ("Police",))]
     _, found = parse("The mayor, who wants the bridge reopened, met the engineers on Monday.")
     assert found == ()
+
+
+def test_own_belief_inside_own_speech_is_one_claim(parse):
+    _, found = parse("Senator Rafael Moura said he expects the harbour bill to pass next week.")
+    assert [c.text for c in found] == ["He expects the harbour bill to pass next week."]

@@ -104,6 +104,9 @@ class _State:
             if text is None:
                 continue
             hedges = tuple(dict.fromkeys(hedges_of(part) + extra_hedges))
+            if any(c.text == text and c.start == sents[0].start_char and (c.speaker or c.speaker_text) == (speaker or speaker_text)
+                   for c in self.claims[-3:]):
+                continue  # 'X said he expects C': the belief is the same words, same speaker
             self.claims.append(Claim(
                 key=f"c{len(self.claims) + 1}", text=text, start=sents[0].start_char,
                 end=sents[-1].end_char, speaker=speaker, speaker_text=speaker_text, cue=cue, kind=kind,
