@@ -22,12 +22,12 @@ from crosscheck.analyze.entities import LocalEntities, doc_text
 
 
 def _load_cues() -> tuple[dict[str, str], frozenset[str]]:
-    """(cue lemma -> class: speech | belief | intention | knowledge, verbs that frame a quoted characterisation),
+    """(cue lemma -> class: speech | belief | intention | knowledge | accusation, verbs that frame a quoted characterisation),
     from data/attribution_cues_en.json."""
     with resources.files("crosscheck.data").joinpath("attribution_cues_en.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     out: dict[str, str] = {}
-    for cls in ("speech", "belief", "intention", "knowledge"):
+    for cls in ("speech", "belief", "intention", "knowledge", "accusation"):
         for word in data[cls]:
             out.setdefault(word, cls)
     return out, frozenset(data["characterize"])
@@ -205,6 +205,29 @@ def asks(clause: Token) -> bool:
     return first.lower_ in WH or any(c.lower_ in WH and c.i < clause.i for c in clause.children)
 
 
+def accusation(cue: Token) -> list[Token] | None:
+    """The object and its 'of'/'for' phrase of 'accused his rival of lying about the budget'."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        return None
+    prep = next((c for c in [*cue.children, *obj.children] if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > obj.i), None)
+    if prep is None or not any(c.dep_ in ("pcomp", "pobj") for c in prep.children):
+        return None
+    return with_holder(cue, {t.i for t in obj.subtree} | {t.i for t in prep.subtree})
+
+
+def with_holder(cue: Token, ids: set[int]) -> list[Token]:
+    """The content tokens ``ids`` read with the cue's subject and the cue ('The union wants ...'), so a
+    claim that is not a full clause on its own stays readable."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    ids = set(ids)
+    if subj is not None:
+        drop = {t.i for c in subj.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
+        ids |= {t.i for t in subj.subtree if t.i not in drop} | {cue.i}
+        ids |= {c.i for c in cue.children if c.dep_ in ("aux", "neg") and subj.i < c.i < cue.i}
+    return [t for t in cue.doc[min(ids) : max(ids) + 1] if t.i in ids]
+
+
 def infinitive(cue: Token) -> tuple[list[Token], bool] | None:
     """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C', read
     with its holder ('The campaign plans to hold rallies', not 'To hold rallies')."""
@@ -215,12 +238,7 @@ def infinitive(cue: Token) -> tuple[list[Token], bool] | None:
     if obj is None:
         obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)  # 'wants [the company to reopen]'
     ids = {t.i for t in xcomp.subtree} | ({t.i for t in obj.subtree} if obj is not None else set())
-    subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
-    if subj is not None:
-        drop = {t.i for c in subj.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
-        ids |= {t.i for t in subj.subtree if t.i not in drop} | {cue.i}
-        ids |= {c.i for c in cue.children if c.dep_ in ("aux", "advmod", "neg") and subj.i < c.i < cue.i}
-    return [t for t in cue.doc[min(ids) : max(ids) + 1] if t.i in ids], obj is not None
+    return with_holder(cue, ids), obj is not None
 
 
 CITE = frozenset({"cite", "quote"})

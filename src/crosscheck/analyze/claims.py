@@ -26,7 +26,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, adding_head, as_clauses, asks, before_comma, citing, comma_that,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, before_comma, citing, comma_that,
     ends_sentence, infinitive, noun_phrase, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
@@ -197,6 +197,10 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         para = paragraph_text(sdoc, qsents)
         outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
+        if outside and last is not None and last.sent == i - 1 and not prefix:
+            # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
+            rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
+            outside = rest.strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, None
@@ -322,7 +326,7 @@ def _reported(st: _State, sent: Span) -> bool:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
         if cue.i in used or any(c.dep_ == "neg" for c in cue.children):
             continue
-        if found and cls != "speech":
+        if found and cls not in ("speech", "accusation"):
             continue  # a second, independent attribution in one sentence: verbs of saying only
         chain: tuple[str, ...] = ()
         relay = quoted_as_saying(cue)
@@ -336,10 +340,13 @@ def _reported(st: _State, sent: Span) -> bool:
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         if comp is None:
             comp = comma_that(cue)
-        inf = infinitive(cue) if comp is None or (cls in ("belief", "intention") and comp.i > cue.i) else None
+        accused = accusation(cue) if cls == "accusation" else None
+        if cls == "accusation" and accused is None:
+            continue
+        inf = infinitive(cue) if accused is None and (comp is None or (cls in ("belief", "intention") and comp.i > cue.i)) else None
         if inf is not None:
             comp = None
-        if cls != "speech" and comp is None and inf is None and not (cls == "belief" and before_comma(sent, cue)):
+        if cls not in ("speech", "accusation") and comp is None and inf is None and not (cls == "belief" and before_comma(sent, cue)):
             continue  # 'she believes in God', 'they know him': no content
         if cls != "speech" and comp is not None and comp.i > cue.i and asks(comp):
             continue  # 'nobody knows how many ...': a question, not a content
@@ -362,7 +369,9 @@ def _reported(st: _State, sent: Span) -> bool:
         if speaker is None and speaker_text is None:
             continue
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
-        if phrase is not None:
+        if accused is not None:
+            toks = accused
+        elif phrase is not None:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
             toks = list(comp.subtree)
