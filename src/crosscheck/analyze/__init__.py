@@ -7,6 +7,7 @@ no claims (the attribution rules read English).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Sequence
 
@@ -28,8 +29,19 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[Analysis]:
     """One Analysis per document, in order."""
     settings = settings or Settings()
-    parsed = _nlp.parse([d.text or "" for d in docs], settings.spacy_model, settings.nlp_batch_size, settings.nlp_max_chars)
-    return [analyze_parsed(doc, sdoc, settings) for doc, sdoc in zip(docs, parsed)]
+    cap = settings.analysis_max_chars
+    texts = [_nlp.head(d.text or "", cap) for d in docs]
+    parsed = _nlp.parse(texts, settings.spacy_model, settings.nlp_batch_size, settings.nlp_max_chars)
+    out = []
+    for doc, text, sdoc in zip(docs, texts, parsed):
+        if len(text) < len(doc.text or ""):  # a huge report: its neighbours must not wait on it (issue 11)
+            note = (f"text analysed up to character {len(text):,} of {len(doc.text):,} "
+                    f"(Settings.analysis_max_chars); the rest is stored but not analysed")
+            analysis = analyze_parsed(dataclasses.replace(doc, text=text), sdoc, settings)
+            out.append(dataclasses.replace(analysis, notes=analysis.notes + (note,)))
+        else:
+            out.append(analyze_parsed(doc, sdoc, settings))
+    return out
 
 
 def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -> Analysis:

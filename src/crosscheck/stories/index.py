@@ -59,7 +59,7 @@ class StoryIndex:
         near = []
         for sid in self._candidates(keys):
             score = self._score(vec, day, self._stories[sid])
-            if score >= self.settings.story_threshold * 0.5:
+            if score >= self.settings.story_threshold * self.settings.story_neighbour_share:
                 near.append(sid)
             if score > best_score:
                 best, best_score = sid, score
@@ -151,12 +151,22 @@ class StoryIndex:
                         seen.add(other)
                         stack.append(other)
             docs = [d for sid in component for d in self._stories[sid].docs]
-            if len(docs) < 2 or len(docs) > max_docs:
-                continue
-            result = self._recluster(docs)
-            merges += result.merges
-            splits += result.splits
-            assignments += result.assignments
+            if len(docs) <= max_docs:
+                parts = [docs]
+            else:  # too big to re-cluster at once: each touched story with its own candidates
+                parts = []
+                for sid in sorted(set(component) & touched):
+                    near = [sid, *sorted(o for o in self._links.get(sid, ()) if o != sid)]
+                    parts.append(near)
+            for part in parts:
+                if part is not docs:  # story ids: earlier parts may have retired some
+                    part = [d for sid in part if sid in self._stories for d in self._stories[sid].docs]
+                if len(part) < 2 or len(part) > max_docs:
+                    continue
+                result = self._recluster(part)
+                merges += result.merges
+                splits += result.splits
+                assignments += result.assignments
         self._new.clear()
         self._links.clear()
         return ReclusterResult(assignments=tuple(assignments), merges=tuple(merges), splits=tuple(splits))
