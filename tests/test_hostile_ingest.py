@@ -291,13 +291,12 @@ def test_runs_give_the_grouping_of_one_run():
 
     from crosscheck.stories import StoryIndex
 
-    rnd = random.Random(3)
-    events = [[f"e{e}w{i}" for i in range(12)] for e in range(4)]
+    rnd = random.Random(11)  # 5 events of 10 reports in file order, each report 3 event words and 6 common ones
+    events = [[f"e{e}w{i}" for i in range(12)] for e in range(5)]
     common = [f"c{i}" for i in range(30)]
     feats = []
-    for n in range(40):
-        e = n % 4
-        keys = rnd.sample(events[e], 5) + rnd.sample(common, 8)
+    for n in range(50):
+        keys = rnd.sample(events[n // 10], 3) + rnd.sample(common, 6)
         feats.append(_feats(f"d{n}", keys))
 
     def grouping(runs: int) -> set[frozenset]:
@@ -317,8 +316,8 @@ def test_runs_give_the_grouping_of_one_run():
             by.setdefault(s, set()).add(d)
         return {frozenset(v) for v in by.values()}
 
-    one = grouping(1)
-    assert grouping(5) == one and grouping(10) == one
+    assert grouping(10) == grouping(1)  # before: only stories 'near' at assignment were re-optimised, and 10 runs
+    # left a different grouping (the same case with Settings(story_neighbour_share=0.5) still does)
 
 
 # --- Done when: a folder of every bad input beside good reports, through the CLI --------------------------
