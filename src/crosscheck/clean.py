@@ -251,9 +251,8 @@ def _drop_captions(text: str, captions: tuple[str, ...]) -> str:
 
 def _scrub(value: str | None) -> str | None:
     """Lone surrogates (JSON '\\ud800', odd entities) -> U+FFFD: they cannot be encoded or stored. NUL characters
-    (a JSON '\\u0000') are dropped: a raw NUL byte makes the readers refuse the input, so none is ever stored."""
-    if value is not None and "\x00" in value:
-        value = value.replace("\x00", "")
+    (a JSON '\\u0000') are dropped from the report's fields (``_storable``; the source stays as the input named it):
+    a raw NUL byte makes the readers refuse the input, so none is ever stored in a text."""
     if value is None or value.isascii():
         return value
     try:
@@ -268,7 +267,7 @@ def _storable(raw: RawReport) -> RawReport:
     changes = {}
     for f in fields:
         value = getattr(raw, f)
-        scrubbed = _scrub(value)
+        scrubbed = _scrub(value.replace("\x00", "") if f != "source" and value and "\x00" in value else value)
         if scrubbed is not value:
             changes[f] = scrubbed
     authors = tuple(_scrub(a) for a in raw.authors)
