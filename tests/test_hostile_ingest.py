@@ -114,8 +114,9 @@ def test_a_report_that_breaks_a_stage_fails_alone(tmp_path, store, monkeypatch, 
                                        {"url": "https://c.example/bridge", "text": BRIDGE}])
     result = Pipeline(store).ingest([str(src)])
     bad = [f for f in result.failed if f.source == "https://b.example/market"]
-    assert len(bad) == 1 and stage in bad[0].reason and "\n" not in bad[0].reason, result.failed
-    assert "RuntimeError" in bad[0].reason and "choked" in bad[0].reason
+    named = {"stories": "story features failed", "syndication": "syndication failed"}.get(stage, f"{stage} failed")
+    assert len(bad) == 1 and "\n" not in bad[0].reason, result.failed
+    assert bad[0].reason == f"{named}: RuntimeError: {stage} choked", bad[0].reason
     landed = {store.document(d).source for d in result.new}
     assert {"https://a.example/ferry", "https://c.example/bridge"} <= landed
     if stage == "corroboration":  # stored, but left out of its story's findings; the others are corroborated

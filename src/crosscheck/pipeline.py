@@ -168,7 +168,10 @@ class Pipeline:
 
         self.progress("stage", f"analysing {len(docs)} reports")
         failures: list[ReadFailure] = []
-        analyses = self._analyse(docs, failures)
+        # every stage after cleaning reads at most analysis_max_chars of a report (stored whole): one huge
+        # report costs bounded time and memory, so its batch neighbours land (issue 11)
+        work = {d.id: self._capped(d) for d in docs}
+        analyses = self._analyse(list(work.values()), failures)
         stories = self._story_index()
         synd = self._synd_index()
         rows = []
@@ -177,19 +180,23 @@ class Pipeline:
             analysis = analyses.get(doc.id)
             if analysis is None:
                 continue
-            if doc.notes:
-                analysis = dataclasses.replace(analysis, notes=doc.notes + analysis.notes)
-            self._notes += [(doc.source, note) for note in analysis.notes]
+            notes = work[doc.id].notes
+            if notes:
+                analysis = dataclasses.replace(analysis, notes=notes + analysis.notes)
+            stage = "story features"
             try:
-                feats = story_features(doc, analysis)
-                fp = fingerprint(doc)
+                feats = story_features(work[doc.id], analysis)
+                stage = "syndication"
+                fp = fingerprint(work[doc.id])
                 synd.assign(doc, fp)
+                stage = "story assignment"
                 # a revision stays in its story (the index knows every stored report's story)
                 sid = stories.story_of(doc.id) or stories.assign(feats)
             except Exception as exc:  # one report must not sink the batch
-                failures.append(self._failure(doc, "grouping", exc))
+                failures.append(self._failure(doc, stage, exc))
                 self._dropped.add(doc.id)
                 continue
+            self._notes += [(doc.source, note) for note in analysis.notes]
             touched.add(sid)
             rows.append((doc, analysis, feats, fp, sid))
         groups = self._live_groups(synd.groups())
@@ -206,6 +213,17 @@ class Pipeline:
             self.store.set_syndication(groups)
             self.store.mark_dirty(touched)
         return touched, failures
+
+    def _capped(self, doc: Document) -> Document:
+        """The document the stages after cleaning see: its text cut at ``analysis_max_chars``, with a note."""
+        from .analyze.nlp import head
+
+        text = head(doc.text, self.settings.analysis_max_chars)
+        if len(text) == len(doc.text):
+            return doc
+        note = (f"text analysed up to character {len(text):,} of {len(doc.text):,} (Settings.analysis_max_chars); "
+                "the rest is stored but not analysed")
+        return dataclasses.replace(doc, text=text, notes=doc.notes + (note,))
 
     def _analyse(self, docs: list[Document], failures: list[ReadFailure]) -> dict[str, Analysis]:
         """Analyses by document id: one ``nlp.pipe`` for the batch; when that raises, each report alone, so

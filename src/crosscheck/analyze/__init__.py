@@ -35,8 +35,8 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
     out = []
     for doc, text, sdoc in zip(docs, texts, parsed):
         if len(text) < len(doc.text or ""):  # a huge report: its neighbours must not wait on it (issue 11)
-            note = (f"text analysed up to character {len(text):,} of {len(doc.text):,} "
-                    f"(Settings.analysis_max_chars); the rest is stored but not analysed")
+            note = (f"text analysed up to character {len(text):,} of {len(doc.text):,} (Settings.analysis_max_chars); "
+                    "the rest is stored but not analysed")
             analysis = analyze_parsed(dataclasses.replace(doc, text=text), sdoc, settings)
             out.append(dataclasses.replace(analysis, notes=analysis.notes + (note,)))
         else:
