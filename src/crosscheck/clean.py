@@ -238,10 +238,36 @@ def document_id(source: str) -> str:
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
 
 
+_SPACES = re.compile(r"\s")
+_HASH_PIECE = 1 << 20
+
+
 def content_hash(title: str | None, text: str) -> str:
     """Hash over case-folded, whitespace-collapsed title and text: equal hash = same report."""
-    norm = " ".join(f"{title or ''}\n{text}".casefold().split())
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+    # the hash of " ".join(f"{title}\n{text}".casefold().split()), fed a piece at a time (cut at whitespace), so a
+    # 50 MB report never becomes a list of every word (that took 600 MB)
+    digest = hashlib.sha1()
+    first = True
+    for part in (title or "", text):
+        start = 0
+        while start < len(part):
+            m = _SPACES.search(part, start + _HASH_PIECE)
+            end = m.start() if m else len(part)
+            words = part[start:end].casefold().split()
+            if words:
+                digest.update((("" if first else " ") + " ".join(words)).encode("utf-8"))
+                first = False
+            start = end
+    return digest.hexdigest()
+
+
+def _split_long(text: str, limit: int) -> tuple[str, str]:
+    """(head, tail): ``text`` cut after the last line break before ``limit`` characters (tail '' when shorter)."""
+    if len(text) <= limit:
+        return text, ""
+    cut = text.rfind("\n", limit // 2, limit)
+    cut = limit if cut < 0 else cut + 1
+    return text[:cut], text[cut:]
 
 
 def _drop_captions(text: str, captions: tuple[str, ...]) -> str:
@@ -290,14 +316,20 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
         elif not raw.text and not re.search(r"<(?:html|body)\b", raw.html, re.I):
             body = html_to_text(raw.html)  # a fragment (feed item) too short for trafilatura
     title = raw.title or (extracted.title if extracted else None)
+    notes: list[str] = []
+    body, tail = _split_long(body, s.clean_max_chars)
     cleaned = clean_text(body, title, s, positional=extracted is None)
+    if tail:  # the line rules cost ~2.5 s a MB: beyond the cap lines are only tidied (issue 11: one huge report)
+        rest = "\n".join(ln for ln in map(normalise_line, tail.splitlines()) if ln)
+        cleaned = replace(cleaned, text=f"{cleaned.text}\n{rest}")
+        notes.append(f"boilerplate rules applied to the first {len(body):,} characters of {len(body) + len(tail):,} "
+                     "(Settings.clean_max_chars); the rest is kept as it came")
     if not cleaned.text.strip() or (not has_sentence(cleaned.text) and len(cleaned.text.split()) < s.clean_min_words):
         what = "page" if raw.html else "text"
         raise InputError(raw.source, f"no article text found in {what}")
     title = cleaned.title or title
     url = raw.url or (extracted.url if extracted else None)
-    language = normalise_language(raw.language) or detect_language(f"{title or ''}\n{cleaned.text}", s)
-    notes: list[str] = []
+    language = normalise_language(raw.language) or detect_language(f"{title or ''}\n{cleaned.text[:s.lang_detect_chars]}", s)
     published = None
     for given in (raw.published, extracted.published if extracted else None, cleaned.dateline):
         value = normalise_published(given, language)

@@ -43,6 +43,7 @@ class Settings:
     clean_top_lines: int = 15  # the headline is looked for in at most this many leading lines
     clean_link_run: int = 3  # this many unpunctuated headline-like lines in a row = a link list
     clean_min_words: int = 10  # a body with fewer words and no sentence is no article (a menu left over)
+    clean_max_chars: int = 2_000_000  # line rules run on this much of a body (~2.5 s a MB); the rest is only tidied
     lang_detect_chars: int = 3000  # lingua reads this much of title + text
     # stories (crosscheck.stories); chosen on ECB+ topics 1-25 with bench/stories.py --ecb
     story_weight_terms: float = 1.0  # share of content lemmas in a report's vector
