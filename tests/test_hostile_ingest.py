@@ -368,3 +368,19 @@ def test_done_when_a_hostile_folder_lands_every_good_report(tmp_path):
     (only_bad / "n.jsonl").write_text("[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
     nothing = run_cli("ingest", str(only_bad), db=db, env=env)
     assert nothing.returncode != 0 and "Traceback" not in nothing.stderr, nothing.stderr
+
+
+def test_a_revision_that_breaks_a_stage_keeps_the_stored_version(tmp_path, store, monkeypatch):
+    copy = FERRY + " The ferry operator apologised."
+    first = _jsonl(tmp_path / "a.jsonl", [{"url": "https://a.example/ferry", "text": FERRY},
+                                         {"url": "https://b.example/ferry-copy", "text": copy}])
+    r1 = Pipeline(store).ingest([str(first)])
+    groups = store.syndication_of()
+    story = store.story_of()
+    assert len(r1.new) == 2 and len(set(groups.values())) == 1
+    _poison(monkeypatch, "analysis")
+    second = _jsonl(tmp_path / "b.jsonl", [{"url": "https://a.example/ferry", "text": FERRY + " Merrow traders watched."}])
+    r2 = Pipeline(store).ingest([str(second)])
+    assert not r2.revised and len(r2.failed) == 1 and r2.failed[0].source == "https://a.example/ferry"
+    assert store.document(r1.new[0]).text == FERRY  # the stored text stays
+    assert store.syndication_of() == groups and store.story_of() == story

@@ -42,7 +42,9 @@ class Pipeline:
         self.progress = progress or _noop
         self._stories = None
         self._synd = None
-        self._dropped: set[str] = set()  # reports that failed after cleaning in this run: never stored
+        self._dropped: set[str] = set()  # reports that failed after cleaning in this run (a revision keeps its old text)
+        self._unstored: set[str] = set()  # ... of them, the new ones: in no store table, so kept out of groups
+        self._new_ids: set[str] = set()
         self._late: list[ReadFailure] = []  # failures after the batches (re-optimisation, linking, corroboration)
         self._notes: list[tuple[str, str]] = []  # (source, note): limits met by stored reports (text cut, date refused)
 
@@ -83,7 +85,7 @@ class Pipeline:
     def ingest(self, sources: Iterable[str]) -> IngestResult:
         with self._writer():
             self._stories = self._synd = None  # indexes are read under the lock: never stale
-            self._dropped, self._late, self._notes = set(), [], []
+            self._dropped, self._unstored, self._new_ids, self._late, self._notes = set(), set(), set(), [], []
             return self._ingest(sources)
 
     def _ingest(self, sources: Iterable[str]) -> IngestResult:
@@ -139,6 +141,7 @@ class Pipeline:
                 self.progress("revised", doc.source)
             else:
                 new.append(doc.id)
+                self._new_ids.add(doc.id)
                 self.progress("new", doc.source)
             pending[key] = len(batch)
             batch.append(doc)
@@ -194,7 +197,7 @@ class Pipeline:
                 sid = stories.story_of(doc.id) or stories.assign(feats)
             except Exception as exc:  # one report must not sink the batch
                 failures.append(self._failure(doc, stage, exc))
-                self._dropped.add(doc.id)
+                self._drop(doc)
                 continue
             self._notes += [(doc.source, note) for note in analysis.notes]
             touched.add(sid)
@@ -240,8 +243,13 @@ class Pipeline:
                 out[doc.id] = analyze([doc], self.settings)[0]
             except Exception as exc:
                 failures.append(self._failure(doc, "analysis", exc))
-                self._dropped.add(doc.id)
+                self._drop(doc)
         return out
+
+    def _drop(self, doc: Document) -> None:
+        self._dropped.add(doc.id)
+        if doc.id in self._new_ids:
+            self._unstored.add(doc.id)
 
     def _failure(self, doc: Document, stage: str, exc: BaseException) -> ReadFailure:
         self.progress("failed", doc.source)
@@ -249,11 +257,11 @@ class Pipeline:
 
     def _live_groups(self, groups: list) -> list:
         """Syndication groups without the reports that failed after joining the index (never stored)."""
-        if not self._dropped:
+        if not self._unstored:
             return groups
         out = []
         for g in groups:
-            members = tuple(d for d in g.documents if d not in self._dropped)
+            members = tuple(d for d in g.documents if d not in self._unstored)
             if len(members) > 1:
                 origin = g.origin if g.origin in members else members[0]
                 out.append(dataclasses.replace(g, documents=members, origin=origin))
@@ -276,7 +284,7 @@ class Pipeline:
     def _save_memberships(self, stories: dict[str, Story]) -> set[str]:
         current = self.store.story_of()
         changes = [(d, sid) for sid, s in stories.items() for d in s.documents
-                   if current.get(d) != sid and d not in self._dropped]
+                   if current.get(d) != sid and d not in self._unstored]
         if not changes:
             return set()
         touched = {sid for _, sid in changes} | {current[d] for d, _ in changes if d in current}
