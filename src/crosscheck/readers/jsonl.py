@@ -1,6 +1,7 @@
 """JSON Lines records (CONTRACT): streamed line by line; a bad line fails alone as ``PATH#LINE``."""
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -94,16 +95,20 @@ def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
     encoding = wide_encoding(stream.peek(4)[:4]) if hasattr(stream, "peek") else None
     if encoding:
         text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline=None)
-        while True:
-            line = text.readline(MAX_REPORT_BYTES + 1)
-            if not line:
-                return
-            if len(line) > MAX_REPORT_BYTES and not line.endswith("\n"):
-                while line and not line.endswith("\n"):
-                    line = text.readline(SNIFF_BYTES)
-                yield None
-                continue
-            yield line.encode("utf-8", "surrogatepass")
+        try:
+            while True:
+                line = text.readline(MAX_REPORT_BYTES + 1)
+                if not line:
+                    return
+                if len(line) > MAX_REPORT_BYTES and not line.endswith("\n"):
+                    while line and not line.endswith("\n"):
+                        line = text.readline(SNIFF_BYTES)
+                    yield None
+                    continue
+                yield line.encode("utf-8", "surrogatepass")
+        finally:
+            with contextlib.suppress(ValueError):  # the caller owns the stream (stdin, an open file): not closed here
+                text.detach()
     while True:
         line = stream.readline(MAX_REPORT_BYTES + 1)
         if not line:
