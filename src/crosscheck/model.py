@@ -54,6 +54,8 @@ class Document:
     boilerplate: tuple[str, ...] = ()  # lines removed from the body, kept for inspection
     content_hash: str = ""  # hash of title + text; equal hash = same report
     revision: int = 1  # bumped each time the same source arrives with changed text
+    identity: str = ""  # what makes a revision: the url or the caller's id; "" = identified by content only
+    notes: tuple[str, ...] = ()  # what cleaning changed or refused (an implausible date); kept in Analysis.notes
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ class Analysis:
     times: tuple[TimeExpr, ...] = ()
     claims: tuple[Claim, ...] = ()
     lemmas: tuple[str, ...] = ()  # content-word lemmas, for story features
+    notes: tuple[str, ...] = ()  # limits met on this report: text cut for analysis, a refused date ...
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,11 @@ class Pipeline:
         self.progress = progress or _noop
         self._stories = None
         self._synd = None
+        self._dropped: set[str] = set()  # reports that failed after cleaning in this run (a revision keeps its old text)
+        self._unstored: set[str] = set()  # ... of them, the new ones: in no store table, so kept out of groups
+        self._new_ids: set[str] = set()
+        self._late: list[ReadFailure] = []  # failures after the batches (re-optimisation, linking, corroboration)
+        self._notes: list[tuple[str, str]] = []  # (source, note): limits met by stored reports (text cut, date refused)
 
     # -- indexes, rebuilt from stored features once per run ----------------------------------
     def _story_index(self):
@@ -80,6 +85,7 @@ class Pipeline:
     def ingest(self, sources: Iterable[str]) -> IngestResult:
         with self._writer():
             self._stories = self._synd = None  # indexes are read under the lock: never stale
+            self._dropped, self._unstored, self._new_ids, self._late, self._notes = set(), set(), set(), [], []
             return self._ingest(sources)
 
     def ingest_reports(self, reports: Iterable[RawReport | ReadFailure]) -> IngestResult:
@@ -114,20 +120,23 @@ class Pipeline:
                 self.progress("failed", exc.source)
                 continue
             except Exception as exc:  # a bug on one report must not sink the batch
-                failed.append(ReadFailure(item.source, f"unexpected error while cleaning: {type(exc).__name__}: {exc}"))
+                failed.append(ReadFailure(item.source, _reason("unexpected error while cleaning", exc)))
                 self.progress("failed", item.source)
                 continue
-            if doc.source in pending:  # same source twice in one batch: the later text wins
-                prev = batch[pending[doc.source]]
+            key = doc.identity or f"content:{doc.content_hash}"
+            if key in pending:  # same identity twice in one batch: the later text wins
+                prev = batch[pending[key]]
                 if prev.content_hash == doc.content_hash:
                     dup.append(doc.id)
                     self.progress("duplicate", doc.source)
                     continue
-                batch[pending[doc.source]] = dataclasses.replace(doc, id=prev.id, revision=prev.revision + 1)
+                batch[pending[key]] = dataclasses.replace(doc, id=prev.id, revision=prev.revision + 1)
                 revised.append(doc.id)
                 self.progress("revised", doc.source)
                 continue
-            state = self.store.document_state(doc.source)
+            # only a url or an id makes a revision (CONTRACT); other reports are known by their content
+            state = (self.store.document_state(doc.identity) if doc.identity
+                     else self.store.document_state_by_content(doc.content_hash))
             if state is not None and state.content_hash == doc.content_hash:
                 dup.append(state.id)
                 self.progress("duplicate", doc.source)
@@ -138,40 +147,69 @@ class Pipeline:
                 self.progress("revised", doc.source)
             else:
                 new.append(doc.id)
+                self._new_ids.add(doc.id)
                 self.progress("new", doc.source)
-            pending[doc.source] = len(batch)
+            pending[key] = len(batch)
             batch.append(doc)
             if len(batch) >= self.settings.batch_size:
-                touched |= self._write_batch(batch)
+                touched |= self._batch(batch, failed)
                 batch, pending = [], {}
         if batch:
-            touched |= self._write_batch(batch)
+            touched |= self._batch(batch, failed)
+        new = [d for d in new if d not in self._dropped]
+        revised = [d for d in revised if d not in self._dropped]
         if new or revised or self.store.dirty_stories():
             touched |= self._finish()
+        failed += self._late
         return IngestResult(new=tuple(new), duplicate=tuple(dup), revised=tuple(revised), failed=tuple(failed),
-                            stories_changed=tuple(sorted(touched)), extra={"unusable_sources": bad_sources})
+                            stories_changed=tuple(sorted(touched)),
+                            extra={"unusable_sources": bad_sources, "notes": list(self._notes)})
 
-    def _write_batch(self, docs: list[Document]) -> set[str]:
-        from .analyze import analyze
+    def _batch(self, docs: list[Document], failed: list[ReadFailure]) -> set[str]:
+        touched, failures = self._write_batch(docs)
+        failed += failures
+        return touched
+
+    def _write_batch(self, docs: list[Document]) -> tuple[set[str], list[ReadFailure]]:
+        """Analyse, group and store one batch; a report that breaks a stage fails alone (ReadFailure)."""
         from .stories import story_features
         from .syndication import fingerprint
 
         self.progress("stage", f"analysing {len(docs)} reports")
-        analyses = analyze(docs, self.settings)
+        failures: list[ReadFailure] = []
+        # every stage after cleaning reads at most analysis_max_chars of a report (stored whole): one huge
+        # report costs bounded time and memory, so its batch neighbours land (issue 11)
+        work = {d.id: self._capped(d) for d in docs}
+        analyses = self._analyse(list(work.values()), failures)
         stories = self._story_index()
         synd = self._synd_index()
         rows = []
         touched: set[str] = set()
-        for doc, analysis in zip(docs, analyses):
-            feats = story_features(doc, analysis)
-            fp = fingerprint(doc)
-            # a revision stays in its story (the index knows every stored report's story)
-            sid = stories.story_of(doc.id) or stories.assign(feats)
-            synd.assign(doc, fp)
+        for doc in docs:
+            analysis = analyses.get(doc.id)
+            if analysis is None:
+                continue
+            notes = work[doc.id].notes
+            if notes:
+                analysis = dataclasses.replace(analysis, notes=notes + analysis.notes)
+            stage = "story features"
+            try:
+                feats = story_features(work[doc.id], analysis)
+                stage = "syndication"
+                fp = fingerprint(work[doc.id])
+                synd.assign(doc, fp)
+                stage = "story assignment"
+                # a revision stays in its story (the index knows every stored report's story)
+                sid = stories.story_of(doc.id) or stories.assign(feats)
+            except Exception as exc:  # one report must not sink the batch
+                failures.append(self._failure(doc, stage, exc))
+                self._drop(doc)
+                continue
+            self._notes += [(doc.source, note) for note in analysis.notes]
             touched.add(sid)
             rows.append((doc, analysis, feats, fp, sid))
-        groups = synd.groups()
-        batch_ids = {doc.id for doc in docs}
+        groups = self._live_groups(synd.groups())
+        batch_ids = {doc.id for doc, *_ in rows}
         for g in groups:
             if batch_ids & set(g.documents):
                 touched |= {sid for sid in map(stories.story_of, g.documents) if sid}
@@ -183,14 +221,67 @@ class Pipeline:
                 self.store.set_story(doc.id, sid)
             self.store.set_syndication(groups)
             self.store.mark_dirty(touched)
-        return touched
+        return touched, failures
+
+    def _capped(self, doc: Document) -> Document:
+        """The document the stages after cleaning see: its text cut at ``analysis_max_chars``, with a note."""
+        from .analyze.nlp import head
+
+        text = head(doc.text, self.settings.analysis_max_chars)
+        if len(text) == len(doc.text):
+            return doc
+        note = (f"text analysed up to character {len(text):,} of {len(doc.text):,} (Settings.analysis_max_chars); "
+                "the rest is stored but not analysed")
+        return dataclasses.replace(doc, text=text, notes=doc.notes + (note,))
+
+    def _analyse(self, docs: list[Document], failures: list[ReadFailure]) -> dict[str, Analysis]:
+        """Analyses by document id: one ``nlp.pipe`` for the batch; when that raises, each report alone, so
+        only the report that breaks the analysis fails (the normal path pays nothing for this)."""
+        from .analyze import analyze
+
+        try:
+            return {a.document: a for a in analyze(docs, self.settings)}
+        except Exception:
+            pass
+        out: dict[str, Analysis] = {}
+        for doc in docs:
+            try:
+                out[doc.id] = analyze([doc], self.settings)[0]
+            except Exception as exc:
+                failures.append(self._failure(doc, "analysis", exc))
+                self._drop(doc)
+        return out
+
+    def _drop(self, doc: Document) -> None:
+        self._dropped.add(doc.id)
+        if doc.id in self._new_ids:
+            self._unstored.add(doc.id)
+
+    def _failure(self, doc: Document, stage: str, exc: BaseException) -> ReadFailure:
+        self.progress("failed", doc.source)
+        return ReadFailure(doc.source, _reason(f"{stage} failed", exc))
+
+    def _live_groups(self, groups: list) -> list:
+        """Syndication groups without the reports that failed after joining the index (never stored)."""
+        if not self._unstored:
+            return groups
+        out = []
+        for g in groups:
+            members = tuple(d for d in g.documents if d not in self._unstored)
+            if len(members) > 1:
+                origin = g.origin if g.origin in members else members[0]
+                out.append(dataclasses.replace(g, documents=members, origin=origin))
+        return out
 
     def _finish(self) -> set[str]:
         touched: set[str] = set()
         stories = self._story_index()
         if hasattr(stories, "finalize"):
             self.progress("stage", "re-optimising the stories touched")
-            stories.finalize()
+            try:
+                stories.finalize()
+            except Exception as exc:  # the incremental grouping stands; the next run or `recluster` re-optimises
+                self._late.append(ReadFailure("story re-optimisation", _reason("skipped", exc)))
             touched = self._save_memberships({s.id: s for s in stories.stories()})
         self.link_entities()
         self.corroborate_dirty()
@@ -198,7 +289,8 @@ class Pipeline:
 
     def _save_memberships(self, stories: dict[str, Story]) -> set[str]:
         current = self.store.story_of()
-        changes = [(d, sid) for sid, s in stories.items() for d in s.documents if current.get(d) != sid]
+        changes = [(d, sid) for sid, s in stories.items() for d in s.documents
+                   if current.get(d) != sid and d not in self._unstored]
         if not changes:
             return set()
         touched = {sid for _, sid in changes} | {current[d] for d, _ in changes if d in current}
@@ -213,14 +305,17 @@ class Pipeline:
         from .analyze.aliases import link
 
         self.progress("stage", "linking entities across reports")
-        linking = link(list(self.store.local_entities()))
+        try:
+            linking = link(list(self.store.local_entities()))
+        except Exception as exc:  # keep the links of the last run; corroboration goes on with them
+            self._late.append(ReadFailure("entity linking", _reason("skipped", exc)))
+            return
         links = [(ln.document, ln.key, ln.entity) for ln in linking.links]
         with self.store.transaction():
             self.store.replace_entities(list(linking.entities), links)
 
     def corroborate_dirty(self) -> None:
-        from .corroborate import corroborate
-        from .stories import describe
+        from .model import StoryFeatures
 
         dirty = self.store.dirty_stories()
         if not dirty:
@@ -228,7 +323,6 @@ class Pipeline:
         self.progress("stage", f"corroborating {len(dirty)} stories")
         entity_ids = self.store.entity_links()
         synd = self.store.syndication_of()
-        from .model import StoryFeatures
 
         stories = {sid: self.store.story(sid) for sid in dirty}
         needed = {d for story in stories.values() if story is not None for d in story.documents}
@@ -240,14 +334,49 @@ class Pipeline:
                     docs = {d: self.store.document(d) for d in story.documents}
                     analyses = {d: self.store.analysis(d) or Analysis(document=d) for d in story.documents}
                     feats = {d: codec.loads(StoryFeatures, raw_feats[d]) for d in story.documents if d in raw_feats}
-                    story = describe(story, docs, feats)
-                    findings = corroborate(story, docs, analyses, {d: synd.get(d) for d in story.documents},
-                                           entity_ids, self.settings)
-                    self.store.put_story(story)
-                    self.store.put_findings(findings)
+                    done = self._corroborate(story, docs, analyses, feats, synd, entity_ids)
+                    if done is not None:
+                        self.store.put_story(done[0])
+                        self.store.put_findings(done[1])
                 self.store.clear_dirty(sid)
         with self.store.transaction():
             self.store.drop_empty_stories()
+
+    def _corroborate(self, story: Story, docs: dict, analyses: dict, feats: dict, synd: dict,
+                     entity_ids: dict) -> tuple[Story, Any] | None:
+        """(described story, findings); a report that breaks corroboration is named and left out of the
+        story's findings (it stays stored and in the story). None when the story fails as a whole."""
+        from .corroborate import corroborate
+        from .stories import describe
+
+        def run(members: tuple[str, ...]):
+            part = dataclasses.replace(story, documents=members)
+            part = describe(part, {d: docs[d] for d in members}, {d: feats[d] for d in members if d in feats})
+            found = corroborate(part, {d: docs[d] for d in members}, {d: analyses[d] for d in members},
+                                {d: synd.get(d) for d in members}, entity_ids, self.settings)
+            return dataclasses.replace(part, documents=story.documents), found
+
+        try:
+            return run(story.documents)
+        except Exception as exc:
+            first = exc
+        culprits = []
+        for d in story.documents:
+            try:
+                run((d,))
+            except Exception as exc:
+                culprits.append(d)
+                src = docs[d].source if docs.get(d) else d
+                self._late.append(ReadFailure(src, _reason("corroboration failed", exc)))
+        rest = tuple(d for d in story.documents if d not in culprits)
+        if culprits and rest:
+            try:
+                return run(rest)
+            except Exception as exc:
+                first = exc
+        if not culprits:
+            self._late.append(ReadFailure(f"story {story.id}", _reason("corroboration failed", first)))
+        return None
 
     # -- batch re-optimisation ---------------------------------------------------------------
     def recluster(self) -> Any:
@@ -269,6 +398,12 @@ class Pipeline:
         self._save_memberships({s: Story(id=s, documents=tuple(ds)) for s, ds in by_story.items()})
         self.corroborate_dirty()
         return result
+
+
+def _reason(what: str, exc: BaseException) -> str:
+    """One line: what failed, the exception's type and the first line of its message."""
+    detail = (str(exc).splitlines() or [""])[0].strip()[:160]
+    return f"{what}: {type(exc).__name__}" + (f": {detail}" if detail else "")
 
 
 def _with_origin(sources: Iterable[str]):

@@ -7,6 +7,7 @@ per-language tables of claims_multi.py (quotation marks, reporting verbs, 'accor
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Sequence
 
@@ -31,14 +32,25 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[Analysis]:
     """One Analysis per document, in order."""
     settings = settings or Settings()
-    latin = [_latin(d.text or "") for d in docs]
+    cap = settings.analysis_max_chars
+    texts = [_nlp.head(d.text or "", cap) for d in docs]
+    latin = [_latin(t) for t in texts]
     parsed: list[Doc | None] = [None] * len(docs)
     for model, want in ((settings.spacy_model, True), (_nlp.SCRIPT_PIPELINE, False)):
         idx = [i for i, ok in enumerate(latin) if ok is want]
         if idx:  # Latin script: the English model; other scripts: the tokenizer-only pipeline
-            for i, sdoc in zip(idx, _nlp.parse([docs[i].text or "" for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)):
+            for i, sdoc in zip(idx, _nlp.parse([texts[i] for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)):
                 parsed[i] = sdoc
-    return [analyze_parsed(doc, sdoc, settings) for doc, sdoc in zip(docs, parsed)]
+    out = []
+    for doc, text, sdoc in zip(docs, texts, parsed):
+        if len(text) < len(doc.text or ""):  # a huge report: its neighbours must not wait on it (issue 11)
+            note = (f"text analysed up to character {len(text):,} of {len(doc.text):,} (Settings.analysis_max_chars); "
+                    "the rest is stored but not analysed")
+            analysis = analyze_parsed(dataclasses.replace(doc, text=text), sdoc, settings)
+            out.append(dataclasses.replace(analysis, notes=analysis.notes + (note,)))
+        else:
+            out.append(analyze_parsed(doc, sdoc, settings))
+    return out
 
 
 def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -> Analysis:

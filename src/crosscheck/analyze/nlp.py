@@ -103,6 +103,17 @@ def split_text(text: str, max_chars: int) -> list[str]:
     return pieces
 
 
+def head(text: str, max_chars: int) -> str:
+    """``text`` cut to at most ``max_chars`` after its last line break (else space) in the final tenth."""
+    if len(text) <= max_chars:
+        return text
+    for sep in ("\n", " "):
+        cut = text.rfind(sep, max_chars - max_chars // 10, max_chars)
+        if cut > 0:
+            return text[:cut + 1]
+    return text[:max_chars]
+
+
 def parse(texts: Sequence[str], model: str, batch_size: int = 32, max_chars: int = 200_000) -> Iterator[Doc]:
     """Parse ``texts`` in order with one ``nlp.pipe``; texts over ``max_chars`` are parsed in pieces and joined."""
     nlp = load(model)

@@ -471,99 +471,105 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     pub = _parse_published(doc.published, doc.language)
     anchor, inferred = pub, False
     if anchor is None:
-        anchor = _text_anchor(doc, cands)
+        try:
+            anchor = _text_anchor(doc, cands)
+        except (OverflowError, ValueError):
+            anchor = None
         inferred = anchor is not None
     anchor_s = anchor.isoformat() if anchor else None
     out: list[TimeExpr] = []
     last_day: tuple[int | None, int, int] | None = None  # last resolved (y, m, d) in text order
     last_day_at = 0
     for c in cands:
-        value, warning, used_anchor, inf = None, None, None, False
-        if c.kind in ("date", "month") and isinstance(c.extra, tuple):  # "November 2 this year"
-            if pub is None:  # needs the day it was written
-                if c.kind == "month":
-                    continue
-            else:
-                c.y = pub.year + {"this": 0, "last": -1, "next": 1}[c.extra[1]]
-                used_anchor = anchor_s
-            c.extra = None
-        if c.kind == "date":
-            y = c.y
-            if y is None and anchor is not None:
-                y = _nearest_year(c.m, c.d, anchor, _is_future(tense, c.start, c.end), not inferred)
-                used_anchor, inf = anchor_s, inferred
-            value = _iso(y, c.m, c.d)
-            if c.wd is not None and y and date(y, c.m, c.d).weekday() != c.wd:
-                warning = (f"stated {_DAY_NAMES[c.wd]} but {value} is a "
-                           f"{_DAY_NAMES[date(y, c.m, c.d).weekday()]}")
-            last_day, last_day_at = (y, c.m, c.d), c.end
-        elif c.kind == "month":
-            y = c.y
-            if y is None and anchor is not None:
-                if c.extra == "last":
-                    y = anchor.year if c.m < anchor.month else anchor.year - 1
-                elif c.extra == "next":
-                    y = anchor.year if c.m > anchor.month else anchor.year + 1
+        try:  # a date near year 1 or 9999 cannot be shifted: that expression is skipped, never the report
+            value, warning, used_anchor, inf = None, None, None, False
+            if c.kind in ("date", "month") and isinstance(c.extra, tuple):  # "November 2 this year"
+                if pub is None:  # needs the day it was written
+                    if c.kind == "month":
+                        continue
                 else:
-                    y = _nearest_year(c.m, 15, anchor, _is_future(tense, c.start, c.end), not inferred)
-                used_anchor, inf = anchor_s, inferred
-            value = _iso(y, c.m)
-        elif c.kind == "year":
-            if counts_a_noun(sdoc, c.start, c.end):
-                continue
-            value = f"{c.y:04d}"
-        elif c.kind == "weekday":
-            if pub is None:
-                continue
-            d = _weekday_date(pub, c.wd, c.extra, _is_future(tense, c.start, c.end))
-            value, used_anchor = d.isoformat(), anchor_s
-            last_day, last_day_at = (d.year, d.month, d.day), c.end
-        elif c.kind == "deictic":
-            if pub is None:
-                continue
-            value, used_anchor = _deictic(c.extra, pub), anchor_s
-        elif c.kind == "foreignrel":
-            if pub is None:
-                continue
-            n, unit = c.extra
-            value, used_anchor = _shift(pub, n, unit), anchor_s
-        elif c.kind == "monthday":  # the latest such day on or before the publication date (or after it, in future tense)
-            if pub is None:
-                continue
-            future = _is_future(tense, c.start, c.end)
-            y, mo = pub.year, pub.month
-            for _ in range(3):
-                if _valid(y, mo, c.d) and ((date(y, mo, c.d) <= pub) != future or date(y, mo, c.d) == pub):
-                    break
-                y, mo = _add_months(date(y, mo, 1), 1 if future else -1)
-            if not _valid(y, mo, c.d):
-                continue
-            value, used_anchor = _iso(y, mo, c.d), anchor_s
-            last_day, last_day_at = (y, mo, c.d), c.end
-        elif c.kind == "clock":
-            if last_day is not None and c.start - last_day_at <= 300:
+                    c.y = pub.year + {"this": 0, "last": -1, "next": 1}[c.extra[1]]
+                    used_anchor = anchor_s
+                c.extra = None
+            if c.kind == "date":
+                y = c.y
+                if y is None and anchor is not None:
+                    y = _nearest_year(c.m, c.d, anchor, _is_future(tense, c.start, c.end), not inferred)
+                    used_anchor, inf = anchor_s, inferred
+                value = _iso(y, c.m, c.d)
+                if c.wd is not None and y and date(y, c.m, c.d).weekday() != c.wd:
+                    warning = (f"stated {_DAY_NAMES[c.wd]} but {value} is a "
+                               f"{_DAY_NAMES[date(y, c.m, c.d).weekday()]}")
+                last_day, last_day_at = (y, c.m, c.d), c.end
+            elif c.kind == "month":
+                y = c.y
+                if y is None and anchor is not None:
+                    if c.extra == "last":
+                        y = anchor.year if c.m < anchor.month else anchor.year - 1
+                    elif c.extra == "next":
+                        y = anchor.year if c.m > anchor.month else anchor.year + 1
+                    else:
+                        y = _nearest_year(c.m, 15, anchor, _is_future(tense, c.start, c.end), not inferred)
+                    used_anchor, inf = anchor_s, inferred
+                value = _iso(y, c.m)
+            elif c.kind == "year":
+                if counts_a_noun(sdoc, c.start, c.end):
+                    continue
+                value = f"{c.y:04d}"
+            elif c.kind == "weekday":
+                if pub is None:
+                    continue
+                d = _weekday_date(pub, c.wd, c.extra, _is_future(tense, c.start, c.end))
+                value, used_anchor = d.isoformat(), anchor_s
+                last_day, last_day_at = (d.year, d.month, d.day), c.end
+            elif c.kind == "deictic":
+                if pub is None:
+                    continue
+                value, used_anchor = _deictic(c.extra, pub), anchor_s
+            elif c.kind == "foreignrel":
+                if pub is None:
+                    continue
+                n, unit = c.extra
+                value, used_anchor = _shift(pub, n, unit), anchor_s
+            elif c.kind == "monthday":  # the latest such day on or before the publication date (or after it, in future tense)
+                if pub is None:
+                    continue
+                future = _is_future(tense, c.start, c.end)
+                y, mo = pub.year, pub.month
+                for _ in range(3):
+                    if _valid(y, mo, c.d) and ((date(y, mo, c.d) <= pub) != future or date(y, mo, c.d) == pub):
+                        break
+                    y, mo = _add_months(date(y, mo, 1), 1 if future else -1)
+                if not _valid(y, mo, c.d):
+                    continue
+                value, used_anchor = _iso(y, mo, c.d), anchor_s
+                last_day, last_day_at = (y, mo, c.d), c.end
+            elif c.kind == "clock":
+                if last_day is not None and c.start - last_day_at <= 300:
+                    y, mo, d = last_day
+                    value, used_anchor = _iso(y, mo, d), _iso(y, mo, d)
+                elif pub is not None:
+                    value, used_anchor = pub.isoformat(), anchor_s
+            elif c.kind == "textrel":
+                if last_day is None:
+                    continue
+                g = c.extra.groupdict()
+                if g["prev"]:
+                    n = -1
+                elif g["next"]:
+                    n = 1
+                else:
+                    n = _count(g["n"]) * (-1 if g["dir"].lower() in ("earlier", "before") else 1)
                 y, mo, d = last_day
-                value, used_anchor = _iso(y, mo, d), _iso(y, mo, d)
-            elif pub is not None:
-                value, used_anchor = pub.isoformat(), anchor_s
-        elif c.kind == "textrel":
-            if last_day is None:
+                shifted = date(y or 2000, mo, d) + timedelta(days=n)
+                value = _iso(shifted.year if y else None, shifted.month, shifted.day)
+                used_anchor = _iso(y, mo, d)
+            if value is None:
                 continue
-            g = c.extra.groupdict()
-            if g["prev"]:
-                n = -1
-            elif g["next"]:
-                n = 1
-            else:
-                n = _count(g["n"]) * (-1 if g["dir"].lower() in ("earlier", "before") else 1)
-            y, mo, d = last_day
-            shifted = date(y or 2000, mo, d) + timedelta(days=n)
-            value = _iso(shifted.year if y else None, shifted.month, shifted.day)
-            used_anchor = _iso(y, mo, d)
-        if value is None:
+            out.append(TimeExpr(start=c.start, end=c.end, text=text[c.start:c.end], value=value,
+                                anchor=used_anchor, inferred_year=inf, warning=warning))
+        except (OverflowError, ValueError):
             continue
-        out.append(TimeExpr(start=c.start, end=c.end, text=text[c.start:c.end], value=value,
-                            anchor=used_anchor, inferred_year=inf, warning=warning))
     return out
 
 

@@ -105,13 +105,19 @@ def _read_file(path: Path) -> Iterator[RawReport | ReadFailure]:
         yield ReadFailure(source, f"cannot read: {exc.strerror or exc}")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, recursively, in sorted order, skipping hidden files and folders."""
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path, errors: list[OSError]) -> Iterator[Path]:
+    """Files under ``folder``, recursively, in sorted order, skipping hidden files and folders; a folder that
+    cannot be listed lands in ``errors`` (os.walk would skip it silently)."""
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(root) / name
+
+
+def _unreadable(exc: OSError, fallback: Path) -> ReadFailure:
+    where = exc.filename if isinstance(exc.filename, str) else str(fallback)
+    return ReadFailure(where, f"cannot read folder: {exc.strerror or exc}")
 
 
 def _read_one(source: str) -> Iterator[RawReport | ReadFailure]:
@@ -128,10 +134,15 @@ def _read_one(source: str) -> Iterator[RawReport | ReadFailure]:
     path = path.resolve()
     if path.is_dir():
         found = False
-        for file in _walk(path):
+        errors: list[OSError] = []
+        for file in _walk(path, errors):
+            while errors:  # a subfolder os.walk could not list, named where it was met
+                yield _unreadable(errors.pop(0), path)
             found = True
             yield from _read_file(file)
-        if not found:
+        for exc in errors:
+            yield _unreadable(exc, path)
+        if not found and not errors:
             yield ReadFailure(str(path), "folder holds no files")
         return
     yield from _read_file(path)

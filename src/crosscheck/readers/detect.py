@@ -63,6 +63,18 @@ def too_large(limit: int | None = None) -> str:
     return f"larger than {(MAX_REPORT_BYTES if limit is None else limit) // (1024 * 1024)} MB: not read as one report"
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+              (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """'utf-16' or 'utf-32' when ``head`` starts with that byte-order mark, else None."""
+    for bom, name in _WIDE_BOMS:
+        if head.startswith(bom):
+            return name
+    return None
+
+
 def looks_binary(head: bytes) -> bool:
     """True when the leading bytes are not text in any encoding (NULs or many control bytes)."""
     if not head:
@@ -78,8 +90,17 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     """Decode bytes as UTF-8, else the declared charset, else what charset-normalizer finds."""
     if not data.strip():
         return Decoded(None, reason="empty file")
+    wide = wide_encoding(data[:4])
+    if wide:
+        try:
+            return Decoded(data.decode(wide), wide)
+        except UnicodeDecodeError:
+            return Decoded(None, reason=f"starts with a {wide.upper()} byte-order mark but is not {wide.upper()}")
     if looks_binary(data[:SNIFF_BYTES]):
         return Decoded(None, reason="binary file, not text")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # the same rule past the first 64 KB: a NUL byte is never text
+        return Decoded(None, reason=f"binary data in text: NUL byte at offset {nul:,}")
     try:
         return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError:
@@ -101,7 +122,8 @@ def sniff(head: bytes) -> str:
         return "warc"
     if looks_binary(head):
         return "binary"
-    text = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
+    wide = wide_encoding(head[:4])
+    text = (head.decode(wide, "ignore") if wide else head.decode("utf-8", "ignore")).lstrip("\ufeff \t\r\n")
     if text.startswith("<?xml") or _FEED_START.search(text[:2000]):
         if _FEED_START.search(text[:4000]):
             return "feed"

@@ -1,13 +1,15 @@
 """JSON Lines records (CONTRACT): streamed line by line; a bad line fails alone as ``PATH#LINE``."""
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 from typing import Any, BinaryIO, Iterator
 
 from crosscheck.model import RawReport, ReadFailure
 
-from .detect import MAX_REPORT_BYTES, SNIFF_BYTES, decode, read_capped, too_large
+from .detect import MAX_REPORT_BYTES, SNIFF_BYTES, decode, read_capped, too_large, wide_encoding
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\band\b)\s*")
 
@@ -32,10 +34,39 @@ def authors_of(value: Any) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p and p.strip())
 
 
+_STRING_FIELDS = ("text", "html", "url", "title", "published", "outlet", "language")
+
+
+def _wrong_type(record: dict) -> str | None:
+    """Why a record's fields do not have the CONTRACT's types (strings; ``id`` may be a number; ``authors``
+    a string or a list of names), else None. Never coerced: str(['a', 'b']) would become the text."""
+    def kind(value: Any) -> str:
+        return {dict: "an object", list: "a list", bool: "a boolean"}.get(type(value), f"a {type(value).__name__}")
+
+    for name in _STRING_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            return f"field '{name}' is {kind(value)}, expected a string"
+    ext_id = record.get("id")
+    if ext_id is not None and (isinstance(ext_id, bool) or not isinstance(ext_id, (str, int))):
+        return f"field 'id' is {kind(ext_id)}, expected a string or a number"
+    for name in ("authors", "author"):
+        value = record.get(name)
+        if value is None or isinstance(value, str):
+            continue
+        if not isinstance(value, list) or not all(isinstance(v, str) or (isinstance(v, dict) and isinstance(
+                v.get("name", ""), str)) for v in value):
+            return f"field '{name}' is {kind(value)}, expected a string or a list of names"
+    return None
+
+
 def record_to_report(record: Any, where: str, fmt: str = "jsonl") -> RawReport | ReadFailure:
     """One decoded JSON value -> RawReport, or a ReadFailure naming ``where`` (``PATH#LINE``)."""
     if not isinstance(record, dict):
         return ReadFailure(where, f"record is a JSON {type(record).__name__}, not an object")
+    wrong = _wrong_type(record)
+    if wrong:
+        return ReadFailure(where, wrong)
     text, html = _str(record.get("text")), _str(record.get("html"))
     if not text and not html:
         return ReadFailure(where, "record has neither 'text' nor 'html'")
@@ -56,10 +87,28 @@ def record_to_report(record: Any, where: str, fmt: str = "jsonl") -> RawReport |
 
 
 def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
-    """Lines of the stream; None for a line longer than MAX_REPORT_BYTES (skipped, never held whole)."""
+    """Lines of the stream; None for a line longer than MAX_REPORT_BYTES (skipped, never held whole).
+    A stream starting with a UTF-16 or UTF-32 byte-order mark is transcoded to UTF-8 line by line."""
     if not hasattr(stream, "readline"):  # any iterable of lines
         yield from stream
         return
+    encoding = wide_encoding(stream.peek(4)[:4]) if hasattr(stream, "peek") else None
+    if encoding:
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline=None)
+        try:
+            while True:
+                line = text.readline(MAX_REPORT_BYTES + 1)
+                if not line:
+                    return
+                if len(line) > MAX_REPORT_BYTES and not line.endswith("\n"):
+                    while line and not line.endswith("\n"):
+                        line = text.readline(SNIFF_BYTES)
+                    yield None
+                    continue
+                yield line.encode("utf-8", "surrogatepass")
+        finally:
+            with contextlib.suppress(ValueError):  # the caller owns the stream (stdin, an open file): not closed here
+                text.detach()
     while True:
         line = stream.readline(MAX_REPORT_BYTES + 1)
         if not line:
@@ -92,6 +141,9 @@ def read(stream: BinaryIO, source: str, fmt: str = "jsonl") -> Iterator[RawRepor
             record = json.loads(decoded.text)
         except json.JSONDecodeError as exc:
             yield ReadFailure(where, f"line {lineno}: malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:  # a hostile line nested thousands deep fails alone; the lines after it are read
+            yield ReadFailure(where, f"line {lineno}: JSON nested too deeply to read")
             continue
         yield record_to_report(record, where, fmt)
     if not seen_any:

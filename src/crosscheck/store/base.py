@@ -46,6 +46,10 @@ class Store(ABC):
     @abstractmethod
     def document_state(self, source: str) -> DocState | None: ...
 
+    def document_state_by_content(self, content_hash: str) -> DocState | None:
+        """A stored report with this content hash (reports without url or id are identified by content)."""
+        return None
+
     @abstractmethod
     def put_document(self, doc: Document, analysis: Analysis | None) -> None: ...
 

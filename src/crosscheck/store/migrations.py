@@ -127,6 +127,48 @@ MIGRATIONS: list[str] = [
         status INTEGER NOT NULL DEFAULT 200
     );
     """,
+    # 3 -> 4: a source is no identity (CONTRACT): reports with neither url nor id share '<stdin>' or a
+    # 'PATH#LINE' and are told apart by content, so documents.source loses UNIQUE (table rebuilt with the
+    # same rowids, so the FTS index stays valid); lookups by source and by content hash get indexes.
+    # Runs with foreign keys off (the runner turns them off around migrations): DROP TABLE must not cascade.
+    """
+    CREATE TABLE documents_v3 (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        fmt TEXT NOT NULL,
+        url TEXT, title TEXT, outlet TEXT, published TEXT, language TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        text TEXT NOT NULL,
+        captions TEXT NOT NULL DEFAULT '[]',
+        boilerplate TEXT NOT NULL DEFAULT '[]',
+        content_hash TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+    );
+    INSERT INTO documents_v3 (rowid, id, source, fmt, url, title, outlet, published, language, authors, text,
+                              captions, boilerplate, content_hash, revision, ingested_at, updated_at)
+        SELECT rowid, id, source, fmt, url, title, outlet, published, language, authors, text,
+               captions, boilerplate, content_hash, revision, ingested_at, updated_at FROM documents;
+    DROP TABLE documents;
+    ALTER TABLE documents_v3 RENAME TO documents;
+    CREATE INDEX documents_outlet ON documents(outlet);
+    CREATE INDEX documents_language ON documents(language);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_source ON documents(source);
+    CREATE INDEX documents_content_hash ON documents(content_hash);
+    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

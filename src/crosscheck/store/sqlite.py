@@ -141,6 +141,8 @@ class SQLiteStore(Store):
         if self.readonly:
             raise StoreError(f"{self.path}: schema {version} is older than {SCHEMA_VERSION}; "
                              "open it once for writing (e.g. `crosscheck ingest`) to migrate it")
+        # foreign keys off while migrating (a table rebuild must not cascade its DROP); checked before COMMIT
+        self.conn.execute("PRAGMA foreign_keys = OFF")
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             version = self.schema_version()  # another writer may have migrated meanwhile
@@ -148,10 +150,15 @@ class SQLiteStore(Store):
                 for stmt in _split_sql(MIGRATIONS[i]):
                     self.conn.execute(stmt)
                 self.conn.execute(f"PRAGMA user_version = {i + 1}")
+            bad = self.conn.execute("PRAGMA foreign_key_check").fetchone()
+            if bad is not None:
+                raise StoreError(f"{self.path}: migration left a dangling reference in {bad[0]}; store unchanged")
             self.conn.execute("COMMIT")
         except BaseException:
             self._rollback()  # sqlite may already have rolled back (disk full): keep the real error
             raise
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     # -- transactions ------------------------------------------------------------------------
     @contextmanager
@@ -241,7 +248,13 @@ class SQLiteStore(Store):
 
     # -- documents ---------------------------------------------------------------------------
     def document_state(self, source: str) -> DocState | None:
-        rows = self._q("SELECT id, content_hash, revision FROM documents WHERE source = ?", (source,))
+        rows = self._q("SELECT id, content_hash, revision FROM documents WHERE source = ? ORDER BY revision DESC, rowid "
+                       "LIMIT 1", (source,))
+        return DocState(rows[0]["id"], rows[0]["content_hash"], rows[0]["revision"]) if rows else None
+
+    def document_state_by_content(self, content_hash: str) -> DocState | None:
+        rows = self._q("SELECT id, content_hash, revision FROM documents WHERE content_hash = ? LIMIT 1",
+                       (content_hash,))
         return DocState(rows[0]["id"], rows[0]["content_hash"], rows[0]["revision"]) if rows else None
 
     def put_document(self, doc: Document, analysis: Analysis | None) -> None:

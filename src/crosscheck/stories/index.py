@@ -56,13 +56,18 @@ class StoryIndex:
         vec = vector(keys, self.vocab, self.settings)
         day = day_number(features.published)
         best, best_score = None, 0.0
-        near = []
+        scored = []
         for sid in self._candidates(keys):
             score = self._score(vec, day, self._stories[sid])
-            if score >= self.settings.story_threshold * 0.5:
-                near.append(sid)
+            scored.append((score, sid))
             if score > best_score:
                 best, best_score = sid, score
+        # the run's neighbourhood (finalize): every candidate near enough, and the best few whatever their score
+        # (a story an earlier run split off scores low against one report but belongs with it: bench/runs.py)
+        floor = self.settings.story_threshold * self.settings.story_neighbour_share
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        near = [sid for i, (score, sid) in enumerate(scored)
+                if score > 0 and (score >= floor or i < self.settings.story_neighbours)]
         if best is None or best_score < self.settings.story_threshold:
             best = self._fresh_id(features.document)
         self._place(features, keys, best, vec)
@@ -131,8 +136,9 @@ class StoryIndex:
         return score
 
     # --- local re-optimisation ---------------------------------------------------------------
-    def finalize(self, max_docs: int = 3000) -> ReclusterResult:
+    def finalize(self, max_docs: int | None = None) -> ReclusterResult:
         """Re-cluster the stories this run touched together with their near neighbours."""
+        max_docs = max_docs or self.settings.story_finalize_max_docs
         touched = {self._story_of[d] for d in self._new if d in self._story_of}
         seen: set[str] = set()
         merges: list[str] = []
@@ -151,12 +157,22 @@ class StoryIndex:
                         seen.add(other)
                         stack.append(other)
             docs = [d for sid in component for d in self._stories[sid].docs]
-            if len(docs) < 2 or len(docs) > max_docs:
-                continue
-            result = self._recluster(docs)
-            merges += result.merges
-            splits += result.splits
-            assignments += result.assignments
+            if len(docs) <= max_docs:
+                parts = [docs]
+            else:  # too big to re-cluster at once: each touched story with its own candidates
+                parts = []
+                for sid in sorted(set(component) & touched):
+                    near = [sid, *sorted(o for o in self._links.get(sid, ()) if o != sid)]
+                    parts.append(near)
+            for part in parts:
+                if part is not docs:  # story ids: earlier parts may have retired some
+                    part = [d for sid in part if sid in self._stories for d in self._stories[sid].docs]
+                if len(part) < 2 or len(part) > max_docs:
+                    continue
+                result = self._recluster(part)
+                merges += result.merges
+                splits += result.splits
+                assignments += result.assignments
         self._new.clear()
         self._links.clear()
         return ReclusterResult(assignments=tuple(assignments), merges=tuple(merges), splits=tuple(splits))
