@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from crosscheck.boilerplate import clean_text, has_sentence, key_of, normalise_line
 from crosscheck.config import Settings
+from crosscheck.credits import parse_credits
 from crosscheck.errors import InputError
 from crosscheck.model import Document, RawReport
 
@@ -295,4 +296,5 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
         captions=captions,
         boilerplate=cleaned.boilerplate,
         content_hash=content_hash(title, cleaned.text),
+        credits=parse_credits(cleaned.text, cleaned.boilerplate, tuple(authors)),
     )

@@ -111,6 +111,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX claims_status ON claims(status);
     CREATE INDEX claims_speaker ON claims(speaker);
     """,
+    # 2 -> 3: wires a document credits; each syndication member's kind and evidence (issue 12)
+    """
+    ALTER TABLE documents ADD COLUMN credits TEXT;
+    ALTER TABLE syndication_members ADD COLUMN data TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
