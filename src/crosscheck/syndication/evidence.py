@@ -86,8 +86,7 @@ def copy_evidence(a: Fingerprint, b: Fingerprint, hits: set[tuple[int, int]], s:
     medium = weight >= 2 and (containment >= s.syndication_sentence_containment or credit is not None)
     ev.accepted = strong or medium
     mean = sum(sims) / len(sims) if sims else 0.0
-    whole = min(na, nb) > 0 and shared / max(na, nb) >= 0.8
-    ev.kind = "copy" if mean >= 0.9 and whole else "rewrite"
+    ev.kind = "copy" if mean >= 0.9 else "rewrite"  # a copy may be trimmed; a rewrite edits its sentences
     ev.score = in_order + 0.5 * (shared - in_order) + containment + (1.0 if credit else 0.0)
     return ev
 
