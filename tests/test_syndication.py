@@ -93,6 +93,7 @@ def test_fingerprint_is_json_friendly():
 
 # -- issue 12: wire copies edited, trimmed and re-headlined; translations; credits ------------------
 import json as _json
+import re
 from pathlib import Path as _Path
 
 import pytest
@@ -259,3 +260,22 @@ def test_pipeline_stores_groups_with_evidence_counts_them_once_and_recluster_agr
     before = {d: g for d, g in store.syndication_of().items()}
     pipe.recluster()
     assert store.syndication_of() == before
+
+
+def test_story_page_says_why_reports_are_one_source_and_shows_passages(store, db_path):
+    import html
+
+    from crosscheck.pipeline import Pipeline
+    from web_fixtures import readonly_client
+
+    Pipeline(store).ingest([str(WIRE_FIXTURES / "copies.jsonl")])
+    (group,) = store.syndication_groups()
+    story = store.story_of()[group.origin]
+    for client in readonly_client(db_path):
+        page = html.unescape(re.sub(r"<[^>]+>", "", client.get(f"/stories/{story}").text))
+        page = re.sub(r"\s+", " ", page)
+        assert "Copies and translations" in page and "One source: AP · 5 reports" in page
+        assert re.search(r"shares \d+ sentences \(in order\) with R\d \(AP\)[^<]*; both credit AP", page)
+        assert "shared passages (" in page and "side by side with R" in page
+        # a passage of the wire as the copy printed it, next to the wire's own
+        assert page.count("Engineers broke through the last section of rock beneath the Tarrow hills") >= 2
