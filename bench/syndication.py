@@ -16,7 +16,8 @@
 
 Texts stay in memory (never written). Prints figures, asserts nothing.
 
-    PYTHONPATH=src .venv/bin/python bench/syndication.py [--sample 150] [--seed 1]
+    PYTHONPATH=src .venv/bin/python bench/syndication.py [--sample 150] [--seed 1] [--only ecb|meantime] [--show]
+    PYTHONPATH=src .venv/bin/python bench/syndication.py --export EXPORT.json   # an ingested meantime-dev
 """
 from __future__ import annotations
 
@@ -234,14 +235,30 @@ def meantime(settings: Settings) -> None:
           f"pair P {p:.3f} R {r:.3f} F1 {f:.3f} ({fp} false pairs)")
 
 
+def score_export(path: Path) -> None:
+    """Pair P/R/F1 of an export's syndication groups against MEANTIME's translation groups (the gold
+    ``stories``): the figure for reports ingested through the whole pipeline."""
+    data = json.load(open(path, encoding="utf-8"))
+    gold = json.load(open(SHARED / "datasets" / "meantime-dev" / "gold.json", encoding="utf-8"))
+    truth_src = {k: i for i, g in enumerate(gold["stories"]) for k in g}
+    docs = [d for d in data["documents"] if d["source"] in truth_src]
+    truth = {d["id"]: truth_src[d["source"]] for d in docs}
+    p, r, f, fp = prf({d["id"]: d.get("syndication_group") for d in docs}, truth)
+    print(f"{path} vs MEANTIME translation groups ({len(docs)} reports): pair P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, default=150)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--only", choices=["ecb", "meantime"])
     ap.add_argument("--show", action="store_true", help="list the groups found among the ECB+ originals")
+    ap.add_argument("--export", type=Path, help="score an export of meantime-dev's articles.jsonl instead")
     a = ap.parse_args(argv)
     settings = Settings()
+    if a.export:
+        score_export(a.export)
+        return 0
     if a.only != "meantime":
         ecb(settings, a.sample, a.seed, a.show)
     if a.only != "ecb":
