@@ -60,7 +60,7 @@ class SyndicationIndex:
         self._members: dict[str, list[str]] = {}
         self._member: dict[str, SyndicationMember] = {}  # evidence per document
         self._sent: dict[int, list[tuple[str, int]]] = defaultdict(list)  # sketch hash -> (doc, sentence)
-        self._anchor: dict[str, list[str]] = defaultdict(list)  # anchor -> docs
+        self._anchor: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # lang -> anchor -> docs
 
     # -- loading -----------------------------------------------------------------------------
     def add(self, doc: Document | str, fp: Fingerprint, group: str | None = None,
@@ -137,9 +137,11 @@ class SyndicationIndex:
         if fp.language and fp.anchors:
             counts: Counter[str] = Counter()
             mine = {a for sent in fp.anchors for a in sent}
-            for a in mine:
-                for other in self._anchor.get(a, ()):
-                    counts[other] += 1
+            for lang, table in self._anchor.items():  # only reports in other languages are looked at
+                if lang == fp.language:
+                    continue
+                for a in mine:
+                    counts.update(table.get(a, ()))
             tried = 0
             for other, n in counts.most_common():
                 if tried >= s.syndication_translation_candidates or n < 3:
@@ -176,8 +178,9 @@ class SyndicationIndex:
                 if len(post) < cap:
                     post.append((fp.document, i))
         if fp.language:
+            table = self._anchor[fp.language]
             for a in {a for sent in fp.anchors for a in sent}:
-                post = self._anchor[a]
+                post = table[a]
                 if len(post) < cap:
                     post.append(fp.document)
 

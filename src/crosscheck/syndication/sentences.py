@@ -43,8 +43,9 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in _data().get("boilerplate", []))
+def _boilerplate() -> re.Pattern:
+    pats = [p.removeprefix("(?i)") for p in _data().get("boilerplate", [])]
+    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -136,10 +137,8 @@ def unquoted(text: str) -> str:
 def narrative(sentence: str, own: str, min_units: int) -> str | None:
     """The sentence's own narration (``own``: the sentence with quotes blanked) when it is long enough
     to be the reporter's words (and is no boilerplate), else None."""
-    if any(p.search(sentence) for p in _boilerplate()):
-        return None
     own = _QUOTED.sub(" ", own)
-    if units(own) < min_units:
+    if units(own) < min_units or _boilerplate().search(sentence):
         return None
     return own
 
