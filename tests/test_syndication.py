@@ -279,3 +279,39 @@ def test_story_page_says_why_reports_are_one_source_and_shows_passages(store, db
         assert "shared passages (" in page and "side by side with R" in page
         # a passage of the wire as the copy printed it, next to the wire's own
         assert page.count("Engineers broke through the last section of rock beneath the Tarrow hills") >= 2
+
+
+def test_a_store_from_before_credits_migrates_and_recluster_refingerprints(tmp_path):
+    import sqlite3
+
+    from crosscheck.pipeline import Pipeline
+    from crosscheck.store import open_store
+    from crosscheck.store.migrations import MIGRATIONS
+    from crosscheck.store.sqlite import _split_sql
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    for i in range(2):  # the schema as it was before syndication evidence
+        for stmt in _split_sql(MIGRATIONS[i]):
+            con.execute(stmt)
+    con.execute("PRAGMA user_version = 2")
+    con.execute("INSERT INTO documents (id, source, fmt, text, content_hash) VALUES ('old', 's-old', 'txt', 'x', 'h')")
+    con.commit()
+    con.close()
+    store = open_store(path)
+    try:
+        assert store.schema_version() >= 3
+        assert store.document("old").credits is None  # never looked for, not "none found"
+        # old fingerprints (version 1) are recomputed by a batch recluster
+        docs = _docs("copies.jsonl")
+        with store.transaction():
+            for d in docs:
+                store.put_document(d, None)
+                old_fp = fingerprint(d)
+                store.put_feature(d.id, "fingerprint", _json.dumps({"document": d.id, "hashvalues": list(old_fp.hashvalues),
+                                                                    "shingles": old_fp.shingles, "published": d.published}))
+        Pipeline(store).recluster()
+        (group,) = store.syndication_groups()
+        assert set(group.documents) == {d.id for d in docs} and group.origin_outlet == "AP"
+    finally:
+        store.close()
