@@ -279,6 +279,9 @@ def test_story_page_says_why_reports_are_one_source_and_shows_passages(store, db
         assert "shared passages (" in page and "side by side with R" in page
         # a passage of the wire as the copy printed it, next to the wire's own
         assert page.count("Engineers broke through the last section of rock beneath the Tarrow hills") >= 2
+        (api_group,) = client.get(f"/api/stories/{story}").json()["copies"]
+        assert api_group["origin_outlet"] == "AP" and len(api_group["members"]) == 5
+        assert all(m["passages"] for m in api_group["members"])
 
 
 def test_a_store_from_before_credits_migrates_and_recluster_refingerprints(tmp_path):
