@@ -212,7 +212,7 @@ def test_sniffed_stream_larger_than_the_sniff_window_is_read_whole():
 
 def test_feed_url_fails_offline():
     (fail,) = read("https://example.org/feed.xml")
-    assert isinstance(fail, ReadFailure) and "network" in fail.reason
+    assert isinstance(fail, ReadFailure) and "network" in fail.reason and "crosscheck fetch" in fail.reason
 
 
 def test_gzipped_files_are_read_by_the_inner_name_or_sniffed(tmp_path):

@@ -4,7 +4,8 @@ bylines or photo captions, where the headline is, and what remains as the body (
 The rules are general features, not lists of known pages: navigation vocabulary in en de es fr it
 pl ru uk, read-time/date/timestamp lines, prompts, bylines, caption and credit patterns, and
 position (short unpunctuated lines above the first paragraph and below the last, runs of
-headline-like lines). Only ``crosscheck.clean`` uses this module.
+headline-like lines). ``crosscheck.clean`` uses this module; the story titles (``stories.describe``)
+use ``looks_like_headline`` and ``strip_dateline``.
 """
 from __future__ import annotations
 
@@ -163,7 +164,7 @@ _DATE_STEMS = frozenset(
     "sun die mit don fre sam son lun mié jue vie sáb dom mer jeu ven dim gio sab pon wto śro czw pią sob "
     "nie пон вто сре чет пят суб вос вів нед".split())
 _DATE_WORDS = frozenset(
-    "published updated posted last modified on at am pm gmt utc bst cet cest est edt pst pdt eet eest msk "
+    "date published updated posted last modified on at am pm gmt utc bst cet cest est edt pst pdt eet eest msk "
     "kyiv time h hrs um uhr veröffentlicht aktualisiert zuletzt publicado actualizado el a las de del "
     "publié mis à jour le pubblicato aggiornato il alle ore opublikowano aktualizacja godz o "
     "опубликовано обновлено опубліковано оновлено в о г года року р ago hour hours minute minutes min "
@@ -361,6 +362,40 @@ class _Lines:
     authors: list[str] = field(default_factory=list)
 
 
+_STAMP_START = re.compile(r"^\W*(?:(?P<label>[^\W\d_]{1,12})(?P<colon>\s*:)?\s+\d{1,4}[./-]\d{1,2}\b|"
+                          r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b)")
+_DATELINE = re.compile(r"^(.{2,60}?)\s+(?:[—–]|--?)\s+")
+
+
+def strip_dateline(line: str) -> str:
+    """``line`` without a leading dateline ('WASHINGTON — ', 'SEOUL, Nov 13 (Reuters) - ')."""
+    m = _DATELINE.match(line)
+    if not m:
+        return line
+    place = re.sub(r"\([^)]*\)", " ", m.group(1)).split(",")[0].strip()
+    letters = [c for c in place if c.isalpha()]
+    if len(letters) >= 2 and place.isupper() and _words(place) <= 4 and key_of(place) not in NAV_LINES:
+        return line[m.end():]
+    return line
+
+
+def looks_like_headline(line: str) -> bool:
+    """A line that can be a headline: not a date stamp ('11.13 (수)', 'date 2024-10 ...'), a line opening
+    with a dateline ('WASHINGTON — ...': that is the lede), a menu, or a piece cut at an abbreviation ('N.')."""
+    line = line.strip()
+    worded = [t for t in _WORD.findall(line.lower()) if sum(c.isalpha() for c in t) >= 2
+              and t[:3] not in _DATE_STEMS and t not in _DATE_WORDS]
+    letters = sum(c.isalpha() for t in worded for c in t)
+    if letters < 4 or letters <= sum(c.isdigit() for c in line) or _is_date_line(line) or _is_menu(line):
+        return False
+    stamp = _STAMP_START.match(line)
+    if stamp and (not stamp.group("label") or stamp.group("colon") or stamp.group("label").lower() in _DATE_WORDS):
+        return False
+    if strip_dateline(line) != line:
+        return False
+    return True
+
+
 def _lede(line: str, min_words: int) -> bool:
     """A title line that is really the first sentence of the body (ends with a full stop, or is long)."""
     return line.rstrip(_CLOSERS).endswith(".") or _is_paragraph(line, min_words)
@@ -376,14 +411,15 @@ def _find_title(lines: _Lines, top: int, given: str | None) -> int | None:
         return None
     seen: dict[str, int] = {}
     for i in range(min(top + 4, len(lines.text))):
-        if lines.kind[i] is None and _words(lines.text[i]) >= 3:
+        if lines.kind[i] is None and _words(lines.text[i]) >= 3 and looks_like_headline(lines.text[i]):
             k = key_of(lines.text[i])
             if k in seen:
                 return seen[k]
             seen[k] = i
     for i in range(top):
         text = lines.text[i]
-        if lines.kind[i] is None and 3 <= _words(text) <= 30 and not text.rstrip().endswith("."):
+        if lines.kind[i] is None and 3 <= _words(text) <= 30 and not text.rstrip().endswith(".") \
+                and looks_like_headline(text):
             return i
     return None
 
@@ -412,7 +448,10 @@ def clean_text(text: str, title: str | None = None, settings: Settings | None = 
             while j < n and j < i + 4 and lines.kind[j] in (None, "nav") and _names(lines.text[j]):
                 lines.kind[j] = "author"
                 j += 1
-    # headline: every copy of it near the top leaves the body
+    # headline: every copy of it near the top leaves the body; a given title that is page furniture
+    # (a date stamp, a dateline, a menu) is no headline
+    if title and not looks_like_headline(title):
+        title = None
     title_i = _find_title(lines, top, title)
     found_title = title or (lines.text[title_i] if title_i is not None else None)
     if found_title:

@@ -12,14 +12,18 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import views
+from .views import printable
 from .config import Settings, default_db_path
-from .errors import CrosscheckError
+from .errors import CrosscheckError, InputError
 from .store import DocumentFilter, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="crosscheck: what is claimed, who says so, how many independent sources carry it.")
 out = Console(width=None if Console().is_terminal else 140)  # piped output: wide enough for ids and tables
 err = Console(stderr=True)
+
+
+LIMIT = typer.Option(100, min=1, max=views.MAX_LIMIT, help="rows to show")
 
 
 class _State:
@@ -58,7 +62,7 @@ def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl
             if event == "stage":
                 progress.update(task, description=source)
                 if source.startswith("waiting") and not err.is_terminal:
-                    err.print(source, markup=False, highlight=False, soft_wrap=True)
+                    err.print(printable(source), markup=False, highlight=False, soft_wrap=True)
                 return
             counts[event] += 1
             progress.update(task, advance=1, description=f"{counts['new']} new, {counts['duplicate']} duplicate, "
@@ -66,33 +70,37 @@ def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl
 
         result = Pipeline(store, Settings(batch_size=batch_size), on).ingest(sources)
     for f in result.failed:
-        err.print(f"failed: {f.source}: {f.reason}", markup=False, highlight=False, soft_wrap=True)
-    out.print(f"ingested into {store.path}: {len(result.new)} new, {len(result.duplicate)} duplicate, "
+        err.print(f"failed: {printable(f.source)}: {printable(f.reason)}", markup=False, highlight=False,
+                  soft_wrap=True)
+    out.print(f"ingested into {printable(store.path)}: {len(result.new)} new, {len(result.duplicate)} duplicate, "
               f"{len(result.revised)} revised, {len(result.failed)} failed; "
               f"{len(result.stories_changed)} stories changed", highlight=False, soft_wrap=True)
     bad = result.extra.get("unusable_sources") or []
     if bad:
-        err.print(f"crosscheck: nothing could be ingested from {', '.join(bad)}", markup=False, highlight=False,
+        err.print(f"crosscheck: nothing could be ingested from {printable(', '.join(bad))}", markup=False, highlight=False,
                   soft_wrap=True)
         raise typer.Exit(1)
 
 
 @app.command()
 def documents(outlet: Optional[str] = None, language: Optional[str] = None,
-              since: Optional[str] = typer.Option(None, help="published on or after (YYYY-MM-DD)"),
-              until: Optional[str] = typer.Option(None, help="published on or before (YYYY-MM-DD)"),
-              limit: int = 100) -> None:
+              since: Optional[str] = typer.Option(None, help="published on or after (YYYY, YYYY-MM or YYYY-MM-DD)"),
+              until: Optional[str] = typer.Option(None, help="published on or before (YYYY, YYYY-MM or YYYY-MM-DD)"),
+              limit: int = LIMIT) -> None:
     """List stored documents."""
+    flt = DocumentFilter(outlet=outlet, language=language, since=views.date_bound("--since", since),
+                         until=views.date_bound("--until", until), limit=limit)
     store = _store(readonly=True)
-    flt = DocumentFilter(outlet=outlet, language=language, since=since, until=until, limit=limit)
     out.print(views.documents_table(store, flt))
 
 
 @app.command()
-def search(query: str, limit: int = 20) -> None:
-    """Full-text search over document titles and text."""
+def search(query: str, limit: int = typer.Option(20, min=1, max=views.MAX_LIMIT),
+           advanced: bool = typer.Option(False, "--fts5", help="QUERY is SQLite FTS5 syntax (AND, NOT, NEAR, "
+                                                                 "column:, ^), not plain words")) -> None:
+    """Full-text search over document titles and text: every word required, OR between two words, NOT word."""
     store = _store(readonly=True)
-    out.print(views.search_table(store, query, limit))
+    out.print(views.search_table(store, query, limit, advanced))
 
 
 @app.command()
@@ -104,14 +112,14 @@ def show(item: str = typer.Argument(..., help="a document id or a story id")) ->
 
 
 @app.command()
-def stories(limit: int = 50) -> None:
+def stories(limit: int = typer.Option(50, min=1, max=views.MAX_LIMIT)) -> None:
     """List stories with counts of reports, independent sources and conflicts."""
     store = _store(readonly=True)
     out.print(views.stories_table(store, limit))
 
 
 @app.command()
-def entities(query: Optional[str] = typer.Argument(None, help="filter by name or alias"), limit: int = 100) -> None:
+def entities(query: Optional[str] = typer.Argument(None, help="filter by name or alias"), limit: int = LIMIT) -> None:
     """List entities merged across reports, with their aliases."""
     store = _store(readonly=True)
     out.print(views.entities_table(store, query, limit))
@@ -119,7 +127,7 @@ def entities(query: Optional[str] = typer.Argument(None, help="filter by name or
 
 @app.command()
 def claims(status: Optional[str] = typer.Option(None, help="corroborated | single_source | conflicting"),
-           document: Optional[str] = None, story: Optional[str] = None, limit: int = 100) -> None:
+           document: Optional[str] = None, story: Optional[str] = None, limit: int = LIMIT) -> None:
     """List claims with their verdicts."""
     if status and status not in ("corroborated", "single_source", "conflicting"):
         raise typer.BadParameter("status must be corroborated, single_source or conflicting", param_hint="--status")
@@ -131,18 +139,21 @@ def claims(status: Optional[str] = typer.Option(None, help="corroborated | singl
 def export(format: str = typer.Option("json", "--format", help="json"),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="file (default stdout)")) -> None:
     """Export the whole analysed store as JSON (see CONTRACT)."""
-    from .export import write_json
+    from .export import check_output, export_to_path, write_json
 
     if format != "json":
         raise typer.BadParameter("only json is supported", param_hint="--format")
+    if output:
+        check_output(state.db, output)  # before opening: the store path may not even be a store yet
     store = _store(readonly=True)
     if output:
-        tmp = output.with_name(output.name + ".part")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            write_json(store, fh)
-        tmp.replace(output)
+        export_to_path(store, output)
     else:
-        write_json(store, sys.stdout)
+        try:
+            write_json(store, sys.stdout)
+            sys.stdout.flush()
+        except OSError as exc:  # a full disk behind a redirection: name the output, not the store
+            raise CrosscheckError(f"<stdout>: cannot write the export ({exc.strerror or exc})") from exc
 
 
 @app.command()
@@ -153,7 +164,7 @@ def recluster() -> None:
     store = _store()
     result = Pipeline(store).recluster()
     for line in list(result.merges) + list(result.splits):
-        out.print(str(line), highlight=False)
+        out.print(printable(line), markup=False, highlight=False)
     out.print(f"recluster: {len(result.merges)} merges, {len(result.splits)} splits", highlight=False)
 
 
@@ -161,20 +172,123 @@ def recluster() -> None:
 def serve(host: str = "127.0.0.1", port: int = 8000,
           get: Optional[str] = typer.Option(None, "--get", help="print the response to one GET path and exit")) -> None:
     """Serve the web UI and the REST API over the store (read only)."""
-    from .web.app import create_app
+    from .web.app import allowed_hosts, create_app
 
     store = _store(readonly=True)
-    web_app = create_app(store)
+    web_app = create_app(store, hosts=allowed_hosts(host))
+    netloc = f"[{host.strip('[]')}]:{port}" if ":" in host else f"{host}:{port}"
     if get:
         from fastapi.testclient import TestClient
 
-        response = TestClient(web_app).get(get)
+        response = TestClient(web_app, base_url=f"http://{netloc}").get(get)
         sys.stdout.write(response.text)
         raise typer.Exit(0 if response.status_code < 400 else 1)
     import uvicorn
 
-    out.print(f"crosscheck serving {store.path} at http://{host}:{port}/  (API docs: /docs)", highlight=False)
+    out.print(f"crosscheck serving {printable(store.path)} at http://{netloc}/  (API docs: /docs)", markup=False,
+              highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def _fetch_settings(allow_private: bool, delay: Optional[float], batch_size: int) -> Settings:
+    import dataclasses
+
+    base = Settings()
+    changes: dict = {"batch_size": batch_size}
+    if allow_private:
+        changes["fetch_allow_private"] = True
+    if delay is not None:
+        if not delay >= 0:
+            raise typer.BadParameter("must be 0 or more seconds", param_hint="--delay")
+        changes["fetch_host_delay"] = delay
+    return dataclasses.replace(base, **changes)
+
+
+def _print_failures(result) -> None:
+    for f in result.failed:
+        err.print(f"crosscheck: {f.source}: {f.reason}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def fetch(urls: list[str] = typer.Argument(..., help="page URLs, or text files listing URLs one a line"),
+          allow_private: bool = typer.Option(False, "--allow-private", help="also fetch loopback/private addresses (an intranet)"),
+          delay: Optional[float] = typer.Option(None, "--delay", help="least seconds between two requests to one host"),
+          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction")) -> None:
+    """Download pages (politely: robots.txt, one request at a time per host) and ingest them."""
+    from .fetch.watch import read_url_list
+    from .pipeline import fetch_urls
+
+    settings = _fetch_settings(allow_private, delay, batch_size)
+    wanted: list[str] = []
+    for arg in urls:
+        if "://" in arg or ":" in arg.split("/", 1)[0]:  # a URL (file:, ftp: ... are refused by the fetcher)
+            wanted.append(arg)
+        elif Path(arg).is_file():
+            wanted += read_url_list(arg)
+        else:
+            raise InputError(arg, "neither an http(s) URL nor a file of URLs")
+    store = _store()
+    result = fetch_urls(wanted, store, settings)
+    _print_failures(result)
+    out.print(f"fetched into {store.path}: {len(result.new)} new, {len(result.duplicate)} duplicate, "
+              f"{len(result.revised)} revised, {len(result.failed)} failed; "
+              f"{len(result.stories_changed)} stories changed", highlight=False, soft_wrap=True)
+    if result.failed and not (result.new or result.duplicate or result.revised):
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(sources_file: Path = typer.Argument(..., help="feeds, news sitemaps and home pages, one URL a line"),
+          every: str = typer.Option("10m", "--every", help="how often each source is polled (90s, 10m, 1h)"),
+          once: bool = typer.Option(False, "--once", help="poll every source once, ingest, and exit"),
+          allow_private: bool = typer.Option(False, "--allow-private", help="also fetch loopback/private addresses (an intranet)"),
+          delay: Optional[float] = typer.Option(None, "--delay", help="least seconds between two requests to one host"),
+          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction")) -> None:
+    """Follow feeds, news sitemaps and home pages: each round ingests what is new; state lives in the store."""
+    import time
+
+    from .fetch.watch import parse_every, read_url_list
+    from .pipeline import watch_round
+
+    settings = _fetch_settings(allow_private, delay, batch_size)
+    seconds = parse_every(every)
+    read_url_list(sources_file)  # a bad file fails now, with its line
+    store = _store()
+    while True:
+        urls = read_url_list(sources_file)  # re-read each round: edits apply without a restart
+        rnd = watch_round(urls, store, settings, every=seconds, only_due=not once)
+        _print_failures(rnd.result)
+        for st in rnd.sources:
+            if st.last_error:
+                err.print(f"crosscheck: source {st.url}: {st.last_error} ({st.health}, {st.failures} failures in a row)",
+                          markup=False, highlight=False, soft_wrap=True)
+        r = rnd.result
+        out.print(f"watch round: {len(rnd.sources)} sources polled, {rnd.skipped} not due; {len(r.new)} new, "
+                  f"{len(r.duplicate)} duplicate, {len(r.revised)} revised, {len(r.failed)} failed",
+                  highlight=False, soft_wrap=True)
+        if once:
+            return
+        from .fetch.urls import normalise
+
+        listed = (store.source(normalise(u)) for u in urls)  # sources dropped from the file are not waited for
+        pending = [st.next_due for st in listed if st is not None and st.next_due]
+        time.sleep(_seconds_until(min(pending)) if pending else seconds)
+
+
+def _seconds_until(iso: str) -> float:
+    from datetime import datetime, timezone
+
+    try:
+        return min(3600.0, max(1.0, (datetime.fromisoformat(iso) - datetime.now(timezone.utc)).total_seconds()))
+    except ValueError:
+        return 60.0
+
+
+@app.command("sources")
+def sources_cmd() -> None:
+    """List watched sources with their health, last success, failures and next poll."""
+    store = _store(readonly=True)
+    out.print(views.sources_table(store))
 
 
 @app.command("demo-report")
@@ -186,8 +300,24 @@ def demo_report() -> None:
 
 
 def main() -> None:
+    try:  # typer >= 0.2x carries its own copy of click
+        from typer._click import exceptions as click
+    except ImportError:  # pragma: no cover
+        from click import exceptions as click
+
     try:
-        app(prog_name="crosscheck")
+        code = app(prog_name="crosscheck", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.NoArgsIsHelpError:
+        app(prog_name="crosscheck", args=["--help"], standalone_mode=False)
+        sys.exit(2)
+    except click.UsageError as exc:  # a bad option or argument: one line naming it, not a framed panel
+        hint = exc.ctx.command_path if exc.ctx is not None else "crosscheck"
+        _fail(f"{exc.format_message()} (see `{hint} --help`)", exc, code=exc.exit_code)
+    except click.ClickException as exc:
+        _fail(exc.format_message(), exc, code=exc.exit_code)
+    except typer.Abort:
+        _fail("interrupted", None, code=130)
     except CrosscheckError as exc:
         _fail(str(exc), exc)
     except sqlite3.Error as exc:
@@ -201,7 +331,7 @@ def main() -> None:
 def _fail(message: str, exc: BaseException | None, code: int = 1) -> None:
     if state.debug and exc is not None:
         traceback.print_exception(exc)
-    sys.stderr.write(f"crosscheck: {message}\n")
+    sys.stderr.write(f"crosscheck: {printable(message)}\n")
     sys.exit(code)
 
 

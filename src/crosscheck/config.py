@@ -90,3 +90,28 @@ class Settings:
     syndication_translation_anchored: float = 0.3  # ... and this share of the shorter report's sentences share an anchor
     syndication_translation_candidates: int = 8  # reports in other languages aligned per new report
     story_split_max_across: float = 0.35  # never split halves whose plain mean similarity exceeds this (tests/test_multilingual.py)
+    # live sources (crosscheck.fetch): a polite, SSRF-safe fetcher; defaults follow common crawler practice
+    fetch_user_agent: str = "crosscheck/0.1 (news corroboration; +https://github.com/crosscheck)"
+    fetch_contact: str = ""  # an address site owners can write to; appended to the User-Agent when set
+    fetch_allow_private: bool = False  # fetch loopback/private/link-local addresses too (an intranet, tests)
+    fetch_host_delay: float = 1.0  # least seconds between two requests to one host (robots.txt Crawl-delay can raise it)
+    fetch_max_crawl_delay: float = 30.0  # a robots.txt Crawl-delay above this is capped to it
+    fetch_connect_timeout: float = 10.0
+    fetch_read_timeout: float = 20.0  # seconds without a byte
+    fetch_total_timeout: float = 60.0  # a whole response (a server trickling bytes is cut here)
+    fetch_max_bytes: int = 10 * 1024 * 1024  # decoded body cap (a gzip bomb stops here)
+    fetch_max_redirects: int = 5
+    fetch_retries: int = 3  # more attempts after a 429/503/502/504 or a timeout
+    fetch_backoff: float = 2.0  # seconds before the first retry, doubled each time (unless Retry-After says)
+    fetch_max_retry_wait: float = 120.0  # a Retry-After longer than this is not waited for: the fetch fails
+    fetch_robots: bool = True  # honour robots.txt
+    fetch_robots_ttl: float = 3600.0  # seconds a site's robots.txt is cached
+    fetch_workers: int = 4  # hosts fetched at once (each host: one request at a time)
+    # crosscheck watch
+    watch_every: float = 600.0  # seconds between polls of one source
+    watch_max_backoff: float = 6 * 3600.0  # a failing source waits every*2^failures, at most this
+    watch_unhealthy_after: int = 3  # consecutive failures before a source shows as unhealthy
+    watch_seen_items: int = 2000  # item fingerprints remembered per source (new/changed detection)
+    watch_max_items: int = 200  # items ingested per source per round (the rest next round)
+    watch_fetch_pages: bool = True  # fetch each feed item's page for the full text (else the feed's content)
+    sitemap_max_children: int = 50  # child sitemaps read from one sitemap index

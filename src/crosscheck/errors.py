@@ -16,3 +16,7 @@ class InputError(CrosscheckError):
 
 class StoreError(CrosscheckError):
     """The store cannot be opened, written or migrated."""
+
+
+class QueryError(CrosscheckError):
+    """A search query in the advanced (FTS5) syntax that does not parse; the message says why."""

@@ -5,8 +5,13 @@ The web API reuses the ``*_record`` functions so both speak the same fields.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
+
+from .errors import CrosscheckError
 
 from .model import AlignedClaim, Document, Entity, Quantity, Story, TimeExpr, TimelineEntry
 from .store.base import Store
@@ -102,3 +107,67 @@ def write_json(store: Store, out: IO[str]) -> None:
             first = False
         out.write("\n ]" if not first else "]")
     out.write("\n}\n")
+
+
+_STORE_SIDE_FILES = ("", "-wal", "-shm", "-journal", "-lock")
+
+
+def check_output(store_path: str | os.PathLike, output: str | os.PathLike) -> Path:
+    """``output`` when an export may be written there; else a CrosscheckError naming it and why.
+
+    Never a folder, and never the store or one of its side files (WAL, shared memory, rollback
+    journal, writer lock): an export written there would replace the database it was read from.
+    """
+    out = Path(output)
+    if out.is_dir():
+        raise CrosscheckError(f"{out}: is a folder; give -o a file name")
+    store = Path(store_path)
+    target = out.resolve()
+    for suffix in _STORE_SIDE_FILES:
+        side = Path(str(store) + suffix)
+        same = target == side.resolve()
+        if not same and side.exists() and out.exists():
+            try:
+                same = os.path.samefile(out, side)
+            except OSError:
+                same = False
+        if same:
+            what = "the store itself" if not suffix else f"the store's {suffix[1:]} file"
+            raise CrosscheckError(f"{out}: is {what} ({store}); refusing to export over it, choose another file")
+    if not out.parent.is_dir():
+        raise CrosscheckError(f"{out}: the folder {out.parent} does not exist")
+    return out
+
+
+def export_to_path(store: Store, output: str | os.PathLike) -> Path:
+    """Write the export to ``output`` atomically: a temporary file beside it, renamed over it when complete.
+
+    On any failure (disk full, interrupted) the temporary file is removed and the previous ``output``,
+    if any, is left as it was; the error names ``output``.
+    """
+    out = check_output(store.path, output)
+    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, _file_mode(out))  # mkstemp makes 0600; an export gets the mode a new file would
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            write_json(store, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CrosscheckError(f"{out}: cannot write the export ({exc.strerror or exc})") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+def _file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask

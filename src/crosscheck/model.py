@@ -311,3 +311,35 @@ class StoryFindings:
     story: str
     claims: tuple[AlignedClaim, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+
+
+# ---------------------------------------------------------------- live sources (crosscheck.fetch)
+@dataclass(frozen=True)
+class SourceState:
+    """A watched source (feed, news sitemap, home page) and what the watcher knows of it."""
+
+    url: str  # as listed in the sources file (normalised)
+    kind: str = "unknown"  # feed | sitemap | page | unknown (until first fetched)
+    feed_url: str | None = None  # the feed a home page points to (<link rel="alternate">), when discovered
+    etag: str | None = None
+    last_modified: str | None = None
+    seen: tuple[tuple[str, str], ...] = ()  # (item url, item fingerprint), newest first, bounded
+    last_item: str | None = None  # url of the newest item seen
+    last_checked: str | None = None  # ISO datetime (UTC) of the last attempt
+    last_ok: str | None = None  # ... of the last success
+    next_due: str | None = None  # ... when the next poll is due
+    failures: int = 0  # consecutive failed polls
+    last_error: str | None = None
+    items_ingested: int = 0  # items this source brought in (new or revised reports)
+    health: str = "new"  # new | ok | failing | unhealthy
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """How a report came in over HTTP: requested, final and canonical URL, and when."""
+
+    source: str  # the document's source: its canonical URL
+    requested_url: str
+    final_url: str
+    fetched_at: str  # ISO datetime (UTC)
+    status: int = 200

@@ -1,6 +1,7 @@
 """Rich renderables of what the store holds, for the CLI. Reads only."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +17,46 @@ from .store.base import Store
 
 BADGE = {"corroborated": "[bold green]CORROBORATED[/]", "single_source": "[yellow]SINGLE SOURCE[/]",
          "conflicting": "[bold red]CONFLICTING[/]"}
+
+
+# C0 and C1 control characters (ESC starts terminal escape sequences; CR and backspace overwrite what is
+# shown; a newline in a one-line field forges another line) and the bidirectional overrides/isolates
+# (they reorder what is shown). Tab and newline stay in multi-line text.
+_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BLOCK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(value: Any, multiline: bool = False) -> str:
+    """``value`` as text safe to print on a terminal: every control character shown as an escape (``\\x1b``)."""
+    text = "" if value is None else str(value)
+    return (_CONTROL_BLOCK if multiline else _CONTROL_LINE).sub(_escape, text)
+
+
+def _escape(m: re.Match) -> str:
+    n = ord(m.group())
+    return {9: "\\t", 10: "\\n", 13: "\\r"}.get(n) or (f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}")
+
+
+MAX_LIMIT = 1_000_000  # rows a list prints at most (SQLite takes 64-bit integers; a terminal far fewer)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_bound(name: str, value: str | None) -> str | None:
+    """A --since/--until value checked: YYYY, YYYY-MM or YYYY-MM-DD, a real date; else an InputError."""
+    if value is None:
+        return None
+    from datetime import date
+
+    from .errors import InputError
+
+    m = _DATE.match(value.strip())
+    try:
+        if m:
+            date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+            return value.strip()
+    except ValueError:
+        pass
+    raise InputError(name, f"{printable(value)!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
 def _short(text: str | None, n: int = 80) -> str:
@@ -36,24 +77,24 @@ def _columns(table: Table, *names: str) -> Table:
     return table
 
 
-def _t(text: Any) -> Text:
-    """Untrusted text as a literal (never parsed as rich markup)."""
-    return Text("" if text is None else str(text))
+def _t(text: Any, multiline: bool = False) -> Text:
+    """Untrusted text as a literal: never parsed as rich markup, control characters escaped."""
+    return Text(printable(text, multiline))
 
 
 def documents_table(store: Store, flt: DocumentFilter) -> Table:
     table = Table(title=f"documents ({store.count_documents(DocumentFilter(outlet=flt.outlet, language=flt.language, since=flt.since, until=flt.until))})")
     _columns(table, *("id", "published", "outlet", "lang", "title"))
     for d in store.documents(flt):
-        table.add_row(d.id, _t((d.published or "")[:10]), _t(d.outlet), _t(d.language), _t(_short(d.title, 70)))
+        table.add_row(_t(d.id), _t((d.published or "")[:10]), _t(d.outlet), _t(d.language), _t(_short(d.title, 70)))
     return table
 
 
-def search_table(store: Store, query: str, limit: int) -> Table:
-    table = Table(title=f"search: {query}")
+def search_table(store: Store, query: str, limit: int, advanced: bool = False) -> Table:
+    table = Table(title=_t(f"search: {query}"))
     _columns(table, *("id", "outlet", "title", "snippet"))
-    for d, snip in store.search(query, limit):
-        table.add_row(d.id, _t(d.outlet), _t(_short(d.title, 50)), _t(_short(snip, 90)))
+    for d, snip in store.search(query, limit, advanced):
+        table.add_row(_t(d.id), _t(d.outlet), _t(_short(d.title, 50)), _t(_short(snip, 90)))
     return table
 
 
@@ -65,7 +106,7 @@ def stories_table(store: Store, limit: int) -> Table:
     for s in ordered:
         c = counts.get(s.id, {})
         span = " … ".join(x[:10] for x in dict.fromkeys([s.first_published, s.last_published]) if x) or "-"
-        table.add_row(s.id, span, str(c.get("reports", 0)), str(c.get("independent_sources", 0)),
+        table.add_row(_t(s.id), _t(span), str(c.get("reports", 0)), str(c.get("independent_sources", 0)),
                       str(c.get("claims", 0)), str(c.get("conflicts", 0)), _t(_short(s.title, 60)))
     return table
 
@@ -78,7 +119,7 @@ def entities_table(store: Store, query: str | None, limit: int) -> Table:
         names = [e.name, *e.aliases]
         if query and not any(query.lower() in n.lower() for n in names):
             continue
-        table.add_row(e.id or "", e.type, _t(e.name), _t(", ".join(a for a in e.aliases if a != e.name)))
+        table.add_row(_t(e.id), _t(e.type), _t(e.name), _t(", ".join(a for a in e.aliases if a != e.name)))
         shown += 1
         if shown >= limit:
             break
@@ -103,9 +144,9 @@ def claims_table(store: Store, status: str | None = None, document: str | None =
                 continue
             if document and document not in c.documents:
                 continue
-            table.add_row(c.id, BADGE.get(c.status, c.status), str(c.independent_sources),
+            table.add_row(_t(c.id), BADGE.get(c.status, c.status), str(c.independent_sources),
                           _t(names.get(c.speaker or "", c.speaker_text or "-")), _t(_short(c.text, 70)),
-                          ", ".join(c.documents))
+                          _t(", ".join(c.documents)))
             shown += 1
             if shown >= limit:
                 return table
@@ -137,9 +178,9 @@ def show_document(store: Store, doc: Document) -> Iterator[Any]:
         if value:
             meta.add_row(key, _t(value))
     yield Panel(meta, title=_t(doc.title or "(no title)"))
-    yield Panel(_t(doc.text), title="text")
+    yield Panel(_t(doc.text, multiline=True), title="text")
     if doc.captions:
-        yield Panel(_t("\n".join(doc.captions)), title="captions")
+        yield Panel(_t("\n".join(map(printable, doc.captions)), multiline=True), title="captions")
     analysis = store.analysis(doc.id)
     if analysis is None:
         return
@@ -148,13 +189,13 @@ def show_document(store: Store, doc: Document) -> Iterator[Any]:
         t = Table(title="entities")
         _columns(t, *("entity", "type", "name", "mentions as"))
         for e in analysis.entities:
-            t.add_row(links.get((doc.id, e.key), e.key), e.type, _t(e.name), _t(", ".join(e.aliases)))
+            t.add_row(_t(links.get((doc.id, e.key), e.key)), _t(e.type), _t(e.name), _t(", ".join(e.aliases)))
         yield t
     if analysis.claims:
         t = Table(title="claims")
         _columns(t, *("kind", "speaker", "cue", "claim", "hedges"))
         for c in analysis.claims:
-            t.add_row(c.kind, _t(c.speaker_text), _t(c.cue), _t(_short(c.text, 90)), _t(", ".join(c.hedges)))
+            t.add_row(_t(c.kind), _t(c.speaker_text), _t(c.cue), _t(_short(c.text, 90)), _t(", ".join(c.hedges)))
         yield t
     if analysis.quantities:
         t = Table(title="quantities")
@@ -168,7 +209,7 @@ def show_document(store: Store, doc: Document) -> Iterator[Any]:
         _columns(t, *("text", "value", "note"))
         for x in analysis.times:
             note = "; ".join(n for n in ("year inferred" if x.inferred_year else "", x.warning or "") if n)
-            t.add_row(_t(x.text), x.value, _t(note))
+            t.add_row(_t(x.text), _t(x.value), _t(note))
         yield t
 
 
@@ -181,7 +222,7 @@ def claims_matrix(store: Store, findings: StoryFindings, docs: list[Document]) -
         t.add_column(f"R{i}", justify="center")
     for c in findings.claims:
         who = names.get(c.speaker or "", c.speaker_text or "?")
-        row = [Text(f"{who}: ").append(_short(c.text, 70)), Text.from_markup(BADGE.get(c.status, c.status) +
+        row = [_t(f"{who}: " + _short(c.text, 70)), Text.from_markup(BADGE.get(c.status, c.status) +
                                                                            f" ({c.independent_sources})")]
         row += ["●" if d.id in c.documents else "" for d in docs]
         t.add_row(*row)
@@ -194,12 +235,12 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
     docs = [store.document(d) for d in story.documents]
     docs = [d for d in docs if d is not None]
     counts = story_counts(store).get(story_id, {})
-    yield Panel(Group(_t(story.summary)), title=_t(story.title or story.id),
+    yield Panel(Group(_t(story.summary, multiline=True)), title=_t(story.title or story.id),
                 subtitle=f"{counts.get('reports', 0)} reports, {counts.get('independent_sources', 0)} independent")
     t = Table(title="reports")
     _columns(t, *("", "id", "outlet", "published", "lang", "syndication", "title"))
     for i, d in enumerate(sorted(docs, key=lambda d: (synd.get(d.id) or "~", d.published or "")), 1):
-        t.add_row(f"R{docs.index(d) + 1}", d.id, _t(d.outlet), _t((d.published or "")[:10]), _t(d.language),
+        t.add_row(f"R{docs.index(d) + 1}", _t(d.id), _t(d.outlet), _t((d.published or "")[:10]), _t(d.language),
                   _t(synd.get(d.id) or "-"), _t(_short(d.title, 50)))
     yield t
     findings = store.findings(story_id)
@@ -212,7 +253,7 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
         tl = Table(title="timeline")
         _columns(tl, *("date", "report", "sentence"))
         for e in findings.timeline:
-            tl.add_row(e.value + (" (year inferred)" if e.inferred_year else ""), e.document, _t(_short(e.text, 90)))
+            tl.add_row(_t(e.value + (" (year inferred)" if e.inferred_year else "")), _t(e.document), _t(_short(e.text, 90)))
         yield tl
 
 
@@ -237,7 +278,7 @@ def _conflicts_and_drift(claims: tuple[AlignedClaim, ...]) -> Iterator[Any]:
     n = 0
     for c in claims:
         if c.drift:
-            drift.add_row(_t(_short(c.text, 60)), _t("\n".join(c.drift)))
+            drift.add_row(_t(_short(c.text, 60)), _t("\n".join(map(printable, c.drift)), multiline=True))
             n += 1
     if n:
         yield drift
@@ -247,7 +288,7 @@ def demo_report(store: Store) -> Iterator[Any]:
     counts = story_counts(store)
     n_docs = store.count_documents()
     outlets = {d.outlet for d in store.documents() if d.outlet}
-    yield Text(f"The store {store.path} holds {n_docs} reports from {len(outlets)} outlets in "
+    yield _t(f"The store {store.path} holds {n_docs} reports from {len(outlets)} outlets in "
                f"{len(counts)} stories, {len(store.entities())} entities, "
                f"{len(store.syndication_groups())} syndication groups.")
     yield documents_table(store, DocumentFilter(limit=50))
@@ -262,4 +303,21 @@ def demo_report(store: Store) -> Iterator[Any]:
     if counts:
         best = max(counts, key=richness)
         yield from show_story(store, best)
-    yield Text(f"\nOpen the web UI:  .venv/bin/crosscheck --db {store.path} serve   then visit http://127.0.0.1:8000/")
+    yield _t(f"\nOpen the web UI:  .venv/bin/crosscheck --db {store.path} serve   then visit http://127.0.0.1:8000/")
+
+
+HEALTH = {"ok": "[green]ok[/]", "new": "new", "failing": "[yellow]failing[/]", "unhealthy": "[bold red]unhealthy[/]"}
+
+
+def sources_table(store: Store) -> Table:
+    """Watched sources with their health (crosscheck watch keeps it in the store)."""
+    table = _columns(Table(title="sources", title_justify="left"), "source", "kind", "health", "items", "last ok",
+                     "failures", "next poll", "last error")
+    for st in store.sources():
+        feed = f" → {st.feed_url}" if st.feed_url else ""
+        table.add_row(_t(st.url + feed), _t(st.kind), HEALTH.get(st.health, _t(st.health)), str(st.items_ingested),
+                      _t((st.last_ok or "")[:19]), str(st.failures), _t((st.next_due or "")[:19]),
+                      _t(_short(st.last_error, 60)))
+    if not table.rows:
+        table.caption = "no sources yet: run `crosscheck watch SOURCES_FILE`"
+    return table

@@ -119,7 +119,7 @@ def _read_one(source: str) -> Iterator[RawReport | ReadFailure]:
         yield from read_stream(sys.stdin.buffer, STDIN)
         return
     if source.startswith(("http://", "https://")):
-        yield ReadFailure(source, "network fetch not supported offline: save the feed or page to a file")
+        yield ReadFailure(source, "ingest reads no network: use `crosscheck fetch URL` for pages, `crosscheck watch SOURCES_FILE` for feeds")
         return
     path = Path(source).expanduser()
     if not path.exists():

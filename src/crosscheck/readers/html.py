@@ -17,13 +17,15 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "ignore") if m else None
 
 
-def read(stream: BinaryIO, source: str, fmt: str = "html") -> Iterator[RawReport | ReadFailure]:
-    """Yield the page as one RawReport with ``html`` set, or a ReadFailure."""
+def read(stream: BinaryIO, source: str, fmt: str = "html", charset: str | None = None) -> Iterator[RawReport | ReadFailure]:
+    """Yield the page as one RawReport with ``html`` set, or a ReadFailure.
+
+    ``charset``: the one an HTTP Content-Type header named; it outranks the page's own <meta>."""
     data = read_capped(stream)
     if data is None:
         yield ReadFailure(source, too_large())
         return
-    decoded = decode(data, declared_charset(data))
+    decoded = decode(data, charset or declared_charset(data))
     if decoded.text is None:
         yield ReadFailure(source, decoded.reason or "unreadable")
     elif not re.search(r"<[a-zA-Z!]", decoded.text):

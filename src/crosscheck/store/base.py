@@ -6,7 +6,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Analysis, Document, Entity, Story, StoryFindings, SyndicationGroup
+from ..model import Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,8 @@ class DocumentFilter:
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
     story: str | None = None
-    query: str | None = None  # full-text (FTS5) query
+    query: str | None = None  # full-text query: words (see sqlite.fts_query) unless ``advanced``
+    advanced: bool = False  # ``query`` is FTS5 syntax as written
     limit: int | None = None
     offset: int = 0
 
@@ -127,3 +128,19 @@ class Store(ABC):
 
     @abstractmethod
     def all_findings(self) -> Iterator[StoryFindings]: ...
+
+    # live sources (crosscheck watch / fetch): state per watched source, how fetched reports came in
+    @abstractmethod
+    def put_source(self, state: SourceState) -> None: ...
+
+    @abstractmethod
+    def source(self, url: str) -> SourceState | None: ...
+
+    @abstractmethod
+    def sources(self) -> list[SourceState]: ...
+
+    @abstractmethod
+    def put_fetch(self, record: FetchRecord) -> None: ...
+
+    @abstractmethod
+    def fetch_record(self, source: str) -> FetchRecord | None: ...

@@ -111,7 +111,23 @@ MIGRATIONS: list[str] = [
     CREATE INDEX claims_status ON claims(status);
     CREATE INDEX claims_speaker ON claims(speaker);
     """,
-    # 2 -> 3: wires a document credits; each syndication member's kind and evidence (issue 12)
+    # 2 -> 3: live sources (crosscheck watch) and how fetched reports came in (crosscheck fetch)
+    """
+    CREATE TABLE sources (
+        url TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        next_due TEXT,
+        health TEXT NOT NULL DEFAULT 'new'
+    );
+    CREATE TABLE fetches (
+        source TEXT PRIMARY KEY,
+        requested_url TEXT NOT NULL,
+        final_url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        status INTEGER NOT NULL DEFAULT 200
+    );
+    """,
+    # 3 -> 4: wires a document credits; each syndication member's kind and evidence (issue 12)
     """
     ALTER TABLE documents ADD COLUMN credits TEXT;
     ALTER TABLE syndication_members ADD COLUMN data TEXT;

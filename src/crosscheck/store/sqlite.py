@@ -9,9 +9,11 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
-from ..errors import StoreError
-from ..model import Analysis, Document, Entity, Story, StoryFindings, SyndicationGroup, SyndicationMember
+from ..errors import QueryError, StoreError
+from ..model import (Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup,
+                     SyndicationMember)
 from . import codec
 from .base import DocState, DocumentFilter, Store
 from .migrations import MIGRATIONS, SCHEMA_VERSION
@@ -57,9 +59,7 @@ class SQLiteStore(Store):
             raise StoreError(f"{self.path}: no such database (run `crosscheck ingest` first)")
         try:
             if readonly:
-                uri = "file:" + str(p.resolve()) + "?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
-                                            check_same_thread=False)
+                self.conn = self._open_readonly(p, timeout)
             else:
                 if p.parent and not p.parent.exists():
                     raise StoreError(f"{self.path}: the folder {p.parent} does not exist")
@@ -68,12 +68,64 @@ class SQLiteStore(Store):
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            self._refuse_foreign()  # before anything is written: WAL switch, tables
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.Error as exc:
             raise StoreError(_explain(self.path, exc)) from exc
+        except StoreError:
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
+            raise
+
+    @staticmethod
+    def _open_readonly(p: Path, timeout: float) -> sqlite3.Connection:
+        """A read-only connection that creates no file when it cannot.
+
+        ``mode=ro`` still needs the WAL index (``-shm``) beside the database; in a folder this process
+        cannot write, and with no ``-wal``/``-shm`` left there, that fails ("attempt to write a readonly
+        database"). Nothing can then be writing to the store either (a writer would have left them), so
+        the file is read as immutable: SQLite takes no locks and creates no files.
+        """
+        base = "file:" + quote(str(p.resolve())) + "?mode=ro"
+        conn = None
+        try:
+            conn = sqlite3.connect(base, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            if conn is not None:
+                conn.close()
+            msg = str(exc)
+            if not ("readonly" in msg or "read-only" in msg or "unable to open" in msg):
+                raise
+        side = [Path(str(p) + s) for s in ("-wal", "-shm")]
+        if any(x.exists() and x.stat().st_size for x in side[:1]):
+            raise StoreError(f"{p}: cannot read the store: its folder is not writable and a write-ahead log "
+                             f"({side[0].name}) holds changes not yet in the database file")
+        conn = sqlite3.connect(base + "&immutable=1", uri=True, timeout=timeout, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+
+    def _refuse_foreign(self) -> None:
+        """Only a new empty file or a crosscheck store is ours to write (or read as one)."""
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        names = [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        if not names and version == 0:
+            return  # a new, empty database
+        if "documents" in names and "documents_fts" in names and version >= 1:
+            return
+        if version > SCHEMA_VERSION and (not names or "documents" in names):
+            return  # a newer crosscheck's store: _migrate refuses it and says so
+        shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+        what = f"an SQLite database with other tables ({shown})" if names else \
+            f"an SQLite database of another application (user_version {version})"
+        raise StoreError(f"{self.path}: not a crosscheck store ({what}); refusing to use it, "
+                         "give --db a new file or a crosscheck store")
 
     # -- schema ------------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -86,6 +138,8 @@ class SQLiteStore(Store):
                              f"up to {SCHEMA_VERSION}); upgrade crosscheck to open it")
         if version == SCHEMA_VERSION:
             return
+        if self.readonly and version == 0:
+            raise StoreError(f"{self.path}: holds no crosscheck store yet (run `crosscheck ingest` first)")
         if self.readonly:
             raise StoreError(f"{self.path}: schema {version} is older than {SCHEMA_VERSION}; "
                              "open it once for writing (e.g. `crosscheck ingest`) to migrate it")
@@ -180,6 +234,10 @@ class SQLiteStore(Store):
         with self._lock:
             try:
                 return self.conn.execute(sql, args).fetchall()
+            except sqlite3.OperationalError as exc:
+                if str(exc).startswith("fts5:") or "malformed MATCH" in str(exc):
+                    raise QueryError(f"invalid search syntax ({exc})") from exc
+                raise StoreError(_explain(self.path, exc)) from exc
             except sqlite3.Error as exc:
                 raise StoreError(_explain(self.path, exc)) from exc
 
@@ -242,7 +300,7 @@ class SQLiteStore(Store):
             args.append(flt.story)
         if flt.query:
             clauses.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            args.append(fts_query(flt.query))
+            args.append(fts_query(flt.query, flt.advanced))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
     def documents(self, flt: DocumentFilter = DocumentFilter()) -> Iterator[Document]:
@@ -259,13 +317,13 @@ class SQLiteStore(Store):
         where, args = self._where(flt)
         return self._q(f"SELECT count(*) FROM documents d{where}", args)[0][0]
 
-    def search(self, query: str, limit: int = 20) -> list[tuple[Document, str]]:
-        """Full-text search: documents with a highlighted snippet, best first."""
+    def search(self, query: str, limit: int = 20, advanced: bool = False) -> list[tuple[Document, str]]:
+        """Full-text search: documents with a highlighted snippet, best first (``advanced``: FTS5 syntax)."""
         rows = self._q(
             f"SELECT {', '.join('d.' + c.strip() for c in _DOC_COLS.split(','))}, "
             "snippet(documents_fts, 1, '[', ']', '…', 12) AS snip FROM documents_fts "
             "JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-            (fts_query(query), limit))
+            (fts_query(query, advanced), limit))
         return [(_row_doc(r), r["snip"]) for r in rows]
 
     def revisions(self, doc_id: str) -> list[dict]:
@@ -412,6 +470,29 @@ class SQLiteStore(Store):
         for r in self._q("SELECT data FROM findings ORDER BY story"):
             yield codec.loads(StoryFindings, r["data"])
 
+    # -- live sources --------------------------------------------------------------------------
+    def put_source(self, state: SourceState) -> None:
+        self._q("INSERT INTO sources(url, data, next_due, health) VALUES (?, ?, ?, ?) ON CONFLICT(url) DO UPDATE "
+                "SET data = excluded.data, next_due = excluded.next_due, health = excluded.health",
+                (state.url, codec.dumps(state), state.next_due, state.health))
+
+    def source(self, url: str) -> SourceState | None:
+        rows = self._q("SELECT data FROM sources WHERE url = ?", (url,))
+        return codec.loads(SourceState, rows[0]["data"]) if rows else None
+
+    def sources(self) -> list[SourceState]:
+        return [codec.loads(SourceState, r["data"]) for r in self._q("SELECT data FROM sources ORDER BY url")]
+
+    def put_fetch(self, record: FetchRecord) -> None:
+        self._q("INSERT OR REPLACE INTO fetches(source, requested_url, final_url, fetched_at, status) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (record.source, record.requested_url, record.final_url, record.fetched_at, record.status))
+
+    def fetch_record(self, source: str) -> FetchRecord | None:
+        rows = self._q("SELECT source, requested_url, final_url, fetched_at, status FROM fetches WHERE source = ?",
+                       (source,))
+        return FetchRecord(**dict(rows[0])) if rows else None
+
 
 def _lock_holder(lock_path: str) -> str:
     try:
@@ -421,21 +502,46 @@ def _lock_holder(lock_path: str) -> str:
     return f" (pid {pid})" if pid.isdigit() else ""
 
 
-def fts_query(text: str) -> str:
-    """A user's words as a safe FTS5 query: each term quoted, all required; `OR` kept."""
-    terms = []
+def _fts_term(tok: str) -> str | None:
+    core = tok.rstrip("*")
+    if not core:
+        return None
+    return '"' + core.replace('"', '""') + '"' + ("*" if core != tok else "")
+
+
+def fts_query(text: str, advanced: bool = False) -> str:
+    """A user's search as an FTS5 query.
+
+    By default the text is words: each term quoted (so no word is ever read as syntax), all required.
+    Three upper-case conveniences never make an invalid query: ``OR`` between two words, ``AND``
+    (what juxtaposition means anyway) and ``NOT word`` (the word excluded). ``advanced=True`` hands
+    the text to FTS5 as written; a syntax error then raises QueryError.
+    """
+    if advanced:
+        return text.strip() or '""'
+    required: list[str] = []
+    excluded: list[str] = []
+    negate = False
     for tok in text.split():
-        if tok.upper() in ("OR", "AND", "NOT"):
-            terms.append(tok.upper())
-        else:
-            tok = tok.replace('"', '""')
-            star = tok.endswith("*") and len(tok) > 1
-            terms.append(f'"{tok.rstrip("*")}"' + ("*" if star else ""))
-    while terms and terms[-1] in ("OR", "AND", "NOT"):
-        terms.pop()
-    while terms and terms[0] in ("OR", "AND", "NOT"):
-        terms.pop(0)
-    return " ".join(terms) or '""'
+        if tok in ("AND", "NOT", "OR"):
+            if tok == "NOT":
+                negate = True
+            elif tok == "OR" and required and required[-1] != "OR" and not negate:
+                required.append("OR")
+            continue
+        term = _fts_term(tok)
+        if term is None:
+            continue
+        (excluded if negate else required).append(term)
+        negate = False
+    while required and required[-1] == "OR":
+        required.pop()
+    if not required:
+        return '""'
+    query = " ".join(required)
+    if excluded:
+        query = f"({query})" + "".join(f" NOT {t}" for t in excluded)
+    return query
 
 
 def _split_sql(script: str) -> list[str]:

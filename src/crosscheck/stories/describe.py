@@ -1,10 +1,14 @@
 """Story title and summary line from its most central report."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 from typing import Mapping, Sequence
 
+from crosscheck.boilerplate import looks_like_headline, strip_dateline
 from crosscheck.config import Settings
 from crosscheck.model import Document, Story, StoryFeatures
 from crosscheck.stories.vectors import Vocabulary, feature_keys, vector
@@ -34,10 +38,40 @@ def central_document(story: Story, features: Sequence[StoryFeatures] | Mapping[s
     return members[best].document
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    with resources.files("crosscheck.data").joinpath("abbreviations.json").open(encoding="utf-8") as fh:
+        return frozenset(json.load(fh)["abbreviations"])
+
+
+def _ends_at(body: str, i: int) -> bool:
+    """Whether the full stop before ``body[i:]`` ends a sentence: not after an initial ('N. Korea'),
+    a dotted abbreviation ('U.S.') or a listed one ('Gen.', 'St.')."""
+    before = body[:i].rstrip()
+    if not before.endswith("."):
+        return True
+    word = before[:-1].rsplit(" ", 1)[-1].lstrip("\"'“‘«(")
+    if len(word) <= 1 or "." in word:
+        return False
+    return word.lower() not in _abbreviations()
+
+
 def _first_sentence(text: str, limit: int = 280) -> str:
     body = " ".join(text.split())
-    sentence = _SENTENCE.split(body, maxsplit=1)[0] if body else ""
+    sentence = body
+    for m in _SENTENCE.finditer(body):
+        if _ends_at(body, m.start()):
+            sentence = body[:m.start()]
+            break
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _title(doc: Document, others: Sequence[Document]) -> str:
+    """A headline: the report's own title when it is one, else another report's, else its lead without dateline."""
+    for d in (doc, *others):
+        if d.title and looks_like_headline(d.title):
+            return d.title.strip()
+    return strip_dateline(_first_sentence(doc.text))
 
 
 def describe(story: Story, documents: Mapping[str, Document],
@@ -51,7 +85,7 @@ def describe(story: Story, documents: Mapping[str, Document],
     if doc is None:
         return story
     lead = _first_sentence(doc.text)
-    title = (doc.title or "").strip() or lead
+    title = _title(doc, [documents[d] for d in story.documents if d in documents and documents[d] is not doc])
     summary = lead
     if summary and title and summary.rstrip(".").lower() == title.rstrip(".").lower():
         rest = " ".join(doc.text.split())[len(lead):].strip()

@@ -14,6 +14,9 @@ from ..store.codec import to_data
 from .readmodel import ReadModel, clean_query, split_claim_ref
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_OFFSET = 10**9  # far past any store; SQLite takes 64-bit integers, a bigger one is a 422, not a 500
+Syntax = Literal["words", "fts5"]
+SYNTAX_HELP = "how q is read: words (each one required; OR between two words, NOT word) or fts5 (SQLite FTS5 syntax)"
 Status = Literal["corroborated", "single_source", "conflicting"]
 
 
@@ -41,22 +44,24 @@ def filter_claims(rm: ReadModel, status: str | None = None, story: str | None = 
 def router(rm: ReadModel) -> APIRouter:
     r = APIRouter(prefix="/api", tags=["api"])
     limit_q = Query(50, ge=1, le=500, description="items per page")
-    offset_q = Query(0, ge=0, description="items to skip")
+    offset_q = Query(0, ge=0, le=MAX_OFFSET, description="items to skip")
 
     @r.get("/stories", summary="Stories with counts of reports, independent sources and conflicts")
-    def stories(q: str | None = Query(None, description="full-text search over the reports (FTS5)"),
+    def stories(q: str | None = Query(None, description="full-text search over the reports"),
+                syntax: Syntax = Query("words", description=SYNTAX_HELP),
                 outlet: str | None = None, language: str | None = None,
                 since: str | None = Query(None, pattern=DATE, description="a report published on or after"),
                 until: str | None = Query(None, pattern=DATE, description="a report published on or before"),
                 sort: Literal["reports", "recent"] = "reports", limit: int = limit_q, offset: int = offset_q):
         def build() -> JSONResponse:
-            flt = DocumentFilter(query=clean_query(q), outlet=outlet, language=language, since=since, until=until)
+            flt = DocumentFilter(query=clean_query(q), advanced=syntax == "fts5", outlet=outlet, language=language,
+                                 since=since, until=until)
             rows = rm.story_rows(flt, sort)
             return _page([story_record(row.story, row.counts) for row in rows[offset:offset + limit]], len(rows),
                          limit, offset)
 
         # the answer depends only on the parameters and the database: cached until the database changes
-        response = rm.cached(("api-stories", q, outlet, language, since, until, sort, limit, offset), build)
+        response = rm.cached(("api-stories", q, syntax, outlet, language, since, until, sort, limit, offset), build)
         return Response(response.body, media_type="application/json")
 
     @r.get("/stories/{story_id:path}", summary="One story: reports, claims with verdicts, timeline")
@@ -75,16 +80,19 @@ def router(rm: ReadModel) -> APIRouter:
         return JSONResponse(rec)
 
     @r.get("/documents", summary="Documents, filtered and paged")
-    def documents(q: str | None = Query(None, description="full-text search (FTS5)"), outlet: str | None = None,
+    def documents(q: str | None = Query(None, description="full-text search"),
+                  syntax: Syntax = Query("words", description=SYNTAX_HELP), outlet: str | None = None,
                   language: str | None = None, since: str | None = Query(None, pattern=DATE),
                   until: str | None = Query(None, pattern=DATE), story: str | None = None,
                   text: bool = Query(False, description="include the clean text"),
                   limit: int = limit_q, offset: int = offset_q):
         q = clean_query(q)
-        flt = DocumentFilter(query=q, outlet=outlet, language=language, since=since, until=until, story=story)
+        advanced = syntax == "fts5"
+        flt = DocumentFilter(query=q, advanced=advanced, outlet=outlet, language=language, since=since, until=until,
+                             story=story)
         total = rm.store.count_documents(flt)
         synd, story_of = rm.syndication(), rm.story_of()
-        page = DocumentFilter(query=q, outlet=outlet, language=language, since=since, until=until, story=story,
+        page = DocumentFilter(query=q, advanced=advanced, outlet=outlet, language=language, since=since, until=until, story=story,
                               limit=limit, offset=offset)
         items = [document_record(d, synd.get(d.id), story_of.get(d.id), with_text=text) for d in rm.store.documents(page)]
         return _page(items, total, limit, offset)
@@ -106,6 +114,8 @@ def router(rm: ReadModel) -> APIRouter:
             rec["claims"] = [dict(to_data(c), aligned=aligned[c.key].id if c.key in aligned else None,
                                   status=aligned[c.key].status if c.key in aligned else None) for c in analysis.claims]
         rec["revisions"] = rm.store.revisions(doc.id)
+        fetched = rm.store.fetch_record(doc.source)  # how a fetched report came in: final URL, time
+        rec["fetched"] = to_data(fetched) if fetched is not None else None
         return JSONResponse(rec)
 
     @r.get("/claims", summary="Aligned claims with verdicts, filtered and paged")

@@ -2,12 +2,15 @@
 
 Every report text, title, caption and URL is untrusted: templates autoescape, highlighted text is
 built from escaped segments (highlight.py), only http(s) URLs become links, and every response
-carries a Content-Security-Policy that allows scripts and styles from this server only.
+(errors and 500s too) carries a Content-Security-Policy that allows scripts and styles from this
+server only. Served on a loopback address, only requests naming that address (or localhost) in their
+Host header are answered, so a page of another site cannot reach the store by DNS rebinding.
 """
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -19,8 +22,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..errors import QueryError
 from ..store.base import Store
-from . import api, pages
+from . import api, pages, sources
 from .readmodel import MISSING, ReadModel
 
 HERE = Path(__file__).resolve().parent
@@ -55,6 +59,73 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HeadAsGet:
+    """ASGI middleware answering HEAD like GET without the body (headers, status and length as for GET)."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_head(message: dict) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, send_head)
+
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(host: str) -> tuple[str, ...] | None:
+    """The Host names to answer when serving on ``host``: for a loopback address, that address and the
+    loopback names (a rebinding attacker's name is refused); None (any) when bound to another interface."""
+    name = host.strip("[]").lower()
+    try:
+        loopback = ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        loopback = name == "localhost"
+    return tuple(dict.fromkeys((name, *LOOPBACK_NAMES))) if loopback else None
+
+
+class CheckHost:
+    """ASGI middleware refusing (400) a request whose Host header is not one of ``hosts``."""
+
+    def __init__(self, app: Any, hosts: Iterable[str]):
+        self.app = app
+        self.hosts = frozenset(h.lower() for h in hosts)
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] in ("http", "websocket"):
+            raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1").strip().lower()
+            name = raw[1:raw.index("]")] if raw.startswith("[") and "]" in raw else raw.rsplit(":", 1)[0]
+            if name not in self.hosts:
+                response = JSONResponse({"detail": "this server answers only requests for "
+                                                   f"{', '.join(sorted(self.hosts))} (Host header {raw!r} refused)"},
+                                        status_code=400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class _App(FastAPI):
+    """FastAPI with the security headers outside everything, even the handler that answers 500."""
+
+    hosts: tuple[str, ...] | None = None
+
+    def build_middleware_stack(self) -> Any:
+        inner = HeadAsGet(super().build_middleware_stack())
+        if self.hosts is not None:
+            inner = CheckHost(inner, self.hosts)
+        return SecurityHeaders(inner)
 
 
 def http_url(value: Any) -> str | None:
@@ -131,28 +202,40 @@ class Renderer:
         return HTMLResponse(html)
 
 
-def create_app(store: Store) -> FastAPI:
-    """The web UI and REST API over ``store`` (read only)."""
+def create_app(store: Store, hosts: Iterable[str] | None = None) -> FastAPI:
+    """The web UI and REST API over ``store`` (read only); ``hosts``: answer only these Host names
+    (see ``allowed_hosts``), None: any."""
     rm = ReadModel(store)
     renderer = Renderer(rm, make_env())
     render = renderer.page
 
-    app = FastAPI(title="crosscheck", version="1", docs_url=None, redoc_url=None,
+    app = _App(title="crosscheck", version="1", docs_url=None, redoc_url=None,
                   description="Read-only API over a crosscheck store: stories, documents, claims with verdicts, "
                               "entities. Lists take limit/offset and return the total.")
-    app.add_middleware(SecurityHeaders)
+    app.hosts = tuple(hosts) if hosts is not None else None
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router(rm))
     app.include_router(pages.router(rm, renderer))
+    app.include_router(sources.router(rm, renderer))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
+        headers = getattr(exc, "headers", None)  # a 405 carries Allow
         if wants_json(request) or exc.status_code == 405:
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return render(request, "error.html", status_code=exc.status_code, code=exc.status_code, detail=exc.detail)
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+        response = render(request, "error.html", status_code=exc.status_code, code=exc.status_code, detail=exc.detail)
+        response.headers.update(headers or {})
+        return response
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError):
+        detail = f"q: {exc}"
+        if wants_json(request):
+            return JSONResponse({"detail": detail}, status_code=400)
+        return render(request, "error.html", status_code=400, code=400, detail=detail)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):

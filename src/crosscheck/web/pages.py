@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..store.base import DocumentFilter
 from .api import filter_claims
 from .highlight import highlight, spans_of
+from .api import MAX_OFFSET
 from .readmodel import ReadModel, clean_query
 
 if TYPE_CHECKING:
@@ -18,6 +19,12 @@ if TYPE_CHECKING:
 
 PAGE = 50
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _offset(value: int) -> int:
+    if not 0 <= value <= MAX_OFFSET:
+        raise HTTPException(422, f"offset: expected a number from 0 to {MAX_OFFSET}")
+    return value
 
 
 def _opt(value: str | None) -> str | None:
@@ -38,14 +45,18 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
 
     @r.get("/", response_class=HTMLResponse)
     def story_list(request: Request, q: str | None = None, outlet: str | None = None, language: str | None = None,
-                   since: str | None = None, until: str | None = None, sort: str = "reports", offset: int = 0):
+                   since: str | None = None, until: str | None = None, sort: str = "reports", offset: int = 0,
+                   syntax: str | None = None):
         form = {"q": clean_query(q), "outlet": _opt(outlet), "language": _opt(language),
                 "since": _date("since", since), "until": _date("until", until),
-                "sort": "recent" if sort == "recent" else "reports"}
-        offset = max(0, offset)
-        rows = rm.story_rows(DocumentFilter(query=form["q"], outlet=form["outlet"], language=form["language"],
-                                            since=form["since"], until=form["until"]), form["sort"])
-        hits = rm.store.search(form["q"], 10) if form["q"] else []
+                "sort": "recent" if sort == "recent" else "reports",
+                "syntax": "fts5" if _opt(syntax) == "fts5" else None}
+        offset = _offset(offset)
+        advanced = form["syntax"] == "fts5"
+        rows = rm.story_rows(DocumentFilter(query=form["q"], advanced=advanced, outlet=form["outlet"],
+                                            language=form["language"], since=form["since"], until=form["until"]),
+                             form["sort"])
+        hits = rm.store.search(form["q"], 10, advanced) if form["q"] else []
         story_of = rm.story_of()
         base = {k: v for k, v in form.items() if v}
 
@@ -77,7 +88,8 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             return dict(doc=doc, body=highlight(doc.text, spans_of(analysis, entity_of, names)), analysis=analysis,
                         entity_of=entity_of, names=names, aligned=rm.claims_for_document(doc.id),
                         story=rm.story_view(story_id) if story_id else None,
-                        syndication=rm.syndication().get(doc.id), revisions=rm.store.revisions(doc.id))
+                        syndication=rm.syndication().get(doc.id), revisions=rm.store.revisions(doc.id),
+                        fetched=rm.store.fetch_record(doc.source))
         return await renderer.cached(request, "document.html", build, "no such report")
 
     @r.get("/entities", response_class=HTMLResponse)
@@ -87,7 +99,7 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
                  if not needle or any(needle in n.casefold() for n in (e.name, *e.aliases))]
         counts = rm.entity_claims()
         found.sort(key=lambda e: (-len(counts.get(e.id, {})), e.name.casefold()))
-        offset = max(0, offset)
+        offset = _offset(offset)
         base = {"q": _opt(q)} if _opt(q) else {}
         return render(request, "entities.html", q=_opt(q), entities=found[offset:offset + PAGE], total=len(found),
                       counts=counts, offset=offset,

@@ -98,11 +98,19 @@ def _stamp(path: str) -> tuple:
 
 
 def clean_query(text: str | None) -> str | None:
-    """A user's search words without control characters (SQLite stops reading a query at NUL)."""
+    """A user's search words without control characters (SQLite stops reading a query at NUL), at most
+    ``MAX_QUERY`` characters: a longer one is cut at the last word boundary before, never inside a word."""
     if text is None:
         return None
     text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
-    return text[:500] or None
+    if len(text) > MAX_QUERY:
+        cut = text[:MAX_QUERY + 1]
+        # one word longer than the limit matches nothing whole or cut; keep it (an empty query would match all)
+        text = cut.rsplit(None, 1)[0] if " " in cut.strip() else cut[:MAX_QUERY]
+    return text.strip() or None
+
+
+MAX_QUERY = 500
 
 
 def split_claim_ref(ref: str) -> tuple[str, str]:
@@ -210,7 +218,7 @@ class ReadModel:
         counts = self.counts()
         stories = self.stories()
         if flt is not None and any((flt.query, flt.outlet, flt.language, flt.since, flt.until)):
-            keep = self.cached(("match", flt.query, flt.outlet, flt.language, flt.since, flt.until),
+            keep = self.cached(("match", flt.query, flt.advanced, flt.outlet, flt.language, flt.since, flt.until),
                                lambda: self._matching_stories(flt))
             stories = [s for s in stories if s.id in keep]
         if sort == "recent":
@@ -222,7 +230,7 @@ class ReadModel:
     def _matching_stories(self, flt: DocumentFilter) -> frozenset[str]:
         story_of = self.story_of()
         docs = self.store.documents(DocumentFilter(outlet=flt.outlet, language=flt.language, since=flt.since,
-                                                   until=flt.until, query=flt.query))
+                                                   until=flt.until, query=flt.query, advanced=flt.advanced))
         return frozenset(story_of[d.id] for d in docs if d.id in story_of)
 
     def entity_links(self) -> dict[str, dict[str, str]]:
