@@ -319,3 +319,19 @@ def test_a_store_from_before_credits_migrates_and_recluster_refingerprints(tmp_p
         assert set(group.documents) == {d.id for d in docs} and group.origin_outlet == "AP"
     finally:
         store.close()
+
+
+def test_cli_show_story_lists_why_reports_are_one_source(cli, db_path):
+    assert cli("ingest", str(WIRE_FIXTURES / "copies.jsonl"), db=db_path).returncode == 0
+    from crosscheck.store import open_store
+
+    s = open_store(db_path, readonly=True)
+    try:
+        (group,) = s.syndication_groups()
+        story = s.story_of()[group.origin]
+    finally:
+        s.close()
+    out = cli("show", story, db=db_path, env={"COLUMNS": "250"})
+    assert out.returncode == 0, out.stderr
+    assert "copies and translations" in out.stdout and "both credit AP" in out.stdout
+    assert re.search(r"shares \d+ sentences \(in order\) with R\d", out.stdout)
