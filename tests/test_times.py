@@ -133,6 +133,15 @@ def test_foreign_relative_words(t):
     assert [x.value for x in t("Der Minister trat gestern zurück.", published="2024-10-18", language="de")] == ["2024-10-17"]
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("El tren descarriló el lunes por la mañana cerca de Ribera Alta.", "es"),  # in the morning, not tomorrow
+    ("Der Zug entgleiste am Morgen bei Kellfurt.", "de"),
+])
+def test_a_time_of_day_is_not_tomorrow(t, sentence, language):
+    found = t(sentence, published="2024-10-18", language=language)
+    assert not [x for x in found if x.value == "2024-10-19"], found
+
+
 @pytest.mark.parametrize("sentence", [
     "The convoy of 2024 trucks arrived.",  # a count, not a year
     "Resolution 2231 was cited.",

@@ -133,6 +133,8 @@ def claims(status: Optional[str] = typer.Option(None, help="corroborated | singl
         raise typer.BadParameter("status must be corroborated, single_source or conflicting", param_hint="--status")
     store = _store(readonly=True)
     out.print(views.claims_table(store, status=status, document=document, story=story, limit=limit))
+    if status == "conflicting":  # conflicts on facts outside claims, date slips, wire versions too
+        out.print(views.disagreements_table(store, story=story, document=document, limit=limit))
 
 
 @app.command()

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import CrosscheckError
-
-from .model import AlignedClaim, Document, Entity, Quantity, Story, TimeExpr, TimelineEntry
+from .model import AlignedClaim, Disagreement, Document, Entity, Quantity, Story, TimeExpr, TimelineEntry
 from .store.base import Store
 from .store.codec import to_data
 
@@ -62,6 +61,11 @@ def time_record(doc_id: str, t: TimeExpr) -> dict[str, Any]:
             "caption": t.caption}
 
 
+def disagreement_record(story: str, x: Disagreement) -> dict[str, Any]:
+    """One disagreement: kind, severity, subject, the two values, documents, passages, explanation."""
+    return {"story": story, **to_data(x)}
+
+
 def timeline_record(e: TimelineEntry) -> dict[str, Any]:
     return to_data(e)
 
@@ -92,6 +96,7 @@ def _sections(store: Store) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
     yield "times", (time_record(a.document, t) for a in store.analyses() for t in a.times)
     yield "timeline", (dict(timeline_record(e)) for f in store.all_findings() for e in f.timeline)
     yield "syndication_groups", (to_data(g) for g in store.syndication_groups())
+    yield "disagreements", (disagreement_record(f.story, x) for f in store.all_findings() for x in f.disagreements)
 
 
 def write_json(store: Store, out: IO[str]) -> None:

@@ -305,12 +305,35 @@ class IngestResult:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """Where reports (or one report with itself, or versions of one wire text) disagree on a fact.
+
+    ``severity``: conflict (incompatible values) | precision (compatible, one is vaguer: shown, weaker
+    than a conflict) | explained (a time zone or a cumulative count accounts for it) | slip (a date
+    error inside one report) | version (a wire copy changed between versions: not independent sources).
+    """
+
+    kind: str  # figure | date | weekday | place | relative_day | after_publication | wire_version
+    subject: str  # what the values are about ("injured", "event:earthquake", "percent:turnout")
+    values: tuple[str, ...]  # the values as each side states them, one per side
+    documents: tuple[str, ...]  # Document.id of each side (one entry for a slip inside one report)
+    passages: tuple[str, ...] = ()  # the sentence carrying the value, one per side
+    explanation: str = ""  # one line a reader understands
+    severity: str = "conflict"
+    independent: bool = True  # the sides are independent sources (not one syndication group)
+    published: tuple[str, ...] = ()  # publication time of each side, as stored
+    spans: tuple[tuple[int, int], ...] = ()  # offsets of each value in its document's text
+    claims: tuple[str, ...] = ()  # AlignedClaim ids whose sentences carry the values
+
+
+@dataclass(frozen=True)
 class StoryFindings:
     """What corroboration found in one story: aligned claims with verdicts, and the timeline."""
 
     story: str
     claims: tuple[AlignedClaim, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()  # conflicts, date slips and wire versions (corroborate)
 
 
 # ---------------------------------------------------------------- live sources (crosscheck.fetch)

@@ -250,6 +250,8 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
     if findings.claims:
         yield claims_matrix(store, findings, docs)
     yield from _conflicts_and_drift(findings.claims)
+    if findings.disagreements:
+        yield disagreements_table(store, story=story_id, labels={d.id: f"R{i}" for i, d in enumerate(docs, 1)})
     if findings.timeline:
         tl = Table(title="timeline")
         _columns(tl, *("date", "report", "sentence"))
@@ -274,6 +276,44 @@ def _copies(store: Store, docs: list[Document], synd: dict[str, str]) -> Iterato
                 reason = m.reason.replace(m.matched, label.get(m.matched, m.matched)) if m.matched else m.reason
                 t.add_row(_t(f"{g.id} ({g.origin_outlet or '?'})"), _t(label[m.document]), _t(m.kind), _t(reason))
     yield t
+
+
+_SEVERITY = {"conflict": "[red]conflict[/]", "version": "[yellow]wire changed between versions[/]",
+             "slip": "[yellow]date slip[/]", "precision": "differs in precision", "explained": "[dim]explained[/]"}
+_SEVERITY_ORDER = {"conflict": 0, "version": 1, "slip": 2, "precision": 3, "explained": 4}
+
+
+def disagreements_table(store: Store, story: str | None = None, document: str | None = None,
+                        labels: dict[str, str] | None = None, limit: int = 100) -> Table:
+    """Where reports disagree on figures and dates, date slips inside a report, wire version changes:
+    kind, verdict, each side's value and report, and the one-line explanation."""
+    table = Table(title="where the reports disagree", show_lines=True)
+    _columns(table, *("kind", "verdict", "subject", "one side", "other side", "why"))
+    rows = []
+    for f in store.all_findings():
+        if story and f.story != story:
+            continue
+        for x in f.disagreements:
+            if document and document not in x.documents:
+                continue
+            rows.append(x)
+    rows.sort(key=lambda x: _SEVERITY_ORDER.get(x.severity, 9))
+    for x in rows[:limit]:
+        sides = []
+        for i, doc in enumerate(x.documents):
+            name = (labels or {}).get(doc, doc)
+            when = f" {x.published[i][:16]}" if i < len(x.published) and x.published[i] else ""
+            value = x.values[i] if i < len(x.values) else ""
+            sides.append(Text(f"{_short(value, 70)}\n").append(f"{name}{when}", style="dim"))
+        if len(x.documents) == 1 and len(x.values) > 1:
+            sides.append(Text(_short(x.values[1], 70)))
+        while len(sides) < 2:
+            sides.append(Text(""))
+        verdict = Text.from_markup(_SEVERITY.get(x.severity, x.severity))
+        if not x.independent:
+            verdict.append("\nnot independent", style="dim")
+        table.add_row(x.kind.replace("_", " "), verdict, _t(x.subject), sides[0], sides[1], _t(_short(x.explanation, 120)))
+    return table
 
 
 def _conflicts_and_drift(claims: tuple[AlignedClaim, ...]) -> Iterator[Any]:
@@ -322,6 +362,8 @@ def demo_report(store: Store) -> Iterator[Any]:
     if counts:
         best = max(counts, key=richness)
         yield from show_story(store, best)
+        if any(f.disagreements for f in store.all_findings() if f.story != best):
+            yield disagreements_table(store)
     yield _t(f"\nOpen the web UI:  .venv/bin/crosscheck --db {store.path} serve   then visit http://127.0.0.1:8000/")
 
 

@@ -138,6 +138,20 @@ _FOREIGN_DMY = re.compile(
     rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.|er|º|ª)?\s+(?:de\s+|del\s+)?(?P<mon>[^\W\d_]{{3,14}})\.?(?!\w)"
     rf"(?:\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:року|года|г\.|р\.|roku|r\.))?)?")
 _FOREIGN_MY = re.compile(rf"(?<!\w)(?P<mon>[^\W\d_]{{3,14}})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)")
+
+
+def _time_of_day_words() -> dict[str, re.Pattern]:
+    """Per language: words before a relative-day word that make it a time of day (data file)."""
+    from importlib import resources
+    import json
+
+    with resources.files("crosscheck.data").joinpath("relative_time_of_day.json").open(encoding="utf-8") as fh:
+        before = json.load(fh)["before"]
+    return {lang: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + r")\s+$",
+                             re.IGNORECASE) for lang, ws in before.items()}
+
+
+_TIME_OF_DAY = _time_of_day_words()
 _FOREIGN_REL_RE = {
     lang: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, t), key=len, reverse=True)) + r")(?!\w)", re.I)
     for lang, t in _FOREIGN_RELATIVE.items() if t
@@ -273,7 +287,10 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
     rel = _FOREIGN_REL_RE.get(language or "")
     if rel is not None:
         table = _FOREIGN_RELATIVE[language]
+        time_of_day = _TIME_OF_DAY.get(language)
         for m in rel.finditer(text):
+            if time_of_day is not None and time_of_day.search(text, max(0, m.start() - 20), m.start()):
+                continue  # 'por la mañana', 'am Morgen': a time of day, not tomorrow
             out.append(_Cand(m.start(), m.end(), "foreignrel", extra=table[m.group(0).lower()]))
     # longest first, then earliest; drop anything overlapping an accepted span
     out.sort(key=lambda c: (-(c.end - c.start), c.start))

@@ -7,7 +7,9 @@ source chains and the story's timeline.
 1. read every claim for comparison (features.build_view);
 2. align them into groups, one per asserted thing (align.align);
 3. count independent sources, find conflicting and related groups (verdicts);
-4. record retellings, drift and source chains (drift); 5. build the timeline.
+4. record retellings, drift and source chains (drift); 5. build the timeline;
+6. find disagreements on figures and dates anywhere in the reports, date slips and wire version
+   changes (disagreements), and mark the claims carrying the two sides of a conflict.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from collections.abc import Mapping
 
 from ..config import Settings
 from ..model import AlignedClaim, Analysis, Document, Story, StoryFindings
+from . import disagreements as _disagreements
 from .align import Group, Weights, align
 from .drift import chain, drift_notes, retelling
 from .features import ClaimView, build_view
@@ -97,5 +100,9 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
             figures=tuple(f.label() for f in founder.figures),
             conflict_notes=tuple(relations.notes.get(i, ())),
         ))
+    # where reports disagree on figures and dates anywhere in their text, slips, wire versions
+    found = _disagreements.find(order, documents, analyses, syndication)
+    spans = {ids[i]: [(m.document, m.claim.start, m.claim.end) for m in g.members] for i, g in enumerate(groups)}
+    claims, found = _disagreements.attach(_disagreements.versions_not_conflicts(claims, syndication), spans, found)
     return StoryFindings(story=story.id, claims=tuple(claims),
-                         timeline=timeline(story.id, order, documents, analyses))
+                         timeline=timeline(story.id, order, documents, analyses), disagreements=tuple(found))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..export import story_counts
-from ..model import AlignedClaim, Document, Entity, Story, StoryFindings, SyndicationGroup, TimelineEntry
+from ..model import AlignedClaim, Disagreement, Document, Entity, Story, StoryFindings, SyndicationGroup, TimelineEntry
 from ..store.base import DocumentFilter, Store
 
 
@@ -74,6 +74,7 @@ class StoryView:
     timeline: tuple[TimelineEntry, ...]
     actors: tuple[Actor, ...]
     names: dict[str, str] = field(default_factory=dict)  # entity id -> name
+    disagreements: tuple[Disagreement, ...] = ()  # conflicts on facts, date slips, wire versions (strongest first)
     copies: tuple[CopyGroup, ...] = ()  # syndication groups among the story's reports, with their evidence
 
 
@@ -316,6 +317,8 @@ class ReadModel:
                          conflicts=tuple(conflicts), related=tuple(related),
                          timeline=tuple(sorted(findings.timeline, key=lambda e: (e.value, e.document))),
                          actors=self._actors(docs, claims, names), names=names,
+                         disagreements=tuple(sorted(findings.disagreements,
+                                                    key=lambda x: _SEVERITY_ORDER.get(x.severity, 9))),
                          copies=self._copies(docs, labels))
 
     def _copies(self, docs: tuple[Document, ...], labels: dict[str, str]) -> tuple[CopyGroup, ...]:
@@ -385,6 +388,7 @@ class ReadModel:
         return tuple(actors)
 
 
+_SEVERITY_ORDER = {"conflict": 0, "version": 1, "slip": 2, "precision": 3, "explained": 4}
 _STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
 
 

@@ -1,0 +1,96 @@
+"""Versions of one wire story: copies in one syndication group that differ.
+
+Copies of a wire text in one group are not independent sources; when two of them differ on a
+figure or a sentence, the wire (or an outlet) changed the text between versions. Each change is a
+``Disagreement`` of kind ``wire_version`` with both sentences and both publication times.
+
+Only copies in the same language are diffed sentence by sentence (a translation differs in every
+sentence); rewrites that change most sentences are left to the fact comparison, which marks their
+differences as not independent.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from difflib import SequenceMatcher
+
+from ..model import Disagreement, Document
+from .facts import sentences
+
+_NUMBER = re.compile(r"\d[\d,.\u00a0]*\d|\d")
+MAX_CHANGED = 0.5  # more changed sentences than this share: a rewrite, not a version
+PAIR_RATIO = 0.6  # two sentences are one edited sentence at this similarity
+MAX_NOTES = 6  # changes listed per pair of versions
+
+
+def _sents(doc: Document) -> list[tuple[str, int, int]]:
+    text = doc.text or ""
+    return [(text[s:e].strip(), s, e) for s, e in sentences(text) if text[s:e].strip()]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _changes(old: Document, new: Document) -> list[tuple[str, tuple[str, int, int], tuple[str, int, int]]]:
+    a, b = _sents(old), _sents(new)
+    sm = SequenceMatcher(a=[_norm(x[0]) for x in a], b=[_norm(x[0]) for x in b], autojunk=False)
+    changed = 0
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        changed += max(i2 - i1, j2 - j1)
+        if op != "replace":
+            continue
+        for sa in a[i1:i2]:
+            best = max(b[j1:j2], key=lambda sb: SequenceMatcher(a=_norm(sa[0]), b=_norm(sb[0])).ratio())
+            ratio = SequenceMatcher(a=_norm(sa[0]), b=_norm(best[0])).ratio()
+            if ratio < PAIR_RATIO:
+                continue
+            kind = "figure" if _NUMBER.findall(sa[0]) != _NUMBER.findall(best[0]) else "sentence"
+            out.append((kind, sa, best))
+    if changed > MAX_CHANGED * max(len(a), len(b), 1):
+        return []
+    return out
+
+
+def changed_words(a: str, b: str) -> tuple[str, str]:
+    """The words that differ between two versions of a sentence ('7,000' -> '8,000')."""
+    wa, wb = a.split(), b.split()
+    sm = SequenceMatcher(a=wa, b=wb, autojunk=False)
+    da, db = [], []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "equal":
+            da.append(" ".join(wa[i1:i2]))
+            db.append(" ".join(wb[j1:j2]))
+    return " … ".join(x for x in da if x) or "(nothing)", " … ".join(x for x in db if x) or "(nothing)"
+
+
+def wire_versions(order: list[str], documents: Mapping[str, Document],
+                  syndication: Mapping[str, str | None]) -> list[Disagreement]:
+    """Changes between consecutive same-language copies of each syndication group in a story."""
+    groups: dict[str, list[str]] = {}
+    for d in order:  # order: earliest first
+        g = syndication.get(d)
+        if g and d in documents:
+            groups.setdefault(g, []).append(d)
+    out: list[Disagreement] = []
+    for g, members in groups.items():
+        by_lang: dict[str, list[Document]] = {}
+        for d in members:
+            doc = documents[d]
+            by_lang.setdefault((doc.language or "?")[:2], []).append(doc)
+        for docs in by_lang.values():
+            for old, new in zip(docs, docs[1:]):
+                for kind, sa, sb in _changes(old, new)[:MAX_NOTES]:
+                    what = "a figure" if kind == "figure" else "a sentence"
+                    out.append(Disagreement(
+                        kind="wire_version", subject=kind, values=changed_words(sa[0], sb[0]), documents=(old.id, new.id),
+                        passages=(sa[0], sb[0]),
+                        explanation=(f"the wire changed {what} between versions "
+                                     f"({old.published or '?'} -> {new.published or '?'})"),
+                        severity="version", independent=False,
+                        published=(old.published or "", new.published or ""),
+                        spans=((sa[1], sa[2]), (sb[1], sb[2]))))
+    return out

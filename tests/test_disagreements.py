@@ -1,0 +1,257 @@
+"""Disagreements (corroborate/facts, compat, slips, versions, disagreements): the compatibility rules
+on facts built by hand, fact reading through the real analysis, and the whole path on the demo
+corpus: stored findings, export, `claims --status conflicting`, `show STORY` and the web story page."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from crosscheck.corroborate import compat
+from crosscheck.corroborate.facts import Fact
+from crosscheck.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "demo" / "corpus"
+
+
+def fig(text, value, bound=None, subject="injured", doc="a", **kw) -> Fact:
+    return Fact(kind="figure", subject=subject, document=doc, start=0, end=1, text=text, sentence=text,
+                value=float(value), bound=bound, **kw)
+
+
+def day(value, doc="a", text=None, **kw) -> Fact:
+    return Fact(kind="date", subject="event:earthquake", document=doc, start=0, end=1, text=text or value,
+                sentence="", value=value, **kw)
+
+
+@pytest.mark.parametrize("a, b, severity", [
+    (fig("about 10,000", 10000, "approx"), fig("10,000", 10000), "agree"),  # hedge
+    (fig("10,000", 10000), fig("10,213", 10213), "agree"),  # rounding
+    (fig("about 2,000", 2000, "approx"), fig("1,900", 1900), "agree"),  # hedge covers a near figure
+    (fig("30", 30), fig("31", 31), "conflict"),  # small exact counts do not round
+    (fig("more than 20", 20, "lower"), fig("20", 20), "precision"),  # shown, weaker than a conflict
+    (fig("up to 30", 30, "upper"), fig("25", 25), "precision"),
+    (fig("as many as 7,000", 7000, "upper"), fig("as many as 8,000", 8000, "upper"), "conflict"),
+    (fig("more than 40", 40, "lower"), fig("25", 25), "conflict"),
+    (fig("up to 3,000", 3000, "upper"), fig("more than 5,000", 5000, "lower"), "conflict"),
+    (fig("between 20 and 30", 25, "range", low=20, high=30), fig("26", 26), "precision"),
+    (fig("between 300 and 400", 350, "range", low=300, high=400), fig("about 1,200", 1200, "approx"), "conflict"),
+    (fig("another 1,500", 1500, increment=True), fig("4,000", 4000), "explained"),  # new vs cumulative
+])
+def test_figure_compatibility(a, b, severity):
+    assert compat.figures(a, b).severity == severity
+    assert compat.figures(b, a).severity == severity  # symmetric
+
+
+def test_an_updated_count_in_the_later_report_is_explained():
+    first, later = fig("at least 30", 30, "lower"), fig("41", 41, update=True)
+    assert compat.figures(fig("30", 30), later, a_first=True).severity == "explained"
+    assert compat.figures(first, fig("18", 18), a_first=True).severity == "conflict"
+
+
+def test_figures_of_other_places_years_parts_or_parties_are_other_subjects():
+    base = fig("32", 32, places=frozenset({"varna ridge"}))
+    assert compat.same_subject(base, fig("45", 45, places=frozenset({"varna ridge", "ostrava"})))
+    assert not compat.same_subject(base, fig("45", 45, places=frozenset({"dorrow"})))
+    assert not compat.same_subject(base, fig("45", 45, era="2011"))
+    assert not compat.same_subject(base, fig("10,000", 10000, intent=True))  # "plans to train 10,000"
+    assert not compat.same_subject(base, fig("12", 12, part=True))  # "12 of them children"
+    assert not compat.same_subject(fig("38%", 38, actors=frozenset({"green alliance"})),
+                                   fig("29%", 29, actors=frozenset({"civic union"})))
+    assert not compat.same_subject(base, fig("45", 45, subject="dead"))
+
+
+def test_dates_one_day_apart_at_night_are_a_time_zone_not_a_conflict():
+    assert compat.dates(day("2026-05-05", time_cue=True), day("2026-05-06")).severity == "explained"
+    assert compat.dates(day("2026-05-05"), day("2026-05-06")).severity == "conflict"
+    assert compat.dates(day("2026-05-05"), day("2026-05-07", time_cue=True)).severity == "conflict"
+    v = compat.dates(day("2026-06-14", text="on Sunday", relative=True), day("2026-06-13"))
+    assert v.severity == "conflict" and "publication date" in v.explanation
+
+
+def test_places_conflict_only_when_no_side_could_contain_the_other():
+    def place(name):
+        return Fact(kind="place", subject="event:speech", document="a", start=0, end=1, text=name, sentence="",
+                    value=name.lower())
+
+    assert compat.places([place("Lisca")], [place("Dravograd")]).severity == "conflict"
+    assert compat.places([place("Lisca")], [place("Slovenia")]).severity == "agree"  # a country
+    assert compat.places([place("Port Alder")], [place("Port Alder Harbour")]).severity == "agree"
+
+
+# -- through the real analysis ------------------------------------------------------------------------
+
+def _facts(text, language="en", published="2026-05-06"):
+    from crosscheck.analyze import analyze
+    from crosscheck.corroborate.facts import facts_of
+
+    doc = Document(id="d", source="d", fmt="txt", text=text, language=language, published=published)
+    (analysis,) = analyze([doc])
+    return doc, analysis, facts_of(doc, analysis)
+
+
+@pytest.mark.parametrize("text, language, subject, value, bound", [
+    ("More than 30 people were injured in Varna Ridge, officials said.", "en", "injured", 30, "lower"),
+    ("Bei dem Hochwasser wurden etwa 1.500 Menschen in Lindenau evakuiert.", "de", "evacuated", 1500, "approx"),
+    ("El incendio dejó más de 9 muertos en Valdeoro, según la Guardia Civil.", "es", "dead", 9, "lower"),
+    ("Jusqu'à 1 200 salariés ont cessé le travail à Montclar.", "fr", "workers", 1200, "upper"),
+    ("The convoy stretched 12 miles along the highway near Dorrow.", "en", "length:m", 19312.128, None),
+])
+def test_figures_are_attached_to_what_they_count_in_each_language(text, language, subject, value, bound):
+    _, _, facts = _facts(text, language)
+    figures = [f for f in facts if f.kind == "figure"]
+    assert [(f.subject, round(float(f.value), 3), f.bound) for f in figures] == [(subject, value, bound)]
+
+
+def test_subsets_earlier_values_ranges_and_new_counts_are_marked():
+    _, _, facts = _facts("The earthquake injured 64 people, 12 of them children. The death toll rose to 41, "
+                         "up from 30. Another 15 people were injured overnight.")
+    by_text = {f.text: f for f in facts if f.kind == "figure"}
+    assert by_text["12"].part and by_text["30"].part and not by_text["64 people"].part
+    assert by_text["41"].update
+    assert any(f.increment for t, f in by_text.items() if "15" in t)
+    _, _, es = _facts("El tren descarriló cerca de Ribera Alta y dejó entre 20 y 30 heridos.", "es")
+    (rng,) = [f for f in es if f.kind == "figure"]
+    assert (rng.bound, rng.low, rng.high) == ("range", 20, 30)
+
+
+def test_a_date_after_the_quake_is_not_the_quake_s_date():
+    _, _, facts = _facts("Engineers began inspecting schools in Varna Ridge on Wednesday after the earthquake.")
+    assert not [f for f in facts if f.kind == "date"]
+    _, _, facts = _facts("The earthquake struck Varna Ridge on Tuesday, 5 May.")
+    assert [(f.subject, f.value) for f in facts if f.kind == "date"] == [("event:earthquake", "2026-05-05")]
+
+
+def test_date_slips_inside_one_report():
+    from crosscheck.corroborate.slips import slips
+
+    doc, analysis, facts = _facts(
+        "The strike began on Wednesday, 2 July. Talks were held yesterday, Tuesday, the union said. "
+        "The summit was held on 20 July in Lisca.", published="2026-07-03T17:00:00Z")
+    found = {d.kind: d for d in slips(doc, analysis, facts)}
+    assert "2026-07-02 is a Thursday" in found["weekday"].explanation
+    assert found["relative_day"].values == ("yesterday", "Tuesday")
+    assert "after the report was published" in found["after_publication"].explanation
+    doc, analysis, facts = _facts("The summit will be held on 20 July in Lisca.", published="2026-07-03")
+    assert not slips(doc, analysis, facts)
+
+
+def test_foreign_weekday_slip_uses_the_language_tables():
+    from crosscheck.corroborate.slips import slips
+
+    doc, analysis, facts = _facts("Le référendum s'est tenu le samedi 14 juin, selon la commission.", "fr",
+                                  published="2026-06-15")
+    (slip,) = slips(doc, analysis, facts)
+    assert slip.kind == "weekday" and "Sunday" in slip.explanation
+
+
+def test_wire_versions_show_the_changed_words_and_times():
+    from crosscheck.corroborate.versions import wire_versions
+
+    text = ("LISCA (MPA) - As many as {n} workers stopped work on Thursday, the union said.\n"
+            "The strike halted work on two ferries.\nThe owners said talks would resume next week.\n"
+            "Police said the protest was peaceful.")
+    a = Document(id="a", source="a", fmt="txt", text=text.format(n="7,000"), language="en",
+                 published="2026-07-02T09:00:00Z")
+    b = Document(id="b", source="b", fmt="txt", text=text.format(n="8,000"), language="en",
+                 published="2026-07-02T13:30:00Z")
+    (v,) = wire_versions(["a", "b"], {"a": a, "b": b}, {"a": "g1", "b": "g1"})
+    assert v.kind == "wire_version" and v.severity == "version" and not v.independent
+    assert v.values == ("7,000", "8,000") and v.published == (a.published, b.published)
+    assert not wire_versions(["a", "b"], {"a": a, "b": b}, {"a": "g1", "b": "g2"})  # not copies of one text
+    assert not wire_versions(["a", "a2"], {"a": a, "a2": a}, {"a": "g1", "a2": "g1"})  # identical copies
+
+
+def test_claims_of_one_wire_text_are_versions_not_conflicting_sources():
+    from crosscheck.corroborate.disagreements import versions_not_conflicts
+    from crosscheck.model import AlignedClaim
+
+    def claim(cid, docs, other):
+        return AlignedClaim(id=cid, story="s", text=f"{cid} text", speaker=None, speaker_text=None, documents=docs,
+                            status="conflicting", independent_sources=1, conflicts_with=(other,))
+
+    a, b, c = claim("a", ("w1",), "b"), claim("b", ("w2",), "a"), claim("c", ("own",), "a")
+    out = {x.id: x for x in versions_not_conflicts([a, b], {"w1": "g", "w2": "g"})}
+    assert out["a"].status == "single_source" and not out["a"].conflicts_with
+    assert "the wire changed between versions" in out["a"].conflict_notes[-1]
+    a2 = claim("a", ("w1",), "c")
+    kept = {x.id: x for x in versions_not_conflicts([a2, c], {"w1": "g"})}
+    assert kept["a"].status == "conflicting" and kept["a"].conflicts_with == ("c",)  # independent report
+
+
+# -- the whole path on the demo corpus ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    from crosscheck.pipeline import Pipeline
+    from crosscheck.store import open_store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    store = open_store(path)
+    Pipeline(store).ingest([str(DEMO)])
+    store.close()
+    return path
+
+
+def test_demo_shows_one_disagreement_of_each_kind(demo_db):
+    from crosscheck.store import open_store
+
+    store = open_store(demo_db, readonly=True)
+    try:
+        found = [d for f in store.all_findings() for d in f.disagreements]
+        docs = {d.id: d for d in store.documents()}
+    finally:
+        store.close()
+    kinds = {(d.kind, d.severity) for d in found}
+    assert {("figure", "conflict"), ("weekday", "slip"), ("relative_day", "slip"), ("wire_version", "version")} <= kinds
+    xl = [d for d in found if d.kind == "figure" and d.severity == "conflict"
+          and len({docs[x].language for x in d.documents}) == 2]
+    assert xl and all(d.independent for d in xl)  # cross-language figure conflict
+    (wire,) = [d for d in found if d.kind == "wire_version"]
+    assert wire.values == ("7,000", "8,000") and not wire.independent
+    assert not [d for d in found if d.severity in ("conflict", "version") and d.kind in ("date", "weekday", "place")]
+
+
+def test_export_and_cli_show_disagreements(demo_db, cli):
+    out = cli("export", "--format", "json", db=demo_db)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    kinds = {d["kind"] for d in data["disagreements"]}
+    assert {"figure", "weekday", "relative_day", "wire_version"} <= kinds
+    assert {"story", "kind", "subject", "values", "documents", "explanation", "severity",
+            "independent"} <= set(data["disagreements"][0])
+    conflicting = [c for c in data["claims"] if c["status"] == "conflicting"]
+    assert any("9.000" in n for c in conflicting for n in c["conflict_notes"])  # the other side is narration
+    listing = cli("claims", "--status", "conflicting", db=demo_db, env={"COLUMNS": "200"})
+    assert listing.returncode == 0, listing.stderr
+    assert "where the reports disagree" in listing.stdout and "wire changed between" in listing.stdout
+    story = next(d["story"] for d in data["disagreements"] if d["kind"] == "wire_version")
+    shown = cli("show", story, db=demo_db, env={"COLUMNS": "200"})
+    assert shown.returncode == 0 and "date slip" in shown.stdout and "relative day" in shown.stdout
+
+
+def test_story_page_lists_disagreements_side_by_side(demo_db):
+    sys.path.insert(0, str(Path(__file__).parent))
+    from web_fixtures import readonly_client
+
+    from crosscheck.store import open_store
+
+    store = open_store(demo_db, readonly=True)
+    story = next(f.story for f in store.all_findings() if any(d.kind == "wire_version" for d in f.disagreements))
+    store.close()
+    gen = readonly_client(str(demo_db))
+    client = next(gen)
+    try:
+        html = client.get(f"/stories/{story}").text
+    finally:
+        gen.close()
+    m = re.search(r'<div class="pairs" id="disagreements">(.*?)\n</div>', html, re.S)
+    assert m, "no disagreements section"
+    section = m.group(1)
+    assert "the wire changed between versions" in section and "not independent sources" in section
+    assert "As many as 7,000 workers" in section and "As many as 8,000 workers" in section
+    assert "date slip in one report" in section and "Más de 9.000" in section
