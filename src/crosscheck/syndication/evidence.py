@@ -24,7 +24,7 @@ from .sentences import resemblance
 class Evidence:
     """Why ``a`` (the newer report) derives from ``b``, or the closest it came."""
 
-    kind: str  # copy | rewrite | translation | near-duplicate
+    kind: str  # copy (sentences verbatim, maybe trimmed) | rewrite (sentences edited) | translation
     shared: int = 0  # narrative sentences shared (copies) or sentences aligned (translations)
     in_order: int = 0  # longest chain of shared sentences in the same order in both
     containment: float = 0.0  # share of the shorter report's sentences found in the other

@@ -160,7 +160,7 @@ class SyndicationIndex:
         pairs = [(j, i) for i, j in ev.pairs] if swap else ev.pairs
         passages = tuple((*a.spans[i], *b.spans[j]) for i, j in pairs[:MAX_PASSAGES]
                          if i < len(a.spans) and j < len(b.spans))
-        return SyndicationMember(document=a.document, kind=ev.kind if ev.kind != "near-duplicate" else "copy",
+        return SyndicationMember(document=a.document, kind=ev.kind,
                                  matched=b.document, shared=ev.shared, in_order=ev.in_order,
                                  containment=round(ev.containment, 3), credit=ev.credit,
                                  reason=_reason(ev, b.document), passages=passages)
