@@ -335,3 +335,30 @@ def test_cli_show_story_lists_why_reports_are_one_source(cli, db_path):
     assert out.returncode == 0, out.stderr
     assert "copies and translations" in out.stdout and "both credit AP" in out.stdout
     assert re.search(r"shares \d+ sentences \(in order\) with R\d", out.stdout)
+
+
+def test_version_diff_of_a_rewrite_stops_before_comparing_sentences(monkeypatch):
+    """More copies are found now (edited rewrites among them): corroborate's wire-version diff must not
+    compare every sentence of a rewrite with every other before deciding it is no version."""
+    from crosscheck.corroborate import versions
+
+    calls = []
+    real = versions.SequenceMatcher
+
+    class Counting(real):
+        def ratio(self):
+            calls.append(1)
+            return super().ratio()
+
+    monkeypatch.setattr(versions, "SequenceMatcher", Counting)
+    docs = {d.source: d for d in _docs("copies.jsonl")}
+    rewrite = Document(id="rw", source="rw", fmt="txt", language="en",
+                       text="\n\n".join([
+                           s.replace("the", "a").replace("was", "had been") for s in docs["wire:ap"].text.split("\n\n")]))
+    assert versions._changes(docs["wire:ap"], rewrite) == []
+    assert calls == []
+    # a true version (one figure changed) is still found
+    changed = Document(id="v2", source="v2", fmt="txt", language="en",
+                       text=docs["wire:ap"].text.replace("300 lorries", "350 lorries"))
+    (kind, _, _), = versions._changes(docs["wire:ap"], changed)
+    assert kind == "figure"
