@@ -137,7 +137,7 @@ def test_odd_input_never_crashes(text, parse):
     ents, found = parse(text)
     for claim in found:
         assert 0 <= claim.start <= claim.end <= len(text)
-        assert claim.text and claim.kind in ("quote", "reported", "according_to", "outlet")
+        assert claim.text and claim.kind in ("quote", "reported", "according_to", "outlet", "belief", "intention", "knowledge")
 
 
 def test_min_quote_words_setting_decides_what_is_speech():
@@ -148,3 +148,90 @@ def test_min_quote_words_setting_decides_what_is_speech():
     loose = claims.extract(sdoc, ents, settings=Settings(claim_min_quote_words=4), outlet_claims=False).claims
     assert not [c for c in strict if c.kind == "quote"]
     assert [c.kind for c in loose] == ["quote"]
+
+
+def test_nested_speech_in_a_quote_is_its_own_claim(parse):
+    """The quote stays the quoting speaker's; the speech it reports is the inner speaker's, via the quoter."""
+    _, found = parse("\"The mayor told us the harbour bridge would reopen in March,\" said Ines Halloran.")
+    kinds = sorted((c.kind, c.speaker_text) for c in found)
+    assert kinds == [("quote", "Ines Halloran"), ("reported", "The mayor")], kinds
+    inner = next(c for c in found if c.kind == "reported")
+    assert inner.chain == ("Ines Halloran",) and inner.text == "The harbour bridge would reopen in March."
+    _, found = parse("\"I said the plan would fail from the very start,\" Mayor Tom Reyes said.")
+    assert [c.kind for c in found] == ["quote"]
+
+
+def test_cue_classes_come_from_the_data_file():
+    from crosscheck.analyze.claim_index import CHARACTERIZE, CUE_CLASS
+    assert CUE_CLASS["say"] == "speech" and CUE_CLASS["doubt"] == "belief"
+    assert CUE_CLASS["plan"] == "intention" and CUE_CLASS["know"] == "knowledge"
+    assert "call" in CHARACTERIZE
+
+
+def _pairs(found):
+    return sorted((c.speaker_text, c.kind, c.text, c.chain) for c in found)
+
+
+def test_two_speakers_in_one_sentence_each_get_their_clause(parse):
+    _, found = parse("Senator Rafael Moura said the bill would pass, while Governor Ana Ruiz said the vote "
+                     "would be delayed until May.")
+    assert _pairs(found) == [
+        ("Governor Ana Ruiz", "reported", "The vote would be delayed until May.", ()),
+        ("Senator Rafael Moura", "reported", "The bill would pass.", ()),
+    ]
+
+
+def test_added_clause_hung_under_the_first_is_the_same_speakers(parse):
+    _, found = parse("Senator Rafael Moura said the bill would pass next week and added that the vote would be close.")
+    texts = sorted(c.text for c in found)
+    assert texts == ["The bill would pass next week.", "The vote would be close."], texts
+    assert {c.speaker_text for c in found} == {"Senator Rafael Moura"}
+
+
+def test_belief_reported_by_another_speaker_is_chained(parse):
+    _, found = parse("Senator Rafael Moura said the dockworkers' union believes the plant will reopen by June.")
+    inner = [c for c in found if c.kind == "belief"]
+    assert len(inner) == 1 and inner[0].text == "The plant will reopen by June."
+    assert "union" in inner[0].speaker_text and inner[0].chain == ("Senator Rafael Moura",)
+    assert any(c.kind == "reported" and c.speaker_text == "Senator Rafael Moura" for c in found)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Varga campaign is planning to hold three rallies in Ohio next month.",
+     "The Varga campaign is planning to hold three rallies in Ohio next month."),
+    ("Ines Halloran, who leads the dockworkers' union, wants to close the Kassel plant by June.",
+     "Ines Halloran wants to close the Kassel plant by June."),
+    ("The dockworkers' union wants the company to reopen the Kassel plant by June.",
+     "The dockworkers' union wants the company to reopen the Kassel plant by June."),
+])
+def test_an_intention_reads_with_its_holder_once(text, want, parse):
+    _, found = parse(text)
+    assert [(c.kind, c.text) for c in found] == [("intention", want)]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Rafael Moura said the harbour bill would pass next week, adding that the vote would be close.",
+    "The harbour bill will pass next week, Senator Rafael Moura said, adding that the vote would be close.",
+    "\"The harbour bill will pass next week,\" Senator Rafael Moura said, adding that the vote would be close.",
+])
+def test_adding_that_is_a_second_claim_of_the_same_speaker(text, parse):
+    _, found = parse(text)
+    assert sorted(c.text for c in found) == ["The harbour bill will pass next week." if "will" in text else
+                                             "The harbour bill would pass next week.", "The vote would be close."]
+    assert {c.speaker_text for c in found} == {"Senator Rafael Moura"}
+
+
+def test_relative_clause_of_saying_credits_its_noun(parse):
+    _, found = parse("Senator Rafael Moura, who has argued for years that the harbour levy is illegal, voted against "
+                     "the budget on Tuesday.")
+    assert [(c.speaker_text, c.text) for c in found] == [("Senator Rafael Moura", "The harbour levy is illegal.")]
+    _, found = parse("Police said the man, who said he had been robbed twice, was taken to hospital.")
+    inner = [c for c in found if c.chain]
+    assert [(c.speaker_text, c.text, c.chain) for c in inner] == [("the man", "He had been robbed twice.", ("Police",))]
+    _, found = parse("The mayor, who wants the bridge reopened, met the engineers on Monday.")
+    assert found == ()
+
+
+def test_own_belief_inside_own_speech_is_one_claim(parse):
+    _, found = parse("Senator Rafael Moura said he expects the harbour bill to pass next week.")
+    assert [c.text for c in found] == ["He expects the harbour bill to pass next week."]

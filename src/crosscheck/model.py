@@ -121,7 +121,7 @@ class Claim:
     speaker: str | None = None  # local entity key, or None (anonymous / unresolved)
     speaker_text: str | None = None  # how the report names the source
     cue: str | None = None  # said | stated | according to | ...
-    kind: str = "reported"  # quote | reported | according_to | outlet
+    kind: str = "reported"  # quote | reported | according_to | outlet | belief | intention | knowledge
     hedges: tuple[str, ...] = ()  # reportedly | probably | may | allegedly ...
     chain: tuple[str, ...] = ()  # sources behind the speaker, nearest first ("intelligence reports")
     negated: bool = False
@@ -275,7 +275,7 @@ class AlignedClaim:
     related: tuple[str, ...] = ()  # compatible figures on the same subject
     drift: tuple[str, ...] = ()  # human-readable drift notes
     chain: tuple[str, ...] = ()  # speaker's sources, nearest first
-    kind: str | None = None  # quote | reported | according_to | outlet (of the first retelling)
+    kind: str | None = None  # quote | reported | according_to | outlet | belief | intention | knowledge (of the first retelling)
     subject: str | None = None  # entity id or word the claim is about
     predicate: str | None = None  # predicate class ("train", "send", ...) or None
     modality: str | None = None  # actual | plan | future | possible

@@ -1,9 +1,9 @@
 """Document -> facts: one spaCy pass per report, then entities, claims, quantities, times and lemmas.
 
 ``analyze(docs, settings)`` parses all texts in one batched ``nlp.pipe`` (see nlp.py) and keeps the
-post-processing light: each stage walks the parsed tokens once. Reports in other languages still get
-an Analysis: names where the English model finds them in Latin script, lemmas as lowercased words,
-no claims (the attribution rules read English).
+post-processing light: each stage walks the parsed tokens once. Reports in other languages get names
+where the English model finds them in Latin script, lemmas as lowercased words, and claims from the
+per-language tables of claims_multi.py (quotation marks, reporting verbs, 'according to' forms).
 """
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from crosscheck.analyze import claims as _claims
+from crosscheck.analyze import claims_multi as _claims_multi
 from crosscheck.analyze import entities as _entities
+from crosscheck.analyze import names as _names
 from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import link
 from crosscheck.config import Settings
@@ -22,13 +24,20 @@ from crosscheck.model import Analysis, Document
 __all__ = ["analyze", "analyze_parsed", "link"]
 
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
 def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[Analysis]:
     """One Analysis per document, in order."""
     settings = settings or Settings()
-    parsed = _nlp.parse([d.text or "" for d in docs], settings.spacy_model, settings.nlp_batch_size, settings.nlp_max_chars)
+    latin = [_latin(d.text or "") for d in docs]
+    parsed: list[Doc | None] = [None] * len(docs)
+    for model, want in ((settings.spacy_model, True), (_nlp.SCRIPT_PIPELINE, False)):
+        idx = [i for i, ok in enumerate(latin) if ok is want]
+        if idx:  # Latin script: the English model; other scripts: the tokenizer-only pipeline
+            for i, sdoc in zip(idx, _nlp.parse([docs[i].text or "" for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)):
+                parsed[i] = sdoc
     return [analyze_parsed(doc, sdoc, settings) for doc, sdoc in zip(docs, parsed)]
 
 
@@ -36,7 +45,9 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
     """The Analysis of one document already parsed by the pipeline of nlp.py."""
     latin = _latin(doc.text or "")
     english = (doc.language or "en").lower().startswith("en") and latin
-    ents = _entities.extract(sdoc, latin=latin)
+    ents = _entities.extract(sdoc, latin=latin) if latin else _names.find(sdoc, doc.text or "", doc.language)
+    if latin and not english and doc.language:
+        ents = _without_function_words(ents, doc.language)
     mentions = list(ents.mentions)
     claims = ()
     if english:
@@ -44,11 +55,53 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
         claims = found.claims
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)
+    elif doc.language:
+        sents = _sentences(sdoc, doc.text or "") if len(sdoc) else []
+        claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet, settings=settings))
     quantities, times = _numbers_and_dates(doc, sdoc if english else None)
     return Analysis(
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
         times=tuple(times), claims=tuple(claims), lemmas=_lemmas(sdoc, english),
     )
+
+
+def _without_function_words(ents, language: str):
+    """The English NER reading Spanish or Dutch tags capitalised function words ('Se', 'Hij', 'Tras'):
+    an entity whose every word is a stop word of the report's language is dropped."""
+    stops = _claims_multi.stop_words(re.split(r"[-_]", language.lower())[0])
+    if not stops:
+        return ents
+    bad = {e.key for e in ents.entities if all(w.lower() in stops for w in re.findall(r"\w+", e.name))}
+    if not bad:
+        return ents
+    return _entities.LocalEntities(
+        entities=tuple(e for e in ents.entities if e.key not in bad),
+        mentions=tuple(m for m in ents.mentions if m.entity not in bad),
+        by_token={i: k for i, k in ents.by_token.items() if k not in bad})
+
+
+_ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
+
+
+def _sentences(sdoc: Doc, text: str) -> list[tuple[int, int]]:
+    """Sentence spans, a split after an ordinal dot rejoined ('am 14. März', '17. Oktober'): the English
+    model reads the dot of a German or Polish day number as a full stop."""
+    out: list[tuple[int, int]] = []
+    for sent in sdoc.sents:
+        s, e = sent.start_char, sent.end_char
+        if out and _ORDINAL_END.search(text[out[-1][0]:out[-1][1]]) and "\n" not in text[out[-1][1]:s] and text[s:s + 1].strip():
+            nxt = text[s:e].lstrip()
+            if nxt[:1].islower() or _month_word(nxt.split(" ", 1)[0]):
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def _month_word(word: str) -> bool:
+    from crosscheck.analyze.time_words import FOREIGN_MONTHS
+
+    return word.lower().rstrip(".,") in FOREIGN_MONTHS
 
 
 def _numbers_and_dates(doc: Document, sdoc: Doc):
@@ -62,8 +115,16 @@ def _numbers_and_dates(doc: Document, sdoc: Doc):
 def _lemmas(sdoc: Doc, english: bool) -> tuple[str, ...]:
     if english:
         return tuple(t.lemma_.lower() for t in sdoc if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num))
-    words = (_EDGE_PUNCT.sub("", t.lower_) for t in sdoc if not t.is_punct and not t.is_space)
-    return tuple(w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w))
+    words = [_EDGE_PUNCT.sub("", t.lower_) for t in sdoc if not t.is_punct and not t.is_space]
+    out = [w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w)]
+    run: list[str] = []
+    for w in words + [""]:  # Han/kana come one character a token: their words are read as character bigrams
+        if len(w) == 1 and _HAN_KANA.match(w):
+            run.append(w)
+            continue
+        out.extend(a + b for a, b in zip(run, run[1:]))
+        run = []
+    return tuple(out)
 
 
 def _latin(text: str) -> bool:

@@ -1,28 +1,41 @@
-"""What the claim finder looks at: cue words, quote spans and paragraph layout of one parsed report.
+"""What the claim finder looks at: cue words, quote spans, paragraph layout of one parsed report, and
+where a cue's source and content lie in its parse tree.
 
 Positions come from integer token arrays (``Doc.to_array``), so finding candidates costs no Token
 objects; only the few candidate tokens are then read through spaCy's API.
 """
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
+from importlib import resources
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES
 from crosscheck.analyze.entities import LocalEntities, doc_text
 
-CUES = frozenset(
-    """say state note emphasize emphasise indicate warn add tell claim announce specify stress explain
-    report confirm insist argue assert allege suggest acknowledge admit reveal declare write tweet
-    predict promise vow point reiterate underline underscore highlight inform assure clarify comment
-    remark reply respond answer conclude observe recall mention disclose concede contend maintain
-    believe estimate deny show""".split()
-)
+
+
+def _load_cues() -> tuple[dict[str, str], frozenset[str]]:
+    """(cue lemma -> class: speech | belief | intention | knowledge | accusation, verbs that frame a quoted characterisation),
+    from data/attribution_cues_en.json."""
+    with resources.files("crosscheck.data").joinpath("attribution_cues_en.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    out: dict[str, str] = {}
+    for cls in ("speech", "belief", "intention", "knowledge", "accusation"):
+        for word in data[cls]:
+            out.setdefault(word, cls)
+    return out, frozenset(data["characterize"])
+
+
+CUE_CLASS, CHARACTERIZE = _load_cues()
+CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
+ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
 
 _QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]")
@@ -45,7 +58,7 @@ class Index:
 
     def __init__(self, sdoc: Doc, ents: LocalEntities):
         cols = sdoc.to_array([LEMMA, LOWER, POS, IS_ALPHA, LIKE_NUM, ENT_TYPE, TAG]).tolist() if len(sdoc) else []
-        cues, verbish = _ids(CUES), _ids(VERBISH)
+        cues, verbish = _ids(ALL_CUES), _ids(VERBISH)
         according, as_, md = get_string_id("according"), get_string_id("as"), get_string_id("MD")
         facts, personal, hedges, modals = _ids(FACT_TYPES), _ids(PERSONAL), _ids(HEDGES), _ids(MODAL_HEDGES)
         self.cues = [i for i, c in enumerate(cols) if c[0] in cues and c[2] in verbish]
@@ -105,3 +118,218 @@ def breaks_before(sent: Span) -> bool:
 def ends_sentence(sent: Span) -> bool:
     last = next((t for t in reversed(sent) if not t.is_space), None)
     return last is not None and last.text in (".", "!", "\u2026", '"', "\u201d") and not sent.text.rstrip().endswith("?")
+
+
+# ---------------------------------------------------------------- where a cue's source and content lie in the parse
+def noun_phrase(head: Token) -> str:
+    """The words naming a source, without relative clauses and appositions ('Ed Fogels, the deputy ...')."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") or (child.dep_ == "punct" and child.i > head.i):
+            drop.update(range(child.left_edge.i, child.right_edge.i + 1))
+    doc = head.doc
+    ids = [i for i in range(head.left_edge.i, head.right_edge.i + 1) if i not in drop]
+    hi = ids[0]
+    while hi + 1 <= ids[-1] and hi + 1 not in drop:
+        hi += 1
+    return phrase(doc[ids[0] : hi + 1])
+
+
+def phrase(span: Span) -> str:
+    text = " ".join(span.text.split()).strip(" ,;:")
+    return text
+
+
+def relative_speaker(cue: Token) -> Token | None:
+    """The noun a relative clause of saying hangs on, when the clause says something ('X, who has argued that C')."""
+    if cue.dep_ != "relcl" or cue.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX") for c in cue.children):
+        return None
+    return cue.head
+
+
+def adding_head(cue: Token) -> Token | None:
+    """The verb of saying whose subject speaks a participle cue with its own clause ('..., adding that D')."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "conj") or CUE_CLASS.get(cue.head.lemma_) != "speech":
+        return None
+    if any(c.dep_ in ("nsubj", "aux") for c in cue.children) or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    return cue.head
+
+
+def without_other_attributions(toks: list[Token], cue: Token, cands: list[Token]) -> tuple[list[Token], list[tuple[Token, Token]]]:
+    """The content without a second attribution the parser hung inside it: another speaker's clause
+    ('X said C1, while Y said C2') is cut off to be read on its own; a subjectless one ('X said C1 and
+    added that C2') is cut off and returned with its clause, as the same speaker's."""
+    ids = {t.i for t in toks}
+    more = []
+    for other in cands:
+        if other is cue or other.i not in ids or other.dep_ not in ("advcl", "conj") or CUE_CLASS.get(other.lemma_) != "speech":
+            continue
+        own_subject = any(c.dep_ == "nsubj" for c in other.children)
+        comp = next((c for c in other.children if c.dep_ == "ccomp" and c.i > other.i), None)
+        if not own_subject and (comp is None or (other.dep_ != "conj" and other.tag_ != "VBG")):
+            continue
+        cut = {t.i for t in other.subtree}
+        lo = min(cut)
+        while lo - 1 in ids and (cue.doc[lo - 1].is_punct or cue.doc[lo - 1].dep_ in ("mark", "cc")):
+            lo -= 1
+            cut.add(lo)
+        ids -= cut
+        if not own_subject:
+            more.append((other, comp))
+    return [t for t in toks if t.i in ids], more
+
+
+def comma_that(cue: Token) -> Token | None:
+    """The clause of 'X told the paper, citing aides, that C' when the parser hung 'that C' on an inner noun."""
+    doc = cue.doc
+    for t in cue.subtree:
+        if t.i <= cue.i or t.dep_ not in ("relcl", "ccomp", "advcl") or t.pos_ not in ("VERB", "AUX"):
+            continue
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i), None)
+        if mark is not None and mark.i > 0 and doc[mark.i - 1].text == "," and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return t
+    return None
+
+
+WH = frozenset("whether if how why what when where who whom which".split())
+
+
+def asks(clause: Token) -> bool:
+    """The clause is an embedded question ('knows how many ...', 'consider whether to ...'), not a content."""
+    first = clause.left_edge
+    return first.lower_ in WH or any(c.lower_ in WH and c.i < clause.i for c in clause.children)
+
+
+def accusation(cue: Token) -> list[Token] | None:
+    """The object and its 'of'/'for' phrase of 'accused his rival of lying about the budget'."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        return None
+    prep = next((c for c in [*cue.children, *obj.children] if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > obj.i), None)
+    if prep is None or not any(c.dep_ in ("pcomp", "pobj") for c in prep.children):
+        return None
+    return with_holder(cue, {t.i for t in obj.subtree} | {t.i for t in prep.subtree})
+
+
+def with_holder(cue: Token, ids: set[int]) -> list[Token]:
+    """The content tokens ``ids`` read with the cue's subject and the cue ('The union wants ...'), so a
+    claim that is not a full clause on its own stays readable."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    ids = set(ids)
+    if subj is not None:
+        drop = {t.i for c in subj.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
+        ids |= {t.i for t in subj.subtree if t.i not in drop} | {cue.i}
+        ids |= {c.i for c in cue.children if c.dep_ in ("aux", "neg") and subj.i < c.i < cue.i}
+    return [t for t in cue.doc[min(ids) : max(ids) + 1] if t.i in ids]
+
+
+def infinitive(cue: Token) -> tuple[list[Token], bool] | None:
+    """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C', read
+    with its holder ('The campaign plans to hold rallies', not 'To hold rallies')."""
+    xcomp = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
+    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children) or asks(xcomp):
+        return None
+    obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and cue.i < c.i < xcomp.i), None)
+    if obj is None:
+        obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)  # 'wants [the company to reopen]'
+    ids = {t.i for t in xcomp.subtree} | ({t.i for t in obj.subtree} if obj is not None else set())
+    return with_holder(cue, ids), obj is not None
+
+
+CITE = frozenset({"cite", "quote"})
+
+
+def quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:
+    """('quoted', its object) for 'X quoted Y as saying ...' at the cue 'saying'."""
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or cue.head.lower_ != "as":
+        return None
+    verb = cue.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (verb, obj) if verb.lemma_ in CITE and obj is not None else None
+
+
+def citing(sent: Span, heads) -> tuple[tuple[str, ...], set[int]]:
+    """Sources a source cites: ', citing two officials,' on the cue or its clause; ', which cited X'."""
+    chain, drop = [], set()
+    for head in heads:
+        if head is None:
+            continue
+        for child in head.children:
+            if child.lemma_ in CITE and child.dep_ in ("advcl", "relcl", "xcomp", "conj"):
+                obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    chain.append(noun_phrase(obj))
+                    lo, hi = child.left_edge.i, child.right_edge.i
+                    drop |= with_commas(sent, lo, hi)
+    return tuple(chain), drop
+
+
+def phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:
+    """(head, wording, comma index) of the noun phrase between the last comma and a subjectless cue."""
+    doc = sent.doc
+    comma = next((j for j in range(cue.i - 1, sent.start, -1) if doc[j].text == ","), None)
+    if comma is None or cue.i - comma < 2 or cue.i - comma > 10:
+        return None
+    span = doc[comma + 1 : cue.i]
+    heads = [t for t in span if t.head.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN")]
+    if len(heads) != 1:
+        return None
+    return heads[0], phrase(span), comma
+
+
+def before_comma(sent: Span, cue: Token) -> list[Token] | None:
+    """'C, Y said during ...' / 'C, said Y': the clause C when the parser hung the cue elsewhere."""
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_ != "tell") for c in cue.children if c.i > cue.i):
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    doc = sent.doc
+    edge = min(subj.left_edge.i, cue.i)
+    if edge - sent.start < 4 or doc[edge - 1].text not in (",", "\u2014", "\u2013", "-"):
+        return None
+    toks = [t for t in sent if t.i < edge - 1]
+    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return toks
+
+
+def subtree_ids(tok: Token, exclude: Token | None = None) -> set[int]:
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    return {t.i for t in tok.subtree if t.i not in skip}
+
+
+def with_commas(sent: Span, lo: int, hi: int) -> set[int]:
+    """Token ids lo..hi plus the commas around them."""
+    doc = sent.doc
+    drop = set(range(lo, hi + 1))
+    if hi + 1 < sent.end and doc[hi + 1].text == ",":
+        drop.add(hi + 1)
+    if lo - 1 >= sent.start and doc[lo - 1].text == ",":
+        drop.add(lo - 1)
+    return drop
+
+
+def as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], str | None, str]]:
+    """'As the publication notes, ...' / 'as Reuters reported': (source head, tokens to drop)."""
+    out = []
+    doc = sent.doc
+    for j in positions:
+        a = doc[j]
+        if not (a.i == sent.start or doc[a.i - 1].is_punct):
+            continue
+        for w in doc[a.i + 2 : min(a.i + 8, sent.end)]:
+            if w.is_punct:
+                break
+            if (w.lemma_ in CUES or w.lower_.rstrip("s") in CUES) and w.lemma_ not in ("show",):
+                nouns = [t for t in doc[a.i + 1 : w.i] if t.pos_ in ("NOUN", "PROPN")]
+                end = w.i + 1 if w.i + 1 < sent.end and doc[w.i + 1].lower_ in ("out",) else w.i
+                if nouns and end + 1 < sent.end and doc[end + 1].text == ",":
+                    out.append((nouns[-1], with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text, doc[w.i : end + 1].text.lower()))
+                break
+    return out

@@ -4,13 +4,19 @@ Paragraph by paragraph, sentence by sentence:
 1. quotes ("...," X said / X said: "..." / a quote spanning sentences / a quoted paragraph with no
    cue, spoken by the last speaker); each sentence of a quote, and each independent clause, is a claim;
 2. reported speech: a cue verb (said, stated, noted, warned, told ...) with a complement clause,
-   in either order ("X said that C" / "C, X said");
+   in either order ("X said that C" / "C, X said"), cut at the clause; beliefs, intentions and
+   knowledge ("critics doubt that C", "the campaign plans to C", "investors know that C") as claims
+   of kind belief / intention / knowledge (cue classes: data/attribution_cues_en.json); several
+   attributions in one sentence ("..., while Y said D", "..., adding that D", "X, who has said C");
+   speech reported inside a claim or a quote, chained through the outer speaker; quoted fragments
+   framed by a cue or a characterising verb ('called the plan "a reckless gamble"');
 3. "according to X" (anywhere in the sentence), with "As the outlet notes, according to Y, C" giving
    a chain; a document source ("according to intelligence reports") right after a person's claim
    stays with that person as a chain;
 4. first-person paragraphs with no quote marks right after a named speaker (translated speech);
 5. optionally, the outlet's own factual sentences (a finite verb plus a number, date or named actor).
-Speakers resolve to local entities: names, titles ('the President'), pronouns (he/she -> last speaker).
+Speakers resolve to local entities: names, titles ('the President'), pronouns (he/she -> last speaker),
+definite roles ('the ministry' -> the Health Ministry named before, unless two were named together).
 """
 from __future__ import annotations
 
@@ -20,7 +26,9 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (
-    CUES, Index, ends_sentence, paragraph, paragraph_text, quote_regions,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, before_comma, citing, comma_that,
+    ends_sentence, infinitive, noun_phrase, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
+    quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_text import HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
 from crosscheck.analyze.entities import LocalEntities, doc_text
@@ -35,6 +43,7 @@ DOCUMENT_SOURCES = frozenset(
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
 FIRST_PERSON = frozenset({"i", "we"})
+SECOND_PERSON = frozenset({"you", "ya"})
 
 
 @dataclass
@@ -62,6 +71,30 @@ class _State:
     si: int = 0  # index of the sentence being read
     subject: _Speaker | None = None  # last named person heading a main clause ('Senator X criticised ...')
     pending: list = field(default_factory=list)  # unclosed quote paragraphs waiting for their speaker
+    roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (token, entity key) of named holders
+
+    def holder(self, head: Token) -> str | None:
+        """The entity last named with the role word ``head`` before it ('the ministry' after 'the Health
+        Ministry', 'the minister' after 'Health Minister Ana Ruiz' or 'Ana Ruiz, the health minister')."""
+        if self.roles is None:
+            self.roles = {}
+            by_token = self.ents.by_token
+            for t in self.sdoc:
+                if t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                key = by_token.get(t.i)
+                if key is None and t.dep_ in ("compound", "appos"):
+                    key = by_token.get(t.head.i)
+                if key is not None:
+                    self.roles.setdefault(t.lower_, []).append((t.i, key))
+        before = [(i, k) for i, k in self.roles.get(head.lower_, ()) if i < head.i]
+        if not before:
+            return None
+        i, key = before[-1]
+        sent = self.sdoc[i].sent
+        if any(k != key and j >= sent.start for j, k in before):
+            return None  # two holders named together ('the Interior and the Health Ministry'): which one?
+        return key
 
     def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
             kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True) -> None:
@@ -71,6 +104,9 @@ class _State:
             if text is None:
                 continue
             hedges = tuple(dict.fromkeys(hedges_of(part) + extra_hedges))
+            if any(c.text == text and c.start == sents[0].start_char and (c.speaker or c.speaker_text) == (speaker or speaker_text)
+                   for c in self.claims[-3:]):
+                continue  # 'X said he expects C': the belief is the same words, same speaker
             self.claims.append(Claim(
                 key=f"c{len(self.claims) + 1}", text=text, start=sents[0].start_char,
                 end=sents[-1].end_char, speaker=speaker, speaker_text=speaker_text, cue=cue, kind=kind,
@@ -114,7 +150,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             if _quote(st, region, sents[i : j + 1], sents, i):
                 i = j + 1
                 continue
-        if _according_to(st, sent) or _reported(st, sent):
+        if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
             i += 1
             continue
         if _first_person(st, sent, sents, i):
@@ -132,7 +168,7 @@ def _note_subject(st: _State, sent: Span) -> None:
     key = st.ents.by_token.get(subj.i) if subj is not None else None
     ent = st.ents.entity(key)
     if ent is not None and ent.type == "PERSON":
-        st.subject = _Speaker(key, _phrase(sent.doc[subj.left_edge.i : subj.right_edge.i + 1]), st.si)
+        st.subject = _Speaker(key, phrase(sent.doc[subj.left_edge.i : subj.right_edge.i + 1]), st.si)
 
 
 # ---------------------------------------------------------------- quotes
@@ -148,7 +184,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
     cue = None
     for sent in (qsents[-1], qsents[0]):
-        cue = next((sdoc[j] for j in st.index.within(st.index.cues, sent) if not inside(sdoc[j])), None)
+        outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not inside(sdoc[j])]
+        cue = next((t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")), None)
         if cue is not None:
             break
     if cue is not None:
@@ -160,6 +197,10 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         para = paragraph_text(sdoc, qsents)
         outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
+        if outside and last is not None and last.sent == i - 1 and not prefix:
+            # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
+            rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
+            outside = rest.strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, None
@@ -174,10 +215,51 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         toks = [t for t in sent if inside(t)]
         if len(toks) >= st.settings.claim_min_quote_words:
             st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
+            _nested(st, sent, inside, speaker_text)
+    for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
+        more = sdoc[j]
+        if not inside(more) and adding_head(more) is not None and speaker_text is not None:
+            comp = next(c for c in more.children if c.dep_ == "ccomp" and c.i > more.i)
+            st.add([t for t in comp.subtree if not inside(t)], [qsents[-1]], speaker, speaker_text, more.lower_, "reported")
     if speaker is not None:
         st.si = i + len(qsents) - 1
         st.last = _Speaker(speaker, speaker_text, st.si)
     return True
+
+
+def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = True) -> None:
+    """Speech or belief reported inside a claim ('"The mayor told us the bridge would reopen," she said';
+    'X said the union believes C'): the inner source's claim, with the outer speaker as its chain when
+    they differ. In a quote, a pronoun is not the quoting speaker and 'I said' adds nothing."""
+    last = st.last
+    for j in st.index.within(st.index.cues, sent):
+        cue = st.sdoc[j]
+        rel = relative_speaker(cue)
+        if not inside(cue) or (cue.dep_ in ("amod", "acl", "relcl", "xcomp") and rel is None) or any(c.dep_ == "neg" for c in cue.children):
+            continue
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > cue.i), None)
+        cls = CUE_CLASS.get(cue.lemma_)
+        inf = infinitive(cue) if cls in ("belief", "intention") or (comp is None and cls == "speech") else None
+        if inf is not None:
+            comp = None
+        subj = rel if rel is not None else next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if comp is not None and cls != "speech" and asks(comp):
+            comp = None
+        if (comp is None and inf is None) or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
+            continue
+        if subj.pos_ == "PRON" and quoted:
+            speaker, speaker_text = None, subj.text  # 'he' inside a quote is not the quoting speaker
+        else:
+            speaker, speaker_text = _resolve(st, subj)
+        if speaker is None and speaker_text is None:
+            continue
+        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
+        if inf is not None and cls == "belief" and not inf[1]:
+            kind = "intention"
+        toks = [t for t in (comp.subtree if comp is not None else inf[0]) if inside(t)]
+        same = speaker_text == outer or (speaker is not None and last is not None and speaker == last.key)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=(outer,) if outer and not same else ())
+    st.last = last
 
 
 # ---------------------------------------------------------------- speakers
@@ -208,10 +290,10 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
         if last is not None:
             st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
             return last.key, last.text
-        if low in FIRST_PERSON:
+        if low in FIRST_PERSON or low in SECOND_PERSON:  # 'you know that C' is speech, not a speaker
             return None, None
         return None, head.text
-    text = _noun_phrase(head)
+    text = noun_phrase(head)
     key = ents.by_token.get(head.i)
     if key is None:
         for child in head.children:
@@ -222,6 +304,9 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
         compounds = [c for c in head.children if c.dep_ in ("compound", "poss") and c.i in ents.by_token]
         if compounds and head.pos_ == "PROPN":
             key = ents.by_token[compounds[-1].i]
+    definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in head.children)
+    if key is None and definite and head.pos_ == "NOUN" and head.tag_ == "NN" and low not in MEDIA:
+        key = st.holder(head)  # a role named earlier with its holder
     if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children):
         last = st.recent(st.settings.claim_speaker_window)  # 'the publication' -> the outlet last cited (NER may call it anything)
         ent = ents.entity(last.key) if last is not None else None
@@ -230,138 +315,132 @@ def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
     return key, text
 
 
-def _noun_phrase(head: Token) -> str:
-    """The words naming a source, without relative clauses and appositions ('Ed Fogels, the deputy ...')."""
-    drop: set[int] = set()
-    for child in head.children:
-        if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") or (child.dep_ == "punct" and child.i > head.i):
-            drop.update(range(child.left_edge.i, child.right_edge.i + 1))
-    doc = head.doc
-    ids = [i for i in range(head.left_edge.i, head.right_edge.i + 1) if i not in drop]
-    hi = ids[0]
-    while hi + 1 <= ids[-1] and hi + 1 not in drop:
-        hi += 1
-    return _phrase(doc[ids[0] : hi + 1])
-
-
-def _phrase(span: Span) -> str:
-    text = " ".join(span.text.split()).strip(" ,;:")
-    return text
-
-
 # ---------------------------------------------------------------- reported speech
 def _reported(st: _State, sent: Span) -> bool:
     found = False
-    for j in st.index.within(st.index.cues, sent):
-        cue = st.sdoc[j]
-        if any(c.dep_ == "neg" for c in cue.children):
+    cands = [st.sdoc[j] for j in st.index.within(st.index.cues, sent)]
+    # the main clause's cue first, verbs of saying before verbs of believing ('X said the union wants ...')
+    cands.sort(key=lambda t: (t.dep_ != "ROOT", CUE_CLASS.get(t.lemma_) != "speech", t.i))
+    used: set[int] = set()  # tokens of the claims found so far (their inner cues are read as nested speech)
+    for cue in cands:
+        cls = CUE_CLASS.get(cue.lemma_, "speech")
+        if cue.i in used or any(c.dep_ == "neg" for c in cue.children):
             continue
+        if found and cls not in ("speech", "accusation"):
+            continue  # a second, independent attribution in one sentence: verbs of saying only
         chain: tuple[str, ...] = ()
-        relay = _quoted_as_saying(cue)
-        if relay is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or cue.tag_ == "VBG"):
+        relay = quoted_as_saying(cue)
+        progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
+        adding = adding_head(cue)  # 'X said C, adding that D'
+        who = relative_speaker(cue)  # 'Moura, who has said that C, ...'
+        if relay is None and adding is None and who is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)):
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if comp is None:
+            comp = comma_that(cue)
+        accused = accusation(cue) if cls == "accusation" else None
+        if cls == "accusation" and accused is None:
+            continue
+        inf = infinitive(cue) if accused is None and (comp is None or (cls in ("belief", "intention") and comp.i > cue.i)) else None
+        if inf is not None:
+            comp = None
+        if cls not in ("speech", "accusation") and comp is None and inf is None and not (cls == "belief" and before_comma(sent, cue)):
+            continue  # 'she believes in God', 'they know him': no content
+        if cls != "speech" and comp is not None and comp.i > cue.i and asks(comp):
+            continue  # 'nobody knows how many ...': a question, not a content
         if relay is not None:  # 'the agency quoted a spokesman as saying that C': the spokesman, via the agency
             speaker, speaker_text = _resolve(st, relay[1])
             outer = _speaker_of(st, relay[0])[1]
             chain = (outer,) if outer else ()
+        elif adding is not None:
+            speaker, speaker_text = _speaker_of(st, adding)
+        elif who is not None:
+            speaker, speaker_text = _resolve(st, who)
         else:
             speaker, speaker_text = _speaker_of(st, cue)
         phrase = None
         if speaker is None and speaker_text is None and comp is not None and comp.i < cue.i:
-            phrase = _phrase_before_cue(sent, cue)  # 'C, a source close to the singer claimed'
+            phrase = phrase_before_cue(sent, cue)  # 'C, a source close to the singer claimed'
             if phrase is not None:
                 speaker, speaker_text = _resolve(st, phrase[0])
                 speaker_text = phrase[1]
         if speaker is None and speaker_text is None:
             continue
-        if phrase is not None:
+        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
+        if accused is not None:
+            toks = accused
+        elif phrase is not None:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
             toks = list(comp.subtree)
         elif comp is not None:  # 'C, X said': the clause before the cue
-            cue_ids = _subtree_ids(cue, exclude=comp)
+            cue_ids = subtree_ids(cue, exclude=comp)
             toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
+        elif inf is not None:  # 'the campaign plans to hold rallies', 'the union wants the plant to reopen'
+            if cls == "speech" and speaker is None:
+                continue  # 'the strike threatened to shut the port': only a named speaker promises or vows
+            toks = inf[0]
+            if cls == "belief" and not inf[1]:
+                kind = "intention"  # 'expects to win'
         else:
-            toks = _before_comma(sent, cue)
+            toks = before_comma(sent, cue)
             if toks is None:
                 if speaker is not None:  # 'the president said this during ...': who speaks next
                     st.last = _Speaker(speaker, speaker_text, st.si)
                     found = True
                 continue
+        toks, more = without_other_attributions(toks, cue, cands)
         hedges = ("suggest",) if cue.lemma_ == "suggest" else ()
-        cited, drop = _citing(sent, (cue, comp))
+        cited, drop = citing(sent, (cue, comp))
+        if comp is not None and comp.i in drop:
+            drop -= {t.i for t in comp.subtree}  # ', citing aides, that C': C hangs under 'aides'
         if drop:
             toks = [t for t in toks if t.i not in drop]
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, "reported", chain=chain + cited, extra_hedges=hedges)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges)
         found = True
-        break
+        ids = {t.i for t in toks}
+        used |= ids | {cue.i}
+        _nested(st, sent, lambda t, ids=ids, cue=cue: t.i in ids and t.i != cue.i, speaker_text, quoted=False)
+        for other, other_comp in more:  # 'X said C1 and added that C2', 'added' hung under C1
+            st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
+            used |= {t.i for t in other.subtree}
     return found
 
 
-CITE = frozenset({"cite", "quote"})
-
-
-def _quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:
-    """('quoted', its object) for 'X quoted Y as saying ...' at the cue 'saying'."""
-    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or cue.head.lower_ != "as":
-        return None
-    verb = cue.head.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return (verb, obj) if verb.lemma_ in CITE and obj is not None else None
-
-
-def _citing(sent: Span, heads) -> tuple[tuple[str, ...], set[int]]:
-    """Sources a source cites: ', citing two officials,' on the cue or its clause; ', which cited X'."""
-    chain, drop = [], set()
-    for head in heads:
-        if head is None:
+def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> bool:
+    """'Ruiz called the proposal "a reckless gamble"': a quoted fragment the sentence's subject utters."""
+    root = sent.root
+    if root.lemma_ not in ALL_CUES and root.lemma_ not in CHARACTERIZE:
+        return False
+    quoted = doc_text(sent.doc)[region[0] : region[1]].split()
+    if sum(1 for w in quoted if w[:1].isupper()) * 2 > len(quoted):
+        return False  # a title ('a report titled "Water Quality in the North"')
+    if root.pos_ != "VERB" or any(c.dep_ == "neg" for c in root.children) or not region[0] > root.idx:
+        return False
+    if not (root.right_edge.idx + len(root.right_edge.text) >= region[1] or sent.end_char >= region[1]):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return False
+    speaker, speaker_text = _resolve(st, subj)
+    if speaker is None and (speaker_text is None or subj.pos_ == "PRON"):
+        return False
+    toks = []
+    for child in root.children:
+        if child.i < root.i or child.dep_ == "punct" and child.i == sent.end - 1:
             continue
-        for child in head.children:
-            if child.lemma_ in CITE and child.dep_ in ("advcl", "relcl", "xcomp", "conj"):
-                obj = next((c for c in child.children if c.dep_ == "dobj"), None)
-                if obj is not None:
-                    chain.append(_noun_phrase(obj))
-                    lo, hi = child.left_edge.i, child.right_edge.i
-                    drop |= _with_commas(sent, lo, hi)
-    return tuple(chain), drop
-
-
-def _phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:
-    """(head, wording, comma index) of the noun phrase between the last comma and a subjectless cue."""
-    doc = sent.doc
-    comma = next((j for j in range(cue.i - 1, sent.start, -1) if doc[j].text == ","), None)
-    if comma is None or cue.i - comma < 2 or cue.i - comma > 10:
-        return None
-    span = doc[comma + 1 : cue.i]
-    heads = [t for t in span if t.head.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN")]
-    if len(heads) != 1:
-        return None
-    return heads[0], _phrase(span), comma
-
-
-def _before_comma(sent: Span, cue: Token) -> list[Token] | None:
-    """'C, Y said during ...' / 'C, said Y': the clause C when the parser hung the cue elsewhere."""
-    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_ != "tell") for c in cue.children if c.i > cue.i):
-        return None
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None
-    doc = sent.doc
-    edge = min(subj.left_edge.i, cue.i)
-    if edge - sent.start < 4 or doc[edge - 1].text not in (",", "\u2014", "\u2013", "-"):
-        return None
-    toks = [t for t in sent if t.i < edge - 1]
-    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return None
-    return toks
-
-
-def _subtree_ids(tok: Token, exclude: Token | None = None) -> set[int]:
-    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
-    return {t.i for t in tok.subtree if t.i not in skip}
+        sub = list(child.subtree)
+        inside = any(region[0] <= t.idx < region[1] for t in sub)
+        if child.dep_ in ("prep", "npadvmod", "advmod", "advcl", "cc", "conj") and not inside:
+            continue  # 'on Monday'
+        toks += sub
+    if not any(region[0] <= t.idx < region[1] for t in toks):
+        return False
+    before = len(st.claims)
+    st.add(toks, [sent], speaker, speaker_text, root.lower_, "quote", split=False)
+    return len(st.claims) > before
 
 
 # ---------------------------------------------------------------- according to
@@ -372,14 +451,14 @@ def _according_to(st: _State, sent: Span) -> bool:
     as_positions = st.index.within(st.index.as_, sent)
     if not accs and not as_positions:
         return False
-    sources = _as_clauses(sent, as_positions)  # (source head, tokens to drop, its wording, cue), outermost first
+    sources = as_clauses(sent, as_positions)  # (source head, tokens to drop, its wording, cue), outermost first
     for acc in accs:
         to = acc.nbor()
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        sources.append((pobj, _with_commas(sent, acc.i, pobj.right_edge.i), None, "according to"))
-        cited_by_source = _citing(sent, (pobj,))[0]
+        sources.append((pobj, with_commas(sent, acc.i, pobj.right_edge.i), None, "according to"))
+        cited_by_source = citing(sent, (pobj,))[0]
     if not sources:
         return False
     cue = sources[-1][3]
@@ -403,37 +482,6 @@ def _according_to(st: _State, sent: Span) -> bool:
     chain = list(cited_by_source) + chain if head.i == sources[-1][0].i else chain + list(cited_by_source)
     st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
     return True
-
-
-def _with_commas(sent: Span, lo: int, hi: int) -> set[int]:
-    """Token ids lo..hi plus the commas around them."""
-    doc = sent.doc
-    drop = set(range(lo, hi + 1))
-    if hi + 1 < sent.end and doc[hi + 1].text == ",":
-        drop.add(hi + 1)
-    if lo - 1 >= sent.start and doc[lo - 1].text == ",":
-        drop.add(lo - 1)
-    return drop
-
-
-def _as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], str | None, str]]:
-    """'As the publication notes, ...' / 'as Reuters reported': (source head, tokens to drop)."""
-    out = []
-    doc = sent.doc
-    for j in positions:
-        a = doc[j]
-        if not (a.i == sent.start or doc[a.i - 1].is_punct):
-            continue
-        for w in doc[a.i + 2 : min(a.i + 8, sent.end)]:
-            if w.is_punct:
-                break
-            if (w.lemma_ in CUES or w.lower_.rstrip("s") in CUES) and w.lemma_ not in ("show",):
-                nouns = [t for t in doc[a.i + 1 : w.i] if t.pos_ in ("NOUN", "PROPN")]
-                end = w.i + 1 if w.i + 1 < sent.end and doc[w.i + 1].lower_ in ("out",) else w.i
-                if nouns and end + 1 < sent.end and doc[end + 1].text == ",":
-                    out.append((nouns[-1], _with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text, doc[w.i : end + 1].text.lower()))
-                break
-    return out
 
 
 def _relay(head: Token, st: _State) -> bool:

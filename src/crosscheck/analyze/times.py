@@ -21,17 +21,20 @@ Order of resolution, mirrored by ``# 1.``..``# 4.`` in :func:`extract`:
    resolved date sets ``warning``.
 
 Foreign month names and relative words come from dateparser's language tables
-(read once at import); dateparser's parser itself is never called, so the cost
-stays a handful of ``finditer`` passes per document.
+and CLDR through babel (time_words.py, read once at import); dateparser's parser
+itself is never called, so the cost stays a handful of ``finditer`` passes per
+document.
 """
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from datetime import date, timedelta
-from importlib import import_module
 
+from crosscheck.analyze.time_words import FOREIGN_MONTHS as _FOREIGN_MONTHS
+from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
+from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
+from crosscheck.analyze.time_words import cldr as _cldr
 from crosscheck.model import Document, TimeExpr
 
 _MONTHS = {
@@ -74,13 +77,23 @@ _MONTH_CTX = re.compile(
 _ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])")
 _NUMERIC = re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{_YEAR})(?![\d])")
 _CJK = re.compile(r"(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]")
+# a day of the month alone, as Chinese, Japanese and Korean reports date the events of the past days ('13日夜', '지난 13일')
+_CJK_DAY = re.compile(r"(?<![\d\u6708\uc6d4.\-/\u7b2c])(?<![\d\u6708\uc6d4]\s)(?P<day>[1-9]|[12]\d|3[01])\s*[\u65e5\uc77c](?![\d\u672c\uc694\uac04\u9593\u95f4]|\s*\ub3d9\uc548)")  # not '3일간', '3日間', '3일 동안' (durations)
 _YEAR_RE = re.compile(rf"(?<![\w.,/-])(?P<year>{_YEAR})(?![\w]|[.,]\d)")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|around|circa|early|late|mid|year|"
     r"summer|winter|spring|autumn|fall|im|en|del|dal|nel|w|we|в|у|з|с|depuis|seit|desde|jahr|año|anno|"
     r"roku|року|году)\s+|mid-|(?:19|20)\d\d\s*(?:[-–/]|and|or|to)\s*)$", re.I)
 _YEAR_AFTER = re.compile(r"^(?:\s*(?:року|году|г\.|р\.|roku|r\.|년|年))")
-_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?:\b(?P<mod>last|next|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b")
+_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?:\b(?P<mod>last|next|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b"
+                            r"(?:\s+(?:morning|afternoon|evening|night)\b)?")
+# a clock time with its zone ('08:30 UTC', '6:40 p.m. (GMT +8)'): dated by the day it follows, else publication
+_CLOCK = re.compile(
+    r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:])(?:\s*(?:[ap]\.m\.|[ap]m\b|Uhr\b|uur\b|h\b))?"
+    r"(?:\s*\(?(?:UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|MSK|KST|JST)(?:\s*[+-]\s*\d{1,2})?\)?)?")
+_CLOCK_NEEDS = re.compile(r"[ap]\.?m|Uhr|uur|UTC|GMT|[A-Z]{2}T")  # a bare '10:30' is no date (which day?)
+# a year right after a capitalised name: an edition ('WWDC 2005', 'Conference 2010')
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s+$")
 _DEICTIC = re.compile(
     r"\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<dat>the\s+day\s+after\s+tomorrow)"
     r"|(?P<yesterday>yesterday)|(?P<today>today)|(?P<tomorrow>tomorrow)|(?P<tonight>tonight)"
@@ -98,44 +111,10 @@ _TEXT_RELATIVE = re.compile(
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_LEMMA = {"plan", "schedule", "expect", "intend", "aim", "due", "set", "prepare"}
 
-_FOREIGN_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl")
-# foreign month abbreviations that are also common English words after a number
-_ENGLISH_CLASHES = {"ago", "set", "mag", "gen", "sie", "mars"}
-
-
-def _foreign_tables() -> tuple[dict[str, int], dict[str, dict[str, tuple[int, str]]]]:
-    """Month words -> month number, and per language relative phrase -> (days offset sign*n, unit)."""
-    months: dict[str, set[int]] = {}
-    relative: dict[str, dict[str, tuple[int, str]]] = {}
-    names = list(_MONTHS)[:12]
-    for lang in _FOREIGN_LANGS:
-        try:
-            info = import_module(f"dateparser.data.date_translation_data.{lang}").info
-        except Exception:  # table missing in this dateparser build: that language is not covered
-            continue
-        for number, name in enumerate(names, 1):
-            for word in info.get(name, ()):
-                w = word.lower().rstrip(".")
-                if len(w) >= 3 and w.isalpha() and w not in _MONTHS and w not in _ENGLISH_CLASHES:
-                    months.setdefault(w, set()).add(number)
-        table: dict[str, tuple[int, str]] = {}
-        for key, phrases in (info.get("relative-type") or {}).items():
-            m = re.fullmatch(r"(in )?(\d+) (day|week|month|year)( ago)?", key)
-            if not m:
-                continue
-            n = int(m.group(2)) * (1 if m.group(1) else -1)
-            for p in phrases:
-                if len(p) >= 4:
-                    table[p.lower()] = (n, m.group(3))
-        relative[lang] = table
-    return {w: next(iter(ns)) for w, ns in months.items() if len(ns) == 1}, relative
-
-
-_FOREIGN_MONTHS, _FOREIGN_RELATIVE = _foreign_tables()
 # a word after a day number (or before a year) is looked up in the table: one cheap regex, not an
 # alternation of 200 month names tried at every position
 _FOREIGN_DMY = re.compile(
-    rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.|er|º|ª)?\s+(?:de\s+|del\s+)?(?P<mon>[^\W\d_]{{3,14}})\.?(?!\w)"
+    rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.|er|º|ª|ης|η|-?го|-?е)?\s+(?:de\s+|del\s+)?(?P<mon>[^\W\d_]{{3,14}})\.?(?!\w)"
     rf"(?:\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:року|года|г\.|р\.|roku|r\.))?)?")
 _FOREIGN_MY = re.compile(rf"(?<!\w)(?P<mon>[^\W\d_]{{3,14}})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)")
 
@@ -153,7 +132,8 @@ def _time_of_day_words() -> dict[str, re.Pattern]:
 
 _TIME_OF_DAY = _time_of_day_words()
 _FOREIGN_REL_RE = {
-    lang: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, t), key=len, reverse=True)) + r")(?!\w)", re.I)
+    lang: re.compile(("" if lang in _UNSPACED else r"(?<!\w)") + "(?:" + "|".join(sorted(map(re.escape, t), key=len, reverse=True))
+                     + ")" + ("" if lang in _UNSPACED else r"(?!\w)"), re.I)
     for lang, t in _FOREIGN_RELATIVE.items() if t
 }
 
@@ -233,6 +213,7 @@ def _month_of(word: str) -> int | None:
 
 def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_Cand]:
     out: list[_Cand] = []
+    language = re.split(r"[-_]", (language or "").lower())[0] or None  # 'pt-BR' reads as 'pt'
     for rx in (_MDY, _DMY):
         for m in rx.finditer(text):
             mon, day = _month_of(m.group("mon")), int(m.group("day"))
@@ -263,6 +244,8 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         mo, d = int(m.group("month")), int(m.group("day"))
         if 1 <= mo <= 12 and _valid(y, mo, d):
             out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+    for m in _CJK_DAY.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "monthday", d=int(m.group("day"))))
     for m in _FOREIGN_DMY.finditer(text):
         mo, d = _FOREIGN_MONTHS.get(m.group("mon").lower()), int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else None
@@ -272,9 +255,15 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         mo = _FOREIGN_MONTHS.get(m.group("mon").lower())
         if mo:
             out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")), mo))
+    cldr = _cldr(language or "")
+    for m in _CLOCK.finditer(text):
+        if _CLOCK_NEEDS.search(m.group(0)):
+            out.append(_Cand(m.start(), m.end(), "clock"))
     for m in _YEAR_RE.finditer(text):
         s = m.start()
-        if s in year_ents or _YEAR_BEFORE.search(text, max(0, s - 30), s) or _YEAR_AFTER.match(text[m.end():m.end() + 8]):
+        before = text[max(0, s - 30):s]
+        if (s in year_ents or _YEAR_BEFORE.search(text, max(0, s - 30), s) or _YEAR_AFTER.match(text[m.end():m.end() + 8])
+                or _NAME_BEFORE.search(before) or (cldr is not None and cldr["year_re"].search(before))):
             out.append(_Cand(s, m.end(), "year", int(m.group("year"))))
     for m in _WEEKDAY_ALONE.finditer(text):
         mod = (m.group("mod") or "").lower()
@@ -292,6 +281,18 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
             if time_of_day is not None and time_of_day.search(text, max(0, m.start() - 20), m.start()):
                 continue  # 'por la mañana', 'am Morgen': a time of day, not tomorrow
             out.append(_Cand(m.start(), m.end(), "foreignrel", extra=table[m.group(0).lower()]))
+    if cldr is not None:  # weekdays, months alone and set phrases in the report's own language
+        for m in cldr["weekday_re"].finditer(text):
+            mod = cldr["before"].get((m.group("pre") or "").lower()) or cldr["after"].get((m.group("post") or "").lower()) or ""
+            out.append(_Cand(m.start(), m.end(), "weekday", wd=cldr["weekdays"][m.group("wd").lower()], extra=mod))
+        for m in cldr["month_re"].finditer(text):
+            if text[m.start()].isupper() and not _sentence_start(text, m.start()) and language not in ("de", "el"):
+                continue  # a capitalised month word mid-sentence in a language writing months in lower case: a name
+            out.append(_Cand(m.start(), m.end(), "month", None, cldr["months"][m.group("mon").lower()], extra=None))
+        if cldr["phrase_re"] is not None:
+            for m in cldr["phrase_re"].finditer(text):
+                n, unit = cldr["phrases"][" ".join(m.group(0).lower().split())]
+                out.append(_Cand(m.start(), m.end(), "foreignrel", extra=(n, unit)))
     # longest first, then earliest; drop anything overlapping an accepted span
     out.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[_Cand] = []
@@ -305,10 +306,30 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
     return taken
 
 
+def _sentence_start(text: str, at: int) -> bool:
+    k = at - 1
+    while k >= 0 and text[k] in " \t\"'\u00ab\u201c\u201e(":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n"
+
+
+def _future_by_words(text: str, start: int, end: int, language: str | None) -> bool:
+    """No parse (reports outside English): a future-tense verb in the span's clause (time_words.json)."""
+    table = _cldr(language or "")
+    if table is None or table.get("future_re") is None:
+        return False
+    # the clause around the span: 'El martes, Apple anuncio ... que utilizaran' is read as past
+    lo = max(text.rfind(p, 0, start) for p in ".\n,;:") + 1
+    hi = min([k for k in (text.find(p, end) for p in ".\n,;:") if k >= 0] or [len(text)])
+    return bool(table["future_re"].search(text, lo, hi))
+
+
 def _is_future(sdoc, start: int, end: int) -> bool:
     """Whether the verb governing the span is in future tense (will/shall, plan to, scheduled ...)."""
     if sdoc is None:
         return False
+    if isinstance(sdoc, tuple):  # (text, language): the words of the sentence decide
+        return _future_by_words(sdoc[0], start, end, sdoc[1])
     try:
         span = sdoc.char_span(start, end, alignment_mode="expand")
     except Exception:
@@ -444,6 +465,8 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
             year_ents = set()
     # 1. candidates
     cands = _candidates(text, doc.language, year_ents)
+    lang = re.split(r"[-_]", (doc.language or "").lower())[0]
+    tense = sdoc if sdoc is not None or lang in ("", "en") else (text, lang)  # no parse: the words tell the tense
     # 2. anchor
     pub = _parse_published(doc.published, doc.language)
     anchor, inferred = pub, False
@@ -453,6 +476,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     anchor_s = anchor.isoformat() if anchor else None
     out: list[TimeExpr] = []
     last_day: tuple[int | None, int, int] | None = None  # last resolved (y, m, d) in text order
+    last_day_at = 0
     for c in cands:
         value, warning, used_anchor, inf = None, None, None, False
         if c.kind in ("date", "month") and isinstance(c.extra, tuple):  # "November 2 this year"
@@ -466,13 +490,13 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
         if c.kind == "date":
             y = c.y
             if y is None and anchor is not None:
-                y = _nearest_year(c.m, c.d, anchor, _is_future(sdoc, c.start, c.end), not inferred)
+                y = _nearest_year(c.m, c.d, anchor, _is_future(tense, c.start, c.end), not inferred)
                 used_anchor, inf = anchor_s, inferred
             value = _iso(y, c.m, c.d)
             if c.wd is not None and y and date(y, c.m, c.d).weekday() != c.wd:
                 warning = (f"stated {_DAY_NAMES[c.wd]} but {value} is a "
                            f"{_DAY_NAMES[date(y, c.m, c.d).weekday()]}")
-            last_day = (y, c.m, c.d)
+            last_day, last_day_at = (y, c.m, c.d), c.end
         elif c.kind == "month":
             y = c.y
             if y is None and anchor is not None:
@@ -481,7 +505,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 elif c.extra == "next":
                     y = anchor.year if c.m > anchor.month else anchor.year + 1
                 else:
-                    y = _nearest_year(c.m, 15, anchor, _is_future(sdoc, c.start, c.end), not inferred)
+                    y = _nearest_year(c.m, 15, anchor, _is_future(tense, c.start, c.end), not inferred)
                 used_anchor, inf = anchor_s, inferred
             value = _iso(y, c.m)
         elif c.kind == "year":
@@ -491,9 +515,9 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
         elif c.kind == "weekday":
             if pub is None:
                 continue
-            d = _weekday_date(pub, c.wd, c.extra, _is_future(sdoc, c.start, c.end))
+            d = _weekday_date(pub, c.wd, c.extra, _is_future(tense, c.start, c.end))
             value, used_anchor = d.isoformat(), anchor_s
-            last_day = (d.year, d.month, d.day)
+            last_day, last_day_at = (d.year, d.month, d.day), c.end
         elif c.kind == "deictic":
             if pub is None:
                 continue
@@ -503,6 +527,25 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 continue
             n, unit = c.extra
             value, used_anchor = _shift(pub, n, unit), anchor_s
+        elif c.kind == "monthday":  # the latest such day on or before the publication date (or after it, in future tense)
+            if pub is None:
+                continue
+            future = _is_future(tense, c.start, c.end)
+            y, mo = pub.year, pub.month
+            for _ in range(3):
+                if _valid(y, mo, c.d) and ((date(y, mo, c.d) <= pub) != future or date(y, mo, c.d) == pub):
+                    break
+                y, mo = _add_months(date(y, mo, 1), 1 if future else -1)
+            if not _valid(y, mo, c.d):
+                continue
+            value, used_anchor = _iso(y, mo, c.d), anchor_s
+            last_day, last_day_at = (y, mo, c.d), c.end
+        elif c.kind == "clock":
+            if last_day is not None and c.start - last_day_at <= 300:
+                y, mo, d = last_day
+                value, used_anchor = _iso(y, mo, d), _iso(y, mo, d)
+            elif pub is not None:
+                value, used_anchor = pub.isoformat(), anchor_s
         elif c.kind == "textrel":
             if last_day is None:
                 continue
