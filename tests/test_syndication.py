@@ -89,3 +89,276 @@ def test_fingerprint_is_json_friendly():
     fp = fingerprint(doc(1, WIRE))
     assert len(fp.hashvalues) == 128 and fp.shingles > 50
     json.dumps(fp.__dict__)
+
+
+# -- issue 12: wire copies edited, trimmed and re-headlined; translations; credits ------------------
+import json as _json
+import re
+from pathlib import Path as _Path
+
+import pytest
+
+from crosscheck.clean import clean
+from crosscheck.config import Settings
+from crosscheck.credits import parse_credits
+from crosscheck.model import RawReport
+
+WIRE_FIXTURES = _Path(__file__).parent / "fixtures" / "wire"
+
+
+def _docs(name):
+    out = []
+    for line in (WIRE_FIXTURES / name).open(encoding="utf-8"):
+        r = _json.loads(line)
+        out.append(clean(RawReport(source=r["id"], fmt="jsonl", text=r["text"], title=r.get("title"),
+                                   outlet=r.get("outlet"), published=r.get("published"), language=r.get("language"))))
+    return out
+
+
+def _index(docs, order=None):
+    idx = SyndicationIndex()
+    for d in (order or docs):
+        idx.assign(d, fingerprint(d))
+    return idx
+
+
+def test_edited_wire_copies_form_one_group_with_the_wire_as_origin():
+    docs = _docs("copies.jsonl")
+    idx = _index(docs)
+    (group,) = idx.groups()
+    assert set(group.documents) == {d.id for d in docs}  # trimmed, reordered, half, with and without credit
+    src = {d.id: d.source for d in docs}
+    assert group.origin_outlet == "AP" and src[group.origin] == "wire:ap"
+    kinds = {src[m.document]: m for m in group.members}
+    assert kinds["wire:ap"].kind == "origin"
+    assert kinds["wire:valleypost"].kind == "copy"
+    assert kinds["wire:northstar"].kind == "copy"  # three paragraphs dropped, the rest verbatim
+    for m in group.members:
+        assert m.matched in group.documents and m.shared >= 3 and m.passages and m.reason.startswith("shares ")
+
+
+def test_group_grows_in_any_arrival_order_and_after_a_reload():
+    docs = _docs("copies.jsonl")
+    for order in (docs[::-1], docs[2:] + docs[:2]):
+        idx = _index(docs, order)
+        assert len(idx.groups()) == 1 and len(idx.groups()[0].documents) == len(docs)
+    # the first two reports in one run, the rest in a later run from the stored state
+    first = _index(docs[:2])
+    (g,) = first.groups()
+    later = SyndicationIndex()
+    members = {m.document: m for m in g.members}
+    for d in docs[:2]:
+        later.add(d.id, fingerprint(d), first.group_of(d.id), members.get(d.id))
+    for d in docs[2:]:
+        assert later.assign(d, fingerprint(d)) == g.id
+    assert {m.document for m in later.groups()[0].members} == {d.id for d in docs}
+
+
+def test_a_half_copy_is_contained_and_reasons_name_order_and_credit():
+    docs = {d.source: d for d in _docs("copies.jsonl")}
+    idx = _index([docs["wire:ap"], docs["wire:fallowby"], docs["wire:edmore"]])
+    members = {m.document: m for m in idx.groups()[0].members}
+    half = members[docs["wire:fallowby"].id]
+    # the first half: four narrative sentences (the quote is no evidence) and the site's own paragraph
+    assert half.in_order == half.shared == 4 and half.containment == 0.8
+    assert "shares 4 sentences (in order)" in half.reason and "both credit AP" in half.reason
+    edmore = members[docs["wire:edmore"].id]
+    assert edmore.in_order < edmore.shared  # reordered paragraphs: not all in order, still one source
+    a0, a1, b0, b1 = half.passages[0]
+    assert docs["wire:fallowby"].text[a0:a1] == docs["wire:ap"].text[b0:b1]
+
+
+def test_independent_reports_of_one_press_conference_are_not_grouped():
+    docs = _docs("press_conference.jsonl")
+    idx = _index(docs)
+    assert idx.groups() == []  # the same quotes and figures, told in each reporter's own words
+
+
+def test_shared_quotes_alone_are_no_evidence():
+    quote = ('"We will have the first ship sailing before the autumn storms arrive and nobody on the islands '
+             'will be left behind," Dancey said.')
+    a = doc(1, "\n\n".join([quote, "Dancey spoke on the quay at Port Wren beside a model of the new ship for the islands.",
+                            quote.replace("Dancey said", "the minister added"), quote]))
+    b = doc(2, "\n\n".join([quote, "Reporters gathered in a cold warehouse by the harbour to hear the minister on Monday.",
+                            quote.replace("Dancey said", "the minister added"), quote]))
+    idx = SyndicationIndex()
+    assert idx.assign(a, fingerprint(a)) is None and idx.assign(b, fingerprint(b)) is None
+
+
+def test_translations_join_one_group_marked_as_translation():
+    docs = {d.source: d for d in _docs("translations.jsonl")}
+    idx = _index(list(docs.values()))
+    (group,) = idx.groups()
+    src = {d.id: s for s, d in docs.items()}
+    assert {src[d] for d in group.documents} == {"tr:en", "tr:es", "tr:de"}  # not the other Spanish report
+    kinds = {src[m.document]: m.kind for m in group.members}
+    assert kinds["tr:en"] == "origin" and kinds["tr:es"] == "translation" and kinds["tr:de"] == "translation"
+
+
+def test_copies_in_different_languages_are_not_sentence_copies():
+    docs = {d.source: d for d in _docs("translations.jsonl")}
+    en, es = fingerprint(docs["tr:en"]), fingerprint(docs["tr:es"])
+    assert not set(h for s in en.sketches for h in s) & set(h for s in es.sketches for h in s)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("WASHINGTON (AP) — The Senate voted on Tuesday.", ("AP",)),
+    ("LONDON, Oct 3 (Reuters) - Shares fell sharply.", ("Reuters",)),
+    ("BROWNSVILLE (dpa-AFX) - The company said on Monday.", ("dpa",)),
+    ("The talks ended without a deal.\n\n— AFP", ("AFP",)),
+    ("SEOUL, Oct. 3 (Yonhap) -- The ministry said.", ("Yonhap",)),
+    ("KYIV. Interfax-Ukraine reports that the council met.", ("Interfax-Ukraine",)),
+    ("The army advanced near the river, Ukrinform reports.", ("Ukrinform",)),
+    ("The plant will close.\n\nThe Associated Press contributed to this report.", ("AP",)),
+    ("The plant will close in spring.\n\n(with AFP)", ("AFP",)),
+    ("A Reuters/Ipsos poll found that voters were split.", ()),
+    ("The apple harvest was poor this year in the valley.", ()),
+])
+def test_credit_lines_and_datelines(text, want):
+    assert parse_credits(text) == want
+
+
+def test_clean_sets_document_credits():
+    d = clean(RawReport(source="x", fmt="txt", text="MARLOW BAY (AP) — Harbour authorities closed the northern pier on "
+                        "Tuesday after a storm surge tore loose three fishing trawlers."))
+    assert d.credits == ("AP",)
+
+
+def test_seed_pair_is_not_grouped(shared):
+    seeds = sorted((shared / "seeds").glob("*.txt"))
+    docs = [clean(RawReport(source=str(p), fmt="txt", text=p.read_text(encoding="utf-8"))) for p in seeds]
+    assert len(docs) == 2
+    assert _index(docs).groups() == []  # two retellings, not copies
+
+
+
+def test_pipeline_stores_groups_with_evidence_counts_them_once_and_recluster_agrees(store, tmp_path):
+    import io
+
+    from crosscheck.export import write_json
+    from crosscheck.pipeline import Pipeline
+
+    lines = (WIRE_FIXTURES / "copies.jsonl").read_text(encoding="utf-8").splitlines()
+    first, rest = tmp_path / "first.jsonl", tmp_path / "rest.jsonl"
+    first.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    rest.write_text("\n".join(lines[2:]) + "\n", encoding="utf-8")
+    pipe = Pipeline(store)
+    pipe.ingest([str(first), str(WIRE_FIXTURES / "press_conference.jsonl")])
+    pipe.ingest([str(rest)])  # later copies join the stored group
+    (group,) = store.syndication_groups()
+    assert len(group.documents) == 5 and group.origin_outlet == "AP"
+    assert {m.document for m in group.members} == set(group.documents)
+    assert all(m.reason for m in group.members if m.kind != "origin")
+    assert store.document(group.origin).credits == ("AP",)
+    out = io.StringIO()
+    write_json(store, out)
+    data = _json.loads(out.getvalue())
+    wire_claims = [c for c in data["claims"] if set(c["documents"]) <= set(group.documents) and len(c["documents"]) > 1]
+    assert wire_claims and all(c["independent_sources"] == 1 for c in wire_claims)
+    ferry = [c for c in data["claims"] if "first ship sailing" in c["text"]]
+    assert ferry and max(c["independent_sources"] for c in ferry) == 3  # three reporters, one quote
+    before = {d: g for d, g in store.syndication_of().items()}
+    pipe.recluster()
+    assert store.syndication_of() == before
+
+
+def test_story_page_says_why_reports_are_one_source_and_shows_passages(store, db_path):
+    import html
+
+    from crosscheck.pipeline import Pipeline
+    from web_fixtures import readonly_client
+
+    Pipeline(store).ingest([str(WIRE_FIXTURES / "copies.jsonl")])
+    (group,) = store.syndication_groups()
+    story = store.story_of()[group.origin]
+    for client in readonly_client(db_path):
+        page = html.unescape(re.sub(r"<[^>]+>", "", client.get(f"/stories/{story}").text))
+        page = re.sub(r"\s+", " ", page)
+        assert "Copies and translations" in page and "One source: AP · 5 reports" in page
+        assert re.search(r"shares \d+ sentences \(in order\) with R\d \(AP\)[^<]*; both credit AP", page)
+        assert "shared passages (" in page and "side by side with R" in page
+        # a passage of the wire as the copy printed it, next to the wire's own
+        assert page.count("Engineers broke through the last section of rock beneath the Tarrow hills") >= 2
+        (api_group,) = client.get(f"/api/stories/{story}").json()["copies"]
+        assert api_group["origin_outlet"] == "AP" and len(api_group["members"]) == 5
+        assert all(m["passages"] for m in api_group["members"])
+
+
+def test_a_store_from_before_credits_migrates_and_recluster_refingerprints(tmp_path):
+    import sqlite3
+
+    from crosscheck.pipeline import Pipeline
+    from crosscheck.store import open_store
+    from crosscheck.store.migrations import MIGRATIONS
+    from crosscheck.store.sqlite import _split_sql
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    before = next(i for i, m in enumerate(MIGRATIONS) if "ADD COLUMN credits" in m)
+    for i in range(before):  # the schema as it was before syndication evidence
+        for stmt in _split_sql(MIGRATIONS[i]):
+            con.execute(stmt)
+    con.execute(f"PRAGMA user_version = {before}")
+    con.execute("INSERT INTO documents (id, source, fmt, text, content_hash) VALUES ('old', 's-old', 'txt', 'x', 'h')")
+    con.commit()
+    con.close()
+    store = open_store(path)
+    try:
+        assert store.schema_version() > before
+        assert store.document("old").credits is None  # never looked for, not "none found"
+        # old fingerprints (version 1) are recomputed by a batch recluster
+        docs = _docs("copies.jsonl")
+        with store.transaction():
+            for d in docs:
+                store.put_document(d, None)
+                old_fp = fingerprint(d)
+                store.put_feature(d.id, "fingerprint", _json.dumps({"document": d.id, "hashvalues": list(old_fp.hashvalues),
+                                                                    "shingles": old_fp.shingles, "published": d.published}))
+        Pipeline(store).recluster()
+        (group,) = store.syndication_groups()
+        assert set(group.documents) == {d.id for d in docs} and group.origin_outlet == "AP"
+    finally:
+        store.close()
+
+
+def test_cli_show_story_lists_why_reports_are_one_source(cli, db_path):
+    assert cli("ingest", str(WIRE_FIXTURES / "copies.jsonl"), db=db_path).returncode == 0
+    from crosscheck.store import open_store
+
+    s = open_store(db_path, readonly=True)
+    try:
+        (group,) = s.syndication_groups()
+        story = s.story_of()[group.origin]
+    finally:
+        s.close()
+    out = cli("show", story, db=db_path, env={"COLUMNS": "250"})
+    assert out.returncode == 0, out.stderr
+    assert "copies and translations" in out.stdout and "both credit AP" in out.stdout
+    assert re.search(r"shares \d+ sentences \(in order\) with R\d", out.stdout)
+
+
+def test_version_diff_of_a_rewrite_stops_before_comparing_sentences(monkeypatch):
+    """More copies are found now (edited rewrites among them): corroborate's wire-version diff must not
+    compare every sentence of a rewrite with every other before deciding it is no version."""
+    from crosscheck.corroborate import versions
+
+    calls = []
+    real = versions.SequenceMatcher
+
+    class Counting(real):
+        def ratio(self):
+            calls.append(1)
+            return super().ratio()
+
+    monkeypatch.setattr(versions, "SequenceMatcher", Counting)
+    docs = {d.source: d for d in _docs("copies.jsonl")}
+    rewrite = Document(id="rw", source="rw", fmt="txt", language="en",
+                       text="\n\n".join([
+                           s.replace("the", "a").replace("was", "had been") for s in docs["wire:ap"].text.split("\n\n")]))
+    assert versions._changes(docs["wire:ap"], rewrite) == []
+    assert calls == []
+    # a true version (one figure changed) is still found
+    changed = Document(id="v2", source="v2", fmt="txt", language="en",
+                       text=docs["wire:ap"].text.replace("300 lorries", "350 lorries"))
+    (kind, _, _), = versions._changes(docs["wire:ap"], changed)
+    assert kind == "figure"

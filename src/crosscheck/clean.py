@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from crosscheck.boilerplate import clean_text, has_sentence, key_of, normalise_line
 from crosscheck.config import Settings
+from crosscheck.credits import parse_credits
 from crosscheck.errors import InputError
 from crosscheck.model import Document, RawReport
 from crosscheck.textunits import word_count
@@ -362,4 +363,5 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
         content_hash=digest,
         identity=identity,
         notes=tuple(notes),
+        credits=parse_credits(cleaned.text, cleaned.boilerplate, tuple(authors)),
     )

@@ -24,7 +24,8 @@ def document_record(doc: Document, syndication_group: str | None, story: str | N
     if with_text:
         rec["text"] = doc.text
     rec.update({"captions": list(doc.captions), "syndication_group": syndication_group, "url": doc.url,
-                "authors": list(doc.authors), "revision": doc.revision, "story": story})
+                "authors": list(doc.authors), "revision": doc.revision, "story": story,
+                "credits": list(doc.credits or ())})
     return rec
 
 

@@ -56,6 +56,8 @@ class Document:
     revision: int = 1  # bumped each time the same source arrives with changed text
     identity: str = ""  # what makes a revision: the url or the caller's id; "" = identified by content only
     notes: tuple[str, ...] = ()  # what cleaning changed or refused (an implausible date); kept in Analysis.notes
+    credits: tuple[str, ...] | None = None  # wires the report credits ("AP", "Reuters"): datelines, sign-offs,
+    # credit lines (crosscheck.credits); None when not looked for
 
 
 @dataclass(frozen=True)
@@ -159,11 +161,27 @@ class EntityLinking:
 
 
 @dataclass(frozen=True)
+class SyndicationMember:
+    """One report of a syndication group: how it derives from the member it was matched with, and why."""
+
+    document: str
+    kind: str = "copy"  # origin | copy | rewrite | translation
+    matched: str | None = None  # the member whose text it shares
+    shared: int = 0  # narrative sentences shared (copies) or sentences aligned one to one (translations)
+    in_order: int = 0  # longest chain of shared sentences in the same order
+    containment: float = 0.0  # share of the shorter report's sentences found in the other
+    credit: str | None = None  # a wire both reports credit
+    reason: str = ""  # human-readable: "shares 6 sentences in order with d3; both credit AP"
+    passages: tuple[tuple[int, int, int, int], ...] = ()  # shared passages: (start, end) here, (start, end) in matched
+
+
+@dataclass(frozen=True)
 class SyndicationGroup:
     id: str
     documents: tuple[str, ...]
     origin: str | None = None  # document id of the likely origin
     origin_outlet: str | None = None  # outlet credited in the text ("AP", "Reuters") or the earliest one
+    members: tuple[SyndicationMember, ...] = ()  # per document: kind and evidence (same order as documents)
 
 
 @dataclass(frozen=True)
@@ -219,6 +237,13 @@ class Fingerprint:
     published: str | None = None
     outlet: str | None = None
     credit: str | None = None  # outlet credited in the text ("AP", "Reuters", "UkrInform")
+    credits: tuple[str, ...] = ()  # every wire the report credits (Document.credits)
+    language: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()  # every sentence's (start, end) in the text
+    sketches: tuple[tuple[int, ...], ...] = ()  # per sentence: bottom-k shingle hashes of a narrative sentence, or ()
+    anchors: tuple[tuple[str, ...], ...] = ()  # per sentence: numbers and transliterated name stems
+    said: tuple[int, ...] = ()  # narrative sentences reporting what someone said (half evidence: close to a quote)
+    version: int = 1  # 2: sentence evidence present
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,12 @@ class Pipeline:
             from .syndication import SyndicationIndex
 
             index = SyndicationIndex(self.settings)
-            group_of = self.store.syndication_of()
+            group_of, member_of = {}, {}
+            for g in self.store.syndication_groups():
+                group_of.update((d, g.id) for d in g.documents)
+                member_of.update((m.document, m) for m in g.members)
             for doc_id, data in self.store.features("fingerprint"):  # ids only: no document is loaded
-                index.add(doc_id, codec.loads(Fingerprint, data), group_of.get(doc_id))
+                index.add(doc_id, codec.loads(Fingerprint, data), group_of.get(doc_id), member_of.get(doc_id))
             self._synd = index
         return self._synd
 
@@ -196,7 +199,7 @@ class Pipeline:
             try:
                 feats = story_features(work[doc.id], analysis)
                 stage = "syndication"
-                fp = fingerprint(work[doc.id])
+                fp = fingerprint(work[doc.id], self.settings)
                 synd.assign(doc, fp)
                 stage = "story assignment"
                 # a revision stays in its story (the index knows every stored report's story)
@@ -396,8 +399,42 @@ class Pipeline:
         for d, s in new_of.items():
             by_story.setdefault(s, []).append(d)
         self._save_memberships({s: Story(id=s, documents=tuple(ds)) for s, ds in by_story.items()})
+        self._resyndicate()
         self.corroborate_dirty()
         return result
+
+    def _resyndicate(self) -> None:
+        """Syndication groups rebuilt in batch, by the same index as ingest, reports in publication order
+        (fingerprints from before sentence evidence are recomputed from the stored text)."""
+        from .model import Fingerprint
+        from .syndication import FINGERPRINT_VERSION, SyndicationIndex, fingerprint
+
+        self.progress("stage", "regrouping syndicated copies")
+        fps = []
+        stale = []
+        for doc_id, data in self.store.features("fingerprint"):
+            fp = codec.loads(Fingerprint, data)
+            if fp.version < FINGERPRINT_VERSION:
+                doc = self.store.document(doc_id)
+                if doc is None:
+                    continue
+                fp = fingerprint(doc, self.settings)
+                stale.append(fp)
+            fps.append(fp)
+        index = SyndicationIndex(self.settings)
+        for fp in sorted(fps, key=lambda f: (f.published or "9999", f.document)):
+            index.assign(fp.document, fp)
+        groups = index.groups()
+        before = self.store.syndication_of()
+        after = {d: g.id for g in groups for d in g.documents}
+        changed = {d for d in set(before) | set(after) if before.get(d) != after.get(d)}
+        story_of = self.store.story_of()
+        with self.store.transaction():
+            for fp in stale:
+                self.store.put_feature(fp.document, "fingerprint", codec.dumps(fp))
+            self.store.set_syndication(groups)
+            self.store.mark_dirty({story_of[d] for d in changed if d in story_of})
+        self._synd = None
 
 
 def _reason(what: str, exc: BaseException) -> str:

@@ -243,6 +243,7 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
         t.add_row(f"R{docs.index(d) + 1}", _t(d.id), _t(d.outlet), _t((d.published or "")[:10]), _t(d.language),
                   _t(synd.get(d.id) or "-"), _t(_short(d.title, 50)))
     yield t
+    yield from _copies(store, docs, synd)
     findings = store.findings(story_id)
     if findings is None:
         return
@@ -257,6 +258,24 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
         for e in findings.timeline:
             tl.add_row(_t(e.value + (" (year inferred)" if e.inferred_year else "")), _t(e.document), _t(_short(e.text, 90)))
         yield tl
+
+
+def _copies(store: Store, docs: list[Document], synd: dict[str, str]) -> Iterator[Any]:
+    """Why reports of the story were judged one source (kind and evidence per syndication member)."""
+    groups = {synd[d.id] for d in docs if d.id in synd}
+    if not groups:
+        return
+    label = {d.id: f"R{i}" for i, d in enumerate(docs, 1)}
+    t = Table(title="copies and translations (one source each)")
+    _columns(t, *("group", "report", "kind", "why"))
+    for g in store.syndication_groups():
+        if g.id not in groups:
+            continue
+        for m in g.members:
+            if m.document in label:
+                reason = m.reason.replace(m.matched, label.get(m.matched, m.matched)) if m.matched else m.reason
+                t.add_row(_t(f"{g.id} ({g.origin_outlet or '?'})"), _t(label[m.document]), _t(m.kind), _t(reason))
+    yield t
 
 
 _SEVERITY = {"conflict": "[red]conflict[/]", "version": "[yellow]wire changed between versions[/]",

@@ -35,23 +35,27 @@ def _norm(s: str) -> str:
 def _changes(old: Document, new: Document) -> list[tuple[str, tuple[str, int, int], tuple[str, int, int]]]:
     a, b = _sents(old), _sents(new)
     sm = SequenceMatcher(a=[_norm(x[0]) for x in a], b=[_norm(x[0]) for x in b], autojunk=False)
-    changed = 0
+    ops = sm.get_opcodes()
+    changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in ops if op != "equal")
+    if changed > MAX_CHANGED * max(len(a), len(b), 1):
+        return []  # a rewrite, not a version: decided before any sentence-by-sentence diff (the costly part)
     out = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
-            continue
-        changed += max(i2 - i1, j2 - j1)
+    for op, i1, i2, j1, j2 in ops:
         if op != "replace":
             continue
         for sa in a[i1:i2]:
-            best = max(b[j1:j2], key=lambda sb: SequenceMatcher(a=_norm(sa[0]), b=_norm(sb[0])).ratio())
-            ratio = SequenceMatcher(a=_norm(sa[0]), b=_norm(best[0])).ratio()
-            if ratio < PAIR_RATIO:
+            best, ratio = None, -1.0
+            for sb in b[j1:j2]:  # the most similar sentence; quick_ratio bounds ratio from above
+                m = SequenceMatcher(a=_norm(sa[0]), b=_norm(sb[0]))
+                if m.quick_ratio() <= ratio:
+                    continue
+                r = m.ratio()
+                if r > ratio:
+                    best, ratio = sb, r
+            if best is None or ratio < PAIR_RATIO:
                 continue
             kind = "figure" if _NUMBER.findall(sa[0]) != _NUMBER.findall(best[0]) else "sentence"
             out.append((kind, sa, best))
-    if changed > MAX_CHANGED * max(len(a), len(b), 1):
-        return []
     return out
 
 

@@ -169,6 +169,11 @@ MIGRATIONS: list[str] = [
         INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 4 -> 5: wires a document credits; each syndication member's kind and evidence (issue 12)
+    """
+    ALTER TABLE documents ADD COLUMN credits TEXT;
+    ALTER TABLE syndication_members ADD COLUMN data TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,13 +12,14 @@ from typing import Iterator
 from urllib.parse import quote
 
 from ..errors import QueryError, StoreError
-from ..model import Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup
+from ..model import (Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup,
+                     SyndicationMember)
 from . import codec
 from .base import DocState, DocumentFilter, Store
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 _DOC_COLS = ("id, source, fmt, url, title, outlet, published, language, authors, text, captions, "
-             "boilerplate, content_hash, revision")
+             "boilerplate, content_hash, revision, credits")
 
 
 def _explain(path: str, exc: sqlite3.Error) -> str:
@@ -42,6 +43,7 @@ def _row_doc(row: sqlite3.Row) -> Document:
         outlet=row["outlet"], published=row["published"], language=row["language"],
         authors=tuple(json.loads(row["authors"])), text=row["text"], captions=tuple(json.loads(row["captions"])),
         boilerplate=tuple(json.loads(row["boilerplate"])), content_hash=row["content_hash"], revision=row["revision"],
+        credits=None if row["credits"] is None else tuple(json.loads(row["credits"])),
     )
 
 
@@ -263,15 +265,16 @@ class SQLiteStore(Store):
         values = (doc.source, doc.fmt, doc.url, doc.title, doc.outlet, doc.published, doc.language,
                   json.dumps(list(doc.authors), ensure_ascii=False), doc.text,
                   json.dumps(list(doc.captions), ensure_ascii=False),
-                  json.dumps(list(doc.boilerplate), ensure_ascii=False), doc.content_hash, doc.revision)
+                  json.dumps(list(doc.boilerplate), ensure_ascii=False), doc.content_hash, doc.revision,
+                  None if doc.credits is None else json.dumps(list(doc.credits), ensure_ascii=False))
         if old is None:
-            c.execute(f"INSERT INTO documents ({_DOC_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (doc.id, *values))
+            c.execute(f"INSERT INTO documents ({_DOC_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (doc.id, *values))
         else:
             if old["content_hash"] != doc.content_hash:
                 c.execute("INSERT OR REPLACE INTO revisions (document, revision, content_hash, title) VALUES (?,?,?,?)",
                           (doc.id, old["revision"], old["content_hash"], old["title"]))
             c.execute("UPDATE documents SET source=?, fmt=?, url=?, title=?, outlet=?, published=?, language=?, "
-                      "authors=?, text=?, captions=?, boilerplate=?, content_hash=?, revision=?, "
+                      "authors=?, text=?, captions=?, boilerplate=?, content_hash=?, revision=?, credits=?, "
                       "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?", (*values, doc.id))
         c.execute("DELETE FROM doc_entities WHERE document = ?", (doc.id,))
         if analysis is not None:
@@ -418,18 +421,22 @@ class SQLiteStore(Store):
         for g in groups:
             c.execute("INSERT INTO syndication_groups (id, origin, origin_outlet) VALUES (?,?,?)",
                       (g.id, g.origin, g.origin_outlet))
-            c.executemany("INSERT OR REPLACE INTO syndication_members (document, grp) VALUES (?,?)",
-                          [(d, g.id) for d in g.documents])
+            data = {m.document: codec.dumps(m) for m in g.members}
+            c.executemany("INSERT OR REPLACE INTO syndication_members (document, grp, data) VALUES (?,?,?)",
+                          [(d, g.id, data.get(d)) for d in g.documents])
 
     def syndication_of(self) -> dict[str, str]:
         return {r["document"]: r["grp"] for r in self._q("SELECT document, grp FROM syndication_members")}
 
     def syndication_groups(self) -> list[SyndicationGroup]:
         members: dict[str, list[str]] = {}
-        for r in self._q("SELECT document, grp FROM syndication_members ORDER BY document"):
+        evidence: dict[str, list[SyndicationMember]] = {}
+        for r in self._q("SELECT document, grp, data FROM syndication_members ORDER BY document"):
             members.setdefault(r["grp"], []).append(r["document"])
+            if r["data"]:
+                evidence.setdefault(r["grp"], []).append(codec.loads(SyndicationMember, r["data"]))
         return [SyndicationGroup(id=r["id"], documents=tuple(members.get(r["id"], ())), origin=r["origin"],
-                                 origin_outlet=r["origin_outlet"])
+                                 origin_outlet=r["origin_outlet"], members=tuple(evidence.get(r["id"], ())))
                 for r in self._q("SELECT * FROM syndication_groups ORDER BY id")]
 
     # -- entities ----------------------------------------------------------------------------

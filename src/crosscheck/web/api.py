@@ -76,6 +76,7 @@ def router(rm: ReadModel) -> APIRouter:
         rec["claims"] = [claim_record(c) for c in view.claims]
         rec["timeline"] = [timeline_record(e) for e in view.timeline]
         rec["actors"] = [to_data(a) for a in view.actors]
+        rec["copies"] = [to_data(g) for g in view.copies]  # syndication groups: kind, reason, shared passages
         return JSONResponse(rec)
 
     @r.get("/documents", summary="Documents, filtered and paged")

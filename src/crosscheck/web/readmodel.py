@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..export import story_counts
-from ..model import AlignedClaim, Disagreement, Document, Entity, Story, StoryFindings, TimelineEntry
+from ..model import AlignedClaim, Disagreement, Document, Entity, Story, StoryFindings, SyndicationGroup, TimelineEntry
 from ..store.base import DocumentFilter, Store
 
 
@@ -38,6 +38,26 @@ class ConflictPair:
 
 
 @dataclass(frozen=True)
+class CopyMember:
+    """One report of a syndication group as the story page shows it: why it was judged one source."""
+
+    document: str
+    label: str  # "R3", or the outlet when the report is in another story
+    outlet: str
+    kind: str  # origin | copy | rewrite | translation
+    reason: str  # "shares 6 sentences (in order) with R1 (AP); both credit AP"
+    passages: tuple[tuple[str, str], ...] = ()  # (this report's sentence, the matched report's), side by side
+    matched_label: str = ""
+
+
+@dataclass(frozen=True)
+class CopyGroup:
+    id: str
+    origin_outlet: str | None
+    members: tuple[CopyMember, ...]
+
+
+@dataclass(frozen=True)
 class StoryView:
     """Everything the story page shows."""
 
@@ -55,6 +75,7 @@ class StoryView:
     actors: tuple[Actor, ...]
     names: dict[str, str] = field(default_factory=dict)  # entity id -> name
     disagreements: tuple[Disagreement, ...] = ()  # conflicts on facts, date slips, wire versions (strongest first)
+    copies: tuple[CopyGroup, ...] = ()  # syndication groups among the story's reports, with their evidence
 
 
 @dataclass(frozen=True)
@@ -133,6 +154,9 @@ class ReadModel:
 
     def syndication(self) -> dict[str, str]:
         return self._get("synd", self.store.syndication_of)
+
+    def syndication_groups(self) -> dict[str, SyndicationGroup]:
+        return self._get("synd_groups", lambda: {g.id: g for g in self.store.syndication_groups()})
 
     def story_of(self) -> dict[str, str]:
         return self._get("story_of", self.store.story_of)
@@ -294,7 +318,49 @@ class ReadModel:
                          timeline=tuple(sorted(findings.timeline, key=lambda e: (e.value, e.document))),
                          actors=self._actors(docs, claims, names), names=names,
                          disagreements=tuple(sorted(findings.disagreements,
-                                                    key=lambda x: _SEVERITY_ORDER.get(x.severity, 9))))
+                                                    key=lambda x: _SEVERITY_ORDER.get(x.severity, 9))),
+                         copies=self._copies(docs, labels))
+
+    def _copies(self, docs: tuple[Document, ...], labels: dict[str, str]) -> tuple[CopyGroup, ...]:
+        """The story's syndication groups: each member's kind, the reason, the shared passages."""
+        synd = self.syndication()
+        groups = self.syndication_groups()
+        by_id = {d.id: d for d in docs}
+        out = []
+        for gid in dict.fromkeys(synd[d.id] for d in docs if d.id in synd):
+            g = groups.get(gid)
+            if g is None:
+                continue
+            for m in g.members:
+                if m.document not in by_id and m.document in g.documents:
+                    doc = self.store.document(m.document)
+                    if doc is not None:
+                        by_id[m.document] = doc
+
+            def name(doc_id: str) -> str:
+                d = by_id.get(doc_id)
+                outlet = (d.outlet if d else None) or "unknown outlet"
+                return f"{labels[doc_id]} ({outlet})" if doc_id in labels else outlet
+
+            members = []
+            for m in sorted(g.members, key=lambda m: (m.kind != "origin", labels.get(m.document, "~"))):
+                d = by_id.get(m.document)
+                if d is None or (m.document not in labels and m.kind != "origin"):
+                    continue
+                other = by_id.get(m.matched or "")
+                if other is None and m.matched:
+                    other = self.store.document(m.matched)
+                    if other is not None:
+                        by_id[other.id] = other
+                reason = m.reason.replace(m.matched, name(m.matched)) if m.matched else m.reason
+                passages = tuple((d.text[a0:a1], other.text[b0:b1]) for a0, a1, b0, b1 in m.passages
+                                 if other is not None and a1 <= len(d.text) and b1 <= len(other.text))
+                members.append(CopyMember(document=m.document, label=labels.get(m.document, ""),
+                                          outlet=d.outlet or "unknown outlet", kind=m.kind, reason=reason,
+                                          passages=passages, matched_label=name(m.matched) if m.matched else ""))
+            if members:
+                out.append(CopyGroup(id=g.id, origin_outlet=g.origin_outlet, members=tuple(members)))
+        return tuple(out)
 
     def _actors(self, docs: tuple[Document, ...], claims: tuple[AlignedClaim, ...],
                 names: dict[str, str]) -> tuple[Actor, ...]:

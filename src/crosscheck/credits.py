@@ -1,0 +1,60 @@
+"""Wire credits and datelines: which news agencies a report credits.
+
+"WASHINGTON (AP) —", "(Reuters) -", "BROWNSVILLE (dpa-AFX) -", "— AFP", "(Yonhap)", "Interfax-Ukraine",
+"The Associated Press contributed to this report", "with AFP" ... -> ("AP",), ("Reuters",) ...
+The agencies, their aliases and the credit forms live in ``data/wires.json`` (with their sources);
+this module only compiles and applies them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+_TAIL_CHARS = 600  # sign-offs and contribution lines are looked for in the last this many characters
+_HEAD_CHARS = 400  # datelines in the first this many
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, str], tuple[tuple[re.Pattern, int | None], ...]]:
+    with resources.files("crosscheck.data").joinpath("wires.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    canon: dict[str, str] = {}
+    for wire in data["wires"]:
+        for alias in [wire["name"], *wire["aliases"]]:
+            canon[alias] = wire["name"]
+            canon.setdefault(alias.lower(), wire["name"])
+    aliases = {a for wire in data["wires"] for a in [wire["name"], *wire["aliases"]]}
+    alt = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    pats = []
+    for p in data["patterns"]:
+        pats.append((re.compile(p["regex"].replace("{wire}", f"(?:{alt})")), p.get("head")))
+    return canon, tuple(pats)
+
+
+def wire_name(name: str) -> str | None:
+    """The canonical name of a wire alias ("The Associated Press" -> "AP"), or None."""
+    canon, _ = _table()
+    name = " ".join(name.split())
+    return canon.get(name) or canon.get(name.lower())
+
+
+def parse_credits(text: str, lines: tuple[str, ...] | list[str] = (), authors: tuple[str, ...] | list[str] = ()
+                  ) -> tuple[str, ...]:
+    """Wires a report credits, in order of first appearance: in its opening and closing lines, in lines
+    removed as boilerplate (bylines, credit lines) and in its authors."""
+    canon, pats = _table()
+    parts = [text[:_HEAD_CHARS], text[-_TAIL_CHARS:] if len(text) > _HEAD_CHARS else "", *lines,
+             *(f"By {a}" for a in authors)]
+    found: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        for pat, head in pats:
+            scope = part[:head] if head else part
+            for m in pat.finditer(scope):
+                name = canon.get(" ".join(m.group(1).split()))
+                if name and name not in found:
+                    found.append(name)
+    return tuple(found)
