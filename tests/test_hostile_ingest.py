@@ -95,7 +95,7 @@ def _poison(monkeypatch, stage: str) -> None:
         monkeypatch.setattr(stories_mod, "story_features", lambda doc, a: (bad(doc.text), real_sf(doc, a))[1])
     elif stage == "syndication":
         real_fp = synd_mod.fingerprint
-        monkeypatch.setattr(synd_mod, "fingerprint", lambda doc: (bad(doc.text), real_fp(doc))[1])
+        monkeypatch.setattr(synd_mod, "fingerprint", lambda doc, *rest: (bad(doc.text), real_fp(doc, *rest))[1])
     elif stage == "corroboration":
         real_c = corroborate_mod.corroborate
 

@@ -214,3 +214,16 @@ def test_caption_times_are_not_highlighted_in_the_body():
                                             TimeExpr(start=4, end=8, text="2024", value="2024")))
     spans = spans_of(analysis, {}, {})
     assert [(s.start, s.end) for s in spans if s.kind == "time"] == [(4, 8)]
+
+
+@pytest.mark.parametrize("text,lang,span", [
+    ("Le vote s'est tenu le samedi 14 juin, selon la commission.", "fr", "samedi 14 juin"),
+    ("Die Abstimmung fand am Samstag, den 14. Juni statt.", "de", "Samstag, den 14. Juni"),
+    ("La votación se celebró el sábado 14 de junio.", "es", "sábado 14 de junio"),
+])
+def test_a_weekday_before_a_date_is_one_expression_checked_against_the_calendar(text, lang, span):
+    # 14 June 2026 is a Sunday: one expression with a weekday warning, not a relative day and a date
+    doc = Document(id="d", source="d", fmt="txt", text=text, language=lang, published="2026-06-15")
+    found = times.extract(doc, None)
+    assert len(found) == 1 and span in found[0].text, found
+    assert found[0].value == "2026-06-14" and "Saturday" in (found[0].warning or "")

@@ -303,7 +303,25 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         taken.append(c)
         occupied.append((c.start, c.end))
     taken.sort(key=lambda c: c.start)
-    return taken
+    return _weekday_dates(text, taken)
+
+
+_WEEKDAY_GAP = re.compile(r"[\s,]{0,3}(?:\w{1,3}\s)?")  # 'samedi 14 juin', 'Samstag, den 14. Juni', 'sábado 14'
+
+
+def _weekday_dates(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A bare weekday written right before a day-and-month date (any language) is that date's stated weekday:
+    one expression, checked against the calendar, not a relative day plus a date."""
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (c.kind == "date" and c.wd is None and c.d and prev is not None and prev.kind == "weekday" and not prev.extra
+                and _WEEKDAY_GAP.fullmatch(text[prev.end:c.start])):
+            c.start, c.wd = prev.start, prev.wd
+            out[-1] = c
+            continue
+        out.append(c)
+    return out
 
 
 def _sentence_start(text: str, at: int) -> bool:
