@@ -156,8 +156,11 @@ class Pipeline:
         synd = self._synd_index()
         rows = []
         touched: set[str] = set()
+        lead_vecs, claim_vecs = self._embed(docs, analyses)
         for doc, analysis in zip(docs, analyses):
             feats = story_features(doc, analysis)
+            if doc.id in lead_vecs:
+                feats = dataclasses.replace(feats, embedding=lead_vecs[doc.id])
             fp = fingerprint(doc)
             # a revision stays in its story (the index knows every stored report's story)
             sid = stories.story_of(doc.id) or stories.assign(feats)
@@ -174,10 +177,34 @@ class Pipeline:
                 self.store.put_document(doc, analysis)
                 self.store.put_feature(doc.id, "story", codec.dumps(feats))
                 self.store.put_feature(doc.id, "fingerprint", codec.dumps(fp))
+                if doc.id in claim_vecs:
+                    self.store.put_feature(doc.id, "claim_vectors", codec.dumps(claim_vecs[doc.id]))
                 self.store.set_story(doc.id, sid)
             self.store.set_syndication(groups)
             self.store.mark_dirty(touched)
         return touched
+
+    def _embed(self, docs: list[Document], analyses: Sequence[Analysis]):
+        """Sentence embeddings of every report's title + lead and of every claim: one call per batch.
+        Returns ({doc id: packed lead vector}, {doc id: ClaimVectors}); both empty when embeddings are off."""
+        from .embed import get_embedder, lead_text, pack
+        from .model import ClaimVectors
+
+        embedder = get_embedder(self.settings.embedder)
+        if embedder is None:
+            return {}, {}
+        self.progress("stage", f"embedding {len(docs)} reports")
+        texts = [lead_text(doc.title, doc.text) for doc in docs]
+        for analysis in analyses:
+            texts += [c.text for c in analysis.claims]
+        matrix = embedder.embed(texts)
+        leads = {doc.id: pack(matrix[i]) for i, doc in enumerate(docs)}
+        claims, row = {}, len(docs)
+        for doc, analysis in zip(docs, analyses):
+            vecs = tuple((c.key, pack(matrix[row + j])) for j, c in enumerate(analysis.claims))
+            row += len(analysis.claims)
+            claims[doc.id] = ClaimVectors(document=doc.id, model=embedder.name, vectors=vecs)
+        return leads, claims
 
     def _finish(self) -> set[str]:
         touched: set[str] = set()
@@ -227,6 +254,7 @@ class Pipeline:
         stories = {sid: self.store.story(sid) for sid in dirty}
         needed = {d for story in stories.values() if story is not None for d in story.documents}
         raw_feats = {d: data for d, data in self.store.features("story") if d in needed}  # not the whole store's
+        raw_vecs = {d: data for d, data in self.store.features("claim_vectors") if d in needed}
         for sid in sorted(dirty):
             story = stories[sid]
             with self.store.transaction():
@@ -236,7 +264,7 @@ class Pipeline:
                     feats = {d: codec.loads(StoryFeatures, raw_feats[d]) for d in story.documents if d in raw_feats}
                     story = describe(story, docs, feats)
                     findings = corroborate(story, docs, analyses, {d: synd.get(d) for d in story.documents},
-                                           entity_ids, self.settings)
+                                           entity_ids, self.settings, _claim_vectors(story.documents, raw_vecs))
                     self.store.put_story(story)
                     self.store.put_findings(findings)
                 self.store.clear_dirty(sid)
@@ -263,6 +291,18 @@ class Pipeline:
         self._save_memberships({s: Story(id=s, documents=tuple(ds)) for s, ds in by_story.items()})
         self.corroborate_dirty()
         return result
+
+
+def _claim_vectors(documents: Iterable[str], raw: dict[str, str]) -> dict[str, str]:
+    """{"<doc id>:<claim key>": packed vector} of the given reports' stored claim embeddings."""
+    from .model import ClaimVectors
+
+    out: dict[str, str] = {}
+    for d in documents:
+        if d in raw:
+            for key, vec in codec.loads(ClaimVectors, raw[d]).vectors:
+                out[f"{d}:{key}"] = vec
+    return out
 
 
 def _with_origin(sources: Iterable[str]):

@@ -64,6 +64,12 @@ class Group:
                 or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
 
 
+def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -> bool:
+    """Some member in another language means roughly what ``view`` says (embeddings propose the
+    comparison that shared words propose within one language)."""
+    return any((meaning(view, m, settings) or 0.0) > 0.0 for m in members)
+
+
 def _counted(view: ClaimView) -> set[str]:
     return {"#" + f.of for f in view.figures if f.of}
 
@@ -129,6 +135,25 @@ def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float,
     return matched, wa, wb, frozenset(shared)
 
 
+def meaning(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
+    """Embedding evidence for two claims in different languages, on the lexical scale [0, 1]
+    (None when they share a language or a vector is missing): cosine mapped linearly from
+    ``align_cross_cos_low`` (0) to ``align_cross_cos_high`` (1)."""
+    if not a.cross(b) or a.vector is None or b.vector is None or a.vector.shape != b.vector.shape:
+        return None
+    cos = float(a.vector @ b.vector)
+    lo, hi = settings.align_cross_cos_low, settings.align_cross_cos_high
+    return min(1.0, max(0.0, (cos - lo) / (hi - lo)))
+
+
+def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tuple[float, frozenset[str]]:
+    """How much two claims say the same thing: weighted term overlap in one language, the better
+    of that and the embedding evidence across languages (shared names and figures still count)."""
+    lexical, shared = _lexical(a, b, weight)
+    cross = meaning(a, b, settings)
+    return (lexical if cross is None else max(lexical, cross)), shared
+
+
 def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozenset[str]]:
     matched, wa, wb, shared = _overlap(a, b, weight)
     if not wa or not wb:
@@ -146,10 +171,16 @@ def same_thing(x: str | None, y: str | None) -> bool:
     return bool(x and y and (x == y or len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5]))
 
 
-def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> str:
+def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> str:
     """'clash' when some counted thing has disjoint values in the two claims, else 'same' when
-    some figure agrees, else 'none'."""
+    some figure agrees, else 'none'. Across languages the counted things' words cannot be compared:
+    one figure each is compared by value; several agree when some pair does, and never clash."""
     single = len(fa) == 1 and len(fb) == 1
+    if cross:
+        if single:
+            x, y = fa[0], fb[0]
+            return "same" if x.low <= y.high and y.low <= x.high else "clash"
+        return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
     agree: dict[str, bool] = {}
     for x in fa:
         for y in fb:
@@ -235,10 +266,11 @@ def compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
 
 def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ignore_speaker: bool) -> Match:
     required = settings.align_threshold if ignore_speaker else speaker_required(a, b, settings)
-    lexical, shared = _lexical(a, b, weight)
+    cross = a.cross(b)
+    lexical, shared = topic(a, b, weight, settings)
     score = lexical
-    figures = figure_relation(a.figures, b.figures)
-    anchored = figures == "same" and figure_anchor(a.figures, b.figures)
+    figures = figure_relation(a.figures, b.figures, cross)
+    anchored = figures == "same" and (cross or figure_anchor(a.figures, b.figures))
     # a precise shared figure of the same thing is strong evidence of one statement, even when the
     # verb drifted inside its family between retellings (plans to train -> will deploy)
     penalty = predicate_penalty(a.predicates, b.predicates)
@@ -249,8 +281,9 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     score += 0.05 if dates == "same" else 0.0
     if a.modality != b.modality:
         score -= 0.05
-    if a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject):
-        score -= 0.45  # each is about something the other does not mention
+    if a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject) and (
+            not cross or a.subject[0] == b.subject[0] == "@"):
+        score -= 0.45  # each is about something the other does not mention (across languages: names only)
     if a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms:
         score -= 0.6  # about different actors or places: nearly decisive
     blocked = None
@@ -293,7 +326,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
         candidates = []
         for v in doc_views:
             for gi, g in enumerate(existing):
-                if not g.may_match(v, weight):
+                if not g.may_match(v, weight) and not near_across(v, g.members, settings):
                     continue
                 found = _best(v, g, weight, settings)
                 if found and found[0].aligned:
@@ -357,7 +390,7 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> 
                 if other.document != v.document:
                     used |= compare(v, other, weight, settings).shared
             for h in groups:
-                if h is g or not h.may_match(v, weight) or len(v.terms) < min(len(m.terms) for m in h.members) + 2:
+                if h is g or not h.may_match(v, weight) or any(v.cross(m) for m in h.members) or len(v.terms) < min(len(m.terms) for m in h.members) + 2:
                     continue  # only a claim saying more than the group's claims can be compound
                 if v.document in h.documents():
                     continue

@@ -16,7 +16,7 @@ def retelling(v: ClaimView) -> Retelling:
     c = v.claim
     return Retelling(document=v.document, claim=v.ref, text=c.text, cue=c.cue, hedges=tuple(c.hedges),
                      speaker_text=c.speaker_text, modality=v.modality,
-                     figures=tuple(f.label() for f in v.figures), negated=v.negated)
+                     figures=tuple(f.label() for f in v.figures), negated=v.negated, language=v.language)
 
 
 def _outlet(doc_id: str, documents: Mapping[str, Document]) -> str:

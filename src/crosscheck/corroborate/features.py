@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Analysis, Claim, Document
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NUMBER_WORDS, PREDICATES, STOP,
@@ -44,6 +45,12 @@ class ClaimView:
     dates: tuple[str, ...]
     negated: bool
     subject: str | None
+    language: str | None = None  # the report's language
+    vector: Any = None  # the claim's sentence embedding (numpy, normalised), when computed at ingest
+
+    def cross(self, other: "ClaimView") -> bool:
+        """The two claims are in different known languages: words cannot be compared, meaning can."""
+        return bool(self.language and other.language and self.language[:2] != other.language[:2])
 
 
 _NUM = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -185,8 +192,25 @@ def _speaker_words(view_speaker: str | None, claim: Claim) -> set[str]:
     return words
 
 
+def _quantity_figures(claim: Claim, analysis: Analysis) -> tuple[Figure, ...]:
+    """Figures from the analysis' quantities inside the claim (numbers read in the report's own
+    language and locale: "10.000" in German is ten thousand)."""
+    out = []
+    for q in analysis.quantities:
+        if q.start < claim.start or q.end > claim.end or q.kind == "percent" and q.value is None:
+            continue
+        if q.value is not None:
+            low, high = _interval(float(q.value), q.qualifier)
+        elif q.low is not None and q.high is not None:
+            low, high = float(q.low), float(q.high)
+        else:
+            continue
+        out.append(Figure(text=q.text, low=low, high=high, qualifier=q.qualifier, of=q.of))
+    return tuple(out)
+
+
 def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
-               entity_ids: dict[tuple[str, str], str]) -> ClaimView:
+               entity_ids: dict[tuple[str, str], str], vector: Any = None) -> ClaimView:
     """Read one claim for comparison."""
     text = claim.text
     entities = {e.key: e for e in analysis.entities}
@@ -247,7 +271,9 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     firsts = [x for x in (subject, first_word) if x is not None]
     subject_term = min(firsts)[1] if firsts else None
 
-    figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS)
+    english = (doc.language or "en")[:2] == "en"
+    figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS) if english \
+        else _quantity_figures(claim, analysis)
     dates = tuple(sorted({t.value for t in analysis.times
                           if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()}))
     negated = claim.negated or bool(NEGATION.search(text))
@@ -257,4 +283,5 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         speaker_words=frozenset(w for w in spk if w not in STOP and w not in CUE_WORDS),
         terms=frozenset(terms), entity_terms=frozenset(entity_terms), predicates=frozenset(predicates),
         modality=modality_of(text), figures=figures, dates=dates, negated=negated, subject=subject_term,
+        language=doc.language, vector=vector,
     )
