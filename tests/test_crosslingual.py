@@ -4,6 +4,7 @@ languages with figures and negation still deciding."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import json
 from pathlib import Path
 
@@ -190,3 +191,63 @@ def test_different_statements_in_two_languages_stay_apart():
     es = _with_language(make_report("doc-es", [{**BRECKE, "text": "Los barcos esperan fondeados fuera del puerto desde el lunes."}]), "es")
     findings = _run([en, es])
     assert all(len(c.documents) == 1 for c in findings.claims)
+
+
+# --- the web and the CLI show languages --------------------------------------------------------
+SCRIPTS = EVENTS.parent / "scripts.jsonl"
+
+
+@pytest.fixture(scope="module")
+def launch_db(tmp_path_factory):
+    """Event B (a satellite launch) in eight languages and five scripts, through the real pipeline."""
+    folder = tmp_path_factory.mktemp("launch")
+    lines = [line for line in EVENTS.read_text().splitlines() if json.loads(line)["id"].startswith("B-")]
+    (folder / "launch.jsonl").write_text("\n".join(lines + SCRIPTS.read_text().splitlines()) + "\n")
+    from crosscheck.store import open_store
+
+    store = open_store(folder / "store.db")
+    Pipeline(store).ingest([str(folder / "launch.jsonl")])
+    store.close()
+    return folder / "store.db"
+
+
+def test_the_launch_in_eight_languages_is_one_story(launch_db):
+    from crosscheck.store import open_store
+
+    store = open_store(launch_db, readonly=True)
+    try:
+        stories = store.stories()
+        assert len(stories) == 1 and len(stories[0].documents) == 8
+        assert {store.document(d).language for d in stories[0].documents} >= {"zh", "ar", "ko", "ru"}
+    finally:
+        store.close()
+
+
+def test_web_story_page_shows_languages_and_keeps_text_direction(launch_db):
+    from web_fixtures import readonly_client
+
+    for client in readonly_client(launch_db):
+        page = client.get("/").text
+        sid = re.search(r'href="/stories/([^"]+)"', page).group(1)
+        html = client.get(f"/stories/{sid}").text
+        for lang in ("zh", "ar", "ko"):
+            assert f'data-lang="{lang}"' in html  # a claims filter button per language of the story
+        assert re.search(r'class="claim-col u" dir="auto"', html)
+        assert re.search(r'class="card-title u" dir="auto"[^>]*>[^<]*لومن-3', html)  # Arabic title, direction auto
+        assert "Lumen-3气象卫星" in html
+        only = client.get("/?language=ar").text
+        assert sid in only and client.get("/?language=ja").text.count('class="story-link"') == 0
+        api = client.get("/api/claims", params={"language": "en"}).json()
+        assert api["items"] and all(any(r["language"] == "en" for r in c["retellings"]) for c in api["items"])
+        assert client.get("/api/claims", params={"language": "xx"}).json()["items"] == []
+
+
+def test_cli_filters_claims_and_stories_by_language(launch_db, cli):
+    listed = cli("claims", "--language", "en", db=launch_db)
+    assert listed.returncode == 0, listed.stderr
+    assert "languages" in listed.stdout and "en" in listed.stdout
+    none = cli("claims", "--language", "xx", db=launch_db)
+    assert none.returncode == 0 and "claim-" not in none.stdout
+    stories = cli("stories", "--language", "ar", db=launch_db)
+    assert stories.returncode == 0 and "story-" in stories.stdout
+    assert "story-" not in cli("stories", "--language", "xx", db=launch_db).stdout

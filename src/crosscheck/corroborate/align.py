@@ -272,30 +272,38 @@ def compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
 def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ignore_speaker: bool) -> Match:
     required = settings.align_threshold if ignore_speaker else speaker_required(a, b, settings)
     cross = a.cross(b)
+    if cross and required is None:
+        # attribution is read by a different analyser in each language: the same name keys are the same
+        # speaker; otherwise only a near-literal translation overrides the mismatch
+        required = (settings.align_threshold if a.speaker_keys & b.speaker_keys
+                    else settings.align_cross_speaker_mismatch)
     lexical, shared = topic(a, b, weight, settings)
     score = lexical
     figures = figure_relation(a.figures, b.figures, cross)
     anchored = figures == "same" and figure_anchor(a.figures, b.figures, cross)
     # a precise shared figure of the same thing is strong evidence of one statement, even when the
     # verb drifted inside its family between retellings (plans to train -> will deploy)
-    penalty = predicate_penalty(a.predicates, b.predicates)
+    # the predicate lexicon and modality words are English: across languages they read noise
+    penalty = 0.0 if cross else predicate_penalty(a.predicates, b.predicates)
     drifted = anchored and penalty > -0.45  # shared or related verbs: drift, not another assertion
     score += max(penalty, 0.0) if drifted else penalty
     score += 0.35 if drifted else 0.15 if figures == "same" else 0.0  # "5,000 reservists" is itself a rare term
     dates = date_relation(a.dates, b.dates)
     score += 0.05 if dates == "same" else 0.0
-    if a.modality != b.modality:
+    if a.modality != b.modality and not cross:
         score -= 0.05
-    if a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject) and (
-            not cross or a.subject[0] == b.subject[0] == "@"):
-        score -= 0.45  # each is about something the other does not mention (across languages: names only)
-    if a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms:
+    # across languages entity ids may not have been linked: names that share a transliterated key meet
+    names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
+        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys)))
+    if a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject) and not cross:
+        score -= 0.45  # each is about something the other does not mention (across languages names alone decide)
+    if names_differ:
         score -= 0.6  # about different actors or places: nearly decisive
     blocked = None
     if required is None:
         blocked, required = "speaker", 1.0
-    elif a.negated != b.negated:
-        blocked = "negation"
+    elif a.negated != b.negated and (not cross or a.negated_any != b.negated_any):
+        blocked = "negation"  # across languages: by the strict and by the any-word reading alike
     elif figures == "clash":
         blocked = "figure"
     elif dates == "clash":

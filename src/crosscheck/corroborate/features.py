@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, Claim, Document
-from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NUMBER_WORDS, PREDICATES, STOP,
+from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
                       SYNONYMS, TOKEN, UNITS, stem)
 
 
@@ -47,6 +47,9 @@ class ClaimView:
     subject: str | None
     language: str | None = None  # the report's language
     vector: Any = None  # the claim's sentence embedding (numpy, normalised), when computed at ingest
+    name_keys: frozenset[str] = frozenset()  # names in the claim, transliterated prefixes (any script)
+    speaker_keys: frozenset[str] = frozenset()  # the speaker's names, the same way
+    negated_any: bool = False  # any negation word (compared across languages, whose cue lists are broad)
 
     def cross(self, other: "ClaimView") -> bool:
         """The two claims are in different known languages: words cannot be compared, meaning can."""
@@ -192,6 +195,21 @@ def _speaker_words(view_speaker: str | None, claim: Claim) -> set[str]:
     return words
 
 
+def name_keys(name: str | None) -> set[str]:
+    """Prefixes of a name's capitalised words after transliteration: 'Brekke', 'Бреке' and '브레케'
+    need not meet, but 'Virgin Atlantic' meets itself in every Latin-script language."""
+    from anyascii import anyascii
+
+    out = set()
+    for raw in (name or "").split():
+        if raw[:1].islower():
+            continue
+        for tok in re.findall(r"[a-z0-9]+", anyascii(raw).lower()):
+            if len(tok) >= 3 and not tok.isdigit():
+                out.add(tok[:5])
+    return out
+
+
 def _quantity_figures(claim: Claim, analysis: Analysis) -> tuple[Figure, ...]:
     """Figures from the analysis' quantities inside the claim (numbers read in the report's own
     language and locale: "10.000" in German is ten thousand)."""
@@ -228,6 +246,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
 
     # entity mentions inside the claim become entity terms ("@id"), so spellings meet
     entity_terms: set[str] = set()
+    keys: set[str] = set()
     masked = text
     subject: tuple[int, str] | None = None
     low = text.lower()
@@ -243,6 +262,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         pos = found.start()
         gid = entity_ids.get((doc.id, mention.entity)) or ent.id or "name:" + ent.name.lower()
         entity_terms.add("@" + gid)
+        keys |= name_keys(ent.name) | name_keys(mention.text)
         if (subject is None or pos < subject[0]) and _opens(text, pos):
             subject = (pos, "@" + gid)
         masked = masked[:pos] + " " * len(mention.text) + masked[pos + len(mention.text):]
@@ -283,5 +303,8 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         speaker_words=frozenset(w for w in spk if w not in STOP and w not in CUE_WORDS),
         terms=frozenset(terms), entity_terms=frozenset(entity_terms), predicates=frozenset(predicates),
         modality=modality_of(text), figures=figures, dates=dates, negated=negated, subject=subject_term,
-        language=doc.language, vector=vector,
+        language=doc.language, vector=vector, name_keys=frozenset(keys),
+        speaker_keys=frozenset(k for n in (speaker_name, claim.speaker_text, *(speaker_ent.aliases if speaker_ent else ()))
+                               for k in name_keys(n)),
+        negated_any=claim.negated or bool(NEGATION_ANY.search(text)),
     )

@@ -71,7 +71,8 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
             return "conflict", f"figure: {fa} vs {fb}"
         if dates == "clash":
             return "conflict", f"date: {', '.join(a.dates)} vs {', '.join(b.dates)}"
-        if a.negated != b.negated and lexical >= settings.conflict_topic_threshold + 0.15:
+        negation_differs = a.negated != b.negated and (not cross or a.negated_any != b.negated_any)
+        if negation_differs and lexical >= settings.conflict_topic_threshold + 0.15:
             return "conflict", "negation: one report says it did not happen"
     if figures in ("clash", "same") and lexical >= settings.related_topic_threshold:
         return "related", ""
