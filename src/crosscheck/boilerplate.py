@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from crosscheck.config import Settings
+from crosscheck.textunits import word_count
 
 # ---------------------------------------------------------------- vocabulary (normalised: lower case)
 # Whole lines that are navigation, section labels or page furniture, in en de es fr it pl ru uk.
@@ -171,8 +172,8 @@ _DATE_WORDS = frozenset(
     "fa giorni temu godziny godzin minut dni назад часа часов минут минуты дня дней тому години годин "
     "хвилин хвилини днів".split())
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_TERMINAL = ".!?…"
-_CLOSERS = "\"'”’»)]*"
+_TERMINAL = ".!?…\u3002\uff01\uff1f\u061f\u06d4\u0964"  # and the full stops of CJK, Arabic, Urdu, Devanagari
+_CLOSERS = "\"'”’»)]*\u300d\u300f\uff09\u201c"
 
 
 # ---------------------------------------------------------------- line features
@@ -183,7 +184,7 @@ def key_of(line: str) -> str:
 
 
 def _words(line: str) -> int:
-    return len(_WORD.findall(line))
+    return word_count(line)  # script-aware: Chinese, Japanese and Thai have no spaces
 
 
 def _ends_sentence(line: str) -> bool:
@@ -202,7 +203,7 @@ def _is_paragraph(line: str, min_words: int) -> bool:
     stripped = line.rstrip().rstrip(_CLOSERS)
     if n >= 25:
         return True
-    if n >= min_words and stripped and stripped[-1] in ".…":
+    if n >= min_words and stripped and stripped[-1] in ".…\u3002\u06d4\u0964":
         return True
     return n >= 20 and _ends_sentence(line)
 

@@ -26,6 +26,7 @@ from crosscheck.boilerplate import clean_text, has_sentence, key_of, normalise_l
 from crosscheck.config import Settings
 from crosscheck.errors import InputError
 from crosscheck.model import Document, RawReport
+from crosscheck.textunits import word_count
 
 # ---------------------------------------------------------------- HTML
 @dataclass(frozen=True)
@@ -269,7 +270,7 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
             body = html_to_text(raw.html)  # a fragment (feed item) too short for trafilatura
     title = raw.title or (extracted.title if extracted else None)
     cleaned = clean_text(body, title, s, positional=extracted is None)
-    if not cleaned.text.strip() or (not has_sentence(cleaned.text) and len(cleaned.text.split()) < s.clean_min_words):
+    if not cleaned.text.strip() or (not has_sentence(cleaned.text) and word_count(cleaned.text) < s.clean_min_words):
         what = "page" if raw.html else "text"
         raise InputError(raw.source, f"no article text found in {what}")
     title = cleaned.title or title

@@ -1,9 +1,9 @@
 """Document -> facts: one spaCy pass per report, then entities, claims, quantities, times and lemmas.
 
 ``analyze(docs, settings)`` parses all texts in one batched ``nlp.pipe`` (see nlp.py) and keeps the
-post-processing light: each stage walks the parsed tokens once. Reports in other languages still get
-an Analysis: names where the English model finds them in Latin script, lemmas as lowercased words,
-no claims (the attribution rules read English).
+post-processing light: each stage walks the parsed tokens once. Reports in other languages get names
+where the English model finds them in Latin script, lemmas as lowercased words, and claims from the
+per-language tables of claims_multi.py (quotation marks, reporting verbs, 'according to' forms).
 """
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from crosscheck.analyze import claims as _claims
+from crosscheck.analyze import claims_multi as _claims_multi
 from crosscheck.analyze import entities as _entities
+from crosscheck.analyze import names as _names
 from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import link
 from crosscheck.config import Settings
@@ -22,13 +24,20 @@ from crosscheck.model import Analysis, Document
 __all__ = ["analyze", "analyze_parsed", "link"]
 
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
 def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[Analysis]:
     """One Analysis per document, in order."""
     settings = settings or Settings()
-    parsed = _nlp.parse([d.text or "" for d in docs], settings.spacy_model, settings.nlp_batch_size, settings.nlp_max_chars)
+    latin = [_latin(d.text or "") for d in docs]
+    parsed: list[Doc | None] = [None] * len(docs)
+    for model, want in ((settings.spacy_model, True), (_nlp.SCRIPT_PIPELINE, False)):
+        idx = [i for i, ok in enumerate(latin) if ok is want]
+        if idx:  # Latin script: the English model; other scripts: the tokenizer-only pipeline
+            for i, sdoc in zip(idx, _nlp.parse([docs[i].text or "" for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)):
+                parsed[i] = sdoc
     return [analyze_parsed(doc, sdoc, settings) for doc, sdoc in zip(docs, parsed)]
 
 
@@ -36,7 +45,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
     """The Analysis of one document already parsed by the pipeline of nlp.py."""
     latin = _latin(doc.text or "")
     english = (doc.language or "en").lower().startswith("en") and latin
-    ents = _entities.extract(sdoc, latin=latin)
+    ents = _entities.extract(sdoc, latin=latin) if latin else _names.find(sdoc, doc.text or "", doc.language)
     mentions = list(ents.mentions)
     claims = ()
     if english:
@@ -44,6 +53,9 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
         claims = found.claims
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)
+    elif doc.language:
+        sents = [(s.start_char, s.end_char) for s in sdoc.sents] if len(sdoc) else []
+        claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet, settings=settings))
     quantities, times = _numbers_and_dates(doc, sdoc if english else None)
     return Analysis(
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
@@ -62,8 +74,16 @@ def _numbers_and_dates(doc: Document, sdoc: Doc):
 def _lemmas(sdoc: Doc, english: bool) -> tuple[str, ...]:
     if english:
         return tuple(t.lemma_.lower() for t in sdoc if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num))
-    words = (_EDGE_PUNCT.sub("", t.lower_) for t in sdoc if not t.is_punct and not t.is_space)
-    return tuple(w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w))
+    words = [_EDGE_PUNCT.sub("", t.lower_) for t in sdoc if not t.is_punct and not t.is_space]
+    out = [w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w)]
+    run: list[str] = []
+    for w in words + [""]:  # Han/kana come one character a token: their words are read as character bigrams
+        if len(w) == 1 and _HAN_KANA.match(w):
+            run.append(w)
+            continue
+        out.extend(a + b for a, b in zip(run, run[1:]))
+        run = []
+    return tuple(out)
 
 
 def _latin(text: str) -> bool:

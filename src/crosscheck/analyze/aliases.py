@@ -1,13 +1,18 @@
 """Names across spellings: normalisation, known countries/organisations, and linking entities across reports.
 
 ``link(pairs)`` turns (document id, local Entity) pairs into one global Entity per real-world actor:
-1. known names (pycountry countries + the curated table in ``crosscheck/data/aliases.json``) map to
-   their canonical form (DPRK -> North Korea; Russian Federation -> Russia);
+1. known names (pycountry countries + the curated table in ``crosscheck/data/aliases.json`` + country
+   names in every language crosscheck reads, from CLDR through babel: 북한 / КНДР / Nordkorea /
+   Corea del Norte) map to their canonical form (DPRK -> North Korea; Russian Federation -> Russia);
+   places map through GeoNames' names in those languages (``data/places.json``: Charkiw / Харків /
+   하르키우 -> Kharkiv), for place-typed entities only;
 2. people match on a transliteration-insensitive key of every name token (Zelenskyy = Zelensky =
    Zelenskyi; Kim Jong-un = Kim Jong Un; Oleksandr = Alexander); given names must agree token by
    token, so Kim Jong Un and Kim Yong-hyun stay apart;
 3. a surname-only person joins the one full name with that surname (none or several: stays alone);
-4. other names match on their normalised key.
+4. a person named only in Hangul or kana (젤렌스키, ゼレンスキー) joins the one Latin-script person
+   whose surname has the same consonant skeleton (Zelensky);
+5. other names match on their normalised key.
 Global ids are ``"ent-" + sha1(type group + canonical key)[:12]``: stable across runs.
 """
 from __future__ import annotations
@@ -122,7 +127,60 @@ def _known() -> dict[str, KnownName]:
             bare = n.replace(".", "").replace("-", "")
             if not (bare.isupper() and bare.isalnum()):
                 table[plain_key(n)] = known
+    for key, canonical in _cldr_countries().items():
+        if key not in table:
+            table[key] = table.get(plain_key(canonical)) or KnownName(canonical, "GPE")
     return table
+
+
+COUNTRY_LANGUAGES = ("en", "de", "es", "it", "nl", "fr", "pt", "pl", "ru", "uk", "bg", "el", "tr", "ar", "ko", "ja", "zh", "id")
+
+
+@lru_cache(maxsize=1)
+def _cldr_countries() -> dict[str, str]:
+    """plain key of a country's name in any of COUNTRY_LANGUAGES (CLDR, through babel) -> its English name."""
+    from babel import Locale
+
+    english = Locale("en").territories
+    table: dict[str, str] = {}
+    for lang in COUNTRY_LANGUAGES:
+        try:
+            names = Locale(lang).territories
+        except Exception:  # a locale babel lacks
+            continue
+        for code, name in names.items():
+            if len(code) == 2 and code.isalpha() and code in english and code not in ("EU", "EZ", "UN", "QO"):
+                key = plain_key(name)
+                if len(key) >= 3:
+                    table.setdefault(key, english[code])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """plain key of a place's name in any language of ``data/places.json`` (GeoNames) -> its English name."""
+    with resources.files("crosscheck.data").joinpath("places.json").open(encoding="utf-8") as fh:
+        places = json.load(fh)["places"]
+    table: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for names in places.values():
+        for n in names:
+            key = plain_key(n)
+            if len(key) < 3:
+                continue
+            if key in table and table[key] != names[0]:
+                ambiguous.add(key)
+            table.setdefault(key, names[0])
+    for key in ambiguous:
+        del table[key]
+    return table
+
+
+@lru_cache(maxsize=262144)
+def known_place(text: str) -> KnownName | None:
+    """The canonical place (GeoNames) this place name denotes in any language, if it is a known one."""
+    name = _places().get(plain_key(text))
+    return KnownName(name, "GPE") if name else None
 
 
 @lru_cache(maxsize=262144)
@@ -130,7 +188,9 @@ def known(text: str) -> KnownName | None:
     """The canonical country/organisation this name denotes, if it is a known one."""
     bare = surface(text).replace(".", "").replace("-", "")
     if bare.isupper() and bare.isalnum():
-        return _acronyms().get(bare)
+        hit = _acronyms().get(bare)
+        if hit is not None or bare.isascii():
+            return hit  # a Latin acronym matches only the curated ones ('КНДР' is CLDR's own short name)
     return _known().get(plain_key(text))
 
 
@@ -147,6 +207,8 @@ def _group_key(ent: Entity) -> tuple[str, tuple[str, ...]]:
             hit = known(alias)
             if hit:
                 break
+    if hit is None and ent.type in ("GPE", "LOC", "FAC"):
+        hit = next((h for h in map(known_place, (ent.name, *ent.aliases)) if h is not None), None)
     if hit is not None:
         return TYPE_GROUP.get(hit.type, "oth"), ("=" + plain_key(hit.name),)
     return TYPE_GROUP.get(ent.type, "oth"), name_tokens(ent.name)

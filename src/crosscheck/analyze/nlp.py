@@ -1,5 +1,13 @@
-"""One spaCy pipeline per process, fed in batches; long texts parsed in pieces and re-joined."""
+"""One spaCy pipeline per process, fed in batches; long texts parsed in pieces and re-joined.
+
+Texts mostly in Latin script go through the English model (its NER still finds names in Spanish or
+Dutch); texts in other scripts (Cyrillic, Greek, Arabic, Hangul, Han, kana, Thai) go through a
+tokenizer-only pipeline: a script-aware regex tokenizer (one token per Han or kana character, since
+those scripts have no spaces) and a sentencizer that knows the full stops of those scripts.
+"""
 from __future__ import annotations
+
+import re
 
 import numpy
 
@@ -21,9 +29,56 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=2)
+SCRIPT_PIPELINE = "crosscheck:scripts"  # the tokenizer-only pipeline's name for parse()
+_SENT_PUNCT = [".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f", "\u061f", "\u06d4", "\u0964", "\uff0e"]
+_TOKEN = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # one Han or kana character
+    r"|\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"  # a number with its separators
+    r"|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['\u2019-][^\W\d_]+)*"  # a word
+    r"|\n+|[^\w\s]|_")
+
+
+class ScriptTokenizer:
+    """Tokens for any script: words, numbers, each Han/kana character, punctuation; the Doc's text is
+    the input text exactly (whitespace other than one space after a token becomes a space token)."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in _TOKEN.finditer(text):
+            self._gap(text[pos:m.start()], words, spaces)
+            words.append(m.group(0))
+            spaces.append(False)
+            pos = m.end()
+        self._gap(text[pos:], words, spaces)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    @staticmethod
+    def _gap(gap: str, words: list[str], spaces: list[bool]) -> None:
+        if not gap:
+            return
+        if words and not spaces[-1] and gap[0] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+
+
+@lru_cache(maxsize=4)
 def load(model: str) -> Language:
-    """The spaCy pipeline named ``model`` (loaded once per process), with the line-break splitter."""
+    """The spaCy pipeline named ``model`` (loaded once per process), with the line-break splitter;
+    ``SCRIPT_PIPELINE`` names the tokenizer-only pipeline for texts outside the Latin script."""
+    if model == SCRIPT_PIPELINE:
+        nlp = spacy.blank("xx")
+        nlp.tokenizer = ScriptTokenizer(nlp.vocab)
+        nlp.add_pipe("sentencizer", config={"punct_chars": _SENT_PUNCT})
+        nlp.add_pipe("crosscheck_line_breaks")
+        return nlp
     nlp = spacy.load(model)
     if "crosscheck_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("crosscheck_line_breaks", before="parser")

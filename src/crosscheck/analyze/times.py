@@ -27,10 +27,11 @@ stays a handful of ``finditer`` passes per document.
 from __future__ import annotations
 
 import dataclasses
-
+import json
 import re
 from datetime import date, timedelta
-from importlib import import_module
+from functools import lru_cache
+from importlib import import_module, resources
 
 from crosscheck.model import Document, TimeExpr
 
@@ -74,13 +75,23 @@ _MONTH_CTX = re.compile(
 _ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])")
 _NUMERIC = re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{_YEAR})(?![\d])")
 _CJK = re.compile(r"(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]")
+# a day of the month alone, as Chinese, Japanese and Korean reports date the events of the past days ('13日夜', '지난 13일')
+_CJK_DAY = re.compile(r"(?<![\d\u6708\uc6d4.\-/\u7b2c])(?<![\d\u6708\uc6d4]\s)(?P<day>[1-9]|[12]\d|3[01])\s*[\u65e5\uc77c](?![\d\u672c\uc694\uac04\u9593\u95f4]|\s*\ub3d9\uc548)")  # not '3일간', '3日間', '3일 동안' (durations)
 _YEAR_RE = re.compile(rf"(?<![\w.,/-])(?P<year>{_YEAR})(?![\w]|[.,]\d)")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|around|circa|early|late|mid|year|"
     r"summer|winter|spring|autumn|fall|im|en|del|dal|nel|w|we|в|у|з|с|depuis|seit|desde|jahr|año|anno|"
     r"roku|року|году)\s+|mid-|(?:19|20)\d\d\s*(?:[-–/]|and|or|to)\s*)$", re.I)
 _YEAR_AFTER = re.compile(r"^(?:\s*(?:року|году|г\.|р\.|roku|r\.|년|年))")
-_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?:\b(?P<mod>last|next|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b")
+_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?:\b(?P<mod>last|next|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b"
+                            r"(?:\s+(?:morning|afternoon|evening|night)\b)?")
+# a clock time with its zone ('08:30 UTC', '6:40 p.m. (GMT +8)'): dated by the day it follows, else publication
+_CLOCK = re.compile(
+    r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:])(?:\s*(?:[ap]\.m\.|[ap]m\b|Uhr\b|uur\b|h\b))?"
+    r"(?:\s*\(?(?:UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|MSK|KST|JST)(?:\s*[+-]\s*\d{1,2})?\)?)?")
+_CLOCK_NEEDS = re.compile(r"[ap]\.?m|Uhr|uur|UTC|GMT|[A-Z]{2}T")  # a bare '10:30' is no date (which day?)
+# a year right after a capitalised name: an edition ('WWDC 2005', 'Conference 2010')
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s+$")
 _DEICTIC = re.compile(
     r"\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<dat>the\s+day\s+after\s+tomorrow)"
     r"|(?P<yesterday>yesterday)|(?P<today>today)|(?P<tomorrow>tomorrow)|(?P<tonight>tonight)"
@@ -125,17 +136,76 @@ def _foreign_tables() -> tuple[dict[str, int], dict[str, dict[str, tuple[int, st
                 continue
             n = int(m.group(2)) * (1 if m.group(1) else -1)
             for p in phrases:
-                if len(p) >= 4:
+                if len(p) >= 3:
                     table[p.lower()] = (n, m.group(3))
         relative[lang] = table
     return {w: next(iter(ns)) for w, ns in months.items() if len(ns) == 1}, relative
 
 
 _FOREIGN_MONTHS, _FOREIGN_RELATIVE = _foreign_tables()
+# month names from CLDR (babel) for languages dateparser's tables above do not cover here
+_CLDR_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id")
+
+
+@lru_cache(maxsize=32)
+def _cldr(lang: str) -> dict | None:
+    """CLDR month and weekday names of ``lang`` (babel), plus the modifiers and set phrases of
+    ``data/time_words.json``: {'months': word -> n, 'weekdays': word -> 0..6, 'weekday_re', 'month_re', 'phrase_re', 'phrases'}."""
+    if lang not in _CLDR_LANGS:
+        return None
+    try:
+        from babel.dates import get_day_names, get_month_names
+        months: dict[str, int] = {}
+        weekdays: dict[str, int] = {}
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for n, name in get_month_names(width, ctx, lang).items():
+                    w = name.lower().rstrip(".")
+                    if len(w) >= 3 and (width == "wide" or len(w) >= 4):
+                        months.setdefault(w, n)
+            for n, name in get_day_names("wide", ctx, lang).items():
+                weekdays.setdefault(name.lower(), n)
+    except Exception:  # a locale babel lacks: the language gets no CLDR dates
+        return None
+    extra = _time_words().get(lang, {})
+    before, after = extra.get("weekday_before", {}), extra.get("weekday_after", {})
+    alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+    parts = extra.get("parts_of_day", [])
+    wd_re = re.compile(
+        rf"(?<!\w)(?:(?P<pre>{alt(before) or 'x^'})\s+)?(?P<wd>{alt(weekdays)})(?!\w)(?:\s+(?P<post>{alt(after) or 'x^'})(?!\w))?"
+        rf"(?:\s+(?:{alt(parts) or 'x^'})(?!\w))?", re.I)
+    year_re = re.compile(rf"(?<!\w)(?:{alt(extra.get('year_before', [])) or 'x^'})\s+$", re.I)
+    month_re = re.compile(rf"(?<![\w\d.])(?P<mon>{alt(months)})(?!\w)(?!\s*\d)", re.I)
+    phrases = {k.lower(): tuple(v) for k, v in extra.get("phrases", {}).items()}
+    phrase_re = re.compile(rf"(?<!\w)(?:{alt(phrases)})(?!\w)", re.I) if phrases else None
+    return {"months": months, "weekdays": weekdays, "weekday_re": wd_re, "month_re": month_re, "year_re": year_re,
+            "phrase_re": phrase_re, "phrases": phrases, "before": before, "after": after}
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> dict:
+    with resources.files("crosscheck.data").joinpath("time_words.json").open(encoding="utf-8") as fh:
+        return json.load(fh)["languages"]
+
+
+def _add_cldr_months() -> None:
+    """Month names of the CLDR languages join the day-month table (a name two months share is left out)."""
+    seen: dict[str, set[int]] = {}
+    for lang in _CLDR_LANGS:
+        table = _cldr(lang)
+        for w, n in (table or {}).get("months", {}).items():
+            if w not in _MONTHS and w not in _ENGLISH_CLASHES:
+                seen.setdefault(w, set()).add(n)
+    for w, ns in seen.items():
+        if len(ns) == 1:
+            _FOREIGN_MONTHS.setdefault(w, next(iter(ns)))
+
+
+_add_cldr_months()
 # a word after a day number (or before a year) is looked up in the table: one cheap regex, not an
 # alternation of 200 month names tried at every position
 _FOREIGN_DMY = re.compile(
-    rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.|er|º|ª)?\s+(?:de\s+|del\s+)?(?P<mon>[^\W\d_]{{3,14}})\.?(?!\w)"
+    rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.|er|º|ª|ης|η|-?го|-?е)?\s+(?:de\s+|del\s+)?(?P<mon>[^\W\d_]{{3,14}})\.?(?!\w)"
     rf"(?:\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:року|года|г\.|р\.|roku|r\.))?)?")
 _FOREIGN_MY = re.compile(rf"(?<!\w)(?P<mon>[^\W\d_]{{3,14}})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)")
 _FOREIGN_REL_RE = {
@@ -249,6 +319,8 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         mo, d = int(m.group("month")), int(m.group("day"))
         if 1 <= mo <= 12 and _valid(y, mo, d):
             out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+    for m in _CJK_DAY.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "monthday", d=int(m.group("day"))))
     for m in _FOREIGN_DMY.finditer(text):
         mo, d = _FOREIGN_MONTHS.get(m.group("mon").lower()), int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else None
@@ -258,9 +330,15 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         mo = _FOREIGN_MONTHS.get(m.group("mon").lower())
         if mo:
             out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")), mo))
+    cldr = _cldr(language or "")
+    for m in _CLOCK.finditer(text):
+        if _CLOCK_NEEDS.search(m.group(0)):
+            out.append(_Cand(m.start(), m.end(), "clock"))
     for m in _YEAR_RE.finditer(text):
         s = m.start()
-        if s in year_ents or _YEAR_BEFORE.search(text, max(0, s - 30), s) or _YEAR_AFTER.match(text[m.end():m.end() + 8]):
+        before = text[max(0, s - 30):s]
+        if (s in year_ents or _YEAR_BEFORE.search(text, max(0, s - 30), s) or _YEAR_AFTER.match(text[m.end():m.end() + 8])
+                or _NAME_BEFORE.search(before) or (cldr is not None and cldr["year_re"].search(before))):
             out.append(_Cand(s, m.end(), "year", int(m.group("year"))))
     for m in _WEEKDAY_ALONE.finditer(text):
         mod = (m.group("mod") or "").lower()
@@ -275,6 +353,18 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         table = _FOREIGN_RELATIVE[language]
         for m in rel.finditer(text):
             out.append(_Cand(m.start(), m.end(), "foreignrel", extra=table[m.group(0).lower()]))
+    if cldr is not None:  # weekdays, months alone and set phrases in the report's own language
+        for m in cldr["weekday_re"].finditer(text):
+            mod = cldr["before"].get((m.group("pre") or "").lower()) or cldr["after"].get((m.group("post") or "").lower()) or ""
+            out.append(_Cand(m.start(), m.end(), "weekday", wd=cldr["weekdays"][m.group("wd").lower()], extra=mod))
+        for m in cldr["month_re"].finditer(text):
+            if text[m.start()].isupper() and not _sentence_start(text, m.start()) and language not in ("de", "el"):
+                continue  # a capitalised month word mid-sentence in a language writing months in lower case: a name
+            out.append(_Cand(m.start(), m.end(), "month", None, cldr["months"][m.group("mon").lower()], extra=None))
+        if cldr["phrase_re"] is not None:
+            for m in cldr["phrase_re"].finditer(text):
+                n, unit = cldr["phrases"][" ".join(m.group(0).lower().split())]
+                out.append(_Cand(m.start(), m.end(), "foreignrel", extra=(n, unit)))
     # longest first, then earliest; drop anything overlapping an accepted span
     out.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[_Cand] = []
@@ -286,6 +376,13 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         occupied.append((c.start, c.end))
     taken.sort(key=lambda c: c.start)
     return taken
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    k = at - 1
+    while k >= 0 and text[k] in " \t\"'\u00ab\u201c\u201e(":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n"
 
 
 def _is_future(sdoc, start: int, end: int) -> bool:
@@ -436,6 +533,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     anchor_s = anchor.isoformat() if anchor else None
     out: list[TimeExpr] = []
     last_day: tuple[int | None, int, int] | None = None  # last resolved (y, m, d) in text order
+    last_day_at = 0
     for c in cands:
         value, warning, used_anchor, inf = None, None, None, False
         if c.kind in ("date", "month") and isinstance(c.extra, tuple):  # "November 2 this year"
@@ -455,7 +553,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
             if c.wd is not None and y and date(y, c.m, c.d).weekday() != c.wd:
                 warning = (f"stated {_DAY_NAMES[c.wd]} but {value} is a "
                            f"{_DAY_NAMES[date(y, c.m, c.d).weekday()]}")
-            last_day = (y, c.m, c.d)
+            last_day, last_day_at = (y, c.m, c.d), c.end
         elif c.kind == "month":
             y = c.y
             if y is None and anchor is not None:
@@ -476,7 +574,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 continue
             d = _weekday_date(pub, c.wd, c.extra, _is_future(sdoc, c.start, c.end))
             value, used_anchor = d.isoformat(), anchor_s
-            last_day = (d.year, d.month, d.day)
+            last_day, last_day_at = (d.year, d.month, d.day), c.end
         elif c.kind == "deictic":
             if pub is None:
                 continue
@@ -486,6 +584,25 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 continue
             n, unit = c.extra
             value, used_anchor = _shift(pub, n, unit), anchor_s
+        elif c.kind == "monthday":  # the latest such day on or before the publication date (or after it, in future tense)
+            if pub is None:
+                continue
+            future = _is_future(sdoc, c.start, c.end)
+            y, mo = pub.year, pub.month
+            for _ in range(3):
+                if _valid(y, mo, c.d) and ((date(y, mo, c.d) <= pub) != future or date(y, mo, c.d) == pub):
+                    break
+                y, mo = _add_months(date(y, mo, 1), 1 if future else -1)
+            if not _valid(y, mo, c.d):
+                continue
+            value, used_anchor = _iso(y, mo, c.d), anchor_s
+            last_day, last_day_at = (y, mo, c.d), c.end
+        elif c.kind == "clock":
+            if last_day is not None and c.start - last_day_at <= 300:
+                y, mo, d = last_day
+                value, used_anchor = _iso(y, mo, d), _iso(y, mo, d)
+            elif pub is not None:
+                value, used_anchor = pub.isoformat(), anchor_s
         elif c.kind == "textrel":
             if last_day is None:
                 continue

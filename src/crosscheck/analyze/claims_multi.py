@@ -1,0 +1,490 @@
+"""Attributed claims in reports outside English, read from the words of each language's data.
+
+No parser is needed (most languages here have none that installs offline): sentences, names and the
+per-language tables of ``crosscheck/data/claim_cues.json`` (quotation marks, reporting verbs,
+'according to' forms, complementisers, first-person pronouns, hedges, negation, titles) decide.
+Sentence by sentence:
+
+1. quotes: a region between the language's quotation marks (or a dialogue-dash paragraph) of at least
+   ``claim_min_quote_words`` words, credited to the speaker named next to a reporting verb around it,
+   else (a quote standing alone) to the last speaker within ``claim_speaker_window`` sentences;
+2. 'according to' forms: "segun X, C" / "C, segun X" / "X 에 따르면 C";
+3. reported speech: a reporting verb with its speaker and clause ("X dijo que C", "C, dijo X",
+   "X sagte, C", "X는 C라고 밝혔다", "X表示，C"); a verb with no named subject nearby keeps the last
+   speaker (languages that drop subject pronouns);
+4. otherwise, the outlet's own factual sentence (a number, a date word or a name; no first person), as
+   for English, so that a translation of an English report yields comparable claims.
+Speakers are the report's entities (nearest to the verb, people first), else a title phrase
+("el ministro de Defensa"), else a capitalised name the pipeline had no entity for.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from crosscheck.analyze.entities import LocalEntities
+from crosscheck.config import Settings
+from crosscheck.model import Claim
+from crosscheck.textunits import word_count
+
+_SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
+_QUESTION = re.compile(r"[?\uff1f\u061f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
+_EDGE = " \t\n,;:\u2014\u2013-\u2026\u3001\uff0c\uff1a\u060c"
+_QUOTE_CHARS = "\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019"
+_CAPS = re.compile(r"(?<![\w])([A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+(?:\s+[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+){0,3})")
+_DIGIT = re.compile(r"\d")
+_DASH_LINE = re.compile(r"(?m)^[ \t]*[\u2014\u2013\u2015][ \t]*(?P<q>[^\n]+?)(?:[ \t]+[\u2014\u2013\u2015][ \t]+(?P<rest>[^\n]*))?$")
+_SPEAKER_TYPES = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "FAC": 4, "LOC": 4}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """One language's claim knowledge, compiled."""
+
+    lang: str
+    quotes: tuple[re.Pattern, ...]
+    dash: bool
+    cue: re.Pattern | None
+    before: re.Pattern | None  # 'according to' forms followed by the source
+    after: re.Pattern | None  # forms preceded by the source
+    that: re.Pattern | None
+    first_person: re.Pattern | None
+    hedges: tuple[tuple[re.Pattern, str], ...]
+    negation: re.Pattern | None
+    titles: re.Pattern | None
+    substring: bool
+    topic: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    with resources.files("crosscheck.data").joinpath("claim_cues.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def languages() -> frozenset[str]:
+    """Languages with claim knowledge in the data file."""
+    return frozenset(_data()["languages"])
+
+
+def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=()) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return None
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    if substring:
+        return re.compile(f"(?:{body})", flags)
+    pre = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
+    return re.compile(rf"(?<![\w'\u2019]){pre}(?:{body})(?![\w])", flags)
+
+
+def _pair(open_: str, close: str) -> re.Pattern:
+    stop = re.escape(close) + ("" if close == open_ else re.escape(open_))
+    return re.compile(f"{re.escape(open_)}([^{stop}\\n]{{2,}}?){re.escape(close)}")
+
+
+@lru_cache(maxsize=32)
+def cues_for(lang: str | None) -> Cues | None:
+    """The compiled knowledge for ``lang`` (ISO 639-1), None when the data file has none."""
+    data = _data()
+    entry = data["languages"].get((lang or "").lower())
+    if entry is None:
+        return None
+    sub = bool(entry.get("substring"))
+    pairs = [tuple(p) for p in entry.get("quotes", [])] + [tuple(p) for p in data["generic_quotes"]]
+    quotes = tuple(_pair(o, c) for o, c in dict.fromkeys(pairs))
+    according = entry.get("according", {})
+    words = entry.get("strong_cues") or entry.get("cues", [])
+    acc_words = {w.lower() for w in according.get("before", []) + according.get("after", [])}
+    return Cues(
+        lang=lang.lower(), quotes=quotes, dash=bool(entry.get("dash")),
+        cue=_alternation([w for w in words if w.lower() not in acc_words], sub, prefixes=entry.get("prefixes", ())),
+        before=_alternation(according.get("before", []), sub),
+        after=_alternation(according.get("after", []), sub),
+        that=_alternation(entry.get("that", []), sub),
+        first_person=_alternation(entry.get("first_person", []), sub),
+        hedges=tuple((_alternation([w], sub), tag) for w, tag in entry.get("hedges", {}).items()),
+        negation=_alternation(entry.get("negation", []), sub),
+        titles=_alternation(entry.get("titles", []), sub),
+        substring=sub, topic=tuple(entry.get("topic", ())),
+    )
+
+
+@dataclass
+class _Speaker:
+    key: str | None
+    text: str | None
+    sent: int
+
+
+@dataclass
+class _State:
+    text: str
+    cues: Cues
+    ents: LocalEntities
+    settings: Settings
+    claims: list[Claim] = field(default_factory=list)
+    last: _Speaker | None = None
+    si: int = 0
+
+    def add(self, start: int, end: int, sent: tuple[int, int], speaker, speaker_text, cue, kind, chain=()) -> bool:
+        body = _tidy(self.text[start:end])
+        if body is None or word_count(body) < (self.settings.claim_min_quote_words if kind == "quote" else 3):
+            return False
+        c = self.cues
+        hedges = tuple(dict.fromkeys(tag for rx, tag in c.hedges if rx is not None and rx.search(body)))
+        negated = bool(c.negation and c.negation.search(body))
+        self.claims.append(Claim(
+            key=f"c{len(self.claims) + 1}", text=body, start=sent[0], end=sent[1], speaker=speaker,
+            speaker_text=speaker_text, cue=cue, kind=kind, hedges=hedges, chain=tuple(chain), negated=negated))
+        if speaker is not None or speaker_text is not None:
+            self.last = _Speaker(speaker, speaker_text, self.si)
+        return True
+
+    def recent(self) -> _Speaker | None:
+        if self.last is None or self.si - self.last.sent > self.settings.claim_speaker_window:
+            return None
+        return self.last
+
+
+def _tidy(text: str) -> str | None:
+    text = " ".join(text.split()).strip(_EDGE + _QUOTE_CHARS)
+    if not text or not any(ch.isalnum() for ch in text):
+        return None
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, language: str | None,
+            outlet: str | None = None, settings: Settings | None = None) -> list[Claim]:
+    """Claims of one report in ``language`` (sentences as character spans of ``text``); [] without data."""
+    cues = cues_for(language)
+    if cues is None:
+        return []
+    settings = settings or Settings()
+    st = _State(text=text, cues=cues, ents=ents, settings=settings)
+    regions = _quote_regions(text, cues, settings)
+    ri = 0
+    done_until = -1
+    for i, (s, e) in enumerate(sentences):
+        st.si = i
+        if e <= done_until:
+            continue
+        while ri < len(regions) and regions[ri][1] <= s:
+            ri += 1
+        if ri < len(regions) and regions[ri][0] < e:
+            last = _quote(st, regions[ri], sentences, i)
+            if last is not None:
+                done_until = sentences[last][1]
+                continue
+        if _according(st, s, e) or _reported(st, s, e):
+            continue
+        if settings.claim_outlet_statements and _is_outlet_fact(st, s, e):
+            st.add(s, e, (s, e), None, outlet, None, "outlet")
+    return st.claims
+
+
+# ---------------------------------------------------------------- quotes
+def _quote_regions(text: str, cues: Cues, settings: Settings) -> list[tuple[int, int, int, int]]:
+    """(inner start, inner end, outer start, outer end) of each speech-length quote, in text order."""
+    found = []
+    for rx in cues.quotes:
+        for m in rx.finditer(text):
+            if word_count(m.group(1)) >= settings.claim_min_quote_words:
+                found.append((m.start(1), m.end(1), m.start(), m.end()))
+    if cues.dash:
+        for m in _DASH_LINE.finditer(text):
+            if word_count(m.group("q")) >= settings.claim_min_quote_words:
+                found.append((m.start("q"), m.end("q"), m.start(), m.end("q")))
+    found.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    out: list[tuple[int, int, int, int]] = []
+    for r in found:
+        if out and r[2] < out[-1][3]:
+            continue
+        out.append(r)
+    return out
+
+
+def _quote(st: _State, region, sentences, i: int) -> int | None:
+    """Claims of the quote ``region`` starting in sentence ``i``; index of its last sentence, or None."""
+    qs, qe, os_, oe = region
+    j = i
+    while j + 1 < len(sentences) and sentences[j][1] < oe:
+        j += 1
+    s0, e1 = sentences[i][0], sentences[j][1]
+    before, after = (s0, os_), (oe, e1)
+    speaker = None
+    for span in (after, before):
+        seg = st.text[span[0]:span[1]]
+        m = st.cues.cue.search(seg) if st.cues.cue else None
+        if m is None and st.cues.before is not None:
+            m = st.cues.before.search(seg)
+        if m is None and st.cues.after is not None:
+            m = st.cues.after.search(seg)
+        if m is not None:
+            cs, ce = span[0] + m.start(), span[0] + m.end()
+            key, name = _speaker_near(st, span[0], span[1], cs, ce)
+            other = before if span is after else after
+            if key is None and name is None:
+                key, name = _speaker_near(st, other[0], other[1], cs, ce)
+            if key is None and name is None:
+                name = _subject(st, s0, os_ if span is after else cs)
+            if key is None and name is None:
+                recent = st.recent()
+                key, name = (recent.key, recent.text) if recent else (None, None)
+            if key is not None or name is not None:
+                speaker = (key, name, " ".join(m.group(0).lower().split()))
+                break
+    if speaker is None:
+        outside = (st.text[s0:os_] + st.text[oe:e1]).strip(_EDGE + _QUOTE_CHARS + ".!?\u3002")
+        recent = st.recent()
+        if outside or recent is None:
+            return None
+        speaker = (recent.key, recent.text, None)
+    added = False
+    for k in range(i, j + 1):
+        s, e = sentences[k]
+        lo, hi = max(s, qs), min(e, qe)
+        if hi > lo:
+            st.si = k
+            added |= st.add(lo, hi, (s, e), speaker[0], speaker[1], speaker[2], "quote")
+    return j if added else None
+
+
+# ---------------------------------------------------------------- speakers
+def _mentions_in(st: _State, lo: int, hi: int):
+    return [m for m in st.ents.mentions if lo <= m.start and m.end <= hi and m.label != "PRON"]
+
+
+def _speaker_near(st: _State, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, str | None]:
+    """The source named in text[lo:hi] closest to the cue at [cs, ce): an entity, a title, a name."""
+    cands = []
+    for m in _mentions_in(st, lo, hi):
+        if cs <= m.start < ce:
+            continue
+        ent = st.ents.entity(m.entity)
+        rank = _SPEAKER_TYPES.get(ent.type if ent else m.label, 5)
+        dist = cs - m.end if m.end <= cs else m.start - ce
+        cands.append((rank, dist, m))
+    title = _title_phrase(st, lo, hi, cs, ce)
+    if cands:
+        cands.sort(key=lambda c: (c[0] > 1, c[1], c[0]))
+        m = cands[0][2]
+        if title is not None and cands[0][0] > 1:  # 'el ministro de Exteriores de Rusia': the title speaks
+            return None, title
+        return m.entity, " ".join(st.text[m.start:m.end].split())
+    if title is not None:
+        return None, title
+    for m in sorted(_CAPS.finditer(st.text, lo, hi), key=lambda m: min(abs(m.start() - ce), abs(cs - m.end()))):
+        if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce:
+            continue  # a sentence-initial capital marks any word
+        return None, m.group(1)
+    return None, None
+
+
+def _subject(st: _State, s: int, cs: int) -> str | None:
+    """The words opening the sentence before its reporting verb, when they are short enough to be its
+    subject ('La empresa operadora dijo que ...'); in ko/ja the phrase closed by a topic particle."""
+    head = st.text[s:cs]
+    if st.cues.topic:
+        topic = "|".join(map(re.escape, st.cues.topic))
+        m = re.search(r"(?:^|\s)(\S{1,12}?)(?:" + topic + r")\s*$", head)  # '... 당국은 밝혔다'
+        if m is not None:
+            return _tidy(m.group(1))
+        m = re.match(r"\s*(\S[^,\uff0c\u3001\u3002]{0,24}?)(?:" + "|".join(map(re.escape, st.cues.topic)) + r")(?:[\s,\u3001]|$)", head)
+        return _tidy(m.group(1)) if m else None
+    if st.cues.substring:
+        return None
+    head = head.strip(_EDGE + _QUOTE_CHARS)
+    if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= 6:
+        return None
+    return _tidy(head)
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    k = at - 1
+    while k >= 0 and (text[k].isspace() or text[k] in _QUOTE_CHARS or text[k] in "([\u2014\u2013-"):
+        k -= 1
+    return k < 0 or text[k] in ".!?:;\n\u3002"
+
+
+def _title_phrase(st: _State, lo: int, hi: int, cs: int, ce: int) -> str | None:
+    if st.cues.titles is None:
+        return None
+    best = None
+    for m in st.cues.titles.finditer(st.text, lo, hi):
+        if cs <= m.start() < ce:
+            continue
+        dist = cs - m.end() if m.end() <= cs else m.start() - ce
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    if best is None:
+        return None
+    m = best[1]
+    end = m.end()
+    phrase = st.text[m.start():end]
+    if st.cues.substring:  # '李明局長' / '리밍 소방국장' / '负责人李明': the name written against the title
+        left = re.search(r"((?:[^\s\u306e\u3001\uff0c,\u3002\u300d]{1,6}\s)?[^\s\u306e\u3001\uff0c,\u3002\u300d]{0,6})$", st.text[lo:m.start()])
+        right = st.text[end:cs] if end <= cs and cs - end <= 4 else ""
+        return " ".join(((left.group(1) if left else "") + phrase + right).split())
+    # the title and the name or qualifier right after it ('el ministro Lavrov', 'presidente de Ucrania')
+    rest = st.text[end:(cs if m.end() <= cs else hi)]
+    extra = re.match(r"^((?:\s+(?:de|del|di|della|van|von|der|des|du|of|la|el)?\s*[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f][\w'\u2019-]+){1,4})", rest)
+    if extra:
+        phrase += extra.group(1)
+    return " ".join(phrase.split())
+
+
+# ---------------------------------------------------------------- according to
+def _according(st: _State, s: int, e: int) -> bool:
+    c = st.cues
+    sent = st.text[s:e]
+    if c.before is not None:
+        m = c.before.search(sent)
+        if m is not None:
+            src_lo = s + m.end()
+            comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
+            src_hi = src_lo + comma.start() if comma else e
+            if word_count(st.text[src_lo:src_hi]) > 8:  # no comma closes the source: a short phrase inside the clause
+                words = list(re.finditer(r"\S+", st.text[src_lo:src_hi]))[:4]
+                hit = next((x for x in _mentions_in(st, src_lo, src_hi) if x.start - src_lo < 30), None)
+                src_hi = hit.end if hit is not None else src_lo + words[-1].end()
+                comma = None
+            key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
+            if name is None:
+                name = _tidy(st.text[src_lo:src_hi])
+            if name is None:
+                return False
+            cue = " ".join(m.group(0).lower().split())
+            if st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == "":  # 'Segun X, C.'
+                return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to")
+            if comma is None and src_hi < e - 2:  # 'C1 volgens X C2.'
+                body = _tidy(st.text[s:s + m.start()] + " " + st.text[src_hi:e])
+                if body is None or word_count(body) < 3:
+                    return False
+                st.claims.append(Claim(key=f"c{len(st.claims) + 1}", text=body, start=s, end=e, speaker=key,
+                                       speaker_text=name, cue=cue, kind="according_to",
+                                       negated=bool(c.negation and c.negation.search(body))))
+                st.last = _Speaker(key, name, st.si)
+                return True
+            return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to")  # 'C, segun X.'
+    if c.after is not None:
+        m = c.after.search(sent)
+        if m is not None:
+            head = st.text[s:s + m.start()]
+            comma = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u3001"))
+            src_lo = s + comma + 1 if comma >= 0 else s
+            key, name = _speaker_near(st, src_lo, s + m.start(), s + m.start(), s + m.end())
+            if name is None:
+                name = _tidy(st.text[src_lo:s + m.start()])
+            if name is None:
+                return False
+            return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
+    return False
+
+
+# ---------------------------------------------------------------- reported speech
+def _reported(st: _State, s: int, e: int) -> bool:
+    c = st.cues
+    if c.cue is None:
+        return False
+    sent = st.text[s:e]
+    for m in c.cue.finditer(sent):
+        cs, ce = s + m.start(), s + m.end()
+        cue = " ".join(m.group(0).lower().split())
+        body = None
+        if c.substring:  # ko / ja: 'X는 C라고 밝혔다' -- the clause before the verb; zh: 'X表示，C'
+            after = st.text[ce:e].strip(_EDGE + "\u3002.")
+            if c.lang == "zh" and word_count(after) >= 3:
+                body = (ce, e)
+                key, name = _speaker_near(st, s, cs, cs, ce)
+            else:
+                key, name = _speaker_near(st, s, cs, cs, ce)
+                start = s
+                if key is not None or name is not None:
+                    hit = next((mm for mm in _mentions_in(st, s, cs)), None)
+                    if hit is not None and hit.end - s < (cs - s) // 2:
+                        start = hit.end
+                        particle = re.match(r"[^\s,\uff0c\u3001]*\s*", st.text[start:cs])
+                        start += particle.end() if particle else 0
+                body = (start, cs)
+        else:
+            that = c.that.match(st.text, ce + _skip(st.text, ce, e)) if c.that is not None else None
+            if that is None and c.that is not None:
+                that = _that_within(st, ce, e)
+            comma_before = _comma_before(st.text, s, cs)
+            if that is not None:
+                body = (that.end(), e)
+                key, name = _speaker_near(st, s, that.start(), cs, ce)
+            elif comma_before is not None:  # 'C, dijo el ministro.' / 'C, X zei.'
+                body = (s, comma_before)
+                key, name = _speaker_near(st, comma_before, e, cs, ce)
+            elif re.match(r"\s*[,:]", st.text[ce:e]):  # 'X sagte, C' / 'X заявил: C'
+                body = (ce, e)
+                key, name = _speaker_near(st, s, cs, cs, ce)
+            else:
+                continue
+        if body is None:
+            continue
+        if key is None and name is None and body[0] >= cs:
+            name = _subject(st, s, cs)
+            between = st.text[ce:body[0]]
+            if name is None and 1 <= word_count(between) <= 6:  # 'dijo el portavoz que' / 'أعلنت الشركة أن'
+                name = _tidy(c.that.sub("", between) if c.that is not None else between)
+        elif key is None and name is None and c.substring:
+            name = _subject(st, s, body[1])
+            at = st.text.rfind(name, body[0], body[1]) if name else -1
+            if at >= 0 and body[1] - at <= len(name) + 3 and at > body[0]:  # '... 중이라고 당국은 밝혔다'
+                body = (body[0], at)
+        if key is None and name is None:
+            recent = st.recent()
+            if recent is None:
+                continue
+            key, name = recent.key, recent.text
+        if st.add(body[0], body[1], (s, e), key, name, cue, "reported"):
+            return True
+    return False
+
+
+def _skip(text: str, lo: int, hi: int) -> int:
+    m = re.match(r"[\s,]*", text[lo:hi])
+    return m.end() if m else 0
+
+
+def _that_within(st: _State, ce: int, e: int):
+    """A complementiser a few words after the cue ('dijo el ministro que ...', 'erklärte Müller, dass')."""
+    window = st.text[ce:min(e, ce + 80)]
+    m = st.cues.that.search(window)
+    if m is None or word_count(window[:m.start()]) > 6:
+        return None
+    return st.cues.that.match(st.text, ce + m.start())
+
+
+def _comma_before(text: str, s: int, cs: int) -> int | None:
+    """The comma ending the clause before a cue set after it ('C, dijo X' / 'C, X dijo'): its offset."""
+    head = text[s:cs]
+    k = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u060c"))
+    if k < 0:
+        return None
+    if word_count(head[k + 1:]) > 6 or word_count(head[:k]) < 3:
+        return None
+    return s + k
+
+
+# ---------------------------------------------------------------- the outlet's own statements
+def _is_outlet_fact(st: _State, s: int, e: int) -> bool:
+    sent = st.text[s:e]
+    words = word_count(sent)
+    if not st.settings.claim_outlet_min_words <= words <= st.settings.claim_outlet_max_words:
+        return False
+    if not _SENT_END.search(sent) or _QUESTION.search(sent):
+        return False
+    if st.cues.first_person is not None and st.cues.first_person.search(sent):
+        return False
+    if _DIGIT.search(sent) or _mentions_in(st, s, e):
+        return True
+    return any(not _sentence_initial(st.text, s + m.start()) for m in _CAPS.finditer(sent))

@@ -1,0 +1,188 @@
+"""Names in reports outside the Latin script, where no NER model installs offline.
+
+Three sources, in order of trust:
+1. the gazetteers of aliases.py: country names in the report's language (CLDR through babel) and
+   places (GeoNames), matched on words with their case endings or particles trimmed (России,
+   Харкові, 북한은, 러시아의, والصين);
+2. a person's name written next to a title of ``data/claim_cues.json`` (젤렌스키 대통령,
+   ゼレンスキー大統領, президент Зеленский);
+3. in Cyrillic and Greek, runs of two or three capitalised words inside a sentence (Ли Мин, Λι Μινγκ).
+Each becomes a mention and a local entity as entities.py makes them, so claims, stories and linking
+read them the same way.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from babel import Locale
+from spacy.tokens import Doc
+
+from crosscheck.analyze.aliases import _cldr_countries, _places, known, known_place, plain_key  # noqa: F401
+from crosscheck.analyze.claims_multi import cues_for
+from crosscheck.analyze.entities import LocalEntities
+from crosscheck.model import Entity, Mention
+
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]{2,}")
+_CAPITALS = re.compile(r"(?<![\w])([\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+(?:[ \u00a0][\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+){1,2})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, str]:
+    """plain key -> 'GPE' for every country and place name the alias tables know (any language)."""
+    table = {k: "GPE" for k in _cldr_countries()}
+    table.update({k: "GPE" for k in _places() if k not in table})
+    return table
+
+
+@lru_cache(maxsize=1)
+def _han_names() -> re.Pattern:
+    """One pattern over the gazetteer's names written in Han or kana (matched inside unspaced text)."""
+    names: set[str] = set()
+    for lang in ("ja", "zh", "zh_Hant"):
+        try:
+            names.update(n for code, n in Locale.parse(lang).territories.items() if len(code) == 2 and len(n) >= 2)
+        except Exception:  # a locale babel lacks
+            continue
+    with resources.files("crosscheck.data").joinpath("places.json").open(encoding="utf-8") as fh:
+        for group in json.load(fh)["places"].values():
+            names.update(n for n in group if len(n) >= 2 and all(_HAN_KANA.match(ch) for ch in n))
+    return re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+
+
+def _lookup(word: str) -> tuple[str, int] | None:
+    """(canonical name, characters of ``word`` it covers) when ``word`` is a known place or country.
+
+    Hangul words carry their particles (북한은, 러시아의): up to two syllables are trimmed. Cased
+    scripts carry case endings (России, Харкові): a capitalised word of five letters or more may lose
+    two, and its nominative ending is tried back. Arabic: the conjunctions wa-/bi-/li- only."""
+    hangul = "\uac00" <= word[0] <= "\ud7af"
+    if hangul:
+        for trim in range(0, min(2, len(word) - 2) + 1):
+            cand = word[: len(word) - trim]
+            # two syllables are often a common word too (지난 'last' / Jinan): countries only
+            hit = known(cand) or (known_place(cand) if len(cand) >= 3 else None)
+            if hit is not None:
+                return hit.name, len(cand)
+        return None
+    if not word[0].isupper():  # cased scripts: names are capitalised; Arabic has no case
+        if word[0].isalpha() and word[0].lower() != word[0].upper():
+            return None
+        for prefix in ("", "\u0648", "\u0628", "\u0644"):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                rest = word[len(prefix):]  # 'al-' + a common noun is often a place name too (المدينة, 'the city')
+                hit = known(rest) or (known_place(rest) if not rest.startswith("\u0627\u0644") else None)
+                if hit is not None:
+                    return hit.name, len(word)
+        return None
+    hit = known(word) or known_place(word)
+    if hit is not None:
+        return hit.name, len(word)
+    for trim in (1, 2):
+        cand = word[: len(word) - trim]
+        if len(cand) < 4:
+            break
+        for end in ("", "\u0430", "\u044f", "\u044c", "\u0439", "\u0438\u044f", "\u0456\u044f", "\u0438", "\u0456", "\u043e", "\u03b1", "\u03b7", "\u03bf"):
+            hit = known(cand + end) or known_place(cand + end)
+            if hit is not None:
+                return hit.name, len(word)
+    return None
+
+
+def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
+    """Entities and mentions of a report in a non-Latin script (``sdoc`` from the tokenizer-only pipeline)."""
+    spans: list[tuple[int, int, str, str]] = []  # start, end, label, canonical or surface name
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if _HAN_KANA.search(word) or len(word) < 2:
+            continue
+        hit = _lookup(word)
+        if hit is not None:
+            spans.append((m.start(), m.start() + hit[1], "GPE", hit[0]))
+    if _HAN_KANA.search(text):
+        for m in _han_names().finditer(text):
+            hit = known(m.group(0)) or known_place(m.group(0))
+            if hit is not None:
+                spans.append((m.start(), m.end(), "GPE", hit.name))
+    cues = cues_for(language)
+    if cues is not None and cues.titles is not None:
+        for m in cues.titles.finditer(text):
+            name = _name_by_title(text, m.start(), m.end(), language)
+            if name is not None:
+                spans.append((name[0], name[1], "PERSON", text[name[0]:name[1]]))
+    for m in _CAPITALS.finditer(text):
+        if not _sentence_initial(text, m.start()) and _lookup(m.group(1).split()[0]) is None:
+            spans.append((m.start(), m.end(), "PERSON", m.group(1)))
+    return _build(sdoc, text, spans)
+
+
+def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[int, int] | None:
+    """The name written against a title: before it in ko/ja (젤렌스키 대통령), after it elsewhere."""
+    if language == "ko":  # the word before the title's own word: '젤렌스키 대통령은', '리밍 소방국장은'
+        ws = max(text.rfind(" ", 0, ts), text.rfind("\n", 0, ts)) + 1
+        for _ in range(2):  # '젤렌스키 우크라이나 대통령': a country between name and title is skipped
+            lo = max(0, ws - 30)
+            m = re.search(r"([\uac00-\ud7af]{2,8})\s+$", text[lo:ws])
+            if m is None:
+                return None
+            if _lookup(m.group(1)) is None:
+                return lo + m.start(1), lo + m.end(1)
+            ws = lo + m.start(1)
+        return None
+    if language == "ja":
+        m = re.search(r"([\u30a0-\u30ff]{2,})(?:\u30fb[\u30a0-\u30ff]{2,})?$", text[max(0, ts - 20):ts])
+        return (ts - len(m.group(0)), ts) if m else None
+    if language in ("zh",):
+        return None
+    m = re.match(r"[ \u00a0]+((?:[A-Z\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+[ \u00a0]?){1,3})", text[te:te + 60])
+    if m is None:
+        return None
+    name = m.group(1).rstrip()
+    start = te + m.start(1)
+    while name and _lookup(name.split()[0]) is not None:  # 'президент Украины Владимир Зеленский'
+        first = re.match(r"\S+[ \u00a0]*", name).group(0)
+        start += len(first)
+        name = name[len(first):]
+    return (start, start + len(name)) if name else None
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    k = at - 1
+    while k >= 0 and text[k] in " \t\u00a0\"'\u00ab\u201e\u201c(\u2014\u2013-":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n"
+
+
+def _build(sdoc: Doc, text: str, spans) -> LocalEntities:
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept = []
+    for sp in spans:
+        if kept and sp[0] < kept[-1][1]:
+            continue
+        kept.append(sp)
+    keys: dict[tuple[str, str], str] = {}
+    surfaces: dict[str, set[str]] = {}
+    names: dict[str, tuple[str, str]] = {}
+    mentions: list[Mention] = []
+    by_token: dict[int, str] = {}
+    starts = {t.idx: t.i for t in sdoc} if len(sdoc) else {}
+    for s, e, label, name in kept:
+        group = (label, name if label == "GPE" else plain_key(name))
+        key = keys.get(group)
+        if key is None:
+            key = keys[group] = f"e{len(keys) + 1}"
+            names[key] = (name, label)
+            surfaces[key] = set()
+        surfaces[key].add(text[s:e])
+        mentions.append(Mention(s, e, text[s:e], label, key))
+        i = starts.get(s)
+        while i is not None and i < len(sdoc) and sdoc[i].idx < e:
+            by_token[i] = key
+            i += 1
+    entities = tuple(Entity(key=k, name=names[k][0], type=names[k][1], aliases=tuple(sorted(surfaces[k])))
+                     for k in sorted(names, key=lambda k: int(k[1:])))
+    return LocalEntities(entities=entities, mentions=tuple(mentions), by_token=by_token)
