@@ -108,7 +108,11 @@ def get_embedder(name: str) -> Embedder | None:
         raise CrosscheckError(f"embedder {name!r}: unknown model (known: {', '.join(sorted(EMBEDDERS))}, none)")
     with _lock:
         if name not in _loaded:
-            _loaded[name] = EMBEDDERS[name]()
+            try:
+                _loaded[name] = EMBEDDERS[name]()
+            except ImportError as exc:
+                raise CrosscheckError(f"embedder {name!r}: its package is not installed ({exc.name or exc}); "
+                                      "see pyproject.toml") from exc
         return _loaded[name]
 
 

@@ -195,8 +195,8 @@ class Pipeline:
             return {}, {}
         self.progress("stage", f"embedding {len(docs)} reports")
         texts = [lead_text(doc.title, doc.text) for doc in docs]
-        for analysis in analyses:
-            texts += [c.text for c in analysis.claims]
+        for doc, analysis in zip(docs, analyses):  # a claim by the sentence(s) carrying it: the claim texts
+            texts += [doc.text[c.start:c.end] or c.text for c in analysis.claims]  # of two analysers differ more
         matrix = embedder.embed(texts)
         leads = {doc.id: pack(matrix[i]) for i, doc in enumerate(docs)}
         claims, row = {}, len(docs)

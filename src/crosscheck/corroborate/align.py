@@ -183,7 +183,9 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
     if cross:
         if single:
             x, y = fa[0], fb[0]
-            return "same" if x.low <= y.high and y.low <= x.high else "clash"
+            if x.low <= y.high and y.low <= x.high:
+                return "same"
+            return "none" if _scale_apart(x, y) else "clash"
         return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
     agree: dict[str, bool] = {}
     for x in fa:
@@ -197,6 +199,16 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
     if any(not ok for ok in agree.values()):
         return "clash"
     return "same" if agree else "none"
+
+
+def _scale_apart(x: Figure, y: Figure) -> bool:
+    """Values a power of a thousand apart (6 vs 6,000,000,000; 10 vs 10.000): across languages a scale word
+    or a digit-group mark read in one language and not the other, more likely than another figure."""
+    a, b = sorted((abs(x.high) or abs(x.low), abs(y.high) or abs(y.low)))
+    if not a:
+        return False
+    ratio = b / a
+    return any(abs(ratio / 1000 ** k - 1) < 0.2 for k in (1, 2, 3))
 
 
 def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> bool:
@@ -387,6 +399,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                     by_term.setdefault(t, []).append(v)
 
     _compound_pass(groups, weight, settings)
+    _translation_split_pass(groups, weight, settings)
     return groups
 
 
@@ -414,3 +427,27 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> 
                 if used and len(shared & used) > 0.5 * len(shared):
                     continue
                 h.add(v, secondary=True)
+
+
+def _translation_split_pass(groups: list[Group], weight: Weights, settings: Settings) -> None:
+    """One report's sentence read as two claims (u in h, w in g), its translation's as one (v in g):
+    v carries both and joins h too. Seen when one language's analyser reads "X said A and that B" as two
+    claims and the other language's as one."""
+    group_of = {m.ref: g for g in groups for m in g.members if m.ref not in g.secondary}
+    by_doc: dict[str, list[ClaimView]] = {}
+    for g in groups:
+        for m in g.members:
+            if m.ref not in g.secondary:
+                by_doc.setdefault(m.document, []).append(m)
+    for claims in by_doc.values():
+        for w in claims:
+            g = group_of[w.ref]
+            for u in claims:
+                h = group_of[u.ref]
+                if h is g or not (w.claim.start < u.claim.end and u.claim.start < w.claim.end):
+                    continue
+                for v in list(g.members):
+                    if v.ref in g.secondary or v.document in h.docs or not v.cross(u):
+                        continue
+                    if compare(v, u, weight, settings).aligned:
+                        h.add(v, secondary=True)
