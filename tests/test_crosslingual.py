@@ -162,6 +162,8 @@ def test_a_korean_claim_and_its_english_retelling_are_one_claim_with_two_languag
         assert set(claim.documents) == {"doc-en", "doc-ko"}
         assert {(r.document, r.language) for r in claim.retellings} == {("doc-en", "en"), ("doc-ko", "ko")}
         assert claim.status == "corroborated"
+    # modality and predicate words are read in English only: no drift note compares them across languages
+    assert not [n for c in findings.claims for n in c.drift if n.startswith(("modality", "predicate"))]
     wheat = next(c for c in findings.claims if "wheat" in c.text)
     assert {r.text for r in wheat.retellings} == {en_texts[1], ko_texts[1]}  # one to one, not crossed
 
@@ -311,3 +313,25 @@ def test_claims_are_embedded_by_their_carrying_sentence(store):
             assert float(unpack(packed) @ want) > 0.99
             checked += 1
     assert checked >= 10
+
+
+def test_claim_vectors_are_computed_when_a_story_first_holds_two_languages_and_after_a_revision(store, tmp_path):
+    from crosscheck.model import ClaimVectors
+    from crosscheck.store import codec
+
+    records = {json.loads(line)["id"]: json.loads(line) for line in EVENTS.read_text().splitlines()}
+    corpus = tmp_path / "a.jsonl"
+
+    def ingest(*recs):
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+        Pipeline(store).ingest([str(corpus)])
+        return {d: codec.loads(ClaimVectors, x) for d, x in store.features("claim_vectors")}
+
+    assert ingest(records["A-en"]) == {}  # one language: no claim is compared by meaning, none is embedded
+    vecs = ingest(records["A-en"], records["A-de"])
+    assert len(vecs) == 2 and all(v.vectors for v in vecs.values())
+    revised = dict(records["A-en"], text=records["A-en"]["text"] + " Divers found no one else in the river.")
+    after = ingest(revised, records["A-de"])
+    en_id = next(d for d in after if store.document(d).language == "en")
+    assert after[en_id].content_hash == store.document(en_id).content_hash != vecs[en_id].content_hash
+    assert len(after[en_id].vectors) == len(store.analysis(en_id).claims)

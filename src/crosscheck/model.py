@@ -192,11 +192,12 @@ class StoryFeatures:
 
 @dataclass(frozen=True)
 class ClaimVectors:
-    """Sentence embeddings of one report's claims, computed once at ingest (JSON-friendly)."""
+    """Sentence embeddings of one report's claims, computed once, when its story first holds two languages."""
 
     document: str  # Document.id
     model: str  # embedder name (crosscheck.embed)
     vectors: tuple[tuple[str, str], ...] = ()  # (claim key, int8 base64 vector)
+    content_hash: str = ""  # Document.content_hash they were computed from (a revision recomputes them)
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,7 @@ class Pipeline:
         synd = self._synd_index()
         rows = []
         touched: set[str] = set()
-        lead_vecs, claim_vecs = self._embed(docs, analyses)
+        lead_vecs = self._embed(docs)
         for doc, analysis in zip(docs, analyses):
             feats = story_features(doc, analysis)
             if doc.id in lead_vecs:
@@ -177,34 +177,54 @@ class Pipeline:
                 self.store.put_document(doc, analysis)
                 self.store.put_feature(doc.id, "story", codec.dumps(feats))
                 self.store.put_feature(doc.id, "fingerprint", codec.dumps(fp))
-                if doc.id in claim_vecs:
-                    self.store.put_feature(doc.id, "claim_vectors", codec.dumps(claim_vecs[doc.id]))
                 self.store.set_story(doc.id, sid)
             self.store.set_syndication(groups)
             self.store.mark_dirty(touched)
         return touched
 
-    def _embed(self, docs: list[Document], analyses: Sequence[Analysis]):
-        """Sentence embeddings of every report's title + lead and of every claim: one call per batch.
-        Returns ({doc id: packed lead vector}, {doc id: ClaimVectors}); both empty when embeddings are off."""
+    def _embed(self, docs: list[Document]) -> dict[str, str]:
+        """{doc id: packed title + lead embedding} of a batch, in one embedder call ({} when embeddings are off)."""
         from .embed import get_embedder, lead_text, pack
+
+        embedder = get_embedder(self.settings.embedder)
+        if embedder is None:
+            return {}
+        self.progress("stage", f"embedding {len(docs)} leads")
+        matrix = embedder.embed([lead_text(doc.title, doc.text) for doc in docs])
+        return {doc.id: pack(v) for doc, v in zip(docs, matrix)}
+
+    def _claim_vectors_for(self, stories, languages: dict[str, str | None], raw: dict[str, str]) -> None:
+        """Claim embeddings, computed the first time a story holds reports in two languages (only there are
+        claims compared by meaning; embedding every claim at ingest halved ECB+ throughput) and stored:
+        each claim by the sentence(s) carrying it, whose wording two languages' analysers share more than
+        their claim texts. One embedder call per run; a revised report's vectors are recomputed."""
+        from .embed import get_embedder, pack
         from .model import ClaimVectors
 
         embedder = get_embedder(self.settings.embedder)
         if embedder is None:
-            return {}, {}
-        self.progress("stage", f"embedding {len(docs)} reports")
-        texts = [lead_text(doc.title, doc.text) for doc in docs]
-        for doc, analysis in zip(docs, analyses):  # a claim by the sentence(s) carrying it: the claim texts
-            texts += [doc.text[c.start:c.end] or c.text for c in analysis.claims]  # of two analysers differ more
-        matrix = embedder.embed(texts)
-        leads = {doc.id: pack(matrix[i]) for i, doc in enumerate(docs)}
-        claims, row = {}, len(docs)
-        for doc, analysis in zip(docs, analyses):
-            vecs = tuple((c.key, pack(matrix[row + j])) for j, c in enumerate(analysis.claims))
-            row += len(analysis.claims)
-            claims[doc.id] = ClaimVectors(document=doc.id, model=embedder.name, vectors=vecs)
-        return leads, claims
+            return
+        todo: list[tuple[Document, Analysis]] = []
+        for story in stories:
+            if story is None or len({(languages.get(d) or "")[:2] for d in story.documents} - {""}) < 2:
+                continue
+            for d in story.documents:
+                old = codec.loads(ClaimVectors, raw[d]) if d in raw else None
+                doc = self.store.document(d)
+                if doc is not None and (old is None or old.content_hash != doc.content_hash or old.model != embedder.name):
+                    todo.append((doc, self.store.analysis(d) or Analysis(document=d)))
+        if not todo:
+            return
+        self.progress("stage", f"embedding the claims of {len(todo)} reports")
+        matrix = embedder.embed([doc.text[c.start:c.end] or c.text for doc, a in todo for c in a.claims])
+        row = 0
+        with self.store.transaction():
+            for doc, analysis in todo:
+                vecs = tuple((c.key, pack(matrix[row + j])) for j, c in enumerate(analysis.claims))
+                row += len(analysis.claims)
+                cv = ClaimVectors(document=doc.id, model=embedder.name, vectors=vecs, content_hash=doc.content_hash)
+                raw[doc.id] = codec.dumps(cv)
+                self.store.put_feature(doc.id, "claim_vectors", raw[doc.id])
 
     def _finish(self) -> set[str]:
         touched: set[str] = set()
@@ -255,6 +275,8 @@ class Pipeline:
         needed = {d for story in stories.values() if story is not None for d in story.documents}
         raw_feats = {d: data for d, data in self.store.features("story") if d in needed}  # not the whole store's
         raw_vecs = {d: data for d, data in self.store.features("claim_vectors") if d in needed}
+        self._claim_vectors_for(stories.values(), {d: codec.loads(StoryFeatures, x).language
+                                                   for d, x in raw_feats.items()}, raw_vecs)
         for sid in sorted(dirty):
             story = stories[sid]
             with self.store.transaction():
