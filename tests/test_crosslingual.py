@@ -335,3 +335,18 @@ def test_claim_vectors_are_computed_when_a_story_first_holds_two_languages_and_a
     en_id = next(d for d in after if store.document(d).language == "en")
     assert after[en_id].content_hash == store.document(en_id).content_hash != vecs[en_id].content_hash
     assert len(after[en_id].vectors) == len(store.analysis(en_id).claims)
+
+
+def test_the_embedding_candidates_are_bounded_to_recent_stories():
+    from crosscheck.stories.index import _Embeddings
+
+    emb = _Embeddings()
+    rng = np.random.default_rng(0)
+    vecs = rng.normal(size=(300, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    for i, v in enumerate(vecs):
+        emb.add(f"s{i}", v)
+    assert emb.nearest(vecs[10], 0.99, recent=1000) == ["s10"]
+    assert emb.nearest(vecs[10], 0.99, recent=100) == []  # s10 is older than the 100 newest
+    emb.drop("s299")
+    assert emb.nearest(vecs[299], 0.99, recent=100) == []

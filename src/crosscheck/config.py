@@ -62,6 +62,7 @@ class Settings:
     story_embed_high: float = 0.75  # cosine at or above which it says "the same event" in full
     story_embed_names_floor: float = 0.5  # least names/numbers/dates cosine the embedding evidence is scaled by
     story_embed_near: float = 0.5  # lead cosine that makes a story a candidate for a report in another language
+    story_embed_recent: int = 4096  # ... among this many newest stories (a 4096 x 512 product per report)
     story_date_window_days: float = 7.0  # publication dates this close do not lower the similarity
     story_date_decay_days: float = 30.0  # beyond the window, similarity decays by e per this many days
     story_date_floor: float = 0.7  # the least the publication-date factor scales a similarity by (follow-ups weeks or

@@ -63,12 +63,15 @@ class _Embeddings:
             self.mat[row] = 0.0
             self.ids[row] = None
 
-    def nearest(self, vec: np.ndarray, floor: float, k: int = 5) -> list[str]:
+    def nearest(self, vec: np.ndarray, floor: float, recent: int, k: int = 5) -> list[str]:
+        """Up to k stories among the ``recent`` newest whose lead centroid has cosine >= floor with ``vec``
+        (bounded cost per report: a 100k-story store is not scanned; older stories are found by words)."""
         if self.mat is None or vec.shape[0] != self.mat.shape[1] or not self.ids:
             return []
-        scores = self.mat[: len(self.ids)] @ vec
+        start = max(0, len(self.ids) - recent)
+        scores = self.mat[start: len(self.ids)] @ vec
         top = np.argsort(-scores)[:k]
-        return [self.ids[i] for i in top if scores[i] >= floor and self.ids[i] is not None]
+        return [self.ids[start + i] for i in top if scores[i] >= floor and self.ids[start + i] is not None]
 
 
 class StoryIndex:
@@ -128,7 +131,7 @@ class StoryIndex:
         lang = (features.language or "")[:2]
         if vec is None or not lang:
             return []
-        return [sid for sid in self._emb.nearest(vec, self.settings.story_embed_near)
+        return [sid for sid in self._emb.nearest(vec, self.settings.story_embed_near, self.settings.story_embed_recent)
                 if self._stories[sid].langs - {lang}]
 
     def _fresh_id(self, document: str) -> str:
