@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from crosscheck.config import Settings
-from crosscheck.textunits import word_count
+from crosscheck.textunits import without_full_stop, word_count
 
 # ---------------------------------------------------------------- vocabulary (normalised: lower case)
 # Whole lines that are navigation, section labels or page furniture, in en de es fr it pl ru uk.
@@ -172,7 +172,7 @@ _DATE_WORDS = frozenset(
     "fa giorni temu godziny godzin minut dni назад часа часов минут минуты дня дней тому години годин "
     "хвилин хвилини днів".split())
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_TERMINAL = ".!?…\u3002\uff01\uff1f\u061f\u06d4\u0964"  # and the full stops of CJK, Arabic, Urdu, Devanagari
+_TERMINAL = ".!?…\u3002\uff01\uff1f\u061f\u06d4\u0964\u104b\u17d4"  # and the stops of CJK, Arabic, Urdu, Devanagari, Burmese, Khmer
 _CLOSERS = "\"'”’»)]*\u300d\u300f\uff09\u201c"
 
 
@@ -204,6 +204,8 @@ def _is_paragraph(line: str, min_words: int) -> bool:
     if n >= 25:
         return True
     if n >= min_words and stripped and stripped[-1] in ".…\u3002\u06d4\u0964":
+        return True
+    if n >= min_words and without_full_stop(line):  # Thai ends a sentence with a space only
         return True
     return n >= 20 and _ends_sentence(line)
 
@@ -324,8 +326,12 @@ def _unglue(line: str) -> list[str]:
     return [o for o in out if o.strip()]
 
 
+_BIDI_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")  # display-only direction marks of RTL text
+
+
 def normalise_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "")
+    line = _BIDI_MARKS.sub("", line)  # a Hebrew or Arabic line ends in '.' + RLM: still a sentence
     return re.sub(r"[ \t\u2009\u202f]+", " ", line).strip()
 
 

@@ -54,13 +54,37 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)
     elif doc.language:
-        sents = [(s.start_char, s.end_char) for s in sdoc.sents] if len(sdoc) else []
+        sents = _sentences(sdoc, doc.text or "") if len(sdoc) else []
         claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet, settings=settings))
     quantities, times = _numbers_and_dates(doc, sdoc if english else None)
     return Analysis(
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
         times=tuple(times), claims=tuple(claims), lemmas=_lemmas(sdoc, english),
     )
+
+
+_ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
+
+
+def _sentences(sdoc: Doc, text: str) -> list[tuple[int, int]]:
+    """Sentence spans, a split after an ordinal dot rejoined ('am 14. März', '17. Oktober'): the English
+    model reads the dot of a German or Polish day number as a full stop."""
+    out: list[tuple[int, int]] = []
+    for sent in sdoc.sents:
+        s, e = sent.start_char, sent.end_char
+        if out and _ORDINAL_END.search(text[out[-1][0]:out[-1][1]]) and "\n" not in text[out[-1][1]:s] and text[s:s + 1].strip():
+            nxt = text[s:e].lstrip()
+            if nxt[:1].islower() or _month_word(nxt.split(" ", 1)[0]):
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def _month_word(word: str) -> bool:
+    from crosscheck.analyze.time_words import FOREIGN_MONTHS
+
+    return word.lower().rstrip(".,") in FOREIGN_MONTHS
 
 
 def _numbers_and_dates(doc: Document, sdoc: Doc):

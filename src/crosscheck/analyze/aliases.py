@@ -51,7 +51,7 @@ def surface(text: str) -> str:
 @lru_cache(maxsize=262144)
 def plain_key(text: str) -> str:
     """Lowercase ASCII words separated by single spaces ('Kim Jong-un' -> 'kim jong un')."""
-    text = anyascii(_APOS.sub("", surface(text))).lower()
+    text = _APOS.sub("", anyascii(_APOS.sub("", surface(text)))).lower()  # anyascii writes the soft sign as ' (Зеленський)
     return _NON_WORD.sub(" ", text).strip()
 
 
@@ -235,6 +235,8 @@ def link(entities: Sequence[tuple[str, Entity]]) -> EntityLinking:
         if short in groups and key in groups:
             groups[short].extend(groups.pop(key))
 
+    _join_by_skeleton(groups)
+
     # the small model tags one name as a place in one report and an organisation in another:
     # the same non-person name is one actor, its type voted by _canonical
     same_name = defaultdict(list)
@@ -257,6 +259,37 @@ def link(entities: Sequence[tuple[str, Entity]]) -> EntityLinking:
         out_entities.append(Entity(key=gid, name=name, type=type_, aliases=tuple(aliases), id=gid))
         links.extend(EntityLink(document=d, key=e.key, entity=gid) for d, e in members)
     return EntityLinking(entities=tuple(out_entities), links=tuple(links))
+
+
+_HANGUL_KANA = re.compile(r"[\uac00-\ud7af\u3040-\u30ff]")
+_EPENTHETIC = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])eu(?=[bcdfghjklmnpqrstvwxz]|$)")  # 스 in 젤렌스키: a vowel Hangul adds
+_SKELETON = str.maketrans({"j": "s", "z": "s", "c": "k", "x": "s", "q": "k", "g": "k", "r": "l", "b": "p",
+                           "f": "p", "v": "p", "w": "p", "d": "t"})
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a name's last word, folded across transliterations (Zelensky, 젤렌스키, ゼレンスキー -> slnsk)."""
+    word = plain_key(name).split()[-1] if plain_key(name) else ""
+    word = _EPENTHETIC.sub("", word).replace("sh", "s").replace("ch", "s").replace("ts", "s").replace("kh", "k").replace("th", "t")
+    cons = re.sub(r"[aeiouyh]", "", word.translate(_SKELETON))
+    return _DOUBLE.sub(r"\1", cons)
+
+
+def _join_by_skeleton(groups: dict) -> None:
+    """A person named only in Hangul or kana joins the one Latin- or Cyrillic-script person of that skeleton."""
+    latin: dict[str, list] = defaultdict(list)
+    for key, members in groups.items():
+        if key[0] == "per" and not any(_HANGUL_KANA.search(e.name) for _, e in members):
+            sk = skeleton(members[0][1].name)
+            if len(sk) >= 3:
+                latin[sk].append(key)
+    for key in [k for k in groups if k[0] == "per"]:
+        members = groups.get(key)
+        if not members or not all(_HANGUL_KANA.search(e.name) for _, e in members):
+            continue
+        owners = latin.get(skeleton(members[0][1].name), [])
+        if len(owners) == 1 and owners[0] != key:
+            groups[owners[0]].extend(groups.pop(key))
 
 
 def _canonical(members: list[tuple[str, Entity]]) -> tuple[str, str]:

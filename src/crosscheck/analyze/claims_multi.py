@@ -36,7 +36,8 @@ _EDGE = " \t\n,;:\u2014\u2013-\u2026\u3001\uff0c\uff1a\u060c"
 _QUOTE_CHARS = "\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019"
 _CAPS = re.compile(r"(?<![\w])([A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+(?:\s+[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+){0,3})")
 _DIGIT = re.compile(r"\d")
-_DASH_LINE = re.compile(r"(?m)^[ \t]*[\u2014\u2013\u2015][ \t]*(?P<q>[^\n]+?)(?:[ \t]+[\u2014\u2013\u2015][ \t]+(?P<rest>[^\n]*))?$")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?")
+_DASH_LINE = re.compile(r"(?m)^[ \t]*[\u2014\u2013\u2015][ \t]*(?P<q>[^\n]+?)(?:[ \t]+[\u2014\u2013\u2015][ \t]*(?P<rest>[^\n]*))?$")
 _SPEAKER_TYPES = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "FAC": 4, "LOC": 4}
 
 
@@ -57,6 +58,7 @@ class Cues:
     titles: re.Pattern | None
     substring: bool
     topic: tuple[str, ...] = ()
+    verb_final: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +80,9 @@ def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=()) -> re
     if substring:
         return re.compile(f"(?:{body})", flags)
     pre = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
-    return re.compile(rf"(?<![\w'\u2019]){pre}(?:{body})(?![\w])", flags)
+    # an elided word ("qu'", "l'") runs into the next one: no boundary after it
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") + ("" if w[-1] in "'\u2019" else r"(?!\w)") for w in words)
+    return re.compile(rf"(?<![\w'\u2019]){pre}(?:{body})", flags)
 
 
 def _pair(open_: str, close: str) -> re.Pattern:
@@ -90,7 +94,8 @@ def _pair(open_: str, close: str) -> re.Pattern:
 def cues_for(lang: str | None) -> Cues | None:
     """The compiled knowledge for ``lang`` (ISO 639-1), None when the data file has none."""
     data = _data()
-    entry = data["languages"].get((lang or "").lower())
+    lang = re.split(r"[-_]", (lang or "").lower())[0]  # 'pt-BR', 'zh_Hant': the language's own tables
+    entry = data["languages"].get(lang)
     if entry is None:
         return None
     sub = bool(entry.get("substring"))
@@ -100,7 +105,7 @@ def cues_for(lang: str | None) -> Cues | None:
     words = entry.get("strong_cues") or entry.get("cues", [])
     acc_words = {w.lower() for w in according.get("before", []) + according.get("after", [])}
     return Cues(
-        lang=lang.lower(), quotes=quotes, dash=bool(entry.get("dash")),
+        lang=lang, quotes=quotes, dash=bool(entry.get("dash")),
         cue=_alternation([w for w in words if w.lower() not in acc_words], sub, prefixes=entry.get("prefixes", ())),
         before=_alternation(according.get("before", []), sub),
         after=_alternation(according.get("after", []), sub),
@@ -109,8 +114,42 @@ def cues_for(lang: str | None) -> Cues | None:
         hedges=tuple((_alternation([w], sub), tag) for w, tag in entry.get("hedges", {}).items()),
         negation=_alternation(entry.get("negation", []), sub),
         titles=_alternation(entry.get("titles", []), sub),
-        substring=sub, topic=tuple(entry.get("topic", ())),
+        substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
     )
+
+
+@lru_cache(maxsize=32)
+def stop_words(lang: str | None) -> frozenset[str]:
+    """spaCy's stop-word list of ``lang`` (function words, pronouns): no such word alone names a source."""
+    try:
+        import spacy
+
+        return frozenset(w.lower() for w in spacy.util.get_lang_class((lang or "").lower()).Defaults.stop_words)
+    except Exception:  # a language spaCy has no list for
+        return frozenset()
+
+
+def _only_function_words(st: "_State", phrase: str | None) -> bool:
+    words = [w.lower() for w in _WORDS.findall(phrase or "")]
+    stops = stop_words(st.cues.lang)
+    return bool(words) and bool(stops) and all(w in stops for w in words)
+
+
+def _trim_source(st: "_State", phrase: str) -> str:
+    """A long source phrase ends at the first function word after its first content word
+    ('Bedrijfsstatistieken heeft ...' -> 'Bedrijfsstatistieken'; 'Apple Inc. de eigenaar van' -> 'Apple Inc.')."""
+    stops = stop_words(st.cues.lang)
+    words = list(_WORDS.finditer(phrase))
+    if len(words) <= 4 or not stops:
+        return phrase
+    seen_content = False
+    for w in words:
+        low = w.group(0).lower()
+        if low not in stops:
+            seen_content = True
+        elif seen_content:
+            return phrase[:w.start()].rstrip(_EDGE)
+    return phrase
 
 
 @dataclass
@@ -130,8 +169,10 @@ class _State:
     last: _Speaker | None = None
     si: int = 0
 
-    def add(self, start: int, end: int, sent: tuple[int, int], speaker, speaker_text, cue, kind, chain=()) -> bool:
-        body = _tidy(self.text[start:end])
+    def add(self, start: int, end: int, sent: tuple[int, int], speaker, speaker_text, cue, kind, chain=(),
+            text: str | None = None) -> bool:
+        """One claim of the words text[start:end] (or of ``text``, words joined around a cut-out source)."""
+        body = _tidy(self.text[start:end] if text is None else text)
         if body is None or word_count(body) < (self.settings.claim_min_quote_words if kind == "quote" else 3):
             return False
         c = self.cues
@@ -280,7 +321,7 @@ def _speaker_near(st: _State, lo: int, hi: int, cs: int, ce: int) -> tuple[str |
     if title is not None:
         return None, title
     for m in sorted(_CAPS.finditer(st.text, lo, hi), key=lambda m: min(abs(m.start() - ce), abs(cs - m.end()))):
-        if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce:
+        if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce or _only_function_words(st, m.group(1)):
             continue  # a sentence-initial capital marks any word
         return None, m.group(1)
     return None, None
@@ -300,8 +341,8 @@ def _subject(st: _State, s: int, cs: int) -> str | None:
     if st.cues.substring:
         return None
     head = head.strip(_EDGE + _QUOTE_CHARS)
-    if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= 6:
-        return None
+    if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= 6 or _only_function_words(st, head):
+        return None  # 'Hij zei', 'Ha anche confermato': a pronoun or adverb, the last speaker goes on
     return _tidy(head)
 
 
@@ -336,6 +377,10 @@ def _title_phrase(st: _State, lo: int, hi: int, cs: int, ce: int) -> str | None:
     extra = re.match(r"^((?:\s+(?:de|del|di|della|van|von|der|des|du|of|la|el)?\s*[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f][\w'\u2019-]+){1,4})", rest)
     if extra:
         phrase += extra.group(1)
+    elif not any(ch.isupper() or ch.islower() for ch in phrase):  # no letter case (Arabic): the word after it ('رئيس البلدية')
+        nxt = re.match(r"\s+(\S+)", rest)
+        if nxt is not None and not (st.cues.that and st.cues.that.fullmatch(nxt.group(1))):
+            phrase += " " + nxt.group(1).strip(_EDGE)
     return " ".join(phrase.split())
 
 
@@ -349,28 +394,31 @@ def _according(st: _State, s: int, e: int) -> bool:
             src_lo = s + m.end()
             comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
             src_hi = src_lo + comma.start() if comma else e
-            if word_count(st.text[src_lo:src_hi]) > 8:  # no comma closes the source: a short phrase inside the clause
+            initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
+            if comma is None and (initial or word_count(st.text[src_lo:src_hi]) > 8):  # no comma closes the source: a short phrase
                 words = list(re.finditer(r"\S+", st.text[src_lo:src_hi]))[:4]
                 hit = next((x for x in _mentions_in(st, src_lo, src_hi) if x.start - src_lo < 30), None)
-                src_hi = hit.end if hit is not None else src_lo + words[-1].end()
+                caps = _CAPS.match(st.text, src_lo + (len(st.text[src_lo:src_hi]) - len(st.text[src_lo:src_hi].lstrip())))
+                if hit is not None:
+                    src_hi = hit.end
+                elif caps is not None and word_count(caps.group(0)) <= 3:  # 'Laut Polizei wurden ...'
+                    src_hi = caps.end()
+                elif words:
+                    src_hi = src_lo + words[min(1, len(words) - 1)].end()
                 comma = None
             key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
             if name is None:
-                name = _tidy(st.text[src_lo:src_hi])
-            if name is None:
+                name = _tidy(_trim_source(st, st.text[src_lo:src_hi]))
+            if name is None or (key is None and _only_function_words(st, name)):
                 return False
             cue = " ".join(m.group(0).lower().split())
-            if st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == "":  # 'Segun X, C.'
+            if initial and comma is not None:  # 'Segun X, C.'
                 return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to")
             if comma is None and src_hi < e - 2:  # 'C1 volgens X C2.'
-                body = _tidy(st.text[s:s + m.start()] + " " + st.text[src_hi:e])
-                if body is None or word_count(body) < 3:
-                    return False
-                st.claims.append(Claim(key=f"c{len(st.claims) + 1}", text=body, start=s, end=e, speaker=key,
-                                       speaker_text=name, cue=cue, kind="according_to",
-                                       negated=bool(c.negation and c.negation.search(body))))
-                st.last = _Speaker(key, name, st.si)
-                return True
+                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + st.text[src_hi:e])
+            if comma is not None and src_hi + 1 < e and word_count(st.text[src_hi + 1:e]) >= 3:  # 'C1, volgens X, C2.'
+                rest = st.text[src_hi + (comma.end() - comma.start()):e]
+                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + rest)
             return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to")  # 'C, segun X.'
     if c.after is not None:
         m = c.after.search(sent)
@@ -417,7 +465,16 @@ def _reported(st: _State, s: int, e: int) -> bool:
             if that is None and c.that is not None:
                 that = _that_within(st, ce, e)
             comma_before = _comma_before(st.text, s, cs)
-            if that is not None:
+            if c.verb_final and comma_before is None and "," in st.text[s:cs]:
+                comma_before = s + st.text[s:cs].index(",")
+            if c.verb_final and comma_before is not None:  # 'X, C söyledi': the speaker opens, the verb closes
+                body = (comma_before + 1, cs)
+                key, name = _speaker_near(st, s, comma_before, cs, ce)
+                if key is None and name is None:
+                    name = _subject(st, s, comma_before)
+            elif c.verb_final:
+                continue
+            elif that is not None:
                 body = (that.end(), e)
                 key, name = _speaker_near(st, s, that.start(), cs, ce)
             elif comma_before is not None:  # 'C, dijo el ministro.' / 'C, X zei.'

@@ -20,23 +20,14 @@ from importlib import resources
 from babel import Locale
 from spacy.tokens import Doc
 
-from crosscheck.analyze.aliases import _cldr_countries, _places, known, known_place, plain_key  # noqa: F401
+from crosscheck.analyze.aliases import known, known_place, plain_key
 from crosscheck.analyze.claims_multi import cues_for
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.model import Entity, Mention
 
 _HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
-_KATAKANA = re.compile(r"[\u30a0-\u30ff]{2,}")
 _CAPITALS = re.compile(r"(?<![\w])([\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+(?:[ \u00a0][\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+){1,2})(?![\w])")
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, str]:
-    """plain key -> 'GPE' for every country and place name the alias tables know (any language)."""
-    table = {k: "GPE" for k in _cldr_countries()}
-    table.update({k: "GPE" for k in _places() if k not in table})
-    return table
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +106,18 @@ def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
             if name is not None:
                 spans.append((name[0], name[1], "PERSON", text[name[0]:name[1]]))
     for m in _CAPITALS.finditer(text):
-        if not _sentence_initial(text, m.start()) and _lookup(m.group(1).split()[0]) is None:
-            spans.append((m.start(), m.end(), "PERSON", m.group(1)))
+        words = m.group(1).split()
+        start = m.start()
+        if _sentence_initial(text, m.start()):  # 'Капитан Хенрик Аалвик сообщил': the first word is any word
+            if len(words) < 3:
+                continue
+            start = m.start() + len(m.group(1)) - len(" ".join(words[1:]))
+            words = words[1:]
+        whole = known(" ".join(words)) or known_place(" ".join(words))
+        if whole is not None:  # 'Южная Корея'
+            spans.append((start, m.end(), "GPE", whole.name))
+        elif _lookup(words[0]) is None:
+            spans.append((start, m.end(), "PERSON", " ".join(words)))
     return _build(sdoc, text, spans)
 
 
@@ -136,8 +137,9 @@ def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[i
     if language == "ja":
         m = re.search(r"([\u30a0-\u30ff]{2,})(?:\u30fb[\u30a0-\u30ff]{2,})?$", text[max(0, ts - 20):ts])
         return (ts - len(m.group(0)), ts) if m else None
-    if language in ("zh",):
-        return None
+    if language == "zh":  # '负责人李明表示': a two- or three-character name between the title and the verb
+        m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?=\u8868\u793a|\u8bf4|\u79f0|\u6307\u51fa|\u5f3a\u8c03|\u5ba3\u5e03|\u8ba4\u4e3a|\uff0c|\u3002)", text[te:te + 8])
+        return (te, te + m.end(1)) if m else None
     m = re.match(r"[ \u00a0]+((?:[A-Z\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+[ \u00a0]?){1,3})", text[te:te + 60])
     if m is None:
         return None

@@ -31,10 +31,12 @@ def line_breaks(doc: Doc) -> Doc:
 
 SCRIPT_PIPELINE = "crosscheck:scripts"  # the tokenizer-only pipeline's name for parse()
 _SENT_PUNCT = [".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f", "\u061f", "\u06d4", "\u0964", "\uff0e"]
+# combining marks belong to their word (Arabic harakat, Hebrew points, Indic and Thai vowel signs)
+_MARKS = "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u200c\u200d]"
 _TOKEN = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # one Han or kana character
     r"|\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"  # a number with its separators
-    r"|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['\u2019-][^\W\d_]+)*"  # a word
+    rf"|(?:[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|{_MARKS})+(?:['\u2019-](?:[^\W\d_]|{_MARKS})+)*"  # a word
     r"|\n+|[^\w\s]|_")
 
 

@@ -27,7 +27,9 @@ number modifier of a noun ("one soldier", not "one of them").
 """
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
@@ -51,7 +53,8 @@ _SMALL_WORDS = "|".join([*_UNITS_W, *_TEENS_W, *_TENS_W])
 _ALL_WORDS = _SMALL_WORDS + "|hundred|thousand|million|billion|trillion|dozen"
 
 # 1. number runs: grouped digits or number words, then scale words
-_DIGIT = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+_DIGIT = (r"(?:(?P<cont>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+,\d+)(?![\d.,]\d)"  # 1.234,56 / 10 000,5: grouped, decimal comma
+          r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
           r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
           r"|(?P<sp>\d{1,3}(?: \d{3})+(?![\d,.]\d))"
           r"|(?P<dot>\d{1,3}(?:\.\d{3})+)(?![\d,]|\.\d)"
@@ -86,7 +89,15 @@ _REF_BEFORE = re.compile(
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 # 3. kind from the right context
-_PCT = re.compile(r"\s?%|\s+(?:percent|per\s+cent|percentage\s+points?|pct)\b", re.I)
+def _percent_words() -> list[str]:
+    with resources.files("crosscheck.data").joinpath("quantity_words.json").open(encoding="utf-8") as fh:
+        table = json.load(fh)["percent_after"]
+    return sorted({w for words in table.values() for w in words}, key=len, reverse=True)
+
+
+_PCT = re.compile(r"\s?[%\uff05]|\s*(?:percent|per\s+cent|percentage\s+points?|pct|"
+                  + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _percent_words())
+                  + r")(?![0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff])", re.I)  # a Korean particle may follow
 _ABBR_AFTER = re.compile(r"\s?(?P<a>bn|bln|mn|mln|tn|k|m|b)\b", re.I)
 # scale words of the other languages news arrives in (de, es, it, fr, pl, ru, uk), after digits only
 _FOREIGN_SCALES = {
@@ -145,6 +156,8 @@ _EXACT_Q = {"exactly", "precisely"}
 
 def _num(s: str, dot_is_group: bool) -> float:
     s = s.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", s):  # 1.234,56
+        return float(s.replace(".", "").replace(",", "."))
     if "," in s and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
         return float(s.replace(",", ""))
     if "." in s and dot_is_group and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):

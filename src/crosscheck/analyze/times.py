@@ -21,18 +21,20 @@ Order of resolution, mirrored by ``# 1.``..``# 4.`` in :func:`extract`:
    resolved date sets ``warning``.
 
 Foreign month names and relative words come from dateparser's language tables
-(read once at import); dateparser's parser itself is never called, so the cost
-stays a handful of ``finditer`` passes per document.
+and CLDR through babel (time_words.py, read once at import); dateparser's parser
+itself is never called, so the cost stays a handful of ``finditer`` passes per
+document.
 """
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from datetime import date, timedelta
-from functools import lru_cache
-from importlib import import_module, resources
 
+from crosscheck.analyze.time_words import FOREIGN_MONTHS as _FOREIGN_MONTHS
+from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
+from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
+from crosscheck.analyze.time_words import cldr as _cldr
 from crosscheck.model import Document, TimeExpr
 
 _MONTHS = {
@@ -109,99 +111,6 @@ _TEXT_RELATIVE = re.compile(
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_LEMMA = {"plan", "schedule", "expect", "intend", "aim", "due", "set", "prepare"}
 
-_FOREIGN_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl")
-# foreign month abbreviations that are also common English words after a number
-_ENGLISH_CLASHES = {"ago", "set", "mag", "gen", "sie", "mars"}
-
-
-def _foreign_tables() -> tuple[dict[str, int], dict[str, dict[str, tuple[int, str]]]]:
-    """Month words -> month number, and per language relative phrase -> (days offset sign*n, unit)."""
-    months: dict[str, set[int]] = {}
-    relative: dict[str, dict[str, tuple[int, str]]] = {}
-    names = list(_MONTHS)[:12]
-    for lang in _FOREIGN_LANGS:
-        try:
-            info = import_module(f"dateparser.data.date_translation_data.{lang}").info
-        except Exception:  # table missing in this dateparser build: that language is not covered
-            continue
-        for number, name in enumerate(names, 1):
-            for word in info.get(name, ()):
-                w = word.lower().rstrip(".")
-                if len(w) >= 3 and w.isalpha() and w not in _MONTHS and w not in _ENGLISH_CLASHES:
-                    months.setdefault(w, set()).add(number)
-        table: dict[str, tuple[int, str]] = {}
-        for key, phrases in (info.get("relative-type") or {}).items():
-            m = re.fullmatch(r"(in )?(\d+) (day|week|month|year)( ago)?", key)
-            if not m:
-                continue
-            n = int(m.group(2)) * (1 if m.group(1) else -1)
-            for p in phrases:
-                if len(p) >= 3:
-                    table[p.lower()] = (n, m.group(3))
-        relative[lang] = table
-    return {w: next(iter(ns)) for w, ns in months.items() if len(ns) == 1}, relative
-
-
-_FOREIGN_MONTHS, _FOREIGN_RELATIVE = _foreign_tables()
-# month names from CLDR (babel) for languages dateparser's tables above do not cover here
-_CLDR_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id")
-
-
-@lru_cache(maxsize=32)
-def _cldr(lang: str) -> dict | None:
-    """CLDR month and weekday names of ``lang`` (babel), plus the modifiers and set phrases of
-    ``data/time_words.json``: {'months': word -> n, 'weekdays': word -> 0..6, 'weekday_re', 'month_re', 'phrase_re', 'phrases'}."""
-    if lang not in _CLDR_LANGS:
-        return None
-    try:
-        from babel.dates import get_day_names, get_month_names
-        months: dict[str, int] = {}
-        weekdays: dict[str, int] = {}
-        for ctx in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for n, name in get_month_names(width, ctx, lang).items():
-                    w = name.lower().rstrip(".")
-                    if len(w) >= 3 and (width == "wide" or len(w) >= 4):
-                        months.setdefault(w, n)
-            for n, name in get_day_names("wide", ctx, lang).items():
-                weekdays.setdefault(name.lower(), n)
-    except Exception:  # a locale babel lacks: the language gets no CLDR dates
-        return None
-    extra = _time_words().get(lang, {})
-    before, after = extra.get("weekday_before", {}), extra.get("weekday_after", {})
-    alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
-    parts = extra.get("parts_of_day", [])
-    wd_re = re.compile(
-        rf"(?<!\w)(?:(?P<pre>{alt(before) or 'x^'})\s+)?(?P<wd>{alt(weekdays)})(?!\w)(?:\s+(?P<post>{alt(after) or 'x^'})(?!\w))?"
-        rf"(?:\s+(?:{alt(parts) or 'x^'})(?!\w))?", re.I)
-    year_re = re.compile(rf"(?<!\w)(?:{alt(extra.get('year_before', [])) or 'x^'})\s+$", re.I)
-    month_re = re.compile(rf"(?<![\w\d.])(?P<mon>{alt(months)})(?!\w)(?!\s*\d)", re.I)
-    phrases = {k.lower(): tuple(v) for k, v in extra.get("phrases", {}).items()}
-    phrase_re = re.compile(rf"(?<!\w)(?:{alt(phrases)})(?!\w)", re.I) if phrases else None
-    return {"months": months, "weekdays": weekdays, "weekday_re": wd_re, "month_re": month_re, "year_re": year_re,
-            "phrase_re": phrase_re, "phrases": phrases, "before": before, "after": after}
-
-
-@lru_cache(maxsize=1)
-def _time_words() -> dict:
-    with resources.files("crosscheck.data").joinpath("time_words.json").open(encoding="utf-8") as fh:
-        return json.load(fh)["languages"]
-
-
-def _add_cldr_months() -> None:
-    """Month names of the CLDR languages join the day-month table (a name two months share is left out)."""
-    seen: dict[str, set[int]] = {}
-    for lang in _CLDR_LANGS:
-        table = _cldr(lang)
-        for w, n in (table or {}).get("months", {}).items():
-            if w not in _MONTHS and w not in _ENGLISH_CLASHES:
-                seen.setdefault(w, set()).add(n)
-    for w, ns in seen.items():
-        if len(ns) == 1:
-            _FOREIGN_MONTHS.setdefault(w, next(iter(ns)))
-
-
-_add_cldr_months()
 # a word after a day number (or before a year) is looked up in the table: one cheap regex, not an
 # alternation of 200 month names tried at every position
 _FOREIGN_DMY = re.compile(
@@ -209,7 +118,8 @@ _FOREIGN_DMY = re.compile(
     rf"(?:\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:року|года|г\.|р\.|roku|r\.))?)?")
 _FOREIGN_MY = re.compile(rf"(?<!\w)(?P<mon>[^\W\d_]{{3,14}})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)")
 _FOREIGN_REL_RE = {
-    lang: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, t), key=len, reverse=True)) + r")(?!\w)", re.I)
+    lang: re.compile(("" if lang in _UNSPACED else r"(?<!\w)") + "(?:" + "|".join(sorted(map(re.escape, t), key=len, reverse=True))
+                     + ")" + ("" if lang in _UNSPACED else r"(?!\w)"), re.I)
     for lang, t in _FOREIGN_RELATIVE.items() if t
 }
 
@@ -289,6 +199,7 @@ def _month_of(word: str) -> int | None:
 
 def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_Cand]:
     out: list[_Cand] = []
+    language = re.split(r"[-_]", (language or "").lower())[0] or None  # 'pt-BR' reads as 'pt'
     for rx in (_MDY, _DMY):
         for m in rx.finditer(text):
             mon, day = _month_of(m.group("mon")), int(m.group("day"))

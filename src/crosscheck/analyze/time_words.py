@@ -1,0 +1,116 @@
+"""Date words of the languages besides English, for times.py: read once per process.
+
+- month names and 'yesterday / in two weeks' phrases from dateparser's language tables (themselves
+  built from CLDR), for de es it pl ru uk fr pt nl;
+- month and weekday names of each language from CLDR through babel (format and stand-alone forms);
+- weekday modifiers, set phrases ('el dia de hoy'), parts of the day and year context words from
+  ``data/time_words.json``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import import_module, resources
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec")  # English month words: never read as another language's
+
+FOREIGN_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id", "ko", "ja", "zh")
+UNSPACED = frozenset({"ko", "ja", "zh"})  # words glue to particles: matched without word boundaries
+# foreign month abbreviations that are also common English words after a number
+ENGLISH_CLASHES = {"ago", "set", "mag", "gen", "sie", "mars"}
+
+
+def foreign_tables() -> tuple[dict[str, int], dict[str, dict[str, tuple[int, str]]]]:
+    """Month words -> month number, and per language relative phrase -> (days offset sign*n, unit)."""
+    months: dict[str, set[int]] = {}
+    relative: dict[str, dict[str, tuple[int, str]]] = {}
+    names = list(_MONTHS)[:12]
+    for lang in FOREIGN_LANGS:
+        try:
+            info = import_module(f"dateparser.data.date_translation_data.{lang}").info
+        except Exception:  # table missing in this dateparser build: that language is not covered
+            continue
+        for number, name in enumerate(names, 1):
+            for word in info.get(name, ()):
+                w = word.lower().rstrip(".")
+                if len(w) >= 3 and w.isalpha() and w not in _MONTHS and w not in ENGLISH_CLASHES:
+                    months.setdefault(w, set()).add(number)
+        table: dict[str, tuple[int, str]] = {}
+        for key, phrases in (info.get("relative-type") or {}).items():
+            m = re.fullmatch(r"(in )?(\d+) (day|week|month|year)( ago)?", key)
+            if not m:
+                continue
+            n = int(m.group(2)) * (1 if m.group(1) else -1)
+            for p in phrases:
+                if len(p) >= (2 if lang in UNSPACED else 3):
+                    table[p.lower()] = (n, m.group(3))
+        relative[lang] = table
+    return {w: next(iter(ns)) for w, ns in months.items() if len(ns) == 1}, relative
+
+
+FOREIGN_MONTHS, FOREIGN_RELATIVE = foreign_tables()
+# month names from CLDR (babel) for languages dateparser's tables above do not cover here
+CLDR_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id", "ko", "ja", "zh")
+
+
+@lru_cache(maxsize=32)
+def cldr(lang: str) -> dict | None:
+    """CLDR month and weekday names of ``lang`` (babel), plus the modifiers and set phrases of
+    ``data/time_words.json``: {'months': word -> n, 'weekdays': word -> 0..6, 'weekday_re', 'month_re', 'phrase_re', 'phrases'}."""
+    if lang not in CLDR_LANGS:
+        return None
+    try:
+        from babel.dates import get_day_names, get_month_names
+        months: dict[str, int] = {}
+        weekdays: dict[str, int] = {}
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for n, name in get_month_names(width, ctx, lang).items():
+                    w = name.lower().rstrip(".")
+                    if len(w) >= 3 and (width == "wide" or len(w) >= 4):
+                        months.setdefault(w, n)
+            for n, name in get_day_names("wide", ctx, lang).items():
+                weekdays.setdefault(name.lower(), n)
+    except Exception:  # a locale babel lacks: the language gets no CLDR dates
+        return None
+    if lang in UNSPACED:  # months are numbers there ('10월', '10月'): times.py reads them as such
+        months = {}
+    extra = _time_words().get(lang, {})
+    before, after = extra.get("weekday_before", {}), extra.get("weekday_after", {})
+    alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+    parts = extra.get("parts_of_day", [])
+    lb, rb = ("", "") if lang in UNSPACED else (r"(?<!\w)", r"(?!\w)")
+    wd_re = re.compile(
+        rf"{lb}(?:(?P<pre>{alt(before) or 'x^'})\s+)?(?P<wd>{alt(weekdays)}){rb}(?:\s+(?P<post>{alt(after) or 'x^'})(?!\w))?"
+        rf"(?:\s+(?:{alt(parts) or 'x^'})(?!\w))?", re.I)
+    year_re = re.compile(rf"(?<!\w)(?:{alt(extra.get('year_before', [])) or 'x^'})\s+$", re.I)
+    month_re = re.compile(rf"(?<![\w\d.])(?P<mon>{alt(months) or 'x^'})(?!\w)(?!\s*\d)", re.I)
+    phrases = {k.lower(): tuple(v) for k, v in extra.get("phrases", {}).items()}
+    phrase_re = re.compile(rf"(?<!\w)(?:{alt(phrases)})(?!\w)", re.I) if phrases else None
+    return {"months": months, "weekdays": weekdays, "weekday_re": wd_re, "month_re": month_re, "year_re": year_re,
+            "phrase_re": phrase_re, "phrases": phrases, "before": before, "after": after}
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> dict:
+    with resources.files("crosscheck.data").joinpath("time_words.json").open(encoding="utf-8") as fh:
+        return json.load(fh)["languages"]
+
+
+def _add_cldr_months() -> None:
+    """Month names of the CLDR languages join the day-month table (a name two months share is left out)."""
+    seen: dict[str, set[int]] = {}
+    for lang in CLDR_LANGS:
+        table = cldr(lang)
+        for w, n in (table or {}).get("months", {}).items():
+            if w not in _MONTHS and w not in ENGLISH_CLASHES:
+                seen.setdefault(w, set()).add(n)
+    for w, ns in seen.items():
+        if len(ns) == 1:
+            FOREIGN_MONTHS.setdefault(w, next(iter(ns)))
+
+
+_add_cldr_months()

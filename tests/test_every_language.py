@@ -1,0 +1,265 @@
+"""Issue 10 'Every language': reports in any script are cleaned, split, counted, dated and read for
+claims; names, numbers and dates in many languages. Fixtures are our own fictional texts."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosscheck.analyze import analyze, quantities, times
+from crosscheck.analyze.aliases import known, known_place, link, name_key
+from crosscheck.clean import clean
+from crosscheck.model import Document, Entity, RawReport
+from crosscheck.pipeline import Pipeline
+from crosscheck.textunits import word_count
+
+SCRIPTS = Path(__file__).parent / "fixtures" / "scripts"
+PUBLISHED = "2025-03-14"
+
+
+def _records():
+    out = []
+    for path in sorted(SCRIPTS.glob("*.txt")):
+        title, body = path.read_text(encoding="utf-8").split("\n", 1)
+        out.append({"id": f"scripts:{path.stem}", "title": title, "text": body, "published": PUBLISHED})
+    return out
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    from crosscheck.store import open_store
+
+    tmp = tmp_path_factory.mktemp("scripts")
+    src = tmp / "reports.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _records()), encoding="utf-8")
+    store = open_store(tmp / "store.db")
+    result = Pipeline(store).ingest([str(src)])
+    docs = {Path(d.source).name.split(":")[-1] if ":" in d.source else d.source: d for d in store.documents()}
+    yield result, store, docs
+    store.close()
+
+
+def test_reports_in_six_scripts_are_all_ingested(ingested):
+    result, _, docs = ingested
+    assert not result.failed, result.failed
+    assert {d.language for d in docs.values()} == {"zh", "ja", "ar", "ko", "ru", "el"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja", "ar", "ko", "ru", "el"])
+def test_each_report_gets_sentences_numbers_dates_and_claims(ingested, lang):
+    _, store, docs = ingested
+    doc = next(d for d in docs.values() if d.language == lang)
+    a = store.analysis(doc.id)
+    values = {q.value for q in a.quantities}
+    assert {42, 300, 12000} <= values, (lang, values)
+    assert "2025-03-13" in {t.value for t in a.times}, (lang, [(t.text, t.value) for t in a.times])
+    assert len(a.claims) >= 4, lang
+    kinds = {c.kind for c in a.claims}
+    assert "quote" in kinds and "outlet" in kinds, (lang, kinds)
+    # the fire chief's quote is credited to someone, not left anonymous
+    quote = next(c for c in a.claims if c.kind == "quote")
+    assert quote.speaker_text, lang
+
+
+def test_word_counts_do_not_need_spaces():
+    assert word_count("The fire was put out at dawn.") == 7
+    assert word_count("火势在凌晨两点左右得到控制，起火原因仍在调查中。") >= 10
+    assert word_count("火は14日午前2時ごろにほぼ消し止められた。") >= 8
+
+
+def test_a_chinese_report_is_not_rejected_as_having_no_text():
+    # each line a sentence ending in the ideographic full stop, no spaces anywhere
+    body = "火势在凌晨两点左右得到控制，消防部门出动了四十二辆消防车。\n起火原因仍在调查中，仓库运营方称损失严重。"
+    doc = clean(RawReport(source="zh-short", fmt="txt", text=body, title="仓库大火"))
+    assert doc.text and doc.language == "zh"
+
+
+def test_a_thai_report_without_full_stops_is_an_article():
+    body = ("\u0e40\u0e01\u0e34\u0e14\u0e40\u0e2b\u0e15\u0e38\u0e40\u0e1e\u0e25\u0e34\u0e07\u0e44\u0e2b\u0e21\u0e49\u0e04\u0e23\u0e31\u0e49\u0e07\u0e43\u0e2b\u0e0d\u0e48\u0e17\u0e35\u0e48\u0e42\u0e01\u0e14\u0e31\u0e07\u0e2a\u0e34\u0e19\u0e04\u0e49\u0e32\u0e43\u0e19\u0e40\u0e21\u0e37\u0e2d\u0e07\u0e17\u0e48\u0e32\u0e40\u0e21\u0e37\u0e48\u0e2d\u0e04\u0e37\u0e19 "
+            "\u0e40\u0e08\u0e49\u0e32\u0e2b\u0e19\u0e49\u0e32\u0e17\u0e35\u0e48\u0e14\u0e31\u0e1a\u0e40\u0e1e\u0e25\u0e34\u0e07\u0e2a\u0e48\u0e07\u0e23\u0e16\u0e14\u0e31\u0e1a\u0e40\u0e1e\u0e25\u0e34\u0e07 42 \u0e04\u0e31\u0e19\u0e40\u0e02\u0e49\u0e32\u0e04\u0e27\u0e1a\u0e04\u0e38\u0e21\u0e40\u0e1e\u0e25\u0e34\u0e07\n"
+            "\u0e21\u0e35\u0e1c\u0e39\u0e49\u0e44\u0e14\u0e49\u0e23\u0e31\u0e1a\u0e1a\u0e32\u0e14\u0e40\u0e08\u0e47\u0e1a 3 \u0e23\u0e32\u0e22 \u0e41\u0e25\u0e30\u0e1b\u0e23\u0e30\u0e0a\u0e32\u0e0a\u0e19\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13 300 \u0e04\u0e19\u0e15\u0e49\u0e2d\u0e07\u0e2d\u0e1e\u0e22\u0e1e\u0e2d\u0e2d\u0e01\u0e08\u0e32\u0e01\u0e1e\u0e37\u0e49\u0e19\u0e17\u0e35\u0e48\u0e43\u0e01\u0e25\u0e49\u0e40\u0e04\u0e35\u0e22\u0e07\u0e17\u0e31\u0e49\u0e07\u0e2b\u0e21\u0e14")
+    doc = clean(RawReport(source="th", fmt="txt", text=body, title="\u0e44\u0e1f\u0e44\u0e2b\u0e21\u0e49"))
+    assert doc.language == "th" and "300" in doc.text
+
+
+def test_right_to_left_text_with_direction_marks_is_an_article():
+    rlm = "\u200f"
+    body = (f"{rlm}\u05e9\u05e8\u05d9\u05e4\u05d4 \u05d2\u05d3\u05d5\u05dc\u05d4 \u05e4\u05e8\u05e6\u05d4 \u05d0\u05de\u05e9 \u05d1\u05de\u05d7\u05e1\u05df \u05dc\u05d5\u05d2\u05d9\u05e1\u05d8\u05d9 \u05d1\u05e2\u05d9\u05e8 \u05d4\u05e0\u05de\u05dc, \u05d5\u05d0\u05e8\u05d1\u05e2\u05d9\u05dd \u05d5\u05e9\u05ea\u05d9\u05d9\u05dd \u05db\u05d1\u05d0\u05d9\u05d5\u05ea \u05d4\u05d5\u05d6\u05e2\u05e7\u05d5.{rlm}\n"
+            f"{rlm}\u05dc\u05d3\u05d1\u05e8\u05d9 \u05d3\u05d5\u05d1\u05e8 \u05d4\u05db\u05d1\u05d0\u05d5\u05ea, \u05e9\u05dc\u05d5\u05e9\u05d4 \u05d1\u05e0\u05d9 \u05d0\u05d3\u05dd \u05e0\u05e4\u05e6\u05e2\u05d5 \u05d5-300 \u05ea\u05d5\u05e9\u05d1\u05d9\u05dd \u05e4\u05d5\u05e0\u05d5.{rlm}")
+    doc = clean(RawReport(source="he", fmt="txt", text=body, title="\u05e9\u05e8\u05d9\u05e4\u05d4"))
+    assert doc.language == "he" and "300" in doc.text and rlm not in doc.text
+
+
+# ---------------------------------------------------------------- claims in many languages
+CLAIMS = [
+    ("es", "El ministro de Defensa, Carlos Ruiz, dijo que las tropas llegaron el martes a la frontera.", "reported", "ruiz", "tropas llegaron"),
+    ("es", "Según la agencia Efe, el incendio destruyó tres almacenes en el puerto.", "according_to", "efe", "incendio destruyó"),
+    ("de", "Die Feuerwehr habe den Brand unter Kontrolle, sagte Sprecherin Anna Vogel am Abend.", "reported", "vogel", "brand unter kontrolle"),
+    ("de", "Laut Polizei wurden bei dem Unfall vier Menschen verletzt.", "according_to", "polizei", "vier menschen verletzt"),
+    ("it", "Il sindaco Marco Bellini ha detto che la scuola resterà chiusa fino a lunedì.", "reported", "bellini", "scuola resterà chiusa"),
+    ("nl", "Volgens de politie zijn er bij de brand drie mensen gewond geraakt.", "according_to", "politie", "drie mensen gewond"),
+    ("fr", "« Nous avons évacué tout le quartier pendant la nuit », a déclaré le maire Paul Girard.", "quote", "girard", "évacué tout le quartier"),
+    ("fr", "Le ministre Paul Girard a déclaré qu'il fallait évacuer tout le quartier.", "reported", "girard", "il fallait évacuer"),
+    ("pl", "Rzecznik straży Jan Nowak powiedział, że pożar ugaszono nad ranem.", "reported", "nowak", "pożar ugaszono"),
+    ("uk", "За словами мера Олени Коваль, пожежу загасили до ранку.", "according_to", "коваль", "пожежу загасили"),
+    ("ru", "«Мы эвакуировали весь квартал ночью», — заявил мэр города Павел Гирин.", "quote", "гирин", "эвакуировали весь квартал"),
+    ("pt", "O presidente da câmara, Rui Lopes, afirmou que a escola vai reabrir na segunda-feira.", "reported", "lopes", "escola vai reabrir"),
+    ("tr", "Vali Ahmet Yılmaz, yangının sabaha karşı söndürüldüğünü söyledi.", "reported", "yılmaz", "yangının sabaha"),
+    ("id", "Menurut polisi, kebakaran itu menghanguskan tiga gudang di pelabuhan.", "according_to", "polisi", "kebakaran itu"),
+    ("ko", "소방 당국에 따르면 이번 화재로 주민 300명이 대피했다.", "according_to", "소방 당국", "주민 300명이 대피"),
+    ("ja", "消防局によると、火災で住民300人が避難した。", "according_to", "消防局", "住民300人が避難"),
+    ("zh", "消防部门负责人表示，火势已经得到控制。", "reported", "负责人", "火势已经得到控制"),
+    ("ar", "وقال رئيس البلدية إن الحريق أخمد قبل الفجر.", "reported", "رئيس البلدية", "الحريق أخمد"),
+    ("el", "Ο δήμαρχος Νίκος Παππάς δήλωσε ότι η φωτιά σβήστηκε τα ξημερώματα.", "reported", "παππάς", "φωτιά σβήστηκε"),
+    ("bg", "Кметът Иван Петров заяви, че пожарът е овладян.", "reported", "петров", "пожарът е овладян"),
+]
+
+
+@pytest.mark.parametrize("lang,text,kind,speaker,words", CLAIMS, ids=[f"{c[0]}-{c[2]}" for c in CLAIMS])
+def test_claims_in_each_language(lang, text, kind, speaker, words):
+    doc = Document(id=f"d-{lang}", source=lang, fmt="txt", text=text, language=lang, outlet="Test Outlet")
+    claims = analyze([doc])[0].claims
+    hits = [c for c in claims if c.kind == kind]
+    assert hits, (lang, [(c.kind, c.speaker_text, c.text) for c in claims])
+    c = hits[0]
+    assert speaker in (c.speaker_text or "").lower(), (lang, c.speaker_text)
+    assert words in c.text.lower(), (lang, c.text)
+    assert c.cue
+
+
+def test_a_dialogue_dash_paragraph_is_a_quote():
+    text = ("El alcalde Jorge Ibarra visitó el puerto de Valencia el martes.\n"
+            "\u2014Vamos a reconstruir todos los almacenes antes del verano \u2014dijo el alcalde Ibarra.")
+    doc = Document(id="es-dash", source="es-dash", fmt="txt", text=text, language="es")
+    quotes = [c for c in analyze([doc])[0].claims if c.kind == "quote"]
+    assert quotes and "reconstruir todos los almacenes" in quotes[0].text
+    assert "ibarra" in (quotes[0].speaker_text or "").lower()
+
+
+def test_a_german_ordinal_day_does_not_end_the_sentence():
+    doc = Document(id="de-ord", source="de-ord", fmt="txt", language="de", outlet="Zeitung",
+                   text="Der Frachter Nordlys Star ist am 14. März 2025 vor Gdańsk auf Grund gelaufen.")
+    claims = analyze([doc])[0].claims
+    assert [c.text for c in claims] == ["Der Frachter Nordlys Star ist am 14. März 2025 vor Gdańsk auf Grund gelaufen."]
+
+
+def test_a_sentence_initial_title_is_not_part_of_the_name():
+    doc = Document(id="ru-cap", source="ru-cap", fmt="txt", language="ru",
+                   text="Капитан Хенрик Аалвик сообщил, что на борту было 1200 тонн топлива. Судно село на мель у берегов Южная Корея.")
+    a = analyze([doc])[0]
+    assert {("Хенрик Аалвик", "PERSON"), ("South Korea", "GPE")} <= {(e.name, e.type) for e in a.entities}
+    assert a.claims[0].speaker_text == "Хенрик Аалвик"
+
+
+def test_outlet_sentences_in_other_languages_are_claims_like_english():
+    doc = Document(id="es1", source="es1", fmt="txt", language="es", outlet="Diario",
+                   text="El incendio comenzó en un almacén del puerto de Valencia a las diez de la noche.")
+    claims = analyze([doc])[0].claims
+    assert [c.kind for c in claims] == ["outlet"] and claims[0].speaker_text == "Diario"
+
+
+def test_questions_and_first_person_are_not_outlet_claims():
+    doc = Document(id="es2", source="es2", fmt="txt", language="es",
+                   text="¿Quién pagará los 30 millones de euros del puerto de Valencia? Nosotros vimos el humo desde Valencia.")
+    assert analyze([doc])[0].claims == ()
+
+
+# ---------------------------------------------------------------- names across languages and scripts
+def test_country_names_in_many_languages_are_one_country():
+    names = ["North Korea", "북한", "КНДР", "Nordkorea", "Corea del Norte", "Північна Корея", "朝鲜"]
+    assert {known(n).name for n in names} == {"North Korea"}
+
+
+def test_places_from_geonames_share_one_name():
+    assert {known_place(n).name for n in ("Kharkiv", "Charkiw", "Харків", "Харьков", "하르키우")} == {"Kharkiv"}
+
+
+def test_people_across_scripts_join_one_entity():
+    ents = [("a", Entity("e1", "Volodymyr Zelensky", "PERSON", ("Volodymyr Zelensky",))),
+            ("b", Entity("e1", "Зеленський", "PERSON", ("Зеленський",))),
+            ("c", Entity("e1", "Зеленский", "PERSON", ("Зеленский",))),
+            ("d", Entity("e1", "젤렌스키", "PERSON", ("젤렌스키",))),
+            ("e", Entity("e1", "Kim Jong Un", "PERSON", ("Kim Jong Un",)))]
+    linking = link(ents)
+    owner = {lk.document: lk.entity for lk in linking.links}
+    assert owner["a"] == owner["b"] == owner["c"] == owner["d"] != owner["e"]
+
+
+def test_the_ukrainian_soft_sign_does_not_split_a_name():
+    assert name_key("Зеленський") == name_key("Zelensky") == name_key("Зеленский")
+
+
+def test_names_are_found_in_non_latin_reports():
+    docs = [Document(id="ru", source="ru", fmt="txt", language="ru",
+                     text="Президент Украины Владимир Зеленский раскритиковал сотрудничество России и КНДР."),
+            Document(id="ko", source="ko", fmt="txt", language="ko",
+                     text="젤렌스키 우크라이나 대통령은 북한과 러시아의 협력을 비판했다.")]
+    for a in analyze(docs):
+        names = {e.name for e in a.entities}
+        assert {"Russia", "North Korea"} <= names, names
+        assert any(e.type == "PERSON" for e in a.entities), names
+
+
+def test_a_chinese_name_after_its_title_is_a_person():
+    doc = Document(id="zh", source="zh", fmt="txt", language="zh", text="消防支队负责人李明表示，火势已经得到控制。")
+    a = analyze([doc])[0]
+    assert ("李明", "PERSON") in {(e.name, e.type) for e in a.entities}
+
+
+# ---------------------------------------------------------------- numbers and dates
+@pytest.mark.parametrize("lang,text,value", [
+    ("de", "Mehr als 10.000 Soldaten", 10000), ("ru", "около 10 000 солдат", 10000),
+    ("ko", "북한군 1만 명이 파견됐다", 10000), ("es", "Se crearán 30.000 puestos", 30000),
+    ("zh", "直接损失超过5000万元", 50_000_000), ("ja", "電子製品1万2000箱", 12000),
+    ("de", "Der Schaden lag bei 1.234,56 Euro.", 1234.56), ("ru", "Ущерб составил 10 000,5 рублей", 10000.5)])
+def test_numbers_in_each_language(lang, text, value):
+    doc = Document(id="q", source="q", fmt="txt", text=text, language=lang)
+    assert value in {q.value for q in quantities.extract(doc, None)}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Die Inflation stieg auf 2,5 Prozent."), ("es", "La economía creció un 2,5 por ciento."),
+    ("ru", "Инфляция составила 2,5 процента."), ("nl", "De groei was 2,5 procent."), ("ko", "성장률은 2.5퍼센트였다.")])
+def test_percent_words_in_each_language(lang, text):
+    doc = Document(id="p", source="p", fmt="txt", text=text, language=lang)
+    assert [(q.value, q.kind) for q in quantities.extract(doc, None)] == [(2.5, "percent")]
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("uk", "Це сталося 17 жовтня.", "2024-10-17"), ("ko", "10월 17일 발표했다", "2024-10-17"),
+    ("de", "Am 17. Oktober kam es zum Unfall.", "2024-10-17"), ("es", "El martes llegaron las tropas.", "2024-10-15"),
+    ("it", "Lunedì il sindaco ha parlato.", "2024-10-14"), ("nl", "Vorige week sloot de fabriek.", "2024-W41"),
+    ("es", "Lo anunció el día de hoy.", "2024-10-18"), ("ja", "13日夜に火災が起きた。", "2024-10-13"),
+    ("en", "Landed at 6:40 p.m. (GMT +8) on Tuesday.", "2024-10-18"),
+    ("es", "Empezarán a volar en el 2009 desde Londres.", "2009"),
+    ("ko", "어제 서울에서 회의가 열렸다.", "2024-10-17"), ("ja", "月曜日に発表した。", "2024-10-14"),
+    ("zh", "昨天在北京举行会议。", "2024-10-17"), ("ar", "عقد اجتماع يوم الاثنين", "2024-10-14"),
+    ("el", "Χθες έγινε σύσκεψη.", "2024-10-17"), ("tr", "Dün Ankara'da toplantı yapıldı.", "2024-10-17")])
+def test_dates_in_each_language_resolve_against_publication(lang, text, value):
+    doc = Document(id="t", source="t", fmt="txt", text=text, language=lang, published="2024-10-18")
+    assert value in {t.value for t in times.extract(doc, None)}, [(t.text, t.value) for t in times.extract(doc, None)]
+
+
+def test_a_bare_clock_time_is_still_no_date():
+    doc = Document(id="t", source="t", fmt="txt", text="The jet took off at 10:30.", language="en", published="2024-10-18")
+    assert times.extract(doc, None) == []
+
+
+@pytest.mark.parametrize("text,words", [
+    ("\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f \u0642\u0627\u0644\u064e", 2),  # Arabic with harakat
+    ("\u0938\u094d\u0935\u093e\u0917\u0924 \u0939\u0948\u0964", 3),  # Hindi: two words and the danda
+    ("\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd", 1)])  # Hebrew with points
+def test_combining_marks_stay_in_their_word(text, words):
+    from crosscheck.analyze import nlp
+
+    sdoc = next(nlp.parse([text], nlp.SCRIPT_PIPELINE))
+    assert sdoc.text == text and len(sdoc) == words
+
+
+def test_a_regional_language_tag_reads_as_its_language():
+    doc = Document(id="mx", source="mx", fmt="txt", language="es-MX", published="2024-10-18",
+                   text="El ministro Juan Pérez dijo que las tropas llegaron el martes a la frontera.")
+    a = analyze([doc])[0]
+    assert [c.kind for c in a.claims] == ["reported"]
+    assert "2024-10-15" in {t.value for t in times.extract(doc, None)}
