@@ -90,6 +90,10 @@ def test_one_event_in_six_languages_is_one_story_and_the_confusable_events_stay_
     assert len(pred) == 24
     assert _bcubed(pred, gold) >= 0.95
     assert {pred[r] for r in pred if r[0] == "C"}.isdisjoint({pred[r] for r in pred if r[0] == "D"})
+    # and their claims align across languages: every report tells the same facts, none conflicts
+    claims = [c for f in store.all_findings() for c in f.claims]
+    assert sum(1 for c in claims if {"en", "ru", "ko"} <= {r.language for r in c.retellings}) >= 4
+    assert not [c.text for c in claims if c.status == "conflicting"]
     langs = {json.loads(line)["language"] for line in EVENTS.read_text().splitlines()}
     assert {"ru", "ko"} <= langs and len(langs) >= 6
 

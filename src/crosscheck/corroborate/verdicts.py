@@ -71,7 +71,9 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
             return "conflict", f"figure: {fa} vs {fb}"
         if dates == "clash":
             return "conflict", f"date: {', '.join(a.dates)} vs {', '.join(b.dates)}"
-        negation_differs = a.negated != b.negated and (not cross or a.negated_any != b.negated_any)
+        # across languages negation words are unreliable evidence of disagreement (Russian "пока не" is
+        # "until"; a Korean negative verb ending is not a word): they keep claims apart, never conflicting
+        negation_differs = a.negated != b.negated and not cross
         if negation_differs and lexical >= settings.conflict_topic_threshold + 0.15:
             return "conflict", "negation: one report says it did not happen"
     if figures in ("clash", "same") and lexical >= settings.related_topic_threshold:
