@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from crosscheck.config import Settings
-from crosscheck.embed import Usem3Embedder, get_embedder, lead_text, pack, unpack
+from crosscheck.embed import LEAD_CHARS, Usem3Embedder, get_embedder, lead_text, pack, unpack
 from crosscheck.errors import CrosscheckError
 from crosscheck.model import Quantity
 from crosscheck.pipeline import Pipeline
@@ -57,7 +57,7 @@ def test_packed_vectors_are_small_and_keep_the_cosine():
 
 def test_lead_text_cuts_long_bodies_and_scripts_without_spaces():
     assert lead_text("Title", "word " * 500).startswith("Title. word")
-    assert len(lead_text(None, "火" * 2000)) == 400
+    assert len(lead_text(None, "火" * 2000)) == LEAD_CHARS
     assert lead_text("Same headline", "Same headline\n\nthen the lead.") == "Same headline then the lead."
 
 
