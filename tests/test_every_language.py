@@ -263,3 +263,22 @@ def test_a_regional_language_tag_reads_as_its_language():
     a = analyze([doc])[0]
     assert [c.kind for c in a.claims] == ["reported"]
     assert "2024-10-15" in {t.value for t in times.extract(doc, None)}
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("es", "El juicio se celebrará el miércoles en Londres.", "2024-10-23"),
+    ("es", "El juicio se celebró el miércoles en Londres.", "2024-10-16"),
+    ("de", "Die Konferenz wird am Montag beginnen.", "2024-10-21"),
+    ("ru", "Саммит будет в среду.", "2024-10-23"), ("uk", "Зустріч відбулася в середу.", "2024-10-16"),
+    ("pl", "Spotkanie odbyło się w środę.", "2024-10-16"),
+    ("es", "El martes, la empresa anunció los productos que utilizarán los nuevos chips.", "2024-10-15")])
+def test_the_tense_of_the_sentence_picks_the_weekday(lang, text, value):
+    doc = Document(id="w", source="w", fmt="txt", text=text, language=lang, published="2024-10-18")
+    assert [t.value for t in times.extract(doc, None)] == [value]
+
+
+def test_capitalised_function_words_are_no_entities_outside_english():
+    doc = Document(id="es-fw", source="es-fw", fmt="txt", language="es",
+                   text="Sin embargo, Boeing dijo que no habrá retrasos en la entrega.")
+    names = {e.name for e in analyze([doc])[0].entities}
+    assert "Boeing" in names and "Sin" not in names, names

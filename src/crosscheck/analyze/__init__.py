@@ -46,6 +46,8 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
     latin = _latin(doc.text or "")
     english = (doc.language or "en").lower().startswith("en") and latin
     ents = _entities.extract(sdoc, latin=latin) if latin else _names.find(sdoc, doc.text or "", doc.language)
+    if latin and not english and doc.language:
+        ents = _without_function_words(ents, doc.language)
     mentions = list(ents.mentions)
     claims = ()
     if english:
@@ -61,6 +63,21 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
         times=tuple(times), claims=tuple(claims), lemmas=_lemmas(sdoc, english),
     )
+
+
+def _without_function_words(ents, language: str):
+    """The English NER reading Spanish or Dutch tags capitalised function words ('Se', 'Hij', 'Tras'):
+    an entity whose every word is a stop word of the report's language is dropped."""
+    stops = _claims_multi.stop_words(re.split(r"[-_]", language.lower())[0])
+    if not stops:
+        return ents
+    bad = {e.key for e in ents.entities if all(w.lower() in stops for w in re.findall(r"\w+", e.name))}
+    if not bad:
+        return ents
+    return _entities.LocalEntities(
+        entities=tuple(e for e in ents.entities if e.key not in bad),
+        mentions=tuple(m for m in ents.mentions if m.entity not in bad),
+        by_token={i: k for i, k in ents.by_token.items() if k not in bad})
 
 
 _ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")

@@ -79,6 +79,8 @@ def cldr(lang: str) -> dict | None:
     if lang in UNSPACED:  # months are numbers there ('10월', '10月'): times.py reads them as such
         months = {}
     extra = _time_words().get(lang, {})
+    for form, n in extra.get("weekday_forms", {}).items():
+        weekdays.setdefault(form.lower(), n)
     before, after = extra.get("weekday_before", {}), extra.get("weekday_after", {})
     alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
     parts = extra.get("parts_of_day", [])
@@ -90,7 +92,10 @@ def cldr(lang: str) -> dict | None:
     month_re = re.compile(rf"(?<![\w\d.])(?P<mon>{alt(months) or 'x^'})(?!\w)(?!\s*\d)", re.I)
     phrases = {k.lower(): tuple(v) for k, v in extra.get("phrases", {}).items()}
     phrase_re = re.compile(rf"(?<!\w)(?:{alt(phrases)})(?!\w)", re.I) if phrases else None
+    future = extra.get("future", [])
+    future_re = re.compile("|".join(f"(?:{f})" for f in future), re.I) if future else None
     return {"months": months, "weekdays": weekdays, "weekday_re": wd_re, "month_re": month_re, "year_re": year_re,
+            "future_re": future_re,
             "phrase_re": phrase_re, "phrases": phrases, "before": before, "after": after}
 
 

@@ -296,10 +296,23 @@ def _sentence_start(text: str, at: int) -> bool:
     return k < 0 or text[k] in ".!?:\n"
 
 
+def _future_by_words(text: str, start: int, end: int, language: str | None) -> bool:
+    """No parse (reports outside English): a future-tense verb in the span's clause (time_words.json)."""
+    table = _cldr(language or "")
+    if table is None or table.get("future_re") is None:
+        return False
+    # the clause around the span: 'El martes, Apple anuncio ... que utilizaran' is read as past
+    lo = max(text.rfind(p, 0, start) for p in ".\n,;:") + 1
+    hi = min([k for k in (text.find(p, end) for p in ".\n,;:") if k >= 0] or [len(text)])
+    return bool(table["future_re"].search(text, lo, hi))
+
+
 def _is_future(sdoc, start: int, end: int) -> bool:
     """Whether the verb governing the span is in future tense (will/shall, plan to, scheduled ...)."""
     if sdoc is None:
         return False
+    if isinstance(sdoc, tuple):  # (text, language): the words of the sentence decide
+        return _future_by_words(sdoc[0], start, end, sdoc[1])
     try:
         span = sdoc.char_span(start, end, alignment_mode="expand")
     except Exception:
@@ -435,6 +448,8 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
             year_ents = set()
     # 1. candidates
     cands = _candidates(text, doc.language, year_ents)
+    lang = re.split(r"[-_]", (doc.language or "").lower())[0]
+    tense = sdoc if sdoc is not None or lang in ("", "en") else (text, lang)  # no parse: the words tell the tense
     # 2. anchor
     pub = _parse_published(doc.published, doc.language)
     anchor, inferred = pub, False
@@ -458,7 +473,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
         if c.kind == "date":
             y = c.y
             if y is None and anchor is not None:
-                y = _nearest_year(c.m, c.d, anchor, _is_future(sdoc, c.start, c.end), not inferred)
+                y = _nearest_year(c.m, c.d, anchor, _is_future(tense, c.start, c.end), not inferred)
                 used_anchor, inf = anchor_s, inferred
             value = _iso(y, c.m, c.d)
             if c.wd is not None and y and date(y, c.m, c.d).weekday() != c.wd:
@@ -473,7 +488,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 elif c.extra == "next":
                     y = anchor.year if c.m > anchor.month else anchor.year + 1
                 else:
-                    y = _nearest_year(c.m, 15, anchor, _is_future(sdoc, c.start, c.end), not inferred)
+                    y = _nearest_year(c.m, 15, anchor, _is_future(tense, c.start, c.end), not inferred)
                 used_anchor, inf = anchor_s, inferred
             value = _iso(y, c.m)
         elif c.kind == "year":
@@ -483,7 +498,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
         elif c.kind == "weekday":
             if pub is None:
                 continue
-            d = _weekday_date(pub, c.wd, c.extra, _is_future(sdoc, c.start, c.end))
+            d = _weekday_date(pub, c.wd, c.extra, _is_future(tense, c.start, c.end))
             value, used_anchor = d.isoformat(), anchor_s
             last_day, last_day_at = (d.year, d.month, d.day), c.end
         elif c.kind == "deictic":
@@ -498,7 +513,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
         elif c.kind == "monthday":  # the latest such day on or before the publication date (or after it, in future tense)
             if pub is None:
                 continue
-            future = _is_future(sdoc, c.start, c.end)
+            future = _is_future(tense, c.start, c.end)
             y, mo = pub.year, pub.month
             for _ in range(3):
                 if _valid(y, mo, c.d) and ((date(y, mo, c.d) <= pub) != future or date(y, mo, c.d) == pub):
