@@ -300,7 +300,7 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     drifted = anchored and penalty > -0.45  # shared or related verbs: drift, not another assertion
     score += max(penalty, 0.0) if drifted else penalty
     score += 0.35 if drifted else 0.15 if figures == "same" else 0.0  # "5,000 reservists" is itself a rare term
-    dates = date_relation(a.dates, b.dates)
+    dates = date_relation(a.stated_dates, b.stated_dates) if cross else date_relation(a.dates, b.dates)
     score += 0.05 if dates == "same" else 0.0
     if a.modality != b.modality and not cross:
         score -= 0.05

@@ -50,6 +50,8 @@ class ClaimView:
     name_keys: frozenset[str] = frozenset()  # names in the claim, transliterated prefixes (any script)
     speaker_keys: frozenset[str] = frozenset()  # the speaker's names, the same way
     negated_any: bool = False  # any negation word (compared across languages, whose cue lists are broad)
+    stated_dates: tuple[str, ...] = ()  # dates written with a number ("17 October"), not a weekday or
+    #                                     "yesterday" whose past or next reading each language's analyser guesses
 
     def cross(self, other: "ClaimView") -> bool:
         """The two claims are in different known languages: words cannot be compared, meaning can."""
@@ -294,8 +296,10 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     english = (doc.language or "en")[:2] == "en"
     figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS) if english \
         else _quantity_figures(claim, analysis)
-    dates = tuple(sorted({t.value for t in analysis.times
-                          if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()}))
+    inside = [t for t in analysis.times
+              if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()]
+    dates = tuple(sorted({t.value for t in inside}))
+    stated = tuple(sorted({t.value for t in inside if any(ch.isdigit() for ch in t.text)}))
     negated = claim.negated or bool(NEGATION.search(text))
     return ClaimView(
         ref=f"{doc.id}:{claim.key}", document=doc.id, order=order, claim=claim,
@@ -306,5 +310,5 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         language=doc.language, vector=vector, name_keys=frozenset(keys),
         speaker_keys=frozenset(k for n in (speaker_name, claim.speaker_text, *(speaker_ent.aliases if speaker_ent else ()))
                                for k in name_keys(n)),
-        negated_any=claim.negated or bool(NEGATION_ANY.search(text)),
+        negated_any=claim.negated or bool(NEGATION_ANY.search(text)), stated_dates=stated,
     )

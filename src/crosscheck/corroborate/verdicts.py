@@ -63,7 +63,8 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
         return None
     lexical, _ = topic(a, b, weight, settings)
     figures = figure_relation(a.figures, b.figures, a.cross(b))
-    dates = date_relation(a.dates, b.dates)
+    # across languages only dates written with a number are compared
+    dates = date_relation(a.stated_dates, b.stated_dates) if cross else date_relation(a.dates, b.dates)
     if same_pred and same_modality and lexical >= settings.conflict_topic_threshold:
         if figures == "clash":
             fa = ", ".join(f.label() for f in a.figures)
