@@ -10,7 +10,7 @@ repository), then runs the pipeline's story path on the cached features:
 
 Prints BCubed precision / recall / F1 (the scorer's own ``bcubed``); asserts nothing.
 
-    .venv/bin/python bench/stories_quality.py [--rebuild] [--seeds 3] [--errors]
+    .venv/bin/python bench/stories_quality.py [--rebuild] [--seeds 3] [--errors] [--set embedder=none]
 """
 from __future__ import annotations
 
@@ -145,6 +145,13 @@ def main(argv=None):
         overrides[name] = type(getattr(Settings(), name))(value)
     settings = Settings(**overrides)
     features = [story_features(d, a) for d, a in zip(docs, analyses)]
+    if settings.embedder != "none":  # title + lead embeddings, as the pipeline stores them
+        import dataclasses
+
+        from crosscheck.embed import get_embedder, lead_text, pack
+
+        matrix = get_embedder(settings.embedder).embed([lead_text(d.title, d.text) for d in docs])
+        features = [dataclasses.replace(f, embedding=pack(v)) for f, v in zip(features, matrix)]
     t2 = time.perf_counter()
     gold_stories, key_of = gold_labels(docs)
     bcubed = _scorer().bcubed

@@ -237,3 +237,40 @@ def test_demo_corpus_through_the_pipeline(page, tmp_path):
         assert not page.dialogs and not page.errors, (page.dialogs, page.errors)
     finally:
         server.stop()
+
+
+def test_chinese_and_arabic_reports_render_in_one_story(page, tmp_path):
+    """One event in eight languages (tests/fixtures/multilingual_events): the Arabic title runs right to
+    left, the Chinese one is laid out, nothing pushes the page sideways, and the claims filter by language."""
+    import json as _json
+
+    from crosscheck.pipeline import Pipeline
+
+    events = REPO / "tests" / "fixtures" / "multilingual_events"
+    lines = [ln for ln in (events / "reports.jsonl").read_text().splitlines() if _json.loads(ln)["id"].startswith("B-")]
+    corpus = tmp_path / "launch.jsonl"
+    corpus.write_text("\n".join(lines + (events / "scripts.jsonl").read_text().splitlines()) + "\n")
+    db = tmp_path / "launch.db"
+    store = open_store(db)
+    Pipeline(store).ingest([str(corpus)])
+    sid = store.stories()[0].id
+    store.close()
+    server = Server(db)
+    try:
+        page.goto(server.url + f"/stories/{quote(sid, safe='')}")
+        arabic = page.locator("#reports .card-title", has_text="لومن-3").first
+        assert arabic.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        chinese = page.locator("#reports .card-title", has_text="气象卫星").first
+        box = chinese.bounding_box()
+        assert box and box["width"] > 20 and box["height"] > 5
+        assert _no_horizontal_overflow(page)
+        if page.locator("#matrix-tools button[data-lang=ar]").count():
+            page.click("#matrix-tools button[data-lang=ar]")
+            for langs in page.locator("#matrix tbody tr:not(.hidden)").evaluate_all(
+                    "rows => rows.map(r => r.getAttribute('data-langs'))"):
+                assert "ar" in langs.split()
+        page.screenshot(path=str(tmp_path / "scripts.png"), full_page=True)
+        _keep(tmp_path, "scripts.png")
+        assert not page.dialogs and not page.errors, (page.dialogs, page.errors)
+    finally:
+        server.stop()

@@ -112,10 +112,11 @@ def show(item: str = typer.Argument(..., help="a document id or a story id")) ->
 
 
 @app.command()
-def stories(limit: int = typer.Option(50, min=1, max=views.MAX_LIMIT)) -> None:
+def stories(limit: int = typer.Option(50, min=1, max=views.MAX_LIMIT),
+            language: Optional[str] = typer.Option(None, help="only stories with a report in this language (ISO 639-1)")) -> None:
     """List stories with counts of reports, independent sources and conflicts."""
     store = _store(readonly=True)
-    out.print(views.stories_table(store, limit))
+    out.print(views.stories_table(store, limit, language=language))
 
 
 @app.command()
@@ -127,12 +128,13 @@ def entities(query: Optional[str] = typer.Argument(None, help="filter by name or
 
 @app.command()
 def claims(status: Optional[str] = typer.Option(None, help="corroborated | single_source | conflicting"),
-           document: Optional[str] = None, story: Optional[str] = None, limit: int = LIMIT) -> None:
-    """List claims with their verdicts."""
+           document: Optional[str] = None, story: Optional[str] = None, limit: int = LIMIT,
+           language: Optional[str] = typer.Option(None, help="only claims retold in this language (ISO 639-1)")) -> None:
+    """List claims with their verdicts and the languages they are retold in."""
     if status and status not in ("corroborated", "single_source", "conflicting"):
         raise typer.BadParameter("status must be corroborated, single_source or conflicting", param_hint="--status")
     store = _store(readonly=True)
-    out.print(views.claims_table(store, status=status, document=document, story=story, limit=limit))
+    out.print(views.claims_table(store, status=status, document=document, story=story, limit=limit, language=language))
     if status == "conflicting":  # conflicts on facts outside claims, date slips, wire versions too
         out.print(views.disagreements_table(store, story=story, document=document, limit=limit))
 

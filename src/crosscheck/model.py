@@ -208,6 +208,17 @@ class StoryFeatures:
     dates: tuple[str, ...] = ()  # ISO values of dates stated in the text ("2024-10-17", "2024-10")
     numbers: tuple[str, ...] = ()  # normalised numeric values stated in the text ("10000", "5.6")
     title: str = ""  # headline, for story titles
+    embedding: str = ""  # title + lead sentence embedding, int8 base64 (crosscheck.embed.pack); "" when off
+
+
+@dataclass(frozen=True)
+class ClaimVectors:
+    """Sentence embeddings of one report's claims, computed once, when its story first holds two languages."""
+
+    document: str  # Document.id
+    model: str  # embedder name (crosscheck.embed)
+    vectors: tuple[tuple[str, str], ...] = ()  # (claim key, int8 base64 vector)
+    content_hash: str = ""  # Document.content_hash they were computed from (a revision recomputes them)
 
 
 @dataclass(frozen=True)
@@ -259,6 +270,7 @@ class Retelling:
     modality: str | None = None  # actual | plan | future | possible (corroborate's reading)
     figures: tuple[str, ...] = ()  # figures as this report states them ("about 10,000 soldier")
     negated: bool = False
+    language: str | None = None  # ISO 639-1 of the report this retelling is in
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,7 @@ class Pipeline:
         synd = self._synd_index()
         rows = []
         touched: set[str] = set()
+        lead_vecs = self._embed([work[d.id] for d in docs if d.id in analyses])
         for doc in docs:
             analysis = analyses.get(doc.id)
             if analysis is None:
@@ -198,6 +199,8 @@ class Pipeline:
             stage = "story features"
             try:
                 feats = story_features(work[doc.id], analysis)
+                if doc.id in lead_vecs:
+                    feats = dataclasses.replace(feats, embedding=lead_vecs[doc.id])
                 stage = "syndication"
                 fp = fingerprint(work[doc.id], self.settings)
                 synd.assign(doc, fp)
@@ -276,6 +279,50 @@ class Pipeline:
                 out.append(dataclasses.replace(g, documents=members, origin=origin))
         return out
 
+    def _embed(self, docs: list[Document]) -> dict[str, str]:
+        """{doc id: packed title + lead embedding} of a batch, in one embedder call ({} when embeddings are off)."""
+        from .embed import get_embedder, lead_text, pack
+
+        embedder = get_embedder(self.settings.embedder)
+        if embedder is None:
+            return {}
+        self.progress("stage", f"embedding {len(docs)} leads")
+        matrix = embedder.embed([lead_text(doc.title, doc.text) for doc in docs])
+        return {doc.id: pack(v) for doc, v in zip(docs, matrix)}
+
+    def _claim_vectors_for(self, stories, languages: dict[str, str | None], raw: dict[str, str]) -> None:
+        """Claim embeddings, computed the first time a story holds reports in two languages (only there are
+        claims compared by meaning; embedding every claim at ingest halved ECB+ throughput) and stored:
+        each claim by the sentence(s) carrying it, whose wording two languages' analysers share more than
+        their claim texts. One embedder call per run; a revised report's vectors are recomputed."""
+        from .embed import get_embedder, pack
+        from .model import ClaimVectors
+
+        embedder = get_embedder(self.settings.embedder)
+        if embedder is None:
+            return
+        todo: list[tuple[Document, Analysis]] = []
+        for story in stories:
+            if story is None or len({(languages.get(d) or "")[:2] for d in story.documents} - {""}) < 2:
+                continue
+            for d in story.documents:
+                old = codec.loads(ClaimVectors, raw[d]) if d in raw else None
+                doc = self.store.document(d)
+                if doc is not None and (old is None or old.content_hash != doc.content_hash or old.model != embedder.name):
+                    todo.append((doc, self.store.analysis(d) or Analysis(document=d)))
+        if not todo:
+            return
+        self.progress("stage", f"embedding the claims of {len(todo)} reports")
+        matrix = embedder.embed([doc.text[c.start:c.end] or c.text for doc, a in todo for c in a.claims])
+        row = 0
+        with self.store.transaction():
+            for doc, analysis in todo:
+                vecs = tuple((c.key, pack(matrix[row + j])) for j, c in enumerate(analysis.claims))
+                row += len(analysis.claims)
+                cv = ClaimVectors(document=doc.id, model=embedder.name, vectors=vecs, content_hash=doc.content_hash)
+                raw[doc.id] = codec.dumps(cv)
+                self.store.put_feature(doc.id, "claim_vectors", raw[doc.id])
+
     def _finish(self) -> set[str]:
         touched: set[str] = set()
         stories = self._story_index()
@@ -330,6 +377,9 @@ class Pipeline:
         stories = {sid: self.store.story(sid) for sid in dirty}
         needed = {d for story in stories.values() if story is not None for d in story.documents}
         raw_feats = {d: data for d, data in self.store.features("story") if d in needed}  # not the whole store's
+        raw_vecs = {d: data for d, data in self.store.features("claim_vectors") if d in needed}
+        self._claim_vectors_for(stories.values(), {d: codec.loads(StoryFeatures, x).language
+                                                   for d, x in raw_feats.items()}, raw_vecs)
         for sid in sorted(dirty):
             story = stories[sid]
             with self.store.transaction():
@@ -337,7 +387,8 @@ class Pipeline:
                     docs = {d: self.store.document(d) for d in story.documents}
                     analyses = {d: self.store.analysis(d) or Analysis(document=d) for d in story.documents}
                     feats = {d: codec.loads(StoryFeatures, raw_feats[d]) for d in story.documents if d in raw_feats}
-                    done = self._corroborate(story, docs, analyses, feats, synd, entity_ids)
+                    done = self._corroborate(story, docs, analyses, feats, synd, entity_ids,
+                                           _claim_vectors(story.documents, raw_vecs))
                     if done is not None:
                         self.store.put_story(done[0])
                         self.store.put_findings(done[1])
@@ -346,7 +397,7 @@ class Pipeline:
             self.store.drop_empty_stories()
 
     def _corroborate(self, story: Story, docs: dict, analyses: dict, feats: dict, synd: dict,
-                     entity_ids: dict) -> tuple[Story, Any] | None:
+                     entity_ids: dict, vectors: dict | None = None) -> tuple[Story, Any] | None:
         """(described story, findings); a report that breaks corroboration is named and left out of the
         story's findings (it stays stored and in the story). None when the story fails as a whole."""
         from .corroborate import corroborate
@@ -356,7 +407,7 @@ class Pipeline:
             part = dataclasses.replace(story, documents=members)
             part = describe(part, {d: docs[d] for d in members}, {d: feats[d] for d in members if d in feats})
             found = corroborate(part, {d: docs[d] for d in members}, {d: analyses[d] for d in members},
-                                {d: synd.get(d) for d in members}, entity_ids, self.settings)
+                                {d: synd.get(d) for d in members}, entity_ids, self.settings, vectors)
             return dataclasses.replace(part, documents=story.documents), found
 
         try:
@@ -441,6 +492,18 @@ def _reason(what: str, exc: BaseException) -> str:
     """One line: what failed, the exception's type and the first line of its message."""
     detail = (str(exc).splitlines() or [""])[0].strip()[:160]
     return f"{what}: {type(exc).__name__}" + (f": {detail}" if detail else "")
+
+
+def _claim_vectors(documents: Iterable[str], raw: dict[str, str]) -> dict[str, str]:
+    """{"<doc id>:<claim key>": packed vector} of the given reports' stored claim embeddings."""
+    from .model import ClaimVectors
+
+    out: dict[str, str] = {}
+    for d in documents:
+        if d in raw:
+            for key, vec in codec.loads(ClaimVectors, raw[d]).vectors:
+                out[f"{d}:{key}"] = vec
+    return out
 
 
 def _with_origin(sources: Iterable[str]):

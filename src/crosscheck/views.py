@@ -98,11 +98,15 @@ def search_table(store: Store, query: str, limit: int, advanced: bool = False) -
     return table
 
 
-def stories_table(store: Store, limit: int) -> Table:
+def stories_table(store: Store, limit: int, language: str | None = None) -> Table:
     counts = story_counts(store)
-    table = Table(title="stories")
+    table = Table(title="stories" + (f" with reports in {language}" if language else ""))
     _columns(table, *("id", "dates", "reports", "independent", "claims", "conflicts", "title"))
-    ordered = sorted(store.stories(), key=lambda s: (-len(s.documents), s.id))[:limit]
+    stories = store.stories()
+    if language:
+        in_lang = {d.id for d in store.documents(DocumentFilter(language=language))}
+        stories = [s for s in stories if in_lang.intersection(s.documents)]
+    ordered = sorted(stories, key=lambda s: (-len(s.documents), s.id))[:limit]
     for s in ordered:
         c = counts.get(s.id, {})
         span = " … ".join(x[:10] for x in dict.fromkeys([s.first_published, s.last_published]) if x) or "-"
@@ -131,10 +135,10 @@ def _entity_names(store: Store) -> dict[str, str]:
 
 
 def claims_table(store: Store, status: str | None = None, document: str | None = None, story: str | None = None,
-                 limit: int = 100) -> Table:
+                 limit: int = 100, language: str | None = None) -> Table:
     names = _entity_names(store)
-    table = Table(title="claims" + (f" ({status})" if status else ""))
-    _columns(table, *("id", "status", "sources", "speaker", "claim", "reports"))
+    table = Table(title="claims" + (f" ({status})" if status else "") + (f" retold in {language}" if language else ""))
+    _columns(table, *("id", "status", "sources", "speaker", "claim", "languages", "reports"))
     shown = 0
     for f in store.all_findings():
         if story and f.story != story:
@@ -144,9 +148,12 @@ def claims_table(store: Store, status: str | None = None, document: str | None =
                 continue
             if document and document not in c.documents:
                 continue
+            langs = list(dict.fromkeys(r.language for r in c.retellings if r.language))
+            if language and language not in langs:
+                continue
             table.add_row(_t(c.id), BADGE.get(c.status, c.status), str(c.independent_sources),
                           _t(names.get(c.speaker or "", c.speaker_text or "-")), _t(_short(c.text, 70)),
-                          _t(", ".join(c.documents)))
+                          _t(", ".join(langs) or "-"), _t(", ".join(c.documents)))
             shown += 1
             if shown >= limit:
                 return table
@@ -218,8 +225,8 @@ def claims_matrix(store: Store, findings: StoryFindings, docs: list[Document]) -
     t = Table(title="claims × reports", show_lines=True)
     t.add_column("claim")
     t.add_column("verdict")
-    for i, _ in enumerate(docs, 1):
-        t.add_column(f"R{i}", justify="center")
+    for i, d in enumerate(docs, 1):
+        t.add_column(f"R{i}" + (f" {d.language}" if d.language else ""), justify="center")
     for c in findings.claims:
         who = names.get(c.speaker or "", c.speaker_text or "?")
         row = [_t(f"{who}: " + _short(c.text, 70)), Text.from_markup(BADGE.get(c.status, c.status) +

@@ -58,9 +58,15 @@ def _speaker(group: Group) -> tuple[str | None, str | None, str | None]:
 
 def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mapping[str, Analysis],
                 syndication: Mapping[str, str | None], entity_ids: Mapping[tuple[str, str], str],
-                settings: Settings | None = None) -> StoryFindings:
-    """Aligned claims with verdicts, conflicts, drift and chains, and the timeline of one story."""
+                settings: Settings | None = None, claim_vectors: Mapping[str, str] | None = None) -> StoryFindings:
+    """Aligned claims with verdicts, conflicts, drift and chains, and the timeline of one story.
+
+    ``claim_vectors``: {"<doc id>:<claim key>": packed embedding} computed at ingest (crosscheck.embed);
+    with them, claims in different languages are compared by meaning."""
+    from ..embed import unpack
+
     settings = settings or Settings()
+    claim_vectors = claim_vectors or {}
     order = _doc_order(story, documents)
     views: list[ClaimView] = []
     for i, doc_id in enumerate(order):
@@ -68,7 +74,8 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
         if doc is None or analysis is None:
             continue
         for claim in analysis.claims:
-            views.append(build_view(claim, doc, analysis, i, dict(entity_ids)))
+            views.append(build_view(claim, doc, analysis, i, dict(entity_ids),
+                                    unpack(claim_vectors.get(f"{doc_id}:{claim.key}"))))
 
     groups = align(views, settings)
     groups.sort(key=lambda g: (g.members[0].order, g.members[0].claim.start, g.members[0].ref))

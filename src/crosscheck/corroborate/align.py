@@ -64,6 +64,12 @@ class Group:
                 or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
 
 
+def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -> bool:
+    """Some member in another language means roughly what ``view`` says (embeddings propose the
+    comparison that shared words propose within one language)."""
+    return any((meaning(view, m, settings) or 0.0) > 0.0 for m in members)
+
+
 def _counted(view: ClaimView) -> set[str]:
     return {"#" + f.of for f in view.figures if f.of}
 
@@ -129,6 +135,29 @@ def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float,
     return matched, wa, wb, frozenset(shared)
 
 
+def meaning(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
+    """Embedding evidence for two claims in different languages, on the lexical scale [0, 1]
+    (None when they share a language or a vector is missing): cosine mapped linearly from
+    ``align_cross_cos_low`` (0) to ``align_cross_cos_high`` (1)."""
+    if not a.cross(b) or a.vector is None or b.vector is None or a.vector.shape != b.vector.shape:
+        return None
+    cos = float(a.vector @ b.vector)
+    lo, hi = settings.align_cross_cos_low, settings.align_cross_cos_high
+    return min(1.0, max(0.0, (cos - lo) / (hi - lo)))
+
+
+def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tuple[float, frozenset[str]]:
+    """How much two claims say the same thing: weighted term overlap in one language, the better
+    of that and the embedding evidence across languages (shared names and figures still count)."""
+    lexical, shared = _lexical(a, b, weight)
+    cross = meaning(a, b, settings)
+    if cross is None:
+        return lexical, shared
+    if a.named and b.named and a.speaker_id == b.speaker_id:
+        cross += settings.align_cross_same_speaker  # one named source, one story: likely one subject
+    return max(lexical, cross), shared
+
+
 def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozenset[str]]:
     matched, wa, wb, shared = _overlap(a, b, weight)
     if not wa or not wb:
@@ -146,10 +175,18 @@ def same_thing(x: str | None, y: str | None) -> bool:
     return bool(x and y and (x == y or len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5]))
 
 
-def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> str:
+def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> str:
     """'clash' when some counted thing has disjoint values in the two claims, else 'same' when
-    some figure agrees, else 'none'."""
+    some figure agrees, else 'none'. Across languages the counted things' words cannot be compared:
+    one figure each is compared by value; several agree when some pair does, and never clash."""
     single = len(fa) == 1 and len(fb) == 1
+    if cross:
+        if single:
+            x, y = fa[0], fb[0]
+            if x.low <= y.high and y.low <= x.high:
+                return "same"
+            return "none" if _scale_apart(x, y) else "clash"
+        return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
     agree: dict[str, bool] = {}
     for x in fa:
         for y in fb:
@@ -164,12 +201,23 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> str:
     return "same" if agree else "none"
 
 
-def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> bool:
+def _scale_apart(x: Figure, y: Figure) -> bool:
+    """Values a power of a thousand apart (6 vs 6,000,000,000; 10 vs 10.000): across languages a scale word
+    or a digit-group mark read in one language and not the other, more likely than another figure."""
+    a, b = sorted((abs(x.high) or abs(x.low), abs(y.high) or abs(y.low)))
+    if not a:
+        return False
+    ratio = b / a
+    return any(abs(ratio / 1000 ** k - 1) < 0.2 for k in (1, 2, 3))
+
+
+def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> bool:
     """Both claims give the same precise figure of the same counted thing ("5,000 reservists"):
-    a specific anchor that survives a retelling which changes the verb (drift)."""
+    a specific anchor that survives a retelling which changes the verb (drift). Across languages
+    the counted things' words differ: the figure alone anchors."""
     for x in fa:
         for y in fb:
-            if not (x.of and y.of and same_thing(x.of, y.of)):
+            if not cross and not (x.of and y.of and same_thing(x.of, y.of)):
                 continue
             precise = all(f.high - f.low <= 0.25 * max(abs(f.high), 1.0) for f in (x, y))
             if precise and x.low <= y.high and y.low <= x.high and max(x.high, y.high) >= 10:
@@ -235,29 +283,39 @@ def compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
 
 def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ignore_speaker: bool) -> Match:
     required = settings.align_threshold if ignore_speaker else speaker_required(a, b, settings)
-    lexical, shared = _lexical(a, b, weight)
+    cross = a.cross(b)
+    if cross and required is None:
+        # attribution is read by a different analyser in each language: the same name keys are the same
+        # speaker; otherwise only a near-literal translation overrides the mismatch
+        required = (settings.align_threshold if a.speaker_keys & b.speaker_keys
+                    else settings.align_cross_speaker_mismatch)
+    lexical, shared = topic(a, b, weight, settings)
     score = lexical
-    figures = figure_relation(a.figures, b.figures)
-    anchored = figures == "same" and figure_anchor(a.figures, b.figures)
+    figures = figure_relation(a.figures, b.figures, cross)
+    anchored = figures == "same" and figure_anchor(a.figures, b.figures, cross)
     # a precise shared figure of the same thing is strong evidence of one statement, even when the
     # verb drifted inside its family between retellings (plans to train -> will deploy)
-    penalty = predicate_penalty(a.predicates, b.predicates)
+    # the predicate lexicon and modality words are English: across languages they read noise
+    penalty = 0.0 if cross else predicate_penalty(a.predicates, b.predicates)
     drifted = anchored and penalty > -0.45  # shared or related verbs: drift, not another assertion
     score += max(penalty, 0.0) if drifted else penalty
     score += 0.35 if drifted else 0.15 if figures == "same" else 0.0  # "5,000 reservists" is itself a rare term
-    dates = date_relation(a.dates, b.dates)
+    dates = date_relation(a.stated_dates, b.stated_dates) if cross else date_relation(a.dates, b.dates)
     score += 0.05 if dates == "same" else 0.0
-    if a.modality != b.modality:
+    if a.modality != b.modality and not cross:
         score -= 0.05
-    if a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject):
-        score -= 0.45  # each is about something the other does not mention
-    if a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms:
+    # across languages entity ids may not have been linked: names that share a transliterated key meet
+    names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
+        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys)))
+    if a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject) and not cross:
+        score -= 0.45  # each is about something the other does not mention (across languages names alone decide)
+    if names_differ:
         score -= 0.6  # about different actors or places: nearly decisive
     blocked = None
     if required is None:
         blocked, required = "speaker", 1.0
-    elif a.negated != b.negated:
-        blocked = "negation"
+    elif a.negated != b.negated and (not cross or a.negated_any != b.negated_any):
+        blocked = "negation"  # across languages: by the strict and by the any-word reading alike
     elif figures == "clash":
         blocked = "figure"
     elif dates == "clash":
@@ -293,7 +351,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
         candidates = []
         for v in doc_views:
             for gi, g in enumerate(existing):
-                if not g.may_match(v, weight):
+                if not g.may_match(v, weight) and not near_across(v, g.members, settings):
                     continue
                 found = _best(v, g, weight, settings)
                 if found and found[0].aligned:
@@ -341,6 +399,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                     by_term.setdefault(t, []).append(v)
 
     _compound_pass(groups, weight, settings)
+    _translation_split_pass(groups, weight, settings)
     return groups
 
 
@@ -357,7 +416,7 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> 
                 if other.document != v.document:
                     used |= compare(v, other, weight, settings).shared
             for h in groups:
-                if h is g or not h.may_match(v, weight) or len(v.terms) < min(len(m.terms) for m in h.members) + 2:
+                if h is g or not h.may_match(v, weight) or any(v.cross(m) for m in h.members) or len(v.terms) < min(len(m.terms) for m in h.members) + 2:
                     continue  # only a claim saying more than the group's claims can be compound
                 if v.document in h.documents():
                     continue
@@ -368,3 +427,27 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> 
                 if used and len(shared & used) > 0.5 * len(shared):
                     continue
                 h.add(v, secondary=True)
+
+
+def _translation_split_pass(groups: list[Group], weight: Weights, settings: Settings) -> None:
+    """One report's sentence read as two claims (u in h, w in g), its translation's as one (v in g):
+    v carries both and joins h too. Seen when one language's analyser reads "X said A and that B" as two
+    claims and the other language's as one."""
+    group_of = {m.ref: g for g in groups for m in g.members if m.ref not in g.secondary}
+    by_doc: dict[str, list[ClaimView]] = {}
+    for g in groups:
+        for m in g.members:
+            if m.ref not in g.secondary:
+                by_doc.setdefault(m.document, []).append(m)
+    for claims in by_doc.values():
+        for w in claims:
+            g = group_of[w.ref]
+            for u in claims:
+                h = group_of[u.ref]
+                if h is g or not (w.claim.start < u.claim.end and u.claim.start < w.claim.end):
+                    continue
+                for v in list(g.members):
+                    if v.ref in g.secondary or v.document in h.docs or not v.cross(u):
+                        continue
+                    if compare(v, u, weight, settings).aligned:
+                        h.add(v, secondary=True)

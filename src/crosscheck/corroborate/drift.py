@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model import Document, Retelling
-from .align import same_thing
+from .align import _scale_apart, same_thing
 from .features import ClaimView
 
 _MODALITY_WORDS = {"actual": "stated as fact", "plan": "a plan or intention", "future": "will happen",
@@ -16,7 +16,7 @@ def retelling(v: ClaimView) -> Retelling:
     c = v.claim
     return Retelling(document=v.document, claim=v.ref, text=c.text, cue=c.cue, hedges=tuple(c.hedges),
                      speaker_text=c.speaker_text, modality=v.modality,
-                     figures=tuple(f.label() for f in v.figures), negated=v.negated)
+                     figures=tuple(f.label() for f in v.figures), negated=v.negated, language=v.language)
 
 
 def _outlet(doc_id: str, documents: Mapping[str, Document]) -> str:
@@ -30,6 +30,16 @@ def _outlet(doc_id: str, documents: Mapping[str, Document]) -> str:
     return tail[:40] or doc_id
 
 
+def _figure_drift_across(a: ClaimView, b: ClaimView, src: str, dst: str) -> list[str]:
+    """Across languages: a retelling's single figure changed in value (not a scale word read or missed)."""
+    if len(a.figures) != 1 or len(b.figures) != 1:
+        return []
+    fa, fb = a.figures[0], b.figures[0]
+    if (fa.low <= fb.high and fb.low <= fa.high) or _scale_apart(fa, fb):
+        return []
+    return [f"figure: '{fa.text}' ({src}) -> '{fb.text}' ({dst})"]
+
+
 def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> tuple[str, ...]:
     """Human-readable notes where a retelling changes predicate, modality, figure or hedging."""
     if len(members) < 2:
@@ -41,15 +51,20 @@ def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> 
         if v.document == first.document:
             continue
         dst = _outlet(v.document, documents)
-        if first.predicates - v.predicates and v.predicates - first.predicates:
-            notes.append(f"predicate: {'/'.join(sorted(first.predicates))} ({src}) -> "
-                         f"{'/'.join(sorted(v.predicates))} ({dst})")
-        if first.modality != v.modality:
-            notes.append(f"modality: {_MODALITY_WORDS[first.modality]} ({src}) -> "
-                         f"{_MODALITY_WORDS[v.modality]} ({dst})")
+        if first.cross(v):
+            notes += _figure_drift_across(first, v, src, dst)
+        else:  # predicate classes and modality words are read in English only
+            if first.predicates - v.predicates and v.predicates - first.predicates:
+                notes.append(f"predicate: {'/'.join(sorted(first.predicates))} ({src}) -> "
+                             f"{'/'.join(sorted(v.predicates))} ({dst})")
+            if first.modality != v.modality:
+                notes.append(f"modality: {_MODALITY_WORDS[first.modality]} ({src}) -> "
+                             f"{_MODALITY_WORDS[v.modality]} ({dst})")
         single = len(first.figures) == 1 and len(v.figures) == 1
         for fa in first.figures:
             for fb in v.figures:
+                if first.cross(v):
+                    continue  # compared by value above: counted things are words of two languages
                 if not (same_thing(fa.of, fb.of) or single and not (fa.of and fb.of)):
                     continue  # figures of different things
                 if (fa.low, fa.high, fa.qualifier) != (fb.low, fb.high, fb.qualifier) and \

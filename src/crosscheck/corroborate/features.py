@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Analysis, Claim, Document
-from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NUMBER_WORDS, PREDICATES, STOP,
+from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
                       SYNONYMS, TOKEN, UNITS, stem)
 
 
@@ -44,6 +45,17 @@ class ClaimView:
     dates: tuple[str, ...]
     negated: bool
     subject: str | None
+    language: str | None = None  # the report's language
+    vector: Any = None  # the claim's sentence embedding (numpy, normalised), when computed at ingest
+    name_keys: frozenset[str] = frozenset()  # names in the claim, transliterated prefixes (any script)
+    speaker_keys: frozenset[str] = frozenset()  # the speaker's names, the same way
+    negated_any: bool = False  # any negation word (compared across languages, whose cue lists are broad)
+    stated_dates: tuple[str, ...] = ()  # dates written with a number ("17 October"), not a weekday or
+    #                                     "yesterday" whose past or next reading each language's analyser guesses
+
+    def cross(self, other: "ClaimView") -> bool:
+        """The two claims are in different known languages: words cannot be compared, meaning can."""
+        return bool(self.language and other.language and self.language[:2] != other.language[:2])
 
 
 _NUM = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -185,8 +197,40 @@ def _speaker_words(view_speaker: str | None, claim: Claim) -> set[str]:
     return words
 
 
+def name_keys(name: str | None) -> set[str]:
+    """Prefixes of a name's capitalised words after transliteration: 'Brekke', 'Бреке' and '브레케'
+    need not meet, but 'Virgin Atlantic' meets itself in every Latin-script language."""
+    from anyascii import anyascii
+
+    out = set()
+    for raw in (name or "").split():
+        if raw[:1].islower():
+            continue
+        for tok in re.findall(r"[a-z0-9]+", anyascii(raw).lower()):
+            if len(tok) >= 3 and not tok.isdigit():
+                out.add(tok[:5])
+    return out
+
+
+def _quantity_figures(claim: Claim, analysis: Analysis) -> tuple[Figure, ...]:
+    """Figures from the analysis' quantities inside the claim (numbers read in the report's own
+    language and locale: "10.000" in German is ten thousand)."""
+    out = []
+    for q in analysis.quantities:
+        if q.start < claim.start or q.end > claim.end or q.kind == "percent" and q.value is None:
+            continue
+        if q.value is not None:
+            low, high = _interval(float(q.value), q.qualifier)
+        elif q.low is not None and q.high is not None:
+            low, high = float(q.low), float(q.high)
+        else:
+            continue
+        out.append(Figure(text=q.text, low=low, high=high, qualifier=q.qualifier, of=q.of))
+    return tuple(out)
+
+
 def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
-               entity_ids: dict[tuple[str, str], str]) -> ClaimView:
+               entity_ids: dict[tuple[str, str], str], vector: Any = None) -> ClaimView:
     """Read one claim for comparison."""
     text = claim.text
     entities = {e.key: e for e in analysis.entities}
@@ -204,6 +248,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
 
     # entity mentions inside the claim become entity terms ("@id"), so spellings meet
     entity_terms: set[str] = set()
+    keys: set[str] = set()
     masked = text
     subject: tuple[int, str] | None = None
     low = text.lower()
@@ -219,6 +264,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         pos = found.start()
         gid = entity_ids.get((doc.id, mention.entity)) or ent.id or "name:" + ent.name.lower()
         entity_terms.add("@" + gid)
+        keys |= name_keys(ent.name) | name_keys(mention.text)
         if (subject is None or pos < subject[0]) and _opens(text, pos):
             subject = (pos, "@" + gid)
         masked = masked[:pos] + " " * len(mention.text) + masked[pos + len(mention.text):]
@@ -247,9 +293,13 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     firsts = [x for x in (subject, first_word) if x is not None]
     subject_term = min(firsts)[1] if firsts else None
 
-    figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS)
-    dates = tuple(sorted({t.value for t in analysis.times
-                          if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()}))
+    english = (doc.language or "en")[:2] == "en"
+    figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS) if english \
+        else _quantity_figures(claim, analysis)
+    inside = [t for t in analysis.times
+              if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()]
+    dates = tuple(sorted({t.value for t in inside}))
+    stated = tuple(sorted({t.value for t in inside if any(ch.isdigit() for ch in t.text)}))
     negated = claim.negated or bool(NEGATION.search(text))
     return ClaimView(
         ref=f"{doc.id}:{claim.key}", document=doc.id, order=order, claim=claim,
@@ -257,4 +307,8 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         speaker_words=frozenset(w for w in spk if w not in STOP and w not in CUE_WORDS),
         terms=frozenset(terms), entity_terms=frozenset(entity_terms), predicates=frozenset(predicates),
         modality=modality_of(text), figures=figures, dates=dates, negated=negated, subject=subject_term,
+        language=doc.language, vector=vector, name_keys=frozenset(keys),
+        speaker_keys=frozenset(k for n in (speaker_name, claim.speaker_text, *(speaker_ent.aliases if speaker_ent else ()))
+                               for k in name_keys(n)),
+        negated_any=claim.negated or bool(NEGATION_ANY.search(text)), stated_dates=stated,
     )

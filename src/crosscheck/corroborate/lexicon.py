@@ -186,6 +186,10 @@ HEDGES = frozenset(stem(w) for w in """
 reportedly allegedly apparently probably presumably supposedly purportedly likely possibly
 """.split())
 
+# any negation word at all: what a claim in another language is compared with, whose analyser marks
+# a claim negated on any negation word of its language (data/claim_cues.json "negation")
+NEGATION_ANY = re.compile(r"\b(?:not|no|never|none|neither|nor|nothing|nobody|nowhere|without)\b|n['’]t\b",
+                          re.IGNORECASE)
 NEGATION = re.compile(
     r"\b(?:(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)\s+not"
     r"|never|no longer|(?:do|does|did|is|are|was|were|has|have|had|wo|would|ca|could|should)n['’]t)\b"

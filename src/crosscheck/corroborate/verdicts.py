@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .align import Group, Weights, _lexical, date_relation, figure_relation, mentions
+from .align import Group, Weights, date_relation, figure_relation, mentions, near_across, topic
 from .features import ClaimView
 
 
@@ -39,6 +39,8 @@ def _same_subject(a: ClaimView, b: ClaimView) -> bool:
     """Each claim's subject is named in the other (or one has none)."""
     if not (a.subject and b.subject):
         return True
+    if a.cross(b) and not (a.subject[0] == b.subject[0] == "@"):
+        return True  # words of two languages: only names can show a different subject
     return (mentions(b, a.subject) or a.subject in b.speaker_words) and \
         (mentions(a, b.subject) or b.subject in a.speaker_words)
 
@@ -50,23 +52,30 @@ def _describe(v: ClaimView, speaker: str | None) -> str:
 
 def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tuple[str, str] | None:
     """('conflict'|'related', reason) for two claims of different groups, or None."""
+    cross = a.cross(b)
     if not (a.predicates and b.predicates and a.predicates & b.predicates):
-        same_pred = not a.predicates and not b.predicates
+        # across languages a side without predicate classes (the lexicon is English) cannot differ
+        same_pred = not a.predicates and not b.predicates or cross and not (a.predicates and b.predicates)
     else:
         same_pred = True
+    same_modality = a.modality == b.modality or cross
     if not _same_subject(a, b):
         return None
-    lexical, _ = _lexical(a, b, weight)
-    figures = figure_relation(a.figures, b.figures)
-    dates = date_relation(a.dates, b.dates)
-    if same_pred and a.modality == b.modality and lexical >= settings.conflict_topic_threshold:
+    lexical, _ = topic(a, b, weight, settings)
+    figures = figure_relation(a.figures, b.figures, a.cross(b))
+    # across languages only dates written with a number are compared
+    dates = date_relation(a.stated_dates, b.stated_dates) if cross else date_relation(a.dates, b.dates)
+    if same_pred and same_modality and lexical >= settings.conflict_topic_threshold:
         if figures == "clash":
             fa = ", ".join(f.label() for f in a.figures)
             fb = ", ".join(f.label() for f in b.figures)
             return "conflict", f"figure: {fa} vs {fb}"
         if dates == "clash":
             return "conflict", f"date: {', '.join(a.dates)} vs {', '.join(b.dates)}"
-        if a.negated != b.negated and lexical >= settings.conflict_topic_threshold + 0.15:
+        # across languages negation words are unreliable evidence of disagreement (Russian "пока не" is
+        # "until"; a Korean negative verb ending is not a word): they keep claims apart, never conflicting
+        negation_differs = a.negated != b.negated and not cross
+        if negation_differs and lexical >= settings.conflict_topic_threshold + 0.15:
             return "conflict", "negation: one report says it did not happen"
     if figures in ("clash", "same") and lexical >= settings.related_topic_threshold:
         return "related", ""
@@ -81,9 +90,11 @@ def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relation
             gj = groups[j]
             if len(gi.docs) == 1 and gi.docs == gj.docs:
                 continue  # disagreement is between sources, not two sentences of one report
-            if not any(weight.distinctive(t) for t in gi.words & gj.words) or \
-                    {m.ref for m in gi.members} & {m.ref for m in gj.members}:
-                continue  # nothing in common, or parts of one compound claim
+            if {m.ref for m in gi.members} & {m.ref for m in gj.members}:
+                continue  # parts of one compound claim
+            if not any(weight.distinctive(t) for t in gi.words & gj.words) and \
+                    not any(near_across(a, gj.members, settings) for a in gi.members):
+                continue  # nothing in common, in words or (across languages) in meaning
             found = None
             for a in gi.members:
                 for b in gj.members:

@@ -12,6 +12,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 from crosscheck.config import Settings
+from crosscheck.embed import unpack
 from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, vector
 
@@ -41,19 +42,49 @@ def _without_words(vec: dict[str, float]) -> dict[str, float]:
     return {k: v / norm for k, v in rest.items()}
 
 
+def embedding_evidence(cos: np.ndarray, settings: Settings) -> np.ndarray:
+    """Title + lead embedding cosine mapped linearly from ``story_embed_low`` (0) to ``story_embed_high`` (1)."""
+    lo, hi = settings.story_embed_low, settings.story_embed_high
+    return np.clip((cos - lo) / (hi - lo), 0.0, 1.0)
+
+
+def _embedding_matrix(embeddings: Sequence[np.ndarray | None] | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """(cosines, which pairs have both vectors) or None when no report has one."""
+    if not embeddings or all(e is None for e in embeddings):
+        return None
+    dims = Counter(e.shape[0] for e in embeddings if e is not None)
+    dim = dims.most_common(1)[0][0]
+    has = np.array([e is not None and e.shape[0] == dim for e in embeddings])
+    m = np.zeros((len(embeddings), dim), dtype=np.float32)
+    for i, e in enumerate(embeddings):
+        if has[i]:
+            m[i] = e
+    return m @ m.T, has[:, None] & has[None, :]
+
+
 def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | None],
-                      settings: Settings, languages: Sequence[str | None] | None = None) -> np.ndarray:
+                      settings: Settings, languages: Sequence[str | None] | None = None,
+                      embeddings: Sequence[np.ndarray | None] | None = None) -> np.ndarray:
     """Cosine of every pair of report vectors, scaled by publication-date distance.
 
     Reports in two different languages share no content words, so for them the words block only
-    dilutes the evidence that does cross languages: they are compared on names, numbers and dates."""
+    dilutes the evidence that does cross languages: they are compared on names, numbers and dates.
+    When both carry a title + lead embedding, it decides whether they tell the same event
+    (mapped evidence, 0 below ``story_embed_low``) and the names say how strongly: the pair's
+    similarity is that evidence times its names/numbers/dates cosine, floored at
+    ``story_embed_names_floor`` (names written in another script often share no key)."""
     sim = _cosines(vectors)
     langs = [(x or "")[:2].lower() for x in languages] if languages else []
     if len(set(l for l in langs if l)) > 1:
         lang = np.array(langs, dtype=object)
         differ = (lang[:, None] != lang[None, :]) & (lang[:, None] != "") & (lang[None, :] != "")
-        cross = _cosines([_without_words(v) for v in vectors])
-        sim = np.where(differ, np.maximum(sim, cross), sim)
+        cross = np.maximum(sim, _cosines([_without_words(v) for v in vectors]))
+        emb = _embedding_matrix(embeddings)
+        if emb is not None:
+            cos, both = emb
+            meant = embedding_evidence(cos, settings) * np.maximum(cross, settings.story_embed_names_floor)
+            cross = np.where(both, meant, cross)
+        sim = np.where(differ, cross, sim)
     known = np.array([d is not None for d in days])
     if known.sum() > 1:
         dv = np.array([d if d is not None else 0 for d in days], dtype=float)
@@ -94,8 +125,9 @@ def cluster(features: Sequence[StoryFeatures], settings: Settings,
     if not features:
         return []
     vecs = vectors_for(features, settings, vocab)
+    embeddings = [unpack(f.embedding) for f in features]
     sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
-                            [f.language for f in features])
+                            [f.language for f in features], embeddings)
     if settings.story_linkage == "average":
         labels = agglomerate(sim, settings.story_threshold)
     else:
@@ -106,7 +138,8 @@ def cluster(features: Sequence[StoryFeatures], settings: Settings,
     out: list[list[int]] = []
     for g in groups.values():
         if len(g) >= settings.story_split_min and settings.story_split_threshold > 0:
-            parts = split_siblings([features[i] for i in g], settings, sim[np.ix_(g, g)])
+            parts = split_siblings([features[i] for i in g], settings, sim[np.ix_(g, g)],
+                                   [embeddings[i] for i in g])
             out.extend([[g[i] for i in part] for part in parts])
         else:
             out.append(g)
@@ -114,7 +147,7 @@ def cluster(features: Sequence[StoryFeatures], settings: Settings,
 
 
 def split_siblings(features: Sequence[StoryFeatures], settings: Settings,
-                   global_sim: np.ndarray) -> list[list[int]]:
+                   global_sim: np.ndarray, embeddings: Sequence[np.ndarray | None] | None = None) -> list[list[int]]:
     """Split a cluster that holds sibling events (same actors and vocabulary, different event).
 
     Inside the cluster, what all its reports share says nothing about which event a report is
@@ -136,7 +169,7 @@ def split_siblings(features: Sequence[StoryFeatures], settings: Settings,
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vecs.append({key: v / norm for key, v in vec.items()})
     sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
-                            [f.language for f in features])
+                            [f.language for f in features], embeddings)
     return _bisect(sim, global_sim, list(range(n)), settings)
 
 

@@ -6,7 +6,10 @@ import heapq
 from collections import Counter, defaultdict
 from typing import Iterable
 
+import numpy as np
+
 from crosscheck.config import Settings
+from crosscheck.embed import unpack
 from crosscheck.model import ReclusterResult, Story, StoryAssignment, StoryFeatures
 from crosscheck.stories.cluster import cluster, name_clusters, story_id
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, vector
@@ -16,7 +19,7 @@ _CENTROID_KEEP = 400  # heaviest features kept in a story centroid (bounded cost
 
 
 class _Story:
-    __slots__ = ("id", "docs", "centroid", "first", "last")
+    __slots__ = ("id", "docs", "centroid", "first", "last", "langs")
 
     def __init__(self, sid: str) -> None:
         self.id = sid
@@ -24,6 +27,51 @@ class _Story:
         self.centroid: dict[str, float] = {}
         self.first: int | None = None
         self.last: int | None = None
+        self.langs: set[str] = set()
+
+
+class _Embeddings:
+    """One row per story: the normalised sum of its reports' title + lead embeddings, for finding the
+    stories a report in another language may belong to (its words cannot find them)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+        self.ids: list[str | None] = []
+        self.sums: dict[str, np.ndarray] = {}
+        self.mat: np.ndarray | None = None
+
+    def add(self, sid: str, vec: np.ndarray) -> None:
+        if self.mat is not None and vec.shape[0] != self.mat.shape[1]:
+            return  # another model's vector: not comparable
+        total = self.sums.get(sid)
+        total = vec.copy() if total is None else total + vec
+        self.sums[sid] = total
+        if self.mat is None:
+            self.mat = np.zeros((64, vec.shape[0]), dtype=np.float32)
+        row = self.rows.get(sid)
+        if row is None:
+            row = self.rows[sid] = len(self.ids)
+            self.ids.append(sid)
+            if row >= self.mat.shape[0]:
+                self.mat = np.vstack([self.mat, np.zeros_like(self.mat)])
+        self.mat[row] = total / (np.linalg.norm(total) or 1.0)
+
+    def drop(self, sid: str) -> None:
+        row = self.rows.pop(sid, None)
+        self.sums.pop(sid, None)
+        if row is not None and self.mat is not None:
+            self.mat[row] = 0.0
+            self.ids[row] = None
+
+    def nearest(self, vec: np.ndarray, floor: float, recent: int, k: int = 5) -> list[str]:
+        """Up to k stories among the ``recent`` newest whose lead centroid has cosine >= floor with ``vec``
+        (bounded cost per report: a 100k-story store is not scanned; older stories are found by words)."""
+        if self.mat is None or vec.shape[0] != self.mat.shape[1] or not self.ids:
+            return []
+        start = max(0, len(self.ids) - recent)
+        scores = self.mat[start: len(self.ids)] @ vec
+        top = np.argsort(-scores)[:k]
+        return [self.ids[start + i] for i in top if scores[i] >= floor and self.ids[start + i] is not None]
 
 
 class StoryIndex:
@@ -39,6 +87,7 @@ class StoryIndex:
         self._changed: set[str] = set()
         self._new: list[str] = []  # documents assigned since load, in order
         self._links: dict[str, set[str]] = defaultdict(set)  # story -> near stories seen in this run
+        self._emb = _Embeddings()
 
     # --- loading and assigning --------------------------------------------------------------
     def add(self, features: StoryFeatures, story_id: str) -> None:
@@ -68,6 +117,7 @@ class StoryIndex:
         scored.sort(key=lambda x: (-x[0], x[1]))
         near = [sid for i, (score, sid) in enumerate(scored)
                 if score > 0 and (score >= floor or i < self.settings.story_neighbours)]
+        near += self._across(features)
         if best is None or best_score < self.settings.story_threshold:
             best = self._fresh_id(features.document)
         self._place(features, keys, best, vec)
@@ -78,6 +128,16 @@ class StoryIndex:
                 self._links[best].add(sid)
                 self._links[sid].add(best)
         return best
+
+    def _across(self, features: StoryFeatures) -> list[str]:
+        """Stories with a report in another language whose leads mean what this report's lead means:
+        linked to its story so that ``finalize`` compares them (stories.cluster decides)."""
+        vec = unpack(features.embedding)
+        lang = (features.language or "")[:2]
+        if vec is None or not lang:
+            return []
+        return [sid for sid in self._emb.nearest(vec, self.settings.story_embed_near, self.settings.story_embed_recent)
+                if self._stories[sid].langs - {lang}]
 
     def _fresh_id(self, document: str) -> str:
         sid, salt = story_id(document), 0
@@ -95,6 +155,11 @@ class StoryIndex:
         if story is None:
             story = self._stories[sid] = _Story(sid)
         story.docs.append(doc)
+        if features.language:
+            story.langs.add(features.language[:2])
+        emb = unpack(features.embedding)
+        if emb is not None:
+            self._emb.add(sid, emb)
         vec = vec if vec is not None else vector(keys, self.vocab, self.settings)
         cen = story.centroid
         for k, v in vec.items():
@@ -186,6 +251,7 @@ class StoryIndex:
         old = set(current.values())
         for sid in old:
             self._stories.pop(sid, None)
+            self._emb.drop(sid)
         self._changed |= old | set(ids)
         out = []
         for sid, members in zip(ids, clusters):

