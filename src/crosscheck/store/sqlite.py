@@ -112,9 +112,15 @@ class SQLiteStore(Store):
 
     def _refuse_foreign(self) -> None:
         """Only a new empty file or a crosscheck store is ours to write (or read as one)."""
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        names = [r[0] for r in self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        # one read transaction: a concurrent first ingest may commit its schema between two separate reads,
+        # and tables seen beside the old user_version 0 would look like another application's database
+        self.conn.execute("BEGIN")
+        try:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            names = [r[0] for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        finally:
+            self.conn.execute("COMMIT")
         if not names and version == 0:
             return  # a new, empty database
         if "documents" in names and "documents_fts" in names and version >= 1:
