@@ -369,9 +369,16 @@ def demo_report(store: Store) -> Iterator[Any]:
     if counts:
         best = max(counts, key=richness)
         yield from show_story(store, best)
+        languages = {d.id: d.language for d in store.documents() if d.language}
+        told_in = {s.id: {languages[d] for d in s.documents if d in languages} for s in store.stories()}
+        widest = max(told_in, key=lambda sid: (len(told_in[sid]), sid), default=None)
+        if widest is not None and widest != best and len(told_in[widest]) >= 3:
+            yield Text.assemble("\n", _t(f"One event told in {len(told_in[widest])} languages "
+                                          f"({', '.join(sorted(told_in[widest]))}), claims aligned across them:"))
+            yield from show_story(store, widest)
         if any(f.disagreements for f in store.all_findings() if f.story != best):
             yield disagreements_table(store)
-    yield _t(f"\nOpen the web UI:  .venv/bin/crosscheck --db {store.path} serve   then visit http://127.0.0.1:8000/")
+    yield Text.assemble("\n", _t(f"Open the web UI:  .venv/bin/crosscheck --db {store.path} serve   then visit http://127.0.0.1:8000/"))
 
 
 HEALTH = {"ok": "[green]ok[/]", "new": "new", "failing": "[yellow]failing[/]", "unhealthy": "[bold red]unhealthy[/]"}
