@@ -235,3 +235,32 @@ def test_relative_clause_of_saying_credits_its_noun(parse):
 def test_own_belief_inside_own_speech_is_one_claim(parse):
     _, found = parse("Senator Rafael Moura said he expects the harbour bill to pass next week.")
     assert [c.text for c in found] == ["He expects the harbour bill to pass next week."]
+
+
+def test_a_quote_over_several_sentences_is_one_claim(parse):
+    text = ('"The harbour will close at noon. Ferries will not run until the storm has passed," '
+            'port director Ilse Marten said.')
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [c.text for c in found]
+    assert "harbour will close at noon" in quotes[0].text and "storm has passed" in quotes[0].text
+    assert "Marten" in _speaker_words(quotes[0], ents).title()
+
+
+def test_a_quote_interrupted_by_its_cue_goes_on_as_one_claim(parse):
+    text = ('"We counted every ballot twice," election officer Tomas Lind said. '
+            '"The result will not change, whatever the recount shows."\n'
+            'Lind later left the building.')
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [c.text for c in found]
+    assert "counted every ballot" in quotes[0].text and "result will not change" in quotes[0].text
+    assert quotes[0].end > text.index("whatever")
+
+
+def test_a_quote_after_reported_speech_stays_apart(parse):
+    text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
+            '"We respect the visitors. On Sunday we will show what we can do."')
+    _, found = parse(text)
+    assert any("trained hard" in c.text and c.kind == "reported" for c in found)
+    assert any("show what we can do" in c.text and "trained hard" not in c.text for c in found)

@@ -20,7 +20,7 @@ definite roles ('the ministry' -> the Health Ministry named before, unless two w
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -114,6 +114,18 @@ class _State:
         if speaker is not None:
             self.last = _Speaker(speaker, speaker_text, self.si)
 
+    def extend(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, since: int) -> bool:
+        """Add the tokens to the speaker's last quote when it ends at or after ``since`` ('"C1," X said.
+        "C2."': one quote interrupted by its cue); False when there is no such quote."""
+        prev = self.claims[-1] if self.claims else None
+        text = render(tokens)
+        if (prev is None or text is None or prev.kind != "quote" or prev.end < since
+                or (prev.speaker, prev.speaker_text) != (speaker, speaker_text)):
+            return False
+        hedges = tuple(dict.fromkeys(prev.hedges + hedges_of(tokens)))
+        self.claims[-1] = replace(prev, text=f"{prev.text} {text}", end=sents[-1].end_char, hedges=hedges)
+        return True
+
     def recent(self, within: int, type_: str | None = None) -> _Speaker | None:
         """The last resolved speaker if seen at most ``within`` sentences ago (and of that type)."""
         if self.last is None or self.si - self.last.sent > within:
@@ -182,7 +194,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if prefix and not prefix.endswith((":", ",")):
         return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
-    cue = None
+    cue, continued = None, False
     for sent in (qsents[-1], qsents[0]):
         outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not inside(sdoc[j])]
         cue = next((t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")), None)
@@ -204,17 +216,22 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, None
+        continued = last.sent == i - 1 and i > 0
     opened_paragraph = not prefix
+    # a quote is one claim however many sentences it runs over (the speaker asserts it as one
+    # statement); each paragraph of a quote running over paragraphs is one claim
     for (start, end, _), psents in (st.pending if opened_paragraph else []):
-        for sent in psents:
-            toks = [t for t in sent if start <= t.idx < end]
-            if len(toks) >= st.settings.claim_min_quote_words:
-                st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
-    st.pending.clear()
-    for sent in qsents:
-        toks = [t for t in sent if inside(t)]
+        toks = [t for sent in psents for t in sent if start <= t.idx < end]
         if len(toks) >= st.settings.claim_min_quote_words:
-            st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
+            st.add(toks, psents, speaker, speaker_text, cue_text, "quote", split=False)
+    st.pending.clear()
+    toks = [t for sent in qsents for t in sent if inside(t)]
+    if continued and st.extend(toks, qsents, speaker, speaker_text, sents[i - 1].start_char):
+        for sent in qsents:
+            _nested(st, sent, inside, speaker_text)
+    elif len(toks) >= st.settings.claim_min_quote_words:
+        st.add(toks, qsents, speaker, speaker_text, cue_text, "quote", split=len(qsents) == 1)
+        for sent in qsents:
             _nested(st, sent, inside, speaker_text)
     for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
         more = sdoc[j]
