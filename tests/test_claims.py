@@ -264,3 +264,12 @@ def test_a_quote_after_reported_speech_stays_apart(parse):
     _, found = parse(text)
     assert any("trained hard" in c.text and c.kind == "reported" for c in found)
     assert any("show what we can do" in c.text and "trained hard" not in c.text for c in found)
+
+
+def test_typewriter_double_apostrophes_mark_a_quote(parse):
+    text = "''The bridge is safe. We checked every cable,'' said engineer Ruth Almeda. ''It doesn't sway.''"
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [(c.kind, c.text) for c in found]
+    assert "bridge is safe" in quotes[0].text and "doesn't sway" in quotes[0].text
+    assert "almeda" in _speaker_words(quotes[0], ents)

@@ -207,12 +207,12 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         cue_text = cue.lower_
     else:
         para = paragraph_text(sdoc, qsents)
-        outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,\n")
+        outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
         if outside and last is not None and last.sent == i - 1 and not prefix:
             # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
             rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
-            outside = rest.strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
+            outside = rest.strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, None
@@ -519,7 +519,7 @@ def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
     if len(para) > 8 or int(st.index.alpha[sent.start : sent.end].sum()) < 4:
         return False
     text = doc_text(sent.doc)[para[0].start_char : para[-1].end_char]
-    if any(q in text for q in '"\u201c\u201d\u00ab\u00bb'):
+    if "''" in text or any(q in text for q in '"\u201c\u201d\u00ab\u00bb'):
         return False
     # most sentences speak as I/we/you, and someone does so as subject: the paragraph is speech
     personal = sum(1 for s in para if st.index.personal[s.start : s.end].any())
