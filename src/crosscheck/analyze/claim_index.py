@@ -139,8 +139,13 @@ def noun_phrase(head: Token) -> str:
 
 
 def phrase(span: Span) -> str:
-    text = " ".join(span.text.split()).strip(" ,;:")
-    return text
+    """The span's words without edge punctuation or quote marks (a quote's closing mark parsed into the speaker)."""
+    text = " ".join(span.text.split())
+    while True:
+        stripped = text.strip(" ,;:\"\u201c\u201d\u00ab\u00bb\u201e").removeprefix("''").removesuffix("''")
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def relative_speaker(cue: Token) -> Token | None:

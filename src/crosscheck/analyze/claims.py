@@ -190,7 +190,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if region[2]:
         st.pending.append((region, qsents))
         return True
-    prefix = doc_text(sdoc)[qsents[0].start_char : max(qsents[0].start_char, region[0] - 1)].strip()
+    prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip("'\"\u201c\u00ab\u201e").strip()
     if prefix and not prefix.endswith((":", ",")):
         return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
