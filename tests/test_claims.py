@@ -274,3 +274,13 @@ def test_typewriter_double_apostrophes_mark_a_quote(parse):
     assert "bridge is safe" in quotes[0].text and "sway in strong winds" in quotes[0].text
     assert "almeda" in _speaker_words(quotes[0], ents)
     assert not quotes[0].speaker_text.startswith(("'", '"')), quotes[0].speaker_text
+
+
+def test_a_quote_split_by_its_cue_in_one_sentence_is_one_claim(parse):
+    text = ('"Every delay costs the farmers money," agriculture minister Jonas Berg said on Friday, '
+            '"and the harvest will not wait for the lawyers."')
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [(c.kind, c.text) for c in found]
+    assert "costs the farmers money" in quotes[0].text and "harvest will not wait" in quotes[0].text
+    assert "berg" in _speaker_words(quotes[0], ents)

@@ -159,7 +159,12 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             j = i
             while j + 1 < len(sents) and sents[j].end_char < region[1]:
                 j += 1
-            if _quote(st, region, sents[i : j + 1], sents, i):
+            k = qi + 1  # '"C1," X said, "C2."': the quote going on after its cue in the same sentence
+            while not region[2] and k < len(quotes) and not quotes[k][2] and quotes[k][0] < sents[j].end_char:
+                while j + 1 < len(sents) and sents[j].end_char < quotes[k][1]:
+                    j += 1
+                k += 1
+            if _quote(st, region, sents[i : j + 1], sents, i, quotes[qi + 1 : k]):
                 i = j + 1
                 continue
         if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
@@ -184,8 +189,10 @@ def _note_subject(st: _State, sent: Span) -> None:
 
 
 # ---------------------------------------------------------------- quotes
-def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[Span], i: int) -> bool:
-    """Claims of one quote; False when the quote is part of a sentence and no one is credited with it."""
+def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[Span], i: int,
+           more: list[tuple[int, int, bool]] = ()) -> bool:
+    """Claims of one quote (with ``more``, its parts after the cue); False when the quote is part of a
+    sentence and no one is credited with it."""
     sdoc = st.sdoc
     if region[2]:
         st.pending.append((region, qsents))
@@ -194,9 +201,11 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if prefix and not prefix.endswith((":", ",")):
         return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
+    regions = [region, *more]
+    in_any = lambda t: any(r[0] <= t.idx < r[1] for r in regions)  # noqa: E731
     cue, continued = None, False
-    for sent in (qsents[-1], qsents[0]):
-        outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not inside(sdoc[j])]
+    for sent in (qsents[-1], *qsents[:-1]):
+        outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not in_any(sdoc[j])]
         cue = next((t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")), None)
         if cue is not None:
             break
@@ -205,6 +214,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if speaker is None and speaker_text is None:
             return False
         cue_text = cue.lower_
+        inside = in_any
     else:
         para = paragraph_text(sdoc, qsents)
         outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,\n")
