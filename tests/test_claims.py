@@ -284,3 +284,19 @@ def test_a_quote_split_by_its_cue_in_one_sentence_is_one_claim(parse):
     assert len(quotes) == 1, [(c.kind, c.text) for c in found]
     assert "costs the farmers money" in quotes[0].text and "harvest will not wait" in quotes[0].text
     assert "berg" in _speaker_words(quotes[0], ents)
+
+
+def test_a_quote_goes_on_after_content_that_opens_the_sentence(parse):
+    text = ('The repairs are "far behind schedule," site manager Olga Petrov said. '
+            '"We lost three weeks to the rain and two to the strike."\n'
+            'Petrov later met the contractor.')
+    _, found = parse(text)
+    merged = [c for c in found if "behind schedule" in c.text]
+    assert len(merged) == 1 and "three weeks to the rain" in merged[0].text, [(c.kind, c.text) for c in found]
+
+
+def test_a_quote_after_a_cue_that_opens_the_sentence_stays_apart(parse):
+    text = ('Site manager Olga Petrov said the repairs were far behind schedule. '
+            '"We lost three weeks to the rain and two to the strike."')
+    _, found = parse(text)
+    assert any("behind schedule" in c.text and "three weeks" not in c.text for c in found), [c.text for c in found]

@@ -20,6 +20,7 @@ definite roles ('the ministry' -> the Health Ministry named before, unless two w
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -35,6 +36,7 @@ from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
 
+_WORD = re.compile(r"\w+")
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
 DOCUMENT_SOURCES = frozenset(
     "report reports intelligence data estimate estimates document documents information assessment "
@@ -119,12 +121,18 @@ class _State:
         "C2."': one quote interrupted by its cue); False when there is no such quote."""
         prev = self.claims[-1] if self.claims else None
         text = render(tokens)
-        if (prev is None or text is None or prev.kind != "quote" or prev.end < since
-                or (prev.speaker, prev.speaker_text) != (speaker, speaker_text)):
+        if (prev is None or text is None or prev.end < since or (prev.speaker, prev.speaker_text) != (speaker, speaker_text)
+                or not (prev.kind == "quote" or prev.kind == "reported" and self.opens_sentence(prev))):
             return False
         hedges = tuple(dict.fromkeys(prev.hedges + hedges_of(tokens)))
         self.claims[-1] = replace(prev, text=f"{prev.text} {text}", end=sents[-1].end_char, hedges=hedges)
         return True
+
+    def opens_sentence(self, claim: Claim) -> bool:
+        """The claim's words open its sentence: 'C, X said.' (the cue after the content)."""
+        first = _WORD.search(claim.text)
+        head = _WORD.search(doc_text(self.sdoc)[claim.start : claim.end])
+        return first is not None and head is not None and first.group().lower() == head.group().lower()
 
     def recent(self, within: int, type_: str | None = None) -> _Speaker | None:
         """The last resolved speaker if seen at most ``within`` sentences ago (and of that type)."""
