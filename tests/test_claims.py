@@ -235,3 +235,68 @@ def test_relative_clause_of_saying_credits_its_noun(parse):
 def test_own_belief_inside_own_speech_is_one_claim(parse):
     _, found = parse("Senator Rafael Moura said he expects the harbour bill to pass next week.")
     assert [c.text for c in found] == ["He expects the harbour bill to pass next week."]
+
+
+def test_a_quote_over_several_sentences_is_one_claim(parse):
+    text = ('"The harbour will close at noon. Ferries will not run until the storm has passed," '
+            'port director Ilse Marten said.')
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [c.text for c in found]
+    assert "harbour will close at noon" in quotes[0].text and "storm has passed" in quotes[0].text
+    assert "Marten" in _speaker_words(quotes[0], ents).title()
+
+
+def test_a_quote_interrupted_by_its_cue_goes_on_as_one_claim(parse):
+    text = ('"We counted every ballot twice," election officer Tomas Lind said. '
+            '"The result will not change, whatever the recount shows."\n'
+            'Lind later left the building.')
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [c.text for c in found]
+    assert "counted every ballot" in quotes[0].text and "result will not change" in quotes[0].text
+    assert quotes[0].end > text.index("whatever")
+
+
+def test_a_quote_after_reported_speech_stays_apart(parse):
+    text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
+            '"We respect the visitors. On Sunday we will show what we can do."')
+    _, found = parse(text)
+    assert any("trained hard" in c.text and c.kind == "reported" for c in found)
+    assert any("show what we can do" in c.text and "trained hard" not in c.text for c in found)
+
+
+def test_typewriter_double_apostrophes_mark_a_quote(parse):
+    text = "''The bridge is safe. We checked every cable,'' engineer Ruth Almeda said. ''It does not sway in strong winds.''"
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [(c.kind, c.text) for c in found]
+    assert "bridge is safe" in quotes[0].text and "sway in strong winds" in quotes[0].text
+    assert "almeda" in _speaker_words(quotes[0], ents)
+    assert not quotes[0].speaker_text.startswith(("'", '"')), quotes[0].speaker_text
+
+
+def test_a_quote_split_by_its_cue_in_one_sentence_is_one_claim(parse):
+    text = ('"Every delay costs the farmers money," agriculture minister Jonas Berg said on Friday, '
+            '"and the harvest will not wait for the lawyers."')
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [(c.kind, c.text) for c in found]
+    assert "costs the farmers money" in quotes[0].text and "harvest will not wait" in quotes[0].text
+    assert "berg" in _speaker_words(quotes[0], ents)
+
+
+def test_a_quote_goes_on_after_content_that_opens_the_sentence(parse):
+    text = ('The repairs are "far behind schedule," site manager Olga Petrov said. '
+            '"We lost three weeks to the rain and two to the strike."\n'
+            'Petrov later met the contractor.')
+    _, found = parse(text)
+    merged = [c for c in found if "behind schedule" in c.text]
+    assert len(merged) == 1 and "three weeks to the rain" in merged[0].text, [(c.kind, c.text) for c in found]
+
+
+def test_a_quote_after_a_cue_that_opens_the_sentence_stays_apart(parse):
+    text = ('Site manager Olga Petrov said the repairs were far behind schedule. '
+            '"We lost three weeks to the rain and two to the strike."')
+    _, found = parse(text)
+    assert any("behind schedule" in c.text and "three weeks" not in c.text for c in found), [c.text for c in found]

@@ -38,7 +38,10 @@ CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of s
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
 
-_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]")
+# quote marks: straight, curly, guillemets, low-high, and two typewriter apostrophes ('' ... '', the
+# newswire transliteration of curly quotes)
+_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]"
+                    r"|''((?:(?!'')[^\n]){2,}?)''")
 FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 PERSONAL = ("i", "we", "you", "my", "our", "your")
 VERBISH = ("VERB", "AUX")
@@ -85,7 +88,7 @@ def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
     paragraph (the newspaper convention); it is credited to whoever the next quote is credited to."""
     out = []
     for m in _QUOTE.finditer(doc_text(sdoc)):
-        g = next(k for k in range(1, 5) if m.group(k) is not None)
+        g = next(k for k in range(1, 6) if m.group(k) is not None)
         if len(m.group(g).split()) >= min_words:
             out.append((m.start(g), m.end(g), False))
     for m in _OPEN_QUOTE_PARAGRAPH.finditer(doc_text(sdoc)):
@@ -136,8 +139,13 @@ def noun_phrase(head: Token) -> str:
 
 
 def phrase(span: Span) -> str:
-    text = " ".join(span.text.split()).strip(" ,;:")
-    return text
+    """The span's words without edge punctuation or quote marks (a quote's closing mark parsed into the speaker)."""
+    text = " ".join(span.text.split())
+    while True:
+        stripped = text.strip(" ,;:\"\u201c\u201d\u00ab\u00bb\u201e").removeprefix("''").removesuffix("''")
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def relative_speaker(cue: Token) -> Token | None:

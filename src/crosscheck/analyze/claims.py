@@ -20,7 +20,8 @@ definite roles ('the ministry' -> the Health Ministry named before, unless two w
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,7 @@ from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
 
+_WORD = re.compile(r"\w+")
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
 DOCUMENT_SOURCES = frozenset(
     "report reports intelligence data estimate estimates document documents information assessment "
@@ -114,6 +116,24 @@ class _State:
         if speaker is not None:
             self.last = _Speaker(speaker, speaker_text, self.si)
 
+    def extend(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, since: int) -> bool:
+        """Add the tokens to the speaker's last quote when it ends at or after ``since`` ('"C1," X said.
+        "C2."': one quote interrupted by its cue); False when there is no such quote."""
+        prev = self.claims[-1] if self.claims else None
+        text = render(tokens)
+        if (prev is None or text is None or prev.end < since or (prev.speaker, prev.speaker_text) != (speaker, speaker_text)
+                or not (prev.kind == "quote" or prev.kind == "reported" and self.opens_sentence(prev))):
+            return False
+        hedges = tuple(dict.fromkeys(prev.hedges + hedges_of(tokens)))
+        self.claims[-1] = replace(prev, text=f"{prev.text} {text}", end=sents[-1].end_char, hedges=hedges)
+        return True
+
+    def opens_sentence(self, claim: Claim) -> bool:
+        """The claim's words open its sentence: 'C, X said.' (the cue after the content)."""
+        first = _WORD.search(claim.text)
+        head = _WORD.search(doc_text(self.sdoc)[claim.start : claim.end])
+        return first is not None and head is not None and first.group().lower() == head.group().lower()
+
     def recent(self, within: int, type_: str | None = None) -> _Speaker | None:
         """The last resolved speaker if seen at most ``within`` sentences ago (and of that type)."""
         if self.last is None or self.si - self.last.sent > within:
@@ -147,7 +167,12 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             j = i
             while j + 1 < len(sents) and sents[j].end_char < region[1]:
                 j += 1
-            if _quote(st, region, sents[i : j + 1], sents, i):
+            k = qi + 1  # '"C1," X said, "C2."': the quote going on after its cue in the same sentence
+            while not region[2] and k < len(quotes) and not quotes[k][2] and quotes[k][0] < sents[j].end_char:
+                while j + 1 < len(sents) and sents[j].end_char < quotes[k][1]:
+                    j += 1
+                k += 1
+            if _quote(st, region, sents[i : j + 1], sents, i, quotes[qi + 1 : k]):
                 i = j + 1
                 continue
         if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
@@ -172,19 +197,23 @@ def _note_subject(st: _State, sent: Span) -> None:
 
 
 # ---------------------------------------------------------------- quotes
-def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[Span], i: int) -> bool:
-    """Claims of one quote; False when the quote is part of a sentence and no one is credited with it."""
+def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[Span], i: int,
+           more: list[tuple[int, int, bool]] = ()) -> bool:
+    """Claims of one quote (with ``more``, its parts after the cue); False when the quote is part of a
+    sentence and no one is credited with it."""
     sdoc = st.sdoc
     if region[2]:
         st.pending.append((region, qsents))
         return True
-    prefix = doc_text(sdoc)[qsents[0].start_char : max(qsents[0].start_char, region[0] - 1)].strip()
+    prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip("'\"\u201c\u00ab\u201e").strip()
     if prefix and not prefix.endswith((":", ",")):
         return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
-    cue = None
-    for sent in (qsents[-1], qsents[0]):
-        outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not inside(sdoc[j])]
+    regions = [region, *more]
+    in_any = lambda t: any(r[0] <= t.idx < r[1] for r in regions)  # noqa: E731
+    cue, continued = None, False
+    for sent in (qsents[-1], *qsents[:-1]):
+        outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not in_any(sdoc[j])]
         cue = next((t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")), None)
         if cue is not None:
             break
@@ -193,28 +222,34 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if speaker is None and speaker_text is None:
             return False
         cue_text = cue.lower_
+        inside = in_any
     else:
         para = paragraph_text(sdoc, qsents)
-        outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,\n")
+        outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
         if outside and last is not None and last.sent == i - 1 and not prefix:
             # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
             rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
-            outside = rest.strip(" \"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
+            outside = rest.strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, None
+        continued = last.sent == i - 1 and i > 0
     opened_paragraph = not prefix
+    # a quote is one claim however many sentences it runs over (the speaker asserts it as one
+    # statement); each paragraph of a quote running over paragraphs is one claim
     for (start, end, _), psents in (st.pending if opened_paragraph else []):
-        for sent in psents:
-            toks = [t for t in sent if start <= t.idx < end]
-            if len(toks) >= st.settings.claim_min_quote_words:
-                st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
-    st.pending.clear()
-    for sent in qsents:
-        toks = [t for t in sent if inside(t)]
+        toks = [t for sent in psents for t in sent if start <= t.idx < end]
         if len(toks) >= st.settings.claim_min_quote_words:
-            st.add(toks, [sent], speaker, speaker_text, cue_text, "quote")
+            st.add(toks, psents, speaker, speaker_text, cue_text, "quote", split=False)
+    st.pending.clear()
+    toks = [t for sent in qsents for t in sent if inside(t)]
+    if continued and st.extend(toks, qsents, speaker, speaker_text, sents[i - 1].start_char):
+        for sent in qsents:
+            _nested(st, sent, inside, speaker_text)
+    elif len(toks) >= st.settings.claim_min_quote_words:
+        st.add(toks, qsents, speaker, speaker_text, cue_text, "quote", split=len(qsents) == 1)
+        for sent in qsents:
             _nested(st, sent, inside, speaker_text)
     for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
         more = sdoc[j]
@@ -502,7 +537,7 @@ def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
     if len(para) > 8 or int(st.index.alpha[sent.start : sent.end].sum()) < 4:
         return False
     text = doc_text(sent.doc)[para[0].start_char : para[-1].end_char]
-    if any(q in text for q in '"\u201c\u201d\u00ab\u00bb'):
+    if "''" in text or any(q in text for q in '"\u201c\u201d\u00ab\u00bb'):
         return False
     # most sentences speak as I/we/you, and someone does so as subject: the paragraph is speech
     personal = sum(1 for s in para if st.index.personal[s.start : s.end].any())
