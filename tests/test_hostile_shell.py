@@ -521,3 +521,15 @@ def test_report_headline_is_not_a_dateline_lede():
             "statement on Tuesday night after the rocket cleared the pad.\n")
     title = clean_text(page).title
     assert title is None or not (title.startswith("WASHINGTON") or title.startswith("date"))
+
+
+@pytest.mark.parametrize("given", ["11.13 (수)", "date 2024-10-11", "WASHINGTON — Officials met on Tuesday"])
+def test_a_furniture_title_given_with_the_record_never_comes_back_as_the_report_title(given):
+    # the body has no headline of its own: the given title was rejected and must not return as a fallback
+    from crosscheck.clean import clean
+    from crosscheck.model import RawReport
+
+    body = ("The harbour authority said on Monday that the ferry service to the islands would resume next week "
+            "after repairs to the northern pier were finished ahead of schedule.")
+    doc = clean(RawReport(source="x.jsonl#1", fmt="jsonl", text=body, title=given))
+    assert doc.title != given

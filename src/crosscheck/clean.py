@@ -24,7 +24,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from crosscheck.boilerplate import clean_text, has_sentence, key_of, normalise_line
+from crosscheck.boilerplate import clean_text, has_sentence, key_of, looks_like_headline, normalise_line
 from crosscheck.config import Settings
 from crosscheck.credits import parse_credits
 from crosscheck.errors import InputError
@@ -329,7 +329,8 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
     if not cleaned.text.strip() or (not has_sentence(cleaned.text) and word_count(cleaned.text) < s.clean_min_words):
         what = "page" if raw.html else "text"
         raise InputError(raw.source, f"no article text found in {what}")
-    title = cleaned.title or title
+    # a given title that is page furniture (date stamp, dateline, menu) stays out even when the text has no headline
+    title = cleaned.title or (title if title and looks_like_headline(title) else None)
     url = raw.url or (extracted.url if extracted else None)
     language = normalise_language(raw.language) or detect_language(f"{title or ''}\n{cleaned.text[:s.lang_detect_chars]}", s)
     published = None

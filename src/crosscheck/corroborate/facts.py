@@ -377,13 +377,13 @@ def _marker_in(table: str, text: str, start: int, end: int, language: str | None
 
 
 def _place_after(d: "_Doc", end: int) -> bool:
-    """A place follows the figure within a few words ('39 were in Wajima')."""
+    """A place follows the figure within a few words ('39 were in Norvik')."""
     m = _place_re(d.doc.language).search(d.text, end, min(len(d.text), end + 30))
     return bool(m) and len(re.findall(r"\w+", d.text[end:m.start()])) <= 3 and not _NUM_IN.search(d.text[end:m.start()])
 
 
 def _breakdown(d: "_Doc", s: int, e: int) -> bool:
-    """The sentence gives figures place by place ('31 died in Wajima, 22 in Suzu'): each is a part."""
+    """The sentence gives figures place by place ('31 died in Norvik, 22 in Alder'): each is a part."""
     hits = 0
     for m in _place_re(d.doc.language).finditer(d.text, s, e):
         if re.search(r"\d[\d,.]*\s+(?:[^\W\d_]+\s+){0,2}$", d.text[max(s, m.start() - 30):m.start()]):
