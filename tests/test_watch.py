@@ -7,7 +7,7 @@ import pytest
 
 from crosscheck.config import Settings
 from crosscheck.fetch.fetcher import Fetcher
-from crosscheck.pipeline import fetch_urls, watch_round
+from crosscheck.live import fetch_urls, watch_round
 from crosscheck.store import open_store
 from live_server import STORIES, LiveServer, Page, article, rss, serve_story
 
@@ -235,7 +235,9 @@ def test_a_failing_store_write_stops_the_round_without_hanging_or_saving_state(s
     t.start()
     t.join(30)
     assert not t.is_alive() and raised
-    assert [th.name for th in threading.enumerate() if th.ident not in before] == []  # no worker left blocked
+    # no worker left blocked (the test server's own request threads may still be closing their sockets)
+    left = [th.name for th in threading.enumerate() if th.ident not in before and "process_request" not in th.name]
+    assert left == []
     assert store.source(server.url("/feed.xml")) is None  # nothing saved: the next round polls it afresh
 
 

@@ -220,7 +220,7 @@ def fetch(urls: list[str] = typer.Argument(..., help="page URLs, or text files l
           batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction")) -> None:
     """Download pages (politely: robots.txt, one request at a time per host) and ingest them."""
     from .fetch.watch import read_url_list
-    from .pipeline import fetch_urls
+    from .live import fetch_urls
 
     settings = _fetch_settings(allow_private, delay, batch_size)
     wanted: list[str] = []
@@ -252,7 +252,7 @@ def watch(sources_file: Path = typer.Argument(..., help="feeds, news sitemaps an
     import time
 
     from .fetch.watch import parse_every, read_url_list
-    from .pipeline import watch_round
+    from .live import watch_round
 
     settings = _fetch_settings(allow_private, delay, batch_size)
     seconds = parse_every(every)

@@ -6,7 +6,7 @@
   fetcher.py   the polite fetcher: pacing per host, conditional GET, redirects, caps, retries
   discover.py  feed items, sitemap entries, feed links of a home page
   watch.py     one page -> RawReport; one source polled -> reports and its next state
-Nothing here touches the store: pipeline.fetch_urls and pipeline.watch_round do.
+Nothing here touches the store: live.fetch_urls and live.watch_round do.
 """
 from .fetcher import Fetcher, Response
 from .net import FetchError, Refused
