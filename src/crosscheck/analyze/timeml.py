@@ -22,13 +22,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.timevalues import day_of as day_value  # noqa: F401  (times.py reads it from here)
+
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _NUM = (r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|several"
         r"|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez")
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _YEAR = r"(?:1[5-9]|20)\d\d"
-_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+
 
 
 @lru_cache(maxsize=1)
@@ -133,16 +135,6 @@ def _count(word: str) -> int | None:
     if w.isdigit():
         return int(w)
     return _SMALL.get(w)
-
-
-def day_value(value: str | None) -> date | None:
-    m = _DAY_VALUE.match(value or "")
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | None, future: bool,
