@@ -20,6 +20,10 @@ Order of resolution, mirrored by ``# 1.``..``# 4.`` in :func:`extract`:
    preceding day-precision date. A stated weekday that does not match its
    resolved date sets ``warning``.
 
+TimeML values that are not calendar dates (PRESENT_REF, seasons, quarters, parts of
+the day, the weekend, decades, centuries, the temporal focus, durations kept out)
+are found and resolved by timeml.py; every day-precision value becomes the focus.
+
 Foreign month names and relative words come from dateparser's language tables
 and CLDR through babel (time_words.py, read once at import); dateparser's parser
 itself is never called, so the cost stays a handful of ``finditer`` passes per
