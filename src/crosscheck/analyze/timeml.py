@@ -30,6 +30,9 @@ _NUM = (r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _YEAR = r"(?:1[5-9]|20)\d\d"
+# words before a bare season name that make it a time ('in summer', 'during the winter', 'en verano')
+_SEASON_CONTEXT = re.compile(r"(?<!\w)(?:in|during|by|since|until|till|through|over|every|each|of|this|last|next|early|late|"
+                             r"mid|until|before|after|en|durante|desde|hasta|este|cada|del|el)[\s-]+$", re.I)
 
 
 
@@ -103,8 +106,12 @@ def candidates(text: str, language: str | None) -> list[tuple[int, int, tuple[st
             if kind == "weekend" and m.group(0).lower().split()[0] not in ("the", "el", "este") \
                     and not m.group("pre") and not m.group("post"):
                 continue  # 'weekend' alone: no date
-            if kind == "present_ref" and m.group(0).lower() == "now" and re.match(r"\s+that\b", text[m.end():]):
-                continue  # 'now that': a conjunction
+            if kind.endswith("_ref") and (text[m.end():m.end() + 1] == "-" or re.match(r"\s+that\b", text[m.end():])):
+                continue  # 'the now-closed mill', 'now that ...': no reference to a time
+            if kind == "season" and not (m.group("pre") or m.group("post") or m.group("year")) and (
+                    table[m.group("unit").lower()] == "FA" and m.group("unit").lower() == "fall"
+                    or not _SEASON_CONTEXT.search(text, max(0, m.start() - 12), m.start())):
+                continue  # 'prices fall', 'a hot spring': a season needs a year, a modifier or a preposition
             out.append((m.start(), m.end(), (kind, m, table)))
     return out
 
