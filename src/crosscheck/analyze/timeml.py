@@ -50,7 +50,7 @@ def _alt(words) -> str:
 
 
 @lru_cache(maxsize=16)
-def _patterns(lang: str) -> list[tuple[str, re.Pattern, dict]] | None:
+def _patterns(lang: str) -> list[tuple[str, re.Pattern, dict, tuple[str, ...]]] | None:
     table = _words().get(lang)
     if table is None:
         return None
@@ -87,9 +87,24 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern, dict]] | None:
         out.append(("later", re.compile(
             rf"{b}(?P<n>{_NUM})\s+(?P<unit>{_alt(table['focus_units'])})\s+(?P<dir>{_alt(table['later'])}){e}"
             rf"(?![\w\s]*\b(?:that|yesterday|today)\b)", re.I), table))
-    for d in table["durations"]:
-        out.append(("duration", re.compile(b + d.replace("NUM", _NUM) + e, re.I), {}))
-    return out
+    durations = "|".join(f"(?:{d})" for d in table["durations"]).replace("NUM", _NUM)
+    out.append(("duration", re.compile(rf"{b}(?:{durations}){e}", re.I), {}))
+    return [(kind, rx, t, _keys(kind, t, table)) for kind, rx, t in out]
+
+
+def _keys(kind: str, t: dict, table: dict) -> tuple[str, ...]:
+    """Lower-case words one of which a text must hold for the pattern to be tried (a cheap prefilter)."""
+    words = {
+        "present_ref": table["present_ref"], "past_ref": table["past_ref"], "future_ref": table["future_ref"],
+        "season": list(table["seasons"]), "weekend": table["weekend_words"], "tonight": table["tonight"],
+        "lastnight": table["last_night"], "thispart": list(table["parts_of_day"]), "century": table["century_words"],
+        "decade": ["0s", "0's", *table["decade_words"]], "focus": sorted({k.split()[-1] for k in table["focus"]}),
+        "later": list(table["later"]),
+        "duration": ["day", "week", "month", "year", "decade", "hour", "día", "semana", "mes", "año"],
+    }.get(kind)
+    if kind == "quarter":
+        words = [*table["quarter_words"], "q1", "q2", "q3", "q4"]
+    return tuple(w.lower().split()[0] if w.split() else w.lower() for w in words or ())
 
 
 def candidates(text: str, language: str | None) -> list[tuple[int, int, tuple[str, re.Match, dict]]]:
@@ -98,7 +113,10 @@ def candidates(text: str, language: str | None) -> list[tuple[int, int, tuple[st
     if pats is None:
         return []
     out = []
-    for kind, rx, table in pats:
+    low = text.lower()
+    for kind, rx, table, keys in pats:
+        if not any(k in low for k in keys):
+            continue
         for m in rx.finditer(text):
             if kind == "quarter" and "q" not in m.groupdict() and not m.group("pre") and not m.group("post") \
                     and not m.group("year"):
