@@ -314,3 +314,17 @@ def part_code_in(span_text: str, language: str | None) -> str | None:
     parts = _words()[lang]["parts_of_day"]
     last = span_text.lower().split()[-1] if span_text.split() else ""
     return parts.get(last) if len(span_text.split()) > 1 else None
+
+
+def with_part_of_day(text: str, start: int, end: int, value: str, weekday: bool, language: str | None,
+                     taken: list[tuple[int, int]]) -> tuple[int, str]:
+    """(end, value) of a resolved day with the part of the day written in or right after it: 'Friday afternoon'
+    -> ``2013-03-22TAF``, 'yesterday morning' -> ``2013-03-21TMO``; the span grows over a following part word
+    unless another expression holds it."""
+    if "T" in value:
+        return end, value
+    part = part_code_in(text[start:end], language) if weekday else None
+    after = None if part else part_of_day_after(text, end, language)
+    if after is not None and not any(s < after[0] and end < e for s, e in taken):
+        end, part = after
+    return end, (f"{value}T{part}" if part else value)

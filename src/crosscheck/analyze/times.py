@@ -596,13 +596,8 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
             day = _timeml.day_value(value)
             if day is not None:  # the temporal focus; a part of the day written with it ('Friday afternoon')
                 last_day, last_day_at = (day.year, day.month, day.day), c.end
-            if day is not None and "T" not in value:
-                part = _timeml.part_code_in(text[c.start:c.end], lang) if c.kind == "weekday" else None
-                after = None if part else _timeml.part_of_day_after(text, c.end, lang)
-                if after is not None and not any(o.start < after[0] and c.end < o.end for o in cands if o is not c):
-                    c.end, part = after
-                if part:
-                    value = f"{value}T{part}"
+                taken = [(o.start, o.end) for o in cands if o is not c]
+                c.end, value = _timeml.with_part_of_day(text, c.start, c.end, value, c.kind == "weekday", lang, taken)
             out.append(TimeExpr(start=c.start, end=c.end, text=text[c.start:c.end], value=value,
                                 anchor=used_anchor, inferred_year=inf, warning=warning))
         except (OverflowError, ValueError):
