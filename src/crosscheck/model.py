@@ -105,7 +105,8 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    value: str  # "2024-10-17", "2024-10", "2024", "XXXX-10-17"
+    value: str  # TimeML: "2024-10-17", "2024-10", "2024", "XXXX-10-17", "2024-W42", "2013-03-22TAF", "2012-SU",
+    # "2013-Q1", "2013-W12-WE", "199" (decade), "19" (century), "PRESENT_REF"; read dates with timevalues.day_of
     anchor: str | None = None  # the date it was resolved against
     inferred_year: bool = False  # the year came from the text, not from publication date
     warning: str | None = None  # e.g. weekday does not match the date

@@ -20,6 +20,10 @@ Order of resolution, mirrored by ``# 1.``..``# 4.`` in :func:`extract`:
    preceding day-precision date. A stated weekday that does not match its
    resolved date sets ``warning``.
 
+TimeML values that are not calendar dates (PRESENT_REF, seasons, quarters, parts of
+the day, the weekend, decades, centuries, the temporal focus, durations kept out)
+are found and resolved by timeml.py; every day-precision value becomes the focus.
+
 Foreign month names and relative words come from dateparser's language tables
 and CLDR through babel (time_words.py, read once at import); dateparser's parser
 itself is never called, so the cost stays a handful of ``finditer`` passes per
@@ -35,6 +39,7 @@ from crosscheck.analyze.time_words import FOREIGN_MONTHS as _FOREIGN_MONTHS
 from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
 from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
 from crosscheck.analyze.time_words import cldr as _cldr
+from crosscheck.analyze import timeml as _timeml
 from crosscheck.model import Document, TimeExpr
 
 _MONTHS = {
@@ -96,8 +101,7 @@ _CLOCK_NEEDS = re.compile(r"[ap]\.?m|Uhr|uur|UTC|GMT|[A-Z]{2}T")  # a bare '10:3
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s+$")
 _DEICTIC = re.compile(
     r"\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<dat>the\s+day\s+after\s+tomorrow)"
-    r"|(?P<yesterday>yesterday)|(?P<today>today)|(?P<tomorrow>tomorrow)|(?P<tonight>tonight)"
-    r"|(?P<lastnight>last\s+night)|(?P<thismorning>this\s+(?:morning|afternoon|evening))"
+    r"|(?P<yesterday>yesterday)|(?P<today>today)|(?P<tomorrow>tomorrow)"
     r"|(?:(?:earlier|later)\s+)?(?P<rel>last|this|next|previous|coming)\s+(?P<unit>week|month|year)"
     r"|(?:(?:at|by|before|until|toward|towards)\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+"
     r"(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)"
@@ -273,6 +277,8 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         out.append(_Cand(m.start(), m.end(), "deictic", extra=m))
     for m in _TEXT_RELATIVE.finditer(text):
         out.append(_Cand(m.start(), m.end(), "textrel", extra=m))
+    for start, end, extra in _timeml.candidates(text, language):  # seasons, quarters, PRESENT_REF, durations...
+        out.append(_Cand(start, end, "timeml", extra=extra))
     rel = _FOREIGN_REL_RE.get(language or "")
     if rel is not None:
         table = _FOREIGN_RELATIVE[language]
@@ -433,9 +439,9 @@ def _deictic(m: re.Match, anchor: date) -> str:
         return _shift(anchor, -2, "day")
     if g["dat"]:
         return _shift(anchor, 2, "day")
-    if g["yesterday"] or g["lastnight"]:
+    if g["yesterday"]:
         return _shift(anchor, -1, "day")
-    if g["today"] or g["tonight"] or g["thismorning"]:
+    if g["today"]:
         return anchor.isoformat()
     if g["tomorrow"]:
         return _shift(anchor, 1, "day")
@@ -582,8 +588,16 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 shifted = date(y or 2000, mo, d) + timedelta(days=n)
                 value = _iso(shifted.year if y else None, shifted.month, shifted.day)
                 used_anchor = _iso(y, mo, d)
+            elif c.kind == "timeml":
+                focus = date(*last_day) if last_day is not None and last_day[0] else None
+                value, used_anchor = _timeml.resolve(c.extra, pub, focus, _is_future(tense, c.start, c.end), lang)
             if value is None:
                 continue
+            day = _timeml.day_value(value)
+            if day is not None:  # the temporal focus; a part of the day written with it ('Friday afternoon')
+                last_day, last_day_at = (day.year, day.month, day.day), c.end
+                taken = [(o.start, o.end) for o in cands if o is not c]
+                c.end, value = _timeml.with_part_of_day(text, c.start, c.end, value, c.kind == "weekday", lang, taken)
             out.append(TimeExpr(start=c.start, end=c.end, text=text[c.start:c.end], value=value,
                                 anchor=used_anchor, inferred_year=inf, warning=warning))
         except (OverflowError, ValueError):

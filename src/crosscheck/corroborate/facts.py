@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Analysis, Document
+from ..timevalues import day_of
 from .features import modality_of
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÀ-ÖØ-Þ0-9¿¡])|\n+")
@@ -502,7 +503,6 @@ def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
 
 
 _GENERIC = frozenset("people person man woman child year day time percent one thing part case number".split())
-_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
 def date_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
@@ -510,7 +510,8 @@ def date_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
     text, spans = d.text, d.spans
     out = []
     for t in analysis.times:
-        if t.caption is not None or not _DAY.match(t.value):
+        day = day_of(t.value)
+        if t.caption is not None or day is None:
             continue
         s, e = _sentence_of(spans, t.start)
         cs, ce = _clause(text, s, e, t.start, t.end)
@@ -521,7 +522,7 @@ def date_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
             continue  # no event named, or the date of a change ("the toll rose to 41 on Wednesday")
         out.append(Fact(
             kind="date", subject="event:" + concept, document=doc.id, start=t.start, end=t.end, text=t.text,
-            sentence=text[s:e].strip(), value=t.value, places=_places(d, cs, ce),
+            sentence=text[s:e].strip(), value=day.isoformat(), places=_places(d, cs, ce),
             weekday=not re.search(r"\d", t.text),  # a weekday or a relative day ("on Friday", "yesterday")
             relative=not re.search(r"\d", t.text), time_cue=_time_cue(text[s:e], doc.language),
             year_stated=bool(_YEAR.search(t.text)),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, Claim, Document
+from ..timevalues import calendar_key
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
                       SYNONYMS, TOKEN, UNITS, stem)
 
@@ -298,8 +299,8 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         else _quantity_figures(claim, analysis)
     inside = [t for t in analysis.times
               if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()]
-    dates = tuple(sorted({t.value for t in inside}))
-    stated = tuple(sorted({t.value for t in inside if any(ch.isdigit() for ch in t.text)}))
+    dates = tuple(sorted({k for t in inside if (k := calendar_key(t.value))}))
+    stated = tuple(sorted({k for t in inside if any(ch.isdigit() for ch in t.text) and (k := calendar_key(t.value))}))
     negated = claim.negated or bool(NEGATION.search(text))
     return ClaimView(
         ref=f"{doc.id}:{claim.key}", document=doc.id, order=order, claim=claim,

@@ -9,14 +9,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 from importlib import import_module
 
 from ..model import Analysis, Disagreement, Document
+from ..timevalues import day_of
 from .facts import Fact, _phrases, lexicon
 
-_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _GAP = re.compile(r"^[\s,(\[–—-]*(?:the|le|der|den|el|il)?[\s,(\[–—-]*$", re.IGNORECASE)
 
 
@@ -49,13 +48,13 @@ def _foreign_weekday(doc: Document, analysis: Analysis) -> list[Disagreement]:
     text = doc.text or ""
     out = []
     for t in analysis.times:
-        if t.caption is not None or t.warning or not _DAY.match(t.value):
+        if t.caption is not None or t.warning or day_of(t.value) is None:
             continue
         m = re.search(r"([^\W\d_]{4,})[\s,.]*(?:(?:le|la|el|den|der|am|il|o)\s+)?$", text[max(0, t.start - 20):t.start])
         word = (m.group(1).lower() if m else "")
         if word not in names:
             continue
-        real = date.fromisoformat(t.value).weekday()
+        real = day_of(t.value).weekday()
         if real != names[word]:
             out.append(Disagreement(
                 kind="weekday", subject="date", values=(text[t.start - len(m.group(0)):t.end],), documents=(doc.id,),
@@ -76,7 +75,7 @@ def slips(doc: Document, analysis: Analysis, facts: list[Fact]) -> list[Disagree
                 kind="weekday", subject="date", values=(t.text,), documents=(doc.id,),
                 passages=(_sentence(text, t.start),), explanation=t.warning, severity="slip",
                 published=(doc.published or "",), spans=((t.start, t.end),)))
-    body = sorted((t for t in analysis.times if t.caption is None and _DAY.match(t.value)), key=lambda t: t.start)
+    body = sorted((t for t in analysis.times if t.caption is None and day_of(t.value) is not None), key=lambda t: t.start)
     for a, b in zip(body, body[1:]):
         if b.start - a.end > 6 or not _GAP.match(text[a.end:b.start]) or a.value == b.value:
             continue

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 
 from ..model import Analysis, Document, TimelineEntry
+from ..timevalues import calendar_key
 
 _ISO = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
@@ -37,14 +38,15 @@ def timeline(story: str, doc_ids: list[str], documents: Mapping[str, Document],
         if doc is None or analysis is None:
             continue
         for t in sorted(analysis.times, key=lambda t: t.start):
-            if not _ISO.match(t.value or ""):
+            value = calendar_key(t.value)
+            if value is None or not _ISO.match(value):
                 continue  # durations, sets and times of day are not timeline points
             sentence = sentence_at(doc.text, t.start, t.end) if 0 <= t.start <= len(doc.text) else t.text
-            key = (t.value, sentence.lower())
+            key = (value, sentence.lower())
             if key in seen:
                 continue
             seen.add(key)
-            entries.append((_sort_key(t.value, doc.published),
+            entries.append((_sort_key(value, doc.published),
                             TimelineEntry(story=story, value=t.value, text=sentence, document=doc_id,
                                           inferred_year=t.inferred_year)))
     entries.sort(key=lambda e: (e[0], e[1].document))

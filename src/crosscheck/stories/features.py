@@ -15,6 +15,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from crosscheck.model import Analysis, Document, StoryFeatures
+from crosscheck.timevalues import calendar_key
 
 LEAD_LEMMAS = 60  # content lemmas of the lead (headline + first sentence or so)
 LEAD_BOOST = 3  # extra count of a lead lemma
@@ -249,7 +250,7 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
             names.extend(_name_keys(w))
     numbers = [_norm_number(q.value) for q in analysis.quantities if isinstance(q.value, (int, float))]
     numbers += text_numbers(f"{title}\n{doc.text}")
-    dates = _date_keys([t.value for t in analysis.times] + text_dates(f"{title}\n{doc.text}", language))
+    dates = _date_keys([calendar_key(t.value) for t in analysis.times] + text_dates(f"{title}\n{doc.text}", language))
     return StoryFeatures(
         document=doc.id,
         published=_iso_day(doc.published),

@@ -1,0 +1,330 @@
+"""TimeML values beyond calendar dates, for times.py.
+
+Finds and resolves, per language from ``data/timeml_words.json``:
+
+- reference words: ``PRESENT_REF`` (now, currently), ``PAST_REF`` (recently), ``FUTURE_REF`` (in the future);
+- seasons ``2012-SU`` ("summer 2012", "last winter", "this spring");
+- quarters ``2013-Q1`` ("the first quarter of 2013", "Q3 2024", "last quarter");
+- parts of the day ``2013-03-22TMO`` ("this morning", "tonight", "last night"; a part-of-day word after a
+  resolved day is added by :func:`part_of_day_after`);
+- the weekend ``2013-W12-WE``; decades ``199`` ("the 1990s", "the '90s"); centuries ``19`` ("the 20th century");
+- the temporal focus: "that week", "the following year", "a week later" shift the last full date mentioned;
+- durations ("for three weeks", "the past two years"): matched so that no date is read inside them, and dropped.
+
+Without a publication date, expressions that need it take ``XXXX`` for the year (``XXXX-SU``, ``XXXX-Q1``)
+or are skipped. Value codes follow the TimeML TIMEX3 guidelines (see the data file).
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from crosscheck.timevalues import day_of as day_value  # noqa: F401  (times.py reads it from here)
+
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+_NUM = (r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|several"
+        r"|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez")
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_YEAR = r"(?:1[5-9]|20)\d\d"
+# words before a bare season name that make it a time ('in summer', 'during the winter', 'en verano')
+_SEASON_CONTEXT = re.compile(r"(?<!\w)(?:in|during|by|since|until|till|through|over|every|each|of|this|last|next|early|late|"
+                             r"mid|until|before|after|en|durante|desde|hasta|este|cada|del|el)[\s-]+$", re.I)
+
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    with resources.files("crosscheck.data").joinpath("timeml_words.json").open(encoding="utf-8") as fh:
+        return json.load(fh)["languages"]
+
+
+def _alt(words) -> str:
+    words = [w for w in words if w]
+    if not words:
+        return "x^"
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _patterns(lang: str) -> list[tuple[str, re.Pattern, dict, tuple[str, ...]]] | None:
+    table = _words().get(lang)
+    if table is None:
+        return None
+    b, e = r"(?<!\w)", r"(?!\w)"
+    det = rf"(?:(?:{_alt(table['determiners'])})\s+)?"
+    pre = rf"(?:(?P<pre>{_alt(table['before'])})[\s-]+)?"
+    post = rf"(?:\s+(?P<post>{_alt(table['after'])}))?"
+    year = rf"(?:,?\s+(?:(?:{_alt(table['connectors'])})\s+)?(?P<year>{_YEAR}))?"
+    out: list[tuple[str, re.Pattern, dict]] = []
+    for kind in ("present_ref", "past_ref", "future_ref"):
+        out.append((kind, re.compile(rf"{b}(?:{_alt(table[kind])}){e}", re.I), {}))
+    seasons = table["seasons"]
+    out.append(("season", re.compile(rf"{b}{det}{pre}(?P<unit>{_alt(seasons)}){e}{post}{year}", re.I), seasons))
+    out.append(("quarter", re.compile(rf"{b}{det}{pre}(?P<unit>{_alt(table['quarter_words'])}){e}{post}{year}", re.I), {}))
+    out.append(("quarter", re.compile(rf"{b}(?:(?P<year0>{_YEAR})[\s-]?)?Q(?P<q>[1-4])(?:\s*(?:')?(?P<year>{_YEAR}|\d\d))?{e}"), {}))
+    out.append(("weekend", re.compile(rf"{b}{det}{pre}(?P<unit>{_alt(table['weekend_words'])}){e}{post}", re.I), {}))
+    parts = table["parts_of_day"]
+    out.append(("tonight", re.compile(rf"{b}(?:{_alt(table['tonight'])}){e}", re.I), {}))
+    out.append(("lastnight", re.compile(rf"{b}(?:{_alt(table['last_night'])}){e}", re.I), {}))
+    out.append(("thispart", re.compile(rf"{b}(?:{_alt(table['this_part'])})\s+(?P<unit>{_alt(parts)}){e}", re.I), parts))
+    if table["century_words"]:
+        ords = table["century_ordinals"]
+        out.append(("century", re.compile(
+            rf"{b}{det}(?:(?P<ord>{_alt(ords)})|(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<mod>this|last|next|XX|XXI|XIX))[\s-]+"
+            rf"(?:{_alt(table['century_words'])}){e}", re.I), ords))
+    decades = table["decade_words"]
+    out.append(("decade", re.compile(
+        rf"{b}(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>1[5-9]\d0|20\d0)'?s|'(?P<short>\d0)s"
+        rf"{'|(?P<word>' + _alt(decades) + ')' if decades else ''}){e}", re.I), decades))
+    focus = table["focus"]
+    if focus:
+        out.append(("focus", re.compile(rf"{b}(?:{_alt(focus)}){e}", re.I), focus))
+    if table["focus_units"] and table["later"]:
+        out.append(("later", re.compile(
+            rf"{b}(?P<n>{_NUM})\s+(?P<unit>{_alt(table['focus_units'])})\s+(?P<dir>{_alt(table['later'])}){e}"
+            rf"(?![\w\s]*\b(?:that|yesterday|today)\b)", re.I), table))
+    durations = "|".join(f"(?:{d})" for d in table["durations"]).replace("NUM", _NUM)
+    out.append(("duration", re.compile(rf"{b}(?:{durations}){e}", re.I), {}))
+    return [(kind, rx, t, _keys(kind, t, table)) for kind, rx, t in out]
+
+
+def _keys(kind: str, t: dict, table: dict) -> tuple[str, ...]:
+    """Lower-case words one of which a text must hold for the pattern to be tried (a cheap prefilter)."""
+    words = {
+        "present_ref": table["present_ref"], "past_ref": table["past_ref"], "future_ref": table["future_ref"],
+        "season": list(table["seasons"]), "weekend": table["weekend_words"], "tonight": table["tonight"],
+        "lastnight": table["last_night"], "thispart": list(table["parts_of_day"]), "century": table["century_words"],
+        "decade": ["0s", "0's", *table["decade_words"]], "focus": sorted({k.split()[-1] for k in table["focus"]}),
+        "later": list(table["later"]),
+        "duration": ["day", "week", "month", "year", "decade", "hour", "día", "semana", "mes", "año"],
+    }.get(kind)
+    if kind == "quarter":
+        words = [*table["quarter_words"], "q1", "q2", "q3", "q4"]
+    return tuple(w.lower().split()[0] if w.split() else w.lower() for w in words or ())
+
+
+def candidates(text: str, language: str | None) -> list[tuple[int, int, tuple[str, re.Match, dict]]]:
+    """(start, end, (kind, match, table)) of every TimeML expression of ``text`` in ``language`` (default English)."""
+    pats = _patterns(language or "en")
+    if pats is None:
+        return []
+    out = []
+    low = text.lower()
+    for kind, rx, table, keys in pats:
+        if not any(k in low for k in keys):
+            continue
+        for m in rx.finditer(text):
+            if kind == "quarter" and "q" not in m.groupdict() and not m.group("pre") and not m.group("post") \
+                    and not m.group("year"):
+                continue  # 'quarter' alone: a part of a city, a fraction
+            if kind == "weekend" and m.group(0).lower().split()[0] not in ("the", "el", "este") \
+                    and not m.group("pre") and not m.group("post"):
+                continue  # 'weekend' alone: no date
+            if kind.endswith("_ref") and (text[m.end():m.end() + 1] == "-" or re.match(r"\s+that\b", text[m.end():])):
+                continue  # 'the now-closed mill', 'now that ...': no reference to a time
+            if kind == "season" and not (m.group("pre") or m.group("post") or m.group("year")) and (
+                    table[m.group("unit").lower()] == "FA" and m.group("unit").lower() == "fall"
+                    or not _SEASON_CONTEXT.search(text, max(0, m.start() - 12), m.start())):
+                continue  # 'prices fall', 'a hot spring': a season needs a year, a modifier or a preposition
+            out.append((m.start(), m.end(), (kind, m, table)))
+    return out
+
+
+def _mod(word: str | None, lang: str) -> int | str | None:
+    if not word:
+        return None
+    t = _words()[lang]
+    key = " ".join(word.lower().split())
+    return t["before"].get(key, t["after"].get(key))
+
+
+def _season_of(d: date) -> tuple[int, int]:
+    """(year, index into SP SU FA WI) of the season a day falls in; December to February is the winter of the
+    year it begins in."""
+    if d.month in (1, 2):
+        return d.year - 1, 3
+    return d.year, min((d.month - 3) // 3, 3)
+
+
+def _week(d: date, suffix: str = "") -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}{suffix}"
+
+
+def _count(word: str) -> int | None:
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return int(w)
+    return _SMALL.get(w)
+
+
+def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | None, future: bool,
+            language: str | None) -> tuple[str | None, str | None]:
+    """(value, anchor) of one candidate; value None drops it (durations, or nothing to resolve against)."""
+    kind, m, table = extra
+    lang = language if language in _words() else "en"
+    pub_s = pub.isoformat() if pub else None
+    g = m.groupdict()
+    if kind == "present_ref":
+        return "PRESENT_REF", None
+    if kind == "past_ref":
+        return "PAST_REF", None
+    if kind == "future_ref":
+        return "FUTURE_REF", None
+    if kind == "duration":
+        return None, None
+    if kind == "season":
+        code = table[g["unit"].lower()]
+        idx = _SEASON_ORDER.index(code)
+        mod = _mod(g.get("post"), lang) if g.get("post") else _mod(g.get("pre"), lang)
+        if g.get("year"):
+            return f"{g['year']}-{code}", None
+        if pub is None:
+            return f"XXXX-{code}", None
+        cy, ci = _season_of(pub)
+        if mod == 0:
+            y = cy if ci == 3 and idx == 3 else pub.year
+        elif mod == -1 or (mod is None and not future):
+            y = cy if idx < ci else cy - 1  # the latest such season before the current one
+            if mod is None and idx == ci:
+                y = cy
+        else:  # next, or a future tense
+            y = cy if idx > ci else cy + 1
+            if mod is None and idx == ci:
+                y = cy
+        return f"{y}-{code}", pub_s
+    if kind == "quarter":
+        if "q" in g and g.get("q"):
+            y = g.get("year0") or g.get("year")
+            if y and len(y) == 2:
+                y = "20" + y
+            if not y:
+                return (f"{pub.year}-Q{g['q']}", pub_s) if pub else (f"XXXX-Q{g['q']}", None)
+            return f"{y}-Q{g['q']}", None
+        mod = _mod(g.get("post"), lang) if g.get("post") else _mod(g.get("pre"), lang)
+        cq = (pub.month - 1) // 3 + 1 if pub else None
+        if isinstance(mod, str):  # an ordinal: the first quarter
+            q = int(mod)
+            if g.get("year"):
+                return f"{g['year']}-Q{q}", None
+            if pub is None:
+                return f"XXXX-Q{q}", None
+            y = pub.year
+            if q > cq and not future:
+                y -= 1
+            return f"{y}-Q{q}", pub_s
+        if g.get("year") and mod is None:
+            return None, None
+        if pub is None or mod is None:
+            return None, None
+        k = pub.year * 4 + cq - 1 + mod
+        return f"{k // 4}-Q{k % 4 + 1}", pub_s
+    if kind == "weekend":
+        if pub is None:
+            return None, None
+        mod = _mod(g.get("post"), lang) if g.get("post") else _mod(g.get("pre"), lang)
+        if mod is None:  # 'the weekend': the one just past, or the coming one in a future tense
+            mod = 0 if (future or pub.weekday() >= 5) else -1
+        return _week(pub + timedelta(days=7 * mod), "-WE"), pub_s
+    if kind in ("tonight", "lastnight", "thispart"):
+        if pub is None:
+            return None, None
+        if kind == "tonight":
+            return f"{pub.isoformat()}TNI", pub_s
+        if kind == "lastnight":
+            return f"{(pub - timedelta(days=1)).isoformat()}TNI", pub_s
+        return f"{pub.isoformat()}T{table[g['unit'].lower()]}", pub_s
+    if kind == "century":
+        if g.get("ord"):
+            n = table[" ".join(g["ord"].lower().split())]
+        elif g.get("n"):
+            n = int(g["n"])
+        else:
+            roman = {"xix": 19, "xx": 20, "xxi": 21}.get(g["mod"].lower())
+            if roman:
+                n = roman
+            else:
+                if pub is None:
+                    return None, None
+                n = pub.year // 100 + 1 + {"this": 0, "last": -1, "next": 1}[g["mod"].lower()]
+                return f"{n - 1:02d}", pub_s
+        if not 1 <= n <= 30:
+            return None, None
+        return f"{n - 1:02d}", None
+    if kind == "decade":
+        if g.get("full"):
+            return g["full"][:3], None
+        tens = int(g["short"][0]) if g.get("short") else table[g["word"].lower()]
+        ref = pub.year if pub else 2000
+        century = 20 if 2000 + tens * 10 <= ref else 19
+        return f"{century}{tens}", (pub_s if pub else None)
+    if kind == "focus":
+        base = focus
+        if base is None:
+            return None, None
+        unit, n, *part = table[" ".join(m.group(0).lower().split())]
+        return _shift(base, n, unit) + (f"T{part[0]}" if part else ""), base.isoformat()
+    if kind == "later":
+        if focus is None:
+            return None, None
+        n = _count(g["n"])
+        if n is None:
+            return None, None
+        unit = table["focus_units"][g["unit"].lower()]
+        n *= table["later"][g["dir"].lower()]
+        return _shift(focus, n, unit), focus.isoformat()
+    return None, None
+
+
+def _shift(d: date, n: int, unit: str) -> str:
+    if unit == "day":
+        return (d + timedelta(days=n)).isoformat()
+    if unit == "week":
+        return _week(d + timedelta(days=7 * n))
+    if unit == "month":
+        k = d.year * 12 + d.month - 1 + n
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
+    return f"{d.year + n:04d}"
+
+
+_PART_AFTER = {}
+
+
+def part_of_day_after(text: str, end: int, language: str | None) -> tuple[int, str] | None:
+    """A part-of-day word right after a resolved day ('Friday afternoon', 'yesterday morning'): (new end, code)."""
+    lang = language if language in _words() else "en"
+    rx = _PART_AFTER.get(lang)
+    if rx is None:
+        parts = _words()[lang]["parts_of_day"]
+        conn = {"en": "", "es": r"(?:por\s+la\s+|en\s+la\s+|de\s+la\s+)?"}.get(lang, "")
+        rx = _PART_AFTER[lang] = (re.compile(rf"\s+{conn}(?P<unit>{_alt(parts)})(?!\w)", re.I), parts)
+    m = rx[0].match(text, end)
+    if not m:
+        return None
+    return m.end(), rx[1][m.group("unit").lower()]
+
+
+def part_code_in(span_text: str, language: str | None) -> str | None:
+    """The part-of-day code a span already ends with ('Friday afternoon' matched whole by the weekday regex)."""
+    lang = language if language in _words() else "en"
+    parts = _words()[lang]["parts_of_day"]
+    last = span_text.lower().split()[-1] if span_text.split() else ""
+    return parts.get(last) if len(span_text.split()) > 1 else None
+
+
+def with_part_of_day(text: str, start: int, end: int, value: str, weekday: bool, language: str | None,
+                     taken: list[tuple[int, int]]) -> tuple[int, str]:
+    """(end, value) of a resolved day with the part of the day written in or right after it: 'Friday afternoon'
+    -> ``2013-03-22TAF``, 'yesterday morning' -> ``2013-03-21TMO``; the span grows over a following part word
+    unless another expression holds it."""
+    if "T" in value:
+        return end, value
+    part = part_code_in(text[start:end], language) if weekday else None
+    after = None if part else part_of_day_after(text, end, language)
+    if after is not None and not any(s < after[0] and end < e for s, e in taken):
+        end, part = after
+    return end, (f"{value}T{part}" if part else value)

@@ -1,0 +1,81 @@
+"""TimeML values of times.py/timeml.py against a hand-written set (tests/fixtures/timeml.jsonl: fictional
+sentences with their publication dates), and the downstream guards of timevalues.py."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from crosscheck.analyze.times import extract
+from crosscheck.model import Analysis, Document, TimeExpr
+from crosscheck.timevalues import calendar_key, day_of
+
+_CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "timeml.jsonl").read_text().splitlines()
+          if line.strip()]
+
+
+def _times(case):
+    doc = Document(id="t", source="fixture", fmt="txt", text=case["text"], published=case.get("published"),
+                   language=case.get("language", "en"))
+    return extract(doc, None)
+
+
+def test_the_set_is_large_and_covers_every_category():
+    expressions = [e for c in _CASES for e in c["expect"]] + [a for c in _CASES for a in c.get("absent", [])]
+    assert len(expressions) >= 80
+    values = [v for c in _CASES for _, v in c["expect"]]
+    for shape in ("PRESENT_REF", "PAST_REF", "FUTURE_REF", "-SU", "-WI", "-Q", "TAF", "TMO", "TNI", "-WE", "XXXX"):
+        assert any(shape in v for v in values), shape
+    assert any(v.isdigit() and len(v) == 3 for v in values)  # a decade
+    assert any(v.isdigit() and len(v) == 2 for v in values)  # a century
+    assert any(c.get("absent") for c in _CASES)  # durations
+
+
+@pytest.mark.parametrize("case", _CASES, ids=[c["text"][:40] for c in _CASES])
+def test_timeml_value(case):
+    found = _times(case)
+    got = [(t.text, t.value) for t in found]
+    for text, value in case["expect"]:
+        assert (text, value) in got, f"{text!r} -> {value!r}; got {got}"
+    for absent in case.get("absent", []):
+        s = case["text"].index(absent)
+        e = s + len(absent)
+        assert not [t for t in found if t.start < e and s < t.end], f"{absent!r} is a duration, not a date: {got}"
+
+
+def test_day_of_reads_only_days():
+    assert day_of("2013-03-22") == date(2013, 3, 22)
+    assert day_of("2013-03-22TAF") == date(2013, 3, 22)
+    for v in ("PRESENT_REF", "2012-SU", "199", "19", "2013-Q1", "2013-W12", "2013-W12-WE", "2013-03", "2013",
+              "XXXX-03-22", "2013-02-30", "", None):
+        assert day_of(v) is None, v
+
+
+def test_calendar_key_drops_what_is_not_a_calendar_point():
+    assert calendar_key("2013-03-22TMO") == "2013-03-22"
+    assert calendar_key("2013-W12-WE") == "2013-W12"
+    for v in ("2013-03-22", "2013-03", "2013", "XXXX-03-22", "2013-W12"):
+        assert calendar_key(v) == v
+    for v in ("PRESENT_REF", "PAST_REF", "2012-SU", "XXXX-WI", "2013-Q1", "199", "19", "2013-03-22TXX", None):
+        assert calendar_key(v) is None, v
+
+
+def test_new_values_never_crash_downstream():
+    """Reports whose times are TimeML values that are not dates go through facts, slips, timeline and the
+    story and claim features without an error, and no such value becomes a timeline point or a story date."""
+    from crosscheck.corroborate.timeline import timeline
+    from crosscheck.stories.features import story_features
+
+    text = "On Friday afternoon the dam failed, officials said now. In the 1990s and in summer 2012 it held."
+    doc = Document(id="d1", source="fixture", fmt="txt", text=text, published="2013-03-22", language="en")
+    times = tuple(extract(doc, None))
+    values = {t.value for t in times}
+    assert {"2013-03-22TAF", "PRESENT_REF", "199", "2012-SU"} <= values
+    analysis = Analysis(document="d1", times=times)
+    entries = timeline("s1", ["d1"], {"d1": doc}, {"d1": analysis})
+    assert [e.value for e in entries] == ["2013-03-22TAF"]
+    feats = story_features(doc, analysis)
+    assert set(feats.dates) <= {"2013-03-22", "XXXX-03-22"}
+    assert TimeExpr  # the model type the values live in
