@@ -533,3 +533,10 @@ def test_a_furniture_title_given_with_the_record_never_comes_back_as_the_report_
             "after repairs to the northern pier were finished ahead of schedule.")
     doc = clean(RawReport(source="x.jsonl#1", fmt="jsonl", text=body, title=given))
     assert doc.title != given
+
+
+@pytest.mark.parametrize("title", ["极光轨道公司发射Lumen-3气象卫星", "ポラリス社がルーメン3号を打ち上げ", "폴라리스, 기상위성 루멘-3 발사"])
+def test_a_headline_in_an_unspaced_script_with_a_figure_is_no_date_stamp(title):
+    from crosscheck.boilerplate import looks_like_headline
+
+    assert looks_like_headline(title)

@@ -215,7 +215,10 @@ def _is_date_line(line: str) -> bool:
     tokens = _WORD.findall(line.lower())
     if not tokens or len(tokens) > 16 or not re.search(r"\d", line):
         return False
-    return all(any(c.isdigit() for c in t) or t[:3] in _DATE_STEMS or t in _DATE_WORDS for t in tokens)
+    # a number token is a date part ('11.13', '2024-10', '13일'); a run of unspaced script with a figure in
+    # it ('...发射Lumen-3气象卫星') is words, not a date
+    return all((any(c.isdigit() for c in t) and sum(c.isalpha() for c in t) <= 3) or t[:3] in _DATE_STEMS
+               or t in _DATE_WORDS for t in tokens)
 
 
 def _is_menu(line: str) -> bool:
