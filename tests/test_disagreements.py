@@ -255,3 +255,38 @@ def test_story_page_lists_disagreements_side_by_side(demo_db):
     assert "the wire changed between versions" in section and "not independent sources" in section
     assert "As many as 7,000 workers" in section and "As many as 8,000 workers" in section
     assert "date slip in one report" in section and "Más de 9.000" in section
+
+
+# -- measures are not counts (real check of issue 16: magnitudes, distances, units, clock times) -------
+
+def test_a_magnitude_word_names_its_own_number_not_the_toll():
+    _, _, facts = _facts("The death toll from the magnitude 6.4 earthquake that shook Varna Ridge has risen to 58, "
+                         "officials said.")
+    assert [f.subject for f in facts if f.kind == "figure" and float(f.value) == 58] == ["dead"]
+    assert not [f for f in facts if f.subject == "magnitude" and float(f.value) > 10]
+
+
+def test_magnitude_readings_close_together_or_to_the_unit_do_not_conflict():
+    m = dict(subject="magnitude")
+    assert compat.figures(fig("6.4", 6.4, **m), fig("6.6", 6.6, **m)).severity == "precision"
+    assert compat.figures(fig("magnitude 6", 6, **m), fig("6.4", 6.4, **m)).severity == "precision"
+    assert compat.figures(fig("6.2", 6.2, **m), fig("6.8", 6.8, **m)).severity == "conflict"
+
+
+def test_a_distance_from_a_place_is_not_a_depth():
+    _, _, facts = _facts("The quake hit some 14 kilometres southwest of Dorrow at a depth of eight kilometres.")
+    assert sorted((f.subject, float(f.value)) for f in facts if f.kind == "figure") == \
+        [("depth:m", 8000.0), ("distance:m", 14000.0)]
+
+
+def test_a_unit_after_a_number_keeps_it_a_length_in_german():
+    _, _, facts = _facts("Im nächsten Augenblick prallte die Maschine 2,3 Kilometer hinter der Piste auf ein "
+                         "Lagerhaus.", "de")
+    assert [(f.subject, float(f.value)) for f in facts if f.kind == "figure"] == [("distance:m", 2300.0)]
+
+
+def test_a_bare_clock_time_is_no_date_of_the_event():
+    _, _, facts = _facts("The quake hit at 11.40pm near Dorrow, the survey said.", published="2026-05-06")
+    assert not [f for f in facts if f.kind == "date"]
+    _, _, facts = _facts("The earthquake struck Dorrow at 11.40pm on Tuesday, 5 May.")
+    assert [f.value for f in facts if f.kind == "date"] == ["2026-05-05"]
