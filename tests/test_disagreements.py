@@ -290,3 +290,14 @@ def test_a_bare_clock_time_is_no_date_of_the_event():
     assert not [f for f in facts if f.kind == "date"]
     _, _, facts = _facts("The earthquake struck Dorrow at 11.40pm on Tuesday, 5 May.")
     assert [f.value for f in facts if f.kind == "date"] == ["2026-05-05"]
+
+
+def test_claim_figures_without_a_counted_noun_never_clash():
+    from crosscheck.corroborate.align import figure_relation
+    from crosscheck.corroborate.features import Figure
+
+    toll = (Figure("31 fatalities", 31, 31, of="fatal"),)
+    assert figure_relation(toll, (Figure("24", 24, 24),), cross=True) == "none"  # "24 edificios": another thing
+    assert figure_relation((Figure("208", 208, 208, of="dublin"),), (Figure("190", 190, 190),)) == "none"  # a flight
+    assert figure_relation(toll, (Figure("24 muertos", 24, 24, of="muerto"),), cross=True) == "clash"
+    assert figure_relation(toll, (Figure("24 fatalities", 24, 24, of="fatal"),)) == "clash"

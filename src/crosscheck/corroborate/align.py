@@ -185,15 +185,16 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
             x, y = fa[0], fb[0]
             if x.low <= y.high and y.low <= x.high:
                 return "same"
-            return "none" if _scale_apart(x, y) else "clash"
+            # a figure with no counted noun ("22" of buildings, a flight number) cannot contradict a count
+            return "none" if _scale_apart(x, y) or not (x.of and y.of) else "clash"
         return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
     agree: dict[str, bool] = {}
     for x in fa:
         for y in fb:
             if x.of and y.of and not same_thing(x.of, y.of):
                 continue
-            if not (x.of and y.of) and not single:
-                continue
+            if not (x.of and y.of):
+                continue  # a count whose noun is unknown is no count of the same thing
             thing = (x.of or y.of or "")[:5]
             agree[thing] = agree.get(thing, False) or (x.low <= y.high and y.low <= x.high)
     if any(not ok for ok in agree.values()):
