@@ -297,7 +297,14 @@ def test_claim_figures_without_a_counted_noun_never_clash():
     from crosscheck.corroborate.features import Figure
 
     toll = (Figure("31 fatalities", 31, 31, of="fatal"),)
-    assert figure_relation(toll, (Figure("24", 24, 24),), cross=True) == "none"  # "24 edificios": another thing
+    assert figure_relation(toll, (Figure("24", 24, 24),), cross=True) == "none"  # no noun
+    assert figure_relation(toll, (Figure("24", 24, 24, of="edificios"),), cross=True) == "none"  # another thing
     assert figure_relation((Figure("208", 208, 208, of="dublin"),), (Figure("190", 190, 190),)) == "none"  # a flight
-    assert figure_relation(toll, (Figure("24 muertos", 24, 24, of="muerto"),), cross=True) == "clash"
+    assert figure_relation(toll, (Figure("24 muertos", 24, 24, of="muertos"),), cross=True) == "clash"
     assert figure_relation(toll, (Figure("24 fatalities", 24, 24, of="fatal"),)) == "clash"
+
+
+def test_a_number_glued_to_letters_is_a_code_not_a_figure():
+    from crosscheck.corroborate.features import figures_in
+
+    assert [f.text for f in figures_in("Flight QX208 to Dublin crashed with 190 people on board.")] == ["190"]
