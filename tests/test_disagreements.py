@@ -268,8 +268,8 @@ def test_a_magnitude_word_names_its_own_number_not_the_toll():
 
 def test_magnitude_readings_close_together_or_to_the_unit_do_not_conflict():
     m = dict(subject="magnitude")
-    assert compat.figures(fig("6.4", 6.4, **m), fig("6.6", 6.6, **m)).severity == "precision"
-    assert compat.figures(fig("magnitude 6", 6, **m), fig("6.4", 6.4, **m)).severity == "precision"
+    assert compat.figures(fig("6.4", 6.4, **m), fig("6.6", 6.6, **m)).severity == "agree"
+    assert compat.figures(fig("magnitude 6", 6, **m), fig("6.4", 6.4, **m)).severity == "agree"
     assert compat.figures(fig("6.2", 6.2, **m), fig("6.8", 6.8, **m)).severity == "conflict"
 
 
@@ -308,3 +308,8 @@ def test_a_number_glued_to_letters_is_a_code_not_a_figure():
     from crosscheck.corroborate.features import figures_in
 
     assert [f.text for f in figures_in("Flight QX208 to Dublin crashed with 190 people on board.")] == ["190"]
+
+
+def test_an_increase_of_a_few_is_a_new_count_not_the_toll():
+    _, _, facts = _facts("The latest death toll was an increase of four from Monday, officials in Dorrow said.")
+    assert [f.increment for f in facts if f.kind == "figure"] == [True]

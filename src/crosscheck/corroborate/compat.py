@@ -85,12 +85,11 @@ def figures(a: Fact, b: Fact, a_first: bool = True) -> Verdict:
     scale = lexicon()["measures"].get(a.subject.split(":")[0])
     if isinstance(scale, dict) and a.bound is None and b.bound is None:
         if abs(va - vb) <= scale["tolerance"] + 1e-9:
-            return Verdict("precision", f"readings {_fmt(va)} and {_fmt(vb)} differ by no more than agencies' and "
-                                        "revised readings of one event usually do")
+            return Verdict("agree", "")  # agencies' and revised readings of one event differ this much
         whole, decimal = (va, vb) if va == int(va) else (vb, va)
         if scale.get("whole_is_range") and whole == int(whole) and decimal != int(decimal) and \
                 int(decimal) == int(whole):
-            return Verdict("precision", f"'{_fmt(whole)}' is stated to the unit only; {_fmt(decimal)} falls inside it")
+            return Verdict("agree", "")  # 'magnitude 6' is stated to the unit only: 6.4 falls inside it
     if "vague" in (a.bound, b.bound):  # "thousands of homes" never contradicts a figure
         vaguer, other = (a, b) if a.bound == "vague" else (b, a)
         return Verdict("precision", f"'{vaguer.text}' is a loose amount next to '{other.text}'")
