@@ -294,11 +294,12 @@ def test_figures_a_thousand_apart_across_languages_are_a_reading_not_a_conflict(
     from crosscheck.corroborate.align import figure_relation
     from crosscheck.corroborate.features import Figure
 
-    six_bn = (Figure("6 billion", 6e9, 6e9),)
+    six_bn = (Figure("6 billion", 6e9, 6e9, of="people"),)
     assert figure_relation(six_bn, (Figure("6 mil", 6.0, 6.0),), cross=True) == "none"  # scale word missed
     assert figure_relation(six_bn, (Figure("6.000 millones", 6e9, 6e9),), cross=True) == "same"
-    assert figure_relation(six_bn, (Figure("8 mil millones", 8e9, 8e9),), cross=True) == "clash"
-    assert figure_relation((Figure("10,000", 1e4, 1e4),), (Figure("1만 2천", 1.2e4, 1.2e4),), cross=True) == "clash"
+    assert figure_relation(six_bn, (Figure("8 mil millones", 8e9, 8e9, of="personas"),), cross=True) == "clash"
+    assert figure_relation((Figure("10,000", 1e4, 1e4, of="peopl"),), (Figure("1만 2천", 1.2e4, 1.2e4, of="명"),),
+                           cross=True) == "clash"
 
 
 def test_claims_are_embedded_by_their_carrying_sentence(store):

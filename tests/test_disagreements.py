@@ -255,3 +255,61 @@ def test_story_page_lists_disagreements_side_by_side(demo_db):
     assert "the wire changed between versions" in section and "not independent sources" in section
     assert "As many as 7,000 workers" in section and "As many as 8,000 workers" in section
     assert "date slip in one report" in section and "Más de 9.000" in section
+
+
+# -- measures are not counts (real check of issue 16: magnitudes, distances, units, clock times) -------
+
+def test_a_magnitude_word_names_its_own_number_not_the_toll():
+    _, _, facts = _facts("The death toll from the magnitude 6.4 earthquake that shook Varna Ridge has risen to 58, "
+                         "officials said.")
+    assert [f.subject for f in facts if f.kind == "figure" and float(f.value) == 58] == ["dead"]
+    assert not [f for f in facts if f.subject == "magnitude" and float(f.value) > 10]
+
+
+def test_magnitude_readings_close_together_or_to_the_unit_do_not_conflict():
+    m = dict(subject="magnitude")
+    assert compat.figures(fig("6.4", 6.4, **m), fig("6.6", 6.6, **m)).severity == "agree"
+    assert compat.figures(fig("magnitude 6", 6, **m), fig("6.4", 6.4, **m)).severity == "agree"
+    assert compat.figures(fig("6.2", 6.2, **m), fig("6.8", 6.8, **m)).severity == "conflict"
+
+
+def test_a_distance_from_a_place_is_not_a_depth():
+    _, _, facts = _facts("The quake hit some 14 kilometres southwest of Dorrow at a depth of eight kilometres.")
+    assert sorted((f.subject, float(f.value)) for f in facts if f.kind == "figure") == \
+        [("depth:m", 8000.0), ("distance:m", 14000.0)]
+
+
+def test_a_unit_after_a_number_keeps_it_a_length_in_german():
+    _, _, facts = _facts("Im nächsten Augenblick prallte die Maschine 2,3 Kilometer hinter der Piste auf ein "
+                         "Lagerhaus.", "de")
+    assert [(f.subject, float(f.value)) for f in facts if f.kind == "figure"] == [("distance:m", 2300.0)]
+
+
+def test_a_bare_clock_time_is_no_date_of_the_event():
+    _, _, facts = _facts("The quake hit at 11.40pm near Dorrow, the survey said.", published="2026-05-06")
+    assert not [f for f in facts if f.kind == "date"]
+    _, _, facts = _facts("The earthquake struck Dorrow at 11.40pm on Tuesday, 5 May.")
+    assert [f.value for f in facts if f.kind == "date"] == ["2026-05-05"]
+
+
+def test_claim_figures_without_a_counted_noun_never_clash():
+    from crosscheck.corroborate.align import figure_relation
+    from crosscheck.corroborate.features import Figure
+
+    toll = (Figure("31 fatalities", 31, 31, of="fatal"),)
+    assert figure_relation(toll, (Figure("24", 24, 24),), cross=True) == "none"  # no noun
+    assert figure_relation(toll, (Figure("24", 24, 24, of="edificios"),), cross=True) == "none"  # another thing
+    assert figure_relation((Figure("208", 208, 208, of="dublin"),), (Figure("190", 190, 190),)) == "none"  # a flight
+    assert figure_relation(toll, (Figure("24 muertos", 24, 24, of="muertos"),), cross=True) == "clash"
+    assert figure_relation(toll, (Figure("24 fatalities", 24, 24, of="fatal"),)) == "clash"
+
+
+def test_a_number_glued_to_letters_is_a_code_not_a_figure():
+    from crosscheck.corroborate.features import figures_in
+
+    assert [f.text for f in figures_in("Flight QX208 to Dublin crashed with 190 people on board.")] == ["190"]
+
+
+def test_an_increase_of_a_few_is_a_new_count_not_the_toll():
+    _, _, facts = _facts("The latest death toll was an increase of four from Monday, officials in Dorrow said.")
+    assert [f.increment for f in facts if f.kind == "figure"] == [True]

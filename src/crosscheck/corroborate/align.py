@@ -185,20 +185,47 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
             x, y = fa[0], fb[0]
             if x.low <= y.high and y.low <= x.high:
                 return "same"
-            return "none" if _scale_apart(x, y) else "clash"
+            # a figure with no counted noun (a flight number) or counting another thing ("22 edificios"
+            # next to "27 fatalities") cannot contradict a count
+            return "none" if _scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
         return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
     agree: dict[str, bool] = {}
     for x in fa:
         for y in fb:
             if x.of and y.of and not same_thing(x.of, y.of):
                 continue
-            if not (x.of and y.of) and not single:
-                continue
+            if not (x.of and y.of):
+                continue  # a count whose noun is unknown is no count of the same thing
             thing = (x.of or y.of or "")[:5]
             agree[thing] = agree.get(thing, False) or (x.low <= y.high and y.low <= x.high)
     if any(not ok for ok in agree.values()):
         return "clash"
     return "same" if agree else "none"
+
+
+def _noun_class(word: str) -> str:
+    """What a counted word names, in any language: a concept of data/disagreements.json ('fatalities',
+    'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or itself."""
+    from .facts import lexicon
+
+    w = word.lower()
+    for table in lexicon()["people_words"].values():
+        if w in table:
+            return "people"
+    for concept, tables in lexicon()["concepts"].items():
+        if any(w.startswith(p.strip()) or len(w) > 3 and p.strip().startswith(w)  # stems: 'fatal' of 'fatalit'
+               for words in tables.values() for p in words if len(p.strip()) > 2):
+            return concept
+    return "word:" + w
+
+
+def _comparable_across(a: str | None, b: str | None) -> bool:
+    """Two counted words of two languages count the same thing: the same concept, or one side only
+    says 'people'; two words no concept knows cannot be matched across languages."""
+    if not (a and b):
+        return False
+    ca, cb = _noun_class(a), _noun_class(b)
+    return ca == cb and not ca.startswith("word:") or "people" in (ca, cb)
 
 
 def _scale_apart(x: Figure, y: Figure) -> bool:

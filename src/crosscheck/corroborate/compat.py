@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .facts import Fact
+from .facts import Fact, lexicon
 
 APPROX = 0.15  # an approximate figure ("about 10,000") covers 15% either way
 _LOWER_SPAN = 10.0  # "more than 20" reaches up to ten times its figure
@@ -82,6 +82,14 @@ def figures(a: Fact, b: Fact, a_first: bool = True) -> Verdict:
     va, vb = float(a.value), float(b.value)
     if va == vb and a.bound == b.bound:
         return Verdict("agree", "")
+    scale = lexicon()["measures"].get(a.subject.split(":")[0])
+    if isinstance(scale, dict) and a.bound is None and b.bound is None:
+        if abs(va - vb) <= scale["tolerance"] + 1e-9:
+            return Verdict("agree", "")  # agencies' and revised readings of one event differ this much
+        whole, decimal = (va, vb) if va == int(va) else (vb, va)
+        if scale.get("whole_is_range") and whole == int(whole) and decimal != int(decimal) and \
+                int(decimal) == int(whole):
+            return Verdict("agree", "")  # 'magnitude 6' is stated to the unit only: 6.4 falls inside it
     if "vague" in (a.bound, b.bound):  # "thousands of homes" never contradicts a figure
         vaguer, other = (a, b) if a.bound == "vague" else (b, a)
         return Verdict("precision", f"'{vaguer.text}' is a loose amount next to '{other.text}'")

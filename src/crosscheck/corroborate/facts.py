@@ -180,6 +180,10 @@ def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: st
                     and not start <= m.start() - 3 < end \
                     and not re.match(r"\s*(?:[-–]|\w{1,3})\s*[\d.,]*\d\s*$", text[end:m.start()]):
                 continue  # "7.6-magnitude": the word belongs to another number (not "20 to 30 injured")
+            if not start <= m.start() < end and m.end() <= start and \
+                    re.match(r"\s*[-–]?\s*\d", text[m.end():m.end() + 4]) and not start <= m.end() + 4 and \
+                    not re.match(r"[\s\-–]*$", text[m.end():start]):
+                continue  # "the magnitude 6.4 quake ... rose to 58": the word names the 6.4, not the 58
             if first and m.start() < start:
                 dist = m.start() - cs  # the earliest: the sentence's subject
             elif start <= m.start() < end:
@@ -458,13 +462,21 @@ def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
                 _marked("not_counts_after", text, q.start, num_end(text, num_start, q) if m else
                         q.start + len(q.text.split()[0]), doc.language, before=False):
             continue  # "aged 29 to 94", "flight 370": not a count
-        english_of = q.of if (doc.language or "en")[:2] == "en" else None
+        kind, unit_word = q.kind, q.text
+        if kind != "measure" and m:
+            after = re.match(r"\s*([^\W\d_]+)", text[num_end(text, num_start, q):num_end(text, num_start, q) + 30])
+            if after and after.group(1).lower() in lexicon()["units"]:
+                kind, unit_word = "measure", after.group(1)  # "2,3 Kilometer": a length the parse read as a count
+        english_of = q.of if (doc.language or "en")[:2] == "en" and kind == q.kind else None
         decided, concept = _head_concept(text, q.end if english_of else num_end(text, num_start, q), english_of,
                                          doc.language)
         if not decided:
             concept = concept_near(text, q.start, q.end, cs, ce, doc.language, phrase=True) or \
                 concept_near(text, q.start, q.end, cs, q.start, doc.language, reach=160, first=True)  # the sentence's subject ("the death toll ... reached 72")
-        if concept is None:
+        if kind == "measure" and _distance(text, q.end if kind == q.kind else
+                                            num_end(text, num_start, q) + len(unit_word) + 1, doc.language):
+            concept = "distance"  # "14 km northeast of Dorrow": how far from a place, not a depth
+        if concept is None or not _in_scale(concept, q):
             continue
         if q.kind == "percent":
             subject = "percent:" + concept
@@ -473,8 +485,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
         else:
             subject = concept
         bound, increment, total, q_start = _qualifier(text, num_start, q.end, doc.language)
-        base, factor = _unit_of(q.text, q.unit) if q.kind == "measure" else (q.unit, 1.0)
-        if base and q.kind == "measure":
+        base, factor = _unit_of(unit_word, q.unit) if kind == "measure" else (q.unit, 1.0)
+        if base and kind == "measure":
             subject = f"{subject}:{base}"
         value = float(q.value if q.value is not None else (q.low + q.high) / 2) * factor
         low = float(q.low) * factor if q.low is not None else None
@@ -502,6 +514,18 @@ def figure_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
     return _merge_ranges(text, out, doc.language)
 
 
+def _distance(text: str, end: int, language: str | None) -> bool:
+    """A length followed by a direction or 'from' ('14 km northeast of', '2 Kilometer hinter')."""
+    return bool(_marker("distance_after", language, False).search(text[end:end + 30]))
+
+
+def _in_scale(concept: str, q) -> bool:
+    """A measure's value lies inside its scale: a magnitude above 10 is a count read next to the word."""
+    scale = lexicon()["measures"].get(concept)
+    value = q.value if q.value is not None else q.high
+    return not (isinstance(scale, dict) and value is not None and float(value) > scale["max"])
+
+
 _GENERIC = frozenset("people person man woman child year day time percent one thing part case number".split())
 
 
@@ -511,8 +535,8 @@ def date_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
     out = []
     for t in analysis.times:
         day = day_of(t.value)
-        if t.caption is not None or day is None:
-            continue
+        if t.caption is not None or day is None or _clock_only(t.text):
+            continue  # "at 9.59pm": a clock time names no day (the analysis dated it by the publication)
         s, e = _sentence_of(spans, t.start)
         cs, ce = _clause(text, s, e, t.start, t.end)
         concept = concept_near(text, t.start, t.end, cs, ce, doc.language, "events", phrase=True, reach=45) or \
@@ -528,6 +552,17 @@ def date_facts(doc: Document, analysis: Analysis, d: _Doc) -> list[Fact]:
             year_stated=bool(_YEAR.search(t.text)),
         ))
     return out
+
+
+@lru_cache(maxsize=1)
+def _clock_re() -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(lexicon()["clock_only"]["suffixes"], key=len, reverse=True))
+    return re.compile(rf"^\W*(?:(?:at|um|à|a las|alle|às)\s+)?\d{{1,2}}(?:[:.h]\d\d)?\s*(?:(?:{alt})\W*)*$",
+                      re.IGNORECASE)
+
+
+def _clock_only(text: str) -> bool:
+    return bool(_clock_re().match(text.strip()))
 
 
 @lru_cache(maxsize=16)

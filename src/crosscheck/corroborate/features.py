@@ -139,6 +139,8 @@ def figures_in(text: str) -> tuple[Figure, ...]:
             raw = m.group("num")
             if text[max(0, m.start("num") - 1):m.start("num")] == ":":
                 continue  # minutes of a clock time
+            if re.match(r"[^\W\d_]", text[max(0, m.start("num") - 1):m.start("num")] or " "):
+                continue  # glued to letters: a code or a flight number ("AI171", "M6"), no count
             if _YEARLIKE.match(raw) and not m.group("scale"):
                 continue
             if _DATE_BEFORE.search(text[max(0, m.start("num") - 12):m.start("num")]) or \
@@ -226,8 +228,21 @@ def _quantity_figures(claim: Claim, analysis: Analysis) -> tuple[Figure, ...]:
             low, high = float(q.low), float(q.high)
         else:
             continue
-        out.append(Figure(text=q.text, low=low, high=high, qualifier=q.qualifier, of=q.of))
+        out.append(Figure(text=q.text, low=low, high=high, qualifier=q.qualifier,
+                          of=q.of or _noun_after(q.text, claim.text[max(0, q.end - claim.start):])))
     return tuple(out)
+
+
+_LETTERS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _noun_after(q_text: str, rest: str) -> str | None:
+    """The counted word of a figure the analysis gave no noun (other languages): the word inside the
+    quantity after its number ('1만 2천 명' -> 명), else the word right after it ('22 edificios')."""
+    inside = _LETTERS.findall(re.sub(r"^\D*\d[\d.,\s]*", "", q_text))
+    m = _LETTERS.match(rest.lstrip())
+    word = inside[-1] if inside else m.group(0) if m and rest[:1].isspace() else None
+    return word.lower() if word else None
 
 
 def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
