@@ -9,7 +9,7 @@ crashes ``date.fromisoformat`` or is compared as a calendar date.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(?:MO|AF|EV|NI|DT))?$")
 _POINT = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W\d\d)?")
@@ -41,3 +41,22 @@ def calendar_key(value: str | None) -> str | None:
             and not (rest == "-WE" and "-W" in key):
         return None
     return key if _KEY.match(key) else None
+
+
+def week_value(d: date, suffix: str = "") -> str:
+    """The ISO week of ``d`` as a TimeML value ('2013-W12'; suffix '-WE' for its weekend)."""
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}{suffix}"
+
+
+def shift(d: date, n: int, unit: str) -> str:
+    """``d`` moved by ``n`` days, weeks, months or years, as a value of that granularity."""
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return (d + timedelta(days=n)).isoformat()
+    if unit == "week":
+        return week_value(d + timedelta(days=7 * n))
+    if unit == "month":
+        k = d.year * 12 + d.month - 1 + n
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
+    return f"{d.year + n:04d}"

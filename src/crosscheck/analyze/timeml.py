@@ -23,6 +23,8 @@ from functools import lru_cache
 from importlib import resources
 
 from crosscheck.timevalues import day_of as day_value  # noqa: F401  (times.py reads it from here)
+from crosscheck.timevalues import shift as _shift
+from crosscheck.timevalues import week_value as _week
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _NUM = (r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|several"
@@ -150,10 +152,6 @@ def _season_of(d: date) -> tuple[int, int]:
     return d.year, min((d.month - 3) // 3, 3)
 
 
-def _week(d: date, suffix: str = "") -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}{suffix}"
-
 
 def _count(word: str) -> int | None:
     w = " ".join(word.lower().split())
@@ -280,15 +278,6 @@ def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | N
     return None, None
 
 
-def _shift(d: date, n: int, unit: str) -> str:
-    if unit == "day":
-        return (d + timedelta(days=n)).isoformat()
-    if unit == "week":
-        return _week(d + timedelta(days=7 * n))
-    if unit == "month":
-        k = d.year * 12 + d.month - 1 + n
-        return f"{k // 12:04d}-{k % 12 + 1:02d}"
-    return f"{d.year + n:04d}"
 
 
 _PART_AFTER = {}

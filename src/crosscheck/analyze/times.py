@@ -41,6 +41,7 @@ from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
 from crosscheck.analyze.time_words import cldr as _cldr
 from crosscheck.analyze import timeml as _timeml
 from crosscheck.model import Document, TimeExpr
+from crosscheck.timevalues import shift as _shift
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -162,10 +163,6 @@ def _valid(y: int | None, m: int, d: int) -> bool:
     except ValueError:
         return False
 
-
-def _week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
 
 
 def _add_months(d: date, n: int) -> tuple[int, int]:
@@ -422,15 +419,6 @@ def _count(word: str) -> int:
     return int(w) if w.isdigit() else _SMALL.get(re.sub(r"\s+", " ", w), 1)
 
 
-def _shift(anchor: date, n: int, unit: str) -> str:
-    unit = unit.lower().rstrip("s")
-    if unit == "day":
-        return (anchor + timedelta(days=n)).isoformat()
-    if unit == "week":
-        return _week(anchor + timedelta(days=7 * n))
-    if unit == "month":
-        return _iso(*_add_months(anchor, n))
-    return f"{anchor.year + n:04d}"
 
 
 def _deictic(m: re.Match, anchor: date) -> str:
