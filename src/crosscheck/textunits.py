@@ -45,3 +45,16 @@ def without_full_stop(text: str) -> bool:
     """Whether ``text`` is mostly in a script that marks no sentence end (Thai, Lao)."""
     letters = sum(1 for ch in text if ch.isalpha())
     return bool(letters) and len(_NO_STOP.findall(text)) > 0.5 * letters
+
+
+_OPENERS = "\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019([\u2014\u2013-"
+_SENTENCE_ENDS = ".!?:;\n\u3002\uff01\uff1f"
+
+
+def sentence_initial(text: str, at: int) -> bool:
+    """Whether ``text[at]`` opens a sentence: only spaces, quote marks, brackets and dashes stand between it
+    and a full stop (of any script), a colon or the start of the text."""
+    k = at - 1
+    while k >= 0 and (text[k].isspace() or text[k] in _OPENERS):
+        k -= 1
+    return k < 0 or text[k] in _SENTENCE_ENDS

@@ -29,6 +29,7 @@ from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
 from crosscheck.textunits import word_count
+from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
 _QUESTION = re.compile(r"[?\uff1f\u061f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
@@ -346,11 +347,6 @@ def _subject(st: _State, s: int, cs: int) -> str | None:
     return _tidy(head)
 
 
-def _sentence_initial(text: str, at: int) -> bool:
-    k = at - 1
-    while k >= 0 and (text[k].isspace() or text[k] in _QUOTE_CHARS or text[k] in "([\u2014\u2013-"):
-        k -= 1
-    return k < 0 or text[k] in ".!?:;\n\u3002"
 
 
 def _title_phrase(st: _State, lo: int, hi: int, cs: int, ce: int) -> str | None:

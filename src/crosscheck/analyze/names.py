@@ -24,6 +24,7 @@ from crosscheck.analyze.aliases import known, known_place, plain_key
 from crosscheck.analyze.claims_multi import cues_for
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.model import Entity, Mention
+from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
@@ -152,11 +153,6 @@ def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[i
     return (start, start + len(name)) if name else None
 
 
-def _sentence_initial(text: str, at: int) -> bool:
-    k = at - 1
-    while k >= 0 and text[k] in " \t\u00a0\"'\u00ab\u201e\u201c(\u2014\u2013-":
-        k -= 1
-    return k < 0 or text[k] in ".!?:\n"
 
 
 def _build(sdoc: Doc, text: str, spans) -> LocalEntities:

@@ -42,6 +42,7 @@ from crosscheck.analyze.time_words import cldr as _cldr
 from crosscheck.analyze import timeml as _timeml
 from crosscheck.model import Document, TimeExpr
 from crosscheck.timevalues import shift as _shift
+from crosscheck.textunits import sentence_initial as _sentence_start
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -327,11 +328,6 @@ def _weekday_dates(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _sentence_start(text: str, at: int) -> bool:
-    k = at - 1
-    while k >= 0 and text[k] in " \t\"'\u00ab\u201c\u201e(":
-        k -= 1
-    return k < 0 or text[k] in ".!?:\n"
 
 
 def _future_by_words(text: str, start: int, end: int, language: str | None) -> bool:
