@@ -351,18 +351,37 @@ class Pipeline:
         return touched
 
     # -- across reports ----------------------------------------------------------------------
-    def link_entities(self) -> None:
-        from .analyze.aliases import link
+    def link_entities(self, full: bool = False) -> None:
+        """Link the local entities of the reports added or revised since they were last linked (the store's
+        pending marks), with the stored entities they can join (aliases.neighbourhood, through the store's
+        alias keys), writing only the rows that change; ``full``: relink the whole store (recluster)."""
+        from .analyze.aliases import keys_by_entity, link, neighbourhood
 
-        self.progress("stage", "linking entities across reports")
         try:
-            linking = link(list(self.store.local_entities()))
-        except Exception as exc:  # keep the links of the last run; corroboration goes on with them
+            if full:
+                self.progress("stage", "linking entities across reports (whole store)")
+                members = list(self.store.local_entities())
+                pending: list[str] = []
+            else:
+                pending = self.store.entities_pending()
+                if not pending:
+                    return
+                self.progress("stage", f"linking the entities of {len(pending)} reports across reports")
+                before = self.store.entity_links(pending)
+                members = neighbourhood(self.store.local_entities_of(pending), self.store,
+                                        self.store.alias_keys_of(set(before.values())))
+            linking = link(members)
+        except Exception as exc:  # keep the links of the last run (and the pending marks); corroboration goes on
             self._late.append(ReadFailure("entity linking", _reason("skipped", exc)))
             return
         links = [(ln.document, ln.key, ln.entity) for ln in linking.links]
+        keys = keys_by_entity(linking, members)
         with self.store.transaction():
-            self.store.replace_entities(list(linking.entities), links)
+            if full:
+                self.store.replace_entities(list(linking.entities), links, keys)
+            else:
+                self.store.update_entities(list(linking.entities), links, keys,
+                                           [(d, e.key) for d, e in members], pending)
 
     def corroborate_dirty(self) -> None:
         from .model import StoryFeatures
@@ -371,7 +390,6 @@ class Pipeline:
         if not dirty:
             return
         self.progress("stage", f"corroborating {len(dirty)} stories")
-        entity_ids = self.store.entity_links()
         synd = self.store.syndication_of()
 
         stories = {sid: self.store.story(sid) for sid in dirty}
@@ -387,6 +405,7 @@ class Pipeline:
                     docs = {d: self.store.document(d) for d in story.documents}
                     analyses = {d: self.store.analysis(d) or Analysis(document=d) for d in story.documents}
                     feats = {d: codec.loads(StoryFeatures, raw_feats[d]) for d in story.documents if d in raw_feats}
+                    entity_ids = self.store.entity_links(story.documents)  # this story's reports only
                     done = self._corroborate(story, docs, analyses, feats, synd, entity_ids,
                                            _claim_vectors(story.documents, raw_vecs))
                     if done is not None:
@@ -451,6 +470,7 @@ class Pipeline:
             by_story.setdefault(s, []).append(d)
         self._save_memberships({s: Story(id=s, documents=tuple(ds)) for s, ds in by_story.items()})
         self._resyndicate()
+        self.link_entities(full=True)  # the explicit whole-store pass: entities and alias keys rebuilt too
         self.corroborate_dirty()
         return result
 

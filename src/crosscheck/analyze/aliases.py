@@ -14,6 +14,12 @@
    whose surname has the same consonant skeleton (Zelensky);
 5. other names match on their normalised key.
 Global ids are ``"ent-" + sha1(type group + canonical key)[:12]``: stable across runs.
+
+Linking new reports without relinking the store: every rule above joins only entities that share an
+alias key (``alias_keys``: a person's last name token and, for the Hangul/kana rule, the consonant
+skeleton; other names their whole key), so ``neighbourhood`` gathers, through an ``AliasIndex`` (the
+store's entity_keys), every stored entity that shares a key with the new ones, transitively; ``link`` of
+that closed neighbourhood gives the same entities and links as ``link`` of the whole store.
 """
 from __future__ import annotations
 
@@ -24,7 +30,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Sequence
+from collections.abc import Iterable, Mapping
+from typing import Protocol, Sequence
 
 from anyascii import anyascii
 
@@ -303,3 +310,77 @@ def _canonical(members: list[tuple[str, Entity]]) -> tuple[str, str]:
     name = max(names, key=lambda n: (len(n.split()), names[n], -len(n), n))
     type_ = max(types, key=lambda t: (types[t], t == "PERSON", t))
     return name, type_
+
+
+# -- linking a neighbourhood: the entities new reports can join --------------------------------------
+def alias_keys(ent: Entity) -> frozenset[str]:
+    """The keys under which ``link`` can join this local entity with another: two entities no chain of
+    shared keys connects are never joined (see the rules in the module docstring).
+
+    p:<last token>  people: the surname rule and the middle-name rule join only the same last token;
+    s:<skeleton>    a Latin/Cyrillic... person's skeleton, h:<skeleton> a Hangul/kana person's (rule 4);
+    n:<tokens>      places, organisations, other names (their type is voted across groups of one key);
+    k:<group>:<tokens>  the rest (nationalities): joined on their exact key only."""
+    grp, toks = _group_key(ent)
+    if grp == "per":
+        keys = {"p:" + (toks[-1] if toks else "")}
+        sk = skeleton(ent.name)
+        if len(sk) >= 3:
+            keys.add(("h:" if _HANGUL_KANA.search(ent.name) else "s:") + sk)
+        return frozenset(keys)
+    if grp in ("loc", "org", "oth"):
+        return frozenset({"n:" + " ".join(toks)})
+    return frozenset({f"k:{grp}:" + " ".join(toks)})
+
+
+def _lookups(key: str) -> tuple[str, ...]:
+    """Keys to look up for an entity's key: a Latin skeleton meets only Hangul/kana names of that skeleton,
+    a Hangul/kana one every person of that skeleton (rule 4 counts the Latin owners)."""
+    if key.startswith("s:"):
+        return ("h:" + key[2:],)
+    if key.startswith("h:"):
+        return (key, "s:" + key[2:])
+    return (key,)
+
+
+class AliasIndex(Protocol):
+    def linked_by_keys(self, keys: Iterable[str]) -> Iterable[tuple[str, Entity]]:
+        """The stored local entities (document id, Entity) of every cross-report entity with one of ``keys``."""
+
+
+def neighbourhood(seed: Iterable[tuple[str, Entity]], index: AliasIndex,
+                  known_keys: Iterable[str] = ()) -> list[tuple[str, Entity]]:
+    """``seed`` (the local entities of new or revised reports) and every stored local entity linking can
+    join with them, closed under shared alias keys, in (document, key) order: ``link`` of it is the whole
+    store's linking restricted to it. ``known_keys``: keys of the entities the seed's reports were linked to
+    before (a revision drops names: the entities they held together are linked again)."""
+    members: dict[tuple[str, str], Entity] = {}
+    todo: set[str] = set(known_keys)
+    for doc_id, ent in seed:
+        members[(doc_id, ent.key)] = ent
+        todo |= alias_keys(ent)
+    done: set[str] = set()
+    asked: set[str] = set()
+    while todo:
+        done |= todo
+        ask = {k for key in todo for k in _lookups(key)} - asked
+        asked |= ask
+        todo = set()
+        if not ask:
+            break
+        for doc_id, ent in index.linked_by_keys(ask):
+            if (doc_id, ent.key) not in members:
+                members[(doc_id, ent.key)] = ent
+                todo |= alias_keys(ent) - done
+    return [(d, e) for (d, _), e in sorted(members.items(), key=lambda x: x[0])]
+
+
+def keys_by_entity(linking: EntityLinking, members: Iterable[tuple[str, Entity]]) -> dict[str, frozenset[str]]:
+    """Cross-report entity id -> the alias keys of its members (what the store's index keeps)."""
+    of: Mapping[tuple[str, str], str] = {(ln.document, ln.key): ln.entity for ln in linking.links}
+    out: dict[str, set[str]] = defaultdict(set)
+    for doc_id, ent in members:
+        gid = of.get((doc_id, ent.key))
+        if gid is not None:
+            out[gid] |= alias_keys(ent)
+    return {gid: frozenset(keys) for gid, keys in out.items()}

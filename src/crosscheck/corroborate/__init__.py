@@ -61,7 +61,8 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
                 settings: Settings | None = None, claim_vectors: Mapping[str, str] | None = None) -> StoryFindings:
     """Aligned claims with verdicts, conflicts, drift and chains, and the timeline of one story.
 
-    ``claim_vectors``: {"<doc id>:<claim key>": packed embedding} computed at ingest (crosscheck.embed);
+    ``entity_ids``: (doc id, local entity key) -> global entity id, at least for this story's reports
+    (read, never copied). ``claim_vectors``: {"<doc id>:<claim key>": packed embedding} computed at ingest (crosscheck.embed);
     with them, claims in different languages are compared by meaning."""
     from ..embed import unpack
 
@@ -74,7 +75,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
         if doc is None or analysis is None:
             continue
         for claim in analysis.claims:
-            views.append(build_view(claim, doc, analysis, i, dict(entity_ids),
+            views.append(build_view(claim, doc, analysis, i, entity_ids,
                                     unpack(claim_vectors.get(f"{doc_id}:{claim.key}"))))
 
     groups = align(views, settings)

@@ -3,6 +3,7 @@ modality, figures, dates, negation, subject and speaker."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -246,8 +247,8 @@ def _noun_after(q_text: str, rest: str) -> str | None:
 
 
 def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
-               entity_ids: dict[tuple[str, str], str], vector: Any = None) -> ClaimView:
-    """Read one claim for comparison."""
+               entity_ids: Mapping[tuple[str, str], str], vector: Any = None) -> ClaimView:
+    """Read one claim for comparison (``entity_ids``: (doc id, local key) -> global id, read only)."""
     text = claim.text
     entities = {e.key: e for e in analysis.entities}
     speaker_ent = entities.get(claim.speaker) if claim.speaker else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator, Mapping
 
 from ..model import Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup
 
@@ -110,18 +110,38 @@ class Store(ABC):
     @abstractmethod
     def syndication_groups(self) -> list[SyndicationGroup]: ...
 
-    # entities across reports
+    # entities across reports (analyze.aliases: alias keys, a neighbourhood, link)
     @abstractmethod
     def local_entities(self) -> Iterator[tuple[str, Entity]]: ...
 
     @abstractmethod
-    def replace_entities(self, entities: list[Entity], links: list[tuple[str, str, str]]) -> None: ...
+    def local_entities_of(self, documents: Iterable[str]) -> list[tuple[str, Entity]]: ...
+
+    @abstractmethod
+    def linked_by_keys(self, keys: Iterable[str]) -> list[tuple[str, Entity]]:
+        """The local entities linked to any cross-report entity with one of these alias keys."""
+
+    @abstractmethod
+    def alias_keys_of(self, entity_ids: Iterable[str]) -> set[str]: ...
+
+    @abstractmethod
+    def entities_pending(self) -> list[str]:
+        """Reports whose local entities changed since they were last linked (put_document marks them)."""
+
+    @abstractmethod
+    def replace_entities(self, entities: list[Entity], links: list[tuple[str, str, str]],
+                         keys: Mapping[str, Iterable[str]] | None = None) -> None: ...
+
+    @abstractmethod
+    def update_entities(self, entities: list[Entity], links: list[tuple[str, str, str]],
+                        keys: Mapping[str, Iterable[str]], members: Iterable[tuple[str, str]],
+                        documents: Iterable[str]) -> int: ...
 
     @abstractmethod
     def entities(self) -> list[Entity]: ...
 
     @abstractmethod
-    def entity_links(self) -> dict[tuple[str, str], str]: ...
+    def entity_links(self, documents: Iterable[str] | None = None) -> dict[tuple[str, str], str]: ...
 
     # corroboration
     @abstractmethod

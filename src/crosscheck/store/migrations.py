@@ -174,6 +174,24 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN credits TEXT;
     ALTER TABLE syndication_members ADD COLUMN data TEXT;
     """,
+    # 5 -> 6 (issue 14, helper `ents`; planned as migration 7: the lead renumbers on merge): entity linking
+    # for the new reports only. entity_keys: alias key (analyze.aliases.alias_keys) -> cross-report entities
+    # with a member of that key; entities_pending: reports whose local entities changed since they were
+    # last linked (put_document marks them). Every report already stored is marked, so the first run after
+    # this migration links the whole store once and fills entity_keys.
+    """
+    CREATE TABLE entity_keys (
+        key TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        PRIMARY KEY (key, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_keys_entity ON entity_keys(entity);
+    CREATE TABLE entities_pending (
+        document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+    );
+    INSERT OR IGNORE INTO entities_pending (document)
+        SELECT document FROM doc_entities UNION SELECT document FROM entity_links;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ from ..model import (Analysis, Document, Entity, FetchRecord, SourceState, Story
                      SyndicationMember)
 from . import codec
 from .base import DocState, DocumentFilter, Store
+from .entities import EntityTables
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 _DOC_COLS = ("id, source, fmt, url, title, outlet, published, language, authors, text, captions, "
@@ -47,7 +48,7 @@ def _row_doc(row: sqlite3.Row) -> Document:
     )
 
 
-class SQLiteStore(Store):
+class SQLiteStore(EntityTables, Store):
     def __init__(self, path: str | os.PathLike, readonly: bool = False, timeout: float = 30.0):
         self.path = str(path)
         self.readonly = readonly
@@ -283,6 +284,7 @@ class SQLiteStore(Store):
                       "authors=?, text=?, captions=?, boilerplate=?, content_hash=?, revision=?, credits=?, "
                       "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?", (*values, doc.id))
         c.execute("DELETE FROM doc_entities WHERE document = ?", (doc.id,))
+        c.execute("INSERT OR IGNORE INTO entities_pending (document) VALUES (?)", (doc.id,))  # link again
         if analysis is not None:
             c.execute("INSERT OR REPLACE INTO analyses (document, data) VALUES (?, ?)", (doc.id, codec.dumps(analysis)))
             c.executemany("INSERT INTO doc_entities (document, key, data) VALUES (?,?,?)",
@@ -445,33 +447,7 @@ class SQLiteStore(Store):
                                  origin_outlet=r["origin_outlet"], members=tuple(evidence.get(r["id"], ())))
                 for r in self._q("SELECT * FROM syndication_groups ORDER BY id")]
 
-    # -- entities ----------------------------------------------------------------------------
-    def local_entities(self, page: int = 5000) -> Iterator[tuple[str, Entity]]:
-        """Streamed a page at a time (keyset on the primary key)."""
-        last: tuple[str, str] = ("", "")
-        while True:
-            rows = self._q("SELECT document, key, data FROM doc_entities WHERE (document, key) > (?, ?) "
-                           "ORDER BY document, key LIMIT ?", (*last, page))
-            for r in rows:
-                yield r["document"], codec.loads(Entity, r["data"])
-            if len(rows) < page:
-                return
-            last = (rows[-1]["document"], rows[-1]["key"])
-
-    def replace_entities(self, entities: list[Entity], links: list[tuple[str, str, str]]) -> None:
-        c = self.conn
-        c.execute("DELETE FROM entity_links")
-        c.execute("DELETE FROM entities")
-        c.executemany("INSERT OR REPLACE INTO entities (id, name, type, aliases) VALUES (?,?,?,?)",
-                      [(e.id, e.name, e.type, json.dumps(list(e.aliases), ensure_ascii=False)) for e in entities])
-        c.executemany("INSERT OR REPLACE INTO entity_links (document, key, entity) VALUES (?,?,?)", links)
-
-    def entities(self) -> list[Entity]:
-        return [Entity(key=r["id"], id=r["id"], name=r["name"], type=r["type"], aliases=tuple(json.loads(r["aliases"])))
-                for r in self._q("SELECT * FROM entities ORDER BY name")]
-
-    def entity_links(self) -> dict[tuple[str, str], str]:
-        return {(r["document"], r["key"]): r["entity"] for r in self._q("SELECT * FROM entity_links")}
+    # -- entities: store/entities.py (EntityTables) -------------------------------------------
 
     # -- findings ----------------------------------------------------------------------------
     def put_findings(self, findings: StoryFindings) -> None:
