@@ -156,23 +156,35 @@ def test_a_new_report_updates_rows_not_the_whole_table(store):
 
 
 def test_a_store_from_before_alias_keys_links_everything_once_after_migrating(tmp_path):
-    from crosscheck.store import open_store
-    from crosscheck.store.migrations import SCHEMA_VERSION
+    import sqlite3
+
+    from crosscheck.store import codec, open_store
+    from crosscheck.store.migrations import MIGRATIONS
+    from crosscheck.store.sqlite import _split_sql
 
     path = tmp_path / "old.db"
+    before = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE entity_keys" in m)
+    conn = sqlite3.connect(path)  # a store of the schema before alias keys, linked by the old whole-store writer
+    for m in MIGRATIONS[:before]:
+        for stmt in _split_sql(m):
+            conn.execute(stmt)
+    conn.execute(f"PRAGMA user_version = {before}")
+    docs = {"d1": [("Mara Lenz", "PERSON"), ("U.S.", "GPE")], "d2": [("Lenz", "PERSON")]}
+    members = []
+    for doc_id, names in docs.items():
+        conn.execute("INSERT INTO documents (id, source, fmt, text, content_hash) VALUES (?,?,?,?,?)",
+                     (doc_id, doc_id, "txt", "x", doc_id))
+        for e in _analysis(doc_id, names).entities:
+            conn.execute("INSERT INTO doc_entities VALUES (?,?,?)", (doc_id, e.key, codec.dumps(e)))
+            members.append((doc_id, e))
+    linking = link(members)
+    conn.executemany("INSERT INTO entities VALUES (?,?,?,?)", [(e.id, e.name, e.type, "[]") for e in linking.entities])
+    conn.executemany("INSERT INTO entity_links VALUES (?,?,?)", [(ln.document, ln.key, ln.entity) for ln in linking.links])
+    conn.commit()
+    conn.close()
     store = open_store(path)
-    _put(store, {"d1": (1, [("Mara Lenz", "PERSON"), ("U.S.", "GPE")]), "d2": (1, [("Lenz", "PERSON")])})
-    with store.transaction():  # the old whole-store writer, with the schema before alias keys
-        members = list(store.local_entities())
-        linking = link(members)
-        store.replace_entities(list(linking.entities), [(ln.document, ln.key, ln.entity) for ln in linking.links])
-    store.conn.executescript("DROP TABLE entity_keys; DROP TABLE entities_pending; "
-                             f"PRAGMA user_version = {SCHEMA_VERSION - 1};")
-    store.close()
-    store = open_store(path)
-    assert store.schema_version() == SCHEMA_VERSION
     assert store.entities_pending() == ["d1", "d2"]
     Pipeline(store).link_entities()
     assert store.entities_pending() == []
-    assert _state(store) == _whole(store) and _state(store)[2]  # alias keys filled
+    assert _state(store) == _whole(store) and _state(store)[2]  # alias keys filled, aliases rewritten
     store.close()
