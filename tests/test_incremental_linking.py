@@ -135,11 +135,14 @@ def test_the_neighbourhood_reads_only_entities_sharing_keys(store):
             return store.linked_by_keys(keys)
 
     seed = [("d99", Entity(key="e0", name="Vessby", type="GPE"))]
-    assert neighbourhood(seed, Spy()) == seed  # nobody else is named Vessby: no stored entity read
+    assert neighbourhood(seed, Spy()) == (seed, {})  # nobody else is named Vessby: no stored entity read
     seed = [("d99", Entity(key="e0", name="Harbour Herald", type="ORG"))]
-    got = neighbourhood(seed, Spy())
-    assert {d for d, _ in got} == {f"d{i}" for i in range(20)} | {"d99"}
-    assert all(alias_keys(e) == {"n:harbour herald"} for _, e in got)  # the people were not read
+    got, weights = neighbourhood(seed, Spy())
+    # the 20 alike stored mentions are read as one entity standing for 20; the people are not read
+    assert got == [("d0", Entity(key="e0", name="Harbour Herald", type="ORG", aliases=("Harbour Herald", "Herald"))),
+                   *seed]
+    assert weights == {("d0", "e0"): 20}
+    assert all(alias_keys(e) == {"n:harbour herald"} for _, e in got)
 
 
 def test_a_new_report_updates_rows_not_the_whole_table(store):

@@ -360,7 +360,7 @@ class Pipeline:
         try:
             if full:
                 self.progress("stage", "linking entities across reports (whole store)")
-                members = list(self.store.local_entities())
+                members, weights = list(self.store.local_entities()), {}
                 pending: list[str] = []
             else:
                 pending = self.store.entities_pending()
@@ -368,9 +368,9 @@ class Pipeline:
                     return
                 self.progress("stage", f"linking the entities of {len(pending)} reports across reports")
                 before = self.store.entity_links(pending)
-                members = neighbourhood(self.store.local_entities_of(pending), self.store,
-                                        self.store.alias_keys_of(set(before.values())))
-            linking = link(members)
+                members, weights = neighbourhood(self.store.local_entities_of(pending), self.store,
+                                                 self.store.alias_keys_of(set(before.values())))
+            linking = link(members, weights)
         except Exception as exc:  # keep the links of the last run (and the pending marks); corroboration goes on
             self._late.append(ReadFailure("entity linking", _reason("skipped", exc)))
             return

@@ -208,6 +208,12 @@ def entity_id(type_: str, key: str) -> str:
 
 def _group_key(ent: Entity) -> tuple[str, tuple[str, ...]]:
     """(type group, key tokens) of an entity, from its canonical known form when there is one."""
+    return _group_key_of(ent.name, ent.type, tuple(ent.aliases))
+
+
+@lru_cache(maxsize=262144)
+def _group_key_of(name: str, type_: str, aliases: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    ent = Entity(key="", name=name, type=type_, aliases=aliases)
     hit = known(ent.name)
     if hit is None:
         for alias in ent.aliases:
@@ -221,8 +227,15 @@ def _group_key(ent: Entity) -> tuple[str, tuple[str, ...]]:
     return TYPE_GROUP.get(ent.type, "oth"), name_tokens(ent.name)
 
 
-def link(entities: Sequence[tuple[str, Entity]]) -> EntityLinking:
-    """One global entity (with ``id``) per real-world actor, and where each local entity went."""
+def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str], int] | None = None) -> EntityLinking:
+    """One global entity (with ``id``) per real-world actor, and where each local entity went.
+
+    ``weights``: (document, key) -> how many local entities this one stands for (stored entities of one
+    cross-report entity with the same name, type and aliases read once, at their first place in
+    (document, key) order: see ``neighbourhood``); the counts that vote (group sizes, names, types) weigh
+    it so. Absent: 1."""
+    weights = weights or {}
+    weight = lambda d, e: weights.get((d, e.key), 1)  # noqa: E731
     groups: dict[tuple[str, tuple[str, ...]], list[tuple[str, Entity]]] = defaultdict(list)
     for doc_id, ent in entities:
         groups[_group_key(ent)].append((doc_id, ent))
@@ -252,7 +265,7 @@ def link(entities: Sequence[tuple[str, Entity]]) -> EntityLinking:
             same_name[key[1]].append(key)
     for keys in same_name.values():
         if len(keys) > 1:
-            keys.sort(key=lambda k: (-len(groups[k]), k))
+            keys.sort(key=lambda k: (-sum(weight(d, e) for d, e in groups[k]), k))
             for k in keys[1:]:
                 groups[keys[0]].extend(groups.pop(k))
 
@@ -260,7 +273,7 @@ def link(entities: Sequence[tuple[str, Entity]]) -> EntityLinking:
     links: list[EntityLink] = []
     for key in sorted(groups, key=lambda k: (k[0], k[1])):
         members = groups[key]
-        name, type_ = _canonical(members)
+        name, type_ = _canonical(members, weight)
         gid = entity_id(type_, " ".join(key[1]))
         aliases = sorted({a for _, e in members for a in (e.name, *e.aliases)} - {name})
         out_entities.append(Entity(key=gid, name=name, type=type_, aliases=tuple(aliases), id=gid))
@@ -274,6 +287,7 @@ _SKELETON = str.maketrans({"j": "s", "z": "s", "c": "k", "x": "s", "q": "k", "g"
                            "f": "p", "v": "p", "w": "p", "d": "t"})
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """The consonants of a name's last word, folded across transliterations (Zelensky, 젤렌스키, ゼレンスキー -> slnsk)."""
     word = plain_key(name).split()[-1] if plain_key(name) else ""
@@ -299,14 +313,17 @@ def _join_by_skeleton(groups: dict) -> None:
             groups[owners[0]].extend(groups.pop(key))
 
 
-def _canonical(members: list[tuple[str, Entity]]) -> tuple[str, str]:
+def _canonical(members: list[tuple[str, Entity]], weight=lambda d, e: 1) -> tuple[str, str]:
     """Canonical name (known form, else the longest most frequent) and the voted type."""
-    types = Counter(e.type for _, e in members)
     for _, e in members:
         hit = known(e.name)
         if hit:
             return hit.name, hit.type
-    names = Counter(e.name for _, e in members)
+    types: Counter = Counter()
+    names: Counter = Counter()
+    for d, e in members:
+        types[e.type] += weight(d, e)
+        names[e.name] += weight(d, e)
     name = max(names, key=lambda n: (len(n.split()), names[n], -len(n), n))
     type_ = max(types, key=lambda t: (types[t], t == "PERSON", t))
     return name, type_
@@ -321,6 +338,12 @@ def alias_keys(ent: Entity) -> frozenset[str]:
     s:<skeleton>    a Latin/Cyrillic... person's skeleton, h:<skeleton> a Hangul/kana person's (rule 4);
     n:<tokens>      places, organisations, other names (their type is voted across groups of one key);
     k:<group>:<tokens>  the rest (nationalities): joined on their exact key only."""
+    return _alias_keys(ent.name, ent.type, tuple(ent.aliases))
+
+
+@lru_cache(maxsize=262144)
+def _alias_keys(name: str, type_: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    ent = Entity(key="", name=name, type=type_, aliases=aliases)
     grp, toks = _group_key(ent)
     if grp == "per":
         keys = {"p:" + (toks[-1] if toks else "")}
@@ -344,17 +367,22 @@ def _lookups(key: str) -> tuple[str, ...]:
 
 
 class AliasIndex(Protocol):
-    def linked_by_keys(self, keys: Iterable[str]) -> Iterable[tuple[str, Entity]]:
-        """The stored local entities (document id, Entity) of every cross-report entity with one of ``keys``."""
+    def linked_by_keys(self, keys: Iterable[str]) -> Iterable[tuple[str, Entity, int]]:
+        """The stored local entities of every cross-report entity with one of ``keys`` (reports waiting to
+        be linked left out): (document, Entity, n), one per cross-report entity and name, type and aliases,
+        at the first (document, key) of the n local entities it stands for."""
 
 
-def neighbourhood(seed: Iterable[tuple[str, Entity]], index: AliasIndex,
-                  known_keys: Iterable[str] = ()) -> list[tuple[str, Entity]]:
+def neighbourhood(seed: Iterable[tuple[str, Entity]], index: AliasIndex, known_keys: Iterable[str] = ()
+                  ) -> tuple[list[tuple[str, Entity]], dict[tuple[str, str], int]]:
     """``seed`` (the local entities of new or revised reports) and every stored local entity linking can
-    join with them, closed under shared alias keys, in (document, key) order: ``link`` of it is the whole
-    store's linking restricted to it. ``known_keys``: keys of the entities the seed's reports were linked to
-    before (a revision drops names: the entities they held together are linked again)."""
+    join with them, closed under shared alias keys, in (document, key) order, with their weights:
+    ``link(members, weights)`` is the whole store's linking restricted to them (a stored entity read once
+    stands for the n alike ones, which the whole-store link would have put in the same group).
+    ``known_keys``: keys of the entities the seed's reports were linked to before (a revision drops names:
+    the entities they held together are linked again)."""
     members: dict[tuple[str, str], Entity] = {}
+    weights: dict[tuple[str, str], int] = {}
     todo: set[str] = set(known_keys)
     for doc_id, ent in seed:
         members[(doc_id, ent.key)] = ent
@@ -368,11 +396,13 @@ def neighbourhood(seed: Iterable[tuple[str, Entity]], index: AliasIndex,
         todo = set()
         if not ask:
             break
-        for doc_id, ent in index.linked_by_keys(ask):
+        for doc_id, ent, n in index.linked_by_keys(ask):
             if (doc_id, ent.key) not in members:
                 members[(doc_id, ent.key)] = ent
+                if n != 1:
+                    weights[(doc_id, ent.key)] = n
                 todo |= alias_keys(ent) - done
-    return [(d, e) for (d, _), e in sorted(members.items(), key=lambda x: x[0])]
+    return [(d, e) for (d, _), e in sorted(members.items(), key=lambda x: x[0])], weights
 
 
 def keys_by_entity(linking: EntityLinking, members: Iterable[tuple[str, Entity]]) -> dict[str, frozenset[str]]:

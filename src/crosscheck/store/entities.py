@@ -51,17 +51,25 @@ class EntityTables:
                     for r in self._q(f"SELECT document, data FROM doc_entities WHERE document IN ({marks})", part)]
         return sorted(out, key=lambda x: (x[0], x[1].key))
 
-    def linked_by_keys(self, keys: Iterable[str]) -> list[tuple[str, Entity]]:
-        """The local entities linked to any cross-report entity with one of these alias keys."""
-        out: dict[tuple[str, str], Entity] = {}
+    def linked_by_keys(self, keys: Iterable[str]) -> list[tuple[str, Entity, int]]:
+        """The local entities linked to any cross-report entity with one of these alias keys, reports waiting
+        to be linked left out: one (document, Entity, n) per cross-report entity and entity data (name,
+        type, aliases), at the first (document, key) of the n alike local entities, so a country named in
+        most reports is read as a few rows (aliases.neighbourhood, link's weights)."""
+        out: dict[tuple[str, str], tuple[Entity, int]] = {}
         for part in _chunks(sorted(set(keys))):
             marks = ",".join("?" * len(part))
-            for r in self._q("SELECT l.document, l.key, d.data FROM entity_links l "
+            for r in self._q("SELECT min(l.document || char(0) || l.key) AS first, count(*) AS n, "
+                             "json_remove(d.data, '$.key') AS body FROM entity_links l "
                              "JOIN doc_entities d ON d.document = l.document AND d.key = l.key "
-                             f"WHERE l.entity IN (SELECT entity FROM entity_keys WHERE key IN ({marks}))", part):
-                if (r["document"], r["key"]) not in out:
-                    out[(r["document"], r["key"])] = codec.loads(Entity, r["data"])
-        return [(d, e) for (d, _), e in sorted(out.items())]
+                             f"WHERE l.entity IN (SELECT entity FROM entity_keys WHERE key IN ({marks})) "
+                             "AND l.document NOT IN (SELECT document FROM entities_pending) "
+                             "GROUP BY l.entity, body", part):
+                doc_id, key = r["first"].split("\0", 1)
+                if (doc_id, key) not in out:
+                    ent = codec.from_data(Entity, dict(json.loads(r["body"]), key=key))
+                    out[(doc_id, key)] = (ent, r["n"])
+        return [(d, e, n) for (d, _), (e, n) in sorted(out.items())]
 
     def alias_keys_of(self, entity_ids: Iterable[str]) -> set[str]:
         out: set[str] = set()
@@ -92,24 +100,27 @@ class EntityTables:
     def update_entities(self, entities: list[Entity], links: list[tuple[str, str, str]],
                         keys: Mapping[str, Iterable[str]], members: Iterable[tuple[str, str]],
                         documents: Iterable[str]) -> int:
-        """Write one neighbourhood's linking, only the rows that change. ``members``: the (document, local
-        key) pairs that were linked (every member of every entity they were linked to before included);
-        ``documents``: the pending reports linked (their links to local entities they no longer have go).
-        Returns the number of rows written or deleted."""
+        """Write one neighbourhood's linking, only the rows that change. ``documents``: the pending reports
+        linked (their links replaced, pending marks cleared); ``members``: the other (document, local key)
+        pairs linked, each standing for the stored local entities of its cross-report entity with the same
+        data (``linked_by_keys``): when its entity id changes, theirs change with it. Returns the rows
+        written or deleted."""
         c = self.conn
         documents = sorted(set(documents))
+        pending = set(documents)
         new_links = {(d, k): gid for d, k, gid in links}
         old_links: dict[tuple[str, str], str] = {}
         for part in _chunks(documents):
             marks = ",".join("?" * len(part))
             old_links.update(((r["document"], r["key"]), r["entity"]) for r in
                              self._q(f"SELECT * FROM entity_links WHERE document IN ({marks})", part))
-        pairs = sorted(set(members) - old_links.keys())
-        for part in _chunks(pairs, 400):
-            cond = " OR ".join("(document = ? AND key = ?)" for _ in part)
-            old_links.update(((r["document"], r["key"]), r["entity"]) for r in
-                             self._q(f"SELECT * FROM entity_links WHERE {cond}", [x for p in part for x in p]))
-        ids = set(old_links.values()) | {e.id for e in entities}
+        reps: dict[tuple[str, str], str] = {}  # stored representative -> its current entity id
+        for d, k in sorted(set(members)):
+            if d not in pending:
+                row = self._q("SELECT entity FROM entity_links WHERE document = ? AND key = ?", (d, k))
+                if row:
+                    reps[(d, k)] = row[0]["entity"]
+        ids = set(old_links.values()) | set(reps.values()) | {e.id for e in entities}
         old_ents: dict[str, tuple] = {}
         old_keys: set[tuple[str, str]] = set()
         for part in _chunks(sorted(ids)):
@@ -121,16 +132,28 @@ class EntityTables:
         new_keys = {(k, gid) for gid, ks in keys.items() for k in ks}
         rows = [_row(e) for e in entities if old_ents.get(e.id) != _row(e)]
         gone = sorted(old_ents.keys() - {e.id for e in entities})
-        link_rows = [(d, k, gid) for (d, k), gid in new_links.items() if old_links.get((d, k)) != gid]
-        unlinked = sorted(old_links.keys() - new_links.keys())
+        mine = {(d, k): gid for (d, k), gid in new_links.items() if d in pending}
+        link_rows = [(d, k, gid) for (d, k), gid in mine.items() if old_links.get((d, k)) != gid]
+        unlinked = sorted(old_links.keys() - mine.keys())
+        changed = 0
         c.executemany("DELETE FROM entity_links WHERE document = ? AND key = ?", unlinked)
         c.executemany("INSERT OR REPLACE INTO entity_links (document, key, entity) VALUES (?,?,?)", link_rows)
+        for (d, k), old in reps.items():
+            new = new_links.get((d, k))
+            if new is not None and new != old:  # every alike stored member of ``old`` moves with it
+                changed += c.execute(
+                    "UPDATE entity_links SET entity = ? WHERE entity = ? "
+                    "AND document NOT IN (SELECT document FROM entities_pending) AND (document, key) IN "
+                    "(SELECT x.document, x.key FROM doc_entities x JOIN entity_links y "
+                    " ON y.document = x.document AND y.key = x.key WHERE y.entity = ? AND "
+                    " json_remove(x.data, '$.key') = (SELECT json_remove(data, '$.key') FROM doc_entities "
+                    " WHERE document = ? AND key = ?))", (new, old, old, d, k)).rowcount
         c.executemany("DELETE FROM entities WHERE id = ?", [(g,) for g in gone])
         c.executemany("INSERT OR REPLACE INTO entities (id, name, type, aliases) VALUES (?,?,?,?)", rows)
         c.executemany("DELETE FROM entity_keys WHERE key = ? AND entity = ?", sorted(old_keys - new_keys))
         c.executemany("INSERT INTO entity_keys (key, entity) VALUES (?,?)", sorted(new_keys - old_keys))
         c.executemany("DELETE FROM entities_pending WHERE document = ?", [(d,) for d in documents])
-        return (len(rows) + len(gone) + len(link_rows) + len(unlinked) + len(old_keys ^ new_keys))
+        return len(rows) + len(gone) + len(link_rows) + len(unlinked) + changed + len(old_keys ^ new_keys)
 
     def entities(self) -> list[Entity]:
         return [Entity(key=r["id"], id=r["id"], name=r["name"], type=r["type"], aliases=tuple(json.loads(r["aliases"])))
