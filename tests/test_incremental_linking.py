@@ -85,6 +85,24 @@ def test_a_kana_name_meets_every_latin_person_of_its_skeleton_through_the_closur
     assert _state(store) == _whole(store)
 
 
+def test_votes_count_every_stored_mention_not_one_per_alike_row(store):
+    """Three reports tag Tarnholm a place, one an organisation: the place wins the vote. A new report tagging
+    it an organisation makes 3 to 2, still a place: the stored alike mentions (read as one row) count 3."""
+    pipe = Pipeline(store)
+    _put(store, {"d1": (1, [("Tarnholm", "GPE")]), "d2": (1, [("Tarnholm", "GPE")]), "d3": (1, [("Tarnholm", "GPE")]),
+                 "d4": (1, [("Tarnholm", "ORG")])})
+    pipe.link_entities()
+    (gid,) = set(store.entity_links().values())
+    _put(store, {"d5": (1, [("Tarnholm", "ORG")])})
+    pipe.link_entities()
+    assert set(store.entity_links().values()) == {gid} and store.entities()[0].type == "GPE"
+    assert _state(store) == _whole(store)
+    _put(store, {"d6": (1, [("Tarnholm", "ORG")]), "d7": (1, [("Tarnholm", "ORG")])})  # 3 to 4: now an organisation
+    pipe.link_entities()
+    assert store.entities()[0].type == "ORG" and len(set(store.entity_links().values())) == 1
+    assert _state(store) == _whole(store)
+
+
 def test_a_revision_that_drops_a_name_relinks_what_it_held_together(store):
     pipe = Pipeline(store)
     _put(store, {"d1": (1, [("Mara Lenz", "PERSON")]), "d2": (1, [("Tobias Lenz", "PERSON")]),
