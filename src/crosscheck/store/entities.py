@@ -7,6 +7,7 @@ the reports whose local entities changed since they were last linked (``put_docu
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -20,6 +21,12 @@ def _chunks(items: Iterable, n: int = _CHUNK) -> Iterator[list]:
     items = list(items)
     for i in range(0, len(items), n):
         yield items[i:i + n]
+
+
+def form(e: Entity) -> str:
+    """What makes local entities alike for linking (aliases.link reads name, type and aliases), hashed."""
+    raw = json.dumps([e.name, e.type, list(e.aliases)], ensure_ascii=False)
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
 def _row(e: Entity) -> tuple[str, str, str, str]:
@@ -53,23 +60,34 @@ class EntityTables:
 
     def linked_by_keys(self, keys: Iterable[str]) -> list[tuple[str, Entity, int]]:
         """The local entities linked to any cross-report entity with one of these alias keys, reports waiting
-        to be linked left out: one (document, Entity, n) per cross-report entity and entity data (name,
-        type, aliases), at the first (document, key) of the n alike local entities, so a country named in
-        most reports is read as a few rows (aliases.neighbourhood, link's weights)."""
-        out: dict[tuple[str, str], tuple[Entity, int]] = {}
+        to be linked left out: one (document, Entity, n) per cross-report entity and ``form`` (name, type,
+        aliases), at the first (document, key) of the n alike local entities, counted on an index, so a
+        country named in most reports is read as a few rows (aliases.neighbourhood, link's weights)."""
+        firsts: dict[tuple[str, str], int] = {}
         for part in _chunks(sorted(set(keys))):
             marks = ",".join("?" * len(part))
-            for r in self._q("SELECT min(l.document || char(0) || l.key) AS first, count(*) AS n, "
-                             "json_remove(d.data, '$.key') AS body FROM entity_links l "
-                             "JOIN doc_entities d ON d.document = l.document AND d.key = l.key "
+            for r in self._q("SELECT min(l.document || char(0) || l.key) AS first, count(*) AS n FROM entity_links l "
                              f"WHERE l.entity IN (SELECT entity FROM entity_keys WHERE key IN ({marks})) "
                              "AND l.document NOT IN (SELECT document FROM entities_pending) "
-                             "GROUP BY l.entity, body", part):
+                             "GROUP BY l.entity, coalesce(l.form, l.document || char(0) || l.key)", part):
                 doc_id, key = r["first"].split("\0", 1)
-                if (doc_id, key) not in out:
-                    ent = codec.from_data(Entity, dict(json.loads(r["body"]), key=key))
-                    out[(doc_id, key)] = (ent, r["n"])
-        return [(d, e, n) for (d, _), (e, n) in sorted(out.items())]
+                firsts.setdefault((doc_id, key), r["n"])
+        out = []
+        for d, k in sorted(firsts):
+            row = self._q("SELECT data FROM doc_entities WHERE document = ? AND key = ?", (d, k))
+            if row:
+                out.append((d, codec.loads(Entity, row[0]["data"]), firsts[(d, k)]))
+        return out
+
+    def _forms(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """form() of these stored local entities."""
+        out: dict[tuple[str, str], str] = {}
+        docs = sorted({d for d, _ in pairs})
+        for part in _chunks(docs):
+            marks = ",".join("?" * len(part))
+            for r in self._q(f"SELECT document, key, data FROM doc_entities WHERE document IN ({marks})", part):
+                out[(r["document"], r["key"])] = form(codec.loads(Entity, r["data"]))
+        return out
 
     def alias_keys_of(self, entity_ids: Iterable[str]) -> set[str]:
         out: set[str] = set()
@@ -92,7 +110,9 @@ class EntityTables:
         c.execute("DELETE FROM entity_keys")
         c.executemany("INSERT OR REPLACE INTO entities (id, name, type, aliases) VALUES (?,?,?,?)",
                       [_row(e) for e in entities])
-        c.executemany("INSERT OR REPLACE INTO entity_links (document, key, entity) VALUES (?,?,?)", links)
+        forms = self._forms((d, k) for d, k, _ in links)
+        c.executemany("INSERT OR REPLACE INTO entity_links (document, key, entity, form) VALUES (?,?,?,?)",
+                      [(d, k, gid, forms.get((d, k))) for d, k, gid in links])
         c.executemany("INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?,?)",
                       [(k, gid) for gid, ks in (keys or {}).items() for k in ks])
         c.execute("DELETE FROM entities_pending")
@@ -110,17 +130,20 @@ class EntityTables:
         pending = set(documents)
         new_links = {(d, k): gid for d, k, gid in links}
         old_links: dict[tuple[str, str], str] = {}
+        old_forms: dict[tuple[str, str], str | None] = {}
         for part in _chunks(documents):
             marks = ",".join("?" * len(part))
-            old_links.update(((r["document"], r["key"]), r["entity"]) for r in
-                             self._q(f"SELECT * FROM entity_links WHERE document IN ({marks})", part))
-        reps: dict[tuple[str, str], str] = {}  # stored representative -> its current entity id
+            for r in self._q(f"SELECT * FROM entity_links WHERE document IN ({marks})", part):
+                old_links[(r["document"], r["key"])] = r["entity"]
+                old_forms[(r["document"], r["key"])] = r["form"]
+        forms = self._forms((d, k) for d, k, _ in links if d in pending)
+        reps: dict[tuple[str, str], tuple[str, str | None]] = {}  # stored representative -> (entity id, form)
         for d, k in sorted(set(members)):
             if d not in pending:
-                row = self._q("SELECT entity FROM entity_links WHERE document = ? AND key = ?", (d, k))
+                row = self._q("SELECT entity, form FROM entity_links WHERE document = ? AND key = ?", (d, k))
                 if row:
-                    reps[(d, k)] = row[0]["entity"]
-        ids = set(old_links.values()) | set(reps.values()) | {e.id for e in entities}
+                    reps[(d, k)] = (row[0]["entity"], row[0]["form"])
+        ids = set(old_links.values()) | {x for x, _ in reps.values()} | {e.id for e in entities}
         old_ents: dict[str, tuple] = {}
         old_keys: set[tuple[str, str]] = set()
         for part in _chunks(sorted(ids)):
@@ -133,21 +156,23 @@ class EntityTables:
         rows = [_row(e) for e in entities if old_ents.get(e.id) != _row(e)]
         gone = sorted(old_ents.keys() - {e.id for e in entities})
         mine = {(d, k): gid for (d, k), gid in new_links.items() if d in pending}
-        link_rows = [(d, k, gid) for (d, k), gid in mine.items() if old_links.get((d, k)) != gid]
+        link_rows = [(d, k, gid, forms.get((d, k))) for (d, k), gid in mine.items()
+                     if old_links.get((d, k)) != gid or old_forms.get((d, k)) != forms.get((d, k))]
         unlinked = sorted(old_links.keys() - mine.keys())
         changed = 0
         c.executemany("DELETE FROM entity_links WHERE document = ? AND key = ?", unlinked)
-        c.executemany("INSERT OR REPLACE INTO entity_links (document, key, entity) VALUES (?,?,?)", link_rows)
-        for (d, k), old in reps.items():
+        c.executemany("INSERT OR REPLACE INTO entity_links (document, key, entity, form) VALUES (?,?,?,?)", link_rows)
+        for (d, k), (old, frm) in reps.items():
             new = new_links.get((d, k))
-            if new is not None and new != old:  # every alike stored member of ``old`` moves with it
-                changed += c.execute(
-                    "UPDATE entity_links SET entity = ? WHERE entity = ? "
-                    "AND document NOT IN (SELECT document FROM entities_pending) AND (document, key) IN "
-                    "(SELECT x.document, x.key FROM doc_entities x JOIN entity_links y "
-                    " ON y.document = x.document AND y.key = x.key WHERE y.entity = ? AND "
-                    " json_remove(x.data, '$.key') = (SELECT json_remove(data, '$.key') FROM doc_entities "
-                    " WHERE document = ? AND key = ?))", (new, old, old, d, k)).rowcount
+            if new is None or new == old:
+                continue
+            if frm is None:  # not formed yet (stored before forms): it stood for itself
+                changed += c.execute("UPDATE entity_links SET entity = ? WHERE document = ? AND key = ?",
+                                     (new, d, k)).rowcount
+            else:  # every alike stored member of ``old`` moves with it
+                changed += c.execute("UPDATE entity_links SET entity = ? WHERE entity = ? AND form = ? "
+                                     "AND document NOT IN (SELECT document FROM entities_pending)",
+                                     (new, old, frm)).rowcount
         c.executemany("DELETE FROM entities WHERE id = ?", [(g,) for g in gone])
         c.executemany("INSERT OR REPLACE INTO entities (id, name, type, aliases) VALUES (?,?,?,?)", rows)
         c.executemany("DELETE FROM entity_keys WHERE key = ? AND entity = ?", sorted(old_keys - new_keys))

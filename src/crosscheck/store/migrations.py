@@ -177,8 +177,9 @@ MIGRATIONS: list[str] = [
     # 5 -> 6 (issue 14, helper `ents`; planned as migration 7: the lead renumbers on merge): entity linking
     # for the new reports only. entity_keys: alias key (analyze.aliases.alias_keys) -> cross-report entities
     # with a member of that key; entities_pending: reports whose local entities changed since they were
-    # last linked (put_document marks them). Every report already stored is marked, so the first run after
-    # this migration links the whole store once and fills entity_keys.
+    # last linked (put_document marks them); entity_links.form: a hash of the local entity's name, type and
+    # aliases, so the alike mentions of one entity are counted from an index, not read. Every report already
+    # stored is marked, so the first run after this migration links the whole store once and fills both.
     """
     CREATE TABLE entity_keys (
         key TEXT NOT NULL,
@@ -191,6 +192,8 @@ MIGRATIONS: list[str] = [
     );
     INSERT OR IGNORE INTO entities_pending (document)
         SELECT document FROM doc_entities UNION SELECT document FROM entity_links;
+    ALTER TABLE entity_links ADD COLUMN form TEXT;
+    CREATE INDEX entity_links_form ON entity_links(entity, form, document, key);
     """,
 ]
 
