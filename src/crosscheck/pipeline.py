@@ -394,8 +394,8 @@ class Pipeline:
 
         stories = {sid: self.store.story(sid) for sid in dirty}
         needed = {d for story in stories.values() if story is not None for d in story.documents}
-        raw_feats = {d: data for d, data in self.store.features("story") if d in needed}  # not the whole store's
-        raw_vecs = {d: data for d, data in self.store.features("claim_vectors") if d in needed}
+        raw_feats = self.store.features_of("story", needed)  # the dirty stories' reports only
+        raw_vecs = self.store.features_of("claim_vectors", needed)
         self._claim_vectors_for(stories.values(), {d: codec.loads(StoryFeatures, x).language
                                                    for d, x in raw_feats.items()}, raw_vecs)
         for sid in sorted(dirty):

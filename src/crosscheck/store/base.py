@@ -78,6 +78,9 @@ class Store(ABC):
     @abstractmethod
     def features(self, kind: str) -> Iterator[tuple[str, str]]: ...
 
+    @abstractmethod
+    def features_of(self, kind: str, documents: Iterable[str]) -> dict[str, str]: ...
+
     # stories
     @abstractmethod
     def set_story(self, doc_id: str, story_id: str) -> None: ...

@@ -8,11 +8,11 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 from urllib.parse import quote
 
 from ..errors import QueryError, StoreError
-from ..model import (Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup,
+from ..model import (Analysis, Document, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup,
                      SyndicationMember)
 from . import codec
 from .base import DocState, DocumentFilter, Store
@@ -366,6 +366,17 @@ class SQLiteStore(EntityTables, Store):
             if len(rows) < page:
                 return
             last = rows[-1]["rowid"]
+
+    def features_of(self, kind: str, documents: Iterable[str]) -> dict[str, str]:
+        """{document: data} of one kind of feature, for these reports only."""
+        out: dict[str, str] = {}
+        docs = sorted(set(documents))
+        for i in range(0, len(docs), 500):
+            part = docs[i:i + 500]
+            out.update((r["document"], r["data"]) for r in self._q(
+                f"SELECT document, data FROM features WHERE kind = ? AND document IN ({','.join('?' * len(part))})",
+                (kind, *part)))
+        return out
 
     # -- stories -----------------------------------------------------------------------------
     def set_story(self, doc_id: str, story_id: str) -> None:
