@@ -269,3 +269,33 @@ def test_figure_followed_by_of_and_an_adverb_does_not_crash():
     from crosscheck.corroborate.features import _counted
 
     assert _counted("5,000 of newly trained reservists", 5) is None
+
+
+def test_the_entity_link_map_is_looked_up_never_copied():
+    """Corroboration reads (doc, key) -> entity id with .get only: the pipeline gives it the story's links,
+    and a whole-store map given by another caller is never copied per claim (dict(entity_ids) iterated it)."""
+    from collections.abc import Mapping
+
+    from crosscheck.model import Story
+
+    class LookupOnly(Mapping):
+        def __init__(self, data):
+            self.data, self.gets = data, 0
+
+        def __getitem__(self, key):
+            self.gets += 1
+            return self.data[key]
+
+        def __iter__(self):
+            raise AssertionError("the entity map was iterated (copied)")
+
+        def __len__(self):
+            raise AssertionError("the entity map was measured (copied)")
+
+    reports = [make_report("a", [C("Ruritania plans to train 8,000 soldiers from several military branches.")]),
+               make_report("b", [C("There is an intention to train 8,000 soldiers from different branches.")])]
+    ids = LookupOnly({k: v for _, _, m in reports for k, v in m.items()})
+    docs = {d.id: d for d, _, _ in reports}
+    f = corroborate(Story(id="story-1", documents=tuple(docs)), docs, {a.document: a for _, a, _ in reports}, {}, ids)
+    (train,) = by_docs(f, "a", "b")
+    assert train.speaker == "ent-anna-kessler" and ids.gets > 0
