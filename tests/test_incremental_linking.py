@@ -209,3 +209,22 @@ def test_a_store_from_before_alias_keys_links_everything_once_after_migrating(tm
     assert store.entities_pending() == []
     assert _state(store) == _whole(store) and _state(store)[2]  # alias keys filled, aliases rewritten
     store.close()
+
+
+def test_the_demo_corpus_ingested_file_by_file_links_as_the_whole_store(tmp_path):
+    """Through the real pipeline (spaCy analysis): the fictional demo corpus ingested one file per run."""
+    from pathlib import Path
+
+    from crosscheck.config import Settings
+    from crosscheck.store import open_store
+
+    corpus = Path(__file__).resolve().parents[1] / "demo" / "corpus"
+    files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".jsonl", ".html"))
+    store = open_store(tmp_path / "demo.db")
+    pipe = Pipeline(store, Settings(embedder="none"))
+    for f in files:
+        pipe.ingest([str(f)])
+        assert store.entities_pending() == []
+    assert len(store.entities()) > 10
+    assert _state(store) == _whole(store)
+    store.close()
