@@ -1,0 +1,56 @@
+"""Entry point for ``spark-submit`` (and ``python -m crosscheck.spark``):
+
+    spark-submit --master spark://HOST:7077 .../crosscheck/spark/__main__.py ingest INPUT... --out DIR
+    python -m crosscheck.spark load DIR --db STORE
+
+``ingest`` keeps the master spark-submit configured (``--master`` here overrides it; without either,
+local[*]).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from crosscheck.errors import CrosscheckError
+
+    parser = argparse.ArgumentParser(prog="crosscheck.spark", description="crosscheck on Apache Spark")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ing = sub.add_parser("ingest", help="inputs -> Parquet tables")
+    ing.add_argument("inputs", nargs="+", help="files or folders (any path Spark reads: file://, hdfs://, s3a://)")
+    ing.add_argument("--out", required=True, help="output folder for the Parquet tables")
+    ing.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*])")
+    ing.add_argument("--partitions", type=int, default=None, help="shuffle partitions")
+    ld = sub.add_parser("load", help="Parquet tables -> a crosscheck store")
+    ld.add_argument("folder")
+    ld.add_argument("--db", required=True, help="a new SQLite store")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "ingest":
+            from crosscheck.spark.job import run, session
+
+            spark = session(args.master, args.partitions)
+            try:
+                stats = run(spark, args.inputs, args.out)
+            finally:
+                spark.stop()
+        else:
+            from crosscheck.spark.load import load
+            from crosscheck.store import open_store
+
+            store = open_store(args.db)
+            try:
+                stats = load(args.folder, store)
+            finally:
+                store.close()
+    except CrosscheckError as exc:
+        print(f"crosscheck.spark: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(stats, default=list))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

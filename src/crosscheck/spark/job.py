@@ -1,0 +1,130 @@
+"""The Spark job: inputs -> Parquet tables (see ``tables``), the whole single-machine analysis.
+
+Per partition (executors): read, clean; per identity (one shuffle): duplicates and revisions settled;
+per partition: analyse, embed, story features, fingerprints. Globally: stories (``spark.stories``),
+syndication groups (``spark.syndication``), entity linking (``analyze.aliases.link`` on the driver over
+every report's local entities: a list of short names). Per story (executors): describe, corroborate.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..config import Settings
+from ..errors import InputError
+from . import stories as story_stage
+from . import syndication as synd_stage
+from . import tables
+from .corroborate import corroborate_story
+from .partition import Analysed, analyse_partition, read_and_clean, settle
+
+FAILED = "!failed"
+
+
+def session(master: str | None = None, partitions: int | None = None, app: str = "crosscheck"):
+    """A SparkSession: ``master`` None keeps what spark-submit configured (else local[*])."""
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # executors run this Python (local mode)
+    builder = SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
+    if master:
+        builder = builder.master(master)
+    if partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(partitions)).config(
+            "spark.default.parallelism", str(partitions))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _check_inputs(inputs: list[str]) -> list[str]:
+    out = []
+    for src in inputs:
+        if "://" in src and not src.startswith("file://"):
+            out.append(src)  # hdfs://, s3a://, gs://: Spark reads them
+            continue
+        path = Path(src[len("file://"):] if src.startswith("file://") else src).expanduser()
+        if not path.exists():
+            raise InputError(src, "no such file or folder")
+        if path.is_dir() and not any(p.is_file() and not p.name.startswith((".", "_")) for p in path.rglob("*")):
+            raise InputError(src, "folder holds no files")
+        out.append(path.resolve().as_uri())
+    return out
+
+
+def _check_out(out: str) -> None:
+    if "://" in out and not out.startswith("file://"):
+        return
+    path = Path(out[len("file://"):] if out.startswith("file://") else out)
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise InputError(out, "output exists and is not an empty folder")
+
+
+def _failed(x) -> bool:
+    return isinstance(x, tuple) and x[0] == FAILED
+
+
+def run(spark, inputs: list[str], out: str, settings: Settings | None = None) -> dict:
+    """Run the job; returns counts (reports, duplicates, revisions, stories, groups, failures...)."""
+    from ..analyze.aliases import link
+
+    settings = settings or Settings()
+    uris = _check_inputs(inputs)
+    _check_out(out)
+    sc = spark.sparkContext
+    sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
+    parts = max(2, sc.defaultParallelism)
+    stats: dict = {}
+
+    files = sc.binaryFiles(",".join(uris), minPartitions=parts)
+    read = files.mapPartitions(lambda it: read_and_clean(it, settings)).cache()
+    failures = read.filter(lambda kv: kv[0] == FAILED).values()
+    settled = read.filter(lambda kv: kv[0] != FAILED).groupByKey(parts).mapValues(settle).cache()
+    counts = settled.values().map(lambda v: (v[2], v[3])).fold((0, 0), lambda a, b: (a[0] + b[0], a[1] + b[1]))
+    stats["duplicates"], stats["revisions"] = counts
+
+    out_rows = (settled.values().map(lambda v: (v[1], v[0]))
+                .mapPartitions(lambda it: analyse_partition(it, settings)).cache())
+    failures = failures.union(out_rows.filter(_failed).map(lambda x: x[1]))
+    analysed = out_rows.filter(lambda x: isinstance(x, Analysed)).map(lambda a: (a.document.id, a)).cache()
+    stats["reports"] = analysed.count()
+
+    story_of = story_stage.resolve(sc, analysed.mapValues(lambda a: (a.order, a.features)), settings, stats).cache()
+    groups = synd_stage.resolve(sc, analysed.mapValues(lambda a: (a.order, a.fingerprint)), settings, stats).collect()
+    synd_of = {d: g.id for g in groups for d in g.documents}
+    b_synd = sc.broadcast(synd_of)
+
+    linking = link(analysed.flatMap(lambda kv: [(kv[0], e) for e in kv[1].analysis.entities]).collect())
+    links = sc.parallelize([(ln.document, (ln.key, ln.entity)) for ln in linking.links], parts).groupByKey()
+
+    per_story = (analysed.join(story_of).leftOuterJoin(links)
+                 .map(lambda kv: (kv[1][0][1], (kv[1][0][0], list(kv[1][1] or ()))))
+                 .groupByKey()
+                 .flatMap(lambda kv: corroborate_story(kv[0], kv[1], b_synd.value, settings)).cache())
+    failures = failures.union(per_story.filter(_failed).map(lambda x: x[1]))
+    vectors = per_story.filter(lambda x: x[0] == "vectors").map(lambda x: (x[1].document, x[1]))
+    found = per_story.filter(lambda x: x[0] == "story").map(lambda x: (x[1], x[2]))
+
+    doc_rows = (analysed.join(story_of).leftOuterJoin(vectors)
+                .map(lambda kv: tables.document_row(kv[1][0][0], kv[1][0][1], b_synd.value.get(kv[0]), kv[1][1])))
+    written = {
+        "documents": doc_rows,
+        "stories": found.map(lambda sf: tables.story_row(*sf)),
+        "claims": found.flatMap(lambda sf: tables.claim_rows(sf[1])),
+        "syndication_groups": sc.parallelize([tables.group_row(g) for g in groups], 1),
+        "entities": sc.parallelize([tables.entity_row(e) for e in linking.entities], parts),
+        "entity_links": sc.parallelize([(ln.document, ln.key, ln.entity) for ln in linking.links], parts),
+        "failures": failures.map(tuple),
+    }
+    base = out.rstrip("/")
+    for name, rdd in written.items():
+        spark.createDataFrame(rdd, tables.schema(name)).write.mode("errorifexists").parquet(f"{base}/{name}")
+    stats["stories"] = found.count()
+    stats["claims"] = int(found.map(lambda sf: len(sf[1].claims) if sf[1] is not None else 0).sum())
+    stats["syndication_groups"] = len(groups)
+    stats["entities"] = len(linking.entities)
+    stats["failures"] = failures.collect()
+    for rdd in (read, settled, out_rows, analysed, story_of, per_story):
+        rdd.unpersist()
+    return stats
