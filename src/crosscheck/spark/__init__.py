@@ -7,7 +7,7 @@ a loader that turns those tables into a store ``serve`` and ``export`` open.
 - ``python -m crosscheck.spark ingest|load ...`` or ``spark-submit .../crosscheck/spark/__main__.py``.
 
 Modules: partition (per-partition stages), stories and syndication (blocking and resolution), graph
-(components, block pairs), corroborate (per story), tables (Parquet columns), job, load.
+(components, block pairs), corroborate (per story), tables (Parquet columns), job, loader.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def __getattr__(name: str):  # pyspark is imported only when the job runs (load 
 
         return getattr(job, name)
     if name == "load":
-        from .load import load
+        from .loader import load
 
         return load
     raise AttributeError(name)

@@ -33,11 +33,11 @@ def main(argv: list[str] | None = None) -> int:
 
             spark = session(args.master, args.partitions)
             try:
-                stats = run(spark, args.inputs, args.out)
+                stats = run(spark, args.inputs, args.out, progress=lambda m: print(m, file=sys.stderr))
             finally:
                 spark.stop()
         else:
-            from crosscheck.spark.load import load
+            from crosscheck.spark.loader import load
             from crosscheck.store import open_store
 
             store = open_store(args.db)

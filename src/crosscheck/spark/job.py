@@ -53,6 +53,13 @@ def _check_inputs(inputs: list[str]) -> list[str]:
     return out
 
 
+def check(inputs: list[str], out: str) -> list[str]:
+    """Input URIs for Spark; an InputError naming a missing input or an output folder in use."""
+    uris = _check_inputs(inputs)
+    _check_out(out)
+    return uris
+
+
 def _check_out(out: str) -> None:
     if "://" in out and not out.startswith("file://"):
         return
@@ -61,17 +68,35 @@ def _check_out(out: str) -> None:
         raise InputError(out, "output exists and is not an empty folder")
 
 
+class _Clock:
+    def __init__(self, progress=None) -> None:
+        import time
+
+        self._time = time.perf_counter
+        self._last = self._time()
+        self._progress = progress
+        self.phases: dict[str, float] = {}
+
+    def __call__(self, phase: str) -> None:
+        now = self._time()
+        self.phases[phase] = round(now - self._last, 2)
+        self._last = now
+        if self._progress is not None:
+            self._progress(f"{phase}: {self.phases[phase]:.1f} s")
+
+
 def _failed(x) -> bool:
     return isinstance(x, tuple) and x[0] == FAILED
 
 
-def run(spark, inputs: list[str], out: str, settings: Settings | None = None) -> dict:
-    """Run the job; returns counts (reports, duplicates, revisions, stories, groups, failures...)."""
+def run(spark, inputs: list[str], out: str, settings: Settings | None = None, progress=None) -> dict:
+    """Run the job; returns counts (reports, duplicates, revisions, stories, groups, failures...) and the
+    seconds each phase took. ``progress(message)`` hears each phase as it ends."""
     from ..analyze.aliases import link
 
     settings = settings or Settings()
-    uris = _check_inputs(inputs)
-    _check_out(out)
+    clock = _Clock(progress)
+    uris = check(inputs, out)
     sc = spark.sparkContext
     sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
     parts = max(2, sc.defaultParallelism)
@@ -89,13 +114,17 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None) ->
     failures = failures.union(out_rows.filter(_failed).map(lambda x: x[1]))
     analysed = out_rows.filter(lambda x: isinstance(x, Analysed)).map(lambda a: (a.document.id, a)).cache()
     stats["reports"] = analysed.count()
+    clock("read, clean and analyse")
 
     story_of = story_stage.resolve(sc, analysed.mapValues(lambda a: (a.order, a.features)), settings, stats).cache()
+    story_of.count()
     groups = synd_stage.resolve(sc, analysed.mapValues(lambda a: (a.order, a.fingerprint)), settings, stats).collect()
+    clock("stories and syndication groups")
     synd_of = {d: g.id for g in groups for d in g.documents}
     b_synd = sc.broadcast(synd_of)
 
     linking = link(analysed.flatMap(lambda kv: [(kv[0], e) for e in kv[1].analysis.entities]).collect())
+    clock("entity linking")
     links = sc.parallelize([(ln.document, (ln.key, ln.entity)) for ln in linking.links], parts).groupByKey()
 
     per_story = (analysed.join(story_of).leftOuterJoin(links)
@@ -120,11 +149,13 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None) ->
     base = out.rstrip("/")
     for name, rdd in written.items():
         spark.createDataFrame(rdd, tables.schema(name)).write.mode("errorifexists").parquet(f"{base}/{name}")
+    clock("corroborate and write")
     stats["stories"] = found.count()
     stats["claims"] = int(found.map(lambda sf: len(sf[1].claims) if sf[1] is not None else 0).sum())
     stats["syndication_groups"] = len(groups)
     stats["entities"] = len(linking.entities)
     stats["failures"] = failures.collect()
+    stats["seconds"] = clock.phases
     for rdd in (read, settled, out_rows, analysed, story_of, per_story):
         rdd.unpersist()
     return stats

@@ -3,7 +3,8 @@ similarity, and the batch clustering of ``stories.cluster`` per connected compon
 
 1. Document frequencies of every feature key (one reduceByKey); each report's vector is
    ``stories.vectors.vector`` under the global vocabulary (the counts of its own keys joined in).
-2. Candidates: each report posts its rarest keys (as ``StoryIndex`` does); reports sharing a posted key
+2. Candidates: each report posts its rarest keys (as ``StoryIndex`` does), one key per set of reports
+   that share it (told apart by the least and greatest report hash); reports sharing a posted key
    form a block; pairs within a block (capped: ``story_posting_cap`` earlier reports per report); each
    report keeps its ``story_candidates`` x 2 candidates with the most shared keys. Reports in different
    languages also meet in blocks of their title + lead embedding's sign bits (random hyperplanes):
@@ -17,6 +18,7 @@ similarity, and the batch clustering of ``stories.cluster`` per connected compon
 from __future__ import annotations
 
 import heapq
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from operator import add
@@ -48,11 +50,29 @@ def _vocab(n: int, df: dict[str, int]):
     return vocab
 
 
-def _prepare(order, features: StoryFeatures, df: dict[str, int]) -> Prepared:
+def _doc_hash(doc: str) -> int:
+    return zlib.crc32(doc.encode("utf-8"))
+
+
+def _merge(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
+    return a[0] + b[0], min(a[1], b[1]), max(a[2], b[2])
+
+
+def _prepare(order, features: StoryFeatures, stats: dict[str, tuple[int, int, int]]) -> Prepared:
+    """A report's vocabulary and posted keys: its rarest shared keys, one per set of reports sharing it
+    (a wire copy shares a hundred rare words with its origin alone; posting them all would leave no room
+    for the keys it shares with the rest of its story). ``stats``: key -> (df, least and greatest report hash)."""
     from ..stories.vectors import feature_keys
 
-    keys = [k for k in feature_keys(features) if df.get(k, 0) >= 2]
-    posted = heapq.nsmallest(INDEXED_KEYS, keys, key=lambda k: (df[k], k))
+    df = {k: v[0] for k, v in stats.items()}
+    seen: set[tuple[int, int, int]] = set()
+    posted = []
+    for k in sorted((k for k in feature_keys(features) if df.get(k, 0) >= 2), key=lambda k: (df[k], k)):
+        if stats[k] not in seen:
+            seen.add(stats[k])
+            posted.append(k)
+            if len(posted) >= INDEXED_KEYS:
+                break
     return Prepared(order=order, features=features, df=df, posted=tuple(posted))
 
 
@@ -148,7 +168,7 @@ def resolve(sc, feats, settings: Settings, stats: dict):
     cap, keep = settings.story_posting_cap, settings.story_candidates * 2
     n = feats.count()
     keyed = feats.flatMap(lambda kv: [(k, kv[0]) for k in feature_keys(kv[1][1])])
-    df = keyed.mapValues(lambda _: 1).reduceByKey(add)
+    df = keyed.mapValues(lambda d: (1, _doc_hash(d), _doc_hash(d))).reduceByKey(_merge)
     doc_df = keyed.join(df).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey().mapValues(dict)
     prepared = feats.join(doc_df).mapValues(lambda v: _prepare(v[0][0], v[0][1], v[1])).cache()
 
@@ -172,7 +192,6 @@ def resolve(sc, feats, settings: Settings, stats: dict):
               .flatMap(lambda kv: _score(kv[0], kv[1][1], list(kv[1][0]), n, settings)))
     floor = edge_floor(settings)
     edges = dict(scored.filter(lambda e: e[1] >= floor).collect())
-    stats["story_candidate_pairs"] = candidates.count()
     stats["story_edges"] = len(edges)
 
     limit = max(settings.story_finalize_max_docs, 2)

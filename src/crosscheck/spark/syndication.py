@@ -12,9 +12,6 @@ stage's.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from operator import add
-
 from ..config import Settings
 from ..model import Fingerprint
 from .graph import block_pairs, components
@@ -104,17 +101,3 @@ def resolve(sc, fps, settings: Settings, stats: dict):
     comps = sc.parallelize(sorted(comp_of.items()), max(1, sc.defaultParallelism))
     return (fps.join(comps).map(lambda kv: (kv[1][1], kv[1][0][1])).groupByKey()
             .flatMap(lambda kv: _group_component(list(kv[1]), settings)))
-
-
-def group_maps(groups) -> tuple[dict[str, str], dict[str, list]]:
-    """{doc: group id} and {group id: members} of a list of groups."""
-    of: dict[str, str] = {}
-    members: dict[str, list] = defaultdict(list)
-    for g in groups:
-        for d in g.documents:
-            of[d] = g.id
-            members[g.id].append(d)
-    return of, dict(members)
-
-
-__all__ = ["resolve", "group_maps", "add"]
