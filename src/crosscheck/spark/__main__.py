@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+
+if __name__ == "__main__" and not __package__:  # run as a file (spark-submit): this folder's modules
+    here = os.path.dirname(os.path.abspath(__file__))  # (stories, tables, graph ...) must not shadow others
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
 
 
 def main(argv: list[str] | None = None) -> int:
