@@ -85,6 +85,11 @@ class _Clock:
             self._progress(f"{phase}: {self.phases[phase]:.1f} s")
 
 
+def _slices(rows: int) -> int:
+    """Partitions for a table built on the driver: one per 100k rows (small tables: one file)."""
+    return max(1, rows // 100_000)
+
+
 def _failed(x) -> bool:
     return isinstance(x, tuple) and x[0] == FAILED
 
@@ -127,7 +132,8 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None, pr
     clock("entity linking")
     links = sc.parallelize([(ln.document, (ln.key, ln.entity)) for ln in linking.links], parts).groupByKey()
 
-    per_story = (analysed.join(story_of).leftOuterJoin(links)
+    placed = analysed.join(story_of).cache()  # (doc, (Analysed, story id))
+    per_story = (placed.leftOuterJoin(links)
                  .map(lambda kv: (kv[1][0][1], (kv[1][0][0], list(kv[1][1] or ()))))
                  .groupByKey()
                  .flatMap(lambda kv: corroborate_story(kv[0], kv[1], b_synd.value, settings)).cache())
@@ -135,15 +141,16 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None, pr
     vectors = per_story.filter(lambda x: x[0] == "vectors").map(lambda x: (x[1].document, x[1]))
     found = per_story.filter(lambda x: x[0] == "story").map(lambda x: (x[1], x[2]))
 
-    doc_rows = (analysed.join(story_of).leftOuterJoin(vectors)
+    doc_rows = (placed.leftOuterJoin(vectors)
                 .map(lambda kv: tables.document_row(kv[1][0][0], kv[1][0][1], b_synd.value.get(kv[0]), kv[1][1])))
     written = {
         "documents": doc_rows,
         "stories": found.map(lambda sf: tables.story_row(*sf)),
         "claims": found.flatMap(lambda sf: tables.claim_rows(sf[1])),
         "syndication_groups": sc.parallelize([tables.group_row(g) for g in groups], 1),
-        "entities": sc.parallelize([tables.entity_row(e) for e in linking.entities], parts),
-        "entity_links": sc.parallelize([(ln.document, ln.key, ln.entity) for ln in linking.links], parts),
+        "entities": sc.parallelize([tables.entity_row(e) for e in linking.entities], _slices(len(linking.entities))),
+        "entity_links": sc.parallelize([(ln.document, ln.key, ln.entity) for ln in linking.links],
+                                       _slices(len(linking.links))),
         "failures": failures.map(tuple),
     }
     base = out.rstrip("/")
@@ -156,6 +163,6 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None, pr
     stats["entities"] = len(linking.entities)
     stats["failures"] = failures.collect()
     stats["seconds"] = clock.phases
-    for rdd in (read, settled, out_rows, analysed, story_of, per_story):
+    for rdd in (read, settled, out_rows, analysed, story_of, placed, per_story):
         rdd.unpersist()
     return stats
