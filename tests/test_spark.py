@@ -79,7 +79,7 @@ def spark():
 def _run_both(spark, inputs: list[str], tmp: Path):
     from crosscheck.spark import load, run
 
-    stats = run(spark, inputs, str(tmp / "tables"))
+    stats = run(spark, inputs, str(tmp / "tables"), progress=print)
     on_spark = open_store(tmp / "spark.db")
     load(tmp / "tables", on_spark)
     single = open_store(tmp / "single.db")
@@ -136,6 +136,12 @@ def test_fictional_reports_match_the_single_machine_pipeline(spark, tmp_path):
     assert len(exported["documents"]) == 5 and len(exported["stories"]) == 2 and exported["claims"]
     assert sum(1 for d in exported["documents"] if d["syndication_group"]) == 2
     assert exported["entities"]
+    # the module entry spark-submit runs loads the same tables; a store holding reports is refused
+    from crosscheck.spark.__main__ import main
+
+    assert main(["load", str(tmp_path / "tables"), "--db", str(tmp_path / "m.db")]) == 0
+    assert open_store(tmp_path / "m.db", readonly=True).count_documents() == 5
+    assert main(["load", str(tmp_path / "tables"), "--db", str(tmp_path / "m.db")]) == 1
 
 
 @pytest.mark.skipif(not (ECBPLUS / "articles.jsonl").exists(), reason="../shared/datasets/ecbplus-dev is absent")

@@ -109,22 +109,25 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None, pr
 
     files = sc.binaryFiles(",".join(uris), minPartitions=parts)
     read = files.mapPartitions(lambda it: read_and_clean(it, settings)).cache()
-    failures = read.filter(lambda kv: kv[0] == FAILED).values()
+    failures = read.filter(lambda kv: kv[0] == FAILED).values().collect()  # one line each: the driver holds them
     settled = read.filter(lambda kv: kv[0] != FAILED).groupByKey(parts).mapValues(settle).cache()
     counts = settled.values().map(lambda v: (v[2], v[3])).fold((0, 0), lambda a, b: (a[0] + b[0], a[1] + b[1]))
     stats["duplicates"], stats["revisions"] = counts
 
     out_rows = (settled.values().map(lambda v: (v[1], v[0]))
                 .mapPartitions(lambda it: analyse_partition(it, settings)).cache())
-    failures = failures.union(out_rows.filter(_failed).map(lambda x: x[1]))
-    analysed = out_rows.filter(lambda x: isinstance(x, Analysed)).map(lambda a: (a.document.id, a)).cache()
-    stats["reports"] = analysed.count()
+    failures += out_rows.filter(_failed).map(lambda x: x[1]).collect()
+    analysed = out_rows.filter(lambda x: isinstance(x, Analysed)).map(lambda a: (a.document.id, a))
+    stats["reports"], dim = analysed.map(lambda kv: (1, story_stage.embedding_dim(kv[1].features))).fold(
+        (0, 0), lambda a, b: (a[0] + b[0], max(a[1], b[1])))
+    read.unpersist()
+    settled.unpersist()  # the analysed reports (out_rows) are all that is kept from here on
     clock("read, clean and analyse")
 
-    story_of = story_stage.resolve(sc, analysed.mapValues(lambda a: (a.order, a.features)), settings, stats).cache()
-    story_of.count()
+    story_of = story_stage.resolve(sc, analysed.mapValues(lambda a: (a.order, a.features)), settings, stats,
+                                   n=stats["reports"], dim=dim).cache()
     groups = synd_stage.resolve(sc, analysed.mapValues(lambda a: (a.order, a.fingerprint)), settings, stats).collect()
-    clock("stories and syndication groups")
+    clock("story candidates and syndication groups")
     synd_of = {d: g.id for g in groups for d in g.documents}
     b_synd = sc.broadcast(synd_of)
 
@@ -137,7 +140,6 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None, pr
                  .map(lambda kv: (kv[1][0][1], (kv[1][0][0], list(kv[1][1] or ()))))
                  .groupByKey()
                  .flatMap(lambda kv: corroborate_story(kv[0], kv[1], b_synd.value, settings)).cache())
-    failures = failures.union(per_story.filter(_failed).map(lambda x: x[1]))
     vectors = per_story.filter(lambda x: x[0] == "vectors").map(lambda x: (x[1].document, x[1]))
     found = per_story.filter(lambda x: x[0] == "story").map(lambda x: (x[1], x[2]))
 
@@ -151,18 +153,18 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None, pr
         "entities": sc.parallelize([tables.entity_row(e) for e in linking.entities], _slices(len(linking.entities))),
         "entity_links": sc.parallelize([(ln.document, ln.key, ln.entity) for ln in linking.links],
                                        _slices(len(linking.links))),
-        "failures": failures.map(tuple),
+        "failures": per_story.filter(_failed).map(lambda x: x[1]).union(sc.parallelize(failures, 1)),
     }
     base = out.rstrip("/")
     for name, rdd in written.items():
         spark.createDataFrame(rdd, tables.schema(name)).write.mode("errorifexists").parquet(f"{base}/{name}")
-    clock("corroborate and write")
-    stats["stories"] = found.count()
-    stats["claims"] = int(found.map(lambda sf: len(sf[1].claims) if sf[1] is not None else 0).sum())
+    clock("stories, corroboration and tables")
+    stats["stories"], stats["claims"] = found.map(lambda sf: (1, len(sf[1].claims) if sf[1] is not None else 0)).fold(
+        (0, 0), lambda a, b: (a[0] + b[0], a[1] + b[1]))
     stats["syndication_groups"] = len(groups)
     stats["entities"] = len(linking.entities)
-    stats["failures"] = failures.collect()
+    stats["failures"] = failures + per_story.filter(_failed).map(lambda x: x[1]).collect()
     stats["seconds"] = clock.phases
-    for rdd in (read, settled, out_rows, analysed, story_of, placed, per_story):
+    for rdd in (out_rows, story_of, placed, per_story):
         rdd.unpersist()
     return stats

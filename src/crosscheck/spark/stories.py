@@ -161,12 +161,12 @@ def _split(members: list[str], edges: dict[tuple[str, str], float], floor: float
     return [[d] for d in members]
 
 
-def resolve(sc, feats, settings: Settings, stats: dict):
-    """RDD (doc id, story id) from RDD (doc id, (order, StoryFeatures))."""
+def resolve(sc, feats, settings: Settings, stats: dict, n: int, dim: int):
+    """RDD (doc id, story id) from RDD (doc id, (order, StoryFeatures)) of ``n`` reports whose lead embeddings
+    have ``dim`` dimensions (0: none)."""
     from ..stories.vectors import feature_keys
 
     cap, keep = settings.story_posting_cap, settings.story_candidates * 2
-    n = feats.count()
     keyed = feats.flatMap(lambda kv: [(k, kv[0]) for k in feature_keys(kv[1][1])])
     df = keyed.mapValues(lambda d: (1, _doc_hash(d), _doc_hash(d))).reduceByKey(_merge)
     doc_df = keyed.join(df).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey().mapValues(dict)
@@ -175,10 +175,9 @@ def resolve(sc, feats, settings: Settings, stats: dict):
     word_pairs = (prepared.flatMap(lambda kv: [(k, (kv[1].order, kv[0])) for k in kv[1].posted])
                   .groupByKey()
                   .flatMap(lambda kv: block_pairs([d for _, d in sorted(kv[1])], cap)))
-    dims = prepared.map(lambda kv: _dim(kv[1].features.embedding)).filter(bool).take(1)
     pairs = word_pairs
-    if dims:
-        planes = np.random.default_rng(0).standard_normal((EMBED_BANDS * EMBED_BITS, dims[0])).astype(np.float32)
+    if dim:
+        planes = np.random.default_rng(0).standard_normal((EMBED_BANDS * EMBED_BITS, dim)).astype(np.float32)
         bplanes = sc.broadcast(planes)
         cross = (prepared.flatMap(lambda kv: _embed_keys(kv[0], kv[1], bplanes.value))
                  .groupByKey().flatMap(lambda kv: _cross_pairs(list(kv[1]), cap)))
@@ -207,8 +206,9 @@ def resolve(sc, feats, settings: Settings, stats: dict):
     return grouped.groupByKey().flatMap(lambda kv: _cluster_component(list(kv[1]), n, settings))
 
 
-def _dim(embedding: str) -> int:
+def embedding_dim(features: StoryFeatures) -> int:
+    """Dimensions of a report's lead embedding (0 when it has none)."""
     from ..embed import unpack
 
-    vec = unpack(embedding)
+    vec = unpack(features.embedding)
     return 0 if vec is None else int(vec.shape[0])
