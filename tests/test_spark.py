@@ -180,3 +180,9 @@ def test_cli_spark_errors_are_one_line(tmp_path):
     bad = run("spark", "load", str(tmp_path / "empty"), "--db", str(tmp_path / "x.db"))
     assert bad.returncode != 0 and "not the output of `crosscheck spark ingest`" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
+    for table in ("documents", "stories", "claims", "syndication_groups", "entities", "entity_links", "failures"):
+        (tmp_path / "empty" / table).mkdir()
+    (tmp_path / "empty" / "documents" / "part-0.parquet").write_bytes(b"not parquet")
+    junk = run("spark", "load", str(tmp_path / "empty"), "--db", str(tmp_path / "x.db"))
+    assert junk.returncode != 0 and "part-0.parquet: unreadable table (documents)" in junk.stderr
+    assert len(junk.stderr.strip().splitlines()) == 1

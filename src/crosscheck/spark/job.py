@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..config import Settings
-from ..errors import InputError
+from ..errors import CrosscheckError, InputError
 from . import stories as story_stage
 from . import syndication as synd_stage
 from . import tables
@@ -24,7 +24,10 @@ FAILED = "!failed"
 
 def session(master: str | None = None, partitions: int | None = None, app: str = "crosscheck"):
     """A SparkSession: ``master`` None keeps what spark-submit configured (else local[*])."""
-    from pyspark.sql import SparkSession
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise CrosscheckError("pyspark is not installed: pip install 'crosscheck[spark]'") from exc
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # executors run this Python (local mode)
     builder = SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
@@ -33,7 +36,11 @@ def session(master: str | None = None, partitions: int | None = None, app: str =
     if partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(partitions)).config(
             "spark.default.parallelism", str(partitions))
-    spark = builder.getOrCreate()
+    try:
+        spark = builder.getOrCreate()
+    except Exception as exc:  # no java, a master that does not answer ...
+        detail = (str(exc).splitlines() or [""])[0][:160]
+        raise CrosscheckError(f"cannot start Spark (master {master or 'from spark-submit'}): {detail}") from exc
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import CrosscheckError, InputError
 from ..model import Analysis, Document, Entity, Story, StoryFindings, SyndicationGroup
 from ..store import codec
 from ..store.base import Store
@@ -17,12 +17,21 @@ CHUNK = 500  # rows per transaction
 
 
 def _rows(folder: Path, table: str, columns: list[str]) -> Iterator[dict]:
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise CrosscheckError("pyarrow is not installed: pip install 'crosscheck[spark]'") from exc
 
     files = sorted(p for p in (folder / table).glob("*.parquet") if not p.name.startswith((".", "_")))
+    import pyarrow as pa
+
     for f in files:
-        for batch in pq.ParquetFile(f).iter_batches(batch_size=CHUNK, columns=columns):
-            yield from batch.to_pylist()
+        try:
+            for batch in pq.ParquetFile(f).iter_batches(batch_size=CHUNK, columns=columns):
+                yield from batch.to_pylist()
+        except (pa.ArrowException, OSError, KeyError) as exc:
+            detail = (str(exc).splitlines() or [""])[0][:160]
+            raise InputError(str(f), f"unreadable table ({table}): {detail}") from exc
 
 
 def _chunks(rows: Iterator[dict], size: int = CHUNK) -> Iterator[list[dict]]:
