@@ -155,9 +155,6 @@ def _split(members: list[str], edges: dict[tuple[str, str], float], floor: float
         out = list(parts.values()) + [[d] for d in members if d not in placed]
         if all(len(p) <= limit for p in out):
             return out
-        big = [p for p in out if len(p) > limit]
-        if not big:
-            return out
     return [[d] for d in members]
 
 
