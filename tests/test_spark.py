@@ -68,23 +68,38 @@ def _fictional(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def spark():
-    from crosscheck.spark import session
+def both(tmp_path_factory):
+    """One Spark job (local[2]) and one single-machine ingest over the same inputs: the fictional reports and,
+    when ../shared has it, an ECB+ dev slice (one run of each keeps the JVM and model loads to one)."""
+    from crosscheck.spark import load, run, session
 
-    s = session("local[2]", partitions=2)
-    yield s
-    s.stop()
-
-
-def _run_both(spark, inputs: list[str], tmp: Path):
-    from crosscheck.spark import load, run
-
-    stats = run(spark, inputs, str(tmp / "tables"), progress=print)
+    tmp = tmp_path_factory.mktemp("spark")
+    inputs = [str(_fictional(tmp / "in"))]
+    ecb: list[str] = []
+    if (ECBPLUS / "articles.jsonl").exists():
+        ecb = [ln for ln in (ECBPLUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+               if ln.strip() and json.loads(ln)["id"].split(":")[1].split("_")[0] in ECB_TOPICS]
+        (tmp / "ecb").mkdir()
+        (tmp / "ecb" / "slice.jsonl").write_text("\n".join(ecb) + "\n", encoding="utf-8")
+        inputs.append(str(tmp / "ecb"))
+    spark = session("local[2]", partitions=2)
+    try:
+        stats = run(spark, inputs, str(tmp / "tables"), progress=print)
+    finally:
+        spark.stop()
     on_spark = open_store(tmp / "spark.db")
     load(tmp / "tables", on_spark)
     single = open_store(tmp / "single.db")
     Pipeline(single).ingest(inputs)
-    return stats, on_spark, single
+    return {"stats": stats, "spark": on_spark, "single": single, "tmp": tmp, "ecb": ecb}
+
+
+def _only(parts: set[frozenset[str]], ids: set[str]) -> set[frozenset[str]]:
+    return {p for p in parts if p & ids}
+
+
+def _ids(store, ecb: bool) -> set[str]:
+    return {d.id for d in store.documents() if d.source.startswith("ecbplus:") == ecb}
 
 
 def _partition(store) -> set[frozenset[str]]:
@@ -113,17 +128,20 @@ def _bcubed(pred: dict[str, str], gold: dict[str, str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def test_fictional_reports_match_the_single_machine_pipeline(spark, tmp_path):
-    stats, on_spark, single = _run_both(spark, [str(_fictional(tmp_path / "in"))], tmp_path)
-    assert stats["reports"] == 5 and stats["duplicates"] == 1 and stats["revisions"] == 1, stats
+def test_fictional_reports_match_the_single_machine_pipeline(both):
+    stats, on_spark, single, tmp = both["stats"], both["spark"], both["single"], both["tmp"]
+    assert stats["reports"] == 5 + len(both["ecb"]) and stats["duplicates"] == 1 and stats["revisions"] == 1, stats
     assert not stats["failures"]
-    assert _partition(on_spark) == _partition(single)
-    assert len(_partition(on_spark)) == 2
-    groups = _groups(on_spark)
-    assert groups == _groups(single)
+    mine = _ids(single, ecb=False)
+    assert len(mine) == 5 and _ids(on_spark, ecb=False) == mine
+    stories = _only(_partition(on_spark), mine)
+    assert stories == _only(_partition(single), mine) and len(stories) == 2
+    groups = _only(_groups(on_spark), mine)
+    assert groups == _only(_groups(single), mine)
     assert len(groups) == 1 and len(next(iter(groups))) == 2  # the wire report and its republication
-    assert _verdicts(on_spark) == _verdicts(single)
-    assert {s for (_, _, s, _) in _verdicts(on_spark)} >= {"conflicting"}  # five injured against four
+    verdicts = Counter({k: n for k, n in _verdicts(on_spark).items() if k[0] & mine})
+    assert verdicts == Counter({k: n for k, n in _verdicts(single).items() if k[0] & mine})
+    assert {s for (_, _, s, _) in verdicts} >= {"conflicting"}  # five injured against four
     revised = next(d for d in on_spark.documents() if d.source == "fair-2")
     assert revised.revision == 2 and revised.text.endswith("free.")
     # the loaded store is what `export` reads: every table filled
@@ -131,39 +149,37 @@ def test_fictional_reports_match_the_single_machine_pipeline(spark, tmp_path):
     import io
 
     buf = io.StringIO()
-    write_json(open_store(tmp_path / "spark.db", readonly=True), buf)
+    write_json(open_store(tmp / "spark.db", readonly=True), buf)
     exported = json.loads(buf.getvalue())
-    assert len(exported["documents"]) == 5 and len(exported["stories"]) == 2 and exported["claims"]
-    assert sum(1 for d in exported["documents"] if d["syndication_group"]) == 2
-    assert exported["entities"]
+    docs = [d for d in exported["documents"] if d["id"] in mine]
+    assert len(docs) == 5 and sum(1 for d in docs if d["syndication_group"]) == 2
+    assert len([s for s in exported["stories"] if set(s["documents"]) & mine]) == 2
+    assert [c for c in exported["claims"] if set(c["documents"]) & mine] and exported["entities"]
     # the module entry spark-submit runs loads the same tables; a store holding reports is refused
     from crosscheck.spark.__main__ import main
 
-    assert main(["load", str(tmp_path / "tables"), "--db", str(tmp_path / "m.db")]) == 0
-    assert open_store(tmp_path / "m.db", readonly=True).count_documents() == 5
-    assert main(["load", str(tmp_path / "tables"), "--db", str(tmp_path / "m.db")]) == 1
+    assert main(["load", str(tmp / "tables"), "--db", str(tmp / "m.db")]) == 0
+    assert open_store(tmp / "m.db", readonly=True).count_documents() == 5 + len(both["ecb"])
+    assert main(["load", str(tmp / "tables"), "--db", str(tmp / "m.db")]) == 1
 
 
 @pytest.mark.skipif(not (ECBPLUS / "articles.jsonl").exists(), reason="../shared/datasets/ecbplus-dev is absent")
-def test_ecbplus_slice_same_stories_groups_and_verdicts(spark, tmp_path):
-    lines = [ln for ln in (ECBPLUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and json.loads(ln)["id"].split(":")[1].split("_")[0] in ECB_TOPICS]
-    src = tmp_path / "slice.jsonl"
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    stats, on_spark, single = _run_both(spark, [str(src)], tmp_path)
-    assert stats["reports"] == len(lines) and not stats["failures"]
+def test_ecbplus_slice_same_stories_groups_and_verdicts(both):
+    on_spark, single = both["spark"], both["single"]
     gold_stories = json.loads((ECBPLUS / "gold.json").read_text(encoding="utf-8"))["stories"]
     gold = {d: i for i, story in enumerate(gold_stories) for d in story}
     ext = {d.id: d.source for d in single.documents()}
+    ecb = _ids(single, ecb=True)
+    assert len(ecb) == len(both["ecb"]) and _ids(on_spark, ecb=True) == ecb
 
     def f1(store):
-        return _bcubed({ext[d]: s for d, s in store.story_of().items()}, gold)
+        return _bcubed({ext[d]: s for d, s in store.story_of().items() if d in ecb}, gold)
 
     f_spark, f_single = f1(on_spark), f1(single)
     print(f"ECB+ topics {sorted(ECB_TOPICS)}: BCubed F1 spark {f_spark:.3f}, single machine {f_single:.3f}")
     assert abs(f_spark - f_single) <= 0.01
-    assert _groups(on_spark) == _groups(single)
-    same = _partition(on_spark) & _partition(single)
+    assert _only(_groups(on_spark), ecb) == _only(_groups(single), ecb)
+    same = _only(_partition(on_spark), ecb) & _only(_partition(single), ecb)
     spark_v = Counter({k: n for k, n in _verdicts(on_spark).items() if k[0] in same})
     single_v = Counter({k: n for k, n in _verdicts(single).items() if k[0] in same})
     assert spark_v == single_v and sum(spark_v.values()) > 0
