@@ -155,6 +155,10 @@ def test_fictional_reports_match_the_single_machine_pipeline(both):
     assert len(docs) == 5 and sum(1 for d in docs if d["syndication_group"]) == 2
     assert len([s for s in exported["stories"] if set(s["documents"]) & mine]) == 2
     assert [c for c in exported["claims"] if set(c["documents"]) & mine] and exported["entities"]
+    from crosscheck.analyze import aliases
+
+    if hasattr(aliases, "keys_by_entity"):  # a store that indexes entities by alias keys gets them from the tables
+        assert on_spark.alias_keys_of({e.id for e in on_spark.entities()})
     # the module entry spark-submit runs loads the same tables; a store holding reports is refused
     from crosscheck.spark.__main__ import main
 

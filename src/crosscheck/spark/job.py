@@ -92,6 +92,15 @@ class _Clock:
             self._progress(f"{phase}: {self.phases[phase]:.1f} s")
 
 
+def _alias_keys(linking, members) -> dict[str, list[str]]:
+    """Entity id -> the alias keys a store indexes it by (``aliases.keys_by_entity``, where the entity
+    linking keeps such an index; {} where it does not)."""
+    from ..analyze import aliases
+
+    by_entity = getattr(aliases, "keys_by_entity", None)
+    return {gid: sorted(ks) for gid, ks in by_entity(linking, members).items()} if by_entity else {}
+
+
 def _slices(rows: int) -> int:
     """Partitions for a table built on the driver: one per 100k rows (small tables: one file)."""
     return max(1, rows // 100_000)
@@ -138,7 +147,10 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None, pr
     synd_of = {d: g.id for g in groups for d in g.documents}
     b_synd = sc.broadcast(synd_of)
 
-    linking = link(analysed.flatMap(lambda kv: [(kv[0], e) for e in kv[1].analysis.entities]).collect())
+    members = analysed.flatMap(lambda kv: [(kv[0], e) for e in kv[1].analysis.entities]).collect()
+    linking = link(members)
+    keys = _alias_keys(linking, members)
+    del members
     clock("entity linking")
     links = sc.parallelize([(ln.document, (ln.key, ln.entity)) for ln in linking.links], parts).groupByKey()
 
@@ -157,7 +169,8 @@ def run(spark, inputs: list[str], out: str, settings: Settings | None = None, pr
         "stories": found.map(lambda sf: tables.story_row(*sf)),
         "claims": found.flatMap(lambda sf: tables.claim_rows(sf[1])),
         "syndication_groups": sc.parallelize([tables.group_row(g) for g in groups], 1),
-        "entities": sc.parallelize([tables.entity_row(e) for e in linking.entities], _slices(len(linking.entities))),
+        "entities": sc.parallelize([tables.entity_row(e, keys.get(e.id, ())) for e in linking.entities],
+                                   _slices(len(linking.entities))),
         "entity_links": sc.parallelize([(ln.document, ln.key, ln.entity) for ln in linking.links],
                                        _slices(len(linking.links))),
         "failures": per_story.filter(_failed).map(lambda x: x[1]).union(sc.parallelize(failures, 1)),

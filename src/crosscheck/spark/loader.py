@@ -79,11 +79,17 @@ def load(folder: str | Path, store: Store, progress=None) -> dict[str, int]:
     with store.transaction():
         store.set_syndication(groups)
     counts["syndication_groups"] = len(groups)
-    entities = [Entity(key=r["id"], name=r["name"], type=r["type"], aliases=tuple(r["aliases"] or ()), id=r["id"])
-                for r in _rows(path, "entities", ["id", "name", "type", "aliases"])]
+    entities, keys = [], {}
+    for r in _rows(path, "entities", ["id", "name", "type", "aliases", "keys"]):
+        entities.append(Entity(key=r["id"], name=r["name"], type=r["type"], aliases=tuple(r["aliases"] or ()), id=r["id"]))
+        if r["keys"]:
+            keys[r["id"]] = tuple(r["keys"])
     links = [(r["document"], r["key"], r["entity"]) for r in _rows(path, "entity_links", ["document", "key", "entity"])]
-    with store.transaction():
-        store.replace_entities(entities, links)
+    with store.transaction():  # the whole linking at once, with the alias keys where the store indexes them
+        if keys:
+            store.replace_entities(entities, links, keys)
+        else:
+            store.replace_entities(entities, links)
     counts["entities"] = len(entities)
     for chunk in _chunks(_rows(path, "stories", ["story", "findings"])):
         with store.transaction():

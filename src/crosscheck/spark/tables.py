@@ -8,7 +8,7 @@ documents  id, source, title, outlet, published, language, text, captions, syndi
 stories    id, title, documents, summary, first_published, last_published | story, findings (JSON)
 claims     id, story, speaker, speaker_text, text, documents, status, independent_sources | record (JSON)
 syndication_groups  id, documents, origin, origin_outlet | record (JSON)
-entities   id, name, type, aliases
+entities   id, name, type, aliases | keys (alias keys, where the entity linking indexes them)
 entity_links  document, key, entity
 failures   source, reason
 """
@@ -34,7 +34,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "claims": [("id", _S), ("story", _S), ("speaker", _S), ("speaker_text", _S), ("text", _S), ("documents", _A),
                ("status", _S), ("independent_sources", _I), ("record", _S)],
     "syndication_groups": [("id", _S), ("documents", _A), ("origin", _S), ("origin_outlet", _S), ("record", _S)],
-    "entities": [("id", _S), ("name", _S), ("type", _S), ("aliases", _A)],
+    "entities": [("id", _S), ("name", _S), ("type", _S), ("aliases", _A), ("keys", _A)],
     "entity_links": [("document", _S), ("key", _S), ("entity", _S)],
     "failures": [("source", _S), ("reason", _S)],
 }
@@ -76,5 +76,6 @@ def group_row(g: SyndicationGroup) -> tuple:
     return _row("syndication_groups", {**rec, "record": codec.dumps(g)})
 
 
-def entity_row(e: Entity) -> tuple:
-    return _row("entities", entity_record(e))
+def entity_row(e: Entity, keys=()) -> tuple:
+    """The export's entity fields and the alias keys a store indexes the entity by."""
+    return _row("entities", {**entity_record(e), "keys": list(keys)})
