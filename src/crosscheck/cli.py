@@ -303,6 +303,46 @@ def demo_report() -> None:
         out.print(renderable)
 
 
+# -- crosscheck spark: the pipeline on Apache Spark (crosscheck.spark) ---------------------------------
+spark_app = typer.Typer(no_args_is_help=True, help="run the pipeline on Apache Spark (archives) and load its tables")
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("ingest")
+def spark_ingest(inputs: list[str] = typer.Argument(..., help="files or folders: local, hdfs://, s3a:// ..."),
+                 out_dir: str = typer.Option(..., "--out", help="new folder for the Parquet tables"),
+                 master: str = typer.Option("local[*]", help="Spark master URL"),
+                 partitions: Optional[int] = typer.Option(None, min=1, help="shuffle partitions")) -> None:
+    """Read, analyse, group and corroborate INPUTs on Spark; write Parquet tables to --out."""
+    from .spark import job
+
+    job.check(inputs, out_dir)  # bad input: one line, before a JVM starts
+    spark = job.session(master, partitions)
+    try:
+        stats = job.run(spark, inputs, out_dir, progress=lambda m: err.print(m, markup=False, highlight=False))
+    finally:
+        spark.stop()
+    for source, reason in stats.pop("failures"):
+        err.print(f"failed: {printable(source)}: {printable(reason)}", markup=False, highlight=False)
+    stats.pop("seconds", None)
+    out.print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in stats.items()), highlight=False)
+
+
+@spark_app.command("load")
+def spark_load(folder: Path = typer.Argument(..., help="the --out folder of `crosscheck spark ingest`"),
+               db: Optional[Path] = typer.Option(None, "--db", help="a new store (default: crosscheck --db)")) -> None:
+    """Load the Parquet tables of a Spark run into a store that `serve` and `export` open."""
+    from .spark.loader import check, load
+
+    check(folder)
+    store = open_store(db or state.db)
+    try:
+        counts = load(folder, store)
+    finally:
+        store.close()
+    out.print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()), highlight=False)
+
+
 def main() -> None:
     try:  # typer >= 0.2x carries its own copy of click
         from typer._click import exceptions as click
