@@ -174,6 +174,29 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN credits TEXT;
     ALTER TABLE syndication_members ADD COLUMN data TEXT;
     """,
+    # 5 -> 6: persistent candidate indexes (issue 14): a run reads the postings of its new reports' keys and
+    # the stories/fingerprints they point to, never every stored feature. The tables are filled from the
+    # stored features by the pipeline (it owns the key functions) on the first write after this migration:
+    # a store that has reports gets the 'rebuild' flag.
+    """
+    CREATE TABLE index_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE story_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE story_postings (key TEXT PRIMARY KEY, stories TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE story_aggregates (
+        story TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        docs INTEGER NOT NULL,
+        first INTEGER,
+        last INTEGER,
+        languages TEXT NOT NULL DEFAULT '[]',
+        centroid TEXT NOT NULL DEFAULT '{}',
+        embedding BLOB
+    );
+    CREATE INDEX story_aggregates_recent ON story_aggregates(seq) WHERE embedding IS NOT NULL;
+    CREATE TABLE synd_postings (key TEXT PRIMARY KEY, entries TEXT NOT NULL) WITHOUT ROWID;
+    CREATE INDEX syndication_members_grp ON syndication_members(grp);
+    INSERT INTO index_meta (name, value) SELECT 'rebuild', '1' WHERE EXISTS (SELECT 1 FROM features);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

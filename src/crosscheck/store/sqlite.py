@@ -16,6 +16,7 @@ from ..model import (Analysis, Document, Entity, FetchRecord, SourceState, Story
                      SyndicationMember)
 from . import codec
 from .base import DocState, DocumentFilter, Store
+from .indexes import IndexTables
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 _DOC_COLS = ("id, source, fmt, url, title, outlet, published, language, authors, text, captions, "
@@ -47,7 +48,7 @@ def _row_doc(row: sqlite3.Row) -> Document:
     )
 
 
-class SQLiteStore(Store):
+class SQLiteStore(IndexTables, Store):
     def __init__(self, path: str | os.PathLike, readonly: bool = False, timeout: float = 30.0):
         self.path = str(path)
         self.readonly = readonly
