@@ -205,13 +205,19 @@ class SyndicationIndex:
         langs = [lang for lang, _ in self._post.get(_LANGS, ()) if lang != fp.language]
         anchor_keys = {lang: [f"a:{lang}:{a}" for a in mine] for lang in langs}
         self._need_keys(k for ks in anchor_keys.values() for k in ks)
-        wanted = [d for k in bands for d, _ in self._post.get(k, ())[:cap]]
-        wanted += [d for k in sketch for d, _ in self._post.get(k, ())[:cap]]
-        self._need_fps(wanted)
+        # shared narrative sentences: the reports sharing two or more are judged below
+        hits: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        for i, sk in enumerate(fp.sketches):
+            for h in sk[:INDEXED]:
+                for other, j in self._post.get(f"s:{h}", ())[:cap]:
+                    hits[other].add((i, j))
+        hits = {d: pairs for d, pairs in hits.items() if len({i for i, _ in pairs}) >= 2}
+        lsh = list(dict.fromkeys(d for k in bands for d, _ in self._post.get(k, ())[:cap]))
+        self._need_fps([*lsh, *hits])  # only the fingerprints that will be compared are read
         # near-identical texts (MinHash LSH bands)
         if bands:
             mh = _minhash(fp)
-            for other in dict.fromkeys(d for k in bands for d, _ in self._post.get(k, ())[:cap]):
+            for other in lsh:
                 ofp = self._fps.get(other)
                 if ofp is None or other == fp.document or ofp.shingles < s.syndication_min_shingles:
                     continue
@@ -220,15 +226,9 @@ class SyndicationIndex:
                 containment = inter / max(1, min(fp.shingles, ofp.shingles))
                 if j >= s.syndication_jaccard or containment >= s.syndication_containment:
                     out[other] = near_duplicate(j, containment)
-        # shared narrative sentences
-        hits: dict[str, set[tuple[int, int]]] = defaultdict(set)
-        for i, sk in enumerate(fp.sketches):
-            for h in sk[:INDEXED]:
-                for other, j in self._post.get(f"s:{h}", ())[:cap]:
-                    hits[other].add((i, j))
         for other, pairs in hits.items():
             ofp = self._fps.get(other)
-            if len({i for i, _ in pairs}) < 2 or ofp is None or other == fp.document:
+            if ofp is None or other == fp.document:
                 continue
             if fp.language and ofp.language and fp.language != ofp.language:
                 continue
