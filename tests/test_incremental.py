@@ -1,0 +1,184 @@
+"""Issue 14: the cost of an incremental ingest is bounded by the batch, not by the store.
+
+Stores of 30 and 120 fictional reports (one small event per three reports, words made up here), then one
+new report: the rows read from the features, memberships and candidate index tables must not grow with
+the store, and no whole-store map (``story_of()``, ``syndication_of()``, ``features(kind)``) is read.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+import re
+import sqlite3
+
+from crosscheck.config import Settings
+from crosscheck.pipeline import Pipeline
+from crosscheck.store.sqlite import SQLiteStore
+
+SETTINGS = dataclasses.replace(Settings(), embedder="none")
+_SYL = ["ka", "lo", "mer", "vin", "tos", "ra", "dul", "pe", "sha", "gor", "bi", "nex", "ul", "tam", "zo", "fen"]
+_TABLES = ("features", "story_documents", "syndication_members", "story_df", "story_postings", "story_aggregates",
+           "synd_postings")
+
+
+def _word(rng: random.Random, n: int = 4) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(n))
+
+
+def _report(e: int, k: int) -> dict:
+    """Report k of event e: every content word belongs to the event (events share function words only)."""
+    rng = random.Random(e)
+    place, who = _word(rng).capitalize(), _word(rng).capitalize()
+    w = [_word(rng) for _ in range(14)]
+    n = 100 + 7 * e
+    sents = [f"In {place}, {who} {w[0]} the {w[1]} {w[2]} for {n} {w[3]} {w[4]}.",
+             f"The {w[5]} of {place} was {w[6]} after the {w[7]} {w[8]}.",
+             f"{who} {w[9]} that the {w[10]} {w[11]} {w[12]} {n * 3} {w[13]}.",
+             f"{w[3].capitalize()} {w[6]} the {w[2]} in {place} on its {w[8]}."]
+    random.Random(1000 * e + k).shuffle(sents)
+    return {"id": f"ev{e}-r{k}", "title": f"{place} {w[1]} {w[2]} {w[0]}", "outlet": f"Outlet {k}",
+            "published": f"2031-03-{1 + e % 27:02d}", "language": "en", "text": " ".join(sents)}
+
+
+class CountingStore(SQLiteStore):
+    """Counts rows read from the index and membership tables, and calls of whole-store maps."""
+
+    def __init__(self, *a, **kw):
+        self.rows = 0
+        self.whole: list[str] = []
+        super().__init__(*a, **kw)
+
+    def _q(self, sql, args=()):
+        out = super()._q(sql, args)
+        if any(f"FROM {t}" in sql or f"JOIN {t}" in sql for t in _TABLES):
+            self.rows += len(out)
+        return out
+
+    def story_of(self):
+        self.whole.append("story_of")
+        return super().story_of()
+
+    def syndication_of(self):
+        self.whole.append("syndication_of")
+        return super().syndication_of()
+
+    def syndication_groups(self):
+        self.whole.append("syndication_groups")
+        return super().syndication_groups()
+
+    def features(self, kind, page=2000):
+        self.whole.append(f"features({kind})")
+        return super().features(kind, page)
+
+
+def _build(path, events: int) -> CountingStore:
+    """A store of ``3 * events`` reports written by the stages directly (a word-list analysis instead of
+    spaCy keeps it fast), its candidate indexes refilled from the stored features as after migration 6."""
+    from crosscheck.clean import clean
+    from crosscheck.model import Analysis, RawReport
+    from crosscheck.stories import StoryIndex, story_features
+    from crosscheck.store import codec
+    from crosscheck.syndication import SyndicationIndex, fingerprint
+
+    store = CountingStore(path)
+    stories, synd, rows = StoryIndex(SETTINGS), SyndicationIndex(SETTINGS), []
+    for e in range(events):
+        for k in range(3):
+            r = _report(e, k)
+            doc = clean(RawReport(source=f"fiction:{r['id']}", fmt="jsonl", text=r["text"], ext_id=r["id"],
+                                  title=r["title"], published=r["published"], outlet=r["outlet"], language="en"),
+                        SETTINGS)
+            analysis = Analysis(document=doc.id, lemmas=tuple(w.lower() for w in re.findall(r"\w+", doc.text)))
+            feats, fp = story_features(doc, analysis), fingerprint(doc, SETTINGS)
+            synd.assign(doc, fp)
+            stories.assign(feats)
+            rows.append((doc, analysis, feats, fp))
+    stories.finalize()
+    with store.transaction():
+        for doc, analysis, feats, fp in rows:
+            store.put_document(doc, analysis)
+            store.put_feature(doc.id, "story", codec.dumps(feats))
+            store.put_feature(doc.id, "fingerprint", codec.dumps(fp))
+            store.set_story(doc.id, stories.story_of(doc.id))
+        store.set_syndication(synd.groups())
+        store.set_index_meta("rebuild", "1")
+    Pipeline(store, SETTINGS)._ensure_indexes()
+    return store
+
+
+def _ingest_one(tmp_path, events: int) -> tuple[int, list[str], CountingStore]:
+    store = _build(tmp_path / f"s{events}.db", events)
+    new = tmp_path / f"new{events}.jsonl"
+    new.write_text(json.dumps(_report(0, 7)) + "\n", "utf-8")
+    store.rows, store.whole = 0, []
+    result = Pipeline(store, SETTINGS).ingest([str(new)])
+    assert len(result.new) == 1
+    return store.rows, store.whole, store
+
+
+def test_ingesting_one_report_reads_rows_that_do_not_grow_with_the_store(tmp_path):
+    small, whole_small, s1 = _ingest_one(tmp_path, 10)  # 30 stored reports
+    large, whole_large, s2 = _ingest_one(tmp_path, 40)  # 120 stored reports
+    assert whole_small == whole_large == []  # no whole-store map read by an incremental run
+    print(f"rows read to ingest 1 report: {small} at 30 stored reports, {large} at 120")
+    assert large <= small + 5, (small, large)
+    for s in (s1, s2):  # and the new report found its event's story through the stored index
+        title = _report(0, 7)["title"]
+        event = [d.id for d in s.documents() if d.title == title]
+        assert len(event) == 4 and len(set(s.stories_of(event).values())) == 1
+        s.close()
+
+
+def test_the_stored_index_is_what_an_in_memory_rebuild_gives(tmp_path):
+    """Incremental upkeep over two runs stores the same postings and frequencies as the refill from features."""
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps(_report(e, k)) + "\n" for e in range(6) for k in range(3)), "utf-8")
+    more = tmp_path / "b.jsonl"
+    more.write_text("".join(json.dumps(_report(e, k)) + "\n" for e in range(4, 9) for k in range(3, 5)), "utf-8")
+    store = SQLiteStore(tmp_path / "inc.db")
+    Pipeline(store, SETTINGS).ingest([str(src)])
+    Pipeline(store, SETTINGS).ingest([str(more)])
+    conn = sqlite3.connect(tmp_path / "inc.db")
+    df = dict(conn.execute("SELECT key, df FROM story_df WHERE df > 0"))
+    assert store.story_index_reports() == len(list(store.documents())) == 28
+    with store.transaction():
+        store.set_index_meta("rebuild", "1")
+    Pipeline(store, SETTINGS)._ensure_indexes()  # the refill migration 6 asks for
+    assert dict(conn.execute("SELECT key, df FROM story_df WHERE df > 0")) == df
+    assert store.index_meta("rebuild") is None and store.story_index_reports() == 28
+    # every stored story has its aggregate, and its count is its membership
+    counts = dict(conn.execute("SELECT story, count(*) FROM story_documents GROUP BY story"))
+    assert dict(conn.execute("SELECT story, docs FROM story_aggregates")) == counts
+    conn.close()
+    store.close()
+
+
+def test_migration_6_flags_a_store_with_reports_for_one_refill(tmp_path):
+    from crosscheck.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps(_report(e, k)) + "\n" for e in range(3) for k in range(3)), "utf-8")
+    store = SQLiteStore(path)
+    Pipeline(store, SETTINGS).ingest([str(src)])
+    story_of = store.story_of()
+    store.close()
+    conn = sqlite3.connect(path)  # back to schema 5: the index tables gone, as a store of the last release
+    for table in ("index_meta", "story_df", "story_postings", "story_aggregates", "synd_postings"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DROP INDEX syndication_members_grp")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(path)
+    assert store.schema_version() == len(MIGRATIONS) and store.index_meta("rebuild") == "1"
+    new = tmp_path / "b.jsonl"
+    new.write_text(json.dumps(_report(1, 5)) + "\n", "utf-8")
+    Pipeline(store, SETTINGS).ingest([str(new)])
+    assert store.index_meta("rebuild") is None
+    assert store.stories_of(["x"]) == {}
+    after = store.story_of()
+    new_id = next(d for d in after if d not in story_of)
+    assert after[new_id] == story_of[next(d for d in story_of if after[d] == after[new_id])]
+    store.close()
