@@ -182,3 +182,60 @@ def test_migration_6_flags_a_store_with_reports_for_one_refill(tmp_path):
     new_id = next(d for d in after if d not in story_of)
     assert after[new_id] == story_of[next(d for d in story_of if after[d] == after[new_id])]
     store.close()
+
+
+def test_a_story_index_over_a_lookup_continues_where_the_last_run_stopped():
+    """Run 1 writes its changes; run 2, a fresh index over the same lookup, finds the stories by their
+    postings (reading a bounded number of rows), keeps ids, and re-clusters only what it touched."""
+    from crosscheck.model import StoryFeatures
+    from crosscheck.stories import StoryIndex, story_id
+    from crosscheck.stories.lookup import MemoryStoryLookup
+
+    def feat(doc, words, names=()):
+        return StoryFeatures(document=doc, terms=tuple((w, 1) for w in words), entities=tuple(names))
+
+    fire = ["warehouse", "fire", "blaze", "firefighter", "smoke", "evacuate", "harbour", "district"]
+    vote = ["council", "vote", "budget", "mayor", "tax", "school", "approve", "plan"]
+    kept = MemoryStoryLookup()
+    first = StoryIndex(lookup=kept)
+    run1 = [feat(f"f{i}", fire[i % 3:] + ["tessaly"], ["tessal"]) for i in range(4)]
+    run1 += [feat(f"v{i}", vote[i % 3:] + ["brovik"], ["brovik"]) for i in range(4)]
+    for f in run1:
+        first.assign(f)
+    first.finalize()
+    kept.apply(first.changes(), first.placed(), run1)
+    assert set(kept.of.values()) == {story_id("f0"), story_id("v0")} and kept.n == 8
+    fillers = [feat(f"x{i}", [f"quiet{i}", f"topic{i}", f"word{i}"]) for i in range(30)]
+    for f in fillers:  # thirty unrelated stories: not read by the next run
+        nxt = StoryIndex(lookup=kept)
+        nxt.assign(f)
+        kept.apply(nxt.changes(), nxt.placed(), [f])
+    kept.reads = 0
+    second = StoryIndex(lookup=kept)
+    assert second.assign(feat("f9", fire + ["tessaly"], ["tessal"])) == story_id("f0")
+    second.finalize()
+    changes = second.changes()
+    assert {a.story for a in changes.stories} == {story_id("f0")} and changes.reports == 39
+    assert kept.reads < 60  # the new report's keys, one story, that story's five reports: not the 38 stored
+    kept.apply(changes, second.placed(), [])
+    assert kept.aggs[story_id("f0")].count == 5
+
+
+def test_update_syndication_writes_the_changed_groups_and_leaves_the_others(tmp_path):
+    from crosscheck.model import Document, SyndicationGroup, SyndicationMember
+
+    store = SQLiteStore(tmp_path / "g.db")
+    with store.transaction():
+        for d in "abcdef":
+            store.put_document(Document(id=d, source=d, fmt="txt", text=f"text {d}", content_hash=d), None)
+        store.set_syndication([SyndicationGroup(id="g1", documents=("a", "b"), origin="a"),
+                               SyndicationGroup(id="g2", documents=("c", "d"), origin="c"),
+                               SyndicationGroup(id="g3", documents=("e", "f"), origin="e")])
+    with store.transaction():  # g1 grows by f, which leaves g3 (a singleton now: dropped); g2 untouched
+        store.update_syndication([SyndicationGroup(id="g1", documents=("a", "b", "f"), origin="a",
+                                                   members=(SyndicationMember(document="f", kind="copy"),))],
+                                 removed={"g1", "g3"})
+    assert store.syndication_of() == {"a": "g1", "b": "g1", "f": "g1", "c": "g2", "d": "g2"}
+    assert store.syndication_members_of(["g1"])["g1"][2] == ("f", SyndicationMember(document="f", kind="copy"))
+    assert {g.id for g in store.syndication_groups()} == {"g1", "g2"}
+    store.close()
