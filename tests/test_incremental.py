@@ -239,3 +239,32 @@ def test_update_syndication_writes_the_changed_groups_and_leaves_the_others(tmp_
     assert store.syndication_members_of(["g1"])["g1"][2] == ("f", SyndicationMember(document="f", kind="copy"))
     assert {g.id for g in store.syndication_groups()} == {"g1", "g2"}
     store.close()
+
+
+def test_a_revised_report_is_found_by_its_new_text_in_later_runs(tmp_path):
+    """The stored index follows a revision (before schema 6 each run re-read every stored fingerprint)."""
+    old = ("The river ferry between Olmsby and Garrow Point stopped running on Friday after a storm damaged "
+           "its landing ramp. Council engineers said repairs to the concrete ramp would take several weeks. "
+           "Commuters were told to use the coastal bus route until further notice.")
+    new = ("The Olmsby ferry will resume its crossings to Garrow Point next Monday, the regional transport office "
+           "announced on Wednesday. Divers finished inspecting the rebuilt landing ramp and found no remaining "
+           "damage below the waterline. The first morning crossing leaves Olmsby harbour at six forty and the "
+           "timetable returns to twelve daily sailings. Ticket prices stay the same as before the closure in "
+           "March, the transport office added in its statement.")
+
+    def write(name: str, rec: dict) -> str:
+        (tmp_path / name).write_text(json.dumps(rec) + "\n", "utf-8")
+        return str(tmp_path / name)
+
+    store = SQLiteStore(tmp_path / "rev.db")
+    base = {"url": "https://olmsby.example/ferry", "title": "Olmsby ferry", "outlet": "Olmsby Courier",
+            "published": "2031-04-02", "language": "en"}
+    Pipeline(store, SETTINGS).ingest([write("a.jsonl", {**base, "text": old})])
+    r = Pipeline(store, SETTINGS).ingest([write("b.jsonl", {**base, "text": new})])
+    assert r.revised
+    copy = {"url": "https://garrow.example/news/ferry-back", "title": "Ferry back on Monday",
+            "outlet": "Garrow Gazette", "published": "2031-04-03", "language": "en", "text": new}
+    r = Pipeline(store, SETTINGS).ingest([write("c.jsonl", copy)])
+    synd = store.syndication_of()
+    assert synd.get(r.new[0]) is not None and synd.get(r.new[0]) == synd.get(next(iter(synd.keys() - set(r.new))))
+    store.close()

@@ -203,7 +203,7 @@ class Pipeline:
                 synd.assign(doc, fp)
                 stage = "story assignment"
                 # a revision stays in its story (the index knows every stored report's story)
-                sid = stories.story_of(doc.id) or stories.assign(feats)
+                sid = stories.revise(feats) or stories.assign(feats)
             except Exception as exc:  # one report must not sink the batch
                 failures.append(self._failure(doc, stage, exc))
                 self._drop(doc)

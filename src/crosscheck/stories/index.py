@@ -255,6 +255,27 @@ class StoryIndex:
                 self._links[sid].add(best)
         return best
 
+    def revise(self, features: StoryFeatures) -> str | None:
+        """A stored report's new text: it stays in its story; the document frequencies and postings follow
+        its new features (the story's centroid keeps the old ones until a re-clustering). Its story id."""
+        sid = self.story_of(features.document)
+        if sid is None:
+            return None
+        self._need_features([features.document])
+        old = self._features.get(features.document)
+        before = set(feature_keys(old)) if old is not None else set()
+        keys = feature_keys(features)
+        self._need(set(keys) | before)
+        for k in set(keys) - before:
+            self.vocab.df[k] += 1
+        for k in before - set(keys):
+            self.vocab.df[k] = max(0, self.vocab.df.get(k, 0) - 1)
+        self._dirty_df.update(set(keys) ^ before)
+        self._features[features.document] = features
+        if self._exists(sid):
+            self._index(keys, sid)
+        return sid
+
     def _across(self, features: StoryFeatures) -> list[str]:
         """Stories with a report in another language whose leads mean what this report's lead means:
         linked to its story so that ``finalize`` compares them (stories.cluster decides)."""

@@ -168,7 +168,10 @@ class SyndicationIndex:
     def assign(self, doc: Document | str, fp: Fingerprint) -> str | None:
         """The group of a new report, or None when its text is its own; a singleton it copies joins too."""
         self._need_docs([fp.document])
-        if fp.document in self._fps:
+        if fp.document in self._fps:  # a revision: its group stays, its new text is indexed too
+            if fp != self._fps[fp.document]:
+                self._fps.pop(fp.document)
+                self._insert(fp)
             return self._group_of.get(fp.document)
         found = self._candidates(fp)
         self._insert(fp)
