@@ -103,7 +103,8 @@ class IndexTables:
 
     def put_story_index(self, changes: StoryIndexChanges) -> None:
         c = self.conn
-        c.execute("INSERT OR REPLACE INTO index_meta (name, value) VALUES ('story_reports', ?)", (str(changes.reports),))
+        c.execute("INSERT OR REPLACE INTO index_meta (name, value) VALUES ('story_reports', ?)",
+                  (str(changes.reports),))
         c.executemany("INSERT OR REPLACE INTO story_df (key, df) VALUES (?, ?)", changes.df)
         c.executemany("INSERT OR REPLACE INTO story_postings (key, stories) VALUES (?, ?)",
                       [(k, " ".join(v)) for k, v in changes.postings])
