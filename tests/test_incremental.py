@@ -268,3 +268,20 @@ def test_a_revised_report_is_found_by_its_new_text_in_later_runs(tmp_path):
     synd = store.syndication_of()
     assert synd.get(r.new[0]) is not None and synd.get(r.new[0]) == synd.get(next(iter(synd.keys() - set(r.new))))
     store.close()
+
+
+def test_a_store_written_without_the_indexes_is_refilled_before_the_next_ingest(tmp_path):
+    """Reports written by another loader (features and memberships, no candidate index): the next ingest
+    indexes them first, so a new report still finds its story."""
+    store = _build(tmp_path / "loaded.db", 4)
+    with store.transaction():
+        store.clear_indexes()
+    assert store.indexes_stale()
+    new = tmp_path / "n.jsonl"
+    new.write_text(json.dumps(_report(2, 9)) + "\n", "utf-8")
+    Pipeline(store, SETTINGS).ingest([str(new)])
+    assert not store.indexes_stale()
+    title = _report(2, 9)["title"]
+    event = [d.id for d in store.documents() if d.title == title]
+    assert len(event) == 4 and len(set(store.stories_of(event).values())) == 1
+    store.close()

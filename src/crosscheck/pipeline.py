@@ -68,8 +68,9 @@ class Pipeline:
         return self._synd
 
     def _ensure_indexes(self) -> None:
-        """Fill the candidate indexes from the stored features when migration 6 or a recluster asked for it."""
-        if self.store.index_meta("rebuild"):
+        """Fill the candidate indexes from the stored features when migration 6 or a recluster asked for it
+        (or another loader wrote reports without them)."""
+        if self.store.indexes_stale():
             from .indexes import rebuild
 
             rebuild(self.store, self.settings, self.progress)

@@ -131,6 +131,9 @@ class Store(ABC):
     def set_index_meta(self, name: str, value: str | None) -> None: ...
 
     @abstractmethod
+    def indexes_stale(self) -> bool: ...
+
+    @abstractmethod
     def clear_indexes(self) -> None: ...
 
     @abstractmethod

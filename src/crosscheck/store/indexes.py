@@ -44,6 +44,13 @@ class IndexTables:
         else:
             self.conn.execute("INSERT OR REPLACE INTO index_meta (name, value) VALUES (?, ?)", (name, value))
 
+    def indexes_stale(self) -> bool:
+        """The candidate indexes need a refill: flagged (migration 6, recluster), or a store holding features
+        that no run has indexed (written by another loader)."""
+        if self.index_meta("rebuild"):
+            return True
+        return self.index_meta("story_reports") is None and bool(self._q("SELECT 1 FROM features LIMIT 1"))
+
     def clear_indexes(self) -> None:
         """Empty every candidate index table (before a refill from the stored features)."""
         for table in ("story_df", "story_postings", "story_aggregates", "synd_postings"):
