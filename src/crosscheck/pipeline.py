@@ -442,10 +442,9 @@ class Pipeline:
             return self._recluster()
 
     def _recluster(self) -> Any:
+        from .indexes import rebuild
         from .model import StoryFeatures
         from .stories import recluster
-
-        from .indexes import rebuild
 
         with self.store.transaction():  # a crash before the refill below leaves the flag: the next run refills
             self.store.set_index_meta("rebuild", "1")
