@@ -1,12 +1,14 @@
 """Does the story grouping depend on how the input was split into ingest runs? (issue 11, defect 10)
 
 ECB+ dev read, cleaned and analysed once (the cache of bench/stories_quality.py), then the pipeline's
-story path in the pipeline's order: per run, ``StoryIndex.assign`` per report, then ``finalize``, with
-the index rebuilt from the stored assignments between runs (as a new ``crosscheck ingest`` does).
+story path in the pipeline's order: per run, ``StoryIndex.assign`` per report, then ``finalize``, over
+a persistent index (a StoryLookup that keeps what each run's ``changes()`` wrote, as the store does
+since schema 6); ``--rebuild``: the index rebuilt in memory from the stored assignments between runs
+(the pipeline before schema 6).
 The reports are split in file order into 1, 5 and 20 runs. Prints BCubed F1 per split and the spread;
 asserts nothing. ``--cli`` runs the real CLI instead (minutes: 535 reports analysed per split).
 
-    .venv/bin/python bench/runs.py [--splits 1 5 20] [--cli]
+    .venv/bin/python bench/runs.py [--splits 1 5 20] [--cli | --rebuild]
 """
 from __future__ import annotations
 
@@ -28,8 +30,23 @@ def split(items: list, n: int) -> list[list]:
     return [items[i: i + size] for i in range(0, len(items), size)]
 
 
+def persistent_runs(features: list, runs: int, settings) -> dict[str, str]:
+    """The pipeline's story path: a fresh StoryIndex per run over the index the earlier runs stored."""
+    from crosscheck.stories import StoryIndex
+    from crosscheck.stories.lookup import MemoryStoryLookup
+
+    kept = MemoryStoryLookup()
+    for part in split(features, runs):
+        index = StoryIndex(settings, kept)
+        for f in part:
+            index.assign(f)
+        index.finalize()
+        kept.apply(index.changes(), index.placed(), part)
+    return dict(kept.of)
+
+
 def library_runs(features: list, runs: int, settings) -> dict[str, str]:
-    """The pipeline's story path, a fresh StoryIndex per run loaded from the last run's assignments."""
+    """The story path before schema 6: a fresh StoryIndex per run loaded from the last run's assignments."""
     from crosscheck.stories import StoryIndex
 
     stored: dict[str, str] = {}
@@ -68,6 +85,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--splits", type=int, nargs="+", default=[1, 5, 20])
     ap.add_argument("--cli", action="store_true", help="the real CLI per split (slow)")
+    ap.add_argument("--rebuild", action="store_true", help="the index rebuilt in memory per run (before schema 6)")
     args = ap.parse_args(argv)
     from crosscheck.config import Settings
     from crosscheck.stories import story_features
@@ -85,8 +103,10 @@ def main(argv=None) -> int:
         if args.cli:
             by_source = cli_runs(n)
             labels = {d.id: by_source[d.source] for d in docs if d.source in by_source}
-        else:
+        elif args.rebuild:
             labels = library_runs(features, n, settings)
+        else:
+            labels = persistent_runs(features, n, settings)
         p, r, f1 = sq.score(gold_stories, key_of, labels, bcubed)
         f1s.append(f1)
         print(f"{n:3d} run(s): P {p:.3f} R {r:.3f} F1 {f1:.3f}  ({len(set(labels.values()))} stories, "

@@ -350,7 +350,7 @@ def test_the_embedding_candidates_are_bounded_to_recent_stories():
     vecs = rng.normal(size=(300, 16)).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     for i, v in enumerate(vecs):
-        emb.add(f"s{i}", v)
+        emb.set(f"s{i}", v)
     assert emb.nearest(vecs[10], 0.99, recent=1000) == ["s10"]
     assert emb.nearest(vecs[10], 0.99, recent=100) == []  # s10 is older than the 100 newest
     emb.drop("s299")

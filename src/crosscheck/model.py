@@ -231,6 +231,39 @@ class StoryAssignment:
 
 
 @dataclass(frozen=True)
+class StoryAggregate:
+    """A story as the candidate index scores it (kept in the store, updated by each run): how many reports,
+    the sum of their weighted vectors (the heaviest features), publication days, languages, lead embeddings."""
+
+    story: str
+    count: int = 0
+    centroid: tuple[tuple[str, float], ...] = ()
+    first: int | None = None  # proleptic ordinal day of the earliest publication date
+    last: int | None = None
+    languages: tuple[str, ...] = ()
+    embedding: bytes | None = None  # float32 sum of the reports' title + lead embeddings
+    seq: int = 0  # reports indexed when the story was (re)formed: the newest stories are compared by embedding
+
+
+@dataclass(frozen=True)
+class StoryIndexChanges:
+    """What a run changed in the story candidate index: the store applies exactly this."""
+
+    reports: int = 0  # reports counted in the document frequencies
+    df: tuple[tuple[str, int], ...] = ()  # (feature key, document frequency) of the keys that changed
+    postings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (feature key, its stories, oldest first)
+    stories: tuple[StoryAggregate, ...] = ()  # aggregates written
+    retired: tuple[str, ...] = ()  # story ids gone from the index
+
+
+@dataclass(frozen=True)
+class SyndicationIndexChanges:
+    """Candidate postings a run changed: band, sentence sketch and anchor keys -> (document, sentence or 0)."""
+
+    postings: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+
+
+@dataclass(frozen=True)
 class ReclusterResult:
     """What a batch re-clustering decided: every document's story, and the merges and splits it made."""
 

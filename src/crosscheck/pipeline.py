@@ -48,34 +48,32 @@ class Pipeline:
         self._late: list[ReadFailure] = []  # failures after the batches (re-optimisation, linking, corroboration)
         self._notes: list[tuple[str, str]] = []  # (source, note): limits met by stored reports (text cut, date refused)
 
-    # -- indexes, rebuilt from stored features once per run ----------------------------------
+    # -- indexes, kept in the store: a run reads the postings of its reports' keys, not every feature ----
     def _story_index(self):
         if self._stories is None:
-            from .model import StoryFeatures
+            from .indexes import StoreStoryLookup
             from .stories import StoryIndex
 
-            index = StoryIndex(self.settings)
-            story_of = self.store.story_of()
-            for doc_id, data in self.store.features("story"):
-                if doc_id in story_of:
-                    index.add(codec.loads(StoryFeatures, data), story_of[doc_id])
-            self._stories = index
+            self._ensure_indexes()
+            self._stories = StoryIndex(self.settings, StoreStoryLookup(self.store))
         return self._stories
 
     def _synd_index(self):
         if self._synd is None:
-            from .model import Fingerprint
+            from .indexes import StoreSyndicationLookup
             from .syndication import SyndicationIndex
 
-            index = SyndicationIndex(self.settings)
-            group_of, member_of = {}, {}
-            for g in self.store.syndication_groups():
-                group_of.update((d, g.id) for d in g.documents)
-                member_of.update((m.document, m) for m in g.members)
-            for doc_id, data in self.store.features("fingerprint"):  # ids only: no document is loaded
-                index.add(doc_id, codec.loads(Fingerprint, data), group_of.get(doc_id), member_of.get(doc_id))
-            self._synd = index
+            self._ensure_indexes()
+            self._synd = SyndicationIndex(self.settings, StoreSyndicationLookup(self.store))
         return self._synd
+
+    def _ensure_indexes(self) -> None:
+        """Fill the candidate indexes from the stored features when migration 7 or a recluster asked for it
+        (or another loader wrote reports without them)."""
+        if self.store.indexes_stale():
+            from .indexes import rebuild
+
+            rebuild(self.store, self.settings, self.progress)
 
     # -- ingest ------------------------------------------------------------------------------
     def _writer(self):
@@ -206,7 +204,7 @@ class Pipeline:
                 synd.assign(doc, fp)
                 stage = "story assignment"
                 # a revision stays in its story (the index knows every stored report's story)
-                sid = stories.story_of(doc.id) or stories.assign(feats)
+                sid = stories.revise(feats) or stories.assign(feats)
             except Exception as exc:  # one report must not sink the batch
                 failures.append(self._failure(doc, stage, exc))
                 self._drop(doc)
@@ -214,18 +212,20 @@ class Pipeline:
             self._notes += [(doc.source, note) for note in analysis.notes]
             touched.add(sid)
             rows.append((doc, analysis, feats, fp, sid))
-        groups = self._live_groups(synd.groups())
+        groups, regrouped = synd.changed_groups()  # only the groups this batch changed are written
+        groups = self._live_groups(groups)
         batch_ids = {doc.id for doc, *_ in rows}
-        for g in groups:
-            if batch_ids & set(g.documents):
-                touched |= {sid for sid in map(stories.story_of, g.documents) if sid}
+        copies = {d for g in groups if batch_ids & set(g.documents) for d in g.documents}
+        touched |= set(stories.stories_of(copies).values())
         with self.store.transaction():
             for doc, analysis, feats, fp, sid in rows:
                 self.store.put_document(doc, analysis)
                 self.store.put_feature(doc.id, "story", codec.dumps(feats))
                 self.store.put_feature(doc.id, "fingerprint", codec.dumps(fp))
                 self.store.set_story(doc.id, sid)
-            self.store.set_syndication(groups)
+            self.store.update_syndication(groups, regrouped)
+            self.store.put_story_index(stories.changes())
+            self.store.put_synd_index(synd.changes())
             self.store.mark_dirty(touched)
         return touched, failures
 
@@ -332,21 +332,24 @@ class Pipeline:
                 stories.finalize()
             except Exception as exc:  # the incremental grouping stands; the next run or `recluster` re-optimises
                 self._late.append(ReadFailure("story re-optimisation", _reason("skipped", exc)))
-            touched = self._save_memberships({s.id: s for s in stories.stories()})
+            touched = self._save_memberships(stories.placed(), stories.changes())
         self.link_entities()
         self.corroborate_dirty()
         return touched
 
-    def _save_memberships(self, stories: dict[str, Story]) -> set[str]:
-        current = self.store.story_of()
-        changes = [(d, sid) for sid, s in stories.items() for d in s.documents
-                   if current.get(d) != sid and d not in self._unstored]
-        if not changes:
+    def _save_memberships(self, assignments: dict[str, str], index_changes=None) -> set[str]:
+        """Store the {report: story} that differ from the stored ones (only those reports are read), with
+        the story index's changes in the same transaction."""
+        current = self.store.stories_of(assignments)
+        changes = [(d, sid) for d, sid in assignments.items() if current.get(d) != sid and d not in self._unstored]
+        if not changes and index_changes is None:
             return set()
         touched = {sid for _, sid in changes} | {current[d] for d, _ in changes if d in current}
         with self.store.transaction():
             for doc_id, sid in changes:
                 self.store.set_story(doc_id, sid)
+            if index_changes is not None:
+                self.store.put_story_index(index_changes)
             self.store.mark_dirty(touched)
         return touched
 
@@ -390,11 +393,10 @@ class Pipeline:
         if not dirty:
             return
         self.progress("stage", f"corroborating {len(dirty)} stories")
-        synd = self.store.syndication_of()
-
         stories = {sid: self.store.story(sid) for sid in dirty}
         needed = {d for story in stories.values() if story is not None for d in story.documents}
-        raw_feats = self.store.features_of("story", needed)  # the dirty stories' reports only
+        synd = self.store.syndication_of_documents(needed)  # the dirty stories' reports only, never a whole table
+        raw_feats = self.store.features_of("story", needed)
         raw_vecs = self.store.features_of("claim_vectors", needed)
         self._claim_vectors_for(stories.values(), {d: codec.loads(StoryFeatures, x).language
                                                    for d, x in raw_feats.items()}, raw_vecs)
@@ -458,18 +460,19 @@ class Pipeline:
             return self._recluster()
 
     def _recluster(self) -> Any:
+        from .indexes import rebuild
         from .model import StoryFeatures
         from .stories import recluster
 
+        with self.store.transaction():  # a crash before the refill below leaves the flag: the next run refills
+            self.store.set_index_meta("rebuild", "1")
         feats = [codec.loads(StoryFeatures, data) for _, data in self.store.features("story")]
         current = self.store.story_of()
         result = recluster(feats, current, self.settings)
-        new_of = {a.document: a.story for a in result.assignments}
-        by_story: dict[str, list[str]] = {}
-        for d, s in new_of.items():
-            by_story.setdefault(s, []).append(d)
-        self._save_memberships({s: Story(id=s, documents=tuple(ds)) for s, ds in by_story.items()})
+        self._save_memberships({a.document: a.story for a in result.assignments})
         self._resyndicate()
+        rebuild(self.store, self.settings, self.progress)
+        self._stories = self._synd = None
         self.link_entities(full=True)  # the explicit whole-store pass: entities and alias keys rebuilt too
         self.corroborate_dirty()
         return result

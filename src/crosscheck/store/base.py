@@ -6,7 +6,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
-from ..model import Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryFindings, SyndicationGroup
+from ..model import (Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryAggregate, StoryFindings,
+                     StoryIndexChanges, SyndicationGroup, SyndicationIndexChanges, SyndicationMember)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,59 @@ class Store(ABC):
 
     @abstractmethod
     def syndication_groups(self) -> list[SyndicationGroup]: ...
+
+    # the rows a run touches, and the persistent candidate indexes (store/indexes.py has the SQL)
+    @abstractmethod
+    def stories_of(self, documents: Iterable[str]) -> dict[str, str]: ...
+
+    @abstractmethod
+    def story_members(self, stories: Iterable[str]) -> dict[str, list[str]]: ...
+
+    @abstractmethod
+    def syndication_of_documents(self, documents: Iterable[str]) -> dict[str, str]: ...
+
+    @abstractmethod
+    def index_meta(self, name: str) -> str | None: ...
+
+    @abstractmethod
+    def set_index_meta(self, name: str, value: str | None) -> None: ...
+
+    @abstractmethod
+    def indexes_stale(self) -> bool: ...
+
+    @abstractmethod
+    def clear_indexes(self) -> None: ...
+
+    @abstractmethod
+    def story_index_reports(self) -> int: ...
+
+    @abstractmethod
+    def story_df(self, keys: Iterable[str]) -> dict[str, int]: ...
+
+    @abstractmethod
+    def story_postings(self, keys: Iterable[str]) -> dict[str, list[str]]: ...
+
+    @abstractmethod
+    def story_aggregates(self, stories: Iterable[str]) -> dict[str, StoryAggregate]: ...
+
+    @abstractmethod
+    def recent_story_embeddings(self, limit: int) -> list[tuple[str, bytes]]: ...
+
+    @abstractmethod
+    def put_story_index(self, changes: StoryIndexChanges) -> None: ...
+
+    @abstractmethod
+    def synd_postings(self, keys: Iterable[str]) -> dict[str, list[tuple[str, int]]]: ...
+
+    @abstractmethod
+    def put_synd_index(self, changes: SyndicationIndexChanges) -> None: ...
+
+    @abstractmethod
+    def syndication_members_of(self, groups: Iterable[str]) -> dict[str, list[tuple[str, SyndicationMember | None]]]:
+        ...
+
+    @abstractmethod
+    def update_syndication(self, groups: list[SyndicationGroup], removed: Iterable[str] = ()) -> None: ...
 
     # entities across reports (analyze.aliases: alias keys, a neighbourhood, link)
     @abstractmethod

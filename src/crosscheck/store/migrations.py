@@ -174,7 +174,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN credits TEXT;
     ALTER TABLE syndication_members ADD COLUMN data TEXT;
     """,
-    # 5 -> 6 (issue 14, helper `ents`; planned as migration 7: the lead renumbers on merge): entity linking
+    # 5 -> 6 (issue 14): entity linking
     # for the new reports only. entity_keys: alias key (analyze.aliases.alias_keys) -> cross-report entities
     # with a member of that key; entities_pending: reports whose local entities changed since they were
     # last linked (put_document marks them); entity_links.form: a hash of the local entity's name, type and
@@ -194,6 +194,28 @@ MIGRATIONS: list[str] = [
         SELECT document FROM doc_entities UNION SELECT document FROM entity_links;
     ALTER TABLE entity_links ADD COLUMN form TEXT;
     CREATE INDEX entity_links_form ON entity_links(entity, form, document, key);
+    # 6 -> 7: persistent candidate indexes (issue 14, helper `incr`): a run reads the postings of its new reports' keys and
+    # the stories/fingerprints they point to, never every stored feature. The tables are filled from the
+    # stored features by the pipeline (it owns the key functions) on the first write after this migration:
+    # a store that has reports gets the 'rebuild' flag.
+    """
+    CREATE TABLE index_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE story_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE story_postings (key TEXT PRIMARY KEY, stories TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE story_aggregates (
+        story TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        docs INTEGER NOT NULL,
+        first INTEGER,
+        last INTEGER,
+        languages TEXT NOT NULL DEFAULT '[]',
+        centroid TEXT NOT NULL DEFAULT '{}',
+        embedding BLOB
+    );
+    CREATE INDEX story_aggregates_recent ON story_aggregates(seq) WHERE embedding IS NOT NULL;
+    CREATE TABLE synd_postings (key TEXT PRIMARY KEY, entries TEXT NOT NULL) WITHOUT ROWID;
+    CREATE INDEX syndication_members_grp ON syndication_members(grp);
+    INSERT INTO index_meta (name, value) SELECT 'rebuild', '1' WHERE EXISTS (SELECT 1 FROM features);
     """,
 ]
 

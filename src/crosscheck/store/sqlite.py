@@ -17,6 +17,7 @@ from ..model import (Analysis, Document, FetchRecord, SourceState, Story, StoryF
 from . import codec
 from .base import DocState, DocumentFilter, Store
 from .entities import EntityTables
+from .indexes import IndexTables
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 _DOC_COLS = ("id, source, fmt, url, title, outlet, published, language, authors, text, captions, "
@@ -48,7 +49,7 @@ def _row_doc(row: sqlite3.Row) -> Document:
     )
 
 
-class SQLiteStore(EntityTables, Store):
+class SQLiteStore(EntityTables, IndexTables, Store):
     def __init__(self, path: str | os.PathLike, readonly: bool = False, timeout: float = 30.0):
         self.path = str(path)
         self.readonly = readonly
@@ -366,17 +367,6 @@ class SQLiteStore(EntityTables, Store):
             if len(rows) < page:
                 return
             last = rows[-1]["rowid"]
-
-    def features_of(self, kind: str, documents: Iterable[str]) -> dict[str, str]:
-        """{document: data} of one kind of feature, for these reports only."""
-        out: dict[str, str] = {}
-        docs = sorted(set(documents))
-        for i in range(0, len(docs), 500):
-            part = docs[i:i + 500]
-            out.update((r["document"], r["data"]) for r in self._q(
-                f"SELECT document, data FROM features WHERE kind = ? AND document IN ({','.join('?' * len(part))})",
-                (kind, *part)))
-        return out
 
     # -- stories -----------------------------------------------------------------------------
     def set_story(self, doc_id: str, story_id: str) -> None:

@@ -2,7 +2,8 @@
 
 - ``story_features(doc, analysis)``: the evidence one report brings (persisted as JSON).
 - ``StoryIndex``: ``add`` (load), ``assign`` (new report), ``finalize`` (re-cluster what a run touched),
-  ``stories``, ``changed``.
+  ``stories``, ``changed``; in memory, or over a ``StoryLookup`` (``lookup``: state kept in the store,
+  read per key) with ``changes()`` to write back.
 - ``recluster(features, current)``: batch re-clustering with stable ids, merges and splits.
 - ``describe(story, documents, features)``: title and summary from the most central report.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from typing import Mapping, Sequence
+from typing import Container, Mapping, Sequence
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -199,10 +199,10 @@ def _bisect(sim: np.ndarray, global_sim: np.ndarray, idx: list[int], settings: S
 
 
 def name_clusters(clusters: Sequence[Sequence[str]], current: Mapping[str, str],
-                  taken: set[str] | None = None) -> tuple[list[str], list[str], list[str]]:
+                  taken: Container[str] = ()) -> tuple[list[str], list[str], list[str]]:
     """Ids for new clusters of document ids: the old id with the largest overlap where one exists,
-    else a fresh id. Returns (ids, merge notes, split notes)."""
-    taken = set(taken or ())
+    else a fresh id that is not ``taken`` (a set, or a StoryIndex's view of the store). Returns (ids, merge
+    notes, split notes)."""
     overlaps = []
     for ci, docs in enumerate(clusters):
         for old, count in Counter(current[d] for d in docs if d in current).items():
@@ -214,15 +214,15 @@ def name_clusters(clusters: Sequence[Sequence[str]], current: Mapping[str, str],
         if ids[ci] is None and old not in used:
             ids[ci] = old
             used.add(old)
-    taken |= used | set(current.values())
+    here = used | set(current.values())
     for ci, docs in enumerate(clusters):
         if ids[ci] is None:
             sid, salt = story_id(docs[0]), 0
-            while sid in taken:
+            while sid in here or sid in taken:
                 salt += 1
                 sid = story_id(f"{docs[0]}#{salt}")
             ids[ci] = sid
-            taken.add(sid)
+            here.add(sid)
     merges, splits = [], []
     olds_in: dict[str, set[str]] = defaultdict(set)
     for ci, docs in enumerate(clusters):
