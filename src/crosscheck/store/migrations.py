@@ -174,8 +174,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN credits TEXT;
     ALTER TABLE syndication_members ADD COLUMN data TEXT;
     """,
-    # 5 -> 6 (issue 14): entity linking
-    # for the new reports only. entity_keys: alias key (analyze.aliases.alias_keys) -> cross-report entities
+    # 5 -> 6 (issue 14): entity linking for the new reports only. entity_keys: alias key (analyze.aliases.alias_keys) -> cross-report entities
     # with a member of that key; entities_pending: reports whose local entities changed since they were
     # last linked (put_document marks them); entity_links.form: a hash of the local entity's name, type and
     # aliases, so the alike mentions of one entity are counted from an index, not read. Every report already
@@ -194,6 +193,7 @@ MIGRATIONS: list[str] = [
         SELECT document FROM doc_entities UNION SELECT document FROM entity_links;
     ALTER TABLE entity_links ADD COLUMN form TEXT;
     CREATE INDEX entity_links_form ON entity_links(entity, form, document, key);
+    """,
     # 6 -> 7: persistent candidate indexes (issue 14, helper `incr`): a run reads the postings of its new reports' keys and
     # the stories/fingerprints they point to, never every stored feature. The tables are filled from the
     # stored features by the pipeline (it owns the key functions) on the first write after this migration:
