@@ -1,0 +1,271 @@
+"""Paraphrase alignment across reports, through the real pipeline.
+
+Two parts:
+* fictional (tests/fixtures/paraphrase_pairs.jsonl, written for crosscheck): each pair is two short
+  reports of one invented event, one claim sentence each, expected "aligned" (a paraphrase: one claim),
+  "conflict" (the same claim with another figure or a negation flip: two claims in conflict) or
+  "separate" (same speaker another claim, same predicate another subject, a plan against a deed);
+* ECB+ (topics 1-25 only, built outside the repository by ``--build-ecb``): sentences of one event
+  coreference chain in two documents are "aligned" pairs, same-topic sentences of different chains
+  "separate" pairs.
+
+Every pair's two reports are ingested into a store (pairs that cannot meet share one store: the
+fictional pairs all invent their own names, ECB+ pairs go one per topic into each store) and the
+stored findings are read back: a pair is aligned when one AlignedClaim carries both reports, in
+conflict when claims of the two reports are linked by ``conflicts_with`` (or a stored disagreement
+of severity conflict has both reports as its sides), else separate.
+
+Prints, per part and per category, precision/recall/F1 of "aligned" (pair F1), of "conflict", and
+the label F1 (micro over the aligned and conflict labels: a merged conflict is a false positive of
+one and a miss of the other). Asserts nothing.
+
+    PYTHONPATH=src .venv/bin/python bench/alignment.py [-v] [--ecb PATH]
+    PYTHONPATH=src .venv/bin/python bench/alignment.py --build-ecb GITDIR [--ecb PATH]
+
+``--build-ecb GITDIR``: a ``fetch`` of anastasia-zhukova/Diverse_CDCR_datasets (a git directory);
+reads the event mentions and CoNLL tokens of ECB+ topics 1-25 only and writes the pairs (default
+``build/alignment/ecb_pairs.jsonl``, git-ignored: the texts belong to their publishers).
+"""
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FICTIONAL = ROOT / "tests" / "fixtures" / "paraphrase_pairs.jsonl"
+ECB_PAIRS = ROOT / "build" / "alignment" / "ecb_pairs.jsonl"
+ECB_TOPICS = range(1, 26)  # topics 26-45 are held out: never built, never read
+LINKS = ("aligned", "conflict")
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _record(pair: dict, side: str) -> dict:
+    r = pair[side]
+    return {"id": f"{pair['id']}#{side}", "title": r.get("title"), "text": r["text"],
+            "published": r.get("published"), "outlet": r.get("outlet"), "language": r.get("language", "en")}
+
+
+def run_batch(pairs: list[dict], workdir: Path, settings=None) -> dict[str, str]:
+    """{pair id: predicted label} for pairs ingested together into one fresh store."""
+    from crosscheck.pipeline import Pipeline
+    from crosscheck.store import open_store
+
+    src = workdir / "reports.jsonl"
+    src.write_text("".join(json.dumps(_record(p, s), ensure_ascii=False) + "\n" for p in pairs for s in "ab"),
+                   encoding="utf-8")
+    store = open_store(workdir / "pairs.db")
+    try:
+        Pipeline(store, settings).ingest([str(src)])
+        doc_of = {d.source: d.id for d in store.documents()}
+        findings = list(store.all_findings())
+    finally:
+        store.close()
+    carried: dict[str, set[str]] = defaultdict(set)  # document -> aligned claim ids carrying it
+    conflicts: dict[str, set[str]] = {}
+    merged: set[frozenset[str]] = set()
+    disagree: set[frozenset[str]] = set()
+    for f in findings:
+        for c in f.claims:
+            docs = {r.document for r in c.retellings} | set(c.documents)
+            for d in docs:
+                carried[d].add(c.id)
+            conflicts[c.id] = set(c.conflicts_with)
+            merged |= {frozenset((x, y)) for x in docs for y in docs if x < y}
+        for d in f.disagreements:
+            if d.severity == "conflict" and len(set(d.documents)) == 2:
+                disagree.add(frozenset(d.documents))
+    out = {}
+    for p in pairs:
+        a, b = doc_of.get(f"{p['id']}#a"), doc_of.get(f"{p['id']}#b")
+        if a is None or b is None:
+            out[p["id"]] = "missing"
+        elif frozenset((a, b)) in merged:
+            out[p["id"]] = "aligned"
+        elif any(conflicts.get(x, set()) & carried[b] for x in carried[a]) or frozenset((a, b)) in disagree:
+            out[p["id"]] = "conflict"
+        elif not carried[a] or not carried[b]:
+            out[p["id"]] = "no_claim"  # a side whose sentence no claim was read from
+        else:
+            out[p["id"]] = "separate"
+    return out
+
+
+def batches(pairs: list[dict]) -> list[list[dict]]:
+    """Pairs that may meet (ECB+ pairs of one topic share names) go to different stores; fictional
+    pairs each invent their own event and names, so they share one."""
+    by_group: dict[str, list[dict]] = defaultdict(list)
+    for p in pairs:
+        by_group[p.get("group") or ""].append(p)
+    if list(by_group) == [""]:
+        return [pairs]
+    out: list[list[dict]] = []
+    for members in by_group.values():
+        for i, p in enumerate(members):
+            if i >= len(out):
+                out.append([])
+            out[i].append(p)
+    return out
+
+
+def predict(pairs: list[dict], settings=None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="cc-align-") as tmp:
+        for i, batch in enumerate(batches(pairs)):
+            work = Path(tmp) / str(i)
+            work.mkdir()
+            out.update(run_batch(batch, work, settings))
+    return out
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(pairs: list[dict], predicted: dict[str, str]) -> dict:
+    """Figures of one part: pair F1 (the aligned label), conflict P/R/F1, label F1 (micro over both
+    links), per category accuracy, and the count of each predicted outcome."""
+    c: Counter = Counter()
+    per: dict[str, Counter] = defaultdict(Counter)
+    for p in pairs:
+        want, got = p["expect"], predicted.get(p["id"], "missing")
+        for label in LINKS:
+            c[f"{label}_tp"] += want == label and got == label
+            c[f"{label}_fp"] += want != label and got == label
+            c[f"{label}_fn"] += want == label and got != label
+        per[p.get("category", "?")].update(n=1, ok=int(want == got or want == "separate" and got in
+                                                        ("separate", "no_claim")))
+        c["got_" + got] += 1
+    res = {"pairs": len(pairs), "outcomes": {k[4:]: v for k, v in c.items() if k.startswith("got_")},
+           "categories": {k: (v["ok"], v["n"]) for k, v in sorted(per.items())}}
+    for label in LINKS:
+        res[label] = _prf(c[f"{label}_tp"], c[f"{label}_fp"], c[f"{label}_fn"])
+    res["label"] = _prf(*(sum(c[f"{label}_{k}"] for label in LINKS) for k in ("tp", "fp", "fn")))
+    res["pair_f1"] = res["aligned"][2]
+    return res
+
+
+def report(name: str, res: dict) -> None:
+    fmt = lambda t: f"P {t[0]:.3f} R {t[1]:.3f} F1 {t[2]:.3f}"  # noqa: E731
+    print(f"{name}: {res['pairs']} pairs; aligned (pair F1) {fmt(res['aligned'])}; "
+          f"conflict {fmt(res['conflict'])}; label F1 {res['label'][2]:.3f}")
+    print(f"  outcomes: {dict(sorted(res['outcomes'].items()))}")
+    for cat, (ok, n) in res["categories"].items():
+        print(f"  {cat:14s} {ok:3d}/{n:3d} right")
+
+
+def run_part(name: str, pairs: list[dict], verbose: bool = False, settings=None) -> dict:
+    t0 = time.perf_counter()
+    predicted = predict(pairs, settings)
+    res = score(pairs, predicted)
+    res["seconds"] = time.perf_counter() - t0
+    report(f"{name} ({res['seconds']:.1f} s)", res)
+    if verbose:
+        for p in pairs:
+            got = predicted.get(p["id"])
+            if got != p["expect"] and not (p["expect"] == "separate" and got == "no_claim"):
+                print(f"- {p['id']}: expected {p['expect']}, got {got}\n    a: {p['a']['text']}\n    b: {p['b']['text']}")
+    res["predicted"] = predicted
+    return res
+
+
+# ------------------------------------------------------------------------------- ECB+ pairs
+def _git_show(gitdir: Path, path: str) -> str | None:
+    out = subprocess.run(["git", "--git-dir", str(gitdir), "show", f"HEAD:{path}"], capture_output=True)
+    return out.stdout.decode("utf-8") if out.returncode == 0 else None
+
+
+def _sentences(conll: str) -> dict[tuple[str, int], str]:
+    """(doc id as '1_10ecb', sentence number) -> sentence text (tokens joined, lightly detokenized)."""
+    toks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for line in conll.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 4 or line.startswith("#"):
+            continue
+        key = parts[0].split("/")
+        toks[(f"{key[0]}_{key[-1]}{key[1][len(key[0]):]}", int(parts[1]))].append(parts[3])
+    out = {}
+    for k, words in toks.items():
+        text = " ".join(words)
+        for a, b in ((" ,", ","), (" .", "."), (" 's", "'s"), (" n't", "n't"), ("`` ", '"'), (" ''", '"'),
+                     ("( ", "("), (" )", ")"), (" :", ":"), (" ;", ";"), (" ?", "?"), (" !", "!"), (" %", "%")):
+            text = text.replace(a, b)
+        out[k] = text
+    return out
+
+
+def build_ecb(gitdir: Path, out: Path, per_topic: int = 8, seed: int = 13) -> list[dict]:
+    """Pairs from ECB+ event coreference, topics 1-25: positives are sentences mentioning one event
+    chain in two documents, negatives sentences of two different chains of one topic (never sharing a
+    chain) in two documents. ``per_topic`` of each kind, drawn with a fixed seed."""
+    rng = random.Random(seed)
+    base = "ECBplus-prep/output_data/test_parsing"
+    pairs = []
+    for t in ECB_TOPICS:
+        chains: dict[tuple[str, int], set[str]] = defaultdict(set)  # sentence -> chains mentioned
+        sents: dict[tuple[str, int], str] = {}
+        for kind in ("ecb", "ecbplus"):
+            mentions = _git_show(gitdir, f"{base}/{t}{kind}/annotation/original/event_mentions_{t}{kind}.json")
+            conll = _git_show(gitdir, f"{base}/{t}{kind}/annotation/original/{t}{kind}.conll")
+            if not mentions or not conll:
+                continue
+            sents.update(_sentences(conll))
+            for m in json.loads(mentions):
+                if int(m["topic_id"]) != t or m.get("is_singleton"):
+                    continue
+                chains[(m["doc_id"], int(m["sent_id"]))].add(m["coref_chain"])
+        keys = sorted(k for k in chains if k in sents and 8 <= len(sents[k].split()) <= 45)
+        by_chain: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for k in keys:
+            for ch in chains[k]:
+                by_chain[ch].append(k)
+        pos, neg = [], []
+        for ch, members in sorted(by_chain.items()):
+            for i, x in enumerate(members):
+                for y in members[i + 1:]:
+                    if x[0] != y[0]:
+                        pos.append((x, y, ch))
+        for i, x in enumerate(keys):
+            for y in keys[i + 1:]:
+                if x[0] != y[0] and not chains[x] & chains[y]:
+                    neg.append((x, y, None))
+        for kind, found in (("aligned", pos), ("separate", neg)):
+            rng.shuffle(found)
+            for j, (x, y, ch) in enumerate(found[:per_topic]):
+                sub = lambda k: "ecbplus" if k[0].endswith("plus") else "ecb"  # noqa: E731
+                pairs.append({"id": f"ecb{t}-{kind[:3]}-{j}", "group": f"topic{t}", "expect": kind,
+                              "category": f"{kind}/{'same' if sub(x) == sub(y) else 'cross'}-subtopic",
+                              "a": {"title": None, "text": sents[x], "ref": f"{x[0]}#{x[1]}"},
+                              "b": {"title": None, "text": sents[y], "ref": f"{y[0]}#{y[1]}"}})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
+    print(f"wrote {len(pairs)} ECB+ pairs (topics 1-25) to {out}")
+    return pairs
+
+
+def main(verbose: bool = False, ecb: Path = ECB_PAIRS) -> dict:
+    results = {"fictional": run_part("fictional", load(FICTIONAL), verbose)}
+    if ecb.exists():
+        results["ecb"] = run_part("ECB+ topics 1-25", load(ecb), verbose)
+    else:
+        print(f"ECB+ pairs absent ({ecb}): build them with --build-ecb GITDIR")
+    return results
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    ecb_path = Path(args[args.index("--ecb") + 1]) if "--ecb" in args else ECB_PAIRS
+    if "--build-ecb" in args:
+        build_ecb(Path(args[args.index("--build-ecb") + 1]), ecb_path)
+    else:
+        main(verbose="-v" in args, ecb=ecb_path)
