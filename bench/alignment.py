@@ -5,15 +5,16 @@ Two parts:
   reports of one invented event, one claim sentence each, expected "aligned" (a paraphrase: one claim),
   "conflict" (the same claim with another figure or a negation flip: two claims in conflict) or
   "separate" (same speaker another claim, same predicate another subject, a plan against a deed);
-* ECB+ (topics 1-25 only, built outside the repository by ``--build-ecb``): sentences of one event
-  coreference chain in two documents are "aligned" pairs, same-topic sentences of different chains
-  "separate" pairs.
+* ECB+ (topics 1-25 only, built outside the repository by ``--build-ecb``): two sentences of two
+  documents whose annotated events are mostly the same coreference chains (two at least) are an
+  "aligned" pair; two sentences of one sub-topic with no event chain in common a "separate" pair.
 
-Every pair's two reports are ingested into a store (pairs that cannot meet share one store: the
-fictional pairs all invent their own names, ECB+ pairs go one per topic into each store) and the
-stored findings are read back: a pair is aligned when one AlignedClaim carries both reports, in
-conflict when claims of the two reports are linked by ``conflicts_with`` (or a stored disagreement
-of severity conflict has both reports as its sides), else separate.
+Each part goes into one fresh store: the fictional pairs each invent their own event and names (the
+reports are written here); the ECB+ documents that hold a pair's sentences are ingested whole from
+../shared, and the pipeline forms their stories itself. The stored findings are read back: a pair is
+aligned when one AlignedClaim carries a claim read from each sentence, in conflict when the claims
+of the two sentences are linked by ``conflicts_with`` (or a stored disagreement of severity conflict
+has both reports as its sides), else separate ("no_claim" when a sentence gave no claim).
 
 Prints, per part and per category, precision/recall/F1 of "aligned" (pair F1), of "conflict", and
 the label F1 (micro over the aligned and conflict labels: a merged conflict is a false positive of
@@ -40,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FICTIONAL = ROOT / "tests" / "fixtures" / "paraphrase_pairs.jsonl"
 ECB_PAIRS = ROOT / "build" / "alignment" / "ecb_pairs.jsonl"
+ECB_ARTICLES = ROOT.parent / "shared" / "datasets" / "ecbplus-dev" / "articles.jsonl"
 ECB_TOPICS = range(1, 26)  # topics 26-45 are held out: never built, never read
 LINKS = ("aligned", "conflict")
 
@@ -54,76 +56,94 @@ def _record(pair: dict, side: str) -> dict:
             "published": r.get("published"), "outlet": r.get("outlet"), "language": r.get("language", "en")}
 
 
-def run_batch(pairs: list[dict], workdir: Path, settings=None) -> dict[str, str]:
-    """{pair id: predicted label} for pairs ingested together into one fresh store."""
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace and quote marks, with each kept character's offset in ``text``."""
+    keep = [(i, ch) for i, ch in enumerate(text) if not ch.isspace() and ch not in "\"'`“”‘’"]
+    return "".join(ch for _, ch in keep), [i for i, _ in keep]
+
+
+def locate(sentence: str, text: str) -> tuple[int, int] | None:
+    """Offsets of ``sentence`` in ``text`` compared without whitespace and quote marks (the ECB+ tokens
+    are detokenized differently from the article text)."""
+    needle, _ = _squeeze(sentence)
+    hay, offsets = _squeeze(text)
+    at = hay.find(needle) if needle else -1
+    return None if at < 0 else (offsets[at], offsets[at + len(needle) - 1] + 1)
+
+
+def run_batch(pairs: list[dict], workdir: Path, settings=None, articles: Path | None = None) -> dict[str, str]:
+    """{pair id: predicted label} for pairs ingested together into one fresh store. A side with a
+    ``doc`` names an article of ``articles`` (ingested whole); other sides are reports written here."""
     from crosscheck.pipeline import Pipeline
     from crosscheck.store import open_store
 
+    records = {}
+    for p in pairs:
+        for s in "ab":
+            if "doc" not in p[s]:
+                records[f"{p['id']}#{s}"] = _record(p, s)
+    wanted = {p[s]["doc"] for p in pairs for s in "ab" if "doc" in p[s]}
+    if wanted and articles is not None:
+        for line in articles.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line) if line.strip() else {}
+            if rec.get("id") in wanted:
+                records[rec["id"]] = rec
     src = workdir / "reports.jsonl"
-    src.write_text("".join(json.dumps(_record(p, s), ensure_ascii=False) + "\n" for p in pairs for s in "ab"),
-                   encoding="utf-8")
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records.values()), encoding="utf-8")
     store = open_store(workdir / "pairs.db")
     try:
         Pipeline(store, settings).ingest([str(src)])
-        doc_of = {d.source: d.id for d in store.documents()}
+        docs = {d.source: d for d in store.documents()}
+        claims = {d.id: (store.analysis(d.id).claims if store.analysis(d.id) else ()) for d in docs.values()}
         findings = list(store.all_findings())
     finally:
         store.close()
-    carried: dict[str, set[str]] = defaultdict(set)  # document -> aligned claim ids carrying it
+    group_of: dict[str, set[str]] = defaultdict(set)  # "<doc>:<claim key>" -> aligned claim ids
     conflicts: dict[str, set[str]] = {}
-    merged: set[frozenset[str]] = set()
     disagree: set[frozenset[str]] = set()
     for f in findings:
         for c in f.claims:
-            docs = {r.document for r in c.retellings} | set(c.documents)
-            for d in docs:
-                carried[d].add(c.id)
+            for r in c.retellings:
+                group_of[r.claim].add(c.id)
             conflicts[c.id] = set(c.conflicts_with)
-            merged |= {frozenset((x, y)) for x in docs for y in docs if x < y}
         for d in f.disagreements:
             if d.severity == "conflict" and len(set(d.documents)) == 2:
                 disagree.add(frozenset(d.documents))
+
+    def carried(side: dict, source: str) -> tuple[str | None, set[str]]:
+        """(document id, aligned claims carrying a claim read from the side's sentence)."""
+        doc = docs.get(side.get("doc") or source)
+        if doc is None:
+            return None, set()
+        span = locate(side["text"], doc.text)
+        if span is None:
+            return doc.id, set()
+        out = set()
+        for c in claims[doc.id]:
+            overlap = min(c.end, span[1]) - max(c.start, span[0])
+            if overlap > 0.5 * min(c.end - c.start, span[1] - span[0]):
+                out |= group_of.get(f"{doc.id}:{c.key}", set())
+        return doc.id, out
+
     out = {}
     for p in pairs:
-        a, b = doc_of.get(f"{p['id']}#a"), doc_of.get(f"{p['id']}#b")
+        (a, ga), (b, gb) = carried(p["a"], f"{p['id']}#a"), carried(p["b"], f"{p['id']}#b")
         if a is None or b is None:
             out[p["id"]] = "missing"
-        elif frozenset((a, b)) in merged:
+        elif ga & gb:
             out[p["id"]] = "aligned"
-        elif any(conflicts.get(x, set()) & carried[b] for x in carried[a]) or frozenset((a, b)) in disagree:
+        elif any(conflicts.get(x, set()) & gb for x in ga) or frozenset((a, b)) in disagree and ga and gb:
             out[p["id"]] = "conflict"
-        elif not carried[a] or not carried[b]:
+        elif not ga or not gb:
             out[p["id"]] = "no_claim"  # a side whose sentence no claim was read from
         else:
             out[p["id"]] = "separate"
     return out
 
 
-def batches(pairs: list[dict]) -> list[list[dict]]:
-    """Pairs that may meet (ECB+ pairs of one topic share names) go to different stores; fictional
-    pairs each invent their own event and names, so they share one."""
-    by_group: dict[str, list[dict]] = defaultdict(list)
-    for p in pairs:
-        by_group[p.get("group") or ""].append(p)
-    if list(by_group) == [""]:
-        return [pairs]
-    out: list[list[dict]] = []
-    for members in by_group.values():
-        for i, p in enumerate(members):
-            if i >= len(out):
-                out.append([])
-            out[i].append(p)
-    return out
-
-
-def predict(pairs: list[dict], settings=None) -> dict[str, str]:
-    out: dict[str, str] = {}
+def predict(pairs: list[dict], settings=None, articles: Path | None = None) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix="cc-align-") as tmp:
-        for i, batch in enumerate(batches(pairs)):
-            work = Path(tmp) / str(i)
-            work.mkdir()
-            out.update(run_batch(batch, work, settings))
-    return out
+        return run_batch(pairs, Path(tmp), settings, articles)
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -164,9 +184,10 @@ def report(name: str, res: dict) -> None:
         print(f"  {cat:14s} {ok:3d}/{n:3d} right")
 
 
-def run_part(name: str, pairs: list[dict], verbose: bool = False, settings=None) -> dict:
+def run_part(name: str, pairs: list[dict], verbose: bool = False, settings=None,
+             articles: Path | None = None) -> dict:
     t0 = time.perf_counter()
-    predicted = predict(pairs, settings)
+    predicted = predict(pairs, settings, articles)
     res = score(pairs, predicted)
     res["seconds"] = time.perf_counter() - t0
     report(f"{name} ({res['seconds']:.1f} s)", res)
@@ -233,20 +254,25 @@ def build_ecb(gitdir: Path, out: Path, per_topic: int = 8, seed: int = 13) -> li
         for ch, members in sorted(by_chain.items()):
             for i, x in enumerate(members):
                 for y in members[i + 1:]:
-                    if x[0] != y[0]:
+                    shared = chains[x] & chains[y]
+                    # one asserted thing, not only one event mentioned: most of both sentences'
+                    # events are the same chains (two at least)
+                    if x[0] != y[0] and ch == min(shared) and len(shared) >= 2 and \
+                            len(shared) >= 0.5 * len(chains[x] | chains[y]):
                         pos.append((x, y, ch))
         for i, x in enumerate(keys):
             for y in keys[i + 1:]:
-                if x[0] != y[0] and not chains[x] & chains[y]:
+                # hard negatives: one sub-topic (one real event), events of other chains
+                if x[0] != y[0] and not chains[x] & chains[y] and x[0].endswith("plus") == y[0].endswith("plus"):
                     neg.append((x, y, None))
         for kind, found in (("aligned", pos), ("separate", neg)):
             rng.shuffle(found)
             for j, (x, y, ch) in enumerate(found[:per_topic]):
                 sub = lambda k: "ecbplus" if k[0].endswith("plus") else "ecb"  # noqa: E731
-                pairs.append({"id": f"ecb{t}-{kind[:3]}-{j}", "group": f"topic{t}", "expect": kind,
+                pairs.append({"id": f"ecb{t}-{kind[:3]}-{j}", "expect": kind,
                               "category": f"{kind}/{'same' if sub(x) == sub(y) else 'cross'}-subtopic",
-                              "a": {"title": None, "text": sents[x], "ref": f"{x[0]}#{x[1]}"},
-                              "b": {"title": None, "text": sents[y], "ref": f"{y[0]}#{y[1]}"}})
+                              "a": {"doc": f"ecbplus:{x[0]}", "text": sents[x]},
+                              "b": {"doc": f"ecbplus:{y[0]}", "text": sents[y]}})
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
     print(f"wrote {len(pairs)} ECB+ pairs (topics 1-25) to {out}")
@@ -255,10 +281,10 @@ def build_ecb(gitdir: Path, out: Path, per_topic: int = 8, seed: int = 13) -> li
 
 def main(verbose: bool = False, ecb: Path = ECB_PAIRS) -> dict:
     results = {"fictional": run_part("fictional", load(FICTIONAL), verbose)}
-    if ecb.exists():
-        results["ecb"] = run_part("ECB+ topics 1-25", load(ecb), verbose)
+    if ecb.exists() and ECB_ARTICLES.exists():
+        results["ecb"] = run_part("ECB+ topics 1-25", load(ecb), verbose, articles=ECB_ARTICLES)
     else:
-        print(f"ECB+ pairs absent ({ecb}): build them with --build-ecb GITDIR")
+        print(f"ECB+ pairs or articles absent ({ecb}, {ECB_ARTICLES}): build the pairs with --build-ecb GITDIR")
     return results
 
 
