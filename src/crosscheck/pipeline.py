@@ -303,7 +303,8 @@ class Pipeline:
             return
         todo: list[tuple[Document, Analysis]] = []
         for story in stories:
-            if story is None or len({(languages.get(d) or "")[:2] for d in story.documents} - {""}) < 2:
+            if story is None or len(story.documents) < 2 or not self.settings.align_embed_same_language and \
+                    len({(languages.get(d) or "")[:2] for d in story.documents} - {""}) < 2:
                 continue
             for d in story.documents:
                 old = codec.loads(ClaimVectors, raw[d]) if d in raw else None

@@ -68,7 +68,7 @@ class Group:
 def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -> bool:
     """Some member in another language means roughly what ``view`` says (embeddings propose the
     comparison that shared words propose within one language)."""
-    return any((meaning(view, m, settings) or 0.0) > 0.0 for m in members)
+    return any(view.cross(m) and (meaning(view, m, settings) or 0.0) > 0.0 for m in members)
 
 
 def _counted(view: ClaimView) -> set[str]:
@@ -137,23 +137,29 @@ def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float,
 
 
 def meaning(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
-    """Embedding evidence for two claims in different languages, on the lexical scale [0, 1]
-    (None when they share a language or a vector is missing): cosine mapped linearly from
-    ``align_cross_cos_low`` (0) to ``align_cross_cos_high`` (1)."""
-    if not a.cross(b) or a.vector is None or b.vector is None or a.vector.shape != b.vector.shape:
+    """Embedding evidence for two claims, on the lexical scale [0, 1] (None when a vector is missing):
+    cosine mapped linearly from ``align_cross_cos_low`` (0) to ``align_cross_cos_high`` (1) across
+    languages, from ``align_same_cos_low`` to ``align_same_cos_high`` within one (where a paraphrase's
+    words differ: "recalled its ambassador" / "withdrew its envoy")."""
+    if a.vector is None or b.vector is None or a.vector.shape != b.vector.shape:
         return None
     cos = float(a.vector @ b.vector)
-    lo, hi = settings.align_cross_cos_low, settings.align_cross_cos_high
+    lo, hi = ((settings.align_cross_cos_low, settings.align_cross_cos_high) if a.cross(b)
+              else (settings.align_same_cos_low, settings.align_same_cos_high))
     return min(1.0, max(0.0, (cos - lo) / (hi - lo)))
 
 
-def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tuple[float, frozenset[str]]:
-    """How much two claims say the same thing: weighted term overlap in one language, the better
-    of that and the embedding evidence across languages (shared names and figures still count)."""
+def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
+          embed: bool = True) -> tuple[float, frozenset[str]]:
+    """How much two claims say the same thing: weighted term overlap, or the better of that and the
+    embedding evidence (across languages; within one where the claims share a word or a name)."""
     lexical, shared = _lexical(a, b, weight)
-    cross = meaning(a, b, settings)
+    cross = meaning(a, b, settings) if embed else None
     if cross is None:
         return lexical, shared
+    if not a.cross(b):
+        # one language: the embedding proposes only where the claims share a word or a name
+        return (max(lexical, cross) if shared else lexical), shared
     if a.named and b.named and a.speaker_id == b.speaker_id:
         cross += settings.align_cross_same_speaker  # one named source, one story: likely one subject
     return max(lexical, cross), shared
@@ -318,7 +324,7 @@ def unify_names(views: list[ClaimView]) -> list[ClaimView]:
     for v in views:
         for ident, name in v.names:
             if len(name) >= 3:
-                by_name[name].add(ident)
+                by_name[name.lower()].add(ident)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -396,7 +402,10 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         # speaker; otherwise only a near-literal translation overrides the mismatch
         required = (settings.align_threshold if a.speaker_keys & b.speaker_keys
                     else settings.align_cross_speaker_mismatch)
-    lexical, shared = topic(a, b, weight, settings)
+    # each names someone or something the other never names: the same frame about another actor
+    # ("the prize went to X" / "... to Y"), where an embedding sees one sentence: names decide
+    other_names = not cross and _own_names(a, b) and _own_names(b, a)
+    lexical, shared = topic(a, b, weight, settings, embed=not other_names)
     score = lexical
     figures = figure_relation(a.figures, b.figures, cross)
     anchored = figures == "same" and figure_anchor(a.figures, b.figures, cross)
@@ -422,8 +431,8 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         score -= 0.45  # each is about something the other does not mention (across languages names alone decide)
     if names_differ:
         score -= 0.6  # about different actors or places: nearly decisive
-    elif not cross and _own_names(a, b) and _own_names(b, a):
-        score -= settings.align_other_name_penalty  # the same frame about another name ("to poet X" / "to novelist Y")
+    elif other_names:
+        score -= settings.align_other_name_penalty
     blocked = None
     if required is None:
         blocked, required = "speaker", 1.0

@@ -54,7 +54,7 @@ class ClaimView:
     stated_dates: tuple[str, ...] = ()  # dates written with a number ("17 October"), not a weekday or
     #                                     "yesterday" whose past or next reading each language's analyser guesses
     time_words: frozenset[str] = frozenset()  # relative time expressions as written ("thursday", "overnight")
-    names: tuple[tuple[str, str], ...] = ()  # ("@" + entity or speaker id, a name it is written as, lower case)
+    names: tuple[tuple[str, str], ...] = ()  # ("@" + entity or speaker id, a name it is written as)
 
     def cross(self, other: "ClaimView") -> bool:
         """The two claims are in different known languages: words cannot be compared, meaning can."""
@@ -273,7 +273,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
 
     # entity mentions inside the claim become entity terms ("@id"), so spellings meet
     entity_terms: set[str] = set()
-    names: set[tuple[str, str]] = {("@" + speaker_id, n.lower()) for n in (speaker_name, *(
+    names: set[tuple[str, str]] = {("@" + speaker_id, n) for n in (speaker_name, *(
         speaker_ent.aliases if speaker_ent else ())) if speaker_id and n}
     keys: set[str] = set()
     masked = text
@@ -291,7 +291,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         pos = found.start()
         gid = entity_ids.get((doc.id, mention.entity)) or ent.id or "name:" + ent.name.lower()
         entity_terms.add("@" + gid)
-        names.update(("@" + gid, n.lower()) for n in (ent.name, mention.text))
+        names.update(("@" + gid, n) for n in (ent.name, mention.text))
         keys |= name_keys(ent.name) | name_keys(mention.text)
         if (subject is None or pos < subject[0]) and _opens(text, pos):
             subject = (pos, "@" + gid)
