@@ -14,7 +14,8 @@ reports are written here); the ECB+ documents that hold a pair's sentences are i
 ../shared, and the pipeline forms their stories itself. The stored findings are read back: a pair is
 aligned when one AlignedClaim carries a claim read from each sentence, in conflict when the claims
 of the two sentences are linked by ``conflicts_with`` (or a stored disagreement of severity conflict
-has both reports as its sides), else separate ("no_claim" when a sentence gave no claim).
+has both reports as its sides), else separate ("no_claim" when a sentence gave no claim, "split" when the two reports were put in
+different stories).
 
 Prints, per part and per category, precision/recall/F1 of "aligned" (pair F1), of "conflict", and
 the label F1 (micro over the aligned and conflict labels: a merged conflict is a false positive of
@@ -96,6 +97,7 @@ def run_batch(pairs: list[dict], workdir: Path, settings=None, articles: Path | 
         docs = {d.source: d for d in store.documents()}
         claims = {d.id: (store.analysis(d.id).claims if store.analysis(d.id) else ()) for d in docs.values()}
         findings = list(store.all_findings())
+        story_of = store.story_of()
     finally:
         store.close()
     group_of: dict[str, set[str]] = defaultdict(set)  # "<doc>:<claim key>" -> aligned claim ids
@@ -136,6 +138,8 @@ def run_batch(pairs: list[dict], workdir: Path, settings=None, articles: Path | 
             out[p["id"]] = "conflict"
         elif not ga or not gb:
             out[p["id"]] = "no_claim"  # a side whose sentence no claim was read from
+        elif story_of.get(a) != story_of.get(b):
+            out[p["id"]] = "split"  # the two reports are in different stories: never compared
         else:
             out[p["id"]] = "separate"
     return out
@@ -164,7 +168,7 @@ def score(pairs: list[dict], predicted: dict[str, str]) -> dict:
             c[f"{label}_fp"] += want != label and got == label
             c[f"{label}_fn"] += want == label and got != label
         per[p.get("category", "?")].update(n=1, ok=int(want == got or want == "separate" and got in
-                                                        ("separate", "no_claim")))
+                                                        ("separate", "no_claim", "split")))
         c["got_" + got] += 1
     res = {"pairs": len(pairs), "outcomes": {k[4:]: v for k, v in c.items() if k.startswith("got_")},
            "categories": {k: (v["ok"], v["n"]) for k, v in sorted(per.items())}}
@@ -194,7 +198,7 @@ def run_part(name: str, pairs: list[dict], verbose: bool = False, settings=None,
     if verbose:
         for p in pairs:
             got = predicted.get(p["id"])
-            if got != p["expect"] and not (p["expect"] == "separate" and got == "no_claim"):
+            if got != p["expect"] and not (p["expect"] == "separate" and got in ("no_claim", "split")):
                 print(f"- {p['id']}: expected {p['expect']}, got {got}\n    a: {p['a']['text']}\n    b: {p['b']['text']}")
     res["predicted"] = predicted
     return res

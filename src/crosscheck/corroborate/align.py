@@ -52,7 +52,7 @@ class Group:
     def add(self, view: ClaimView, secondary: bool = False) -> None:
         self.members.append(view)
         self.docs.add(view.document)
-        self.words |= view.terms | _counted(view)
+        self.words |= view.terms | view.entity_terms | _counted(view)
         if secondary:
             self.secondary.add(view.ref)
 
@@ -60,8 +60,9 @@ class Group:
         return self.docs
 
     def may_match(self, view: ClaimView, weight: "Weights") -> bool:
-        """Shares a term that is not everywhere in the story (cheap test before comparing)."""
-        return (any(t in self.words and weight.distinctive(t) for t in view.terms)
+        """Shares a term or a name that is not everywhere in the story (cheap test before comparing):
+        a paraphrase may share nothing but its names ("recalled its ambassador" / "withdrew its envoy")."""
+        return (any(t in self.words and weight.distinctive(t) for t in view.terms | view.entity_terms)
                 or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
 
 
@@ -419,11 +420,12 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     dates = dates_between(a, b, cross)
     score += 0.05 if dates == "same" else 0.0
     if a.modality != b.modality and not cross:
-        # a plan or a possibility is not the deed done ("may close" / "has closed"), unless one precise
-        # figure of one counted thing anchors the retelling
+        # a plan or a possibility is not a deed done ("plans to train" / "has deployed"), unless the
+        # retelling drifted on one predicate ("may be sent" / "were sent") or one precise figure of one
+        # counted thing anchors it
         unreal = {"plan", "possible"}
-        score -= 0.05 if drifted or not ({a.modality, b.modality} & unreal and "actual" in (a.modality, b.modality)) \
-            else settings.align_modality_penalty
+        apart = {a.modality, b.modality} & unreal and "actual" in (a.modality, b.modality)
+        score -= 0.05 if drifted or not apart or a.predicates & b.predicates else settings.align_modality_penalty
     # across languages entity ids may not have been linked: names that share a transliterated key meet
     names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
         cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys)))

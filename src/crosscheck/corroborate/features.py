@@ -110,12 +110,18 @@ def _interval(value: float, qual: str | None) -> tuple[float, float]:
     return (value * 0.95, value * 1.05) if round_number else (value, value)
 
 
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:\d[\d,.]*\s+)?", re.IGNORECASE)
+
+
 def _counted(text: str, end: int) -> str | None:
     """Stem of the noun counted by a figure ending at ``end``: last word of the run after it."""
     last = last_before = None
     rest = text[end:end + 60]
     if rest.lstrip().startswith("%"):
         return "percent"
+    part = _PART_OF.match(rest)
+    if part:  # "14 of the 40 seats", "two of the miners": a part counts the whole's thing
+        rest = rest[part.end():]
     for i, m in enumerate(TOKEN.finditer(rest)):
         word = m.group(0).lower()
         if i == 0 and word in UNITS:
