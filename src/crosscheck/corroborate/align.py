@@ -406,7 +406,10 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     # each names someone or something the other never names: the same frame about another actor
     # ("the prize went to X" / "... to Y"), where an embedding sees one sentence: names decide
     other_names = not cross and _own_names(a, b) and _own_names(b, a)
-    lexical, shared = topic(a, b, weight, settings, embed=not other_names)
+    # each is about something the other does not mention (across languages names alone decide)
+    subject_apart = bool(a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject)
+                         and not cross)
+    lexical, shared = topic(a, b, weight, settings, embed=not (other_names or subject_apart))
     score = lexical
     figures = figure_relation(a.figures, b.figures, cross)
     anchored = figures == "same" and figure_anchor(a.figures, b.figures, cross)
@@ -429,8 +432,8 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     # across languages entity ids may not have been linked: names that share a transliterated key meet
     names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
         cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys)))
-    if a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject) and not cross:
-        score -= 0.45  # each is about something the other does not mention (across languages names alone decide)
+    if subject_apart:
+        score -= 0.45
     if names_differ:
         score -= 0.6  # about different actors or places: nearly decisive
     elif other_names:
