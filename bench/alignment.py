@@ -14,7 +14,7 @@ reports are written here); the ECB+ documents that hold a pair's sentences are i
 ../shared, and the pipeline forms their stories itself. The stored findings are read back: a pair is
 aligned when one AlignedClaim carries a claim read from each sentence, in conflict when the claims
 of the two sentences are linked by ``conflicts_with`` (or a stored disagreement of severity conflict
-has both reports as its sides), else separate ("no_claim" when a sentence gave no claim, "split" when the two reports were put in
+has them as its two sides), else separate ("no_claim" when a sentence gave no claim, "split" when the two reports were put in
 different stories).
 
 Prints, per part and per category, precision/recall/F1 of "aligned" (pair F1), of "conflict", and
@@ -102,7 +102,7 @@ def run_batch(pairs: list[dict], workdir: Path, settings=None, articles: Path | 
         store.close()
     group_of: dict[str, set[str]] = defaultdict(set)  # "<doc>:<claim key>" -> aligned claim ids
     conflicts: dict[str, set[str]] = {}
-    disagree: set[frozenset[str]] = set()
+    disagree: list[set[str]] = []  # aligned claims carrying the sides of a conflict disagreement
     for f in findings:
         for c in f.claims:
             for r in c.retellings:
@@ -110,7 +110,7 @@ def run_batch(pairs: list[dict], workdir: Path, settings=None, articles: Path | 
             conflicts[c.id] = set(c.conflicts_with)
         for d in f.disagreements:
             if d.severity == "conflict" and len(set(d.documents)) == 2:
-                disagree.add(frozenset(d.documents))
+                disagree.append(set(d.claims))
 
     def carried(side: dict, source: str) -> tuple[str | None, set[str]]:
         """(document id, aligned claims carrying a claim read from the side's sentence)."""
@@ -134,7 +134,7 @@ def run_batch(pairs: list[dict], workdir: Path, settings=None, articles: Path | 
             out[p["id"]] = "missing"
         elif ga & gb:
             out[p["id"]] = "aligned"
-        elif any(conflicts.get(x, set()) & gb for x in ga) or frozenset((a, b)) in disagree and ga and gb:
+        elif any(conflicts.get(x, set()) & gb for x in ga) or any(ga & d and gb & d for d in disagree):
             out[p["id"]] = "conflict"
         elif not ga or not gb:
             out[p["id"]] = "no_claim"  # a side whose sentence no claim was read from

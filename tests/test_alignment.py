@@ -222,3 +222,15 @@ def test_a_possibility_is_not_the_deed_unless_one_predicate_drifts():
     c = {**spk, "text": "Helmstad may close the night market."}
     d = {**spk, "text": "Helmstad closed the night market."}
     assert _one_claim(_pair_findings(c, d, cos=0.92))  # one predicate: drift, noted on the claim
+
+
+def test_a_long_statement_may_name_other_context_in_each_retelling():
+    """Regression (seed pair): "the US" in one retelling, "Russia" in the other, of one long statement."""
+    spk = {"speaker": "Dana Ilves", "speaker_text": "Ilves"}
+    a = {**spk, "text": "I have discussed this with the US and several leaders, and this is official confirmation "
+                        "that a second country is becoming involved in the war against Ruritania.",
+         "entities": [["US", "United States", "GPE"], ["Ruritania", "Ruritania", "GPE"]]}
+    b = {**spk, "text": "I have spoken with a number of leaders: it is an official confirmation that the second "
+                        "country is involved in the war on the side of Borovia against Ruritania.",
+         "entities": [["Borovia", "Borovia", "GPE"], ["Ruritania", "Ruritania", "GPE"]]}
+    assert _one_claim(_pair_findings(a, b, cos=0.8))

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..config import Settings
 from .features import ClaimView, Figure, name_keys
-from .lexicon import PREDICATE_FAMILIES
+from .lexicon import PREDICATE_FAMILIES, STOP, TOKEN, stem
 
 _GENERIC_SOURCE = frozenset(
     "source official officials report intelligence anonymous representative spokesperson spokesman "
@@ -25,6 +25,7 @@ _GENERIC_SOURCE = frozenset(
     "government ministry authority authorities police military army".split())
 
 
+SHORT_CLAIM = 8  # content terms and names of a claim whose other name is its point (see _compare)
 MAX_COMPARED = 8  # members of a large group a claim is compared with: the first and the latest
 
 @dataclass(frozen=True)
@@ -230,6 +231,17 @@ def _own_names(a: ClaimView, b: ClaimView) -> bool:
     return any(t not in b.entity_terms and names.get(t) and not names[t] & keys for t in a.entity_terms)
 
 
+def _names_subject(view: ClaimView, other: ClaimView) -> bool:
+    """``view`` mentions ``other``'s subject: the term itself, or, for a name, one of its words
+    ("Ferry service between A and B" / "Ferries between A and B")."""
+    if mentions(view, other.subject):
+        return True
+    if not other.subject.startswith("@"):
+        return False
+    words = {stem(w) for term, name in other.names if term == other.subject for w in TOKEN.findall(name)}
+    return any(mentions(view, w) for w in words - STOP if len(w) >= 3)
+
+
 def _noun_class(word: str) -> str:
     """What a counted word names, in any language: a concept of data/disagreements.json ('fatalities',
     'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or itself."""
@@ -405,9 +417,12 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
                     else settings.align_cross_speaker_mismatch)
     # each names someone or something the other never names: the same frame about another actor
     # ("the prize went to X" / "... to Y"), where an embedding sees one sentence: names decide
-    other_names = not cross and _own_names(a, b) and _own_names(b, a)
+    # ... in a short claim, where that name is the point; a long statement names its context too (the
+    # seed pair: "the US" in one retelling of Zelenskyy's words, "Russia" in the other)
+    other_names = not cross and all(len(v.terms) + len(v.entity_terms) <= SHORT_CLAIM for v in (a, b)) and \
+        _own_names(a, b) and _own_names(b, a)
     # each is about something the other does not mention (across languages names alone decide)
-    subject_apart = bool(a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject)
+    subject_apart = bool(a.subject and b.subject and not _names_subject(b, a) and not _names_subject(a, b)
                          and not cross)
     lexical, shared = topic(a, b, weight, settings, embed=not (other_names or subject_apart))
     score = lexical
