@@ -291,10 +291,11 @@ class Pipeline:
         return {doc.id: pack(v) for doc, v in zip(docs, matrix)}
 
     def _claim_vectors_for(self, stories, languages: dict[str, str | None], raw: dict[str, str]) -> None:
-        """Claim embeddings, computed the first time a story holds reports in two languages (only there are
-        claims compared by meaning; embedding every claim at ingest halved ECB+ throughput) and stored:
+        """Claim embeddings, computed the first time a story holds two reports (paraphrases are compared by
+        meaning, Settings.align_embed_same_language; without it only stories of two languages) and stored:
         each claim by the sentence(s) carrying it, whose wording two languages' analysers share more than
-        their claim texts. One embedder call per run; a revised report's vectors are recomputed."""
+        their claim texts. One embedder call per run (never per report: that halved ECB+ throughput); a
+        revised report's vectors are recomputed."""
         from .embed import get_embedder, pack
         from .model import ClaimVectors
 
