@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# the issue's floor is 0.90; measured when pinned: pair F1 0.909 (P 0.879 R 0.941), conflict F1 0.963
+# the issue's floor is 0.90; measured when pinned: pair F1 0.914 (P 0.889 R 0.941), conflict F1 0.963
 PAIR_F1_FLOOR = 0.90
 CONFLICT_F1_FLOOR = 0.92
 
@@ -38,9 +38,11 @@ def test_fictional_paraphrase_pairs_floor():
     assert result["conflict"][2] >= CONFLICT_F1_FLOOR, result["categories"]
 
 
-# ECB+ topics 1-25: measured when pinned (see README); the floor is the measured figure rounded down
-ECB_PAIR_F1_FLOOR = 0.0
-ECB_PAIR_PRECISION_FLOOR = 0.0
+# ECB+ topics 1-25 (359 pairs, whole documents ingested): measured when pinned P 0.764 R 0.304 F1 0.435
+# (untuned P 0.897 R 0.193 F1 0.318); the floors are the measured figures rounded down. Far from 0.90:
+# 78 pairs have a sentence that yields no claim, and the negatives' gold misses unannotated coreference.
+ECB_PAIR_F1_FLOOR = 0.43
+ECB_PAIR_PRECISION_FLOOR = 0.75
 
 
 @pytest.mark.slow
