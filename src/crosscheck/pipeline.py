@@ -291,10 +291,11 @@ class Pipeline:
         return {doc.id: pack(v) for doc, v in zip(docs, matrix)}
 
     def _claim_vectors_for(self, stories, languages: dict[str, str | None], raw: dict[str, str]) -> None:
-        """Claim embeddings, computed the first time a story holds reports in two languages (only there are
-        claims compared by meaning; embedding every claim at ingest halved ECB+ throughput) and stored:
+        """Claim embeddings, computed the first time a story holds two reports (paraphrases are compared by
+        meaning, Settings.align_embed_same_language; without it only stories of two languages) and stored:
         each claim by the sentence(s) carrying it, whose wording two languages' analysers share more than
-        their claim texts. One embedder call per run; a revised report's vectors are recomputed."""
+        their claim texts. One embedder call per run; a revised report's vectors are recomputed. Cost on ECB+
+        dev: ~6x the title+lead embeddings (README, "Paraphrase alignment")."""
         from .embed import get_embedder, pack
         from .model import ClaimVectors
 
@@ -303,7 +304,8 @@ class Pipeline:
             return
         todo: list[tuple[Document, Analysis]] = []
         for story in stories:
-            if story is None or len({(languages.get(d) or "")[:2] for d in story.documents} - {""}) < 2:
+            if story is None or len(story.documents) < 2 or not self.settings.align_embed_same_language and \
+                    len({(languages.get(d) or "")[:2] for d in story.documents} - {""}) < 2:
                 continue
             for d in story.documents:
                 old = codec.loads(ClaimVectors, raw[d]) if d in raw else None

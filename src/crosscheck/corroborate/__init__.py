@@ -21,6 +21,7 @@ from ..config import Settings
 from ..model import AlignedClaim, Analysis, Document, Story, StoryFindings
 from . import disagreements as _disagreements
 from .align import Group, Weights, align
+from .names import unify_names
 from .drift import chain, drift_notes, retelling
 from .features import ClaimView, build_view
 from .timeline import timeline
@@ -78,6 +79,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
             views.append(build_view(claim, doc, analysis, i, entity_ids,
                                     unpack(claim_vectors.get(f"{doc_id}:{claim.key}"))))
 
+    views = unify_names(views)
     groups = align(views, settings)
     groups.sort(key=lambda g: (g.members[0].order, g.members[0].claim.start, g.members[0].ref))
     weight = Weights(views)

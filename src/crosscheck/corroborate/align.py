@@ -10,13 +10,13 @@ its separate parts match separate groups.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..config import Settings
-from .features import ClaimView, Figure
-from .lexicon import PREDICATE_FAMILIES
+from .features import ClaimView, Figure, name_keys
+from .lexicon import PREDICATE_FAMILIES, STOP, TOKEN, stem
 
 _GENERIC_SOURCE = frozenset(
     "source official officials report intelligence anonymous representative spokesperson spokesman "
@@ -24,6 +24,7 @@ _GENERIC_SOURCE = frozenset(
     "government ministry authority authorities police military army".split())
 
 
+SHORT_CLAIM = 8  # content terms and names of a claim whose other name is its point (see _compare)
 MAX_COMPARED = 8  # members of a large group a claim is compared with: the first and the latest
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Group:
     def add(self, view: ClaimView, secondary: bool = False) -> None:
         self.members.append(view)
         self.docs.add(view.document)
-        self.words |= view.terms | _counted(view)
+        self.words |= view.terms | view.entity_terms | _counted(view)
         if secondary:
             self.secondary.add(view.ref)
 
@@ -59,15 +60,16 @@ class Group:
         return self.docs
 
     def may_match(self, view: ClaimView, weight: "Weights") -> bool:
-        """Shares a term that is not everywhere in the story (cheap test before comparing)."""
-        return (any(t in self.words and weight.distinctive(t) for t in view.terms)
+        """Shares a term or a name that is not everywhere in the story (cheap test before comparing):
+        a paraphrase may share nothing but its names ("recalled its ambassador" / "withdrew its envoy")."""
+        return (any(t in self.words and weight.distinctive(t) for t in view.terms | view.entity_terms)
                 or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
 
 
 def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -> bool:
     """Some member in another language means roughly what ``view`` says (embeddings propose the
     comparison that shared words propose within one language)."""
-    return any((meaning(view, m, settings) or 0.0) > 0.0 for m in members)
+    return any(view.cross(m) and (meaning(view, m, settings) or 0.0) > 0.0 for m in members)
 
 
 def _counted(view: ClaimView) -> set[str]:
@@ -136,23 +138,29 @@ def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float,
 
 
 def meaning(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
-    """Embedding evidence for two claims in different languages, on the lexical scale [0, 1]
-    (None when they share a language or a vector is missing): cosine mapped linearly from
-    ``align_cross_cos_low`` (0) to ``align_cross_cos_high`` (1)."""
-    if not a.cross(b) or a.vector is None or b.vector is None or a.vector.shape != b.vector.shape:
+    """Embedding evidence for two claims, on the lexical scale [0, 1] (None when a vector is missing):
+    cosine mapped linearly from ``align_cross_cos_low`` (0) to ``align_cross_cos_high`` (1) across
+    languages, from ``align_same_cos_low`` to ``align_same_cos_high`` within one (where a paraphrase's
+    words differ: "recalled its ambassador" / "withdrew its envoy")."""
+    if a.vector is None or b.vector is None or a.vector.shape != b.vector.shape:
         return None
     cos = float(a.vector @ b.vector)
-    lo, hi = settings.align_cross_cos_low, settings.align_cross_cos_high
+    lo, hi = ((settings.align_cross_cos_low, settings.align_cross_cos_high) if a.cross(b)
+              else (settings.align_same_cos_low, settings.align_same_cos_high))
     return min(1.0, max(0.0, (cos - lo) / (hi - lo)))
 
 
-def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tuple[float, frozenset[str]]:
-    """How much two claims say the same thing: weighted term overlap in one language, the better
-    of that and the embedding evidence across languages (shared names and figures still count)."""
+def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
+          embed: bool = True) -> tuple[float, frozenset[str]]:
+    """How much two claims say the same thing: weighted term overlap, or the better of that and the
+    embedding evidence (across languages; within one where the claims share a word or a name)."""
     lexical, shared = _lexical(a, b, weight)
-    cross = meaning(a, b, settings)
+    cross = meaning(a, b, settings) if embed else None
     if cross is None:
         return lexical, shared
+    if not a.cross(b):
+        # one language: the embedding proposes only where the claims share a word or a name
+        return (max(lexical, cross) if shared else lexical), shared
     if a.named and b.named and a.speaker_id == b.speaker_id:
         cross += settings.align_cross_same_speaker  # one named source, one story: likely one subject
     return max(lexical, cross), shared
@@ -197,10 +205,40 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
             if not (x.of and y.of):
                 continue  # a count whose noun is unknown is no count of the same thing
             thing = (x.of or y.of or "")[:5]
-            agree[thing] = agree.get(thing, False) or (x.low <= y.high and y.low <= x.high)
+            # the same kind of bound with other numbers ("at least 14" / "at least 23") is another count
+            same = x.low <= y.high and y.low <= x.high and not (_bound(x) and _bound(x) == _bound(y) and x.low != y.low)
+            agree[thing] = agree.get(thing, False) or same
     if any(not ok for ok in agree.values()):
         return "clash"
     return "same" if agree else "none"
+
+
+_LOWER = frozenset(("more than", "over", "at least"))
+_UPPER = frozenset(("up to", "fewer than", "less than", "under", "at most", "as many as"))
+
+
+def _bound(f: Figure) -> str | None:
+    return "lower" if f.qualifier in _LOWER else "upper" if f.qualifier in _UPPER else None
+
+
+def _own_names(a: ClaimView, b: ClaimView) -> bool:
+    """``a`` names someone or something (an entity) that ``b`` names in no spelling at all."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for term, name in a.names:
+        names[term] |= name_keys(name)
+    keys = b.name_keys | b.speaker_keys
+    return any(t not in b.entity_terms and names.get(t) and not names[t] & keys for t in a.entity_terms)
+
+
+def _names_subject(view: ClaimView, other: ClaimView) -> bool:
+    """``view`` mentions ``other``'s subject: the term itself, or, for a name, one of its words
+    ("Ferry service between A and B" / "Ferries between A and B")."""
+    if mentions(view, other.subject):
+        return True
+    if not other.subject.startswith("@"):
+        return False
+    words = {stem(w) for term, name in other.names if term == other.subject for w in TOKEN.findall(name)}
+    return any(mentions(view, w) for w in words - STOP if len(w) >= 3)
 
 
 def _noun_class(word: str) -> str:
@@ -277,6 +315,18 @@ def date_relation(da: tuple[str, ...], db: tuple[str, ...]) -> str:
     return "same" if any(_date_compatible(x, y) for x in da for y in db) else "clash"
 
 
+def dates_between(a: ClaimView, b: ClaimView, cross: bool = False) -> str:
+    """How two claims' dates relate. Across languages only dates written with a number count. A
+    weekday or "overnight" that both claims write alike is one day, even when the reports' publication
+    dates resolve it to different days; it clashes only when the numbered dates clash."""
+    if cross:
+        return date_relation(a.stated_dates, b.stated_dates)
+    rel = date_relation(a.dates, b.dates)
+    if rel == "clash" and a.time_words & b.time_words and date_relation(a.stated_dates, b.stated_dates) != "clash":
+        return "none"
+    return rel
+
+
 def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
     """The score two claims must reach given their speakers; None when they cannot be the same."""
     if a.named and b.named:
@@ -316,7 +366,16 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         # speaker; otherwise only a near-literal translation overrides the mismatch
         required = (settings.align_threshold if a.speaker_keys & b.speaker_keys
                     else settings.align_cross_speaker_mismatch)
-    lexical, shared = topic(a, b, weight, settings)
+    # each names someone or something the other never names: the same frame about another actor
+    # ("the prize went to X" / "... to Y"), where an embedding sees one sentence: names decide
+    # ... in a short claim, where that name is the point; a long statement names its context too (the
+    # seed pair: "the US" in one retelling of Zelenskyy's words, "Russia" in the other)
+    other_names = not cross and all(len(v.terms) + len(v.entity_terms) <= SHORT_CLAIM for v in (a, b)) and \
+        _own_names(a, b) and _own_names(b, a)
+    # each is about something the other does not mention (across languages names alone decide)
+    subject_apart = bool(a.subject and b.subject and not _names_subject(b, a) and not _names_subject(a, b)
+                         and not cross)
+    lexical, shared = topic(a, b, weight, settings, embed=not (other_names or subject_apart))
     score = lexical
     figures = figure_relation(a.figures, b.figures, cross)
     anchored = figures == "same" and figure_anchor(a.figures, b.figures, cross)
@@ -327,17 +386,24 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     drifted = anchored and penalty > -0.45  # shared or related verbs: drift, not another assertion
     score += max(penalty, 0.0) if drifted else penalty
     score += 0.35 if drifted else 0.15 if figures == "same" else 0.0  # "5,000 reservists" is itself a rare term
-    dates = date_relation(a.stated_dates, b.stated_dates) if cross else date_relation(a.dates, b.dates)
+    dates = dates_between(a, b, cross)
     score += 0.05 if dates == "same" else 0.0
     if a.modality != b.modality and not cross:
-        score -= 0.05
+        # a plan or a possibility is not a deed done ("plans to train" / "has deployed"), unless the
+        # retelling drifted on one predicate ("may be sent" / "were sent") or one precise figure of one
+        # counted thing anchors it
+        unreal = {"plan", "possible"}
+        apart = {a.modality, b.modality} & unreal and "actual" in (a.modality, b.modality)
+        score -= 0.05 if drifted or not apart or a.predicates & b.predicates else settings.align_modality_penalty
     # across languages entity ids may not have been linked: names that share a transliterated key meet
     names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
         cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys)))
-    if a.subject and b.subject and not mentions(b, a.subject) and not mentions(a, b.subject) and not cross:
-        score -= 0.45  # each is about something the other does not mention (across languages names alone decide)
+    if subject_apart:
+        score -= 0.45
     if names_differ:
         score -= 0.6  # about different actors or places: nearly decisive
+    elif other_names:
+        score -= settings.align_other_name_penalty
     blocked = None
     if required is None:
         blocked, required = "speaker", 1.0

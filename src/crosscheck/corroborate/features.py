@@ -54,6 +54,8 @@ class ClaimView:
     negated_any: bool = False  # any negation word (compared across languages, whose cue lists are broad)
     stated_dates: tuple[str, ...] = ()  # dates written with a number ("17 October"), not a weekday or
     #                                     "yesterday" whose past or next reading each language's analyser guesses
+    time_words: frozenset[str] = frozenset()  # relative time expressions as written ("thursday", "overnight")
+    names: tuple[tuple[str, str], ...] = ()  # ("@" + entity or speaker id, a name it is written as)
 
     def cross(self, other: "ClaimView") -> bool:
         """The two claims are in different known languages: words cannot be compared, meaning can."""
@@ -63,8 +65,12 @@ class ClaimView:
 _NUM = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
 _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-            "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12}
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+            "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+            "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+            "a dozen": 12, "dozen": 12}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _VAGUE = {  # "several thousand", "hundreds of", "dozens"
     "several": (3, 9), "a few": (2, 5), "few": (2, 5), "some": (2, 9), "many": (3, 99),
     "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
@@ -78,8 +84,9 @@ FIGURE = re.compile(
     rf"(?P<num>{_NUM})(?:\s*(?P<scale>thousand|million|billion|bn|k|m)\b)?"
     rf"|\b(?P<vague>several|a few|few|many|dozens|hundreds|thousands|tens of thousands|millions)"
     rf"(?:\s+(?P<vscale>thousand|million))?\b"
-    rf"|\b(?P<word>a dozen|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    rf"fifteen|twenty|thirty|forty|fifty)\b(?:\s+(?P<wscale>hundred|thousand|million)\b)?)",
+    rf"|\b(?P<word>(?:{_TENS})[- ](?:{_UNITS_WORDS})|a dozen|dozen|{_UNITS_WORDS}|ten|eleven|twelve|thirteen|"
+    rf"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS})\b"
+    rf"(?:\s+(?P<wscale>hundred|thousand|million)\b)?)",
     re.IGNORECASE,
 )
 _PLURALS = frozenset("people men women children police staff personnel cattle".split())
@@ -104,12 +111,18 @@ def _interval(value: float, qual: str | None) -> tuple[float, float]:
     return (value * 0.95, value * 1.05) if round_number else (value, value)
 
 
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:\d[\d,.]*\s+)?", re.IGNORECASE)
+
+
 def _counted(text: str, end: int) -> str | None:
     """Stem of the noun counted by a figure ending at ``end``: last word of the run after it."""
     last = last_before = None
     rest = text[end:end + 60]
     if rest.lstrip().startswith("%"):
         return "percent"
+    part = _PART_OF.match(rest)
+    if part:  # "14 of the 40 seats", "two of the miners": a part counts the whole's thing
+        rest = rest[part.end():]
     for i, m in enumerate(TOKEN.finditer(rest)):
         word = m.group(0).lower()
         if i == 0 and word in UNITS:
@@ -159,7 +172,9 @@ def figures_in(text: str) -> tuple[Figure, ...]:
                 continue  # "some", "many" alone are not figures
             low, high = lo * scale, hi * scale
         else:
-            value = _WORDNUM[m.group("word").lower()] * {"hundred": 100, "thousand": 1e3, "million": 1e6}.get(
+            value = sum(_WORDNUM[w] for w in re.split(r"[- ]", m.group("word").lower()) if w != "a") \
+                if m.group("word").lower() not in _WORDNUM else _WORDNUM[m.group("word").lower()]
+            value *= {"hundred": 100, "thousand": 1e3, "million": 1e6}.get(
                 (m.group("wscale") or "").lower(), 1)
             low, high = _interval(value, qual)
         out.append(Figure(text=m.group(0).strip(), low=low, high=high, qualifier=qual and qual.lower(),
@@ -265,6 +280,8 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
 
     # entity mentions inside the claim become entity terms ("@id"), so spellings meet
     entity_terms: set[str] = set()
+    names: set[tuple[str, str]] = {("@" + speaker_id, n) for n in (speaker_name, *(
+        speaker_ent.aliases if speaker_ent else ())) if speaker_id and n}
     keys: set[str] = set()
     masked = text
     subject: tuple[int, str] | None = None
@@ -281,6 +298,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         pos = found.start()
         gid = entity_ids.get((doc.id, mention.entity)) or ent.id or "name:" + ent.name.lower()
         entity_terms.add("@" + gid)
+        names.update(("@" + gid, n) for n in (ent.name, mention.text))
         keys |= name_keys(ent.name) | name_keys(mention.text)
         if (subject is None or pos < subject[0]) and _opens(text, pos):
             subject = (pos, "@" + gid)
@@ -328,4 +346,6 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         speaker_keys=frozenset(k for n in (speaker_name, claim.speaker_text, *(speaker_ent.aliases if speaker_ent else ()))
                                for k in name_keys(n)),
         negated_any=claim.negated or bool(NEGATION_ANY.search(text)), stated_dates=stated,
+        time_words=frozenset(t.text.lower() for t in inside if not any(ch.isdigit() for ch in t.text)),
+        names=tuple(sorted(names)),
     )

@@ -176,8 +176,8 @@ kilometre kilometres kilometer kilometers mile miles tonne tonnes ton tons kg he
 
 # words that mark how sure or how real the asserted event is
 MODALITY = {
-    "plan": _table({"plan": "plan planning intend intention aim want wish going expect"}),
-    "future": _table({"future": "will shall 'll"}),
+    "plan": _table({"plan": "plan planning intend intention aim want wish going expect hope consider"}),
+    "future": _table({"future": "will shall 'll would"}),
     "possible": _table({"possible": "may might could possibly perhaps potentially likely possible"}),
 }
 MODALITY_WORDS = {w: m for m, table in MODALITY.items() for w in table}

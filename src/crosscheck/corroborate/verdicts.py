@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .align import Group, Weights, date_relation, figure_relation, mentions, near_across, topic
+from .align import Group, Weights, dates_between, figure_relation, mentions, near_across, topic
 from .features import ClaimView
 
 
@@ -64,7 +64,7 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
     lexical, _ = topic(a, b, weight, settings)
     figures = figure_relation(a.figures, b.figures, a.cross(b))
     # across languages only dates written with a number are compared
-    dates = date_relation(a.stated_dates, b.stated_dates) if cross else date_relation(a.dates, b.dates)
+    dates = dates_between(a, b, cross)
     if same_pred and same_modality and lexical >= settings.conflict_topic_threshold:
         if figures == "clash":
             fa = ", ".join(f.label() for f in a.figures)

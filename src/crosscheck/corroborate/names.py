@@ -1,0 +1,60 @@
+"""One id per name within a story, before its claims are compared.
+
+Entity linking across reports may leave one name apart (a fictional place tagged GPE in one report
+and ORG in another; "Olund" in one report, "Petra Olund" in the other): alignment then reads two
+speakers or two places where there is one.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+from .features import ClaimView
+
+
+def unify_names(views: list[ClaimView]) -> list[ClaimView]:
+    """One id per name within a story: a place or a person whose mentions entity linking left apart
+    (a fictional name tagged GPE in one report and ORG in another; "Olund" and "Petra Olund" in two
+    reports) gets one entity term and one speaker id. Names meet when written alike, or when a one-word
+    name is the last word of exactly one longer name of the story."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for v in views:
+        for ident, name in v.names:
+            if len(name) >= 3:
+                by_name[name.lower()].add(ident)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    for ids in by_name.values():
+        first = min(ids)
+        for other in ids:
+            union(first, other)
+    longer: dict[str, set[str]] = defaultdict(set)
+    for name, ids in by_name.items():
+        words = name.split()
+        if len(words) >= 2 and words[-1][:1].isalpha():
+            longer[words[-1]] |= {find(i) for i in ids}
+    for name, ids in by_name.items():
+        if " " not in name and len(roots := {find(i) for i in longer.get(name, ())}) == 1:
+            for i in ids:
+                union(next(iter(roots)), i)
+    if not parent:
+        return views
+    out = []
+    for v in views:
+        terms = frozenset(find(t) for t in v.entity_terms)
+        subject = find(v.subject) if v.subject and v.subject.startswith("@") else v.subject
+        speaker = find("@" + v.speaker_id)[1:] if v.speaker_id else v.speaker_id
+        if terms != v.entity_terms or subject != v.subject or speaker != v.speaker_id:
+            v = dataclasses.replace(v, entity_terms=terms, subject=subject, speaker_id=speaker)
+        out.append(v)
+    return out

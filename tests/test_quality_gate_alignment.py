@@ -1,0 +1,55 @@
+"""Paraphrase alignment across reports (issue 13), through the real pipeline: `bench/alignment.py`.
+
+The fictional set (tests/fixtures/paraphrase_pairs.jsonl, 153 pairs written for crosscheck, every name
+invented: 85 paraphrases of one claim, 27 conflicts (another figure, a negation), 41 hard negatives
+(another claim of the same speaker, the same frame about another subject, a plan against a deed)) is
+ingested into one store. Its first, untuned run: pair F1 0.621 on the first 123 pairs, 0.567 on all 153
+(P 0.714 R 0.471), conflict F1 0.926. Measured when pinned: see the floors below.
+
+The ECB+ part (topics 1-25 event coreference, built outside the repository with
+`bench/alignment.py --build-ecb GITDIR`) needs ../shared and the built pairs; it skips without them.
+"""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# the issue's floor is 0.90; measured when pinned: pair F1 0.914 (P 0.889 R 0.941), conflict F1 0.963
+PAIR_F1_FLOOR = 0.90
+CONFLICT_F1_FLOOR = 0.92
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_alignment", ROOT / "bench" / "alignment.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def test_fictional_paraphrase_pairs_floor():
+    bench = _bench()
+    pairs = bench.load(bench.FICTIONAL)
+    assert len(pairs) >= 150
+    assert {p["expect"] for p in pairs} == {"aligned", "conflict", "separate"}
+    result = bench.run_part("fictional", pairs)
+    assert result["pair_f1"] >= PAIR_F1_FLOOR, result["categories"]
+    assert result["conflict"][2] >= CONFLICT_F1_FLOOR, result["categories"]
+
+
+# ECB+ topics 1-25 (359 pairs, whole documents ingested): measured when pinned P 0.764 R 0.304 F1 0.435
+# (untuned P 0.897 R 0.193 F1 0.318); the floors are the measured figures rounded down. Far from 0.90:
+# 78 pairs have a sentence that yields no claim, and the negatives' gold misses unannotated coreference.
+ECB_PAIR_F1_FLOOR = 0.43
+ECB_PAIR_PRECISION_FLOOR = 0.75
+
+
+@pytest.mark.slow
+def test_ecbplus_event_pairs_floor():
+    bench = _bench()
+    if not bench.ECB_PAIRS.exists() or not bench.ECB_ARTICLES.exists():
+        pytest.skip("ECB+ alignment pairs (bench/alignment.py --build-ecb) or ../shared are absent")
+    result = bench.run_part("ECB+", bench.load(bench.ECB_PAIRS), articles=bench.ECB_ARTICLES)
+    assert result["pair_f1"] >= ECB_PAIR_F1_FLOOR
+    assert result["aligned"][0] >= ECB_PAIR_PRECISION_FLOOR
