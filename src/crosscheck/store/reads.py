@@ -242,7 +242,7 @@ class ReadSide:
                 "LEFT JOIN story_documents sd ON sd.document = d.id LEFT JOIN syndication_members sm ON sm.document = d.id")
         for sql in (f"{base} WHERE d.published IS NOT NULL ORDER BY d.published, d.rowid",
                     f"{base} WHERE d.published IS NULL ORDER BY d.rowid"):
-            for r in self._stream(sql):
+            for r in self._stream(sql, page=32):  # full texts: a small page
                 yield _doc(r), r["_story"], r["_grp"]
 
     def iter_stories(self) -> Iterator[Story]:

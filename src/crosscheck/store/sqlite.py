@@ -377,6 +377,7 @@ class SQLiteStore(ReadSide, Store):
         self.conn.execute("INSERT OR REPLACE INTO stories (id, title, summary, first_published, last_published) "
                           "VALUES (?,?,?,?,?)", (story.id, story.title, story.summary, story.first_published,
                                                  story.last_published))
+        self.refresh_story_summary(story.id)
 
     def _story_docs(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
