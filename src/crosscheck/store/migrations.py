@@ -204,10 +204,7 @@ MIGRATIONS: list[str] = [
         (SELECT count(*) FROM story_documents x WHERE x.story = s.story),
         (SELECT count(DISTINCT coalesce(sm.grp, x.document)) FROM story_documents x
             LEFT JOIN syndication_members sm ON sm.document = x.document WHERE x.story = s.story),
-        (SELECT count(*) FROM claims c WHERE c.story = s.story),
-        (SELECT count(*) FROM claims c WHERE c.story = s.story AND c.status = 'conflicting'),
-        (SELECT count(*) FROM claims c WHERE c.story = s.story AND c.status = 'corroborated'),
-        (SELECT count(*) FROM claims c WHERE c.story = s.story AND c.status = 'single_source'),
+        coalesce(cl.n, 0), coalesce(cl.conflicting, 0), coalesce(cl.corroborated, 0), coalesce(cl.single, 0),
         (SELECT json_group_array(o) FROM (SELECT DISTINCT d.outlet AS o FROM story_documents x
             JOIN documents d ON d.id = x.document WHERE x.story = s.story AND d.outlet IS NOT NULL
             AND d.outlet != '' ORDER BY lower(d.outlet), d.outlet)),
@@ -215,7 +212,10 @@ MIGRATIONS: list[str] = [
             JOIN documents d ON d.id = x.document WHERE x.story = s.story AND d.language IS NOT NULL
             AND d.language != '' ORDER BY d.language)),
         1
-    FROM (SELECT DISTINCT story FROM story_documents) s LEFT JOIN stories st ON st.id = s.story;
+    FROM (SELECT DISTINCT story FROM story_documents) s LEFT JOIN stories st ON st.id = s.story
+    LEFT JOIN (SELECT story, count(*) AS n, sum(status = 'conflicting') AS conflicting,
+                      sum(status = 'corroborated') AS corroborated, sum(status = 'single_source') AS single
+               FROM claims GROUP BY story) cl ON cl.story = s.story;
     """,
 ]
 

@@ -21,16 +21,17 @@ _SUMMARY_SELECT = """
         (SELECT count(*) FROM story_documents x WHERE x.story = :s),
         (SELECT count(DISTINCT coalesce(sm.grp, x.document)) FROM story_documents x
             LEFT JOIN syndication_members sm ON sm.document = x.document WHERE x.story = :s),
-        (SELECT count(*) FROM claims c WHERE c.story = :s),
-        (SELECT count(*) FROM claims c WHERE c.story = :s AND c.status = 'conflicting'),
-        (SELECT count(*) FROM claims c WHERE c.story = :s AND c.status = 'corroborated'),
-        (SELECT count(*) FROM claims c WHERE c.story = :s AND c.status = 'single_source'),
+        cl.n, cl.conflicting, cl.corroborated, cl.single,
         (SELECT json_group_array(o) FROM (SELECT DISTINCT d.outlet AS o FROM story_documents x
             JOIN documents d ON d.id = x.document WHERE x.story = :s AND d.outlet IS NOT NULL AND d.outlet != '')),
         (SELECT json_group_array(l) FROM (SELECT DISTINCT d.language AS l FROM story_documents x
             JOIN documents d ON d.id = x.document WHERE x.story = :s AND d.language IS NOT NULL AND d.language != '')),
         coalesce((SELECT version FROM story_summaries WHERE story = :s), 0) + 1
-    FROM (SELECT 1) LEFT JOIN stories st ON st.id = :s
+    FROM (SELECT count(*) AS n, coalesce(sum(status = 'conflicting'), 0) AS conflicting,
+                 coalesce(sum(status = 'corroborated'), 0) AS corroborated,
+                 coalesce(sum(status = 'single_source'), 0) AS single
+          FROM claims WHERE story = :s) cl  -- one walk of claims_story (a status filter would pick claims_status)
+    LEFT JOIN stories st ON st.id = :s
 """
 _SUMMARY_COLS = ("story, title, summary, first_published, last_published, reports, independent_sources, claims, "
                  "conflicts, corroborated, single_source, outlets, languages, version")
