@@ -256,3 +256,27 @@ def test_migration_fills_summaries_of_an_existing_store(tmp_path: Path):
     assert s.outlets == ("outlet a", "Outlet B") and s.languages == ("de", "en")
     assert [x.story for x in store.story_summaries(sort="recent")] == ["s1"]
     store.close()
+
+
+def test_filters_by_one_attribute_use_the_summary_and_agree_with_the_reports(tmp_path: Path):
+    from crosscheck.store.base import DocumentFilter
+
+    store = open_store(tmp_path / "s.db")
+    _fill(store, 12, per_story=2)
+    with store.transaction():  # a story told in German only, by an outlet of its own
+        store.put_document(Document(id="doc-de", source="/de.txt", fmt="txt", text="Die Fähren fahren.", title="Fähren",
+                                    outlet="Hafenblatt", language="de", published="2031-04-01", content_hash="de"), None)
+        store.set_story("doc-de", "story-de")
+        store.put_story(Story(id="story-de", documents=("doc-de",), title="Fähren", last_published="2031-04-01"))
+    seen = _traced(store)
+    for flt in (DocumentFilter(language="DE"), DocumentFilter(outlet="hafenblatt"), DocumentFilter(language="fr"),
+                DocumentFilter(outlet="Outlet 1"), DocumentFilter(outlet="Outlet 1", language="de")):
+        got = [s.story for s in store.story_summaries(flt, limit=100)]
+        by_reports = {d.id: store.story_of_document(d.id) for d in store.documents(
+            DocumentFilter(outlet=flt.outlet, language=flt.language))}
+        assert sorted(got) == sorted(set(by_reports.values())), flt
+        assert store.count_story_summaries(flt) == len(got)
+    assert [s.story for s in store.story_summaries(DocumentFilter(language="de"))] == ["story-de"]
+    assert store.story_summaries(DocumentFilter(outlet="Outlet 1", language="de")) == []
+    assert any("json_each(story_summaries.languages)" in s for s in seen)
+    store.close()

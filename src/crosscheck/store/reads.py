@@ -91,6 +91,13 @@ class ReadSide:
     def _summary_where(self, flt: DocumentFilter | None) -> tuple[str, list]:
         if flt is None or not any((flt.query, flt.outlet, flt.language, flt.since, flt.until)):
             return "", []
+        if not (flt.query or flt.since or flt.until) and not (flt.outlet and flt.language):
+            # one report attribute: the summary's own list answers it, so an index walk stops at the page's end
+            if flt.language:
+                return (" WHERE EXISTS (SELECT 1 FROM json_each(story_summaries.languages) WHERE value = ?)",
+                        [flt.language.lower()])
+            return (" WHERE EXISTS (SELECT 1 FROM json_each(story_summaries.outlets) WHERE value = ? COLLATE NOCASE)",
+                    [flt.outlet])
         where, args = self._where(DocumentFilter(outlet=flt.outlet, language=flt.language, since=flt.since,
                                                  until=flt.until, query=flt.query, advanced=flt.advanced))
         return (" WHERE story IN (SELECT sd.story FROM story_documents sd JOIN documents d ON d.id = sd.document"
