@@ -198,6 +198,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS story_summaries_size ON story_summaries(reports DESC, claims DESC, story);
     CREATE INDEX IF NOT EXISTS story_summaries_recent ON story_summaries(last_published DESC, story DESC);
     CREATE INDEX IF NOT EXISTS story_documents_story_doc ON story_documents(story, document);
+    CREATE INDEX IF NOT EXISTS syndication_members_grp ON syndication_members(grp);
     INSERT OR REPLACE INTO story_summaries (story, title, summary, first_published, last_published, reports,
         independent_sources, claims, conflicts, corroborated, single_source, outlets, languages, version)
     SELECT s.story, coalesce(st.title, ''), coalesce(st.summary, ''), st.first_published, st.last_published,
