@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import CrosscheckError
-from .model import AlignedClaim, Disagreement, Document, Entity, Quantity, Story, TimeExpr, TimelineEntry
+from .model import (AlignedClaim, Disagreement, Document, Entity, Quantity, Story, StorySummary, TimeExpr,
+                    TimelineEntry)
 from .store.base import Store
 from .store.codec import to_data
 
@@ -70,33 +71,29 @@ def timeline_record(e: TimelineEntry) -> dict[str, Any]:
     return to_data(e)
 
 
+def summary_counts(summary: StorySummary) -> dict[str, int]:
+    """The counts a story list shows, from the story's stored summary."""
+    return {"reports": summary.reports, "independent_sources": summary.independent_sources,
+            "conflicts": summary.conflicts, "claims": summary.claims}
+
+
 def story_counts(store: Store) -> dict[str, dict[str, int]]:
-    """Per story: reports, independent sources (syndication groups once) and conflicting claims."""
-    synd = store.syndication_of()
-    out: dict[str, dict[str, int]] = {}
-    for story in store.stories():
-        independent = {synd.get(d, d) for d in story.documents}
-        out[story.id] = {"reports": len(story.documents), "independent_sources": len(independent), "conflicts": 0,
-                         "claims": 0}
-    for f in store.all_findings():
-        if f.story in out:
-            out[f.story]["claims"] = len(f.claims)
-            out[f.story]["conflicts"] = sum(1 for c in f.claims if c.status == "conflicting")
-    return out
+    """Per story: reports, independent sources (syndication groups once), claims and conflicting claims,
+    read from the stored summaries (streamed; one small dict per story)."""
+    return {s.story: summary_counts(s) for s in store.iter_summaries()}
 
 
 def _sections(store: Store) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
-    synd = store.syndication_of()
-    story_of = store.story_of()
-    yield "documents", (document_record(d, synd.get(d.id), story_of.get(d.id)) for d in store.documents())
-    yield "stories", (story_record(s) for s in store.stories())
-    yield "entities", (entity_record(e) for e in store.entities())
-    yield "claims", (claim_record(c) for f in store.all_findings() for c in f.claims)
-    yield "quantities", (quantity_record(a.document, q) for a in store.analyses() for q in a.quantities)
-    yield "times", (time_record(a.document, t) for a in store.analyses() for t in a.times)
-    yield "timeline", (dict(timeline_record(e)) for f in store.all_findings() for e in f.timeline)
-    yield "syndication_groups", (to_data(g) for g in store.syndication_groups())
-    yield "disagreements", (disagreement_record(f.story, x) for f in store.all_findings() for x in f.disagreements)
+    """Every section read by a cursor a page at a time: nothing is held beyond the record being written."""
+    yield "documents", (document_record(d, grp, story) for d, story, grp in store.iter_documents())
+    yield "stories", (story_record(s) for s in store.iter_stories())
+    yield "entities", (entity_record(e) for e in store.iter_entities())
+    yield "claims", (claim_record(c) for f in store.iter_findings() for c in f.claims)
+    yield "quantities", (quantity_record(a.document, q) for a in store.iter_analyses() for q in a.quantities)
+    yield "times", (time_record(a.document, t) for a in store.iter_analyses() for t in a.times)
+    yield "timeline", (dict(timeline_record(e)) for f in store.iter_findings() for e in f.timeline)
+    yield "syndication_groups", (to_data(g) for g in store.iter_syndication_groups())
+    yield "disagreements", (disagreement_record(f.story, x) for f in store.iter_findings() for x in f.disagreements)
 
 
 def write_json(store: Store, out: IO[str]) -> None:

@@ -385,6 +385,30 @@ class StoryFindings:
     disagreements: tuple[Disagreement, ...] = ()  # conflicts, date slips and wire versions (corroborate)
 
 
+@dataclass(frozen=True)
+class StorySummary:
+    """What a list of stories and a story's header show, kept in the store beside the findings.
+
+    ``version`` goes up each time the story's summary is rewritten (its findings stored again), so a
+    reader can tell that its cached view of this story, and only this story, is stale.
+    """
+
+    story: str
+    title: str = ""
+    summary: str = ""
+    first_published: str | None = None
+    last_published: str | None = None
+    reports: int = 0
+    independent_sources: int = 0  # a syndication group counts once
+    claims: int = 0
+    conflicts: int = 0  # claims whose verdict is conflicting
+    corroborated: int = 0
+    single_source: int = 0
+    outlets: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    version: int = 0
+
+
 # ---------------------------------------------------------------- live sources (crosscheck.fetch)
 @dataclass(frozen=True)
 class SourceState:

@@ -414,7 +414,11 @@ class Pipeline:
                                            _claim_vectors(story.documents, raw_vecs))
                     if done is not None:
                         self.store.put_story(done[0])
-                        self.store.put_findings(done[1])
+                        self.store.put_findings(done[1])  # also rewrites the story's summary
+                    else:
+                        self.store.refresh_story_summary(sid)  # its reports changed even if its findings did not
+                else:
+                    self.store.refresh_story_summary(sid)  # no documents left: the summary goes
                 self.store.clear_dirty(sid)
         with self.store.transaction():
             self.store.drop_empty_stories()

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .export import story_counts
+from .export import story_counts, summary_counts
 from .model import AlignedClaim, Document, StoryFindings
 from .store import DocumentFilter
 from .store.base import Store
@@ -99,19 +99,14 @@ def search_table(store: Store, query: str, limit: int, advanced: bool = False) -
 
 
 def stories_table(store: Store, limit: int, language: str | None = None) -> Table:
-    counts = story_counts(store)
+    """The biggest stories first, read from the stored summaries: a page sorted and cut by the database."""
     table = Table(title="stories" + (f" with reports in {language}" if language else ""))
     _columns(table, *("id", "dates", "reports", "independent", "claims", "conflicts", "title"))
-    stories = store.stories()
-    if language:
-        in_lang = {d.id for d in store.documents(DocumentFilter(language=language))}
-        stories = [s for s in stories if in_lang.intersection(s.documents)]
-    ordered = sorted(stories, key=lambda s: (-len(s.documents), s.id))[:limit]
-    for s in ordered:
-        c = counts.get(s.id, {})
+    flt = DocumentFilter(language=language) if language else None
+    for s in store.story_summaries(flt, "reports", limit=limit):
         span = " … ".join(x[:10] for x in dict.fromkeys([s.first_published, s.last_published]) if x) or "-"
-        table.add_row(_t(s.id), _t(span), str(c.get("reports", 0)), str(c.get("independent_sources", 0)),
-                      str(c.get("claims", 0)), str(c.get("conflicts", 0)), _t(_short(s.title, 60)))
+        table.add_row(_t(s.story), _t(span), str(s.reports), str(s.independent_sources), str(s.claims),
+                      str(s.conflicts), _t(_short(s.title, 60)))
     return table
 
 
@@ -241,7 +236,8 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
     synd = store.syndication_of()
     docs = [store.document(d) for d in story.documents]
     docs = [d for d in docs if d is not None]
-    counts = story_counts(store).get(story_id, {})
+    summary = store.story_summary(story_id)
+    counts = summary_counts(summary) if summary is not None else {}
     yield Panel(Group(_t(story.summary, multiline=True)), title=_t(story.title or story.id),
                 subtitle=f"{counts.get('reports', 0)} reports, {counts.get('independent_sources', 0)} independent")
     t = Table(title="reports")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
 from ..model import (Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryAggregate, StoryFindings,
-                     StoryIndexChanges, SyndicationGroup, SyndicationIndexChanges, SyndicationMember)
+                     StoryIndexChanges, StorySummary, SyndicationGroup, SyndicationIndexChanges,
+                     SyndicationMember)
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,80 @@ class Store(ABC):
 
     @abstractmethod
     def all_findings(self) -> Iterator[StoryFindings]: ...
+
+    # reads at scale (store/reads.py): summaries written with the findings, pages cut by the database,
+    # one story's rows, streamed iteration in flat memory
+    @abstractmethod
+    def refresh_story_summary(self, story_id: str) -> None:
+        """Rewrite one story's summary from its rows (put_findings does it; also for a story whose
+        corroboration failed or that lost its documents)."""
+
+    @abstractmethod
+    def story_summary(self, story_id: str) -> StorySummary | None: ...
+
+    @abstractmethod
+    def story_version(self, story_id: str) -> int | None: ...
+
+    @abstractmethod
+    def story_summaries(self, flt: DocumentFilter | None = None, sort: str = "reports", limit: int = 50,
+                        offset: int = 0) -> list[StorySummary]: ...
+
+    @abstractmethod
+    def count_story_summaries(self, flt: DocumentFilter | None = None) -> int: ...
+
+    @abstractmethod
+    def story_documents_of(self, story_ids: Iterable[str]) -> dict[str, tuple[str, ...]]: ...
+
+    @abstractmethod
+    def facets(self) -> tuple[list[str], list[str]]: ...
+
+    @abstractmethod
+    def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]: ...
+
+    @abstractmethod
+    def analyses_of(self, doc_ids: Iterable[str]) -> dict[str, Analysis]: ...
+
+    @abstractmethod
+    def syndication_for(self, doc_ids: Iterable[str]) -> dict[str, str]: ...
+
+    @abstractmethod
+    def syndication_groups_by_id(self, group_ids: Iterable[str]) -> dict[str, SyndicationGroup]: ...
+
+    @abstractmethod
+    def entity_links_for(self, doc_ids: Iterable[str]) -> dict[str, dict[str, str]]: ...
+
+    @abstractmethod
+    def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, Entity]: ...
+
+    @abstractmethod
+    def story_of_document(self, doc_id: str) -> str | None: ...
+
+    @abstractmethod
+    def story_of_documents(self, doc_ids: Iterable[str]) -> dict[str, str]: ...
+
+    @abstractmethod
+    def story_of_claim(self, claim_id: str) -> str | None: ...
+
+    @abstractmethod
+    def iter_documents(self) -> Iterator[tuple[Document, str | None, str | None]]: ...
+
+    @abstractmethod
+    def iter_stories(self) -> Iterator[Story]: ...
+
+    @abstractmethod
+    def iter_summaries(self, sort: str = "reports", language: str | None = None) -> Iterator[StorySummary]: ...
+
+    @abstractmethod
+    def iter_entities(self) -> Iterator[Entity]: ...
+
+    @abstractmethod
+    def iter_findings(self) -> Iterator[StoryFindings]: ...
+
+    @abstractmethod
+    def iter_analyses(self) -> Iterator[Analysis]: ...
+
+    @abstractmethod
+    def iter_syndication_groups(self) -> Iterator[SyndicationGroup]: ...
 
     # live sources (crosscheck watch / fetch): state per watched source, how fetched reports came in
     @abstractmethod

@@ -217,6 +217,50 @@ MIGRATIONS: list[str] = [
     CREATE INDEX syndication_members_grp ON syndication_members(grp);
     INSERT INTO index_meta (name, value) SELECT 'rebuild', '1' WHERE EXISTS (SELECT 1 FROM features);
     """,
+    # 7 -> 8 (issue 14 part 3, "reads"): one summary row per story, written with
+    # its findings (store/reads.py SUMMARY_SQL), so list pages are ORDER BY ... LIMIT in SQL and counts are read,
+    # not recomputed; ``version`` rises on each rewrite (per-story cache invalidation in the web).
+    # Filled here from the tables as they are (the same statement the store runs per story).
+    """
+    CREATE TABLE IF NOT EXISTS story_summaries (
+        story TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        first_published TEXT,
+        last_published TEXT,
+        reports INTEGER NOT NULL DEFAULT 0,
+        independent_sources INTEGER NOT NULL DEFAULT 0,
+        claims INTEGER NOT NULL DEFAULT 0,
+        conflicts INTEGER NOT NULL DEFAULT 0,
+        corroborated INTEGER NOT NULL DEFAULT 0,
+        single_source INTEGER NOT NULL DEFAULT 0,
+        outlets TEXT NOT NULL DEFAULT '[]',
+        languages TEXT NOT NULL DEFAULT '[]',
+        version INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX IF NOT EXISTS story_summaries_size ON story_summaries(reports DESC, claims DESC, story);
+    CREATE INDEX IF NOT EXISTS story_summaries_recent ON story_summaries(last_published DESC, story DESC);
+    CREATE INDEX IF NOT EXISTS story_documents_story_doc ON story_documents(story, document);
+    CREATE INDEX IF NOT EXISTS syndication_members_grp ON syndication_members(grp);
+    INSERT OR REPLACE INTO story_summaries (story, title, summary, first_published, last_published, reports,
+        independent_sources, claims, conflicts, corroborated, single_source, outlets, languages, version)
+    SELECT s.story, coalesce(st.title, ''), coalesce(st.summary, ''), st.first_published, st.last_published,
+        (SELECT count(*) FROM story_documents x WHERE x.story = s.story),
+        (SELECT count(DISTINCT coalesce(sm.grp, x.document)) FROM story_documents x
+            LEFT JOIN syndication_members sm ON sm.document = x.document WHERE x.story = s.story),
+        coalesce(cl.n, 0), coalesce(cl.conflicting, 0), coalesce(cl.corroborated, 0), coalesce(cl.single, 0),
+        (SELECT json_group_array(o) FROM (SELECT DISTINCT d.outlet AS o FROM story_documents x
+            JOIN documents d ON d.id = x.document WHERE x.story = s.story AND d.outlet IS NOT NULL
+            AND d.outlet != '' ORDER BY lower(d.outlet), d.outlet)),
+        (SELECT json_group_array(l) FROM (SELECT DISTINCT d.language AS l FROM story_documents x
+            JOIN documents d ON d.id = x.document WHERE x.story = s.story AND d.language IS NOT NULL
+            AND d.language != '' ORDER BY d.language)),
+        1
+    FROM (SELECT DISTINCT story FROM story_documents) s LEFT JOIN stories st ON st.id = s.story
+    LEFT JOIN (SELECT story, count(*) AS n, sum(status = 'conflicting') AS conflicting,
+                      sum(status = 'corroborated') AS corroborated, sum(status = 'single_source') AS single
+               FROM claims GROUP BY story) cl ON cl.story = s.story;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

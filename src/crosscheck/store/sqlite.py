@@ -19,6 +19,7 @@ from .base import DocState, DocumentFilter, Store
 from .entities import EntityTables
 from .indexes import IndexTables
 from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .reads import ReadSide
 
 _DOC_COLS = ("id, source, fmt, url, title, outlet, published, language, authors, text, captions, "
              "boilerplate, content_hash, revision, credits")
@@ -49,7 +50,7 @@ def _row_doc(row: sqlite3.Row) -> Document:
     )
 
 
-class SQLiteStore(EntityTables, IndexTables, Store):
+class SQLiteStore(EntityTables, IndexTables, ReadSide, Store):
     def __init__(self, path: str | os.PathLike, readonly: bool = False, timeout: float = 30.0):
         self.path = str(path)
         self.readonly = readonly
@@ -379,6 +380,7 @@ class SQLiteStore(EntityTables, IndexTables, Store):
         self.conn.execute("INSERT OR REPLACE INTO stories (id, title, summary, first_published, last_published) "
                           "VALUES (?,?,?,?,?)", (story.id, story.title, story.summary, story.first_published,
                                                  story.last_published))
+        self.refresh_story_summary(story.id)
 
     def _story_docs(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -419,7 +421,7 @@ class SQLiteStore(EntityTables, IndexTables, Store):
     def drop_empty_stories(self) -> None:
         """Stories, findings and claims of stories that no longer have documents."""
         live = "(SELECT DISTINCT story FROM story_documents)"
-        for table, col in (("stories", "id"), ("findings", "story"), ("claims", "story")):
+        for table, col in (("stories", "id"), ("findings", "story"), ("claims", "story"), ("story_summaries", "story")):
             self.conn.execute(f"DELETE FROM {table} WHERE {col} NOT IN {live}")
 
     # -- syndication -------------------------------------------------------------------------
@@ -457,6 +459,7 @@ class SQLiteStore(EntityTables, IndexTables, Store):
         c.execute("DELETE FROM claims WHERE story = ?", (findings.story,))
         c.executemany("INSERT OR REPLACE INTO claims (id, story, status, speaker) VALUES (?,?,?,?)",
                       [(a.id, findings.story, a.status, a.speaker) for a in findings.claims])
+        self.refresh_story_summary(findings.story)  # the list pages' row and the per-story cache version
 
     def findings(self, story_id: str) -> StoryFindings | None:
         rows = self._q("SELECT data FROM findings WHERE story = ?", (story_id,))

@@ -57,9 +57,8 @@ def router(rm: ReadModel) -> APIRouter:
         def build() -> JSONResponse:
             flt = DocumentFilter(query=clean_query(q), advanced=syntax == "fts5", outlet=outlet, language=language,
                                  since=since, until=until)
-            rows = rm.story_rows(flt, sort)
-            return _page([story_record(row.story, row.counts) for row in rows[offset:offset + limit]], len(rows),
-                         limit, offset)
+            page = rm.story_rows(flt, sort, limit, offset)
+            return _page([story_record(row.story, row.counts) for row in page.rows], page.total, limit, offset)
 
         # the answer depends only on the parameters and the database: cached until the database changes
         response = rm.cached(("api-stories", q, syntax, outlet, language, since, until, sort, limit, offset), build)
@@ -70,7 +69,7 @@ def router(rm: ReadModel) -> APIRouter:
         view = rm.story_view(story_id)
         if view is None:
             raise HTTPException(404, f"no story {story_id!r}")
-        story_of = rm.story_of()
+        story_of = rm.store.story_of_documents(d.id for d in view.documents)
         rec = story_record(view.story, view.counts)
         rec["reports"] = [document_record(d, view.syndication.get(d.id), story_of.get(d.id), with_text=False)
                           for d in view.documents]
@@ -92,10 +91,12 @@ def router(rm: ReadModel) -> APIRouter:
         flt = DocumentFilter(query=q, advanced=advanced, outlet=outlet, language=language, since=since, until=until,
                              story=story)
         total = rm.store.count_documents(flt)
-        synd, story_of = rm.syndication(), rm.story_of()
         page = DocumentFilter(query=q, advanced=advanced, outlet=outlet, language=language, since=since, until=until, story=story,
                               limit=limit, offset=offset)
-        items = [document_record(d, synd.get(d.id), story_of.get(d.id), with_text=text) for d in rm.store.documents(page)]
+        docs = list(rm.store.documents(page))
+        synd = rm.store.syndication_for(d.id for d in docs)
+        story_of = rm.store.story_of_documents(d.id for d in docs)
+        items = [document_record(d, synd.get(d.id), story_of.get(d.id), with_text=text) for d in docs]
         return _page(items, total, limit, offset)
 
     @r.get("/documents/{doc_id:path}", summary="One document with its text and analysis")
@@ -103,10 +104,11 @@ def router(rm: ReadModel) -> APIRouter:
         doc = rm.store.document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        rec = document_record(doc, rm.syndication().get(doc.id), rm.story_of().get(doc.id))
+        story_id = rm.story_of(doc.id)
+        rec = document_record(doc, rm.store.syndication_for([doc.id]).get(doc.id), story_id)
         analysis = rm.store.analysis(doc.id)
-        aligned = rm.claims_for_document(doc.id)
-        links = rm.entity_links().get(doc.id, {})
+        aligned = rm.claims_for_document(doc.id, story_id)
+        links = rm.store.entity_links_for([doc.id]).get(doc.id, {})
         if analysis is not None:
             rec["entities"] = [dict(entity_record(e), key=e.key, id=links.get(e.key)) for e in analysis.entities]
             rec["mentions"] = [dict(to_data(m), entity_id=links.get(m.entity)) for m in analysis.mentions]
@@ -130,7 +132,7 @@ def router(rm: ReadModel) -> APIRouter:
 
     @r.get("/claims/{claim_id:path}", summary="One aligned claim with its retellings")
     def claim(claim_id: str):
-        c = rm.claims().get(claim_id)
+        c = rm.claim(claim_id)
         if c is None:
             raise HTTPException(404, f"no claim {claim_id!r}")
         rec = claim_record(c)

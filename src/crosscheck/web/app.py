@@ -182,10 +182,11 @@ class Renderer:
         return HTMLResponse(self.html(request.url.path, template, **ctx), status_code=status_code)
 
     async def cached(self, request: Request, template: str, build: Callable[[], dict | None],
-                     missing: str) -> HTMLResponse:
+                     missing: str, story: str | None = None) -> HTMLResponse:
         """The page from ``build()``'s context, or 404 with ``missing`` when it returns None.
 
         A cached page is answered on the event loop; building one (store reads) runs in the thread pool.
+        With ``story``, the page is kept until that story changes (not whenever the database does).
         """
         path = request.url.path
         key = ("page", template, path)
@@ -196,7 +197,7 @@ class Renderer:
 
         html = self.rm.peek(key)
         if html is MISSING:
-            html = await run_in_threadpool(self.rm.cached, key, make)
+            html = await run_in_threadpool(self.rm.cached, key, make, story)
         if html is None:
             raise StarletteHTTPException(404, missing)
         return HTMLResponse(html)

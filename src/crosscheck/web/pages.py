@@ -53,27 +53,27 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
                 "syntax": "fts5" if _opt(syntax) == "fts5" else None}
         offset = _offset(offset)
         advanced = form["syntax"] == "fts5"
-        rows = rm.story_rows(DocumentFilter(query=form["q"], advanced=advanced, outlet=form["outlet"],
+        page = rm.story_rows(DocumentFilter(query=form["q"], advanced=advanced, outlet=form["outlet"],
                                             language=form["language"], since=form["since"], until=form["until"]),
-                             form["sort"])
+                             form["sort"], PAGE, offset)
         hits = rm.store.search(form["q"], 10, advanced) if form["q"] else []
-        story_of = rm.story_of()
+        story_of = rm.store.story_of_documents(d.id for d, _ in hits)
         base = {k: v for k, v in form.items() if v}
 
         def page_link(off: int) -> str:
             return "/?" + urlencode({**base, "offset": off})
 
-        return render(request, "stories.html", form=form, rows=rows[offset:offset + PAGE], total=len(rows),
+        return render(request, "stories.html", form=form, rows=page.rows, total=page.total,
                       offset=offset, prev_link=page_link(max(0, offset - PAGE)) if offset else None,
-                      next_link=page_link(offset + PAGE) if offset + PAGE < len(rows) else None,
-                      hits=hits, story_of=story_of, facets=rm.facets(), documents=rm.store.count_documents())
+                      next_link=page_link(offset + PAGE) if offset + PAGE < page.total else None,
+                      hits=hits, story_of=story_of, facets=rm.facets(), documents=rm.document_count())
 
     @r.get("/stories/{story_id:path}", response_class=HTMLResponse)
     async def story_page(request: Request, story_id: str):
         def build() -> dict | None:
             view = rm.story_view(story_id)
             return None if view is None else {"v": view}
-        return await renderer.cached(request, "story.html", build, "no such story")
+        return await renderer.cached(request, "story.html", build, "no such story", story=story_id)
 
     @r.get("/documents/{doc_id:path}", response_class=HTMLResponse)
     async def document_page(request: Request, doc_id: str):
@@ -82,14 +82,14 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             if doc is None:
                 return None
             analysis = rm.store.analysis(doc.id)
-            entity_of = rm.entity_links().get(doc.id, {})
-            names = rm.entity_names()
-            story_id = rm.story_of().get(doc.id)
+            entity_of = rm.store.entity_links_for([doc.id]).get(doc.id, {})
+            names = {k: e.name for k, e in rm.store.entities_by_id(entity_of.values()).items()}
+            story_id = rm.story_of(doc.id)
             return dict(doc=doc, body=highlight(doc.text, spans_of(analysis, entity_of, names)), analysis=analysis,
-                        entity_of=entity_of, names=names, aligned=rm.claims_for_document(doc.id),
+                        entity_of=entity_of, names=names, aligned=rm.claims_for_document(doc.id, story_id),
                         story=rm.story_view(story_id) if story_id else None,
-                        syndication=rm.syndication().get(doc.id), revisions=rm.store.revisions(doc.id),
-                        fetched=rm.store.fetch_record(doc.source))
+                        syndication=rm.store.syndication_for([doc.id]).get(doc.id),
+                        revisions=rm.store.revisions(doc.id), fetched=rm.store.fetch_record(doc.source))
         return await renderer.cached(request, "document.html", build, "no such report")
 
     @r.get("/entities", response_class=HTMLResponse)
@@ -114,15 +114,16 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             if e is None:
                 return None
             return dict(e=e, claims=filter_claims(rm, entity=entity_id), roles=rm.entity_claims().get(entity_id, {}),
-                        titles={s.id: s.title for s in rm.stories()}, names=rm.entity_names())
+                        titles=rm.story_titles(c.story for c in filter_claims(rm, entity=entity_id)),
+                        names=rm.entity_names())
         return await renderer.cached(request, "entity.html", build, "no such entity")
 
     @r.get("/claims/{claim_id:path}")
     def claim_page(claim_id: str):
-        c = rm.claims().get(claim_id)
-        if c is None:
+        story_id = rm.store.story_of_claim(claim_id)
+        if story_id is None:
             raise HTTPException(404, "no such claim")
-        return RedirectResponse(f"/stories/{quote(c.story, safe='')}#ac-{quote(claim_id, safe='')}", status_code=303)
+        return RedirectResponse(f"/stories/{quote(story_id, safe='')}#ac-{quote(claim_id, safe='')}", status_code=303)
 
     @r.get("/docs", response_class=HTMLResponse)
     def api_docs(request: Request):

@@ -1,8 +1,12 @@
-"""What the pages and the API show, read from the store and cached until the database file changes.
+"""What the pages and the API show, read from the store a story at a time and cached per story.
 
-The store is only read. Whole-store indexes (story counts, entity names, which claims concern which
-entity) are built once per database version: the version is the size and mtime of the database
-file and its WAL, so a concurrent ``crosscheck ingest`` is picked up on the next request.
+The store is only read. A story's view (and its rendered page) is built from that story's rows alone
+(documents, analyses, findings, entity links and syndication groups of its reports) and cached with
+the story's summary version (``story_summaries.version``, raised whenever its findings are stored):
+when the database file changes (a concurrent ``crosscheck ingest``), a cached story is kept if its
+version did not move, so an ingest into one story never rebuilds the others. List pages are a page of
+``story_summaries`` sorted and cut by SQL. Only the entity pages and the claim lists still read
+whole-store indexes, built on their first request and dropped when the file changes.
 """
 from __future__ import annotations
 
@@ -13,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..export import story_counts
-from ..model import AlignedClaim, Disagreement, Document, Entity, Story, StoryFindings, SyndicationGroup, TimelineEntry
+from ..export import summary_counts
+from ..model import AlignedClaim, Disagreement, Document, Entity, Story, StoryFindings, StorySummary, TimelineEntry
 from ..store.base import DocumentFilter, Store
 
 
@@ -84,6 +88,22 @@ class StoryRow:
     counts: dict[str, int]
 
 
+@dataclass(frozen=True)
+class StoryPage:
+    """One page of the story list and how many stories the whole list holds."""
+
+    rows: list[StoryRow]
+    total: int
+
+
+@dataclass
+class _Entry:
+    gen: int  # the database version it was last known good at
+    story: str | None  # the story it shows: kept across database versions while its summary version holds
+    version: int | None
+    value: Any
+
+
 MISSING = object()
 
 
@@ -127,8 +147,9 @@ class ReadModel:
         self.store = store
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
-        self._memo: dict[str, Any] = {}
-        self._lru: OrderedDict[tuple, Any] = OrderedDict()  # story views and rendered pages
+        self._gen = 0  # bumped whenever the database file changes
+        self._memo: dict[str, Any] = {}  # whole-store indexes (entity pages, claim lists): per database version
+        self._lru: OrderedDict[tuple, _Entry] = OrderedDict()  # story views, pages, lists
         self._cache_size = cache_size
 
     # -- cache -------------------------------------------------------------------------------
@@ -138,8 +159,18 @@ class ReadModel:
             with self._lock:
                 if stamp != self._stamp:
                     self._memo = {}
-                    self._lru = OrderedDict()
+                    self._gen += 1
+                    # entries of one story stay (checked against its version when next asked); the rest go
+                    self._lru = OrderedDict((k, e) for k, e in self._lru.items() if e.story is not None)
                     self._stamp = stamp
+
+    def _valid(self, e: _Entry) -> bool:
+        if e.gen == self._gen:
+            return True
+        if e.story is not None and self.store.story_version(e.story) == e.version:
+            e.gen = self._gen
+            return True
+        return False
 
     def _get(self, key: str, build: Callable[[], Any]) -> Any:
         self._check()
@@ -148,47 +179,61 @@ class ReadModel:
             memo[key] = build()
         return memo[key]
 
-    # -- whole-store indexes -----------------------------------------------------------------
-    def counts(self) -> dict[str, dict[str, int]]:
-        return self._get("counts", lambda: story_counts(self.store))
+    def cached(self, key: tuple, build: Callable[[], Any], story: str | None = None) -> Any:
+        """``build()`` memoised under ``key`` (least recently used evicted): with ``story``, until that story's
+        summary version changes; without, until the database file changes."""
+        self._check()
+        with self._lock:
+            e = self._lru.get(key)
+        if e is not None and self._valid(e):
+            with self._lock:
+                if key in self._lru:
+                    self._lru.move_to_end(key)
+            return e.value
+        gen = self._gen
+        version = self.store.story_version(story) if story is not None else None  # read before: never newer
+        value = build()
+        with self._lock:
+            self._lru[key] = _Entry(gen, story, version, value)
+            self._lru.move_to_end(key)
+            while len(self._lru) > self._cache_size:
+                self._lru.popitem(last=False)
+        return value
 
-    def syndication(self) -> dict[str, str]:
-        return self._get("synd", self.store.syndication_of)
+    def peek(self, key: tuple) -> Any:
+        """The cached value under ``key``, or ``MISSING`` (cheap: at most one indexed lookup; safe on the event loop)."""
+        self._check()
+        with self._lock:
+            e = self._lru.get(key)
+        if e is None or not self._valid(e):
+            return MISSING
+        return e.value
 
-    def syndication_groups(self) -> dict[str, SyndicationGroup]:
-        return self._get("synd_groups", lambda: {g.id: g for g in self.store.syndication_groups()})
-
-    def story_of(self) -> dict[str, str]:
-        return self._get("story_of", self.store.story_of)
-
-    def stories(self) -> list[Story]:
-        return self._get("stories", self.store.stories)
-
+    # -- whole-store indexes (entity pages and claim lists only) ---------------------------------
     def entities(self) -> dict[str, Entity]:
-        return self._get("entities", lambda: {e.id: e for e in self.store.entities() if e.id})
+        return self._get("entities", lambda: {e.id: e for e in self.store.iter_entities() if e.id})
 
     def entity_names(self) -> dict[str, str]:
         return self._get("names", lambda: {k: e.name for k, e in self.entities().items()})
 
     def claims(self) -> dict[str, AlignedClaim]:
-        return self._get("claims", lambda: {c.id: c for f in self.store.all_findings() for c in f.claims})
+        return self._get("claims", lambda: {c.id: c for f in self.store.iter_findings() for c in f.claims})
 
     def facets(self) -> dict[str, list[str]]:
-        """Outlets and languages present, for the filter menus."""
+        """Outlets and languages present, for the filter menus (two index walks, per database version)."""
         def build() -> dict[str, list[str]]:
-            outlets, langs = set(), set()
-            for d in self.store.documents():
-                if d.outlet:
-                    outlets.add(d.outlet)
-                if d.language:
-                    langs.add(d.language)
-            return {"outlets": sorted(outlets, key=str.lower), "languages": sorted(langs)}
+            outlets, langs = self.store.facets()
+            return {"outlets": outlets, "languages": langs}
         return self._get("facets", build)
+
+    def document_count(self) -> int:
+        return self._get("documents", self.store.count_documents)
 
     def entity_claims(self) -> dict[str, dict[str, str]]:
         """Entity id -> {claim id: "by" | "about"}: claims it makes, and claims whose sentence names it."""
         def build() -> dict[str, dict[str, str]]:
             claims = self.claims()
+            ents = self.entities()
             by_ref: dict[str, str] = {}
             for c in claims.values():
                 for r in c.retellings:
@@ -197,11 +242,10 @@ class ReadModel:
             for c in claims.values():
                 if c.speaker:
                     out.setdefault(c.speaker, {})[c.id] = "by"
-                if c.subject and c.subject in self.entities():
+                if c.subject and c.subject in ents:
                     out.setdefault(c.subject, {}).setdefault(c.id, "about")
-            links = self.entity_links()
-            for a in self.store.analyses():
-                local = links.get(a.document, {})
+            for a in self.store.iter_analyses():
+                local = self.store.entity_links_for([a.document]).get(a.document, {}) if a.claims else {}
                 for cl in a.claims:
                     cid = by_ref.get(f"{a.document}:{cl.key}")
                     if cid is None:
@@ -213,78 +257,62 @@ class ReadModel:
             return out
         return self._get("entity_claims", build)
 
+    def story_titles(self, story_ids) -> dict[str, str]:
+        out = {}
+        for sid in dict.fromkeys(story_ids):
+            s = self.store.story_summary(sid)
+            if s is not None:
+                out[sid] = s.title
+        return out
+
     # -- lists -------------------------------------------------------------------------------
-    def story_rows(self, flt: DocumentFilter | None = None, sort: str = "reports") -> list[StoryRow]:
-        """Stories (those with a report matching ``flt`` when given), biggest or most recent first."""
-        counts = self.counts()
-        stories = self.stories()
-        if flt is not None and any((flt.query, flt.outlet, flt.language, flt.since, flt.until)):
-            keep = self.cached(("match", flt.query, flt.advanced, flt.outlet, flt.language, flt.since, flt.until),
-                               lambda: self._matching_stories(flt))
-            stories = [s for s in stories if s.id in keep]
-        if sort == "recent":
-            stories = sorted(stories, key=lambda s: (s.last_published or "", s.id), reverse=True)
-        else:
-            stories = sorted(stories, key=lambda s: (-len(s.documents), -(counts.get(s.id, {}).get("claims", 0)), s.id))
-        return [StoryRow(s, counts.get(s.id, {})) for s in stories]
+    def story_rows(self, flt: DocumentFilter | None = None, sort: str = "reports", limit: int = 50,
+                   offset: int = 0) -> StoryPage:
+        """One page of stories (those with a report matching ``flt`` when given), biggest or most recent
+        first: sorted, cut and counted by the database from the stored summaries."""
+        sort = "recent" if sort == "recent" else "reports"
+        key = ("rows", flt, sort, limit, offset)
 
-    def _matching_stories(self, flt: DocumentFilter) -> frozenset[str]:
-        story_of = self.story_of()
-        docs = self.store.documents(DocumentFilter(outlet=flt.outlet, language=flt.language, since=flt.since,
-                                                   until=flt.until, query=flt.query, advanced=flt.advanced))
-        return frozenset(story_of[d.id] for d in docs if d.id in story_of)
+        def build() -> StoryPage:
+            summaries = self.store.story_summaries(flt, sort, limit, offset)
+            docs = self.store.story_documents_of(s.story for s in summaries)
+            rows = [StoryRow(_story(s, docs.get(s.story, ())), summary_counts(s)) for s in summaries]
+            total = self.store.count_story_summaries(flt)
+            return StoryPage(rows, total)
+        return self.cached(key, build)
 
-    def entity_links(self) -> dict[str, dict[str, str]]:
-        """Document id -> {local entity key: global entity id}."""
-        def build() -> dict[str, dict[str, str]]:
-            out: dict[str, dict[str, str]] = {}
-            for (doc, key), gid in self.store.entity_links().items():
-                out.setdefault(doc, {})[key] = gid
-            return out
-        return self._get("links", build)
+    # -- one story and its reports --------------------------------------------------------------
+    def story_of(self, doc_id: str) -> str | None:
+        return self.store.story_of_document(doc_id)
 
-    def claims_for_document(self, doc_id: str) -> dict[str, AlignedClaim]:
-        """Claim key in this document -> the aligned claim carrying it."""
-        def build() -> dict[str, dict[str, AlignedClaim]]:
-            out: dict[str, dict[str, AlignedClaim]] = {}
-            for c in self.claims().values():
-                for r in c.retellings:
-                    d, key = split_claim_ref(r.claim)
-                    out.setdefault(d, {})[key] = c
-            return out
-        return self._get("by_doc", build).get(doc_id, {})
+    def claims_for_document(self, doc_id: str, story_id: str | None = None) -> dict[str, AlignedClaim]:
+        """Claim key in this document -> the aligned claim carrying it (from its story's findings)."""
+        story_id = story_id or self.story_of(doc_id)
+        view = self.story_view(story_id) if story_id else None
+        out: dict[str, AlignedClaim] = {}
+        for c in view.claims if view else ():
+            for r in c.retellings:
+                d, key = split_claim_ref(r.claim)
+                if d == doc_id:
+                    out[key] = c
+        return out
 
-    # -- one story ---------------------------------------------------------------------------
-    def cached(self, key: tuple, build: Callable[[], Any]) -> Any:
-        """``build()`` memoised under ``key`` until the database changes (least recently used evicted)."""
-        self._check()
-        with self._lock:
-            if key in self._lru:
-                self._lru.move_to_end(key)
-                return self._lru[key]
-        value = build()
-        with self._lock:
-            self._lru[key] = value
-            while len(self._lru) > self._cache_size:
-                self._lru.popitem(last=False)
-        return value
-
-    def peek(self, key: tuple) -> Any:
-        """The cached value under ``key``, or ``MISSING`` (cheap: safe to call on the event loop)."""
-        self._check()
-        with self._lock:
-            return self._lru.get(key, MISSING)
+    def claim(self, claim_id: str) -> AlignedClaim | None:
+        story_id = self.store.story_of_claim(claim_id)
+        view = self.story_view(story_id) if story_id else None
+        return next((c for c in view.claims if c.id == claim_id), None) if view else None
 
     def story_view(self, story_id: str) -> StoryView | None:
-        return self.cached(("story", story_id), lambda: self._build_story(story_id))
+        return self.cached(("story", story_id), lambda: self._build_story(story_id), story=story_id)
 
     def _build_story(self, story_id: str) -> StoryView | None:
         story = self.store.story(story_id)
         if story is None:
             return None
-        docs = tuple(d for d in (self.store.document(x) for x in story.documents) if d is not None)
+        found = self.store.documents_by_id(story.documents)
+        docs = tuple(found[x] for x in story.documents if x in found)
         labels = {d.id: f"R{i}" for i, d in enumerate(docs, 1)}
-        synd = self.syndication()
+        synd = self.store.syndication_for(story.documents)
         findings = self.store.findings(story_id) or StoryFindings(story=story_id)
         claims = _order_claims(findings.claims)
         cells: dict[tuple[str, str], str] = {}
@@ -311,20 +339,25 @@ class ReadModel:
                 if other in by_id and pair not in seen:
                     seen.add(pair)
                     related.append((c, by_id[other]))
-        names = self.entity_names()
+        links = self.store.entity_links_for(story.documents)
+        analyses = self.store.analyses_of(story.documents)
+        wanted = {g for m in links.values() for g in m.values()} | {x for c in claims for x in (c.speaker, c.subject) if x}
+        ents = self.store.entities_by_id(wanted)
+        names = {k: e.name for k, e in ents.items()}
+        counts = {"reports": len(story.documents), "independent_sources": len({synd.get(d, d) for d in story.documents}),
+                  "conflicts": sum(1 for c in claims if c.status == "conflicting"), "claims": len(claims)}
         return StoryView(story=story, documents=docs, labels=labels, syndication={d.id: synd[d.id] for d in docs if d.id in synd},
-                         counts=self.counts().get(story_id, {}), claims=claims, cells=cells, retold=retold,
+                         counts=counts, claims=claims, cells=cells, retold=retold,
                          conflicts=tuple(conflicts), related=tuple(related),
                          timeline=tuple(sorted(findings.timeline, key=lambda e: (e.value, e.document))),
-                         actors=self._actors(docs, claims, names), names=names,
+                         actors=_actors(docs, claims, names, links, analyses, ents), names=names,
                          disagreements=tuple(sorted(findings.disagreements,
                                                     key=lambda x: _SEVERITY_ORDER.get(x.severity, 9))),
-                         copies=self._copies(docs, labels))
+                         copies=self._copies(docs, labels, synd))
 
-    def _copies(self, docs: tuple[Document, ...], labels: dict[str, str]) -> tuple[CopyGroup, ...]:
+    def _copies(self, docs: tuple[Document, ...], labels: dict[str, str], synd: dict[str, str]) -> tuple[CopyGroup, ...]:
         """The story's syndication groups: each member's kind, the reason, the shared passages."""
-        synd = self.syndication()
-        groups = self.syndication_groups()
+        groups = self.store.syndication_groups_by_id(synd.values())
         by_id = {d.id: d for d in docs}
         out = []
         for gid in dict.fromkeys(synd[d.id] for d in docs if d.id in synd):
@@ -362,30 +395,34 @@ class ReadModel:
                 out.append(CopyGroup(id=g.id, origin_outlet=g.origin_outlet, members=tuple(members)))
         return tuple(out)
 
-    def _actors(self, docs: tuple[Document, ...], claims: tuple[AlignedClaim, ...],
-                names: dict[str, str]) -> tuple[Actor, ...]:
-        links = self.entity_links()
-        ents = self.entities()
-        reports: dict[str, set[str]] = {}
-        mentions: dict[str, int] = {}
-        for d in docs:
-            a = self.store.analysis(d.id)
-            if a is None:
-                continue
-            for m in a.mentions:
-                gid = links.get(d.id, {}).get(m.entity)
-                if gid in ents:
-                    reports.setdefault(gid, set()).add(d.id)
-                    mentions[gid] = mentions.get(gid, 0) + 1
-        spoke: dict[str, int] = {}
-        for c in claims:
-            if c.speaker in ents:
-                spoke[c.speaker] = spoke.get(c.speaker, 0) + 1
-                reports.setdefault(c.speaker, set()).update(c.documents)
-        actors = [Actor(id=gid, name=names.get(gid, gid), type=ents[gid].type, reports=len(docset),
-                        mentions=mentions.get(gid, 0), claims=spoke.get(gid, 0)) for gid, docset in reports.items()]
-        actors.sort(key=lambda a: (-a.claims, -a.reports, -a.mentions, a.name.lower()))
-        return tuple(actors)
+
+def _story(s: StorySummary, documents: tuple[str, ...]) -> Story:
+    return Story(id=s.story, documents=documents, title=s.title, summary=s.summary,
+                 first_published=s.first_published, last_published=s.last_published)
+
+
+def _actors(docs: tuple[Document, ...], claims: tuple[AlignedClaim, ...], names: dict[str, str],
+            links: dict[str, dict[str, str]], analyses: dict, ents: dict[str, Entity]) -> tuple[Actor, ...]:
+    reports: dict[str, set[str]] = {}
+    mentions: dict[str, int] = {}
+    for d in docs:
+        a = analyses.get(d.id)
+        if a is None:
+            continue
+        for m in a.mentions:
+            gid = links.get(d.id, {}).get(m.entity)
+            if gid in ents:
+                reports.setdefault(gid, set()).add(d.id)
+                mentions[gid] = mentions.get(gid, 0) + 1
+    spoke: dict[str, int] = {}
+    for c in claims:
+        if c.speaker in ents:
+            spoke[c.speaker] = spoke.get(c.speaker, 0) + 1
+            reports.setdefault(c.speaker, set()).update(c.documents)
+    actors = [Actor(id=gid, name=names.get(gid, gid), type=ents[gid].type, reports=len(docset),
+                    mentions=mentions.get(gid, 0), claims=spoke.get(gid, 0)) for gid, docset in reports.items()]
+    actors.sort(key=lambda a: (-a.claims, -a.reports, -a.mentions, a.name.lower()))
+    return tuple(actors)
 
 
 _SEVERITY_ORDER = {"conflict": 0, "version": 1, "slip": 2, "precision": 3, "explained": 4}

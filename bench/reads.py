@@ -1,0 +1,142 @@
+"""Read timings at scale: first and warm views of a story and of the story list, also right after a write
+into another story (what an ingest does), on a store grown by cloning its reports with new ids.
+
+    # once: a real store (e.g. ECB+ dev, 535 reports), then clone it to ~100k reports (read tables only);
+    # a store from an older crosscheck: open it once for writing (any ingest) so it is migrated first
+    .venv/bin/crosscheck --db /tmp/base.db ingest ../shared/datasets/ecbplus-dev/articles.jsonl
+    .venv/bin/python bench/reads.py grow /tmp/base.db /tmp/s100k.db 187
+    .venv/bin/python bench/reads.py measure /tmp/s100k.db
+
+Prints wall and CPU milliseconds per request (CPU: of this process, server and test client together; on a
+shared machine wall time mostly measures the load). Asserts nothing. Goal (issue 14): a story's first view
+and list pages under 100 ms at 100k reports, also right after an ingest.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import sys
+import time
+
+from fastapi.testclient import TestClient
+
+from crosscheck.store import open_store
+from crosscheck.web.app import create_app
+
+
+def grow(base: str, out: str, copies: int) -> None:
+    """Copy ``base`` to ``out`` and add ``copies`` clones of every report (ids suffixed ~k) with their story,
+    findings, claims, links, syndication and summary rows: a big store for read timings, not for ingests."""
+    shutil.copy(base, out)
+    c = sqlite3.connect(out, isolation_level=None)
+    c.execute("PRAGMA journal_mode=WAL")
+    c.execute("PRAGMA synchronous=OFF")
+    docs_of: dict[str, list[str]] = {}
+    for d, s in c.execute("SELECT document, story FROM story_documents"):
+        docs_of.setdefault(s, []).append(d)
+    findings = c.execute("SELECT story, data FROM findings").fetchall()
+    members = c.execute("SELECT document, grp, data FROM syndication_members").fetchall()
+    all_docs = [r[0] for r in c.execute("SELECT id FROM documents")]
+    has_summ = bool(c.execute("SELECT 1 FROM sqlite_master WHERE name='story_summaries'").fetchone())
+    cols = [r[1] for r in c.execute("PRAGMA table_info(documents)") if r[1] not in ("rowid",)]
+    t0 = time.time()
+
+
+    def sub_ids(text: str, ids: list[str], k: int) -> str:
+        if not ids:
+            return text
+        pat = re.compile('"(' + "|".join(re.escape(x) for x in sorted(ids, key=len, reverse=True)) + ')([":])')
+        return pat.sub(lambda m: f'"{m.group(1)}~{k}{m.group(2)}', text)
+
+
+    for k in range(1, copies + 1):
+        sfx = f"~{k}"
+        c.execute("BEGIN")
+        sel = ", ".join(f"{x}||'{sfx}'" if x in ("id", "source") else x for x in cols)
+        c.execute(f"INSERT INTO documents ({', '.join(cols)}) SELECT {sel} FROM documents WHERE id NOT LIKE '%~%'")
+        c.execute(f"INSERT INTO analyses (document, data) SELECT document||'{sfx}', data FROM analyses WHERE document NOT LIKE '%~%'")
+        c.execute(f"INSERT INTO story_documents (document, story) SELECT document||'{sfx}', story||'{sfx}' FROM story_documents WHERE document NOT LIKE '%~%'")
+        c.execute(f"INSERT INTO stories (id, title, summary, first_published, last_published) SELECT id||'{sfx}', title, summary, first_published, last_published FROM stories WHERE id NOT LIKE '%~%'")
+        c.execute(f"INSERT INTO claims (id, story, status, speaker) SELECT id||'{sfx}', story||'{sfx}', status, speaker FROM claims WHERE story NOT LIKE '%~%'")
+        c.execute(f"INSERT INTO entity_links (document, key, entity) SELECT document||'{sfx}', key, entity FROM entity_links WHERE document NOT LIKE '%~%'")
+        c.execute(f"INSERT INTO syndication_groups (id, origin, origin_outlet) SELECT id||'{sfx}', origin||'{sfx}', origin_outlet FROM syndication_groups WHERE id NOT LIKE '%~%'")
+        c.executemany("INSERT INTO syndication_members (document, grp, data) VALUES (?,?,?)",
+                      [(d + sfx, g + sfx, sub_ids(data, all_docs, k) if data else data) for d, g, data in members])
+        c.executemany("INSERT INTO findings (story, data) VALUES (?,?)",
+                      [(s + sfx, sub_ids(data, docs_of.get(s, []) + [s], k)) for s, data in findings])
+        if has_summ:
+            c.execute(f"INSERT INTO story_summaries SELECT story||'{sfx}', title, summary, first_published, last_published, reports, independent_sources, claims, conflicts, corroborated, single_source, outlets, languages, 1 FROM story_summaries WHERE story NOT LIKE '%~%'")
+        c.execute("COMMIT")
+        if k % 20 == 0:
+            print(k, round(time.time() - t0, 1), flush=True)
+    c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    print("documents", c.execute("SELECT count(*) FROM documents").fetchone()[0], "in", round(time.time() - t0, 1), "s")
+
+
+def measure(path: str) -> None:
+    c = sqlite3.connect(path)
+    big = c.execute("SELECT story, count(*) n FROM story_documents GROUP BY story ORDER BY n DESC, story LIMIT 2").fetchall()
+    story_a, story_b = big[0][0], big[1][0]
+    sizes = c.execute("SELECT story, count(*) n FROM story_documents GROUP BY story ORDER BY n, story").fetchall()
+    story_m = sizes[len(sizes) // 2][0]
+    doc_a = c.execute("SELECT document FROM story_documents WHERE story = ? LIMIT 1", (story_a,)).fetchone()[0]
+    n_docs = c.execute("SELECT count(*) FROM documents").fetchone()[0]
+    c.close()
+
+
+    def timed(client, url):
+        t, c = time.perf_counter(), time.process_time()
+        r = client.get(url)
+        ms = (time.perf_counter() - t) * 1000
+        cpu = (time.process_time() - c) * 1000
+        assert r.status_code == 200, (url, r.status_code)
+        return ms, cpu
+
+
+    def touch_other():
+        """What an ingest into another story does to the store: that story's findings written again."""
+        w = open_store(path)
+        f = w.findings(story_b)
+        s = w.story(story_b)
+        with w.transaction():
+            w.put_story(s)
+            w.put_findings(f)
+        w.close()
+
+
+    t0 = time.perf_counter()
+    reader = open_store(path, readonly=True)
+    client = TestClient(create_app(reader))
+    print(f"{n_docs} documents; story A {story_a} ({big[0][1]} reports), median story {story_m} ({sizes[len(sizes) // 2][1]}); open {1000 * (time.perf_counter() - t0):.0f} ms")
+    out = {}
+    out["story first"] = timed(client, f"/stories/{story_a}")
+    out["story warm"] = timed(client, f"/stories/{story_a}")
+    out["median story first"] = timed(client, f"/stories/{story_m}")
+    out["median story warm"] = timed(client, f"/stories/{story_m}")
+    out["list first"] = timed(client, "/")
+    out["list warm"] = timed(client, "/")
+    out["list page 10 first"] = timed(client, "/?offset=500")
+    out["list recent first"] = timed(client, "/?sort=recent")
+    out["api stories first"] = timed(client, "/api/stories?limit=50&offset=100")
+    out["report page first"] = timed(client, f"/documents/{doc_a}")
+    touch_other()
+    out["after ingest: story A"] = timed(client, f"/stories/{story_a}")
+    out["after ingest: median story"] = timed(client, f"/stories/{story_m}")
+    out["after ingest: story B (touched)"] = timed(client, f"/stories/{story_b}")
+    out["after ingest: list"] = timed(client, "/")
+    out["after ingest: list warm"] = timed(client, "/")
+    out["after ingest: list language=en"] = timed(client, "/?language=en")
+    print(f"  {'':34s} {'wall':>9s}    {'cpu':>9s}")
+    for k, (v, cpu) in out.items():
+        print(f"  {k:34s} {v:9.1f} ms {cpu:9.1f} ms")
+    reader.close()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "grow":
+        grow(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "measure":
+        measure(sys.argv[2])
+    else:
+        sys.exit(__doc__)
