@@ -130,7 +130,7 @@ def start(docs: Sequence["Document"], settings: "Settings") -> Job:
     """Begin preparing ``docs``: in worker processes when there are several cores to use and the batch is
     worth a pool start (or a pool is already running); otherwise ``results()`` runs them in this process."""
     size = pool_size(settings)
-    if size <= 1 or len(docs) < 2:
+    if size <= 1 or len(docs) < 2 or _state["off"]:
         return Job(docs, settings, 1)
     with _lock:
         warm = _state["pool"] is not None and _state["key"] == (size, settings.spacy_model)
@@ -142,14 +142,14 @@ def start(docs: Sequence["Document"], settings: "Settings") -> Job:
 def shutdown() -> None:
     """Stop the worker processes (the next parallel batch starts new ones)."""
     with _lock:
-        pool, _state["pool"], _state["key"] = _state["pool"], None, None
+        pool, _state["pool"], _state["key"], _state["off"] = _state["pool"], None, None, False
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 # -- the pool --------------------------------------------------------------------------------------
 _lock = threading.Lock()
-_state: dict = {"pool": None, "key": None}
+_state: dict = {"pool": None, "key": None, "off": False}  # off: the workers could not run in this process
 
 
 def _pool(size: int, settings: "Settings") -> ProcessPoolExecutor:
@@ -195,14 +195,24 @@ def _chunks(docs: list["Document"], settings: "Settings") -> list[list["Document
 
 def _one_by_one(docs: list["Document"], settings: "Settings", size: int) -> list[Prepared]:
     """Reports a dead worker did not return, each alone in a fresh pool: the one that kills its worker
-    again fails alone ("analysis failed: BrokenProcessPool: ..."), the others are prepared as usual."""
+    again fails alone ("analysis failed: BrokenProcessPool: ..."), the others are prepared as usual.
+    When two reports in a row break their worker, the workers cannot run at all (a script without the
+    ``if __name__ == "__main__"`` guard that 'spawn' needs, no memory left for a model): the pool is
+    turned off for this process and the rest is prepared here."""
     _discard_pool()
     out: list[Prepared] = []
-    for doc in docs:
+    broke: list["Document"] = []
+    for i, doc in enumerate(docs):
         try:
             out += _pool(size, settings).submit(_run_chunk, [doc], settings).result()
+            broke = []
         except Exception as exc:
             _discard_pool()
+            broke.append(doc)
+            if len(broke) == 2:
+                with _lock:
+                    _state["off"] = True
+                return [p for p in out if p.document not in {d.id for d in broke}] + prepare(broke + docs[i + 1:], settings)
             out.append(Prepared(doc.id, stage="analysis", reason=one_line("analysis failed", exc)))
     return out
 
