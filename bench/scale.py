@@ -280,7 +280,7 @@ def build(size: int, bases: list[dict], copier: Copier, base: BaseAnalyses, key:
     print(f"built {size} reports from {start} in {time.perf_counter() - t0:.0f} s: {len(result.new)} new, "
           f"{len(result.failed)} failed; analyses derived {stats['derived']}, analysed for real {stats['real']}",
           flush=True)
-    for side in ("-wal", "-shm"):
+    for side in ("-wal", "-shm", "-lock"):
         Path(str(tmp) + side).unlink(missing_ok=True)
     tmp.rename(target)
     return target
