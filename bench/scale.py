@@ -23,7 +23,8 @@ among words of the *same length* (case kept), so every copy is new text (names, 
 words change; sentence structure, quotes, cue verbs like 'said', numbers and dates stay) and every
 character offset stays valid. One permutation per copy for all bases: the bases of one ECB+ event
 stay one event within a copy and become a new event in each copy, so stories keep ECB+'s sizes
-instead of growing with the store. A store of size N holds the first N (copy, base) pairs, copy by
+instead of growing with the store (the 1k store: 112 stories, the largest 23 reports; 21 stories hold
+reports of both copies, small events told mostly in everyday wording). A store of size N holds the first N (copy, base) pairs, copy by
 copy, leaving out 20 held-back bases spread over the corpus; the measured new reports are copy 0 of
 those 20 (the real ECB+ texts: they join their events' existing stories at every size).
 
