@@ -1,25 +1,46 @@
-"""Analysis cost: full ``crosscheck.analyze.analyze`` against a bare ``nlp.pipe`` of the same model.
+"""Analysis cost and ingest throughput against a bare spaCy parse of the same texts, in one run.
 
-    python bench/analysis.py [--kb 320] [--seed 7]
+    python bench/analysis.py [--corpus FILE.jsonl] [--slice N] [--workers 0] [--only parse,analyze,ingest]
+    python bench/analysis.py --fictional [--kb 320] [--seed 7]
 
-Generates fictional reports from the templates below (wire, tabloid, translated, live-blog
-sentences: quotes, reported speech, 'according to', numbers and dates), parses them once with a bare
-``spacy.load(model).pipe`` and once through ``analyze`` (parse + entities + claims + quantities +
-times + lemmas), in one run, and prints words/s of each and their ratio (goal: <= 1.3).
+Texts: ECB+ dev (../shared/datasets/ecbplus-dev/articles.jsonl) when present, else fictional
+reports from the generator below (wire, tabloid, translated, live-blog sentences: quotes, reported
+speech, 'according to', numbers and dates). In one process, one after the other:
+
+1. **bare**: ``spacy.load(model).pipe`` over the texts, single process, the model loaded before the
+   clock starts (every component the model enables, as the analysis runs them);
+2. **analyze**: ``crosscheck.analyze.analyze`` (parse + entities + claims + quantities + times +
+   lemmas), single process: its ratio to bare is the analysis' own cost (goal <= 1.3);
+3. **ingest x1**: a full ``Pipeline.ingest`` (read, clean, analyse, embed, stories, syndication,
+   entity linking, corroboration, SQLite writes) into a fresh store with ``Settings.workers=1``;
+4. **ingest xN**: the same with one worker per core (``--workers``; 0 = one per core); the workers'
+   start (spawn, import, model load) is inside the clock, as for the CLI.
+
+Prints reports/s and words/s of each, the ratios (issue 14's goal: full ingest with all cores >= 1.5x
+the bare single-process parse rate on 2 cores) and, per ingest, where the time goes (waiting for the
+analysis, embedding leads, the rest of the batch: index assignment and writes; the end of the run:
+re-optimising, entity linking, corroboration). The machine may be shared: compare ratios of one run.
 Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
+import sys
+import tempfile
 import time
+from collections import defaultdict
+from pathlib import Path
 
 import spacy
 
 from crosscheck.analyze import analyze
 from crosscheck.config import Settings
 from crosscheck.model import Document
+
+ECB_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "ecbplus-dev" / "articles.jsonl"
 
 FIRST = "Marta Jonas Ilse Pavel Amara Tomas Lena Oleh Sara Mats Hiroshi Ines Rafael Dara Petra Ivo".split()
 LAST = "Halloran Varga Lindqvist Becker Ostrander Marchenko Okafor Brandt Kowalczyk Tanaka Duarte Reis Berg Lund Kral Moura".split()
@@ -70,38 +91,150 @@ def make_reports(kb: int, seed: int) -> list[Document]:
     return docs
 
 
+def load_corpus(path: Path, limit: int | None) -> list[Document]:
+    docs = []
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if limit and i >= limit:
+                break
+            rec = json.loads(line)
+            docs.append(Document(id=f"b{i}", source=rec.get("url") or rec.get("id") or f"bench/{i}", fmt="jsonl",
+                                 text=rec["text"], title=rec.get("title"), url=rec.get("url"),
+                                 published=rec.get("published"), outlet=rec.get("outlet"), language="en"))
+    return docs
+
+
+def _write_jsonl(docs: list[Document], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for d in docs:
+            rec = {"id": d.source, "text": d.text, "title": d.title, "published": d.published, "outlet": d.outlet}
+            fh.write(json.dumps({k: v for k, v in rec.items() if v}) + "\n")
+
+
+class Timers:
+    """Wall time inside a few Pipeline methods (nested ones are subtracted by the report)."""
+
+    NAMES = ("_write_batch", "_analyse", "_embed", "_finish", "link_entities", "corroborate_dirty")
+
+    def __init__(self):
+        self.spent: dict[str, float] = defaultdict(float)
+
+    def install(self, cls) -> None:
+        for name in self.NAMES:
+            real = getattr(cls, name)
+
+            def timed(*a, _real=real, _name=name, **k):
+                t = time.perf_counter()
+                try:
+                    return _real(*a, **k)
+                finally:
+                    self.spent[_name] += time.perf_counter() - t
+            setattr(cls, name, timed)
+
+    def report(self, total: float) -> str:
+        s = self.spent
+        parts = [("waiting for analysis", s["_analyse"]), ("embedding leads", s["_embed"]),
+                 ("rest of batches", s["_write_batch"] - s["_analyse"] - s["_embed"]),
+                 ("entity linking", s["link_entities"]), ("corroboration", s["corroborate_dirty"]),
+                 ("rest of run end", s["_finish"] - s["link_entities"] - s["corroborate_dirty"])]
+        other = total - s["_write_batch"] - s["_finish"]
+        parts.append(("reading, cleaning, other", other))
+        return "  ".join(f"{k} {v:.1f}s ({100 * v / total:.0f}%)" for k, v in parts)
+
+
+def ingest(src: Path, workers: int, folder: Path) -> tuple[float, float, float, int, str]:
+    """(wall s, cpu s of this process, cpu s of the workers, reports stored, where the time went)."""
+    import resource
+
+    from crosscheck import pipeline
+    from crosscheck import workers as pool
+    from crosscheck.store import open_store
+
+    timers = Timers()
+    saved = {n: getattr(pipeline.Pipeline, n) for n in Timers.NAMES}
+    timers.install(pipeline.Pipeline)
+    try:
+        store = open_store(folder / f"ingest-{workers}.db")
+        k0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = pipeline.Pipeline(store, Settings(workers=workers)).ingest([str(src)])
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        pool.shutdown()  # the workers are reaped: their CPU time is counted below
+        k1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        store.close()
+    finally:
+        for n, f in saved.items():
+            setattr(pipeline.Pipeline, n, f)
+    kids = (k1.ru_utime + k1.ru_stime) - (k0.ru_utime + k0.ru_stime)
+    return wall, cpu, kids, len(result.new), timers.report(wall)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--kb", type=int, default=320)
+    ap.add_argument("--corpus", type=Path, default=ECB_DEV)
+    ap.add_argument("--slice", type=int, default=None, help="first N reports of the corpus")
+    ap.add_argument("--fictional", action="store_true", help="the fictional generator even when ECB+ dev is present")
+    ap.add_argument("--kb", type=int, default=320, help="fictional text to generate")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=0, help="workers of the parallel ingest (0: one per core)")
+    ap.add_argument("--only", default="parse,analyze,ingest", help="which measurements: parse,analyze,ingest")
     args = ap.parse_args()
+    only = set(args.only.split(","))
     settings = Settings()
-    docs = make_reports(args.kb, args.seed)
+    if args.corpus.is_file() and not args.fictional:
+        docs, name = load_corpus(args.corpus, args.slice), args.corpus.parent.name
+    else:
+        docs, name = make_reports(args.kb, args.seed), "fictional"
     texts = [d.text for d in docs]
     words = sum(len(re.findall(r"\w+", t)) for t in texts)
     size = sum(len(t.encode("utf-8")) for t in texts)
+    print(f"corpus {name}: reports {len(docs)}  text {size / 1024:.0f} KB  words {words}")
+
+    from crosscheck import workers as pool
+    from crosscheck.embed import get_embedder
 
     bare = spacy.load(settings.spacy_model)
+    print(f"model {settings.spacy_model}: components {bare.pipe_names} (disabled: {bare.disabled})")
     list(bare.pipe(texts[:4], batch_size=settings.nlp_batch_size))  # warm-up
     analyze(docs[:4], settings)  # warm-up: loads the pipeline and the tables once
+    embedder = get_embedder(settings.embedder)
+    if embedder is not None:
+        embedder.embed(["warm-up"])
 
-    t0, c0 = time.perf_counter(), time.process_time()
-    for _ in bare.pipe(texts, batch_size=settings.nlp_batch_size):
-        pass
-    t_bare, c_bare = time.perf_counter() - t0, time.process_time() - c0
-
-    t0, c0 = time.perf_counter(), time.process_time()
-    results = analyze(docs, settings)
-    t_full, c_full = time.perf_counter() - t0, time.process_time() - c0
-
-    claims = sum(len(a.claims) for a in results)
-    ents = sum(len(a.entities) for a in results)
-    print(f"reports {len(docs)}  text {size / 1024:.0f} KB  words {words}")
-    print(f"bare nlp.pipe   {t_bare:7.2f} s  {words / t_bare:9.0f} words/s   cpu {c_bare:6.2f} s")
-    print(f"analyze()       {t_full:7.2f} s  {words / t_full:9.0f} words/s   cpu {c_full:6.2f} s"
-          f"  ({claims} claims, {ents} entities)")
-    print(f"ratio analyze/bare  {t_full / t_bare:.2f} wall, {c_full / c_bare:.2f} cpu  (goal <= 1.30)")
+    t_bare = None
+    if "parse" in only:
+        t0, c0 = time.perf_counter(), time.process_time()
+        for _ in bare.pipe(texts, batch_size=settings.nlp_batch_size):
+            pass
+        t_bare, c_bare = time.perf_counter() - t0, time.process_time() - c0
+        print(f"bare nlp.pipe      {t_bare:7.2f} s  {len(docs) / t_bare:6.2f} reports/s  {words / t_bare:7.0f} words/s"
+              f"   cpu {c_bare:6.2f} s")
+    if "analyze" in only:
+        t0, c0 = time.perf_counter(), time.process_time()
+        results = analyze(docs, settings)
+        t_full, c_full = time.perf_counter() - t0, time.process_time() - c0
+        claims = sum(len(a.claims) for a in results)
+        ents = sum(len(a.entities) for a in results)
+        print(f"analyze()          {t_full:7.2f} s  {len(docs) / t_full:6.2f} reports/s  {words / t_full:7.0f} words/s"
+              f"   cpu {c_full:6.2f} s  ({claims} claims, {ents} entities)")
+        if t_bare:
+            print(f"  ratio analyze/bare  {t_full / t_bare:.2f} wall, {c_full / c_bare:.2f} cpu  (goal <= 1.30)")
+    if "ingest" in only:
+        n = pool.pool_size(Settings(workers=args.workers))
+        with tempfile.TemporaryDirectory(prefix="bench-analysis-") as tmp:
+            src = Path(tmp) / "corpus.jsonl"
+            _write_jsonl(docs, src)
+            for w in (1, n):
+                wall, cpu, kids, new, where = ingest(src, w, Path(tmp))
+                line = (f"full ingest x{w}     {wall:7.2f} s  {new / wall:6.2f} reports/s  {words / wall:7.0f} words/s"
+                        f"   cpu {cpu:6.2f} s + workers {kids:6.2f} s")
+                if t_bare:
+                    line += f"   rate vs bare parse {t_bare / wall:.2f}x"
+                print(line)
+                print(f"  where: {where}")
+        if t_bare:
+            print(f"  goal: full ingest with all cores >= 1.5x the bare single-process parse rate ({n} cores here)")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

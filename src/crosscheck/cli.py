@@ -47,7 +47,9 @@ def _store(readonly: bool = False):
 
 @app.command()
 def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl, .html, .txt, .warc(.gz), feeds, - for stdin"),
-           batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction")) -> None:
+           batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction"),
+           workers: int = typer.Option(Settings.workers, "--workers", min=0,
+                                       help="processes analysing reports (0: one per core, 1: this one)")) -> None:
     """Read reports, clean and analyse them, group stories, corroborate claims."""
     from .pipeline import Pipeline
 
@@ -68,7 +70,7 @@ def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl
             progress.update(task, advance=1, description=f"{counts['new']} new, {counts['duplicate']} duplicate, "
                                                          f"{counts['revised']} revised, {counts['failed']} failed")
 
-        result = Pipeline(store, Settings(batch_size=batch_size), on).ingest(sources)
+        result = Pipeline(store, Settings(batch_size=batch_size, workers=workers), on).ingest(sources)
     for f in result.failed:
         err.print(f"failed: {printable(f.source)}: {printable(f.reason)}", markup=False, highlight=False,
                   soft_wrap=True)
@@ -194,11 +196,11 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
-def _fetch_settings(allow_private: bool, delay: Optional[float], batch_size: int) -> Settings:
+def _fetch_settings(allow_private: bool, delay: Optional[float], batch_size: int, workers: int) -> Settings:
     import dataclasses
 
     base = Settings()
-    changes: dict = {"batch_size": batch_size}
+    changes: dict = {"batch_size": batch_size, "workers": workers}
     if allow_private:
         changes["fetch_allow_private"] = True
     if delay is not None:
@@ -217,12 +219,14 @@ def _print_failures(result) -> None:
 def fetch(urls: list[str] = typer.Argument(..., help="page URLs, or text files listing URLs one a line"),
           allow_private: bool = typer.Option(False, "--allow-private", help="also fetch loopback/private addresses (an intranet)"),
           delay: Optional[float] = typer.Option(None, "--delay", help="least seconds between two requests to one host"),
-          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction")) -> None:
+          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction"),
+          workers: int = typer.Option(Settings.workers, "--workers", min=0,
+                                      help="processes analysing reports (0: one per core, 1: this one)")) -> None:
     """Download pages (politely: robots.txt, one request at a time per host) and ingest them."""
     from .fetch.watch import read_url_list
     from .live import fetch_urls
 
-    settings = _fetch_settings(allow_private, delay, batch_size)
+    settings = _fetch_settings(allow_private, delay, batch_size, workers)
     wanted: list[str] = []
     for arg in urls:
         if "://" in arg or ":" in arg.split("/", 1)[0]:  # a URL (file:, ftp: ... are refused by the fetcher)
@@ -247,14 +251,16 @@ def watch(sources_file: Path = typer.Argument(..., help="feeds, news sitemaps an
           once: bool = typer.Option(False, "--once", help="poll every source once, ingest, and exit"),
           allow_private: bool = typer.Option(False, "--allow-private", help="also fetch loopback/private addresses (an intranet)"),
           delay: Optional[float] = typer.Option(None, "--delay", help="least seconds between two requests to one host"),
-          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction")) -> None:
+          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction"),
+          workers: int = typer.Option(Settings.workers, "--workers", min=0,
+                                      help="processes analysing reports (0: one per core, 1: this one)")) -> None:
     """Follow feeds, news sitemaps and home pages: each round ingests what is new; state lives in the store."""
     import time
 
     from .fetch.watch import parse_every, read_url_list
     from .live import watch_round
 
-    settings = _fetch_settings(allow_private, delay, batch_size)
+    settings = _fetch_settings(allow_private, delay, batch_size, workers)
     seconds = parse_every(every)
     read_url_list(sources_file)  # a bad file fails now, with its line
     store = _store()

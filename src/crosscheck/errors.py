@@ -20,3 +20,9 @@ class StoreError(CrosscheckError):
 
 class QueryError(CrosscheckError):
     """A search query in the advanced (FTS5) syntax that does not parse; the message says why."""
+
+
+def one_line(what: str, exc: BaseException) -> str:
+    """What failed, the exception's type and the first line of its message: a failure's reason."""
+    detail = (str(exc).splitlines() or [""])[0].strip()[:160]
+    return f"{what}: {type(exc).__name__}" + (f": {detail}" if detail else "")

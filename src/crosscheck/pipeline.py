@@ -173,34 +173,32 @@ class Pipeline:
 
     def _write_batch(self, docs: list[Document]) -> tuple[set[str], list[ReadFailure]]:
         """Analyse, group and store one batch; a report that breaks a stage fails alone (ReadFailure)."""
-        from .stories import story_features
-        from .syndication import fingerprint
+        from . import workers
 
         self.progress("stage", f"analysing {len(docs)} reports")
         failures: list[ReadFailure] = []
         # every stage after cleaning reads at most analysis_max_chars of a report (stored whole): one huge
         # report costs bounded time and memory, so its batch neighbours land (issue 11)
         work = {d.id: self._capped(d) for d in docs}
-        analyses = self._analyse(list(work.values()), failures)
+        # the per-report work (analysis, story features, fingerprints) runs in worker processes when the
+        # batch is worth it; meanwhile this process embeds the leads (of every report: the same call
+        # whatever fails, so results do not depend on the workers)
+        job = workers.start(list(work.values()), self.settings)
+        lead_vecs = self._embed(list(work.values()))
+        prepared = self._analyse(job, failures)
         stories = self._story_index()
         synd = self._synd_index()
         rows = []
         touched: set[str] = set()
-        lead_vecs = self._embed([work[d.id] for d in docs if d.id in analyses])
         for doc in docs:
-            analysis = analyses.get(doc.id)
-            if analysis is None:
+            done = prepared.get(doc.id)
+            if done is None:
                 continue
-            notes = work[doc.id].notes
-            if notes:
-                analysis = dataclasses.replace(analysis, notes=notes + analysis.notes)
-            stage = "story features"
+            analysis, feats, fp = done.analysis, done.features, done.fingerprint
+            if doc.id in lead_vecs:
+                feats = dataclasses.replace(feats, embedding=lead_vecs[doc.id])
+            stage = "syndication"
             try:
-                feats = story_features(work[doc.id], analysis)
-                if doc.id in lead_vecs:
-                    feats = dataclasses.replace(feats, embedding=lead_vecs[doc.id])
-                stage = "syndication"
-                fp = fingerprint(work[doc.id], self.settings)
                 synd.assign(doc, fp)
                 stage = "story assignment"
                 # a revision stays in its story (the index knows every stored report's story)
@@ -240,22 +238,18 @@ class Pipeline:
                 "the rest is stored but not analysed")
         return dataclasses.replace(doc, text=text, notes=doc.notes + (note,))
 
-    def _analyse(self, docs: list[Document], failures: list[ReadFailure]) -> dict[str, Analysis]:
-        """Analyses by document id: one ``nlp.pipe`` for the batch; when that raises, each report alone, so
-        only the report that breaks the analysis fails (the normal path pays nothing for this)."""
-        from .analyze import analyze
-
-        try:
-            return {a.document: a for a in analyze(docs, self.settings)}
-        except Exception:
-            pass
-        out: dict[str, Analysis] = {}
-        for doc in docs:
-            try:
-                out[doc.id] = analyze([doc], self.settings)[0]
-            except Exception as exc:
-                failures.append(self._failure(doc, "analysis", exc))
+    def _analyse(self, job, failures: list[ReadFailure]) -> dict:
+        """{document id: workers.Prepared} of a batch's reports that went through analysis, story features and
+        fingerprinting (crosscheck.workers: one ``nlp.pipe`` per batch or per worker's chunk; when that raises,
+        each report alone). A report that breaks a stage fails alone, named with the stage."""
+        out = {}
+        for doc, done in zip(job.docs, job.results()):
+            if done.stage:
+                self.progress("failed", doc.source)
+                failures.append(ReadFailure(doc.source, done.reason))
                 self._drop(doc)
+            else:
+                out[doc.id] = done
         return out
 
     def _drop(self, doc: Document) -> None:
@@ -519,8 +513,9 @@ class Pipeline:
 
 def _reason(what: str, exc: BaseException) -> str:
     """One line: what failed, the exception's type and the first line of its message."""
-    detail = (str(exc).splitlines() or [""])[0].strip()[:160]
-    return f"{what}: {type(exc).__name__}" + (f": {detail}" if detail else "")
+    from .errors import one_line
+
+    return one_line(what, exc)
 
 
 def _claim_vectors(documents: Iterable[str], raw: dict[str, str]) -> dict[str, str]:

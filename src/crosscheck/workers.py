@@ -1,0 +1,231 @@
+"""The per-report work of an ingest that needs no store, in worker processes: every core.
+
+``prepare(docs, settings)`` runs, per report, what comes between cleaning and the store: the analysis
+(one spaCy ``nlp.pipe`` and the stages on it, ``crosscheck.analyze.analyze``), the story features and
+the syndication fingerprint. ``start(docs, settings)`` runs it in a pool of worker processes (one per
+core unless ``Settings.workers`` says otherwise) and returns a job whose ``results()`` the caller
+collects after doing its own work meanwhile (the pipeline embeds the batch's leads); the store, the
+indexes and every write stay in the caller's process (the single writer).
+
+- The pool uses the 'spawn' start method: nothing of the parent (its threads, the embedder's BLAS
+  pool, an open SQLite handle) is inherited; each worker imports spaCy and loads the model once, at
+  start, with numeric libraries held to one thread (the pool is the parallelism).
+- Memory per worker is bounded: a task is a chunk of at most ``Settings.workers_chunk`` reports
+  (each analysed up to ``analysis_max_chars``), and a worker is replaced after
+  ``Settings.workers_max_tasks`` chunks, so whatever the parser's vocabulary accumulates is returned.
+- The pool is started only for a batch of at least ``Settings.workers_min_reports`` reports (a
+  one-report ingest never pays a pool start); once running it serves every later batch of the
+  process (a ``watch`` loop keeps it warm) until ``shutdown()`` or the end of the process.
+- Failure isolation is the in-process one: a report that breaks a stage fails alone, with the same
+  one-line reason (``Prepared.reason``). A worker that dies (killed, out of memory, a crash in native
+  code) loses nothing: the reports it had not returned are run again one at a time in a fresh pool,
+  so a report that kills its worker every time fails alone and the rest land.
+- Results do not depend on the number of workers: each report's analysis is a function of its text
+  (tests/test_workers.py compares 1 and 2 workers).
+"""
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Sequence
+
+from .errors import one_line
+
+if TYPE_CHECKING:
+    from .config import Settings
+    from .model import Analysis, Document, Fingerprint, StoryFeatures
+
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+                "NUMEXPR_NUM_THREADS")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What one report brings to the writer, or the stage that failed on it and why (one line)."""
+
+    document: str
+    analysis: "Analysis | None" = None
+    features: "StoryFeatures | None" = None
+    fingerprint: "Fingerprint | None" = None
+    stage: str = ""  # "" when every stage went through, else "analysis" | "story features" | "syndication"
+    reason: str = ""  # "<stage> failed: <ExceptionType>: <first line>", as the pipeline reports failures
+
+
+def prepare(docs: Sequence["Document"], settings: "Settings") -> list[Prepared]:
+    """The per-report work for ``docs`` in this process, in order: one ``analyze`` call for all of them;
+    when it raises, each report alone, so only the report that breaks the analysis fails."""
+    from .analyze import analyze
+    from .stories import story_features  # looked up per call: a stage swapped at run time is used
+    from .syndication import fingerprint
+
+    try:
+        analyses = dict(zip((d.id for d in docs), analyze(docs, settings)))
+    except Exception:
+        analyses = {}
+    out: list[Prepared] = []
+    for doc in docs:
+        analysis = analyses.get(doc.id)
+        if analysis is None:
+            try:
+                analysis = analyze([doc], settings)[0]
+            except Exception as exc:
+                out.append(Prepared(doc.id, stage="analysis", reason=one_line("analysis failed", exc)))
+                continue
+        if doc.notes:  # what cleaning and the analysis cap noted, kept with the analysis
+            analysis = replace(analysis, notes=doc.notes + analysis.notes)
+        stage = "story features"
+        try:
+            feats = story_features(doc, analysis)
+            stage = "syndication"
+            fp = fingerprint(doc, settings)
+        except Exception as exc:
+            out.append(Prepared(doc.id, analysis=analysis, stage=stage, reason=one_line(f"{stage} failed", exc)))
+            continue
+        out.append(Prepared(doc.id, analysis=analysis, features=feats, fingerprint=fp))
+    return out
+
+
+def pool_size(settings: "Settings") -> int:
+    """Worker processes for ``settings``: ``Settings.workers``, or one per core this process may use."""
+    if settings.workers > 0:
+        return settings.workers
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class Job:
+    """A batch being prepared; ``results()`` waits for it and returns one Prepared per report, in order."""
+
+    def __init__(self, docs: Sequence["Document"], settings: "Settings", size: int):
+        self.docs = list(docs)
+        self.settings = settings
+        self.size = size
+        self.parallel = size > 1
+        self._tasks: list[tuple[list["Document"], Future]] = []
+        if self.parallel:
+            pool = _pool(size, settings)
+            self._tasks = [(chunk, pool.submit(_run_chunk, chunk, settings)) for chunk in _chunks(self.docs, settings)]
+
+    def results(self) -> list[Prepared]:
+        if not self.parallel:
+            return prepare(self.docs, self.settings)
+        done: dict[str, Prepared] = {}
+        lost: list["Document"] = []
+        for chunk, fut in self._tasks:
+            try:
+                done.update((p.document, p) for p in fut.result())
+            except Exception:  # the worker died (BrokenProcessPool) or its answer could not be sent
+                lost += chunk
+        if lost:
+            done.update((p.document, p) for p in _one_by_one(lost, self.settings, self.size))
+        return [done[d.id] for d in self.docs]
+
+
+def start(docs: Sequence["Document"], settings: "Settings") -> Job:
+    """Begin preparing ``docs``: in worker processes when there are several cores to use and the batch is
+    worth a pool start (or a pool is already running); otherwise ``results()`` runs them in this process."""
+    size = pool_size(settings)
+    if size <= 1 or len(docs) < 2 or _state["off"]:
+        return Job(docs, settings, 1)
+    with _lock:
+        warm = _state["pool"] is not None and _state["key"] == (size, settings.spacy_model)
+    if not warm and len(docs) < settings.workers_min_reports:
+        return Job(docs, settings, 1)
+    return Job(docs, settings, size)
+
+
+def shutdown() -> None:
+    """Stop the worker processes (the next parallel batch starts new ones)."""
+    with _lock:
+        pool, _state["pool"], _state["key"], _state["off"] = _state["pool"], None, None, False
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- the pool --------------------------------------------------------------------------------------
+_lock = threading.Lock()
+_state: dict = {"pool": None, "key": None, "off": False}  # off: the workers could not run in this process
+
+
+def _pool(size: int, settings: "Settings") -> ProcessPoolExecutor:
+    import multiprocessing
+
+    key = (size, settings.spacy_model)
+    with _lock:
+        if _state["pool"] is not None and _state["key"] == key:
+            return _state["pool"]
+        old = _state["pool"]
+        _state["pool"] = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_init_worker, initargs=(settings.spacy_model,),
+                                             max_tasks_per_child=max(1, settings.workers_max_tasks))
+        _state["key"] = key
+    if old is not None:
+        old.shutdown(wait=False, cancel_futures=True)
+    return _state["pool"]
+
+
+def _discard_pool() -> None:
+    with _lock:
+        pool, _state["pool"], _state["key"] = _state["pool"], None, None
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _chunks(docs: list["Document"], settings: "Settings") -> list[list["Document"]]:
+    """Tasks of at most ``workers_chunk`` reports and ~``nlp_max_chars`` x 4 characters (a long report
+    goes alone), so a worker never holds more than a few reports' parses at once."""
+    limit = max(1, settings.workers_chunk)
+    chars = 4 * settings.nlp_max_chars
+    out: list[list["Document"]] = []
+    size = 0
+    for doc in docs:
+        n = len(doc.text or "")
+        if not out or len(out[-1]) >= limit or (out[-1] and size + n > chars):
+            out.append([])
+            size = 0
+        out[-1].append(doc)
+        size += n
+    return out
+
+
+def _one_by_one(docs: list["Document"], settings: "Settings", size: int) -> list[Prepared]:
+    """Reports a dead worker did not return, each alone in a fresh pool: the one that kills its worker
+    again fails alone ("analysis failed: BrokenProcessPool: ..."), the others are prepared as usual.
+    When two reports in a row break their worker, the workers cannot run at all (a script without the
+    ``if __name__ == "__main__"`` guard that 'spawn' needs, no memory left for a model): the pool is
+    turned off for this process and the rest is prepared here."""
+    _discard_pool()
+    out: list[Prepared] = []
+    broke: list["Document"] = []
+    for i, doc in enumerate(docs):
+        try:
+            out += _pool(size, settings).submit(_run_chunk, [doc], settings).result()
+            broke = []
+        except Exception as exc:
+            _discard_pool()
+            broke.append(doc)
+            if len(broke) == 2:
+                with _lock:
+                    _state["off"] = True
+                return [p for p in out if p.document not in {d.id for d in broke}] + prepare(broke + docs[i + 1:], settings)
+            out.append(Prepared(doc.id, stage="analysis", reason=one_line("analysis failed", exc)))
+    return out
+
+
+def _init_worker(model: str) -> None:
+    """In each worker, once: numeric libraries on one thread, spaCy and the model loaded."""
+    for var in _THREAD_VARS:
+        os.environ[var] = "1"
+    from .analyze import nlp
+
+    nlp.load(model)
+
+
+def _run_chunk(docs: list["Document"], settings: "Settings") -> list[Prepared]:
+    """A worker's task (a module-level name, so the pool can send it to a spawned process)."""
+    return prepare(docs, settings)

@@ -1,0 +1,149 @@
+"""Analysis in worker processes (crosscheck.workers): same results as in-process, failures stay per report."""
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from crosscheck import workers
+from crosscheck.config import Settings
+from crosscheck.pipeline import Pipeline
+from crosscheck.store import codec, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "demo" / "corpus"
+
+# fictional reports
+FERRY = ("The harbour ferry Lisk ran aground near Tamsby on Tuesday, the coastguard said. All 212 passengers "
+         "were taken off by lifeboats, according to the operator. \"Nobody was hurt,\" said Ilse Varga, a "
+         "spokeswoman for the port authority. Divers will inspect the hull on Wednesday.")
+MARKET = ("Traders at the Merrow fish market said prices rose by a third this week. The market board said "
+          "catches fell after two storms. \"We have never seen cod this dear,\" said stallholder Pavel Lund.")
+BRIDGE = ("The Oakridge bridge will stay closed until March, the county engineer said on Monday. Cracks were "
+          "found in two girders, according to an inspection report. Repairs will cost 4.2 million euros, "
+          "officials said.")
+COUNCIL = ("The Tamsby council voted 9 to 4 on Thursday to fund a new lifeboat station, the mayor said. "
+           "Work is expected to start in May and take 14 months, according to the council's plan.")
+FOUR = [("https://a.example/ferry", FERRY), ("https://b.example/market", MARKET),
+        ("https://c.example/bridge", BRIDGE), ("https://d.example/council", COUNCIL)]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_pool():
+    workers.shutdown()
+    yield
+    workers.shutdown()
+
+
+def _jsonl(path: Path, rows) -> Path:
+    import json
+
+    path.write_text("".join(json.dumps({"url": u, "text": t}) + "\n" for u, t in rows), encoding="utf-8")
+    return path
+
+
+def _two_workers(**extra) -> Settings:
+    return Settings(workers=2, workers_min_reports=2, workers_chunk=2, **extra)
+
+
+def _picture(store) -> dict:
+    """Everything an ingest decides, keyed by source: stories (as sets of sources), analyses, groups, findings."""
+    docs = {d.id: d.source for d in store.documents()}
+    members: dict[str, set[str]] = {}
+    for d, s in store.story_of().items():
+        members.setdefault(s, set()).add(docs[d])
+    synd: dict[str, set[str]] = {}
+    for d, g in store.syndication_of().items():
+        synd.setdefault(g, set()).add(docs[d])
+    findings = {}
+    for story in store.stories():
+        found = store.findings(story.id)
+        claims = sorted((a.text, a.status, a.independent_sources) for a in found.claims) if found else []
+        findings[frozenset(docs[d] for d in story.documents)] = (story.title, claims)
+    return {"stories": sorted(map(sorted, members.values())), "groups": sorted(map(sorted, synd.values())),
+            "analyses": {docs[d]: codec.dumps(store.analysis(d)) for d in docs}, "findings": findings}
+
+
+def test_two_workers_give_the_results_of_one(tmp_path):
+    pictures = []
+    for n, settings in (("one", Settings(workers=1)), ("two", _two_workers())):
+        store = open_store(tmp_path / f"{n}.db")
+        result = Pipeline(store, settings).ingest([str(DEMO)])
+        assert not result.failed and len(result.new) >= 17, result.failed
+        pictures.append(_picture(store))
+        store.close()
+    one, two = pictures
+    assert one["stories"] == two["stories"]
+    assert one["groups"] == two["groups"]
+    assert one["analyses"] == two["analyses"]
+    assert one["findings"] == two["findings"]
+
+
+def test_a_small_batch_starts_no_pool(tmp_path):
+    store = open_store(tmp_path / "x.db")
+    src = _jsonl(tmp_path / "a.jsonl", FOUR[:2])
+    Pipeline(store, Settings(workers=2, workers_min_reports=3)).ingest([str(src)])
+    assert workers._state["pool"] is None  # two reports: analysed in this process
+    store.close()
+
+
+def _poisoned_chunk(docs, settings):
+    """Runs in the worker: the analysis raises on any report mentioning 'Merrow'."""
+    import crosscheck.analyze as analyze_mod
+
+    real = analyze_mod.analyze_parsed
+
+    def bad(doc, sdoc, s=None):
+        if "Merrow" in doc.text:
+            raise RuntimeError("analysis choked\nsecond line")
+        return real(doc, sdoc, s)
+    analyze_mod.analyze_parsed = bad
+    try:
+        return workers.prepare(docs, settings)
+    finally:
+        analyze_mod.analyze_parsed = real
+
+
+def _killing_chunk(docs, settings):
+    """Runs in the worker: the process is killed (SIGKILL) while it holds a report mentioning 'Merrow';
+    with $CC_KILL_ONCE set, only the first time (a worker killed from outside, say)."""
+    if any("Merrow" in d.text for d in docs):
+        marker = os.environ.get("CC_KILL_ONCE")
+        if not marker or not os.path.exists(marker):
+            if marker:
+                Path(marker).write_text("killed", encoding="utf-8")
+            os.kill(os.getpid(), signal.SIGKILL)
+    return workers.prepare(docs, settings)
+
+
+def _ingest_four(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(workers, "_run_chunk", chunk)  # sent to the spawned workers by reference
+    store = open_store(tmp_path / "x.db")
+    result = Pipeline(store, _two_workers()).ingest([str(_jsonl(tmp_path / "a.jsonl", FOUR))])
+    landed = {store.document(d).source for d in result.new}
+    store.close()
+    return result, landed
+
+
+def test_a_report_that_breaks_analysis_in_a_worker_fails_alone(tmp_path, monkeypatch):
+    result, landed = _ingest_four(tmp_path, monkeypatch, _poisoned_chunk)
+    assert [(f.source, f.reason) for f in result.failed] == [
+        ("https://b.example/market", "analysis failed: RuntimeError: analysis choked")]
+    assert landed == {u for u, _ in FOUR} - {"https://b.example/market"}
+
+
+def test_a_report_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
+    result, landed = _ingest_four(tmp_path, monkeypatch, _killing_chunk)
+    assert [f.source for f in result.failed] == ["https://b.example/market"], result.failed
+    assert result.failed[0].reason.startswith("analysis failed: BrokenProcessPool")
+    assert "\n" not in result.failed[0].reason
+    assert landed == {u for u, _ in FOUR} - {"https://b.example/market"}
+
+
+def test_a_worker_killed_once_loses_no_report(tmp_path, monkeypatch):
+    monkeypatch.setenv("CC_KILL_ONCE", str(tmp_path / "killed"))
+    result, landed = _ingest_four(tmp_path, monkeypatch, _killing_chunk)
+    assert (tmp_path / "killed").exists()  # a worker did die
+    assert not result.failed and landed == {u for u, _ in FOUR}
