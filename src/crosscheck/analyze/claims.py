@@ -31,6 +31,7 @@ from crosscheck.analyze.claim_index import (
     ends_sentence, infinitive, noun_phrase, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
+from crosscheck.analyze.claim_objects import governing_subject, object_content
 from crosscheck.analyze.claim_text import HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
@@ -43,6 +44,7 @@ DOCUMENT_SOURCES = frozenset(
     "assessments survey study figures statistics analysis footage images".split()
 )
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
+MIN_OBJECT_WORDS = 2  # 'called for [his dismissal]': a noun-phrase content of two words is a claim
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
 FIRST_PERSON = frozenset({"i", "we"})
 SECOND_PERSON = frozenset({"you", "ya"})
@@ -99,10 +101,11 @@ class _State:
         return key
 
     def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
-            kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True) -> None:
+            kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True,
+            min_words: int = 4) -> None:
         parts = split_clauses(tokens) if split else [tokens]
         for part in parts:
-            text = render(part)
+            text = render(part, min_words)
             if text is None:
                 continue
             hedges = tuple(dict.fromkeys(hedges_of(part) + extra_hedges))
@@ -175,7 +178,8 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             if _quote(st, region, sents[i : j + 1], sents, i, quotes[qi + 1 : k]):
                 i = j + 1
                 continue
-        if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
+        if (_according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region))
+                or _objects(st, sent)):
             i += 1
             continue
         if _first_person(st, sent, sents, i):
@@ -442,6 +446,40 @@ def _reported(st: _State, sent: Span) -> bool:
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
     return found
+
+
+def _objects(st: _State, sent: Span) -> bool:
+    """Contents that are a verb's object, not a clause ('Trump attacked Machado'; claim_objects.py)."""
+    found, used = False, set()
+    for j in st.index.within(st.index.objects, sent):
+        cue = st.sdoc[j]
+        if j in used or any(c.dep_ == "neg" for c in cue.children) or cue.dep_ in ("amod", "compound"):
+            continue
+        ids = object_content(cue)
+        if ids is None or ids & used:
+            continue
+        subj = relative_speaker_noun(cue) or governing_subject(cue)
+        if subj is None:
+            continue
+        speaker, speaker_text = _resolve(st, subj)
+        if speaker is None and speaker_text is None:
+            continue
+        toks = [st.sdoc[k] for k in sorted(ids)]  # the content alone: speaker and cue are their own fields
+        cls = CUE_CLASS.get(cue.lemma_)
+        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
+        before = len(st.claims)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False, min_words=MIN_OBJECT_WORDS)
+        if len(st.claims) > before:
+            found = True
+            used |= ids | {cue.i}
+    return found
+
+
+def relative_speaker_noun(cue: Token) -> Token | None:
+    """'the AP, which first reported the story': the noun a relative clause's 'who'/'which' stands for."""
+    if cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
+        return cue.head
+    return None
 
 
 def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> bool:
