@@ -44,6 +44,7 @@ DOCUMENT_SOURCES = frozenset(
     "assessments survey study figures statistics analysis footage images".split()
 )
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "pcomp"})  # a subjectless cue hanging on another clause
 MIN_OBJECT_WORDS = 2  # 'called for [his dismissal]': a noun-phrase content of two words is a claim
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
 FIRST_PERSON = frozenset({"i", "we"})
@@ -372,7 +373,10 @@ def _reported(st: _State, sent: Span) -> bool:
         progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
         adding = adding_head(cue)  # 'X said C, adding that D'
         who = relative_speaker(cue)  # 'Moura, who has said that C, ...'
-        if relay is None and adding is None and who is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)):
+        subjectless = (relay is None and adding is None and who is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)))
+        # '..., saying C' / 'continued to insist that C' / 'for saying that C': the subject of the clause it hangs on
+        governing = governing_subject(cue) if subjectless and cue.dep_ in PARTICIPLE_DEPS else None
+        if subjectless and governing is None:
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
@@ -397,6 +401,8 @@ def _reported(st: _State, sent: Span) -> bool:
             speaker, speaker_text = _speaker_of(st, adding)
         elif who is not None:
             speaker, speaker_text = _resolve(st, who)
+        elif governing is not None:
+            speaker, speaker_text = _resolve(st, governing)
         else:
             speaker, speaker_text = _speaker_of(st, cue)
         phrase = None
