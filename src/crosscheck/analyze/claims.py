@@ -304,7 +304,7 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
 
 # ---------------------------------------------------------------- speakers
 def _speaker_of(st: _State, cue: Token) -> tuple[str | None, str | None]:
-    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject(cue)
     if subj is None and cue.dep_ == "conj":
         subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -316,6 +316,15 @@ def _speaker_of(st: _State, cue: Token) -> tuple[str | None, str | None]:
             return None, None
         subj = pobj
     return _resolve(st, subj)
+
+
+def _subject(cue: Token) -> Token | None:
+    """The cue's subject; of two, the nearer ('The terminal, Director Maren said, ...', the parser
+    hanging the content's subject on the cue too)."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1 and all(c.i < cue.i for c in subjects):
+        return subjects[-1]
+    return subjects[0] if subjects else None
 
 
 def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
@@ -429,6 +438,12 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = inf[0]
             if cls == "belief" and not inf[1]:
                 kind = "intention"  # 'expects to win'
+        elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX") and cue.i > sent.start + 1:
+            # 'The museum, she said, would make visitors face hard truths': the sentence around the cue
+            subj = _subject(cue)
+            cue_ids = {cue.i} | {c.i for c in cue.children if c.is_punct or c.dep_ in ("advmod", "aux", "npadvmod")}
+            cue_ids |= {t.i for t in subj.subtree} if subj is not None else set()
+            toks = [t for t in sent if t.i not in cue_ids]
         else:
             toks = before_comma(sent, cue)
             if toks is None:
