@@ -389,7 +389,9 @@ def _reported(st: _State, sent: Span) -> bool:
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
-        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        comps = [c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        # 'C1; X says C2' / 'C1, X noted, that C2': the clause after the cue is what it introduces
+        comp = next((c for c in comps if c.i > cue.i), comps[0]) if len(comps) > 1 else (comps[0] if comps else None)
         if comp is None:
             comp = comma_that(cue)
         accused = accusation(cue) if cls == "accusation" else None
