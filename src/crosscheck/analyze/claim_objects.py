@@ -64,6 +64,8 @@ def governing_subject(cue: Token) -> Token | None:
     """The subject of ``cue``, or for a subjectless participle or infinitive the subject of the clause
     it hangs on ('the judge rejected the request, saying C' -> 'the judge'; 'Trump stopped short of
     calling C' -> 'Trump'); None past a clause with its own marker ('after', 'because')."""
+    if cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None  # a purpose ('will meet next week to discuss the budget'): an event, no one's content
     tok = cue
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
