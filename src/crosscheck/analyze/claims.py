@@ -29,10 +29,11 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, before_comma, citing, comma_that,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
     ends_sentence, infinitive, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
+from crosscheck.analyze.claim_labels import dash_credit, label
 from crosscheck.analyze.claim_objects import governing_subject, object_content
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA
 from crosscheck.analyze.claim_state import Speaker as _Speaker
@@ -69,6 +70,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings)
     sents = list(sdoc.sents)
     quotes = quote_regions(sdoc, settings.claim_min_quote_words)
+    names = frozenset(w for e in ents.entities for w in e.name.split())
     qi = 0
     i = 0
     while i < len(sents):
@@ -79,6 +81,10 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         region = quotes[qi] if qi < len(quotes) and quotes[qi][0] < sent.end_char else None
         if region is None and st.pending:
             st.pending.clear()  # an unclosed quote paragraph not followed by the rest of the quote
+        labelled = label(sent, ents.by_token, names) if breaks_before(sent) else None
+        if labelled is not None and _labelled(st, sents, i, *labelled):
+            i = i + len(paragraph(sents, i))
+            continue
         if region is not None:
             j = i
             while j + 1 < len(sents) and sents[j].end_char < region[1]:
@@ -103,6 +109,16 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         _note_subject(st, sent)
         i += 1
     return ClaimResult(tuple(st.claims), tuple(st.mentions))
+
+
+def _labelled(st: _State, sents: list[Span], i: int, head: Token, first: int) -> bool:
+    """'PENCE: C' (a transcript: the paragraph is the label's words) / 'Pence: C' (a headline)."""
+    para = [s for s in paragraph(sents, i) if s.start >= sents[i].start]
+    speaker, speaker_text = _resolve(st, head)
+    toks = [t for s in para for t in s if t.i >= first]
+    before = len(st.claims)
+    st.add(toks, para, speaker, speaker_text, ":", "quote" if head.text.isupper() else "reported", split=False)
+    return len(st.claims) > before
 
 
 def _note_subject(st: _State, sent: Span) -> None:
@@ -144,13 +160,18 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         para = paragraph_text(sdoc, qsents)
         outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
-        if outside and last is not None and last.sent == i - 1 and not prefix:
+        after = i + len(qsents)
+        credit = dash_credit(sents[after]) if after < len(sents) and not prefix else None
+        if credit is not None:  # a quoted paragraph over its credit line: '"C" / ― Ana Ruiz'
+            key, text = _resolve(st, credit)
+            last, outside = _Speaker(key, text, after), ""
+        elif outside and last is not None and last.sent == i - 1 and not prefix:
             # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
             rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
             outside = rest.strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
         if outside or last is None:
             return False
-        speaker, speaker_text, cue_text = last.key, last.text, None
+        speaker, speaker_text, cue_text = last.key, last.text, (credit.doc[credit.sent.start].text if credit is not None else None)
         continued = last.sent == i - 1 and i > 0
     opened_paragraph = not prefix
     # a quote is one claim however many sentences it runs over (the speaker asserts it as one
