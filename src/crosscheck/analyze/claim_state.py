@@ -139,8 +139,9 @@ def subject(cue: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
-def resolve(st: State, head: Token) -> tuple[str | None, str | None]:
-    """(entity key, how the report names it) for the noun phrase headed by ``head``."""
+def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, str | None]:
+    """(entity key, how the report names it) for the noun phrase headed by ``head``; a pronoun resolved
+    to an entity is recorded as its mention unless ``mention`` is False."""
     ents = st.ents
     low = head.lower_
     if head.pos_ == "PRON":
@@ -149,7 +150,8 @@ def resolve(st: State, head: Token) -> tuple[str | None, str | None]:
         if subject is not None and (last is None or subject.sent > last.sent):
             last = subject
         if last is not None:
-            st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
+            if mention:
+                st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
             return last.key, last.text
         if low in FIRST_PERSON or low in SECOND_PERSON:  # 'you know that C' is speech, not a speaker
             return None, None

@@ -284,7 +284,7 @@ def _reported(st: _State, sent: Span) -> bool:
         elif who is not None:
             speaker, speaker_text = _resolve(st, who)
         elif governing is not None:
-            speaker, speaker_text = _resolve(st, governing)
+            speaker, speaker_text = _resolve(st, governing, mention=False)
         else:
             speaker, speaker_text = _speaker_of(st, cue)
         phrase = None
@@ -355,7 +355,7 @@ def _objects(st: _State, sent: Span) -> bool:
         subj = relative_speaker_noun(cue) or governing_subject(cue)
         if subj is None:
             continue
-        speaker, speaker_text = _resolve(st, subj)
+        speaker, speaker_text = _resolve(st, subj, mention=False)
         if speaker is None and speaker_text is None:
             continue
         toks = [st.sdoc[k] for k in sorted(ids)]  # the content alone: speaker and cue are their own fields
