@@ -70,7 +70,9 @@ class State:
 
     def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
             kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True,
-            min_words: int = 4) -> None:
+            min_words: int = 4, speaks: bool = True) -> None:
+        """Add the claim(s); ``speaks``: the speaker becomes the last speaker (a later 'he', a quote
+        with no cue); a noun-phrase content's holder does not."""
         parts = split_clauses(tokens) if split else [tokens]
         for part in parts:
             text = render(part, min_words)
@@ -84,7 +86,7 @@ class State:
                 key=f"c{len(self.claims) + 1}", text=text, start=sents[0].start_char,
                 end=sents[-1].end_char, speaker=speaker, speaker_text=speaker_text, cue=cue, kind=kind,
                 hedges=hedges, chain=chain, negated=is_negated(part)))
-        if speaker is not None:
+        if speaker is not None and speaks:
             self.last = Speaker(speaker, speaker_text, self.si)
 
     def extend(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, since: int) -> bool:

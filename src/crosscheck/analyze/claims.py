@@ -97,8 +97,11 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             if _quote(st, region, sents[i : j + 1], sents, i, quotes[qi + 1 : k]):
                 i = j + 1
                 continue
-        if (_according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region))
-                or _objects(st, sent)):
+        if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
+            i += 1
+            continue
+        if _objects(st, sent):  # its subject stays the referent of a later 'he', as in a sentence with no claim
+            _note_subject(st, sent)
             i += 1
             continue
         if _first_person(st, sent, sents, i):
@@ -331,7 +334,7 @@ def _reported(st: _State, sent: Span) -> bool:
             drop -= {t.i for t in comp.subtree}  # ', citing aides, that C': C hangs under 'aides'
         if drop:
             toks = [t for t in toks if t.i not in drop]
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges, speaks=governing is None)
         found = True
         ids = {t.i for t in toks}
         used |= ids | {cue.i}
@@ -362,7 +365,7 @@ def _objects(st: _State, sent: Span) -> bool:
         cls = CUE_CLASS.get(cue.lemma_)
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         before = len(st.claims)
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False, min_words=MIN_OBJECT_WORDS)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False, min_words=MIN_OBJECT_WORDS, speaks=False)
         if len(st.claims) > before:
             found = True
             used |= ids | {cue.i}
