@@ -300,3 +300,15 @@ def test_a_quote_after_a_cue_that_opens_the_sentence_stays_apart(parse):
             '"We lost three weeks to the rain and two to the strike."')
     _, found = parse(text)
     assert any("behind schedule" in c.text and "three weeks" not in c.text for c in found), [c.text for c in found]
+
+
+def test_noun_phrase_contents_add_no_pronoun_mentions():
+    """A pronoun speaker of a noun-phrase content or of a participle is resolved for the claim but not
+    recorded as a mention of the entity (mentions weigh names in story features; ECB+ dev stays put)."""
+    text = "Senator Mira Okonjo spoke in Leeds on Monday. She attacked the regional rail bill."
+    sdoc = next(nlp.parse([text], Settings().spacy_model))
+    ents = entities.extract(sdoc)
+    result = claims.extract(sdoc, ents, outlet_claims=False)
+    hits = [c for c in result.claims if "regional rail bill" in c.text]
+    assert hits and ents.entity(hits[0].speaker) is not None and "Okonjo" in ents.entity(hits[0].speaker).name
+    assert not [m for m in result.mentions if m.text == "She"]

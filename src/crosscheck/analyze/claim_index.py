@@ -21,7 +21,7 @@ from crosscheck.analyze.entities import LocalEntities, doc_text
 
 
 
-def _load_cues() -> tuple[dict[str, str], frozenset[str]]:
+def _load_cues() -> tuple[dict[str, str], frozenset[str], dict]:
     """(cue lemma -> class: speech | belief | intention | knowledge | accusation, verbs that frame a quoted characterisation),
     from data/attribution_cues_en.json."""
     with resources.files("crosscheck.data").joinpath("attribution_cues_en.json").open(encoding="utf-8") as fh:
@@ -30,12 +30,18 @@ def _load_cues() -> tuple[dict[str, str], frozenset[str]]:
     for cls in ("speech", "belief", "intention", "knowledge", "accusation"):
         for word in data[cls]:
             out.setdefault(word, cls)
-    return out, frozenset(data["characterize"])
+    return out, frozenset(data["characterize"]), data
 
 
-CUE_CLASS, CHARACTERIZE = _load_cues()
+CUE_CLASS, CHARACTERIZE, _DATA = _load_cues()
+NOT_OBJECT = frozenset(_DATA["object_not_content"])  # 'told reporters': the object is the addressee
+OBJECT_PREPS = {verb: frozenset(preps) for verb, preps in _DATA["object_preps"].items()}  # 'called for C'
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
+# verbs whose noun-phrase object may be an attributed content ('attacked Machado', 'called for his dismissal')
+# (an accusation's content is its object with the reason: 'accused X of C', read by accusation())
+OBJECT_CUES = (frozenset(w for w, c in CUE_CLASS.items() if c == "speech") | CHARACTERIZE) - NOT_OBJECT - frozenset(
+    w for w, c in CUE_CLASS.items() if c == "accusation")
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
 
 # quote marks: straight, curly, guillemets, low-high, and two typewriter apostrophes ('' ... '', the
@@ -65,6 +71,8 @@ class Index:
         according, as_, md = get_string_id("according"), get_string_id("as"), get_string_id("MD")
         facts, personal, hedges, modals = _ids(FACT_TYPES), _ids(PERSONAL), _ids(HEDGES), _ids(MODAL_HEDGES)
         self.cues = [i for i, c in enumerate(cols) if c[0] in cues and c[2] in verbish]
+        objects = _ids(OBJECT_CUES)
+        self.objects = [i for i, c in enumerate(cols) if c[0] in objects and c[2] in verbish]
         self.according = [i for i, c in enumerate(cols) if c[1] == according]
         self.as_ = [i for i, c in enumerate(cols) if c[1] == as_]
         self.alpha = np.array([c[3] for c in cols], dtype=bool)

@@ -73,15 +73,16 @@ def _words(tokens: Sequence[Token]) -> int:
     return sum(1 for t in tokens if t.is_alpha or t.like_num)
 
 
-def render(tokens: Sequence[Token]) -> str | None:
-    """The tokens as one sentence: runs joined, leading 'that'/conjunctions and edge punctuation off, final stop."""
+def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
+    """The tokens as one sentence: runs joined, leading 'that'/conjunctions and edge punctuation off, final stop;
+    None under ``min_words`` words."""
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
     while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") and toks[0].lower_ in ("that", "and", "but", "so", "or", "whether")):
         toks.pop(0)
     while toks and ((toks[-1].is_punct and toks[-1].text not in (".", "!", "?")) or toks[-1].dep_ == "cc"
                     or (toks[-1].is_punct and len(toks) > 1 and toks[-2].dep_ == "cc")):
         toks.pop()
-    if _words(toks) < 4:
+    if _words(toks) < min_words:
         return None
     doc = toks[0].doc
     pieces, run_start, prev = [], toks[0].i, toks[0].i

@@ -14,134 +14,51 @@ Paragraph by paragraph, sentence by sentence:
    a chain; a document source ("according to intelligence reports") right after a person's claim
    stays with that person as a chain;
 4. first-person paragraphs with no quote marks right after a named speaker (translated speech);
-5. optionally, the outlet's own factual sentences (a finite verb plus a number, date or named actor).
-Speakers resolve to local entities: names, titles ('the President'), pronouns (he/she -> last speaker),
-definite roles ('the ministry' -> the Health Ministry named before, unless two were named together).
+5. noun-phrase contents of verbs of saying and judging ('attacked Machado', 'called for his dismissal';
+   claim_objects.py), when the sentence has no other attribution;
+6. optionally, the outlet's own factual sentences (a finite verb plus a number, date or named actor).
+Speakers resolve to local entities (claim_state.py): names, titles ('the President'), pronouns (he/she ->
+last speaker), definite roles ('the ministry' -> the Health Ministry named before, unless two were named
+together).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, before_comma, citing, comma_that,
-    ends_sentence, infinitive, noun_phrase, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
+    ends_sentence, infinitive, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
-from crosscheck.analyze.claim_text import HEDGES, content_tokens, hedges_of, is_negated, render, split_clauses
+from crosscheck.analyze.claim_labels import dash_credit, label
+from crosscheck.analyze.claim_objects import governing_subject, object_content
+from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA
+from crosscheck.analyze.claim_state import Speaker as _Speaker
+from crosscheck.analyze.claim_state import State as _State
+from crosscheck.analyze.claim_state import resolve as _resolve
+from crosscheck.analyze.claim_state import speaker_of as _speaker_of
+from crosscheck.analyze.claim_state import subject as _subject
+from crosscheck.analyze.claim_text import HEDGES, content_tokens
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
 
-_WORD = re.compile(r"\w+")
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
 DOCUMENT_SOURCES = frozenset(
     "report reports intelligence data estimate estimates document documents information assessment "
     "assessments survey study figures statistics analysis footage images".split()
 )
-MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
-PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
-FIRST_PERSON = frozenset({"i", "we"})
-SECOND_PERSON = frozenset({"you", "ya"})
-
-
-@dataclass
-class _Speaker:
-    key: str | None
-    text: str | None
-    sent: int  # sentence index where last seen
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "pcomp"})  # a subjectless cue hanging on another clause
+MIN_OBJECT_WORDS = 2  # 'called for [his dismissal]': a noun-phrase content of two words is a claim
 
 
 @dataclass
 class ClaimResult:
     claims: tuple[Claim, ...] = ()
     mentions: tuple[Mention, ...] = ()  # pronoun speakers resolved to entities
-
-
-@dataclass
-class _State:
-    ents: LocalEntities
-    sdoc: Doc
-    index: Index | None = None
-    settings: Settings = field(default_factory=Settings)
-    claims: list[Claim] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    last: _Speaker | None = None  # last speaker with a resolved entity
-    si: int = 0  # index of the sentence being read
-    subject: _Speaker | None = None  # last named person heading a main clause ('Senator X criticised ...')
-    pending: list = field(default_factory=list)  # unclosed quote paragraphs waiting for their speaker
-    roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (token, entity key) of named holders
-
-    def holder(self, head: Token) -> str | None:
-        """The entity last named with the role word ``head`` before it ('the ministry' after 'the Health
-        Ministry', 'the minister' after 'Health Minister Ana Ruiz' or 'Ana Ruiz, the health minister')."""
-        if self.roles is None:
-            self.roles = {}
-            by_token = self.ents.by_token
-            for t in self.sdoc:
-                if t.pos_ not in ("NOUN", "PROPN"):
-                    continue
-                key = by_token.get(t.i)
-                if key is None and t.dep_ in ("compound", "appos"):
-                    key = by_token.get(t.head.i)
-                if key is not None:
-                    self.roles.setdefault(t.lower_, []).append((t.i, key))
-        before = [(i, k) for i, k in self.roles.get(head.lower_, ()) if i < head.i]
-        if not before:
-            return None
-        i, key = before[-1]
-        sent = self.sdoc[i].sent
-        if any(k != key and j >= sent.start for j, k in before):
-            return None  # two holders named together ('the Interior and the Health Ministry'): which one?
-        return key
-
-    def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
-            kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True) -> None:
-        parts = split_clauses(tokens) if split else [tokens]
-        for part in parts:
-            text = render(part)
-            if text is None:
-                continue
-            hedges = tuple(dict.fromkeys(hedges_of(part) + extra_hedges))
-            if any(c.text == text and c.start == sents[0].start_char and (c.speaker or c.speaker_text) == (speaker or speaker_text)
-                   for c in self.claims[-3:]):
-                continue  # 'X said he expects C': the belief is the same words, same speaker
-            self.claims.append(Claim(
-                key=f"c{len(self.claims) + 1}", text=text, start=sents[0].start_char,
-                end=sents[-1].end_char, speaker=speaker, speaker_text=speaker_text, cue=cue, kind=kind,
-                hedges=hedges, chain=chain, negated=is_negated(part)))
-        if speaker is not None:
-            self.last = _Speaker(speaker, speaker_text, self.si)
-
-    def extend(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, since: int) -> bool:
-        """Add the tokens to the speaker's last quote when it ends at or after ``since`` ('"C1," X said.
-        "C2."': one quote interrupted by its cue); False when there is no such quote."""
-        prev = self.claims[-1] if self.claims else None
-        text = render(tokens)
-        if (prev is None or text is None or prev.end < since or (prev.speaker, prev.speaker_text) != (speaker, speaker_text)
-                or not (prev.kind == "quote" or prev.kind == "reported" and self.opens_sentence(prev))):
-            return False
-        hedges = tuple(dict.fromkeys(prev.hedges + hedges_of(tokens)))
-        self.claims[-1] = replace(prev, text=f"{prev.text} {text}", end=sents[-1].end_char, hedges=hedges)
-        return True
-
-    def opens_sentence(self, claim: Claim) -> bool:
-        """The claim's words open its sentence: 'C, X said.' (the cue after the content)."""
-        first = _WORD.search(claim.text)
-        head = _WORD.search(doc_text(self.sdoc)[claim.start : claim.end])
-        return first is not None and head is not None and first.group().lower() == head.group().lower()
-
-    def recent(self, within: int, type_: str | None = None) -> _Speaker | None:
-        """The last resolved speaker if seen at most ``within`` sentences ago (and of that type)."""
-        if self.last is None or self.si - self.last.sent > within:
-            return None
-        ent = self.ents.entity(self.last.key)
-        if ent is None or (type_ is not None and ent.type != type_):
-            return None
-        return self.last
 
 
 def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings: Settings | None = None,
@@ -153,6 +70,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings)
     sents = list(sdoc.sents)
     quotes = quote_regions(sdoc, settings.claim_min_quote_words)
+    names = frozenset(w for e in ents.entities for w in e.name.split())
     qi = 0
     i = 0
     while i < len(sents):
@@ -163,6 +81,10 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         region = quotes[qi] if qi < len(quotes) and quotes[qi][0] < sent.end_char else None
         if region is None and st.pending:
             st.pending.clear()  # an unclosed quote paragraph not followed by the rest of the quote
+        labelled = label(sent, ents.by_token, names) if breaks_before(sent) else None
+        if labelled is not None and _labelled(st, sents, i, *labelled):
+            i = i + len(paragraph(sents, i))
+            continue
         if region is not None:
             j = i
             while j + 1 < len(sents) and sents[j].end_char < region[1]:
@@ -178,6 +100,10 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
             i += 1
             continue
+        if _objects(st, sent):  # its subject stays the referent of a later 'he', as in a sentence with no claim
+            _note_subject(st, sent)
+            i += 1
+            continue
         if _first_person(st, sent, sents, i):
             i += 1
             continue
@@ -186,6 +112,16 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         _note_subject(st, sent)
         i += 1
     return ClaimResult(tuple(st.claims), tuple(st.mentions))
+
+
+def _labelled(st: _State, sents: list[Span], i: int, head: Token, first: int) -> bool:
+    """'PENCE: C' (a transcript: the paragraph is the label's words) / 'Pence: C' (a headline)."""
+    para = [s for s in paragraph(sents, i) if s.start >= sents[i].start]
+    speaker, speaker_text = _resolve(st, head)
+    toks = [t for s in para for t in s if t.i >= first]
+    before = len(st.claims)
+    st.add(toks, para, speaker, speaker_text, ":", "quote" if head.text.isupper() else "reported", split=False)
+    return len(st.claims) > before
 
 
 def _note_subject(st: _State, sent: Span) -> None:
@@ -227,13 +163,18 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         para = paragraph_text(sdoc, qsents)
         outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
-        if outside and last is not None and last.sent == i - 1 and not prefix:
+        after = i + len(qsents)
+        credit = dash_credit(sents[after]) if after < len(sents) and not prefix else None
+        if credit is not None:  # a quoted paragraph over its credit line: '"C" / ― Ana Ruiz'
+            key, text = _resolve(st, credit)
+            last, outside = _Speaker(key, text, after), ""
+        elif outside and last is not None and last.sent == i - 1 and not prefix:
             # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
             rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
             outside = rest.strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
         if outside or last is None:
             return False
-        speaker, speaker_text, cue_text = last.key, last.text, None
+        speaker, speaker_text, cue_text = last.key, last.text, (credit.doc[credit.sent.start].text if credit is not None else None)
         continued = last.sent == i - 1 and i > 0
     opened_paragraph = not prefix
     # a quote is one claim however many sentences it runs over (the speaker asserts it as one
@@ -297,59 +238,6 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
     st.last = last
 
 
-# ---------------------------------------------------------------- speakers
-def _speaker_of(st: _State, cue: Token) -> tuple[str | None, str | None]:
-    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and cue.dep_ == "conj":
-        subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None, None
-    if subj.dep_ == "nsubjpass":  # 'it was reported by X'
-        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        if pobj is None:
-            return None, None
-        subj = pobj
-    return _resolve(st, subj)
-
-
-def _resolve(st: _State, head: Token) -> tuple[str | None, str | None]:
-    """(entity key, how the report names it) for the noun phrase headed by ``head``."""
-    ents = st.ents
-    low = head.lower_
-    if head.pos_ == "PRON":
-        last = st.recent(st.settings.claim_speaker_window, PRONOUNS.get(low)) if low in PRONOUNS else None
-        subject = st.subject if low in ("he", "she") and st.subject and st.si - st.subject.sent <= 2 else None
-        if subject is not None and (last is None or subject.sent > last.sent):
-            last = subject
-        if last is not None:
-            st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
-            return last.key, last.text
-        if low in FIRST_PERSON or low in SECOND_PERSON:  # 'you know that C' is speech, not a speaker
-            return None, None
-        return None, head.text
-    text = noun_phrase(head)
-    key = ents.by_token.get(head.i)
-    if key is None:
-        for child in head.children:
-            if child.dep_ == "appos" and child.i in ents.by_token:
-                key = ents.by_token[child.i]
-                break
-    if key is None:
-        compounds = [c for c in head.children if c.dep_ in ("compound", "poss") and c.i in ents.by_token]
-        if compounds and head.pos_ == "PROPN":
-            key = ents.by_token[compounds[-1].i]
-    definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in head.children)
-    if key is None and definite and head.pos_ == "NOUN" and head.tag_ == "NN" and low not in MEDIA:
-        key = st.holder(head)  # a role named earlier with its holder
-    if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children):
-        last = st.recent(st.settings.claim_speaker_window)  # 'the publication' -> the outlet last cited (NER may call it anything)
-        ent = ents.entity(last.key) if last is not None else None
-        if ent is not None and ent.type not in ("GPE", "LOC", "NORP"):
-            key = last.key
-    return key, text
-
-
 # ---------------------------------------------------------------- reported speech
 def _reported(st: _State, sent: Span) -> bool:
     found = False
@@ -368,11 +256,16 @@ def _reported(st: _State, sent: Span) -> bool:
         progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
         adding = adding_head(cue)  # 'X said C, adding that D'
         who = relative_speaker(cue)  # 'Moura, who has said that C, ...'
-        if relay is None and adding is None and who is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)):
+        subjectless = (relay is None and adding is None and who is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)))
+        # '..., saying C' / 'continued to insist that C' / 'for saying that C': the subject of the clause it hangs on
+        governing = governing_subject(cue) if subjectless and cue.dep_ in PARTICIPLE_DEPS else None
+        if subjectless and governing is None:
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
-        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        comps = [c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        # 'C1; X says C2' / 'C1, X noted, that C2': the clause after the cue is what it introduces
+        comp = next((c for c in comps if c.i > cue.i), comps[0]) if len(comps) > 1 else (comps[0] if comps else None)
         if comp is None:
             comp = comma_that(cue)
         accused = accusation(cue) if cls == "accusation" else None
@@ -393,6 +286,8 @@ def _reported(st: _State, sent: Span) -> bool:
             speaker, speaker_text = _speaker_of(st, adding)
         elif who is not None:
             speaker, speaker_text = _resolve(st, who)
+        elif governing is not None:
+            speaker, speaker_text = _resolve(st, governing, mention=False)
         else:
             speaker, speaker_text = _speaker_of(st, cue)
         phrase = None
@@ -419,6 +314,12 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = inf[0]
             if cls == "belief" and not inf[1]:
                 kind = "intention"  # 'expects to win'
+        elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX") and cue.i > sent.start + 1:
+            # 'The museum, she said, would make visitors face hard truths': the sentence around the cue
+            subj = _subject(cue)
+            cue_ids = {cue.i} | {c.i for c in cue.children if c.is_punct or c.dep_ in ("advmod", "aux", "npadvmod")}
+            cue_ids |= {t.i for t in subj.subtree} if subj is not None else set()
+            toks = [t for t in sent if t.i not in cue_ids]
         else:
             toks = before_comma(sent, cue)
             if toks is None:
@@ -433,7 +334,7 @@ def _reported(st: _State, sent: Span) -> bool:
             drop -= {t.i for t in comp.subtree}  # ', citing aides, that C': C hangs under 'aides'
         if drop:
             toks = [t for t in toks if t.i not in drop]
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges, speaks=governing is None)
         found = True
         ids = {t.i for t in toks}
         used |= ids | {cue.i}
@@ -442,6 +343,40 @@ def _reported(st: _State, sent: Span) -> bool:
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
     return found
+
+
+def _objects(st: _State, sent: Span) -> bool:
+    """Contents that are a verb's object, not a clause ('Trump attacked Machado'; claim_objects.py)."""
+    found, used = False, set()
+    for j in st.index.within(st.index.objects, sent):
+        cue = st.sdoc[j]
+        if j in used or any(c.dep_ == "neg" for c in cue.children) or cue.dep_ in ("amod", "compound"):
+            continue
+        ids = object_content(cue)
+        if ids is None or ids & used:
+            continue
+        subj = relative_speaker_noun(cue) or governing_subject(cue)
+        if subj is None:
+            continue
+        speaker, speaker_text = _resolve(st, subj, mention=False)
+        if speaker is None and speaker_text is None:
+            continue
+        toks = [st.sdoc[k] for k in sorted(ids)]  # the content alone: speaker and cue are their own fields
+        cls = CUE_CLASS.get(cue.lemma_)
+        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
+        before = len(st.claims)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False, min_words=MIN_OBJECT_WORDS, speaks=False)
+        if len(st.claims) > before:
+            found = True
+            used |= ids | {cue.i}
+    return found
+
+
+def relative_speaker_noun(cue: Token) -> Token | None:
+    """'the AP, which first reported the story': the noun a relative clause's 'who'/'which' stands for."""
+    if cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
+        return cue.head
+    return None
 
 
 def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> bool:

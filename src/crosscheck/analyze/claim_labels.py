@@ -1,0 +1,55 @@
+"""Speakers named by layout rather than by a verb: a transcript or headline label ('PENCE: ...',
+'Pence: Flowers won't be at the debate') and a credit line under a quoted paragraph ('― Ana Ruiz').
+
+Pure reading of one parsed sentence; claims.py makes the claims. The PolNeAR guidelines (Newell,
+Margolin & Ruths, LREC 2018) annotate both, the colon or the dash being the cue.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+DASHES = "\u2015\u2014\u2013"  # horizontal bar, em dash, en dash: the credit-line marks
+_OPENING = "\"'\u201c\u2018"
+_CLOSING = "\"'\u201d\u2019\n"  # a credit line follows a closing quote mark or opens a line
+_NAME_POS = ("PROPN",)
+_MAX_NAME_WORDS = 5
+
+
+def dash_credit(sent: Span) -> Token | None:
+    """The head of the name on a credit line ('― Ana Ruiz', '” ― Ana Ruiz.'): a dash and a short name
+    with no verb, nothing else."""
+    words = [t for t in sent if not t.is_space and not (t.is_punct and t.text not in DASHES)]
+    if not words or words[0].text[:1] not in DASHES:
+        return None
+    text = sent.doc.text
+    before = text[: words[0].idx].rstrip(" \t")
+    after = text[words[-1].idx + len(words[-1].text) :].lstrip(" \t.")
+    if (before and before[-1] not in _CLOSING) or (after and after[0] != "\n"):
+        return None  # a dash inside a sentence, not a credit line closing a quote
+    name = words[1:]
+    if not 1 <= len(name) <= _MAX_NAME_WORDS or any(t.pos_ in ("VERB", "AUX") for t in name):
+        return None
+    heads = [t for t in name if t.pos_ in _NAME_POS]
+    return heads[-1] if heads and name[0].pos_ in _NAME_POS else None
+
+
+def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
+    """(head of the speaker label, index of the first content token) for 'PENCE: C' / 'Pence: C': a
+    sentence opening with a name the report knows as an entity (``known``: token -> entity key; ``names``:
+    the words of its entities' names, for an upper-case transcript label), then a colon, then at least
+    three words."""
+    toks = [t for t in sent if not t.is_space]
+    k = 0
+    while k < len(toks) and toks[k].text in _OPENING:
+        k += 1
+    colon = next((j for j in range(k, min(k + _MAX_NAME_WORDS + 1, len(toks))) if toks[j].text == ":"), None)
+    if colon is None or colon == k:
+        return None
+    name = toks[k:colon]
+    if not all(t.pos_ in _NAME_POS or t.text.isupper() for t in name):
+        return None
+    if not any(t.i in known for t in name) and not (len(name) == 1 and name[0].text.isupper() and name[0].text.title() in names):
+        return None  # 'Update: ...'; a transcript's 'WALLACE:' counts when the report names a Wallace
+    if sum(1 for t in toks[colon + 1 :] if t.is_alpha) < 3:
+        return None
+    return name[-1], toks[colon + 1].i

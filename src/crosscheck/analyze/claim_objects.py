@@ -1,0 +1,79 @@
+"""Attributions whose content is not a clause: the object of a verb of saying, thinking or judging.
+
+'Trump attacked Machado', 'the Security Council condemned the launch', 'she called the behaviour
+"outrageous"', 'the group called for his dismissal', 'aides acknowledged a close relationship': the
+source is the verb's subject, the content its object with what completes it ('as a disgrace', 'for not
+releasing his returns'). The PolNeAR guidelines (Newell, Margolin & Ruths, LREC 2018) annotate these
+as attributions (the content may be a noun phrase: an assertion, a belief or an eventuality the source
+stands for). The claim's text is the content alone ('Wells Fargo's behaviour "outrageous"'), its speaker
+and cue are its own fields, as for a reported clause; a content under two words is no claim. Also here: the speaker of a participle or infinitive cue that has no subject of its own
+('..., saying C', 'continued to call for C', 'stopped short of calling C'), the subject of the clause
+it hangs on.
+
+Pure parse-tree reading; claims.py resolves speakers and makes the claims.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crosscheck.analyze.claim_index import OBJECT_PREPS
+
+# prepositions completing a cue's object ('described X as Y', 'blamed X for Y / on Y', 'accused X of Y')
+_COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to"})
+_PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "so", "him", "her", "something", "anything", "nothing"})
+# how far up the tree a subjectless participle or infinitive looks for its subject
+_SUBJECTLESS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acl"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def object_content(cue: Token) -> set[int] | None:
+    """Token ids of the object of ``cue`` and the phrases completing it ('the incident as a terrible
+    situation', 'Romney for not releasing his returns'), or of the phrase of a prepositional cue ('called
+    for his dismissal'); None when there is none, or it is a bare pronoun ('they defended it')."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        preps = OBJECT_PREPS.get(cue.lemma_, ())
+        obj = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
+                    and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if obj is None or any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children if c.dep_ != "prep"):
+            return None
+        ids = {t.i for t in obj.subtree}
+        ids |= {t.i for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i for t in c.subtree}  # 'called on X to C'
+        return None if _bare_pronoun([t for t in obj.children if t.dep_ in ("pobj", "pcomp")]) else ids
+    if _bare_pronoun([obj]):
+        return None
+    ids = {t.i for t in obj.subtree}
+    for child in cue.children:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in _COMPLETING_PREPS and not _when(child)):
+            ids |= {t.i for t in child.subtree}  # 'called the plan a gamble', 'described it as', 'blamed X on Y'
+    return ids
+
+
+def _when(prep: Token) -> bool:
+    """'on Friday', 'for two years': a time, not a completion of the content."""
+    return any(c.ent_type_ in ("DATE", "TIME") for c in prep.children if c.dep_ == "pobj")
+
+
+def _bare_pronoun(heads: list[Token]) -> bool:
+    return not heads or all(h.lower_ in _PRONOUN_OBJECTS and not any(True for _ in h.children) for h in heads)
+
+
+def governing_subject(cue: Token) -> Token | None:
+    """The subject of ``cue``, or for a subjectless participle or infinitive the subject of the clause
+    it hangs on ('the judge rejected the request, saying C' -> 'the judge'; 'Trump stopped short of
+    calling C' -> 'Trump'); None past a clause with its own marker ('after', 'because')."""
+    if cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None  # a purpose ('will meet next week to discuss the budget'): an event, no one's content
+    tok = cue
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ not in _SUBJECTLESS or tok.head is tok or any(c.dep_ == "mark" for c in tok.children):
+            return None
+        if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECTS:
+            return None
+        tok = tok.head
+    return None

@@ -1,0 +1,180 @@
+"""Who speaks in a report: the claim finder's reading state (claims so far, the last speaker, the last
+named subject, named holders of roles) and the resolution of a cue's subject to an entity: names,
+titles, pronouns (he/she -> the last speaker or subject), definite roles ('the ministry' -> the Health
+Ministry named before, unless two were named together), media ('the publication' -> the outlet last
+cited). Used by claims.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from crosscheck.analyze.claim_index import Index, noun_phrase
+from crosscheck.analyze.claim_text import hedges_of, is_negated, render, split_clauses
+from crosscheck.analyze.entities import LocalEntities, doc_text
+from crosscheck.config import Settings
+from crosscheck.model import Claim, Mention
+
+_WORD = re.compile(r"\w+")
+MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
+FIRST_PERSON = frozenset({"i", "we"})
+SECOND_PERSON = frozenset({"you", "ya"})
+
+
+@dataclass
+class Speaker:
+    key: str | None
+    text: str | None
+    sent: int  # sentence index where last seen
+
+
+@dataclass
+class State:
+    ents: LocalEntities
+    sdoc: Doc
+    index: Index | None = None
+    settings: Settings = field(default_factory=Settings)
+    claims: list[Claim] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    last: Speaker | None = None  # last speaker with a resolved entity
+    si: int = 0  # index of the sentence being read
+    subject: Speaker | None = None  # last named person heading a main clause ('Senator X criticised ...')
+    pending: list = field(default_factory=list)  # unclosed quote paragraphs waiting for their speaker
+    roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (token, entity key) of named holders
+
+    def holder(self, head: Token) -> str | None:
+        """The entity last named with the role word ``head`` before it ('the ministry' after 'the Health
+        Ministry', 'the minister' after 'Health Minister Ana Ruiz' or 'Ana Ruiz, the health minister')."""
+        if self.roles is None:
+            self.roles = {}
+            by_token = self.ents.by_token
+            for t in self.sdoc:
+                if t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                key = by_token.get(t.i)
+                if key is None and t.dep_ in ("compound", "appos"):
+                    key = by_token.get(t.head.i)
+                if key is not None:
+                    self.roles.setdefault(t.lower_, []).append((t.i, key))
+        before = [(i, k) for i, k in self.roles.get(head.lower_, ()) if i < head.i]
+        if not before:
+            return None
+        i, key = before[-1]
+        sent = self.sdoc[i].sent
+        if any(k != key and j >= sent.start for j, k in before):
+            return None  # two holders named together ('the Interior and the Health Ministry'): which one?
+        return key
+
+    def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
+            kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True,
+            min_words: int = 4, speaks: bool = True) -> None:
+        """Add the claim(s); ``speaks``: the speaker becomes the last speaker (a later 'he', a quote
+        with no cue); a noun-phrase content's holder does not."""
+        parts = split_clauses(tokens) if split else [tokens]
+        for part in parts:
+            text = render(part, min_words)
+            if text is None:
+                continue
+            hedges = tuple(dict.fromkeys(hedges_of(part) + extra_hedges))
+            if any(c.text == text and c.start == sents[0].start_char and (c.speaker or c.speaker_text) == (speaker or speaker_text)
+                   for c in self.claims[-3:]):
+                continue  # 'X said he expects C': the belief is the same words, same speaker
+            self.claims.append(Claim(
+                key=f"c{len(self.claims) + 1}", text=text, start=sents[0].start_char,
+                end=sents[-1].end_char, speaker=speaker, speaker_text=speaker_text, cue=cue, kind=kind,
+                hedges=hedges, chain=chain, negated=is_negated(part)))
+        if speaker is not None and speaks:
+            self.last = Speaker(speaker, speaker_text, self.si)
+
+    def extend(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, since: int) -> bool:
+        """Add the tokens to the speaker's last quote when it ends at or after ``since`` ('"C1," X said.
+        "C2."': one quote interrupted by its cue); False when there is no such quote."""
+        prev = self.claims[-1] if self.claims else None
+        text = render(tokens)
+        if (prev is None or text is None or prev.end < since or (prev.speaker, prev.speaker_text) != (speaker, speaker_text)
+                or not (prev.kind == "quote" or prev.kind == "reported" and self.opens_sentence(prev))):
+            return False
+        hedges = tuple(dict.fromkeys(prev.hedges + hedges_of(tokens)))
+        self.claims[-1] = replace(prev, text=f"{prev.text} {text}", end=sents[-1].end_char, hedges=hedges)
+        return True
+
+    def opens_sentence(self, claim: Claim) -> bool:
+        """The claim's words open its sentence: 'C, X said.' (the cue after the content)."""
+        first = _WORD.search(claim.text)
+        head = _WORD.search(doc_text(self.sdoc)[claim.start : claim.end])
+        return first is not None and head is not None and first.group().lower() == head.group().lower()
+
+    def recent(self, within: int, type_: str | None = None) -> Speaker | None:
+        """The last resolved speaker if seen at most ``within`` sentences ago (and of that type)."""
+        if self.last is None or self.si - self.last.sent > within:
+            return None
+        ent = self.ents.entity(self.last.key)
+        if ent is None or (type_ is not None and ent.type != type_):
+            return None
+        return self.last
+
+
+def speaker_of(st: State, cue: Token) -> tuple[str | None, str | None]:
+    subj = subject(cue)
+    if subj is None and cue.dep_ == "conj":
+        subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None, None
+    if subj.dep_ == "nsubjpass":  # 'it was reported by X'
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if pobj is None:
+            return None, None
+        subj = pobj
+    return resolve(st, subj)
+
+
+def subject(cue: Token) -> Token | None:
+    """The cue's subject; of two, the nearer ('The terminal, Director Maren said, ...', the parser
+    hanging the content's subject on the cue too)."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1 and all(c.i < cue.i for c in subjects):
+        return subjects[-1]
+    return subjects[0] if subjects else None
+
+
+def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, str | None]:
+    """(entity key, how the report names it) for the noun phrase headed by ``head``; a pronoun resolved
+    to an entity is recorded as its mention unless ``mention`` is False."""
+    ents = st.ents
+    low = head.lower_
+    if head.pos_ == "PRON":
+        last = st.recent(st.settings.claim_speaker_window, PRONOUNS.get(low)) if low in PRONOUNS else None
+        subject = st.subject if low in ("he", "she") and st.subject and st.si - st.subject.sent <= 2 else None
+        if subject is not None and (last is None or subject.sent > last.sent):
+            last = subject
+        if last is not None:
+            if mention:
+                st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
+            return last.key, last.text
+        if low in FIRST_PERSON or low in SECOND_PERSON:  # 'you know that C' is speech, not a speaker
+            return None, None
+        return None, head.text
+    text = noun_phrase(head)
+    key = ents.by_token.get(head.i)
+    if key is None:
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in ents.by_token:
+                key = ents.by_token[child.i]
+                break
+    if key is None:
+        compounds = [c for c in head.children if c.dep_ in ("compound", "poss") and c.i in ents.by_token]
+        if compounds and head.pos_ == "PROPN":
+            key = ents.by_token[compounds[-1].i]
+    definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in head.children)
+    if key is None and definite and head.pos_ == "NOUN" and head.tag_ == "NN" and low not in MEDIA:
+        key = st.holder(head)  # a role named earlier with its holder
+    if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children):
+        last = st.recent(st.settings.claim_speaker_window)  # 'the publication' -> the outlet last cited (NER may call it anything)
+        ent = ents.entity(last.key) if last is not None else None
+        if ent is not None and ent.type not in ("GPE", "LOC", "NORP"):
+            key = last.key
+    return key, text
