@@ -299,3 +299,16 @@ def test_the_entity_link_map_is_looked_up_never_copied():
     f = corroborate(Story(id="story-1", documents=tuple(docs)), docs, {a.document: a for _, a, _ in reports}, {}, ids)
     (train,) = by_docs(f, "a", "b")
     assert train.speaker == "ent-anna-kessler" and ids.gets > 0
+
+
+def test_claims_are_embedded_by_one_rule_for_the_pipeline_and_spark():
+    """The pipeline and the Spark job ask one function whether a story's claims are compared by meaning (the
+    Spark job kept the old two-languages rule after alignment embedded every story, and its verdicts drifted)."""
+    from crosscheck.config import Settings
+    from crosscheck.corroborate import wants_claim_vectors
+
+    on, off = Settings(), Settings(align_embed_same_language=False)
+    assert not wants_claim_vectors(["en"], on)
+    assert wants_claim_vectors(["en", "en"], on)
+    assert not wants_claim_vectors(["en", "en", None], off)
+    assert wants_claim_vectors(["en", "de-AT"], off)

@@ -293,13 +293,14 @@ class Pipeline:
         from .embed import get_embedder, pack
         from .model import ClaimVectors
 
+        from .corroborate import wants_claim_vectors
+
         embedder = get_embedder(self.settings.embedder)
         if embedder is None:
             return
         todo: list[tuple[Document, Analysis]] = []
         for story in stories:
-            if story is None or len(story.documents) < 2 or not self.settings.align_embed_same_language and \
-                    len({(languages.get(d) or "")[:2] for d in story.documents} - {""}) < 2:
+            if story is None or not wants_claim_vectors([languages.get(d) for d in story.documents], self.settings):
                 continue
             for d in story.documents:
                 old = codec.loads(ClaimVectors, raw[d]) if d in raw else None

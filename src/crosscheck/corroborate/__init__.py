@@ -30,6 +30,13 @@ from .verdicts import independent_sources, relate
 __all__ = ["corroborate", "independent_sources"]
 
 
+def wants_claim_vectors(languages: list[str | None], settings: Settings) -> bool:
+    """Are a story's claims compared by meaning, so embedded first? ``languages``: one per report. A story of
+    two or more reports with ``Settings.align_embed_same_language``; without it, one told in two languages."""
+    if len(languages) < 2:
+        return False
+    return settings.align_embed_same_language or len({(lang or "")[:2] for lang in languages} - {""}) >= 2
+
 def _doc_order(story: Story, documents: Mapping[str, Document]) -> list[str]:
     def key(doc_id: str) -> tuple[str, str]:
         doc = documents.get(doc_id)

@@ -1,5 +1,5 @@
 """Per story on an executor: describe the story and corroborate its claims with the stages' functions
-(``stories.describe``, ``corroborate.corroborate``); claims of a story told in two languages are
+(``stories.describe``, ``corroborate.corroborate``); claims of a story compared by meaning are
 embedded first (``embed``), as the single-machine pipeline embeds them."""
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from .partition import Analysed, _reason
 
 
 def _claim_vectors(rows: list[Analysed], settings: Settings) -> list[ClaimVectors]:
-    """Claim embeddings of a story's reports when they are in two or more languages (else none)."""
+    """Claim embeddings of a story's reports when its claims are compared by meaning (else none), by the
+    pipeline's rule (``corroborate.wants_claim_vectors``)."""
+    from ..corroborate import wants_claim_vectors
     from ..embed import get_embedder, pack
 
-    if len({(a.document.language or "")[:2] for a in rows} - {""}) < 2:
+    if not wants_claim_vectors([a.document.language for a in rows], settings):
         return []
     embedder = get_embedder(settings.embedder)
     if embedder is None:
