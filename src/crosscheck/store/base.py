@@ -244,9 +244,6 @@ class Store(ABC):
     def analyses_of(self, doc_ids: Iterable[str]) -> dict[str, Analysis]: ...
 
     @abstractmethod
-    def syndication_for(self, doc_ids: Iterable[str]) -> dict[str, str]: ...
-
-    @abstractmethod
     def syndication_groups_by_id(self, group_ids: Iterable[str]) -> dict[str, SyndicationGroup]: ...
 
     @abstractmethod
@@ -257,9 +254,6 @@ class Store(ABC):
 
     @abstractmethod
     def story_of_document(self, doc_id: str) -> str | None: ...
-
-    @abstractmethod
-    def story_of_documents(self, doc_ids: Iterable[str]) -> dict[str, str]: ...
 
     @abstractmethod
     def story_of_claim(self, claim_id: str) -> str | None: ...

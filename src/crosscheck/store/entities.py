@@ -13,14 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from ..model import Entity
 from . import codec
+from .chunks import chunks as _chunks
 
-_CHUNK = 500  # ids per IN (...) list
-
-
-def _chunks(items: Iterable, n: int = _CHUNK) -> Iterator[list]:
-    items = list(items)
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
 
 
 def form(e: Entity) -> str:

@@ -9,18 +9,12 @@ whole-store ``recluster``): the pipeline then refills the tables from the stored
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..model import StoryAggregate, StoryIndexChanges, SyndicationGroup, SyndicationIndexChanges, SyndicationMember
 from . import codec
+from .chunks import chunks as _chunks
 
-_CHUNK = 500  # host parameters per IN list (SQLite's default limit is 999 on old builds)
-
-
-def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
-    items = list(dict.fromkeys(items))
-    for i in range(0, len(items), _CHUNK):
-        yield items[i: i + _CHUNK]
 
 
 class IndexTables:

@@ -60,12 +60,9 @@ def _doc(row: sqlite3.Row) -> Document:
         credits=None if row["credits"] is None else tuple(json.loads(row["credits"])))
 
 
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
-
-
 class ReadSide:
-    """Mixed into SQLiteStore: uses its ``conn``, ``_lock``, ``_q`` and ``_where``."""
+    """Mixed into SQLiteStore: uses its ``conn``, ``_lock``, ``_q`` and ``_where``, and ``_in`` (IN lists in
+    chunks) of store/indexes.py's IndexTables."""
 
     conn: sqlite3.Connection
 
@@ -117,13 +114,10 @@ class ReadSide:
 
     def story_documents_of(self, story_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """Story id -> its document ids in publication order, for these stories only."""
-        ids = list(dict.fromkeys(story_ids))
-        out: dict[str, list[str]] = {s: [] for s in ids}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            for r in self._q(f"SELECT sd.story, sd.document FROM story_documents sd JOIN documents d ON d.id = "
-                             f"sd.document WHERE sd.story IN ({_marks(len(part))}) ORDER BY {_DOC_ORDER}", part):
-                out[r[0]].append(r[1])
+        out: dict[str, list[str]] = {s: [] for s in dict.fromkeys(story_ids)}
+        for r in self._in("SELECT sd.story, sd.document FROM story_documents sd JOIN documents d ON d.id = "
+                          f"sd.document WHERE sd.story IN ({{}}) ORDER BY {_DOC_ORDER}", out):
+            out[r[0]].append(r[1])
         return {s: tuple(d) for s, d in out.items()}
 
     def facets(self) -> tuple[list[str], list[str]]:
@@ -135,87 +129,41 @@ class ReadSide:
 
     # -- one story's rows ------------------------------------------------------------------------
     def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
-        ids = list(dict.fromkeys(doc_ids))
-        out: dict[str, Document] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            for r in self._q(f"SELECT {', '.join(_DOC_FIELDS)} FROM documents WHERE id IN ({_marks(len(part))})", part):
-                out[r["id"]] = _doc(r)
-        return out
+        return {r["id"]: _doc(r) for r in self._in(
+            f"SELECT {', '.join(_DOC_FIELDS)} FROM documents WHERE id IN ({{}})", doc_ids)}
 
     def analyses_of(self, doc_ids: Iterable[str]) -> dict[str, Analysis]:
-        ids = list(dict.fromkeys(doc_ids))
-        out: dict[str, Analysis] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            for r in self._q(f"SELECT document, data FROM analyses WHERE document IN ({_marks(len(part))})", part):
-                out[r[0]] = codec.loads(Analysis, r[1])
-        return out
-
-    def syndication_for(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """Document id -> its syndication group, for these documents only."""
-        ids = list(dict.fromkeys(doc_ids))
-        out: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            out.update((r[0], r[1]) for r in self._q(
-                f"SELECT document, grp FROM syndication_members WHERE document IN ({_marks(len(part))})", part))
-        return out
+        return {r[0]: codec.loads(Analysis, r[1])
+                for r in self._in("SELECT document, data FROM analyses WHERE document IN ({})", doc_ids)}
 
     def syndication_groups_by_id(self, group_ids: Iterable[str]) -> dict[str, SyndicationGroup]:
         ids = list(dict.fromkeys(group_ids))
-        if not ids:
-            return {}
         members: dict[str, list[str]] = {}
         evidence: dict[str, list[SyndicationMember]] = {}
-        out: dict[str, SyndicationGroup] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            for r in self._q(f"SELECT document, grp, data FROM syndication_members WHERE grp IN ({_marks(len(part))}) "
-                             "ORDER BY document", part):
-                members.setdefault(r["grp"], []).append(r["document"])
-                if r["data"]:
-                    evidence.setdefault(r["grp"], []).append(codec.loads(SyndicationMember, r["data"]))
-            for r in self._q(f"SELECT id, origin, origin_outlet FROM syndication_groups WHERE id IN ({_marks(len(part))})",
-                             part):
-                out[r["id"]] = SyndicationGroup(id=r["id"], documents=tuple(members.get(r["id"], ())),
-                                                origin=r["origin"], origin_outlet=r["origin_outlet"],
-                                                members=tuple(evidence.get(r["id"], ())))
-        return out
+        for r in self._in("SELECT document, grp, data FROM syndication_members WHERE grp IN ({}) ORDER BY document", ids):
+            members.setdefault(r["grp"], []).append(r["document"])
+            if r["data"]:
+                evidence.setdefault(r["grp"], []).append(codec.loads(SyndicationMember, r["data"]))
+        return {r["id"]: SyndicationGroup(id=r["id"], documents=tuple(members.get(r["id"], ())), origin=r["origin"],
+                                          origin_outlet=r["origin_outlet"], members=tuple(evidence.get(r["id"], ())))
+                for r in self._in("SELECT id, origin, origin_outlet FROM syndication_groups WHERE id IN ({})", ids)}
 
     def entity_links_for(self, doc_ids: Iterable[str]) -> dict[str, dict[str, str]]:
         """Document id -> {local entity key: global entity id}, for these documents only."""
-        ids = list(dict.fromkeys(doc_ids))
         out: dict[str, dict[str, str]] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            for r in self._q(f"SELECT document, key, entity FROM entity_links WHERE document IN ({_marks(len(part))})",
-                             part):
-                out.setdefault(r[0], {})[r[1]] = r[2]
+        for r in self._in("SELECT document, key, entity FROM entity_links WHERE document IN ({})", doc_ids):
+            out.setdefault(r[0], {})[r[1]] = r[2]
         return out
 
     def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
-        ids = [x for x in dict.fromkeys(entity_ids) if x]
-        out: dict[str, Entity] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            for r in self._q(f"SELECT id, name, type, aliases FROM entities WHERE id IN ({_marks(len(part))})", part):
-                out[r["id"]] = Entity(key=r["id"], id=r["id"], name=r["name"], type=r["type"],
-                                      aliases=tuple(json.loads(r["aliases"])))
-        return out
+        return {r["id"]: Entity(key=r["id"], id=r["id"], name=r["name"], type=r["type"],
+                                aliases=tuple(json.loads(r["aliases"])))
+                for r in self._in("SELECT id, name, type, aliases FROM entities WHERE id IN ({})",
+                                  [x for x in entity_ids if x])}
 
     def story_of_document(self, doc_id: str) -> str | None:
         rows = self._q("SELECT story FROM story_documents WHERE document = ?", (doc_id,))
         return rows[0][0] if rows else None
-
-    def story_of_documents(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        ids = list(dict.fromkeys(doc_ids))
-        out: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            out.update((r[0], r[1]) for r in self._q(
-                f"SELECT document, story FROM story_documents WHERE document IN ({_marks(len(part))})", part))
-        return out
 
     def story_of_claim(self, claim_id: str) -> str | None:
         rows = self._q("SELECT story FROM claims WHERE id = ?", (claim_id,))

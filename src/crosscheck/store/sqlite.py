@@ -8,7 +8,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 from urllib.parse import quote
 
 from ..errors import QueryError, StoreError
@@ -20,9 +20,10 @@ from .entities import EntityTables
 from .indexes import IndexTables
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .reads import ReadSide
+from .reads import _DOC_FIELDS
+from .reads import _doc as _row_doc
 
-_DOC_COLS = ("id, source, fmt, url, title, outlet, published, language, authors, text, captions, "
-             "boilerplate, content_hash, revision, credits")
+_DOC_COLS = ", ".join(_DOC_FIELDS)
 
 
 def _explain(path: str, exc: sqlite3.Error) -> str:
@@ -38,16 +39,6 @@ def _explain(path: str, exc: sqlite3.Error) -> str:
     if "locked" in msg or "busy" in msg:
         return f"{path}: the database is busy with another writer; try again ({msg})"
     return f"{path}: {msg}"
-
-
-def _row_doc(row: sqlite3.Row) -> Document:
-    return Document(
-        id=row["id"], source=row["source"], fmt=row["fmt"], url=row["url"], title=row["title"],
-        outlet=row["outlet"], published=row["published"], language=row["language"],
-        authors=tuple(json.loads(row["authors"])), text=row["text"], captions=tuple(json.loads(row["captions"])),
-        boilerplate=tuple(json.loads(row["boilerplate"])), content_hash=row["content_hash"], revision=row["revision"],
-        credits=None if row["credits"] is None else tuple(json.loads(row["credits"])),
-    )
 
 
 class SQLiteStore(EntityTables, IndexTables, ReadSide, Store):

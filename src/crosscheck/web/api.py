@@ -69,7 +69,7 @@ def router(rm: ReadModel) -> APIRouter:
         view = rm.story_view(story_id)
         if view is None:
             raise HTTPException(404, f"no story {story_id!r}")
-        story_of = rm.store.story_of_documents(d.id for d in view.documents)
+        story_of = rm.store.stories_of(d.id for d in view.documents)
         rec = story_record(view.story, view.counts)
         rec["reports"] = [document_record(d, view.syndication.get(d.id), story_of.get(d.id), with_text=False)
                           for d in view.documents]
@@ -94,8 +94,8 @@ def router(rm: ReadModel) -> APIRouter:
         page = DocumentFilter(query=q, advanced=advanced, outlet=outlet, language=language, since=since, until=until, story=story,
                               limit=limit, offset=offset)
         docs = list(rm.store.documents(page))
-        synd = rm.store.syndication_for(d.id for d in docs)
-        story_of = rm.store.story_of_documents(d.id for d in docs)
+        synd = rm.store.syndication_of_documents(d.id for d in docs)
+        story_of = rm.store.stories_of(d.id for d in docs)
         items = [document_record(d, synd.get(d.id), story_of.get(d.id), with_text=text) for d in docs]
         return _page(items, total, limit, offset)
 
@@ -105,7 +105,7 @@ def router(rm: ReadModel) -> APIRouter:
         if doc is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         story_id = rm.story_of(doc.id)
-        rec = document_record(doc, rm.store.syndication_for([doc.id]).get(doc.id), story_id)
+        rec = document_record(doc, rm.store.syndication_of_documents([doc.id]).get(doc.id), story_id)
         analysis = rm.store.analysis(doc.id)
         aligned = rm.claims_for_document(doc.id, story_id)
         links = rm.store.entity_links_for([doc.id]).get(doc.id, {})

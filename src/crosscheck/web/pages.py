@@ -57,7 +57,7 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
                                             language=form["language"], since=form["since"], until=form["until"]),
                              form["sort"], PAGE, offset)
         hits = rm.store.search(form["q"], 10, advanced) if form["q"] else []
-        story_of = rm.store.story_of_documents(d.id for d, _ in hits)
+        story_of = rm.store.stories_of(d.id for d, _ in hits)
         base = {k: v for k, v in form.items() if v}
 
         def page_link(off: int) -> str:
@@ -88,7 +88,7 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             return dict(doc=doc, body=highlight(doc.text, spans_of(analysis, entity_of, names)), analysis=analysis,
                         entity_of=entity_of, names=names, aligned=rm.claims_for_document(doc.id, story_id),
                         story=rm.story_view(story_id) if story_id else None,
-                        syndication=rm.store.syndication_for([doc.id]).get(doc.id),
+                        syndication=rm.store.syndication_of_documents([doc.id]).get(doc.id),
                         revisions=rm.store.revisions(doc.id), fetched=rm.store.fetch_record(doc.source))
         return await renderer.cached(request, "document.html", build, "no such report")
 

@@ -312,7 +312,7 @@ class ReadModel:
         found = self.store.documents_by_id(story.documents)
         docs = tuple(found[x] for x in story.documents if x in found)
         labels = {d.id: f"R{i}" for i, d in enumerate(docs, 1)}
-        synd = self.store.syndication_for(story.documents)
+        synd = self.store.syndication_of_documents(story.documents)
         findings = self.store.findings(story_id) or StoryFindings(story=story_id)
         claims = _order_claims(findings.claims)
         cells: dict[tuple[str, str], str] = {}
