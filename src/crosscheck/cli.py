@@ -45,11 +45,18 @@ def _store(readonly: bool = False):
     return open_store(state.db, readonly=readonly)
 
 
+# options shared by ingest, fetch and watch
+_BATCH = typer.Option(Settings.batch_size, help="reports per transaction")
+_WORKERS = typer.Option(Settings.workers, "--workers", min=0,
+                        help="processes analysing reports (0: one per core, 1: this one)")
+_PRIVATE = typer.Option(False, "--allow-private", help="also fetch loopback/private addresses (an intranet)")
+_DELAY = typer.Option(None, "--delay", help="least seconds between two requests to one host")
+
+
 @app.command()
 def ingest(sources: list[str] = typer.Argument(..., help="files, folders, .jsonl, .html, .txt, .warc(.gz), feeds, - for stdin"),
-           batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction"),
-           workers: int = typer.Option(Settings.workers, "--workers", min=0,
-                                       help="processes analysing reports (0: one per core, 1: this one)")) -> None:
+           batch_size: int = _BATCH,
+           workers: int = _WORKERS) -> None:
     """Read reports, clean and analyse them, group stories, corroborate claims."""
     from .pipeline import Pipeline
 
@@ -217,11 +224,10 @@ def _print_failures(result) -> None:
 
 @app.command()
 def fetch(urls: list[str] = typer.Argument(..., help="page URLs, or text files listing URLs one a line"),
-          allow_private: bool = typer.Option(False, "--allow-private", help="also fetch loopback/private addresses (an intranet)"),
-          delay: Optional[float] = typer.Option(None, "--delay", help="least seconds between two requests to one host"),
-          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction"),
-          workers: int = typer.Option(Settings.workers, "--workers", min=0,
-                                      help="processes analysing reports (0: one per core, 1: this one)")) -> None:
+          allow_private: bool = _PRIVATE,
+          delay: Optional[float] = _DELAY,
+          batch_size: int = _BATCH,
+          workers: int = _WORKERS) -> None:
     """Download pages (politely: robots.txt, one request at a time per host) and ingest them."""
     from .fetch.watch import read_url_list
     from .live import fetch_urls
@@ -249,11 +255,10 @@ def fetch(urls: list[str] = typer.Argument(..., help="page URLs, or text files l
 def watch(sources_file: Path = typer.Argument(..., help="feeds, news sitemaps and home pages, one URL a line"),
           every: str = typer.Option("10m", "--every", help="how often each source is polled (90s, 10m, 1h)"),
           once: bool = typer.Option(False, "--once", help="poll every source once, ingest, and exit"),
-          allow_private: bool = typer.Option(False, "--allow-private", help="also fetch loopback/private addresses (an intranet)"),
-          delay: Optional[float] = typer.Option(None, "--delay", help="least seconds between two requests to one host"),
-          batch_size: int = typer.Option(Settings.batch_size, help="reports per transaction"),
-          workers: int = typer.Option(Settings.workers, "--workers", min=0,
-                                      help="processes analysing reports (0: one per core, 1: this one)")) -> None:
+          allow_private: bool = _PRIVATE,
+          delay: Optional[float] = _DELAY,
+          batch_size: int = _BATCH,
+          workers: int = _WORKERS) -> None:
     """Follow feeds, news sitemaps and home pages: each round ingests what is new; state lives in the store."""
     import time
 
