@@ -13,21 +13,11 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from crosscheck.stories.quality import bcubed_f1
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 DEV = ROOT / ".." / "shared" / "datasets" / "ecbplus-dev"
-
-
-def bcubed(pred: dict, gold: dict) -> float:
-    items = [d for d in gold if d in pred]
-    by_pred, by_gold = {}, {}
-    for d in items:
-        by_pred.setdefault(pred[d], set()).add(d)
-        by_gold.setdefault(gold[d], set()).add(d)
-    p = sum(len(by_pred[pred[d]] & by_gold[gold[d]]) / len(by_pred[pred[d]]) for d in items) / len(items)
-    r = sum(len(by_pred[pred[d]] & by_gold[gold[d]]) / len(by_gold[gold[d]]) for d in items) / len(items)
-    return 2 * p * r / (p + r)
 
 
 def main() -> None:
@@ -61,7 +51,7 @@ def main() -> None:
         Pipeline(single).ingest([str(src)])
         t4 = time.perf_counter()
         ext = {d.id: d.source for d in single.documents()}
-        f = {name: bcubed({ext[d]: s for d, s in st.story_of().items()}, gold)
+        f = {name: bcubed_f1({ext[d]: s for d, s in st.story_of().items()}, gold)
              for name, st in (("spark", on_spark), ("single", single))}
         parts = {name: {frozenset(s.documents) for s in st.stories()} for name, st in (("spark", on_spark), ("single", single))}
         groups = {name: {frozenset(g.documents) for g in st.syndication_groups()}

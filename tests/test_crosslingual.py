@@ -16,6 +16,7 @@ from crosscheck.embed import LEAD_CHARS, Usem3Embedder, get_embedder, lead_text,
 from crosscheck.errors import CrosscheckError
 from crosscheck.model import Quantity
 from crosscheck.pipeline import Pipeline
+from crosscheck.stories.quality import bcubed_f1
 
 from test_alignment import make_report, run_story
 
@@ -62,17 +63,6 @@ def test_lead_text_cuts_long_bodies_and_scripts_without_spaces():
 
 
 # --- stories across languages ------------------------------------------------------------------
-def _bcubed(pred: dict[str, str], gold: dict[str, str]) -> float:
-    p = r = 0.0
-    for d in gold:
-        sp = {x for x in gold if pred[x] == pred[d]}
-        sg = {x for x in gold if gold[x] == gold[d]}
-        p += len(sp & sg) / len(sp)
-        r += len(sp & sg) / len(sg)
-    p, r = p / len(gold), r / len(gold)
-    return 2 * p * r / (p + r)
-
-
 def _stories(store) -> tuple[dict[str, str], dict[str, str]]:
     """(record id -> story id, record id -> gold event) after an ingest of the fixture."""
     pred = {}
@@ -88,7 +78,7 @@ def test_one_event_in_six_languages_is_one_story_and_the_confusable_events_stay_
     Pipeline(store).ingest([str(EVENTS)])
     pred, gold = _stories(store)
     assert len(pred) == 24
-    assert _bcubed(pred, gold) >= 0.95
+    assert bcubed_f1(pred, gold) >= 0.95
     assert {pred[r] for r in pred if r[0] == "C"}.isdisjoint({pred[r] for r in pred if r[0] == "D"})
     # and their claims align across languages: every report tells the same facts, none conflicts
     claims = [c for f in store.all_findings() for c in f.claims]

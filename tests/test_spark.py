@@ -13,6 +13,7 @@ import pytest
 
 from crosscheck import open_store
 from crosscheck.pipeline import Pipeline
+from crosscheck.stories.quality import bcubed_f1
 
 pyspark = pytest.importorskip("pyspark")
 pytest.importorskip("pyarrow")
@@ -117,17 +118,6 @@ def _verdicts(store) -> Counter:
                    for f in store.all_findings() for c in f.claims if f.story in docs)
 
 
-def _bcubed(pred: dict[str, str], gold: dict[str, str]) -> float:
-    items = [d for d in gold if d in pred]
-    by_pred, by_gold = {}, {}
-    for d in items:
-        by_pred.setdefault(pred[d], set()).add(d)
-        by_gold.setdefault(gold[d], set()).add(d)
-    p = sum(len(by_pred[pred[d]] & by_gold[gold[d]]) / len(by_pred[pred[d]]) for d in items) / len(items)
-    r = sum(len(by_pred[pred[d]] & by_gold[gold[d]]) / len(by_gold[gold[d]]) for d in items) / len(items)
-    return 2 * p * r / (p + r)
-
-
 def test_fictional_reports_match_the_single_machine_pipeline(both):
     stats, on_spark, single, tmp = both["stats"], both["spark"], both["single"], both["tmp"]
     assert stats["reports"] == 5 + len(both["ecb"]) and stats["duplicates"] == 1 and stats["revisions"] == 1, stats
@@ -177,7 +167,7 @@ def test_ecbplus_slice_same_stories_groups_and_verdicts(both):
     assert len(ecb) == len(both["ecb"]) and _ids(on_spark, ecb=True) == ecb
 
     def f1(store):
-        return _bcubed({ext[d]: s for d, s in store.story_of().items() if d in ecb}, gold)
+        return bcubed_f1({ext[d]: s for d, s in store.story_of().items() if d in ecb}, gold)
 
     f_spark, f_single = f1(on_spark), f1(single)
     print(f"ECB+ topics {sorted(ECB_TOPICS)}: BCubed F1 spark {f_spark:.3f}, single machine {f_single:.3f}")
