@@ -6,6 +6,7 @@ into another story (what an ingest does), on a store grown by cloning its report
     .venv/bin/crosscheck --db /tmp/base.db ingest ../shared/datasets/ecbplus-dev/articles.jsonl
     .venv/bin/python bench/reads.py grow /tmp/base.db /tmp/s100k.db 187
     .venv/bin/python bench/reads.py measure /tmp/s100k.db
+    .venv/bin/python bench/reads.py profile /tmp/s100k.db '/stories/{story_a}'   # cProfile of one first view
 
 Prints wall and CPU milliseconds per request (CPU: of this process, server and test client together; on a
 shared machine wall time mostly measures the load). Asserts nothing. Goal (issue 14): a story's first view
@@ -18,6 +19,7 @@ import shutil
 import sqlite3
 import sys
 import time
+from urllib.parse import quote
 
 from fastapi.testclient import TestClient
 
@@ -74,15 +76,30 @@ def grow(base: str, out: str, copies: int) -> None:
     print("documents", c.execute("SELECT count(*) FROM documents").fetchone()[0], "in", round(time.time() - t0, 1), "s")
 
 
-def measure(path: str) -> None:
+def _picks(path: str) -> dict:
+    """The story, entity and report each measurement opens: the largest and the median story, the entity with
+    the most links (the longest claim list) and a median one, a report of the largest story."""
     c = sqlite3.connect(path)
     big = c.execute("SELECT story, count(*) n FROM story_documents GROUP BY story ORDER BY n DESC, story LIMIT 2").fetchall()
-    story_a, story_b = big[0][0], big[1][0]
     sizes = c.execute("SELECT story, count(*) n FROM story_documents GROUP BY story ORDER BY n, story").fetchall()
-    story_m = sizes[len(sizes) // 2][0]
-    doc_a = c.execute("SELECT document FROM story_documents WHERE story = ? LIMIT 1", (story_a,)).fetchone()[0]
-    n_docs = c.execute("SELECT count(*) FROM documents").fetchone()[0]
+    ents = c.execute("SELECT entity, count(*) n FROM entity_links GROUP BY entity ORDER BY n DESC, entity").fetchall()
+    out = {"story_a": big[0][0], "size_a": big[0][1], "story_b": big[1][0], "story_m": sizes[len(sizes) // 2][0],
+           "size_m": sizes[len(sizes) // 2][1], "entity_a": ents[0][0], "links_a": ents[0][1],
+           "entity_m": ents[len(ents) // 2][0], "links_m": ents[len(ents) // 2][1],
+           "n_docs": c.execute("SELECT count(*) FROM documents").fetchone()[0],
+           "n_claims": c.execute("SELECT count(*) FROM claims").fetchone()[0],
+           "n_entities": c.execute("SELECT count(*) FROM entities").fetchone()[0]}
+    out["doc_a"] = c.execute("SELECT document FROM story_documents WHERE story = ? LIMIT 1", (out["story_a"],)).fetchone()[0]
+    word = c.execute("SELECT title FROM stories WHERE id = ?", (out["story_a"],)).fetchone()[0].split()
+    out["word"] = max(word, key=len) if word else "said"
     c.close()
+    return out
+
+
+def measure(path: str) -> None:
+    p = _picks(path)
+    story_a, story_b, story_m = p["story_a"], p["story_b"], p["story_m"]
+    ent_a, ent_m = quote(p["entity_a"], safe=""), quote(p["entity_m"], safe="")
 
 
     def timed(client, url):
@@ -108,10 +125,13 @@ def measure(path: str) -> None:
     t0 = time.perf_counter()
     reader = open_store(path, readonly=True)
     client = TestClient(create_app(reader))
-    print(f"{n_docs} documents; story A {story_a} ({big[0][1]} reports), median story {story_m} ({sizes[len(sizes) // 2][1]}); open {1000 * (time.perf_counter() - t0):.0f} ms")
+    print(f"{p['n_docs']} documents, {p['n_claims']} claims, {p['n_entities']} entities; largest story {story_a} "
+          f"({p['size_a']} reports), median story {story_m} ({p['size_m']}); entity {p['entity_a']} ({p['links_a']} links), "
+          f"median entity {p['entity_m']} ({p['links_m']}); open {1000 * (time.perf_counter() - t0):.0f} ms")
     out = {}
-    out["story first"] = timed(client, f"/stories/{story_a}")
-    out["story warm"] = timed(client, f"/stories/{story_a}")
+    out["largest story first"] = timed(client, f"/stories/{story_a}")
+    out["largest story warm"] = timed(client, f"/stories/{story_a}")
+    out["api largest story first"] = timed(client, f"/api/stories/{story_a}")
     out["median story first"] = timed(client, f"/stories/{story_m}")
     out["median story warm"] = timed(client, f"/stories/{story_m}")
     out["list first"] = timed(client, "/")
@@ -119,17 +139,49 @@ def measure(path: str) -> None:
     out["list page 10 first"] = timed(client, "/?offset=500")
     out["list recent first"] = timed(client, "/?sort=recent")
     out["api stories first"] = timed(client, "/api/stories?limit=50&offset=100")
-    out["report page first"] = timed(client, f"/documents/{doc_a}")
+    out["search (list ?q=)"] = timed(client, f"/?q={quote(p['word'])}")
+    out["report page first"] = timed(client, f"/documents/{p['doc_a']}")
+    out["entity page (most linked)"] = timed(client, f"/entities/{ent_a}")
+    out["entity page (median)"] = timed(client, f"/entities/{ent_m}")
+    out["api entity (most linked)"] = timed(client, f"/api/entities/{ent_a}")
+    out["entities list"] = timed(client, "/entities")
+    out["api entities list"] = timed(client, "/api/entities?limit=50&offset=100")
+    out["api claims list"] = timed(client, "/api/claims?limit=50&offset=1000")
+    out["api claims status"] = timed(client, "/api/claims?status=conflicting&limit=50")
+    out["api claims entity"] = timed(client, f"/api/claims?entity={ent_a}&limit=50")
+    out["api claims story"] = timed(client, f"/api/claims?story={quote(story_a, safe='')}")
     touch_other()
-    out["after ingest: story A"] = timed(client, f"/stories/{story_a}")
+    out["after ingest: largest story"] = timed(client, f"/stories/{story_a}")
     out["after ingest: median story"] = timed(client, f"/stories/{story_m}")
     out["after ingest: story B (touched)"] = timed(client, f"/stories/{story_b}")
     out["after ingest: list"] = timed(client, "/")
     out["after ingest: list warm"] = timed(client, "/")
     out["after ingest: list language=en"] = timed(client, "/?language=en")
+    out["after ingest: entity page"] = timed(client, f"/entities/{ent_a}")
+    out["after ingest: entities list"] = timed(client, "/entities")
+    out["after ingest: api claims list"] = timed(client, "/api/claims?limit=50&offset=1000")
     print(f"  {'':34s} {'wall':>9s}    {'cpu':>9s}")
     for k, (v, cpu) in out.items():
         print(f"  {k:34s} {v:9.1f} ms {cpu:9.1f} ms")
+    reader.close()
+
+
+def profile(path: str, url: str, top: int = 25) -> None:
+    """cProfile (CPU) of one first request of ``url`` ("{story_a}", "{entity_a}" ... filled from the store)."""
+    import cProfile
+    import pstats
+
+    p = _picks(path)
+    url = url.format(**{k: quote(str(v), safe="") for k, v in p.items()})
+    reader = open_store(path, readonly=True)
+    client = TestClient(create_app(reader))
+    client.get("/static/style.css")
+    prof = cProfile.Profile(time.process_time)
+    prof.enable()
+    r = client.get(url)
+    prof.disable()
+    print(url, r.status_code, len(r.content), "bytes")
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
     reader.close()
 
 
@@ -138,5 +190,7 @@ if __name__ == "__main__":
         grow(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     elif len(sys.argv) == 3 and sys.argv[1] == "measure":
         measure(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "profile":
+        profile(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

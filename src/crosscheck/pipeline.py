@@ -417,6 +417,7 @@ class Pipeline:
                 self.store.clear_dirty(sid)
         with self.store.transaction():
             self.store.drop_empty_stories()
+            self.store.refresh_entity_stats()  # the entity list's counts, for the entities this run touched
 
     def _corroborate(self, story: Story, docs: dict, analyses: dict, feats: dict, synd: dict,
                      entity_ids: dict, vectors: dict | None = None) -> tuple[Story, Any] | None:

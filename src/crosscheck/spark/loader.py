@@ -99,4 +99,6 @@ def load(folder: str | Path, store: Store, progress=None) -> dict[str, int]:
                     store.put_findings(codec.loads(StoryFindings, r["findings"]))
         counts["stories"] += len(chunk)
         say(f"{counts['stories']} stories")
+    with store.transaction():
+        store.refresh_entity_stats()  # the entity list's counts (store/claims.py)
     return counts

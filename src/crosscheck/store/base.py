@@ -4,11 +4,14 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
-from ..model import (Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryAggregate, StoryFindings,
-                     StoryIndexChanges, StorySummary, SyndicationGroup, SyndicationIndexChanges,
+from ..model import (AlignedClaim, Analysis, Document, Entity, FetchRecord, SourceState, Story, StoryAggregate,
+                     StoryFindings, StoryIndexChanges, StorySummary, SyndicationGroup, SyndicationIndexChanges,
                      SyndicationMember)
+
+if TYPE_CHECKING:
+    from .claims import ClaimFilter
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,30 @@ class Store(ABC):
 
     @abstractmethod
     def story_of_claim(self, claim_id: str) -> str | None: ...
+
+    # claims and entities as rows (store/claims.py): lists filtered, sorted and cut by the store
+    @abstractmethod
+    def claims_page(self, flt: "ClaimFilter", limit: int = 50, offset: int = 0) -> list[AlignedClaim]: ...
+
+    @abstractmethod
+    def count_claims(self, flt: "ClaimFilter") -> int: ...
+
+    @abstractmethod
+    def claim_by_id(self, claim_id: str) -> AlignedClaim | None: ...
+
+    @abstractmethod
+    def entity_roles(self, entity_id: str, claim_ids: Iterable[str]) -> dict[str, str]: ...
+
+    @abstractmethod
+    def entities_page(self, query: str | None = None, type: str | None = None, sort: str = "name",
+                      limit: int = 50, offset: int = 0) -> tuple[list[Entity], int]: ...
+
+    @abstractmethod
+    def entity_claim_counts(self, entity_ids: Iterable[str]) -> dict[str, int]: ...
+
+    def refresh_entity_stats(self) -> int:
+        """Recount the stored per-entity figures a write made stale (a writer, once per run)."""
+        return 0
 
     @abstractmethod
     def iter_documents(self) -> Iterator[tuple[Document, str | None, str | None]]: ...

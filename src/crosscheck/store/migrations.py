@@ -261,6 +261,125 @@ MIGRATIONS: list[str] = [
                       sum(status = 'corroborated') AS corroborated, sum(status = 'single_source') AS single
                FROM claims GROUP BY story) cl ON cl.story = s.story;
     """,
+    # 8 -> 9 (issue 14 part 3, helper `reads2`, its number 10; the lead renumbers after scale2's): claims as rows
+    # (store/claims.py), so claim lists and entity pages are filtered, sorted and cut by SQL and decode one page:
+    # each claim's JSON, subject and words beside its story, status and speaker; the reports carrying it; its
+    # retellings (claim key in a report, language); the local entities each report's claim sentences name.
+    # Filled here from the stored findings and analyses (SQLite's JSON functions; the writer keeps them after).
+    """
+    ALTER TABLE claims ADD COLUMN subject TEXT;
+    ALTER TABLE claims ADD COLUMN text TEXT;
+    ALTER TABLE claims ADD COLUMN speaker_text TEXT;
+    ALTER TABLE claims ADD COLUMN data TEXT;
+    CREATE INDEX IF NOT EXISTS claims_order ON claims(story, id);
+    CREATE INDEX IF NOT EXISTS claims_status_order ON claims(status, story, id);
+    CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject);
+    CREATE TABLE IF NOT EXISTS claim_documents (
+        document TEXT NOT NULL,
+        claim TEXT NOT NULL,
+        PRIMARY KEY (document, claim)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS claim_documents_claim ON claim_documents(claim);
+    CREATE TABLE IF NOT EXISTS claim_retellings (
+        ref TEXT NOT NULL,  -- "<document id>:<claim key>" (Retelling.claim)
+        claim TEXT NOT NULL,
+        language TEXT,
+        PRIMARY KEY (ref, claim)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS claim_retellings_claim ON claim_retellings(claim);
+    CREATE INDEX IF NOT EXISTS claim_retellings_language ON claim_retellings(language, claim);
+    CREATE TABLE IF NOT EXISTS entity_stats (  -- per entity: its name case-folded, the claims by or about it
+        entity TEXT PRIMARY KEY,
+        name_key TEXT NOT NULL,
+        claims INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS entity_stats_claims ON entity_stats(claims DESC, name_key, entity);
+    CREATE INDEX IF NOT EXISTS entity_stats_name ON entity_stats(name_key, entity);
+    -- entities whose stats are to be recounted (marked by the triggers below)
+    CREATE TABLE IF NOT EXISTS entity_stale (entity TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS claim_mentions (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,  -- the local entity key (entity_links.key)
+        ref TEXT NOT NULL,  -- the claim sentence naming it, "<document id>:<claim key>"
+        PRIMARY KEY (document, key, ref)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS claim_mentions_ref ON claim_mentions(ref);
+    CREATE TRIGGER IF NOT EXISTS claims_ad AFTER DELETE ON claims BEGIN
+        DELETE FROM claim_documents WHERE claim = old.id;
+        DELETE FROM claim_retellings WHERE claim = old.id;
+        INSERT OR IGNORE INTO entity_stale (entity) SELECT x FROM (SELECT old.speaker AS x UNION SELECT old.subject)
+            WHERE x IS NOT NULL;
+    END;
+    CREATE TRIGGER IF NOT EXISTS claims_ai AFTER INSERT ON claims BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) SELECT x FROM (SELECT new.speaker AS x UNION SELECT new.subject)
+            WHERE x IS NOT NULL;
+    END;
+    CREATE TRIGGER IF NOT EXISTS claims_au AFTER UPDATE ON claims BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) SELECT x FROM (SELECT old.speaker AS x UNION SELECT old.subject
+            UNION SELECT new.speaker UNION SELECT new.subject) WHERE x IS NOT NULL;
+    END;
+    CREATE TRIGGER IF NOT EXISTS claim_retellings_ai AFTER INSERT ON claim_retellings BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) SELECT l.entity FROM claim_mentions m
+            JOIN entity_links l ON l.document = m.document AND l.key = m.key WHERE m.ref = new.ref;
+    END;
+    CREATE TRIGGER IF NOT EXISTS claim_retellings_ad AFTER DELETE ON claim_retellings BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) SELECT l.entity FROM claim_mentions m
+            JOIN entity_links l ON l.document = m.document AND l.key = m.key WHERE m.ref = old.ref;
+    END;
+    CREATE TRIGGER IF NOT EXISTS claim_mentions_ai AFTER INSERT ON claim_mentions BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) SELECT entity FROM entity_links
+            WHERE document = new.document AND key = new.key;
+    END;
+    CREATE TRIGGER IF NOT EXISTS claim_mentions_ad AFTER DELETE ON claim_mentions BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) SELECT entity FROM entity_links
+            WHERE document = old.document AND key = old.key;
+    END;
+    CREATE TRIGGER IF NOT EXISTS entity_links_ai AFTER INSERT ON entity_links BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) VALUES (new.entity);
+    END;
+    CREATE TRIGGER IF NOT EXISTS entity_links_ad AFTER DELETE ON entity_links BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) VALUES (old.entity);
+    END;
+    CREATE TRIGGER IF NOT EXISTS entity_links_au AFTER UPDATE OF entity, key, document ON entity_links BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) VALUES (old.entity);
+        INSERT OR IGNORE INTO entity_stale (entity) VALUES (new.entity);
+    END;
+    CREATE TRIGGER IF NOT EXISTS entities_ai AFTER INSERT ON entities BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) VALUES (new.id);
+    END;
+    CREATE TRIGGER IF NOT EXISTS entities_ad AFTER DELETE ON entities BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) VALUES (old.id);
+    END;
+    CREATE TRIGGER IF NOT EXISTS entities_au AFTER UPDATE ON entities BEGIN
+        INSERT OR IGNORE INTO entity_stale (entity) VALUES (old.id);
+        INSERT OR IGNORE INTO entity_stale (entity) VALUES (new.id);
+    END;
+    DELETE FROM claims;
+    INSERT OR REPLACE INTO claims (id, story, status, speaker, subject, text, speaker_text, data)
+        SELECT json_extract(c.value, '$.id'), f.story, json_extract(c.value, '$.status'),
+               json_extract(c.value, '$.speaker'), json_extract(c.value, '$.subject'), json_extract(c.value, '$.text'),
+               json_extract(c.value, '$.speaker_text'), c.value
+        FROM findings f, json_each(f.data, '$.claims') c;
+    INSERT OR IGNORE INTO claim_documents (document, claim)
+        SELECT d.value, json_extract(c.value, '$.id')
+        FROM findings f, json_each(f.data, '$.claims') c, json_each(c.value, '$.documents') d;
+    INSERT OR IGNORE INTO claim_retellings (ref, claim, language)
+        SELECT json_extract(r.value, '$.claim'), json_extract(c.value, '$.id'), json_extract(r.value, '$.language')
+        FROM findings f, json_each(f.data, '$.claims') c, json_each(c.value, '$.retellings') r;
+    INSERT OR IGNORE INTO claim_mentions (document, key, ref)
+        SELECT a.document, json_extract(m.value, '$.entity'), a.document || ':' || json_extract(c.value, '$.key')
+        FROM analyses a, json_each(a.data, '$.claims') c, json_each(a.data, '$.mentions') m
+        WHERE json_extract(m.value, '$.entity') IS NOT NULL
+          AND json_extract(c.value, '$.start') <= json_extract(m.value, '$.start')
+          AND json_extract(m.value, '$.end') <= json_extract(c.value, '$.end');
+    DELETE FROM entity_stale;
+    INSERT OR REPLACE INTO entity_stats (entity, name_key, claims)
+        SELECT e.id, casefold(e.name), (SELECT count(*) FROM (
+            SELECT id FROM claims WHERE speaker = e.id UNION SELECT id FROM claims WHERE subject = e.id
+            UNION SELECT r.claim FROM entity_links l JOIN claim_mentions m ON m.document = l.document AND m.key = l.key
+                JOIN claim_retellings r ON r.ref = m.ref WHERE l.entity = e.id))
+        FROM entities e;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ from ..model import (Analysis, Document, FetchRecord, SourceState, Story, StoryF
                      SyndicationMember)
 from . import codec
 from .base import DocState, DocumentFilter, Store
+from .claims import ClaimTables, register_functions
 from .entities import EntityTables
 from .indexes import IndexTables
 from .migrations import MIGRATIONS, SCHEMA_VERSION
@@ -41,7 +42,7 @@ def _explain(path: str, exc: sqlite3.Error) -> str:
     return f"{path}: {msg}"
 
 
-class SQLiteStore(EntityTables, IndexTables, ReadSide, Store):
+class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
     def __init__(self, path: str | os.PathLike, readonly: bool = False, timeout: float = 30.0):
         self.path = str(path)
         self.readonly = readonly
@@ -60,6 +61,7 @@ class SQLiteStore(EntityTables, IndexTables, ReadSide, Store):
                 self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
                                             check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
+            register_functions(self.conn)
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._refuse_foreign()  # before anything is written: WAL switch, tables
@@ -282,6 +284,7 @@ class SQLiteStore(EntityTables, IndexTables, ReadSide, Store):
             c.execute("INSERT OR REPLACE INTO analyses (document, data) VALUES (?, ?)", (doc.id, codec.dumps(analysis)))
             c.executemany("INSERT INTO doc_entities (document, key, data) VALUES (?,?,?)",
                           [(doc.id, e.key, codec.dumps(e)) for e in analysis.entities])
+            self._put_claim_mentions(doc.id, analysis)  # store/claims.py: who each claim sentence names
 
     def document(self, doc_id: str) -> Document | None:
         rows = self._q(f"SELECT {_DOC_COLS} FROM documents WHERE id = ?", (doc_id,))
@@ -447,9 +450,7 @@ class SQLiteStore(EntityTables, IndexTables, ReadSide, Store):
     def put_findings(self, findings: StoryFindings) -> None:
         c = self.conn
         c.execute("INSERT OR REPLACE INTO findings (story, data) VALUES (?,?)", (findings.story, codec.dumps(findings)))
-        c.execute("DELETE FROM claims WHERE story = ?", (findings.story,))
-        c.executemany("INSERT OR REPLACE INTO claims (id, story, status, speaker) VALUES (?,?,?,?)",
-                      [(a.id, findings.story, a.status, a.speaker) for a in findings.claims])
+        self._put_claims(findings.story, findings.claims)  # store/claims.py: the claim lists' rows
         self.refresh_story_summary(findings.story)  # the list pages' row and the per-story cache version
 
     def findings(self, story_id: str) -> StoryFindings | None:

@@ -8,8 +8,8 @@ from fastapi.responses import JSONResponse, Response
 
 from ..export import (claim_record, document_record, entity_record, quantity_record, story_record, time_record,
                       timeline_record)
-from ..model import AlignedClaim
 from ..store.base import DocumentFilter
+from ..store.claims import ClaimFilter
 from ..store.codec import to_data
 from .readmodel import ReadModel, clean_query, split_claim_ref
 
@@ -24,22 +24,11 @@ def _page(items: list[Any], total: int, limit: int, offset: int) -> JSONResponse
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "items": items})
 
 
-def filter_claims(rm: ReadModel, status: str | None = None, story: str | None = None, document: str | None = None,
-                  entity: str | None = None, q: str | None = None, language: str | None = None) -> list[AlignedClaim]:
-    """Claims matching every given filter, in a stable order (story, then claim id)."""
-    claims = rm.claims()
-    if entity is not None:
-        chosen = [claims[cid] for cid in rm.entity_claims().get(entity, {}) if cid in claims]
-    else:
-        chosen = list(claims.values())
-    needle = q.casefold() if q else None
-    out = [c for c in chosen
-           if (status is None or c.status == status) and (story is None or c.story == story)
-           and (document is None or document in c.documents)
-           and (needle is None or needle in c.text.casefold() or needle in (c.speaker_text or "").casefold())
-           and (language is None or any(r.language == language for r in c.retellings))]
-    out.sort(key=lambda c: (c.story, c.id))
-    return out
+def claim_filter(status: str | None = None, story: str | None = None, document: str | None = None,
+                 entity: str | None = None, q: str | None = None, language: str | None = None) -> ClaimFilter:
+    """The store's filter for these parameters (an empty ``q`` is no filter)."""
+    return ClaimFilter(status=status, story=story, document=document, entity=entity, query=q or None,
+                       language=language)
 
 
 def router(rm: ReadModel) -> APIRouter:
@@ -127,12 +116,17 @@ def router(rm: ReadModel) -> APIRouter:
                q: str | None = Query(None, description="words in the claim or its speaker"),
                language: str | None = Query(None, description="claims with a retelling in this language (ISO 639-1)"),
                limit: int = limit_q, offset: int = offset_q):
-        found = filter_claims(rm, status, story, document, entity, q, language)
-        return _page([claim_record(c) for c in found[offset:offset + limit]], len(found), limit, offset)
+        flt = claim_filter(status, story, document, entity, q, language)
+
+        def build() -> JSONResponse:  # filtered, sorted and cut by the database: one page decoded
+            return _page([claim_record(c) for c in rm.store.claims_page(flt, limit, offset)],
+                         rm.store.count_claims(flt), limit, offset)
+        response = rm.cached(("api-claims", flt, limit, offset), build)
+        return Response(response.body, media_type="application/json")
 
     @r.get("/claims/{claim_id:path}", summary="One aligned claim with its retellings")
     def claim(claim_id: str):
-        c = rm.claim(claim_id)
+        c = rm.store.claim_by_id(claim_id)
         if c is None:
             raise HTTPException(404, f"no claim {claim_id!r}")
         rec = claim_record(c)
@@ -143,21 +137,19 @@ def router(rm: ReadModel) -> APIRouter:
     def entities(q: str | None = Query(None, description="part of the name or an alias"),
                  type: str | None = Query(None, description="PERSON, ORG, GPE, LOC, NORP ..."),
                  limit: int = limit_q, offset: int = offset_q):
-        needle = q.casefold() if q else None
-        found = [e for e in rm.entities().values()
-                 if (type is None or e.type == type.upper())
-                 and (needle is None or any(needle in n.casefold() for n in (e.name, *e.aliases)))]
-        found.sort(key=lambda e: (e.name.casefold(), e.id))
-        return _page([entity_record(e) for e in found[offset:offset + limit]], len(found), limit, offset)
+        found, total = rm.store.entities_page(q or None, type.upper() if type else None, "name", limit, offset)
+        return _page([entity_record(e) for e in found], total, limit, offset)
 
     @r.get("/entities/{entity_id:path}", summary="One entity and every claim by or about it")
     def entity(entity_id: str):
-        e = rm.entities().get(entity_id)
+        e = rm.store.entities_by_id([entity_id]).get(entity_id)
         if e is None:
             raise HTTPException(404, f"no entity {entity_id!r}")
-        roles = rm.entity_claims().get(entity_id, {})
+        flt = ClaimFilter(entity=entity_id)
+        found = rm.store.claims_page(flt, -1)  # every claim by or about it (LIMIT -1: no limit), one query
+        roles = rm.store.entity_roles(entity_id, (c.id for c in found))
         rec = entity_record(e)
-        rec["claims"] = [dict(claim_record(c), role=roles[c.id]) for c in filter_claims(rm, entity=entity_id)]
+        rec["claims"] = [dict(claim_record(c), role=roles[c.id]) for c in found]
         return JSONResponse(rec)
 
     return r

@@ -182,14 +182,15 @@ class Renderer:
         return HTMLResponse(self.html(request.url.path, template, **ctx), status_code=status_code)
 
     async def cached(self, request: Request, template: str, build: Callable[[], dict | None],
-                     missing: str, story: str | None = None) -> HTMLResponse:
+                     missing: str, story: str | None = None, key: str | None = None) -> HTMLResponse:
         """The page from ``build()``'s context, or 404 with ``missing`` when it returns None.
 
         A cached page is answered on the event loop; building one (store reads) runs in the thread pool.
         With ``story``, the page is kept until that story changes (not whenever the database does).
+        ``key``: what the page depends on beyond its path (e.g. its query string).
         """
         path = request.url.path
-        key = ("page", template, path)
+        key = ("page", template, path, key)
 
         def make() -> str | None:
             ctx = build()

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..store.base import DocumentFilter
-from .api import filter_claims
+from ..store.claims import ClaimFilter
 from .highlight import highlight, spans_of
 from .api import MAX_OFFSET
 from .readmodel import ReadModel, clean_query
@@ -94,29 +94,36 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
 
     @r.get("/entities", response_class=HTMLResponse)
     def entity_list(request: Request, q: str | None = None, offset: int = 0):
-        needle = (_opt(q) or "").casefold()
-        found = [e for e in rm.entities().values()
-                 if not needle or any(needle in n.casefold() for n in (e.name, *e.aliases))]
-        counts = rm.entity_claims()
-        found.sort(key=lambda e: (-len(counts.get(e.id, {})), e.name.casefold()))
         offset = _offset(offset)
+        found, total = rm.store.entities_page(_opt(q), None, "claims", PAGE, offset)  # most claims first, by SQL
+        counts = rm.store.entity_claim_counts(e.id for e in found)
         base = {"q": _opt(q)} if _opt(q) else {}
-        return render(request, "entities.html", q=_opt(q), entities=found[offset:offset + PAGE], total=len(found),
+        return render(request, "entities.html", q=_opt(q), entities=found, total=total,
                       counts=counts, offset=offset,
                       prev_link="/entities?" + urlencode({**base, "offset": max(0, offset - PAGE)}) if offset else None,
                       next_link="/entities?" + urlencode({**base, "offset": offset + PAGE})
-                      if offset + PAGE < len(found) else None)
+                      if offset + PAGE < total else None)
 
     @r.get("/entities/{entity_id:path}", response_class=HTMLResponse)
-    async def entity_page(request: Request, entity_id: str):
+    async def entity_page(request: Request, entity_id: str, offset: int = 0):
+        offset = _offset(offset)
+
         def build() -> dict | None:
-            e = rm.entities().get(entity_id)
+            e = rm.store.entities_by_id([entity_id]).get(entity_id)
             if e is None:
                 return None
-            return dict(e=e, claims=filter_claims(rm, entity=entity_id), roles=rm.entity_claims().get(entity_id, {}),
-                        titles=rm.story_titles(c.story for c in filter_claims(rm, entity=entity_id)),
-                        names=rm.entity_names())
-        return await renderer.cached(request, "entity.html", build, "no such entity")
+            flt = ClaimFilter(entity=entity_id)
+            claims = rm.store.claims_page(flt, PAGE, offset)  # one page of its claims, sorted and cut by SQL
+            total = rm.store.count_claims(flt) if offset or len(claims) == PAGE else len(claims)
+            link = f"/entities/{quote(entity_id, safe='')}?offset="
+            speakers = rm.store.entities_by_id({c.speaker for c in claims if c.speaker})
+            return dict(e=e, claims=claims, total=total, offset=offset,
+                        roles=rm.store.entity_roles(entity_id, (c.id for c in claims)),
+                        titles=rm.story_titles(c.story for c in claims),
+                        names={k: x.name for k, x in speakers.items()},
+                        prev_link=f"{link}{max(0, offset - PAGE)}" if offset else None,
+                        next_link=f"{link}{offset + PAGE}" if offset + PAGE < total else None)
+        return await renderer.cached(request, "entity.html", build, "no such entity", key=f"offset={offset}")
 
     @r.get("/claims/{claim_id:path}")
     def claim_page(claim_id: str):

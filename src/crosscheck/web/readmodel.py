@@ -5,8 +5,8 @@ The store is only read. A story's view (and its rendered page) is built from tha
 the story's summary version (``story_summaries.version``, raised whenever its findings are stored):
 when the database file changes (a concurrent ``crosscheck ingest``), a cached story is kept if its
 version did not move, so an ingest into one story never rebuilds the others. List pages are a page of
-``story_summaries`` sorted and cut by SQL. Only the entity pages and the claim lists still read
-whole-store indexes, built on their first request and dropped when the file changes.
+``story_summaries`` sorted and cut by SQL; claim lists and entity pages are pages of the store's claim and
+entity rows (store/claims.py), filtered, sorted and cut by SQL: no whole-store index is built here.
 """
 from __future__ import annotations
 
@@ -148,7 +148,7 @@ class ReadModel:
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
         self._gen = 0  # bumped whenever the database file changes
-        self._memo: dict[str, Any] = {}  # whole-store indexes (entity pages, claim lists): per database version
+        self._memo: dict[str, Any] = {}  # small answers per database version (facets, document count)
         self._lru: OrderedDict[tuple, _Entry] = OrderedDict()  # story views, pages, lists
         self._cache_size = cache_size
 
@@ -209,16 +209,7 @@ class ReadModel:
             return MISSING
         return e.value
 
-    # -- whole-store indexes (entity pages and claim lists only) ---------------------------------
-    def entities(self) -> dict[str, Entity]:
-        return self._get("entities", lambda: {e.id: e for e in self.store.iter_entities() if e.id})
-
-    def entity_names(self) -> dict[str, str]:
-        return self._get("names", lambda: {k: e.name for k, e in self.entities().items()})
-
-    def claims(self) -> dict[str, AlignedClaim]:
-        return self._get("claims", lambda: {c.id: c for f in self.store.iter_findings() for c in f.claims})
-
+    # -- per database version ---------------------------------------------------------------------
     def facets(self) -> dict[str, list[str]]:
         """Outlets and languages present, for the filter menus (two index walks, per database version)."""
         def build() -> dict[str, list[str]]:
@@ -228,34 +219,6 @@ class ReadModel:
 
     def document_count(self) -> int:
         return self._get("documents", self.store.count_documents)
-
-    def entity_claims(self) -> dict[str, dict[str, str]]:
-        """Entity id -> {claim id: "by" | "about"}: claims it makes, and claims whose sentence names it."""
-        def build() -> dict[str, dict[str, str]]:
-            claims = self.claims()
-            ents = self.entities()
-            by_ref: dict[str, str] = {}
-            for c in claims.values():
-                for r in c.retellings:
-                    by_ref[r.claim] = c.id
-            out: dict[str, dict[str, str]] = {}
-            for c in claims.values():
-                if c.speaker:
-                    out.setdefault(c.speaker, {})[c.id] = "by"
-                if c.subject and c.subject in ents:
-                    out.setdefault(c.subject, {}).setdefault(c.id, "about")
-            for a in self.store.iter_analyses():
-                local = self.store.entity_links_for([a.document]).get(a.document, {}) if a.claims else {}
-                for cl in a.claims:
-                    cid = by_ref.get(f"{a.document}:{cl.key}")
-                    if cid is None:
-                        continue
-                    for m in a.mentions:
-                        gid = local.get(m.entity)
-                        if gid and cl.start <= m.start and m.end <= cl.end:
-                            out.setdefault(gid, {}).setdefault(cid, "about")
-            return out
-        return self._get("entity_claims", build)
 
     def story_titles(self, story_ids) -> dict[str, str]:
         out = {}
@@ -296,11 +259,6 @@ class ReadModel:
                 if d == doc_id:
                     out[key] = c
         return out
-
-    def claim(self, claim_id: str) -> AlignedClaim | None:
-        story_id = self.store.story_of_claim(claim_id)
-        view = self.story_view(story_id) if story_id else None
-        return next((c for c in view.claims if c.id == claim_id), None) if view else None
 
     def story_view(self, story_id: str) -> StoryView | None:
         return self.cached(("story", story_id), lambda: self._build_story(story_id), story=story_id)

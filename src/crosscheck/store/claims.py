@@ -1,0 +1,195 @@
+"""Claims as rows (issue 14 part 3, schema 10): each aligned claim's JSON beside its story, status, speaker and
+subject, the reports that carry it (``claim_documents``), its retellings (``claim_retellings``: the claim key
+in a report, and its language) and the local entities each report's claim sentence names (``claim_mentions``,
+written with the analysis). The claim lists and the entity pages are then filtered, sorted and cut by SQL on
+indexes, and only the page shown is decoded; who a claim is "about" follows the entity links as they are now.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..model import AlignedClaim, Analysis, Entity
+from . import codec
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Claims matching every given field (None: any)."""
+
+    status: str | None = None
+    story: str | None = None
+    document: str | None = None  # a report that carries the claim
+    entity: str | None = None  # claims by (speaker) or about (subject, or named in a retold sentence) this entity
+    query: str | None = None  # words in the claim or its speaker, case-folded substring
+    language: str | None = None  # a retelling in this language
+
+
+def _casefold(value: str | None) -> str | None:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _names_match(name: str, aliases: str | tuple[str, ...], needle: str) -> bool:
+    """``needle`` (case-folded) is part of the name or of an alias (``aliases``: a tuple or its stored JSON)."""
+    names = json.loads(aliases) if isinstance(aliases, str) else aliases
+    return any(needle in n.casefold() for n in (name, *names))
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the claim and entity queries use (per connection)."""
+    conn.create_function("casefold", 1, _casefold, deterministic=True)
+    conn.create_function("names_match", 3, _names_match, deterministic=True)
+
+
+# claims by or about :e: the speaker, the subject (when it is an entity), a retold sentence naming it
+_ABOUT = """
+    SELECT id AS claim, 0 AS how FROM claims WHERE speaker = :e
+    UNION ALL SELECT id, 1 FROM claims WHERE subject = :e AND EXISTS (SELECT 1 FROM entities WHERE id = :e)
+    UNION ALL SELECT r.claim, 1 FROM entity_links l
+        JOIN claim_mentions m ON m.document = l.document AND m.key = l.key
+        JOIN claim_retellings r ON r.ref = m.ref
+        WHERE l.entity = :e
+"""
+
+
+class ClaimTables:
+    """Mixed into SQLiteStore: uses its ``conn``, ``_q`` and ``_in``."""
+
+    conn: sqlite3.Connection
+
+    # -- writes (inside the writer's transaction) ---------------------------------------------------
+    def _put_claims(self, story: str, claims: Iterable[AlignedClaim]) -> None:
+        c = self.conn
+        claims = list(claims)
+        c.execute("DELETE FROM claims WHERE story = ?", (story,))  # triggers drop their documents and retellings
+        c.executemany("DELETE FROM claims WHERE id = ?", [(a.id,) for a in claims])
+        c.executemany("INSERT INTO claims (id, story, status, speaker, subject, text, speaker_text, data) "
+                      "VALUES (?,?,?,?,?,?,?,?)", [(a.id, story, a.status, a.speaker, a.subject, a.text,
+                                                   a.speaker_text, codec.dumps(a)) for a in claims])
+        c.executemany("INSERT OR IGNORE INTO claim_documents (document, claim) VALUES (?,?)",
+                      [(d, a.id) for a in claims for d in a.documents])
+        c.executemany("INSERT OR IGNORE INTO claim_retellings (ref, claim, language) VALUES (?,?,?)",
+                      [(r.claim, a.id, r.language) for a in claims for r in a.retellings])
+
+    def _put_claim_mentions(self, doc_id: str, analysis: Analysis | None) -> None:
+        """The local entities named inside each claim sentence of one report (its analysis replaced)."""
+        c = self.conn
+        c.execute("DELETE FROM claim_mentions WHERE document = ?", (doc_id,))
+        if analysis is None:
+            return
+        rows = {(doc_id, m.entity, f"{doc_id}:{cl.key}") for cl in analysis.claims for m in analysis.mentions
+                if m.entity and cl.start <= m.start and m.end <= cl.end}
+        c.executemany("INSERT OR IGNORE INTO claim_mentions (document, key, ref) VALUES (?,?,?)", sorted(rows))
+
+    # -- reads ----------------------------------------------------------------------------------------
+    def _claim_where(self, flt: ClaimFilter) -> tuple[str, dict]:
+        clauses, args = [], {}
+        if flt.status is not None:
+            clauses.append("c.status = :status")
+            args["status"] = flt.status
+        if flt.story is not None:
+            clauses.append("c.story = :story")
+            args["story"] = flt.story
+        if flt.document is not None:
+            clauses.append("c.id IN (SELECT claim FROM claim_documents WHERE document = :document)")
+            args["document"] = flt.document
+        if flt.entity is not None:
+            clauses.append(f"c.id IN (SELECT claim FROM ({_ABOUT}))")
+            args["e"] = flt.entity
+        if flt.query:
+            clauses.append("(instr(casefold(c.text), :q) OR instr(casefold(c.speaker_text), :q))")
+            args["q"] = flt.query.casefold()
+        if flt.language is not None:
+            clauses.append("c.id IN (SELECT claim FROM claim_retellings WHERE language = :language)")
+            args["language"] = flt.language
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def claims_page(self, flt: ClaimFilter = ClaimFilter(), limit: int = 50, offset: int = 0) -> list[AlignedClaim]:
+        """One page of claims matching ``flt``, in (story, claim id) order: sorted and cut by the database."""
+        where, args = self._claim_where(flt)
+        rows = self._q(f"SELECT c.data FROM claims c{where} ORDER BY c.story, c.id LIMIT :limit OFFSET :offset",
+                       {**args, "limit": limit, "offset": offset})
+        return [codec.loads(AlignedClaim, r[0]) for r in rows]
+
+    def count_claims(self, flt: ClaimFilter = ClaimFilter()) -> int:
+        where, args = self._claim_where(flt)
+        return self._q(f"SELECT count(*) FROM claims c{where}", args)[0][0]
+
+    def claim_by_id(self, claim_id: str) -> AlignedClaim | None:
+        rows = self._q("SELECT data FROM claims WHERE id = ?", (claim_id,))
+        return codec.loads(AlignedClaim, rows[0][0]) if rows and rows[0][0] else None
+
+    def entity_roles(self, entity_id: str, claim_ids: Iterable[str]) -> dict[str, str]:
+        """Claim id -> "by" (the entity speaks) or "about" (the claim names it), for these claims."""
+        ids = list(dict.fromkeys(claim_ids))
+        out: dict[str, str] = {}
+        for part in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+            marks = ",".join(f":c{i}" for i in range(len(part)))
+            for r in self._q(f"SELECT claim, min(how) FROM ({_ABOUT}) WHERE claim IN ({marks}) GROUP BY claim",
+                             {"e": entity_id, **{f"c{i}": x for i, x in enumerate(part)}}):
+                out[r[0]] = "by" if r[1] == 0 else "about"
+        return {c: out[c] for c in ids if c in out}
+
+    # -- entity lists: stored counts, recounted for the entities a write touched ---------------------
+    def _entity_count(self, entity_id: str) -> int:
+        return self._q(f"SELECT count(DISTINCT claim) FROM ({_ABOUT})", {"e": entity_id})[0][0]
+
+    def _stale_stats(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, int, Entity]]:
+        """Entity id -> (name key, claims, entity) counted now, for those of ``entity_ids`` that exist."""
+        ents = self.entities_by_id(entity_ids)
+        return {e.id: (e.name.casefold(), self._entity_count(e.id), e) for e in ents.values()}
+
+    def refresh_entity_stats(self) -> int:
+        """Recount the entities whose claims, links or names changed since the last refresh (the triggers of
+        schema 10 mark them); the writer runs it once per ingest run. Returns the entities recounted."""
+        c = self.conn
+        stale = [r[0] for r in c.execute("SELECT entity FROM entity_stale")]
+        for part in (stale[i:i + 500] for i in range(0, len(stale), 500)):
+            fresh = self._stale_stats(part)
+            c.executemany("DELETE FROM entity_stats WHERE entity = ?", [(x,) for x in part if x not in fresh])
+            c.executemany("INSERT OR REPLACE INTO entity_stats (entity, name_key, claims) VALUES (?,?,?)",
+                          [(x, k, n) for x, (k, n, _) in fresh.items()])
+            c.executemany("DELETE FROM entity_stale WHERE entity = ?", [(x,) for x in part])
+        return len(stale)
+
+    def entity_claim_counts(self, entity_ids: Iterable[str]) -> dict[str, int]:
+        """Entity id -> claims by or about it (stored; counted now for an entity not recounted yet)."""
+        ids = [x for x in dict.fromkeys(entity_ids) if x]
+        stale = {r[0] for r in self._in("SELECT entity FROM entity_stale WHERE entity IN ({})", ids)}
+        out = {r[0]: r[1] for r in self._in("SELECT entity, claims FROM entity_stats WHERE entity IN ({})",
+                                              [x for x in ids if x not in stale])}
+        out.update({x: n for x, (_, n, _) in self._stale_stats(stale).items()})
+        return out
+
+    def entities_page(self, query: str | None = None, type: str | None = None, sort: str = "name",
+                      limit: int = 50, offset: int = 0) -> tuple[list[Entity], int]:
+        """One page of entities (``query``: a case-folded part of the name or an alias; ``type``: exactly) and
+        how many match: by name (``sort="name"``), or most claims first (``"claims"``, then name). Sorted and cut
+        by the database on ``entity_stats``; the few entities a write touched since the last recount are
+        counted now and merged in."""
+        clauses, args = [], {}
+        if type is not None:
+            clauses.append("e.type = :type")
+            args["type"] = type
+        if query:
+            clauses.append("names_match(e.name, e.aliases, :q)")
+            args["q"] = query.casefold()
+        where = "".join(f" AND {x}" for x in clauses)
+        order = "s.claims DESC, s.name_key, s.entity" if sort == "claims" else "s.name_key, s.entity"
+        fresh_sql = "NOT EXISTS (SELECT 1 FROM entity_stale x WHERE x.entity = s.entity)"
+        rows = self._q(f"SELECT e.id, e.name, e.type, e.aliases, s.name_key, s.claims FROM entity_stats s "
+                       f"JOIN entities e ON e.id = s.entity WHERE {fresh_sql}{where} ORDER BY {order} "
+                       "LIMIT :n", {**args, "n": offset + limit})
+        total = self._q(f"SELECT count(*) FROM entity_stats s JOIN entities e ON e.id = s.entity WHERE {fresh_sql}"
+                        f"{where}", args)[0][0]
+        found = [(r[4], r[5], Entity(key=r[0], id=r[0], name=r[1], type=r[2], aliases=tuple(json.loads(r[3]))))
+                 for r in rows]
+        stale = [r[0] for r in self._q("SELECT entity FROM entity_stale")]
+        for key, n, e in self._stale_stats(stale).values():
+            if (type is None or e.type == type) and (not query or _names_match(e.name, e.aliases, query.casefold())):
+                found.append((key, n, e))
+                total += 1
+        found.sort(key=(lambda x: (-x[1], x[0], x[2].id)) if sort == "claims" else (lambda x: (x[0], x[2].id)))
+        return [e for _, _, e in found[offset:offset + limit]], total
