@@ -38,6 +38,11 @@ def grow(base: str, out: str, copies: int) -> None:
     for d, s in c.execute("SELECT document, story FROM story_documents"):
         docs_of.setdefault(s, []).append(d)
     findings = c.execute("SELECT story, data FROM findings").fetchall()
+    claim_ids: dict[str, list[str]] = {}
+    for cid, s in c.execute("SELECT id, story FROM claims"):
+        claim_ids.setdefault(s, []).append(cid)
+    claim_cols = [r[1] for r in c.execute("PRAGMA table_info(claims)")]
+    claim_rows = c.execute("SELECT id, story, data FROM claims").fetchall() if "data" in claim_cols else []
     members = c.execute("SELECT document, grp, data FROM syndication_members").fetchall()
     all_docs = [r[0] for r in c.execute("SELECT id FROM documents")]
     has_summ = bool(c.execute("SELECT 1 FROM sqlite_master WHERE name='story_summaries'").fetchone())
@@ -60,19 +65,44 @@ def grow(base: str, out: str, copies: int) -> None:
         c.execute(f"INSERT INTO analyses (document, data) SELECT document||'{sfx}', data FROM analyses WHERE document NOT LIKE '%~%'")
         c.execute(f"INSERT INTO story_documents (document, story) SELECT document||'{sfx}', story||'{sfx}' FROM story_documents WHERE document NOT LIKE '%~%'")
         c.execute(f"INSERT INTO stories (id, title, summary, first_published, last_published) SELECT id||'{sfx}', title, summary, first_published, last_published FROM stories WHERE id NOT LIKE '%~%'")
-        c.execute(f"INSERT INTO claims (id, story, status, speaker) SELECT id||'{sfx}', story||'{sfx}', status, speaker FROM claims WHERE story NOT LIKE '%~%'")
+        if claim_rows:  # schema 10: claims as rows, with the reports, retellings and mentions of each
+            others = [x for x in claim_cols if x not in ("id", "story", "data")]
+            c.execute(f"CREATE TEMP TABLE IF NOT EXISTS grow_data (id TEXT PRIMARY KEY, data TEXT)")
+            c.execute("DELETE FROM grow_data")
+            c.executemany("INSERT INTO grow_data (id, data) VALUES (?,?)",
+                          [(cid + sfx, sub_ids(data, docs_of.get(st, []) + [st] + claim_ids.get(st, []), k))
+                           for cid, st, data in claim_rows])
+            c.execute(f"INSERT INTO claims (id, story, {', '.join(others)}, data) SELECT c.id||'{sfx}', c.story||'{sfx}', "
+                      f"{', '.join('c.' + x for x in others)}, g.data FROM claims c JOIN grow_data g ON g.id = c.id||'{sfx}' "
+                      "WHERE c.story NOT LIKE '%~%'")
+            c.execute(f"INSERT INTO claim_documents (document, claim) SELECT document||'{sfx}', claim||'{sfx}' "
+                      "FROM claim_documents WHERE claim NOT LIKE '%~%'")
+            ref = f"substr(ref, 1, instr(ref, ':') - 1)||'{sfx}'||substr(ref, instr(ref, ':'))"
+            c.execute(f"INSERT INTO claim_retellings (ref, claim, language) SELECT {ref}, claim||'{sfx}', language "
+                      "FROM claim_retellings WHERE claim NOT LIKE '%~%'")
+            c.execute(f"INSERT INTO claim_mentions (document, key, ref) SELECT document||'{sfx}', key, {ref} "
+                      "FROM claim_mentions WHERE document NOT LIKE '%~%'")
+        else:
+            c.execute(f"INSERT INTO claims (id, story, status, speaker) SELECT id||'{sfx}', story||'{sfx}', status, speaker FROM claims WHERE story NOT LIKE '%~%'")
         c.execute(f"INSERT INTO entity_links (document, key, entity) SELECT document||'{sfx}', key, entity FROM entity_links WHERE document NOT LIKE '%~%'")
         c.execute(f"INSERT INTO syndication_groups (id, origin, origin_outlet) SELECT id||'{sfx}', origin||'{sfx}', origin_outlet FROM syndication_groups WHERE id NOT LIKE '%~%'")
         c.executemany("INSERT INTO syndication_members (document, grp, data) VALUES (?,?,?)",
                       [(d + sfx, g + sfx, sub_ids(data, all_docs, k) if data else data) for d, g, data in members])
         c.executemany("INSERT INTO findings (story, data) VALUES (?,?)",
-                      [(s + sfx, sub_ids(data, docs_of.get(s, []) + [s], k)) for s, data in findings])
+                      [(s + sfx, sub_ids(data, docs_of.get(s, []) + [s] + claim_ids.get(s, []), k)) for s, data in findings])
         if has_summ:
             c.execute(f"INSERT INTO story_summaries SELECT story||'{sfx}', title, summary, first_published, last_published, reports, independent_sources, claims, conflicts, corroborated, single_source, outlets, languages, 1 FROM story_summaries WHERE story NOT LIKE '%~%'")
         c.execute("COMMIT")
         if k % 20 == 0:
             print(k, round(time.time() - t0, 1), flush=True)
     c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if claim_rows:
+        c.close()
+        w = open_store(out)
+        with w.transaction():  # schema 10: the entity list's counts of the entities the clones touched
+            w.refresh_entity_stats()
+        w.close()
+        c = sqlite3.connect(out)
     print("documents", c.execute("SELECT count(*) FROM documents").fetchone()[0], "in", round(time.time() - t0, 1), "s")
 
 
@@ -166,22 +196,38 @@ def measure(path: str) -> None:
     reader.close()
 
 
-def profile(path: str, url: str, top: int = 25) -> None:
-    """cProfile (CPU) of one first request of ``url`` ("{story_a}", "{entity_a}" ... filled from the store)."""
+def profile(path: str, url: str, top: int = 30) -> None:
+    """cProfile (CPU) of one first request of ``url`` ("{story_a}", "{entity_a}" ... filled from the store), the
+    app run in this thread (the thread pool's work run inline) so that the profile sees the handler."""
+    import asyncio
     import cProfile
     import pstats
 
+    import anyio.to_thread
+    import httpx
+
+    async def inline(func, *args, **kwargs):
+        return func(*args)
+
+    anyio.to_thread.run_sync = inline
     p = _picks(path)
     url = url.format(**{k: quote(str(v), safe="") for k, v in p.items()})
     reader = open_store(path, readonly=True)
-    client = TestClient(create_app(reader))
-    client.get("/static/style.css")
+    app = create_app(reader)
+
+    async def get(u):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://localhost") as client:
+            return await client.get(u)
+
+    for warm in ("/", "/stories/{story_m}", "/entities/{entity_m}", "/documents/{doc_a}", "/entities"):
+        asyncio.run(get(warm.format(**{k: quote(str(v), safe="") for k, v in p.items()})))  # templates compiled
     prof = cProfile.Profile(time.process_time)
     prof.enable()
-    r = client.get(url)
+    r = asyncio.run(get(url))
     prof.disable()
     print(url, r.status_code, len(r.content), "bytes")
-    pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
+    pstats.Stats(prof).sort_stats("cumulative").print_stats("crosscheck|jinja2/environment|sqlite|codec", top)
+    pstats.Stats(prof).sort_stats("tottime").print_stats(15)
     reader.close()
 
 

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import AlignedClaim, Analysis, Entity
 from . import codec
+
+
+_STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
+
+
+def display_order(claims: Iterable[AlignedClaim]) -> tuple[AlignedClaim, ...]:
+    """A story's claims as its page lists them: conflicts first, then the best corroborated, then single-source
+    claims (stored as ``claims.rank``, so a claim's page of the story is known without reading the story)."""
+    return tuple(sorted(claims, key=lambda c: (_STATUS_ORDER.get(c.status, 3), -c.independent_sources, c.id)))
 
 
 @dataclass(frozen=True)
@@ -65,9 +75,10 @@ class ClaimTables:
         claims = list(claims)
         c.execute("DELETE FROM claims WHERE story = ?", (story,))  # triggers drop their documents and retellings
         c.executemany("DELETE FROM claims WHERE id = ?", [(a.id,) for a in claims])
-        c.executemany("INSERT INTO claims (id, story, status, speaker, subject, text, speaker_text, data) "
-                      "VALUES (?,?,?,?,?,?,?,?)", [(a.id, story, a.status, a.speaker, a.subject, a.text,
-                                                   a.speaker_text, codec.dumps(a)) for a in claims])
+        c.executemany("INSERT INTO claims (id, story, status, speaker, subject, text, speaker_text, data, rank) "
+                      "VALUES (?,?,?,?,?,?,?,?,?)", [(a.id, story, a.status, a.speaker, a.subject, a.text,
+                                                     a.speaker_text, codec.dumps(a), i)
+                                                    for i, a in enumerate(display_order(claims))])
         c.executemany("INSERT OR IGNORE INTO claim_documents (document, claim) VALUES (?,?)",
                       [(d, a.id) for a in claims for d in a.documents])
         c.executemany("INSERT OR IGNORE INTO claim_retellings (ref, claim, language) VALUES (?,?,?)",
@@ -77,8 +88,12 @@ class ClaimTables:
         """The local entities named inside each claim sentence of one report (its analysis replaced)."""
         c = self.conn
         c.execute("DELETE FROM claim_mentions WHERE document = ?", (doc_id,))
+        c.execute("DELETE FROM entity_mentions WHERE document = ?", (doc_id,))
         if analysis is None:
             return
+        counts = Counter(m.entity for m in analysis.mentions if m.entity)
+        c.executemany("INSERT INTO entity_mentions (document, key, mentions) VALUES (?,?,?)",
+                      sorted((doc_id, k, n) for k, n in counts.items()))
         rows = {(doc_id, m.entity, f"{doc_id}:{cl.key}") for cl in analysis.claims for m in analysis.mentions
                 if m.entity and cl.start <= m.start and m.end <= cl.end}
         c.executemany("INSERT OR IGNORE INTO claim_mentions (document, key, ref) VALUES (?,?,?)", sorted(rows))
@@ -131,6 +146,26 @@ class ClaimTables:
                              {"e": entity_id, **{f"c{i}": x for i, x in enumerate(part)}}):
                 out[r[0]] = "by" if r[1] == 0 else "about"
         return {c: out[c] for c in ids if c in out}
+
+    def claim_ranks(self, claim_ids: Iterable[str]) -> dict[str, tuple[str, int]]:
+        """Claim id -> (its story, its place in the story page's order)."""
+        return {r[0]: (r[1], r[2]) for r in self._in("SELECT id, story, rank FROM claims WHERE id IN ({})",
+                                                     [x for x in claim_ids if x])}
+
+    def story_claims(self, story_id: str, limit: int = -1, offset: int = 0) -> list[AlignedClaim]:
+        """A story's claims in its page's order (``claims.rank``), one page of them decoded."""
+        return [codec.loads(AlignedClaim, r[0]) for r in self._q(
+            "SELECT data FROM claims WHERE story = ? ORDER BY rank LIMIT ? OFFSET ?", (story_id, limit, offset))]
+
+    def actors_of(self, doc_ids: Iterable[str]) -> dict[str, tuple[set[str], int]]:
+        """Cross-report entity id -> (the reports among ``doc_ids`` that mention it, its mentions in them)."""
+        out: dict[str, tuple[set[str], list[int]]] = {}
+        for r in self._in("SELECT l.entity, l.document, m.mentions FROM entity_links l JOIN entity_mentions m "
+                          "ON m.document = l.document AND m.key = l.key WHERE l.document IN ({})", doc_ids):
+            docs, n = out.setdefault(r[0], (set(), [0]))
+            docs.add(r[1])
+            n[0] += r[2]
+        return {k: (docs, n[0]) for k, (docs, n) in out.items()}
 
     # -- entity lists: stored counts, recounted for the entities a write touched ---------------------
     def _entity_count(self, entity_id: str) -> int:

@@ -271,7 +271,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE claims ADD COLUMN text TEXT;
     ALTER TABLE claims ADD COLUMN speaker_text TEXT;
     ALTER TABLE claims ADD COLUMN data TEXT;
+    -- rank: the claim's place on its story page (store/claims.py display_order)
+    ALTER TABLE claims ADD COLUMN rank INTEGER;
     CREATE INDEX IF NOT EXISTS claims_order ON claims(story, id);
+    CREATE INDEX IF NOT EXISTS claims_rank ON claims(story, rank);
     CREATE INDEX IF NOT EXISTS claims_status_order ON claims(status, story, id);
     CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject);
     CREATE TABLE IF NOT EXISTS claim_documents (
@@ -304,6 +307,12 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (document, key, ref)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS claim_mentions_ref ON claim_mentions(ref);
+    CREATE TABLE IF NOT EXISTS entity_mentions (  -- mentions of each local entity in a report (a story's actors)
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (document, key)
+    ) WITHOUT ROWID;
     CREATE TRIGGER IF NOT EXISTS claims_ad AFTER DELETE ON claims BEGIN
         DELETE FROM claim_documents WHERE claim = old.id;
         DELETE FROM claim_retellings WHERE claim = old.id;
@@ -355,10 +364,13 @@ MIGRATIONS: list[str] = [
         INSERT OR IGNORE INTO entity_stale (entity) VALUES (new.id);
     END;
     DELETE FROM claims;
-    INSERT OR REPLACE INTO claims (id, story, status, speaker, subject, text, speaker_text, data)
+    INSERT OR REPLACE INTO claims (id, story, status, speaker, subject, text, speaker_text, data, rank)
         SELECT json_extract(c.value, '$.id'), f.story, json_extract(c.value, '$.status'),
                json_extract(c.value, '$.speaker'), json_extract(c.value, '$.subject'), json_extract(c.value, '$.text'),
-               json_extract(c.value, '$.speaker_text'), c.value
+               json_extract(c.value, '$.speaker_text'), c.value,
+               row_number() OVER (PARTITION BY f.story ORDER BY CASE json_extract(c.value, '$.status')
+                   WHEN 'conflicting' THEN 0 WHEN 'corroborated' THEN 1 WHEN 'single_source' THEN 2 ELSE 3 END,
+                   json_extract(c.value, '$.independent_sources') DESC, json_extract(c.value, '$.id')) - 1
         FROM findings f, json_each(f.data, '$.claims') c;
     INSERT OR IGNORE INTO claim_documents (document, claim)
         SELECT d.value, json_extract(c.value, '$.id')
@@ -372,6 +384,10 @@ MIGRATIONS: list[str] = [
         WHERE json_extract(m.value, '$.entity') IS NOT NULL
           AND json_extract(c.value, '$.start') <= json_extract(m.value, '$.start')
           AND json_extract(m.value, '$.end') <= json_extract(c.value, '$.end');
+    INSERT OR REPLACE INTO entity_mentions (document, key, mentions)
+        SELECT a.document, json_extract(m.value, '$.entity'), count(*)
+        FROM analyses a, json_each(a.data, '$.mentions') m
+        WHERE json_extract(m.value, '$.entity') IS NOT NULL GROUP BY 1, 2;
     DELETE FROM entity_stale;
     INSERT OR REPLACE INTO entity_stats (entity, name_key, claims)
         SELECT e.id, casefold(e.name), (SELECT count(*) FROM (

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .app import Renderer
 
 PAGE = 50
+CLAIMS_PAGE = 100  # claims per story page: the claims x reports matrix of the largest stories, cut
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -37,6 +38,13 @@ def _date(name: str, value: str | None) -> str | None:
     if value is not None and not _DATE.match(value):
         raise HTTPException(422, f"{name}: expected a date as YYYY-MM-DD")
     return value
+
+
+def claim_link(claim_id: str, story_id: str, rank: int | None) -> str:
+    """The story page (the page of its claim list) that shows this claim, at the claim's row."""
+    page = (rank or 0) // CLAIMS_PAGE * CLAIMS_PAGE
+    return (f"/stories/{quote(story_id, safe='')}" + (f"?claims={page}" if page else "") +
+            f"#ac-{quote(claim_id, safe='')}")
 
 
 def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
@@ -69,11 +77,22 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
                       hits=hits, story_of=story_of, facets=rm.facets(), documents=rm.document_count())
 
     @r.get("/stories/{story_id:path}", response_class=HTMLResponse)
-    async def story_page(request: Request, story_id: str):
+    async def story_page(request: Request, story_id: str, claims: int = 0):
+        claims = _offset(claims)
+
         def build() -> dict | None:
             view = rm.story_view(story_id)
-            return None if view is None else {"v": view}
-        return await renderer.cached(request, "story.html", build, "no such story", story=story_id)
+            if view is None:
+                return None
+            # a long claim list is shown CLAIMS_PAGE claims at a time (the matrix is most of the page)
+            link = f"/stories/{quote(story_id, safe='')}?claims="
+            n = len(view.claims)
+            return {"v": view, "shown": view.claims[claims:claims + CLAIMS_PAGE], "claims_offset": claims,
+                    "prev_claims": (f"{link}{max(0, claims - CLAIMS_PAGE)}" if claims > CLAIMS_PAGE else
+                                    f"/stories/{quote(story_id, safe='')}") if claims else None,
+                    "next_claims": f"{link}{claims + CLAIMS_PAGE}" if claims + CLAIMS_PAGE < n else None}
+        return await renderer.cached(request, "story.html", build, "no such story", story=story_id,
+                                     key=f"claims={claims}" if claims else None)
 
     @r.get("/documents/{doc_id:path}", response_class=HTMLResponse)
     async def document_page(request: Request, doc_id: str):
@@ -85,9 +104,11 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             entity_of = rm.store.entity_links_for([doc.id]).get(doc.id, {})
             names = {k: e.name for k, e in rm.store.entities_by_id(entity_of.values()).items()}
             story_id = rm.story_of(doc.id)
+            view = rm.story_view(story_id) if story_id else None
             return dict(doc=doc, body=highlight(doc.text, spans_of(analysis, entity_of, names)), analysis=analysis,
                         entity_of=entity_of, names=names, aligned=rm.claims_for_document(doc.id, story_id),
-                        story=rm.story_view(story_id) if story_id else None,
+                        story=view, claim_links={c.id: claim_link(c.id, c.story, i)
+                                                 for i, c in enumerate(view.claims if view else ())},
                         syndication=rm.store.syndication_of_documents([doc.id]).get(doc.id),
                         revisions=rm.store.revisions(doc.id), fetched=rm.store.fetch_record(doc.source))
         return await renderer.cached(request, "document.html", build, "no such report")
@@ -117,7 +138,9 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             total = rm.store.count_claims(flt) if offset or len(claims) == PAGE else len(claims)
             link = f"/entities/{quote(entity_id, safe='')}?offset="
             speakers = rm.store.entities_by_id({c.speaker for c in claims if c.speaker})
+            ranks = rm.store.claim_ranks(c.id for c in claims)
             return dict(e=e, claims=claims, total=total, offset=offset,
+                        links={c.id: claim_link(c.id, c.story, ranks.get(c.id, (c.story, 0))[1]) for c in claims},
                         roles=rm.store.entity_roles(entity_id, (c.id for c in claims)),
                         titles=rm.story_titles(c.story for c in claims),
                         names={k: x.name for k, x in speakers.items()},
@@ -127,10 +150,10 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
 
     @r.get("/claims/{claim_id:path}")
     def claim_page(claim_id: str):
-        story_id = rm.store.story_of_claim(claim_id)
-        if story_id is None:
+        where = rm.store.claim_ranks([claim_id]).get(claim_id)
+        if where is None:
             raise HTTPException(404, "no such claim")
-        return RedirectResponse(f"/stories/{quote(story_id, safe='')}#ac-{quote(claim_id, safe='')}", status_code=303)
+        return RedirectResponse(claim_link(claim_id, *where), status_code=303)
 
     @r.get("/docs", response_class=HTMLResponse)
     def api_docs(request: Request):

@@ -20,6 +20,7 @@ from typing import Any
 from ..export import summary_counts
 from ..model import AlignedClaim, Disagreement, Document, Entity, Story, StoryFindings, StorySummary, TimelineEntry
 from ..store.base import DocumentFilter, Store
+from ..store.claims import display_order
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,7 @@ class ReadModel:
         labels = {d.id: f"R{i}" for i, d in enumerate(docs, 1)}
         synd = self.store.syndication_of_documents(story.documents)
         findings = self.store.findings(story_id) or StoryFindings(story=story_id)
-        claims = _order_claims(findings.claims)
+        claims = display_order(findings.claims)
         cells: dict[tuple[str, str], str] = {}
         retold: dict[tuple[str, str], str] = {}
         for c in claims:
@@ -298,7 +299,7 @@ class ReadModel:
                     seen.add(pair)
                     related.append((c, by_id[other]))
         links = self.store.entity_links_for(story.documents)
-        analyses = self.store.analyses_of(story.documents)
+        mentioned = self.store.actors_of(d.id for d in docs)  # counted by SQL: no analysis decoded
         wanted = {g for m in links.values() for g in m.values()} | {x for c in claims for x in (c.speaker, c.subject) if x}
         ents = self.store.entities_by_id(wanted)
         names = {k: e.name for k, e in ents.items()}
@@ -308,7 +309,7 @@ class ReadModel:
                          counts=counts, claims=claims, cells=cells, retold=retold,
                          conflicts=tuple(conflicts), related=tuple(related),
                          timeline=tuple(sorted(findings.timeline, key=lambda e: (e.value, e.document))),
-                         actors=_actors(docs, claims, names, links, analyses, ents), names=names,
+                         actors=_actors(claims, names, mentioned, ents), names=names,
                          disagreements=tuple(sorted(findings.disagreements,
                                                     key=lambda x: _SEVERITY_ORDER.get(x.severity, 9))),
                          copies=self._copies(docs, labels, synd))
@@ -359,19 +360,11 @@ def _story(s: StorySummary, documents: tuple[str, ...]) -> Story:
                  first_published=s.first_published, last_published=s.last_published)
 
 
-def _actors(docs: tuple[Document, ...], claims: tuple[AlignedClaim, ...], names: dict[str, str],
-            links: dict[str, dict[str, str]], analyses: dict, ents: dict[str, Entity]) -> tuple[Actor, ...]:
-    reports: dict[str, set[str]] = {}
-    mentions: dict[str, int] = {}
-    for d in docs:
-        a = analyses.get(d.id)
-        if a is None:
-            continue
-        for m in a.mentions:
-            gid = links.get(d.id, {}).get(m.entity)
-            if gid in ents:
-                reports.setdefault(gid, set()).add(d.id)
-                mentions[gid] = mentions.get(gid, 0) + 1
+def _actors(claims: tuple[AlignedClaim, ...], names: dict[str, str], mentioned: dict[str, tuple[set[str], int]],
+            ents: dict[str, Entity]) -> tuple[Actor, ...]:
+    """The story's entities: the reports that mention them (or carry their claims), mentions, claims made."""
+    reports = {gid: set(docs) for gid, (docs, _) in mentioned.items() if gid in ents}
+    mentions = {gid: n for gid, (_, n) in mentioned.items() if gid in ents}
     spoke: dict[str, int] = {}
     for c in claims:
         if c.speaker in ents:
@@ -384,9 +377,3 @@ def _actors(docs: tuple[Document, ...], claims: tuple[AlignedClaim, ...], names:
 
 
 _SEVERITY_ORDER = {"conflict": 0, "version": 1, "slip": 2, "precision": 3, "explained": 4}
-_STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
-
-
-def _order_claims(claims: tuple[AlignedClaim, ...]) -> tuple[AlignedClaim, ...]:
-    """Conflicts first, then the best corroborated, then single-source claims."""
-    return tuple(sorted(claims, key=lambda c: (_STATUS_ORDER.get(c.status, 3), -c.independent_sources, c.id)))
