@@ -1,0 +1,299 @@
+"""Claims and entities as rows (issue 14 part 3, store/claims.py): the claim lists, the entity pages and the
+entity lists are filtered, sorted and cut by SQL, decode only the page they show, and agree with the same
+filters applied to every stored claim; a long story page shows its claims a page at a time.
+
+All report text here is fictional and written for these tests.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from crosscheck.model import (AlignedClaim, Analysis, Claim, Document, Entity, Mention, Retelling, Story,
+                              StoryFindings)
+from crosscheck.store import codec, open_store
+from crosscheck.store.claims import display_order
+from crosscheck.store.migrations import MIGRATIONS
+from crosscheck.store.sqlite import _split_sql
+from crosscheck.web.app import create_app
+
+_PLACES = ("Harrowgate", "Quillmouth", "Lowater", "Ærøskøbing")
+_PEOPLE = ("Zoë Brandt", "Ivo Lanne", "ÉMILE ROCHE")
+_STATUS = ("corroborated", "conflicting", "single_source")
+
+
+def _story_objects(s: int, n_claims: int = 3):
+    """One fictional story: two reports whose first claim sentence names a place, its findings, its links."""
+    sid = f"story-{s:04d}"
+    place, person = _PLACES[s % len(_PLACES)], _PEOPLE[s % len(_PEOPLE)]
+    docs, analyses, links = [], [], []
+    for k in range(2):
+        did = f"doc-{s:04d}-{k}"
+        first = f"{person} said the ferry from {place} would run twice a day."
+        second = " A harbour clerk said the fares would not change."
+        text = first + second
+        i = first.index(place)
+        docs.append(Document(id=did, source=f"/c/{did}.txt", fmt="txt", text=text, title=f"Ferries {s}",
+                             outlet=f"Outlet {k}", published=f"2031-03-{10 + s % 9:02d}", language=("en", "da")[k],
+                             content_hash=did))
+        analyses.append(Analysis(document=did,
+                                 entities=(Entity(key="e1", name=place, type="GPE", aliases=(place,)),
+                                           Entity(key="e2", name=person, type="PERSON", aliases=(person,))),
+                                 mentions=(Mention(i, i + len(place), place, "GPE", "e1"),
+                                           Mention(0, len(person), person, "PERSON", "e2")),
+                                 claims=(Claim(key="c1", text=first, start=0, end=len(first), speaker="e2",
+                                               speaker_text=person),
+                                         Claim(key="c2", text=second.strip(), start=len(first) + 1, end=len(text),
+                                               speaker_text="a harbour clerk"))))
+        links += [(did, "e1", f"ent-place-{s % len(_PLACES)}"), (did, "e2", f"ent-person-{s % len(_PEOPLE)}")]
+    ids = [d.id for d in docs]
+    claims = []
+    for j in range(n_claims):
+        key = "c1" if j % 3 != 1 else "c2"  # claims 0 and 2 share the first sentence (one retelling, two claims)
+        claims.append(AlignedClaim(
+            id=f"ac-{s:04d}-{j:03d}", story=sid, text=f"The ferry will run twice a day ({j}).",
+            speaker=f"ent-person-{s % len(_PEOPLE)}" if key == "c1" else None,
+            speaker_text=_PEOPLE[s % len(_PEOPLE)] if key == "c1" else "a harbour clerk",
+            documents=tuple(ids), status=_STATUS[(s + j) % 3], independent_sources=1 + (j % 2),
+            subject="ent-place-0" if j == 1 else None,
+            retellings=tuple(Retelling(document=d, claim=f"{d}:{key}", text="ferry", language=lang)
+                             for d, lang in zip(ids, ("en", "da")))))
+    story = Story(id=sid, documents=tuple(ids), title=f"Ferries from {place} {s}", first_published="2031-03-10",
+                  last_published="2031-03-11")
+    return story, docs, analyses, StoryFindings(story=sid, claims=tuple(claims)), links
+
+
+def _build(path: Path, n_stories: int, n_claims: int = 3, big: int | None = None) -> list:
+    """The store and every stored aligned claim (the reference the SQL answers are checked against)."""
+    store = open_store(path)
+    all_claims, all_links = [], []
+    with store.transaction():
+        for s in range(n_stories):
+            story, docs, analyses, findings, links = _story_objects(s, big if big and s == 0 else n_claims)
+            for d, a in zip(docs, analyses):
+                store.put_document(d, a)
+                store.set_story(d.id, story.id)
+            store.put_story(story)
+            store.put_findings(findings)
+            all_claims += findings.claims
+            all_links += links
+        store.replace_entities([Entity(key=f"ent-place-{i}", id=f"ent-place-{i}", name=p, type="GPE", aliases=(p,))
+                                for i, p in enumerate(_PLACES)] +
+                               [Entity(key=f"ent-person-{i}", id=f"ent-person-{i}", name=p, type="PERSON",
+                                       aliases=(p, p.split()[-1])) for i, p in enumerate(_PEOPLE)], all_links)
+        store.refresh_entity_stats()
+    store.close()
+    return all_claims
+
+
+def _roles(claims, entity: str, entities: set[str], n_places: int = len(_PLACES)) -> dict[str, str]:
+    """The reference: "by" when it speaks, "about" when it is the subject or named in a retold sentence."""
+    out = {}
+    for c in claims:
+        s = int(c.story.split("-")[1])
+        named = entity == f"ent-place-{s % n_places}" and any(r.claim.endswith(":c1") for r in c.retellings)
+        named = named or entity == f"ent-person-{s % len(_PEOPLE)}" and any(r.claim.endswith(":c1")
+                                                                            for r in c.retellings)
+        if c.speaker == entity:
+            out[c.id] = "by"
+        elif (c.subject == entity and entity in entities) or named:
+            out[c.id] = "about"
+    return out
+
+
+def _traced(store) -> list[str]:
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    path = tmp_path_factory.mktemp("claims") / "s.db"
+    return path, _build(path, 24)
+
+
+def test_claim_filters_agree_with_every_stored_claim(built):
+    path, claims = built
+    client = TestClient(create_app(open_store(path, readonly=True)))
+    entities = {f"ent-place-{i}" for i in range(len(_PLACES))} | {f"ent-person-{i}" for i in range(len(_PEOPLE))}
+    order = sorted(claims, key=lambda c: (c.story, c.id))
+    cases = {
+        "": order,
+        "status=conflicting": [c for c in order if c.status == "conflicting"],
+        "story=story-0003": [c for c in order if c.story == "story-0003"],
+        "document=doc-0005-1": [c for c in order if "doc-0005-1" in c.documents],
+        "q=%C3%89MILE": [c for c in order if "émile" in (c.speaker_text or "").casefold()],  # case-folded, not ASCII
+        "q=(4)": [],
+        "q=(2)&status=single_source": [c for c in order if "(2)" in c.text and c.status == "single_source"],
+        "language=da": order,
+        "language=fr": [],
+        "entity=nobody": [],
+    }
+    for e in sorted(entities):
+        roles = _roles(claims, e, entities)
+        cases[f"entity={e}"] = [c for c in order if c.id in roles]
+    for query, want in cases.items():
+        got = client.get(f"/api/claims?limit=500&{query}").json()
+        assert got["total"] == len(want), query
+        assert [x["id"] for x in got["items"]] == [c.id for c in want], query
+    page = client.get("/api/claims?limit=7&offset=10").json()
+    assert [x["id"] for x in page["items"]] == [c.id for c in order[10:17]] and page["total"] == len(order)
+    # a sentence two aligned claims share names the place: both claims are about it (ac-...-000 and -002)
+    about = client.get("/api/entities/ent-place-0").json()["claims"]
+    assert {"ac-0000-000", "ac-0000-002"} <= {c["id"] for c in about}
+    assert {c["role"] for c in about if c["id"] == "ac-0000-001"} == {"about"}  # its subject
+    one = client.get("/api/claims/ac-0003-001").json()
+    assert one["id"] == "ac-0003-001" and one["anchors"] == [{"document": "doc-0003-0", "key": "c2"},
+                                                             {"document": "doc-0003-1", "key": "c2"}]
+
+
+def test_entity_lists_agree_with_counts_of_every_claim(built):
+    path, claims = built
+    client = TestClient(create_app(open_store(path, readonly=True)))
+    entities = {f"ent-place-{i}": p for i, p in enumerate(_PLACES)} | \
+        {f"ent-person-{i}": p for i, p in enumerate(_PEOPLE)}
+    counts = {e: len(_roles(claims, e, set(entities))) for e in entities}
+    by_name = sorted(entities, key=lambda e: (entities[e].casefold(), e))
+    assert [x["id"] for x in client.get("/api/entities?limit=500").json()["items"]] == by_name
+    assert [x["id"] for x in client.get("/api/entities?type=person").json()["items"]] == \
+        [e for e in by_name if "person" in e]
+    assert [x["id"] for x in client.get("/api/entities?q=%C3%A6r%C3%B8").json()["items"]] == ["ent-place-3"]
+    assert [x["id"] for x in client.get("/api/entities?q=lanne").json()["items"]] == ["ent-person-1"]
+    html = client.get("/entities").text
+    want = sorted(entities, key=lambda e: (-counts[e], entities[e].casefold(), e))
+    shown = [html.index(f'href="/entities/{e}"') for e in want]
+    assert shown == sorted(shown)  # most claims first, then by name
+    for e in want:
+        assert f'href="/entities/{e}">{entities[e]}</a>' in html.replace("&#39;", "'")
+    page = client.get("/entities/ent-place-1").text
+    assert f"<small>{counts['ent-place-1']}</small>" in page
+
+
+def test_lists_and_entity_pages_read_no_whole_table_and_decode_one_page(tmp_path: Path, monkeypatch):
+    from test_reads import _whole_table_reads
+
+    decoded: list[str] = []
+    real = codec.loads
+
+    def counting(cls, text):
+        if cls is AlignedClaim or cls is StoryFindings:
+            decoded.append(cls.__name__)
+        return real(cls, text)
+
+    monkeypatch.setattr(codec, "loads", counting)
+    per_size = []
+    for n in (12, 60):
+        path = tmp_path / f"s{n}.db"
+        _build(path, n)
+        reader = open_store(path, readonly=True)
+        seen = _traced(reader)
+        client = TestClient(create_app(reader))
+        counts = {}
+        for url in ("/api/claims?limit=5&offset=3", "/api/claims?entity=ent-place-1&limit=5",
+                    "/api/claims?status=corroborated&limit=5", "/api/claims?language=da&limit=5",
+                    "/entities", "/api/entities?limit=5", "/api/claims/ac-0004-001", "/entities/ent-place-1"):
+            decoded.clear()
+            assert client.get(url).status_code == 200, url
+            counts[url] = len(decoded)
+        # a LIMITed walk of an index and the count of the list are not reads of the whole store's rows
+        assert [x for x in _whole_table_reads(seen) if " LIMIT " not in x and not x.startswith("SELECT count(*)")] == [], n
+        assert counts.pop("/entities/ent-place-1") <= 50  # one page of the entity's claims
+        per_size.append(counts)
+        reader.close()
+    assert per_size[0] == per_size[1], per_size  # the 5x bigger store decodes no more claims per request
+    assert max(per_size[0].values()) <= 5, per_size
+
+
+def test_entity_counts_follow_a_write_before_and_after_the_recount(tmp_path: Path):
+    path = tmp_path / "s.db"
+    claims = _build(path, 8)
+    reader = open_store(path, readonly=True)
+    client = TestClient(create_app(reader))
+    before = client.get("/api/entities?limit=500").json()["items"]
+    writer = open_store(path)
+    story, docs, analyses, findings, links = _story_objects(4)
+    extra = AlignedClaim(id="ac-extra", story=story.id, text="The quay will close.", speaker="ent-place-2",
+                         speaker_text="Lowater", documents=story.documents, status="single_source",
+                         independent_sources=1)
+    with writer.transaction():
+        writer.put_findings(StoryFindings(story=story.id, claims=findings.claims + (extra,)))
+    assert writer.conn.execute("SELECT count(*) FROM entity_stale").fetchone()[0] > 0  # marked, not yet recounted
+    want = _roles(claims + [extra], "ent-place-2", {"ent-place-2"})
+    html = client.get("/entities/ent-place-2").text
+    assert f"<small>{len(want)}</small>" in html and "The quay will close." in html
+    assert f'<td class="num">{len(want)}</td>' in client.get("/entities?q=lowater").text  # counted now, not stored
+    with writer.transaction():
+        assert writer.refresh_entity_stats() > 0
+    assert writer.conn.execute("SELECT count(*) FROM entity_stale").fetchone()[0] == 0
+    assert writer.conn.execute("SELECT claims FROM entity_stats WHERE entity = 'ent-place-2'").fetchone()[0] == len(want)
+    assert f'<td class="num">{len(want)}</td>' in client.get("/entities?q=lowater").text
+    assert client.get("/api/entities?limit=500").json()["items"] == before  # names and order as they were
+    writer.close()
+    reader.close()
+
+
+def test_a_long_story_shows_its_claims_a_page_at_a_time(tmp_path: Path):
+    path = tmp_path / "s.db"
+    claims = _build(path, 3, big=250)
+    reader = open_store(path, readonly=True)
+    seen = _traced(reader)
+    client = TestClient(create_app(reader))
+    order = display_order([c for c in claims if c.story == "story-0000"])
+    first = client.get("/stories/story-0000").text
+    assert first.count('class="claim-row') == 100 and "<b>250</b> claims" in first
+    assert 'href="/stories/story-0000?claims=100">next claims' in first and "claims 1–100 of 250" in first
+    assert f'id="ac-{order[99].id}"' in first and f'id="ac-{order[100].id}"' not in first
+    assert not any("FROM analyses" in s for s in seen)  # actors are counted by SQL, no analysis decoded
+    last = client.get("/stories/story-0000?claims=200").text
+    assert last.count('class="claim-row') == 50 and f'id="ac-{order[249].id}"' in last
+    assert 'href="/stories/story-0000?claims=100">← previous claims' in last and "next claims" not in last
+    small = client.get("/stories/story-0001").text
+    assert "claims-pager" not in small and small.count('class="claim-row') == 3
+    r = client.get(f"/claims/{order[150].id}", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/stories/story-0000?claims=100#ac-{order[150].id}"
+    r = client.get(f"/claims/{order[5].id}", follow_redirects=False)
+    assert r.headers["location"] == f"/stories/story-0000#ac-{order[5].id}"
+    entity = client.get("/entities/ent-place-0?offset=50").text  # its claims, 50 a page, linked to their page
+    assert "← previous" in entity and "?claims=" in entity
+    assert client.get("/stories/story-0000?claims=-1").status_code == 422
+    reader.close()
+
+
+def test_migration_fills_claim_rows_of_an_existing_store(tmp_path: Path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    before = next(i for i, m in enumerate(MIGRATIONS) if "ALTER TABLE claims ADD COLUMN data" in m)
+    for i in range(before):
+        for stmt in _split_sql(MIGRATIONS[i]):
+            conn.execute(stmt)
+    conn.execute(f"PRAGMA user_version = {before}")
+    story, docs, analyses, findings, links = _story_objects(0, n_claims=4)
+    for d, a in zip(docs, analyses):
+        conn.execute("INSERT INTO documents (id, source, fmt, text, content_hash, language) VALUES (?,?,?,?,?,?)",
+                     (d.id, d.source, d.fmt, d.text, d.content_hash, d.language))
+        conn.execute("INSERT INTO analyses (document, data) VALUES (?,?)", (d.id, codec.dumps(a)))
+        conn.execute("INSERT INTO story_documents (document, story) VALUES (?,?)", (d.id, story.id))
+    conn.execute("INSERT INTO findings (story, data) VALUES (?,?)", (story.id, codec.dumps(findings)))
+    conn.executemany("INSERT INTO claims (id, story, status, speaker) VALUES (?,?,?,?)",
+                     [(c.id, story.id, c.status, c.speaker) for c in findings.claims])
+    conn.executemany("INSERT INTO entities (id, name, type) VALUES (?,?,?)",
+                     [("ent-place-0", "Harrowgate", "GPE"), ("ent-person-0", "Zoë Brandt", "PERSON")])
+    conn.executemany("INSERT INTO entity_links (document, key, entity) VALUES (?,?,?)", links)
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    assert store.claims_page() == sorted(findings.claims, key=lambda c: c.id)
+    assert [r[0] for r in store.conn.execute("SELECT id FROM claims WHERE story = ? ORDER BY rank", (story.id,))] == \
+        [c.id for c in display_order(findings.claims)]
+    roles = _roles(findings.claims, "ent-place-0", {"ent-place-0"})
+    assert store.entity_roles("ent-place-0", [c.id for c in findings.claims]) == roles
+    assert store.entity_claim_counts(["ent-place-0", "ent-person-0"]) == \
+        {"ent-place-0": len(roles), "ent-person-0": len(_roles(findings.claims, "ent-person-0", set()))}
+    assert store.conn.execute("SELECT count(*) FROM entity_stale").fetchone()[0] == 0
+    assert store.actors_of([d.id for d in docs]) == {"ent-place-0": ({d.id for d in docs}, 2),
+                                                      "ent-person-0": ({d.id for d in docs}, 2)}
+    store.close()
