@@ -264,8 +264,12 @@ MIGRATIONS: list[str] = [
     # 8 -> 9 (issue 14 part 3, helper `reads2`, its number 10; the lead renumbers after scale2's): claims as rows
     # (store/claims.py), so claim lists and entity pages are filtered, sorted and cut by SQL and decode one page:
     # each claim's JSON, subject and words beside its story, status and speaker; the reports carrying it; its
-    # retellings (claim key in a report, language); the local entities each report's claim sentences name.
-    # Filled here from the stored findings and analyses (SQLite's JSON functions; the writer keeps them after).
+    # retellings (claim key in a report, language); the local entities each report's claim sentences name; each
+    # claim's place on its story page (rank); mentions per local entity and report (a story's actors by SQL);
+    # per entity its case-folded name and the claims by or about it (entity_stats: the entity lists' order),
+    # marked stale by triggers when a write touches them and recounted by the writer (refresh_entity_stats).
+    # Filled here from the stored findings and analyses (SQLite's JSON functions; the writer keeps them after;
+    # casefold() is the store connection's function, store/claims.py).
     """
     ALTER TABLE claims ADD COLUMN subject TEXT;
     ALTER TABLE claims ADD COLUMN text TEXT;
