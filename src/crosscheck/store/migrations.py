@@ -271,12 +271,24 @@ MIGRATIONS: list[str] = [
     # Filled here from the stored findings and analyses (SQLite's JSON functions; the writer keeps them after;
     # casefold() is the store connection's function, store/claims.py).
     """
-    ALTER TABLE claims ADD COLUMN subject TEXT;
-    ALTER TABLE claims ADD COLUMN text TEXT;
-    ALTER TABLE claims ADD COLUMN speaker_text TEXT;
-    ALTER TABLE claims ADD COLUMN data TEXT;
-    -- rank: the claim's place on its story page (store/claims.py display_order)
-    ALTER TABLE claims ADD COLUMN rank INTEGER;
+    -- claims rebuilt with their new columns (refilled below from the findings, the source of truth)
+    DROP TABLE IF EXISTS claims_v10;
+    CREATE TABLE claims_v10 (
+        id TEXT PRIMARY KEY,
+        story TEXT NOT NULL,
+        status TEXT NOT NULL,
+        speaker TEXT,
+        subject TEXT,
+        text TEXT,
+        speaker_text TEXT,
+        data TEXT,  -- the AlignedClaim (codec JSON)
+        rank INTEGER  -- its place on its story page (store/claims.py display_order)
+    );
+    DROP TABLE claims;
+    ALTER TABLE claims_v10 RENAME TO claims;
+    CREATE INDEX IF NOT EXISTS claims_story ON claims(story);
+    CREATE INDEX IF NOT EXISTS claims_status ON claims(status);
+    CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
     CREATE INDEX IF NOT EXISTS claims_order ON claims(story, id);
     CREATE INDEX IF NOT EXISTS claims_rank ON claims(story, rank);
     CREATE INDEX IF NOT EXISTS claims_status_order ON claims(status, story, id);
@@ -367,7 +379,10 @@ MIGRATIONS: list[str] = [
         INSERT OR IGNORE INTO entity_stale (entity) VALUES (old.id);
         INSERT OR IGNORE INTO entity_stale (entity) VALUES (new.id);
     END;
-    DELETE FROM claims;
+    DELETE FROM claim_documents;
+    DELETE FROM claim_retellings;
+    DELETE FROM claim_mentions;
+    DELETE FROM entity_mentions;
     INSERT OR REPLACE INTO claims (id, story, status, speaker, subject, text, speaker_text, data, rank)
         SELECT json_extract(c.value, '$.id'), f.story, json_extract(c.value, '$.status'),
                json_extract(c.value, '$.speaker'), json_extract(c.value, '$.subject'), json_extract(c.value, '$.text'),
