@@ -329,6 +329,42 @@ MIGRATIONS: list[str] = [
         mentions INTEGER NOT NULL,
         PRIMARY KEY (document, key)
     ) WITHOUT ROWID;
+    DELETE FROM claim_documents;
+    DELETE FROM claim_retellings;
+    DELETE FROM claim_mentions;
+    DELETE FROM entity_mentions;
+    INSERT OR REPLACE INTO claims (id, story, status, speaker, subject, text, speaker_text, data, rank)
+        SELECT json_extract(c.value, '$.id'), f.story, json_extract(c.value, '$.status'),
+               json_extract(c.value, '$.speaker'), json_extract(c.value, '$.subject'), json_extract(c.value, '$.text'),
+               json_extract(c.value, '$.speaker_text'), c.value,
+               row_number() OVER (PARTITION BY f.story ORDER BY CASE json_extract(c.value, '$.status')
+                   WHEN 'conflicting' THEN 0 WHEN 'corroborated' THEN 1 WHEN 'single_source' THEN 2 ELSE 3 END,
+                   json_extract(c.value, '$.independent_sources') DESC, json_extract(c.value, '$.id')) - 1
+        FROM findings f, json_each(f.data, '$.claims') c;
+    INSERT OR IGNORE INTO claim_documents (document, claim)
+        SELECT d.value, json_extract(c.value, '$.id')
+        FROM findings f, json_each(f.data, '$.claims') c, json_each(c.value, '$.documents') d;
+    INSERT OR IGNORE INTO claim_retellings (ref, claim, language)
+        SELECT json_extract(r.value, '$.claim'), json_extract(c.value, '$.id'), json_extract(r.value, '$.language')
+        FROM findings f, json_each(f.data, '$.claims') c, json_each(c.value, '$.retellings') r;
+    -- each analysis parsed once per list (mentions, claims), then joined by report: no JSON parsed per pair
+    CREATE TEMP TABLE m10_mentions AS
+        SELECT a.document AS document, json_extract(m.value, '$.entity') AS key,
+               json_extract(m.value, '$.start') AS s, json_extract(m.value, '$.end') AS e
+        FROM analyses a, json_each(a.data, '$.mentions') m WHERE json_extract(m.value, '$.entity') IS NOT NULL;
+    CREATE TEMP TABLE m10_claims AS
+        SELECT a.document AS document, json_extract(c.value, '$.key') AS key,
+               json_extract(c.value, '$.start') AS s, json_extract(c.value, '$.end') AS e
+        FROM analyses a, json_each(a.data, '$.claims') c;
+    CREATE INDEX temp.m10_mentions_document ON m10_mentions(document);
+    INSERT OR IGNORE INTO claim_mentions (document, key, ref)
+        SELECT c.document, m.key, c.document || ':' || c.key FROM m10_claims c
+        JOIN m10_mentions m ON m.document = c.document AND c.s <= m.s AND m.e <= c.e;
+    INSERT OR REPLACE INTO entity_mentions (document, key, mentions)
+        SELECT document, key, count(*) FROM m10_mentions GROUP BY document, key;
+    DROP TABLE temp.m10_mentions;
+    DROP TABLE temp.m10_claims;
+    -- the triggers come after the fill: what they mark is counted right below
     CREATE TRIGGER IF NOT EXISTS claims_ad AFTER DELETE ON claims BEGIN
         DELETE FROM claim_documents WHERE claim = old.id;
         DELETE FROM claim_retellings WHERE claim = old.id;
@@ -379,34 +415,6 @@ MIGRATIONS: list[str] = [
         INSERT OR IGNORE INTO entity_stale (entity) VALUES (old.id);
         INSERT OR IGNORE INTO entity_stale (entity) VALUES (new.id);
     END;
-    DELETE FROM claim_documents;
-    DELETE FROM claim_retellings;
-    DELETE FROM claim_mentions;
-    DELETE FROM entity_mentions;
-    INSERT OR REPLACE INTO claims (id, story, status, speaker, subject, text, speaker_text, data, rank)
-        SELECT json_extract(c.value, '$.id'), f.story, json_extract(c.value, '$.status'),
-               json_extract(c.value, '$.speaker'), json_extract(c.value, '$.subject'), json_extract(c.value, '$.text'),
-               json_extract(c.value, '$.speaker_text'), c.value,
-               row_number() OVER (PARTITION BY f.story ORDER BY CASE json_extract(c.value, '$.status')
-                   WHEN 'conflicting' THEN 0 WHEN 'corroborated' THEN 1 WHEN 'single_source' THEN 2 ELSE 3 END,
-                   json_extract(c.value, '$.independent_sources') DESC, json_extract(c.value, '$.id')) - 1
-        FROM findings f, json_each(f.data, '$.claims') c;
-    INSERT OR IGNORE INTO claim_documents (document, claim)
-        SELECT d.value, json_extract(c.value, '$.id')
-        FROM findings f, json_each(f.data, '$.claims') c, json_each(c.value, '$.documents') d;
-    INSERT OR IGNORE INTO claim_retellings (ref, claim, language)
-        SELECT json_extract(r.value, '$.claim'), json_extract(c.value, '$.id'), json_extract(r.value, '$.language')
-        FROM findings f, json_each(f.data, '$.claims') c, json_each(c.value, '$.retellings') r;
-    INSERT OR IGNORE INTO claim_mentions (document, key, ref)
-        SELECT a.document, json_extract(m.value, '$.entity'), a.document || ':' || json_extract(c.value, '$.key')
-        FROM analyses a, json_each(a.data, '$.claims') c, json_each(a.data, '$.mentions') m
-        WHERE json_extract(m.value, '$.entity') IS NOT NULL
-          AND json_extract(c.value, '$.start') <= json_extract(m.value, '$.start')
-          AND json_extract(m.value, '$.end') <= json_extract(c.value, '$.end');
-    INSERT OR REPLACE INTO entity_mentions (document, key, mentions)
-        SELECT a.document, json_extract(m.value, '$.entity'), count(*)
-        FROM analyses a, json_each(a.data, '$.mentions') m
-        WHERE json_extract(m.value, '$.entity') IS NOT NULL GROUP BY 1, 2;
     DELETE FROM entity_stale;
     INSERT OR REPLACE INTO entity_stats (entity, name_key, claims)
         SELECT e.id, casefold(e.name), (SELECT count(*) FROM (
