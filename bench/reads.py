@@ -9,8 +9,13 @@ into another story (what an ingest does), on a store grown by cloning its report
     .venv/bin/python bench/reads.py profile /tmp/s100k.db '/stories/{story_a}'   # cProfile of one first view
 
 Prints wall and CPU milliseconds per request (CPU: of this process, server and test client together; on a
-shared machine wall time mostly measures the load). Asserts nothing. Goal (issue 14): a story's first view
-and list pages under 100 ms at 100k reports, also right after an ingest.
+shared machine wall time mostly measures the load): the largest and a median story (first and warm views),
+list pages, search, a report page, the entity with the most links and a median one (page and API), the
+entity lists, /api/claims (whole list, one verdict, one entity, one story), and again right after a write
+into another story. Asserts nothing. Goal (issue 14): a story's first view and list pages under 100 ms at
+100k reports, also right after an ingest. ``profile`` runs one request under cProfile (CPU) in this thread.
+A store of schema 10 (claims as rows) is cloned with its claim rows; a store of an older schema must be
+opened for writing once after ``grow`` (the migration fills the claim rows from the cloned findings).
 """
 from __future__ import annotations
 
@@ -82,6 +87,8 @@ def grow(base: str, out: str, copies: int) -> None:
                       "FROM claim_retellings WHERE claim NOT LIKE '%~%'")
             c.execute(f"INSERT INTO claim_mentions (document, key, ref) SELECT document||'{sfx}', key, {ref} "
                       "FROM claim_mentions WHERE document NOT LIKE '%~%'")
+            c.execute(f"INSERT INTO entity_mentions (document, key, mentions) SELECT document||'{sfx}', key, mentions "
+                      "FROM entity_mentions WHERE document NOT LIKE '%~%'")
         else:
             c.execute(f"INSERT INTO claims (id, story, status, speaker) SELECT id||'{sfx}', story||'{sfx}', status, speaker FROM claims WHERE story NOT LIKE '%~%'")
         c.execute(f"INSERT INTO entity_links (document, key, entity) SELECT document||'{sfx}', key, entity FROM entity_links WHERE document NOT LIKE '%~%'")
