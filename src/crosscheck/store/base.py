@@ -275,6 +275,10 @@ class Store(ABC):
     def entity_roles(self, entity_id: str, claim_ids: Iterable[str]) -> dict[str, str]: ...
 
     @abstractmethod
+    def entity_claims(self, entity_id: str, limit: int = 50, offset: int = 0
+                      ) -> tuple[list[AlignedClaim], int, dict[str, str]]: ...
+
+    @abstractmethod
     def entities_page(self, query: str | None = None, type: str | None = None, sort: str = "name",
                       limit: int = 50, offset: int = 0) -> tuple[list[Entity], int]: ...
 

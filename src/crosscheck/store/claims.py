@@ -144,13 +144,23 @@ class ClaimTables:
     def entity_roles(self, entity_id: str, claim_ids: Iterable[str]) -> dict[str, str]:
         """Claim id -> "by" (the entity speaks) or "about" (the claim names it), for these claims."""
         ids = list(dict.fromkeys(claim_ids))
-        out: dict[str, str] = {}
-        for part in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-            marks = ",".join(f":c{i}" for i in range(len(part)))
-            for r in self._q(f"SELECT claim, min(how) FROM ({_ABOUT}) WHERE claim IN ({marks}) GROUP BY claim",
-                             {"e": entity_id, **{f"c{i}": x for i, x in enumerate(part)}}):
-                out[r[0]] = "by" if r[1] == 0 else "about"
-        return {c: out[c] for c in ids if c in out}
+        if not ids:
+            return {}
+        # the entity's whole relation at once (index walks from its links): a claim-id filter pushed into the
+        # union makes SQLite walk the retellings of every listed claim instead
+        found = {r[0]: r[1] for r in self._q(f"SELECT claim, min(how) FROM ({_ABOUT}) GROUP BY claim", {"e": entity_id})}
+        return {c: "by" if found[c] == 0 else "about" for c in ids if c in found}
+
+    def entity_claims(self, entity_id: str, limit: int = 50, offset: int = 0
+                      ) -> tuple[list[AlignedClaim], int, dict[str, str]]:
+        """One page of the claims by or about an entity in (story, claim id) order, how many there are, and each
+        shown claim's role: one walk of the entity's relation (its links, their claim sentences, the claims)."""
+        rows = self._q(f"SELECT c.id, min(a.how) FROM ({_ABOUT}) a JOIN claims c ON c.id = a.claim "
+                       "GROUP BY c.id ORDER BY c.story, c.id", {"e": entity_id})
+        page = rows[offset:] if limit < 0 else rows[offset:offset + limit]
+        data = {r[0]: r[1] for r in self._in("SELECT id, data FROM claims WHERE id IN ({})", [r[0] for r in page])}
+        claims = [codec.loads(AlignedClaim, data[r[0]]) for r in page if r[0] in data]
+        return claims, len(rows), {r[0]: "by" if r[1] == 0 else "about" for r in page}
 
     def claim_ranks(self, claim_ids: Iterable[str]) -> dict[str, tuple[str, int]]:
         """Claim id -> (its story, its place in the story page's order)."""

@@ -9,7 +9,6 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..store.base import DocumentFilter
-from ..store.claims import ClaimFilter
 from .highlight import highlight, spans_of
 from .api import MAX_OFFSET
 from .readmodel import ReadModel, clean_query
@@ -133,15 +132,13 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             e = rm.store.entities_by_id([entity_id]).get(entity_id)
             if e is None:
                 return None
-            flt = ClaimFilter(entity=entity_id)
-            claims = rm.store.claims_page(flt, PAGE, offset)  # one page of its claims, sorted and cut by SQL
-            total = rm.store.count_claims(flt) if offset or len(claims) == PAGE else len(claims)
+            claims, total, roles = rm.store.entity_claims(entity_id, PAGE, offset)  # one page, by SQL
             link = f"/entities/{quote(entity_id, safe='')}?offset="
             speakers = rm.store.entities_by_id({c.speaker for c in claims if c.speaker})
             ranks = rm.store.claim_ranks(c.id for c in claims)
             return dict(e=e, claims=claims, total=total, offset=offset,
                         links={c.id: claim_link(c.id, c.story, ranks.get(c.id, (c.story, 0))[1]) for c in claims},
-                        roles=rm.store.entity_roles(entity_id, (c.id for c in claims)),
+                        roles=roles,
                         titles=rm.story_titles(c.story for c in claims),
                         names={k: x.name for k, x in speakers.items()},
                         prev_link=f"{link}{max(0, offset - PAGE)}" if offset else None,
