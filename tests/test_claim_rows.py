@@ -220,6 +220,9 @@ def test_entity_counts_follow_a_write_before_and_after_the_recount(tmp_path: Pat
                          speaker_text="Lowater", documents=story.documents, status="single_source",
                          independent_sources=1)
     with writer.transaction():
+        writer.put_findings(findings)  # the same findings again: nothing to recount
+    assert writer.conn.execute("SELECT count(*) FROM entity_stale").fetchone()[0] == 0
+    with writer.transaction():
         writer.put_findings(StoryFindings(story=story.id, claims=findings.claims + (extra,)))
     assert writer.conn.execute("SELECT count(*) FROM entity_stale").fetchone()[0] > 0  # marked, not yet recounted
     want = _roles(claims + [extra], "ent-place-2", {"ent-place-2"})

@@ -72,18 +72,26 @@ class ClaimTables:
 
     # -- writes (inside the writer's transaction) ---------------------------------------------------
     def _put_claims(self, story: str, claims: Iterable[AlignedClaim]) -> None:
+        """The story's claim rows: only claims whose JSON or place changed are rewritten, so a re-corroboration
+        that changes nothing marks no entity for a recount (the triggers of schema 10)."""
         c = self.conn
-        claims = list(claims)
-        c.execute("DELETE FROM claims WHERE story = ?", (story,))  # triggers drop their documents and retellings
-        c.executemany("DELETE FROM claims WHERE id = ?", [(a.id,) for a in claims])
+        claims = tuple(claims)
+        rows = [(a.id, story, a.status, a.speaker, a.subject, a.text, a.speaker_text, codec.dumps(a), i)
+                for i, a in enumerate(display_order(claims))]
+        old = {r[0]: (r[1], r[2]) for r in c.execute("SELECT id, data, rank FROM claims WHERE story = ?", (story,))}
+        keep = {r[0] for r in rows if old.get(r[0], (None,))[0] == r[7]}
+        c.executemany("DELETE FROM claims WHERE id = ?", [(x,) for x in old if x not in keep])  # triggers: its rows
+        c.executemany("DELETE FROM claims WHERE id = ?", [(r[0],) for r in rows if r[0] not in old])  # elsewhere
+        c.executemany("UPDATE claims SET rank = ? WHERE id = ?", [(r[8], r[0]) for r in rows
+                                                                  if r[0] in keep and old[r[0]][1] != r[8]])
+        new = [r for r in rows if r[0] not in keep]
         c.executemany("INSERT INTO claims (id, story, status, speaker, subject, text, speaker_text, data, rank) "
-                      "VALUES (?,?,?,?,?,?,?,?,?)", [(a.id, story, a.status, a.speaker, a.subject, a.text,
-                                                     a.speaker_text, codec.dumps(a), i)
-                                                    for i, a in enumerate(display_order(claims))])
+                      "VALUES (?,?,?,?,?,?,?,?,?)", new)
+        by_id = {a.id: a for a in claims} if new else {}
         c.executemany("INSERT OR IGNORE INTO claim_documents (document, claim) VALUES (?,?)",
-                      [(d, a.id) for a in claims for d in a.documents])
+                      [(d, r[0]) for r in new for d in by_id[r[0]].documents])
         c.executemany("INSERT OR IGNORE INTO claim_retellings (ref, claim, language) VALUES (?,?,?)",
-                      [(r.claim, a.id, r.language) for a in claims for r in a.retellings])
+                      [(x.claim, r[0], x.language) for r in new for x in by_id[r[0]].retellings])
 
     def _put_claim_mentions(self, doc_id: str, analysis: Analysis | None) -> None:
         """The local entities named inside each claim sentence of one report (its analysis replaced)."""

@@ -375,7 +375,7 @@ MIGRATIONS: list[str] = [
         INSERT OR IGNORE INTO entity_stale (entity) SELECT x FROM (SELECT new.speaker AS x UNION SELECT new.subject)
             WHERE x IS NOT NULL;
     END;
-    CREATE TRIGGER IF NOT EXISTS claims_au AFTER UPDATE ON claims BEGIN
+    CREATE TRIGGER IF NOT EXISTS claims_au AFTER UPDATE OF speaker, subject ON claims BEGIN
         INSERT OR IGNORE INTO entity_stale (entity) SELECT x FROM (SELECT old.speaker AS x UNION SELECT old.subject
             UNION SELECT new.speaker UNION SELECT new.subject) WHERE x IS NOT NULL;
     END;
