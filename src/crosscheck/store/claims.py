@@ -175,11 +175,6 @@ class ClaimTables:
         return {r[0]: (r[1], r[2]) for r in self._in("SELECT id, story, rank FROM claims WHERE id IN ({})",
                                                      [x for x in claim_ids if x])}
 
-    def story_claims(self, story_id: str, limit: int = -1, offset: int = 0) -> list[AlignedClaim]:
-        """A story's claims in its page's order (``claims.rank``), one page of them decoded."""
-        return [codec.loads(AlignedClaim, r[0]) for r in self._q(
-            "SELECT data FROM claims WHERE story = ? ORDER BY rank LIMIT ? OFFSET ?", (story_id, limit, offset))]
-
     def actors_of(self, doc_ids: Iterable[str]) -> dict[str, tuple[set[str], int]]:
         """Cross-report entity id -> (the reports among ``doc_ids`` that mention it, its mentions in them)."""
         out: dict[str, tuple[set[str], list[int]]] = {}
