@@ -21,7 +21,7 @@ from typing import Any
 from . import clean as clean_stage
 from .config import Settings
 from .errors import InputError
-from .model import Analysis, Document, IngestResult, RawReport, ReadFailure, Story
+from .model import Analysis, Document, IngestResult, RawReport, ReadFailure
 from .readers import read_sources
 from .store import codec
 from .store.base import Store
@@ -384,6 +384,7 @@ class Pipeline:
                                            [(d, e.key) for d, e in members], pending)
 
     def corroborate_dirty(self) -> None:
+        from . import workers
         from .model import StoryFeatures
 
         dirty = self.store.dirty_stories()
@@ -397,62 +398,29 @@ class Pipeline:
         raw_vecs = self.store.features_of("claim_vectors", needed)
         self._claim_vectors_for(stories.values(), {d: codec.loads(StoryFeatures, x).language
                                                    for d, x in raw_feats.items()}, raw_vecs)
-        for sid in sorted(dirty):
+        def inputs(sid: str):  # what corroborating one story reads: its reports only
             story = stories[sid]
+            if story is None:
+                return None
+            docs = {d: self.store.document(d) for d in story.documents}
+            analyses = {d: self.store.analysis(d) or Analysis(document=d) for d in story.documents}
+            feats = {d: codec.loads(StoryFeatures, raw_feats[d]) for d in story.documents if d in raw_feats}
+            entity_ids = self.store.entity_links(story.documents)
+            return (story, docs, analyses, feats, {d: synd.get(d) for d in story.documents}, entity_ids,
+                    _claim_vectors(story.documents, raw_vecs))
+
+        # in the worker pool when this ingest runs one (a few stories ahead of the one being written)
+        for sid, done, failures in workers.corroborate_each(sorted(dirty), inputs, self.settings):
+            self._late += failures
             with self.store.transaction():
-                if story is not None:
-                    docs = {d: self.store.document(d) for d in story.documents}
-                    analyses = {d: self.store.analysis(d) or Analysis(document=d) for d in story.documents}
-                    feats = {d: codec.loads(StoryFeatures, raw_feats[d]) for d in story.documents if d in raw_feats}
-                    entity_ids = self.store.entity_links(story.documents)  # this story's reports only
-                    done = self._corroborate(story, docs, analyses, feats, synd, entity_ids,
-                                           _claim_vectors(story.documents, raw_vecs))
-                    if done is not None:
-                        self.store.put_story(done[0])
-                        self.store.put_findings(done[1])  # also rewrites the story's summary
-                    else:
-                        self.store.refresh_story_summary(sid)  # its reports changed even if its findings did not
-                else:
-                    self.store.refresh_story_summary(sid)  # no documents left: the summary goes
+                if done is not None:
+                    self.store.put_story(done[0])
+                    self.store.put_findings(done[1])  # also rewrites the story's summary
+                else:  # no documents left (the summary goes), or corroboration failed: its reports changed anyway
+                    self.store.refresh_story_summary(sid)
                 self.store.clear_dirty(sid)
         with self.store.transaction():
             self.store.drop_empty_stories()
-
-    def _corroborate(self, story: Story, docs: dict, analyses: dict, feats: dict, synd: dict,
-                     entity_ids: dict, vectors: dict | None = None) -> tuple[Story, Any] | None:
-        """(described story, findings); a report that breaks corroboration is named and left out of the
-        story's findings (it stays stored and in the story). None when the story fails as a whole."""
-        from .corroborate import corroborate
-        from .stories import describe
-
-        def run(members: tuple[str, ...]):
-            part = dataclasses.replace(story, documents=members)
-            part = describe(part, {d: docs[d] for d in members}, {d: feats[d] for d in members if d in feats})
-            found = corroborate(part, {d: docs[d] for d in members}, {d: analyses[d] for d in members},
-                                {d: synd.get(d) for d in members}, entity_ids, self.settings, vectors)
-            return dataclasses.replace(part, documents=story.documents), found
-
-        try:
-            return run(story.documents)
-        except Exception as exc:
-            first = exc
-        culprits = []
-        for d in story.documents:
-            try:
-                run((d,))
-            except Exception as exc:
-                culprits.append(d)
-                src = docs[d].source if docs.get(d) else d
-                self._late.append(ReadFailure(src, _reason("corroboration failed", exc)))
-        rest = tuple(d for d in story.documents if d not in culprits)
-        if culprits and rest:
-            try:
-                return run(rest)
-            except Exception as exc:
-                first = exc
-        if not culprits:
-            self._late.append(ReadFailure(f"story {story.id}", _reason("corroboration failed", first)))
-        return None
 
     # -- batch re-optimisation ---------------------------------------------------------------
     def recluster(self) -> Any:
