@@ -17,10 +17,12 @@ speech, 'according to', numbers and dates). In one process, one after the other:
    start (spawn, import, model load) is inside the clock, as for the CLI.
 
 Prints reports/s and words/s of each, the ratios (issue 14's goal: full ingest with all cores >= 1.5x
-the bare single-process parse rate on 2 cores) and, per ingest, where the time goes (waiting for the
-analysis, embedding leads, the rest of the batch: index assignment and writes; the end of the run:
-re-optimising, entity linking, corroboration). The machine may be shared: compare ratios of one run.
-Prints figures; asserts nothing.
+the bare single-process parse rate on 2 cores), the CPU seconds of the main process and of the workers
+per report in units of the bare parse's CPU per report, the rate that CPU allows at best (every core
+busy, perfect overlap: wall >= max(total CPU / cores, main-process CPU)), and, per ingest, where the wall
+and the main process' CPU go (waiting for the analysis, embedding leads, submitting, index assignment
+and writes; the end of the run: entity linking, claim embeddings, corroboration; reading and cleaning).
+The machine may be shared: compare CPU and ratios of one run. Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
@@ -114,7 +116,7 @@ def _write_jsonl(docs: list[Document], path: Path) -> None:
 class Timers:
     """Wall and CPU time (of this process) inside a few Pipeline methods (nested ones are subtracted)."""
 
-    NAMES = ("_write_batch", "_analyse", "_embed", "_finish", "link_entities", "corroborate_dirty",
+    NAMES = ("_start_batch", "_write_batch", "_analyse", "_embed", "_finish", "link_entities", "corroborate_dirty",
              "_claim_vectors_for")
 
     def __init__(self):
@@ -138,11 +140,12 @@ class Timers:
         lines = []
         for what, s, tot in (("wall", self.spent, total), ("main-process cpu", self.cpu, cpu_total)):
             parts = [("waiting for analysis", s["_analyse"]), ("embedding leads", s["_embed"]),
-                     ("rest of batches", s["_write_batch"] - s["_analyse"] - s["_embed"]),
+                     ("submitting", s["_start_batch"] - s["_embed"]),
+                     ("assigning and writing", s["_write_batch"] - s["_analyse"]),
                      ("entity linking", s["link_entities"]), ("claim embeddings", s["_claim_vectors_for"]),
                      ("corroboration", s["corroborate_dirty"] - s["_claim_vectors_for"]),
                      ("rest of run end", s["_finish"] - s["link_entities"] - s["corroborate_dirty"]),
-                     ("reading, cleaning, other", tot - s["_write_batch"] - s["_finish"])]
+                     ("reading, cleaning, other", tot - s["_start_batch"] - s["_write_batch"] - s["_finish"])]
             lines.append(f"  {what}: " + "  ".join(f"{k} {v:.1f}s ({100 * v / max(tot, 1e-9):.0f}%)" for k, v in parts))
         return "\n".join(lines)
 

@@ -179,3 +179,17 @@ def test_stories_are_corroborated_in_the_pool_and_a_dead_worker_loses_none(tmp_p
     assert _picture(store)["findings"] == expected  # the stories it held were corroborated here
     assert workers._state["pool"] is None  # the broken pool is gone: the next batch starts a fresh one
     store.close()
+
+
+def test_a_report_revised_while_its_batch_is_in_flight_is_a_revision(tmp_path):
+    """A batch is written once the next one is submitted; the same url (new text) or the same text again in
+    the next batch must still find the first: a revision, a duplicate, never a second new report."""
+    rows = [FOUR[0], FOUR[1], (FOUR[0][0], FOUR[0][1] + " The hull was found intact."), FOUR[1], FOUR[2]]
+    store = open_store(tmp_path / "x.db")
+    result = Pipeline(store, Settings(workers=1, batch_size=2)).ingest([str(_jsonl(tmp_path / "a.jsonl", rows))])
+    assert not result.failed, result.failed
+    assert len(result.new) == 3 and len(result.revised) == 1 and len(result.duplicate) == 1
+    doc = store.document(result.revised[0])
+    assert doc.revision == 2 and doc.text.endswith("found intact.")
+    assert len(list(store.documents())) == 3
+    store.close()
