@@ -62,7 +62,7 @@ class Group:
     def may_match(self, view: ClaimView, weight: "Weights") -> bool:
         """Shares a term or a name that is not everywhere in the story (cheap test before comparing):
         a paraphrase may share nothing but its names ("recalled its ambassador" / "withdrew its envoy")."""
-        return (any(t in self.words and weight.distinctive(t) for t in view.terms | view.entity_terms)
+        return (any(t in self.words and weight.distinctive(t) for t in weight.terms_of(view)[0])
                 or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
 
 
