@@ -117,7 +117,7 @@ class Timers:
     """Wall and CPU time (of this process) inside a few Pipeline methods (nested ones are subtracted)."""
 
     NAMES = ("_start_batch", "_write_batch", "_analyse", "_embed", "_finish", "link_entities", "corroborate_dirty",
-             "_claim_vectors_for")
+             "_claim_vectors_for", "_batch_claim_vectors")
 
     def __init__(self):
         self.spent: dict[str, float] = defaultdict(float)
@@ -141,9 +141,10 @@ class Timers:
         for what, s, tot in (("wall", self.spent, total), ("main-process cpu", self.cpu, cpu_total)):
             parts = [("waiting for analysis", s["_analyse"]), ("embedding leads", s["_embed"]),
                      ("submitting", s["_start_batch"] - s["_embed"]),
-                     ("assigning and writing", s["_write_batch"] - s["_analyse"]),
-                     ("entity linking", s["link_entities"]), ("claim embeddings", s["_claim_vectors_for"]),
-                     ("corroboration", s["corroborate_dirty"] - s["_claim_vectors_for"]),
+                     ("assigning and writing", s["_write_batch"] - s["_analyse"] - s["_batch_claim_vectors"]),
+                     ("entity linking", s["link_entities"]),
+                     ("claim embeddings (at the batches + at the end)", s["_claim_vectors_for"]),
+                     ("corroboration", s["corroborate_dirty"] - (s["_claim_vectors_for"] - s["_batch_claim_vectors"])),
                      ("rest of run end", s["_finish"] - s["link_entities"] - s["corroborate_dirty"]),
                      ("reading, cleaning, other", tot - s["_start_batch"] - s["_write_batch"] - s["_finish"])]
             lines.append(f"  {what}: " + "  ".join(f"{k} {v:.1f}s ({100 * v / max(tot, 1e-9):.0f}%)" for k, v in parts))
