@@ -4,8 +4,11 @@
 (one spaCy ``nlp.pipe`` and the stages on it, ``crosscheck.analyze.analyze``), the story features and
 the syndication fingerprint. ``start(docs, settings)`` runs it in a pool of worker processes (one per
 core unless ``Settings.workers`` says otherwise) and returns a job whose ``results()`` the caller
-collects after doing its own work meanwhile (the pipeline embeds the batch's leads); the store, the
-indexes and every write stay in the caller's process (the single writer).
+collects after doing its own work meanwhile (the pipeline embeds the batch's leads, writes the batch
+before and reads and cleans the next); the store, the indexes and every write stay in the caller's
+process (the single writer). At the end of a run ``corroborate_each`` describes and corroborates the
+dirty stories in the same pool when the run started it (from what the writer read for each story,
+a few stories ahead of the one it writes); a story whose worker dies is corroborated in the writer.
 
 - The pool uses the 'spawn' start method: nothing of the parent (its threads, the embedder's BLAS
   pool, an open SQLite handle) is inherited; each worker imports spaCy and loads the model once, at
