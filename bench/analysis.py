@@ -17,10 +17,12 @@ speech, 'according to', numbers and dates). In one process, one after the other:
    start (spawn, import, model load) is inside the clock, as for the CLI.
 
 Prints reports/s and words/s of each, the ratios (issue 14's goal: full ingest with all cores >= 1.5x
-the bare single-process parse rate on 2 cores) and, per ingest, where the time goes (waiting for the
-analysis, embedding leads, the rest of the batch: index assignment and writes; the end of the run:
-re-optimising, entity linking, corroboration). The machine may be shared: compare ratios of one run.
-Prints figures; asserts nothing.
+the bare single-process parse rate on 2 cores), the CPU seconds of the main process and of the workers
+per report in units of the bare parse's CPU per report, the rate that CPU allows at best (every core
+busy, perfect overlap: wall >= max(total CPU / cores, main-process CPU)), and, per ingest, where the wall
+and the main process' CPU go (waiting for the analysis, embedding leads, submitting, index assignment
+and writes; the end of the run: entity linking, claim embeddings, corroboration; reading and cleaning).
+The machine may be shared: compare CPU and ratios of one run. Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
@@ -112,34 +114,41 @@ def _write_jsonl(docs: list[Document], path: Path) -> None:
 
 
 class Timers:
-    """Wall time inside a few Pipeline methods (nested ones are subtracted by the report)."""
+    """Wall and CPU time (of this process) inside a few Pipeline methods (nested ones are subtracted)."""
 
-    NAMES = ("_write_batch", "_analyse", "_embed", "_finish", "link_entities", "corroborate_dirty")
+    NAMES = ("_start_batch", "_write_batch", "_analyse", "_embed", "_finish", "link_entities", "corroborate_dirty",
+             "_claim_vectors_for", "_batch_claim_vectors")
 
     def __init__(self):
         self.spent: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
 
     def install(self, cls) -> None:
         for name in self.NAMES:
             real = getattr(cls, name)
 
             def timed(*a, _real=real, _name=name, **k):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 try:
                     return _real(*a, **k)
                 finally:
                     self.spent[_name] += time.perf_counter() - t
+                    self.cpu[_name] += time.process_time() - c
             setattr(cls, name, timed)
 
-    def report(self, total: float) -> str:
-        s = self.spent
-        parts = [("waiting for analysis", s["_analyse"]), ("embedding leads", s["_embed"]),
-                 ("rest of batches", s["_write_batch"] - s["_analyse"] - s["_embed"]),
-                 ("entity linking", s["link_entities"]), ("corroboration", s["corroborate_dirty"]),
-                 ("rest of run end", s["_finish"] - s["link_entities"] - s["corroborate_dirty"])]
-        other = total - s["_write_batch"] - s["_finish"]
-        parts.append(("reading, cleaning, other", other))
-        return "  ".join(f"{k} {v:.1f}s ({100 * v / total:.0f}%)" for k, v in parts)
+    def report(self, total: float, cpu_total: float) -> str:
+        lines = []
+        for what, s, tot in (("wall", self.spent, total), ("main-process cpu", self.cpu, cpu_total)):
+            parts = [("waiting for analysis", s["_analyse"]), ("embedding leads", s["_embed"]),
+                     ("submitting", s["_start_batch"] - s["_embed"]),
+                     ("assigning and writing", s["_write_batch"] - s["_analyse"] - s["_batch_claim_vectors"]),
+                     ("entity linking", s["link_entities"]),
+                     ("claim embeddings (at the batches + at the end)", s["_claim_vectors_for"]),
+                     ("corroboration", s["corroborate_dirty"] - (s["_claim_vectors_for"] - s["_batch_claim_vectors"])),
+                     ("rest of run end", s["_finish"] - s["link_entities"] - s["corroborate_dirty"]),
+                     ("reading, cleaning, other", tot - s["_start_batch"] - s["_write_batch"] - s["_finish"])]
+            lines.append(f"  {what}: " + "  ".join(f"{k} {v:.1f}s ({100 * v / max(tot, 1e-9):.0f}%)" for k, v in parts))
+        return "\n".join(lines)
 
 
 def ingest(src: Path, workers: int, folder: Path) -> tuple[float, float, float, int, str]:
@@ -166,7 +175,7 @@ def ingest(src: Path, workers: int, folder: Path) -> tuple[float, float, float, 
         for n, f in saved.items():
             setattr(pipeline.Pipeline, n, f)
     kids = (k1.ru_utime + k1.ru_stime) - (k0.ru_utime + k0.ru_stime)
-    return wall, cpu, kids, len(result.new), timers.report(wall)
+    return wall, cpu, kids, len(result.new), timers.report(wall, cpu)
 
 
 def main() -> None:
@@ -178,6 +187,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=0, help="workers of the parallel ingest (0: one per core)")
     ap.add_argument("--only", default="parse,analyze,ingest", help="which measurements: parse,analyze,ingest")
+    ap.add_argument("--runs", default="", help="worker counts of the ingests, e.g. 2 (default: 1 and --workers)")
     args = ap.parse_args()
     only = set(args.only.split(","))
     settings = Settings()
@@ -201,7 +211,8 @@ def main() -> None:
     if embedder is not None:
         embedder.embed(["warm-up"])
 
-    t_bare = None
+    t_bare = c_bare = None
+    runs = [int(x) for x in args.runs.split(",") if x.strip()]
     if "parse" in only:
         t0, c0 = time.perf_counter(), time.process_time()
         for _ in bare.pipe(texts, batch_size=settings.nlp_batch_size):
@@ -224,14 +235,20 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="bench-analysis-") as tmp:
             src = Path(tmp) / "corpus.jsonl"
             _write_jsonl(docs, src)
-            for w in (1, n):
+            for w in runs or (1, n):
                 wall, cpu, kids, new, where = ingest(src, w, Path(tmp))
                 line = (f"full ingest x{w}     {wall:7.2f} s  {new / wall:6.2f} reports/s  {words / wall:7.0f} words/s"
                         f"   cpu {cpu:6.2f} s + workers {kids:6.2f} s")
                 if t_bare:
                     line += f"   rate vs bare parse {t_bare / wall:.2f}x"
                 print(line)
-                print(f"  where: {where}")
+                if c_bare:
+                    unit = c_bare / len(docs)
+                    print(f"  cpu per report (in bare-parse units, {1000 * unit:.0f} ms): main {cpu / len(docs) / unit:.2f}"
+                          f"  workers {kids / len(docs) / unit:.2f}  total {(cpu + kids) / len(docs) / unit:.2f}"
+                          f"  -> on {w} core(s) with perfect overlap at most {1 / max((cpu + kids) / c_bare / w, cpu / c_bare, 1e-9):.2f}x"
+                          f" the bare parse rate")
+                print(where)
         if t_bare:
             print(f"  goal: full ingest with all cores >= 1.5x the bare single-process parse rate ({n} cores here)")
 

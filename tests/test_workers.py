@@ -147,3 +147,49 @@ def test_a_worker_killed_once_loses_no_report(tmp_path, monkeypatch):
     result, landed = _ingest_four(tmp_path, monkeypatch, _killing_chunk)
     assert (tmp_path / "killed").exists()  # a worker did die
     assert not result.failed and landed == {u for u, _ in FOUR}
+
+
+def _story_task(args, settings):
+    """Runs in the worker instead of workers._run_story: notes its pid; the first story it is given kills
+    its worker (once, marked by $CC_KILL_ONCE)."""
+    with open(os.environ["CC_STORY_PIDS"], "a", encoding="utf-8") as fh:
+        fh.write(f"{os.getpid()}\n")
+    marker = os.environ["CC_KILL_ONCE"]
+    if not os.path.exists(marker):
+        Path(marker).write_text("killed", encoding="utf-8")
+        os.kill(os.getpid(), signal.SIGKILL)
+    return workers.corroborate_story(*args[:6], settings, args[6])
+
+
+def test_stories_are_corroborated_in_the_pool_and_a_dead_worker_loses_none(tmp_path, monkeypatch):
+    src = _jsonl(tmp_path / "a.jsonl", FOUR)
+    ref = open_store(tmp_path / "one.db")
+    Pipeline(ref, Settings(workers=1)).ingest([str(src)])
+    expected = _picture(ref)["findings"]
+    ref.close()
+    pids, marker = tmp_path / "pids", tmp_path / "killed"
+    monkeypatch.setenv("CC_STORY_PIDS", str(pids))
+    monkeypatch.setenv("CC_KILL_ONCE", str(marker))
+    monkeypatch.setattr(workers, "_run_story", _story_task)  # sent to the spawned workers by reference
+    store = open_store(tmp_path / "two.db")
+    result = Pipeline(store, _two_workers()).ingest([str(src)])
+    assert not result.failed, result.failed
+    assert marker.exists()  # a worker died while it held a story
+    assert os.getpid() not in {int(p) for p in pids.read_text(encoding="utf-8").split()}
+    assert _picture(store)["findings"] == expected  # the stories it held were corroborated here
+    assert workers._state["pool"] is None  # the broken pool is gone: the next batch starts a fresh one
+    store.close()
+
+
+def test_a_report_revised_while_its_batch_is_in_flight_is_a_revision(tmp_path):
+    """A batch is written once the next one is submitted; the same url (new text) or the same text again in
+    the next batch must still find the first: a revision, a duplicate, never a second new report."""
+    rows = [FOUR[0], FOUR[1], (FOUR[0][0], FOUR[0][1] + " The hull was found intact."), FOUR[1], FOUR[2]]
+    store = open_store(tmp_path / "x.db")
+    result = Pipeline(store, Settings(workers=1, batch_size=2)).ingest([str(_jsonl(tmp_path / "a.jsonl", rows))])
+    assert not result.failed, result.failed
+    assert len(result.new) == 3 and len(result.revised) == 1 and len(result.duplicate) == 1
+    doc = store.document(result.revised[0])
+    assert doc.revision == 2 and doc.text.endswith("found intact.")
+    assert len(list(store.documents())) == 3
+    store.close()

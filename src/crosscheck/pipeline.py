@@ -21,7 +21,7 @@ from typing import Any
 from . import clean as clean_stage
 from .config import Settings
 from .errors import InputError
-from .model import Analysis, Document, IngestResult, RawReport, ReadFailure, Story
+from .model import Analysis, Document, IngestResult, RawReport, ReadFailure
 from .readers import read_sources
 from .store import codec
 from .store.base import Store
@@ -103,6 +103,10 @@ class Pipeline:
         touched: set[str] = set()
         batch: list[Document] = []
         pending: dict[str, int] = {}  # source -> index in batch
+        # one batch in flight: its analysis runs in the workers while this process reads and cleans the next
+        # batch, and is written once the next is submitted (so the workers always have a batch to work on)
+        flight = None
+        flight_keys: set[str] = set()
 
         bad_sources: list[str] = []
         for item, top, last in (_with_origin(sources) if items is None else items):
@@ -135,6 +139,9 @@ class Pipeline:
                 revised.append(doc.id)
                 self.progress("revised", doc.source)
                 continue
+            if key in flight_keys:  # the batch in flight holds it: written first, so the store answers below
+                touched |= self._write_batch(flight, failed)
+                flight, flight_keys = None, set()
             # only a url or an id makes a revision (CONTRACT); other reports are known by their content
             state = (self.store.document_state(doc.identity) if doc.identity
                      else self.store.document_state_by_content(doc.content_hash))
@@ -153,10 +160,16 @@ class Pipeline:
             pending[key] = len(batch)
             batch.append(doc)
             if len(batch) >= self.settings.batch_size:
-                touched |= self._batch(batch, failed)
+                started = self._start_batch(batch)
+                if flight is not None:
+                    touched |= self._write_batch(flight, failed)
+                flight, flight_keys = started, set(pending)
                 batch, pending = [], {}
-        if batch:
-            touched |= self._batch(batch, failed)
+        started = self._start_batch(batch) if batch else None
+        if flight is not None:
+            touched |= self._write_batch(flight, failed)
+        if started is not None:
+            touched |= self._write_batch(started, failed)
         new = [d for d in new if d not in self._dropped]
         revised = [d for d in revised if d not in self._dropped]
         if new or revised or self.store.dirty_stories():
@@ -166,26 +179,30 @@ class Pipeline:
                             stories_changed=tuple(sorted(touched)),
                             extra={"unusable_sources": bad_sources, "notes": list(self._notes)})
 
-    def _batch(self, docs: list[Document], failed: list[ReadFailure]) -> set[str]:
-        touched, failures = self._write_batch(docs)
-        failed += failures
-        return touched
-
-    def _write_batch(self, docs: list[Document]) -> tuple[set[str], list[ReadFailure]]:
-        """Analyse, group and store one batch; a report that breaks a stage fails alone (ReadFailure)."""
+    def _start_batch(self, docs: list[Document]):
+        """Submit a batch's per-report work (analysis, story features, fingerprints: in worker processes
+        when the batch is worth it) and, meanwhile, embed its leads here (of every report: the same call
+        whatever fails, so results do not depend on the workers). ``_write_batch`` finishes it."""
         from . import workers
 
         self.progress("stage", f"analysing {len(docs)} reports")
-        failures: list[ReadFailure] = []
         # every stage after cleaning reads at most analysis_max_chars of a report (stored whole): one huge
         # report costs bounded time and memory, so its batch neighbours land (issue 11)
-        work = {d.id: self._capped(d) for d in docs}
-        # the per-report work (analysis, story features, fingerprints) runs in worker processes when the
-        # batch is worth it; meanwhile this process embeds the leads (of every report: the same call
-        # whatever fails, so results do not depend on the workers)
-        job = workers.start(list(work.values()), self.settings)
-        lead_vecs = self._embed(list(work.values()))
-        prepared = self._analyse(job, failures)
+        work = [self._capped(d) for d in docs]
+        job = workers.start(work, self.settings)
+        return docs, job, self._embed(work)
+
+    def _write_batch(self, started, failed: list[ReadFailure]) -> set[str]:
+        """Group and store one started batch; a report that breaks a stage fails alone (ReadFailure)."""
+        docs, job, lead_vecs = started
+        failures: list[ReadFailure] = []
+        try:
+            return self._write_prepared(docs, self._analyse(job, failures), lead_vecs, failures)
+        finally:
+            failed += failures
+
+    def _write_prepared(self, docs: list[Document], prepared: dict, lead_vecs: dict,
+                        failures: list[ReadFailure]) -> set[str]:
         stories = self._story_index()
         synd = self._synd_index()
         rows = []
@@ -225,7 +242,24 @@ class Pipeline:
             self.store.put_story_index(stories.changes())
             self.store.put_synd_index(synd.changes())
             self.store.mark_dirty(touched)
-        return touched, failures
+        self._batch_claim_vectors(touched)
+        return touched
+
+    def _batch_claim_vectors(self, touched: set[str]) -> None:
+        """The claim embeddings of the stories this batch made two reports or more, now rather than at the end
+        of the run: with the analysis in worker processes this process would otherwise wait for the next batch
+        (the end of the run embeds only what re-optimisation or a later batch changed)."""
+        from .embed import get_embedder
+        from .model import StoryFeatures
+
+        if get_embedder(self.settings.embedder) is None:
+            return
+        stories = [st for st in (self.store.story(sid) for sid in sorted(touched)) if st is not None and len(st.documents) > 1]
+        needed = {d for st in stories for d in st.documents}
+        if not needed:
+            return
+        languages = {d: codec.loads(StoryFeatures, x).language for d, x in self.store.features_of("story", needed).items()}
+        self._claim_vectors_for(stories, languages, self.store.features_of("claim_vectors", needed))
 
     def _capped(self, doc: Document) -> Document:
         """The document the stages after cleaning see: its text cut at ``analysis_max_chars``, with a note."""
@@ -384,6 +418,7 @@ class Pipeline:
                                            [(d, e.key) for d, e in members], pending)
 
     def corroborate_dirty(self) -> None:
+        from . import workers
         from .model import StoryFeatures
 
         dirty = self.store.dirty_stories()
@@ -397,63 +432,30 @@ class Pipeline:
         raw_vecs = self.store.features_of("claim_vectors", needed)
         self._claim_vectors_for(stories.values(), {d: codec.loads(StoryFeatures, x).language
                                                    for d, x in raw_feats.items()}, raw_vecs)
-        for sid in sorted(dirty):
+        def inputs(sid: str):  # what corroborating one story reads: its reports only
             story = stories[sid]
+            if story is None:
+                return None
+            docs = {d: self.store.document(d) for d in story.documents}
+            analyses = {d: self.store.analysis(d) or Analysis(document=d) for d in story.documents}
+            feats = {d: codec.loads(StoryFeatures, raw_feats[d]) for d in story.documents if d in raw_feats}
+            entity_ids = self.store.entity_links(story.documents)
+            return (story, docs, analyses, feats, {d: synd.get(d) for d in story.documents}, entity_ids,
+                    _claim_vectors(story.documents, raw_vecs))
+
+        # in the worker pool when this ingest runs one (a few stories ahead of the one being written)
+        for sid, done, failures in workers.corroborate_each(sorted(dirty), inputs, self.settings):
+            self._late += failures
             with self.store.transaction():
-                if story is not None:
-                    docs = {d: self.store.document(d) for d in story.documents}
-                    analyses = {d: self.store.analysis(d) or Analysis(document=d) for d in story.documents}
-                    feats = {d: codec.loads(StoryFeatures, raw_feats[d]) for d in story.documents if d in raw_feats}
-                    entity_ids = self.store.entity_links(story.documents)  # this story's reports only
-                    done = self._corroborate(story, docs, analyses, feats, synd, entity_ids,
-                                           _claim_vectors(story.documents, raw_vecs))
-                    if done is not None:
-                        self.store.put_story(done[0])
-                        self.store.put_findings(done[1])  # also rewrites the story's summary
-                    else:
-                        self.store.refresh_story_summary(sid)  # its reports changed even if its findings did not
-                else:
-                    self.store.refresh_story_summary(sid)  # no documents left: the summary goes
+                if done is not None:
+                    self.store.put_story(done[0])
+                    self.store.put_findings(done[1])  # also rewrites the story's summary
+                else:  # no documents left (the summary goes), or corroboration failed: its reports changed anyway
+                    self.store.refresh_story_summary(sid)
                 self.store.clear_dirty(sid)
         with self.store.transaction():
             self.store.drop_empty_stories()
             self.store.refresh_entity_stats()  # the entity list's counts, for the entities this run touched
-
-    def _corroborate(self, story: Story, docs: dict, analyses: dict, feats: dict, synd: dict,
-                     entity_ids: dict, vectors: dict | None = None) -> tuple[Story, Any] | None:
-        """(described story, findings); a report that breaks corroboration is named and left out of the
-        story's findings (it stays stored and in the story). None when the story fails as a whole."""
-        from .corroborate import corroborate
-        from .stories import describe
-
-        def run(members: tuple[str, ...]):
-            part = dataclasses.replace(story, documents=members)
-            part = describe(part, {d: docs[d] for d in members}, {d: feats[d] for d in members if d in feats})
-            found = corroborate(part, {d: docs[d] for d in members}, {d: analyses[d] for d in members},
-                                {d: synd.get(d) for d in members}, entity_ids, self.settings, vectors)
-            return dataclasses.replace(part, documents=story.documents), found
-
-        try:
-            return run(story.documents)
-        except Exception as exc:
-            first = exc
-        culprits = []
-        for d in story.documents:
-            try:
-                run((d,))
-            except Exception as exc:
-                culprits.append(d)
-                src = docs[d].source if docs.get(d) else d
-                self._late.append(ReadFailure(src, _reason("corroboration failed", exc)))
-        rest = tuple(d for d in story.documents if d not in culprits)
-        if culprits and rest:
-            try:
-                return run(rest)
-            except Exception as exc:
-                first = exc
-        if not culprits:
-            self._late.append(ReadFailure(f"story {story.id}", _reason("corroboration failed", first)))
-        return None
 
     # -- batch re-optimisation ---------------------------------------------------------------
     def recluster(self) -> Any:

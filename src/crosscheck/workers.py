@@ -4,8 +4,11 @@
 (one spaCy ``nlp.pipe`` and the stages on it, ``crosscheck.analyze.analyze``), the story features and
 the syndication fingerprint. ``start(docs, settings)`` runs it in a pool of worker processes (one per
 core unless ``Settings.workers`` says otherwise) and returns a job whose ``results()`` the caller
-collects after doing its own work meanwhile (the pipeline embeds the batch's leads); the store, the
-indexes and every write stay in the caller's process (the single writer).
+collects after doing its own work meanwhile (the pipeline embeds the batch's leads, writes the batch
+before and reads and cleans the next); the store, the indexes and every write stay in the caller's
+process (the single writer). At the end of a run ``corroborate_each`` describes and corroborates the
+dirty stories in the same pool when the run started it (from what the writer read for each story,
+a few stories ahead of the one it writes); a story whose worker dies is corroborated in the writer.
 
 - The pool uses the 'spawn' start method: nothing of the parent (its threads, the embedder's BLAS
   pool, an open SQLite handle) is inherited; each worker imports spaCy and loads the model once, at
@@ -36,7 +39,7 @@ from .errors import one_line
 
 if TYPE_CHECKING:
     from .config import Settings
-    from .model import Analysis, Document, Fingerprint, StoryFeatures
+    from .model import Analysis, Document, Fingerprint, ReadFailure, Story, StoryFeatures
 
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
                 "NUMEXPR_NUM_THREADS")
@@ -229,3 +232,106 @@ def _init_worker(model: str) -> None:
 def _run_chunk(docs: list["Document"], settings: "Settings") -> list[Prepared]:
     """A worker's task (a module-level name, so the pool can send it to a spawned process)."""
     return prepare(docs, settings)
+
+
+# -- corroboration of the dirty stories ------------------------------------------------------------
+def corroborate_story(story: "Story", docs: dict, analyses: dict, feats: dict, synd: dict, entity_ids: dict,
+                      settings: "Settings", vectors: dict | None = None) -> tuple[tuple | None, list["ReadFailure"]]:
+    """((described story, findings) or None, failures) of one story, from what the writer read for it: a
+    report that breaks corroboration is named and left out of the story's findings (it stays stored and in
+    the story); None when the story fails as a whole."""
+    from .corroborate import corroborate  # looked up per call: a stage swapped at run time is used
+    from .model import ReadFailure
+    from .stories import describe
+
+    failures: list[ReadFailure] = []
+
+    def run(members: tuple[str, ...]):
+        part = replace(story, documents=members)
+        part = describe(part, {d: docs[d] for d in members}, {d: feats[d] for d in members if d in feats})
+        found = corroborate(part, {d: docs[d] for d in members}, {d: analyses[d] for d in members},
+                            {d: synd.get(d) for d in members}, entity_ids, settings, vectors)
+        return replace(part, documents=story.documents), found
+
+    try:
+        return run(story.documents), failures
+    except Exception as exc:
+        first = exc
+    culprits = []
+    for d in story.documents:
+        try:
+            run((d,))
+        except Exception as exc:
+            culprits.append(d)
+            src = docs[d].source if docs.get(d) else d
+            failures.append(ReadFailure(src, one_line("corroboration failed", exc)))
+    rest = tuple(d for d in story.documents if d not in culprits)
+    if culprits and rest:
+        try:
+            return run(rest), failures
+        except Exception as exc:
+            first = exc
+    if not culprits:
+        failures.append(ReadFailure(f"story {story.id}", one_line("corroboration failed", first)))
+    return None, failures
+
+
+def corroborate_each(keys: Sequence, inputs, settings: "Settings"):
+    """``(key, result, failures)`` of ``corroborate_story(*inputs(key), settings, ...)`` for each key, in
+    order (``inputs(key)`` is None: ``(key, None, [])``). When the worker pool is running (this ingest
+    started it) the stories are corroborated in it, a few ahead of the one the caller is writing, so
+    the writer's reads and writes overlap the work; otherwise, and for a story whose worker died, here."""
+    from collections import deque
+
+    size = pool_size(settings)
+    with _lock:
+        pool = _state["pool"] if _state["key"] == (size, settings.spacy_model) and not _state["off"] else None
+    if pool is None or size <= 1 or len(keys) < 2:
+        for key in keys:
+            args = inputs(key)
+            yield (key, None, []) if args is None else (key, *corroborate_story(*args[:6], settings, args[6]))
+        return
+    ahead: deque = deque()
+    todo = iter(keys)
+    broken = False  # a worker died: the pool is discarded (the next batch starts a fresh one), the rest runs here
+
+    def submit() -> bool:
+        key = next(todo, _END)
+        if key is _END:
+            return False
+        args, fut = inputs(key), None
+        if args is not None and not broken:
+            try:
+                fut = pool.submit(_run_story, args, settings)
+            except Exception:  # the pool broke meanwhile: corroborated here
+                fut = None
+        ahead.append((key, args, fut))
+        return True
+
+    for _ in range(2 * size):
+        if not submit():
+            break
+    while ahead:
+        key, args, fut = ahead.popleft()
+        submit()
+        if args is None:
+            yield key, None, []
+            continue
+        try:
+            if fut is None:
+                raise BrokenProcessPool("no pool")
+            result = fut.result()
+        except Exception:  # the worker died or the answer could not be sent: this story here
+            if not broken:
+                broken = True
+                _discard_pool()
+            result = corroborate_story(*args[:6], settings, args[6])
+        yield (key, *result)
+
+
+_END = object()
+
+
+def _run_story(args: tuple, settings: "Settings"):
+    """A worker's corroboration task (module-level, so the pool can send it)."""
+    return corroborate_story(*args[:6], settings, args[6])

@@ -62,7 +62,7 @@ class Group:
     def may_match(self, view: ClaimView, weight: "Weights") -> bool:
         """Shares a term or a name that is not everywhere in the story (cheap test before comparing):
         a paraphrase may share nothing but its names ("recalled its ambassador" / "withdrew its envoy")."""
-        return (any(t in self.words and weight.distinctive(t) for t in view.terms | view.entity_terms)
+        return (any(t in self.words and weight.distinctive(t) for t in weight.terms_of(view)[0])
                 or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
 
 
@@ -84,6 +84,17 @@ class Weights:
         self.df = Counter(t for v in views for t in v.terms | v.entity_terms)
         self._cache: dict[str, float] = {}
         self.matches: dict[tuple[str, str, bool], Match] = {}  # compare() results of this story
+        self._views: dict[int, tuple] = {}  # id(view) -> (view, its terms, their weight, heaviest first)
+
+    def terms_of(self, view: ClaimView) -> tuple[frozenset[str] | set[str], float, list[str]]:
+        """A claim's terms and names, their summed weight and the terms heaviest first: computed once per
+        claim of the story, not once per pair compared (the same values, in the same order)."""
+        got = self._views.get(id(view))
+        if got is None or got[0] is not view:
+            terms = view.terms | view.entity_terms
+            got = (view, terms, sum(self(t) for t in terms), sorted(terms, key=lambda t: (-self(t), t)))
+            self._views[id(view)] = got
+        return got[1], got[2], got[3]
 
     def distinctive(self, term: str) -> bool:
         return self.n < 12 or self.df.get(term, 0) <= 0.25 * self.n
@@ -120,12 +131,11 @@ def mentions(view: ClaimView, term: str) -> bool:
 
 
 def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float, float, frozenset[str]]:
-    ta, tb = a.terms | a.entity_terms, b.terms | b.entity_terms
-    wa = sum(weight(t) for t in ta)
-    wb = sum(weight(t) for t in tb)
+    _, wa, heaviest = weight.terms_of(a)
+    tb, wb, _ = weight.terms_of(b)
     prefixes = _prefixes(b.terms)
     matched, shared, used = 0.0, set(), set()
-    for t in sorted(ta, key=lambda t: (-weight(t), t)):
+    for t in heaviest:
         hit = t if t in tb and t not in used else None
         if hit is None and _plain(t):
             cand = prefixes.get(t[:5])
