@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from difflib import SequenceMatcher
 
 from ..model import Disagreement, Document
-from .facts import sentences
+from .clauses import sentences
 
 _NUMBER = re.compile(r"\d[\d,.\u00a0]*\d|\d")
 MAX_CHANGED = 0.5  # more changed sentences than this share: a rewrite, not a version
