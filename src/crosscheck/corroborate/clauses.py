@@ -15,8 +15,8 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Analysis, Document
+from ..textunits import sentence_spans
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÀ-ÖØ-Þ0-9¿¡])|\n+")
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
@@ -60,32 +60,6 @@ def _qualifier_re(kind: str, language: str | None, before: bool) -> re.Pattern |
     return re.compile(r"(?<!\w)(?:" + alt + r")\s*$" if before else r"^\s*(?:" + alt + r")(?!\w)", re.IGNORECASE)
 
  
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``."""
-    out, pos = [], 0
-    for m in _SENT_END.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
-
-
-def sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    lo, hi = 0, len(spans) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s, e = spans[mid]
-        if pos < s:
-            hi = mid - 1
-        elif pos >= e:
-            lo = mid + 1
-        else:
-            return s, e
-    return (pos, pos)
-
-
 @lru_cache(maxsize=1)
 def _cut() -> re.Pattern:
     """Clause boundaries: ';', a dash, a comma before a conjunction, a contrastive conjunction."""
@@ -256,7 +230,7 @@ class ReportText:
     @classmethod
     def of(cls, doc: Document, analysis: Analysis) -> "ReportText":
         text = doc.text or ""
-        return cls(doc, text, sentences(text), Spans([(m.start, m.end, m.label, m.text) for m in analysis.mentions]),
+        return cls(doc, text, sentence_spans(text), Spans([(m.start, m.end, m.label, m.text) for m in analysis.mentions]),
                    Spans([(t.start, t.end, "TIME", t.text) for t in analysis.times if t.caption is None]),
                    (doc.language or "en")[:2] in lexicon()["capitalised_nouns"])
 

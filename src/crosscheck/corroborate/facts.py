@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Analysis, Document
+from ..textunits import sentence_at
 from ..timevalues import day_of
 from .clauses import (DIGIT, PLACE_LABELS, YEAR, ReportText, actors, breakdown, clause, concept_near, concept_patterns,
                       era, lexicon, marked, marker, marker_in, phrases, place_after, place_re, places, qualifier,
-                      sentence_of, time_cue)
+                      time_cue)
 from .features import modality_of
 
 
@@ -139,7 +140,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             continue
         m = DIGIT.search(q.text)
         num_start = q.start + m.start() if m else q.start  # "Thirty-one people": no digit
-        s, e = sentence_of(spans, q.start)
+        s, e = sentence_at(spans, q.start)
         cs, ce = clause(text, s, e, q.start, q.end)
         if marked("not_counts", text, q.start, q.end, doc.language, after=False) or \
                 marked("not_counts_after", text, q.start, num_end(text, num_start, q) if m else
@@ -220,7 +221,7 @@ def date_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]:
         day = day_of(t.value)
         if t.caption is not None or day is None or _clock_only(t.text):
             continue  # "at 9.59pm": a clock time names no day (the analysis dated it by the publication)
-        s, e = sentence_of(spans, t.start)
+        s, e = sentence_at(spans, t.start)
         cs, ce = clause(text, s, e, t.start, t.end)
         concept = concept_near(text, t.start, t.end, cs, ce, doc.language, "events", phrase=True, reach=45) or \
             concept_near(text, t.start, t.end, cs, t.start, doc.language, "events", reach=40, first=True)  # the subject
@@ -269,7 +270,7 @@ def place_facts(doc: Document, d: ReportText) -> list[Fact]:
     out = []
     for concept, pat in concept_patterns("events", doc.language):
         for m in pat.finditer(text):
-            s, e = sentence_of(d.spans, m.start())
+            s, e = sentence_at(d.spans, m.start())
             cs, ce = clause(text, s, e, m.start(), m.end())
             for p in place_re(doc.language).finditer(text, m.end(), min(ce, m.end() + PLACE_GAP + 40)):
                 if p.start() - m.end() > PLACE_GAP:

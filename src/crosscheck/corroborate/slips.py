@@ -13,8 +13,9 @@ from functools import lru_cache
 from importlib import import_module
 
 from ..model import Analysis, Disagreement, Document
+from ..textunits import sentence_at, sentence_spans
 from ..timevalues import day_of
-from .clauses import lexicon, phrases, sentence_of, sentences
+from .clauses import lexicon, phrases
 from .facts import Fact
 
 _GAP = re.compile(r"^[\s,(\[–—-]*(?:the|le|der|den|el|il)?[\s,(\[–—-]*$", re.IGNORECASE)
@@ -106,5 +107,5 @@ def slips(doc: Document, analysis: Analysis, facts: list[Fact]) -> list[Disagree
 
 
 def _sentence(text: str, pos: int) -> str:
-    s, e = sentence_of(sentences(text), pos)
+    s, e = sentence_at(sentence_spans(text), pos)
     return text[s:e].strip()
