@@ -37,7 +37,7 @@ from crosscheck.clean import clean
 from crosscheck.config import Settings
 from crosscheck.model import Document, RawReport
 from crosscheck.syndication import SyndicationIndex, fingerprint
-from crosscheck.syndication.sentences import split
+from crosscheck.textunits import sentence_spans as split
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -195,21 +195,16 @@ def test_hostile_reports_do_not_execute(page, hostile_server, tmp_path):
     assert not page.dialogs, f"a dialog fired: {page.dialogs}"
 
 
-def test_demo_corpus_through_the_pipeline(page, tmp_path):
-    """The demo corpus, ingested by the real pipeline: search, open the biggest story, follow a claim."""
+def test_demo_corpus_through_the_pipeline(page, request, tmp_path):
+    """The demo corpus, ingested by the real pipeline (the run's one ingest, conftest.demo_ingest): search, open the
+    biggest story, follow a claim."""
     corpus = REPO / "demo" / "corpus"
     if not corpus.is_dir():
         pytest.skip("demo/corpus is absent")
-    from crosscheck.pipeline import Pipeline
-
-    db = tmp_path / "demo.db"
-    store = open_store(db)
     try:
-        Pipeline(store).ingest([str(corpus)])
+        db, _ = request.getfixturevalue("demo_ingest")
     except Exception as exc:  # the pipeline belongs to other modules, which test it themselves
         pytest.skip(f"the pipeline cannot ingest demo/corpus yet: {type(exc).__name__}: {str(exc)[:200]}")
-    finally:
-        store.close()
     server = Server(db)
     try:
         page.goto(server.url + "/")

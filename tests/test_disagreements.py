@@ -15,7 +15,6 @@ from crosscheck.corroborate.facts import Fact
 from crosscheck.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "demo" / "corpus"
 
 
 def fig(text, value, bound=None, subject="injured", doc="a", **kw) -> Fact:
@@ -186,15 +185,9 @@ def test_claims_of_one_wire_text_are_versions_not_conflicting_sources():
 # -- the whole path on the demo corpus ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from crosscheck.pipeline import Pipeline
-    from crosscheck.store import open_store
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    store = open_store(path)
-    Pipeline(store).ingest([str(DEMO)])
-    store.close()
-    return path
+def demo_db(demo_ingest):
+    """The run's one ingest of the demo corpus (conftest.demo_ingest), read only here."""
+    return demo_ingest[0]
 
 
 def test_demo_shows_one_disagreement_of_each_kind(demo_db):

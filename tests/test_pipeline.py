@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO
+from conftest import DEMO, copy_store
 from crosscheck.export import write_json
 from crosscheck.pipeline import Pipeline
 from crosscheck.store import open_store
@@ -31,10 +31,10 @@ def export(store) -> dict:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    store = open_store(path)
-    result = Pipeline(store).ingest([str(DEMO)])
+def demo(tmp_path_factory, demo_ingest):
+    """A copy of the run's one ingest of the demo corpus (conftest.demo_ingest): this module writes to it."""
+    shared, result = demo_ingest
+    store = open_store(copy_store(shared, tmp_path_factory.mktemp("demo") / "demo.db"))
     yield store, result, export(store)
     store.close()
 

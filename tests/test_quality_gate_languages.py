@@ -2,6 +2,7 @@
 translations): claims found in every language and aligned across them, translations counted as one source,
 times resolved in English and Spanish. Measured
 through the real CLI with ../shared/eval/crosslingual.py and score.py; skipped when ../shared is absent."""
+import functools
 import json
 import os
 import subprocess
@@ -30,7 +31,9 @@ def export(tmp_path_factory):
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def _metrics(script: str, export: Path, gold: Path) -> dict:
+    """The scorer's metrics of the module's one export (each scorer runs once: three tests read crosslingual.py)."""
     done = subprocess.run([sys.executable, str(SHARED / "eval" / script), str(export), str(gold), "--json"],
                           capture_output=True, text=True, timeout=600, check=True)
     data = json.loads(done.stdout)

@@ -69,10 +69,11 @@ def _fictional(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory):
-    """One Spark job (local[2]) and one single-machine ingest over the same inputs: the fictional reports and,
-    when ../shared has it, an ECB+ dev slice (one run of each keeps the JVM and model loads to one)."""
-    from crosscheck.spark import load, run, session
+def both(tmp_path_factory, spark_session):
+    """One Spark job (local[2], the session's SparkSession of conftest) and one single-machine ingest over the same
+    inputs: the fictional reports and, when ../shared has it, an ECB+ dev slice (one run of each keeps the JVM and
+    model loads to one)."""
+    from crosscheck.spark import load, run
 
     tmp = tmp_path_factory.mktemp("spark")
     inputs = [str(_fictional(tmp / "in"))]
@@ -83,11 +84,7 @@ def both(tmp_path_factory):
         (tmp / "ecb").mkdir()
         (tmp / "ecb" / "slice.jsonl").write_text("\n".join(ecb) + "\n", encoding="utf-8")
         inputs.append(str(tmp / "ecb"))
-    spark = session("local[2]", partitions=2)
-    try:
-        stats = run(spark, inputs, str(tmp / "tables"), progress=print)
-    finally:
-        spark.stop()
+    stats = run(spark_session, inputs, str(tmp / "tables"), progress=print)
     on_spark = open_store(tmp / "spark.db")
     load(tmp / "tables", on_spark)
     single = open_store(tmp / "single.db")

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from crosscheck.config import Settings
-from crosscheck.textunits import without_full_stop, word_count
+from crosscheck.textunits import closers, ends_with_stop, without_full_stop, word_count
 
 # ---------------------------------------------------------------- vocabulary (normalised: lower case)
 # Whole lines that are navigation, section labels or page furniture, in en de es fr it pl ru uk.
@@ -173,8 +173,6 @@ _DATE_WORDS = frozenset(
     "fa giorni temu godziny godzin minut dni назад часа часов минут минуты дня дней тому години годин "
     "хвилин хвилини днів".split())
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_TERMINAL = ".!?…\u3002\uff01\uff1f\u061f\u06d4\u0964\u104b\u17d4"  # and the stops of CJK, Arabic, Urdu, Devanagari, Burmese, Khmer
-_CLOSERS = "\"'”’»)]*\u300d\u300f\uff09\u201c"
 
 
 # ---------------------------------------------------------------- line features
@@ -188,27 +186,22 @@ def _words(line: str) -> int:
     return word_count(line)  # script-aware: Chinese, Japanese and Thai have no spaces
 
 
-def _ends_sentence(line: str) -> bool:
-    stripped = line.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINAL
-
-
 def has_sentence(text: str) -> bool:
     """True when some line of the text ends like a sentence."""
-    return any(_ends_sentence(line) for line in text.splitlines())
+    return any(ends_with_stop(line) for line in text.splitlines())
 
 
 def _is_paragraph(line: str, min_words: int) -> bool:
     """A body paragraph: a sentence of some length, or long running text."""
     n = _words(line)
-    stripped = line.rstrip().rstrip(_CLOSERS)
+    stripped = line.rstrip().rstrip(closers())
     if n >= 25:
         return True
     if n >= min_words and stripped and stripped[-1] in ".…\u3002\u06d4\u0964":
         return True
     if n >= min_words and without_full_stop(line):  # Thai ends a sentence with a space only
         return True
-    return n >= 20 and _ends_sentence(line)
+    return n >= 20 and ends_with_stop(line)
 
 
 def _is_date_line(line: str) -> bool:
@@ -223,7 +216,7 @@ def _is_date_line(line: str) -> bool:
 
 def _is_menu(line: str) -> bool:
     parts = [p.strip() for p in re.split(r"\s[|•·›»>/]\s|\s*\|\s*", line) if p.strip()]
-    return len(parts) >= 3 and all(_words(p) <= 4 and not _ends_sentence(p) for p in parts)
+    return len(parts) >= 3 and all(_words(p) <= 4 and not ends_with_stop(p) for p in parts)
 
 
 def _is_social(line: str) -> bool:
@@ -300,7 +293,7 @@ def _classify(line: str) -> str | None:
     n = _words(line)
     if _PROMPT_START.match(line) and n <= 30:
         return "nav"
-    if _PROMPT_WORD.search(line) and n <= 15 and not line.rstrip(_CLOSERS).endswith("."):
+    if _PROMPT_WORD.search(line) and n <= 15 and not line.rstrip(closers()).endswith("."):
         return "nav"
     if _COOKIE.search(line) and _COOKIE_CTX.search(line) and n <= 60:
         return "nav"
@@ -408,7 +401,7 @@ def looks_like_headline(line: str) -> bool:
 
 def _lede(line: str, min_words: int) -> bool:
     """A title line that is really the first sentence of the body (ends with a full stop, or is long)."""
-    return line.rstrip(_CLOSERS).endswith(".") or _is_paragraph(line, min_words)
+    return line.rstrip(closers()).endswith(".") or _is_paragraph(line, min_words)
 
 
 def _find_title(lines: _Lines, top: int, given: str | None) -> int | None:
@@ -480,14 +473,14 @@ def clean_text(text: str, title: str | None = None, settings: Settings | None = 
                 first_para = paras[0] if paras else n
     # above the first paragraph and below the last one: short unpunctuated lines are furniture
     for i in [] if not positional else list(range(0, min(first_para, n))) + list(range(last_para + 1, n)):
-        if lines.kind[i] is None and not _ends_sentence(lines.text[i]) and _words(lines.text[i]) <= 15:
+        if lines.kind[i] is None and not ends_with_stop(lines.text[i]) and _words(lines.text[i]) <= 15:
             lines.kind[i] = "nav"
     # link lists: headline-like lines after a list label, or runs of them
     i = 0 if positional else n
     while i < n:
         after_label = i > 0 and lines.kind[i - 1] in ("nav", "related") and key_of(lines.text[i - 1]) in LIST_LABELS
         j = i
-        while j < n and lines.kind[j] is None and not _ends_sentence(lines.text[j]) and _words(lines.text[j]) <= 25:
+        while j < n and lines.kind[j] is None and not ends_with_stop(lines.text[j]) and _words(lines.text[j]) <= 25:
             j += 1
         if j > i and (after_label or j - i >= s.clean_link_run):
             for k in range(i, j):

@@ -5,10 +5,18 @@ sentence, so a count of whitespace-separated words calls a whole Chinese paragra
 length rule (cleaning, boilerplate, claims) counts with :func:`word_count` instead: letter and digit
 runs in spaced scripts (hyphen and apostrophe joined), plus Han/kana characters at two per word (mean Chinese word length is
 1.5-2 characters) and Southeast Asian letters (vowel signs included) at four per word.
+
+Sentences (:func:`sentence_spans`) are split by one rule for every stage that needs them without a parse
+(syndication sentences, the sentences of facts, story summaries, timeline sentences, the story lead); where
+they end is data (``data/sentences.json``).
 """
 from __future__ import annotations
 
+import json
 import re
+from bisect import bisect_right
+from functools import lru_cache
+from importlib import resources
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
@@ -58,3 +66,105 @@ def sentence_initial(text: str, at: int) -> bool:
     while k >= 0 and (text[k].isspace() or text[k] in _OPENERS):
         k -= 1
     return k < 0 or text[k] in _SENTENCE_ENDS
+
+
+@lru_cache(maxsize=1)
+def _sentence_data() -> dict:
+    with resources.files("crosscheck.data").joinpath("sentences.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _chars(key: str) -> str:
+    return re.escape("".join(_sentence_data()[key]))
+
+
+@lru_cache(maxsize=1)
+def _boundary() -> re.Pattern:
+    """A stop with the closing quotes and brackets after it: spaced stops need whitespace next, dense ones not."""
+    return re.compile(rf"[{_chars('stops')}][{_chars('closers')}]*(?=\s)|[{_chars('dense_stops')}][{_chars('closers')}]*")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """(entries matched as written, lower-case entries also matched capitalised)."""
+    words = _sentence_data()["abbreviations"]
+    return frozenset(words), frozenset(w for w in words if w.islower())
+
+
+_WORD_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$")
+
+
+def _abbreviation(line: str, stop: int) -> bool:
+    """Whether the full stop at ``line[stop]`` closes an abbreviation rather than a sentence: a listed word
+    ('Gen.', 'St.'), a single capital letter ('N. Korea') or dotted capitals ('U.S.'); not 'p.m.'."""
+    m = _WORD_BEFORE.search(line, max(0, stop - 24), stop)
+    if m is None:
+        return False
+    word = m.group()
+    if "." in word or len(word) == 1:
+        return word[-1].isupper()
+    exact, lower = _abbreviations()
+    return word in exact or (word[0].isupper() and word[0].lower() + word[1:] in lower)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, trimmed of whitespace: every line is one or more sentences;
+    inside a line a sentence ends at a stop (with its closing quotes) followed by whitespace and a character that
+    is not a lower-case letter (opening quotes skipped), or at a Chinese/Japanese stop; a full stop after an
+    abbreviation does not end one."""
+    spans: list[tuple[int, int]] = []
+    openers = _sentence_data()["openers"]
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cut = 0
+        for m in _boundary().finditer(line):
+            nxt = m.end()
+            while nxt < len(line) and line[nxt].isspace():
+                nxt += 1
+            first = nxt
+            while first < len(line) and line[first] in openers:
+                first += 1
+            if nxt >= len(line) or first >= len(line) or line[first].islower():
+                continue
+            if line[m.start()] == "." and _abbreviation(line, m.start()):
+                continue
+            if line[cut:m.end()].strip():
+                spans.append(_trim(text, start + cut, start + m.end()))
+            cut = nxt
+        if line[cut:].strip():
+            spans.append(_trim(text, start + cut, start + len(line)))
+    return spans
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+@lru_cache(maxsize=1)
+def closers() -> str:
+    """The closing quotes and brackets that may follow a sentence's stop (``data/sentences.json``)."""
+    return "".join(_sentence_data()["closers"])
+
+
+def ends_with_stop(text: str) -> bool:
+    """Whether ``text`` ends like a sentence: a stop of any script, closing quotes and brackets after it allowed."""
+    data = _sentence_data()
+    stripped = text.rstrip().rstrip(closers())
+    return bool(stripped) and (stripped[-1] in data["stops"] or stripped[-1] in data["dense_stops"])
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The span of ``spans`` (sorted, from :func:`sentence_spans`) that holds offset ``pos``; (pos, pos) when
+    ``pos`` lies between sentences."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return (pos, pos)

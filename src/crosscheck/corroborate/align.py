@@ -254,7 +254,7 @@ def _names_subject(view: ClaimView, other: ClaimView) -> bool:
 def _noun_class(word: str) -> str:
     """What a counted word names, in any language: a concept of data/disagreements.json ('fatalities',
     'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or itself."""
-    from .facts import lexicon
+    from .clauses import lexicon
 
     w = word.lower()
     for table in lexicon()["people_words"].values():

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .facts import Fact, lexicon
+from .clauses import lexicon
+from .facts import Fact
 
 APPROX = 0.15  # an approximate figure ("about 10,000") covers 15% either way
 _LOWER_SPAN = 10.0  # "more than 20" reaches up to ten times its figure

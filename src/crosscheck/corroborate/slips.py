@@ -13,15 +13,17 @@ from functools import lru_cache
 from importlib import import_module
 
 from ..model import Analysis, Disagreement, Document
+from ..textunits import sentence_at, sentence_spans
 from ..timevalues import day_of
-from .facts import Fact, _phrases, lexicon
+from .clauses import lexicon, phrases
+from .facts import Fact
 
 _GAP = re.compile(r"^[\s,(\[–—-]*(?:the|le|der|den|el|il)?[\s,(\[–—-]*$", re.IGNORECASE)
 
 
 def _has(sentence: str, table: str, language: str | None) -> str | None:
     low = " " + sentence.lower() + " "
-    for w in _phrases(lexicon()[table], language):
+    for w in phrases(lexicon()[table], language):
         if re.search(r"(?<!\w)" + re.escape(w.strip()) + (r"(?!\w)" if not w.endswith(" ") else r"\s"), low):
             return w.strip()
     return None
@@ -105,7 +107,5 @@ def slips(doc: Document, analysis: Analysis, facts: list[Fact]) -> list[Disagree
 
 
 def _sentence(text: str, pos: int) -> str:
-    from .facts import _sentence_of, sentences
-
-    s, e = _sentence_of(sentences(text), pos)
+    s, e = sentence_at(sentence_spans(text), pos)
     return text[s:e].strip()

@@ -6,19 +6,17 @@ import re
 from collections.abc import Mapping
 
 from ..model import Analysis, Document, TimelineEntry
+from ..textunits import sentence_at, sentence_spans
 from ..timevalues import calendar_key
 
 _ISO = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?$")
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 
 
-def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` around the span [start, end)."""
-    begin = 0
-    for m in _BOUNDARY.finditer(text, 0, start):
-        begin = m.end()
-    m = _BOUNDARY.search(text, end)
-    stop = m.start() if m else len(text)
+def _sentence(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """The sentence of ``text`` around the span [start, end) (``spans``: its sentence_spans), spaces collapsed."""
+    first, last = sentence_at(spans, start), sentence_at(spans, max(start, end - 1))
+    begin = first[0] if first[0] < first[1] else start
+    stop = last[1] if last[0] < last[1] else end
     return " ".join(text[begin:stop].split())
 
 
@@ -37,11 +35,12 @@ def timeline(story: str, doc_ids: list[str], documents: Mapping[str, Document],
         doc, analysis = documents.get(doc_id), analyses.get(doc_id)
         if doc is None or analysis is None:
             continue
+        spans = sentence_spans(doc.text)
         for t in sorted(analysis.times, key=lambda t: t.start):
             value = calendar_key(t.value)
             if value is None or not _ISO.match(value):
                 continue  # durations, sets and times of day are not timeline points
-            sentence = sentence_at(doc.text, t.start, t.end) if 0 <= t.start <= len(doc.text) else t.text
+            sentence = _sentence(doc.text, spans, t.start, t.end) if 0 <= t.start <= len(doc.text) else t.text
             key = (value, sentence.lower())
             if key in seen:
                 continue

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from difflib import SequenceMatcher
 
 from ..model import Disagreement, Document
-from .facts import sentences
+from ..textunits import sentence_spans
 
 _NUMBER = re.compile(r"\d[\d,.\u00a0]*\d|\d")
 MAX_CHANGED = 0.5  # more changed sentences than this share: a rewrite, not a version
@@ -25,7 +25,7 @@ MAX_NOTES = 6  # changes listed per pair of versions
 
 def _sents(doc: Document) -> list[tuple[str, int, int]]:
     text = doc.text or ""
-    return [(text[s:e].strip(), s, e) for s, e in sentences(text) if text[s:e].strip()]
+    return [(text[s:e].strip(), s, e) for s, e in sentence_spans(text) if text[s:e].strip()]
 
 
 def _norm(s: str) -> str:

@@ -22,8 +22,10 @@ from .partition import Analysed, analyse_partition, read_and_clean, settle
 FAILED = "!failed"
 
 
-def session(master: str | None = None, partitions: int | None = None, app: str = "crosscheck"):
-    """A SparkSession: ``master`` None keeps what spark-submit configured (else local[*])."""
+def session(master: str | None = None, partitions: int | None = None, app: str = "crosscheck",
+            conf: dict[str, str] | None = None):
+    """A SparkSession: ``master`` None keeps what spark-submit configured (else local[*]); ``conf``: more Spark
+    settings (the tests' short local jobs: no UI, a JVM tuned to start fast)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
@@ -36,6 +38,8 @@ def session(master: str | None = None, partitions: int | None = None, app: str =
     if partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(partitions)).config(
             "spark.default.parallelism", str(partitions))
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     try:
         spark = builder.getOrCreate()
     except Exception as exc:  # no java, a master that does not answer ...

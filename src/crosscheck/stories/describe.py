@@ -1,19 +1,14 @@
 """Story title and summary line from its most central report."""
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from typing import Mapping, Sequence
 
 from crosscheck.boilerplate import looks_like_headline, strip_dateline
 from crosscheck.config import Settings
 from crosscheck.model import Document, Story, StoryFeatures
 from crosscheck.stories.vectors import Vocabulary, feature_keys, vector
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u0400-\u04ff\uac00-\ud7a3\"“«])")
+from crosscheck.textunits import sentence_spans
 
 
 def central_document(story: Story, features: Sequence[StoryFeatures] | Mapping[str, StoryFeatures],
@@ -38,31 +33,10 @@ def central_document(story: Story, features: Sequence[StoryFeatures] | Mapping[s
     return members[best].document
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    with resources.files("crosscheck.data").joinpath("abbreviations.json").open(encoding="utf-8") as fh:
-        return frozenset(json.load(fh)["abbreviations"])
-
-
-def _ends_at(body: str, i: int) -> bool:
-    """Whether the full stop before ``body[i:]`` ends a sentence: not after an initial ('N. Korea'),
-    a dotted abbreviation ('U.S.') or a listed one ('Gen.', 'St.')."""
-    before = body[:i].rstrip()
-    if not before.endswith("."):
-        return True
-    word = before[:-1].rsplit(" ", 1)[-1].lstrip("\"'“‘«(")
-    if len(word) <= 1 or "." in word:
-        return False
-    return word.lower() not in _abbreviations()
-
-
 def _first_sentence(text: str, limit: int = 280) -> str:
     body = " ".join(text.split())
-    sentence = body
-    for m in _SENTENCE.finditer(body):
-        if _ends_at(body, m.start()):
-            sentence = body[:m.start()]
-            break
+    spans = sentence_spans(body)
+    sentence = body[:spans[0][1]] if spans else body
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from crosscheck.model import Analysis, Document, StoryFeatures
+from crosscheck.textunits import ends_with_stop, sentence_spans
 from crosscheck.timevalues import calendar_key
 
 LEAD_LEMMAS = 60  # content lemmas of the lead (headline + first sentence or so)
@@ -210,14 +211,15 @@ def _fold_lemma(lemma: str) -> str:
 
 
 def _lead_end(text: str) -> int:
-    """Offset where the lead ends: its first LEAD_SENTENCES sentences (at most LEAD_CHARS characters)."""
-    end = 0
-    for _ in range(LEAD_SENTENCES):
-        m = re.search(r"[.!?。](?:[\"'”’»)]*)(?:\s|$)", text[end:])
-        if not m:
-            return min(len(text), LEAD_CHARS)
-        end += m.end()
-    return min(end, LEAD_CHARS)
+    """Offset where the lead ends: its first LEAD_SENTENCES sentences that end with a stop (a headline line
+    without one stays in the lead), at most LEAD_CHARS characters."""
+    found = 0
+    for _, end in sentence_spans(text[:LEAD_CHARS + 40]):  # an end past LEAD_CHARS is cut to it anyway
+        if ends_with_stop(text[:end]):
+            found += 1
+            if found == LEAD_SENTENCES:
+                return min(end, LEAD_CHARS)
+    return min(len(text), LEAD_CHARS)
 
 
 def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:

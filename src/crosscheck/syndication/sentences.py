@@ -7,7 +7,7 @@
 * anchors: what survives translation: numbers (separators and trailing zeros dropped, so 23,000 /
   23.000 / 23 000 / "23 mil" agree on "23"), and names (capitalised words, transliterated to Latin
   with anyascii, cut to a stem so inflections agree: Pentágono / Pentagon / Пентагон -> "penta").
-Script-aware: sentences end at . ! ? and at 。！？ (no space needed); lengths count words in spaced
+Sentences are ``textunits.sentence_spans`` (one rule for every stage); lengths count words in spaced
 scripts and characters in Chinese, Japanese and Thai.
 """
 from __future__ import annotations
@@ -21,19 +21,18 @@ from importlib import resources
 
 from anyascii import anyascii
 
+from ..textunits import sentence_spans
+
 SKETCH = 8  # bottom-k hashes kept per narrative sentence
 INDEXED = 4  # ... of which the smallest this many are indexed
 STEM = 5  # characters of a transliterated name kept as its anchor
 _MASK = (1 << 53) - 1  # JSON-safe integers
 
-_TERMINAL = re.compile(r"(?<=[.!?])[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[¿¡]?[^\s\"'“‘«„(\[¿¡a-zà-öø-ÿ])|(?<=[。！？])(?=\S)")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _QUOTED = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|„[^“”]{3,}[“”]|«[^»]{3,}»|»[^«]{3,}«|「[^」]{2,}」|『[^』]{2,}』|"
                      r"‘[^’]{12,}’|(?<!\w)'[^']{12,}'(?!\w)")
 _NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*\d|\d")
-_ABBREV = re.compile(r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Inc|Corp|Ltd|Co|No|"
-                     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|vs|etc|approx|ca)\.)$")
 
 
 @lru_cache(maxsize=1)
@@ -52,36 +51,6 @@ def _boilerplate() -> re.Pattern:
 def _attribution() -> re.Pattern:
     pats = [p.removeprefix("(?i)") for p in _data().get("attribution", [])]
     return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.I)
-
-
-def split(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: lines first, then sentence ends inside a line (common abbreviations kept whole)."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        cut = 0
-        for m in _TERMINAL.finditer(line):
-            if _ABBREV.search(line[max(cut, m.start() - 8):m.start()]):
-                continue
-            piece = line[cut:m.start()]
-            if piece.strip():
-                spans.append(_trim(text, start + cut, start + m.start()))
-            cut = m.end()
-        if line[cut:].strip():
-            spans.append(_trim(text, start + cut, start + len(line)))
-    return spans
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def units(text: str) -> int:
@@ -210,7 +179,7 @@ def features(text: str, min_units: int) -> tuple[tuple[tuple[int, int], ...], tu
                                                  tuple[tuple[str, ...], ...], tuple[int, ...]]:
     """(spans, sketches, anchors) of a report's text, one entry per sentence, and the narrative
     sentences that report what someone said (weaker evidence: close to a quote)."""
-    spans = split(text)
+    spans = sentence_spans(text)
     sentences = [text[a:b] for a, b in spans]
     elsewhere: set[str] = set()
     for s in sentences:

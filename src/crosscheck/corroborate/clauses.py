@@ -1,0 +1,310 @@
+"""Reading the words around a value in a report: its sentence and clause, the concept named next to it,
+the qualifier before it, the places, years and owners named in its clause, and the markers around it
+("12 of them", "up from", "plans to"). Every word list comes from ``data/disagreements.json`` (``lexicon``).
+
+``facts.py`` builds a report's facts with these readings; ``compat.py``, ``slips.py`` and ``align.py`` read
+the same lexicon.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Analysis, Document
+from ..textunits import sentence_spans
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The per-language word lists of ``data/disagreements.json`` (read once)."""
+    with resources.files("crosscheck.data").joinpath("disagreements.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def phrases(table: dict[str, list[str]], language: str | None) -> list[str]:
+    """A table's phrases for ``language`` (English as the fallback), longest first."""
+    words = list(table.get((language or "en")[:2], [])) or list(table.get("en", []))
+    return sorted(set(words), key=len, reverse=True)
+
+
+@lru_cache(maxsize=64)
+def concept_patterns(section: str, language: str | None) -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for concept, table in lexicon()[section].items():
+        words = phrases(table, language)
+        if language and language[:2] != "en":
+            words = sorted(set(words) | set(table.get("en", [])), key=len, reverse=True)
+        if words:
+            # event words shorter than six letters are whole words ("fire", not "fired"); longer ones and
+            # every concept word are word starts ("attack" -> attacked, "injur" -> injured)
+            alt = "|".join(re.escape(w.strip()) + (r"\b" if w.endswith(" ") else
+                                                   r"(?:s|es)?(?!\w)" if section == "events" and len(w) < 6 else "")
+                           for w in words)
+            out.append((concept, re.compile(r"(?<!\w)(?:" + alt + ")", re.IGNORECASE)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _qualifier_re(kind: str, language: str | None, before: bool) -> re.Pattern | None:
+    table = lexicon()["qualifiers"][kind]
+    words = phrases(table, language)
+    if language and language[:2] != "en":
+        words = sorted(set(words) | set(table.get("en", [])), key=len, reverse=True)
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?<!\w)(?:" + alt + r")\s*$" if before else r"^\s*(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+ 
+@lru_cache(maxsize=1)
+def _cut() -> re.Pattern:
+    """Clause boundaries: ';', a dash, a comma before a conjunction, a contrastive conjunction."""
+    words = sorted({w for ws in lexicon()["clause_breaks"].values() for w in ws}, key=len, reverse=True)
+    contrast = [w for w in words if len(w) > 3]
+    alt, calt = "|".join(map(re.escape, words)), "|".join(map(re.escape, contrast))
+    return re.compile(rf";|\s[-–—]\s|,\s(?:{alt})\s|\s(?:{calt})\s", re.IGNORECASE)
+
+
+def clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) inside sentence [s, e): cut at ';', ' and ', ', while' ..."""
+    left = max((m.end() for m in _cut().finditer(text[s:start])), default=0) + s
+    m = _cut().search(text[end:e])
+    right = end + m.start() if m else e
+    return left, right
+
+
+
+
+@lru_cache(maxsize=16)
+def _phrase_cut(language: str | None) -> re.Pattern:
+    """Where a number's phrase ends: punctuation, a dash, a coordinating conjunction."""
+    words = phrases(lexicon()["clause_breaks"], language)  # this language's own conjunctions only
+    return re.compile(r"[,;:()\[\]]|\s[-–—]\s|(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: str | None,
+                 section: str = "concepts", phrase: bool = False, reach: int = 70, first: bool = False) -> str | None:
+    """The concept named nearest to [start, end) within the clause [cs, ce); words after win ties.
+    With ``phrase`` only the number's own phrase counts: no comma or 'and' between ("killing 380
+    and injuring 1,800": 380 are dead, not injured)."""
+    if phrase:
+        cut = _phrase_cut(language)
+
+        def joins_numbers(m: re.Match) -> bool:  # "20 and 30", "1.5, 2": a range or a list, not a new phrase
+            return bool(re.match(r"\s*\d", text[m.end():m.end() + 4]) and re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]))
+
+        after = [m for m in cut.finditer(text, end, ce) if not joins_numbers(m)]
+        ce = after[0].start() if after else ce
+        cs = max([m.end() for m in cut.finditer(text, cs, start) if not joins_numbers(m)] or [cs])
+    best = None
+    rel = _relational(language) if section == "events" else None
+    for concept, pat in concept_patterns(section, language):
+        for m in pat.finditer(text, cs, ce):
+            if rel is not None and rel.search(text[max(cs, m.start() - 24):m.start()]):
+                continue  # "on Wednesday after the quake": the date is not the quake's
+            if not start <= m.start() < end and DIGIT.search(text[max(cs, m.start() - 3):m.start()]) \
+                    and not start <= m.start() - 3 < end \
+                    and not re.match(r"\s*(?:[-–]|\w{1,3})\s*[\d.,]*\d\s*$", text[end:m.start()]):
+                continue  # "7.6-magnitude": the word belongs to another number (not "20 to 30 injured")
+            if not start <= m.start() < end and m.end() <= start and \
+                    re.match(r"\s*[-–]?\s*\d", text[m.end():m.end() + 4]) and not start <= m.end() + 4 and \
+                    not re.match(r"[\s\-–]*$", text[m.end():start]):
+                continue  # "the magnitude 6.4 quake ... rose to 58": the word names the 6.4, not the 58
+            if first and m.start() < start:
+                dist = m.start() - cs  # the earliest: the sentence's subject
+            elif start <= m.start() < end:
+                dist = 0
+            elif m.start() >= end:
+                dist = m.start() - end
+            else:
+                dist = (start - m.end()) + 6  # words before weigh a little less than words after
+            if dist < 0:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, concept)
+    return best[1] if best and best[0] <= reach else None
+
+
+
+def qualifier(text: str, num_start: int, end: int, language: str | None) -> tuple[str | None, bool, bool, int]:
+    """(bound, increment, total, start of the qualifier) read around a number."""
+    before = text[max(0, num_start - 40):num_start]
+    bound, q_start = None, num_start
+    for kind in ("lower", "upper", "approx"):
+        pat = _qualifier_re(kind, language, True)
+        m = pat.search(before) if pat else None
+        if m:
+            bound, q_start = kind, num_start - (len(before) - m.start())
+            break
+    rest_before = text[max(0, q_start - 25):q_start]
+    after = text[end:end + 25]
+    increment = False
+    for kind in ("increment", "increment_after"):
+        pat_b = _qualifier_re(kind, language, True)
+        pat_a = _qualifier_re(kind, language, False)
+        if kind == "increment" and pat_b and (pat_b.search(rest_before) or pat_b.search(before)):
+            increment = True
+        if pat_a and pat_a.search(after):
+            increment = True
+    total = False
+    window = text[max(0, q_start - 60):min(len(text), end + 40)].lower()
+    for w in phrases(lexicon()["qualifiers"]["total"], language):
+        if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", window):
+            total = True
+            break
+    return bound, increment, total, q_start
+
+
+
+DIGIT = re.compile(r"\d")
+YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def era(text: str, cs: int, ce: int, published: str | None) -> str | None:
+    """A year named in the clause that is not the report's own year: the figure is about then."""
+    own = (published or "")[:4]
+    for m in YEAR.finditer(text, cs, ce):
+        if m.group(1) != own:
+            return m.group(1)
+    return None
+
+
+@lru_cache(maxsize=16)
+def _relational(language: str | None) -> re.Pattern:
+    words = phrases(lexicon()["relative_to_event"], language)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+|der\s+|dem\s+|le\s+|la\s+|el\s+|l')?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def place_re(language: str | None) -> re.Pattern:
+    preps = phrases(lexicon()["place_prepositions"], language)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, preps)) + r")\s+"
+                      r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[\s-]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+))*)")
+
+
+
+class Spans:
+    """Spans of one report sorted by start, for range look-ups without scanning (long reports)."""
+
+    def __init__(self, items: list[tuple[int, int, str, str]]):  # (start, end, label, text)
+        self.items = sorted(items)
+        self.starts = [x[0] for x in self.items]
+        self.longest = max((e - s for s, e, *_ in self.items), default=0)
+
+    def within(self, start: int, end: int, labels: tuple[str, ...] = ()) -> list[tuple[int, int, str, str]]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i][0] < end:
+            item = self.items[i]
+            if item[1] <= end and (not labels or item[2] in labels):
+                out.append(item)
+            i += 1
+        return out
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start - self.longest)
+        while i < len(self.items) and self.items[i][0] < end:
+            if self.items[i][1] > start:
+                return True
+            i += 1
+        return False
+
+
+@dataclass
+class ReportText:
+    """One report read once: text, sentences, mentions and time spans indexed."""
+
+    doc: Document
+    text: str
+    spans: list[tuple[int, int]]
+    mentions: Spans
+    times: Spans
+    ner_only: bool  # common nouns are capitalised in this language: only named-entity places
+
+    @classmethod
+    def of(cls, doc: Document, analysis: Analysis) -> "ReportText":
+        text = doc.text or ""
+        return cls(doc, text, sentence_spans(text), Spans([(m.start, m.end, m.label, m.text) for m in analysis.mentions]),
+                   Spans([(t.start, t.end, "TIME", t.text) for t in analysis.times if t.caption is None]),
+                   (doc.language or "en")[:2] in lexicon()["capitalised_nouns"])
+
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def places(d: ReportText, cs: int, ce: int) -> frozenset[str]:
+    """Places named in the clause: place entities, and capitalised names after a place preposition
+    ("in Varna Ridge", "en Valdeoro") that are not dates."""
+    out = {m[3].lower() for m in d.mentions.within(cs, ce, PLACE_LABELS)}
+    if d.ner_only:
+        return frozenset(out)
+    for m in place_re(d.doc.language).finditer(d.text, cs, ce):
+        s, e = m.span("name")
+        if not d.times.overlaps(s, e):
+            out.add(m.group("name").lower())
+    return frozenset(out)
+
+
+
+def time_cue(sentence: str, language: str | None) -> bool:
+    low = sentence.lower()
+    for w in phrases(lexicon()["time_zone_cues"], language) + lexicon()["time_zone_cues"]["en"]:
+        if w in low:
+            if w in ("p.m.", "pm ", "a.m.", "am ", "uhr", "heures"):
+                # a clock time counts only late in the evening or in the small hours
+                for h in re.finditer(r"(\d{1,2})(?:[:.h](\d\d))?\s*(p\.?m|a\.?m|uhr|heures|h\b)", low):
+                    hour = int(h.group(1)) % 24
+                    if h.group(3).startswith("p"):
+                        hour = hour % 12 + 12
+                    elif h.group(3).startswith("a"):
+                        hour = hour % 12
+                    if hour >= 21 or hour <= 4:
+                        return True
+                continue
+            return True
+    return bool(re.search(r"\b(?:2[1-3]|0[0-4])[:.h]\d\d\b", low))
+
+
+@lru_cache(maxsize=64)
+def marker(table: str, language: str | None, before: bool) -> re.Pattern:
+    words = phrases(lexicon()[table], language)
+    alt = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w)(?:{alt})\s*(?:\w+\s+)?$" if before else rf"^[\s,]*(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def marked(table: str, text: str, start: int, end: int, language: str | None, before: bool = True,
+            after: bool = True) -> bool:
+    """A marker of ``table`` right before [start, end) (one word may sit between) or right after it."""
+    return bool(before and marker(table, language, True).search(text[max(0, start - 40):start])
+                or after and marker(table, language, False).search(text[end:end + 30]))
+
+
+def actors(d: ReportText, cs: int, start: int) -> frozenset[str]:
+    """People, organisations and groups named in the clause before a share or a sum: whose it is."""
+    return frozenset(m[3].lower() for m in d.mentions.within(cs, start, ("PERSON", "ORG", "NORP")))
+
+
+def marker_in(table: str, text: str, start: int, end: int, language: str | None) -> bool:
+    low = text[start:end].lower()
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in phrases(lexicon()[table], language))
+
+
+def place_after(d: "ReportText", end: int) -> bool:
+    """A place follows the figure within a few words ('39 were in Norvik')."""
+    m = place_re(d.doc.language).search(d.text, end, min(len(d.text), end + 30))
+    return bool(m) and len(re.findall(r"\w+", d.text[end:m.start()])) <= 3 and not DIGIT.search(d.text[end:m.start()])
+
+
+def breakdown(d: "ReportText", s: int, e: int) -> bool:
+    """The sentence gives figures place by place ('31 died in Norvik, 22 in Alder'): each is a part."""
+    hits = 0
+    for m in place_re(d.doc.language).finditer(d.text, s, e):
+        if re.search(r"\d[\d,.]*\s+(?:[^\W\d_]+\s+){0,2}$", d.text[max(s, m.start() - 30):m.start()]):
+            hits += 1
+    return hits >= 2
