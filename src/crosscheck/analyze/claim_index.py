@@ -156,13 +156,19 @@ def phrase(span: Span) -> str:
         text = stripped
 
 
+def is_clause(tok: Token) -> bool:
+    """A clause head: a verb, or a predicate adjective or noun with its own subject (the parser heads 'X was
+    "unhinged"' and 'Clinton was "justified" in ...' by the adjective, the copula as an auxiliary)."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+
+
 def relative_speaker(cue: Token) -> Token | None:
     """The noun a relative clause of saying hangs on, when the clause says something ('X, who has argued that C')."""
     if cue.dep_ != "relcl" or cue.head.pos_ not in ("PROPN", "NOUN"):
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
         return None
-    if not any(c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX") for c in cue.children):
+    if not any(c.dep_ == "ccomp" and c.i > cue.i and is_clause(c) for c in cue.children):
         return None
     return cue.head
 

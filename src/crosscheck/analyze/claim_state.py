@@ -44,6 +44,7 @@ class State:
     subject: Speaker | None = None  # last named person heading a main clause ('Senator X criticised ...')
     pending: list = field(default_factory=list)  # unclosed quote paragraphs waiting for their speaker
     roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (token, entity key) of named holders
+    used: set[int] = field(default_factory=set)  # token ids of the claims so far (and of their cues)
 
     def holder(self, head: Token) -> str | None:
         """The entity last named with the role word ``head`` before it ('the ministry' after 'the Health
@@ -74,6 +75,7 @@ class State:
         """Add the claim(s); ``speaks``: the speaker becomes the last speaker (a later 'he', a quote
         with no cue); a noun-phrase content's holder does not."""
         parts = split_clauses(tokens) if split else [tokens]
+        self.used.update(t.i for t in tokens)
         for part in parts:
             text = render(part, min_words)
             if text is None:
