@@ -164,6 +164,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         para = paragraph_text(sdoc, qsents)
         outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
+        if (last is None or last.sent < i - 1) and st.quoted is not None and st.quoted.sent == i - 1:
+            last = st.quoted  # '"C1," he said. "C2."': the quote goes on, its speaker unresolved or not
         after = i + len(qsents)
         credit = dash_credit(sents[after]) if after < len(sents) and not prefix else None
         if credit is not None:  # a quoted paragraph over its credit line: '"C" / ― Ana Ruiz'
@@ -201,6 +203,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if speaker is not None:
         st.si = i + len(qsents) - 1
         st.last = _Speaker(speaker, speaker_text, st.si)
+    if speaker is not None or speaker_text is not None:
+        st.quoted = _Speaker(speaker, speaker_text, i + len(qsents) - 1)
     return True
 
 
