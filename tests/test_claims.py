@@ -312,3 +312,37 @@ def test_noun_phrase_contents_add_no_pronoun_mentions():
     hits = [c for c in result.claims if "regional rail bill" in c.text]
     assert hits and ents.entity(hits[0].speaker) is not None and "Okonjo" in ents.entity(hits[0].speaker).name
     assert not [m for m in result.mentions if m.text == "She"]
+
+
+def test_a_quote_credited_to_an_unresolved_pronoun_goes_on_as_one_claim(parse):
+    text = ('Then someone asked about the harbour.\n\n'
+            '"You have a choice," he said. "Either the ferry or the bridge will be built. '
+            'The budget makes it hard for me to promise both."')
+    _, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1 and "ferry or the bridge" in quotes[0].text and "promise both" in quotes[0].text, \
+        [(c.kind, c.speaker_text, c.text) for c in found]
+    assert quotes[0].speaker_text == "he"
+
+
+def test_a_quote_split_into_clauses_joins_again_when_it_goes_on(parse):
+    text = ('"There are many reasons to doubt the tram plan, but that was a reckless vote," councillor Ivo Brandt said. '
+            '"I do not think the council has done anything like this since the flood. It ought to take that back."')
+    _, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [c.text for c in quotes]
+    assert "reasons to doubt the tram plan" in quotes[0].text and "take that back" in quotes[0].text
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_is_a_quote(parse):
+    text = ('\u201cThe tram plan was a reckless gamble,\u201d councillor Ivo Brandt said. '
+            '\u201cAnd I do not think the council has done anything like this since the flood. It ought to take that back."')
+    _, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1 and "reckless gamble" in quotes[0].text and "take that back" in quotes[0].text, [c.text for c in found]
+
+
+def test_a_pronoun_after_a_named_subject_in_its_sentence_is_that_person(parse):
+    ents, found = parse("Councillor Petra Lind called the budget a gamble, but she noted that the tram line had opened on time.")
+    hits = [c for c in found if "tram line had opened" in c.text]
+    assert hits and "lind" in _speaker_words(hits[0], ents), [(c.speaker_text, c.text) for c in found]

@@ -45,9 +45,10 @@ OBJECT_CUES = (frozenset(w for w, c in CUE_CLASS.items() if c == "speech") | CHA
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
 
 # quote marks: straight, curly, guillemets, low-high, and two typewriter apostrophes ('' ... '', the
-# newswire transliteration of curly quotes)
+# newswire transliteration of curly quotes); a curly opening closed by a straight mark (copy-edited text
+# mixing both) is a quote too
 _QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]"
-                    r"|''((?:(?!'')[^\n]){2,}?)''")
+                    r"|''((?:(?!'')[^\n]){2,}?)''|\u201c([^\u201d\"\n]{2,}?)\"")
 FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 PERSONAL = ("i", "we", "you", "my", "our", "your")
 VERBISH = ("VERB", "AUX")
@@ -96,7 +97,7 @@ def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
     paragraph (the newspaper convention); it is credited to whoever the next quote is credited to."""
     out = []
     for m in _QUOTE.finditer(doc_text(sdoc)):
-        g = next(k for k in range(1, 6) if m.group(k) is not None)
+        g = next(k for k in range(1, 7) if m.group(k) is not None)
         if len(m.group(g).split()) >= min_words:
             out.append((m.start(g), m.end(g), False))
     for m in _OPEN_QUOTE_PARAGRAPH.finditer(doc_text(sdoc)):
@@ -156,13 +157,19 @@ def phrase(span: Span) -> str:
         text = stripped
 
 
+def is_clause(tok: Token) -> bool:
+    """A clause head: a verb, or a predicate adjective or noun with its own subject (the parser heads 'X was
+    "unhinged"' and 'Clinton was "justified" in ...' by the adjective, the copula as an auxiliary)."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+
+
 def relative_speaker(cue: Token) -> Token | None:
     """The noun a relative clause of saying hangs on, when the clause says something ('X, who has argued that C')."""
     if cue.dep_ != "relcl" or cue.head.pos_ not in ("PROPN", "NOUN"):
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
         return None
-    if not any(c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX") for c in cue.children):
+    if not any(c.dep_ == "ccomp" and c.i > cue.i and is_clause(c) for c in cue.children):
         return None
     return cue.head
 

@@ -44,6 +44,8 @@ class State:
     subject: Speaker | None = None  # last named person heading a main clause ('Senator X criticised ...')
     pending: list = field(default_factory=list)  # unclosed quote paragraphs waiting for their speaker
     roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (token, entity key) of named holders
+    used: set[int] = field(default_factory=set)  # token ids of the claims so far (and of their cues)
+    quoted: Speaker | None = None  # who the last quote was credited to, resolved or not ('"C1," he said.')
 
     def holder(self, head: Token) -> str | None:
         """The entity last named with the role word ``head`` before it ('the ministry' after 'the Health
@@ -74,6 +76,7 @@ class State:
         """Add the claim(s); ``speaks``: the speaker becomes the last speaker (a later 'he', a quote
         with no cue); a noun-phrase content's holder does not."""
         parts = split_clauses(tokens) if split else [tokens]
+        self.used.update(t.i for t in tokens)
         for part in parts:
             text = render(part, min_words)
             if text is None:
@@ -97,6 +100,11 @@ class State:
         if (prev is None or text is None or prev.end < since or (prev.speaker, prev.speaker_text) != (speaker, speaker_text)
                 or not (prev.kind == "quote" or prev.kind == "reported" and self.opens_sentence(prev))):
             return False
+        # a quote split into its clauses goes on as one claim: the clauses join again ('"C1, but C2," X said. "C3."')
+        while (len(self.claims) > 1 and prev.kind == "quote" and (c := self.claims[-2]).kind == "quote" and c.start == prev.start
+               and (c.speaker, c.speaker_text) == (prev.speaker, prev.speaker_text)):
+            self.claims.pop()
+            prev = replace(c, text=f"{c.text} {prev.text}", hedges=tuple(dict.fromkeys(c.hedges + prev.hedges)), negated=c.negated or prev.negated)
         hedges = tuple(dict.fromkeys(prev.hedges + hedges_of(tokens)))
         self.claims[-1] = replace(prev, text=f"{prev.text} {text}", end=sents[-1].end_char, hedges=hedges)
         return True
@@ -141,6 +149,17 @@ def subject(cue: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def _subject_before(st: State, pron: Token) -> Speaker | None:
+    """The named person who is the subject of a clause earlier in the pronoun's own sentence."""
+    for t in reversed(st.sdoc[pron.sent.start : pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
+            key = st.ents.by_token.get(t.i)
+            ent = st.ents.entity(key)
+            if ent is not None and ent.type == "PERSON":
+                return Speaker(key, noun_phrase(t), st.si)
+    return None
+
+
 def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, str | None]:
     """(entity key, how the report names it) for the noun phrase headed by ``head``; a pronoun resolved
     to an entity is recorded as its mention unless ``mention`` is False."""
@@ -151,6 +170,8 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
         subject = st.subject if low in ("he", "she") and st.subject and st.si - st.subject.sent <= 2 else None
         if subject is not None and (last is None or subject.sent > last.sent):
             last = subject
+        if low in ("he", "she"):  # 'Lind called the plan a gamble, but she noted that C': the person heading a clause before it
+            last = _subject_before(st, head) or last
         if last is not None:
             if mention:
                 st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (
     ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
-    ends_sentence, infinitive, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
+    ends_sentence, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import dash_credit, label
@@ -98,6 +98,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
                 i = j + 1
                 continue
         if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
+            _objects(st, sent, beside=True)  # 'X described the plan as ominous, and said C': the object beside the clause
             i += 1
             continue
         if _objects(st, sent):  # its subject stays the referent of a later 'he', as in a sentence with no claim
@@ -163,6 +164,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         para = paragraph_text(sdoc, qsents)
         outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,\n")
         last = st.recent(st.settings.claim_speaker_window)
+        if (last is None or last.sent < i - 1) and st.quoted is not None and st.quoted.sent == i - 1:
+            last = st.quoted  # '"C1," he said. "C2."': the quote goes on, its speaker unresolved or not
         after = i + len(qsents)
         credit = dash_credit(sents[after]) if after < len(sents) and not prefix else None
         if credit is not None:  # a quoted paragraph over its credit line: '"C" / ― Ana Ruiz'
@@ -200,6 +203,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if speaker is not None:
         st.si = i + len(qsents) - 1
         st.last = _Speaker(speaker, speaker_text, st.si)
+    if speaker is not None or speaker_text is not None:
+        st.quoted = _Speaker(speaker, speaker_text, i + len(qsents) - 1)
     return True
 
 
@@ -213,7 +218,7 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
         rel = relative_speaker(cue)
         if not inside(cue) or (cue.dep_ in ("amod", "acl", "relcl", "xcomp") and rel is None) or any(c.dep_ == "neg" for c in cue.children):
             continue
-        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > cue.i), None)
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and is_clause(c) and c.i > cue.i), None)
         cls = CUE_CLASS.get(cue.lemma_)
         inf = infinitive(cue) if cls in ("belief", "intention") or (comp is None and cls == "speech") else None
         if inf is not None:
@@ -263,7 +268,7 @@ def _reported(st: _State, sent: Span) -> bool:
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
-        comps = [c for c in cue.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        comps = [c for c in cue.children if c.dep_ == "ccomp" and is_clause(c)]
         # 'C1; X says C2' / 'C1, X noted, that C2': the clause after the cue is what it introduces
         comp = next((c for c in comps if c.i > cue.i), comps[0]) if len(comps) > 1 else (comps[0] if comps else None)
         if comp is None:
@@ -345,13 +350,17 @@ def _reported(st: _State, sent: Span) -> bool:
     return found
 
 
-def _objects(st: _State, sent: Span) -> bool:
-    """Contents that are a verb's object, not a clause ('Trump attacked Machado'; claim_objects.py)."""
-    found, used = False, set()
+def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
+    """Contents that are a verb's object, not a clause ('Trump attacked Machado'; claim_objects.py), never
+    the words of a claim already read; ``beside`` another claim of the sentence, only the objects of verbs
+    of judging ('X described the plan as ominous, and said C')."""
+    found, used = False, st.used
     for j in st.index.within(st.index.objects, sent):
         cue = st.sdoc[j]
         if j in used or any(c.dep_ == "neg" for c in cue.children) or cue.dep_ in ("amod", "compound"):
             continue
+        if beside and CUE_CLASS.get(cue.lemma_) == "speech":
+            continue  # beside a clause of saying, a verb of saying's object is mostly not a content ('wrote a letter')
         ids = object_content(cue)
         if ids is None or ids & used:
             continue
@@ -368,7 +377,7 @@ def _objects(st: _State, sent: Span) -> bool:
         st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False, min_words=MIN_OBJECT_WORDS, speaks=False)
         if len(st.claims) > before:
             found = True
-            used |= ids | {cue.i}
+            used.add(cue.i)
     return found
 
 
