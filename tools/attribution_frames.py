@@ -37,7 +37,7 @@ from crosscheck.analyze import claim_frames as cf
 from crosscheck.analyze import claims as _claims
 from crosscheck.analyze import entities as _entities
 from crosscheck.analyze import nlp as _nlp
-from crosscheck.analyze.claim_index import ALL_CUES, CUE_CLASS, OBJECT_CUES, OBJECT_PREPS
+from crosscheck.analyze.claim_index import ALL_CUES, CUE_CLASS, NOT_OBJECT, OBJECT_CUES, OBJECT_PREPS
 from crosscheck.analyze.claim_text import render
 from crosscheck.clean import clean
 from crosscheck.config import Settings
@@ -49,6 +49,10 @@ TOKEN = re.compile(r"[a-z0-9]+")
 # a to-infinitive of one's own (intention); anything else reported
 BELIEF = frozenset("hop hope oppose prefer fear recognize view critical concerned confident skeptical sure worried".split())
 REQUEST = frozenset("ask call order push press require challenge urge convince".split())
+# a cue under these says nothing ('refused to comment on the ruling'); in the file as "not_asserting"
+NOT_ASSERTING = frozenset({"refuse", "decline", "fail"})
+# verbs whose object is the person addressed, as 'tell' and 'inform' in attribution_cues_en.json's object_not_content
+ADDRESSEE = frozenset({"thank", "congratulate", "remind", "email", "urge", "warn"})
 INTENT_NOUNS = frozenset("promise plan pledge decision vow bid effort".split())  # an acl of these is a to-infinitive plan
 _POS_RELS = {"VERB": ["dobj", "xcomp", "ccomp", "ccomp?"], "NOUN": ["acl"], "ADJ": ["ccomp", "xcomp"]}
 _PRIORITY = {"VERB": 0, "ADJ": 1, "NOUN": 2, "PROPN": 3, "ADP": 4, "AUX": 5}
@@ -193,8 +197,8 @@ def main() -> int:
     for (lemma, pos, rel), (n, right, new) in sorted(stats.items(), key=lambda kv: -kv[1][1] / kv[1][0]):
         if CUE_CLASS.get(lemma) == "accusation":
             continue  # 'accused X of C' is read with its object (claim_index.accusation)
-        if rel == "dobj" and lemma in OBJECT_CUES:
-            continue
+        if rel == "dobj" and (lemma in OBJECT_CUES or lemma in NOT_OBJECT or lemma in ADDRESSEE or lemma in ALL_CUES):
+            continue  # read already, or the object is the addressee / what is believed ('fear a long winter': no claim)
         if rel in ("ccomp", "ccomp?", "xcomp") and lemma in ALL_CUES:
             continue
         if rel.startswith("prep:") and rel[5:] in OBJECT_PREPS.get(lemma, ()):
@@ -222,6 +226,7 @@ def main() -> int:
                   "that-clause). counts per relation: claims it made on train, right (token F1 >= 0.5 with a gold "
                   "content), new (right where the finder without frames found nothing). Kept: precision >= "
                   f"{args.min_precision}, right >= {args.min_right}, new >= {args.min_new}. kind: the claim kind."),
+        "not_asserting": sorted(NOT_ASSERTING),
         "frames": dict(sorted(frames.items())),
     }
     args.out.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

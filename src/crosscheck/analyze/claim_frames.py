@@ -49,11 +49,18 @@ class Frame:
     kind: str  # claim kind: reported | belief | intention | knowledge
 
 
+def _data() -> dict:
+    with resources.files("crosscheck.data").joinpath("attribution_frames_en.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+NOT_ASSERTING = frozenset(_data().get("not_asserting", ()))  # 'refused to comment on C': no content asserted
+
+
 def load(data: dict | None = None) -> dict[tuple[str, str], Frame]:
     """(lemma, POS) -> Frame from data/attribution_frames_en.json (or the given mapping)."""
     if data is None:
-        with resources.files("crosscheck.data").joinpath("attribution_frames_en.json").open(encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = _data()
     out = {}
     for key, spec in data["frames"].items():
         lemma, pos = key.rsplit("/", 1)
@@ -95,6 +102,8 @@ def read(cue: Token, frame: Frame) -> FrameHit | None:
     """The source and content of ``cue`` by its frame; None when the parse offers neither."""
     if any(c.dep_ == "neg" for c in cue.children) or cue.dep_ in ("compound", "amod") and frame.pos != "ADJ":
         return None  # 'did not support the ban' is no stance to credit; 'support staff'
+    if cue.dep_ == "xcomp" and cue.head.lemma_ in NOT_ASSERTING:
+        return None  # 'the ministry refused to comment on the ruling'
     source = _source(cue, frame.pos)
     if source is None:
         return None
