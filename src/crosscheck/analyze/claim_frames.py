@@ -38,6 +38,7 @@ _PRONOUNS = frozenset({"it", "this", "that", "them", "so", "him", "her", "someth
                        "which", "what", "who", "whom", "one", "those", "these", "he", "she", "they", "us", "me", "you"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NOUN_POS = ("NOUN", "PROPN")
+_POSSESSIVE = frozenset({"his", "her", "their"})
 MIN_WORDS = 2  # 'backed [the ban]': a content of two words is a claim, one word is not (as claim_objects)
 
 
@@ -210,9 +211,9 @@ def _source(cue: Token, pos: str) -> Token | None:
 def _noun_source(noun: Token) -> Token | None:
     """'his support for', 'Trump's attack on' (the possessor); 'X voiced support for' (the verb's subject)."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is not None:
+    if poss is not None and (poss.pos_ != "PRON" or noun.dep_ != "dobj"):
         return poss
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":  # 'X repeated his promise to': X
         head = noun.head
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return subj if subj is not None else governing_subject(head)
@@ -255,7 +256,11 @@ def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None
         hit = read(cue, frame)
         if hit is None or taken & set(hit.content):
             continue
-        speaker, speaker_text = resolve(st, hit.source, mention=False)
+        if hit.source.lower_ in _POSSESSIVE:  # 'his plan to': the person last speaking or named as subject
+            last = st.recent(st.settings.claim_speaker_window, "PERSON")
+            speaker, speaker_text = (last.key, last.text) if last is not None else (None, None)
+        else:
+            speaker, speaker_text = resolve(st, hit.source, mention=False)
         if speaker is None and (speaker_text is None or hit.source.pos_ == "PRON"):
             continue
         toks = [doc[k] for k in hit.content]
