@@ -1,0 +1,275 @@
+"""Attributions cued by words outside the reporting-verb lists: a frame lexicon learned from PolNeAR train.
+
+PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates as attributions the stances, requests,
+intentions and judgements of a source, whatever word cues them: 'Trump attacked the moderators',
+'Cruz declined to rule out a run', 'she asked whether the plan was legal', 'his support for the ban',
+'Clinton is confident that ...'. ``data/attribution_frames_en.json`` lists cue lemmas (with their
+part of speech) and, for each, the dependency relations that carry the content (``dobj``, ``xcomp``
+to-infinitive, ``ccomp`` clause, ``ccomp?`` clause or embedded question, ``prep:W`` the object of the
+preposition W, ``acl`` a noun's to-infinitive or that-clause), each kept only where its precision on
+PolNeAR train was high (counts in the file; ``tools/attribution_frames.py`` rebuilds it from built
+train data). The source is the cue's subject (the agent of a passive, the subject of the clause a
+subjectless participle hangs on, the noun a 'who' clause qualifies), a noun cue's possessor ('his
+support for') or the subject of the verb it is the object of ('Trump voiced support for').
+
+Cheap by construction: cue candidates are found by one lemma lookup on an integer array; only they
+are read through spaCy's API. Pure parse-tree reading; claims.py resolves speakers and adds claims.
+"""
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from crosscheck.analyze.claim_index import asks
+from crosscheck.analyze.claim_objects import governing_subject
+from crosscheck.analyze.claim_state import resolve
+from crosscheck.analyze.claim_text import hedges_of, is_negated, render
+from crosscheck.model import Claim
+
+_COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to", "with", "about", "over"})
+_PRONOUNS = frozenset({"it", "this", "that", "them", "so", "him", "her", "something", "anything", "nothing",
+                       "which", "what", "who", "whom", "one", "those", "these", "he", "she", "they", "us", "me", "you"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_NOUN_POS = ("NOUN", "PROPN")
+_POSSESSIVE = frozenset({"his", "her", "their"})
+MIN_WORDS = 2  # 'backed [the ban]': a content of two words is a claim, one word is not (as claim_objects)
+
+
+@dataclass(frozen=True)
+class Frame:
+    lemma: str
+    pos: str  # VERB | NOUN | ADJ
+    rels: tuple[str, ...]  # content relations, tried in order
+    kind: str  # claim kind: reported | belief | intention | knowledge
+
+
+def _data() -> dict:
+    with resources.files("crosscheck.data").joinpath("attribution_frames_en.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+NOT_ASSERTING = frozenset(_data().get("not_asserting", ()))  # 'refused to comment on C': no content asserted
+
+
+def load(data: dict | None = None) -> dict[tuple[str, str], Frame]:
+    """(lemma, POS) -> Frame from data/attribution_frames_en.json (or the given mapping)."""
+    if data is None:
+        data = _data()
+    out = {}
+    for key, spec in data["frames"].items():
+        lemma, pos = key.rsplit("/", 1)
+        out[(lemma, pos)] = Frame(lemma, pos, tuple(spec["rels"]), spec["kind"])
+    return out
+
+
+class Frames:
+    """A frame lexicon and the ids to find its cues on a Doc's arrays."""
+
+    def __init__(self, frames: dict[tuple[str, str], Frame]):
+        self.frames = frames
+        self._lemmas = np.array(sorted({get_string_id(lemma) for lemma, _ in frames}), dtype=np.uint64)
+        self._pos = {pos: get_string_id(pos) for pos in ("VERB", "NOUN", "PROPN", "ADJ")}
+
+    def positions(self, sdoc: Doc) -> list[int]:
+        """Token indices whose lemma is a frame cue (one vectorised lookup; POS checked per hit)."""
+        if not len(sdoc) or not len(self._lemmas):
+            return []
+        cols = sdoc.to_array([LEMMA, POS])
+        hits = np.nonzero(np.isin(cols[:, 0], self._lemmas))[0]
+        return [int(i) for i in hits]
+
+    def frame(self, tok: Token) -> Frame | None:
+        pos = "NOUN" if tok.pos_ in _NOUN_POS else tok.pos_
+        return self.frames.get((tok.lemma_, pos))
+
+
+@dataclass(frozen=True)
+class FrameHit:
+    cue: Token
+    source: Token
+    content: tuple[int, ...]  # token ids, in order
+    kind: str
+    rel: str
+
+
+def read(cue: Token, frame: Frame) -> FrameHit | None:
+    """The source and content of ``cue`` by its frame; None when the parse offers neither."""
+    if any(c.dep_ == "neg" for c in cue.children) or cue.dep_ in ("compound", "amod") and frame.pos != "ADJ":
+        return None  # 'did not support the ban' is no stance to credit; 'support staff'
+    if cue.dep_ == "xcomp" and cue.head.lemma_ in NOT_ASSERTING:
+        return None  # 'the ministry refused to comment on the ruling'
+    source = _source(cue, frame.pos)
+    if source is None:
+        return None
+    for rel in frame.rels:
+        ids = _content(cue, rel)
+        if ids:
+            ids -= {t.i for t in source.subtree}
+            if ids:
+                return FrameHit(cue, source, tuple(sorted(ids)), frame.kind, rel)
+    return None
+
+
+# ---------------------------------------------------------------- contents
+def _content(cue: Token, rel: str) -> set[int] | None:
+    if rel == "dobj":
+        return _object(cue)
+    if rel == "xcomp":
+        return _infinitive(cue)
+    if rel in ("ccomp", "ccomp?"):
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
+        if comp is None or (rel == "ccomp" and asks(comp)):
+            return None
+        return {t.i for t in comp.subtree}
+    if rel == "acl":
+        return _noun_clause(cue)
+    if rel.startswith("prep:"):
+        word = rel[5:]
+        prep = next((c for c in cue.children if c.dep_ in ("prep", "dative") and c.lower_ == word and c.i > cue.i), None)
+        if prep is None:
+            return None
+        heads = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        if not heads or _bare(heads):
+            return None
+        return {t.i for h in heads for t in h.subtree}
+    raise ValueError(f"attribution_frames_en.json: unknown content relation {rel!r}")
+
+
+def _bare(heads: list[Token]) -> bool:
+    """A pronoun alone ('backed it', 'voted for them'): no content to read."""
+    return all(h.lower_ in _PRONOUNS and not any(True for _ in h.children) for h in heads)
+
+
+def _object(cue: Token) -> set[int] | None:
+    """The object with what completes it ('Romney for not releasing his returns', 'the plan a mistake')."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or _bare([obj]) or obj.like_num or obj.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+        return None
+    ids = {t.i for t in obj.subtree}
+    for child in cue.children:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in _COMPLETING_PREPS and not _when(child)):
+            ids |= {t.i for t in child.subtree}
+    return ids
+
+
+def _when(prep: Token) -> bool:
+    return any(c.ent_type_ in ("DATE", "TIME") for c in prep.children if c.dep_ == "pobj")
+
+
+def _infinitive(cue: Token) -> set[int] | None:
+    """'declined to rule out a run', 'asked the court to block the law' (the object with it)."""
+    xcomp = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
+    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children) or asks(xcomp):
+        return None
+    ids = {t.i for t in xcomp.subtree}
+    obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and cue.i < c.i < xcomp.i), None)
+    if obj is not None:
+        ids |= {t.i for t in obj.subtree}
+    return ids
+
+
+def _noun_clause(noun: Token) -> set[int] | None:
+    """'the decision to withdraw', 'his claim that the vote was rigged'."""
+    for c in noun.children:
+        if c.i < noun.i or c.dep_ not in ("acl", "ccomp", "relcl") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        to = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        that = any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) and c.dep_ != "relcl"
+        if to and c.dep_ == "acl" or that:
+            return {t.i for t in c.subtree}
+    return None
+
+
+# ---------------------------------------------------------------- sources
+def _source(cue: Token, pos: str) -> Token | None:
+    if pos == "NOUN":
+        return _noun_source(cue)
+    if pos == "ADJ":
+        if cue.dep_ in ("acomp", "oprd"):
+            return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        return None
+    subj = next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is not None:
+        return subj if subj.lower_ not in ("which", "that", "who") else (cue.head if cue.dep_ == "relcl" else None)
+    if cue.dep_ == "relcl" or (cue.dep_ == "acl" and cue.tag_ == "VBN"):
+        return None  # 'a group called Our Principles': a participle naming, no one speaking
+    return governing_subject(cue)
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """'his support for', 'Trump's attack on' (the possessor); 'X voiced support for' (the verb's subject)."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None and (poss.pos_ != "PRON" or noun.dep_ != "dobj"):
+        return poss
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":  # 'X repeated his promise to': X
+        head = noun.head
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subj if subj is not None else governing_subject(head)
+    return None
+
+
+# ---------------------------------------------------------------- claims
+_LEXICON: Frames | None = None
+
+
+def lexicon() -> Frames:
+    """The packaged frame lexicon, loaded once per process."""
+    global _LEXICON
+    if _LEXICON is None:
+        _LEXICON = Frames(load())
+    return _LEXICON
+
+
+def use(frames: Frames) -> None:
+    """Read with ``frames`` instead of the packaged lexicon (tools/attribution_frames.py: the finder without frames)."""
+    global _LEXICON
+    _LEXICON = frames
+
+
+def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None) -> list[Claim]:
+    """Claims of ``sent`` cued by frame words (``positions``: the doc's frame cue tokens); the speaker is
+    resolved by the reading state ``st`` (claim_state.State) as it stands after reading the sentence.
+    A content already claimed with the same words by the same speaker in this sentence is not repeated."""
+    frames = frames or lexicon()
+    doc = sent.doc
+    lo, hi = bisect_left(positions, sent.start), bisect_left(positions, sent.end)
+    out: list[Claim] = []
+    seen = {(c.text, c.speaker or c.speaker_text) for c in st.claims if c.start <= sent.start_char < c.end}
+    taken: set[int] = set()
+    for j in positions[lo:hi]:
+        cue = doc[j]
+        frame = frames.frame(cue)
+        if frame is None or j in taken:
+            continue
+        hit = read(cue, frame)
+        if hit is None or taken & set(hit.content):
+            continue
+        if hit.source.lower_ in _POSSESSIVE:  # 'his plan to': the person last speaking or named as subject
+            last = st.recent(st.settings.claim_speaker_window, "PERSON")
+            speaker, speaker_text = (last.key, last.text) if last is not None else (None, None)
+        else:
+            speaker, speaker_text = resolve(st, hit.source, mention=False)
+        if speaker is None and (speaker_text is None or hit.source.pos_ == "PRON"):
+            continue
+        toks = [doc[k] for k in hit.content]
+        text = render(toks, MIN_WORDS)
+        if text is None or (text, speaker or speaker_text) in seen:
+            continue
+        seen.add((text, speaker or speaker_text))
+        taken |= set(hit.content) | {j}
+        out.append(Claim(key="", text=text, start=sent.start_char, end=sent.end_char, speaker=speaker,
+                         speaker_text=speaker_text, cue=cue.lower_, kind=hit.kind, hedges=hedges_of(toks),
+                         negated=is_negated(toks)))
+    return out

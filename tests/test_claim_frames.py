@@ -1,0 +1,82 @@
+"""Attributions cued by the frame lexicon (analyze/claim_frames.py, data/attribution_frames_en.json):
+cue words outside the reporting-verb lists. Fictional sentences, one per frame class."""
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.analyze import claim_frames, claims, entities, nlp
+from crosscheck.config import Settings
+
+CASES = [
+    # (text, words of the claim, speaker words, cue, kind)
+    ("Senator Ilse Varga opposes the new harbour toll on fishing boats.",
+     "the new harbour toll on fishing boats", "varga", "opposes", "belief"),  # verb + object
+    ("Mayor Tomas Brandt declined to rule out a second referendum on the bridge.",
+     "to rule out a second referendum on the bridge", "brandt", "declined", "intention"),  # verb + to-infinitive
+    ("The union asked the transport board to suspend the new night timetable.",
+     "the transport board to suspend the new night timetable", "union", "asked", "reported"),  # request + object + infinitive
+    ("Councillor Ana Ruiz hopes the ferry service will resume before the summer.",
+     "the ferry service will resume before the summer", "ruiz", "hopes", "belief"),  # verb + clause
+    ("Councillor Petra Lind questioned whether the dredging contract was ever put to tender.",
+     "the dredging contract was ever put to tender", "lind", "questioned", "reported"),  # embedded question
+    ("Governor Elias Moro spoke about the flooding in the lower valley at length.",
+     "the flooding in the lower valley", "moro", "spoke", "reported"),  # verb + preposition
+    ("Governor Elias Moro repeated his promise to rebuild the old grain terminal by next year.",
+     "to rebuild the old grain terminal", "moro", "promise", "intention"),  # noun + to-infinitive
+    ("The fishermen of Port Avel are critical of the new quota system for cod.",
+     "the new quota system for cod", "fishermen", "critical", "belief"),  # adjective + preposition
+]
+
+
+@pytest.fixture(scope="module")
+def parse():
+    model = Settings().spacy_model
+
+    def run(text: str):
+        sdoc = next(nlp.parse([text], model))
+        ents = entities.extract(sdoc)
+        return ents, claims.extract(sdoc, ents, outlet="Test Outlet", outlet_claims=False).claims
+
+    return run
+
+
+@pytest.mark.parametrize("text,content,speaker,cue,kind", CASES, ids=[c[3] for c in CASES])
+def test_frame_cue(parse, text, content, speaker, cue, kind):
+    ents, found = parse(text)
+    hits = [c for c in found if content.lower() in c.text.lower()]
+    assert hits, [c.text for c in found]
+    claim = hits[0]
+    ent = ents.entity(claim.speaker)
+    words = " ".join(([ent.name, *ent.aliases] if ent else []) + [claim.speaker_text or ""]).lower()
+    assert speaker in words, (claim, words)
+    assert (claim.cue, claim.kind) == (cue, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ilse Varga does not oppose the new harbour toll on fishing boats.",  # negated: no stance to credit
+    "The port authority refused to comment on the new harbour toll.",  # refusing to comment asserts nothing
+    "A citizens' group called Harbour Watch met on Tuesday in the town hall.",  # a participle naming, no speaker
+    "The new bill opposes nothing and bans plastic bags in all shops.",  # a bare pronoun object
+])
+def test_frame_cue_gives_no_claim(parse, text):
+    _, found = parse(text)
+    assert found == (), [c.text for c in found]
+
+
+def test_lexicon_is_learned_counts_with_known_relations():
+    data = claim_frames._data()
+    assert "PolNeAR" in data["about"] and len(data["frames"]) >= 20
+    for key, spec in data["frames"].items():
+        lemma, pos = key.rsplit("/", 1)
+        assert pos in ("VERB", "NOUN", "ADJ") and spec["kind"] in ("reported", "belief", "intention", "knowledge")
+        assert [c["rel"] for c in spec["counts"]] == spec["rels"]
+        assert all(c["right"] <= c["claims"] for c in spec["counts"])
+        for rel in spec["rels"]:
+            assert rel in ("dobj", "xcomp", "ccomp", "ccomp?", "acl") or rel.startswith("prep:"), (key, rel)
+
+
+def test_unknown_relation_is_named():
+    sdoc = next(nlp.parse(["Ana Ruiz opposes the toll."], Settings().spacy_model))
+    frame = claim_frames.Frame("oppose", "VERB", ("subj-of",), "belief")
+    with pytest.raises(ValueError, match="subj-of"):
+        claim_frames.read(sdoc[2], frame)
