@@ -212,9 +212,9 @@ class Pipeline:
             rows.append((doc, analysis, feats, fp, sid))
         groups, regrouped = synd.changed_groups()  # only the groups this batch changed are written
         groups = self._live_groups(groups)
-        batch_ids = {doc.id for doc, *_ in rows}
-        copies = {d for g in groups if batch_ids & set(g.documents) for d in g.documents}
-        touched |= set(stories.stories_of(copies).values())
+        # corroboration reads each report's group id: the stories of the reports whose group changed are
+        # corroborated again, not those of every member of a group that grew (a wire story's hundreds of copies)
+        touched |= set(stories.stories_of(synd.moved() - self._unstored).values())
         with self.store.transaction():
             for doc, analysis, feats, fp, sid in rows:
                 self.store.put_document(doc, analysis)
