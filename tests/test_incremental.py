@@ -352,3 +352,36 @@ def test_a_new_copy_in_a_large_group_marks_only_the_stories_whose_reports_change
         marked[n] = calls[0]  # the batch's transaction
         store.close()
     assert len(marked[12]) == len(marked[3]) == 1, marked
+
+
+_BIG = ("documents", "analyses", "doc_entities", "features", "stories", "story_documents", "findings", "claims",
+        "story_summaries", "syndication_members", "syndication_groups", "entities", "entity_links", "entity_keys",
+        "story_df", "story_postings", "story_aggregates", "synd_postings", "revisions")
+
+
+def test_an_incremental_ingest_scans_no_table_that_grows_with_the_store(tmp_path):
+    """Every statement of a one-report ingest into a stored store is planned by SQLite on an index (EXPLAIN QUERY
+    PLAN): no full scan of a table that grows with the store (before: each run's clean-up of emptied stories scanned
+    stories, findings, claims and story summaries)."""
+    store = _build(tmp_path / "s.db", 10)
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps(_report(0, 7)) + "\n", "utf-8")
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    Pipeline(store, SETTINGS).ingest([str(new)])
+    store.conn.set_trace_callback(None)
+    scans = set()
+    for sql in statements:
+        head = sql.lstrip().split(None, 1)[0].upper()
+        if head not in ("SELECT", "DELETE", "UPDATE", "INSERT", "WITH"):
+            continue
+        try:
+            plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+        except sqlite3.Error:
+            continue
+        for row in plan:
+            m = re.match(r"SCAN (\w+)(?! USING (?:COVERING )?INDEX)", row[-1])
+            if m and m.group(1) in _BIG and "USING" not in row[-1]:
+                scans.add((m.group(1), sql[:120]))
+    store.close()
+    assert not scans, sorted(scans)

@@ -416,7 +416,7 @@ class Pipeline:
                     self.store.refresh_story_summary(sid)  # no documents left: the summary goes
                 self.store.clear_dirty(sid)
         with self.store.transaction():
-            self.store.drop_empty_stories()
+            self.store.drop_empty_stories(dirty)  # the dirty ones only: no pass over every story
 
     def _corroborate(self, story: Story, docs: dict, analyses: dict, feats: dict, synd: dict,
                      entity_ids: dict, vectors: dict | None = None) -> tuple[Story, Any] | None:
