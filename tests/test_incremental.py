@@ -385,3 +385,27 @@ def test_an_incremental_ingest_scans_no_table_that_grows_with_the_store(tmp_path
                 scans.add((m.group(1), sql[:120]))
     store.close()
     assert not scans, sorted(scans)
+
+
+def test_a_story_left_without_reports_loses_its_rows_with_its_dirty_mark(tmp_path):
+    """Its story row, findings, claims and summary go in the transaction that clears its dirty mark (only the
+    dirty stories are looked at; a story never dirtied keeps its rows)."""
+    store = _build(tmp_path / "s.db", 4)
+    of = store.story_of()
+    old, new, other = sorted(set(of.values()))[:3]
+    pipe = Pipeline(store, SETTINGS)
+    with store.transaction():
+        store.mark_dirty({old, other})
+    pipe.corroborate_dirty()
+    assert store.findings(old) is not None and store.findings(other) is not None
+    with store.transaction():
+        for d, s in of.items():
+            if s == old:
+                store.set_story(d, new)
+        store.mark_dirty({old, new})
+    pipe.corroborate_dirty()
+    assert store.findings(old) is None and store.story(old) is None and not store.dirty_stories()
+    for table, col in (("stories", "id"), ("claims", "story"), ("story_summaries", "story")):
+        assert not store.conn.execute(f"SELECT 1 FROM {table} WHERE {col} = ?", (old,)).fetchall(), table
+    assert store.findings(other) is not None
+    store.close()

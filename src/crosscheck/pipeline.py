@@ -412,11 +412,10 @@ class Pipeline:
                         self.store.put_findings(done[1])  # also rewrites the story's summary
                     else:
                         self.store.refresh_story_summary(sid)  # its reports changed even if its findings did not
-                else:
-                    self.store.refresh_story_summary(sid)  # no documents left: the summary goes
+                else:  # no documents left: its rows go with its dirty mark (a crash keeps both)
+                    self.store.refresh_story_summary(sid)
+                    self.store.drop_empty_stories([sid])
                 self.store.clear_dirty(sid)
-        with self.store.transaction():
-            self.store.drop_empty_stories(dirty)  # the dirty ones only: no pass over every story
 
     def _corroborate(self, story: Story, docs: dict, analyses: dict, feats: dict, synd: dict,
                      entity_ids: dict, vectors: dict | None = None) -> tuple[Story, Any] | None:
