@@ -2,7 +2,7 @@
 
     python bench/scale.py [--sizes 1000,10000] [--corpus FILE.jsonl] [--rebuild] [--workers 2]
 
-Per store size it prints the wall time and the peak RSS (the largest process of the command: the CLI,
+Per store size it prints the wall time, the CPU time (user + system, with its workers) and the peak RSS (the largest process of the command: the CLI,
 or one of its workers) of:
 
 - ``crosscheck ingest`` of 1 new report, and of 20 new reports (each on a fresh copy of the store);
@@ -383,8 +383,9 @@ WRAP = """import json, resource, subprocess, sys, time
 t = time.perf_counter()
 p = subprocess.run(sys.argv[2:], capture_output=True, text=True)
 wall = time.perf_counter() - t
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-json.dump({"wall": wall, "rss": rss, "rc": p.returncode, "out": p.stdout[-4000:], "err": p.stderr[-2000:]},
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+rss, cpu = ru.ru_maxrss / 1024, ru.ru_utime + ru.ru_stime
+json.dump({"wall": wall, "cpu": cpu, "rss": rss, "rc": p.returncode, "out": p.stdout[-4000:], "err": p.stderr[-2000:]},
           open(sys.argv[1], "w"))
 """
 
@@ -428,7 +429,8 @@ def measure(size: int, store: Path, new_file_1: Path, new_file_20: Path, workers
 
     def show(what: str, r: dict) -> None:
         flag = "" if r["rc"] == 0 else f"  (exit {r['rc']}: {r['err'].strip().splitlines()[-1:]})"
-        print(f"  {what:<26} {r['wall']:8.2f} s   peak RSS {r['rss']:7.0f} MB{flag}", flush=True)
+        print(f"  {what:<26} {r['wall']:8.2f} s wall {r['cpu']:8.2f} s CPU   peak RSS {r['rss']:7.0f} MB{flag}",
+              flush=True)
 
     extra = ["--workers", workers] if workers else []
     one = fresh("one")
