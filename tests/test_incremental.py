@@ -285,3 +285,127 @@ def test_a_store_written_without_the_indexes_is_refilled_before_the_next_ingest(
     event = [d.id for d in store.documents() if d.title == title]
     assert len(event) == 4 and len(set(store.stories_of(event).values())) == 1
     store.close()
+
+
+def _reprint(i: int) -> str:
+    """The wire text of event 3, as paper i printed it."""
+    return _report(3, 0)["text"]
+
+
+def _reprints(path, n: int) -> CountingStore:
+    """One fictional wire text reprinted by ``n`` papers years apart, each reprint stored in a story of its own
+    (as an earlier grouping left them), all in one syndication group; written by the stages directly, like
+    _build."""
+    from crosscheck.clean import clean
+    from crosscheck.model import Analysis, RawReport
+    from crosscheck.stories import story_features
+    from crosscheck.store import codec
+    from crosscheck.syndication import SyndicationIndex, fingerprint
+
+    store = CountingStore(path)
+    synd, rows = SyndicationIndex(SETTINGS), []
+    for i in range(n):
+        r = _report(3, 0)
+        doc = clean(RawReport(source=f"fiction:reprint-{i}", fmt="jsonl", text=_reprint(i), ext_id=f"reprint-{i}",
+                              title=r["title"], published=f"{2001 + 2 * i}-05-04", outlet=f"Paper {i}",
+                              language="en"), SETTINGS)
+        analysis = Analysis(document=doc.id, lemmas=tuple(w.lower() for w in re.findall(r"\w+", doc.text)))
+        fp = fingerprint(doc, SETTINGS)
+        synd.assign(doc, fp)
+        rows.append((doc, analysis, story_features(doc, analysis), fp))
+    with store.transaction():
+        for i, (doc, analysis, feats, fp) in enumerate(rows):
+            store.put_document(doc, analysis)
+            store.put_feature(doc.id, "story", codec.dumps(feats))
+            store.put_feature(doc.id, "fingerprint", codec.dumps(fp))
+            store.set_story(doc.id, f"story-reprint-{i}")
+        store.set_syndication(synd.groups())
+        store.set_index_meta("rebuild", "1")
+    Pipeline(store, SETTINGS)._ensure_indexes()
+    return store
+
+
+def test_a_new_copy_in_a_large_group_marks_only_the_stories_whose_reports_changed_group(tmp_path):
+    """A wire story reprinted in 3 or in 12 stories: one more copy joins the group, and the batch marks only the
+    story it joins for corroboration; the other copies keep their group id, so their findings stand (before: every
+    member's story, a cost growing with the group: a wire story has hundreds of copies). The end-of-run
+    re-optimisation may then regroup the stories near the new report (its own marks are not counted here)."""
+    marked = {}
+    for n in (3, 12):
+        store = _reprints(tmp_path / f"r{n}.db", n)
+        (group,) = store.syndication_groups()
+        assert len(group.documents) == n and len(set(store.story_of().values())) == n
+        with store.transaction():
+            for sid in store.dirty_stories():
+                store.clear_dirty(sid)
+        calls: list[set[str]] = []
+        mark = store.mark_dirty
+        store.mark_dirty = lambda ids: (calls.append(set(ids)), mark(ids))[1]
+        new = tmp_path / f"late{n}.jsonl"
+        new.write_text(json.dumps(dict(_report(3, 0), id="late", text=_reprint(99), outlet="Late",
+                                              published="2040-01-01")) + "\n",
+                       "utf-8")
+        result = Pipeline(store, SETTINGS).ingest([str(new)])
+        assert len(result.new) == 1
+        (group,) = store.syndication_groups()
+        assert len(group.documents) == n + 1  # the copy joined the group
+        marked[n] = calls[0]  # the batch's transaction
+        store.close()
+    assert len(marked[12]) == len(marked[3]) == 1, marked
+
+
+_BIG = ("documents", "analyses", "doc_entities", "features", "stories", "story_documents", "findings", "claims",
+        "story_summaries", "syndication_members", "syndication_groups", "entities", "entity_links", "entity_keys",
+        "story_df", "story_postings", "story_aggregates", "synd_postings", "revisions")
+
+
+def test_an_incremental_ingest_scans_no_table_that_grows_with_the_store(tmp_path):
+    """Every statement of a one-report ingest into a stored store is planned by SQLite on an index (EXPLAIN QUERY
+    PLAN): no full scan of a table that grows with the store (before: each run's clean-up of emptied stories scanned
+    stories, findings, claims and story summaries)."""
+    store = _build(tmp_path / "s.db", 10)
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps(_report(0, 7)) + "\n", "utf-8")
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    Pipeline(store, SETTINGS).ingest([str(new)])
+    store.conn.set_trace_callback(None)
+    scans = set()
+    for sql in statements:
+        head = sql.lstrip().split(None, 1)[0].upper()
+        if head not in ("SELECT", "DELETE", "UPDATE", "INSERT", "WITH"):
+            continue
+        try:
+            plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+        except sqlite3.Error:
+            continue
+        for row in plan:
+            m = re.match(r"SCAN (\w+)(?! USING (?:COVERING )?INDEX)", row[-1])
+            if m and m.group(1) in _BIG and "USING" not in row[-1]:
+                scans.add((m.group(1), sql[:120]))
+    store.close()
+    assert not scans, sorted(scans)
+
+
+def test_a_story_left_without_reports_loses_its_rows_with_its_dirty_mark(tmp_path):
+    """Its story row, findings, claims and summary go in the transaction that clears its dirty mark (only the
+    dirty stories are looked at; a story never dirtied keeps its rows)."""
+    store = _build(tmp_path / "s.db", 4)
+    of = store.story_of()
+    old, new, other = sorted(set(of.values()))[:3]
+    pipe = Pipeline(store, SETTINGS)
+    with store.transaction():
+        store.mark_dirty({old, other})
+    pipe.corroborate_dirty()
+    assert store.findings(old) is not None and store.findings(other) is not None
+    with store.transaction():
+        for d, s in of.items():
+            if s == old:
+                store.set_story(d, new)
+        store.mark_dirty({old, new})
+    pipe.corroborate_dirty()
+    assert store.findings(old) is None and store.story(old) is None and not store.dirty_stories()
+    for table, col in (("stories", "id"), ("claims", "story"), ("story_summaries", "story")):
+        assert not store.conn.execute(f"SELECT 1 FROM {table} WHERE {col} = ?", (old,)).fetchall(), table
+    assert store.findings(other) is not None
+    store.close()

@@ -229,9 +229,9 @@ class Pipeline:
             rows.append((doc, analysis, feats, fp, sid))
         groups, regrouped = synd.changed_groups()  # only the groups this batch changed are written
         groups = self._live_groups(groups)
-        batch_ids = {doc.id for doc, *_ in rows}
-        copies = {d for g in groups if batch_ids & set(g.documents) for d in g.documents}
-        touched |= set(stories.stories_of(copies).values())
+        # corroboration reads each report's group id: the stories of the reports whose group changed are
+        # corroborated again, not those of every member of a group that grew (a wire story's hundreds of copies)
+        touched |= set(stories.stories_of(synd.moved() - self._unstored).values())
         with self.store.transaction():
             for doc, analysis, feats, fp, sid in rows:
                 self.store.put_document(doc, analysis)
@@ -450,11 +450,13 @@ class Pipeline:
                 if done is not None:
                     self.store.put_story(done[0])
                     self.store.put_findings(done[1])  # also rewrites the story's summary
-                else:  # no documents left (the summary goes), or corroboration failed: its reports changed anyway
+                elif stories[sid] is None:  # no documents left: its rows go with its dirty mark (a crash keeps both)
+                    self.store.refresh_story_summary(sid)
+                    self.store.drop_empty_stories([sid])
+                else:  # corroboration failed: its reports changed anyway
                     self.store.refresh_story_summary(sid)
                 self.store.clear_dirty(sid)
         with self.store.transaction():
-            self.store.drop_empty_stories()
             self.store.refresh_entity_stats()  # the entity list's counts, for the entities this run touched
 
     # -- batch re-optimisation ---------------------------------------------------------------

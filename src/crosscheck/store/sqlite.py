@@ -8,7 +8,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 from urllib.parse import quote
 
 from ..errors import QueryError, StoreError
@@ -412,11 +412,19 @@ class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
     def clear_dirty(self, story_id: str) -> None:
         self.conn.execute("DELETE FROM dirty_stories WHERE story = ?", (story_id,))
 
-    def drop_empty_stories(self) -> None:
-        """Stories, findings and claims of stories that no longer have documents."""
-        live = "(SELECT DISTINCT story FROM story_documents)"
-        for table, col in (("stories", "id"), ("findings", "story"), ("claims", "story"), ("story_summaries", "story")):
-            self.conn.execute(f"DELETE FROM {table} WHERE {col} NOT IN {live}")
+    def drop_empty_stories(self, story_ids: Iterable[str] | None = None) -> None:
+        """Stories, findings and claims of stories that no longer have documents: of the stories asked (the
+        dirty ones: found by index, a run's cost does not grow with the store), or of every story."""
+        tables = (("stories", "id"), ("findings", "story"), ("claims", "story"), ("story_summaries", "story"))
+        if story_ids is None:
+            live = "(SELECT DISTINCT story FROM story_documents)"
+            for table, col in tables:
+                self.conn.execute(f"DELETE FROM {table} WHERE {col} NOT IN {live}")
+            return
+        empty = [(s,) for s in sorted(set(story_ids))
+                 if self.conn.execute("SELECT 1 FROM story_documents WHERE story = ? LIMIT 1", (s,)).fetchone() is None]
+        for table, col in tables:
+            self.conn.executemany(f"DELETE FROM {table} WHERE {col} = ?", empty)
 
     # -- syndication -------------------------------------------------------------------------
     def set_syndication(self, groups: list[SyndicationGroup]) -> None:

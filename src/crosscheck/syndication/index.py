@@ -107,6 +107,7 @@ class SyndicationIndex:
         self._groups_loaded: set[str] = set()
         self._dirty: set[str] = set()  # posting keys changed since the last ``changes()``
         self._touched: set[str] = set()  # group ids changed since the last ``changed_groups()``
+        self._moved: set[str] = set()  # reports whose group id changed since the last ``moved()``
 
     # -- reading through the lookup ----------------------------------------------------------
     def _need_keys(self, keys: Iterable[str]) -> None:
@@ -300,8 +301,11 @@ class SyndicationIndex:
             return
         if touch:
             self._touched.update(g for g in (group, old) if g)
+            self._moved.add(document)
         if old is not None:
             self._members[old].remove(document)
+            if touch and len(self._members[old]) == 1:  # a group of one is no group: its last report leaves it
+                self._moved.update(self._members[old])
             if not self._members[old]:
                 del self._members[old]
         self._group_of[document] = group
@@ -331,6 +335,13 @@ class SyndicationIndex:
         the store writes the first and drops the other ids."""
         touched, self._touched = self._touched, set()
         return self.groups(sorted(touched)), touched
+
+    def moved(self) -> set[str]:
+        """The reports whose group changed (joined, moved by a merge, left alone) since the last call: the only
+        reports whose stories' findings a batch's syndication changes (corroboration reads each report's group
+        id; a member that stays in a growing group keeps its id, so its story is not corroborated again)."""
+        out, self._moved = self._moved, set()
+        return out
 
     def groups(self, ids: Iterable[str] | None = None) -> list[SyndicationGroup]:
         """Every group of copies (or the ones asked) with its likely origin and each member's evidence."""
