@@ -307,7 +307,6 @@ def build(size: int, bases: list[dict], copier: Copier, base: BaseAnalyses, key:
     def fast_claim_vectors(self, stories, languages, raw):
         """Pipeline._claim_vectors_for with each copy's claim vectors taken from its base (the claims of a copy
         are its base's, keys kept, words permuted), like the lead embedding; other reports embedded for real."""
-        from crosscheck.corroborate import wants_claim_vectors
         from crosscheck.embed import get_embedder
         from crosscheck.model import ClaimVectors
         from crosscheck.store import codec
@@ -316,23 +315,15 @@ def build(size: int, bases: list[dict], copier: Copier, base: BaseAnalyses, key:
         if embedder is None:
             return
         derived, other = [], []
-        for story in stories:
-            if story is None or not wants_claim_vectors([languages.get(d) for d in story.documents], self.settings):
-                continue
-            for d in story.documents:
-                old = codec.loads(ClaimVectors, raw[d]) if d in raw else None
-                doc = self.store.document(d)
-                if doc is None or (old is not None and old.content_hash == doc.content_hash
-                                   and old.model == embedder.name):
-                    continue
-                cb = parse_url(doc.url)
-                analysis = self.store.analysis(d)
-                vecs = base.claims[cb[1]] if cb else None
-                if vecs is not None and analysis is not None and all(c.key in vecs for c in analysis.claims):
-                    derived.append(ClaimVectors(document=d, model=embedder.name, content_hash=doc.content_hash,
-                                                vectors=tuple((c.key, vecs[c.key]) for c in analysis.claims)))
-                else:
-                    other.append(story)
+        for story, doc in self._claim_vectors_wanted(stories, languages, raw, embedder.name):
+            cb = parse_url(doc.url)
+            analysis = self.store.analysis(doc.id)
+            vecs = base.claims[cb[1]] if cb else None
+            if vecs is not None and analysis is not None and all(c.key in vecs for c in analysis.claims):
+                derived.append(ClaimVectors(document=doc.id, model=embedder.name, content_hash=doc.content_hash,
+                                            vectors=tuple((c.key, vecs[c.key]) for c in analysis.claims)))
+            else:
+                other.append(story)
         with self.store.transaction():
             for cv in derived:
                 raw[cv.document] = codec.dumps(cv)

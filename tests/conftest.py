@@ -37,6 +37,23 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def parse():
+    """text -> (entities, attributed claims) of the default English model, outlet claims left out."""
+    from crosscheck.analyze import claims, entities
+    from crosscheck.analyze import nlp as nlp_stage
+    from crosscheck.config import Settings
+
+    model = Settings().spacy_model
+
+    def run(text: str):
+        sdoc = next(nlp_stage.parse([text], model))
+        ents = entities.extract(sdoc)
+        return ents, claims.extract(sdoc, ents, outlet="Test Outlet", outlet_claims=False).claims
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def demo_ingest(tmp_path_factory):
     """The demo corpus ingested once per run by the real pipeline (default settings): (store file, IngestResult).
     The store is closed: open it read-only, or copy it with ``copy_store`` to write to it."""

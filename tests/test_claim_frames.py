@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.analyze import claim_frames, claims, entities, nlp
+from crosscheck.analyze import claim_frames, nlp
 from crosscheck.config import Settings
 
 CASES = [
@@ -26,18 +26,6 @@ CASES = [
     ("The fishermen of Port Avel are critical of the new quota system for cod.",
      "the new quota system for cod", "fishermen", "critical", "belief"),  # adjective + preposition
 ]
-
-
-@pytest.fixture(scope="module")
-def parse():
-    model = Settings().spacy_model
-
-    def run(text: str):
-        sdoc = next(nlp.parse([text], model))
-        ents = entities.extract(sdoc)
-        return ents, claims.extract(sdoc, ents, outlet="Test Outlet", outlet_claims=False).claims
-
-    return run
 
 
 @pytest.mark.parametrize("text,content,speaker,cue,kind", CASES, ids=[c[3] for c in CASES])

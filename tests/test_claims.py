@@ -15,18 +15,6 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CASES = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.fixture(scope="session")
-def parse():
-    model = Settings().spacy_model
-
-    def run(text: str):
-        sdoc = next(nlp.parse([text], model))
-        ents = entities.extract(sdoc)
-        return ents, claims.extract(sdoc, ents, outlet="Test Outlet", outlet_claims=False).claims
-
-    return run
-
-
 def _speaker_words(claim, ents) -> str:
     ent = ents.entity(claim.speaker)
     names = [ent.name, *ent.aliases] if ent else []

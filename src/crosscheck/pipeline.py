@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from . import clean as clean_stage
 from .config import Settings
 from .errors import InputError
-from .model import Analysis, Document, IngestResult, RawReport, ReadFailure
+from .model import Analysis, Document, IngestResult, RawReport, ReadFailure, Story
 from .readers import read_sources
 from .store import codec
 from .store.base import Store
@@ -318,6 +318,22 @@ class Pipeline:
         matrix = embedder.embed([lead_text(doc.title, doc.text) for doc in docs])
         return {doc.id: pack(v) for doc, v in zip(docs, matrix)}
 
+    def _claim_vectors_wanted(self, stories, languages: dict[str, str | None], raw: dict[str, str],
+                              model: str) -> Iterator[tuple[Story, Document]]:
+        """(story, report) of each report whose claim vectors are missing or stale (another text or model),
+        in the stories that want claim vectors (``corroborate.wants_claim_vectors``)."""
+        from .corroborate import wants_claim_vectors
+        from .model import ClaimVectors
+
+        for story in stories:
+            if story is None or not wants_claim_vectors([languages.get(d) for d in story.documents], self.settings):
+                continue
+            for d in story.documents:
+                old = codec.loads(ClaimVectors, raw[d]) if d in raw else None
+                doc = self.store.document(d)
+                if doc is not None and (old is None or old.content_hash != doc.content_hash or old.model != model):
+                    yield story, doc
+
     def _claim_vectors_for(self, stories, languages: dict[str, str | None], raw: dict[str, str]) -> None:
         """Claim embeddings, computed the first time a story holds two reports (paraphrases are compared by
         meaning, Settings.align_embed_same_language; without it only stories of two languages) and stored:
@@ -327,20 +343,11 @@ class Pipeline:
         from .embed import get_embedder, pack
         from .model import ClaimVectors
 
-        from .corroborate import wants_claim_vectors
-
         embedder = get_embedder(self.settings.embedder)
         if embedder is None:
             return
-        todo: list[tuple[Document, Analysis]] = []
-        for story in stories:
-            if story is None or not wants_claim_vectors([languages.get(d) for d in story.documents], self.settings):
-                continue
-            for d in story.documents:
-                old = codec.loads(ClaimVectors, raw[d]) if d in raw else None
-                doc = self.store.document(d)
-                if doc is not None and (old is None or old.content_hash != doc.content_hash or old.model != embedder.name):
-                    todo.append((doc, self.store.analysis(d) or Analysis(document=d)))
+        todo = [(doc, self.store.analysis(doc.id) or Analysis(document=doc.id))
+                for _, doc in self._claim_vectors_wanted(stories, languages, raw, embedder.name)]
         if not todo:
             return
         self.progress("stage", f"embedding the claims of {len(todo)} reports")

@@ -28,7 +28,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from crosscheck.analyze.claim_index import asks
-from crosscheck.analyze.claim_objects import governing_subject
+from crosscheck.analyze.claim_objects import completed_object, governing_subject
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render
 from crosscheck.model import Claim
@@ -152,17 +152,7 @@ def _object(cue: Token) -> set[int] | None:
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
     if obj is None or _bare([obj]) or obj.like_num or obj.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
         return None
-    ids = {t.i for t in obj.subtree}
-    for child in cue.children:
-        if child.i <= obj.i:
-            continue
-        if child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in _COMPLETING_PREPS and not _when(child)):
-            ids |= {t.i for t in child.subtree}
-    return ids
-
-
-def _when(prep: Token) -> bool:
-    return any(c.ent_type_ in ("DATE", "TIME") for c in prep.children if c.dep_ == "pobj")
+    return completed_object(cue, obj, _COMPLETING_PREPS)
 
 
 def _infinitive(cue: Token) -> set[int] | None:

@@ -42,12 +42,18 @@ def object_content(cue: Token) -> set[int] | None:
         return None if _bare_pronoun([t for t in obj.children if t.dep_ in ("pobj", "pcomp")]) else ids
     if _bare_pronoun([obj]):
         return None
+    return completed_object(cue, obj, _COMPLETING_PREPS)
+
+
+def completed_object(cue: Token, obj: Token, preps: frozenset[str]) -> set[int]:
+    """The object's words with what completes it after it: 'called the plan a gamble', 'described it as',
+    'blamed X on Y' (a preposition in ``preps`` that is not a time)."""
     ids = {t.i for t in obj.subtree}
     for child in cue.children:
         if child.i <= obj.i:
             continue
-        if child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in _COMPLETING_PREPS and not _when(child)):
-            ids |= {t.i for t in child.subtree}  # 'called the plan a gamble', 'described it as', 'blamed X on Y'
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in preps and not _when(child)):
+            ids |= {t.i for t in child.subtree}
     return ids
 
 
