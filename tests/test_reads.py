@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import sqlite3
 import tracemalloc
 from pathlib import Path
 
@@ -18,9 +17,8 @@ from crosscheck.export import write_json
 from crosscheck.model import (AlignedClaim, Analysis, Document, Entity, Mention, Quantity, Retelling, Story,
                               StoryFindings, SyndicationGroup, TimeExpr)
 from crosscheck.store import open_store
-from crosscheck.store.migrations import MIGRATIONS
-from crosscheck.store.sqlite import _split_sql
 from crosscheck.web.app import create_app
+from conftest import schema_before
 
 _PLACES = ("Harrowgate", "Quillmouth", "Fenwick Cross", "Lowater", "Brisk Hollow", "Tamsin Bay")
 
@@ -232,12 +230,7 @@ def test_summary_follows_findings_and_goes_with_the_story(tmp_path: Path):
 
 def test_migration_fills_summaries_of_an_existing_store(tmp_path: Path):
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    before = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE IF NOT EXISTS story_summaries" in m)
-    for i in range(before):
-        for stmt in _split_sql(MIGRATIONS[i]):
-            conn.execute(stmt)
-    conn.execute(f"PRAGMA user_version = {before}")
+    conn = schema_before(path, "CREATE TABLE IF NOT EXISTS story_summaries")
     for k, (outlet, lang) in enumerate((("Outlet B", "en"), ("outlet a", "de"), ("Outlet B", "en"))):
         conn.execute("INSERT INTO documents (id, source, fmt, text, content_hash, outlet, language, published) "
                      "VALUES (?,?,?,?,?,?,?,?)", (f"d{k}", f"/d{k}", "txt", "Gulls nest on the quay.", f"h{k}",

@@ -102,6 +102,7 @@ from crosscheck.clean import clean
 from crosscheck.config import Settings
 from crosscheck.credits import parse_credits
 from crosscheck.model import RawReport
+from conftest import schema_before
 
 WIRE_FIXTURES = _Path(__file__).parent / "fixtures" / "wire"
 
@@ -285,20 +286,12 @@ def test_story_page_says_why_reports_are_one_source_and_shows_passages(store, db
 
 
 def test_a_store_from_before_credits_migrates_and_recluster_refingerprints(tmp_path):
-    import sqlite3
-
     from crosscheck.pipeline import Pipeline
     from crosscheck.store import open_store
-    from crosscheck.store.migrations import MIGRATIONS
-    from crosscheck.store.sqlite import _split_sql
 
     path = tmp_path / "old.db"
-    con = sqlite3.connect(path)
-    before = next(i for i, m in enumerate(MIGRATIONS) if "ADD COLUMN credits" in m)
-    for i in range(before):  # the schema as it was before syndication evidence
-        for stmt in _split_sql(MIGRATIONS[i]):
-            con.execute(stmt)
-    con.execute(f"PRAGMA user_version = {before}")
+    con = schema_before(path, "ADD COLUMN credits")  # the schema as it was before syndication evidence
+    before = con.execute("PRAGMA user_version").fetchone()[0]
     con.execute("INSERT INTO documents (id, source, fmt, text, content_hash) VALUES ('old', 's-old', 'txt', 'x', 'h')")
     con.commit()
     con.close()
