@@ -44,8 +44,11 @@ def schema_before(path: Path, marker: str):
     from crosscheck.store.migrations import MIGRATIONS
     from crosscheck.store.sqlite import _split_sql
 
+    from crosscheck.store.claims import register_functions
+
     before = next(i for i, m in enumerate(MIGRATIONS) if marker in m)
     conn = sqlite3.connect(path)
+    register_functions(conn)  # SQL functions a migration uses (casefold), as the store's connection has them
     for m in MIGRATIONS[:before]:
         for stmt in _split_sql(m):
             conn.execute(stmt)

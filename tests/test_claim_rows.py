@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from crosscheck.model import (AlignedClaim, Analysis, Claim, Document, Entity, Mention, Retelling, Story,
                               StoryFindings)
 from crosscheck.store import codec, open_store
-from crosscheck.store.claims import display_order
+from crosscheck.store.claims import ClaimFilter, display_order
 from crosscheck.web.app import create_app
 from conftest import schema_before
 
@@ -293,3 +293,189 @@ def test_migration_fills_claim_rows_of_an_existing_store(tmp_path: Path):
     assert store.actors_of([d.id for d in docs]) == {"ent-place-0": ({d.id for d in docs}, 2),
                                                       "ent-person-0": ({d.id for d in docs}, 2)}
     store.close()
+
+
+# -- claims stored once (schema 10): the rows are the only copy; the findings keep timeline and disagreements ----
+def _reversed(findings: StoryFindings) -> StoryFindings:
+    """The same findings with the claims in another order than their ids' (the corroboration's order is kept)."""
+    return StoryFindings(story=findings.story, claims=tuple(reversed(findings.claims)), timeline=findings.timeline)
+
+
+def test_claims_are_stored_once_and_read_back_in_their_order(tmp_path: Path):
+    import io
+    import json
+
+    from crosscheck.export import claim_record, write_json
+    from crosscheck.model import TimelineEntry
+
+    path = tmp_path / "s.db"
+    store = open_store(path)
+    wanted = []
+    with store.transaction():
+        for s in range(3):
+            story, docs, analyses, findings, links = _story_objects(s, n_claims=4)
+            for d, a in zip(docs, analyses):
+                store.put_document(d, a)
+                store.set_story(d.id, story.id)
+            store.put_story(story)
+            findings = StoryFindings(story=story.id, claims=tuple(reversed(findings.claims)),
+                                     timeline=(TimelineEntry(story.id, "2031-03-10", "On Monday.", docs[0].id),))
+            store.put_findings(findings)
+            wanted.append(findings)
+    for f in wanted:
+        data = store.conn.execute("SELECT data FROM findings WHERE story = ?", (f.story,)).fetchone()[0]
+        assert json.loads(data)["claims"] == [] and "twice a day" not in data  # no claim in the findings' JSON
+        assert store.findings(f.story) == f  # the claims from their rows, in the findings' order
+    assert list(store.all_findings()) == wanted == list(store.iter_findings())
+    assert [f.claims for f in store.iter_findings(claims=False)] == [(), (), ()]
+    out = io.StringIO()
+    write_json(store, out)
+    export = json.loads(out.getvalue())
+    assert export["claims"] == [claim_record(c) for f in wanted for c in f.claims]  # the order of before
+    assert [t["story"] for t in export["timeline"]] == [f.story for f in wanted]
+    # a re-corroboration in another order moves no claim row: only their places are updated
+    with store.transaction():
+        store.refresh_entity_stats()
+    with store.transaction():
+        store.put_findings(_reversed(wanted[0]))
+    assert store.conn.execute("SELECT count(*) FROM entity_stale").fetchone()[0] == 0
+    assert store.findings(wanted[0].story).claims == wanted[0].claims[::-1]
+    store.close()
+
+
+def test_claim_record_from_stored_json_is_the_record_of_the_claim():
+    import json
+
+    from crosscheck.export import claim_record, claim_record_json
+
+    _, _, _, findings, _ = _story_objects(1, n_claims=3)
+    for c in findings.claims:
+        text = codec.dumps(c)
+        assert claim_record_json(text) == claim_record(c)
+        assert list(claim_record_json(text)) == list(claim_record(c))  # the CONTRACT fields first, same order
+        old = json.loads(text)
+        del old["conflict_notes"]  # stored by a crosscheck before the field existed: decoded, default filled
+        del old["retellings"][0]["language"]
+        assert claim_record_json(json.dumps(old)) == claim_record(codec.loads(AlignedClaim, json.dumps(old)))
+
+
+def test_migration_from_schema_9_keeps_every_claim(tmp_path: Path):
+    """A store as schema 9 wrote it (claims in the findings and as rows, filled by migration 9's own SQL), one
+    claim row lost: after migration 10 every claim of the findings is a row, read back in its order, the findings
+    hold none, and each entity's stored relation is the one walked from its links."""
+    from crosscheck.export import claim_record, write_json
+    from crosscheck.store.migrations import MIGRATIONS
+    from crosscheck.store.sqlite import _split_sql
+    import io
+    import json
+
+    path = tmp_path / "old.db"
+    conn = schema_before(path, "ALTER TABLE claims ADD COLUMN seq")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 9
+    wanted, all_links = [], []
+    for s in range(3):
+        story, docs, analyses, findings, links = _story_objects(s, n_claims=4)
+        findings = _reversed(findings) if s == 1 else findings
+        for d, a in zip(docs, analyses):
+            conn.execute("INSERT INTO documents (id, source, fmt, text, content_hash, language) VALUES (?,?,?,?,?,?)",
+                         (d.id, d.source, d.fmt, d.text, d.content_hash, d.language))
+            conn.execute("INSERT INTO analyses (document, data) VALUES (?,?)", (d.id, codec.dumps(a)))
+            conn.execute("INSERT INTO story_documents (document, story) VALUES (?,?)", (d.id, story.id))
+        conn.execute("INSERT INTO findings (story, data) VALUES (?,?)", (story.id, codec.dumps(findings)))
+        wanted.append(findings)
+        all_links += links
+    conn.executemany("INSERT INTO entities (id, name, type) VALUES (?,?,?)",
+                     [(f"ent-place-{i}", p, "GPE") for i, p in enumerate(_PLACES)] +
+                     [(f"ent-person-{i}", p, "PERSON") for i, p in enumerate(_PEOPLE)])
+    conn.executemany("INSERT INTO entity_links (document, key, entity) VALUES (?,?,?)", all_links)
+    for stmt in _split_sql(MIGRATIONS[8]):  # the claim rows as schema 9 filled them from the findings
+        conn.execute(stmt)
+    lost = wanted[1].claims[2].id
+    conn.execute("DELETE FROM claims WHERE id = ?", (lost,))  # a claim the rows miss: the findings still hold it
+    assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 11
+    conn.commit()
+    conn.close()
+
+    store = open_store(path)
+    assert store.schema_version() == 10
+    claims = [c for f in wanted for c in f.claims]
+    assert store.conn.execute("SELECT count(*) FROM claims").fetchone()[0] == len(claims) == 12
+    for f in wanted:
+        assert store.findings(f.story) == f
+        data = store.conn.execute("SELECT data FROM findings WHERE story = ?", (f.story,)).fetchone()[0]
+        assert json.loads(data)["claims"] == []
+    assert [r[0] for r in store.conn.execute("SELECT id FROM claims WHERE story = ? ORDER BY rank",
+                                             (wanted[1].story,))] == [c.id for c in display_order(wanted[1].claims)]
+    assert store.claims_page(ClaimFilter(document=wanted[1].claims[2].documents[0])) == \
+        sorted(wanted[1].claims, key=lambda c: c.id)  # the lost claim's reports and retellings are rows again
+    out = io.StringIO()
+    write_json(store, out)
+    assert json.loads(out.getvalue())["claims"] == [claim_record(c) for c in claims]
+    entities = {f"ent-place-{i}" for i in range(len(_PLACES))} | {f"ent-person-{i}" for i in range(len(_PEOPLE))}
+    with store.transaction():
+        store.refresh_entity_stats()
+    for e in sorted(entities):
+        roles = _roles(claims, e, entities)
+        rows = store.conn.execute("SELECT claim, how FROM entity_claims WHERE entity = ? ORDER BY story, claim",
+                                  (e,)).fetchall()
+        assert [r[0] for r in rows] == [c.id for c in sorted(claims, key=lambda c: (c.story, c.id)) if c.id in roles]
+        assert {r[0]: ("by", "about")[r[1]] for r in rows} == roles, e
+    store.close()
+
+
+def test_an_entitys_claims_are_one_index_walk_and_agree_with_the_walk_of_its_links(tmp_path: Path):
+    path = tmp_path / "s.db"
+    claims = _build(path, 24)
+    store = open_store(path)
+    entities = {f"ent-place-{i}" for i in range(len(_PLACES))} | {f"ent-person-{i}" for i in range(len(_PEOPLE))}
+    order = sorted(claims, key=lambda c: (c.story, c.id))
+    seen = _traced(store)
+    for e in sorted(entities):
+        roles = _roles(claims, e, entities)
+        want = [c for c in order if c.id in roles]
+        got, total, got_roles = store.entity_claims(e, 5, 3)
+        assert total == len(want) and got == want[3:8] and got_roles == {c.id: roles[c.id] for c in want[3:8]}, e
+    store.conn.set_trace_callback(None)
+    page = [s for s in seen if "FROM entity_claims e JOIN claims" in s]
+    assert page and not any("FROM claim_mentions" in s or "JOIN claim_mentions" in s for s in seen)  # not walked
+    plan = " | ".join(r[-1] for r in store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT c.data, e.how FROM entity_claims e JOIN claims c ON c.id = e.claim "
+        "WHERE e.entity = ? ORDER BY e.story, e.claim LIMIT 50 OFFSET 100", ("ent-place-1",)))
+    assert "SEARCH e USING PRIMARY KEY (entity=?)" in plan and "TEMP B-TREE" not in plan, plan
+    # a write touches an entity: until the writer's recount its relation is walked now, and agrees
+    story, docs, analyses, findings, links = _story_objects(4)
+    extra = AlignedClaim(id="ac-extra", story=story.id, text="The quay will close.", speaker="ent-place-2",
+                         speaker_text="Lowater", documents=story.documents, status="single_source",
+                         independent_sources=1)
+    with store.transaction():
+        store.put_findings(StoryFindings(story=story.id, claims=findings.claims + (extra,)))
+    roles = _roles(claims + [extra], "ent-place-2", entities)
+    want = [c.id for c in sorted(claims + [extra], key=lambda c: (c.story, c.id)) if c.id in roles]
+    assert [c.id for c in store.entity_claims("ent-place-2", -1)[0]] == want
+    with store.transaction():
+        store.refresh_entity_stats()
+    assert [r[0] for r in store.conn.execute("SELECT claim FROM entity_claims WHERE entity = 'ent-place-2' "
+                                             "ORDER BY story, claim")] == want
+    assert [c.id for c in store.entity_claims("ent-place-2", -1)[0]] == want
+    store.close()
+
+
+def test_api_entity_streams_every_claim_by_default_and_pages_on_request(built):
+    from crosscheck.export import claim_record
+
+    path, claims = built
+    client = TestClient(create_app(open_store(path, readonly=True)))
+    entities = {f"ent-place-{i}" for i in range(len(_PLACES))} | {f"ent-person-{i}" for i in range(len(_PEOPLE))}
+    roles = _roles(claims, "ent-place-1", entities)
+    want = [dict(claim_record(c), role=roles[c.id]) for c in sorted(claims, key=lambda c: (c.story, c.id))
+            if c.id in roles]
+    r = client.get("/api/entities/ent-place-1")
+    assert r.headers["content-type"] == "application/json"
+    got = r.json()
+    assert {k: got[k] for k in ("id", "name", "type", "total")} == {"id": "ent-place-1", "name": "Quillmouth",
+                                                                    "type": "GPE", "total": len(want)}
+    assert got["claims"] == want and len(want) > 7
+    page = client.get("/api/entities/ent-place-1?limit=3&offset=4").json()
+    assert page["claims"] == want[4:7] and (page["total"], page["limit"], page["offset"]) == (len(want), 3, 4)
+    assert client.get("/api/entities/ent-place-1?limit=0").status_code == 422
+    assert client.get("/api/entities/nobody").status_code == 404

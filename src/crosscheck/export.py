@@ -4,6 +4,7 @@ The web API reuses the ``*_record`` functions so both speak the same fields.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -11,9 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
+
 from .errors import CrosscheckError
-from .model import (AlignedClaim, Disagreement, Document, Entity, Quantity, Story, StorySummary, TimeExpr,
+from .model import (AlignedClaim, Disagreement, Document, Entity, Quantity, Retelling, Story, StorySummary, TimeExpr,
                     TimelineEntry)
+from .store import codec
 from .store.base import Store
 from .store.codec import to_data
 
@@ -42,13 +46,30 @@ def entity_record(ent: Entity) -> dict[str, Any]:
     return {"id": ent.id, "name": ent.name, "type": ent.type, "aliases": list(ent.aliases)}
 
 
-def claim_record(claim: AlignedClaim) -> dict[str, Any]:
-    rec = to_data(claim)
+_CLAIM_HEAD = ("id", "story", "speaker", "speaker_text", "text", "documents", "status", "independent_sources")
+_CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(AlignedClaim))
+_RETELLING_FIELDS = tuple(f.name for f in dataclasses.fields(Retelling))
+
+
+def _claim_head(rec: dict[str, Any]) -> dict[str, Any]:
     # CONTRACT fields first, richer ones after
-    head = {k: rec.pop(k) for k in ("id", "story", "speaker", "speaker_text", "text", "documents", "status",
-                                    "independent_sources")}
+    head = {k: rec.pop(k) for k in _CLAIM_HEAD}
     head.update(rec)
     return head
+
+
+def claim_record(claim: AlignedClaim) -> dict[str, Any]:
+    return _claim_head(to_data(claim))
+
+
+def claim_record_json(text: str) -> dict[str, Any]:
+    """``claim_record`` of a claim's stored JSON without building the AlignedClaim: the JSON parsed (orjson) is
+    already ``to_data`` of the claim when it holds every field of the model (a claim stored by an older
+    crosscheck, without a newer field, is decoded, so its record gets the field's default)."""
+    rec = orjson.loads(text)
+    if tuple(rec) != _CLAIM_FIELDS or any(tuple(r) != _RETELLING_FIELDS for r in rec["retellings"]):
+        return claim_record(codec.loads(AlignedClaim, text))
+    return _claim_head(rec)
 
 
 def quantity_record(doc_id: str, q: Quantity) -> dict[str, Any]:
@@ -88,12 +109,13 @@ def _sections(store: Store) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
     yield "documents", (document_record(d, grp, story) for d, story, grp in store.iter_documents())
     yield "stories", (story_record(s) for s in store.iter_stories())
     yield "entities", (entity_record(e) for e in store.iter_entities())
-    yield "claims", (claim_record(c) for f in store.iter_findings() for c in f.claims)
+    yield "claims", (claim_record_json(text) for text in store.iter_claim_json())  # the rows: claims stored once
     yield "quantities", (quantity_record(a.document, q) for a in store.iter_analyses() for q in a.quantities)
     yield "times", (time_record(a.document, t) for a in store.iter_analyses() for t in a.times)
-    yield "timeline", (dict(timeline_record(e)) for f in store.iter_findings() for e in f.timeline)
+    yield "timeline", (dict(timeline_record(e)) for f in store.iter_findings(claims=False) for e in f.timeline)
     yield "syndication_groups", (to_data(g) for g in store.iter_syndication_groups())
-    yield "disagreements", (disagreement_record(f.story, x) for f in store.iter_findings() for x in f.disagreements)
+    yield "disagreements", (disagreement_record(f.story, x) for f in store.iter_findings(claims=False)
+                            for x in f.disagreements)
 
 
 def write_json(store: Store, out: IO[str]) -> None:

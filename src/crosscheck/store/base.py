@@ -302,7 +302,12 @@ class Store(ABC):
     def iter_entities(self) -> Iterator[Entity]: ...
 
     @abstractmethod
-    def iter_findings(self) -> Iterator[StoryFindings]: ...
+    def iter_findings(self, claims: bool = True) -> Iterator[StoryFindings]:
+        """Every story's findings (``claims``: with its claims; without, they are left empty)."""
+
+    @abstractmethod
+    def iter_claim_json(self) -> Iterator[str]:
+        """Every aligned claim's stored JSON, story by story in the findings' order, streamed."""
 
     @abstractmethod
     def iter_analyses(self) -> Iterator[Analysis]: ...

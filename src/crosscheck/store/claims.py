@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..model import AlignedClaim, Analysis, Entity
 from . import codec
@@ -72,21 +72,24 @@ class ClaimTables:
 
     # -- writes (inside the writer's transaction) ---------------------------------------------------
     def _put_claims(self, story: str, claims: Iterable[AlignedClaim]) -> None:
-        """The story's claim rows: only claims whose JSON or place changed are rewritten, so a re-corroboration
-        that changes nothing marks no entity for a recount (the triggers of schema 10)."""
+        """The story's claim rows (the only stored copy of its claims, schema 10): only claims whose JSON changed
+        are rewritten, so a re-corroboration that changes nothing marks no entity for a recount (the triggers of
+        schema 9); ``seq`` keeps the corroboration's order (the findings' order), ``rank`` the page's."""
         c = self.conn
         claims = tuple(claims)
-        rows = [(a.id, story, a.status, a.speaker, a.subject, a.text, a.speaker_text, codec.dumps(a), i)
+        seq = {a.id: i for i, a in enumerate(claims)}
+        rows = [(a.id, story, a.status, a.speaker, a.subject, a.text, a.speaker_text, codec.dumps(a), i, seq[a.id])
                 for i, a in enumerate(display_order(claims))]
-        old = {r[0]: (r[1], r[2]) for r in c.execute("SELECT id, data, rank FROM claims WHERE story = ?", (story,))}
+        old = {r[0]: (r[1], r[2], r[3]) for r in c.execute("SELECT id, data, rank, seq FROM claims WHERE story = ?",
+                                                           (story,))}
         keep = {r[0] for r in rows if old.get(r[0], (None,))[0] == r[7]}
         c.executemany("DELETE FROM claims WHERE id = ?", [(x,) for x in old if x not in keep])  # triggers: its rows
         c.executemany("DELETE FROM claims WHERE id = ?", [(r[0],) for r in rows if r[0] not in old])  # elsewhere
-        c.executemany("UPDATE claims SET rank = ? WHERE id = ?", [(r[8], r[0]) for r in rows
-                                                                  if r[0] in keep and old[r[0]][1] != r[8]])
+        c.executemany("UPDATE claims SET rank = ?, seq = ? WHERE id = ?",
+                      [(r[8], r[9], r[0]) for r in rows if r[0] in keep and old[r[0]][1:] != (r[8], r[9])])
         new = [r for r in rows if r[0] not in keep]
-        c.executemany("INSERT INTO claims (id, story, status, speaker, subject, text, speaker_text, data, rank) "
-                      "VALUES (?,?,?,?,?,?,?,?,?)", new)
+        c.executemany("INSERT INTO claims (id, story, status, speaker, subject, text, speaker_text, data, rank, seq) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?)", new)
         by_id = {a.id: a for a in claims} if new else {}
         c.executemany("INSERT OR IGNORE INTO claim_documents (document, claim) VALUES (?,?)",
                       [(d, r[0]) for r in new for d in by_id[r[0]].documents])
@@ -120,7 +123,8 @@ class ClaimTables:
             clauses.append("c.id IN (SELECT claim FROM claim_documents WHERE document = :document)")
             args["document"] = flt.document
         if flt.entity is not None:
-            clauses.append(f"c.id IN (SELECT claim FROM ({_ABOUT}))")
+            rel = "entity_claims WHERE entity = :e" if self._relation_current(flt.entity) is not None else f"({_ABOUT})"
+            clauses.append(f"c.id IN (SELECT claim FROM {rel})")
             args["e"] = flt.entity
         if flt.query:
             clauses.append("(instr(casefold(c.text), :q) OR instr(casefold(c.speaker_text), :q))")
@@ -145,30 +149,76 @@ class ClaimTables:
         where, args = self._claim_where(flt)
         return self._q(f"SELECT count(*) FROM claims c{where}", args)[0][0]
 
+    def story_claims(self, story_id: str) -> tuple[AlignedClaim, ...]:
+        """The story's claims in the corroboration's order (its findings' order), from its rows."""
+        return tuple(codec.loads(AlignedClaim, r[0])
+                     for r in self._q("SELECT data FROM claims WHERE story = ? ORDER BY seq, id", (story_id,)))
+
+    def iter_claim_json(self) -> Iterator[str]:
+        """Every claim's stored JSON in (story, findings order), streamed from one walk of ``claims_seq``."""
+        for r in self._stream("SELECT data FROM claims ORDER BY story, seq", page=64):
+            yield r[0]
+
     def claim_by_id(self, claim_id: str) -> AlignedClaim | None:
         rows = self._q("SELECT data FROM claims WHERE id = ?", (claim_id,))
         return codec.loads(AlignedClaim, rows[0][0]) if rows and rows[0][0] else None
+
+    # -- an entity's claims: the stored relation (entity_claims, schema 10) when it is current ---------------
+    def _relation_current(self, entity_id: str) -> int | None:
+        """How many claims are by or about the entity when its stored relation is current (the entity exists and
+        no write touched it since the writer's last recount), else None (the relation is walked now)."""
+        rows = self._q("SELECT s.claims FROM entity_stats s WHERE s.entity = ? AND NOT EXISTS "
+                       "(SELECT 1 FROM entity_stale x WHERE x.entity = s.entity)", (entity_id,))
+        return rows[0][0] if rows else None
+
+    def _relation_now(self, entity_id: str) -> dict[str, tuple[str, int]]:
+        """Claim id -> (its story, 0 by / 1 about) of every claim by or about the entity, walked now."""
+        return {r[0]: (r[1], r[2]) for r in self._q(
+            f"SELECT a.claim, c.story, min(a.how) FROM ({_ABOUT}) a JOIN claims c ON c.id = a.claim GROUP BY a.claim",
+            {"e": entity_id})}
 
     def entity_roles(self, entity_id: str, claim_ids: Iterable[str]) -> dict[str, str]:
         """Claim id -> "by" (the entity speaks) or "about" (the claim names it), for these claims."""
         ids = list(dict.fromkeys(claim_ids))
         if not ids:
             return {}
-        # the entity's whole relation at once (index walks from its links): a claim-id filter pushed into the
-        # union makes SQLite walk the retellings of every listed claim instead
-        found = {r[0]: r[1] for r in self._q(f"SELECT claim, min(how) FROM ({_ABOUT}) GROUP BY claim", {"e": entity_id})}
+        if self._relation_current(entity_id) is not None:
+            found = {r[0]: r[1] for r in self._in("SELECT claim, how FROM entity_claims WHERE entity = ? "
+                                                  "AND claim IN ({})", ids, entity_id)}
+        else:  # the entity's whole relation at once (index walks from its links)
+            found = {k: how for k, (_, how) in self._relation_now(entity_id).items()}
         return {c: "by" if found[c] == 0 else "about" for c in ids if c in found}
+
+    def entity_claim_rows(self, entity_id: str, limit: int = 50, offset: int = 0
+                          ) -> tuple[Iterator[tuple[str, str]], int]:
+        """(claim JSON, "by"/"about") of one page of the claims by or about an entity in (story, claim id) order
+        (``limit`` < 0: all of them, streamed), and how many there are. A current stored relation is one
+        LIMIT/OFFSET walk of ``entity_claims``' primary key; a touched entity's relation is walked now."""
+        total = self._relation_current(entity_id)
+        if total is not None:
+            rows = self._stream("SELECT c.data, e.how FROM entity_claims e JOIN claims c ON c.id = e.claim "
+                                "WHERE e.entity = ? ORDER BY e.story, e.claim LIMIT ? OFFSET ?",
+                                (entity_id, limit, offset), page=64)
+            return ((r[0], "by" if r[1] == 0 else "about") for r in rows), total
+        rel = sorted(self._relation_now(entity_id).items(), key=lambda kv: (kv[1][0], kv[0]))
+        page = rel[offset:] if limit < 0 else rel[offset:offset + limit]
+
+        def rows_of() -> Iterator[tuple[str, str]]:
+            for part in (page[i:i + 256] for i in range(0, len(page), 256)):
+                data = {r[0]: r[1] for r in self._in("SELECT id, data FROM claims WHERE id IN ({})", [k for k, _ in part])}
+                yield from ((data[k], "by" if how == 0 else "about") for k, (_, how) in part if k in data)
+        return rows_of(), len(rel)
 
     def entity_claims(self, entity_id: str, limit: int = 50, offset: int = 0
                       ) -> tuple[list[AlignedClaim], int, dict[str, str]]:
         """One page of the claims by or about an entity in (story, claim id) order, how many there are, and each
-        shown claim's role: one walk of the entity's relation (its links, their claim sentences, the claims)."""
-        rows = self._q(f"SELECT c.id, min(a.how) FROM ({_ABOUT}) a JOIN claims c ON c.id = a.claim "
-                       "GROUP BY c.id ORDER BY c.story, c.id", {"e": entity_id})
-        page = rows[offset:] if limit < 0 else rows[offset:offset + limit]
-        data = {r[0]: r[1] for r in self._in("SELECT id, data FROM claims WHERE id IN ({})", [r[0] for r in page])}
-        claims = [codec.loads(AlignedClaim, data[r[0]]) for r in page if r[0] in data]
-        return claims, len(rows), {r[0]: "by" if r[1] == 0 else "about" for r in page}
+        shown claim's role."""
+        rows, total = self.entity_claim_rows(entity_id, limit, offset)
+        claims, roles = [], {}
+        for data, role in rows:
+            claims.append(codec.loads(AlignedClaim, data))
+            roles[claims[-1].id] = role
+        return claims, total, roles
 
     def claim_ranks(self, claim_ids: Iterable[str]) -> dict[str, tuple[str, int]]:
         """Claim id -> (its story, its place in the story page's order)."""
@@ -196,14 +246,26 @@ class ClaimTables:
 
     def refresh_entity_stats(self) -> int:
         """Recount the entities whose claims, links or names changed since the last refresh (the triggers of
-        schema 10 mark them); the writer runs it once per ingest run. Returns the entities recounted."""
+        schema 9 mark them) and rewrite the rows of their relation that changed (entity_claims); the writer runs
+        it once per ingest run. Returns the entities recounted."""
         c = self.conn
         stale = [r[0] for r in c.execute("SELECT entity FROM entity_stale")]
         for part in (stale[i:i + 500] for i in range(0, len(stale), 500)):
-            fresh = self._stale_stats(part)
-            c.executemany("DELETE FROM entity_stats WHERE entity = ?", [(x,) for x in part if x not in fresh])
-            c.executemany("INSERT OR REPLACE INTO entity_stats (entity, name_key, claims) VALUES (?,?,?)",
-                          [(x, k, n) for x, (k, n, _) in fresh.items()])
+            ents = self.entities_by_id(part)
+            for x in part:
+                if x not in ents:
+                    c.execute("DELETE FROM entity_stats WHERE entity = ?", (x,))
+                    c.execute("DELETE FROM entity_claims WHERE entity = ?", (x,))
+                    continue
+                rel = self._relation_now(x)
+                old = {r[0]: (r[1], r[2]) for r in c.execute("SELECT claim, story, how FROM entity_claims "
+                                                             "WHERE entity = ?", (x,))}
+                c.executemany("DELETE FROM entity_claims WHERE entity = ? AND story = ? AND claim = ?",
+                              [(x, v[0], k) for k, v in old.items() if rel.get(k) != v])
+                c.executemany("INSERT INTO entity_claims (entity, story, claim, how) VALUES (?,?,?,?)",
+                              [(x, v[0], k, v[1]) for k, v in rel.items() if old.get(k) != v])
+                c.execute("INSERT OR REPLACE INTO entity_stats (entity, name_key, claims) VALUES (?,?,?)",
+                          (x, ents[x].name.casefold(), len(rel)))
             c.executemany("DELETE FROM entity_stale WHERE entity = ?", [(x,) for x in part])
         return len(stale)
 

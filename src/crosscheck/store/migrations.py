@@ -423,6 +423,67 @@ MIGRATIONS: list[str] = [
                 JOIN claim_retellings r ON r.ref = m.ref WHERE l.entity = e.id))
         FROM entities e;
     """,
+    # 9 -> 10 (issue 14 part 3, helper `reads3`): claims stored once. The claim rows (schema 9) become the only copy
+    # of each aligned claim: the findings keep the timeline and the disagreements, their claims become [] (every
+    # reader assembles a story's claims from its rows, in the corroboration's order: claims.seq). Any claim of the
+    # findings still missing from the rows is added first, so none is lost. entity_claims: the claims by (how 0)
+    # or about (how 1) each entity in (story, claim) order, rewritten with entity_stats by the writer's recount
+    # (refresh_entity_stats) for the entities the triggers of schema 9 mark, so an entity's page and its claim list
+    # are one LIMIT/OFFSET walk of an index instead of a walk of its whole relation per request.
+    """
+    ALTER TABLE claims ADD COLUMN seq INTEGER;
+    CREATE TEMP TABLE m10_seq AS
+        SELECT json_extract(c.value, '$.id') AS id, f.story AS story, CAST(c.key AS INTEGER) AS seq
+        FROM findings f, json_each(f.data, '$.claims') c;
+    CREATE INDEX temp.m10_seq_id ON m10_seq(id, story);
+    CREATE TEMP TABLE m10_missing AS SELECT x.id, x.story, x.seq FROM m10_seq x
+        WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = x.id AND c.story = x.story);
+    INSERT OR IGNORE INTO claims (id, story, status, speaker, subject, text, speaker_text, data)
+        SELECT x.id, x.story, json_extract(c.value, '$.status'), json_extract(c.value, '$.speaker'),
+               json_extract(c.value, '$.subject'), json_extract(c.value, '$.text'),
+               json_extract(c.value, '$.speaker_text'), c.value
+        FROM m10_missing x JOIN findings f ON f.story = x.story, json_each(f.data, '$.claims') c
+        WHERE CAST(c.key AS INTEGER) = x.seq;
+    INSERT OR IGNORE INTO claim_documents (document, claim)
+        SELECT d.value, x.id FROM m10_missing x JOIN findings f ON f.story = x.story,
+            json_each(f.data, '$.claims') c, json_each(c.value, '$.documents') d
+        WHERE CAST(c.key AS INTEGER) = x.seq;
+    INSERT OR IGNORE INTO claim_retellings (ref, claim, language)
+        SELECT json_extract(r.value, '$.claim'), x.id, json_extract(r.value, '$.language')
+        FROM m10_missing x JOIN findings f ON f.story = x.story,
+            json_each(f.data, '$.claims') c, json_each(c.value, '$.retellings') r
+        WHERE CAST(c.key AS INTEGER) = x.seq;
+    CREATE TEMP TABLE m10_rank AS
+        SELECT id, row_number() OVER (PARTITION BY story ORDER BY CASE status WHEN 'conflicting' THEN 0
+            WHEN 'corroborated' THEN 1 WHEN 'single_source' THEN 2 ELSE 3 END,
+            json_extract(data, '$.independent_sources') DESC, id) - 1 AS r
+        FROM claims WHERE story IN (SELECT story FROM m10_missing);
+    UPDATE claims SET rank = (SELECT r FROM m10_rank WHERE m10_rank.id = claims.id)
+        WHERE id IN (SELECT id FROM m10_rank);
+    UPDATE claims SET seq = (SELECT x.seq FROM m10_seq x WHERE x.id = claims.id AND x.story = claims.story);
+    DROP TABLE temp.m10_rank;
+    DROP TABLE temp.m10_missing;
+    DROP TABLE temp.m10_seq;
+    CREATE INDEX IF NOT EXISTS claims_seq ON claims(story, seq);
+    UPDATE findings SET data = json_set(data, '$.claims', json('[]')) WHERE json_array_length(data, '$.claims') > 0;
+    CREATE TABLE IF NOT EXISTS entity_claims (
+        entity TEXT NOT NULL,
+        story TEXT NOT NULL,
+        claim TEXT NOT NULL,
+        how INTEGER NOT NULL,  -- 0: the entity speaks (by), 1: the claim is about it
+        PRIMARY KEY (entity, story, claim)
+    ) WITHOUT ROWID;
+    INSERT OR REPLACE INTO entity_claims (entity, story, claim, how)
+        SELECT a.entity, c.story, a.claim, min(a.how) FROM (
+            SELECT speaker AS entity, id AS claim, 0 AS how FROM claims WHERE speaker IS NOT NULL
+            UNION ALL SELECT subject, id, 1 FROM claims WHERE subject IS NOT NULL
+            UNION ALL SELECT l.entity, r.claim, 1 FROM entity_links l
+                JOIN claim_mentions m ON m.document = l.document AND m.key = l.key
+                JOIN claim_retellings r ON r.ref = m.ref
+        ) a JOIN claims c ON c.id = a.claim
+        WHERE a.entity IN (SELECT id FROM entities)
+        GROUP BY a.entity, a.claim;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

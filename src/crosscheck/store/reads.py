@@ -7,6 +7,7 @@ index of ``story_summaries``, a story's view reads only its own documents, links
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from typing import Any, Iterable, Iterator
@@ -230,9 +231,12 @@ class ReadSide:
         for r in self._stream("SELECT id, name, type, aliases FROM entities ORDER BY name"):
             yield Entity(key=r["id"], id=r["id"], name=r["name"], type=r["type"], aliases=tuple(json.loads(r["aliases"])))
 
-    def iter_findings(self) -> Iterator[StoryFindings]:
-        for r in self._stream("SELECT data FROM findings ORDER BY story", page=16):
-            yield codec.loads(StoryFindings, r[0])
+    def iter_findings(self, claims: bool = True) -> Iterator[StoryFindings]:
+        """Every story's findings, streamed story by story; with its claims read from their rows (``claims``),
+        else with none (the export's timeline and disagreements)."""
+        for r in self._stream("SELECT story, data FROM findings ORDER BY story", page=16):
+            f = codec.loads(StoryFindings, r[1])
+            yield dataclasses.replace(f, claims=self.story_claims(r[0])) if claims else f
 
     def iter_analyses(self) -> Iterator[Analysis]:
         for r in self._stream("SELECT data FROM analyses ORDER BY document", page=32):

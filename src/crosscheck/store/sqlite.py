@@ -1,6 +1,8 @@
 """SQLite store: WAL, FTS5, versioned migrations, one transaction per batch."""
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import os
 import sqlite3
@@ -456,18 +458,22 @@ class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
 
     # -- findings ----------------------------------------------------------------------------
     def put_findings(self, findings: StoryFindings) -> None:
+        """The story's findings: its claims as rows (store/claims.py, their only copy), the timeline and the
+        disagreements as the findings' JSON (schema 10: stored with no claims)."""
         c = self.conn
-        c.execute("INSERT OR REPLACE INTO findings (story, data) VALUES (?,?)", (findings.story, codec.dumps(findings)))
+        c.execute("INSERT OR REPLACE INTO findings (story, data) VALUES (?,?)",
+                  (findings.story, codec.dumps(dataclasses.replace(findings, claims=()))))
         self._put_claims(findings.story, findings.claims)  # store/claims.py: the claim lists' rows
         self.refresh_story_summary(findings.story)  # the list pages' row and the per-story cache version
 
     def findings(self, story_id: str) -> StoryFindings | None:
         rows = self._q("SELECT data FROM findings WHERE story = ?", (story_id,))
-        return codec.loads(StoryFindings, rows[0]["data"]) if rows else None
+        if not rows:
+            return None
+        return dataclasses.replace(codec.loads(StoryFindings, rows[0]["data"]), claims=self.story_claims(story_id))
 
     def all_findings(self) -> Iterator[StoryFindings]:
-        for r in self._q("SELECT data FROM findings ORDER BY story"):
-            yield codec.loads(StoryFindings, r["data"])
+        yield from self.iter_findings()
 
     # -- live sources --------------------------------------------------------------------------
     def put_source(self, state: SourceState) -> None:

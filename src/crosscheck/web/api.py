@@ -1,13 +1,16 @@
 """JSON API under /api/: the CONTRACT records of export.py, paged (limit/offset, with the total)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import JSONResponse, Response
+import orjson
 
-from ..export import (claim_record, document_record, entity_record, quantity_record, story_record, time_record,
-                      timeline_record)
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+
+from ..export import (claim_record, claim_record_json, document_record, entity_record, quantity_record,
+                      story_record, time_record, timeline_record)
 from ..store.base import DocumentFilter
 from ..store.claims import ClaimFilter
 from ..store.codec import to_data
@@ -120,8 +123,8 @@ def router(rm: ReadModel) -> APIRouter:
 
         def build() -> JSONResponse:  # filtered, sorted and cut by the database: one page decoded
             if entity is not None and flt == ClaimFilter(entity=entity):  # one walk of the entity's relation gives the page and the total
-                found, total, _ = rm.store.entity_claims(entity, limit, offset)
-                return _page([claim_record(c) for c in found], total, limit, offset)
+                rows, total = rm.store.entity_claim_rows(entity, limit, offset)
+                return _page([claim_record_json(data) for data, _ in rows], total, limit, offset)
             return _page([claim_record(c) for c in rm.store.claims_page(flt, limit, offset)],
                          rm.store.count_claims(flt), limit, offset)
         response = rm.cached(("api-claims", flt, limit, offset), build)
@@ -143,14 +146,27 @@ def router(rm: ReadModel) -> APIRouter:
         found, total = rm.store.entities_page(q or None, type.upper() if type else None, "name", limit, offset)
         return _page([entity_record(e) for e in found], total, limit, offset)
 
-    @r.get("/entities/{entity_id:path}", summary="One entity and every claim by or about it")
-    def entity(entity_id: str):
+    @r.get("/entities/{entity_id:path}", summary="One entity and every claim by or about it (or one page of them)")
+    def entity(entity_id: str,
+               limit: int | None = Query(None, ge=1, le=500, description="claims per page (default: every claim)"),
+               offset: int = offset_q):
         e = rm.store.entities_by_id([entity_id]).get(entity_id)
         if e is None:
             raise HTTPException(404, f"no entity {entity_id!r}")
-        found, _, roles = rm.store.entity_claims(entity_id, -1)  # every claim by or about it
-        rec = entity_record(e)
-        rec["claims"] = [dict(claim_record(c), role=roles[c.id]) for c in found]
-        return JSONResponse(rec)
+        rows, total = rm.store.entity_claim_rows(entity_id, -1 if limit is None else limit, offset)
+        head = dict(entity_record(e), total=total)
+        if limit is not None:
+            head.update(limit=limit, offset=offset)
+
+        def body() -> Iterator[bytes]:  # streamed: one claim's JSON parsed and written at a time
+            yield orjson.dumps(head)[:-1] + b',"claims":['
+            sep = b""
+            for data, role in rows:
+                rec = claim_record_json(data)
+                rec["role"] = role
+                yield sep + orjson.dumps(rec)
+                sep = b","
+            yield b"]}"
+        return StreamingResponse(body(), media_type="application/json")
 
     return r
