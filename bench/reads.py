@@ -14,8 +14,11 @@ list pages, search, a report page, the entity with the most links and a median o
 entity lists, /api/claims (whole list, one verdict, one entity, one story), and again right after a write
 into another story. Asserts nothing. Goal (issue 14): a story's first view and list pages under 100 ms at
 100k reports, also right after an ingest. ``profile`` runs one request under cProfile (CPU) in this thread.
-A store of schema 10 (claims as rows) is cloned with its claim rows; a store of an older schema must be
-opened for writing once after ``grow`` (the migration fills the claim rows from the cloned findings).
+A store of schema 9 or later (claims as rows) is cloned with its claim rows (schema 10: their only copy; the
+entities' stored claim lists are rewritten by the recount at the end of ``grow``); a store of an older schema must
+be opened for writing once after ``grow`` (the migration fills the claim rows from the cloned findings).
+``measure`` also prints the store's size: the file, and the pages in use (a migration that shrinks rows leaves
+free pages in the file until a VACUUM).
 """
 from __future__ import annotations
 
@@ -126,6 +129,8 @@ def _picks(path: str) -> dict:
            "n_docs": c.execute("SELECT count(*) FROM documents").fetchone()[0],
            "n_claims": c.execute("SELECT count(*) FROM claims").fetchone()[0],
            "n_entities": c.execute("SELECT count(*) FROM entities").fetchone()[0]}
+    page, pages, free = (c.execute(f"PRAGMA {x}").fetchone()[0] for x in ("page_size", "page_count", "freelist_count"))
+    out["file_mb"], out["used_mb"] = page * pages / 1e6, page * (pages - free) / 1e6
     out["doc_a"] = c.execute("SELECT document FROM story_documents WHERE story = ? LIMIT 1", (out["story_a"],)).fetchone()[0]
     word = c.execute("SELECT title FROM stories WHERE id = ?", (out["story_a"],)).fetchone()[0].split()
     out["word"] = max(word, key=len) if word else "said"
@@ -171,6 +176,8 @@ def measure(path: str) -> None:
     print(f"{p['n_docs']} documents, {p['n_claims']} claims, {p['n_entities']} entities; largest story {story_a} "
           f"({p['size_a']} reports), median story {story_m} ({p['size_m']}); entity {p['entity_a']} ({p['links_a']} links), "
           f"median entity {p['entity_m']} ({p['links_m']}); open {1000 * (time.perf_counter() - t0):.0f} ms")
+    print(f"store: file {p['file_mb']:.0f} MB, pages in use {p['used_mb']:.0f} MB (the rest: free pages a VACUUM "
+          "returns)")
     out = {}
     # the process's first page compiles the templates (once per server): a median story first, then the largest
     out["median story first (1st page)"] = timed(client, f"/stories/{story_m}")
@@ -188,6 +195,7 @@ def measure(path: str) -> None:
     out["entity page (most linked)"] = timed(client, f"/entities/{ent_a}")
     out["entity page (median)"] = timed(client, f"/entities/{ent_m}")
     out["api entity (most linked)"] = timed(client, f"/api/entities/{ent_a}")
+    out["api entity (most linked) limit=50"] = timed(client, f"/api/entities/{ent_a}?limit=50&offset=100")
     out["entities list"] = timed(client, "/entities")
     out["api entities list"] = timed(client, "/api/entities?limit=50&offset=100")
     out["api claims list"] = timed(client, "/api/claims?limit=50&offset=1000")

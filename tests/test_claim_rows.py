@@ -477,5 +477,7 @@ def test_api_entity_streams_every_claim_by_default_and_pages_on_request(built):
     assert got["claims"] == want and len(want) > 7
     page = client.get("/api/entities/ent-place-1?limit=3&offset=4").json()
     assert page["claims"] == want[4:7] and (page["total"], page["limit"], page["offset"]) == (len(want), 3, 4)
+    head = client.head("/api/entities/ent-place-1")
+    assert head.status_code == 200 and head.content == b"" and head.headers["content-type"] == "application/json"
     assert client.get("/api/entities/ent-place-1?limit=0").status_code == 422
     assert client.get("/api/entities/nobody").status_code == 404
