@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _rows(db: str) -> dict[str, tuple[type, list[str]]]:
-    from crosscheck.model import Analysis, Entity, Fingerprint, StoryFeatures, StoryFindings
+    from crosscheck.model import AlignedClaim, Analysis, Entity, Fingerprint, StoryFeatures, StoryFindings
 
     con = sqlite3.connect(db)
     out = {
@@ -33,7 +33,8 @@ def _rows(db: str) -> dict[str, tuple[type, list[str]]]:
         "local entity": (Entity, [r[0] for r in con.execute("SELECT data FROM doc_entities")]),
         "story features": (StoryFeatures, [r[0] for r in con.execute("SELECT data FROM features WHERE kind='story'")]),
         "fingerprint": (Fingerprint, [r[0] for r in con.execute("SELECT data FROM features WHERE kind='fingerprint'")]),
-        "findings": (StoryFindings, [r[0] for r in con.execute("SELECT data FROM findings")]),
+        "findings": (StoryFindings, [r[0] for r in con.execute("SELECT data FROM findings")]),  # schema 10: no claims
+        "aligned claim": (AlignedClaim, [r[0] for r in con.execute("SELECT data FROM claims WHERE data IS NOT NULL")]),
     }
     con.close()
     return {k: v for k, v in out.items() if v[1]}
