@@ -155,13 +155,17 @@ def measure(path: str) -> None:
 
     def touch_other():
         """What an ingest into another story does to the store: that story's findings written again (and, with
-        schema 10, the entity figures it touched recounted, as the pipeline does at the end of a run)."""
+        schema 9 or later, the entity figures it touched recounted, as the pipeline does at the end of a run;
+        the most-linked entity marked as touched too, as a new report naming it would, so the recount of its
+        whole claim list is in the figure)."""
         w = open_store(path)
         f = w.findings(story_b)
         s = w.story(story_b)
         with w.transaction():
             w.put_story(s)
             w.put_findings(f)
+            if w.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entity_stale'").fetchone():
+                w.conn.execute("INSERT OR IGNORE INTO entity_stale (entity) VALUES (?)", (p["entity_a"],))
         t = time.process_time()
         with w.transaction():
             n = w.refresh_entity_stats() if hasattr(w, "refresh_entity_stats") else 0

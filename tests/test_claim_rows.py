@@ -481,3 +481,29 @@ def test_api_entity_streams_every_claim_by_default_and_pages_on_request(built):
     assert head.status_code == 200 and head.content == b"" and head.headers["content-type"] == "application/json"
     assert client.get("/api/entities/ent-place-1?limit=0").status_code == 422
     assert client.get("/api/entities/nobody").status_code == 404
+
+
+def test_an_entitys_stored_claims_follow_a_claim_that_moves_or_changes_role(tmp_path: Path):
+    path = tmp_path / "s.db"
+    claims = _build(path, 6)
+    store = open_store(path)
+    entities = {f"ent-place-{i}" for i in range(len(_PLACES))} | {f"ent-person-{i}" for i in range(len(_PEOPLE))}
+    moved = next(c for c in claims if c.story == "story-0001" and c.speaker)  # spoken by ent-person-1
+    s1 = store.findings("story-0001")
+    s4 = store.findings("story-0004")
+    again = AlignedClaim(**{**{f: getattr(moved, f) for f in moved.__dataclass_fields__}, "story": "story-0004",
+                            "speaker": None, "subject": "ent-person-1", "retellings": ()})  # about it, elsewhere
+    with store.transaction():
+        store.put_findings(StoryFindings(story="story-0001", claims=tuple(c for c in s1.claims if c.id != moved.id)))
+        store.put_findings(StoryFindings(story="story-0004", claims=s4.claims + (again,)))
+    with store.transaction():
+        store.refresh_entity_stats()
+    now = [c for c in claims if c.id != moved.id] + [again]
+    for e in sorted(entities):
+        roles = _roles(now, e, entities)
+        rows = store.conn.execute("SELECT story, claim, how FROM entity_claims WHERE entity = ? ORDER BY story, claim",
+                                  (e,)).fetchall()
+        assert [tuple(r) for r in rows] == [(c.story, c.id, ("by", "about").index(roles[c.id]))
+                                            for c in sorted(now, key=lambda c: (c.story, c.id)) if c.id in roles], e
+        assert store.conn.execute("SELECT claims FROM entity_stats WHERE entity = ?", (e,)).fetchone()[0] == len(roles)
+    store.close()

@@ -257,13 +257,25 @@ class ClaimTables:
                     c.execute("DELETE FROM entity_stats WHERE entity = ?", (x,))
                     c.execute("DELETE FROM entity_claims WHERE entity = ?", (x,))
                     continue
-                rel = self._relation_now(x)
-                old = {r[0]: (r[1], r[2]) for r in c.execute("SELECT claim, story, how FROM entity_claims "
-                                                             "WHERE entity = ?", (x,))}
-                c.executemany("DELETE FROM entity_claims WHERE entity = ? AND story = ? AND claim = ?",
-                              [(x, v[0], k) for k, v in old.items() if rel.get(k) != v])
-                c.executemany("INSERT INTO entity_claims (entity, story, claim, how) VALUES (?,?,?,?)",
-                              [(x, v[0], k, v[1]) for k, v in rel.items() if old.get(k) != v])
+                # the relation walked without the claims' stories (a lookup in the big claims table each): only
+                # the claims new to the entity's list are looked up
+                rel = {r[0]: r[1] for r in self._q(f"SELECT claim, min(how) FROM ({_ABOUT}) GROUP BY claim", {"e": x})}
+                # a stored row whose claim is no longer in that story (deleted, or its id now in another story) is
+                # dropped: checked on the claims_order index (story, id), without reading the claims
+                old = {r[0]: (r[1], r[2]) for r in c.execute(
+                    "SELECT e.claim, e.story, e.how FROM entity_claims e WHERE e.entity = ? AND EXISTS "
+                    "(SELECT 1 FROM claims k INDEXED BY claims_order WHERE k.story = e.story AND k.id = e.claim)", (x,))}
+                c.execute("DELETE FROM entity_claims WHERE entity = ? AND NOT EXISTS "
+                          "(SELECT 1 FROM claims k INDEXED BY claims_order WHERE k.story = entity_claims.story "
+                          "AND k.id = entity_claims.claim)",
+                          (x,))
+                gone = [(x, v[0], k) for k, v in old.items() if k not in rel]
+                moved = [k for k, how in rel.items() if k not in old]
+                stories = {r[0]: r[1] for r in self._in("SELECT id, story FROM claims WHERE id IN ({})", moved)}
+                rows = [(x, stories[k], k, rel[k]) for k in moved if k in stories]
+                rows += [(x, v[0], k, rel[k]) for k, v in old.items() if k in rel and rel[k] != v[1]]
+                c.executemany("DELETE FROM entity_claims WHERE entity = ? AND story = ? AND claim = ?", gone)
+                c.executemany("INSERT OR REPLACE INTO entity_claims (entity, story, claim, how) VALUES (?,?,?,?)", rows)
                 c.execute("INSERT OR REPLACE INTO entity_stats (entity, name_key, claims) VALUES (?,?,?)",
                           (x, ents[x].name.casefold(), len(rel)))
             c.executemany("DELETE FROM entity_stale WHERE entity = ?", [(x,) for x in part])
