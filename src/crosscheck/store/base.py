@@ -279,6 +279,12 @@ class Store(ABC):
                       ) -> tuple[list[AlignedClaim], int, dict[str, str]]: ...
 
     @abstractmethod
+    def entity_claim_rows(self, entity_id: str, limit: int = 50, offset: int = 0
+                          ) -> tuple[Iterator[tuple[str, str]], int]:
+        """(stored claim JSON, "by"/"about") of a page of an entity's claims (limit < 0: all, streamed), and
+        how many there are."""
+
+    @abstractmethod
     def entities_page(self, query: str | None = None, type: str | None = None, sort: str = "name",
                       limit: int = 50, offset: int = 0) -> tuple[list[Entity], int]: ...
 
