@@ -334,7 +334,8 @@ def test_claims_are_stored_once_and_read_back_in_their_order(tmp_path: Path):
     assert export["claims"] == [claim_record(c) for f in wanted for c in f.claims]  # the order of before
     assert [t["story"] for t in export["timeline"]] == [f.story for f in wanted]
     # the export's claims are one walk of an index in their order (no sort of the whole table), a story's one range
-    plan = " | ".join(r[-1] for r in store.conn.execute("EXPLAIN QUERY PLAN SELECT data FROM claims ORDER BY story, seq"))
+    plan = " | ".join(r[-1] for r in store.conn.execute("EXPLAIN QUERY PLAN SELECT data FROM claims "
+                                                        "ORDER BY story, seq"))
     assert "claims_seq" in plan and "TEMP B-TREE" not in plan, plan
     plan = " | ".join(r[-1] for r in store.conn.execute(
         "EXPLAIN QUERY PLAN SELECT data FROM claims WHERE story = ? ORDER BY seq, id", ("story-0001",)))

@@ -205,7 +205,8 @@ class ClaimTables:
 
         def rows_of() -> Iterator[tuple[str, str]]:
             for part in (page[i:i + 256] for i in range(0, len(page), 256)):
-                data = {r[0]: r[1] for r in self._in("SELECT id, data FROM claims WHERE id IN ({})", [k for k, _ in part])}
+                data = {r[0]: r[1] for r in self._in("SELECT id, data FROM claims WHERE id IN ({})",
+                                                     [k for k, _ in part])}
                 yield from ((data[k], "by" if how == 0 else "about") for k, (_, how) in part if k in data)
         return rows_of(), len(rel)
 
@@ -264,7 +265,8 @@ class ClaimTables:
                 # dropped: checked on the claims_order index (story, id), without reading the claims
                 old = {r[0]: (r[1], r[2]) for r in c.execute(
                     "SELECT e.claim, e.story, e.how FROM entity_claims e WHERE e.entity = ? AND EXISTS "
-                    "(SELECT 1 FROM claims k INDEXED BY claims_order WHERE k.story = e.story AND k.id = e.claim)", (x,))}
+                    "(SELECT 1 FROM claims k INDEXED BY claims_order WHERE k.story = e.story AND k.id = e.claim)",
+                    (x,))}
                 c.execute("DELETE FROM entity_claims WHERE entity = ? AND NOT EXISTS "
                           "(SELECT 1 FROM claims k INDEXED BY claims_order WHERE k.story = entity_claims.story "
                           "AND k.id = entity_claims.claim)",

@@ -123,7 +123,7 @@ def router(rm: ReadModel) -> APIRouter:
         flt = claim_filter(status, story, document, entity, q, language)
 
         def build() -> JSONResponse:  # filtered, sorted and cut by the database: one page decoded
-            if entity is not None and flt == ClaimFilter(entity=entity):  # one walk of the entity's relation gives the page and the total
+            if entity is not None and flt == ClaimFilter(entity=entity):  # the entity's stored list: page and total
                 rows, total = rm.store.entity_claim_rows(entity, limit, offset)
                 return _page([claim_record_json(data) for data, _ in rows], total, limit, offset)
             return _page([claim_record(c) for c in rm.store.claims_page(flt, limit, offset)],
