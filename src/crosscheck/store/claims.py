@@ -272,9 +272,9 @@ class ClaimTables:
                           "AND k.id = entity_claims.claim)",
                           (x,))
                 gone = [(x, v[0], k) for k, v in old.items() if k not in rel]
-                moved = [k for k, how in rel.items() if k not in old]
-                stories = {r[0]: r[1] for r in self._in("SELECT id, story FROM claims WHERE id IN ({})", moved)}
-                rows = [(x, stories[k], k, rel[k]) for k in moved if k in stories]
+                added = [k for k in rel if k not in old]
+                stories = {r[0]: r[1] for r in self._in("SELECT id, story FROM claims WHERE id IN ({})", added)}
+                rows = [(x, stories[k], k, rel[k]) for k in added if k in stories]
                 rows += [(x, v[0], k, rel[k]) for k, v in old.items() if k in rel and rel[k] != v[1]]
                 c.executemany("DELETE FROM entity_claims WHERE entity = ? AND story = ? AND claim = ?", gone)
                 c.executemany("INSERT OR REPLACE INTO entity_claims (entity, story, claim, how) VALUES (?,?,?,?)", rows)
