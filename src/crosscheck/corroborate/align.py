@@ -66,6 +66,39 @@ class Group:
                 or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
 
 
+class Postings:
+    """The groups of a story by the terms, names and counted things their members carry, so that the groups a
+    claim may match (``Group.may_match``: a distinctive term or a counted thing in common) are looked up, not
+    tested one by one: exactly the groups ``may_match`` accepts, in the order of ``groups``."""
+
+    def __init__(self, weight: "Weights"):
+        self.weight = weight
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.index: dict[int, int] = {}  # id(group) -> its position
+
+    def add(self, group: Group, view: ClaimView) -> None:
+        """``view`` joined ``group`` (a new group takes the next position)."""
+        i = self.index.setdefault(id(group), len(self.index))
+        for t in view.terms | view.entity_terms | _counted(view):
+            self.by_word[t].add(i)
+
+    def candidates(self, view: ClaimView) -> list[int]:
+        weight, by_word = self.weight, self.by_word
+        out: set[int] = set()
+        for t in weight.terms_of(view)[0]:
+            if t in by_word and weight.distinctive(t):
+                out |= by_word[t]
+        for t in _counted(view):
+            out |= by_word.get(t, set())
+        return sorted(out)
+
+
+def one_language(views: list[ClaimView]) -> bool:
+    """No two claims of the story are in different languages (``ClaimView.cross`` is never true): meaning
+    proposes no comparison that words do not (``near_across`` is false)."""
+    return len({v.language[:2] for v in views if v.language}) <= 1
+
+
 def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -> bool:
     """Some member in another language means roughly what ``view`` says (embeddings propose the
     comparison that shared words propose within one language)."""
@@ -448,13 +481,16 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
     by_doc: dict[str, list[ClaimView]] = {}
     for v in sorted(views, key=lambda v: (v.order, v.claim.start, v.ref)):
         by_doc.setdefault(v.document, []).append(v)
+    # in one language the groups a claim is compared with are looked up by its terms (the same groups)
+    postings = Postings(weight) if one_language(views) else None
 
     for doc, doc_views in by_doc.items():
         existing = list(groups)
         candidates = []
         for v in doc_views:
-            for gi, g in enumerate(existing):
-                if not g.may_match(v, weight) and not near_across(v, g.members, settings):
+            for gi in (postings.candidates(v) if postings is not None else range(len(existing))):
+                g = existing[gi]
+                if postings is None and not g.may_match(v, weight) and not near_across(v, g.members, settings):
                     continue
                 found = _best(v, g, weight, settings)
                 if found and found[0].aligned:
@@ -466,6 +502,8 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
             if ref in placed or gi in taken:
                 continue
             existing[gi].add(v)
+            if postings is not None:
+                postings.add(existing[gi], v)
             placed[ref] = existing[gi]
             taken.add(gi)
         # own claims already placed, by distinctive term: a repeat must share one (no scan of all pairs)
@@ -497,17 +535,20 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                 g.add(v)
                 groups.append(g)
                 placed[v.ref] = g
+            if postings is not None:
+                postings.add(placed[v.ref], v)
             for t in v.terms:
                 if weight.distinctive(t):
                     by_term.setdefault(t, []).append(v)
 
-    _compound_pass(groups, weight, settings)
+    _compound_pass(groups, weight, settings, postings)
     _translation_split_pass(groups, weight, settings)
     return groups
 
 
-def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> None:
-    """A claim stating two things joins a second group when its other part matches it."""
+def _compound_pass(groups: list[Group], weight: Weights, settings: Settings, postings: Postings | None = None) -> None:
+    """A claim stating two things joins a second group when its other part matches it (``postings``: the
+    groups by their terms, in one language)."""
     if len({d for g in groups for d in g.docs}) < 2:
         return  # parts of a compound claim join groups from other reports only
     for g in groups:
@@ -518,8 +559,8 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> 
             for other in g.members:
                 if other.document != v.document:
                     used |= compare(v, other, weight, settings).shared
-            for h in groups:
-                if h is g or not h.may_match(v, weight) or any(v.cross(m) for m in h.members) or len(v.terms) < min(len(m.terms) for m in h.members) + 2:
+            for h in (groups if postings is None else [groups[i] for i in postings.candidates(v)]):
+                if h is g or postings is None and not h.may_match(v, weight) or any(v.cross(m) for m in h.members) or len(v.terms) < min(len(m.terms) for m in h.members) + 2:
                     continue  # only a claim saying more than the group's claims can be compound
                 if v.document in h.documents():
                     continue
@@ -530,6 +571,8 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> 
                 if used and len(shared & used) > 0.5 * len(shared):
                     continue
                 h.add(v, secondary=True)
+                if postings is not None:
+                    postings.add(h, v)
 
 
 def _translation_split_pass(groups: list[Group], weight: Weights, settings: Settings) -> None:
