@@ -1,6 +1,6 @@
 """Cost of the everyday commands as the store grows: 1k, 10k (100k on request) reports.
 
-    python bench/scale.py [--sizes 1000,10000] [--corpus FILE.jsonl] [--rebuild] [--workers 2]
+    python bench/scale.py [--sizes 1000,10000] [--corpus FILE.jsonl] [--rebuild] [--workers 2] [--run N] [--build-only]
 
 Per store size it prints the wall time, the CPU time (user + system, with its workers) and the peak RSS (the largest process of the command: the CLI,
 or one of its workers) of:
@@ -460,6 +460,7 @@ def main() -> None:
     ap.add_argument("--rebuild", action="store_true", help="build the stores again (not from bench/.cache)")
     ap.add_argument("--run", type=int, default=1000, help="reports per ingest run while building (as a store grows)")
     ap.add_argument("--workers", default="", help="--workers for the measured ingests (default: the CLI's)")
+    ap.add_argument("--build-only", action="store_true", help="build (or grow) the stores, measure nothing")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     bases = load_bases(args.corpus)
@@ -481,7 +482,8 @@ def main() -> None:
             store = build(size, bases, copier, base, key, args.rebuild, args.run)
             mb = store.stat().st_size / 2**20
             print(f"store of {size} reports: {mb:.0f} MB ({store.relative_to(ROOT)})", flush=True)
-            measure(size, store, files[0], files[1], args.workers, env, tmp)
+            if not args.build_only:
+                measure(size, store, files[0], files[1], args.workers, env, tmp)
 
 
 if __name__ == "__main__":

@@ -118,6 +118,7 @@ class Weights:
         self._cache: dict[str, float] = {}
         self.matches: dict[tuple[str, str, bool], Match] = {}  # compare() results of this story
         self._views: dict[int, tuple] = {}  # id(view) -> (view, its terms, their weight, heaviest first)
+        self._keyed: dict[int, tuple] = {}  # id(view) -> (view, keyed(view))
 
     def terms_of(self, view: ClaimView) -> tuple[frozenset[str] | set[str], float, list[str]]:
         """A claim's terms and names, their summed weight and the terms heaviest first: computed once per
@@ -128,6 +129,17 @@ class Weights:
             got = (view, terms, sum(self(t) for t in terms), sorted(terms, key=lambda t: (-self(t), t)))
             self._views[id(view)] = got
         return got[1], got[2], got[3]
+
+    def keyed(self, view: ClaimView) -> tuple[list[tuple[str, float, str | None]], frozenset[str]]:
+        """The terms heaviest first as (term, weight, its five-letter start when a plain word), and those starts:
+        computed once per claim of the story."""
+        got = self._keyed.get(id(view))
+        if got is None or got[0] is not view:
+            heaviest = self.terms_of(view)[2]
+            keyed = [(t, self(t), t[:5] if _plain(t) else None) for t in heaviest]
+            got = (view, keyed, frozenset(k for _, _, k in keyed if k is not None))
+            self._keyed[id(view)] = got
+        return got[1], got[2]
 
     def distinctive(self, term: str) -> bool:
         return self.n < 12 or self.df.get(term, 0) <= 0.25 * self.n
@@ -164,19 +176,22 @@ def mentions(view: ClaimView, term: str) -> bool:
 
 
 def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float, float, frozenset[str]]:
-    _, wa, heaviest = weight.terms_of(a)
+    ta, wa, _ = weight.terms_of(a)
     tb, wb, _ = weight.terms_of(b)
+    heaviest, starts = weight.keyed(a)
     prefixes = _prefixes(b.terms)
+    if ta.isdisjoint(tb) and starts.isdisjoint(prefixes):
+        return 0.0, wa, wb, frozenset()  # nothing in common: the loop below would match nothing
     matched, shared, used = 0.0, set(), set()
-    for t in heaviest:
+    for t, w, start in heaviest:
         hit = t if t in tb and t not in used else None
-        if hit is None and _plain(t):
-            cand = prefixes.get(t[:5])
+        if hit is None and start is not None:
+            cand = prefixes.get(start)
             hit = cand if cand is not None and cand not in used else None
         if hit is not None:
             used.add(hit)
             shared.add(t)
-            matched += min(weight(t), weight(hit))
+            matched += min(w, weight(hit))
     return matched, wa, wb, frozenset(shared)
 
 
@@ -280,8 +295,14 @@ def _names_subject(view: ClaimView, other: ClaimView) -> bool:
         return True
     if not other.subject.startswith("@"):
         return False
-    words = {stem(w) for term, name in other.names if term == other.subject for w in TOKEN.findall(name)}
-    return any(mentions(view, w) for w in words - STOP if len(w) >= 3)
+    return any(mentions(view, w) for w in _subject_words(other.names, other.subject))
+
+
+@lru_cache(maxsize=8192)
+def _subject_words(names: tuple[tuple[str, str], ...], subject: str) -> frozenset[str]:
+    """The stemmed words (3+ letters, not stop words) of the names a claim writes its subject as."""
+    words = {stem(w) for term, name in names if term == subject for w in TOKEN.findall(name)}
+    return frozenset(w for w in words - STOP if len(w) >= 3)
 
 
 def _noun_class(word: str) -> str:
