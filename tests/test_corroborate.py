@@ -312,3 +312,49 @@ def test_claims_are_embedded_by_one_rule_for_the_pipeline_and_spark():
     assert wants_claim_vectors(["en", "en"], on)
     assert not wants_claim_vectors(["en", "en", None], off)
     assert wants_claim_vectors(["en", "de-AT"], off)
+
+
+def _many_topics_story():
+    """Eight reports, each retelling three of six fictional statements (one compound, one conflicting figure)."""
+    said = [C("Ruritania plans to train 8,000 Borovian soldiers at the Kelmar range."),
+            C("The Kelmar bridge was closed after the flood damaged its pillars."),
+            C("Borovian officers are training local militias near Vask."),
+            C("The harvest in Ostrava fell by a third this autumn.", speaker="Piet Dural"),
+            C("The Ostrava mill will reopen in March with 300 workers.", speaker="Piet Dural"),
+            C("Customs at Vask seized 40 crates of rifles.", speaker="Mara Tolk")]
+    other = [C("Ruritania plans to train 9,500 Borovian soldiers at the Kelmar range."),
+             C("Borovian officers are training local militias near Vask and the Kelmar bridge was closed after "
+               "the flood damaged its pillars.")]
+    reports = []
+    for i in range(8):
+        picks = [said[(i + k) % len(said)] for k in range(3)] + [other[i % 2]]
+        reports.append(make_report(f"r{i}", picks, published=f"2031-04-{1 + i:02d}"))
+    return reports
+
+
+def test_groups_looked_up_by_their_terms_align_as_every_group_tested(monkeypatch):
+    """In one language, align, the compound pass and relate look the candidate groups up by their distinctive
+    terms (align.Postings) instead of testing every group: the same findings, and no group is tested with
+    may_match (the test that cost ~20% of a story's corroboration at 100+ claims)."""
+    import importlib
+
+    align_mod = importlib.import_module("crosscheck.corroborate.align")
+    verdicts_mod = importlib.import_module("crosscheck.corroborate.verdicts")
+    reports = _many_topics_story()
+    calls = {"may_match": 0}
+    may_match = align_mod.Group.may_match
+
+    def counting(self, view, weight):
+        calls["may_match"] += 1
+        return may_match(self, view, weight)
+
+    monkeypatch.setattr(align_mod.Group, "may_match", counting)
+    looked_up = run_story(reports)
+    assert calls["may_match"] == 0
+    monkeypatch.setattr(align_mod, "one_language", lambda views: False)
+    monkeypatch.setattr(verdicts_mod, "one_language", lambda views: False)
+    tested = run_story(reports)
+    assert calls["may_match"] > 50
+    assert looked_up == tested
+    assert any(c.status == "conflicting" for c in tested.claims)
+    assert any(len(c.documents) >= 4 for c in tested.claims)

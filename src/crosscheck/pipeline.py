@@ -229,9 +229,10 @@ class Pipeline:
             rows.append((doc, analysis, feats, fp, sid))
         groups, regrouped = synd.changed_groups()  # only the groups this batch changed are written
         groups = self._live_groups(groups)
-        # corroboration reads each report's group id: the stories of the reports whose group changed are
-        # corroborated again, not those of every member of a group that grew (a wire story's hundreds of copies)
-        touched |= set(stories.stories_of(synd.moved() - self._unstored).values())
+        # corroboration reads which of a story's reports are copies of one another: the stories of the reports
+        # whose group changed are corroborated again when that changed, not those of every member of a group
+        # that grew (a wire story's hundreds of copies)
+        touched |= self._regrouped(synd.moved() - self._unstored, touched)
         with self.store.transaction():
             for doc, analysis, feats, fp, sid in rows:
                 self.store.put_document(doc, analysis)
@@ -244,6 +245,24 @@ class Pipeline:
             self.store.mark_dirty(touched)
         self._batch_claim_vectors(touched)
         return touched
+
+    def _regrouped(self, moved: set[str], touched: set[str]) -> set[str]:
+        """The stories of the reports whose syndication group changed (``moved``) whose findings can change:
+        corroboration reads a story's reports' groups only as which of them are copies of one another
+        (`_copies`), so a story whose stored report joined a group with no other report of that story (an old
+        report a new one copies), or moved with all its story's copies in a merge, keeps its findings."""
+        synd = self._synd_index()
+        of = self._story_index().stories_of(moved)
+        todo = set(of.values()) - touched
+        if not todo:
+            return set()
+        members = self.store.story_members(todo)
+        before = self.store.syndication_of_documents({d for ds in members.values() for d in ds})
+        after = dict(before)
+        after.update((d, synd.group_of(d)) for d in moved)
+        out = todo - set(members)  # a story without stored reports: as before
+        out |= {sid for sid, ds in members.items() if _copies(ds, before) != _copies(ds, after)}
+        return out
 
     def _batch_claim_vectors(self, touched: set[str]) -> None:
         """The claim embeddings of the stories this batch made two reports or more, now rather than at the end
@@ -529,6 +548,17 @@ def _reason(what: str, exc: BaseException) -> str:
     from .errors import one_line
 
     return one_line(what, exc)
+
+
+def _copies(documents: Iterable[str], group_of: dict[str, str | None]) -> frozenset[frozenset[str]]:
+    """The reports of one story that are copies of one another: the sets of two or more of them in one
+    syndication group (what corroboration reads of the groups: independent sources, wire versions)."""
+    groups: dict[str, set[str]] = {}
+    for d in documents:
+        g = group_of.get(d)
+        if g:
+            groups.setdefault(g, set()).add(d)
+    return frozenset(frozenset(m) for m in groups.values() if len(m) >= 2)
 
 
 def _claim_vectors(documents: Iterable[str], raw: dict[str, str]) -> dict[str, str]:

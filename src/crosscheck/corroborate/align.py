@@ -66,6 +66,39 @@ class Group:
                 or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
 
 
+class Postings:
+    """The groups of a story by the terms, names and counted things their members carry, so that the groups a
+    claim may match (``Group.may_match``: a distinctive term or a counted thing in common) are looked up, not
+    tested one by one: exactly the groups ``may_match`` accepts, in the order of ``groups``."""
+
+    def __init__(self, weight: "Weights"):
+        self.weight = weight
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.index: dict[int, int] = {}  # id(group) -> its position
+
+    def add(self, group: Group, view: ClaimView) -> None:
+        """``view`` joined ``group`` (a new group takes the next position)."""
+        i = self.index.setdefault(id(group), len(self.index))
+        for t in view.terms | view.entity_terms | _counted(view):
+            self.by_word[t].add(i)
+
+    def candidates(self, view: ClaimView) -> list[int]:
+        weight, by_word = self.weight, self.by_word
+        out: set[int] = set()
+        for t in weight.terms_of(view)[0]:
+            if t in by_word and weight.distinctive(t):
+                out |= by_word[t]
+        for t in _counted(view):
+            out |= by_word.get(t, set())
+        return sorted(out)
+
+
+def one_language(views: list[ClaimView]) -> bool:
+    """No two claims of the story are in different languages (``ClaimView.cross`` is never true): meaning
+    proposes no comparison that words do not (``near_across`` is false)."""
+    return len({v.language[:2] for v in views if v.language}) <= 1
+
+
 def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -> bool:
     """Some member in another language means roughly what ``view`` says (embeddings propose the
     comparison that shared words propose within one language)."""
@@ -85,6 +118,7 @@ class Weights:
         self._cache: dict[str, float] = {}
         self.matches: dict[tuple[str, str, bool], Match] = {}  # compare() results of this story
         self._views: dict[int, tuple] = {}  # id(view) -> (view, its terms, their weight, heaviest first)
+        self._keyed: dict[int, tuple] = {}  # id(view) -> (view, keyed(view))
 
     def terms_of(self, view: ClaimView) -> tuple[frozenset[str] | set[str], float, list[str]]:
         """A claim's terms and names, their summed weight and the terms heaviest first: computed once per
@@ -95,6 +129,17 @@ class Weights:
             got = (view, terms, sum(self(t) for t in terms), sorted(terms, key=lambda t: (-self(t), t)))
             self._views[id(view)] = got
         return got[1], got[2], got[3]
+
+    def keyed(self, view: ClaimView) -> tuple[list[tuple[str, float, str | None]], frozenset[str]]:
+        """The terms heaviest first as (term, weight, its five-letter start when a plain word), and those starts:
+        computed once per claim of the story."""
+        got = self._keyed.get(id(view))
+        if got is None or got[0] is not view:
+            heaviest = self.terms_of(view)[2]
+            keyed = [(t, self(t), t[:5] if _plain(t) else None) for t in heaviest]
+            got = (view, keyed, frozenset(k for _, _, k in keyed if k is not None))
+            self._keyed[id(view)] = got
+        return got[1], got[2]
 
     def distinctive(self, term: str) -> bool:
         return self.n < 12 or self.df.get(term, 0) <= 0.25 * self.n
@@ -131,19 +176,22 @@ def mentions(view: ClaimView, term: str) -> bool:
 
 
 def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float, float, frozenset[str]]:
-    _, wa, heaviest = weight.terms_of(a)
+    ta, wa, _ = weight.terms_of(a)
     tb, wb, _ = weight.terms_of(b)
+    heaviest, starts = weight.keyed(a)
     prefixes = _prefixes(b.terms)
+    if ta.isdisjoint(tb) and starts.isdisjoint(prefixes):
+        return 0.0, wa, wb, frozenset()  # nothing in common: the loop below would match nothing
     matched, shared, used = 0.0, set(), set()
-    for t in heaviest:
+    for t, w, start in heaviest:
         hit = t if t in tb and t not in used else None
-        if hit is None and _plain(t):
-            cand = prefixes.get(t[:5])
+        if hit is None and start is not None:
+            cand = prefixes.get(start)
             hit = cand if cand is not None and cand not in used else None
         if hit is not None:
             used.add(hit)
             shared.add(t)
-            matched += min(weight(t), weight(hit))
+            matched += min(w, weight(hit))
     return matched, wa, wb, frozenset(shared)
 
 
@@ -247,8 +295,14 @@ def _names_subject(view: ClaimView, other: ClaimView) -> bool:
         return True
     if not other.subject.startswith("@"):
         return False
-    words = {stem(w) for term, name in other.names if term == other.subject for w in TOKEN.findall(name)}
-    return any(mentions(view, w) for w in words - STOP if len(w) >= 3)
+    return any(mentions(view, w) for w in _subject_words(other.names, other.subject))
+
+
+@lru_cache(maxsize=8192)
+def _subject_words(names: tuple[tuple[str, str], ...], subject: str) -> frozenset[str]:
+    """The stemmed words (3+ letters, not stop words) of the names a claim writes its subject as."""
+    words = {stem(w) for term, name in names if term == subject for w in TOKEN.findall(name)}
+    return frozenset(w for w in words - STOP if len(w) >= 3)
 
 
 def _noun_class(word: str) -> str:
@@ -448,13 +502,16 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
     by_doc: dict[str, list[ClaimView]] = {}
     for v in sorted(views, key=lambda v: (v.order, v.claim.start, v.ref)):
         by_doc.setdefault(v.document, []).append(v)
+    # in one language the groups a claim is compared with are looked up by its terms (the same groups)
+    postings = Postings(weight) if one_language(views) else None
 
     for doc, doc_views in by_doc.items():
         existing = list(groups)
         candidates = []
         for v in doc_views:
-            for gi, g in enumerate(existing):
-                if not g.may_match(v, weight) and not near_across(v, g.members, settings):
+            for gi in (postings.candidates(v) if postings is not None else range(len(existing))):
+                g = existing[gi]
+                if postings is None and not g.may_match(v, weight) and not near_across(v, g.members, settings):
                     continue
                 found = _best(v, g, weight, settings)
                 if found and found[0].aligned:
@@ -466,6 +523,8 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
             if ref in placed or gi in taken:
                 continue
             existing[gi].add(v)
+            if postings is not None:
+                postings.add(existing[gi], v)
             placed[ref] = existing[gi]
             taken.add(gi)
         # own claims already placed, by distinctive term: a repeat must share one (no scan of all pairs)
@@ -497,17 +556,20 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                 g.add(v)
                 groups.append(g)
                 placed[v.ref] = g
+            if postings is not None:
+                postings.add(placed[v.ref], v)
             for t in v.terms:
                 if weight.distinctive(t):
                     by_term.setdefault(t, []).append(v)
 
-    _compound_pass(groups, weight, settings)
+    _compound_pass(groups, weight, settings, postings)
     _translation_split_pass(groups, weight, settings)
     return groups
 
 
-def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> None:
-    """A claim stating two things joins a second group when its other part matches it."""
+def _compound_pass(groups: list[Group], weight: Weights, settings: Settings, postings: Postings | None = None) -> None:
+    """A claim stating two things joins a second group when its other part matches it (``postings``: the
+    groups by their terms, in one language)."""
     if len({d for g in groups for d in g.docs}) < 2:
         return  # parts of a compound claim join groups from other reports only
     for g in groups:
@@ -518,8 +580,8 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> 
             for other in g.members:
                 if other.document != v.document:
                     used |= compare(v, other, weight, settings).shared
-            for h in groups:
-                if h is g or not h.may_match(v, weight) or any(v.cross(m) for m in h.members) or len(v.terms) < min(len(m.terms) for m in h.members) + 2:
+            for h in (groups if postings is None else [groups[i] for i in postings.candidates(v)]):
+                if h is g or postings is None and not h.may_match(v, weight) or any(v.cross(m) for m in h.members) or len(v.terms) < min(len(m.terms) for m in h.members) + 2:
                     continue  # only a claim saying more than the group's claims can be compound
                 if v.document in h.documents():
                     continue
@@ -530,6 +592,8 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings) -> 
                 if used and len(shared & used) > 0.5 * len(shared):
                     continue
                 h.add(v, secondary=True)
+                if postings is not None:
+                    postings.add(h, v)
 
 
 def _translation_split_pass(groups: list[Group], weight: Weights, settings: Settings) -> None:

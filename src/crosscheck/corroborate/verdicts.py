@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .align import Group, Weights, dates_between, figure_relation, mentions, near_across, topic
+from .align import Group, Weights, dates_between, figure_relation, mentions, near_across, one_language, topic
 from .features import ClaimView
 
 
@@ -85,8 +85,20 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
 def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relations:
     """Find conflicting and related groups (any speakers: disagreement is across sources)."""
     rel = Relations()
+    # in one language only groups sharing a distinctive word are compared: looked up, not tested pair by pair
+    by_word: dict[str, list[int]] | None = None
+    if one_language([m for g in groups for m in g.members]):
+        by_word = {}
+        for i, g in enumerate(groups):
+            for t in g.words:
+                if weight.distinctive(t):
+                    by_word.setdefault(t, []).append(i)
     for i, gi in enumerate(groups):
-        for j in range(i + 1, len(groups)):
+        if by_word is None:
+            later = range(i + 1, len(groups))
+        else:
+            later = sorted({j for t in gi.words for j in by_word.get(t, ()) if j > i})
+        for j in later:
             gj = groups[j]
             if len(gi.docs) == 1 and gi.docs == gj.docs:
                 continue  # disagreement is between sources, not two sentences of one report
