@@ -83,3 +83,28 @@ def governing_subject(cue: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+_NOT_SPEAKERS = frozenset({"i", "we", "you"})  # 'something I think will resonate': the quote's own speaker
+
+
+def relative_with_subject(cue: Token) -> bool:
+    """A cue heading a relative clause with a subject of its own ('the wall, which he said Mexico would pay
+    for', 'information that officials said would compromise security'): the subject speaks, the clause
+    after the cue (with the relative word standing for the noun) is the content."""
+    if cue.dep_ != "relcl" or any(c.dep_ == "neg" for c in cue.children):
+        return False
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return (subj is not None and subj.lower_ not in _RELATIVE and subj.lower_ not in _NOT_SPEAKERS
+            and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children))
+
+
+def relative_content(cue: Token, comp: Token) -> list[Token]:
+    """The content of a relative clause of saying with its noun in place of the relative word ('a new levy,
+    which the mayor said would pay for repairs' -> 'a new levy would pay for repairs')."""
+    noun = cue.head
+    words = [t for t in comp.subtree if not (t.lower_ in _RELATIVE and t.tag_ in ("WDT", "WP", "IN") and t.i < comp.i)]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return list(comp.subtree)
+    return [t for t in noun.doc[noun.left_edge.i : noun.i + 1]] + words

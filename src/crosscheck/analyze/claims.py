@@ -35,7 +35,7 @@ from crosscheck.analyze.claim_index import (
     quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import dash_credit, label
-from crosscheck.analyze.claim_objects import governing_subject, object_content
+from crosscheck.analyze.claim_objects import governing_subject, object_content, relative_content, relative_with_subject
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -99,6 +99,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
                     j += 1
                 k += 1
             if _quote(st, region, sents[i : j + 1], sents, i, quotes[qi + 1 : k]):
+                _beside_quote(st, sents[i : j + 1], quote_regions_of(quotes, sents[i].start_char, sents[j].end_char))
                 i = j + 1
                 continue
         if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
@@ -223,6 +224,21 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     return True
 
 
+def _beside_quote(st: _State, qsents: list[Span], regions: list[tuple[int, int]]) -> None:
+    """Speech reported in a quote's sentence outside the quote marks ('"C1," said Ana Ruiz, who said C2';
+    '"C1," X told a rally, saying C2'): each cue whose words no claim has taken yet."""
+    taken = set(st.used)
+    # the quote's own cue ('said' heading the sentence) is read; a second cue hangs below it ('who said', 'and told')
+    outside = lambda t: t.i not in taken and not any(a <= t.idx < b for a, b in regions) and t.dep_ not in ("ROOT", "parataxis")  # noqa: E731
+    for sent in qsents:
+        _nested(st, sent, outside, None, quoted=False)
+
+
+def quote_regions_of(quotes: list[tuple[int, int, bool]], start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of the quotes overlapping start..end."""
+    return [(a, b) for a, b, _ in quotes if a < end and b > start]
+
+
 def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = True) -> None:
     """Speech or belief reported inside a claim ('"The mayor told us the bridge would reopen," she said';
     'X said the union believes C'): the inner source's claim, with the outer speaker as its chain when
@@ -239,6 +255,8 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
         if inf is not None:
             comp = None
         subj = rel if rel is not None else next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subj is None and not quoted and cue.dep_ == "conj":  # 'X told a rally, and said C': the first verb's subject
+            subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
         if comp is not None and cls != "speech" and asks(comp):
             comp = None
         if (comp is None and inf is None) or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
@@ -276,7 +294,8 @@ def _reported(st: _State, sent: Span) -> bool:
         progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
         adding = adding_head(cue)  # 'X said C, adding that D'
         who = relative_speaker(cue)  # 'Moura, who has said that C, ...'
-        subjectless = (relay is None and adding is None and who is None and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)))
+        subjectless = (relay is None and adding is None and who is None and not relative_with_subject(cue)
+                       and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)))
         # '..., saying C' / 'continued to insist that C' / 'for saying that C': the subject of the clause it hangs on
         governing = governing_subject(cue) if subjectless and cue.dep_ in PARTICIPLE_DEPS else None
         if subjectless and governing is None:
@@ -324,7 +343,7 @@ def _reported(st: _State, sent: Span) -> bool:
         elif phrase is not None:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
-            toks = list(comp.subtree)
+            toks = relative_content(cue, comp) if relative_with_subject(cue) else list(comp.subtree)
         elif comp is not None:  # 'C, X said': the clause before the cue
             cue_ids = subtree_ids(cue, exclude=comp)
             toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
