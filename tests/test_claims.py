@@ -334,3 +334,10 @@ def test_a_pronoun_after_a_named_subject_in_its_sentence_is_that_person(parse):
     ents, found = parse("Councillor Petra Lind called the budget a gamble, but she noted that the tram line had opened on time.")
     hits = [c for c in found if "tram line had opened" in c.text]
     assert hits and "lind" in _speaker_words(hits[0], ents), [(c.speaker_text, c.text) for c in found]
+
+
+def test_a_short_clause_beside_a_long_one_stays_with_it(parse):
+    _, found = parse("Senator Rafael Moura said the harbour bill would pass easily before the long summer recess of the "
+                     "regional assembly, and the port unions would welcome it.")
+    assert [c.text for c in found] == ["The harbour bill would pass easily before the long summer recess of the regional "
+                                       "assembly, and the port unions would welcome it."]
