@@ -341,3 +341,16 @@ def test_a_short_clause_beside_a_long_one_stays_with_it(parse):
                      "regional assembly, and the port unions would welcome it.")
     assert [c.text for c in found] == ["The harbour bill would pass easily before the long summer recess of the regional "
                                        "assembly, and the port unions would welcome it."]
+
+
+def test_a_quote_with_nested_speech_goes_on_after_its_cue(parse):
+    _, found = parse('"Captain Rui Nunes said the storm would pass by noon," said Ines Halloran. '
+                     '"The boats will sail again on Friday."')
+    assert sorted((c.speaker_text, c.text) for c in found) == [
+        ("Captain Rui Nunes", "The storm would pass by noon."),
+        ("Ines Halloran", "Captain Rui Nunes said the storm would pass by noon. The boats will sail again on Friday.")]
+
+
+def test_a_pronoun_inside_a_quote_speaks_no_claim_of_its_own(parse):
+    _, found = parse('"He thinks the toll is far too high for the island families," said Ines Halloran.')
+    assert [(c.speaker_text, c.kind) for c in found] == [("Ines Halloran", "quote")]

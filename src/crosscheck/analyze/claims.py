@@ -205,12 +205,11 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     st.pending.clear()
     toks = [t for sent in qsents for t in sent if inside(t)]
     if continued and st.extend(toks, qsents, speaker, speaker_text, sents[i - 1].start_char):
-        for sent in qsents:
-            _nested(st, sent, inside, speaker_text)
+        _nested_before(st, qsents, inside, speaker_text, len(st.claims) - 1)
     elif len(toks) >= st.settings.claim_min_quote_words:
+        before = len(st.claims)
         st.add(toks, qsents, speaker, speaker_text, cue_text, "quote", split=len(qsents) == 1)
-        for sent in qsents:
-            _nested(st, sent, inside, speaker_text)
+        _nested_before(st, qsents, inside, speaker_text, before)
     for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
         more = sdoc[j]
         if not inside(more) and adding_head(more) is not None and speaker_text is not None:
@@ -222,6 +221,17 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if speaker is not None or speaker_text is not None:
         st.quoted = _Speaker(speaker, speaker_text, i + len(qsents) - 1)
     return True
+
+
+def _nested_before(st: _State, qsents: list[Span], inside, outer: str | None, at: int) -> None:
+    """The speech reported inside a quote, put before the quote's own claims (from ``at``), so that the
+    quote stays the last claim and goes on with its next sentence ('"The mayor said C1. C2," X said. "C3."')."""
+    n = len(st.claims)
+    for sent in qsents:
+        _nested(st, sent, inside, outer)
+    if len(st.claims) > n:
+        st.claims[at:] = st.claims[n:] + st.claims[at:n]
+        st.claims[at:] = [replace(c, key=f"c{at + k + 1}") for k, c in enumerate(st.claims[at:])]
 
 
 def _beside_quote(st: _State, qsents: list[Span], regions: list[tuple[int, int]]) -> None:
@@ -262,9 +272,8 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
         if (comp is None and inf is None) or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
             continue
         if subj.pos_ == "PRON" and quoted:
-            speaker, speaker_text = None, subj.text  # 'he' inside a quote is not the quoting speaker
-        else:
-            speaker, speaker_text = _resolve(st, subj)
+            continue  # 'he thinks C' inside a quote: not the quoting speaker, and no one the report names
+        speaker, speaker_text = _resolve(st, subj)
         if speaker is None and speaker_text is None:
             continue
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
