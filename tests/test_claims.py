@@ -354,3 +354,10 @@ def test_a_quote_with_nested_speech_goes_on_after_its_cue(parse):
 def test_a_pronoun_inside_a_quote_speaks_no_claim_of_its_own(parse):
     _, found = parse('"He thinks the toll is far too high for the island families," said Ines Halloran.')
     assert [(c.speaker_text, c.kind) for c in found] == [("Ines Halloran", "quote")]
+
+
+def test_a_first_person_paragraph_far_from_its_speaker_is_not_his(parse):
+    _, found = parse("Defence Minister Ivo Kral said the brigade had returned to its base.\nThe weather was cold in the "
+                     "valley. The roads were closed for hours.\nWe have completed all the tasks that were set. I am "
+                     "grateful to every soldier for this work.")
+    assert [c.text for c in found] == ["The brigade had returned to its base."]

@@ -516,13 +516,17 @@ def _relay(head: Token, st: _State) -> bool:
 
 # ---------------------------------------------------------------- first-person paragraphs
 def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
-    """A sentence of a paragraph spoken in the first person, right after a named speaker (quote marks lost)."""
+    """A sentence of a paragraph spoken in the first person, right after a named speaker (quote marks lost).
+    The speaker is the one credited just before the paragraph: on PolNeAR train, a speaker credited up to
+    six sentences before gave 23 more such claims, 6 of them right (precision 0.888 -> 0.889; dev 0.893 -> 0.896)."""
     last = st.recent(2 * st.settings.claim_speaker_window, "PERSON")
     if last is None or not ends_sentence(sent):
         return False
     para = paragraph(sents, i)
     if len(para) > 8 or int(st.index.alpha[sent.start : sent.end].sum()) < 4:
         return False
+    if last.sent < i - sum(1 for s in para if s.start < sent.start) - 1:
+        return False  # the speaker credited in the sentence just before the paragraph, not further up the report
     text = doc_text(sent.doc)[para[0].start_char : para[-1].end_char]
     if "''" in text or any(q in text for q in '"\u201c\u201d\u00ab\u00bb'):
         return False
