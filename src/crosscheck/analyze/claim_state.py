@@ -160,6 +160,16 @@ def _subject_before(st: State, pron: Token) -> Speaker | None:
     return None
 
 
+def pronoun_phrase(head: Token) -> str:
+    """A pronoun source with the words that say who it stands for ('some in the union', 'those surveyed',
+    'many of the delegates'); a bare pronoun alone."""
+    if head.lower_ in PRONOUNS or not any(c.dep_ in ("prep", "acl", "amod") for c in head.children):
+        return head.text
+    keep = [t for c in head.children if c.dep_ in ("prep", "acl", "amod", "advmod", "det", "predet", "nummod", "quantmod") for t in c.subtree]
+    ids = sorted({head.i, *(t.i for t in keep)})
+    return " ".join(head.doc[ids[0] : ids[-1] + 1].text.split()).strip(" ,;:")
+
+
 def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, str | None]:
     """(entity key, how the report names it) for the noun phrase headed by ``head``; a pronoun resolved
     to an entity is recorded as its mention unless ``mention`` is False."""
@@ -178,7 +188,7 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
             return last.key, last.text
         if low in FIRST_PERSON or low in SECOND_PERSON:  # 'you know that C' is speech, not a speaker
             return None, None
-        return None, head.text
+        return None, pronoun_phrase(head)
     text = noun_phrase(head)
     key = ents.by_token.get(head.i)
     if key is None:
