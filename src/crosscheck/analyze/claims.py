@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, LEMMA_FIXES, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
     ends_sentence, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
@@ -68,6 +68,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     settings = settings or Settings()
     if outlet_claims is None:
         outlet_claims = settings.claim_outlet_statements
+    fix_lemmas(sdoc)
     st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings)
     sents = list(sdoc.sents)
     quotes = quote_regions(sdoc, settings.claim_min_quote_words)
@@ -121,6 +122,14 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     n = len(st.claims)
     framed = [replace(c, key=f"c{n + k + 1}") for k, c in enumerate(framed)]
     return ClaimResult(tuple(st.claims) + tuple(framed), tuple(st.mentions))
+
+
+def fix_lemmas(sdoc: Doc) -> None:
+    """The cue words the model lemmatizes wrongly, set right on the parse ('hoping' -> 'hope'; data/attribution_cues_en.json)."""
+    for t in sdoc:
+        lemma = LEMMA_FIXES.get(t.lower_)
+        if lemma is not None and t.pos_ in ("VERB", "AUX") and t.lemma_ != lemma:
+            t.lemma_ = lemma
 
 
 def _frames(st: _State, sents: list[Span], start: int, stop: int, cues: list[int], out: list[Claim]) -> int:
