@@ -19,7 +19,7 @@ from crosscheck.model import Claim, Mention
 
 _WORD = re.compile(r"\w+")
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
-PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None, "his": "PERSON", "her": "PERSON", "their": None}  # 'his claim that C'
 FIRST_PERSON = frozenset({"i", "we"})
 SECOND_PERSON = frozenset({"you", "ya"})
 
@@ -177,10 +177,10 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
     low = head.lower_
     if head.pos_ == "PRON":
         last = st.recent(st.settings.claim_speaker_window, PRONOUNS.get(low)) if low in PRONOUNS else None
-        subject = st.subject if low in ("he", "she") and st.subject and st.si - st.subject.sent <= 2 else None
+        subject = st.subject if low in ("he", "she", "his", "her") and st.subject and st.si - st.subject.sent <= 2 else None
         if subject is not None and (last is None or subject.sent > last.sent):
             last = subject
-        if low in ("he", "she"):  # 'Lind called the plan a gamble, but she noted that C': the person heading a clause before it
+        if low in ("he", "she", "his", "her"):  # 'Lind called the plan a gamble, but she noted that C': the person heading a clause before it
             last = _subject_before(st, head) or last
         if last is not None:
             if mention:

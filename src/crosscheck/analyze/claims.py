@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, LEMMA_FIXES, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, LEMMA_FIXES, NOUN_CUES, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
     ends_sentence, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
@@ -103,6 +103,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
                 _beside_quote(st, sents[i : j + 1], quote_regions_of(quotes, sents[i].start_char, sents[j].end_char))
                 i = j + 1
                 continue
+        _noun_cues(st, sent)
         if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
             _objects(st, sent, beside=True)  # 'X described the plan as ominous, and said C': the object beside the clause
             i += 1
@@ -400,6 +401,25 @@ def _reported(st: _State, sent: Span) -> bool:
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
     return found
+
+
+def _noun_cues(st: _State, sent: Span) -> None:
+    """'the mayor's claim that C', 'his fear that C': a noun of saying or believing (data/attribution_cues_en.json
+    noun_cues) with its holder as possessive and a that-clause; the holder is no later 'he'."""
+    for noun in sent:
+        cls = NOUN_CUES.get(noun.lemma_) if noun.pos_ == "NOUN" else None
+        if cls is None or noun.i in st.used:
+            continue
+        comp = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        holder = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ != "its"), None)
+        if comp is None or holder is None:
+            continue
+        speaker, speaker_text = _resolve(st, holder, mention=False)
+        if speaker is None and speaker_text is None:
+            continue
+        st.add(list(comp.subtree), [sent], speaker, speaker_text, noun.lower_, "belief" if cls == "belief" else "reported",
+               split=False, speaks=False)
 
 
 def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
