@@ -413,6 +413,9 @@ def _noun_cues(st: _State, sent: Span) -> None:
         comp = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         holder = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ != "its"), None)
+        if holder is None:  # 'a claim by the ministry that C'
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < comp.i), None) if comp is not None else None
+            holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if comp is None or holder is None:
             continue
         speaker, speaker_text = _resolve(st, holder, mention=False)
