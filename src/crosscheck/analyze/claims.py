@@ -304,7 +304,7 @@ def _reported(st: _State, sent: Span) -> bool:
     used: set[int] = set()  # tokens of the claims found so far (their inner cues are read as nested speech)
     for cue in cands:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
-        if cue.i in used or any(c.dep_ == "neg" for c in cue.children):
+        if cue.i in used or any(c.dep_ == "neg" for c in cue.children) or no_one(cue):
             continue
         if found and cls not in ("speech", "accusation"):
             continue  # a second, independent attribution in one sentence: verbs of saying only
@@ -423,6 +423,15 @@ def _noun_cues(st: _State, sent: Span) -> None:
             continue
         st.add(list(comp.subtree), [sent], speaker, speaker_text, noun.lower_, "belief" if cls == "belief" else "reported",
                split=False, speaks=False)
+
+
+NO_ONE = frozenset({"nobody", "none", "nothing", "neither"})
+
+
+def no_one(cue: Token) -> bool:
+    """The cue's subject says no one speaks ('no one has said C', 'nobody believes C', 'no official confirmed C')."""
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children))
 
 
 def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
