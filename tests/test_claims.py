@@ -361,3 +361,14 @@ def test_a_first_person_paragraph_far_from_its_speaker_is_not_his(parse):
                      "valley. The roads were closed for hours.\nWe have completed all the tasks that were set. I am "
                      "grateful to every soldier for this work.")
     assert [c.text for c in found] == ["The brigade had returned to its base."]
+
+
+def test_a_relative_who_resolves_to_its_noun():
+    from crosscheck.analyze.claim_index import Index
+    from crosscheck.analyze.claim_state import State, resolve
+
+    sdoc = next(nlp.parse(["The ferry captains, who say the toll is unfair, met the mayor on Monday."], Settings().spacy_model))
+    ents = entities.extract(sdoc)
+    st = State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents))
+    who = next(t for t in sdoc if t.lower_ == "who")
+    assert resolve(st, who)[1] == "The ferry captains"

@@ -160,6 +160,18 @@ def _subject_before(st: State, pron: Token) -> Speaker | None:
     return None
 
 
+def relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative 'who'/'which'/'that' subject stands for ('the mayor, who said C' -> 'mayor')."""
+    if head.lower_ not in ("who", "which", "that") or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = head.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
+
+
 def pronoun_phrase(head: Token) -> str:
     """A pronoun source with the words that say who it stands for ('some in the union', 'those surveyed',
     'many of the delegates'); a bare pronoun alone."""
@@ -175,6 +187,9 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
     to an entity is recorded as its mention unless ``mention`` is False."""
     ents = st.ents
     low = head.lower_
+    antecedent = relative_antecedent(head)
+    if antecedent is not None:  # 'Ana Ruiz, who said C': the noun the relative word stands for
+        return resolve(st, antecedent, mention)
     if head.pos_ == "PRON":
         last = st.recent(st.settings.claim_speaker_window, PRONOUNS.get(low)) if low in PRONOUNS else None
         subject = st.subject if low in ("he", "she", "his", "her") and st.subject and st.si - st.subject.sent <= 2 else None
