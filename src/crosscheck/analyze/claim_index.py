@@ -358,3 +358,16 @@ def as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], 
                     out.append((nouns[-1], with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text, doc[w.i : end + 1].text.lower()))
                 break
     return out
+
+
+def fix_lemmas(sdoc: Doc) -> None:
+    """The cue words the model lemmatizes wrongly, set right on the parse ('hoping' -> 'hope'; data/attribution_cues_en.json)."""
+    for t in sdoc:
+        lemma = LEMMA_FIXES.get(t.lower_)
+        if lemma is not None and t.pos_ in ("VERB", "AUX") and t.lemma_ != lemma:
+            t.lemma_ = lemma
+
+
+def quote_regions_of(quotes: list[tuple[int, int, bool]], start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of the quotes overlapping start..end."""
+    return [(a, b) for a, b, _ in quotes if a < end and b > start]

@@ -128,3 +128,12 @@ def relative_content(cue: Token, comp: Token) -> list[Token]:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return list(comp.subtree)
     return [t for t in noun.doc[noun.left_edge.i : noun.i + 1]] + words
+
+
+NO_ONE = frozenset({"nobody", "none", "nothing", "neither"})
+
+
+def no_one(cue: Token) -> bool:
+    """The cue's subject says no one speaks ('no one has said C', 'nobody believes C', 'no official confirmed C')."""
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children))

@@ -30,12 +30,12 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, LEMMA_FIXES, NOUN_CUES, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
-    ends_sentence, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
-    quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, NOUN_CUES, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
+    ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
+    quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import dash_credit, label
-from crosscheck.analyze.claim_objects import governing_subject, object_content, relative_content, relative_with_subject
+from crosscheck.analyze.claim_objects import governing_subject, no_one, object_content, relative_content, relative_with_subject
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -123,14 +123,6 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     n = len(st.claims)
     framed = [replace(c, key=f"c{n + k + 1}") for k, c in enumerate(framed)]
     return ClaimResult(tuple(st.claims) + tuple(framed), tuple(st.mentions))
-
-
-def fix_lemmas(sdoc: Doc) -> None:
-    """The cue words the model lemmatizes wrongly, set right on the parse ('hoping' -> 'hope'; data/attribution_cues_en.json)."""
-    for t in sdoc:
-        lemma = LEMMA_FIXES.get(t.lower_)
-        if lemma is not None and t.pos_ in ("VERB", "AUX") and t.lemma_ != lemma:
-            t.lemma_ = lemma
 
 
 def _frames(st: _State, sents: list[Span], start: int, stop: int, cues: list[int], out: list[Claim]) -> int:
@@ -253,10 +245,6 @@ def _beside_quote(st: _State, qsents: list[Span], regions: list[tuple[int, int]]
     for sent in qsents:
         _nested(st, sent, outside, None, quoted=False)
 
-
-def quote_regions_of(quotes: list[tuple[int, int, bool]], start: int, end: int) -> list[tuple[int, int]]:
-    """The character spans of the quotes overlapping start..end."""
-    return [(a, b) for a, b, _ in quotes if a < end and b > start]
 
 
 def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = True) -> None:
@@ -423,15 +411,6 @@ def _noun_cues(st: _State, sent: Span) -> None:
             continue
         st.add(list(comp.subtree), [sent], speaker, speaker_text, noun.lower_, "belief" if cls == "belief" else "reported",
                split=False, speaks=False)
-
-
-NO_ONE = frozenset({"nobody", "none", "nothing", "neither"})
-
-
-def no_one(cue: Token) -> bool:
-    """The cue's subject says no one speaks ('no one has said C', 'nobody believes C', 'no official confirmed C')."""
-    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and (subj.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children))
 
 
 def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
