@@ -334,3 +334,41 @@ def test_a_pronoun_after_a_named_subject_in_its_sentence_is_that_person(parse):
     ents, found = parse("Councillor Petra Lind called the budget a gamble, but she noted that the tram line had opened on time.")
     hits = [c for c in found if "tram line had opened" in c.text]
     assert hits and "lind" in _speaker_words(hits[0], ents), [(c.speaker_text, c.text) for c in found]
+
+
+def test_a_short_clause_beside_a_long_one_stays_with_it(parse):
+    _, found = parse("Senator Rafael Moura said the harbour bill would pass easily before the long summer recess of the "
+                     "regional assembly, and the port unions would welcome it.")
+    assert [c.text for c in found] == ["The harbour bill would pass easily before the long summer recess of the regional "
+                                       "assembly, and the port unions would welcome it."]
+
+
+def test_a_quote_with_nested_speech_goes_on_after_its_cue(parse):
+    _, found = parse('"Captain Rui Nunes said the storm would pass by noon," said Ines Halloran. '
+                     '"The boats will sail again on Friday."')
+    assert sorted((c.speaker_text, c.text) for c in found) == [
+        ("Captain Rui Nunes", "The storm would pass by noon."),
+        ("Ines Halloran", "Captain Rui Nunes said the storm would pass by noon. The boats will sail again on Friday.")]
+
+
+def test_a_pronoun_inside_a_quote_speaks_no_claim_of_its_own(parse):
+    _, found = parse('"He thinks the toll is far too high for the island families," said Ines Halloran.')
+    assert [(c.speaker_text, c.kind) for c in found] == [("Ines Halloran", "quote")]
+
+
+def test_a_first_person_paragraph_far_from_its_speaker_is_not_his(parse):
+    _, found = parse("Defence Minister Ivo Kral said the brigade had returned to its base.\nThe weather was cold in the "
+                     "valley. The roads were closed for hours.\nWe have completed all the tasks that were set. I am "
+                     "grateful to every soldier for this work.")
+    assert [c.text for c in found] == ["The brigade had returned to its base."]
+
+
+def test_a_relative_who_resolves_to_its_noun():
+    from crosscheck.analyze.claim_index import Index
+    from crosscheck.analyze.claim_state import State, resolve
+
+    sdoc = next(nlp.parse(["The ferry captains, who say the toll is unfair, met the mayor on Monday."], Settings().spacy_model))
+    ents = entities.extract(sdoc)
+    st = State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents))
+    who = next(t for t in sdoc if t.lower_ == "who")
+    assert resolve(st, who)[1] == "The ferry captains"

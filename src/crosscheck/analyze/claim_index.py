@@ -36,6 +36,8 @@ def _load_cues() -> tuple[dict[str, str], frozenset[str], dict]:
 CUE_CLASS, CHARACTERIZE, _DATA = _load_cues()
 NOT_OBJECT = frozenset(_DATA["object_not_content"])  # 'told reporters': the object is the addressee
 OBJECT_PREPS = {verb: frozenset(preps) for verb, preps in _DATA["object_preps"].items()}  # 'called for C'
+NOUN_CUES = {noun: cls for cls, nouns in _DATA.get("noun_cues", {}).items() for noun in nouns}  # 'her claim that C'
+LEMMA_FIXES = dict(_DATA.get("lemma_fixes", {}))  # 'hoping' -> 'hope' (the model says 'hop')
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
 # verbs whose noun-phrase object may be an attributed content ('attacked Machado', 'called for his dismissal')
@@ -356,3 +358,16 @@ def as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], 
                     out.append((nouns[-1], with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text, doc[w.i : end + 1].text.lower()))
                 break
     return out
+
+
+def fix_lemmas(sdoc: Doc) -> None:
+    """The cue words the model lemmatizes wrongly, set right on the parse ('hoping' -> 'hope'; data/attribution_cues_en.json)."""
+    for t in sdoc:
+        lemma = LEMMA_FIXES.get(t.lower_)
+        if lemma is not None and t.pos_ in ("VERB", "AUX") and t.lemma_ != lemma:
+            t.lemma_ = lemma
+
+
+def quote_regions_of(quotes: list[tuple[int, int, bool]], start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of the quotes overlapping start..end."""
+    return [(a, b) for a, b, _ in quotes if a < end and b > start]

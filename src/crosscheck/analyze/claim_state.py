@@ -19,7 +19,7 @@ from crosscheck.model import Claim, Mention
 
 _WORD = re.compile(r"\w+")
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
-PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None, "his": "PERSON", "her": "PERSON", "their": None}  # 'his claim that C'
 FIRST_PERSON = frozenset({"i", "we"})
 SECOND_PERSON = frozenset({"you", "ya"})
 
@@ -160,17 +160,42 @@ def _subject_before(st: State, pron: Token) -> Speaker | None:
     return None
 
 
+def relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative 'who'/'which'/'that' subject stands for ('the mayor, who said C' -> 'mayor')."""
+    if head.lower_ not in ("who", "which", "that") or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = head.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
+
+
+def pronoun_phrase(head: Token) -> str:
+    """A pronoun source with the words that say who it stands for ('some in the union', 'those surveyed',
+    'many of the delegates'); a bare pronoun alone."""
+    if head.lower_ in PRONOUNS or not any(c.dep_ in ("prep", "acl", "amod") for c in head.children):
+        return head.text
+    keep = [t for c in head.children if c.dep_ in ("prep", "acl", "amod", "advmod", "det", "predet", "nummod", "quantmod") for t in c.subtree]
+    ids = sorted({head.i, *(t.i for t in keep)})
+    return " ".join(head.doc[ids[0] : ids[-1] + 1].text.split()).strip(" ,;:")
+
+
 def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, str | None]:
     """(entity key, how the report names it) for the noun phrase headed by ``head``; a pronoun resolved
     to an entity is recorded as its mention unless ``mention`` is False."""
     ents = st.ents
     low = head.lower_
+    antecedent = relative_antecedent(head)
+    if antecedent is not None:  # 'Ana Ruiz, who said C': the noun the relative word stands for
+        return resolve(st, antecedent, mention)
     if head.pos_ == "PRON":
         last = st.recent(st.settings.claim_speaker_window, PRONOUNS.get(low)) if low in PRONOUNS else None
-        subject = st.subject if low in ("he", "she") and st.subject and st.si - st.subject.sent <= 2 else None
+        subject = st.subject if low in ("he", "she", "his", "her") and st.subject and st.si - st.subject.sent <= 2 else None
         if subject is not None and (last is None or subject.sent > last.sent):
             last = subject
-        if low in ("he", "she"):  # 'Lind called the plan a gamble, but she noted that C': the person heading a clause before it
+        if low in ("he", "she", "his", "her"):  # 'Lind called the plan a gamble, but she noted that C': the person heading a clause before it
             last = _subject_before(st, head) or last
         if last is not None:
             if mention:
@@ -178,7 +203,7 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
             return last.key, last.text
         if low in FIRST_PERSON or low in SECOND_PERSON:  # 'you know that C' is speech, not a speaker
             return None, None
-        return None, head.text
+        return None, pronoun_phrase(head)
     text = noun_phrase(head)
     key = ents.by_token.get(head.i)
     if key is None:

@@ -19,6 +19,11 @@ _EDGE = " ,;:\u2014\u2013-\u2026"
 _QUOTES = "\"\u201c\u201d\u00ab\u00bb\u201e"
 _OBJECTS = {"dobj", "attr", "acomp", "prep", "ccomp", "xcomp", "oprd", "dative", "agent", "advcl", "npadvmod"}
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+MIN_CLAUSE_WORDS = 4  # a coordinated clause with fewer words stays with the sentence
+# ... and so does one under this share of the words of the longest part: a short clause beside a long one
+# is mostly a comment on it ('..., and it shows'). PolNeAR train (attributed claims): 0 -> 0.5 took
+# precision 0.868 -> 0.880 at recall 0.523 -> 0.522; dev 0.883 -> 0.889, recall unchanged.
+MIN_CLAUSE_SHARE = 0.5
 
 
 def content_tokens(sent: Span, drop: Iterable[int]) -> list[Token]:
@@ -53,7 +58,7 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
         if not own_subj:
             part_ids |= {t.i for t in subj.subtree if t.i in ids}
         part = [t for t in tokens if t.i in part_ids]
-        if _words(part) < 4:
+        if _words(part) < MIN_CLAUSE_WORDS:
             continue
         parts.append(part)
         removed |= {t.i for t in conj.subtree}
@@ -64,7 +69,8 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
     if not parts:
         return [list(tokens)]
     main = [t for t in tokens if t.i not in removed]
-    if _words(main) < 4:
+    sizes = [_words(p) for p in (main, *parts)]
+    if sizes[0] < MIN_CLAUSE_WORDS or min(sizes) < MIN_CLAUSE_SHARE * max(sizes):
         return [list(tokens)]
     return [main, *parts]
 
