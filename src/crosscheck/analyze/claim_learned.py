@@ -201,7 +201,7 @@ def load(data: dict | None = None) -> Model:
             data = json.load(fh)
     try:
         return Model({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]), frozenset(data["lemmas"]))
-    except (KeyError, TypeError, ValueError) as exc:
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"attribution_model_en.json: not a model ({exc})") from exc
 
 
