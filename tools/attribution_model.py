@@ -15,8 +15,9 @@ repository with ``python3 ../shared/eval/polnear.py GITDIR DIR --split train``. 
 3. The threshold is chosen on the held-back third (every third article): the finder runs there with the
    fitted model at each threshold of a grid and the shared scorer (../shared/eval/attribution.py,
    attributed claims only) gives precision and recall; kept: the threshold of the best F1 among those
-   whose precision is not below the finder's own without the model (the learned claims may not make the
-   finder less precise; ``--min-precision`` sets another floor).
+   whose precision is not below the finder's own without the model less ``--tolerance`` (0.005, about the
+   noise of one grid step: the learned claims may not make the finder less precise; ``--min-precision``
+   sets another floor).
 The cue vocabulary is the lemmas with at least ``--min-right`` right candidates in the fitted part.
 Only weights, the threshold, the vocabulary and counts go into the file, no text.
 """
@@ -74,7 +75,8 @@ def main() -> int:
     ap.add_argument("--min-weight", type=float, default=0.08, help="weights under this (absolute) are left out of the file")
     ap.add_argument("--min-precision", type=float, default=None,
                     help="the threshold of the best held-back F1 among those keeping held-back precision >= this "
-                         "(default: the held-back precision of the finder without the model)")
+                         "(default: the held-back precision of the finder without the model less --tolerance)")
+    ap.add_argument("--tolerance", type=float, default=0.005, help="precision the model may cost (a grid step's noise)")
     ap.add_argument("--min-right", type=int, default=2)
     ap.add_argument("--scorer", type=Path, default=SCORER)
     ap.add_argument("--out", type=Path, default=OUT)
@@ -136,7 +138,7 @@ def main() -> int:
                       "f1": round(m["f1"], 3), "claims": counts["claims"]})
         print(f"threshold {thr:.2f}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} claims {counts['claims']}",
               file=sys.stderr)
-    floor = round(base["precision"], 3) if args.min_precision is None else args.min_precision
+    floor = round(base["precision"] - args.tolerance, 3) if args.min_precision is None else args.min_precision
     ok = [r for r in table if r["precision"] >= floor] or table[-1:]
     best = max(ok, key=lambda r: (r["f1"], r["precision"]))
     out = {
@@ -144,7 +146,7 @@ def main() -> int:
                   "(Newell, Margolin & Ruths, 'An Attribution Relations Corpus for Political News', LREC 2018), train split: "
                   "a logistic regression over parse features of candidate (cue, content) readings, fitted on the articles "
                   "whose index is not a multiple of 3, its threshold chosen on the others (held_back): the best F1 with held-back precision >= "
-                  f"{floor} (the finder's own without the model). Weights only (absolute value >= {args.min_weight}), "
+                  f"{floor} (the finder's own without the model, less {args.tolerance}). Weights only (absolute value >= {args.min_weight}), "
                   "no text. Feature names: L lemma/POS, R content relation, LR both, T tag, D dependency relation of the "
                   "cue, S/SK source kind, N content words, C class in attribution_cues_en.json, F first content word, "
                   "H the cue's head lemma, O overlap with claims made, Q quote marks, SP the kind of speaker the source resolves to, "

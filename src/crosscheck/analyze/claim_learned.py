@@ -37,7 +37,7 @@ from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render
 from crosscheck.model import Claim
 
-MIN_WORDS = 2
+MIN_WORDS = 2  # content words (not stop words) a learned claim needs
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _QUOTES = frozenset('"\u201c\u201d\u2018\u2019\u00ab\u00bb\'\'``')
 _PREPS = frozenset({"about", "against", "as", "at", "for", "from", "in", "of", "on", "over", "to", "with"})
@@ -49,7 +49,7 @@ _KIND = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}
 class Candidate:
     cue: Token
     source: Token
-    rel: str  # ccomp> | ccomp< | xcomp | dobj | acl | prep:W
+    rel: str  # ccomp> | ccomp< | ccomp? | xcomp | dobj | nsubjpass | acl | prep:W
     content: tuple[int, ...]  # token ids, in order
 
 
@@ -77,8 +77,13 @@ def _contents(cue: Token, pos: str):
             yield "acl", ids
     else:
         for c in cue.children:
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and not asks(c):
-                yield ("ccomp>" if c.i > cue.i else "ccomp<"), {t.i for t in c.subtree}
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                rel = "ccomp?" if asks(c) else "ccomp>" if c.i > cue.i else "ccomp<"  # ccomp?: 'asked whether C'
+                yield rel, {t.i for t in c.subtree}
+        if pos == "VERB" and any(c.dep_ == "agent" for c in cue.children):  # 'the plan was criticised by X'
+            subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and not (subj.pos_ == "PRON" and not any(True for _ in subj.children)):
+                yield "nsubjpass", {t.i for t in subj.subtree}
         ids = _infinitive(cue)
         if ids:
             yield "xcomp", ids
@@ -261,6 +266,8 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
             continue  # already the cue of a claim
         best = None
         for cand in candidates(cue):
+            if sum(1 for k in cand.content if not doc[k].is_stop and (doc[k].is_alpha or doc[k].like_num)) < MIN_WORDS:
+                continue  # 'praised the firefighters': no two content words, nothing to corroborate
             text = render([doc[k] for k in cand.content], MIN_WORDS)
             if text is None:
                 continue
