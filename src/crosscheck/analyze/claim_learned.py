@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -236,8 +237,21 @@ def _speaker(st, source: Token) -> tuple[str | None, str | None]:
     return resolve(st, source, mention=False)
 
 
+class _Either:
+    """Membership in either of two sets, neither copied."""
+
+    def __init__(self, a: set[int], b: set[int]):
+        self.a, self.b = a, b
+
+    def __contains__(self, k: int) -> bool:
+        return k in self.a or k in self.b
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _tokens(text: str) -> list[str]:
-    return "".join(ch.lower() if ch.isalnum() else " " for ch in text).split()
+    return _WORD.findall(text.lower())
 
 
 def _same(a: list[str], b: list[str]) -> bool:
@@ -255,19 +269,23 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
     lo, hi = bisect_left(positions, sent.start), bisect_left(positions, sent.end)
     if lo == hi:
         return []
-    cues = {c.cue for c in st.claims if c.start <= sent.start_char < c.end}
-    here = [c for c in (*st.claims, *made) if c.start <= sent.start_char < c.end]
-    seen = [_tokens(c.text) for c in here]
-    used = set(st.used)
+    seen: list[list[str]] | None = None  # words of the sentence's claims, read when a candidate first needs them
+    added: set[int] = set()
+    used = _Either(st.used, added)
     out: list[Claim] = []
     for j in positions[lo:hi]:
         cue = doc[j]
-        if j in st.used and cue.lower_ in cues:
-            continue  # already the cue of a claim
         best = None
         for cand in candidates(cue):
             if sum(1 for k in cand.content if not doc[k].is_stop and (doc[k].is_alpha or doc[k].like_num)) < MIN_WORDS:
                 continue  # 'praised the firefighters': no two content words, nothing to corroborate
+            if seen is None:
+                here = [c for c in (*st.claims, *made) if c.start <= sent.start_char < c.end]
+                if j in st.used and cue.lower_ in {c.cue for c in here}:
+                    break  # already the cue of a claim
+                seen = [_tokens(c.text) for c in here]
+            elif j in st.used and any(c.cue == cue.lower_ for c in st.claims if c.start <= sent.start_char < c.end):
+                break
             text = render([doc[k] for k in cand.content], MIN_WORDS)
             if text is None:
                 continue
@@ -294,7 +312,8 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
         if kind == "belief" and cand.rel == "xcomp":
             kind = "intention"
         seen.append(toks)
-        used |= set(cand.content) | {j}
+        added.update(cand.content)
+        added.add(j)
         out.append(Claim(key="", text=text, start=sent.start_char, end=sent.end_char, speaker=speaker,
                          speaker_text=speaker_text, cue=cue.lower_, kind=kind, hedges=hedges_of(content),
                          negated=is_negated(content)))
