@@ -43,7 +43,7 @@ class Settings:
     claim_outlet_min_words: int = 6  # ... when they have at least this many words
     claim_outlet_max_words: int = 60  # ... and at most this many (longer: run-on scrape text)
     # learned attribution cues (analyze/claim_learned.py): a candidate scoring at least this is a claim; None: the
-    # threshold in data/attribution_model_en.json (chosen on PolNeAR train not to lower precision); lower: more
+    # threshold in data/attribution_model_en.json (chosen on PolNeAR train, at most 0.005 precision lost); lower: more
     # recall, less precision (0.4 gave the best F1 on held-back train); above 1: the learned path off
     claim_learned_threshold: float | None = None
     # clean: HTML extraction (trafilatura); bench/extraction.py on article-extraction (181 pages):
