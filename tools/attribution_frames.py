@@ -117,6 +117,27 @@ def prep_of(cue, ids: set[int]) -> str | None:
     return None
 
 
+def load_split(data: Path, cache: Path | None, settings: Settings):
+    """(records, gold attributions, cleaned documents, parsed docs) of a built PolNeAR split; the parse is
+    read from ``cache`` (a spaCy DocBin) when present, else made and written there."""
+    recs = [json.loads(ln) for ln in (data / "articles.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    gold = json.loads((data / "attributions.json").read_text(encoding="utf-8"))
+    docs = [clean(RawReport(source=r["id"], fmt="jsonl", text=r["text"], ext_id=r["id"], title=r.get("title"),
+                            published=r.get("published"), outlet=r.get("outlet"), language="en"), settings) for r in recs]
+    nlp = _nlp.load(settings.spacy_model)
+    if cache is not None and cache.exists():
+        sdocs = list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
+    else:
+        texts = [_nlp.head(d.text, settings.analysis_max_chars) for d in docs]
+        sdocs = list(_nlp.parse(texts, settings.spacy_model, settings.nlp_batch_size, settings.nlp_max_chars))
+        if cache is not None:
+            bin_ = DocBin(store_user_data=False)
+            for sdoc in sdocs:
+                bin_.add(sdoc)
+            cache.write_bytes(bin_.to_bytes())
+    return recs, gold, docs, sdocs
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", type=Path, help="built PolNeAR train split (articles.jsonl, attributions.json)")
@@ -129,21 +150,7 @@ def main() -> int:
     args = ap.parse_args()
     cf.use(cf.Frames({}))  # 'new' counts against the finder without frames
     settings = Settings()
-    recs = [json.loads(ln) for ln in (args.data / "articles.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
-    gold = json.loads((args.data / "attributions.json").read_text(encoding="utf-8"))
-    docs = [clean(RawReport(source=r["id"], fmt="jsonl", text=r["text"], ext_id=r["id"], title=r.get("title"),
-                            published=r.get("published"), outlet=r.get("outlet"), language="en"), settings) for r in recs]
-    nlp = _nlp.load(settings.spacy_model)
-    if args.cache is not None and args.cache.exists():
-        sdocs = list(DocBin().from_bytes(args.cache.read_bytes()).get_docs(nlp.vocab))
-    else:
-        texts = [_nlp.head(d.text, settings.analysis_max_chars) for d in docs]
-        sdocs = list(_nlp.parse(texts, settings.spacy_model, settings.nlp_batch_size, settings.nlp_max_chars))
-        if args.cache is not None:
-            bin_ = DocBin(store_user_data=False)
-            for sdoc in sdocs:
-                bin_.add(sdoc)
-            args.cache.write_bytes(bin_.to_bytes())
+    recs, gold, docs, sdocs = load_split(args.data, args.cache, settings)
     learn = [k for k in range(len(recs)) if k % 3 != 0]
 
     # 1. candidate cues from the gold cue heads

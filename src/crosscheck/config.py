@@ -42,6 +42,10 @@ class Settings:
     claim_outlet_statements: bool = True  # a report's own factual sentences become kind="outlet" claims
     claim_outlet_min_words: int = 6  # ... when they have at least this many words
     claim_outlet_max_words: int = 60  # ... and at most this many (longer: run-on scrape text)
+    # learned attribution cues (analyze/claim_learned.py): a candidate scoring at least this is a claim; None: the
+    # threshold in data/attribution_model_en.json (chosen on PolNeAR train, at most 0.005 precision lost); lower: more
+    # recall, less precision (0.4 gave the best F1 on held-back train); above 1: the learned path off
+    claim_learned_threshold: float | None = None
     # clean: HTML extraction (trafilatura); bench/extraction.py on article-extraction (181 pages):
     # defaults P=.933 R=.974 F1=.953; no comments + favor_recall P=.962 R=.975 F1=.968 (best tried)
     extract_include_comments: bool = False

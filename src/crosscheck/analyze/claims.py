@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze import claim_frames
+from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
     ALL_CUES, CHARACTERIZE, CUE_CLASS, NOUN_CUES, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
     ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
@@ -77,8 +77,9 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     i = 0
     framed: list[Claim] = []  # claims cued by the frame lexicon (claim_frames.py), read after each sentence
     frame_cues, read_to = claim_frames.lexicon().positions(sdoc), 0
+    learned_cues = claim_learned.model().positions(sdoc)  # cues the learned model reads (claim_learned.py)
     while i < len(sents):
-        read_to = _frames(st, sents, read_to, i, frame_cues, framed)
+        read_to = _frames(st, sents, read_to, i, frame_cues, framed, learned_cues)
         sent = sents[i]
         st.si = i
         while qi < len(quotes) and quotes[qi][1] <= sent.start_char:
@@ -119,17 +120,21 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             _add_outlet(st, sent, outlet)
         _note_subject(st, sent)
         i += 1
-    _frames(st, sents, read_to, len(sents), frame_cues, framed)
+    _frames(st, sents, read_to, len(sents), frame_cues, framed, learned_cues)
     n = len(st.claims)
     framed = [replace(c, key=f"c{n + k + 1}") for k, c in enumerate(framed)]
     return ClaimResult(tuple(st.claims) + tuple(framed), tuple(st.mentions))
 
 
-def _frames(st: _State, sents: list[Span], start: int, stop: int, cues: list[int], out: list[Claim]) -> int:
-    """Frame-cued claims of the sentences start..stop-1, read once the claim finder is past them."""
-    if cues:
-        for k in range(start, stop):
+def _frames(st: _State, sents: list[Span], start: int, stop: int, cues: list[int], out: list[Claim],
+            learned: list[int] = ()) -> int:
+    """Frame-cued and learned claims (claim_learned.py) of the sentences start..stop-1, read once the claim
+    finder is past them."""
+    for k in range(start, stop):
+        if cues:
             out.extend(claim_frames.sentence_claims(st, sents[k], cues))
+        if learned:
+            out.extend(claim_learned.sentence_claims(st, sents[k], learned, out))
     return stop
 
 

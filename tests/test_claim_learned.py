@@ -1,0 +1,97 @@
+"""The learned attribution model (analyze/claim_learned.py, data/attribution_model_en.json): candidate
+readings and their features, the decision, the packaged weights. Fictional sentences."""
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.analyze import claim_learned, claims, entities, nlp
+from crosscheck.config import Settings
+
+LAMBASTE = "Mayor Tomas Brandt lambasted the port authority for its handling of the dredging contract."
+HINT = "The ferry company hinted that the northern route would close in May."
+
+
+@pytest.fixture(scope="module")
+def doc():
+    model = Settings().spacy_model
+    return lambda text: next(nlp.parse([text], model))
+
+
+@pytest.fixture
+def model():
+    """Score with a hand-made model for one test, the packaged one again after it."""
+    yield claim_learned.use
+    claim_learned.use(None)
+
+
+def _extract(sdoc, settings=None):
+    return claims.extract(sdoc, entities.extract(sdoc), outlet_claims=False, settings=settings).claims
+
+
+def test_candidates_read_object_and_preposition_with_the_subject_as_source(doc):
+    sdoc = doc(LAMBASTE)
+    cue = next(t for t in sdoc if t.lower_ == "lambasted")
+    cands = {c.rel: c for c in claim_learned.candidates(cue)}
+    assert "dobj" in cands, cands
+    dobj = cands["dobj"]
+    assert dobj.source.text == "Brandt"
+    words = [sdoc[k].lower_ for k in dobj.content]
+    assert words[:3] == ["the", "port", "authority"] and "dredging" in words and "lambasted" not in words
+    feats = claim_learned.features(dobj, speaker="PERSON")
+    lem = f"{cue.lemma_}/VERB"  # as the parser lemmatises it
+    assert {"R=dobj", "L=" + lem, f"LR={lem}|dobj", "SK=ent:PERSON", "SP=PERSON", "D=ROOT", "ROOT",
+            "O=0", "C=none"} <= set(feats), feats
+
+
+def test_features_of_a_clause_before_any_claim_and_after_one(doc):
+    sdoc = doc(HINT)
+    cue = next(t for t in sdoc if t.lower_ == "hinted")
+    cand = next(c for c in claim_learned.candidates(cue) if c.rel == "ccomp>")
+    assert [sdoc[k].lower_ for k in cand.content][:3] == ["that", "the", "northern"]
+    feats = set(claim_learned.features(cand))
+    assert {"R=ccomp>", "F=that", "FIN|ccomp>", "N=6-10", "SK=noun", "S=noun:company"} <= feats, feats
+    assert "O=most" in claim_learned.features(cand, used=set(cand.content))  # its words already claimed
+
+
+def test_no_candidate_without_a_source_or_content(doc):
+    sdoc = doc("The dredging of the harbour began on Monday after a long delay.")
+    assert all(claim_learned.candidates(t) == [] for t in sdoc if t.lower_ in ("dredging", "began", "delay"))
+
+
+def test_decision_follows_the_score(doc, model):
+    sdoc = doc(LAMBASTE)
+    lem = next(f"{t.lemma_}/VERB" for t in sdoc if t.lower_ == "lambasted")
+    model(claim_learned.Model({"bias": -6.0}, 0.5, frozenset({lem})))
+    assert not any(c.cue == "lambasted" for c in _extract(sdoc))
+    model(claim_learned.Model({"bias": -6.0, f"LR={lem}|dobj": 9.0}, 0.5, frozenset({lem})))
+    found = [c for c in _extract(sdoc) if c.cue == "lambasted"]
+    assert len(found) == 1, found  # one reading per cue: the best-scoring relation
+    claim = found[0]
+    assert claim.text.startswith("The port authority for its handling") and claim.kind == "reported"
+    assert claim.speaker_text and "Brandt" in claim.speaker_text
+    # a lemma outside the vocabulary is no candidate, however the weights stand
+    model(claim_learned.Model({"bias": 9.0}, 0.5, frozenset({"praise/VERB"})))
+    assert not any(c.cue == "lambasted" for c in _extract(sdoc))
+
+
+def test_learned_claims_never_repeat_a_claim_of_the_sentence(doc, model):
+    sdoc = doc("The ferry company announced that the northern route would close in May.")
+    model(claim_learned.Model({"bias": 9.0}, 0.5, frozenset({"announce/VERB", "close/VERB"})))
+    found = _extract(sdoc)
+    assert [c.text for c in found] == ["The northern route would close in May."], found
+
+
+def test_packaged_model_loads_and_is_used(doc):
+    m = claim_learned.load()
+    assert 0.0 < m.threshold < 1.0 and "bias" in m.weights and len(m.lemmas) >= 100
+    assert claim_learned.model() == m
+    sdoc = doc("Mayor Tomas Brandt praised the volunteers who cleaned the beach after the storm.")
+    learned = [c for c in _extract(sdoc) if c.cue == "praised"]  # 'praise' is in no cue list nor frame
+    assert learned and "volunteers who cleaned the beach" in learned[0].text.lower()
+    assert not any(c.cue == "praised" for c in _extract(sdoc, Settings(claim_learned_threshold=2.0)))
+
+
+@pytest.mark.parametrize("data", [{"weights": {"bias": 1.0}, "lemmas": []}, {"weights": [], "threshold": 0.5, "lemmas": []}])
+def test_a_malformed_model_is_refused_with_the_file_named(data):
+    with pytest.raises(ValueError, match="attribution_model_en.json"):
+        claim_learned.load(data)
