@@ -264,16 +264,21 @@ def test_a_long_story_shows_its_claims_a_page_at_a_time(tmp_path: Path):
     reader.close()
 
 
-def test_migration_fills_claim_rows_of_an_existing_store(tmp_path: Path):
-    path = tmp_path / "old.db"
-    conn = schema_before(path, "CREATE TABLE claims_v10")
-    story, docs, analyses, findings, links = _story_objects(0, n_claims=4)
+def _insert_story(conn, story, docs, analyses, findings) -> None:
+    """A story's documents, analyses, membership and findings written as an older schema holds them."""
     for d, a in zip(docs, analyses):
         conn.execute("INSERT INTO documents (id, source, fmt, text, content_hash, language) VALUES (?,?,?,?,?,?)",
                      (d.id, d.source, d.fmt, d.text, d.content_hash, d.language))
         conn.execute("INSERT INTO analyses (document, data) VALUES (?,?)", (d.id, codec.dumps(a)))
         conn.execute("INSERT INTO story_documents (document, story) VALUES (?,?)", (d.id, story.id))
     conn.execute("INSERT INTO findings (story, data) VALUES (?,?)", (story.id, codec.dumps(findings)))
+
+
+def test_migration_fills_claim_rows_of_an_existing_store(tmp_path: Path):
+    path = tmp_path / "old.db"
+    conn = schema_before(path, "CREATE TABLE claims_v10")
+    story, docs, analyses, findings, links = _story_objects(0, n_claims=4)
+    _insert_story(conn, story, docs, analyses, findings)
     conn.executemany("INSERT INTO claims (id, story, status, speaker) VALUES (?,?,?,?)",
                      [(c.id, story.id, c.status, c.speaker) for c in findings.claims])
     conn.executemany("INSERT INTO entities (id, name, type) VALUES (?,?,?)",
@@ -383,12 +388,7 @@ def test_migration_from_schema_9_keeps_every_claim(tmp_path: Path):
     for s in range(3):
         story, docs, analyses, findings, links = _story_objects(s, n_claims=4)
         findings = _reversed(findings) if s == 1 else findings
-        for d, a in zip(docs, analyses):
-            conn.execute("INSERT INTO documents (id, source, fmt, text, content_hash, language) VALUES (?,?,?,?,?,?)",
-                         (d.id, d.source, d.fmt, d.text, d.content_hash, d.language))
-            conn.execute("INSERT INTO analyses (document, data) VALUES (?,?)", (d.id, codec.dumps(a)))
-            conn.execute("INSERT INTO story_documents (document, story) VALUES (?,?)", (d.id, story.id))
-        conn.execute("INSERT INTO findings (story, data) VALUES (?,?)", (story.id, codec.dumps(findings)))
+        _insert_story(conn, story, docs, analyses, findings)
         wanted.append(findings)
         all_links += links
     conn.executemany("INSERT INTO entities (id, name, type) VALUES (?,?,?)",
