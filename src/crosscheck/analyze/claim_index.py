@@ -329,6 +329,22 @@ def subtree_ids(tok: Token, exclude: Token | None = None) -> set[int]:
     return {t.i for t in tok.subtree if t.i not in skip}
 
 
+QUOTE_FRAME_WORDS = 6  # words outside the quote marks a sentence of a quote and its speaker has at most
+
+
+def any_verb_of_quote(sent: Span, quoted) -> Token | None:
+    """'"C," Ruiz retorted.' / '"C," he went on.': a sentence that is a quote and a short frame around it (at most
+    QUOTE_FRAME_WORDS words) whose main verb, outside the quote marks and not negated, has a subject: the
+    verb frames the quote whatever it is (``quoted``: is a token inside the quote marks)."""
+    root = sent.root
+    if root.pos_ != "VERB" or quoted(root) or any(c.dep_ == "neg" for c in root.children):
+        return None
+    outside = [t for t in sent if not quoted(t) and (t.is_alpha or t.like_num)]
+    if len(outside) > QUOTE_FRAME_WORDS or not any(c.dep_ == "nsubj" and not quoted(c) for c in root.children):
+        return None
+    return root
+
+
 def with_commas(sent: Span, lo: int, hi: int) -> set[int]:
     """Token ids lo..hi plus the commas around them."""
     doc = sent.doc

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
     ALL_CUES, CHARACTERIZE, CUE_CLASS, NOUN_CUES, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
-    ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
+    any_verb_of_quote, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import dash_credit, label
@@ -175,6 +175,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     for sent in (qsents[-1], *qsents[:-1]):
         outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not in_any(sdoc[j])]
         cue = next((t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")), None)
+        if cue is None:
+            cue = any_verb_of_quote(sent, in_any)  # '"C," Ruiz retorted.': a quote and its speaker, whatever the verb
         if cue is not None:
             break
     if cue is not None:
