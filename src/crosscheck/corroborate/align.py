@@ -5,7 +5,9 @@ thing: weighted overlap of content terms (rare terms in the story weigh more,
 so a shared topic is not enough), the same predicate class, and no clash of
 figures, dates or negation. Each report contributes at most one claim to a
 group, unless its claims duplicate each other, or one claim is compound and
-its separate parts match separate groups.
+its separate parts match separate groups. In one language a claim of several sentences
+(a quote running on) is aligned sentence by sentence (``ClaimView.parts``): each part joins
+the group it asserts, so a quote two outlets each carry half of is corroborated for each half.
 """
 from __future__ import annotations
 
@@ -496,7 +498,11 @@ def _best(view: ClaimView, group: Group, weight: Weights, settings: Settings) ->
 
 
 def align(views: list[ClaimView], settings: Settings) -> list[Group]:
-    """Group the claims of a story's reports: one group per asserted thing."""
+    """Group the claims of a story's reports: one group per asserted thing. In one language a claim of
+    several sentences is aligned as its parts, each a member of its own group (across languages the whole
+    claim is compared: its embedding is the evidence, and a part has none)."""
+    if one_language(views):
+        views = [p for v in views for p in (v.parts or (v,))]
     weight = Weights(views)
     groups: list[Group] = []
     by_doc: dict[str, list[ClaimView]] = {}
