@@ -193,6 +193,24 @@ def test_a_quote_of_two_sentences_retells_each_half_another_report_carries():
     assert not ferry[0].conflicts_with and not thanks[0].conflicts_with
 
 
+def test_two_groups_of_one_assertion_merge_when_a_later_retelling_bridges_them():
+    # b's wording does not meet a's, so b founds a group of its own; c and d retell both: one claim of four
+    def outlet(text):
+        return C(text, speaker=None, speaker_text=None, kind="outlet")
+
+    f = run_story([
+        make_report("a", [outlet("The Velmar coast guard detained fourteen smugglers near Port Istra.")],
+                    published="2025-01-01"),
+        make_report("b", [outlet("A patrol boat stopped the smugglers' vessel off Istra at dawn, holding its crew "
+                                 "of fourteen.")], published="2025-01-02"),
+        make_report("c", [outlet("The Velmar coast guard detained fourteen smugglers near Port Istra after a patrol "
+                                 "boat stopped their vessel at dawn.")], published="2025-01-03"),
+        make_report("d", [outlet("A patrol boat stopped the smugglers' vessel off Istra at dawn and the coast guard "
+                                 "detained its crew of fourteen.")], published="2025-01-04"),
+    ])
+    assert [set(c.documents) for c in f.claims] == [{"a", "b", "c", "d"}]
+
+
 def test_one_report_gives_at_most_one_claim_to_a_group_unless_duplicate():
     f = run_story([
         make_report("a", [C("Ruritania plans to train 8,000 Borovian soldiers."),

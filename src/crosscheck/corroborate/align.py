@@ -568,9 +568,42 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                 if weight.distinctive(t):
                     by_term.setdefault(t, []).append(v)
 
+    groups, postings = _merge_pass(groups, weight, settings, postings)
     _compound_pass(groups, weight, settings, postings)
     _translation_split_pass(groups, weight, settings)
     return groups
+
+
+def _merge_pass(groups: list[Group], weight: Weights, settings: Settings,
+                postings: Postings | None) -> tuple[list[Group], Postings | None]:
+    """Two groups of one assertion become one. Placed report by report, a claim that meets none of an earlier
+    group's first members founds a group of its own, and later retellings join one or the other: the two are
+    merged when no report is in both, neither founder clashes with the other group (figures, dates, negation,
+    speaker) and one founder aligns with the other group, as it would have had the reports come in another
+    order."""
+    alive: list[Group | None] = list(groups)
+    merged = False
+    for i, g in enumerate(alive):
+        if g is None:
+            continue
+        for j in (postings.candidates(g.members[0]) if postings is not None else range(len(alive))):
+            h = alive[j] if j > i else None
+            if h is None or g.docs & h.docs or postings is None and not h.may_match(g.members[0], weight):
+                continue
+            there, back = _best(g.members[0], h, weight, settings), _best(h.members[0], g, weight, settings)
+            if there and back and (there[0].aligned or back[0].aligned):
+                for m in h.members:
+                    g.add(m, secondary=m.ref in h.secondary)
+                alive[j], merged = None, True
+    if not merged:
+        return groups, postings
+    kept = [g for g in alive if g is not None]
+    if postings is not None:
+        postings = Postings(weight)
+        for g in kept:
+            for m in g.members:
+                postings.add(g, m)
+    return kept, postings
 
 
 def _compound_pass(groups: list[Group], weight: Weights, settings: Settings, postings: Postings | None = None) -> None:
