@@ -170,6 +170,47 @@ def test_compound_claim_supports_two_claims_of_another_report():
     assert set(present[0].documents) == {"a", "b"} and set(training[0].documents) == {"a", "b"}
 
 
+def test_a_quote_of_two_sentences_retells_each_half_another_report_carries():
+    # report a quotes two sentences as one claim; b carries the first half, c the second: each half is
+    # corroborated, and a's claim is a retelling of both
+    quote = ("The Ostrava ferry will resume its crossings to Lindholm next Monday. "
+             "We thank the island's residents for their patience during the repairs.")
+    f = run_story([
+        make_report("a", [C(quote, kind="quote")]),
+        make_report("b", [C("The Ostrava ferry will resume its crossings to Lindholm on Monday.")]),
+        make_report("c", [C("We thank the island's residents for their patience during the repairs.", kind="quote")]),
+    ])
+    ferry = [c for c in f.claims if "b" in c.documents]
+    thanks = [c for c in f.claims if "c" in c.documents]
+    assert len(ferry) == 1 and len(thanks) == 1 and ferry[0] is not thanks[0]
+    assert set(ferry[0].documents) == {"a", "b"} and set(thanks[0].documents) == {"a", "c"}
+    assert ferry[0].status == thanks[0].status == "corroborated"
+    # a's retelling of each is the one claim a reads (its key), worded by the sentence that says it
+    assert {r.claim for r in ferry[0].retellings if r.document == "a"} == {"a:c0"}
+    assert {r.claim for r in thanks[0].retellings if r.document == "a"} == {"a:c0"}
+    assert [r.text for r in ferry[0].retellings if r.document == "a"] == [quote.split(". ")[0] + "."]
+    # the two halves are not a conflict of one report with itself
+    assert not ferry[0].conflicts_with and not thanks[0].conflicts_with
+
+
+def test_two_groups_of_one_assertion_merge_when_a_later_retelling_bridges_them():
+    # b's wording does not meet a's, so b founds a group of its own; c and d retell both: one claim of four
+    def outlet(text):
+        return C(text, speaker=None, speaker_text=None, kind="outlet")
+
+    f = run_story([
+        make_report("a", [outlet("The Velmar coast guard detained fourteen smugglers near Port Istra.")],
+                    published="2025-01-01"),
+        make_report("b", [outlet("A patrol boat stopped the smugglers' vessel off Istra at dawn, holding its crew "
+                                 "of fourteen.")], published="2025-01-02"),
+        make_report("c", [outlet("The Velmar coast guard detained fourteen smugglers near Port Istra after a patrol "
+                                 "boat stopped their vessel at dawn.")], published="2025-01-03"),
+        make_report("d", [outlet("A patrol boat stopped the smugglers' vessel off Istra at dawn and the coast guard "
+                                 "detained its crew of fourteen.")], published="2025-01-04"),
+    ])
+    assert [set(c.documents) for c in f.claims] == [{"a", "b", "c", "d"}]
+
+
 def test_one_report_gives_at_most_one_claim_to_a_group_unless_duplicate():
     f = run_story([
         make_report("a", [C("Ruritania plans to train 8,000 Borovian soldiers."),

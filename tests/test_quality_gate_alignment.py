@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # the issue's floor is 0.90; measured when pinned: pair F1 0.914 (P 0.889 R 0.941), conflict F1 0.963
+# (now 0.927, P 0.891 R 0.965; conflict F1 0.943)
 PAIR_F1_FLOOR = 0.90
 CONFLICT_F1_FLOOR = 0.92
 
@@ -38,11 +39,13 @@ def test_fictional_paraphrase_pairs_floor():
     assert result["conflict"][2] >= CONFLICT_F1_FLOOR, result["categories"]
 
 
-# ECB+ topics 1-25 (359 pairs, whole documents ingested): measured when pinned P 0.764 R 0.304 F1 0.435
-# (untuned P 0.897 R 0.193 F1 0.318); the floors are the measured figures rounded down. Far from 0.90:
-# 78 pairs have a sentence that yields no claim, and the negatives' gold misses unannotated coreference.
-ECB_PAIR_F1_FLOOR = 0.43
-ECB_PAIR_PRECISION_FLOOR = 0.75
+# ECB+ topics 1-25 (359 pairs, whole documents ingested): measured when pinned P 0.775 R 0.343 F1 0.475, with
+# a claim of several sentences aligned sentence by sentence and groups of one assertion merged (first pinned
+# at P 0.764 R 0.304 F1 0.435, then 0.416 unseen; untuned P 0.897 R 0.193 F1 0.318); the floors are a little
+# below the measured figures. Far from 0.90: 72 pairs have a sentence that yields no claim, and the
+# negatives' gold misses unannotated coreference.
+ECB_PAIR_F1_FLOOR = 0.46
+ECB_PAIR_PRECISION_FLOOR = 0.76
 
 
 @pytest.mark.slow

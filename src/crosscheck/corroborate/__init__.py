@@ -96,6 +96,9 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
     claims = []
     for i, g in enumerate(groups):
         members = sorted(g.members, key=lambda m: (m.order, m.claim.start))
+        # two sentences of one claim in one group (a report repeating itself): one retelling of the claim
+        seen: set[str] = set()
+        members = [m for m in members if not (m.claim_ref in seen or seen.add(m.claim_ref))]
         founder = g.members[0]
         docs = tuple(dict.fromkeys(m.document for m in members))
         n = independent_sources(docs, syndication)

@@ -5,7 +5,9 @@ thing: weighted overlap of content terms (rare terms in the story weigh more,
 so a shared topic is not enough), the same predicate class, and no clash of
 figures, dates or negation. Each report contributes at most one claim to a
 group, unless its claims duplicate each other, or one claim is compound and
-its separate parts match separate groups.
+its separate parts match separate groups. In one language a claim of several sentences
+(a quote running on) is aligned sentence by sentence (``ClaimView.parts``): each part joins
+the group it asserts, so a quote two outlets each carry half of is corroborated for each half.
 """
 from __future__ import annotations
 
@@ -15,8 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..config import Settings
-from .features import ClaimView, Figure, name_keys
+from .features import ClaimView, name_keys
 from .lexicon import PREDICATE_FAMILIES, STOP, TOKEN, stem
+from .values import _scale_apart, dates_between, figure_anchor, figure_relation, same_thing  # noqa: F401 (drift, verdicts)
 
 _GENERIC_SOURCE = frozenset(
     "source official officials report intelligence anonymous representative spokesperson spokesman "
@@ -237,48 +240,6 @@ def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozen
     return lexical, shared
 
 
-def same_thing(x: str | None, y: str | None) -> bool:
-    return bool(x and y and (x == y or len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5]))
-
-
-def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> str:
-    """'clash' when some counted thing has disjoint values in the two claims, else 'same' when
-    some figure agrees, else 'none'. Across languages the counted things' words cannot be compared:
-    one figure each is compared by value; several agree when some pair does, and never clash."""
-    single = len(fa) == 1 and len(fb) == 1
-    if cross:
-        if single:
-            x, y = fa[0], fb[0]
-            if x.low <= y.high and y.low <= x.high:
-                return "same"
-            # a figure with no counted noun (a flight number) or counting another thing ("22 edificios"
-            # next to "27 fatalities") cannot contradict a count
-            return "none" if _scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
-        return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
-    agree: dict[str, bool] = {}
-    for x in fa:
-        for y in fb:
-            if x.of and y.of and not same_thing(x.of, y.of):
-                continue
-            if not (x.of and y.of):
-                continue  # a count whose noun is unknown is no count of the same thing
-            thing = (x.of or y.of or "")[:5]
-            # the same kind of bound with other numbers ("at least 14" / "at least 23") is another count
-            same = x.low <= y.high and y.low <= x.high and not (_bound(x) and _bound(x) == _bound(y) and x.low != y.low)
-            agree[thing] = agree.get(thing, False) or same
-    if any(not ok for ok in agree.values()):
-        return "clash"
-    return "same" if agree else "none"
-
-
-_LOWER = frozenset(("more than", "over", "at least"))
-_UPPER = frozenset(("up to", "fewer than", "less than", "under", "at most", "as many as"))
-
-
-def _bound(f: Figure) -> str | None:
-    return "lower" if f.qualifier in _LOWER else "upper" if f.qualifier in _UPPER else None
-
-
 def _own_names(a: ClaimView, b: ClaimView) -> bool:
     """``a`` names someone or something (an entity) that ``b`` names in no spelling at all."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -305,55 +266,6 @@ def _subject_words(names: tuple[tuple[str, str], ...], subject: str) -> frozense
     return frozenset(w for w in words - STOP if len(w) >= 3)
 
 
-def _noun_class(word: str) -> str:
-    """What a counted word names, in any language: a concept of data/disagreements.json ('fatalities',
-    'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or itself."""
-    from .clauses import lexicon
-
-    w = word.lower()
-    for table in lexicon()["people_words"].values():
-        if w in table:
-            return "people"
-    for concept, tables in lexicon()["concepts"].items():
-        if any(w.startswith(p.strip()) or len(w) > 3 and p.strip().startswith(w)  # stems: 'fatal' of 'fatalit'
-               for words in tables.values() for p in words if len(p.strip()) > 2):
-            return concept
-    return "word:" + w
-
-
-def _comparable_across(a: str | None, b: str | None) -> bool:
-    """Two counted words of two languages count the same thing: the same concept, or one side only
-    says 'people'; two words no concept knows cannot be matched across languages."""
-    if not (a and b):
-        return False
-    ca, cb = _noun_class(a), _noun_class(b)
-    return ca == cb and not ca.startswith("word:") or "people" in (ca, cb)
-
-
-def _scale_apart(x: Figure, y: Figure) -> bool:
-    """Values a power of a thousand apart (6 vs 6,000,000,000; 10 vs 10.000): across languages a scale word
-    or a digit-group mark read in one language and not the other, more likely than another figure."""
-    a, b = sorted((abs(x.high) or abs(x.low), abs(y.high) or abs(y.low)))
-    if not a:
-        return False
-    ratio = b / a
-    return any(abs(ratio / 1000 ** k - 1) < 0.2 for k in (1, 2, 3))
-
-
-def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> bool:
-    """Both claims give the same precise figure of the same counted thing ("5,000 reservists"):
-    a specific anchor that survives a retelling which changes the verb (drift). Across languages
-    the counted things' words differ: the figure alone anchors."""
-    for x in fa:
-        for y in fb:
-            if not cross and not (x.of and y.of and same_thing(x.of, y.of)):
-                continue
-            precise = all(f.high - f.low <= 0.25 * max(abs(f.high), 1.0) for f in (x, y))
-            if precise and x.low <= y.high and y.low <= x.high and max(x.high, y.high) >= 10:
-                return True
-    return False
-
-
 def predicate_penalty(pa: frozenset[str], pb: frozenset[str]) -> float:
     """Score change from predicate classes: shared is evidence; each side asserting a predicate
     the other lacks is evidence against (less so inside a family retellings drift along)."""
@@ -364,31 +276,6 @@ def predicate_penalty(pa: frozenset[str], pb: frozenset[str]) -> float:
         near = any(x in fam and y in fam for fam in PREDICATE_FAMILIES for x in only_a for y in only_b)
         return -0.2 if near else -0.45
     return 0.1
-
-
-def _date_compatible(x: str, y: str) -> bool:
-    for cx, cy in zip(x, y):
-        if cx != cy and "X" not in (cx, cy):
-            return False
-    return True
-
-
-def date_relation(da: tuple[str, ...], db: tuple[str, ...]) -> str:
-    if not da or not db:
-        return "none"
-    return "same" if any(_date_compatible(x, y) for x in da for y in db) else "clash"
-
-
-def dates_between(a: ClaimView, b: ClaimView, cross: bool = False) -> str:
-    """How two claims' dates relate. Across languages only dates written with a number count. A
-    weekday or "overnight" that both claims write alike is one day, even when the reports' publication
-    dates resolve it to different days; it clashes only when the numbered dates clash."""
-    if cross:
-        return date_relation(a.stated_dates, b.stated_dates)
-    rel = date_relation(a.dates, b.dates)
-    if rel == "clash" and a.time_words & b.time_words and date_relation(a.stated_dates, b.stated_dates) != "clash":
-        return "none"
-    return rel
 
 
 def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
@@ -496,7 +383,11 @@ def _best(view: ClaimView, group: Group, weight: Weights, settings: Settings) ->
 
 
 def align(views: list[ClaimView], settings: Settings) -> list[Group]:
-    """Group the claims of a story's reports: one group per asserted thing."""
+    """Group the claims of a story's reports: one group per asserted thing. In one language a claim of
+    several sentences is aligned as its parts, each a member of its own group (across languages the whole
+    claim is compared: its embedding is the evidence, and a part has none)."""
+    if one_language(views):
+        views = [p for v in views for p in (v.parts or (v,))]
     weight = Weights(views)
     groups: list[Group] = []
     by_doc: dict[str, list[ClaimView]] = {}
@@ -562,9 +453,42 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                 if weight.distinctive(t):
                     by_term.setdefault(t, []).append(v)
 
+    groups, postings = _merge_pass(groups, weight, settings, postings)
     _compound_pass(groups, weight, settings, postings)
     _translation_split_pass(groups, weight, settings)
     return groups
+
+
+def _merge_pass(groups: list[Group], weight: Weights, settings: Settings,
+                postings: Postings | None) -> tuple[list[Group], Postings | None]:
+    """Two groups of one assertion become one. Placed report by report, a claim that meets none of an earlier
+    group's first members founds a group of its own, and later retellings join one or the other: the two are
+    merged when no report is in both, neither founder clashes with the other group (figures, dates, negation,
+    speaker) and one founder aligns with the other group, as it would have had the reports come in another
+    order."""
+    alive: list[Group | None] = list(groups)
+    merged = False
+    for i, g in enumerate(alive):
+        if g is None:
+            continue
+        for j in (postings.candidates(g.members[0]) if postings is not None else range(len(alive))):
+            h = alive[j] if j > i else None
+            if h is None or g.docs & h.docs or postings is None and not h.may_match(g.members[0], weight):
+                continue
+            there, back = _best(g.members[0], h, weight, settings), _best(h.members[0], g, weight, settings)
+            if there and back and (there[0].aligned or back[0].aligned):
+                for m in h.members:
+                    g.add(m, secondary=m.ref in h.secondary)
+                alive[j], merged = None, True
+    if not merged:
+        return groups, postings
+    kept = [g for g in alive if g is not None]
+    if postings is not None:
+        postings = Postings(weight)
+        for g in kept:
+            for m in g.members:
+                postings.add(g, m)
+    return kept, postings
 
 
 def _compound_pass(groups: list[Group], weight: Weights, settings: Settings, postings: Postings | None = None) -> None:

@@ -14,7 +14,7 @@ _MODALITY_WORDS = {"actual": "stated as fact", "plan": "a plan or intention", "f
 
 def retelling(v: ClaimView) -> Retelling:
     c = v.claim
-    return Retelling(document=v.document, claim=v.ref, text=c.text, cue=c.cue, hedges=tuple(c.hedges),
+    return Retelling(document=v.document, claim=v.claim_ref, text=c.text, cue=c.cue, hedges=tuple(c.hedges),
                      speaker_text=c.speaker_text, modality=v.modality,
                      figures=tuple(f.label() for f in v.figures), negated=v.negated, language=v.language)
 

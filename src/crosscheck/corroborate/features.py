@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Analysis, Claim, Document
+from ..textunits import sentence_spans
 from ..timevalues import calendar_key
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
                       SYNONYMS, TOKEN, UNITS, stem)
@@ -56,6 +57,14 @@ class ClaimView:
     #                                     "yesterday" whose past or next reading each language's analyser guesses
     time_words: frozenset[str] = frozenset()  # relative time expressions as written ("thursday", "overnight")
     names: tuple[tuple[str, str], ...] = ()  # ("@" + entity or speaker id, a name it is written as)
+    # a claim of several sentences (a quote running on) read sentence by sentence, each part a view of its own:
+    # ref "<doc id>:<claim key>#<n>", claim.key and span the whole claim's, claim.text the sentence, no vector
+    parts: tuple["ClaimView", ...] = ()
+
+    @property
+    def claim_ref(self) -> str:
+        """"<doc id>:<claim key>" of the claim this view reads (a part: of its whole claim)."""
+        return f"{self.document}:{self.claim.key}"
 
     def cross(self, other: "ClaimView") -> bool:
         """The two claims are in different known languages: words cannot be compared, meaning can."""
@@ -261,9 +270,26 @@ def _noun_after(q_text: str, rest: str) -> str | None:
     return word.lower() if word else None
 
 
+PART_TERMS = 3  # content words and names a sentence of a claim needs to be read as a part of its own
+
+
+def sentence_parts(claim: Claim) -> list[Claim]:
+    """The sentences of a claim that runs over several (a quote of two sentences), each as the claim with that
+    text (its key, span and speaker kept); none when it is one sentence or when a sentence is too short to
+    assert anything alone ("Thank you.")."""
+    spans = sentence_spans(claim.text)
+    if len(spans) < 2:
+        return []
+    texts = [claim.text[a:b] for a, b in spans]
+    if any(len([w for w in TOKEN.findall(t) if w.lower() not in STOP]) < PART_TERMS for t in texts):
+        return []
+    return [replace(claim, text=t) for t in texts]
+
+
 def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
-               entity_ids: Mapping[tuple[str, str], str], vector: Any = None) -> ClaimView:
-    """Read one claim for comparison (``entity_ids``: (doc id, local key) -> global id, read only)."""
+               entity_ids: Mapping[tuple[str, str], str], vector: Any = None, part: int = 0) -> ClaimView:
+    """Read one claim for comparison (``entity_ids``: (doc id, local key) -> global id, read only); a claim of
+    several sentences carries a view of each (``parts``; ``part``: this view is the n-th sentence of its claim)."""
     text = claim.text
     entities = {e.key: e for e in analysis.entities}
     speaker_ent = entities.get(claim.speaker) if claim.speaker else None
@@ -337,7 +363,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     stated = tuple(sorted({k for t in inside if any(ch.isdigit() for ch in t.text) and (k := calendar_key(t.value))}))
     negated = claim.negated or bool(NEGATION.search(text))
     return ClaimView(
-        ref=f"{doc.id}:{claim.key}", document=doc.id, order=order, claim=claim,
+        ref=f"{doc.id}:{claim.key}" + (f"#{part}" if part else ""), document=doc.id, order=order, claim=claim,
         speaker_id=speaker_id, speaker_name=speaker_name, named=speaker_id is not None,
         speaker_words=frozenset(w for w in spk if w not in STOP and w not in CUE_WORDS),
         terms=frozenset(terms), entity_terms=frozenset(entity_terms), predicates=frozenset(predicates),
@@ -348,4 +374,6 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         negated_any=claim.negated or bool(NEGATION_ANY.search(text)), stated_dates=stated,
         time_words=frozenset(t.text.lower() for t in inside if not any(ch.isdigit() for ch in t.text)),
         names=tuple(sorted(names)),
+        parts=() if part else tuple(build_view(c, doc, analysis, order, entity_ids, part=i)
+                                    for i, c in enumerate(sentence_parts(claim), 1)),
     )

@@ -49,12 +49,14 @@ def unify_names(views: list[ClaimView]) -> list[ClaimView]:
                 union(next(iter(roots)), i)
     if not parent:
         return views
-    out = []
-    for v in views:
+
+    def unified(v: ClaimView) -> ClaimView:
         terms = frozenset(find(t) for t in v.entity_terms)
         subject = find(v.subject) if v.subject and v.subject.startswith("@") else v.subject
         speaker = find("@" + v.speaker_id)[1:] if v.speaker_id else v.speaker_id
-        if terms != v.entity_terms or subject != v.subject or speaker != v.speaker_id:
-            v = dataclasses.replace(v, entity_terms=terms, subject=subject, speaker_id=speaker)
-        out.append(v)
-    return out
+        parts = tuple(unified(p) for p in v.parts)  # a claim's sentences read as parts: the same ids
+        if terms != v.entity_terms or subject != v.subject or speaker != v.speaker_id or parts != v.parts:
+            v = dataclasses.replace(v, entity_terms=terms, subject=subject, speaker_id=speaker, parts=parts)
+        return v
+
+    return [unified(v) for v in views]

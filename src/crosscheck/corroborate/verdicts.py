@@ -102,8 +102,8 @@ def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relation
             gj = groups[j]
             if len(gi.docs) == 1 and gi.docs == gj.docs:
                 continue  # disagreement is between sources, not two sentences of one report
-            if {m.ref for m in gi.members} & {m.ref for m in gj.members}:
-                continue  # parts of one compound claim
+            if {m.claim_ref for m in gi.members} & {m.claim_ref for m in gj.members}:
+                continue  # parts of one compound claim, or sentences of one claim
             if not any(weight.distinctive(t) for t in gi.words & gj.words) and \
                     not any(near_across(a, gj.members, settings) for a in gi.members):
                 continue  # nothing in common, in words or (across languages) in meaning

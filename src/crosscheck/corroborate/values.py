@@ -1,0 +1,121 @@
+"""How two claims' figures and dates relate: the same counted thing, a clash, an anchor (a precise figure
+both state), bounds, scale words across languages, and dates written or resolved alike."""
+from __future__ import annotations
+
+from .features import ClaimView, Figure
+
+
+def same_thing(x: str | None, y: str | None) -> bool:
+    return bool(x and y and (x == y or len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5]))
+
+
+def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> str:
+    """'clash' when some counted thing has disjoint values in the two claims, else 'same' when
+    some figure agrees, else 'none'. Across languages the counted things' words cannot be compared:
+    one figure each is compared by value; several agree when some pair does, and never clash."""
+    single = len(fa) == 1 and len(fb) == 1
+    if cross:
+        if single:
+            x, y = fa[0], fb[0]
+            if x.low <= y.high and y.low <= x.high:
+                return "same"
+            # a figure with no counted noun (a flight number) or counting another thing ("22 edificios"
+            # next to "27 fatalities") cannot contradict a count
+            return "none" if _scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
+        return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
+    agree: dict[str, bool] = {}
+    for x in fa:
+        for y in fb:
+            if x.of and y.of and not same_thing(x.of, y.of):
+                continue
+            if not (x.of and y.of):
+                continue  # a count whose noun is unknown is no count of the same thing
+            thing = (x.of or y.of or "")[:5]
+            # the same kind of bound with other numbers ("at least 14" / "at least 23") is another count
+            same = x.low <= y.high and y.low <= x.high and not (_bound(x) and _bound(x) == _bound(y) and x.low != y.low)
+            agree[thing] = agree.get(thing, False) or same
+    if any(not ok for ok in agree.values()):
+        return "clash"
+    return "same" if agree else "none"
+
+
+_LOWER = frozenset(("more than", "over", "at least"))
+_UPPER = frozenset(("up to", "fewer than", "less than", "under", "at most", "as many as"))
+
+
+def _bound(f: Figure) -> str | None:
+    return "lower" if f.qualifier in _LOWER else "upper" if f.qualifier in _UPPER else None
+
+
+def _noun_class(word: str) -> str:
+    """What a counted word names, in any language: a concept of data/disagreements.json ('fatalities',
+    'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or itself."""
+    from .clauses import lexicon
+
+    w = word.lower()
+    for table in lexicon()["people_words"].values():
+        if w in table:
+            return "people"
+    for concept, tables in lexicon()["concepts"].items():
+        if any(w.startswith(p.strip()) or len(w) > 3 and p.strip().startswith(w)  # stems: 'fatal' of 'fatalit'
+               for words in tables.values() for p in words if len(p.strip()) > 2):
+            return concept
+    return "word:" + w
+
+
+def _comparable_across(a: str | None, b: str | None) -> bool:
+    """Two counted words of two languages count the same thing: the same concept, or one side only
+    says 'people'; two words no concept knows cannot be matched across languages."""
+    if not (a and b):
+        return False
+    ca, cb = _noun_class(a), _noun_class(b)
+    return ca == cb and not ca.startswith("word:") or "people" in (ca, cb)
+
+
+def _scale_apart(x: Figure, y: Figure) -> bool:
+    """Values a power of a thousand apart (6 vs 6,000,000,000; 10 vs 10.000): across languages a scale word
+    or a digit-group mark read in one language and not the other, more likely than another figure."""
+    a, b = sorted((abs(x.high) or abs(x.low), abs(y.high) or abs(y.low)))
+    if not a:
+        return False
+    ratio = b / a
+    return any(abs(ratio / 1000 ** k - 1) < 0.2 for k in (1, 2, 3))
+
+
+def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> bool:
+    """Both claims give the same precise figure of the same counted thing ("5,000 reservists"):
+    a specific anchor that survives a retelling which changes the verb (drift). Across languages
+    the counted things' words differ: the figure alone anchors."""
+    for x in fa:
+        for y in fb:
+            if not cross and not (x.of and y.of and same_thing(x.of, y.of)):
+                continue
+            precise = all(f.high - f.low <= 0.25 * max(abs(f.high), 1.0) for f in (x, y))
+            if precise and x.low <= y.high and y.low <= x.high and max(x.high, y.high) >= 10:
+                return True
+    return False
+
+
+def _date_compatible(x: str, y: str) -> bool:
+    for cx, cy in zip(x, y):
+        if cx != cy and "X" not in (cx, cy):
+            return False
+    return True
+
+
+def date_relation(da: tuple[str, ...], db: tuple[str, ...]) -> str:
+    if not da or not db:
+        return "none"
+    return "same" if any(_date_compatible(x, y) for x in da for y in db) else "clash"
+
+
+def dates_between(a: ClaimView, b: ClaimView, cross: bool = False) -> str:
+    """How two claims' dates relate. Across languages only dates written with a number count. A
+    weekday or "overnight" that both claims write alike is one day, even when the reports' publication
+    dates resolve it to different days; it clashes only when the numbered dates clash."""
+    if cross:
+        return date_relation(a.stated_dates, b.stated_dates)
+    rel = date_relation(a.dates, b.dates)
+    if rel == "clash" and a.time_words & b.time_words and date_relation(a.stated_dates, b.stated_dates) != "clash":
+        return "none"
+    return rel
