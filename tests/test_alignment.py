@@ -234,3 +234,15 @@ def test_a_long_statement_may_name_other_context_in_each_retelling():
                         "country is involved in the war on the side of Borovia against Ruritania.",
          "entities": [["Borovia", "Borovia", "GPE"], ["Ruritania", "Ruritania", "GPE"]]}
     assert _one_claim(_pair_findings(a, b, cos=0.8))
+
+
+def test_a_place_named_inside_a_longer_place_name_is_no_other_place():
+    """'Ormsby' and 'Ormsby Mill Road' are one place named more or less fully, not two places: the names-differ
+    penalty (another actor or place) does not apply; 'Ormsby' and 'Kelby' still differ."""
+    a = {"text": "A huge fire has almost totally destroyed the Corvey bakery in Ormsby.", "speaker": None,
+         "kind": "outlet", "entities": [["Ormsby", "Ormsby", "GPE"]]}
+    b = {"text": "A huge fire has destroyed the Corvey bakery on Ormsby Mill Road.", "speaker": None, "kind": "outlet",
+         "entities": [["Ormsby Mill Road", "Ormsby Mill Road", "LOC"]]}
+    assert _one_claim(_pair_findings(a, b))
+    other = {**b, "text": "A huge fire has destroyed the Corvey bakery in Kelby.", "entities": [["Kelby", "Kelby", "GPE"]]}
+    assert not _one_claim(_pair_findings(a, other))

@@ -249,6 +249,17 @@ def _own_names(a: ClaimView, b: ClaimView) -> bool:
     return any(t not in b.entity_terms and names.get(t) and not names[t] & keys for t in a.entity_terms)
 
 
+def _nested_names(a: ClaimView, b: ClaimView) -> bool:
+    """A name of one claim is, word for word, inside a name the other claim gives ("Banstead" / "Banstead High
+    Street"): a place within that place, or one actor named more fully; not another actor."""
+    def words(view: ClaimView) -> list[frozenset[str]]:
+        return [w for term, name in view.names if term in view.entity_terms
+                if (w := frozenset(x.lower() for x in TOKEN.findall(name)) - STOP)]
+
+    wb = words(b)
+    return any(x <= y or y <= x for x in words(a) for y in wb)
+
+
 def _names_subject(view: ClaimView, other: ClaimView) -> bool:
     """``view`` mentions ``other``'s subject: the term itself, or, for a name, one of its words
     ("Ferry service between A and B" / "Ferries between A and B")."""
@@ -348,7 +359,7 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         score -= 0.05 if drifted or not apart or a.predicates & b.predicates else settings.align_modality_penalty
     # across languages entity ids may not have been linked: names that share a transliterated key meet
     names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
-        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys)))
+        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys))) and not _nested_names(a, b)
     if subject_apart:
         score -= 0.45
     if names_differ:
