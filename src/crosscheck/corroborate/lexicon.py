@@ -7,6 +7,7 @@ they let "readying" meet "preparing" and "intention to" meet "plans to".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
@@ -50,8 +51,10 @@ IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light English stemmer: plural, -ing, -ed, -ly, -tion; other scripts pass through."""
+    """A light English stemmer: plural, -ing, -ed, -ly, -tion; other scripts pass through. Memoised: a
+    story's claims are read word by word several times (views, modality, speaker words)."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
