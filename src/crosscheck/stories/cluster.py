@@ -120,11 +120,12 @@ def vectors_for(features: Sequence[StoryFeatures], settings: Settings,
 
 
 def cluster(features: Sequence[StoryFeatures], settings: Settings,
-            vocab: Vocabulary | None = None) -> list[list[int]]:
-    """Indices of the reports in each cluster, clusters in order of their first report."""
+            vocab: Vocabulary | None = None, vecs: Sequence[dict[str, float]] | None = None) -> list[list[int]]:
+    """Indices of the reports in each cluster, clusters in order of their first report (``vecs``: the
+    reports' vectors under ``vocab`` when the caller has them)."""
     if not features:
         return []
-    vecs = vectors_for(features, settings, vocab)
+    vecs = vecs if vecs is not None else vectors_for(features, settings, vocab)
     embeddings = [unpack(f.embedding) for f in features]
     sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
                             [f.language for f in features], embeddings)

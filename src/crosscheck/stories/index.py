@@ -407,7 +407,9 @@ class StoryIndex:
         feats = [self._features[d] for d in docs]
         keys = [feature_keys(f) for f in feats]
         self._need(k for ks in keys for k in ks)
-        groups = cluster(feats, self.settings, self.vocab)
+        # the vocabulary does not change while the part is placed again: one vector per report serves both
+        vecs = [vector(k, self.vocab, self.settings) for k in keys]
+        groups = cluster(feats, self.settings, self.vocab, vecs)
         clusters = [[docs[i] for i in g] for g in groups]
         current = {d: self._story_of[d] for d in docs}
         ids, merges, splits = name_clusters(clusters, current, taken=_Taken(self))
@@ -425,7 +427,7 @@ class StoryIndex:
         out = []
         for sid, members in zip(ids, clusters):
             for d in members:
-                self._place(self._features[d], keys[index[d]], sid)
+                self._place(self._features[d], keys[index[d]], sid, vecs[index[d]])
                 out.append(StoryAssignment(d, sid))
         return ReclusterResult(assignments=tuple(out), merges=tuple(merges), splits=tuple(splits))
 
