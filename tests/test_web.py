@@ -358,3 +358,39 @@ def test_templates_are_compiled_when_the_app_is_made():
     assert {"story.html", "stories.html", "entity.html", "document.html"} <= set(names)
     for name in names:
         assert env.get_template(name).name == name
+
+
+# The matrix loop as the story template wrote it cell by cell (before web/app.py's matrix_cells built the rows):
+# the helper must give the same markup, escaping included, for plain and hostile stores.
+_TEMPLATE_LOOP = """{% for c in v.claims %}
+      {% for d in v.documents %}
+        {% set key = v.cells.get((c.id, d.id)) %}
+        {% if key is not none %}
+        <td class="cell carried"><a href="/documents/{{ d.id|seg }}{% if key %}#claim-{{ key }}{% endif %}" \
+title="{{ v.retold.get((c.id, d.id), c.text)|short(300) }}" aria-label="{{ v.labels[d.id] }}\
+{% if d.language %} ({{ d.language }}){% endif %} carries this claim">\u25cf</a></td>
+        {% else %}
+        <td class="cell"></td>
+        {% endif %}
+      {% endfor %}
+{{ "|" }}
+{% endfor %}"""
+
+
+@pytest.mark.parametrize("which", ["plain", "hostile"])
+def test_matrix_cells_match_the_template_loop(built, tmp_path, which):
+    from crosscheck.web.app import make_env, matrix_cells
+    from crosscheck.web.readmodel import ReadModel
+    from web_fixtures import build_hostile_store
+
+    path, story = ((built.path, built.story) if which == "plain" else
+                   (lambda h: (h.path, h.story))(build_hostile_store(tmp_path / "evil.db")))
+    store = open_store(str(path), readonly=True)
+    try:
+        v = ReadModel(store).story_view(story)
+        env = make_env()
+        expected = env.from_string(_TEMPLATE_LOOP).render(v=v).split("|\n")[:-1]
+        got = [str(matrix_cells(v, c)) + "\n" for c in v.claims]
+        assert got == expected and any('class="cell carried"' in row for row in got)
+    finally:
+        store.close()
