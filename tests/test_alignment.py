@@ -168,7 +168,7 @@ def test_a_part_of_a_whole_counts_the_whole():
 
 
 def test_two_lower_bounds_with_other_numbers_clash():
-    from crosscheck.corroborate.align import figure_relation
+    from crosscheck.corroborate.values import figure_relation
     from crosscheck.corroborate.features import figures_in
 
     a = figures_in("At least 14 miners were killed in the blast.")

@@ -281,7 +281,7 @@ def test_a_sentence_read_as_two_claims_in_one_language_and_one_in_another_carrie
 
 
 def test_figures_a_thousand_apart_across_languages_are_a_reading_not_a_conflict():
-    from crosscheck.corroborate.align import figure_relation
+    from crosscheck.corroborate.values import figure_relation
     from crosscheck.corroborate.features import Figure
 
     six_bn = (Figure("6 billion", 6e9, 6e9, of="people"),)

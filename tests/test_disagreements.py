@@ -286,7 +286,7 @@ def test_a_bare_clock_time_is_no_date_of_the_event():
 
 
 def test_claim_figures_without_a_counted_noun_never_clash():
-    from crosscheck.corroborate.align import figure_relation
+    from crosscheck.corroborate.values import figure_relation
     from crosscheck.corroborate.features import Figure
 
     toll = (Figure("31 fatalities", 31, 31, of="fatal"),)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..config import Settings
 from .features import ClaimView, name_keys
 from .lexicon import PREDICATE_FAMILIES, STOP, TOKEN, stem
-from .values import _scale_apart, dates_between, figure_anchor, figure_relation, same_thing  # noqa: F401 (drift, verdicts)
+from .values import dates_between, figure_anchor, figure_relation
 
 _GENERIC_SOURCE = frozenset(
     "source official officials report intelligence anonymous representative spokesperson spokesman "

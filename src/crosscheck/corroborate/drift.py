@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model import Document, Retelling
-from .align import _scale_apart, same_thing
+from .values import scale_apart, same_thing
 from .features import ClaimView
 
 _MODALITY_WORDS = {"actual": "stated as fact", "plan": "a plan or intention", "future": "will happen",
@@ -35,7 +35,7 @@ def _figure_drift_across(a: ClaimView, b: ClaimView, src: str, dst: str) -> list
     if len(a.figures) != 1 or len(b.figures) != 1:
         return []
     fa, fb = a.figures[0], b.figures[0]
-    if (fa.low <= fb.high and fb.low <= fa.high) or _scale_apart(fa, fb):
+    if (fa.low <= fb.high and fb.low <= fa.high) or scale_apart(fa, fb):
         return []
     return [f"figure: '{fa.text}' ({src}) -> '{fb.text}' ({dst})"]
 

@@ -21,7 +21,7 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
                 return "same"
             # a figure with no counted noun (a flight number) or counting another thing ("22 edificios"
             # next to "27 fatalities") cannot contradict a count
-            return "none" if _scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
+            return "none" if scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
         return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
     agree: dict[str, bool] = {}
     for x in fa:
@@ -72,7 +72,7 @@ def _comparable_across(a: str | None, b: str | None) -> bool:
     return ca == cb and not ca.startswith("word:") or "people" in (ca, cb)
 
 
-def _scale_apart(x: Figure, y: Figure) -> bool:
+def scale_apart(x: Figure, y: Figure) -> bool:
     """Values a power of a thousand apart (6 vs 6,000,000,000; 10 vs 10.000): across languages a scale word
     or a digit-group mark read in one language and not the other, more likely than another figure."""
     a, b = sorted((abs(x.high) or abs(x.low), abs(y.high) or abs(y.low)))

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .align import Group, Weights, dates_between, figure_relation, mentions, near_across, one_language, topic
+from .align import Group, Weights, mentions, near_across, one_language, topic
+from .values import dates_between, figure_relation
 from .features import ClaimView
 
 
