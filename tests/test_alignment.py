@@ -161,6 +161,22 @@ def test_hyphenated_number_words_are_one_figure():
     assert [(f.low, f.of) for f in figures_in("Vistral Rail would purchase forty-five new trains.")] == [(45, "train")]
 
 
+def test_a_figure_restated_in_brackets_is_no_second_figure():
+    """A bracketed conversion into another currency or unit restates the figure before it: two reports
+    converting into different currencies state one amount, and the noun after the brackets is counted."""
+    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.values import figure_relation
+
+    a = figures_in("Robbers got away with a €3 million ($3.9 - million) haul of watches, an officer said.")
+    b = figures_in("Robbers got away with a €3 million (R39 million) haul of watches, an officer said.")
+    assert [(f.low, f.of) for f in a] == [(2850000.0, "haul")] == [(f.low, f.of) for f in b]
+    assert figure_relation(a, b) == "same"
+    assert [(f.low, f.of) for f in figures_in("The path is 5 miles (8 km) long; 40 walkers used it.")] == \
+        [(5, "mile"), (40, "walker")]
+    # a bracket that does not follow a figure is read as usual
+    assert [f.low for f in figures_in("The fund (set up in 2019) paid 200 residents.")] == [190.0]
+
+
 def test_a_part_of_a_whole_counts_the_whole():
     from crosscheck.corroborate.features import figures_in
 

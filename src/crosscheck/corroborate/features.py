@@ -123,10 +123,20 @@ def _interval(value: float, qual: str | None) -> tuple[float, float]:
 _PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:\d[\d,.]*\s+)?", re.IGNORECASE)
 
 
+# a figure restated in brackets in another currency or unit: "€2 million ($2.3 million)", "5 miles (8 km)";
+# between the two: at most two unit words and a short currency prefix ("US$", "Rs", "R")
+_RESTATED = re.compile(r"^\s*(?:[^\W\d_]+\.?\s*){0,2}\(\s*(?:[^\W\d_]{1,3}\s?)?[$€£¥₹]?\s*$")
+_ASIDE = re.compile(r"^\s*\([^()]{0,40}\)")
+
+
 def _counted(text: str, end: int) -> str | None:
-    """Stem of the noun counted by a figure ending at ``end``: last word of the run after it."""
+    """Stem of the noun counted by a figure ending at ``end``: last word of the run after it (a bracketed
+    aside right after the figure, such as a conversion, skipped)."""
     last = last_before = None
-    rest = text[end:end + 60]
+    rest = text[end:end + 100]
+    aside = _ASIDE.match(rest)
+    rest = rest[aside.end():] if aside else rest
+    rest = rest[:60]
     if rest.lstrip().startswith("%"):
         return "percent"
     part = _PART_OF.match(rest)
@@ -156,8 +166,11 @@ def _counted(text: str, end: int) -> str | None:
 def figures_in(text: str) -> tuple[Figure, ...]:
     """Figures stated in ``text`` (years and list numbers left out)."""
     out = []
+    prev_end = -1
     for m in FIGURE.finditer(text):
         qual = m.group("qual")
+        if prev_end >= 0 and _RESTATED.match(text[prev_end:m.start()]):
+            continue  # the figure before, restated in another currency or unit
         if m.group("num"):
             raw = m.group("num")
             if text[max(0, m.start("num") - 1):m.start("num")] == ":":
@@ -188,6 +201,7 @@ def figures_in(text: str) -> tuple[Figure, ...]:
             low, high = _interval(value, qual)
         out.append(Figure(text=m.group(0).strip(), low=low, high=high, qualifier=qual and qual.lower(),
                           of=_counted(text, m.end())))
+        prev_end = m.end()
     return tuple(out)
 
 
