@@ -203,6 +203,20 @@ def test_a_weekday_written_alike_is_one_day_across_publication_days():
     assert not _one_claim(_pair_findings(c, d))
 
 
+def test_a_negation_in_a_clause_the_other_report_does_not_retell_is_no_flip():
+    """'..., and police did not have suspects' added to a retold claim is no contrary of it; a negation
+    in the clause both tell still is."""
+    spk = {"speaker": "Hedda Vang", "speaker_text": "Vang"}
+    a = {**spk, "text": "A blast at the Orrin depot injured four workers, and police did not have any suspects."}
+    b = {**spk, "text": "A blast at the Orrin depot injured four workers."}
+    assert _one_claim(_pair_findings(a, b))
+    # the parse reads coordinated clauses as roots of one claim and marks it negated: the same holds
+    assert _one_claim(_pair_findings({**a, "negated": True}, b))
+    c = {**spk, "text": "A blast at the Orrin depot injured four workers, but the police have not named suspects."}
+    d = {**spk, "text": "A blast at the Orrin depot injured four workers, but the police have named suspects."}
+    assert not _one_claim(_pair_findings(c, d))
+
+
 def test_a_surname_is_the_full_name_of_the_story():
     a = {"speaker": "Petra Olund", "speaker_text": "Petra Olund", "text": "Korvan officers are already in Dalmora."}
     b = {"speaker": "Olund", "speaker_text": "Olund", "text": "Korvan officers are already deployed in Dalmora."}

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..config import Settings
 from .features import ClaimView, name_keys
 from .lexicon import PREDICATE_FAMILIES, STOP, TOKEN, stem
-from .values import dates_between, figure_anchor, figure_relation
+from .values import dates_between, figure_anchor, figure_relation, negation_shared
 
 _GENERIC_SOURCE = frozenset(
     "source official officials report intelligence anonymous representative spokesperson spokesman "
@@ -369,7 +369,7 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     blocked = None
     if required is None:
         blocked, required = "speaker", 1.0
-    elif a.negated != b.negated and (not cross or a.negated_any != b.negated_any):
+    elif a.negated != b.negated and (not cross or a.negated_any != b.negated_any) and negation_shared(a, b):
         blocked = "negation"  # across languages: by the strict and by the any-word reading alike
     elif figures == "clash":
         blocked = "figure"

@@ -53,6 +53,9 @@ class ClaimView:
     name_keys: frozenset[str] = frozenset()  # names in the claim, transliterated prefixes (any script)
     speaker_keys: frozenset[str] = frozenset()  # the speaker's names, the same way
     negated_any: bool = False  # any negation word (compared across languages, whose cue lists are broad)
+    # a negation in one of the claim's clauses: the terms only its clause has ("..., and police did not have
+    # suspects"); a claim that lacks them all does not tell that clause's contrary
+    negation_terms: frozenset[str] = frozenset()
     stated_dates: tuple[str, ...] = ()  # dates written with a number ("17 October"), not a weekday or
     #                                     "yesterday" whose past or next reading each language's analyser guesses
     time_words: frozenset[str] = frozenset()  # relative time expressions as written ("thursday", "overnight")
@@ -203,6 +206,38 @@ def figures_in(text: str) -> tuple[Figure, ...]:
                           of=_counted(text, m.end())))
         prev_end = m.end()
     return tuple(out)
+
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|although|though|yet|who|which)\b|;|\s(?:but|whereas)\s",
+                           re.IGNORECASE)
+
+
+def _clause_terms(clause: str) -> set[str]:
+    out = set()
+    for word in TOKEN.findall(clause):
+        lw = word.lower()
+        if lw in STOP or lw in CUE_WORDS or lw in NUMBER_WORDS or any(ch.isdigit() for ch in lw):
+            continue
+        s = stem(word)
+        if len(s) >= 2 and s not in CUE_WORDS and s not in HEDGES and s not in MODALITY_WORDS:
+            pred = PREDICATES.get(s)
+            out.add("~" + pred if pred else SYNONYMS.get(s, s))
+    return out
+
+
+def _negated_clause_terms(text: str) -> frozenset[str]:
+    """The terms of the clauses that hold a negation and of no other clause of ``text``; empty when the
+    negation is in the only clause (then the whole claim is negated)."""
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+    clauses = [text[a:b] for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    if len(clauses) < 2:
+        return frozenset()
+    negated = [c for c in clauses if NEGATION.search(c)]
+    if not negated or len(negated) == len(clauses):
+        return frozenset()
+    rest = set().union(*(_clause_terms(c) for c in clauses if not NEGATION.search(c)))
+    own = set().union(*(_clause_terms(c) for c in negated)) - rest
+    return frozenset(own)
 
 
 def modality_of(text: str) -> str:
@@ -376,6 +411,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     dates = tuple(sorted({k for t in inside if (k := calendar_key(t.value))}))
     stated = tuple(sorted({k for t in inside if any(ch.isdigit() for ch in t.text) and (k := calendar_key(t.value))}))
     negated = claim.negated or bool(NEGATION.search(text))
+    negation_terms = _negated_clause_terms(text) if negated else frozenset()
     return ClaimView(
         ref=f"{doc.id}:{claim.key}" + (f"#{part}" if part else ""), document=doc.id, order=order, claim=claim,
         speaker_id=speaker_id, speaker_name=speaker_name, named=speaker_id is not None,
@@ -386,6 +422,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         speaker_keys=frozenset(k for n in (speaker_name, claim.speaker_text, *(speaker_ent.aliases if speaker_ent else ()))
                                for k in name_keys(n)),
         negated_any=claim.negated or bool(NEGATION_ANY.search(text)), stated_dates=stated,
+        negation_terms=negation_terms,
         time_words=frozenset(t.text.lower() for t in inside if not any(ch.isdigit() for ch in t.text)),
         names=tuple(sorted(names)),
         parts=() if part else tuple(build_view(c, doc, analysis, order, entity_ids, part=i)

@@ -119,3 +119,11 @@ def dates_between(a: ClaimView, b: ClaimView, cross: bool = False) -> str:
     if rel == "clash" and a.time_words & b.time_words and date_relation(a.stated_dates, b.stated_dates) != "clash":
         return "none"
     return rel
+
+
+def negation_shared(a: ClaimView, b: ClaimView) -> bool:
+    """The negated claim's negation bears on what the other claim says: it is on its main clause, or its
+    clause has a term of the other claim. A negation in a clause of its own the other claim does not
+    retell ("the blast killed two, and police did not have suspects" / "the blast killed two") is no flip."""
+    neg, other = (a, b) if a.negated else (b, a)
+    return not neg.negation_terms or bool(neg.negation_terms & other.terms)

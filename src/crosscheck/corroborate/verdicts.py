@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..config import Settings
 from .align import Group, Weights, mentions, near_across, one_language, topic
-from .values import dates_between, figure_relation
+from .values import dates_between, figure_relation, negation_shared
 from .features import ClaimView
 
 
@@ -75,7 +75,7 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
             return "conflict", f"date: {', '.join(a.dates)} vs {', '.join(b.dates)}"
         # across languages negation words are unreliable evidence of disagreement (Russian "пока не" is
         # "until"; a Korean negative verb ending is not a word): they keep claims apart, never conflicting
-        negation_differs = a.negated != b.negated and not cross
+        negation_differs = a.negated != b.negated and not cross and negation_shared(a, b)
         if negation_differs and lexical >= settings.conflict_topic_threshold + 0.15:
             return "conflict", "negation: one report says it did not happen"
     if figures in ("clash", "same") and lexical >= settings.related_topic_threshold:
