@@ -311,9 +311,12 @@ def before_comma(sent: Span, cue: Token) -> list[Token] | None:
     """'C, Y said during ...' / 'C, said Y': the clause C when the parser hung the cue elsewhere."""
     if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_ != "tell") for c in cue.children if c.i > cue.i):
         return None
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    if subj is None:
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if not subjects:
         return None
+    # of two subjects before the cue the nearer ('C when a bus overturned, Y said': the parser hung the
+    # clause's subject on the cue too)
+    subj = subjects[-1] if len(subjects) > 1 and all(c.i < cue.i for c in subjects) else subjects[0]
     doc = sent.doc
     edge = min(subj.left_edge.i, cue.i)
     if edge - sent.start < 4 or doc[edge - 1].text not in (",", "\u2014", "\u2013", "-"):

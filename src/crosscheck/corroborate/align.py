@@ -397,6 +397,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
     """Group the claims of a story's reports: one group per asserted thing. In one language a claim of
     several sentences is aligned as its parts, each a member of its own group (across languages the whole
     claim is compared: its embedding is the evidence, and a part has none)."""
+    wholes = {v.claim_ref: v for v in views if v.parts}
     if one_language(views):
         views = [p for v in views for p in (v.parts or (v,))]
     weight = Weights(views)
@@ -467,7 +468,33 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
     groups, postings = _merge_pass(groups, weight, settings, postings)
     _compound_pass(groups, weight, settings, postings)
     _translation_split_pass(groups, weight, settings)
-    return groups
+    return _rejoin_parts(groups, wholes)
+
+
+def _rejoin_parts(groups: list[Group], wholes: dict[str, ClaimView]) -> list[Group]:
+    """The sentences of a claim that no other report's claim joined are that claim again: one group of the
+    whole claim (a quote of three sentences is one claim of its speaker, not three), where its first such
+    sentence stood; the sentences that other reports retell keep their own groups."""
+    alone: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        refs = {m.claim_ref for m in g.members}
+        if len(refs) == 1 and all(m.ref != m.claim_ref for m in g.members):
+            ref = next(iter(refs))
+            if ref in wholes:
+                alone.setdefault(ref, []).append(i)
+    if not alone:
+        return groups
+    first = {idx[0]: ref for ref, idx in alone.items()}
+    drop = {i for idx in alone.values() for i in idx}
+    out = []
+    for i, g in enumerate(groups):
+        if i in first:
+            whole = Group()
+            whole.add(wholes[first[i]])
+            out.append(whole)
+        elif i not in drop:
+            out.append(g)
+    return out
 
 
 def _merge_pass(groups: list[Group], weight: Weights, settings: Settings,
