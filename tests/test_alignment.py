@@ -232,6 +232,26 @@ def test_a_quote_of_several_sentences_no_other_report_retells_stays_one_claim():
     assert [c.text for c in claims if c.documents == ("doc-a",) or list(c.documents) == ["doc-a"]] == [quote["text"]]
 
 
+def test_the_same_words_about_another_participant_are_two_claims():
+    from types import SimpleNamespace as N
+
+    from crosscheck.corroborate.values import one_swap
+
+    def swap(x: str, y: str) -> bool:
+        return one_swap(N(claim=N(text=x)), N(claim=N(text=y)))
+
+    assert swap("The Brannock council will close the east swimming pool in June.",
+                "The Brannock council will close the north library in June.")
+    # rewording around the same participant, a figure, a name spelt two ways: no swap
+    assert not swap("The Brannock council will close the pool in June.", "The Brannock council would close the pool in June.")
+    assert not swap("The storm destroyed 40 homes in Kessel.", "The storm destroyed 45 homes in Kessel.")
+    assert not swap("President Zelenskyy met the envoys in Kyiv on Monday.", "President Zelensky met the envoys in Kyiv on Monday.")
+    spk = {"speaker": "Dina Sayer", "speaker_text": "Sayer", "entities": [["Orlay", "Orlay", "GPE"]]}
+    a = {**spk, "text": "Police arrested the mayor of Orlay on bribery charges."}
+    b = {**spk, "text": "Police arrested the treasurer of Orlay on bribery charges."}
+    assert not _one_claim(_pair_findings(a, b))
+
+
 def test_a_surname_is_the_full_name_of_the_story():
     a = {"speaker": "Petra Olund", "speaker_text": "Petra Olund", "text": "Korvan officers are already in Dalmora."}
     b = {"speaker": "Olund", "speaker_text": "Olund", "text": "Korvan officers are already deployed in Dalmora."}

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..config import Settings
 from .features import ClaimView, name_keys
 from .lexicon import PREDICATE_FAMILIES, STOP, TOKEN, stem
-from .values import dates_between, figure_anchor, figure_relation, negation_shared
+from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
 
 _GENERIC_SOURCE = frozenset(
     "source official officials report intelligence anonymous representative spokesperson spokesman "
@@ -366,6 +366,8 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         score -= 0.6  # about different actors or places: nearly decisive
     elif other_names:
         score -= settings.align_other_name_penalty
+    if not names_differ and not cross and score >= settings.align_threshold - 0.6 and one_swap(a, b):
+        score -= 0.6  # the same words about another participant
     blocked = None
     if required is None:
         blocked, required = "speaker", 1.0

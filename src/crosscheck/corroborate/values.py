@@ -1,8 +1,12 @@
 """How two claims' figures and dates relate: the same counted thing, a clash, an anchor (a precise figure
-both state), bounds, scale words across languages, and dates written or resolved alike."""
+both state), bounds, scale words across languages, dates written or resolved alike, a negation both tell,
+and one participant swapped in the same words."""
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from .features import ClaimView, Figure
+from .lexicon import CUE_WORDS, HEDGES, MODALITY_WORDS, NUMBER_WORDS, PREDICATES, STOP, SYNONYMS, TOKEN, stem
 
 
 def same_thing(x: str | None, y: str | None) -> bool:
@@ -127,3 +131,33 @@ def negation_shared(a: ClaimView, b: ClaimView) -> bool:
     retell ("the blast killed two, and police did not have suspects" / "the blast killed two") is no flip."""
     neg, other = (a, b) if a.negated else (b, a)
     return not neg.negation_terms or bool(neg.negation_terms & other.terms)
+
+
+def one_swap(a: ClaimView, b: ClaimView) -> bool:
+    """The two claims are the same words but for one run of one to three content words each, which share no
+    stem ("closed the ferry terminal" / "closed the fish market", "arrested the mayor" / "... the treasurer"):
+    the same frame about another participant, not a retelling, which rewords the frame around its facts.
+    A swapped verb, auxiliary, figure or function word ("will" / "would", "gave" / "donated") is rewording."""
+    wa = [w.lower() for w in TOKEN.findall(a.claim.text)]
+    wb = [w.lower() for w in TOKEN.findall(b.claim.text)]
+    ops = [op for op in SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] != "replace":
+        return False
+    _, i1, i2, j1, j2 = ops[0]
+    sa, sb = wa[i1:i2], wb[j1:j2]
+    if not (len(sa) <= 3 and len(sb) <= 3) or len(wa) - len(sa) < max(4, 0.6 * max(len(wa), len(wb))):
+        return False
+    stems = []
+    for side in (sa, sb):
+        out = set()
+        for w in side:
+            s = stem(w)
+            if (w in STOP or w in CUE_WORDS or w in NUMBER_WORDS or any(ch.isdigit() for ch in w) or s in PREDICATES
+                    or s in MODALITY_WORDS or s in HEDGES or s in CUE_WORDS):
+                return False
+            out.add(SYNONYMS.get(s, s))
+        stems.append(out)
+    if stems[0] & stems[1]:
+        return False
+    # a name spelt two ways ('Zelenskyy' / 'Zelensky') is one participant
+    return not any(x[:5] == y[:5] for x in sa for y in sb if len(x) >= 5 and len(y) >= 5)
