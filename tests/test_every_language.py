@@ -231,7 +231,7 @@ def test_percent_words_in_each_language(lang, text):
     ("de", "Am 17. Oktober kam es zum Unfall.", "2024-10-17"), ("es", "El martes llegaron las tropas.", "2024-10-15"),
     ("it", "Lunedì il sindaco ha parlato.", "2024-10-14"), ("nl", "Vorige week sloot de fabriek.", "2024-W41"),
     ("es", "Lo anunció el día de hoy.", "2024-10-18"), ("ja", "13日夜に火災が起きた。", "2024-10-13"),
-    ("en", "Landed at 6:40 p.m. (GMT +8) on Tuesday.", "2024-10-18"),
+    ("en", "Landed at 6:40 p.m. (GMT +8) on Tuesday.", "2024-10-15T10:40Z"),  # on that Tuesday, in UTC
     ("es", "Empezarán a volar en el 2009 desde Londres.", "2009"),
     ("ko", "어제 서울에서 회의가 열렸다.", "2024-10-17"), ("ja", "月曜日に発表した。", "2024-10-14"),
     ("zh", "昨天在北京举行会议。", "2024-10-17"), ("ar", "عقد اجتماع يوم الاثنين", "2024-10-14"),

@@ -133,6 +133,19 @@ def test_foreign_relative_words(t):
     assert [x.value for x in t("Der Minister trat gestern zurück.", published="2024-10-18", language="de")] == ["2024-10-17"]
 
 
+@pytest.mark.parametrize("sentence, language, value", [
+    # the future verb is in the clause the verb of saying introduces, not the weekday's (published Saturday)
+    ("La cooperativa anunció el viernes que abrirá dos molinos nuevos.", "es", "2025-06-13"),
+    ("La coopérative a annoncé vendredi qu'elle ouvrira deux moulins.", "fr", "2025-06-13"),
+    ("Die Genossenschaft teilte am Freitag mit, dass sie zwei Mühlen eröffnen wird.", "de", "2025-06-13"),
+    # ... and a weekday inside that clause takes its future verb
+    ("La cooperativa dijo que el viernes abrirá dos molinos nuevos.", "es", "2025-06-20"),
+])
+def test_foreign_weekday_tense_is_its_own_clause(t, sentence, language, value):
+    found = [x for x in t(sentence, published="2025-06-14", language=language) if x.value.startswith("2025-06")]
+    assert [x.value for x in found] == [value]
+
+
 @pytest.mark.parametrize("sentence, language", [
     ("El tren descarriló el lunes por la mañana cerca de Ribera Alta.", "es"),  # in the morning, not tomorrow
     ("Der Zug entgleiste am Morgen bei Kellfurt.", "de"),

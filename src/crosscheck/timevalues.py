@@ -1,24 +1,25 @@
 """Reading ``TimeExpr.value`` downstream: TimeML values are not all dates.
 
 Values may be calendar points (``2024-10-17``, ``2024-10``, ``2024``, ``XXXX-10-17``, ``2024-W42``), a day
-with a part of the day (``2013-03-22TAF``), a weekend (``2013-W12-WE``), a season (``2012-SU``), a quarter
-(``2013-Q1``), a decade (``199``), a century (``19``) or a reference word (``PRESENT_REF``). Every stage
-that compares or parses values as dates goes through these two functions, so a new kind of value never
-crashes ``date.fromisoformat`` or is compared as a calendar date.
+with a part of the day (``2013-03-22TAF``) or a clock time (``2009-12-15T18:00Z`` in UTC, ``T18:00`` local),
+a weekend (``2013-W12-WE``), a season (``2012-SU``), a quarter (``2013-Q1``), a decade (``199``), a century
+(``19``) or a reference word (``PRESENT_REF``). Every stage that compares or parses values as dates goes
+through these two functions, so a new kind of value never crashes ``date.fromisoformat`` or is compared as a
+calendar date.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(?:MO|AF|EV|NI|DT))?$")
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(?:MO|AF|EV|NI|DT|\d\d:\d\dZ?))?$")
 _POINT = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W\d\d)?")
 _KEY = re.compile(r"^(?:(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?|\d{4}-W\d\d)$")
 
 
 def day_of(value: str | None) -> date | None:
-    """The calendar day a value names (``2013-03-22`` or a part of it, ``2013-03-22TAF``); None for anything
-    else (months, weeks, seasons, quarters, decades, reference words, year-less or invalid days)."""
+    """The calendar day a value names (``2013-03-22`` or a part of it: ``2013-03-22TAF``, ``2013-03-22T18:00Z``);
+    None for anything else (months, weeks, seasons, quarters, decades, reference words, year-less or invalid days)."""
     m = _DAY.match(value or "")
     if not m:
         return None
@@ -37,7 +38,7 @@ def calendar_key(value: str | None) -> str | None:
     if not m:
         return None
     key, rest = m.group(0), v[m.end():]
-    if rest and not (re.fullmatch(r"T(?:MO|AF|EV|NI|DT)", rest) and len(key) == 10) \
+    if rest and not (re.fullmatch(r"T(?:MO|AF|EV|NI|DT|\d\d:\d\dZ?)", rest) and len(key) == 10) \
             and not (rest == "-WE" and "-W" in key):
         return None
     return key if _KEY.match(key) else None

@@ -94,9 +94,19 @@ def cldr(lang: str) -> dict | None:
     phrase_re = re.compile(rf"(?<!\w)(?:{alt(phrases)})(?!\w)", re.I) if phrases else None
     future = extra.get("future", [])
     future_re = re.compile("|".join(f"(?:{f})" for f in future), re.I) if future else None
+    that = _that_words().get(lang) or []  # 'que', 'dass', "qu'": a clause of its own starts there
+    that_re = re.compile(lb + "(?:" + "|".join(re.escape(w) + ("" if w[-1] in "'’" else rb)
+                                               for w in sorted(that, key=len, reverse=True)) + ")", re.I) if that else None
     return {"months": months, "weekdays": weekdays, "weekday_re": wd_re, "month_re": month_re, "year_re": year_re,
-            "future_re": future_re,
+            "future_re": future_re, "that_re": that_re,
             "phrase_re": phrase_re, "phrases": phrases, "before": before, "after": after}
+
+
+@lru_cache(maxsize=1)
+def _that_words() -> dict[str, list[str]]:
+    """Per language, the words that open a reported clause ('que', 'dass'): data/claim_cues.json "that"."""
+    with resources.files("crosscheck.data").joinpath("claim_cues.json").open(encoding="utf-8") as fh:
+        return {k: v.get("that") or [] for k, v in json.load(fh)["languages"].items()}
 
 
 @lru_cache(maxsize=1)

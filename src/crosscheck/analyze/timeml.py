@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -36,6 +36,33 @@ _YEAR = r"(?:1[5-9]|20)\d\d"
 _SEASON_CONTEXT = re.compile(r"(?<!\w)(?:in|during|by|since|until|till|through|over|every|each|of|this|last|next|early|late|"
                              r"mid|until|before|after|en|durante|desde|hasta|este|cada|del|el)[\s-]+$", re.I)
 
+
+
+@lru_cache(maxsize=1)
+def zones() -> dict[str, float]:
+    """Time-zone abbreviation -> hours from UTC (data/timeml_words.json "zones")."""
+    with resources.files("crosscheck.data").joinpath("timeml_words.json").open(encoding="utf-8") as fh:
+        return {k.upper(): float(v) for k, v in json.load(fh)["zones"].items()}
+
+
+def clock_value(day: date, hour: int, minute: int, meridiem: str | None, zone: str | None, offset: str | None) -> str:
+    """A clock time on ``day`` as a TimeML value: '2009-12-15T18:00' (local), '2009-12-15T18:00Z' with a zone
+    (converted to UTC: '6:40 p.m. (GMT +8)' -> 'T10:40Z', the day may change); the day alone when the clock
+    is no valid time ('13:00 p.m.' is 13:00)."""
+    m = (meridiem or "").lower()
+    if m.startswith("p") and hour < 12:
+        hour += 12
+    elif m.startswith("a") and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return day.isoformat()
+    at = datetime(day.year, day.month, day.day, hour, minute)
+    hours = zones().get((zone or "").upper())
+    if hours is None:
+        return at.strftime("%Y-%m-%dT%H:%M")
+    if offset:
+        hours += float(re.sub(r"\s+", "", offset))
+    return (at - timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%MZ")
 
 
 @lru_cache(maxsize=1)

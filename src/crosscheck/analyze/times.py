@@ -40,6 +40,7 @@ from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
 from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
 from crosscheck.analyze.time_words import cldr as _cldr
 from crosscheck.analyze import timeml as _timeml
+from crosscheck.analyze.tense import is_future as _is_future
 from crosscheck.model import Document, TimeExpr
 from crosscheck.timevalues import shift as _shift
 from crosscheck.textunits import sentence_initial as _sentence_start
@@ -82,7 +83,9 @@ _MONTH_CTX = re.compile(
     rf"\b(?=[A-Za-z])(?P<ctx>(?i:in|since|until|till|by|from|through|during|early|late|mid|last|next|this|of|before|after))"
     rf"(?:\s+|-)(?P<mon>{_MON_FULL})\b(?!\s*\d)")
 _ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])")
-_NUMERIC = re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{_YEAR})(?![\d])")
+_NUMERIC = re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{_YEAR})(?![\d])"
+                      # a two-digit year only after slashes ('7/8/07'): '10.4.11' is a version number
+                      r"|(?<![\d./])(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<yy>\d\d)(?![\d/]|\.\d)")
 _CJK = re.compile(r"(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]")
 # a day of the month alone, as Chinese, Japanese and Korean reports date the events of the past days ('13日夜', '지난 13일')
 _CJK_DAY = re.compile(r"(?<![\d\u6708\uc6d4.\-/\u7b2c])(?<![\d\u6708\uc6d4]\s)(?P<day>[1-9]|[12]\d|3[01])\s*[\u65e5\uc77c](?![\d\u672c\uc694\uac04\u9593\u95f4]|\s*\ub3d9\uc548)")  # not '3일간', '3日間', '3일 동안' (durations)
@@ -95,10 +98,12 @@ _YEAR_AFTER = re.compile(r"^(?:\s*(?:року|году|г\.|р\.|roku|r\.|년|�
 _WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?:\b(?P<mod>last|next|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b"
                             r"(?:\s+(?:morning|afternoon|evening|night)\b)?")
 # a clock time with its zone ('08:30 UTC', '6:40 p.m. (GMT +8)'): dated by the day it follows, else publication
+# (zones: data/timeml_words.json); its value is the day and the time, in UTC where a zone is written
+_ZONES = "|".join(sorted(map(re.escape, _timeml.zones()), key=len, reverse=True))
 _CLOCK = re.compile(
-    r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:])(?:\s*(?:[ap]\.m\.|[ap]m\b|Uhr\b|uur\b|h\b))?"
-    r"(?:\s*\(?(?:UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|MSK|KST|JST)(?:\s*[+-]\s*\d{1,2})?\)?)?")
-_CLOCK_NEEDS = re.compile(r"[ap]\.?m|Uhr|uur|UTC|GMT|[A-Z]{2}T")  # a bare '10:30' is no date (which day?)
+    r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b|Uhr\b|uur\b|h\b))?"
+    rf"(?:\s*\(?(?P<zone>{_ZONES})\b(?:\s*(?P<off>[+-]\s*\d{{1,2}}))?\)?)?")
+_CLOCK_NEEDS = re.compile(r"[ap]\.?m|Uhr|uur")  # ... or a zone: a bare '10:30' is no date (which day?)
 # a year right after a capitalised name: an edition ('WWDC 2005', 'Conference 2010')
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s+$")
 _DEICTIC = re.compile(
@@ -114,8 +119,6 @@ _TEXT_RELATIVE = re.compile(
     r"\b(?:(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+yesterday))"
     r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
     rf"|(?P<n>{_NUMW})\s+days?\s+(?P<dir>later|earlier|afterwards|before)(?![\w\s]*\b(?:that|yesterday|today)\b))\b", re.I)
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_FUTURE_LEMMA = {"plan", "schedule", "expect", "intend", "aim", "due", "set", "prepare"}
 
 # a word after a day number (or before a year) is looked up in the table: one cheap regex, not an
 # alternation of 200 month names tried at every position
@@ -234,7 +237,11 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         if _valid(y, mo, d):
             out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
     for m in _NUMERIC.finditer(text):
-        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        if m.group("yy"):  # POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068
+            a, b, y = int(m.group("a2")), int(m.group("b2")), int(m.group("yy"))
+            y += 1900 if y >= 69 else 2000
+        else:
+            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
         if m.group("sep") == "." or a > 12 or (language not in (None, "en") and b <= 12):
             d, mo = a, b
         else:
@@ -259,7 +266,7 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
             out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")), mo))
     cldr = _cldr(language or "")
     for m in _CLOCK.finditer(text):
-        if _CLOCK_NEEDS.search(m.group(0)):
+        if m.group("zone") or _CLOCK_NEEDS.search(m.group("ap") or ""):
             out.append(_Cand(m.start(), m.end(), "clock"))
     for m in _YEAR_RE.finditer(text):
         s = m.start()
@@ -328,45 +335,6 @@ def _weekday_dates(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-
-
-def _future_by_words(text: str, start: int, end: int, language: str | None) -> bool:
-    """No parse (reports outside English): a future-tense verb in the span's clause (time_words.json)."""
-    table = _cldr(language or "")
-    if table is None or table.get("future_re") is None:
-        return False
-    # the clause around the span: 'El martes, Apple anuncio ... que utilizaran' is read as past
-    lo = max(text.rfind(p, 0, start) for p in ".\n,;:") + 1
-    hi = min([k for k in (text.find(p, end) for p in ".\n,;:") if k >= 0] or [len(text)])
-    return bool(table["future_re"].search(text, lo, hi))
-
-
-def _is_future(sdoc, start: int, end: int) -> bool:
-    """Whether the verb governing the span is in future tense (will/shall, plan to, scheduled ...)."""
-    if sdoc is None:
-        return False
-    if isinstance(sdoc, tuple):  # (text, language): the words of the sentence decide
-        return _future_by_words(sdoc[0], start, end, sdoc[1])
-    try:
-        span = sdoc.char_span(start, end, alignment_mode="expand")
-    except Exception:
-        return False
-    if span is None or len(span) == 0:
-        return False
-    verbs = 0
-    for tok in [span.root, *span.root.ancestors]:
-        if tok.pos_ in ("VERB", "AUX"):
-            verbs += 1
-            if tok.lemma_.lower() in _FUTURE_LEMMA:
-                return True
-            for ch in tok.children:
-                if ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX:
-                    return True
-                if ch.dep_ == "aux" and ch.lower_ in ("is", "are", "was") and tok.lower_ == "going":
-                    return True
-            if verbs >= 2:
-                break
-    return False
 
 
 def counts_a_noun(sdoc, start: int, end: int) -> bool:
@@ -474,7 +442,8 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     # 1. candidates
     cands = _candidates(text, doc.language, year_ents)
     lang = re.split(r"[-_]", (doc.language or "").lower())[0]
-    tense = sdoc if sdoc is not None or lang in ("", "en") else (text, lang)  # no parse: the words tell the tense
+    # outside English the words tell the tense (an English parse of another language's text does not)
+    tense = sdoc if lang in ("", "en") else (text, lang)
     # 2. anchor
     pub = _parse_published(doc.published, doc.language)
     anchor, inferred = pub, False
@@ -553,11 +522,16 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 value, used_anchor = _iso(y, mo, c.d), anchor_s
                 last_day, last_day_at = (y, mo, c.d), c.end
             elif c.kind == "clock":
+                day = None
                 if last_day is not None and c.start - last_day_at <= 300:
                     y, mo, d = last_day
                     value, used_anchor = _iso(y, mo, d), _iso(y, mo, d)
+                    day = date(y, mo, d) if y is not None else None
                 elif pub is not None:
-                    value, used_anchor = pub.isoformat(), anchor_s
+                    value, used_anchor, day = pub.isoformat(), anchor_s, pub
+                m = _CLOCK.match(text, c.start)
+                if day is not None and m is not None:
+                    value = _timeml.clock_value(day, int(m["h"]), int(m["mi"]), m["ap"], m["zone"], m["off"])
             elif c.kind == "textrel":
                 if last_day is None:
                     continue
@@ -586,6 +560,23 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                                 anchor=used_anchor, inferred_year=inf, warning=warning))
         except (OverflowError, ValueError):
             continue
+    return _clock_days(text, out)
+
+
+_CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*)?(?:on\s+|of\s+|the\s+)?$", re.I)
+
+
+def _clock_days(text: str, out: list[TimeExpr]) -> list[TimeExpr]:
+    """A clock time written right before its day ('at 6:40 p.m. on October 17') is on that day, not on the
+    day before it in the text or the publication date."""
+    for i, (t, nxt) in enumerate(zip(out, out[1:])):
+        day = _timeml.day_value(nxt.value)
+        m = _CLOCK.match(text, t.start)
+        if (day is None or m is None or m.end() != t.end or _timeml.day_value(t.value) is None
+                or not _CLOCK_THEN_DAY.match(text, t.end, nxt.start) or "T" in nxt.value):
+            continue
+        value = _timeml.clock_value(day, int(m["h"]), int(m["mi"]), m["ap"], m["zone"], m["off"])
+        out[i] = dataclasses.replace(t, value=value, anchor=day.isoformat())
     return out
 
 

@@ -1,0 +1,131 @@
+"""TimeML-style scoring of times on MEANTIME dev (en, es): every TIMEX3 of the annotated part, not only
+the DATE/TIME values ``score.py`` checks, as TempEval-3 scores a system.
+
+MEANTIME annotates the headline, the dateline and the first four body sentences of each article
+(``../shared/datasets/meantime-dev/timexes.json``: 398 TIMEX3, dateline included). The annotated part of
+a record ends with its sentence 5 (``parallel.json`` gives the sentences' texts). In that part:
+
+* span P / R / F1, relaxed (any overlap) and strict (same characters, a leading article aside), of our
+  times against the gold DATE and TIME timexes (the dateline aside: it is the publication date);
+* value accuracy over the relaxed matches, and value F1 (a match with the right value is a hit), the
+  figure TempEval-3 ranks systems by;
+* durations and sets: how many of our times sit on a gold DURATION or SET (a duration read as a date:
+  "two years" is no date), counted as false positives above too.
+
+Uses the analysis library directly (no store). ``-v`` lists every miss, false positive and wrong value.
+Prints figures, asserts nothing. MEANTIME topics gm and stock are held out: never read here.
+
+    PYTHONPATH=src .venv/bin/python bench/timeml.py [-v] [--lang en,es]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from crosscheck.analyze import analyze
+from crosscheck.config import Settings
+from crosscheck.model import Document
+
+BASE = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "meantime-dev"
+LAST_ANNOTATED = 5  # MEANTIME sentence ids: 0 headline, 1 dateline, 2-5 the first four body sentences
+_ARTICLE = re.compile(r"^(?:the|a|an|el|la|los|las|un|una)\s+", re.I)
+
+
+def annotated_end(record: dict, entries: list[dict], lang: str) -> int:
+    """Offset in the record text where its annotated part (through sentence 5) ends."""
+    text, pos, end = record["text"], 0, 0
+    for e in entries:
+        ids = e["sentences"].get(lang) or []
+        at = text.find(e[lang], pos)
+        if at < 0:
+            continue
+        pos = at + len(e[lang])
+        if ids and min(ids) <= LAST_ANNOTATED:
+            end = pos
+    return end
+
+
+def _strict(g: dict, s_start: int, s_end: int, text: str) -> bool:
+    g_start, g_end = g["start"], g["start"] + len(g["text"])
+    if (g_start, g_end) == (s_start, s_end):
+        return True
+    inner = _ARTICLE.sub("", text[s_start:s_end])
+    return inner == _ARTICLE.sub("", g["text"]) and s_end == g_end
+
+
+def prf(tp: float, n_sys: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_sys if n_sys else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("-v", action="store_true", help="list misses, false positives and wrong values")
+    ap.add_argument("--lang", default="en,es")
+    args = ap.parse_args(argv)
+    if not (BASE / "timexes.json").exists():
+        print(f"skipped: {BASE}/timexes.json not found")
+        return
+    gold_all = json.loads((BASE / "timexes.json").read_text(encoding="utf-8"))["documents"]
+    parallel = json.loads((BASE / "parallel.json").read_text(encoding="utf-8"))["articles"]
+    records = [json.loads(x) for x in (BASE / "articles.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    langs = args.lang.split(",")
+    for lang in langs:
+        recs = [r for r in records if r["language"] == lang and r["id"] in gold_all]
+        docs = [Document(id=r["id"], source=r["id"], fmt="jsonl", text=r["text"], title=r.get("title"),
+                         published=r.get("published"), language=lang) for r in recs]
+        c: Counter = Counter()
+        lines: list[str] = []
+        for r, doc, a in zip(recs, docs, analyze(docs, Settings())):
+            en_id = r["id"].replace(f":{lang}:", ":en:")
+            end = annotated_end(r, parallel.get(en_id, []), lang)
+            gold = [g for g in gold_all[r["id"]] if not g["dateline"]]
+            dateline = [g for g in gold_all[r["id"]] if g["dateline"]]
+            ours = [t for t in a.times if t.caption is None and t.end <= end
+                    and not any(t.start < g["start"] + len(g["text"]) and g["start"] < t.end for g in dateline)]
+            dt = [g for g in gold if g["type"] in ("DATE", "TIME")]
+            other = [g for g in gold if g["type"] not in ("DATE", "TIME")]
+            c["gold"] += len(dt)
+            c["sys"] += len(ours)
+            used: set[int] = set()
+            for g in dt:
+                g_end = g["start"] + len(g["text"])
+                hit = next((t for t in ours if id(t) not in used and t.start < g_end and g["start"] < t.end), None)
+                if hit is None:
+                    c["miss"] += 1
+                    lines.append(f"  miss   {r['id']}: {g['text']!r} {g['value']} ({g['type']})")
+                    continue
+                used.add(id(hit))
+                c["relaxed"] += 1
+                c["strict"] += _strict(g, hit.start, hit.end, r["text"])
+                if hit.value == g["value"]:
+                    c["value"] += 1
+                else:
+                    lines.append(f"  value  {r['id']}: {g['text']!r} gold {g['value']} ours {hit.value} ({hit.text!r})")
+            for t in ours:
+                if id(t) in used:
+                    continue
+                on = next((g for g in other if t.start < g["start"] + len(g["text"]) and g["start"] < t.end), None)
+                if on is not None:
+                    c[f"on_{on['type'].lower()}"] += 1
+                    lines.append(f"  on {on['type'].lower():4s} {r['id']}: ours {t.text!r} {t.value}; gold {on['text']!r} {on['value']}")
+                else:
+                    lines.append(f"  extra  {r['id']}: {t.text!r} {t.value}")
+        rp, rr, rf = prf(c["relaxed"], c["sys"], c["gold"])
+        sp, sr, sf = prf(c["strict"], c["sys"], c["gold"])
+        vp, vr, vf = prf(c["value"], c["sys"], c["gold"])
+        acc = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
+        print(f"{lang}: {len(docs)} articles, {c['gold']} gold DATE/TIME (dateline aside), {c['sys']} ours in the annotated part")
+        print(f"  span relaxed P {rp:.3f} R {rr:.3f} F1 {rf:.3f}; strict P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
+        print(f"  value accuracy {acc:.3f} ({c['value']}/{c['relaxed']}); value P {vp:.3f} R {vr:.3f} F1 {vf:.3f}")
+        print(f"  ours on a gold DURATION {c['on_duration']}, on a SET {c['on_set']}")
+        if args.v:
+            print("\n".join(sorted(lines)))
+
+
+if __name__ == "__main__":
+    main()
