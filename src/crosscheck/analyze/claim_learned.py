@@ -172,7 +172,7 @@ class Model:
     lemmas: frozenset[str]  # cue vocabulary: 'lemma/POS' ('*': every verb, noun and adjective)
 
     def score(self, feats: list[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in feats)
+        z = math.fsum(self.weights.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def positions(self, sdoc: Doc) -> list[int]:

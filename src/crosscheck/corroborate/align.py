@@ -129,7 +129,7 @@ class Weights:
         got = self._views.get(id(view))
         if got is None or got[0] is not view:
             terms = view.terms | view.entity_terms
-            got = (view, terms, sum(self(t) for t in terms), sorted(terms, key=lambda t: (-self(t), t)))
+            got = (view, terms, math.fsum(self(t) for t in terms), sorted(terms, key=lambda t: (-self(t), t)))
             self._views[id(view)] = got
         return got[1], got[2], got[3]
 
@@ -366,8 +366,11 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         score -= 0.6  # about different actors or places: nearly decisive
     elif other_names:
         score -= settings.align_other_name_penalty
-    if not names_differ and not cross and score >= settings.align_threshold - 0.6 and one_swap(a, b):
-        score -= 0.6  # the same words about another participant
+    # the same words about another participant (read only where the score would decide something: at or
+    # above what this pairing or a repeat in one report needs; below, a lower score changes nothing)
+    if not names_differ and not cross and score >= min(1.0 if required is None else required,
+                                                       settings.duplicate_threshold) and one_swap(a, b):
+        score -= 0.6
     blocked = None
     if required is None:
         blocked, required = "speaker", 1.0

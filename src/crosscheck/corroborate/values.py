@@ -3,6 +3,7 @@ both state), bounds, scale words across languages, dates written or resolved ali
 and one participant swapped in the same words."""
 from __future__ import annotations
 
+from collections import Counter
 from difflib import SequenceMatcher
 
 from .features import ClaimView, Figure
@@ -140,6 +141,9 @@ def one_swap(a: ClaimView, b: ClaimView) -> bool:
     A swapped verb, auxiliary, figure or function word ("will" / "would", "gave" / "donated") is rewording."""
     wa = [w.lower() for w in TOKEN.findall(a.claim.text)]
     wb = [w.lower() for w in TOKEN.findall(b.claim.text)]
+    ca, cb = Counter(wa), Counter(wb)  # one run of at most three words apart: at most three words each side
+    if sum((ca - cb).values()) > 3 or sum((cb - ca).values()) > 3:
+        return False
     ops = [op for op in SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
     if len(ops) != 1 or ops[0][0] != "replace":
         return False

@@ -38,7 +38,7 @@ def _cosines(vectors: Sequence[dict[str, float]]) -> np.ndarray:
 def _without_words(vec: dict[str, float]) -> dict[str, float]:
     """A report's names, numbers and dates alone, renormalised: what survives a change of language."""
     rest = {k: v for k, v in vec.items() if not k.startswith("t:")}
-    norm = float(np.sqrt(sum(v * v for v in rest.values()))) or 1.0
+    norm = float(np.sqrt(math.fsum(v * v for v in rest.values()))) or 1.0
     return {k: v / norm for k, v in rest.items()}
 
 
@@ -167,7 +167,7 @@ def split_siblings(features: Sequence[StoryFeatures], settings: Settings,
             w = math.log((n + 1) / (local.df[key] + 1))
             if w > 0 and local.df[key] > 1:
                 vec[key] = w * (1.0 + math.log(count)) * (settings.story_weight_terms if key[0] == "t" else 1.0)
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
         vecs.append({key: v / norm for key, v in vec.items()})
     sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
                             [f.language for f in features], embeddings)

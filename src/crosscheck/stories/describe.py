@@ -1,6 +1,7 @@
 """Story title and summary line from its most central report."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Mapping, Sequence
 
@@ -28,7 +29,7 @@ def central_document(story: Story, features: Sequence[StoryFeatures] | Mapping[s
     for v in vecs:
         for k, w in v.items():
             centroid[k] = centroid.get(k, 0.0) + w
-    scores = [sum(w * centroid.get(k, 0.0) for k, w in v.items()) for v in vecs]
+    scores = [math.fsum(w * centroid.get(k, 0.0) for k, w in v.items()) for v in vecs]
     best = max(range(len(members)), key=lambda i: (scores[i], -i))
     return members[best].document
 

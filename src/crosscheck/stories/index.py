@@ -8,6 +8,7 @@ pipeline what to write back."""
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter, defaultdict
 from datetime import date
 from typing import Iterable
@@ -352,7 +353,7 @@ class StoryIndex:
 
     def _score(self, vec: dict[str, float], day: int | None, story: _Story) -> float:
         cen = story.centroid
-        dot = sum(v * cen.get(k, 0.0) for k, v in vec.items())
+        dot = math.fsum(v * cen.get(k, 0.0) for k, v in vec.items())
         score = dot / max(story.count, 1)
         if day is not None and story.first is not None:
             gap = max(0, story.first - day, day - (story.last or story.first))

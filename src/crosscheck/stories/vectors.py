@@ -60,13 +60,13 @@ def vector(keys: Counter[str], vocab: Vocabulary, settings: Settings) -> dict[st
         blocks[key[0]][key] = w
     out: dict[str, float] = {}
     for b, vals in blocks.items():
-        norm = math.sqrt(sum(v * v for v in vals.values()))
+        norm = math.sqrt(math.fsum(v * v for v in vals.values()))
         if not norm:
             continue
         scale = math.sqrt(weights[b]) / norm
         for k, v in vals.items():
             out[k] = v * scale
-    total = math.sqrt(sum(v * v for v in out.values())) or 1.0
+    total = math.sqrt(math.fsum(v * v for v in out.values())) or 1.0
     return {k: v / total for k, v in out.items()}
 
 
