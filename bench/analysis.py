@@ -1,6 +1,6 @@
 """Analysis cost and ingest throughput against a bare spaCy parse of the same texts, in one run.
 
-    python bench/analysis.py [--corpus FILE.jsonl] [--slice N] [--workers 0] [--only parse,analyze,ingest]
+    python bench/analysis.py [--corpus FILE.jsonl] [--slice N] [--workers 0] [--only parse,analyze,ingest,start]
     python bench/analysis.py --fictional [--kb 320] [--seed 7]
 
 Texts: ECB+ dev (../shared/datasets/ecbplus-dev/articles.jsonl) when present, else fictional
@@ -168,7 +168,8 @@ def ingest(src: Path, workers: int, folder: Path) -> tuple[float, float, float, 
         t0, c0 = time.perf_counter(), time.process_time()
         result = pipeline.Pipeline(store, Settings(workers=workers)).ingest([str(src)])
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-        pool.shutdown()  # the workers are reaped: their CPU time is counted below
+        pool.shutdown()  # the workers are reaped (by the fork server, stopped and reaped here with them):
+        pool.stop_server()  # their CPU time and the server's preload are counted below
         k1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         store.close()
     finally:
@@ -176,6 +177,33 @@ def ingest(src: Path, workers: int, folder: Path) -> tuple[float, float, float, 
             setattr(pipeline.Pipeline, n, f)
     kids = (k1.ru_utime + k1.ru_stime) - (k0.ru_utime + k0.ru_stime)
     return wall, cpu, kids, len(result.new), timers.report(wall, cpu)
+
+
+def pool_start(method: str, size: int, doc: Document) -> tuple[float, float]:
+    """(wall s, CPU s of the children) to start a pool of ``size`` workers by ``method`` ('spawn', or the
+    workers' own fork server with its preload) and have each prepare one short report, then stop it."""
+    import multiprocessing
+    import resource
+
+    from crosscheck import workers as pool
+
+    settings = Settings(workers=size)
+    saved = pool._context
+    if method == "spawn":
+        pool._context = lambda model: multiprocessing.get_context("spawn")
+    try:
+        k0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        executor = pool._pool(size, settings)
+        for fut in [executor.submit(pool._run_chunk, [doc], settings) for _ in range(size)]:
+            fut.result()
+        wall = time.perf_counter() - t0
+        pool.shutdown()
+        pool.stop_server()
+        k1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    finally:
+        pool._context = saved
+    return wall, (k1.ru_utime + k1.ru_stime) - (k0.ru_utime + k0.ru_stime)
 
 
 def main() -> None:
@@ -186,7 +214,7 @@ def main() -> None:
     ap.add_argument("--kb", type=int, default=320, help="fictional text to generate")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=0, help="workers of the parallel ingest (0: one per core)")
-    ap.add_argument("--only", default="parse,analyze,ingest", help="which measurements: parse,analyze,ingest")
+    ap.add_argument("--only", default="parse,analyze,ingest", help="which measurements: parse,analyze,ingest,start")
     ap.add_argument("--runs", default="", help="worker counts of the ingests, e.g. 2 (default: 1 and --workers)")
     args = ap.parse_args()
     only = set(args.only.split(","))
@@ -230,6 +258,14 @@ def main() -> None:
               f"   cpu {c_full:6.2f} s  ({claims} claims, {ents} entities)")
         if t_bare:
             print(f"  ratio analyze/bare  {t_full / t_bare:.2f} wall, {c_full / c_bare:.2f} cpu  (goal <= 1.30)")
+    if "start" in only:
+        n = pool.pool_size(Settings(workers=args.workers))
+        doc = Document(id="start", source="start", fmt="text", language="en",
+                       text="The council said on Monday that the bridge would close for 14 days.")
+        got = {m: pool_start(m, n, doc) for m in ("spawn", "forkserver", "spawn", "forkserver")}  # second of each
+        print(f"pool start, {n} workers, one short report each: spawn {got['spawn'][0]:.2f} s wall, "
+              f"{got['spawn'][1]:.2f} s CPU; fork server (preloaded) {got['forkserver'][0]:.2f} s wall, "
+              f"{got['forkserver'][1]:.2f} s CPU ({got['forkserver'][1] / max(got['spawn'][1], 1e-9):.2f}x)")
     if "ingest" in only:
         n = pool.pool_size(Settings(workers=args.workers))
         with tempfile.TemporaryDirectory(prefix="bench-analysis-") as tmp:

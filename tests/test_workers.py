@@ -193,3 +193,28 @@ def test_a_report_revised_while_its_batch_is_in_flight_is_a_revision(tmp_path):
     assert doc.revision == 2 and doc.text.endswith("found intact.")
     assert len(list(store.documents())) == 3
     store.close()
+
+
+def _worker_facts(_docs, _settings):
+    """Runs in a worker instead of a chunk: whether its model was in memory before its own start-up asked
+    for it, and what it sees of one environment variable."""
+    from crosscheck.analyze import nlp
+
+    return [nlp.load.cache_info().hits, os.environ.get("CC_WORKER_SEES")]
+
+
+def test_workers_start_with_the_model_preloaded_and_the_callers_environment(monkeypatch):
+    """Workers fork from a server that loaded the model once (their start-up load is a cache hit, under
+    'spawn' it was a load) and still see the environment of the process that started their pool, also
+    what changed after the server started."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    settings = _two_workers()
+    workers._pool(2, settings).submit(_worker_facts, [], settings).result()  # the server runs from here on
+    workers.shutdown()
+    monkeypatch.setenv("CC_WORKER_SEES", "set after the server started")
+    hits, seen = workers._pool(2, settings).submit(_worker_facts, [], settings).result()
+    assert hits >= 1
+    assert seen == "set after the server started"

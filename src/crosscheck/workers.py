@@ -10,9 +10,12 @@ process (the single writer). At the end of a run ``corroborate_each`` describes 
 dirty stories in the same pool when the run started it (from what the writer read for each story,
 a few stories ahead of the one it writes); a story whose worker dies is corroborated in the writer.
 
-- The pool uses the 'spawn' start method: nothing of the parent (its threads, the embedder's BLAS
-  pool, an open SQLite handle) is inherited; each worker imports spaCy and loads the model once, at
-  start, with numeric libraries held to one thread (the pool is the parallelism).
+- Workers are forked from a fork server (the 'forkserver' start method; 'spawn' where there is none):
+  nothing of the parent (its threads, the embedder's BLAS pool, an open SQLite handle) is inherited.
+  The server, a fresh process, imports ``crosscheck.preload`` once: numeric libraries held to one
+  thread (the pool is the parallelism), the model loaded and every stage warmed on one short report,
+  so a worker (and each replacement) starts with all of it in memory, shared with its siblings until
+  written, instead of importing and loading it (~1.9 s of CPU a worker under 'spawn').
 - Memory per worker is bounded: a task is a chunk of at most ``Settings.workers_chunk`` reports
   (each analysed up to ``analysis_max_chars``), and a worker is replaced after
   ``Settings.workers_max_tasks`` chunks, so whatever the parser's vocabulary accumulates is returned.
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
     from .config import Settings
     from .model import Analysis, Document, Fingerprint, ReadFailure, Story, StoryFeatures
 
-_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
                 "NUMEXPR_NUM_THREADS")
 
 
@@ -109,17 +112,31 @@ class Job:
         self.settings = settings
         self.size = size
         self.parallel = size > 1
-        self._tasks: list[tuple[list["Document"], Future]] = []
-        if self.parallel:
-            pool = _pool(size, settings)
-            self._tasks = [(chunk, pool.submit(_run_chunk, chunk, settings)) for chunk in _chunks(self.docs, settings)]
+        self._tasks: list[tuple[list["Document"], Future | None]] = []
+        self._submitter: threading.Thread | None = None
+        if self.parallel:  # submitted from a thread: a first submit waits for the fork server's preload
+            self._submitter = threading.Thread(target=self._submit, name="crosscheck-submit", daemon=True)
+            self._submitter.start()
+
+    def _submit(self) -> None:
+        chunks = _chunks(self.docs, self.settings)
+        try:
+            pool = _pool(self.size, self.settings)
+            for chunk in chunks:
+                self._tasks.append((chunk, pool.submit(_run_chunk, chunk, self.settings)))
+        except Exception:  # a broken pool: what was not submitted is run again one at a time
+            self._tasks += [(chunk, None) for chunk in chunks[len(self._tasks):]]
 
     def results(self) -> list[Prepared]:
         if not self.parallel:
             return prepare(self.docs, self.settings)
+        self._submitter.join()
         done: dict[str, Prepared] = {}
         lost: list["Document"] = []
         for chunk, fut in self._tasks:
+            if fut is None:
+                lost += chunk
+                continue
             try:
                 done.update((p.document, p) for p in fut.result())
             except Exception:  # the worker died (BrokenProcessPool) or its answer could not be sent
@@ -163,13 +180,62 @@ def _pool(size: int, settings: "Settings") -> ProcessPoolExecutor:
         if _state["pool"] is not None and _state["key"] == key:
             return _state["pool"]
         old = _state["pool"]
-        _state["pool"] = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_init_worker, initargs=(settings.spacy_model,),
+        _state["pool"] = ProcessPoolExecutor(max_workers=size, mp_context=_context(settings.spacy_model),
+                                             initializer=_init_worker, initargs=(settings.spacy_model, dict(os.environ)),
                                              max_tasks_per_child=max(1, settings.workers_max_tasks))
         _state["key"] = key
     if old is not None:
         old.shutdown(wait=False, cancel_futures=True)
     return _state["pool"]
+
+
+def stop_server() -> None:
+    """Stop the fork server, if one runs (the next pool starts another). Once stopped and reaped, its CPU
+    time and its workers' count among this process's children's (``bench/analysis.py``)."""
+    from multiprocessing import forkserver
+
+    forkserver._forkserver._stop()  # the standard library's own way to stop it (its tests use it)
+
+
+def _context(model: str):
+    """The start method's context: a fork server that preloaded ``model`` (started here, once per process,
+    with the model named in its environment), or 'spawn' where the platform has no fork server."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["crosscheck.preload"])
+    before = os.environ.get("CROSSCHECK_PRELOAD_MODEL")
+    os.environ["CROSSCHECK_PRELOAD_MODEL"] = model  # read by the server's preload, which inherits this environment
+    try:
+        forkserver.ensure_running()  # a no-op once the server runs (it keeps the first model; workers load theirs)
+    finally:
+        if before is None:
+            del os.environ["CROSSCHECK_PRELOAD_MODEL"]
+        else:
+            os.environ["CROSSCHECK_PRELOAD_MODEL"] = before
+    return ctx
+
+
+def warm(model: str) -> None:
+    """Load ``model`` and run every stage of a worker once, on one short report, so that what the stages load
+    lazily (data files, lexicons, the attribution model) is in memory (``crosscheck.preload``)."""
+    from .config import Settings
+    from .corroborate import corroborate  # noqa: F401  (imported for the workers' corroboration tasks)
+    from .model import Document
+    from .stories import describe  # noqa: F401
+
+    from .analyze import nlp
+
+    nlp.load(model)
+    text = ("The city council said on Monday that it would close the old bridge for 14 days, "
+            "according to a statement. \"We have no choice,\" Mayor Ana Lind told reporters.")
+    prepare([Document(id="warm-up", source="warm-up", fmt="text", text=text, title="Bridge to close", language="en",
+                      published="2026-01-05")],
+            replace(Settings(), spacy_model=model))
 
 
 def _discard_pool() -> None:
@@ -220,9 +286,14 @@ def _one_by_one(docs: list["Document"], settings: "Settings", size: int) -> list
     return out
 
 
-def _init_worker(model: str) -> None:
-    """In each worker, once: numeric libraries on one thread, spaCy and the model loaded."""
-    for var in _THREAD_VARS:
+def _init_worker(model: str, environ: dict[str, str]) -> None:
+    """In each worker, once: the environment of the process that started the pool (a forked worker has
+    its fork server's, as old as the server), numeric libraries on one thread, spaCy and the model loaded
+    (a no-op where the fork server preloaded them)."""
+    for var in set(os.environ) - set(environ):
+        del os.environ[var]
+    os.environ.update(environ)
+    for var in THREAD_VARS:
         os.environ[var] = "1"
     from .analyze import nlp
 
