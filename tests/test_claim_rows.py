@@ -514,3 +514,38 @@ def test_an_entitys_stored_claims_follow_a_claim_that_moves_or_changes_role(tmp_
                                             for c in sorted(now, key=lambda c: (c.story, c.id)) if c.id in roles], e
         assert store.conn.execute("SELECT claims FROM entity_stats WHERE entity = ?", (e,)).fetchone()[0] == len(roles)
     store.close()
+
+
+def test_a_story_of_many_reports_shows_its_matrix_a_page_of_columns_at_a_time(tmp_path: Path):
+    """120 reports of one story: the matrix shows 50 report columns a page, the report cards all of them, and
+    the claims pager keeps the column page."""
+    path = tmp_path / "wide.db"
+    story, docs, analyses, findings, _ = _story_objects(0, n_claims=3)
+    many = [Document(id=f"doc-w-{k:03d}", source=f"/w/{k}.txt", fmt="txt", text=docs[0].text, title=f"Ferries {k}",
+                     outlet=f"Outlet {k}", published=f"2031-03-{10 + k % 9:02d}", language="en",
+                     content_hash=f"w{k}") for k in range(120)]
+    ids = tuple(d.id for d in many)
+    claims = tuple(AlignedClaim(id=f"ac-w-{j}", story=story.id, text=f"The ferry will run twice a day ({j}).",
+                                speaker=None, speaker_text="a harbour clerk", documents=ids[j:], status="corroborated",
+                                independent_sources=2,
+                                retellings=tuple(Retelling(document=d, claim=f"{d}:c2", text="ferry", language="en")
+                                                 for d in ids[j:])) for j in range(3))
+    store = open_store(path)
+    with store.transaction():
+        for d in many:
+            store.put_document(d, Analysis(document=d.id, claims=analyses[0].claims))
+            store.set_story(d.id, story.id)
+        store.put_story(Story(id=story.id, documents=ids, title="Ferries", first_published="2031-03-10"))
+        store.put_findings(StoryFindings(story=story.id, claims=claims))
+    store.close()
+    client = TestClient(create_app(open_store(path, readonly=True)))
+    first = client.get(f"/stories/{story.id}").text
+    matrix = first[first.index('id="matrix"'):]
+    assert matrix.count('<th class="rep"') == 50 and matrix.count('<td class="cell') == 3 * 50
+    assert first.count('class="report-card"') == 120  # every report is listed
+    assert "(1–50 of 120)" in first and f'href="/stories/{story.id}?reports=50">next reports' in first
+    last = client.get(f"/stories/{story.id}?reports=100").text
+    matrix = last[last.index('id="matrix"'):]
+    assert matrix.count('<th class="rep"') == 20 and "(101–120 of 120)" in last
+    assert f'href="/stories/{story.id}?reports=50">← previous reports' in last and "next reports" not in last
+    assert client.get(f"/stories/{story.id}?reports=-1").status_code == 422

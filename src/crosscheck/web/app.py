@@ -160,12 +160,13 @@ def pick(ids: Any, mapping: dict) -> str:
     return ", ".join(str(mapping.get(i, i)) for i in ids)
 
 
-def matrix_cells(v: Any, c: Any) -> Markup:
+def matrix_cells(v: Any, c: Any, columns: Any = None) -> Markup:
     """One claim's row of the story page's matrix (claims x reports), a cell per report: built here rather than
     cell by cell in the template, since the largest stories' matrices (100 claims x ~100 reports) are most of
-    their page's rendering time. The markup is the template loop's, byte for byte."""
+    their page's rendering time. The markup is the template loop's, byte for byte. ``columns``: the reports
+    this page shows (all of the story's by default)."""
     out = []
-    for d in v.documents:
+    for d in (v.documents if columns is None else columns):
         key = v.cells.get((c.id, d.id))
         if key is None:
             out.append('        <td class="cell"></td>')

@@ -318,17 +318,13 @@ class ReadModel:
         """The story's syndication groups: each member's kind, the reason, the shared passages."""
         groups = self.store.syndication_groups_by_id(synd.values())
         by_id = {d.id: d for d in docs}
+        order = [groups[gid] for gid in dict.fromkeys(synd[d.id] for d in docs if d.id in synd) if gid in groups]
+        # the members outside the story (an origin) and the reports their passages were matched in: one read
+        outside = {m.document for g in order for m in g.members if m.document in g.documents}
+        outside |= {m.matched for g in order for m in g.members if m.matched}
+        by_id.update(self.store.documents_by_id(outside - set(by_id)))
         out = []
-        for gid in dict.fromkeys(synd[d.id] for d in docs if d.id in synd):
-            g = groups.get(gid)
-            if g is None:
-                continue
-            for m in g.members:
-                if m.document not in by_id and m.document in g.documents:
-                    doc = self.store.document(m.document)
-                    if doc is not None:
-                        by_id[m.document] = doc
-
+        for g in order:
             def name(doc_id: str) -> str:
                 d = by_id.get(doc_id)
                 outlet = (d.outlet if d else None) or "unknown outlet"
@@ -340,10 +336,6 @@ class ReadModel:
                 if d is None or (m.document not in labels and m.kind != "origin"):
                     continue
                 other = by_id.get(m.matched or "")
-                if other is None and m.matched:
-                    other = self.store.document(m.matched)
-                    if other is not None:
-                        by_id[other.id] = other
                 reason = m.reason.replace(m.matched, name(m.matched)) if m.matched else m.reason
                 passages = tuple((d.text[a0:a1], other.text[b0:b1]) for a0, a1, b0, b1 in m.passages
                                  if other is not None and a1 <= len(d.text) and b1 <= len(other.text))
