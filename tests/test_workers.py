@@ -218,3 +218,37 @@ def test_workers_start_with_the_model_preloaded_and_the_callers_environment(monk
     hits, seen = workers._pool(2, settings).submit(_worker_facts, [], settings).result()
     assert hits >= 1
     assert seen == "set after the server started"
+
+
+_RECYCLE = r"""
+import os, sys
+from crosscheck import workers
+from crosscheck.config import Settings
+
+def pid(_args, _settings):
+    return os.getpid()
+
+if __name__ == "__main__":
+    settings = Settings(workers=2, workers_max_tasks=2)
+    futures = [workers._pool(2, settings).submit(pid, None, settings) for _ in range(24)]  # a backlog, as corroboration keeps
+    pids = {f.result(timeout=120) for f in futures}
+    workers.shutdown()
+    print(len(pids))
+"""
+
+
+def test_workers_are_replaced_after_their_tasks_without_a_deadlock(tmp_path):
+    """Workers are replaced after ``workers_max_tasks`` tasks each, with tasks queued behind them. The
+    executor's own max_tasks_per_child deadlocked there (CPython gh-115634: a 840-report ingest hung)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "recycle.py"
+    script.write_text(_RECYCLE, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    try:
+        out = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=180)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the pool hung with tasks queued behind workers at their task limit")
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert int(out.stdout.split()[-1]) >= 6  # 24 tasks, 4 a pool (2 workers x 2): six pools' workers took over

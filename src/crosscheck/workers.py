@@ -17,8 +17,11 @@ a few stories ahead of the one it writes); a story whose worker dies is corrobor
   so a worker (and each replacement) starts with all of it in memory, shared with its siblings until
   written, instead of importing and loading it (~1.9 s of CPU a worker under 'spawn').
 - Memory per worker is bounded: a task is a chunk of at most ``Settings.workers_chunk`` reports
-  (each analysed up to ``analysis_max_chars``), and a worker is replaced after
-  ``Settings.workers_max_tasks`` chunks, so whatever the parser's vocabulary accumulates is returned.
+  (each analysed up to ``analysis_max_chars``), and the workers are replaced after
+  ``Settings.workers_max_tasks`` tasks each, so whatever the parser's vocabulary accumulates is returned:
+  the pool is retired (its queued tasks still run) and a fresh one forked. Not by the executor's own
+  ``max_tasks_per_child``: up to Python 3.13 it deadlocks once a worker exits at its limit while tasks
+  are queued (CPython gh-115634), which hung a 840-report ingest here.
 - The pool is started only for a batch of at least ``Settings.workers_min_reports`` reports (a
   one-report ingest never pays a pool start); once running it serves every later batch of the
   process (a ``watch`` loop keeps it warm) until ``shutdown()`` or the end of the process.
@@ -121,7 +124,7 @@ class Job:
     def _submit(self) -> None:
         chunks = _chunks(self.docs, self.settings)
         try:
-            pool = _pool(self.size, self.settings)
+            pool = _pool(self.size, self.settings, len(chunks))
             for chunk in chunks:
                 self._tasks.append((chunk, pool.submit(_run_chunk, chunk, self.settings)))
         except Exception:  # a broken pool: what was not submitted is run again one at a time
@@ -169,24 +172,25 @@ def shutdown() -> None:
 
 # -- the pool --------------------------------------------------------------------------------------
 _lock = threading.Lock()
-_state: dict = {"pool": None, "key": None, "off": False}  # off: the workers could not run in this process
+_state: dict = {"pool": None, "key": None, "off": False, "tasks": 0}  # tasks: submitted to the running pool  # off: the workers could not run in this process
 
 
-def _pool(size: int, settings: "Settings") -> ProcessPoolExecutor:
-    import multiprocessing
-
+def _pool(size: int, settings: "Settings", tasks: int = 1) -> ProcessPoolExecutor:
+    """The running pool, for ``tasks`` more tasks; a fresh one when the settings changed or the running one
+    has had its ``workers_max_tasks`` tasks a worker (retired: what it has queued still runs)."""
     key = (size, settings.spacy_model)
     with _lock:
-        if _state["pool"] is not None and _state["key"] == key:
-            return _state["pool"]
-        old = _state["pool"]
+        pool, same = _state["pool"], _state["key"] == key
+        if pool is not None and same and _state["tasks"] < max(1, settings.workers_max_tasks) * size:
+            _state["tasks"] += tasks
+            return pool
         _state["pool"] = ProcessPoolExecutor(max_workers=size, mp_context=_context(settings.spacy_model),
-                                             initializer=_init_worker, initargs=(settings.spacy_model, dict(os.environ)),
-                                             max_tasks_per_child=max(1, settings.workers_max_tasks))
-        _state["key"] = key
-    if old is not None:
-        old.shutdown(wait=False, cancel_futures=True)
-    return _state["pool"]
+                                             initializer=_init_worker, initargs=(settings.spacy_model, dict(os.environ)))
+        _state["key"], _state["tasks"] = key, tasks
+        fresh = _state["pool"]
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=not same)
+    return fresh
 
 
 def stop_server() -> None:
@@ -373,7 +377,7 @@ def corroborate_each(keys: Sequence, inputs, settings: "Settings"):
         args, fut = inputs(key), None
         if args is not None and not broken:
             try:
-                fut = pool.submit(_run_story, args, settings)
+                fut = _pool(size, settings).submit(_run_story, args, settings)
             except Exception:  # the pool broke meanwhile: corroborated here
                 fut = None
         ahead.append((key, args, fut))
