@@ -48,9 +48,11 @@ _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2
 
 # quote marks: straight, curly, guillemets, low-high, and two typewriter apostrophes ('' ... '', the
 # newswire transliteration of curly quotes); a curly opening closed by a straight mark (copy-edited text
-# mixing both) is a quote too
+# mixing both) is a quote too; so is a paragraph opened by a closing curly mark ('\u201dC.\u201d', an
+# autocorrect slip of scraped text: at a line's start a quote mark can only open)
 _QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]"
-                    r"|''((?:(?!'')[^\n]){2,}?)''|\u201c([^\u201d\"\n]{2,}?)\"")
+                    r"|''((?:(?!'')[^\n]){2,}?)''|\u201c([^\u201d\"\n]{2,}?)\""
+                    r"|(?:^|(?<=\n))[ \t]*\u201d([^\u201c\u201d\n]{2,}?)\u201d")
 FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 PERSONAL = ("i", "we", "you", "my", "our", "your")
 VERBISH = ("VERB", "AUX")
@@ -99,7 +101,7 @@ def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
     paragraph (the newspaper convention); it is credited to whoever the next quote is credited to."""
     out = []
     for m in _QUOTE.finditer(doc_text(sdoc)):
-        g = next(k for k in range(1, 7) if m.group(k) is not None)
+        g = next(k for k in range(1, _QUOTE.groups + 1) if m.group(k) is not None)
         if len(m.group(g).split()) >= min_words:
             out.append((m.start(g), m.end(g), False))
     for m in _OPEN_QUOTE_PARAGRAPH.finditer(doc_text(sdoc)):

@@ -6,24 +6,28 @@ Margolin & Ruths, LREC 2018) annotate both, the colon or the dash being the cue.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 DASHES = "\u2015\u2014\u2013"  # horizontal bar, em dash, en dash: the credit-line marks
 _OPENING = "\"'\u201c\u2018"
 _CLOSING = "\"'\u201d\u2019\n"  # a credit line follows a closing quote mark or opens a line
 _NAME_POS = ("PROPN",)
+_HSPACE = re.compile(r"[^\S\n]+")  # spaces other than a line break (no-break spaces of scraped text too)
 _MAX_NAME_WORDS = 5
 
 
-def dash_credit(sent: Span) -> Token | None:
+def dash_credit(sent: Span, start: int | None = None) -> Token | None:
     """The head of the name on a credit line ('― Ana Ruiz', '” ― Ana Ruiz.'): a dash and a short name
-    with no verb, nothing else."""
-    words = [t for t in sent if not t.is_space and not (t.is_punct and t.text not in DASHES)]
+    with no verb, nothing else (from character ``start`` on: the end of a quote the sentence holds)."""
+    words = [t for t in sent if (start is None or t.idx >= start)
+             and not t.is_space and not (t.is_punct and t.text not in DASHES)]
     if not words or words[0].text[:1] not in DASHES:
         return None
     text = sent.doc.text
-    before = text[: words[0].idx].rstrip(" \t")
-    after = text[words[-1].idx + len(words[-1].text) :].lstrip(" \t.")
+    before = _HSPACE.sub(" ", text[: words[0].idx]).rstrip(" ")
+    after = _HSPACE.sub(" ", text[words[-1].idx + len(words[-1].text) :]).lstrip(" .")
     if (before and before[-1] not in _CLOSING) or (after and after[0] != "\n"):
         return None  # a dash inside a sentence, not a credit line closing a quote
     name = words[1:]
@@ -31,6 +35,11 @@ def dash_credit(sent: Span) -> Token | None:
         return None
     heads = [t for t in name if t.pos_ in _NAME_POS]
     return heads[-1] if heads and name[0].pos_ in _NAME_POS else None
+
+
+def credit_mark(name: Token) -> str:
+    """The dash that opens the credit line whose name ``name`` heads."""
+    return next((t.text for t in reversed(name.doc[name.sent.start : name.i]) if t.text[:1] in DASHES), DASHES[0])
 
 
 def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()) -> tuple[Token, int] | None:

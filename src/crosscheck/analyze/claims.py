@@ -34,7 +34,7 @@ from crosscheck.analyze.claim_index import (
     any_verb_of_quote, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
-from crosscheck.analyze.claim_labels import dash_credit, label
+from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_objects import governing_subject, no_one, object_content, relative_content, relative_with_subject
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA
 from crosscheck.analyze.claim_state import Speaker as _Speaker
@@ -165,7 +165,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if region[2]:
         st.pending.append((region, qsents))
         return True
-    prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip("'\"\u201c\u00ab\u201e").strip()
+    prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip("'\"\u201c\u201d\u00ab\u201e").strip()
     if prefix and not prefix.endswith((":", ",")):
         return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
@@ -192,7 +192,9 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if (last is None or last.sent < i - 1) and st.quoted is not None and st.quoted.sent == i - 1:
             last = st.quoted  # '"C1," he said. "C2."': the quote goes on, its speaker unresolved or not
         after = i + len(qsents)
-        credit = dash_credit(sents[after]) if after < len(sents) and not prefix else None
+        credit = None if prefix else dash_credit(qsents[-1], region[1])  # '"C." ― Ana Ruiz' on the quote's line
+        if credit is None and after < len(sents) and not prefix:
+            credit = dash_credit(sents[after])
         if credit is not None:  # a quoted paragraph over its credit line: '"C" / ― Ana Ruiz'
             key, text = _resolve(st, credit)
             last, outside = _Speaker(key, text, after), ""
@@ -202,7 +204,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             outside = rest.strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
         if outside or last is None:
             return False
-        speaker, speaker_text, cue_text = last.key, last.text, (credit.doc[credit.sent.start].text if credit is not None else None)
+        speaker, speaker_text, cue_text = last.key, last.text, (credit_mark(credit) if credit is not None else None)
         continued = last.sent == i - 1 and i > 0
     opened_paragraph = not prefix
     # a quote is one claim however many sentences it runs over (the speaker asserts it as one

@@ -17,6 +17,7 @@ from typing import Iterator, Sequence
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 
 @Language.component("crosscheck_line_breaks")
@@ -82,6 +83,10 @@ def load(model: str) -> Language:
         nlp.add_pipe("crosscheck_line_breaks")
         return nlp
     nlp = spacy.load(model)
+    # the horizontal bar (U+2015) that opens a credit line is a token of its own, also written against the
+    # quote it credits ('\u201d\u2015 Ana Ruiz'): the model's own rules kept '\u201d\u2015' as one word
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "\u2015"]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "\u2015"]).search
     if "crosscheck_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("crosscheck_line_breaks", before="parser")
     return nlp
