@@ -55,10 +55,13 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
     if colon is None or colon == k:
         return None
     name = toks[k:colon]
-    if not all(t.pos_ in _NAME_POS or t.text.isupper() for t in name):
+    # one word of a name the report gives in full counts whatever its tag: a headline's 'Sanders: C' (a
+    # parser reads a sentence-initial surname as a common noun) or a transcript's 'WALLACE: C'
+    alone = len(name) == 1 and name[0].text[:1].isupper() and (name[0].text in names or name[0].text.title() in names)
+    if not alone and not all(t.pos_ in _NAME_POS or t.text.isupper() for t in name):
         return None
-    if not any(t.i in known for t in name) and not (len(name) == 1 and name[0].text.isupper() and name[0].text.title() in names):
-        return None  # 'Update: ...'; a transcript's 'WALLACE:' counts when the report names a Wallace
+    if not any(t.i in known for t in name) and not alone:
+        return None  # 'Update: ...' (no name of the report's)
     if sum(1 for t in toks[colon + 1 :] if t.is_alpha) < 3:
         return None
     return name[-1], toks[colon + 1].i
