@@ -252,3 +252,46 @@ def test_workers_are_replaced_after_their_tasks_without_a_deadlock(tmp_path):
         pytest.fail("the pool hung with tasks queued behind workers at their task limit")
     assert out.returncode == 0, out.stderr[-2000:]
     assert int(out.stdout.split()[-1]) >= 6  # 24 tasks, 4 a pool (2 workers x 2): six pools' workers took over
+
+
+_OWNER = r"""
+import os, sys, time
+from crosscheck import workers
+from crosscheck.config import Settings
+
+def pid(_args, _settings):
+    return os.getpid()
+
+if __name__ == "__main__":
+    settings = Settings(workers=2)
+    print(workers._pool(2, settings).submit(pid, None, settings).result(timeout=120), flush=True)
+    time.sleep(600)
+"""
+
+
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path):
+    """A pool's process killed outright leaves no worker (and no fork server) behind."""
+    if not Path("/proc").is_dir():
+        pytest.skip("reads /proc")
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "owner.py"
+    script.write_text(_OWNER, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(proc.stdout.readline())
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and Path(f"/proc/{worker}").exists() and \
+            "Z" not in Path(f"/proc/{worker}/stat").read_text().split(")")[-1].split()[:1]:
+        time.sleep(0.2)
+    alive = Path(f"/proc/{worker}").exists() and \
+        "Z" not in Path(f"/proc/{worker}/stat").read_text().split(")")[-1].split()[:1]
+    if alive:
+        os.kill(worker, signal.SIGKILL)
+    assert not alive, "a worker outlived the process that started its pool"

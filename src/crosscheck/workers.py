@@ -185,7 +185,7 @@ def _pool(size: int, settings: "Settings", tasks: int = 1) -> ProcessPoolExecuto
             _state["tasks"] += tasks
             return pool
         _state["pool"] = ProcessPoolExecutor(max_workers=size, mp_context=_context(settings.spacy_model),
-                                             initializer=_init_worker, initargs=(settings.spacy_model, dict(os.environ)))
+                                             initializer=_init_worker, initargs=(settings.spacy_model, dict(os.environ), os.getpid()))
         _state["key"], _state["tasks"] = key, tasks
         fresh = _state["pool"]
     if pool is not None:
@@ -290,10 +290,12 @@ def _one_by_one(docs: list["Document"], settings: "Settings", size: int) -> list
     return out
 
 
-def _init_worker(model: str, environ: dict[str, str]) -> None:
+def _init_worker(model: str, environ: dict[str, str], owner: int | None = None) -> None:
     """In each worker, once: the environment of the process that started the pool (a forked worker has
     its fork server's, as old as the server), numeric libraries on one thread, spaCy and the model loaded
-    (a no-op where the fork server preloaded them)."""
+    (a no-op where the fork server preloaded them), and a watch on ``owner``, the pool's process."""
+    if owner is not None:
+        threading.Thread(target=_exit_with, args=(owner,), name="crosscheck-owner", daemon=True).start()
     for var in set(os.environ) - set(environ):
         del os.environ[var]
     os.environ.update(environ)
@@ -302,6 +304,22 @@ def _init_worker(model: str, environ: dict[str, str]) -> None:
     from .analyze import nlp
 
     nlp.load(model)
+
+
+def _exit_with(owner: int, every: float = 1.0) -> None:
+    """End this worker once ``owner`` is gone. A pool's process killed outright (SIGKILL, SIGTERM) left its
+    workers behind: each holds the read end of the pool's result pipe (so a worker writing to it blocks
+    instead of failing) and keeps the fork server, with its model, alive too."""
+    import time
+
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the pid was reused by another user's process: the owner is gone
+            os._exit(1)
 
 
 def _run_chunk(docs: list["Document"], settings: "Settings") -> list[Prepared]:
