@@ -172,7 +172,8 @@ def shutdown() -> None:
 
 # -- the pool --------------------------------------------------------------------------------------
 _lock = threading.Lock()
-_state: dict = {"pool": None, "key": None, "off": False, "tasks": 0}  # tasks: submitted to the running pool  # off: the workers could not run in this process
+# off: the workers could not run in this process; tasks: how many were submitted to the running pool
+_state: dict = {"pool": None, "key": None, "off": False, "tasks": 0}
 
 
 def _pool(size: int, settings: "Settings", tasks: int = 1) -> ProcessPoolExecutor:
@@ -185,7 +186,8 @@ def _pool(size: int, settings: "Settings", tasks: int = 1) -> ProcessPoolExecuto
             _state["tasks"] += tasks
             return pool
         _state["pool"] = ProcessPoolExecutor(max_workers=size, mp_context=_context(settings.spacy_model),
-                                             initializer=_init_worker, initargs=(settings.spacy_model, dict(os.environ), os.getpid()))
+                                             initializer=_init_worker,
+                                             initargs=(settings.spacy_model, dict(os.environ), os.getpid()))
         _state["key"], _state["tasks"] = key, tasks
         fresh = _state["pool"]
     if pool is not None:
