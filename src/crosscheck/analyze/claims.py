@@ -192,9 +192,11 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if (last is None or last.sent < i - 1) and st.quoted is not None and st.quoted.sent == i - 1:
             last = st.quoted  # '"C1," he said. "C2."': the quote goes on, its speaker unresolved or not
         after = i + len(qsents)
-        credit = None if prefix else dash_credit(qsents[-1], region[1])  # '"C." ― Ana Ruiz' on the quote's line
-        if credit is None and after < len(sents) and not prefix:
-            credit = dash_credit(sents[after])
+        credit = None
+        if not prefix:  # '"C." ― Ana Ruiz' on the quote's own line, else on the line under it
+            credit = dash_credit(qsents[-1], region[1])
+            if credit is None and after < len(sents):
+                credit = dash_credit(sents[after])
         if credit is not None:  # a quoted paragraph over its credit line: '"C" / ― Ana Ruiz'
             key, text = _resolve(st, credit)
             last, outside = _Speaker(key, text, after), ""
