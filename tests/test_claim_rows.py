@@ -549,3 +549,5 @@ def test_a_story_of_many_reports_shows_its_matrix_a_page_of_columns_at_a_time(tm
     assert matrix.count('<th class="rep"') == 20 and "(101–120 of 120)" in last
     assert f'href="/stories/{story.id}?reports=50">← previous reports' in last and "next reports" not in last
     assert client.get(f"/stories/{story.id}?reports=-1").status_code == 422
+    past = client.get(f"/stories/{story.id}?reports=120")  # past the last report: a clear 404, not a 500
+    assert past.status_code == 404 and "is past this story" in past.text and "120 reports" in past.text

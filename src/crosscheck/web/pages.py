@@ -93,6 +93,8 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             # a long claim list is shown CLAIMS_PAGE claims at a time, and the matrix REPORTS_PAGE report columns
             # at a time (the matrix is most of the page)
             n, m = len(view.claims), len(view.documents)
+            if reports and reports >= m:
+                raise HTTPException(404, f"reports: offset {reports} is past this story's {m} reports")
             return {"v": view, "shown": view.claims[claims:claims + CLAIMS_PAGE], "claims_offset": claims,
                     "prev_claims": page(max(0, claims - CLAIMS_PAGE), reports) if claims else None,
                     "next_claims": page(claims + CLAIMS_PAGE, reports) if claims + CLAIMS_PAGE < n else None,
