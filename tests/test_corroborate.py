@@ -399,3 +399,24 @@ def test_groups_looked_up_by_their_terms_align_as_every_group_tested(monkeypatch
     assert looked_up == tested
     assert any(c.status == "conflicting" for c in tested.claims)
     assert any(len(c.documents) >= 4 for c in tested.claims)
+
+
+@pytest.mark.parametrize("speaker", [KESSLER, None])
+def test_kind_is_that_of_the_report_whose_speaker_the_claim_names(speaker):
+    """An earlier report states a claim as its own (kind 'outlet'), a later one attributes it: the aligned claim
+    names the later report's speaker, so its kind and text are the later report's, not 'outlet' and the outlet's
+    sentence (they were the first report's: a claim said by Kessler read as the outlet's own statement, and
+    attributed-only exports dropped it)."""
+    f = run_story([
+        make_report("a", [C("The Oster dam will be closed for repairs in May.", speaker=None, speaker_text="Daily Post",
+                            kind="outlet", cue=None)], published="2026-05-01"),
+        make_report("b", [C("The Oster dam will be closed for urgent repairs in May.", speaker=speaker,
+                            speaker_text="a city engineer" if speaker is None else speaker, kind="reported")],
+                    published="2026-05-02"),
+    ])
+    (c,) = f.claims
+    assert set(c.documents) == {"a", "b"} and c.kind == "reported" and "urgent" in c.text  # in b's words
+    assert c.speaker_text == (KESSLER if speaker else "a city engineer")
+    (own,) = run_story([make_report("a", [C("The Oster dam will be closed for repairs in May.", speaker=None,
+                                            speaker_text="Daily Post", kind="outlet", cue=None)])]).claims
+    assert own.kind == "outlet" and own.speaker_text == "Daily Post"

@@ -324,7 +324,7 @@ class AlignedClaim:
     related: tuple[str, ...] = ()  # compatible figures on the same subject
     drift: tuple[str, ...] = ()  # human-readable drift notes
     chain: tuple[str, ...] = ()  # speaker's sources, nearest first
-    kind: str | None = None  # quote | reported | according_to | outlet | belief | intention | knowledge (of the first retelling)
+    kind: str | None = None  # quote | reported | according_to | outlet | belief | intention | knowledge (of the retelling whose speaker the claim names)
     subject: str | None = None  # entity id or word the claim is about
     predicate: str | None = None  # predicate class ("train", "send", ...) or None
     modality: str | None = None  # actual | plan | future | possible

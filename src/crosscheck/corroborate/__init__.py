@@ -49,8 +49,11 @@ def _claim_id(story: str, founder: ClaimView) -> str:
     return "claim-" + hashlib.sha1(f"{story}|{founder.ref}".encode()).hexdigest()[:12]
 
 
-def _speaker(group: Group) -> tuple[str | None, str | None, str | None]:
-    """(global entity id or None, speaker_text, display name) for a group."""
+def _speaker(group: Group) -> tuple[str | None, str | None, str | None, ClaimView]:
+    """(global entity id or None, speaker_text, display name, voice) for a group: the speaker most of its reports
+    name, else the first report that attributes it (a report's own statement, kind "outlet", only when no report
+    attributes the claim); the voice is that report's claim, whose kind the aligned claim takes, so its kind and
+    speaker tell one reading."""
     primary = [m for m in group.members if m.ref not in group.secondary] or group.members
     named = Counter(m.speaker_id for m in primary if m.named)
     if not named:
@@ -59,9 +62,9 @@ def _speaker(group: Group) -> tuple[str | None, str | None, str | None]:
         sid = named.most_common(1)[0][0]
         member = next(m for m in group.members if m.speaker_id == sid)
         display = member.speaker_name or member.claim.speaker_text
-        return (None if sid.startswith("name:") else sid), member.claim.speaker_text or display, display
-    founder = group.members[0]
-    return None, founder.claim.speaker_text, founder.claim.speaker_text
+        return (None if sid.startswith("name:") else sid), member.claim.speaker_text or display, display, member
+    voice = next((m for m in group.members if m.claim.kind != "outlet"), group.members[0])
+    return None, voice.claim.speaker_text, voice.claim.speaker_text, voice
 
 
 def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mapping[str, Analysis],
@@ -104,16 +107,18 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
         n = independent_sources(docs, syndication)
         conflicts = tuple(sorted(ids[j] for j in relations.conflicts.get(i, ())))
         status = "conflicting" if conflicts else "corroborated" if n >= 2 else "single_source"
-        speaker, speaker_text, display = _speaker(g)
+        speaker, speaker_text, display, voice = _speaker(g)
+        # the claim in the words of its first report, unless that report states it as its own and another attributes it
+        said = voice if founder.claim.kind == "outlet" else founder
         claims.append(AlignedClaim(
-            id=ids[i], story=story.id, text=founder.claim.text, speaker=speaker, speaker_text=speaker_text,
+            id=ids[i], story=story.id, text=said.claim.text, speaker=speaker, speaker_text=speaker_text,
             documents=docs, status=status, independent_sources=n,
             retellings=tuple(retelling(m) for m in members),
             conflicts_with=conflicts,
             related=tuple(sorted(ids[j] for j in relations.related.get(i, ()) if ids[j] not in conflicts)),
             drift=drift_notes(members, documents),
             chain=chain(display, members, speaker),
-            kind=founder.claim.kind,
+            kind=voice.claim.kind,
             subject=founder.subject,
             predicate=min(founder.predicates) if founder.predicates else None,
             modality=founder.modality,
