@@ -87,10 +87,17 @@ CACHE = ROOT / "bench" / ".cache"
 ECB_DEV = ROOT.parent / "shared" / "datasets" / "ecbplus-dev" / "articles.jsonl"
 HELD_OUT = 20  # bases kept out of every store: the measured new reports
 COMMON_SHARE = 0.15  # a word in this share of the bases is everyday news wording ('said', 'police'): kept
-COPIER_VERSION = 2  # part of the cache key: a store built by another copier is not reused
+COPIER_VERSION = 3  # part of the cache key: a store built by another copier is not reused
 WORD = re.compile(r"[A-Za-z]+")
+DIGITS = re.compile(r"\d+")
 CALENDAR = set("january february march april may june july august september october november december monday "
                "tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|" \
+          "september|october|november|december"
+MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)  # 'September 14'
+MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.I)  # '14 September', '14th of May'
+YEARS = (1800, 2100)  # a 4-digit number in this range, standing alone, is a year
+YEAR_STEP = 28  # years a copy moves its dates on: the Gregorian weekdays repeat every 28 years (1901-2099)
 
 
 # -- the corpus and its copies -----------------------------------------------------------------------
@@ -105,7 +112,10 @@ def load_bases(path: Path) -> list[dict]:
 
 
 class Copier:
-    """Copy ``c`` of a text: words of 4+ letters outside the keep list permuted among same-length words."""
+    """Copy ``c`` of a text: words of 4+ letters outside the keep list permuted among same-length words, years
+    moved 28 c years on (the calendar repeats every 28 years, so weekdays stay right), other numbers' digits
+    1-9 permuted (0 kept, so '2 million' and 2,000,000 stay one figure); day numbers next to a month name and
+    clock times are kept."""
 
     def __init__(self, bases: list[dict]):
         from spacy.lang.en.stop_words import STOP_WORDS
@@ -122,6 +132,7 @@ class Copier:
         self.by_len = by_len
         self.rank = {w: i for ws in by_len.values() for i, w in enumerate(ws)}
         self._maps: dict[int, dict[str, str]] = {}
+        self._digits: dict[int, dict[str, str]] = {}
 
     def mapping(self, copy: int) -> dict[str, str]:
         if copy not in self._maps:
@@ -134,6 +145,15 @@ class Copier:
                     m.update(zip(words, shuffled))
             self._maps[copy] = m
         return self._maps[copy]
+
+    def digit_map(self, copy: int) -> dict[str, str]:
+        if copy not in self._digits:
+            digits = list("123456789")
+            shuffled = digits[:]
+            if copy:
+                random.Random(f"digits-{copy}").shuffle(shuffled)
+            self._digits[copy] = dict(zip(digits, shuffled), **{"0": "0"})
+        return self._digits[copy]
 
     def text(self, s: str | None, copy: int) -> str | None:
         if not s or not copy:
@@ -148,7 +168,45 @@ class Copier:
             if w.isupper() and len(w) > 1:
                 return new.upper()
             return new.capitalize() if w[0].isupper() else new
-        return WORD.sub(one, s)
+
+        def number(match: re.Match) -> str:
+            d, a, b = match.group(0), match.start(), match.end()
+            before, after = s[max(0, a - 12):a], s[b:b + 12]
+            if len(d) == 4 and YEARS[0] <= int(d) <= YEARS[1] and not re.search(r"[\d.,]$", before) \
+                    and not re.match(r"[.,]\d", after):
+                return self.year(int(d), copy)
+            if len(d) <= 2 and (MONTH_BEFORE.search(before) or MONTH_AFTER.match(after)) \
+                    or before.endswith(":") or after.startswith(":"):
+                return d  # a day of a month, a clock time
+            return self.digits(d, copy)
+        return DIGITS.sub(number, WORD.sub(one, s))
+
+    def year(self, year: int, copy: int) -> str:
+        return str(year + YEAR_STEP * copy)
+
+    def digits(self, d: str, copy: int) -> str:
+        m = self.digit_map(copy)
+        return "".join(m.get(ch, ch) for ch in d)
+
+    def number(self, value, text: str, copy: int):
+        """A quantity's value as copy ``copy`` states it: digits mapped as in its text (a value written in words
+        is kept)."""
+        if value is None or not copy or not any(ch.isdigit() for ch in text) or not isinstance(value, (int, float)):
+            return value
+        form = str(int(value)) if float(value).is_integer() else repr(float(value))
+        if "e" in form:
+            return value
+        new = self.digits(form, copy)
+        return int(new) if isinstance(value, int) else float(new)
+
+    def time_value(self, value: str | None, copy: int) -> str | None:
+        """A TimeML value's leading year moved as the text's years are ('2008-09-14', '2008-W37')."""
+        if not value or not copy:
+            return value
+        m = re.match(r"(\d{4})(?!\d)", value)
+        if m and YEARS[0] <= int(m.group(1)) <= YEARS[1]:
+            return self.year(int(m.group(1)), copy) + value[4:]
+        return value
 
 
 def _cue_words() -> set[str]:
@@ -203,8 +261,11 @@ def vary_analysis(a, copier: Copier, copy: int, doc_id: str):
     return r(a, document=doc_id,
              entities=tuple(r(e, name=t(e.name), aliases=tuple(map(t, e.aliases))) for e in a.entities),
              mentions=tuple(r(m, text=t(m.text)) for m in a.mentions),
-             quantities=tuple(r(q, text=t(q.text), of=t(q.of)) for q in a.quantities),
-             times=tuple(r(x, text=t(x.text)) for x in a.times),
+             quantities=tuple(r(q, text=t(q.text), of=t(q.of), value=copier.number(q.value, q.text, copy),
+                              low=copier.number(q.low, q.text, copy), high=copier.number(q.high, q.text, copy))
+                              for q in a.quantities),
+             times=tuple(r(x, text=t(x.text), value=copier.time_value(x.value, copy),
+                           anchor=copier.time_value(x.anchor, copy)) for x in a.times),
              claims=tuple(r(c, text=t(c.text), speaker_text=t(c.speaker_text), cue=t(c.cue),
                             hedges=tuple(map(t, c.hedges)), chain=tuple(map(t, c.chain))) for c in a.claims),
              lemmas=tuple(map(t, a.lemmas)))

@@ -372,3 +372,12 @@ def test_a_relative_who_resolves_to_its_noun():
     st = State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents))
     who = next(t for t in sdoc if t.lower_ == "who")
     assert resolve(st, who)[1] == "The ferry captains"
+
+
+def test_a_quote_after_a_sentence_naming_another_person_is_not_the_first_speakers(parse):
+    """'"C1," X said. Y disagreed. "C2."': C2 may be Y's; it does not go on with X's quote (it does when the
+    sentence between names no one else: the fixture quote-goes-on-after-a-sentence-between)."""
+    ents, found = parse("\"The bridge will reopen in May,\" Mayor Ivo Petek said on Monday. His deputy Ana Ruiz "
+                        "disagreed. \"It will take at least a year to repair the damage.\"")
+    assert [c for c in found if "reopen" in c.text and "petek" in _speaker_words(c, ents)]
+    assert not [c for c in found if "repair the damage" in c.text and "petek" in _speaker_words(c, ents)]

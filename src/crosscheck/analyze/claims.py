@@ -200,14 +200,15 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if credit is not None:  # a quoted paragraph over its credit line: '"C" / ― Ana Ruiz'
             key, text = _resolve(st, credit)
             last, outside = _Speaker(key, text, after), ""
-        elif outside and last is not None and last.sent == i - 1 and not prefix:
+        elif outside and last is not None and not prefix and (last.sent == i - 1 or _quote_goes_on(st, sents, last, i)):
             # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
             rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
             outside = rest.strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, (credit_mark(credit) if credit is not None else None)
-        continued = last.sent == i - 1 and i > 0
+        continued = last.sent >= i - 2 and i > 0 and (last.sent == i - 1 or _quote_goes_on(st, sents, last, i))
+        since = sents[last.sent].start_char
     opened_paragraph = not prefix
     # a quote is one claim however many sentences it runs over (the speaker asserts it as one
     # statement); each paragraph of a quote running over paragraphs is one claim
@@ -217,7 +218,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             st.add(toks, psents, speaker, speaker_text, cue_text, "quote", split=False)
     st.pending.clear()
     toks = [t for sent in qsents for t in sent if inside(t)]
-    if continued and st.extend(toks, qsents, speaker, speaker_text, sents[i - 1].start_char):
+    if continued and st.extend(toks, qsents, speaker, speaker_text, since):
         _nested_before(st, qsents, inside, speaker_text, len(st.claims) - 1)
     elif len(toks) >= st.settings.claim_min_quote_words:
         before = len(st.claims)
@@ -233,6 +234,22 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         st.last = _Speaker(speaker, speaker_text, st.si)
     if speaker is not None or speaker_text is not None:
         st.quoted = _Speaker(speaker, speaker_text, i + len(qsents) - 1)
+    return True
+
+
+def _quote_goes_on(st: _State, sents: list[Span], last: _Speaker, i: int) -> bool:
+    """'"C1," X said. He paused. "C2."': a quote sentence two sentences after its speaker's quote, in one
+    paragraph, with nothing between that quotes or names another person, is the same speaker going on."""
+    if st.quoted is None or st.quoted.sent != last.sent or last.sent != i - 2 or (st.quoted.key, st.quoted.text) != (last.key, last.text):
+        return False
+    between = sents[i - 1]
+    if "\n" in doc_text(st.sdoc)[sents[i - 2].end_char : sents[i].start_char] or "''" in between.text \
+            or any(ch in '"\u201c\u201d\u00ab\u00bb\u201e' for ch in between.text):
+        return False
+    for t in between:
+        ent = st.ents.entity(st.ents.by_token.get(t.i))
+        if ent is not None and ent.type == "PERSON" and ent.key != last.key:
+            return False
     return True
 
 
