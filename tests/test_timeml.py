@@ -79,3 +79,12 @@ def test_new_values_never_crash_downstream():
     feats = story_features(doc, analysis)
     assert set(feats.dates) <= {"2013-03-22", "XXXX-03-22"}
     assert TimeExpr  # the model type the values live in
+
+
+@pytest.mark.parametrize("text", ["Both candidates toured the state ahead of the final weekend of campaigning.",
+                                  "The fair opens on the first weekend of the month, organisers said."])
+def test_an_ordinal_weekend_is_no_week_counted_from_publication(text):
+    """'the final weekend' read its ordinal (a quarter's word: 'final' = 4) as a count of weeks and crashed
+    (TypeError: a string in timedelta), failing the whole report; it has no value relative to publication."""
+    found = _times({"text": text, "published": "2016-04-30"})
+    assert not [t for t in found if t.value and t.value.endswith("-WE")], [(t.text, t.value) for t in found]

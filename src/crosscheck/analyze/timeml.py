@@ -206,6 +206,8 @@ def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | N
         code = table[g["unit"].lower()]
         idx = _SEASON_ORDER.index(code)
         mod = _mod(g.get("post"), lang) if g.get("post") else _mod(g.get("pre"), lang)
+        if isinstance(mod, str):  # an ordinal ('the first spring'): no season counted from today
+            mod = None
         if g.get("year"):
             return f"{g['year']}-{code}", None
         if pub is None:
@@ -252,6 +254,8 @@ def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | N
         if pub is None:
             return None, None
         mod = _mod(g.get("post"), lang) if g.get("post") else _mod(g.get("pre"), lang)
+        if isinstance(mod, str):  # an ordinal ('the final weekend of campaigning'): not a week counted from today
+            return None, None
         if mod is None:  # 'the weekend': the one just past, or the coming one in a future tense
             mod = 0 if (future or pub.weekday() >= 5) else -1
         return _week(pub + timedelta(days=7 * mod), "-WE"), pub_s
