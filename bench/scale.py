@@ -22,12 +22,18 @@ fresh wrapper process). The machine may be shared: compare sizes within one run.
 with every word of four letters or more that is not a stop word, a month or weekday name, or in at
 least 15% of the base texts (everyday news wording: 'said', 'police', 'according') or an attribution
 cue verb (data/attribution_cues_en.json, with its regular forms) passed through a per-copy permutation of the corpus vocabulary
-among words of the *same length* (case kept), so every copy is new text (names, places and content
-words change; sentence structure, quotes, cue verbs like 'said', numbers and dates stay) and every
-character offset stays valid. One permutation per copy for all bases: the bases of one ECB+ event
-stay one event within a copy and become a new event in each copy, so stories keep ECB+'s sizes
-instead of growing with the store (the 1k store: 112 stories, the largest 23 reports; 21 stories hold
-reports of both copies, small events told mostly in everyday wording). A store of size N holds the first N (copy, base) pairs, copy by
+among words of the *same length* (case kept); its years moved 28 c years on (the weekdays of the Gregorian
+calendar repeat every 28 years, so 'Friday, March 6, 2009' stays a true date) and the digits 1-9 of its other
+numbers permuted (0 kept: '2 million' and '2,000,000' stay one figure; a day next to a month name and clock
+times kept), the quantities' values and the times' values of its derived analysis changed alike. So every copy
+is new text (names, places, content words, figures and dates change; sentence structure, quotes and cue
+verbs like 'said' stay) and every character offset stays valid. One permutation per copy for all bases: the
+bases of one ECB+ event stay one event within a copy and become a new event in each copy, so stories keep
+ECB+'s sizes instead of growing with the store. Before copier version 3 the copies kept their base's
+figures and dates, which are rare story keys, so the copies of many events joined one story: stories grew
+with the store (~19 reports a story at 10k, ~76 at 40k) and the bench measured story size as much as store
+size. Now the 1k store has 105 stories, the largest 23 reports, 10 stories of 2 reports holding both copies; at
+5k, 24 stories span copies (the largest 14 reports: small events told mostly in everyday wording). A store of size N holds the first N (copy, base) pairs, copy by
 copy, leaving out 20 held-back bases spread over the corpus; the measured new reports are copy 0 of
 those 20 (the real ECB+ texts: they join their events' existing stories at every size).
 
