@@ -19,14 +19,30 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
+from crosscheck.boilerplate import strip_dateline
+
 
 @Language.component("crosscheck_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and paragraphs without final stops stay apart."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+    """A line break ends a sentence: headlines and paragraphs without final stops stay apart. A paragraph's
+    dateline ('WASHINGTON — ', 'SEOUL, Nov 13 (Reuters) - ') is a sentence of its own: parsed with the lede,
+    the place took the lede's subject as its apposition ('WASHINGTON — President Obama ... said C': no one
+    said C)."""
+    text = doc.text
+    for tok in doc:
+        if tok.i:
+            prev = doc[tok.i - 1]
+            if "\n" not in prev.text and "\n" not in prev.whitespace_:
+                continue
             tok.is_sent_start = True
+        if tok.is_space:
+            continue
+        line = text[tok.idx : tok.idx + 120].split("\n", 1)[0]
+        cut = len(line) - len(strip_dateline(line))
+        if cut:
+            after = doc.char_span(tok.idx + cut, tok.idx + cut + 1, alignment_mode="expand")
+            if after is not None and after.start > tok.i:
+                doc[after.start].is_sent_start = True
     return doc
 
 
