@@ -128,14 +128,26 @@ def test_odd_input_never_crashes(text, parse):
         assert claim.text and claim.kind in ("quote", "reported", "according_to", "outlet", "belief", "intention", "knowledge")
 
 
-def test_min_quote_words_setting_decides_what_is_speech():
-    text = "\"A deeply sad day,\" Mayor Tom Reyes said."
+def _quotes(text: str, min_words: int) -> list:
     sdoc = next(nlp.parse([text], Settings().spacy_model))
-    ents = entities.extract(sdoc)
-    strict = claims.extract(sdoc, ents, settings=Settings(claim_min_quote_words=5), outlet_claims=False).claims
-    loose = claims.extract(sdoc, ents, settings=Settings(claim_min_quote_words=4), outlet_claims=False).claims
-    assert not [c for c in strict if c.kind == "quote"]
-    assert [c.kind for c in loose] == ["quote"]
+    found = claims.extract(sdoc, entities.extract(sdoc), settings=Settings(claim_min_quote_words=min_words),
+                           outlet_claims=False).claims
+    return [c for c in found if c.kind == "quote"]
+
+
+def test_min_quote_words_setting_decides_what_is_speech():
+    text = "Mayor Tom Reyes said on Monday: \"A deeply sad day.\""
+    assert not _quotes(text, 5)
+    assert [c.text for c in _quotes(text, 4)] == ["A deeply sad day."]
+
+
+def test_a_short_quote_opening_its_sentence_before_its_cue_is_speech():
+    """'"C," X said': speech however short (the word floor is for scare quotes inside a sentence); a quote of
+    fewer words than a claim needs is no claim, but the quote going on after the cue is the speaker's (it was
+    read as no one's: the short quote was not a quote)."""
+    assert [c.text for c in _quotes("\"A deeply sad day,\" Mayor Tom Reyes said.", 5)] == ["A deeply sad day."]
+    text = "Officers knelt over him. \"He better live,\" she said. \"I swear he better live. He better live.\""
+    assert [c.text for c in _quotes(text, 4)] == ["I swear he better live. He better live."]
 
 
 def test_nested_speech_in_a_quote_is_its_own_claim(parse):

@@ -94,15 +94,39 @@ class Index:
         hi = bisect_left(positions, sent.end)
         return positions[lo:hi]
 
+_SHORT_SPEECH = re.compile(r"[^\W_][^\n]*[,?!]\s*$")
+CUE_WINDOW = 6  # tokens after a short quote its speech cue may come ('"C," the New York businessman said')
+
+
+def _speech_opening(sdoc: Doc, m: re.Match, quote: str) -> bool:
+    """A short quote that opens its sentence, ends with a comma, '?' or '!' inside the marks and is followed by
+    a verb of saying (data/attribution_cues_en.json) within a few words ('"He better live," she said.';
+    '"I would," Melanie said'): speech, not a scare quote."""
+    text = doc_text(sdoc)
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+    if (before and not before.endswith(("\n", ".", "!", "?", "\u201d", '"', "'"))) or not _SHORT_SPEECH.match(quote):
+        return False
+    after = sdoc.char_span(m.end(), len(text), alignment_mode="expand")
+    if after is None:
+        return False
+    for k, t in enumerate(after[:CUE_WINDOW]):
+        if k and t.is_sent_start:
+            return False
+        if t.lemma_ in CUES and t.pos_ == "VERB":
+            return True
+    return False
+
+
 def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
     """(start, end, open) character spans inside quote marks, at least a few words long, in text order.
 
     ``open``: a paragraph that opens a quote and does not close it, the quote going on in the next
     paragraph (the newspaper convention); it is credited to whoever the next quote is credited to."""
     out = []
-    for m in _QUOTE.finditer(doc_text(sdoc)):
+    text = doc_text(sdoc)
+    for m in _QUOTE.finditer(text):
         g = next(k for k in range(1, _QUOTE.groups + 1) if m.group(k) is not None)
-        if len(m.group(g).split()) >= min_words:
+        if len(m.group(g).split()) >= min_words or _speech_opening(sdoc, m, m.group(g)):
             out.append((m.start(g), m.end(g), False))
     for m in _OPEN_QUOTE_PARAGRAPH.finditer(doc_text(sdoc)):
         if len(m.group(1).split()) >= min_words:
