@@ -23,7 +23,6 @@ together).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -36,6 +35,8 @@ from crosscheck.analyze.claim_index import (
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
+from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
+from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import governing_subject, no_one, object_content, relative_content, relative_with_subject
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA
 from crosscheck.analyze.claim_state import Speaker as _Speaker
@@ -208,7 +209,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, (credit_mark(credit) if credit is not None else None)
-        continued = last.sent >= i - 2 and i > 0 and (last.sent == i - 1 or _quote_goes_on(st, sents, last, i))
+        continued = i > 0 and (last.sent == i - 1 or _quote_goes_on(st, sents, last, i))
         since = sents[last.sent].start_char
     opened_paragraph = not prefix
     # a quote is one claim however many sentences it runs over (the speaker asserts it as one
@@ -235,62 +236,6 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         st.last = _Speaker(speaker, speaker_text, st.si)
     if speaker is not None or speaker_text is not None:
         st.quoted = _Speaker(speaker, speaker_text, i + len(qsents) - 1)
-    return True
-
-
-_MARK = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")  # quote marks; '' and `` as in archive text
-_OPENING, _CLOSING = frozenset({"\u201c", "\u00ab", "\u201e", "``"}), frozenset({"\u201d", "\u00bb"})
-
-
-def _in_quote_marks(tok: Token) -> bool:
-    """Is the token between quote marks (a quoted title, the quote itself)? Read from its paragraph's start, so a
-    quote opened in an earlier sentence counts ('"C1? C2," X said': 'C2' is quoted, 'X' is not)."""
-    text = tok.doc.text
-    inside = False
-    for m in _MARK.finditer(text, text.rfind("\n", 0, tok.idx) + 1, tok.idx):
-        mark = m.group(0)
-        inside = True if mark in _OPENING else False if mark in _CLOSING else not inside
-    return inside
-
-
-def _quote_speaker(st: _State, cue: Token) -> tuple[str | None, str | None]:
-    """The speaker of a quote's cue, never a phrase inside quote marks: the parser hangs the quote's last
-    words ('"C. Full panic mode," said X') or a quoted show title ('X said on "Fox and Friends"') on the cue
-    as its subject; then the other subject, else the first name between the quote and the cue ('"C," Flynn, a
-    top surrogate, said'), else a name right after the cue ('said X')."""
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or not any(_in_quote_marks(c) for c in subjects):
-        return _speaker_of(st, cue)
-    other = [c for c in subjects if not _in_quote_marks(c)]
-    if other:
-        return _resolve(st, other[-1] if all(c.i < cue.i for c in other) else other[0])
-    sent = cue.sent
-    close = max((t.i for t in sent if t.i < cue.i and _MARK.fullmatch(t.text) and t.text not in _OPENING),
-                default=sent.start - 1)
-    named = next((t for t in sent.doc[close + 1 : cue.i] if t.i in st.ents.by_token), None)
-    if named is None and cue.i + 1 < sent.end and sent.doc[cue.i - 1].text in (",", *_CLOSING, '"', "''"):
-        named = sent.doc[cue.i + 1]  # '"C," said X': the name right after the cue (a title before it aside)
-        if named.i not in st.ents.by_token and named.i + 1 < sent.end and named.text.endswith("."):
-            named = sent.doc[named.i + 1]
-        named = named if named.i in st.ents.by_token else None
-    if named is not None and not _in_quote_marks(named):
-        return _resolve(st, named)
-    return None, None
-
-
-def _quote_goes_on(st: _State, sents: list[Span], last: _Speaker, i: int) -> bool:
-    """'"C1," X said. He paused. "C2."': a quote sentence two sentences after its speaker's quote, in one
-    paragraph, with nothing between that quotes or names another person, is the same speaker going on."""
-    if st.quoted is None or st.quoted.sent != last.sent or last.sent != i - 2 or (st.quoted.key, st.quoted.text) != (last.key, last.text):
-        return False
-    between = sents[i - 1]
-    if "\n" in doc_text(st.sdoc)[sents[i - 2].end_char : sents[i].start_char] or "''" in between.text \
-            or any(ch in '"\u201c\u201d\u00ab\u00bb\u201e' for ch in between.text):
-        return False
-    for t in between:
-        ent = st.ents.entity(st.ents.by_token.get(t.i))
-        if ent is not None and ent.type == "PERSON" and ent.key != last.key:
-            return False
     return True
 
 

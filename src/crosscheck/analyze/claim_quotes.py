@@ -1,0 +1,64 @@
+"""Who a quote belongs to when the parse is misleading: marks read from the paragraph's start, a cue's subject
+inside quote marks passed over, and a quote going on after a sentence between (claims.py's quote rule calls these)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from crosscheck.analyze.claim_state import Speaker, State, resolve, speaker_of
+from crosscheck.analyze.entities import doc_text
+
+MARK = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")  # quote marks; '' and `` as in archive text
+_OPENING, _CLOSING = frozenset({"\u201c", "\u00ab", "\u201e", "``"}), frozenset({"\u201d", "\u00bb"})
+
+
+def in_quote_marks(tok: Token) -> bool:
+    """Is the token between quote marks (a quoted title, the quote itself)? Read from its paragraph's start, so a
+    quote opened in an earlier sentence counts ('"C1? C2," X said': 'C2' is quoted, 'X' is not)."""
+    text = tok.doc.text
+    inside = False
+    for m in MARK.finditer(text, text.rfind("\n", 0, tok.idx) + 1, tok.idx):
+        mark = m.group(0)
+        inside = True if mark in _OPENING else False if mark in _CLOSING else not inside
+    return inside
+
+
+def quote_speaker(st: State, cue: Token) -> tuple[str | None, str | None]:
+    """The speaker of a quote's cue, never a phrase inside quote marks: the parser hangs the quote's last
+    words ('"C. Full panic mode," said X') or a quoted show title ('X said on "Fox and Friends"') on the cue
+    as its subject; then the other subject, else the first name between the quote and the cue ('"C," Flynn, a
+    top surrogate, said'), else a name right after the cue ('said X')."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not any(in_quote_marks(c) for c in subjects):
+        return speaker_of(st, cue)
+    other = [c for c in subjects if not in_quote_marks(c)]
+    if other:
+        return resolve(st, other[-1] if all(c.i < cue.i for c in other) else other[0])
+    sent = cue.sent
+    close = max((t.i for t in sent if t.i < cue.i and MARK.fullmatch(t.text) and t.text not in _OPENING),
+                default=sent.start - 1)
+    named = next((t for t in sent.doc[close + 1 : cue.i] if t.i in st.ents.by_token), None)
+    if named is None and cue.i + 1 < sent.end and (sent.doc[cue.i - 1].text == "," or MARK.fullmatch(sent.doc[cue.i - 1].text)):
+        named = sent.doc[cue.i + 1]  # '"C," said X': the name right after the cue (a title before it aside)
+        if named.i not in st.ents.by_token and named.i + 1 < sent.end and named.text.endswith("."):
+            named = sent.doc[named.i + 1]
+        named = named if named.i in st.ents.by_token else None
+    if named is not None and not in_quote_marks(named):
+        return resolve(st, named)
+    return None, None
+
+
+def quote_goes_on(st: State, sents: list[Span], last: Speaker, i: int) -> bool:
+    """'"C1," X said. He paused. "C2."': a quote sentence two sentences after its speaker's quote, in one
+    paragraph, with nothing between that quotes or names another person, is the same speaker going on."""
+    if st.quoted is None or st.quoted.sent != last.sent or last.sent != i - 2 or (st.quoted.key, st.quoted.text) != (last.key, last.text):
+        return False
+    between = sents[i - 1]
+    if "\n" in doc_text(st.sdoc)[sents[i - 2].end_char : sents[i].start_char] or MARK.search(between.text):
+        return False
+    for t in between:
+        ent = st.ents.entity(st.ents.by_token.get(t.i))
+        if ent is not None and ent.type == "PERSON" and ent.key != last.key:
+            return False
+    return True
