@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_state import Speaker, State, resolve, speaker_of
+from crosscheck.analyze.claim_state import Speaker, State, resolve, speaker_of, subject
 from crosscheck.analyze.entities import doc_text
 
 MARK = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")  # quote marks; '' and `` as in archive text
@@ -32,9 +32,9 @@ def quote_speaker(st: State, cue: Token) -> tuple[str | None, str | None]:
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or not any(in_quote_marks(c) for c in subjects):
         return speaker_of(st, cue)
-    other = [c for c in subjects if not in_quote_marks(c)]
-    if other:
-        return resolve(st, other[-1] if all(c.i < cue.i for c in other) else other[0])
+    other = subject(cue, skip=in_quote_marks)
+    if other is not None:
+        return resolve(st, other)
     sent = cue.sent
     close = max((t.i for t in sent if t.i < cue.i and MARK.fullmatch(t.text) and t.text not in _OPENING),
                 default=sent.start - 1)

@@ -140,10 +140,10 @@ def speaker_of(st: State, cue: Token) -> tuple[str | None, str | None]:
     return resolve(st, subj)
 
 
-def subject(cue: Token) -> Token | None:
+def subject(cue: Token, skip=None) -> Token | None:
     """The cue's subject; of two, the nearer ('The terminal, Director Maren said, ...', the parser
-    hanging the content's subject on the cue too)."""
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    hanging the content's subject on the cue too); none for which ``skip(token)`` is true."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not (skip and skip(c))]
     if len(subjects) > 1 and all(c.i < cue.i for c in subjects):
         return subjects[-1]
     return subjects[0] if subjects else None
