@@ -16,7 +16,7 @@ _OPENING, _CLOSING = frozenset({"\u201c", "\u00ab", "\u201e", "``"}), frozenset(
 def in_quote_marks(tok: Token) -> bool:
     """Is the token between quote marks (a quoted title, the quote itself)? Read from its paragraph's start, so a
     quote opened in an earlier sentence counts ('"C1? C2," X said': 'C2' is quoted, 'X' is not)."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)  # spaCy joins every token on each .text
     inside = False
     for m in MARK.finditer(text, text.rfind("\n", 0, tok.idx) + 1, tok.idx):
         mark = m.group(0)
