@@ -264,6 +264,40 @@ def test_a_long_story_shows_its_claims_a_page_at_a_time(tmp_path: Path):
     reader.close()
 
 
+def test_a_story_page_reads_only_the_claims_it_shows(tmp_path: Path, monkeypatch):
+    """A page of a long story decodes its page of claims and the paired ones (conflicts, related), never all of
+    them, and shows what the whole story's view shows for that page: the same claims, pairs, actors, counts."""
+    import dataclasses
+    from crosscheck.web.readmodel import ReadModel
+    path = tmp_path / "s.db"
+    claims = _build(path, 2, big=250)
+    order = display_order([c for c in claims if c.story == "story-0000"])
+    ids = [c.id for c in order]
+    pairs = {ids[3]: ("conflicts_with", ids[240]), ids[240]: ("conflicts_with", ids[3]),
+             ids[120]: ("related", ids[230]), ids[230]: ("related", ids[120])}  # partners off the first page
+    changed = tuple(dataclasses.replace(c, **{pairs[c.id][0]: (pairs[c.id][1],)}) if c.id in pairs else c
+                    for c in claims if c.story == "story-0000")
+    store = open_store(path)
+    with store.transaction():
+        store.put_findings(StoryFindings(story="story-0000", claims=changed))
+    store.close()
+    reader = open_store(path, readonly=True)
+    full = ReadModel(reader).story_view("story-0000")
+    decoded = []
+    loads = codec.loads
+    monkeypatch.setattr(codec, "loads", lambda cls, data: (decoded.append(cls), loads(cls, data))[1])
+    page = ReadModel(reader).story_page("story-0000", 100, 100)
+    assert decoded.count(AlignedClaim) == 100 + 4
+    assert [c.id for c in page.claims] == [c.id for c in full.claims[100:200]]
+    assert {(p.a.id, p.b.id) for p in page.conflicts} == {(p.a.id, p.b.id) for p in full.conflicts} != set()
+    assert {(a.id, b.id) for a, b in page.related} == {(a.id, b.id) for a, b in full.related} != set()
+    assert page.actors == full.actors[:30] and page.counts == full.counts and page.counts["claims"] == 250
+    assert all(page.cells[k] == full.cells[k] for k in page.cells) and page.cells
+    html = TestClient(create_app(reader)).get("/stories/story-0000?claims=100").text
+    assert "<b>250</b> claims" in html and html.count('class="claim-row') == 100
+    reader.close()
+
+
 def _insert_story(conn, story, docs, analyses, findings) -> None:
     """A story's documents, analyses, membership and findings written as an older schema holds them."""
     for d, a in zip(docs, analyses):

@@ -209,7 +209,18 @@ class Store(ABC):
     def put_findings(self, findings: StoryFindings) -> None: ...
 
     @abstractmethod
-    def findings(self, story_id: str) -> StoryFindings | None: ...
+    def findings(self, story_id: str, claims: bool = True) -> StoryFindings | None:
+        """The story's findings (``claims=False``: without its claims, which are read a page at a time with
+        story_claims_ranked)."""
+
+    @abstractmethod
+    def story_claims_ranked(self, story_id: str, offset: int = 0, limit: int = 100) -> tuple[AlignedClaim, ...]: ...
+
+    @abstractmethod
+    def story_claims_paired(self, story_id: str) -> tuple[AlignedClaim, ...]: ...
+
+    @abstractmethod
+    def story_speakers(self, story_id: str) -> dict[str, tuple[int, set[str]]]: ...
 
     @abstractmethod
     def all_findings(self) -> Iterator[StoryFindings]: ...

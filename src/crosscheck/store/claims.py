@@ -154,6 +154,28 @@ class ClaimTables:
         return tuple(codec.loads(AlignedClaim, r[0])
                      for r in self._q("SELECT data FROM claims WHERE story = ? ORDER BY seq, id", (story_id,)))
 
+    def story_claims_ranked(self, story_id: str, offset: int = 0, limit: int = 100) -> tuple[AlignedClaim, ...]:
+        """One page of the story's claims in its page's order (``rank``, the claims_rank index): only they are read
+        and decoded."""
+        return tuple(codec.loads(AlignedClaim, r[0]) for r in self._q(
+            "SELECT data FROM claims WHERE story = ? AND rank >= ? ORDER BY rank LIMIT ?", (story_id, offset, limit)))
+
+    def story_claims_paired(self, story_id: str) -> tuple[AlignedClaim, ...]:
+        """The story's claims that conflict with or are related to another (page order): picked by SQL from their
+        JSON, only they are decoded."""
+        return tuple(codec.loads(AlignedClaim, r[0]) for r in self._q(
+            "SELECT data FROM claims WHERE story = ? AND (json_array_length(data, '$.conflicts_with') > 0 "
+            "OR json_array_length(data, '$.related') > 0) ORDER BY rank", (story_id,)))
+
+    def story_speakers(self, story_id: str) -> dict[str, tuple[int, set[str]]]:
+        """Speaker id -> (the story's claims it makes, the reports that carry them), counted by SQL."""
+        out: dict[str, tuple[int, set[str]]] = {r[0]: (r[1], set()) for r in self._q(
+            "SELECT speaker, count(*) FROM claims WHERE story = ? AND speaker IS NOT NULL GROUP BY speaker", (story_id,))}
+        for r in self._q("SELECT DISTINCT c.speaker, d.document FROM claims c JOIN claim_documents d ON d.claim = c.id "
+                         "WHERE c.story = ? AND c.speaker IS NOT NULL", (story_id,)):
+            out[r[0]][1].add(r[1])
+        return out
+
     def iter_claim_json(self) -> Iterator[str]:
         """Every claim's stored JSON in (story, findings order), streamed from one walk of ``claims_seq``."""
         for r in self._stream("SELECT data FROM claims ORDER BY story, seq", page=64):

@@ -466,11 +466,12 @@ class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
         self._put_claims(findings.story, findings.claims)  # store/claims.py: the claim lists' rows
         self.refresh_story_summary(findings.story)  # the list pages' row and the per-story cache version
 
-    def findings(self, story_id: str) -> StoryFindings | None:
+    def findings(self, story_id: str, claims: bool = True) -> StoryFindings | None:
         rows = self._q("SELECT data FROM findings WHERE story = ?", (story_id,))
         if not rows:
             return None
-        return dataclasses.replace(codec.loads(StoryFindings, rows[0]["data"]), claims=self.story_claims(story_id))
+        found = codec.loads(StoryFindings, rows[0]["data"])
+        return dataclasses.replace(found, claims=self.story_claims(story_id)) if claims else found
 
     def all_findings(self) -> Iterator[StoryFindings]:
         yield from self.iter_findings()

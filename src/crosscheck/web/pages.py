@@ -87,15 +87,15 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             return base + ("?" + query if query else "")
 
         def build() -> dict | None:
-            view = rm.story_view(story_id)
+            # a long claim list is shown CLAIMS_PAGE claims at a time (only they are read), and the matrix
+            # REPORTS_PAGE report columns at a time (the matrix is most of the page)
+            view = rm.story_page(story_id, claims, CLAIMS_PAGE)
             if view is None:
                 return None
-            # a long claim list is shown CLAIMS_PAGE claims at a time, and the matrix REPORTS_PAGE report columns
-            # at a time (the matrix is most of the page)
-            n, m = len(view.claims), len(view.documents)
+            n, m = view.counts["claims"], len(view.documents)
             if reports and reports >= m:
                 raise HTTPException(404, f"reports: offset {reports} is past this story's {m} reports")
-            return {"v": view, "shown": view.claims[claims:claims + CLAIMS_PAGE], "claims_offset": claims,
+            return {"v": view, "shown": view.claims, "claims_offset": claims,
                     "prev_claims": page(max(0, claims - CLAIMS_PAGE), reports) if claims else None,
                     "next_claims": page(claims + CLAIMS_PAGE, reports) if claims + CLAIMS_PAGE < n else None,
                     "columns": view.documents[reports:reports + REPORTS_PAGE], "reports_offset": reports,
@@ -114,11 +114,13 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             entity_of = rm.store.entity_links_for([doc.id]).get(doc.id, {})
             names = {k: e.name for k, e in rm.store.entities_by_id(entity_of.values()).items()}
             story_id = rm.story_of(doc.id)
-            view = rm.story_view(story_id) if story_id else None
+            story = rm.store.story(story_id) if story_id else None
+            aligned = rm.claims_for_document(doc.id, story_id)
+            ranks = rm.store.claim_ranks(c.id for c in aligned.values())
             return dict(doc=doc, body=highlight(doc.text, spans_of(analysis, entity_of, names)), analysis=analysis,
-                        entity_of=entity_of, names=names, aligned=rm.claims_for_document(doc.id, story_id),
-                        story=view, claim_links={c.id: claim_link(c.id, c.story, i)
-                                                 for i, c in enumerate(view.claims if view else ())},
+                        entity_of=entity_of, names=names, aligned=aligned, story=story,
+                        label=f"R{story.documents.index(doc.id) + 1}" if story and doc.id in story.documents else "",
+                        claim_links={c: claim_link(c, st, rank) for c, (st, rank) in ranks.items()},
                         syndication=rm.store.syndication_of_documents([doc.id]).get(doc.id),
                         revisions=rm.store.revisions(doc.id), fetched=rm.store.fetch_record(doc.source))
         return await renderer.cached(request, "document.html", build, "no such report")

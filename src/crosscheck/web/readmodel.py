@@ -20,7 +20,7 @@ from typing import Any
 from ..export import summary_counts
 from ..model import AlignedClaim, Disagreement, Document, Entity, Story, StoryFindings, StorySummary, TimelineEntry
 from ..store.base import DocumentFilter, Store
-from ..store.claims import display_order
+from ..store.claims import ClaimFilter, display_order
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,7 @@ class _Entry:
 
 
 MISSING = object()
+PAGE_ACTORS = 30  # actors a story page lists
 
 
 def _stamp(path: str) -> tuple:
@@ -250,11 +251,13 @@ class ReadModel:
         return self.store.story_of_document(doc_id)
 
     def claims_for_document(self, doc_id: str, story_id: str | None = None) -> dict[str, AlignedClaim]:
-        """Claim key in this document -> the aligned claim carrying it (from its story's findings)."""
+        """Claim key in this document -> the aligned claim of its story carrying it (the rows of the claims the
+        report carries: the rest of the story's claims are not read)."""
         story_id = story_id or self.story_of(doc_id)
-        view = self.story_view(story_id) if story_id else None
+        if not story_id:
+            return {}
         out: dict[str, AlignedClaim] = {}
-        for c in view.claims if view else ():
+        for c in self.store.claims_page(ClaimFilter(story=story_id, document=doc_id), -1):
             for r in c.retellings:
                 d, key = split_claim_ref(r.claim)
                 if d == doc_id:
@@ -262,9 +265,18 @@ class ReadModel:
         return out
 
     def story_view(self, story_id: str) -> StoryView | None:
+        """Everything about the story: all its claims and actors (the API's story)."""
         return self.cached(("story", story_id), lambda: self._build_story(story_id), story=story_id)
 
-    def _build_story(self, story_id: str) -> StoryView | None:
+    def story_page(self, story_id: str, offset: int = 0, limit: int = 100) -> StoryView | None:
+        """What one page of the story shows: ``limit`` of its claims from ``offset`` in the page's order (``claims``)
+        with their cells, every conflicting and related pair, the ``PAGE_ACTORS`` leading actors, the counts from
+        the story's summary. Only those claims are decoded, so a story of thousands of claims reads like a small
+        one."""
+        return self.cached(("story-page", story_id, offset, limit),
+                           lambda: self._build_story(story_id, (offset, limit)), story=story_id)
+
+    def _build_story(self, story_id: str, page: tuple[int, int] | None = None) -> StoryView | None:
         story = self.store.story(story_id)
         if story is None:
             return None
@@ -272,8 +284,20 @@ class ReadModel:
         docs = tuple(found[x] for x in story.documents if x in found)
         labels = {d.id: f"R{i}" for i, d in enumerate(docs, 1)}
         synd = self.store.syndication_of_documents(story.documents)
-        findings = self.store.findings(story_id) or StoryFindings(story=story_id)
-        claims = display_order(findings.claims)
+        findings = self.store.findings(story_id, claims=page is None) or StoryFindings(story=story_id)
+        if page is None:
+            claims = paired = display_order(findings.claims)
+            spoke = _spoke(claims)
+            counts = {"reports": len(story.documents),
+                      "independent_sources": len({synd.get(d, d) for d in story.documents}),
+                      "conflicts": sum(1 for c in claims if c.status == "conflicting"), "claims": len(claims)}
+        else:
+            claims = self.store.story_claims_ranked(story_id, *page)
+            paired = self.store.story_claims_paired(story_id)
+            spoke = self.store.story_speakers(story_id)
+            summary = self.store.story_summary(story_id)
+            counts = summary_counts(summary) if summary else {"reports": len(story.documents),
+                                                              "independent_sources": 0, "conflicts": 0, "claims": 0}
         cells: dict[tuple[str, str], str] = {}
         retold: dict[tuple[str, str], str] = {}
         for c in claims:
@@ -282,34 +306,32 @@ class ReadModel:
             for r in c.retellings:
                 cells[(c.id, r.document)] = split_claim_ref(r.claim)[1]
                 retold[(c.id, r.document)] = r.text
-        by_id = {c.id: c for c in claims}
-        conflicts, seen = [], set()
-        for c in claims:
-            for other in c.conflicts_with:
-                pair = tuple(sorted((c.id, other)))
-                if other in by_id and pair not in seen:
-                    seen.add(pair)
-                    notes = tuple(dict.fromkeys(c.conflict_notes + by_id[other].conflict_notes))
-                    conflicts.append(ConflictPair(c, by_id[other], notes))
-        related, seen = [], set()
-        for c in claims:
-            for other in c.related:
-                pair = tuple(sorted((c.id, other)))
-                if other in by_id and pair not in seen:
-                    seen.add(pair)
-                    related.append((c, by_id[other]))
-        links = self.store.entity_links_for(story.documents)
+        if page is not None:  # a partner a claim names whose own lists are empty (none expected): read by id
+            ids = {c.id for c in paired}
+            more = (self.store.claim_by_id(x) for c in paired for x in (*c.conflicts_with, *c.related) if x not in ids)
+            paired += tuple(c for c in more if c is not None and c.story == story_id)
+        conflicts, related = _pairs(paired)
         mentioned = self.store.actors_of(d.id for d in docs)  # counted by SQL: no analysis decoded
-        wanted = {g for m in links.values() for g in m.values()} | {x for c in claims for x in (c.speaker, c.subject) if x}
-        ents = self.store.entities_by_id(wanted)
+        ranked = _actor_keys(spoke, mentioned)
+        wanted = {x for c in (*claims, *paired) for x in (c.speaker, c.subject) if x}
+        if page is None:
+            ents = self.store.entities_by_id(wanted | {k[0] for k in ranked})
+        else:  # the page's actors only: the others are neither read nor named
+            ents, cut = self.store.entities_by_id(wanted), 0
+            while cut < len(ranked) and sum(k[0] in ents for k in ranked[:cut]) < PAGE_ACTORS:
+                end = cut + PAGE_ACTORS
+                while 0 < end < len(ranked) and ranked[end][1:] == ranked[end - 1][1:]:  # ties: names decide
+                    end += 1
+                ents.update(self.store.entities_by_id(k[0] for k in ranked[cut:end]))
+                cut = end
+            ranked = ranked[:cut]
         names = {k: e.name for k, e in ents.items()}
-        counts = {"reports": len(story.documents), "independent_sources": len({synd.get(d, d) for d in story.documents}),
-                  "conflicts": sum(1 for c in claims if c.status == "conflicting"), "claims": len(claims)}
+        actors = _actors(ranked, names, ents)
         return StoryView(story=story, documents=docs, labels=labels, syndication={d.id: synd[d.id] for d in docs if d.id in synd},
                          counts=counts, claims=claims, cells=cells, retold=retold,
-                         conflicts=tuple(conflicts), related=tuple(related),
+                         conflicts=conflicts, related=related,
                          timeline=tuple(sorted(findings.timeline, key=lambda e: (e.value, e.document))),
-                         actors=_actors(claims, names, mentioned, ents), names=names,
+                         actors=actors if page is None else actors[:PAGE_ACTORS], names=names,
                          disagreements=tuple(sorted(findings.disagreements,
                                                     key=lambda x: _SEVERITY_ORDER.get(x.severity, 9))),
                          copies=self._copies(docs, labels, synd))
@@ -352,18 +374,53 @@ def _story(s: StorySummary, documents: tuple[str, ...]) -> Story:
                  first_published=s.first_published, last_published=s.last_published)
 
 
-def _actors(claims: tuple[AlignedClaim, ...], names: dict[str, str], mentioned: dict[str, tuple[set[str], int]],
-            ents: dict[str, Entity]) -> tuple[Actor, ...]:
-    """The story's entities: the reports that mention them (or carry their claims), mentions, claims made."""
-    reports = {gid: set(docs) for gid, (docs, _) in mentioned.items() if gid in ents}
-    mentions = {gid: n for gid, (_, n) in mentioned.items() if gid in ents}
-    spoke: dict[str, int] = {}
+def _pairs(claims: tuple[AlignedClaim, ...]) -> tuple[tuple[ConflictPair, ...], tuple[tuple[AlignedClaim, AlignedClaim], ...]]:
+    """The conflicting pairs (with both sides' notes) and the related pairs among ``claims``, each pair once."""
+    by_id = {c.id: c for c in claims}
+    conflicts, related, seen = [], [], set()
     for c in claims:
-        if c.speaker in ents:
-            spoke[c.speaker] = spoke.get(c.speaker, 0) + 1
-            reports.setdefault(c.speaker, set()).update(c.documents)
-    actors = [Actor(id=gid, name=names.get(gid, gid), type=ents[gid].type, reports=len(docset),
-                    mentions=mentions.get(gid, 0), claims=spoke.get(gid, 0)) for gid, docset in reports.items()]
+        for other in c.conflicts_with:
+            pair = ("c", *sorted((c.id, other)))
+            if other in by_id and pair not in seen:
+                seen.add(pair)
+                notes = tuple(dict.fromkeys(c.conflict_notes + by_id[other].conflict_notes))
+                conflicts.append(ConflictPair(c, by_id[other], notes))
+    for c in claims:
+        for other in c.related:
+            pair = ("r", *sorted((c.id, other)))
+            if other in by_id and pair not in seen:
+                seen.add(pair)
+                related.append((c, by_id[other]))
+    return tuple(conflicts), tuple(related)
+
+
+def _spoke(claims: tuple[AlignedClaim, ...]) -> dict[str, tuple[int, set[str]]]:
+    """Speaker id -> (the claims it makes, the reports that carry them)."""
+    out: dict[str, tuple[int, set[str]]] = {}
+    for c in claims:
+        if c.speaker:
+            n, docs = out.get(c.speaker, (0, set()))
+            out[c.speaker] = (n + 1, docs | set(c.documents))
+    return out
+
+
+def _actor_keys(spoke: dict[str, tuple[int, set[str]]], mentioned: dict[str, tuple[set[str], int]]
+                ) -> list[tuple[str, int, int, int]]:
+    """(entity id, claims it makes, reports that mention it or carry its claims, mentions), most claims first,
+    then most reports, then most mentions (names break ties once read)."""
+    keys = []
+    for gid in {*mentioned, *spoke}:
+        docs, n = mentioned.get(gid, (set(), 0))
+        said, carried = spoke.get(gid, (0, set()))
+        keys.append((gid, said, len(docs | carried), n))
+    keys.sort(key=lambda k: (-k[1], -k[2], -k[3]))
+    return keys
+
+
+def _actors(keys: list[tuple[str, int, int, int]], names: dict[str, str], ents: dict[str, Entity]) -> tuple[Actor, ...]:
+    """The story's entities (those that exist) in order: most claims, reports, mentions, then by name."""
+    actors = [Actor(id=gid, name=names.get(gid, gid), type=ents[gid].type, reports=reports, mentions=mentions,
+                    claims=said) for gid, said, reports, mentions in keys if gid in ents]
     actors.sort(key=lambda a: (-a.claims, -a.reports, -a.mentions, a.name.lower()))
     return tuple(actors)
 
