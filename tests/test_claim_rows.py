@@ -15,6 +15,7 @@ from crosscheck.model import (AlignedClaim, Analysis, Claim, Document, Entity, M
                               StoryFindings)
 from crosscheck.store import codec, open_store
 from crosscheck.store.claims import ClaimFilter, display_order
+from crosscheck.store.migrations import SCHEMA_VERSION
 from crosscheck.web.app import create_app
 from conftest import schema_before
 
@@ -329,8 +330,8 @@ def test_migration_fills_claim_rows_of_an_existing_store(tmp_path: Path):
     assert store.entity_claim_counts(["ent-place-0", "ent-person-0"]) == \
         {"ent-place-0": len(roles), "ent-person-0": len(_roles(findings.claims, "ent-person-0", set()))}
     assert store.conn.execute("SELECT count(*) FROM entity_stale").fetchone()[0] == 0
-    assert store.actors_of([d.id for d in docs]) == {"ent-place-0": ({d.id for d in docs}, 2),
-                                                      "ent-person-0": ({d.id for d in docs}, 2)}
+    said = sum(c.speaker == "ent-person-0" for c in findings.claims)
+    assert store.story_actors(story.id) == {"ent-place-0": (0, 2, 2), "ent-person-0": (said, 2, 2)}
     store.close()
 
 
@@ -438,7 +439,7 @@ def test_migration_from_schema_9_keeps_every_claim(tmp_path: Path):
     conn.close()
 
     store = open_store(path)
-    assert store.schema_version() == 10
+    assert store.schema_version() == SCHEMA_VERSION
     claims = [c for f in wanted for c in f.claims]
     assert store.conn.execute("SELECT count(*) FROM claims").fetchone()[0] == len(claims) == 12
     for f in wanted:

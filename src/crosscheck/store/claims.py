@@ -16,6 +16,8 @@ from ..model import AlignedClaim, Analysis, Entity
 from . import codec
 
 
+# a claim that conflicts with or is related to another: the partial index claims_paired (schema 11) holds them
+PAIRED = "(json_array_length(data, '$.conflicts_with') > 0 OR json_array_length(data, '$.related') > 0)"
 _STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
 _SUMMARY_COUNTS = {"conflicting": "conflicts", "corroborated": "corroborated", "single_source": "single_source"}
 
@@ -161,20 +163,25 @@ class ClaimTables:
             "SELECT data FROM claims WHERE story = ? AND rank >= ? ORDER BY rank LIMIT ?", (story_id, offset, limit)))
 
     def story_claims_paired(self, story_id: str) -> tuple[AlignedClaim, ...]:
-        """The story's claims that conflict with or are related to another (page order): picked by SQL from their
-        JSON, only they are decoded."""
+        """The story's claims that conflict with or are related to another (page order): a walk of the partial
+        index claims_paired (schema 11), only they are read and decoded."""
         return tuple(codec.loads(AlignedClaim, r[0]) for r in self._q(
-            "SELECT data FROM claims WHERE story = ? AND (json_array_length(data, '$.conflicts_with') > 0 "
-            "OR json_array_length(data, '$.related') > 0) ORDER BY rank", (story_id,)))
+            f"SELECT data FROM claims INDEXED BY claims_paired WHERE story = ? AND {PAIRED} ORDER BY rank", (story_id,)))
 
-    def story_speakers(self, story_id: str) -> dict[str, tuple[int, set[str]]]:
-        """Speaker id -> (the story's claims it makes, the reports that carry them), counted by SQL."""
-        out: dict[str, tuple[int, set[str]]] = {r[0]: (r[1], set()) for r in self._q(
-            "SELECT speaker, count(*) FROM claims WHERE story = ? AND speaker IS NOT NULL GROUP BY speaker", (story_id,))}
-        for r in self._q("SELECT DISTINCT c.speaker, d.document FROM claims c JOIN claim_documents d ON d.claim = c.id "
-                         "WHERE c.story = ? AND c.speaker IS NOT NULL", (story_id,)):
-            out[r[0]][1].add(r[1])
-        return out
+    def story_actors(self, story_id: str) -> dict[str, tuple[int, int, int]]:
+        """Entity id -> (the story's claims it makes, the story's reports that mention it or carry its claims, its
+        mentions in them), counted by SQL: no analysis or claim decoded."""
+        said = {r[0]: r[1] for r in self._q("SELECT speaker, count(*) FROM claims INDEXED BY claims_story_speaker "
+                                            "WHERE story = ? AND speaker IS NOT NULL GROUP BY speaker", (story_id,))}
+        rows = self._q(
+            "SELECT entity, count(DISTINCT document), sum(mentions) FROM ("
+            " SELECT l.entity AS entity, l.document AS document, m.mentions AS mentions FROM story_documents sd"
+            " JOIN entity_links l ON l.document = sd.document"
+            " JOIN entity_mentions m ON m.document = l.document AND m.key = l.key WHERE sd.story = :s"
+            " UNION ALL SELECT c.speaker, d.document, 0 FROM claims c INDEXED BY claims_story_speaker"
+            " JOIN claim_documents d ON d.claim = c.id WHERE c.story = :s AND c.speaker IS NOT NULL"
+            ") GROUP BY entity", {"s": story_id})
+        return {r[0]: (said.get(r[0], 0), r[1], r[2]) for r in rows}
 
     def iter_claim_json(self) -> Iterator[str]:
         """Every claim's stored JSON in (story, findings order), streamed from one walk of ``claims_seq``."""
@@ -247,16 +254,6 @@ class ClaimTables:
         """Claim id -> (its story, its place in the story page's order)."""
         return {r[0]: (r[1], r[2]) for r in self._in("SELECT id, story, rank FROM claims WHERE id IN ({})",
                                                      [x for x in claim_ids if x])}
-
-    def actors_of(self, doc_ids: Iterable[str]) -> dict[str, tuple[set[str], int]]:
-        """Cross-report entity id -> (the reports among ``doc_ids`` that mention it, its mentions in them)."""
-        out: dict[str, tuple[set[str], list[int]]] = {}
-        for r in self._in("SELECT l.entity, l.document, m.mentions FROM entity_links l JOIN entity_mentions m "
-                          "ON m.document = l.document AND m.key = l.key WHERE l.document IN ({})", doc_ids):
-            docs, n = out.setdefault(r[0], (set(), [0]))
-            docs.add(r[1])
-            n[0] += r[2]
-        return {k: (docs, n[0]) for k, (docs, n) in out.items()}
 
     # -- entity lists: stored counts, recounted for the entities a write touched ---------------------
     def _entity_count(self, entity_id: str) -> int:

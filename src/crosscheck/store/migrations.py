@@ -484,6 +484,14 @@ MIGRATIONS: list[str] = [
         WHERE a.entity IN (SELECT id FROM entities)
         GROUP BY a.entity, a.claim;
     """,
+    # 10 -> 11 (issue 14 part 3): a story page reads only the claims it shows. Its conflicting and related pairs
+    # come from a partial index of the claims that name a partner (the expression is store/claims.py's PAIRED,
+    # word for word, so the planner can use it), its actors' claim counts from (story, speaker).
+    """
+    CREATE INDEX IF NOT EXISTS claims_paired ON claims(story, rank)
+        WHERE (json_array_length(data, '$.conflicts_with') > 0 OR json_array_length(data, '$.related') > 0);
+    CREATE INDEX IF NOT EXISTS claims_story_speaker ON claims(story, speaker, id) WHERE speaker IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

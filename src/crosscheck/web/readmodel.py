@@ -287,14 +287,12 @@ class ReadModel:
         findings = self.store.findings(story_id, claims=page is None) or StoryFindings(story=story_id)
         if page is None:
             claims = paired = display_order(findings.claims)
-            spoke = _spoke(claims)
             counts = {"reports": len(story.documents),
                       "independent_sources": len({synd.get(d, d) for d in story.documents}),
                       "conflicts": sum(1 for c in claims if c.status == "conflicting"), "claims": len(claims)}
         else:
             claims = self.store.story_claims_ranked(story_id, *page)
             paired = self.store.story_claims_paired(story_id)
-            spoke = self.store.story_speakers(story_id)
             summary = self.store.story_summary(story_id)
             counts = summary_counts(summary) if summary else {"reports": len(story.documents),
                                                               "independent_sources": 0, "conflicts": 0, "claims": 0}
@@ -311,8 +309,9 @@ class ReadModel:
             more = (self.store.claim_by_id(x) for c in paired for x in (*c.conflicts_with, *c.related) if x not in ids)
             paired += tuple(c for c in more if c is not None and c.story == story_id)
         conflicts, related = _pairs(paired)
-        mentioned = self.store.actors_of(d.id for d in docs)  # counted by SQL: no analysis decoded
-        ranked = _actor_keys(spoke, mentioned)
+        # (entity, claims it makes, reports, mentions), counted by SQL; most claims first (names break ties once read)
+        ranked = sorted(((k, *v) for k, v in self.store.story_actors(story_id).items()),
+                        key=lambda k: (-k[1], -k[2], -k[3]))
         wanted = {x for c in (*claims, *paired) for x in (c.speaker, c.subject) if x}
         if page is None:
             ents = self.store.entities_by_id(wanted | {k[0] for k in ranked})
@@ -392,29 +391,6 @@ def _pairs(claims: tuple[AlignedClaim, ...]) -> tuple[tuple[ConflictPair, ...], 
                 seen.add(pair)
                 related.append((c, by_id[other]))
     return tuple(conflicts), tuple(related)
-
-
-def _spoke(claims: tuple[AlignedClaim, ...]) -> dict[str, tuple[int, set[str]]]:
-    """Speaker id -> (the claims it makes, the reports that carry them)."""
-    out: dict[str, tuple[int, set[str]]] = {}
-    for c in claims:
-        if c.speaker:
-            n, docs = out.get(c.speaker, (0, set()))
-            out[c.speaker] = (n + 1, docs | set(c.documents))
-    return out
-
-
-def _actor_keys(spoke: dict[str, tuple[int, set[str]]], mentioned: dict[str, tuple[set[str], int]]
-                ) -> list[tuple[str, int, int, int]]:
-    """(entity id, claims it makes, reports that mention it or carry its claims, mentions), most claims first,
-    then most reports, then most mentions (names break ties once read)."""
-    keys = []
-    for gid in {*mentioned, *spoke}:
-        docs, n = mentioned.get(gid, (set(), 0))
-        said, carried = spoke.get(gid, (0, set()))
-        keys.append((gid, said, len(docs | carried), n))
-    keys.sort(key=lambda k: (-k[1], -k[2], -k[3]))
-    return keys
 
 
 def _actors(keys: list[tuple[str, int, int, int]], names: dict[str, str], ents: dict[str, Entity]) -> tuple[Actor, ...]:
