@@ -393,3 +393,29 @@ def test_a_quote_after_a_sentence_naming_another_person_is_not_the_first_speaker
                         "disagreed. \"It will take at least a year to repair the damage.\"")
     assert [c for c in found if "reopen" in c.text and "petek" in _speaker_words(c, ents)]
     assert not [c for c in found if "repair the damage" in c.text and "petek" in _speaker_words(c, ents)]
+
+
+def test_a_quote_whose_cue_the_parser_left_without_a_subject_is_credited_to_the_name_before_it():
+    """'"C," Velmora police Chief Anton Brandt said Monday.' parsed with the town as a verb, the title as its
+    object and 'said' with no subject (a parse the small English model makes of a real report): the quote
+    goes to the first name between the quote and the cue."""
+    from spacy.tokens import Doc
+    vocab = nlp.load(Settings().spacy_model).vocab
+    words = ["\u201c", "We", "will", "find", "out", "what", "happened", "here", ",", "\u201d", "Velmora", "police",
+             "Chief", "Anton", "Brandt", "said", "Monday", "."]
+    heads = [3, 3, 3, 3, 3, 6, 3, 6, 3, 3, 3, 12, 10, 14, 12, 3, 15, 15]
+    deps = ["punct", "nsubj", "aux", "ROOT", "prt", "nsubj", "ccomp", "advmod", "punct", "punct", "dep", "compound",
+            "dobj", "compound", "appos", "conj", "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "ADP", "PRON", "VERB", "ADV", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN",
+           "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", "RP", "WP", "VBD", "RB", ",", "''", "VB", "NN", "NNP", "NNP", "NNP", "VBD", "NNP", "."]
+    lemmas = ['"', "we", "will", "find", "out", "what", "happen", "here", ",", '"', "velmora", "police", "Chief",
+              "Anton", "Brandt", "say", "Monday", "."]
+    spaces = [False, True, True, True, True, True, True, False, False, True, True, True, True, True, True, True, False, False]
+    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              ents=["O"] * 10 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O"])
+    assert not [c for c in doc[15].children if c.dep_ == "nsubj"]
+    ents = entities.extract(doc)
+    found = claims.extract(doc, ents).claims
+    quote = [c for c in found if c.kind == "quote"]
+    assert quote and "what happened here" in quote[0].text and "brandt" in _speaker_words(quote[0], ents)

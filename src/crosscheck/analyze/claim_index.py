@@ -94,6 +94,7 @@ class Index:
         hi = bisect_left(positions, sent.end)
         return positions[lo:hi]
 
+_HSPACE_END = re.compile(r"[^\S\n]+$")  # spaces other than a line break (no-break spaces too) at the end
 _SHORT_SPEECH = re.compile(r"[^\W_][^\n]*[,?!]\s*$")
 CUE_WINDOW = 6  # tokens after a short quote its speech cue may come ('"C," the New York businessman said')
 
@@ -103,7 +104,7 @@ def _speech_opening(sdoc: Doc, m: re.Match, quote: str) -> bool:
     a verb of saying (data/attribution_cues_en.json) within a few words ('"He better live," she said.';
     '"I would," Melanie said'): speech, not a scare quote."""
     text = doc_text(sdoc)
-    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+    before = _HSPACE_END.sub("", text[max(0, m.start() - 3) : m.start()])
     if (before and not before.endswith(("\n", ".", "!", "?", "\u201d", '"', "'"))) or not _SHORT_SPEECH.match(quote):
         return False
     after = sdoc.char_span(m.end(), len(text), alignment_mode="expand")

@@ -12,6 +12,14 @@ from crosscheck.analyze.entities import doc_text
 MARK = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")  # quote marks; '' and `` as in archive text
 _OPENING, _CLOSING = frozenset({"\u201c", "\u00ab", "\u201e", "``"}), frozenset({"\u201d", "\u00bb"})
 
+_EDGES = re.compile("^[\\s'\"\u201c\u201d\u00ab\u00bb\u201e.,!?]+|[\\s'\"\u201c\u201d\u00ab\u00bb\u201e.,!?]+$")
+
+
+def bare(text: str) -> str:
+    """``text`` without the quote marks, stops, commas and spaces at its edges (no-break spaces of scraped
+    text too: '“C.”\\xa0' left over beside a quote is nothing)."""
+    return _EDGES.sub("", text)
+
 
 def in_quote_marks(tok: Token) -> bool:
     """Is the token between quote marks (a quoted title, the quote itself)? Read from its paragraph's start, so a
@@ -27,11 +35,15 @@ def in_quote_marks(tok: Token) -> bool:
 def quote_speaker(st: State, cue: Token) -> tuple[str | None, str | None]:
     """The speaker of a quote's cue, never a phrase inside quote marks: the parser hangs the quote's last
     words ('"C. Full panic mode," said X') or a quoted show title ('X said on "Fox and Friends"') on the cue
-    as its subject; then the other subject, else the first name between the quote and the cue ('"C," Flynn, a
+    as its subject, or leaves the cue with none; then the other subject, else the first name between the quote and the cue ('"C," Flynn, a
     top surrogate, said'), else a name right after the cue ('said X')."""
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or not any(in_quote_marks(c) for c in subjects):
+    if subjects and not any(in_quote_marks(c) for c in subjects):
         return speaker_of(st, cue)
+    if not subjects:  # the parser left the cue without a subject ('"C," Tulsa police Chief X said': X hung elsewhere)
+        found = speaker_of(st, cue)
+        if found != (None, None):
+            return found
     other = subject(cue, skip=in_quote_marks)
     if other is not None:
         return resolve(st, other)

@@ -35,6 +35,7 @@ from crosscheck.analyze.claim_index import (
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
+from crosscheck.analyze.claim_quotes import bare
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import governing_subject, no_one, object_content, relative_content, relative_with_subject
@@ -189,7 +190,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         inside = in_any
     else:
         para = paragraph_text(sdoc, qsents)
-        outside = para.replace(doc_text(sdoc)[region[0] : region[1]], "").strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,\n")
+        outside = bare(para.replace(doc_text(sdoc)[region[0] : region[1]], ""))
         last = st.recent(st.settings.claim_speaker_window)
         if (last is None or last.sent < i - 1) and st.quoted is not None and st.quoted.sent == i - 1:
             last = st.quoted  # '"C1," he said. "C2."': the quote goes on, its speaker unresolved or not
@@ -205,7 +206,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         elif outside and last is not None and not prefix and (last.sent == i - 1 or _quote_goes_on(st, sents, last, i)):
             # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
             rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
-            outside = rest.strip(" '\"\u201c\u201d\u00ab\u00bb\u201e.,!?\n")
+            outside = bare(rest)
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, (credit_mark(credit) if credit is not None else None)
