@@ -29,7 +29,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 def object_content(cue: Token) -> set[int] | None:
     """Token ids of the object of ``cue`` and the phrases completing it ('the incident as a terrible
     situation', 'Romney for not releasing his returns'), or of the phrase of a prepositional cue ('called
-    for his dismissal'); None when there is none, or it is a bare pronoun ('they defended it')."""
+    for his dismissal'); None when there is none, or it is a bare pronoun nothing completes ('they defended it')."""
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
     if obj is None:
         preps = OBJECT_PREPS.get(cue.lemma_, ())
@@ -40,9 +40,15 @@ def object_content(cue: Token) -> set[int] | None:
         ids = {t.i for t in obj.subtree}
         ids |= {t.i for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i for t in c.subtree}  # 'called on X to C'
         return None if _bare_pronoun([t for t in obj.children if t.dep_ in ("pobj", "pcomp")]) else without_asides(cue, ids)
-    if _bare_pronoun([obj]):
-        return None
-    return without_asides(cue, completed_object(cue, obj, _COMPLETING_PREPS))
+    ids = completed_object(cue, obj, _COMPLETING_PREPS)
+    if _bare_pronoun([obj]):  # 'they defended it': no content; 'called him a genius': what completes it is
+        ids -= {obj.i}
+        first = cue.doc[min(ids)] if ids else None
+        if first is not None and first.dep_ == "prep" and first.lower_ == "as":
+            ids -= {first.i}  # 'described it as a disgrace': 'a disgrace'
+        if not ids:
+            return None
+    return without_asides(cue, ids)
 
 
 _ASIDE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "-"})
