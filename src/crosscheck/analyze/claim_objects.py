@@ -143,3 +143,10 @@ def no_one(cue: Token) -> bool:
     """The cue's subject says no one speaks ('no one has said C', 'nobody believes C', 'no official confirmed C')."""
     subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and (subj.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children))
+
+
+def reason_after(cue: Token, comp: Token) -> list[Token]:
+    """'X said C, because D': a 'because' clause the parser hung on the cue after its content clause is the
+    speaker's reason, part of what is said (not why it was said: 'said so because' has no content clause)."""
+    return [t for c in cue.children if c.dep_ == "advcl" and c.i > comp.i
+            and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children) for t in c.subtree]

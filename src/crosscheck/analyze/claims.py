@@ -38,7 +38,8 @@ from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_quotes import bare
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
-from crosscheck.analyze.claim_objects import governing_subject, no_one, object_content, relative_content, relative_with_subject
+from crosscheck.analyze.claim_objects import (governing_subject, no_one, object_content, reason_after, relative_content,
+                                              relative_with_subject)
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -366,6 +367,7 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
             toks = relative_content(cue, comp) if relative_with_subject(cue) else list(comp.subtree)
+            toks += reason_after(cue, comp)  # 'X said C, because D': the reason is the speaker's
         elif comp is not None:  # 'C, X said': the clause before the cue
             cue_ids = subtree_ids(cue, exclude=comp)
             toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
