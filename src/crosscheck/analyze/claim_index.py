@@ -107,15 +107,27 @@ def _speech_opening(sdoc: Doc, m: re.Match, quote: str) -> bool:
     before = _HSPACE_END.sub("", text[max(0, m.start() - 3) : m.start()])
     if (before and not before.endswith(("\n", ".", "!", "?", "\u201d", '"', "'"))) or not _SHORT_SPEECH.match(quote):
         return False
-    after = sdoc.char_span(m.end(), len(text), alignment_mode="expand")
+    return cue_follows(sdoc, m.end())
+
+
+def cue_follows(sdoc: Doc, char: int, across: bool = False) -> bool:
+    """A verb of saying comes within ``CUE_WINDOW`` tokens after ``char`` ('"C," she said'), in the same
+    sentence (``across``: also when the parser started a new one there: '"Why not?" Ruiz said.')."""
+    text = doc_text(sdoc)
+    after = sdoc.char_span(char, len(text), alignment_mode="expand")
     if after is None:
         return False
     for k, t in enumerate(after[:CUE_WINDOW]):
-        if k and t.is_sent_start:
+        if k and t.is_sent_start and not (across and t.i == after.start + k and _only_marks_before(after, k)):
             return False
         if t.lemma_ in CUES and t.pos_ == "VERB":
             return True
     return False
+
+
+def _only_marks_before(span: Span, k: int) -> bool:
+    """Only quote marks, stops and spaces come before the k-th token of ``span``."""
+    return all(t.is_punct or t.is_space for t in span[:k])
 
 
 def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:

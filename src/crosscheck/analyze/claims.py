@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
     ALL_CUES, CHARACTERIZE, CUE_CLASS, NOUN_CUES, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
+    cue_follows,
     any_verb_of_quote, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
@@ -99,6 +100,9 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             j = i
             while j + 1 < len(sents) and sents[j].end_char < region[1]:
                 j += 1
+            if (j + 1 < len(sents) and not region[2] and not breaks_before(sents[j + 1])
+                    and not bare(doc_text(sdoc)[region[1] : sents[j].end_char]) and cue_follows(sdoc, region[1], across=True)):
+                j += 1  # '"Why not?" Ruiz said.': the parser ended the sentence at the quote, its cue opens the next
             k = qi + 1  # '"C1," X said, "C2."': the quote going on after its cue in the same sentence
             while not region[2] and k < len(quotes) and not quotes[k][2] and quotes[k][0] < sents[j].end_char:
                 while j + 1 < len(sents) and sents[j].end_char < quotes[k][1]:
