@@ -257,6 +257,25 @@ def comma_that(cue: Token) -> Token | None:
         mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i), None)
         if mark is not None and mark.i > 0 and doc[mark.i - 1].text == "," and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return t
+    return that_after_phrase(cue)
+
+
+def that_after_phrase(cue: Token) -> Token | None:
+    """The clause of 'X reported at the time that C' when the parser read 'that C' as a relative clause of the
+    noun before it: a relative clause of the noun of a phrase on the cue ('at the time', 'in the interview') that
+    opens with a 'that' filling no gap in it (a marker, not a subject or object: 'at the meeting that the
+    mayor called' is a relative clause) and has a subject of its own."""
+    for prep in cue.children:
+        if prep.i <= cue.i or prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            for rel in (noun.children if noun.dep_ == "pobj" else ()):
+                if rel.dep_ != "relcl" or rel.i < noun.i:
+                    continue
+                first = rel.doc[rel.left_edge.i]
+                if (first.lower_ == "that" and first.dep_ in ("mark", "advmod")
+                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in rel.children)):
+                    return rel
     return None
 
 

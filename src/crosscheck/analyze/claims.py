@@ -371,6 +371,8 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
             toks = relative_content(cue, comp) if relative_with_subject(cue) else list(comp.subtree)
+            if toks[0].lower_ == "that" and toks[0].head.i == comp.i and toks[0].dep_ == "advmod":
+                toks = toks[1:]  # 'reported at the time that C' read as a relative clause: its 'that' is a marker
             toks += reason_after(cue, comp)  # 'X said C, because D': the reason is the speaker's
         elif comp is not None:  # 'C, X said': the clause before the cue
             cue_ids = subtree_ids(cue, exclude=comp)
