@@ -519,10 +519,13 @@ def _according_to(st: _State, sent: Span) -> bool:
     sources = as_clauses(sent, as_positions)  # (source head, tokens to drop, its wording, cue), outermost first
     for acc in accs:
         to = acc.nbor()
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj, wording = next((c for c in to.children if c.dep_ == "pobj"), None), None
+        if pobj is None and any(c.dep_ == "pcomp" for c in to.children):  # 'according to show insiders': a noun
+            pobj = next((t for t in reversed(list(to.subtree)) if t.pos_ in ("NOUN", "PROPN")), None)  # read as a verb
+            wording = doc[to.i + 1 : to.right_edge.i + 1].text if pobj is not None else None
         if pobj is None:
             continue
-        sources.append((pobj, with_commas(sent, acc.i, pobj.right_edge.i), None, "according to"))
+        sources.append((pobj, with_commas(sent, acc.i, pobj.right_edge.i), wording, "according to"))
         cited_by_source = citing(sent, (pobj,))[0]
     if not sources:
         return False
