@@ -419,3 +419,21 @@ def test_a_quote_whose_cue_the_parser_left_without_a_subject_is_credited_to_the_
     found = claims.extract(doc, ents).claims
     quote = [c for c in found if c.kind == "quote"]
     assert quote and "what happened here" in quote[0].text and "brandt" in _speaker_words(quote[0], ents)
+
+
+def test_a_cue_tagged_a_noun_that_heads_its_clause_is_a_cue():
+    """'The Lind campaign plans to use the mayor ...' with 'plans' tagged a noun (as the small English model
+    tagged it in a real report) but parsed as the clause's head, with a subject and a to-clause: an intention."""
+    from spacy.tokens import Doc
+    vocab = nlp.load(Settings().spacy_model).vocab
+    words = ["The", "Lind", "campaign", "plans", "to", "use", "the", "mayor", "in", "the", "coming", "weeks", "."]
+    heads = [2, 2, 3, 3, 5, 3, 7, 5, 5, 11, 11, 8, 3]
+    deps = ["det", "compound", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "prep", "det", "amod", "pobj", "punct"]
+    pos = ["DET", "PROPN", "NOUN", "NOUN", "PART", "VERB", "DET", "NOUN", "ADP", "DET", "VERB", "NOUN", "PUNCT"]
+    tags = ["DT", "NNP", "NN", "NNS", "TO", "VB", "DT", "NN", "IN", "DT", "VBG", "NNS", "."]
+    lemmas = ["the", "Lind", "campaign", "plan", "to", "use", "the", "mayor", "in", "the", "come", "week", "."]
+    doc = Doc(vocab, words=words, spaces=[True] * 11 + [False, False], heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, ents=["O", "B-PERSON"] + ["O"] * 7 + ["B-DATE", "I-DATE", "I-DATE", "O"])
+    ents = entities.extract(doc)
+    found = [c for c in claims.extract(doc, ents).claims if c.kind == "intention"]
+    assert found and "use the mayor" in found[0].text and "campaign" in (found[0].speaker_text or "").lower()

@@ -67,6 +67,13 @@ def _ids(words) -> frozenset[int]:
     return got
 
 
+def _used_as_verb(t: Token) -> bool:
+    """A word tagged a noun that the parse uses as a verb: it heads a clause, with a subject and a clause of
+    its own ('The campaign [plans] to hold rallies')."""
+    return (t.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in VERBISH for c in t.children))
+
+
 class Index:
     """Token positions worth a look (cue verbs, 'according', 'as'), found once per report on arrays."""
 
@@ -76,6 +83,10 @@ class Index:
         according, as_, md = get_string_id("according"), get_string_id("as"), get_string_id("MD")
         facts, personal, hedges, modals = _ids(FACT_TYPES), _ids(PERSONAL), _ids(HEDGES), _ids(MODAL_HEDGES)
         self.cues = [i for i, c in enumerate(cols) if c[0] in cues and c[2] in verbish]
+        noun = get_string_id("NOUN")
+        tagged_noun = [i for i, c in enumerate(cols) if c[0] in cues and c[2] == noun and _used_as_verb(sdoc[i])]
+        if tagged_noun:  # 'The campaign plans to hold rallies' with 'plans' tagged a noun
+            self.cues = sorted(self.cues + tagged_noun)
         objects = _ids(OBJECT_CUES)
         self.objects = [i for i, c in enumerate(cols) if c[0] in objects and c[2] in verbish]
         self.according = [i for i, c in enumerate(cols) if c[1] == according]
