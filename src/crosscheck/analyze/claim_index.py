@@ -323,10 +323,13 @@ def with_holder(cue: Token, ids: set[int]) -> list[Token]:
 
 
 def infinitive(cue: Token) -> tuple[list[Token], bool] | None:
-    """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C', read
-    with its holder ('The campaign plans to hold rallies', not 'To hold rallies')."""
+    """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C' / 'proposes
+    allowing C' (a gerund right after the cue), read with its holder ('The campaign plans to hold rallies', not 'To hold rallies')."""
     xcomp = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
-    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children) or asks(xcomp):
+    if xcomp is None or asks(xcomp):
+        return None
+    gerund = xcomp.dep_ == "xcomp" and xcomp.tag_ == "VBG" and xcomp.i == cue.i + 1  # 'proposes allowing parents to C'
+    if not gerund and not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
         return None
     obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and cue.i < c.i < xcomp.i), None)
     if obj is None:
