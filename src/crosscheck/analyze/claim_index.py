@@ -272,22 +272,31 @@ def comma_that(cue: Token) -> Token | None:
 
 
 def that_after_phrase(cue: Token) -> Token | None:
-    """The clause of 'X reported at the time that C' when the parser read 'that C' as a relative clause of the
-    noun before it: a relative clause of the noun of a phrase on the cue ('at the time', 'in the interview') that
-    opens with a 'that' filling no gap in it (a marker, not a subject or object: 'at the meeting that the
-    mayor called' is a relative clause) and has a subject of its own."""
-    for prep in cue.children:
-        if prep.i <= cue.i or prep.dep_ != "prep":
+    """The clause of 'X reported at the time that C' / 'X told a meeting of leaders that C' when the parser read
+    'that C' as a relative clause of a noun before it: a relative clause (or clause modifying a noun) in the
+    cue's object or phrase that opens with a 'that' filling no gap in it (a marker, not a subject or object:
+    'at the meeting that the mayor called' is a relative clause), with a subject of its own and its verb's
+    complement ('told the reporters that the council had invited' lacks it)."""
+    for part in cue.children:
+        if part.i <= cue.i or part.dep_ not in ("prep", "dobj", "dative"):
             continue
-        for noun in prep.children:
-            for rel in (noun.children if noun.dep_ == "pobj" else ()):
-                if rel.dep_ != "relcl" or rel.i < noun.i:
+        for noun in part.subtree:
+            if noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+                continue
+            for rel in noun.children:
+                if rel.dep_ not in ("relcl", "acl") or rel.i < noun.i:
                     continue
                 first = rel.doc[rel.left_edge.i]
                 if (first.lower_ == "that" and first.dep_ in ("mark", "advmod")
-                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in rel.children)):
+                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in rel.children)
+                        and any(c.dep_ in _COMPLETE for c in rel.children)):
                     return rel
     return None
+
+
+# what a clause has when no word is missing from it ('the council invited [them]' lacks its object: a relative
+# clause whose 'that' the parser called a marker)
+_COMPLETE = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass"})
 
 
 WH = frozenset("whether if how why what when where who whom which".split())
