@@ -271,6 +271,21 @@ def comma_that(cue: Token) -> Token | None:
     return that_after_phrase(cue)
 
 
+def bare_clause_after(cue: Token) -> Token | None:
+    """'X said after the convention he would not accept C': a finite clause with no marker and a subject of
+    its own that the parser hung on a verb of saying as an adverbial clause is what was said."""
+    if CUE_CLASS.get(cue.lemma_) != "speech":
+        return None
+    for c in cue.children:
+        if (c.dep_ == "advcl" and c.i > cue.i and c.pos_ in VERBISH
+                and not any(m.dep_ == "mark" or m.dep_ == "advmod" and m.lower_ in WH for m in c.children)
+                and any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in c.children)
+                and any(a.dep_ in ("aux", "auxpass") or a.tag_ in ("VBD", "VBZ", "VBP") for a in (c, *c.children))
+                and c.tag_ != "VBG"):
+            return c
+    return None
+
+
 def that_after_phrase(cue: Token) -> Token | None:
     """The clause of 'X reported at the time that C' / 'X told a meeting of leaders that C' when the parser read
     'that C' as a relative clause of a noun before it: a relative clause (or clause modifying a noun) in the

@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, NOUN_CUES, Index, accusation, adding_head, as_clauses, asks, before_comma, breaks_before, citing, comma_that,
-    cue_follows,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, NOUN_CUES, Index, accusation, adding_head, as_clauses, asks, bare_clause_after, before_comma,
+    breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
@@ -333,7 +333,7 @@ def _reported(st: _State, sent: Span) -> bool:
         # 'C1; X says C2' / 'C1, X noted, that C2': the clause after the cue is what it introduces
         comp = next((c for c in comps if c.i > cue.i), comps[0]) if len(comps) > 1 else (comps[0] if comps else None)
         if comp is None:
-            comp = comma_that(cue)
+            comp = comma_that(cue) or bare_clause_after(cue)
         accused = accusation(cue) if cls == "accusation" else None
         if cls == "accusation" and accused is None:
             continue
