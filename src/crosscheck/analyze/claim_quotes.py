@@ -35,8 +35,9 @@ def in_quote_marks(tok: Token) -> bool:
 def quote_speaker(st: State, cue: Token) -> tuple[str | None, str | None]:
     """The speaker of a quote's cue, never a phrase inside quote marks: the parser hangs the quote's last
     words ('"C. Full panic mode," said X') or a quoted show title ('X said on "Fox and Friends"') on the cue
-    as its subject, or leaves the cue with none; then the other subject, else the first name between the quote and the cue ('"C," Flynn, a
-    top surrogate, said'), else a name right after the cue ('said X')."""
+    as its subject, or leaves the cue with none; then the other subject, else the first name between the quote
+    and the cue ('"C," Flynn, a top surrogate, said'), else a name right after the cue ('"C," said X'; a cue
+    opening the sentence: 'Said X: "C"')."""
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects and not any(in_quote_marks(c) for c in subjects):
         return speaker_of(st, cue)
@@ -51,7 +52,8 @@ def quote_speaker(st: State, cue: Token) -> tuple[str | None, str | None]:
     close = max((t.i for t in sent if t.i < cue.i and MARK.fullmatch(t.text) and t.text not in _OPENING),
                 default=sent.start - 1)
     named = next((t for t in sent.doc[close + 1 : cue.i] if t.i in st.ents.by_token), None)
-    if named is None and cue.i + 1 < sent.end and (sent.doc[cue.i - 1].text == "," or MARK.fullmatch(sent.doc[cue.i - 1].text)):
+    opens = all(t.is_punct or t.is_space for t in sent.doc[sent.start : cue.i])  # 'Said Ellis: "C"'
+    if named is None and cue.i + 1 < sent.end and (opens or sent.doc[cue.i - 1].text == "," or MARK.fullmatch(sent.doc[cue.i - 1].text)):
         named = sent.doc[cue.i + 1]  # '"C," said X': the name right after the cue (a title before it aside)
         if named.i not in st.ents.by_token and named.i + 1 < sent.end and named.text.endswith("."):
             named = sent.doc[named.i + 1]
