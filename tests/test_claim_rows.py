@@ -299,6 +299,20 @@ def test_a_story_page_reads_only_the_claims_it_shows(tmp_path: Path, monkeypatch
     reader.close()
 
 
+def test_a_story_page_without_its_summary_counts_its_claims(tmp_path: Path):
+    """A story whose summary row is missing (a store written before summaries, a failed refresh) still shows
+    its counts: counted from its rows, as the whole story's view counts them."""
+    from crosscheck.web.readmodel import ReadModel
+    path = tmp_path / "s.db"
+    _build(path, 2, big=120)
+    store = open_store(path)
+    with store.transaction():
+        store.conn.execute("DELETE FROM story_summaries WHERE story = 'story-0000'")
+    page = ReadModel(store).story_page("story-0000", 0, 100)
+    assert page.counts == ReadModel(store).story_view("story-0000").counts and page.counts["claims"] == 120
+    store.close()
+
+
 def _insert_story(conn, story, docs, analyses, findings) -> None:
     """A story's documents, analyses, membership and findings written as an older schema holds them."""
     for d, a in zip(docs, analyses):

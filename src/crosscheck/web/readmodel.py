@@ -70,8 +70,8 @@ class StoryView:
     documents: tuple[Document, ...]
     labels: dict[str, str]  # document id -> "R1"
     syndication: dict[str, str]  # document id -> group id
-    counts: dict[str, int]
-    claims: tuple[AlignedClaim, ...]
+    counts: dict[str, int]  # reports, independent_sources, conflicts, claims (the whole story's)
+    claims: tuple[AlignedClaim, ...]  # every claim (story_view) or the page's (story_page), in the page's order
     cells: dict[tuple[str, str], str]  # (claim id, document id) -> the retelling's claim key (anchor), "" if none
     retold: dict[tuple[str, str], str]  # (claim id, document id) -> how that report words it
     conflicts: tuple[ConflictPair, ...]
@@ -293,9 +293,11 @@ class ReadModel:
         else:
             claims = self.store.story_claims_ranked(story_id, *page)
             paired = self.store.story_claims_paired(story_id)
-            summary = self.store.story_summary(story_id)
-            counts = summary_counts(summary) if summary else {"reports": len(story.documents),
-                                                              "independent_sources": 0, "conflicts": 0, "claims": 0}
+            summary = self.store.story_summary(story_id)  # written with the findings; counted now if missing
+            counts = summary_counts(summary) if summary else {
+                "reports": len(story.documents), "independent_sources": len({synd.get(d, d) for d in story.documents}),
+                "conflicts": self.store.count_claims(ClaimFilter(story=story_id, status="conflicting")),
+                "claims": self.store.count_claims(ClaimFilter(story=story_id))}
         cells: dict[tuple[str, str], str] = {}
         retold: dict[tuple[str, str], str] = {}
         for c in claims:
