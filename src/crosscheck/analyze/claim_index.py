@@ -37,6 +37,7 @@ CUE_CLASS, CHARACTERIZE, _DATA = _load_cues()
 NOT_OBJECT = frozenset(_DATA["object_not_content"])  # 'told reporters': the object is the addressee
 OBJECT_PREPS = {verb: frozenset(preps) for verb, preps in _DATA["object_preps"].items()}  # 'called for C'
 NOUN_CUES = {noun: cls for cls, nouns in _DATA.get("noun_cues", {}).items() for noun in nouns}  # 'her claim that C'
+ADJECTIVE_CUES = {adj: cls for cls, adjs in _DATA.get("adjective_cues", {}).items() for adj in adjs}  # 'afraid that C'
 LEMMA_FIXES = dict(_DATA.get("lemma_fixes", {}))  # 'hoping' -> 'hope' (the model says 'hop')
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing

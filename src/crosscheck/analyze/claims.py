@@ -30,13 +30,14 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, NOUN_CUES, Index, accusation, adding_head, as_clauses, asks, bare_clause_after, before_comma,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_quotes import bare
+from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (governing_subject, no_one, object_content, reason_after, relative_content,
@@ -112,7 +113,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
                 _beside_quote(st, sents[i : j + 1], quote_regions_of(quotes, sents[i].start_char, sents[j].end_char))
                 i = j + 1
                 continue
-        _noun_cues(st, sent)
+        cued = word_cues(st, sent)  # claim_words.py: "the mayor's claim that C", 'Democrats are afraid that C'
         if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
             _objects(st, sent, beside=True)  # 'X described the plan as ominous, and said C': the object beside the clause
             i += 1
@@ -124,7 +125,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         if _first_person(st, sent, sents, i):
             i += 1
             continue
-        if outlet_claims and _is_outlet_fact(sent, st.index, settings):
+        if outlet_claims and not cued and _is_outlet_fact(sent, st.index, settings):
             _add_outlet(st, sent, outlet)
         _note_subject(st, sent)
         i += 1
@@ -412,28 +413,6 @@ def _reported(st: _State, sent: Span) -> bool:
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
     return found
-
-
-def _noun_cues(st: _State, sent: Span) -> None:
-    """'the mayor's claim that C', 'his fear that C': a noun of saying or believing (data/attribution_cues_en.json
-    noun_cues) with its holder as possessive and a that-clause; the holder is no later 'he'."""
-    for noun in sent:
-        cls = NOUN_CUES.get(noun.lemma_) if noun.pos_ == "NOUN" else None
-        if cls is None or noun.i in st.used:
-            continue
-        comp = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
-                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        holder = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ != "its"), None)
-        if holder is None:  # 'a claim by the ministry that C'
-            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < comp.i), None) if comp is not None else None
-            holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if comp is None or holder is None:
-            continue
-        speaker, speaker_text = _resolve(st, holder, mention=False)
-        if speaker is None and speaker_text is None:
-            continue
-        st.add(list(comp.subtree), [sent], speaker, speaker_text, noun.lower_, "belief" if cls == "belief" else "reported",
-               split=False, speaks=False)
 
 
 def _objects(st: _State, sent: Span, beside: bool = False) -> bool:

@@ -1,0 +1,64 @@
+"""Claims cued by a noun or an adjective of saying or believing, not a verb: 'the mayor's claim that C', 'his
+fear that C', 'a claim by the ministry that C' (noun_cues), 'many Democrats are afraid that C', 'officials are
+confident that C' (adjective_cues; data/attribution_cues_en.json). The holder is the possessive, the 'by'
+phrase or the subject of 'be'; the content the that-clause. The holder does not become the last speaker (no
+later 'he' refers to it through these); the sentence is then no statement of the outlet's own.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from crosscheck.analyze.claim_index import ADJECTIVE_CUES, NOUN_CUES
+from crosscheck.analyze.claim_state import State, resolve
+
+_KINDS = {"belief": "belief", "knowledge": "knowledge"}  # any other class: reported
+
+
+def word_cues(st: State, sent: Span) -> bool:
+    """Add the sentence's noun- and adjective-cued claims; True when there was one."""
+    before = len(st.claims)
+    for word in sent:
+        if word.i in st.used:
+            continue
+        if word.pos_ == "NOUN" and word.lemma_ in NOUN_CUES:
+            cls, found = NOUN_CUES[word.lemma_], _noun(word)
+        elif word.pos_ == "ADJ" and word.lower_ in ADJECTIVE_CUES:
+            cls, found = ADJECTIVE_CUES[word.lower_], _adjective(word)
+        else:
+            continue
+        if found is None:
+            continue
+        holder, comp = found
+        speaker, speaker_text = resolve(st, holder, mention=False)
+        if speaker is None and speaker_text is None:
+            continue
+        st.add(list(comp.subtree), [sent], speaker, speaker_text, word.lower_, _KINDS.get(cls, "reported"),
+               split=False, speaks=False)
+    return len(st.claims) > before
+
+
+def _that_clause(word: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in word.children if c.dep_ in deps and c.i > word.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def _noun(noun: Token) -> tuple[Token, Token] | None:
+    """(holder, clause) of 'the mayor's claim that C' / 'a claim by the ministry that C'."""
+    comp = _that_clause(noun, ("acl", "ccomp"))
+    if comp is None:
+        return None
+    holder = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ != "its"), None)
+    if holder is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < comp.i), None)
+        holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return (holder, comp) if holder is not None else None
+
+
+def _adjective(adj: Token) -> tuple[Token, Token] | None:
+    """(holder, clause) of 'many Democrats are afraid that C': the adjective the complement of a verb whose
+    subject holds the belief; no negation ('is not sure that C' holds nothing)."""
+    comp = _that_clause(adj, ("ccomp", "advcl"))
+    if adj.dep_ != "acomp" or comp is None or any(c.dep_ == "neg" for c in (*adj.head.children, *adj.children)):
+        return None
+    holder = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < adj.i), None)
+    return (holder, comp) if holder is not None else None
