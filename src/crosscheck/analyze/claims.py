@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, Index, accusation, adding_head, as_clauses, asks, bare_clause_after, before_comma,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, OBJECT_PREPS, Index, accusation, adding_head, as_clauses, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
@@ -436,6 +436,8 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         if speaker is None and speaker_text is None:
             continue
         toks = [st.sdoc[k] for k in sorted(ids)]  # the content alone: speaker and cue are their own fields
+        if sum(t.is_alpha for t in toks) == 1 and cue.lemma_ in CHARACTERIZE and not OBJECT_PREPS.get(cue.lemma_):
+            toks = [cue, *toks]  # 'Cruz endorsed Trump': a name alone says nothing, with its verb of judging it does
         cls = CUE_CLASS.get(cue.lemma_)
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         before = len(st.claims)
