@@ -6,7 +6,7 @@ source is the verb's subject, the content its object with what completes it ('as
 releasing his returns'). The PolNeAR guidelines (Newell, Margolin & Ruths, LREC 2018) annotate these
 as attributions (the content may be a noun phrase: an assertion, a belief or an eventuality the source
 stands for). The claim's text is the content alone ('Wells Fargo's behaviour "outrageous"'), its speaker
-and cue are its own fields, as for a reported clause; a content under two words is no claim. Also here: the speaker of a participle or infinitive cue that has no subject of its own
+and cue are its own fields, as for a reported clause; a content of one word is read with its verb of judging ('endorsed Trump'), any other content under two words is no claim. Also here: the speaker of a participle or infinitive cue that has no subject of its own
 ('..., saying C', 'continued to call for C', 'stopped short of calling C'), the subject of the clause
 it hangs on.
 
