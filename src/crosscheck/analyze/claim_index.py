@@ -261,7 +261,8 @@ def without_other_attributions(toks: list[Token], cue: Token, cands: list[Token]
 
 
 def comma_that(cue: Token) -> Token | None:
-    """The clause of 'X told the paper, citing aides, that C' when the parser hung 'that C' on an inner noun."""
+    """The clause of 'X told the paper, citing aides, that C' when the parser hung 'that C' on an inner noun;
+    else that of 'X reported at the time that C' (that_after_phrase)."""
     doc = cue.doc
     for t in cue.subtree:
         if t.i <= cue.i or t.dep_ not in ("relcl", "ccomp", "advcl") or t.pos_ not in ("VERB", "AUX"):
@@ -349,7 +350,8 @@ def with_holder(cue: Token, ids: set[int]) -> list[Token]:
 
 def infinitive(cue: Token) -> tuple[list[Token], bool] | None:
     """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C' / 'proposes
-    allowing C' (a gerund right after the cue), read with its holder ('The campaign plans to hold rallies', not 'To hold rallies')."""
+    allowing C' (a gerund right after the cue), read with its holder ('The campaign plans to hold rallies',
+    not 'To hold rallies')."""
     xcomp = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
     if xcomp is None or asks(xcomp):
         return None
