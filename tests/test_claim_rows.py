@@ -313,6 +313,22 @@ def test_a_story_page_without_its_summary_counts_its_claims(tmp_path: Path):
     store.close()
 
 
+def test_a_story_page_reads_its_indexes_not_its_claims_and_links_tables(tmp_path: Path):
+    """The page's paired claims walk the partial index claims_paired and its actors read the entity links
+    through a covering index (schemas 11 and 12): no pass over the story's claim or link rows."""
+    path = tmp_path / "s.db"
+    _build(path, 2, big=30)
+    store = open_store(path)
+    seen = _traced(store)
+    store.story_claims_paired("story-0000")
+    store.story_actors("story-0000")
+    plans = "\n".join(" ".join(str(x) for x in row) for sql in seen if sql.lstrip().startswith("SELECT")
+                       for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql.replace(":s", "'story-0000'")
+                                                     .replace("?", "'story-0000'")))
+    assert "claims_paired" in plans and "COVERING INDEX entity_links_doc_entity" in plans
+    store.close()
+
+
 def _insert_story(conn, story, docs, analyses, findings) -> None:
     """A story's documents, analyses, membership and findings written as an older schema holds them."""
     for d, a in zip(docs, analyses):

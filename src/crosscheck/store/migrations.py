@@ -492,6 +492,11 @@ MIGRATIONS: list[str] = [
         WHERE (json_array_length(data, '$.conflicts_with') > 0 OR json_array_length(data, '$.related') > 0);
     CREATE INDEX IF NOT EXISTS claims_story_speaker ON claims(story, speaker, id) WHERE speaker IS NOT NULL;
     """,
+    # 11 -> 12 (issue 14 part 3): a story's actors are counted from its reports' entity links without reading the
+    # links' table rows (a covering index: the largest story of the 100k bench store, 335 reports, 35 -> 11 ms)
+    """
+    CREATE INDEX IF NOT EXISTS entity_links_doc_entity ON entity_links(document, key, entity);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
