@@ -16,6 +16,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from crosscheck.analyze.claim_labels import HSPACE
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES
 from crosscheck.analyze.entities import LocalEntities, doc_text
 
@@ -106,7 +107,6 @@ class Index:
         hi = bisect_left(positions, sent.end)
         return positions[lo:hi]
 
-_HSPACE_END = re.compile(r"[^\S\n]+$")  # spaces other than a line break (no-break spaces too) at the end
 _SHORT_SPEECH = re.compile(r"[^\W_][^\n]*[,?!]\s*$")
 CUE_WINDOW = 6  # tokens after a short quote its speech cue may come ('"C," the New York businessman said')
 
@@ -116,7 +116,7 @@ def _speech_opening(sdoc: Doc, m: re.Match, quote: str) -> bool:
     a verb of saying (data/attribution_cues_en.json) within a few words ('"He better live," she said.';
     '"I would," Melanie said'): speech, not a scare quote."""
     text = doc_text(sdoc)
-    before = _HSPACE_END.sub("", text[max(0, m.start() - 3) : m.start()])
+    before = HSPACE.sub(" ", text[max(0, m.start() - 3) : m.start()]).rstrip(" ")
     if (before and not before.endswith(("\n", ".", "!", "?", "\u201d", '"', "'"))) or not _SHORT_SPEECH.match(quote):
         return False
     return cue_follows(sdoc, m.end())
@@ -130,7 +130,7 @@ def cue_follows(sdoc: Doc, char: int, across: bool = False) -> bool:
     if after is None:
         return False
     for k, t in enumerate(after[:CUE_WINDOW]):
-        if k and t.is_sent_start and not (across and t.i == after.start + k and _only_marks_before(after, k)):
+        if k and t.is_sent_start and not (across and _only_marks_before(after, k)):
             return False
         if t.lemma_ in CUES and t.pos_ == "VERB":
             return True

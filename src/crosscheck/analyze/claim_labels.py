@@ -14,7 +14,7 @@ DASHES = "\u2015\u2014\u2013"  # horizontal bar, em dash, en dash: the credit-li
 _OPENING = "\"'\u201c\u2018"
 _CLOSING = "\"'\u201d\u2019\n"  # a credit line follows a closing quote mark or opens a line
 _NAME_POS = ("PROPN",)
-_HSPACE = re.compile(r"[^\S\n]+")  # spaces other than a line break (no-break spaces of scraped text too)
+HSPACE = re.compile(r"[^\S\n]+")  # spaces other than a line break (no-break spaces of scraped text too)
 _MAX_NAME_WORDS = 5
 
 
@@ -26,8 +26,8 @@ def dash_credit(sent: Span, start: int | None = None) -> Token | None:
     if not words or words[0].text[:1] not in DASHES:
         return None
     text = sent.doc.text
-    before = _HSPACE.sub(" ", text[: words[0].idx]).rstrip(" ")
-    after = _HSPACE.sub(" ", text[words[-1].idx + len(words[-1].text) :]).lstrip(" .")
+    before = HSPACE.sub(" ", text[: words[0].idx]).rstrip(" ")
+    after = HSPACE.sub(" ", text[words[-1].idx + len(words[-1].text) :]).lstrip(" .")
     if (before and before[-1] not in _CLOSING) or (after and after[0] != "\n"):
         return None  # a dash inside a sentence, not a credit line closing a quote
     name = words[1:]
