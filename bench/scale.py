@@ -509,6 +509,7 @@ def measure(size: int, store: Path, new_file_1: Path, new_file_20: Path, workers
         for side in ("", "-wal", "-shm"):
             Path(str(db) + side).unlink(missing_ok=True)
         shutil.copyfile(store, db)
+        os.sync()  # the copy's dirty pages written out before the clock (not the measured command's writeback)
         return db
 
     def show(what: str, r: dict) -> None:
@@ -548,13 +549,30 @@ def migrate(path: Path) -> None:
     from crosscheck.store import open_store
     from crosscheck.store.migrations import SCHEMA_VERSION
 
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()  # (a connection left open keeps the migration below in the WAL: see checkpoint)
     if version < SCHEMA_VERSION:
         t0 = time.perf_counter()
         open_store(path).close()
         print(f"  migrated the cached store from schema {version} to {SCHEMA_VERSION} in "
               f"{time.perf_counter() - t0:.1f} s", flush=True)
+    checkpoint(path)
+
+
+def checkpoint(path: Path) -> None:
+    """Move everything in the store's WAL into its file: the measured copies are of the file alone, and a copy
+    without the WAL's pages is an older store (before this fix the 1k copies were measured at the schema before
+    the migration, and their 'ingest 1' paid it)."""
+    conn = sqlite3.connect(path)
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+    if busy:
+        raise SystemExit(f"{path}: cannot checkpoint its WAL (another process has the store open)")
 
 
 def main() -> None:

@@ -345,3 +345,26 @@ def test_the_embedding_candidates_are_bounded_to_recent_stories():
     assert emb.nearest(vecs[10], 0.99, recent=100) == []  # s10 is older than the 100 newest
     emb.drop("s299")
     assert emb.nearest(vecs[299], 0.99, recent=100) == []
+
+
+def test_recent_embeddings_filled_at_once_rank_as_when_set_one_by_one():
+    """``_Embeddings.fill`` (a run's read of the newest stories, one normalisation for all) holds the rows that
+    ``set`` row by row gives: same ids in the same order, same vectors, a repeated id's last vector in its first
+    place, and a vector of another size left out; then it grows like any table."""
+    from crosscheck.stories.index import _Embeddings
+
+    rng = np.random.default_rng(1)
+    rows = [(f"s{i}", rng.normal(size=16).astype(np.float32) * (i + 1)) for i in range(150)]
+    rows += [("s3", rng.normal(size=16).astype(np.float32)), ("odd", np.ones(8, dtype=np.float32)),
+             ("zero", np.zeros(16, dtype=np.float32))]
+    one, bulk = _Embeddings(), _Embeddings()
+    for sid, vec in rows:
+        one.set(sid, vec)
+    bulk.fill(rows)
+    assert bulk.ids == one.ids and bulk.rows == one.rows and "odd" not in bulk.rows
+    assert np.allclose(bulk.mat[:len(bulk.ids)], one.mat[:len(one.ids)], atol=1e-6)
+    for sid, vec in rows[:5] + rows[150:151]:
+        assert bulk.nearest(vec, 0.5, recent=1000) == one.nearest(vec, 0.5, recent=1000)
+    for i in range(200):
+        bulk.set(f"n{i}", rng.normal(size=16).astype(np.float32))
+    assert bulk.ids[-1] == "n199" and bulk.nearest(bulk.mat[bulk.rows["n199"]], 0.99, recent=10) == ["n199"]

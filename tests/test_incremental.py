@@ -425,6 +425,20 @@ def test_an_incremental_ingest_scans_no_table_that_grows_with_the_store(tmp_path
     assert not scans, sorted(scans)
 
 
+def test_the_newest_stories_embeddings_are_read_in_index_order(tmp_path):
+    """A run reads the lead embeddings of the newest stories (story_embed_recent) in the order of an index: a sort
+    would copy every 2 KB embedding (in a new process on the 100k bench store: 110-440 ms before, 40 ms after)."""
+    store = _build(tmp_path / "s.db", 6)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    store.recent_story_embeddings(3)
+    store.conn.set_trace_callback(None)
+    sql = next(s for s in statements if "story_aggregates" in s)
+    plan = " | ".join(r[-1] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+    store.close()
+    assert "story_aggregates_recent" in plan and "TEMP B-TREE" not in plan, plan
+
+
 def test_a_story_left_without_reports_loses_its_rows_with_its_dirty_mark(tmp_path):
     """Its story row, findings, claims and summary go in the transaction that clears its dirty mark (only the
     dirty stories are looked at; a story never dirtied keeps its rows)."""

@@ -497,6 +497,12 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX IF NOT EXISTS entity_links_doc_entity ON entity_links(document, key, entity);
     """,
+    # 12 -> 13 (issue 14 part 1): the newest stories' lead embeddings are read in the order of an index, not sorted
+    # (a sort copies every 2 KB embedding: 4,096 rows of the 100k bench store, 110-440 -> 40 ms in a new process)
+    """
+    DROP INDEX IF EXISTS story_aggregates_recent;
+    CREATE INDEX IF NOT EXISTS story_aggregates_recent ON story_aggregates(seq, story) WHERE embedding IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

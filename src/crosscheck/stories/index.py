@@ -83,6 +83,22 @@ class _Embeddings:
                 self.mat = np.vstack([self.mat, np.zeros_like(self.mat)])
         self.mat[row] = total / (np.linalg.norm(total) or 1.0)
 
+    def fill(self, rows: list[tuple[str, np.ndarray]]) -> None:
+        """Rows of an empty table at once (one normalisation for all: the recent stories read per run)."""
+        rows = [(sid, vec) for sid, vec in dict(rows).items()]  # a later row of an id replaces an earlier one
+        if self.ids or not rows:
+            for sid, vec in rows:
+                self.set(sid, vec)
+            return
+        dim = rows[0][1].shape[0]
+        rows = [(sid, vec) for sid, vec in rows if vec.shape[0] == dim]
+        stacked = np.stack([vec for _, vec in rows])
+        norms = np.linalg.norm(stacked, axis=1, keepdims=True)
+        mat = np.zeros((max(64, 2 * len(rows)), dim), dtype=np.float32)
+        mat[:len(rows)] = stacked / np.where(norms == 0, 1.0, norms)
+        self.mat, self.ids = mat, [sid for sid, _ in rows]
+        self.rows = {sid: i for i, sid in enumerate(self.ids)}
+
     def drop(self, sid: str) -> None:
         row = self.rows.pop(sid, None)
         if row is not None and self.mat is not None:
@@ -201,11 +217,13 @@ class StoryIndex:
             return
         self._recent_loaded = True
         fresh = _Embeddings()
+        rows = []
         for sid, vec in self._lookup.recent_embeddings(self.settings.story_embed_recent):
             if sid in self._retired:
                 continue
             st = self._stories.get(sid)
-            fresh.set(sid, st.emb if st is not None and st.emb is not None else vec)
+            rows.append((sid, st.emb if st is not None and st.emb is not None else vec))
+        fresh.fill(rows)
         for sid in self._emb.ids:  # stories this run formed are the newest
             st = self._stories.get(sid) if sid is not None else None
             if st is not None and st.emb is not None:
