@@ -143,7 +143,8 @@ class StoryIndex:
         self._placed: set[str] = set()  # documents (re)placed since load: their memberships to write
         # over a lookup: what was read, and what changed since the last ``changes()``
         self._lookup = lookup
-        self._known: set[str] = set()  # keys whose document frequency and postings are loaded
+        self._known: set[str] = set()  # keys whose document frequency is loaded
+        self._posted: set[str] = set()  # keys whose postings are loaded
         self._missing: set[str] = set()  # story ids the lookup does not have
         self._retired: set[str] = set()
         self._dirty_df: set[str] = set()
@@ -154,20 +155,32 @@ class StoryIndex:
             self.vocab.n = lookup.reports()
 
     # --- reading through the lookup ------------------------------------------------------------
-    def _need(self, keys: Iterable[str]) -> None:
-        """Document frequencies and postings of these keys in memory."""
+    def _need(self, keys: Iterable[str], postings: bool = True) -> None:
+        """Document frequencies of these keys in memory, and their postings unless ``postings`` is false (a
+        re-clustering needs only the postings of the keys it indexes: ``_need_postings``)."""
         if self._lookup is None:
             return
-        todo = sorted({k for k in keys if k not in self._known})
+        keys = set(keys)
+        todo = sorted(k for k in keys if k not in self._known)
+        if todo:
+            df = self._lookup.df(todo)
+            for k in todo:
+                self.vocab.df[k] = df.get(k, 0)
+            self._known.update(todo)
+        if postings:
+            self._need_postings(keys)
+
+    def _need_postings(self, keys: Iterable[str]) -> None:
+        if self._lookup is None:
+            return
+        todo = sorted({k for k in keys if k not in self._posted})
         if not todo:
             return
-        df = self._lookup.df(todo)
         posts = self._lookup.postings(todo)
         for k in todo:
-            self.vocab.df[k] = df.get(k, 0)
             if k in posts:
                 self._postings[k] = list(posts[k])
-        self._known.update(todo)
+        self._posted.update(todo)
 
     def _load(self, sids: Iterable[str]) -> None:
         """Aggregates of these stories in memory (ids the lookup lacks are remembered as missing)."""
@@ -347,10 +360,16 @@ class StoryIndex:
             story.last = day if story.last is None else max(story.last, day)
         self._index(keys, sid)
 
+    def _indexed(self, keys: Counter) -> list[str]:
+        """The keys a report is entered under in the candidate index: its rarest."""
+        df = self.vocab.df
+        return heapq.nsmallest(_INDEXED_KEYS, keys, key=lambda k: (df.get(k, 0), k))
+
     def _index(self, keys: Counter, sid: str) -> None:
         cap = self.settings.story_posting_cap
-        df = self.vocab.df
-        for k in heapq.nsmallest(_INDEXED_KEYS, keys, key=lambda k: (df.get(k, 0), k)):
+        chosen = self._indexed(keys)
+        self._need_postings(chosen)  # (loaded already, unless a caller read only document frequencies)
+        for k in chosen:
             plist = self._postings[k]
             if not plist or plist[-1] != sid:
                 plist.append(sid)
@@ -395,7 +414,7 @@ class StoryIndex:
             while stack:  # stories linked by near scores in this run form one neighbourhood
                 sid = stack.pop()
                 component.append(sid)
-                for other in self._links.get(sid, ()):
+                for other in sorted(self._links.get(sid, ())):  # (a set: its order varies with the hash seed)
                     if other not in seen and self._exists(other):
                         seen.add(other)
                         stack.append(other)
@@ -425,7 +444,8 @@ class StoryIndex:
         docs = [d for d in docs if d in self._features]  # a report stored without features is left where it is
         feats = [self._features[d] for d in docs]
         keys = [feature_keys(f) for f in feats]
-        self._need(k for ks in keys for k in ks)
+        self._need((k for ks in keys for k in ks), postings=False)  # a 100k store: 2,563 keys, 227k postings
+        self._need_postings(k for ks in keys for k in self._indexed(ks))  # the ones _place adds to
         # the vocabulary does not change while the part is placed again: one vector per report serves both
         vecs = [vector(k, self.vocab, self.settings) for k in keys]
         groups = cluster(feats, self.settings, self.vocab, vecs)
