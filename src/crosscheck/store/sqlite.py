@@ -44,6 +44,9 @@ def _explain(path: str, exc: sqlite3.Error) -> str:
     return f"{path}: {msg}"
 
 
+CACHE_KIB = 65536  # the connection's page cache
+
+
 class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
     def __init__(self, path: str | os.PathLike, readonly: bool = False, timeout: float = 30.0):
         self.path = str(path)
@@ -66,6 +69,9 @@ class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
             register_functions(self.conn)
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            # 64 MB of pages (the default is 2 MB): a story page of the 100k bench store reads 3,030 distinct pages,
+            # 3,754 reads with the default, as the B-trees' upper levels were evicted while it ran
+            self.conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
             self._refuse_foreign()  # before anything is written: WAL switch, tables
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
