@@ -123,10 +123,15 @@ class ReadSide:
 
     def facets(self) -> tuple[list[str], list[str]]:
         """(outlets, languages) present in the store, from their indexes."""
-        outlets = [r[0] for r in self._q("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet != ''")]
-        langs = [r[0] for r in self._q("SELECT DISTINCT language FROM documents WHERE language IS NOT NULL "
-                                       "AND language != '' ORDER BY language")]
-        return sorted(outlets, key=str.lower), langs
+        return sorted(self._distinct("outlet"), key=str.lower), self._distinct("language")
+
+    def _distinct(self, column: str) -> list[str]:
+        """The non-empty values of an indexed column of the documents, in index order: one index seek per value
+        (a skip scan), not a walk of the whole index (100k reports: 609 pages for one outlet before)."""
+        sql = (f"WITH RECURSIVE v(x) AS (SELECT (SELECT min({column}) FROM documents WHERE {column} > '') "
+               f"UNION ALL SELECT (SELECT min({column}) FROM documents WHERE {column} > v.x) FROM v WHERE v.x IS NOT NULL) "
+               "SELECT x FROM v WHERE x IS NOT NULL")
+        return [r[0] for r in self._q(sql)]
 
     # -- one story's rows ------------------------------------------------------------------------
     def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:

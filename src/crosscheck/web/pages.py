@@ -64,7 +64,7 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
         advanced = form["syntax"] == "fts5"
         page = rm.story_rows(DocumentFilter(query=form["q"], advanced=advanced, outlet=form["outlet"],
                                             language=form["language"], since=form["since"], until=form["until"]),
-                             form["sort"], PAGE, offset)
+                             form["sort"], PAGE, offset, documents=False)  # (the page shows counts)
         hits = rm.store.search(form["q"], 10, advanced) if form["q"] else []
         story_of = rm.store.stories_of(d.id for d, _ in hits)
         base = {k: v for k, v in form.items() if v}
