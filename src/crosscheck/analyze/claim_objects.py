@@ -150,3 +150,14 @@ def reason_after(cue: Token, comp: Token) -> list[Token]:
     speaker's reason, part of what is said (not why it was said: 'said so because' has no content clause)."""
     return [t for c in cue.children if c.dep_ == "advcl" and c.i > comp.i
             and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children) for t in c.subtree]
+
+
+def colon_after(comp: Token) -> list[Token]:
+    """'X notes that C: D1, D2 and D3': what follows a colon that ends the content clause's first part is its
+    elaboration, part of what is said, whatever the parser hung it on (the clause, or the cue as a conjunct): the
+    words after the clause up to the sentence's end (none when a quote follows the colon: a quote of its own)."""
+    sent, doc = comp.sent, comp.doc
+    colon = next((t for t in doc[comp.left_edge.i : comp.right_edge.i + 2] if t.text == ":" and t.i < sent.end - 1), None)
+    if colon is None or any(t.text in ('"', "\u201c", "\u201d", "''", "``") for t in doc[colon.i : sent.end]):
+        return []
+    return [t for t in doc[comp.right_edge.i + 1 : sent.end] if not t.is_space]

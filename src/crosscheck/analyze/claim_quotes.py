@@ -3,15 +3,19 @@ inside quote marks passed over, and a quote going on after a sentence between (c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from crosscheck.analyze.claim_objects import governing_subject
 from crosscheck.analyze.claim_state import Speaker, State, resolve, speaker_of, subject
+from crosscheck.analyze.claim_text import hedges_of, render
 from crosscheck.analyze.entities import doc_text
 
 MARK = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")  # quote marks; '' and `` as in archive text
 _OPENING, _CLOSING = frozenset({"\u201c", "\u00ab", "\u201e", "``"}), frozenset({"\u201d", "\u00bb"})
 
+_WORD = re.compile(r"\w+")
 _EDGES = re.compile("^[\\s'\"\u201c\u201d\u00ab\u00bb\u201e.,!?]+|[\\s'\"\u201c\u201d\u00ab\u00bb\u201e.,!?]+$")
 
 
@@ -35,9 +39,10 @@ def in_quote_marks(tok: Token) -> bool:
 def quote_speaker(st: State, cue: Token) -> tuple[str | None, str | None]:
     """The speaker of a quote's cue, never a phrase inside quote marks: the parser hangs the quote's last
     words ('"C. Full panic mode," said X') or a quoted show title ('X said on "Fox and Friends"') on the cue
-    as its subject, or leaves the cue with none; then the other subject, else the first name between the quote
-    and the cue ('"C," Flynn, a top surrogate, said'), else a name right after the cue ('"C," said X'; a cue
-    opening the sentence: 'Said X: "C"')."""
+    as its subject, or leaves the cue with none (a participle: the subject of the clause it hangs on, 'X
+    defended it, saying, "C1. C2."'); then the other subject, else the first name between the quote and the cue
+    ('"C," Flynn, a top surrogate, said'), else a name right after the cue ('"C," said X'; a cue opening the
+    sentence: 'Said X: "C"')."""
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects and not any(in_quote_marks(c) for c in subjects):
         return speaker_of(st, cue)
@@ -45,6 +50,9 @@ def quote_speaker(st: State, cue: Token) -> tuple[str | None, str | None]:
         found = speaker_of(st, cue)
         if found != (None, None):
             return found
+        governing = governing_subject(cue) if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "pcomp") else None
+        if governing is not None and not in_quote_marks(governing):  # 'X defended the remark, saying, "C1. C2."'
+            return resolve(st, governing)
     other = subject(cue, skip=in_quote_marks)
     if other is not None:
         return resolve(st, other)
@@ -76,3 +84,28 @@ def quote_goes_on(st: State, sents: list[Span], last: Speaker, i: int) -> bool:
         if ent is not None and ent.type == "PERSON" and ent.key != last.key:
             return False
     return True
+
+
+def runs_on(st: State, sents: list[Span], i: int, region: tuple[int, int, bool], added: int) -> int | None:
+    """'According to X, "C1. C2."' / 'X said "C1. C2."': a quote opened in a sentence whose reported speech was
+    read as one claim, the quote's first sentence, and going on over the next sentences to its closing mark. The
+    claim goes on with them, as a quote opened after its cue does (claims.py's quote rule): the index of the
+    quote's last sentence, else None."""
+    sent = sents[i]
+    if region[2] or region[0] < sent.start_char or region[1] <= sent.end_char or len(st.claims) != added + 1:
+        return None
+    claim = st.claims[-1]
+    first = _WORD.search(doc_text(st.sdoc)[region[0] : region[1]])
+    if first is None or claim.start != sent.start_char or not claim.text.lower().startswith(first.group().lower()):
+        return None  # not the quote's own words (a clause of the sentence outside it)
+    j = i
+    while j + 1 < len(sents) and sents[j].end_char < region[1]:
+        j += 1
+    toks = [t for s in sents[i + 1 : j + 1] for t in s if region[0] <= t.idx < region[1]]
+    text = render(toks, 1) if j > i else None
+    if text is None:
+        return None
+    st.claims[-1] = replace(claim, text=f"{claim.text} {text}", end=sents[j].end_char,
+                            hedges=tuple(dict.fromkeys(claim.hedges + hedges_of(toks))))
+    st.used.update(t.i for t in toks)
+    return j

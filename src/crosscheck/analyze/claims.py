@@ -36,12 +36,12 @@ from crosscheck.analyze.claim_index import (
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
-from crosscheck.analyze.claim_quotes import bare
+from crosscheck.analyze.claim_quotes import bare, runs_on
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
-from crosscheck.analyze.claim_objects import (governing_subject, no_one, object_content, reason_after, relative_content,
-                                              relative_with_subject)
+from crosscheck.analyze.claim_objects import (colon_after, governing_subject, no_one, object_content, reason_after,
+                                              relative_content, relative_with_subject)
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -113,10 +113,11 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
                 _beside_quote(st, sents[i : j + 1], quote_regions_of(quotes, sents[i].start_char, sents[j].end_char))
                 i = j + 1
                 continue
-        cued = word_cues(st, sent)  # claim_words.py: "the mayor's claim that C", 'Democrats are afraid that C'
+        cued, added = word_cues(st, sent), len(st.claims)  # claim_words.py: "the mayor's claim that C"
         if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
+            on = runs_on(st, sents, i, region, added) if region is not None else None  # 'X said "C1. C2."'
             _objects(st, sent, beside=True)  # 'X described the plan as ominous, and said C': the object beside the clause
-            i += 1
+            i = i + 1 if on is None else on + 1
             continue
         if _objects(st, sent):  # its subject stays the referent of a later 'he', as in a sentence with no claim
             _note_subject(st, sent)
@@ -357,7 +358,7 @@ def _reported(st: _State, sent: Span) -> bool:
             speaker, speaker_text = _resolve(st, governing, mention=False)
         else:
             speaker, speaker_text = _speaker_of(st, cue)
-        phrase = None
+        phrase, whole = None, []
         if speaker is None and speaker_text is None and comp is not None and comp.i < cue.i:
             phrase = phrase_before_cue(sent, cue)  # 'C, a source close to the singer claimed'
             if phrase is not None:
@@ -374,7 +375,8 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = relative_content(cue, comp) if relative_with_subject(cue) else list(comp.subtree)
             if toks[0].lower_ == "that" and toks[0].head.i == comp.i and toks[0].dep_ == "advmod":
                 toks = toks[1:]  # 'reported at the time that C' read as a relative clause: its 'that' is a marker
-            toks += reason_after(cue, comp)  # 'X said C, because D': the reason is the speaker's
+            whole = colon_after(comp)  # 'X notes that C: D1, D2 and D3': one claim, the colon's list with it
+            toks += [t for t in reason_after(cue, comp) + whole if t not in toks]  # 'X said C, because D'
         elif comp is not None:  # 'C, X said': the clause before the cue
             cue_ids = subtree_ids(cue, exclude=comp)
             toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
@@ -404,7 +406,8 @@ def _reported(st: _State, sent: Span) -> bool:
             drop -= {t.i for t in comp.subtree}  # ', citing aides, that C': C hangs under 'aides'
         if drop:
             toks = [t for t in toks if t.i not in drop]
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges, speaks=governing is None)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges,
+               speaks=governing is None, split=not whole)
         found = True
         ids = {t.i for t in toks}
         used |= ids | {cue.i}
