@@ -460,26 +460,6 @@ def with_commas(sent: Span, lo: int, hi: int) -> set[int]:
     return drop
 
 
-def as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], str | None, str]]:
-    """'As the publication notes, ...' / 'as Reuters reported': (source head, tokens to drop)."""
-    out = []
-    doc = sent.doc
-    for j in positions:
-        a = doc[j]
-        if not (a.i == sent.start or doc[a.i - 1].is_punct):
-            continue
-        for w in doc[a.i + 2 : min(a.i + 8, sent.end)]:
-            if w.is_punct:
-                break
-            if (w.lemma_ in CUES or w.lower_.rstrip("s") in CUES) and w.lemma_ not in ("show",):
-                nouns = [t for t in doc[a.i + 1 : w.i] if t.pos_ in ("NOUN", "PROPN")]
-                end = w.i + 1 if w.i + 1 < sent.end and doc[w.i + 1].lower_ in ("out",) else w.i
-                if nouns and end + 1 < sent.end and doc[end + 1].text == ",":
-                    out.append((nouns[-1], with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text, doc[w.i : end + 1].text.lower()))
-                break
-    return out
-
-
 def fix_lemmas(sdoc: Doc) -> None:
     """The cue words the model lemmatizes wrongly, set right on the parse ('hoping' -> 'hope'; data/attribution_cues_en.json)."""
     for t in sdoc:

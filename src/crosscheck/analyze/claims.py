@@ -30,19 +30,20 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, OBJECT_PREPS, Index, accusation, adding_head, as_clauses, asks, bare_clause_after, before_comma,
+    ALL_CUES, CHARACTERIZE, CUE_CLASS, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
-    quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, with_commas, without_other_attributions,
+    quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_quotes import bare, runs_on
+from crosscheck.analyze.claim_sources import according_to
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (colon_after, governing_subject, no_one, object_content, reason_after,
                                               relative_content, relative_with_subject)
-from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA
+from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
 from crosscheck.analyze.claim_state import resolve as _resolve
@@ -54,10 +55,6 @@ from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
 
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
-DOCUMENT_SOURCES = frozenset(
-    "report reports intelligence data estimate estimates document documents information assessment "
-    "assessments survey study figures statistics analysis footage images".split()
-)
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "pcomp"})  # a subjectless cue hanging on another clause
 MIN_OBJECT_WORDS = 2  # 'called for [his dismissal]': a noun-phrase content of two words is a claim
 
@@ -114,7 +111,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
                 i = j + 1
                 continue
         cued, added = word_cues(st, sent), len(st.claims)  # claim_words.py: "the mayor's claim that C"
-        if _according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
+        if according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
             on = runs_on(st, sents, i, region, added) if region is not None else None  # 'X said "C1. C2."'
             _objects(st, sent, beside=True)  # 'X described the plan as ominous, and said C': the object beside the clause
             i = i + 1 if on is None else on + 1
@@ -490,58 +487,6 @@ def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> boo
     before = len(st.claims)
     st.add(toks, [sent], speaker, speaker_text, root.lower_, "quote", split=False)
     return len(st.claims) > before
-
-
-# ---------------------------------------------------------------- according to
-def _according_to(st: _State, sent: Span) -> bool:
-    doc = sent.doc
-    accs = [doc[j] for j in st.index.within(st.index.according, sent) if j + 1 < sent.end and doc[j + 1].lower_ == "to"]
-    cited_by_source: tuple[str, ...] = ()
-    as_positions = st.index.within(st.index.as_, sent)
-    if not accs and not as_positions:
-        return False
-    sources = as_clauses(sent, as_positions)  # (source head, tokens to drop, its wording, cue), outermost first
-    for acc in accs:
-        to = acc.nbor()
-        pobj, wording = next((c for c in to.children if c.dep_ == "pobj"), None), None
-        if pobj is None and any(c.dep_ == "pcomp" for c in to.children):  # 'according to show insiders': a noun
-            pobj = next((t for t in reversed(list(to.subtree)) if t.pos_ in ("NOUN", "PROPN")), None)  # read as a verb
-            wording = doc[to.i + 1 : to.right_edge.i + 1].text if pobj is not None else None
-        if pobj is None:
-            continue
-        sources.append((pobj, with_commas(sent, acc.i, pobj.right_edge.i), wording, "according to"))
-        cited_by_source = citing(sent, (pobj,))[0]
-    if not sources:
-        return False
-    cue = sources[-1][3]
-    dropped = set().union(*(d for _, d, _, _ in sources))
-    toks = [t for t in sent if t.i not in dropped]
-    resolved = []
-    for head, _, wording, _ in sources:
-        key, text = _resolve(st, head)
-        resolved.append(((key, wording or text), head))
-    # the speaker: innermost agent (a person, an organisation, an official); documents and media relay
-    agentive = [r for r in resolved if not _relay(r[1], st)]
-    chosen = agentive[-1] if agentive else resolved[-1]
-    chain = [r[0][1] for r in reversed(resolved) if r is not chosen and r[0][1]]
-    (speaker, speaker_text), head = chosen
-    last = st.recent(st.settings.claim_speaker_window - 1, "PERSON")
-    if not agentive and (head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES) and last is not None:
-        chain = [speaker_text] + chain  # the person's own source: 'according to intelligence reports'
-        speaker, speaker_text = last.key, last.text
-    if speaker_text is None:
-        return False
-    chain = list(cited_by_source) + chain if head.i == sources[-1][0].i else chain + list(cited_by_source)
-    st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
-    return True
-
-
-def _relay(head: Token, st: _State) -> bool:
-    """A document or a medium that passes on what others said."""
-    if head.i in st.ents.by_token:
-        ent = st.ents.entity(st.ents.by_token[head.i])
-        return ent is not None and ent.type not in ("PERSON", "ORG", "GPE", "NORP")
-    return head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES or head.lower_ in MEDIA
 
 
 # ---------------------------------------------------------------- first-person paragraphs

@@ -1,0 +1,112 @@
+"""Sources named beside the content rather than as a verb's subject: 'according to X, C' and 'as X noted, C'
+(claims.py calls ``according_to`` for each sentence)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from crosscheck.analyze.claim_index import CUES, citing, with_commas
+from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, State, resolve
+
+DOCUMENT_SOURCES = frozenset(
+    "report reports intelligence data estimate estimates document documents information assessment "
+    "assessments survey study figures statistics analysis footage images".split()
+)
+
+
+def as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], str | None, str]]:
+    """'As the publication notes, ...' / 'as Reuters reported': (source head, tokens to drop, its wording, cue)."""
+    out = []
+    doc = sent.doc
+    for j in positions:
+        a = doc[j]
+        if a.i == sent.start or doc[a.i - 1].is_punct:
+            found = _as_parsed(sent, a) or _as_scanned(sent, a)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _as_parsed(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str] | None:
+    """The clause 'as' marks, read from the parse: its subject may hold commas ('As many tax experts, including
+    X, have pointed out, C') or be a pronoun ('As she noted, C'; not 'as I said', 'as you pointed out')."""
+    verb = a.head
+    opens = all(t.is_punct for t in sent.doc[sent.start : a.i])  # mid-sentence, its content would be one clause
+    if not opens or a.dep_ != "mark" or verb.i <= a.i or verb.lemma_ not in CUES or verb.lemma_ == "show":
+        return None
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.children):
+        return None  # 'As X lamented the delay, C': 'as' of time, the cue's content its own (not the sentence)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    end = verb.right_edge.i
+    if subj is None or subj.i < a.i or subj.lower_ in FIRST_PERSON or subj.lower_ in SECOND_PERSON or end + 1 >= sent.end or sent.doc[end + 1].text != "," or (verb.lemma_ == "point" and not particles):
+        return None
+    cue = " ".join([verb.lower_] + [c.lower_ for c in particles])
+    return subj, with_commas(sent, a.i, end), sent.doc[subj.left_edge.i : subj.right_edge.i + 1].text.strip(" ,"), cue
+
+
+def _as_scanned(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str] | None:
+    """The same by the words after 'as' up to a cue, where the parse did not mark the clause."""
+    doc = sent.doc
+    for w in doc[a.i + 2 : min(a.i + 8, sent.end)]:
+        if w.is_punct:
+            return None
+        if (w.lemma_ in CUES or w.lower_.rstrip("s") in CUES) and w.lemma_ not in ("show",):
+            nouns = [t for t in doc[a.i + 1 : w.i] if t.pos_ in ("NOUN", "PROPN")]
+            end = w.i + 1 if w.i + 1 < sent.end and doc[w.i + 1].lower_ in ("out",) else w.i
+            if nouns and end + 1 < sent.end and doc[end + 1].text == ",":
+                return nouns[-1], with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text, doc[w.i : end + 1].text.lower()
+            return None
+    return None
+
+
+def according_to(st: State, sent: Span) -> bool:
+    """'According to X, C' / 'As X noted, C': C credited to X (a document or medium naming another source relays it:
+    the source's chain)."""
+    doc = sent.doc
+    accs = [doc[j] for j in st.index.within(st.index.according, sent) if j + 1 < sent.end and doc[j + 1].lower_ == "to"]
+    cited_by_source: tuple[str, ...] = ()
+    as_positions = st.index.within(st.index.as_, sent)
+    if not accs and not as_positions:
+        return False
+    sources = as_clauses(sent, as_positions)  # (source head, tokens to drop, its wording, cue), outermost first
+    for acc in accs:
+        to = acc.nbor()
+        pobj, wording = next((c for c in to.children if c.dep_ == "pobj"), None), None
+        if pobj is None and any(c.dep_ == "pcomp" for c in to.children):  # 'according to show insiders': a noun
+            pobj = next((t for t in reversed(list(to.subtree)) if t.pos_ in ("NOUN", "PROPN")), None)  # read as a verb
+            wording = doc[to.i + 1 : to.right_edge.i + 1].text if pobj is not None else None
+        if pobj is None:
+            continue
+        sources.append((pobj, with_commas(sent, acc.i, pobj.right_edge.i), wording, "according to"))
+        cited_by_source = citing(sent, (pobj,))[0]
+    if not sources:
+        return False
+    cue = sources[-1][3]
+    dropped = set().union(*(d for _, d, _, _ in sources))
+    toks = [t for t in sent if t.i not in dropped]
+    resolved = []
+    for head, _, wording, _ in sources:
+        key, text = resolve(st, head)
+        resolved.append(((key, wording or text), head))
+    # the speaker: innermost agent (a person, an organisation, an official); documents and media relay
+    agentive = [r for r in resolved if not _relay(r[1], st)]
+    chosen = agentive[-1] if agentive else resolved[-1]
+    chain = [r[0][1] for r in reversed(resolved) if r is not chosen and r[0][1]]
+    (speaker, speaker_text), head = chosen
+    last = st.recent(st.settings.claim_speaker_window - 1, "PERSON")
+    if not agentive and (head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES) and last is not None:
+        chain = [speaker_text] + chain  # the person's own source: 'according to intelligence reports'
+        speaker, speaker_text = last.key, last.text
+    if speaker_text is None:
+        return False
+    chain = list(cited_by_source) + chain if head.i == sources[-1][0].i else chain + list(cited_by_source)
+    st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
+    return True
+
+
+def _relay(head: Token, st: State) -> bool:
+    """A document or a medium that passes on what others said."""
+    if head.i in st.ents.by_token:
+        ent = st.ents.entity(st.ents.by_token[head.i])
+        return ent is not None and ent.type not in ("PERSON", "ORG", "GPE", "NORP")
+    return head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES or head.lower_ in MEDIA
