@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from crosscheck.analyze.claim_index import CUE_CLASS, breaks_before, paragraph
 from crosscheck.analyze.claim_objects import governing_subject
 from crosscheck.analyze.claim_state import Speaker, State, resolve, speaker_of, subject
 from crosscheck.analyze.claim_text import hedges_of, render
@@ -109,3 +110,23 @@ def runs_on(st: State, sents: list[Span], i: int, region: tuple[int, int, bool],
                             hedges=tuple(dict.fromkeys(claim.hedges + hedges_of(toks))))
     st.used.update(t.i for t in toks)
     return j
+
+
+def block_quote(st: State, sents: list[Span], i: int) -> int | None:
+    """'The governor added:' ending its paragraph, over a paragraph without quote marks (a block quote on the page):
+    that paragraph is the speaker's words, one claim. The cue is a verb of saying with no content of its own;
+    the index of the paragraph's last sentence, else None."""
+    toks = [t for t in sents[i] if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != ":" or i + 1 >= len(sents) or not breaks_before(sents[i + 1]):
+        return None
+    cue = toks[-2] if toks[-2].pos_ == "VERB" else None  # '... added:', '... said in a statement:' aside
+    if cue is None or CUE_CLASS.get(cue.lemma_) != "speech" or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+        return None
+    para = paragraph(sents, i + 1)
+    if MARK.match(para[0].text.lstrip()):
+        return None  # a quoted paragraph: the quote rule reads it
+    speaker, speaker_text = speaker_of(st, cue)
+    if speaker is None and speaker_text is None:
+        return None
+    st.add([t for s in para for t in s], para, speaker, speaker_text, cue.lower_, "quote", split=False)
+    return i + len(para)

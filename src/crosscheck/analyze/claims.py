@@ -36,7 +36,7 @@ from crosscheck.analyze.claim_index import (
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
-from crosscheck.analyze.claim_quotes import bare, runs_on
+from crosscheck.analyze.claim_quotes import bare, block_quote, runs_on
 from crosscheck.analyze.claim_sources import according_to
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
@@ -110,6 +110,10 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
                 _beside_quote(st, sents[i : j + 1], quote_regions_of(quotes, sents[i].start_char, sents[j].end_char))
                 i = j + 1
                 continue
+        block = block_quote(st, sents, i)  # 'The governor added:' over a paragraph of his words
+        if block is not None:
+            i = block + 1
+            continue
         cued, added = word_cues(st, sent), len(st.claims)  # claim_words.py: "the mayor's claim that C"
         if according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)):
             on = runs_on(st, sents, i, region, added) if region is not None else None  # 'X said "C1. C2."'
