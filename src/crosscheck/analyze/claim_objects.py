@@ -95,7 +95,8 @@ def _bare_pronoun(heads: list[Token]) -> bool:
 def governing_subject(cue: Token) -> Token | None:
     """The subject of ``cue``, or for a subjectless participle or infinitive the subject of the clause
     it hangs on ('the judge rejected the request, saying C' -> 'the judge'; 'Trump stopped short of
-    calling C' -> 'Trump'); None past a clause with its own marker ('after', 'because')."""
+    calling C' -> 'Trump'); the object a 'for'/'of' gerund is said of ('X criticized Y for saying C', 'accused
+    Y of claiming C' -> Y, a name or a pronoun); None past a clause with its own marker ('after', 'because')."""
     if cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return None  # a purpose ('will meet next week to discuss the budget'): an event, no one's content
     tok = cue
@@ -103,6 +104,10 @@ def governing_subject(cue: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             return subj
+        if tok.dep_ == "prep" and tok.lower_ in ("for", "of") and tok.i > tok.head.i:
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in ("him", "her", "them")):
+                return obj
         if tok.dep_ not in _SUBJECTLESS or tok.head is tok or any(c.dep_ == "mark" for c in tok.children):
             return None
         if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECTS:

@@ -288,6 +288,8 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
         subj = rel if rel is not None else next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subj is None and not quoted and cue.dep_ == "conj":  # 'X told a rally, and said C': the first verb's subject
             subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        elif subj is None and not quoted and cue.dep_ == "pcomp":  # 'X accused Y of claiming C': Y
+            subj = governing_subject(cue)
         if comp is not None and cls != "speech" and asks(comp):
             comp = None
         if (comp is None and inf is None) or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
