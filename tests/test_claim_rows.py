@@ -585,8 +585,9 @@ def test_an_entitys_stored_claims_follow_a_claim_that_moves_or_changes_role(tmp_
 
 
 def test_a_story_of_many_reports_shows_its_matrix_a_page_of_columns_at_a_time(tmp_path: Path):
-    """120 reports of one story: the matrix shows 50 report columns a page, the report cards all of them, and
-    the claims pager keeps the column page."""
+    """120 reports of one story: the matrix shows 50 report columns a page and the report cards those 50 (before,
+    every report's card: the rows of all 335 reports of the 100k bench store's largest story were read for each page),
+    and the claims pager keeps the column page."""
     path = tmp_path / "wide.db"
     story, docs, analyses, findings, _ = _story_objects(0, n_claims=3)
     many = [Document(id=f"doc-w-{k:03d}", source=f"/w/{k}.txt", fmt="txt", text=docs[0].text, title=f"Ferries {k}",
@@ -606,15 +607,22 @@ def test_a_story_of_many_reports_shows_its_matrix_a_page_of_columns_at_a_time(tm
         store.put_story(Story(id=story.id, documents=ids, title="Ferries", first_published="2031-03-10"))
         store.put_findings(StoryFindings(story=story.id, claims=claims))
     store.close()
-    client = TestClient(create_app(open_store(path, readonly=True)))
+    reader = open_store(path, readonly=True)
+    client = TestClient(create_app(reader))
+    seen = _traced(reader)
     first = client.get(f"/stories/{story.id}").text
+    reader.conn.set_trace_callback(None)
+    rows_read = [sql.count("'doc-w-") for sql in seen if sql.startswith("SELECT id, source, fmt")]
+    assert rows_read and sum(rows_read) == 50, rows_read  # the rows of the reports the page shows
     matrix = first[first.index('id="matrix"'):]
     assert matrix.count('<th class="rep"') == 50 and matrix.count('<td class="cell') == 3 * 50
-    assert first.count('class="report-card"') == 120  # every report is listed
+    assert first.count('class="report-card"') == 50 and 'id="rep-R1"' in first and 'id="rep-R51"' not in first
+    assert "reports 1–50 of 120" in first and "<b>120</b> reports" in first
     assert "(1–50 of 120)" in first and f'href="/stories/{story.id}?reports=50">next reports' in first
     last = client.get(f"/stories/{story.id}?reports=100").text
     matrix = last[last.index('id="matrix"'):]
     assert matrix.count('<th class="rep"') == 20 and "(101–120 of 120)" in last
+    assert last.count('class="report-card"') == 20 and 'id="rep-R101"' in last and 'id="rep-R100"' not in last
     assert f'href="/stories/{story.id}?reports=50">← previous reports' in last and "next reports" not in last
     assert client.get(f"/stories/{story.id}?reports=-1").status_code == 422
     past = client.get(f"/stories/{story.id}?reports=120")  # past the last report: a clear 404, not a 500

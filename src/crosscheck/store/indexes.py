@@ -65,8 +65,8 @@ class IndexTables:
     def story_members(self, stories: Iterable[str]) -> dict[str, list[str]]:
         """{story: its reports in ingest order} of the stories asked."""
         out: dict[str, list[str]] = {}
-        for r in self._in("SELECT sd.story, sd.document FROM story_documents sd JOIN documents d ON d.id = sd.document "
-                          "WHERE sd.story IN ({}) ORDER BY d.rowid", stories):
+        for r in self._in("SELECT sd.story, sd.document FROM story_documents sd JOIN documents d INDEXED BY "
+                          "documents_id_published ON d.id = sd.document WHERE sd.story IN ({}) ORDER BY d.rowid", stories):
             out.setdefault(r["story"], []).append(r["document"])
         return out
 

@@ -116,8 +116,8 @@ class ReadSide:
     def story_documents_of(self, story_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """Story id -> its document ids in publication order, for these stories only."""
         out: dict[str, list[str]] = {s: [] for s in dict.fromkeys(story_ids)}
-        for r in self._in("SELECT sd.story, sd.document FROM story_documents sd JOIN documents d ON d.id = "
-                          f"sd.document WHERE sd.story IN ({{}}) ORDER BY {_DOC_ORDER}", out):
+        for r in self._in("SELECT sd.story, sd.document FROM story_documents sd JOIN documents d INDEXED BY "
+                          f"documents_id_published ON d.id = sd.document WHERE sd.story IN ({{}}) ORDER BY {_DOC_ORDER}", out):
             out[r[0]].append(r[1])
         return {s: tuple(d) for s, d in out.items()}
 

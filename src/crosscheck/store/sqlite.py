@@ -397,8 +397,8 @@ class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
 
     def story(self, story_id: str) -> Story | None:
         docs = [r["document"] for r in self._q(
-            "SELECT sd.document FROM story_documents sd JOIN documents d ON d.id = sd.document WHERE sd.story = ? "
-            "ORDER BY d.published IS NULL, d.published, d.rowid", (story_id,))]
+            "SELECT sd.document FROM story_documents sd JOIN documents d INDEXED BY documents_id_published "
+            "ON d.id = sd.document WHERE sd.story = ? ORDER BY d.published IS NULL, d.published, d.rowid", (story_id,))]
         if not docs:
             return None
         row = self._q("SELECT * FROM stories WHERE id = ?", (story_id,))

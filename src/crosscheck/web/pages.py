@@ -89,16 +89,16 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
         def build() -> dict | None:
             # a long claim list is shown CLAIMS_PAGE claims at a time (only they are read), and the matrix
             # REPORTS_PAGE report columns at a time (the matrix is most of the page)
-            view = rm.story_page(story_id, claims, CLAIMS_PAGE)
+            view = rm.story_page(story_id, claims, CLAIMS_PAGE, reports, REPORTS_PAGE)  # only those reports are read
             if view is None:
                 return None
-            n, m = view.counts["claims"], len(view.documents)
+            n, m = view.counts["claims"], len(view.labels)
             if reports and reports >= m:
                 raise HTTPException(404, f"reports: offset {reports} is past this story's {m} reports")
             return {"v": view, "shown": view.claims, "claims_offset": claims,
                     "prev_claims": page(max(0, claims - CLAIMS_PAGE), reports) if claims else None,
                     "next_claims": page(claims + CLAIMS_PAGE, reports) if claims + CLAIMS_PAGE < n else None,
-                    "columns": view.documents[reports:reports + REPORTS_PAGE], "reports_offset": reports,
+                    "columns": view.documents, "reports_offset": reports,
                     "prev_reports": page(claims, max(0, reports - REPORTS_PAGE)) if reports else None,
                     "next_reports": page(claims, reports + REPORTS_PAGE) if reports + REPORTS_PAGE < m else None}
         key = "&".join(f"{k}={v}" for k, v in (("claims", claims), ("reports", reports)) if v)

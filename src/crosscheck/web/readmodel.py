@@ -67,8 +67,8 @@ class StoryView:
     """Everything the story page shows."""
 
     story: Story
-    documents: tuple[Document, ...]
-    labels: dict[str, str]  # document id -> "R1"
+    documents: tuple[Document, ...]  # every report (story_view), or the page's window of them (story_page)
+    labels: dict[str, str]  # document id -> "R1", of every report
     syndication: dict[str, str]  # document id -> group id
     counts: dict[str, int]  # reports, independent_sources, conflicts, claims (the whole story's)
     claims: tuple[AlignedClaim, ...]  # every claim (story_view) or the page's (story_page), in the page's order
@@ -81,6 +81,7 @@ class StoryView:
     names: dict[str, str] = field(default_factory=dict)  # entity id -> name
     disagreements: tuple[Disagreement, ...] = ()  # conflicts on facts, date slips, wire versions (strongest first)
     copies: tuple[CopyGroup, ...] = ()  # syndication groups among the story's reports, with their evidence
+    languages: tuple[str, ...] = ()  # of every report
 
 
 @dataclass(frozen=True)
@@ -270,21 +271,26 @@ class ReadModel:
         """Everything about the story: all its claims and actors (the API's story)."""
         return self.cached(("story", story_id), lambda: self._build_story(story_id), story=story_id)
 
-    def story_page(self, story_id: str, offset: int = 0, limit: int = 100) -> StoryView | None:
+    def story_page(self, story_id: str, offset: int = 0, limit: int = 100, reports: int = 0,
+                   report_limit: int | None = None) -> StoryView | None:
         """What one page of the story shows: ``limit`` of its claims from ``offset`` in the page's order (``claims``)
         with their cells, every conflicting and related pair, the ``PAGE_ACTORS`` leading actors, the counts from
-        the story's summary. Only those claims are decoded, so a story of thousands of claims reads like a small
-        one."""
-        return self.cached(("story-page", story_id, offset, limit),
-                           lambda: self._build_story(story_id, (offset, limit)), story=story_id)
+        the story's summary; with ``report_limit``, the reports from ``reports`` on (``documents``; every report's
+        label). Only those claims and reports are read, so a story of thousands of claims and hundreds of reports
+        reads like a small one."""
+        window = None if report_limit is None else (reports, report_limit)
+        return self.cached(("story-page", story_id, offset, limit, window),
+                           lambda: self._build_story(story_id, (offset, limit), window), story=story_id)
 
-    def _build_story(self, story_id: str, page: tuple[int, int] | None = None) -> StoryView | None:
+    def _build_story(self, story_id: str, page: tuple[int, int] | None = None,
+                     window: tuple[int, int] | None = None) -> StoryView | None:
         story = self.store.story(story_id)
         if story is None:
             return None
-        found = self.store.documents_by_id(story.documents)
-        docs = tuple(found[x] for x in story.documents if x in found)
-        labels = {d.id: f"R{i}" for i, d in enumerate(docs, 1)}
+        shown = story.documents if window is None else story.documents[window[0] : window[0] + window[1]]
+        found = self.store.documents_by_id(shown)
+        docs = tuple(found[x] for x in shown if x in found)
+        labels = {d: f"R{i}" for i, d in enumerate(story.documents, 1)}
         synd = self.store.syndication_of_documents(story.documents)
         findings = self.store.findings(story_id, claims=page is None) or StoryFindings(story=story_id)
         if page is None:
@@ -296,6 +302,7 @@ class ReadModel:
             claims = self.store.story_claims_ranked(story_id, *page)
             paired = self.store.story_claims_paired(story_id)
             summary = self.store.story_summary(story_id)  # written with the findings; counted now if missing
+            languages = summary.languages if summary else ()
             counts = summary_counts(summary) if summary else {
                 "reports": len(story.documents), "independent_sources": len({synd.get(d, d) for d in story.documents}),
                 "conflicts": self.store.count_claims(ClaimFilter(story=story_id, status="conflicting")),
@@ -330,6 +337,9 @@ class ReadModel:
             ranked = ranked[:cut]
         names = {k: e.name for k, e in ents.items()}
         actors = _actors(ranked, names, ents)
+        if page is None or (summary is None and window is not None):
+            languages = tuple(sorted({d.language for d in (docs if window is None else
+                                                           self.store.documents_by_id(story.documents).values()) if d.language}))
         return StoryView(story=story, documents=docs, labels=labels, syndication={d.id: synd[d.id] for d in docs if d.id in synd},
                          counts=counts, claims=claims, cells=cells, retold=retold,
                          conflicts=conflicts, related=related,
@@ -337,13 +347,14 @@ class ReadModel:
                          actors=actors if page is None else actors[:PAGE_ACTORS], names=names,
                          disagreements=tuple(sorted(findings.disagreements,
                                                     key=lambda x: _SEVERITY_ORDER.get(x.severity, 9))),
-                         copies=self._copies(docs, labels, synd))
+                         copies=self._copies(docs, labels, synd), languages=languages)
 
     def _copies(self, docs: tuple[Document, ...], labels: dict[str, str], synd: dict[str, str]) -> tuple[CopyGroup, ...]:
-        """The story's syndication groups: each member's kind, the reason, the shared passages."""
+        """The story's syndication groups (of every report: ``labels``): each member's kind, the reason, the shared
+        passages (the members outside ``docs``, the reports read, are read here)."""
         groups = self.store.syndication_groups_by_id(synd.values())
         by_id = {d.id: d for d in docs}
-        order = [groups[gid] for gid in dict.fromkeys(synd[d.id] for d in docs if d.id in synd) if gid in groups]
+        order = [groups[gid] for gid in dict.fromkeys(synd[d] for d in labels if d in synd) if gid in groups]
         # the members outside the story (an origin) and the reports their passages were matched in: one read
         outside = {m.document for g in order for m in g.members if m.document in g.documents}
         outside |= {m.matched for g in order for m in g.members if m.matched}
