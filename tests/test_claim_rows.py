@@ -329,6 +329,31 @@ def test_a_story_page_reads_its_indexes_not_its_claims_and_links_tables(tmp_path
     # the reports carrying a speaker's claims: each report's claim list (by the primary key's report), not one
     # lookup per claim in claim_documents_claim (a page each: 875 of 3,754 pages of the 100k bench's largest story)
     assert "claim_documents_claim" not in plans and "SEARCH d USING PRIMARY KEY (document=?)" in plans, plans
+    # each link's mention count is in that covering index (schema 16): the mentions' table is not read
+    assert not any("entity_mentions" in sql for sql in seen), seen
+    store.close()
+
+
+def test_a_link_carries_its_local_entity_s_mention_count_whoever_writes_first(tmp_path: Path):
+    """Schema 16's triggers: a link written after the report's mentions takes their count, a revision's new
+    mentions reach the existing link, deleted mentions leave it without a count (not counted as an actor's)."""
+    store = open_store(tmp_path / "m.db")
+    c = store.conn
+    with store.transaction():
+        c.execute("INSERT INTO documents (id, source, fmt, text, content_hash) VALUES ('d1', 's1', 'txt', 'x', 'h1')")
+        c.execute("INSERT INTO entity_mentions (document, key, mentions) VALUES ('d1', 'e1', 3)")
+        c.execute("INSERT INTO entity_links (document, key, entity, form) VALUES ('d1', 'e1', 'ent-a', 'A')")
+        c.execute("INSERT INTO entity_links (document, key, entity, form) VALUES ('d1', 'e2', 'ent-b', 'B')")
+    links = lambda: dict(c.execute("SELECT key, mentions FROM entity_links ORDER BY key").fetchall())  # noqa: E731
+    assert links() == {"e1": 3, "e2": None}
+    with store.transaction():
+        c.execute("DELETE FROM entity_mentions WHERE document = 'd1'")
+        c.executemany("INSERT INTO entity_mentions (document, key, mentions) VALUES ('d1', ?, ?)", [("e1", 5), ("e2", 1)])
+    assert links() == {"e1": 5, "e2": 1}
+    with store.transaction():
+        c.execute("INSERT OR REPLACE INTO entity_links (document, key, entity, form) VALUES ('d1', 'e1', 'ent-c', 'C')")
+        c.execute("DELETE FROM entity_mentions WHERE key = 'e2'")
+    assert links() == {"e1": 5, "e2": None}
     store.close()
 
 

@@ -177,10 +177,10 @@ class ClaimTables:
                                                "WHERE story = ? AND speaker IS NOT NULL", (story_id,))}
         reports: dict[str, set[str]] = {}
         mentions: Counter[str] = Counter()
-        for entity, document, n in self._q(
-                "SELECT l.entity, l.document, m.mentions FROM story_documents sd"
-                " JOIN entity_links l ON l.document = sd.document"
-                " JOIN entity_mentions m ON m.document = l.document AND m.key = l.key WHERE sd.story = ?", (story_id,)):
+        for entity, document, n in self._q(  # a link's mentions: its local entity's (schema 16), NULL when none counted
+                "SELECT l.entity, l.document, l.mentions FROM story_documents sd"
+                " JOIN entity_links l INDEXED BY entity_links_doc_entity ON l.document = sd.document"
+                " WHERE sd.story = ? AND l.mentions IS NOT NULL", (story_id,)):
             reports.setdefault(entity, set()).add(document)
             mentions[entity] += n
         for document, claim in self._q("SELECT d.document, d.claim FROM story_documents sd JOIN claim_documents d"
