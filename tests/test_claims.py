@@ -438,3 +438,24 @@ def test_a_cue_tagged_a_noun_that_heads_its_clause_is_a_cue():
     ents = entities.extract(doc)
     found = [c for c in claims.extract(doc, ents).claims if c.kind == "intention"]
     assert found and "use the mayor" in found[0].text and "campaign" in (found[0].speaker_text or "").lower()
+
+
+def test_a_content_clause_whose_subject_the_parser_made_the_cue_s_object_keeps_it():
+    """'Councillor Lund explained the closures amounted to one percent of the budget.' parsed with 'the closures'
+    as the object of 'explained' and 'amounted' a clause without a subject (a parse the small English model makes
+    of real reports): the content is the whole clause, not 'Amounted to one percent of the budget.'"""
+    from spacy.tokens import Doc
+    vocab = nlp.load(Settings().spacy_model).vocab
+    words = ["Councillor", "Lund", "explained", "the", "closures", "amounted", "to", "one", "percent", "of", "the",
+             "budget", "."]
+    heads = [1, 2, 2, 4, 2, 2, 5, 8, 6, 8, 11, 9, 2]
+    deps = ["compound", "nsubj", "ROOT", "det", "dobj", "ccomp", "prep", "nummod", "pobj", "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "NUM", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", "DT", "NNS", "VBD", "IN", "CD", "NN", "IN", "DT", "NN", "."]
+    lemmas = ["Councillor", "Lund", "explain", "the", "closure", "amount", "to", "one", "percent", "of", "the",
+              "budget", "."]
+    doc = Doc(vocab, words=words, spaces=[True] * 11 + [False, False], heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, ents=["O", "B-PERSON"] + ["O"] * 5 + ["B-PERCENT", "I-PERCENT"] + ["O"] * 4)
+    ents = entities.extract(doc)
+    found = [c for c in claims.extract(doc, ents).claims if c.cue == "explained"]
+    assert found and found[0].text.startswith("The closures amounted to one percent"), [c.text for c in found]

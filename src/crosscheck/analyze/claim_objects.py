@@ -166,3 +166,12 @@ def colon_after(comp: Token) -> list[Token]:
     if colon is None or any(t.text in ('"', "\u201c", "\u201d", "''", "``") for t in doc[colon.i : sent.end]):
         return []
     return [t for t in doc[comp.right_edge.i + 1 : sent.end] if not t.is_space]
+
+
+def subject_split_off(cue: Token, comp: Token) -> list[Token]:
+    """'X seemed to think the outreach was phony', parsed with 'the outreach' as the cue's object and 'was phony'
+    as a clause without a subject: the object is the clause's subject (its words, to go before the clause's)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children) or comp.pos_ not in ("VERB", "AUX"):
+        return []
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i and c.right_edge.i + 1 == comp.left_edge.i), None)
+    return list(obj.subtree) if obj is not None else []

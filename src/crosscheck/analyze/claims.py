@@ -42,7 +42,7 @@ from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (colon_after, governing_subject, no_one, object_content, reason_after,
-                                              relative_content, relative_with_subject)
+                                              relative_content, relative_with_subject, subject_split_off)
 from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -375,7 +375,7 @@ def _reported(st: _State, sent: Span) -> bool:
         elif phrase is not None:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
-            toks = relative_content(cue, comp) if relative_with_subject(cue) else list(comp.subtree)
+            toks = relative_content(cue, comp) if relative_with_subject(cue) else subject_split_off(cue, comp) + list(comp.subtree)
             if toks[0].lower_ == "that" and toks[0].head.i == comp.i and toks[0].dep_ == "advmod":
                 toks = toks[1:]  # 'reported at the time that C' read as a relative clause: its 'that' is a marker
             whole = colon_after(comp)  # 'X notes that C: D1, D2 and D3': one claim, the colon's list with it
