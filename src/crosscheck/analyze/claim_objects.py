@@ -24,6 +24,7 @@ _PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "so", "him", "her", 
 # how far up the tree a subjectless participle or infinitive looks for its subject
 _SUBJECTLESS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acl"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "pcomp"})  # a subjectless cue hanging on another clause
 
 
 def object_content(cue: Token) -> set[int] | None:

@@ -1,5 +1,7 @@
 """Who a quote belongs to when the parse is misleading: marks read from the paragraph's start, a cue's subject
-inside quote marks passed over, and a quote going on after a sentence between (claims.py's quote rule calls these)."""
+inside quote marks passed over, and a quote going on after a sentence between (claims.py's quote rule calls these);
+a quote opened after its cue running over sentences (``runs_on``) and a block quote under 'X added:'
+(``block_quote``), which claims.py's sentence loop calls."""
 from __future__ import annotations
 
 import re
@@ -8,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from crosscheck.analyze.claim_index import CUE_CLASS, breaks_before, paragraph
-from crosscheck.analyze.claim_objects import governing_subject
+from crosscheck.analyze.claim_objects import PARTICIPLE_DEPS, governing_subject
 from crosscheck.analyze.claim_state import Speaker, State, resolve, speaker_of, subject
 from crosscheck.analyze.claim_text import hedges_of, render
 from crosscheck.analyze.entities import doc_text
@@ -51,7 +53,7 @@ def quote_speaker(st: State, cue: Token) -> tuple[str | None, str | None]:
         found = speaker_of(st, cue)
         if found != (None, None):
             return found
-        governing = governing_subject(cue) if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "pcomp") else None
+        governing = governing_subject(cue) if cue.tag_ == "VBG" and cue.dep_ in PARTICIPLE_DEPS else None
         if governing is not None and not in_quote_marks(governing):  # 'X defended the remark, saying, "C1. C2."'
             return resolve(st, governing)
     other = subject(cue, skip=in_quote_marks)
@@ -119,7 +121,7 @@ def block_quote(st: State, sents: list[Span], i: int) -> int | None:
     toks = [t for t in sents[i] if not t.is_space]
     if len(toks) < 3 or toks[-1].text != ":" or i + 1 >= len(sents) or not breaks_before(sents[i + 1]):
         return None
-    cue = toks[-2] if toks[-2].pos_ == "VERB" else None  # '... added:', '... said in a statement:' aside
+    cue = toks[-2] if toks[-2].pos_ == "VERB" else None  # the verb right before the colon: 'X added:'
     if cue is None or CUE_CLASS.get(cue.lemma_) != "speech" or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
         return None
     para = paragraph(sents, i + 1)

@@ -41,8 +41,8 @@ from crosscheck.analyze.claim_sources import according_to
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
-from crosscheck.analyze.claim_objects import (colon_after, governing_subject, no_one, object_content, reason_after,
-                                              relative_content, relative_with_subject, subject_split_off)
+from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, colon_after, governing_subject, no_one, object_content,
+                                              reason_after, relative_content, relative_with_subject, subject_split_off)
 from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -55,7 +55,6 @@ from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
 
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
-PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "pcomp"})  # a subjectless cue hanging on another clause
 MIN_OBJECT_WORDS = 2  # 'called for [his dismissal]': a noun-phrase content of two words is a claim
 
 
