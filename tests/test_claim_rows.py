@@ -309,7 +309,10 @@ def test_a_story_page_without_its_summary_counts_its_claims(tmp_path: Path):
     with store.transaction():
         store.conn.execute("DELETE FROM story_summaries WHERE story = 'story-0000'")
     page = ReadModel(store).story_page("story-0000", 0, 100)
-    assert page.counts == ReadModel(store).story_view("story-0000").counts and page.counts["claims"] == 120
+    full = ReadModel(store).story_view("story-0000")
+    assert page.counts == full.counts and page.counts["claims"] == 120
+    window = ReadModel(store).story_page("story-0000", 0, 100, 0, 1)  # the language menu: every report's, read
+    assert page.languages == window.languages == full.languages and full.languages and len(window.documents) == 1
     store.close()
 
 

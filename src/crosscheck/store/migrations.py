@@ -516,7 +516,7 @@ MIGRATIONS: list[str] = [
     END;
     """,
     # 14 -> 15 (issue 14 part 3): a story's reports are put in publication order from an index of (id, published),
-    # not from their rows (the 100k bench store's largest story: 733 -> ~340 pages; its page reads only the rows of
+    # not from their rows (the 100k bench store's largest story: 733 -> 270 pages; its page reads only the rows of
     # the reports it shows)
     """
     CREATE INDEX IF NOT EXISTS documents_id_published ON documents(id, published);

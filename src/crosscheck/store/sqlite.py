@@ -69,8 +69,8 @@ class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
             register_functions(self.conn)
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            # 64 MB of pages (the default is 2 MB): a story page of the 100k bench store reads 3,030 distinct pages,
-            # 3,754 reads with the default, as the B-trees' upper levels were evicted while it ran
+            # 64 MB of pages (the default is 2 MB): a story page of the 100k bench store read 3,030 distinct pages
+            # in 3,754 reads with the default, the B-trees' upper levels evicted while it ran (session 27)
             self.conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
             self._refuse_foreign()  # before anything is written: WAL switch, tables
             if not readonly:

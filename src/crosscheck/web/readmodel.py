@@ -214,7 +214,7 @@ class ReadModel:
 
     # -- per database version ---------------------------------------------------------------------
     def facets(self) -> dict[str, list[str]]:
-        """Outlets and languages present, for the filter menus (two index walks, per database version)."""
+        """Outlets and languages present, for the filter menus (an index seek a value, per database version)."""
         def build() -> dict[str, list[str]]:
             outlets, langs = self.store.facets()
             return {"outlets": outlets, "languages": langs}
@@ -337,9 +337,9 @@ class ReadModel:
             ranked = ranked[:cut]
         names = {k: e.name for k, e in ents.items()}
         actors = _actors(ranked, names, ents)
-        if page is None or (summary is None and window is not None):
-            languages = tuple(sorted({d.language for d in (docs if window is None else
-                                                           self.store.documents_by_id(story.documents).values()) if d.language}))
+        if page is None or summary is None:  # (every report's: those read, or all of them when a window was read)
+            every = docs if window is None else self.store.documents_by_id(story.documents).values()
+            languages = tuple(sorted({d.language for d in every if d.language}))
         return StoryView(story=story, documents=docs, labels=labels, syndication={d.id: synd[d.id] for d in docs if d.id in synd},
                          counts=counts, claims=claims, cells=cells, retold=retold,
                          conflicts=conflicts, related=related,
