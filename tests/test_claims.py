@@ -143,12 +143,13 @@ def test_min_quote_words_setting_decides_what_is_speech():
 
 
 def test_a_short_quote_opening_its_sentence_before_its_cue_is_speech():
-    """'"C," X said': speech however short (the word floor is for scare quotes inside a sentence); a quote of
-    fewer words than a claim needs is no claim, but the quote going on after the cue is the speaker's (it was
-    read as no one's: the short quote was not a quote)."""
+    """'"C," X said': speech however short (the word floor is for scare quotes inside a sentence): a claim from two
+    words on (PolNeAR annotates them: '"We need change," the businessman said'), and the quote going on after the
+    cue goes on with it (it was read as no one's, before: the short quote was not a quote); one word is none."""
     assert [c.text for c in _quotes("\"A deeply sad day,\" Mayor Tom Reyes said.", 5)] == ["A deeply sad day."]
     text = "Officers knelt over him. \"He better live,\" she said. \"I swear he better live. He better live.\""
-    assert [c.text for c in _quotes(text, 4)] == ["I swear he better live. He better live."]
+    assert [c.text for c in _quotes(text, 4)] == ["He better live. I swear he better live. He better live."]
+    assert _quotes("Officers knelt over him. \"Yes,\" she said.", 4) == []
 
 
 def test_nested_speech_in_a_quote_is_its_own_claim(parse):

@@ -39,7 +39,8 @@ class Settings:
     # report took 2 m 25 s at 1.39 GB peak; 500k keeps one report to ~40 s so its batch neighbours land (issue 11)
     # analyze: attributed claims; tests/fixtures/attribution.jsonl (54 cases) and a read of 250 ECB+/
     # article-extraction reports: shorter quotes were scare quotes, older speakers were wrong referents
-    claim_min_quote_words: int = 4  # a quote this long (words) is speech; shorter ones are scare quotes
+    claim_min_quote_words: int = 4  # a quote this long (words) is speech; shorter ones are scare quotes, unless
+    # a verb of saying frames them ("\"We need change,\" X said": two words on)
     claim_speaker_window: int = 3  # sentences a speaker stays the referent of he/she/'the publication'/a quote paragraph
     claim_outlet_statements: bool = True  # a report's own factual sentences become kind="outlet" claims
     claim_outlet_min_words: int = 6  # ... when they have at least this many words

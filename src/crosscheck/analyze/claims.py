@@ -230,9 +230,10 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     toks = [t for sent in qsents for t in sent if inside(t)]
     if continued and st.extend(toks, qsents, speaker, speaker_text, since):
         _nested_before(st, qsents, inside, speaker_text, len(st.claims) - 1)
-    elif len(toks) >= st.settings.claim_min_quote_words:
+    elif len(toks) >= st.settings.claim_min_quote_words or (cue is not None and len(toks) >= 2):
         before = len(st.claims)
-        st.add(toks, qsents, speaker, speaker_text, cue_text, "quote", split=len(qsents) == 1)
+        st.add(toks, qsents, speaker, speaker_text, cue_text, "quote", split=len(qsents) == 1,
+               min_words=2 if cue is not None else 4)
         _nested_before(st, qsents, inside, speaker_text, before)
     for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
         more = sdoc[j]
