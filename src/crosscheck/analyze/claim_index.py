@@ -122,6 +122,21 @@ def _speech_opening(sdoc: Doc, m: re.Match, quote: str) -> bool:
     return cue_follows(sdoc, m.end())
 
 
+def _speech_after_cue(sdoc: Doc, m: re.Match, quote: str) -> bool:
+    """A short quote right after a verb of saying and its colon or comma that closes its sentence ('the mayor
+    said: "We need change."', 'X said, "Absolutely not."'): speech, not a scare quote."""
+    text = doc_text(sdoc)
+    before = HSPACE.sub(" ", text[max(0, m.start() - 2) : m.start()]).rstrip(" ")
+    after = HSPACE.sub(" ", text[m.end() : m.end() + 3]).lstrip(" ")
+    if not before.endswith((":", ",")) or len(quote.split()) < 2 or (after and after[0] not in ".\n" and not quote.rstrip().endswith((".", "!", "?"))):
+        return False
+    mark = sdoc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+    if mark is None or mark.start < 2:
+        return False
+    cue = sdoc[mark.start - 2]  # the verb before the colon or comma
+    return cue.lemma_ in CUES and cue.pos_ == "VERB"
+
+
 def cue_follows(sdoc: Doc, char: int, across: bool = False) -> bool:
     """A verb of saying comes within ``CUE_WINDOW`` tokens after ``char`` ('"C," she said'), in the same
     sentence (``across``: also when the parser started a new one there: '"Why not?" Ruiz said.')."""
@@ -151,7 +166,7 @@ def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
     text = doc_text(sdoc)
     for m in _QUOTE.finditer(text):
         g = next(k for k in range(1, _QUOTE.groups + 1) if m.group(k) is not None)
-        if len(m.group(g).split()) >= min_words or _speech_opening(sdoc, m, m.group(g)):
+        if len(m.group(g).split()) >= min_words or _speech_opening(sdoc, m, m.group(g)) or _speech_after_cue(sdoc, m, m.group(g)):
             out.append((m.start(g), m.end(g), False))
     for m in _OPEN_QUOTE_PARAGRAPH.finditer(doc_text(sdoc)):
         if len(m.group(1).split()) >= min_words:
