@@ -56,6 +56,7 @@ from crosscheck.model import Claim, Mention
 
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
 MIN_OBJECT_WORDS = 2  # 'called for [his dismissal]': a noun-phrase content of two words is a claim
+MIN_CUED_QUOTE_WORDS = 2  # '"We need change," X said': a quote its verb of saying frames (others: the setting's floor)
 
 
 @dataclass
@@ -230,10 +231,10 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     toks = [t for sent in qsents for t in sent if inside(t)]
     if continued and st.extend(toks, qsents, speaker, speaker_text, since):
         _nested_before(st, qsents, inside, speaker_text, len(st.claims) - 1)
-    elif len(toks) >= st.settings.claim_min_quote_words or (cue is not None and len(toks) >= 2):
+    elif len(toks) >= (MIN_CUED_QUOTE_WORDS if cue is not None else st.settings.claim_min_quote_words):
         before = len(st.claims)
         st.add(toks, qsents, speaker, speaker_text, cue_text, "quote", split=len(qsents) == 1,
-               min_words=2 if cue is not None else 4)
+               min_words=MIN_CUED_QUOTE_WORDS if cue is not None else 4)
         _nested_before(st, qsents, inside, speaker_text, before)
     for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
         more = sdoc[j]
