@@ -16,6 +16,7 @@ HEDGES = {
 MODAL_HEDGES = {"may", "might", "could"}
 _SPACES = re.compile(r"\s+")
 _EDGE = " ,;:\u2014\u2013-\u2026"
+_QUOTE_CLOSES = re.compile(r"[\"\u201d\u00bb]|''")  # a closing quote mark right after a run
 _QUOTES = "\"\u201c\u201d\u00ab\u00bb\u201e"
 _OBJECTS = {"dobj", "attr", "acomp", "prep", "ccomp", "xcomp", "oprd", "dative", "agent", "advcl", "npadvmod"}
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
@@ -91,16 +92,23 @@ def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
     if _words(toks) < min_words:
         return None
     doc = toks[0].doc
-    pieces, run_start, prev = [], toks[0].i, toks[0].i
+    runs, run_start, prev = [], toks[0].i, toks[0].i
     for t in toks[1:]:
         if t.i != prev + 1:
-            pieces.append(doc[run_start : prev + 1].text)
+            runs.append((run_start, prev + 1))
             run_start = t.i
         prev = t.i
-    pieces.append(doc[run_start : prev + 1].text)
-    text = pieces[0]
-    for p in pieces[1:]:
-        text = text.rstrip(_EDGE) + ("" if p[:1] in ",.;:" else " ") + p.lstrip(" ")
+    runs.append((run_start, prev + 1))
+    text = doc[runs[0][0] : runs[0][1]].text
+    for (_, end), (start, stop) in zip(runs, runs[1:]):
+        p = doc[start:stop].text.lstrip(" ")
+        if text.rstrip(" ").endswith(",") and p[:1].isupper() and _QUOTE_CLOSES.match(doc[end].text):
+            # '"C1," X said, "C2."': a capital that is not a name or 'I' opens a new sentence (the comma was the
+            # quotation's); else the sentence goes on after the interruption and keeps its comma
+            name = doc[start].pos_ == "PROPN" or doc[start].text == "I"
+            text = text.rstrip(" ")[:-1] + (", " if name else ". ") + p
+        else:
+            text = text.rstrip(_EDGE) + ("" if p[:1] in ",.;:" else " ") + p
     text = _SPACES.sub(" ", text).strip(_EDGE)
     if sum(text.count(q) for q in '"') % 2 or text.count("\u201c") != text.count("\u201d"):
         text = "".join(ch for ch in text if ch not in _QUOTES).strip(_EDGE)
