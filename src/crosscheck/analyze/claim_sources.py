@@ -33,13 +33,15 @@ def _as_parsed(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str] 
     opens = all(t.is_punct for t in sent.doc[sent.start : a.i])  # mid-sentence, its content would be one clause
     if not opens or a.dep_ != "mark" or verb.i <= a.i or verb.lemma_ not in CUES or verb.lemma_ == "show":
         return None
-    particles = [c for c in verb.children if c.dep_ == "prt"]
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.children):
         return None  # 'As X lamented the delay, C': 'as' of time, the cue's content its own (not the sentence)
+    particles = [c for c in verb.children if c.dep_ == "prt"]
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     end = verb.right_edge.i
-    if subj is None or subj.i < a.i or subj.lower_ in FIRST_PERSON or subj.lower_ in SECOND_PERSON or end + 1 >= sent.end or sent.doc[end + 1].text != "," or (verb.lemma_ == "point" and not particles):
+    if subj is None or subj.i < a.i or subj.lower_ in FIRST_PERSON or subj.lower_ in SECOND_PERSON:
         return None
+    if end + 1 >= sent.end or sent.doc[end + 1].text != "," or (verb.lemma_ == "point" and not particles):
+        return None  # the clause ends at a comma before the content; 'point' only as 'point out'
     cue = " ".join([verb.lower_] + [c.lower_ for c in particles])
     return subj, with_commas(sent, a.i, end), sent.doc[subj.left_edge.i : subj.right_edge.i + 1].text.strip(" ,"), cue
 

@@ -85,7 +85,7 @@ class _Embeddings:
 
     def fill(self, rows: list[tuple[str, np.ndarray]]) -> None:
         """Rows of an empty table at once (one normalisation for all: the recent stories read per run)."""
-        rows = [(sid, vec) for sid, vec in dict(rows).items()]  # a later row of an id replaces an earlier one
+        rows = list(dict(rows).items())  # a later row of an id replaces an earlier one
         if self.ids or not rows:
             for sid, vec in rows:
                 self.set(sid, vec)
