@@ -28,6 +28,16 @@ def bare(text: str) -> str:
     return _EDGES.sub("", text)
 
 
+_RESUMING = re.compile(r"(?:[,:;.!?\u2014\u2013-]|\b(?:that|but|and))$")
+
+
+def resumes(gap: str) -> bool:
+    """Whether the words between two quotes of one sentence hand over to the second as more of the first
+    (',” X said, “' / ', adding: “' / 'adding that “' / 'X said, but “'); a clause running up to it does not (“C,” she said,
+    but as Y went on about “D”: D is what Y said)."""
+    return bool(_RESUMING.search(MARK.sub("", gap).rstrip()))
+
+
 def in_quote_marks(tok: Token) -> bool:
     """Is the token between quote marks (a quoted title, the quote itself)? Read from its paragraph's start, so a
     quote opened in an earlier sentence counts ('"C1? C2," X said': 'C2' is quoted, 'X' is not)."""

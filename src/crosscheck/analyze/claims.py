@@ -36,7 +36,7 @@ from crosscheck.analyze.claim_index import (
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
-from crosscheck.analyze.claim_quotes import bare, block_quote, runs_on
+from crosscheck.analyze.claim_quotes import bare, block_quote, resumes, runs_on
 from crosscheck.analyze.claim_sources import according_to
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
@@ -102,7 +102,8 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
                     and not bare(doc_text(sdoc)[region[1] : sents[j].end_char]) and cue_follows(sdoc, region[1], across=True)):
                 j += 1  # '"Why not?" Ruiz said.': the parser ended the sentence at the quote, its cue opens the next
             k = qi + 1  # '"C1," X said, "C2."': the quote going on after its cue in the same sentence
-            while not region[2] and k < len(quotes) and not quotes[k][2] and quotes[k][0] < sents[j].end_char:
+            while (not region[2] and k < len(quotes) and not quotes[k][2] and quotes[k][0] < sents[j].end_char
+                   and resumes(doc_text(sdoc)[quotes[k - 1][1] : quotes[k][0]])):
                 while j + 1 < len(sents) and sents[j].end_char < quotes[k][1]:
                     j += 1
                 k += 1
