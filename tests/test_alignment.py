@@ -311,3 +311,27 @@ def test_a_place_named_inside_a_longer_place_name_is_no_other_place():
     assert _one_claim(_pair_findings(a, b))
     other = {**b, "text": "A huge fire has destroyed the Corvey bakery in Kelby.", "entities": [["Kelby", "Kelby", "GPE"]]}
     assert not _one_claim(_pair_findings(a, other))
+
+
+def test_a_headline_and_the_lede_restating_it_do_not_split_the_claim():
+    """Reports that each state the event twice (headline, lede) gave two groups of one assertion: a report
+    gives a group one claim, and the headlines had met each other first. Failed before groups whose shared
+    reports only restate themselves were merged."""
+    names = [["Mira Dahl", "Mira Dahl", "PERSON"], ["Ola Berg", "Ola Berg", "PERSON"]]
+
+    def outlet(text: str) -> dict:
+        return {"text": text, "kind": "outlet", "entities": [n for n in names if n[0] in text]}
+
+    lede = "Mira Dahl beat Ola Berg in the fifth set to keep {}her Lake Orne tennis crown on Sunday."
+    reports = [
+        make_report("r1", [outlet("Mira Dahl beats Ola Berg in the final at Lake Orne."),
+                           outlet("Mira Dahl kept her Lake Orne tennis crown by beating challenger Ola Berg in the fifth set on Sunday.")]),
+        make_report("r2", [outlet("Mira Dahl beats Ola Berg in fifth set to keep Lake Orne crown."),
+                           outlet(lede.format("a firm hold on "))]),
+        make_report("r3", [outlet("Mira Dahl beats Ola Berg in the Lake Orne final."), outlet(lede.format(""))]),
+        make_report("r4", [outlet("Mira Dahl beats Ola Berg with calm precision."), outlet(lede.format("a firm hold on "))]),
+    ]
+    claims = run_story(reports).claims
+    together = next(c for c in claims if "r1:c0" in {r.claim for r in c.retellings})
+    assert {"r1:c1", "r2:c1", "r3:c0"} <= {r.claim for r in together.retellings}
+    assert together.independent_sources == 4

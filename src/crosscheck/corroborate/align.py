@@ -508,7 +508,8 @@ def _merge_pass(groups: list[Group], weight: Weights, settings: Settings,
     group's first members founds a group of its own, and later retellings join one or the other: the two are
     merged when no report is in both, neither founder clashes with the other group (figures, dates, negation,
     speaker) and one founder aligns with the other group, as it would have had the reports come in another
-    order."""
+    order. Groups that share reports are merged when each shared report only restates itself across them (its
+    headline in one, its lede in the other: ``_restated``) and neither founder clashes with the other group."""
     alive: list[Group | None] = list(groups)
     merged = False
     for i, g in enumerate(alive):
@@ -523,6 +524,21 @@ def _merge_pass(groups: list[Group], weight: Weights, settings: Settings,
                 for m in h.members:
                     g.add(m, secondary=m.ref in h.secondary)
                 alive[j], merged = None, True
+    # groups one report's restatements keep apart (its headline in one, its lede in the other)
+    holding: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(alive):
+        for d in (g.docs if g is not None else ()):
+            holding[d].append(i)
+    for i, g in enumerate(alive):
+        if g is None:
+            continue
+        for j in sorted({j for d in g.docs for j in holding[d] if j > i}):
+            h = alive[j]
+            if h is not None and _restated(g, h, weight, settings) and _best(g.members[0], h, weight, settings) \
+                    and _best(h.members[0], g, weight, settings):
+                for m in h.members:
+                    g.add(m, secondary=m.ref in h.secondary)
+                alive[j], merged = None, True
     if not merged:
         return groups, postings
     kept = [g for g in alive if g is not None]
@@ -532,6 +548,19 @@ def _merge_pass(groups: list[Group], weight: Weights, settings: Settings,
             for m in g.members:
                 postings.add(g, m)
     return kept, postings
+
+
+def _restated(g: Group, h: Group, weight: Weights, settings: Settings) -> bool:
+    """The groups share reports, and in each shared report its claim in one group restates its claim in the
+    other (a headline and the lede that retells it: one speaker, evidence at the same-speaker threshold): the
+    groups were kept apart only because a report gives a group one claim."""
+    shared = g.docs & h.docs
+    for doc in shared:
+        pairs = [(a, b) for a in g.members if a.document == doc for b in h.members if b.document == doc]
+        if not any(a.speaker_id == b.speaker_id and (m := compare(a, b, weight, settings)).blocked is None
+                   and m.score >= settings.align_threshold for a, b in pairs):
+            return False
+    return bool(shared)
 
 
 def _compound_pass(groups: list[Group], weight: Weights, settings: Settings, postings: Postings | None = None) -> None:
