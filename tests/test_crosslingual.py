@@ -189,6 +189,24 @@ def test_different_statements_in_two_languages_stay_apart():
     assert all(len(c.documents) == 1 for c in findings.claims)
 
 
+
+def test_a_name_the_other_language_writes_but_did_not_read_as_one_is_no_other_actor():
+    """The Italian analyser read the sentence's first word as a name and missed the airport's: the names
+    each claim's analysis gives differ, but the English name is written in the Italian sentence. Failed
+    before names were looked for in the other claim's words."""
+    en_text = "It also shows the lasting problems at Varnholm airport, where baggage belts failed again on Monday."
+    it_text = "Mostra inoltre i persistenti problemi all'aeroporto di Varnholm, dove i nastri bagagli si sono guastati di nuovo lunedì."
+    en = _with_language(make_report("doc-en", [{"text": en_text, "kind": "outlet",
+                                                "entities": [["Varnholm", "Varnholm", "GPE"]]}]), "en")
+    it = _with_language(make_report("doc-it", [{"text": it_text, "kind": "outlet",
+                                                "entities": [["Mostra", "Mostra", "ORG"]]}]), "it")
+    findings = _run([en, it])
+    assert [set(c.documents) for c in findings.claims] == [{"doc-en", "doc-it"}]
+    # a name neither sentence writes is still another actor
+    other = _with_language(make_report("doc-it", [{"text": it_text.replace("Varnholm", "Estrada"), "kind": "outlet",
+                                                   "entities": [["Estrada", "Estrada", "GPE"]]}]), "it")
+    assert all(len(c.documents) == 1 for c in _run([en, other]).claims)
+
 # --- the web and the CLI show languages --------------------------------------------------------
 SCRIPTS = EVENTS.parent / "scripts.jsonl"
 

@@ -249,6 +249,18 @@ def _own_names(a: ClaimView, b: ClaimView) -> bool:
     return any(t not in b.entity_terms and names.get(t) and not names[t] & keys for t in a.entity_terms)
 
 
+def _written_in(a: ClaimView, b: ClaimView) -> bool:
+    """A name of ``a`` is written in ``b``'s words, whether or not ``b``'s analyser read it as a name (across
+    languages the names are read by different analysers: 'all'aeroporto di Suvarnabhumi' gave no entity, and the
+    sentence's first word 'Dimostra' one)."""
+    return bool(a.name_keys & _text_keys(b.claim.text))
+
+
+@lru_cache(maxsize=8192)
+def _text_keys(text: str) -> frozenset[str]:
+    return frozenset(name_keys(text))
+
+
 def _nested_names(a: ClaimView, b: ClaimView) -> bool:
     """A name of one claim is, word for word, inside a name the other claim gives ("Banstead" / "Banstead High
     Street"): a place within that place, or one actor named more fully; not another actor."""
@@ -359,7 +371,8 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         score -= 0.05 if drifted or not apart or a.predicates & b.predicates else settings.align_modality_penalty
     # across languages entity ids may not have been linked: names that share a transliterated key meet
     names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
-        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys))) and not _nested_names(a, b)
+        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys) or _written_in(a, b) or _written_in(b, a))
+    ) and not _nested_names(a, b)
     if subject_apart:
         score -= 0.45
     if names_differ:
