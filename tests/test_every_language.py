@@ -159,6 +159,31 @@ def test_outlet_sentences_in_other_languages_are_claims_like_english():
     assert [c.kind for c in claims] == ["outlet"] and claims[0].speaker_text == "Diario"
 
 
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Las obras del nuevo muelle pesquero terminaron la semana pasada."),
+    ("nl", "De raad keurde de verkoop van de oude kade vorige week goed."),
+    ("it", "Il consiglio ha approvato la vendita del vecchio molo la settimana scorsa."),
+])
+def test_a_date_the_language_reader_finds_makes_an_outlet_claim_as_in_english(lang, text):
+    """No digit and no name: the date phrase ('last week') is the fact, as spaCy's DATE is in English.
+    Failed before the language's own dates counted (the Spanish one passed only through 'El consejo',
+    a capitalised sentence start the English NER read as a name)."""
+    doc = Document(id=lang, source=lang, fmt="txt", language=lang, text=text, published="2026-03-10")
+    assert [c.kind for c in analyze([doc])[0].claims] == ["outlet"]
+
+
+def test_the_english_ner_reading_another_language_keeps_names_not_sentence_openings():
+    """'El acuerdo permite', 'Los pasajeros', 'El consejo': sentence openings the English NER took for names
+    in Spanish; a name opening with an article inside the sentence keeps it. Failed before the NER's spans
+    were cut to their capitalised words."""
+    text = ("El acuerdo permite a la aerolínea volar a Lima. Los pasajeros esperaron en Los Ángeles una hora. "
+            "El consejo aprobó la venta del viejo muelle la semana pasada.")
+    doc = Document(id="es-names", source="es-names", fmt="txt", language="es", text=text, published="2026-03-10")
+    names = {e.name for e in analyze([doc])[0].entities}
+    assert {"Lima", "Los Ángeles"} <= names
+    assert not names & {"El acuerdo permite", "El acuerdo", "Los pasajeros", "El consejo"}, names
+
 def test_questions_and_first_person_are_not_outlet_claims():
     doc = Document(id="es2", source="es2", fmt="txt", language="es",
                    text="¿Quién pagará los 30 millones de euros del puerto de Valencia? Nosotros vimos el humo desde Valencia.")

@@ -57,11 +57,14 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
     """The Analysis of one document already parsed by the pipeline of nlp.py."""
     latin = _latin(doc.text or "")
     english = (doc.language or "en").lower().startswith("en") and latin
-    ents = _entities.extract(sdoc, latin=latin) if latin else _names.find(sdoc, doc.text or "", doc.language)
-    if latin and not english and doc.language:
-        ents = _without_function_words(ents, doc.language)
+    stops = _claims_multi.stop_words(re.split(r"[-_]", doc.language.lower())[0]) if latin and not english and doc.language \
+        else frozenset()
+    ents = _entities.extract(sdoc, latin=latin, stops=stops) if latin else _names.find(sdoc, doc.text or "", doc.language)
+    if stops:
+        ents = _without_function_words(ents, stops)
     mentions = list(ents.mentions)
     claims = ()
+    quantities, times = _numbers_and_dates(doc, sdoc if english else None)
     if english:
         found = _claims.extract(sdoc, ents, outlet=doc.outlet, settings=settings)
         claims = found.claims
@@ -69,20 +72,19 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
         mentions.sort(key=lambda m: m.start)
     elif doc.language:
         sents = _sentences(sdoc, doc.text or "") if len(sdoc) else []
-        claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet, settings=settings))
-    quantities, times = _numbers_and_dates(doc, sdoc if english else None)
+        facts = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
+        claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet,
+                                             settings=settings, facts=facts))
     return Analysis(
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
         times=tuple(times), claims=tuple(claims), lemmas=_lemmas(sdoc, english),
     )
 
 
-def _without_function_words(ents, language: str):
-    """The English NER reading Spanish or Dutch tags capitalised function words ('Se', 'Hij', 'Tras'):
-    an entity whose every word is a stop word of the report's language is dropped."""
-    stops = _claims_multi.stop_words(re.split(r"[-_]", language.lower())[0])
-    if not stops:
-        return ents
+def _without_function_words(ents, stops: frozenset[str]):
+    """The English NER reading Spanish or Dutch tags capitalised function words ('Se', 'Hij', 'Tras'): an entity
+    whose every word is a stop word of the report's language is dropped (the NER's own spans are cut to their
+    names before: entities.foreign_span; this catches the other readers' names)."""
     bad = {e.key for e in ents.entities if all(w.lower() in stops for w in re.findall(r"\w+", e.name))}
     if not bad:
         return ents

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -166,6 +168,7 @@ class _State:
     cues: Cues
     ents: LocalEntities
     settings: Settings
+    facts: list[tuple[int, int]] = field(default_factory=list)  # number and date spans, in order
     claims: list[Claim] = field(default_factory=list)
     last: _Speaker | None = None
     si: int = 0
@@ -202,13 +205,16 @@ def _tidy(text: str) -> str | None:
 
 
 def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, language: str | None,
-            outlet: str | None = None, settings: Settings | None = None) -> list[Claim]:
-    """Claims of one report in ``language`` (sentences as character spans of ``text``); [] without data."""
+            outlet: str | None = None, settings: Settings | None = None,
+            facts: Sequence[tuple[int, int]] = ()) -> list[Claim]:
+    """Claims of one report in ``language`` (sentences as character spans of ``text``); [] without data.
+    ``facts``: character spans of the numbers and dates the language's own readers found ('treinta minutos',
+    'la semana pasada'), which make a sentence a statement of fact as a digit or a name does."""
     cues = cues_for(language)
     if cues is None:
         return []
     settings = settings or Settings()
-    st = _State(text=text, cues=cues, ents=ents, settings=settings)
+    st = _State(text=text, cues=cues, ents=ents, settings=settings, facts=sorted(facts))
     regions = _quote_regions(text, cues, settings)
     ri = 0
     done_until = -1
@@ -539,5 +545,8 @@ def _is_outlet_fact(st: _State, s: int, e: int) -> bool:
     if st.cues.first_person is not None and st.cues.first_person.search(sent):
         return False
     if _DIGIT.search(sent) or _mentions_in(st, s, e):
+        return True
+    k = bisect_left(st.facts, (s, -1))
+    if k < len(st.facts) and st.facts[k][1] <= e:
         return True
     return any(not _sentence_initial(st.text, s + m.start()) for m in _CAPS.finditer(sent))

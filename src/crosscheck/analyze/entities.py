@@ -99,6 +99,42 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
+_ELIDED = re.compile(r"^\w{1,5}['\u2019](?=\w)")  # 'L\'accordo', 'dell\'aeroporto', 'd\'Europe'
+
+
+def _capital(tok) -> bool:
+    """The token starts with a capital or a digit, an elided article before it aside ("L'Airbus")."""
+    word = _ELIDED.sub("", tok.text)
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def foreign_span(span: Span, label: str, stops: frozenset[str]) -> Span | None:
+    """A span the English NER tagged in another language's text, cut to its name: the function words opening
+    the sentence dropped ('El Congreso aprobó'; not 'en Los Ángeles', nor a name the gazetteers know; a span
+    starting in lower case stays out, as ``_usable`` keeps it: 'dem Unfall' is no name in German), ended before the first word in lower case that is not a
+    function word between names ('Steve ha annunciato' -> 'Steve'; 'de', 'van', 'della' inside 'República de
+    Chile' stay), trailing function words dropped. None when no capitalised word is left ('El acuerdo
+    permite', 'Hij kondigde', 'Los pasajeros'), or when what is left is one word opening the sentence of a
+    span that ran on into lower case, not a person ('Gracias al uso de materiales': 'Gracias')."""
+    doc = span.doc
+    if known(surface(span.text)) is not None:
+        return span
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in stops and doc[start].is_sent_start:
+        start += 1
+    for i in range(start, end):
+        if not _capital(doc[i]) and doc[i].lower_ not in stops and not doc[i].is_punct:
+            end = i
+            break
+    while end > start and (doc[end - 1].lower_ in stops or doc[end - 1].is_punct):
+        end -= 1
+    if end <= start or not _capital(doc[start]):
+        return None
+    if end - start == 1 and doc[start].is_sent_start and end < span.end and label != "PERSON":
+        return None
+    return doc[start:end]
+
+
 def _usable(text: str, label: str, latin: bool) -> bool:
     if len(text) < 2 or not any(ch.isalpha() for ch in text) or _PLURAL_ACRONYM.match(text):
         return False
@@ -117,13 +153,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, str]]:
+def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
     out = []
     headlines: dict[int, bool] = {}
     for ent in sdoc.ents:
         if ent.label_ not in LABELS:
             continue
         span = _trim(ent)
+        if span is not None and stops:
+            span = foreign_span(span, ent.label_, stops)
         if span is None:
             continue
         text = surface(span.text)
@@ -281,10 +319,11 @@ def _title_mods(tok: Token) -> frozenset[str]:
     return frozenset(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.is_alpha and c.lower_ not in ("his", "her", "its", "their"))
 
 
-def extract(sdoc: Doc, latin: bool = True) -> LocalEntities:
-    """Entities and mentions of one parsed report (``latin``: the text is written in Latin script)."""
+def extract(sdoc: Doc, latin: bool = True, stops: frozenset[str] = frozenset()) -> LocalEntities:
+    """Entities and mentions of one parsed report (``latin``: the text is written in Latin script; ``stops``: the
+    function words of its language when that is not English, whose names the English NER read: ``foreign_span``)."""
     cands = _Candidates(sdoc)
-    clusters = _cluster(_raw_spans(sdoc, latin, cands))
+    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops))
     clusters.sort(key=lambda c: min(s.start for s, _ in c.spans))
     keyed: list[tuple[str, _Cluster]] = [(f"e{i + 1}", c) for i, c in enumerate(clusters)]
     by_token: dict[int, str] = {}
