@@ -57,8 +57,8 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
     """The Analysis of one document already parsed by the pipeline of nlp.py."""
     latin = _latin(doc.text or "")
     english = (doc.language or "en").lower().startswith("en") and latin
-    stops = _claims_multi.stop_words(re.split(r"[-_]", doc.language.lower())[0]) if latin and not english and doc.language \
-        else frozenset()
+    foreign = latin and not english and bool(doc.language)  # the English NER reads its names: cut to them
+    stops = _claims_multi.stop_words(re.split(r"[-_]", doc.language.lower())[0]) if foreign else frozenset()
     ents = _entities.extract(sdoc, latin=latin, stops=stops) if latin else _names.find(sdoc, doc.text or "", doc.language)
     if stops:
         ents = _without_function_words(ents, stops)

@@ -99,23 +99,27 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
-_ELIDED = re.compile(r"^\w{1,5}['\u2019](?=\w)")  # 'L\'accordo', 'dell\'aeroporto', 'd\'Europe'
+_ELIDED = re.compile(r"^\w{1,5}['\u2019](?=\w)")  # an elided article or preposition: L'accordo, dell'aeroporto, d'Europe
 
 
-def _capital(tok) -> bool:
+def _capital(tok: Token) -> bool:
     """The token starts with a capital or a digit, an elided article before it aside ("L'Airbus")."""
     word = _ELIDED.sub("", tok.text)
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
 def foreign_span(span: Span, label: str, stops: frozenset[str]) -> Span | None:
-    """A span the English NER tagged in another language's text, cut to its name: the function words opening
-    the sentence dropped ('El Congreso aprobó'; not 'en Los Ángeles', nor a name the gazetteers know; a span
-    starting in lower case stays out, as ``_usable`` keeps it: 'dem Unfall' is no name in German), ended before the first word in lower case that is not a
-    function word between names ('Steve ha annunciato' -> 'Steve'; 'de', 'van', 'della' inside 'República de
-    Chile' stay), trailing function words dropped. None when no capitalised word is left ('El acuerdo
-    permite', 'Hij kondigde', 'Los pasajeros'), or when what is left is one word opening the sentence of a
-    span that ran on into lower case, not a person ('Gracias al uso de materiales': 'Gracias')."""
+    """A span the English NER tagged in another language's text, cut to its name.
+
+    * The function word opening the sentence is dropped ('El Congreso aprobó'); not 'en Los Ángeles', nor a
+      name the gazetteers know. A span starting in lower case stays out, as ``_usable`` keeps it ('dem Unfall'
+      is no name in German).
+    * It ends before the first word in lower case that is not a function word ('Steve ha annunciato' ->
+      'Steve'; 'de', 'van', 'della' between names stay: 'República de Chile'); trailing function words go.
+    * None when no capitalised word is left ('El acuerdo permite', 'Hij kondigde', 'Los pasajeros'), or when
+      what is left is one word opening the sentence of a span that ran on into lower case and the NER did
+      not call it a person ('Gracias al uso de materiales': 'Gracias').
+    """
     doc = span.doc
     if known(surface(span.text)) is not None:
         return span

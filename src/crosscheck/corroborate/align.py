@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..config import Settings
-from .features import ClaimView, name_keys
+from .features import ClaimView
 from .lexicon import PREDICATE_FAMILIES, STOP, TOKEN, stem
+from .names import nested_names, own_names, written_in
 from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
 
 _GENERIC_SOURCE = frozenset(
@@ -240,38 +241,6 @@ def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozen
     return lexical, shared
 
 
-def _own_names(a: ClaimView, b: ClaimView) -> bool:
-    """``a`` names someone or something (an entity) that ``b`` names in no spelling at all."""
-    names: dict[str, set[str]] = defaultdict(set)
-    for term, name in a.names:
-        names[term] |= name_keys(name)
-    keys = b.name_keys | b.speaker_keys
-    return any(t not in b.entity_terms and names.get(t) and not names[t] & keys for t in a.entity_terms)
-
-
-def _written_in(a: ClaimView, b: ClaimView) -> bool:
-    """A name of ``a`` is written in ``b``'s words, whether or not ``b``'s analyser read it as a name (across
-    languages the names are read by different analysers: 'all'aeroporto di Suvarnabhumi' gave no entity, and the
-    sentence's first word 'Dimostra' one)."""
-    return bool(a.name_keys & _text_keys(b.claim.text))
-
-
-@lru_cache(maxsize=8192)
-def _text_keys(text: str) -> frozenset[str]:
-    return frozenset(name_keys(text))
-
-
-def _nested_names(a: ClaimView, b: ClaimView) -> bool:
-    """A name of one claim is, word for word, inside a name the other claim gives ("Banstead" / "Banstead High
-    Street"): a place within that place, or one actor named more fully; not another actor."""
-    def words(view: ClaimView) -> list[frozenset[str]]:
-        return [w for term, name in view.names if term in view.entity_terms
-                if (w := frozenset(x.lower() for x in TOKEN.findall(name)) - STOP)]
-
-    wb = words(b)
-    return any(x <= y or y <= x for x in words(a) for y in wb)
-
-
 def _names_subject(view: ClaimView, other: ClaimView) -> bool:
     """``view`` mentions ``other``'s subject: the term itself, or, for a name, one of its words
     ("Ferry service between A and B" / "Ferries between A and B")."""
@@ -345,7 +314,7 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     # ... in a short claim, where that name is the point; a long statement names its context too (the
     # seed pair: "the US" in one retelling of Zelenskyy's words, "Russia" in the other)
     other_names = not cross and all(len(v.terms) + len(v.entity_terms) <= SHORT_CLAIM for v in (a, b)) and \
-        _own_names(a, b) and _own_names(b, a)
+        own_names(a, b) and own_names(b, a)
     # each is about something the other does not mention (across languages names alone decide)
     subject_apart = bool(a.subject and b.subject and not _names_subject(b, a) and not _names_subject(a, b)
                          and not cross)
@@ -371,8 +340,8 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         score -= 0.05 if drifted or not apart or a.predicates & b.predicates else settings.align_modality_penalty
     # across languages entity ids may not have been linked: names that share a transliterated key meet
     names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
-        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys) or _written_in(a, b) or _written_in(b, a))
-    ) and not _nested_names(a, b)
+        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys) or written_in(a, b) or written_in(b, a))
+    ) and not nested_names(a, b)
     if subject_apart:
         score -= 0.45
     if names_differ:

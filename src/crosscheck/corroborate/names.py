@@ -1,4 +1,4 @@
-"""One id per name within a story, before its claims are compared.
+"""One id per name within a story, before its claims are compared, and how two claims' names compare.
 
 Entity linking across reports may leave one name apart (a fictional place tagged GPE in one report
 and ORG in another; "Olund" in one report, "Petra Olund" in the other): alignment then reads two
@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from functools import lru_cache
 
-from .features import ClaimView
+from .features import ClaimView, name_keys
+from .lexicon import STOP, TOKEN
 
 
 def unify_names(views: list[ClaimView]) -> list[ClaimView]:
@@ -60,3 +62,35 @@ def unify_names(views: list[ClaimView]) -> list[ClaimView]:
         return v
 
     return [unified(v) for v in views]
+
+
+def own_names(a: ClaimView, b: ClaimView) -> bool:
+    """``a`` names someone or something (an entity) that ``b`` names in no spelling at all."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for term, name in a.names:
+        names[term] |= name_keys(name)
+    keys = b.name_keys | b.speaker_keys
+    return any(t not in b.entity_terms and names.get(t) and not names[t] & keys for t in a.entity_terms)
+
+
+def written_in(a: ClaimView, b: ClaimView) -> bool:
+    """A name of ``a`` is written in ``b``'s words, whether or not ``b``'s analyser read it as a name (across
+    languages the names are read by different analysers: 'all'aeroporto di Suvarnabhumi' gave no entity, and the
+    sentence's first word 'Dimostra' one)."""
+    return bool(a.name_keys & _text_keys(b.claim.text))
+
+
+@lru_cache(maxsize=8192)
+def _text_keys(text: str) -> frozenset[str]:
+    return frozenset(name_keys(text))
+
+
+def nested_names(a: ClaimView, b: ClaimView) -> bool:
+    """A name of one claim is, word for word, inside a name the other claim gives ("Banstead" / "Banstead High
+    Street"): a place within that place, or one actor named more fully; not another actor."""
+    def words(view: ClaimView) -> list[frozenset[str]]:
+        return [w for term, name in view.names if term in view.entity_terms
+                if (w := frozenset(x.lower() for x in TOKEN.findall(name)) - STOP)]
+
+    wb = words(b)
+    return any(x <= y or y <= x for x in words(a) for y in wb)
