@@ -243,6 +243,27 @@ def test_numbers_in_each_language(lang, text, value):
     assert value in {q.value for q in quantities.extract(doc, None)}
 
 
+
+@pytest.mark.parametrize("lang,text,values", [
+    ("es", "Dos personas murieron y tres resultaron heridas; los daños suman dos mil euros.", [2, 3, 2000]),
+    ("it", "Il volo di prova è durato tre ore e ha portato venti tecnici.", [3, 20]),
+    ("nl", "Twee mensen raakten gewond toen tien auto's botsten.", [2, 10]),
+    ("de", "Zwanzig Minuten später kamen zwei Streifenwagen.", [20, 2]),
+    ("fr", "Quatre blessés et trente évacués, selon la préfecture.", [4, 30]),
+    ("pt", "Três pessoas morreram e duas ficaram feridas.", [3, 2]),
+])
+def test_number_words_in_each_language(lang, text, values):
+    """Failed before number words outside English were read (data/number_words.json): only digits were."""
+    doc = Document(id="w", source="w", fmt="txt", text=text, language=lang)
+    assert [q.value for q in quantities.extract(doc, None)] == values
+
+
+def test_a_word_with_another_reading_is_no_number():
+    """'un' is the article, French 'neuf' is 'new', Italian 'sei' is 'you are': left out of the tables."""
+    for lang, text in (("es", "Un edificio nuevo abrió ayer."), ("fr", "Un bâtiment neuf a ouvert hier."),
+                       ("it", "Sei sicuro che il ponte sia aperto?")):
+        assert quantities.extract(Document(id="w", source="w", fmt="txt", text=text, language=lang), None) == []
+
 @pytest.mark.parametrize("lang,text", [
     ("de", "Die Inflation stieg auf 2,5 Prozent."), ("es", "La economía creció un 2,5 por ciento."),
     ("ru", "Инфляция составила 2,5 процента."), ("nl", "De groei was 2,5 procent."), ("ko", "성장률은 2.5퍼센트였다.")])

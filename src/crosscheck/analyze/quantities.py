@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from importlib import resources
 
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
@@ -238,8 +239,20 @@ class _Found:
         self.qual, self.one, self.dotted = qual, one, dotted
 
 
-def _scan(text: str, english: bool) -> list[_Found]:
-    """Steps 1-4: every quantity the regexes see, in text order."""
+@lru_cache(maxsize=None)
+def _number_words(language: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """The language's number words written alone (data/number_words.json) and a pattern finding them."""
+    with resources.files("crosscheck.data").joinpath("number_words.json").open(encoding="utf-8") as fh:
+        words = json.load(fh)["languages"].get(language, {})
+    if not words:
+        return None, {}
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,/#=@_-])(?:{alternation})(?![\w-])", re.I), words
+
+
+def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
+    """Steps 1-4: every quantity the regexes see, in text order (``language``: whose number words are read
+    besides digits, outside English)."""
     blocked = explicit_date_spans(text)
     for m in _PHONE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group(0))
@@ -308,6 +321,11 @@ def _scan(text: str, english: bool) -> list[_Found]:
                 end = m.start("tail") + tm.end()
         one = not m.group("digits") and value == 1 and used == 0
         raw.append((s, end, value, None, None, one, dotted))
+    pattern, words = _number_words(language) if not english else (None, {})
+    if pattern is not None:  # 'tres heridos', 'dos mil', 'zwanzig Minuten'
+        for m in pattern.finditer(text):
+            if not any(vs <= m.start() < ve for vs, ve in vague_spans):
+                raw.append((m.start(), m.end(), float(words[m.group(0).lower()]), None, None, False, False))
     raw.sort()
     out: list[_Found] = []
     skip_next = False
@@ -500,7 +518,7 @@ def extract(doc: Document, sdoc) -> list[Quantity]:
         return []
     english = (doc.language or "en").lower().startswith("en")
     # 1.-4. regex scan (language independent for digits)
-    found = _scan(text, english)
+    found = _scan(text, english, re.split(r"[-_]", (doc.language or "en").lower())[0])
     parsed = english and _covers(sdoc, text)
     out: list[Quantity] = []
     for f in found:
