@@ -44,7 +44,9 @@ def test_fictional_paraphrase_pairs_floor():
 # at P 0.764 R 0.304 F1 0.435, then 0.416 unseen; untuned P 0.897 R 0.193 F1 0.318); the floors are a little
 # below the measured figures. Far from 0.90: 72 pairs have a sentence that yields no claim, and the
 # negatives' gold misses unannotated coreference.
-ECB_PAIR_F1_FLOOR = 0.46
+# Session 28: P 0.775 R 0.381 F1 0.511 with groups one report's restatements kept apart merged; F1 floor
+# raised from 0.46 to 0.49.
+ECB_PAIR_F1_FLOOR = 0.49
 ECB_PAIR_PRECISION_FLOOR = 0.76
 
 
