@@ -34,6 +34,7 @@ from importlib import resources
 
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
+from crosscheck.textunits import sentence_initial
 
 _UNITS_W = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -324,6 +325,8 @@ def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
     pattern, words = _number_words(language) if not english else (None, {})
     if pattern is not None:  # 'tres heridos', 'dos mil', 'zwanzig Minuten'
         for m in pattern.finditer(text):
+            if m.group(0)[0].isupper() and not sentence_initial(text, m.start()):
+                continue  # a capital inside the sentence is a name ('Otto Schmidt') or a noun ('Acht geben')
             if not any(vs <= m.start() < ve for vs, ve in vague_spans):
                 raw.append((m.start(), m.end(), float(words[m.group(0).lower()]), None, None, False, False))
     raw.sort()
