@@ -33,8 +33,8 @@ _RESUMING = re.compile(r"(?:[,:;.!?\u2014\u2013-]|\b(?:that|but|and))$")
 
 def resumes(gap: str) -> bool:
     """Whether the words between two quotes of one sentence hand over to the second as more of the first
-    (',” X said, “' / ', adding: “' / 'adding that “' / 'X said, but “'); a clause running up to it does not (“C,” she said,
-    but as Y went on about “D”: D is what Y said)."""
+    (',” X said, “' / ', adding: “' / 'adding that “' / 'X said, but “'); a clause running up to it does not
+    (“C,” she said, but as Y went on about “D”: D is what Y said)."""
     return bool(_RESUMING.search(MARK.sub("", gap).rstrip()))
 
 
