@@ -184,6 +184,17 @@ def test_the_english_ner_reading_another_language_keeps_names_not_sentence_openi
     assert {"Lima", "Los Ángeles"} <= names
     assert not names & {"El acuerdo permite", "El acuerdo", "Los pasajeros", "El consejo"}, names
 
+
+def test_a_sentence_the_english_parser_splits_in_another_language_keeps_its_reported_speech():
+    """The English parser ended the French sentence after 'mardi que' (one sentence in ten of meantime-dev's
+    es/it/nl reports ended inside a sentence), so the cue had no clause. Failed before other Latin-script
+    languages were split into sentences by rule (textunits.sentence_spans)."""
+    doc = Document(id="fr-split", source="fr-split", fmt="txt", language="fr",
+                   text="Le président Emmanuel Macron a annoncé mardi que la France enverra trois frégates.")
+    claims = analyze([doc])[0].claims
+    assert [(c.kind, c.speaker_text) for c in claims] == [("reported", "Emmanuel Macron")]
+    assert "frégates" in claims[0].text
+
 def test_questions_and_first_person_are_not_outlet_claims():
     doc = Document(id="es2", source="es2", fmt="txt", language="es",
                    text="¿Quién pagará los 30 millones de euros del puerto de Valencia? Nosotros vimos el humo desde Valencia.")

@@ -21,6 +21,7 @@ from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import link
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
+from crosscheck.textunits import sentence_spans
 
 __all__ = ["analyze", "analyze_parsed", "link"]
 
@@ -71,7 +72,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)
     elif doc.language:
-        sents = _sentences(sdoc, doc.text or "") if len(sdoc) else []
+        sents = _sentences(sdoc, doc.text or "", foreign) if len(sdoc) else []
         facts = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
         claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet,
                                              settings=settings, facts=facts))
@@ -97,12 +98,13 @@ def _without_function_words(ents, stops: frozenset[str]):
 _ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
 
 
-def _sentences(sdoc: Doc, text: str) -> list[tuple[int, int]]:
-    """Sentence spans, a split after an ordinal dot rejoined ('am 14. März', '17. Oktober'): the English
-    model reads the dot of a German or Polish day number as a full stop."""
+def _sentences(sdoc: Doc, text: str, by_rule: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans, a split after an ordinal dot rejoined ('am 14. März', '17. Oktober': a German or Polish
+    day number's dot read as a full stop). ``by_rule``: the spans of textunits.sentence_spans (stops, capitals,
+    abbreviations), not the parse's: the English parser reading Spanish or Dutch ends one sentence in ten
+    inside a sentence ('expertos en la industria dicen que | el Pentágono anuló ...')."""
     out: list[tuple[int, int]] = []
-    for sent in sdoc.sents:
-        s, e = sent.start_char, sent.end_char
+    for s, e in (sentence_spans(text) if by_rule else ((sent.start_char, sent.end_char) for sent in sdoc.sents)):
         if out and _ORDINAL_END.search(text[out[-1][0]:out[-1][1]]) and "\n" not in text[out[-1][1]:s] and text[s:s + 1].strip():
             nxt = text[s:e].lstrip()
             if nxt[:1].islower() or _month_word(nxt.split(" ", 1)[0]):
