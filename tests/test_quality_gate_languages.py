@@ -56,7 +56,7 @@ def test_times_are_resolved_in_english_and_spanish(export):
     assert result["time_recall"] >= TIME_RECALL_FLOOR
 
 
-ALIGNED_RECALL_FLOOR = 0.865  # English claims whose translations' claims join them (measured .874 through the CLI in session 28; issue 10's target was 0.85)
+ALIGNED_RECALL_FLOOR = 0.885  # English claims whose translations' claims join them (measured .895 through the CLI in session 28; issue 10's target was 0.85)
 
 
 @pytest.mark.slow
