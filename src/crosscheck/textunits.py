@@ -28,6 +28,11 @@ CJK_PER_WORD = 2
 UNSPACED_PER_WORD = 4  # Thai words average 3-4 letters with their vowel marks
 
 
+def base_language(code: str | None) -> str:
+    """The language of a code without its region or script: 'pt-BR' -> 'pt', 'zh_Hant' -> 'zh', None -> ''."""
+    return re.split(r"[-_]", (code or "").lower())[0]
+
+
 def word_count(text: str) -> int:
     """Words in ``text``, whatever its script (estimated for scripts written without spaces)."""
     if not text:

@@ -21,7 +21,7 @@ from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import link
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
-from crosscheck.textunits import sentence_spans
+from crosscheck.textunits import base_language, sentence_spans
 
 __all__ = ["analyze", "analyze_parsed", "link"]
 
@@ -59,7 +59,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
     latin = _latin(doc.text or "")
     english = (doc.language or "en").lower().startswith("en") and latin
     foreign = latin and not english and bool(doc.language)  # the English NER reads its names: cut to them
-    stops = _claims_multi.stop_words(re.split(r"[-_]", doc.language.lower())[0]) if foreign else frozenset()
+    stops = _claims_multi.stop_words(base_language(doc.language)) if foreign else frozenset()
     ents = _entities.extract(sdoc, latin=latin, stops=stops) if latin else _names.find(sdoc, doc.text or "", doc.language)
     if stops:
         ents = _without_function_words(ents, stops)

@@ -30,7 +30,7 @@ from importlib import resources
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
-from crosscheck.textunits import word_count
+from crosscheck.textunits import base_language, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
@@ -97,7 +97,7 @@ def _pair(open_: str, close: str) -> re.Pattern:
 def cues_for(lang: str | None) -> Cues | None:
     """The compiled knowledge for ``lang`` (ISO 639-1), None when the data file has none."""
     data = _data()
-    lang = re.split(r"[-_]", (lang or "").lower())[0]  # 'pt-BR', 'zh_Hant': the language's own tables
+    lang = base_language(lang)  # 'pt-BR', 'zh_Hant': the language's own tables
     entry = data["languages"].get(lang)
     if entry is None:
         return None

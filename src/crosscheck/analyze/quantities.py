@@ -34,7 +34,7 @@ from importlib import resources
 
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
-from crosscheck.textunits import sentence_initial
+from crosscheck.textunits import base_language, sentence_initial
 
 _UNITS_W = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -521,7 +521,7 @@ def extract(doc: Document, sdoc) -> list[Quantity]:
         return []
     english = (doc.language or "en").lower().startswith("en")
     # 1.-4. regex scan (language independent for digits)
-    found = _scan(text, english, re.split(r"[-_]", (doc.language or "en").lower())[0])
+    found = _scan(text, english, base_language(doc.language) or "en")
     parsed = english and _covers(sdoc, text)
     out: list[Quantity] = []
     for f in found:

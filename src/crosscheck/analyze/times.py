@@ -43,6 +43,7 @@ from crosscheck.analyze import timeml as _timeml
 from crosscheck.analyze.tense import is_future as _is_future
 from crosscheck.model import Document, TimeExpr
 from crosscheck.timevalues import shift as _shift
+from crosscheck.textunits import base_language
 from crosscheck.textunits import sentence_initial as _sentence_start
 
 _MONTHS = {
@@ -218,7 +219,7 @@ def _month_of(word: str) -> int | None:
 
 def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_Cand]:
     out: list[_Cand] = []
-    language = re.split(r"[-_]", (language or "").lower())[0] or None  # 'pt-BR' reads as 'pt'
+    language = base_language(language) or None  # 'pt-BR' reads as 'pt'
     for rx in (_MDY, _DMY):
         for m in rx.finditer(text):
             mon, day = _month_of(m.group("mon")), int(m.group("day"))
@@ -441,7 +442,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
             year_ents = set()
     # 1. candidates
     cands = _candidates(text, doc.language, year_ents)
-    lang = re.split(r"[-_]", (doc.language or "").lower())[0]
+    lang = base_language(doc.language)
     # outside English the words tell the tense (an English parse of another language's text does not)
     tense = sdoc if lang in ("", "en") else (text, lang)
     # 2. anchor
