@@ -55,7 +55,8 @@ def make_report(doc_id: str, claims: list[dict], published: str | None = None, o
         out_claims.append(Claim(key=f"c{i}", text=text, start=start, end=end, speaker=speaker,
                                 speaker_text=spec.get("speaker_text"), cue=spec.get("cue", "said"),
                                 kind=spec.get("kind", "reported"), hedges=tuple(spec.get("hedges", ())),
-                                chain=tuple(spec.get("chain", ())), negated=spec.get("negated", False)))
+                                chain=tuple(spec.get("chain", ())), negated=spec.get("negated", False),
+                                subject=spec.get("subject")))
         text_parts.append(text)
         pos = end + 1
     body = " ".join(text_parts) + extra_text
@@ -335,3 +336,17 @@ def test_a_headline_and_the_lede_restating_it_do_not_split_the_claim():
     together = next(c for c in claims if "r1:c0" in {r.claim for r in c.retellings})
     assert {"r1:c1", "r2:c1", "r3:c0"} <= {r.claim for r in together.retellings}
     assert together.independent_sources == 4
+
+
+def test_an_adjective_opening_the_sentence_is_not_its_subject():
+    """'Veteran striker Marco Delli ...' / 'Seasoned striker Marco Delli ...': the first-word subject ('veteran',
+    'seasoned') set them apart (-0.45); the parse's subject, Delli in both, does not. Failed before the parsed
+    subject (Claim.subject) was read."""
+    delli = [["Marco Delli", "Marco Delli", "PERSON"]]
+    a = {"text": "Veteran striker Marco Delli scored two goals in the cup final at Porto Lume on Sunday.",
+         "kind": "outlet", "speaker": None, "entities": delli, "subject": "Delli"}
+    b = {"text": "Seasoned striker Marco Delli scored two goals in Sunday's cup final at Porto Lume.",
+         "kind": "outlet", "speaker": None, "entities": delli, "subject": "Delli"}
+    assert _one_claim(_pair_findings(a, b))
+    # the parse unread (other languages, stores written before): the first words decide, as before
+    assert not _one_claim(_pair_findings({**a, "subject": None}, {**b, "subject": None}))

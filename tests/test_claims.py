@@ -460,3 +460,17 @@ def test_a_content_clause_whose_subject_the_parser_made_the_cue_s_object_keeps_i
     ents = entities.extract(doc)
     found = [c for c in claims.extract(doc, ents).claims if c.cue == "explained"]
     assert found and found[0].text.startswith("The closures amounted to one percent"), [c.text for c in found]
+
+
+@pytest.mark.parametrize("text, content, subject", [
+    ("Veteran goalkeeper Ivo Brandt signed a new contract with the club on Monday, his agent said.", "contract", "Brandt"),
+    ("The notorious party promoter had checked into a clinic in Ormsby, his lawyer told reporters.", "clinic", "promoter"),
+    ("A huge fire has almost totally destroyed the Corvey bakery in Kelby, police said on Saturday.", "bakery", "fire"),
+    ("Mayor Lena Holt said she would resign after the budget vote next month.", "resign", ""),
+])
+def test_a_claim_reads_the_head_of_its_grammatical_subject(parse, text, content, subject):
+    """Claim.subject: the parse's subject head (a proper noun as written, else its lemma; '' for a pronoun),
+    not the first word of the sentence ('Veteran', 'notorious', 'A huge')."""
+    _, found = parse(text)
+    claim = next(c for c in found if content in c.text)
+    assert claim.subject == subject

@@ -128,6 +128,9 @@ class Claim:
     hedges: tuple[str, ...] = ()  # reportedly | probably | may | allegedly ...
     chain: tuple[str, ...] = ()  # sources behind the speaker, nearest first ("intelligence reports")
     negated: bool = False
+    # head word of the content's grammatical subject (a proper noun as written, else its lemma): "" where the
+    # parse found none a reader could compare (a pronoun); None where it was not read (other languages)
+    subject: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from crosscheck.analyze.claim_index import asks
 from crosscheck.analyze.claim_objects import completed_object, governing_subject
 from crosscheck.analyze.claim_state import resolve
-from crosscheck.analyze.claim_text import hedges_of, is_negated, render
+from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
 from crosscheck.model import Claim
 
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to", "with", "about", "over"})
@@ -261,5 +261,5 @@ def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None
         taken |= set(hit.content) | {j}
         out.append(Claim(key="", text=text, start=sent.start_char, end=sent.end_char, speaker=speaker,
                          speaker_text=speaker_text, cue=cue.lower_, kind=hit.kind, hedges=hedges_of(toks),
-                         negated=is_negated(toks)))
+                         negated=is_negated(toks), subject=subject_of(toks)))
     return out

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.claim_frames import NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon
 from crosscheck.analyze.claim_index import CUE_CLASS, asks
 from crosscheck.analyze.claim_state import resolve
-from crosscheck.analyze.claim_text import hedges_of, is_negated, render
+from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
 from crosscheck.model import Claim
 
 MIN_WORDS = 2  # content words (not stop words) a learned claim needs
@@ -316,5 +316,5 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
         added.add(j)
         out.append(Claim(key="", text=text, start=sent.start_char, end=sent.end_char, speaker=speaker,
                          speaker_text=speaker_text, cue=cue.lower_, kind=kind, hedges=hedges_of(content),
-                         negated=is_negated(content)))
+                         negated=is_negated(content), subject=subject_of(content)))
     return out

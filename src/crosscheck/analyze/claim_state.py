@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import Index, noun_phrase
-from crosscheck.analyze.claim_text import hedges_of, is_negated, render, split_clauses
+from crosscheck.analyze.claim_text import hedges_of, is_negated, render, split_clauses, subject_of
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
@@ -88,7 +88,7 @@ class State:
             self.claims.append(Claim(
                 key=f"c{len(self.claims) + 1}", text=text, start=sents[0].start_char,
                 end=sents[-1].end_char, speaker=speaker, speaker_text=speaker_text, cue=cue, kind=kind,
-                hedges=hedges, chain=chain, negated=is_negated(part)))
+                hedges=hedges, chain=chain, negated=is_negated(part), subject=subject_of(part)))
         if speaker is not None and speaks:
             self.last = Speaker(speaker, speaker_text, self.si)
 

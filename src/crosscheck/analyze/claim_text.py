@@ -132,6 +132,23 @@ def hedges_of(tokens: Iterable[Token]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def subject_of(tokens: Sequence[Token]) -> str:
+    """The head word of the grammatical subject of the claim's main clause, for comparing claims: a proper
+    noun as written ('Page' of 'Pinup icon Bettie Page died'), else its lemma ('girl' of 'The notorious party
+    girl had checked in'); '' where the clause has no subject a reader could compare (a pronoun, 'there', a
+    noun-phrase content)."""
+    ids = {t.i for t in tokens}
+    roots = _roots(tokens)
+    if not roots:
+        return ""
+    subj = next((c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass") and c.i in ids), None)
+    if subj is None or subj.pos_ in ("PRON", "DET", "NUM") or subj.tag_ in ("WP", "WDT", "EX") or not subj.is_alpha:
+        return ""
+    if subj.pos_ != "PROPN":  # 'the world's sexiest man, Hugh Jackman': the name in apposition
+        subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
+    return subj.text if subj.pos_ == "PROPN" else subj.lemma_.lower()
+
+
 def is_negated(tokens: Sequence[Token]) -> bool:
     """The main clause of the claim is negated ('did not send', 'never', 'no longer')."""
     roots = _roots(tokens)

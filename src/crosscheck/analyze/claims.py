@@ -49,7 +49,7 @@ from crosscheck.analyze.claim_state import State as _State
 from crosscheck.analyze.claim_state import resolve as _resolve
 from crosscheck.analyze.claim_state import speaker_of as _speaker_of
 from crosscheck.analyze.claim_state import subject as _subject
-from crosscheck.analyze.claim_text import HEDGES, content_tokens
+from crosscheck.analyze.claim_text import HEDGES, content_tokens, subject_of
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
@@ -547,4 +547,5 @@ def _add_outlet(st: _State, sent: Span, outlet: str | None) -> None:
     hedges = tuple(dict.fromkeys(HEDGES.get(st.sdoc[sent.start + int(k)].lower_, st.sdoc[sent.start + int(k)].lower_) for k in idx))
     negated = any(c.dep_ == "neg" for c in sent.root.children)
     st.claims.append(Claim(key=f"c{len(st.claims) + 1}", text=text, start=sent.start_char, end=sent.end_char,
-                           speaker=None, speaker_text=outlet, kind="outlet", hedges=hedges, negated=negated))
+                           speaker=None, speaker_text=outlet, kind="outlet", hedges=hedges, negated=negated,
+                           subject=subject_of(list(sent))))

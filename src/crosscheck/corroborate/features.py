@@ -63,6 +63,9 @@ class ClaimView:
     # a claim of several sentences (a quote running on) read sentence by sentence, each part a view of its own:
     # ref "<doc id>:<claim key>#<n>", claim.key and span the whole claim's, claim.text the sentence, no vector
     parts: tuple["ClaimView", ...] = ()
+    # the parse's subject (English reports): "@" + entity id or a word; "" where the parse read none a reader
+    # could compare (a pronoun, a noun-phrase content); None where it was not read
+    head: str | None = None
 
     @property
     def claim_ref(self) -> str:
@@ -266,6 +269,19 @@ def _opens(text: str, pos: int) -> bool:
                                     for w in before)
 
 
+def _subject_word(head: str, skip: set[str]) -> str | None:
+    """The comparable term of a parsed subject that is no name the claim mentions: its stem, unless it is a
+    stop word, a cue word or the speaker's own ('the ministry said the ministry ...')."""
+    low = head.lower()
+    if not head or low in STOP or low in CUE_WORDS:
+        return None
+    s = stem(low)
+    if s in skip or s in CUE_WORDS:
+        return None
+    pred = PREDICATES.get(s)  # a predicate word is compared as its class, as in the terms ('bomb' -> ~attack)
+    return "~" + pred if pred else SYNONYMS.get(s, s)
+
+
 def _speaker_words(view_speaker: str | None, claim: Claim) -> set[str]:
     words = set()
     for name in (view_speaker, claim.speaker_text):
@@ -332,7 +348,7 @@ def sentence_parts(claim: Claim) -> list[Claim]:
     texts = [claim.text[a:b] for a, b in spans]
     if any(len([w for w in TOKEN.findall(t) if w.lower() not in STOP]) < PART_TERMS for t in texts):
         return []
-    return [replace(claim, text=t) for t in texts]
+    return [replace(claim, text=t, subject=claim.subject if i == 0 else None) for i, t in enumerate(texts)]
 
 
 def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
@@ -360,6 +376,8 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     keys: set[str] = set()
     masked = text
     subject: tuple[int, str] | None = None
+    head = claim.subject or ""
+    parsed: str | None = None  # the parse's subject when it is a name the claim mentions
     low = text.lower()
     for mention in sorted(analysis.mentions, key=lambda m: m.start):
         if mention.start < claim.start or mention.end > claim.end or mention.entity == claim.speaker:
@@ -377,6 +395,8 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         keys |= name_keys(ent.name) | name_keys(mention.text)
         if (subject is None or pos < subject[0]) and _opens(text, pos):
             subject = (pos, "@" + gid)
+        if parsed is None and head[:1].isupper() and re.search(r"(?<!\w)" + re.escape(head) + r"(?!\w)", mention.text):
+            parsed = "@" + gid
         masked = masked[:pos] + " " * len(mention.text) + masked[pos + len(mention.text):]
         low = masked.lower()
 
@@ -402,6 +422,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     # the subject: the first thing named (an entity, else a content word), attribution aside
     firsts = [x for x in (subject, first_word) if x is not None]
     subject_term = min(firsts)[1] if firsts else None
+    parsed_subject = None if claim.subject is None else parsed or _subject_word(head, skip) or ""
 
     english = (doc.language or "en")[:2] == "en"
     figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS) if english \
@@ -424,7 +445,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         negated_any=claim.negated or bool(NEGATION_ANY.search(text)), stated_dates=stated,
         negation_terms=negation_terms,
         time_words=frozenset(t.text.lower() for t in inside if not any(ch.isdigit() for ch in t.text)),
-        names=tuple(sorted(names)),
+        names=tuple(sorted(names)), head=parsed_subject,
         parts=() if part else tuple(build_view(c, doc, analysis, order, entity_ids, part=i)
                                     for i, c in enumerate(sentence_parts(claim), 1)),
     )

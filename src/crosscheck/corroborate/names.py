@@ -55,10 +55,11 @@ def unify_names(views: list[ClaimView]) -> list[ClaimView]:
     def unified(v: ClaimView) -> ClaimView:
         terms = frozenset(find(t) for t in v.entity_terms)
         subject = find(v.subject) if v.subject and v.subject.startswith("@") else v.subject
+        head = find(v.head) if v.head and v.head.startswith("@") else v.head
         speaker = find("@" + v.speaker_id)[1:] if v.speaker_id else v.speaker_id
         parts = tuple(unified(p) for p in v.parts)  # a claim's sentences read as parts: the same ids
-        if terms != v.entity_terms or subject != v.subject or speaker != v.speaker_id or parts != v.parts:
-            v = dataclasses.replace(v, entity_terms=terms, subject=subject, speaker_id=speaker, parts=parts)
+        if (terms, subject, head, speaker, parts) != (v.entity_terms, v.subject, v.head, v.speaker_id, v.parts):
+            v = dataclasses.replace(v, entity_terms=terms, subject=subject, head=head, speaker_id=speaker, parts=parts)
         return v
 
     return [unified(v) for v in views]
