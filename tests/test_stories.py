@@ -137,3 +137,48 @@ def test_complete_link_keeps_bridged_events_apart():
     story = {a.document: a.story for a in result.assignments}
     assert story["f0"] != story["v0"]
     assert len({story[f"f{i}"] for i in range(3)}) == 1 and len({story[f"v{i}"] for i in range(3)}) == 1
+
+
+def test_reports_a_year_apart_are_one_event_only_where_the_later_dates_the_earlier():
+    """The same company's launches a year apart share their words and names (meantime-dev: 'Apple unveils
+    iPod nano' 2005 / 'Apple announces new iPod range' 2007 were one story). Reports published more than
+    story_date_far_days apart are scaled by story_date_far_factor, unless the later one states a date in the
+    earlier's time (the 2012 trial report dating 'the shooting of September 2010')."""
+    from crosscheck.stories.cluster import cluster, similarity_matrix
+    from crosscheck.stories.vectors import day_number, feature_keys, vector
+
+    launch = ["launch", "unveil", "player", "music", "model", "price", "store", "colour"]
+    first = [feat(f"a{i}", launch[i % 2:] + ["nano"], ["orbis"], published=f"2024-09-0{i + 1}") for i in range(3)]
+    later = [feat(f"b{i}", launch[(i + 1) % 2:] + ["range"], ["orbis"], published=f"2025-09-0{i + 1}") for i in range(3)]
+    settings = Settings()
+    groups = cluster(first + later, settings)
+    assert sorted(len(g) for g in groups) == [3, 3]
+    dated = [dataclasses.replace(f, dates=("2024-09-02",)) for f in later]
+    assert [len(g) for g in cluster(first + dated, settings)] == [6]
+    # the pairwise similarity: halved across the year, whole where the later report dates the earlier
+    vocab_feats = first[:1] + later[:1]
+    from crosscheck.stories.vectors import Vocabulary
+    vocab = Vocabulary()
+    for f in vocab_feats:
+        vocab.add(feature_keys(f))
+    vecs = [vector(feature_keys(f), vocab, settings) for f in vocab_feats]
+    days = [day_number(f.published) for f in vocab_feats]
+    plain = similarity_matrix(vecs, days, settings)[0, 1]
+    assert similarity_matrix(vecs, days, settings, stated=[(), ()])[0, 1] == plain * settings.story_date_far_factor
+    assert similarity_matrix(vecs, days, settings, stated=[(), ("2024-09",)])[0, 1] == plain
+    assert similarity_matrix(vecs, days, settings, stated=[("2025-09-01",), ()])[0, 1] < plain  # the earlier dating itself
+
+
+def test_the_incremental_index_applies_the_same_far_date_rule():
+    from crosscheck.stories.vectors import day_number, feature_keys, vector
+
+    idx = StoryIndex()
+    sid = idx.assign(feat("p1", FIRE, ["tessal"], published="2024-01-10"))
+    for dates, whole in (((), False), (("2024-01",), True)):
+        late = feat("p2", FIRE, ["tessal"], dates=dates, published="2025-03-01")
+        vec = vector(feature_keys(late), idx.vocab, idx.settings)
+        story = idx._stories[sid]
+        near = idx._score(vec, day_number("2024-01-12"), story)
+        far = idx._score(vec, day_number(late.published), story)
+        ratio = far / near / idx.settings.story_date_floor
+        assert abs(ratio - (1.0 if whole else idx.settings.story_date_far_factor)) < 1e-9, (dates, ratio)

@@ -88,6 +88,13 @@ class Settings:
     story_date_floor: float = 0.7  # the least the publication-date factor scales a similarity by (follow-ups weeks or
     # months later stay in the event: complete link, 221/535 ECB+ dates parsed, floor 0.2 -> F1 .906, 0.4 .915, 0.6 .928,
     # 0.7 .933, 0.8 .933; above 0.7 the demo's two launches of one rocket a month apart merge: tests/test_pipeline.py)
+    # reports published this far apart tell one event only where the later one dates something in the earlier's
+    # time ('the shooting in September 2010', in a report of the 2012 trial); else their similarity is scaled by
+    # story_date_far_factor: the same company's launches a year apart are two events (meantime-dev story F1
+    # 0.846 -> 0.929; ECB+ dev unchanged, its follow-ups a year or two later date their event)
+    story_date_far_days: float = 180.0
+    story_date_far_factor: float = 0.5
+    story_date_far_near_days: float = 60.0  # ... 'the earlier's time': its publication date give or take this
     story_neighbour_share: float = 0.5  # a candidate story scoring this share of story_threshold joins the run's
     # re-optimised neighbourhood (finalize) ...
     story_neighbours: int = 3  # ... and so do a new report's best few candidates, whatever their score.

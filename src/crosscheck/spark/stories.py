@@ -114,7 +114,7 @@ def _score(doc: str, mine: tuple, others: list, n: int, settings: Settings):
     feats = [p.features for _, p in rows]
     vecs = [vector(feature_keys(f), _vocab(n, p.df), settings) for f, (_, p) in zip(feats, rows)]
     sim = similarity_matrix(vecs, [day_number(f.published) for f in feats], settings,
-                            [f.language for f in feats], [unpack(f.embedding) for f in feats])
+                            [f.language for f in feats], [unpack(f.embedding) for f in feats], [f.dates for f in feats])
     for j in range(1, len(rows)):
         other = rows[j][0]
         yield ((doc, other) if doc < other else (other, doc)), float(sim[0, j])

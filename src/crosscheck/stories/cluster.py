@@ -14,7 +14,7 @@ from scipy.sparse import csr_matrix
 from crosscheck.config import Settings
 from crosscheck.embed import unpack
 from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
-from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, vector
+from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, month_keys, vector
 
 
 def story_id(first_document: str) -> str:
@@ -64,7 +64,8 @@ def _embedding_matrix(embeddings: Sequence[np.ndarray | None] | None) -> tuple[n
 
 def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | None],
                       settings: Settings, languages: Sequence[str | None] | None = None,
-                      embeddings: Sequence[np.ndarray | None] | None = None) -> np.ndarray:
+                      embeddings: Sequence[np.ndarray | None] | None = None,
+                      stated: Sequence[Sequence[str]] | None = None) -> np.ndarray:
     """Cosine of every pair of report vectors, scaled by publication-date distance.
 
     Reports in two different languages share no content words, so for them the words block only
@@ -72,7 +73,9 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
     When both carry a title + lead embedding, it decides whether they tell the same event
     (mapped evidence, 0 below ``story_embed_low``) and the names say how strongly: the pair's
     similarity is that evidence times its names/numbers/dates cosine, floored at
-    ``story_embed_names_floor`` (names written in another script often share no key)."""
+    ``story_embed_names_floor`` (names written in another script often share no key). ``stated``: each
+    report's stated date keys; reports published over ``story_date_far_days`` apart are scaled further unless
+    the later one dates the earlier's time (vectors.far_factor)."""
     sim = _cosines(vectors)
     langs = [(x or "")[:2].lower() for x in languages] if languages else []
     if len(set(l for l in langs if l)) > 1:
@@ -92,8 +95,29 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
         both = known[:, None] & known[None, :]
         factor = np.vectorize(lambda g: date_factor(g, settings))(gap)
         sim = np.where(both, sim * factor, sim)
+        far = both & (gap > settings.story_date_far_days)
+        if stated is not None and far.any():
+            back = _dates_back(stated, days, settings)
+            sim = np.where(far & ~back, sim * settings.story_date_far_factor, sim)
     np.fill_diagonal(sim, 1.0)
     return sim
+
+
+def _dates_back(stated: Sequence[Sequence[str]], days: Sequence[int | None], settings: Settings) -> np.ndarray:
+    """[i, j]: the later of reports i and j states a date in the months the earlier was published about."""
+    cols: dict[str, int] = {}
+    said = [(i, cols.setdefault(m, len(cols))) for i, ds in enumerate(stated) for m in {d[:7] for d in ds if d[:1].isdigit()}]
+    when = [(i, cols.setdefault(m, len(cols))) for i, d in enumerate(days) if d is not None
+            for m in month_keys(d, d, settings)]
+    n, k = len(days), max(len(cols), 1)
+
+    def matrix(pairs):
+        rows, cs = zip(*pairs) if pairs else ((), ())
+        return csr_matrix((np.ones(len(rows)), (rows, cs)), shape=(n, k))
+
+    refer = (matrix(said) @ matrix(when).T).toarray() > 0  # i states a date in j's months
+    dv = np.array([d if d is not None else 0 for d in days], dtype=float)
+    return np.where(dv[:, None] > dv[None, :], refer, refer.T)
 
 
 def agglomerate(sim: np.ndarray, threshold: float, method: str = "average") -> list[int]:
@@ -128,7 +152,7 @@ def cluster(features: Sequence[StoryFeatures], settings: Settings,
     vecs = vecs if vecs is not None else vectors_for(features, settings, vocab)
     embeddings = [unpack(f.embedding) for f in features]
     sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
-                            [f.language for f in features], embeddings)
+                            [f.language for f in features], embeddings, [f.dates for f in features])
     if settings.story_linkage == "average":
         labels = agglomerate(sim, settings.story_threshold)
     else:
@@ -170,7 +194,7 @@ def split_siblings(features: Sequence[StoryFeatures], settings: Settings,
         norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
         vecs.append({key: v / norm for key, v in vec.items()})
     sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
-                            [f.language for f in features], embeddings)
+                            [f.language for f in features], embeddings, [f.dates for f in features])
     return _bisect(sim, global_sim, list(range(n)), settings)
 
 

@@ -21,7 +21,7 @@ from crosscheck.model import (ReclusterResult, Story, StoryAggregate, StoryAssig
                               StoryIndexChanges)
 from crosscheck.stories.cluster import cluster, name_clusters, story_id
 from crosscheck.stories.lookup import StoryLookup
-from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, vector
+from crosscheck.stories.vectors import Vocabulary, date_factor, dates_back, day_number, far_factor, feature_keys, vector
 
 _INDEXED_KEYS = 20  # rarest features of each report entered in the candidate index
 _CENTROID_KEEP = 400  # heaviest features kept in a story centroid (bounded cost per comparison)
@@ -393,8 +393,14 @@ class StoryIndex:
         dot = math.fsum(v * cen.get(k, 0.0) for k, v in vec.items())
         score = dot / max(story.count, 1)
         if day is not None and story.first is not None:
-            gap = max(0, story.first - day, day - (story.last or story.first))
+            last = story.last or story.first
+            gap = max(0, story.first - day, day - last)
             score *= date_factor(gap, self.settings)
+            if gap > self.settings.story_date_far_days:
+                # the later side must date the earlier's time: the report's stated dates, else the story's
+                back = dates_back((k[2:] for k in vec if k[:2] == "d:"), story.first, last, self.settings) \
+                    if day > last else dates_back((k[2:] for k in cen if k[:2] == "d:"), day, day, self.settings)
+                score *= far_factor(gap, back, self.settings)
         return score
 
     # --- local re-optimisation ---------------------------------------------------------------

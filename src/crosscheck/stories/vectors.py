@@ -85,3 +85,31 @@ def date_factor(gap_days: float | None, settings: Settings) -> float:
         return 1.0
     excess = gap_days - settings.story_date_window_days
     return max(settings.story_date_floor, math.exp(-excess / settings.story_date_decay_days))
+
+
+def month_keys(first: int, last: int, settings: Settings) -> set[str]:
+    """'YYYY-MM' of every month from ``story_date_far_near_days`` before ``first`` to as many after ``last``
+    (day numbers): the time a report published then (or a story spanning them) is about, its follow-ups
+    included."""
+    near = settings.story_date_far_near_days
+    out, day = set(), date.fromordinal(max(1, int(first - near)))
+    end = date.fromordinal(min(date.max.toordinal(), int(max(first, last) + near)))
+    while day <= end:
+        out.add(f"{day.year:04d}-{day.month:02d}")
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return out
+
+
+def dates_back(stated, first: int, last: int, settings: Settings) -> bool:
+    """Whether dates a later report states (ISO date keys, 'YYYY-MM' or 'YYYY-MM-DD') fall in the months an
+    earlier report or story published from ``first`` to ``last`` is about."""
+    months = {d[:7] for d in stated if d[:1].isdigit()}
+    return bool(months) and not months.isdisjoint(month_keys(first, last, settings))
+
+
+def far_factor(gap_days: float | None, refers_back: bool, settings: Settings) -> float:
+    """The further scale of reports published over ``story_date_far_days`` apart (1 when the later dates
+    the earlier's time, or when closer)."""
+    if gap_days is None or gap_days <= settings.story_date_far_days or refers_back:
+        return 1.0
+    return settings.story_date_far_factor
