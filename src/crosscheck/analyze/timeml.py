@@ -348,3 +348,24 @@ def with_part_of_day(text: str, start: int, end: int, value: str, weekday: bool,
     if after is not None and not any(s < after[0] and end < e for s, e in taken):
         end, part = after
     return end, (f"{value}T{part}" if part else value)
+
+
+_PERIOD = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?$|^\d{2,3}$")  # years, months, seasons, quarters, decades
+
+
+@lru_cache(maxsize=16)
+def _modifier_before(lang: str) -> re.Pattern | None:
+    words = _words().get(lang, {}).get("period_modifiers")
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})[\s-]*$", re.I) if words else None
+
+
+def with_modifier(text: str, start: int, value: str, language: str | None, taken: list[tuple[int, int]]) -> int:
+    """The start of a period's expression with the words before it that say which part of it is meant ('early
+    2009', 'the end of March', 'comienzos de 2009'): TimeML's extent holds them, its value stays the period's."""
+    rx = _modifier_before(language if language in _words() else "en")
+    if rx is None or not _PERIOD.match(value):
+        return start
+    m = rx.search(text, max(0, start - 40), start)
+    if m is None or any(s < start and m.start() < e for s, e in taken):
+        return start
+    return m.start()

@@ -90,7 +90,7 @@ _NUMERIC = re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}}
 _CJK = re.compile(r"(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]")
 # a day of the month alone, as Chinese, Japanese and Korean reports date the events of the past days ('13日夜', '지난 13일')
 _CJK_DAY = re.compile(r"(?<![\d\u6708\uc6d4.\-/\u7b2c])(?<![\d\u6708\uc6d4]\s)(?P<day>[1-9]|[12]\d|3[01])\s*[\u65e5\uc77c](?![\d\u672c\uc694\uac04\u9593\u95f4]|\s*\ub3d9\uc548)")  # not '3일간', '3日間', '3일 동안' (durations)
-_YEAR_RE = re.compile(rf"(?<![\w.,/-])(?P<year>{_YEAR})(?![\w]|[.,]\d)")
+_YEAR_RE = re.compile(rf"(?:(?<![\w.,/-])|(?<=[Mm]id-))(?P<year>{_YEAR})(?![\w]|[.,]\d)")  # 'mid-2010' too
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|around|circa|early|late|mid|year|"
     r"summer|winter|spring|autumn|fall|im|en|del|dal|nel|w|we|в|у|з|с|depuis|seit|desde|jahr|año|anno|"
@@ -557,6 +557,8 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 last_day, last_day_at = (day.year, day.month, day.day), c.end
                 taken = [(o.start, o.end) for o in cands if o is not c]
                 c.end, value = _timeml.with_part_of_day(text, c.start, c.end, value, c.kind == "weekday", lang, taken)
+            else:
+                c.start = _timeml.with_modifier(text, c.start, value, lang, [(o.start, o.end) for o in cands if o is not c])
             out.append(TimeExpr(start=c.start, end=c.end, text=text[c.start:c.end], value=value,
                                 anchor=used_anchor, inferred_year=inf, warning=warning))
         except (OverflowError, ValueError):
