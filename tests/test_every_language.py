@@ -128,6 +128,24 @@ def test_claims_in_each_language(lang, text, kind, speaker, words):
     assert c.cue
 
 
+@pytest.mark.parametrize("lang,text,speaker,words", [
+    ("it", "Nella sua lettera, il sindaco Marco Bellini ha lasciato questo saluto: \u201cIn questo porto ho trovato "
+           "i migliori amici della mia vita.\u201d", "bellini", "migliori amici"),
+    ("es", "En su carta de despedida, la alcaldesa Ana Ruiz dejó un mensaje: \"He conocido a los mejores amigos de "
+           "mi vida en este puerto.\"", "ruiz", "mejores amigos"),
+])
+def test_a_frame_up_to_a_colon_credits_its_quote_to_the_name_it_holds(lang, text, speaker, words):
+    """'X left this farewell: "C"': no verb of saying, but the colon hands the quote to the name before it.
+    Failed before (meantime-dev: an Italian resignation letter's quote had no claim)."""
+    doc = Document(id=f"colon-{lang}", source=lang, fmt="txt", text=text, language=lang)
+    quotes = [c for c in analyze([doc])[0].claims if c.kind == "quote"]
+    assert quotes and words in quotes[0].text.lower() and speaker in (quotes[0].speaker_text or "").lower()
+    # a frame naming no one credits nobody
+    plain = Document(id=f"sign-{lang}", source=lang, fmt="txt", text=text.split(",", 1)[0] + ": \"Cerrado hasta el lunes quince por obras.\"",
+                     language=lang)
+    assert not [c for c in analyze([plain])[0].claims if c.kind == "quote"]
+
+
 def test_a_dialogue_dash_paragraph_is_a_quote():
     text = ("El alcalde Jorge Ibarra visitó el puerto de Valencia el martes.\n"
             "\u2014Vamos a reconstruir todos los almacenes antes del verano \u2014dijo el alcalde Ibarra.")

@@ -287,6 +287,13 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
             if key is not None or name is not None:
                 speaker = (key, name, " ".join(m.group(0).lower().split()))
                 break
+    frame = st.text[s0:os_].rstrip()
+    if speaker is None and frame.endswith(":") and not st.text[oe:e1].strip(_EDGE + _QUOTE_CHARS + ".!?\u3002"):
+        # 'Jobs ha lasciato questo addio: "C"': a frame up to a colon credits the quote to the name it holds
+        colon = s0 + len(frame) - 1
+        key, name = _speaker_near(st, s0, colon, colon, colon + 1)
+        if key is not None or name is not None:
+            speaker = (key, name, ":")
     if speaker is None:
         outside = (st.text[s0:os_] + st.text[oe:e1]).strip(_EDGE + _QUOTE_CHARS + ".!?\u3002")
         recent = st.recent()
