@@ -56,8 +56,9 @@ def test_times_are_resolved_in_english_and_spanish(export):
     assert result["time_recall"] >= TIME_RECALL_FLOOR
 
 
-STORY_F1_FLOOR = 0.90  # one story per article and its translations (measured .919 in session 29; .846 before
-# reports published over story_date_far_days apart needed the later to date the earlier's time)
+STORY_F1_FLOOR = 0.93  # one story per article and its translations (measured .957 in session 29; .846 before
+# reports published over story_date_far_days apart needed the later to date the earlier's time, .919 after,
+# before sibling splits read the global measure too)
 
 
 @pytest.mark.slow

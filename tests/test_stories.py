@@ -182,3 +182,28 @@ def test_the_incremental_index_applies_the_same_far_date_rule():
         far = idx._score(vec, day_number(late.published), story)
         ratio = far / near / idx.settings.story_date_floor
         assert abs(ratio - (1.0 if whole else idx.settings.story_date_far_factor)) < 1e-9, (dates, ratio)
+
+
+def test_a_cluster_splits_where_the_global_measure_sees_two_events_the_local_words_do_not():
+    """Two events each told in four languages: the cluster-local words see only each language's pair across
+    the events (0.5), the global measure (embeddings across languages) sees them 0.2 apart against 0.8 within.
+    Before, only the local measure could split (meantime-dev: Boeing's and Airbus's orders in one story)."""
+    import numpy as np
+
+    from crosscheck.stories.cluster import _bisect
+
+    settings = Settings()
+    n = 8
+    local = np.full((n, n), 0.2)
+    glob = np.full((n, n), 0.2)
+    for block in (range(4), range(4, 8)):
+        for i in block:
+            for j in block:
+                local[i, j], glob[i, j] = 0.7, 0.8
+    for i in range(4):
+        local[i, i + 4] = local[i + 4, i] = 0.5  # the same language across the two events
+    np.fill_diagonal(local, 1.0)
+    np.fill_diagonal(glob, 1.0)
+    assert sorted(map(sorted, _bisect(local, glob, list(range(n)), settings))) == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    close = np.where(glob == 0.2, 0.5, glob)  # the global measure unsure too: one story
+    assert _bisect(local, close, list(range(n)), settings) == [list(range(n))]
