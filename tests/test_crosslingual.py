@@ -182,6 +182,21 @@ def test_a_denial_in_another_language_is_not_the_same_claim():
     assert all(len(c.documents) == 1 for c in findings.claims)
 
 
+def test_a_word_that_says_not_meets_a_negation_word_in_the_translation():
+    """'The court barred the dockers from working until April' / 'De dokwerkers mochten van de rechtbank niet
+    werken tot april': a negation word in the Dutch version only, but the English says 'not' in 'barred'.
+    Failed before (meantime-dev: 'barred him from working' / 'mocht niet aan het werk')."""
+    en_text = "The court barred the striking dockers from working at the grain terminal until April."
+    nl_text = "De stakende dokwerkers mochten van de rechtbank tot april niet werken bij de graanterminal."
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": en_text}]), "en")
+    nl = _with_language(make_report("doc-nl", [{**BRECKE, "negated": True, "text": nl_text}]), "nl")
+    assert any(set(c.documents) == {"doc-en", "doc-nl"} for c in _run([en, nl]).claims)
+    # the English without it is still the contrary of the Dutch denial
+    plain = _with_language(make_report("doc-en", [{**BRECKE, "text": "The court allowed the striking dockers to work at "
+                                                                       "the grain terminal until April."}]), "en")
+    assert all(len(c.documents) == 1 for c in _run([plain, nl]).claims)
+
+
 def test_different_statements_in_two_languages_stay_apart():
     en = _with_language(make_report("doc-en", [{**BRECKE, "text": "Talks with the union will continue on Wednesday."}]), "en")
     es = _with_language(make_report("doc-es", [{**BRECKE, "text": "Los barcos esperan fondeados fuera del puerto desde el lunes."}]), "es")

@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Analysis, Claim, Document
-from ..textunits import sentence_spans
+from ..textunits import base_language, sentence_spans
 from ..timevalues import calendar_key
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
+                      implied_negation,
                       SYNONYMS, TOKEN, UNITS, stem)
 
 
@@ -66,6 +67,7 @@ class ClaimView:
     # the parse's subject (English reports): "@" + entity id or a word; "" where the parse read none a reader
     # could compare (a pronoun, a noun-phrase content); None where it was not read
     head: str | None = None
+    negation_implied: bool = False  # a word that says 'not' without a negation word ('barred', 'non-binding')
 
     @property
     def claim_ref(self) -> str:
@@ -446,6 +448,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         negation_terms=negation_terms,
         time_words=frozenset(t.text.lower() for t in inside if not any(ch.isdigit() for ch in t.text)),
         names=tuple(sorted(names)), head=parsed_subject,
+        negation_implied=bool((rx := implied_negation(base_language(doc.language or "en"))) and rx.search(text)),
         parts=() if part else tuple(build_view(c, doc, analysis, order, entity_ids, part=i)
                                     for i, c in enumerate(sentence_parts(claim), 1)),
     )

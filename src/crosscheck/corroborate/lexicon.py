@@ -193,6 +193,23 @@ reportedly allegedly apparently probably presumably supposedly purportedly likel
 # a claim negated on any negation word of its language (data/claim_cues.json "negation")
 NEGATION_ANY = re.compile(r"\b(?:not|no|never|none|neither|nor|nothing|nobody|nowhere|without)\b|n['’]t\b",
                           re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def implied_negation(language: str | None) -> re.Pattern | None:
+    """Words of ``language`` that say 'not' without a negation word ('failed', 'barred', 'non-binding';
+    data/implied_negation.json), or None where the file lists none."""
+    import json
+    from importlib import resources
+
+    with resources.files("crosscheck.data").joinpath("implied_negation.json").open(encoding="utf-8") as fh:
+        words = json.load(fh)["languages"].get(language or "", ())
+    if not words:
+        return None
+    alts = [re.escape(w[:-1]) + r"-\w" if w.endswith("-") else re.escape(w).replace(r"\ ", r"\s+") + r"\b" for w in words]
+    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
 NEGATION = re.compile(
     r"\b(?:(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)\s+not"
     r"|never|no longer|(?:do|does|did|is|are|was|were|has|have|had|wo|would|ca|could|should)n['’]t)\b"
