@@ -178,8 +178,8 @@ def test_the_incremental_index_applies_the_same_far_date_rule():
         late = feat("p2", FIRE, ["tessal"], dates=dates, published="2025-03-01")
         vec = vector(feature_keys(late), idx.vocab, idx.settings)
         story = idx._stories[sid]
-        near = idx._score(vec, day_number("2024-01-12"), story)
-        far = idx._score(vec, day_number(late.published), story)
+        near = idx._score(vec, day_number("2024-01-12"), story, late.dates)
+        far = idx._score(vec, day_number(late.published), story, late.dates)
         ratio = far / near / idx.settings.story_date_floor
         assert abs(ratio - (1.0 if whole else idx.settings.story_date_far_factor)) < 1e-9, (dates, ratio)
 

@@ -265,7 +265,7 @@ class StoryIndex:
         best, best_score = None, 0.0
         scored = []
         for sid in self._candidates(keys):
-            score = self._score(vec, day, self._stories[sid])
+            score = self._score(vec, day, self._stories[sid], features.dates)
             scored.append((score, sid))
             if score > best_score:
                 best, best_score = sid, score
@@ -388,7 +388,9 @@ class StoryIndex:
         self._load(top)
         return [sid for sid in top if sid in self._stories]
 
-    def _score(self, vec: dict[str, float], day: int | None, story: _Story) -> float:
+    def _score(self, vec: dict[str, float], day: int | None, story: _Story, stated: tuple[str, ...] = ()) -> float:
+        """The report's similarity to the story, scaled by publication-date distance (``stated``: the dates the
+        report states, read whole: its vector leaves out the dates common in the store)."""
         cen = story.centroid
         dot = math.fsum(v * cen.get(k, 0.0) for k, v in vec.items())
         score = dot / max(story.count, 1)
@@ -398,7 +400,7 @@ class StoryIndex:
             score *= date_factor(gap, self.settings)
             if gap > self.settings.story_date_far_days:
                 # the later side must date the earlier's time: the report's stated dates, else the story's
-                back = dates_back((k[2:] for k in vec if k[:2] == "d:"), story.first, last, self.settings) \
+                back = dates_back(stated, story.first, last, self.settings) \
                     if day > last else dates_back((k[2:] for k in cen if k[:2] == "d:"), day, day, self.settings)
                 score *= far_factor(gap, back, self.settings)
         return score
