@@ -14,12 +14,12 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..config import Settings
 from .features import ClaimView
-from .lexicon import PREDICATE_FAMILIES, STOP, TOKEN, stem
+from .lexicon import PREDICATE_FAMILIES
 from .names import nested_names, own_names, written_in
+from .subjects import heads_apart, mentions, names_subject, plain, prefixes
 from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
 
 _GENERIC_SOURCE = frozenset(
@@ -28,7 +28,6 @@ _GENERIC_SOURCE = frozenset(
     "government ministry authority authorities police military army".split())
 
 
-HEAD_UNKNOWN_APART = False
 SHORT_CLAIM = 8  # content terms and names of a claim whose other name is its point (see _compare)
 MAX_COMPARED = 8  # members of a large group a claim is compared with: the first and the latest
 
@@ -141,7 +140,7 @@ class Weights:
         got = self._keyed.get(id(view))
         if got is None or got[0] is not view:
             heaviest = self.terms_of(view)[2]
-            keyed = [(t, self(t), t[:5] if _plain(t) else None) for t in heaviest]
+            keyed = [(t, self(t), t[:5] if plain(t) else None) for t in heaviest]
             got = (view, keyed, frozenset(k for _, _, k in keyed if k is not None))
             self._keyed[id(view)] = got
         return got[1], got[2]
@@ -160,38 +159,18 @@ class Weights:
         return w
 
 
-def _plain(term: str) -> bool:
-    return term[0] not in "~@" and len(term) >= 5
-
-
-def _same_term(a: str, b: str) -> bool:
-    return a == b or _plain(a) and _plain(b) and a[:5] == b[:5]
-
-
-@lru_cache(maxsize=8192)
-def _prefixes(terms: frozenset[str]) -> dict[str, str]:
-    return {t[:5]: t for t in sorted(terms) if _plain(t)}
-
-
-def mentions(view: ClaimView, term: str) -> bool:
-    """Whether ``view`` names ``term`` (exactly, or a word with the same five-letter start)."""
-    if term in view.terms or term in view.entity_terms:
-        return True
-    return _plain(term) and term[:5] in _prefixes(view.terms)
-
-
 def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float, float, frozenset[str]]:
     ta, wa, _ = weight.terms_of(a)
     tb, wb, _ = weight.terms_of(b)
     heaviest, starts = weight.keyed(a)
-    prefixes = _prefixes(b.terms)
-    if ta.isdisjoint(tb) and starts.isdisjoint(prefixes):
+    starts_b = prefixes(b.terms)
+    if ta.isdisjoint(tb) and starts.isdisjoint(starts_b):
         return 0.0, wa, wb, frozenset()  # nothing in common: the loop below would match nothing
     matched, shared, used = 0.0, set(), set()
     for t, w, start in heaviest:
         hit = t if t in tb and t not in used else None
         if hit is None and start is not None:
-            cand = prefixes.get(start)
+            cand = starts_b.get(start)
             hit = cand if cand is not None and cand not in used else None
         if hit is not None:
             used.add(hit)
@@ -240,36 +219,6 @@ def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozen
     if not any(t[0] != "@" for t in shared):
         lexical *= 0.5  # only names in common: the same actors, not the same assertion
     return lexical, shared
-
-
-def _names_subject(view: ClaimView, other: ClaimView) -> bool:
-    """``view`` mentions ``other``'s subject: the term itself, or, for a name, one of its words
-    ("Ferry service between A and B" / "Ferries between A and B")."""
-    if mentions(view, other.subject):
-        return True
-    if not other.subject.startswith("@"):
-        return False
-    return any(mentions(view, w) for w in _subject_words(other.names, other.subject))
-
-
-def _heads_apart(a: ClaimView, b: ClaimView) -> bool:
-    """The parse does not contradict the subjects' being apart: unread or unknown (a pronoun) on either
-    side, or each subject (a name or a head noun) is one the other claim does not mention. The first-word
-    subject alone took adjectives and times for subjects ('Notorious party girl X' / 'Perennial party girl
-    X'); the parse alone, the agent of an active clause against the patient of a passive one: apart only
-    where both read it so (ECB+ pairs F1 0.511 -> 0.522, fictional 0.943 -> 0.949; the parse alone 0.491)."""
-    if not (a.head and b.head):
-        return True
-    return not mentions(b, a.head) and not mentions(a, b.head) and not (
-        a.head.startswith("@") and any(mentions(b, w) for w in _subject_words(a.names, a.head))) and not (
-        b.head.startswith("@") and any(mentions(a, w) for w in _subject_words(b.names, b.head)))
-
-
-@lru_cache(maxsize=8192)
-def _subject_words(names: tuple[tuple[str, str], ...], subject: str) -> frozenset[str]:
-    """The stemmed words (3+ letters, not stop words) of the names a claim writes its subject as."""
-    words = {stem(w) for term, name in names if term == subject for w in TOKEN.findall(name)}
-    return frozenset(w for w in words - STOP if len(w) >= 3)
 
 
 def predicate_penalty(pa: frozenset[str], pb: frozenset[str]) -> float:
@@ -330,8 +279,8 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     other_names = not cross and all(len(v.terms) + len(v.entity_terms) <= SHORT_CLAIM for v in (a, b)) and \
         own_names(a, b) and own_names(b, a)
     # each is about something the other does not mention (across languages names alone decide)
-    subject_apart = bool(a.subject and b.subject and not _names_subject(b, a) and not _names_subject(a, b)
-                         and not cross) and _heads_apart(a, b)
+    subject_apart = bool(a.subject and b.subject and not names_subject(b, a) and not names_subject(a, b)
+                         and not cross) and heads_apart(a, b)
     lexical, shared = topic(a, b, weight, settings, embed=not (other_names or subject_apart))
     score = lexical
     figures = figure_relation(a.figures, b.figures, cross)

@@ -11,8 +11,7 @@ from ..model import Analysis, Claim, Document
 from ..textunits import base_language, sentence_spans
 from ..timevalues import calendar_key
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
-                      implied_negation,
-                      SYNONYMS, TOKEN, UNITS, stem)
+                      SYNONYMS, TOKEN, UNITS, implied_negation, stem)
 
 
 @dataclass(frozen=True)

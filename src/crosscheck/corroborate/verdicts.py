@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .align import Group, Weights, mentions, near_across, one_language, topic
+from .align import Group, Weights, near_across, one_language, topic
+from .subjects import mentions
 from .values import dates_between, figure_relation, negation_shared
 from .features import ClaimView
 
