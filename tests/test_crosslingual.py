@@ -195,6 +195,12 @@ def test_a_word_that_says_not_meets_a_negation_word_in_the_translation():
     plain = _with_language(make_report("doc-en", [{**BRECKE, "text": "The court allowed the striking dockers to work at "
                                                                        "the grain terminal until April."}]), "en")
     assert all(len(c.documents) == 1 for c in _run([plain, nl]).claims)
+    # and the other way round: the negation word in English, the word that says 'not' in Spanish
+    negated = _with_language(make_report("doc-en", [{**BRECKE, "negated": True, "text": "The court did not allow the striking "
+                                                     "dockers to work at the grain terminal until April."}]), "en")
+    es = _with_language(make_report("doc-es", [{**BRECKE, "text": "El tribunal impidió a los estibadores en huelga trabajar "
+                                                                 "en la terminal de grano hasta abril."}]), "es")
+    assert any(set(c.documents) == {"doc-en", "doc-es"} for c in _run([negated, es]).claims)
 
 
 def test_different_statements_in_two_languages_stay_apart():
