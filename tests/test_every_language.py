@@ -146,6 +146,21 @@ def test_a_frame_up_to_a_colon_credits_its_quote_to_the_name_it_holds(lang, text
     assert not [c for c in analyze([plain])[0].claims if c.kind == "quote"]
 
 
+@pytest.mark.parametrize("lang,text,cue", [
+    ("es", "El alcalde Jorge Ibarra visitó el puerto el martes. Los almacenes serán reconstruidos antes del verano, "
+           "según dijo.", "según dijo"),
+    ("it", "Il sindaco Marco Bellini ha visitato il porto martedì. I magazzini saranno ricostruiti prima "
+           "dell'estate, ha aggiunto.", "ha aggiunto"),
+])
+def test_a_cue_without_its_subject_belongs_to_the_person_just_named(lang, text, cue):
+    """Pro-drop: 'según dijo' / 'ha aggiunto' name no one; the claim is the person named just before (with no
+    speaker credited yet). Failed before: 'Dijo.' was the source, or there was no claim."""
+    doc = Document(id=f"prodrop-{lang}", source=lang, fmt="txt", text=text, language=lang)
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert claims and claims[0].cue == cue, [(c.cue, c.speaker_text) for c in claims]
+    assert claims[0].speaker_text in ("Jorge Ibarra", "Marco Bellini")
+
+
 def test_a_dialogue_dash_paragraph_is_a_quote():
     text = ("El alcalde Jorge Ibarra visitó el puerto de Valencia el martes.\n"
             "\u2014Vamos a reconstruir todos los almacenes antes del verano \u2014dijo el alcalde Ibarra.")

@@ -401,6 +401,14 @@ def _according(st: _State, s: int, e: int) -> bool:
         m = c.before.search(sent)
         if m is not None:
             src_lo = s + m.end()
+            lead = len(st.text[src_lo:e]) - len(st.text[src_lo:e].lstrip())
+            verb = c.cue.match(st.text, src_lo + lead) if c.cue is not None else None
+            if verb is not None and verb.end() <= e:  # 'según informó la policía' / 'según dijo'
+                src_lo = verb.end()
+                if not st.text[src_lo:e].strip(_EDGE + _QUOTE_CHARS + ".!?"):
+                    who = _recent_or_person(st, s)
+                    cue = " ".join(st.text[s + m.start():verb.end()].lower().split())
+                    return who is not None and st.add(s, s + m.start(), (s, e), who[0], who[1], cue, "according_to")
             comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
             src_hi = src_lo + comma.start() if comma else e
             initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
@@ -507,13 +515,29 @@ def _reported(st: _State, s: int, e: int) -> bool:
             if at >= 0 and body[1] - at <= len(name) + 3 and at > body[0]:  # '... 중이라고 당국은 밝혔다'
                 body = (body[0], at)
         if key is None and name is None:
-            recent = st.recent()
+            recent = _recent_or_person(st, s)  # 'C, ha aggiunto.': a verb without its subject (pro-drop)
             if recent is None:
                 continue
-            key, name = recent.key, recent.text
+            key, name = recent
         if st.add(body[0], body[1], (s, e), key, name, cue, "reported"):
             return True
     return False
+
+
+PERSON_REACH = 400  # characters back a verb without a subject looks for the person last named
+
+
+def _recent_or_person(st: _State, s: int) -> tuple[str | None, str | None] | None:
+    """Who a cue without a named subject ('ha aggiunto', 'según dijo') belongs to: the last speaker credited,
+    else the person named last before ``s`` in the previous sentences (the subject such verbs leave out)."""
+    recent = st.recent()
+    if recent is not None:
+        return recent.key, recent.text
+    for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH), s)):
+        ent = st.ents.entity(m.entity)
+        if (ent.type if ent else m.label) == "PERSON":
+            return m.entity, ent.name if ent else " ".join(st.text[m.start:m.end].split())
+    return None
 
 
 def _skip(text: str, lo: int, hi: int) -> int:
