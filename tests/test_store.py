@@ -148,3 +148,22 @@ def test_readonly_store_refuses_writes(db_path):
 ])
 def test_fts_query_quoting(raw, expected):
     assert fts_query(raw) == expected
+
+
+def test_a_new_store_waits_for_another_connection_holding_the_file(tmp_path):
+    """SQLite's switch to WAL takes the file's exclusive lock without the busy handler: two first ingests
+    into a new store at once failed at once with 'database is locked' (CI, tests/test_concurrency.py).
+    Failed before the switch was retried."""
+    import threading
+
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another process mid-write on the new file
+    release = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        store = open_store(path)
+        store.close()
+    finally:
+        release.join()
+        other.close()

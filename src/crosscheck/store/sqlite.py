@@ -74,7 +74,7 @@ class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
             self.conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
             self._refuse_foreign()  # before anything is written: WAL switch, tables
             if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                self._wal(timeout)
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.Error as exc:
@@ -113,6 +113,20 @@ class SQLiteStore(EntityTables, IndexTables, ClaimTables, ReadSide, Store):
                                check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
+
+    def _wal(self, timeout: float) -> None:
+        """Switch to WAL. The switch takes the file's exclusive lock without the busy handler, so two processes
+        opening a new store at once saw 'database is locked' at once (tests/test_concurrency.py): retried until
+        the timeout, as the busy handler would."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _refuse_foreign(self) -> None:
         """Only a new empty file or a crosscheck store is ours to write (or read as one)."""
