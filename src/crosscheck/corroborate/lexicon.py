@@ -6,8 +6,10 @@ they let "readying" meet "preparing" and "intention to" meet "plans to".
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
@@ -199,9 +201,6 @@ NEGATION_ANY = re.compile(r"\b(?:not|no|never|none|neither|nor|nothing|nobody|no
 def implied_negation(language: str | None) -> re.Pattern | None:
     """Words of ``language`` that say 'not' without a negation word ('failed', 'barred', 'non-binding';
     data/implied_negation.json), or None where the file lists none."""
-    import json
-    from importlib import resources
-
     with resources.files("crosscheck.data").joinpath("implied_negation.json").open(encoding="utf-8") as fh:
         words = json.load(fh)["languages"].get(language or "", ())
     if not words:
