@@ -425,7 +425,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     subject_term = min(firsts)[1] if firsts else None
     parsed_subject = None if claim.subject is None else parsed or _subject_word(head, skip) or ""
 
-    english = (doc.language or "en")[:2] == "en"
+    english = base_language(doc.language or "en") == "en"
     figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS) if english \
         else _quantity_figures(claim, analysis)
     inside = [t for t in analysis.times
