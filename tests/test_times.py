@@ -240,3 +240,45 @@ def test_a_weekday_before_a_date_is_one_expression_checked_against_the_calendar(
     found = times.extract(doc, None)
     assert len(found) == 1 and span in found[0].text, found
     assert found[0].value == "2026-06-14" and "Saturday" in (found[0].warning or "")
+
+
+# published Wednesday 2024-10-16
+@pytest.mark.parametrize("sentence, span, value", [
+    # a present modal with a verb's base form speaks of a time not yet past
+    ("The father may come to the capital as early as Tuesday.", "Tuesday", "2024-10-22"),
+    ("He may have left the capital on Tuesday.", "Tuesday", "2024-10-15"),
+    # 'could' is the past of ability in news: 'could not be reached Tuesday' is yesterday
+    ("The minister could not be reached Tuesday for comment.", "Tuesday", "2024-10-15"),
+    # be + to-infinitive: an arrangement
+    ("The stock is to resume trading in Paris on Friday.", "Friday", "2024-10-18"),
+    # the date's own verb is a participle: past, whatever future verb governs it
+    ("They will appeal the decision, announced Monday by the commissioner.", "Monday", "2024-10-14"),
+    ("The shares issued July 1 will receive only part of the dividend.", "July 1", "2024-07-01"),
+    # 'this' with a month is the month of this year, past or coming, and belongs to the expression
+    ("The party hopes to win its first seats this September.", "this September", "2024-09"),
+    ("The party hopes to win its first seats this December.", "this December", "2024-12"),
+    ("Sales fell last March.", "last March", "2024-03"),
+    # 'this coming Sunday' is the next one
+    ("Women's Day is this coming Sunday.", "this coming Sunday", "2024-10-20"),
+])
+def test_tense_and_modifiers_pick_the_day(t, sentence, span, value):
+    assert value_of(t(sentence, published="2024-10-16"), span).value == value
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    # a clock time right before its day is one expression with it (TimeML extent), valued on that day
+    ("He was kidnapped from his store at 10 p.m. Monday, police said.", "10 p.m. Monday", "2024-10-14T22:00"),
+    ("The office closes at 5 p.m., Oct. 18 this year.", "5 p.m., Oct. 18 this year", "2024-10-18T17:00"),
+    ("Talks broke off at noon Tuesday.", "noon Tuesday", "2024-10-15T12:00"),
+    ("The ultimatum expired at midnight Monday.", "midnight Monday", "2024-10-14T24:00"),
+    # the hour alone with its a.m. / p.m. is a clock time
+    ("The blast came at 9 a.m. and shook the port.", "9 a.m.", "2024-10-16T09:00"),
+])
+def test_clock_times_join_their_day(t, sentence, span, value):
+    assert value_of(t(sentence, published="2024-10-16"), span).value == value
+
+
+def test_a_clock_time_before_on_and_a_day_stays_two_expressions(t):
+    found = t("The quake struck at 6:40 p.m. on October 14.", published="2024-10-16")
+    assert value_of(found, "6:40 p.m.").value == "2024-10-14T18:40"
+    assert value_of(found, "October 14").value == "2024-10-14"

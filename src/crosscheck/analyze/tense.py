@@ -1,16 +1,25 @@
 """The tense of the clause around a time expression, for times.py: a bare weekday or day-and-month
 is the coming one in a future-tense clause ('will meet on Friday'), else the last one.
 
-English reads the parse (the verbs governing the span); other languages read their words: a future-tense
-verb (data/time_words.json "future") in the span's clause, the clause cut at punctuation and at the
-words opening a reported clause (data/claim_cues.json "that": 'anunció el viernes que abrirá').
+English reads the parse (the verbs governing the span, with the words of data/time_words.json
+"parsed_tense"); other languages read their words: a future-tense verb (data/time_words.json "future") in
+the span's clause, the clause cut at punctuation and at the words opening a reported clause
+(data/claim_cues.json "that": 'anunció el viernes que abrirá').
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
+
 from crosscheck.analyze.time_words import cldr as _cldr
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_FUTURE_LEMMA = {"plan", "schedule", "expect", "intend", "aim", "due", "set", "prepare"}
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    table = json.loads(resources.files("crosscheck.data").joinpath("time_words.json").read_text(encoding="utf-8"))
+    en = table["parsed_tense"]["en"]
+    return {key: (frozenset(v) if isinstance(v, list) else v) for key, v in en.items()}
 
 
 def future_by_words(text: str, start: int, end: int, language: str | None) -> bool:
@@ -45,17 +54,30 @@ def is_future(sdoc, start: int, end: int) -> bool:
         return False
     if span is None or len(span) == 0:
         return False
+    words = _words()
     verbs = 0
     for tok in [span.root, *span.root.ancestors]:
-        if tok.pos_ in ("VERB", "AUX"):
-            verbs += 1
-            if tok.lemma_.lower() in _FUTURE_LEMMA:
-                return True
-            for ch in tok.children:
-                if ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX:
-                    return True
-                if ch.dep_ == "aux" and ch.lower_ in ("is", "are", "was") and tok.lower_ == "going":
-                    return True
-            if verbs >= 2:
-                break
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        verbs += 1
+        aux = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+        if any(ch.lower_ in words["future_aux"] for ch in aux):
+            return True
+        if tok.lower_ == "going" and any(ch.dep_ == "aux" and ch.lower_ in words["going_aux"] for ch in aux):
+            return True
+        if tok.lemma_.lower() in words["future_lemmas"]:
+            return True  # 'is scheduled for Friday', 'plans to vote Friday', 'planned to leave on Thursday'
+        if verbs == 1:
+            lowers = {ch.lower_ for ch in aux}
+            if lowers & words["modal_aux"] and not lowers & words["perfect_aux"]:
+                return True  # 'may come as early as Tuesday'; not 'may have come'
+            if (tok.tag_ == "VB" and "to" in lowers and tok.dep_ == "xcomp" and tok.head.lemma_ == words["be_lemma"]
+                    and tok.head.tag_ in ("VBZ", "VBP")):
+                return True  # 'is to resume trading Tuesday'
+            if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not aux):
+                # the date's own verb is past ('said Friday'), or a participle on its own ('shares issued July 1',
+                # 'the decision, announced Wednesday, ...'), whatever governs it
+                return False
+        if verbs >= 2:
+            break
     return False

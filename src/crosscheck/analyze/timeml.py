@@ -71,6 +71,21 @@ def _words() -> dict:
         return json.load(fh)["languages"]
 
 
+@lru_cache(maxsize=16)
+def clock_words(lang: str | None) -> re.Pattern | None:
+    """The words of ``lang`` (default English) naming a time of day written right before a day ('noon Thursday'),
+    as a pattern ending where the day begins (group 1: the word); None where the language lists none."""
+    words = (_words().get(lang or "en") or {}).get("clock_words")
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)({_alt(words)})\s*,?\s*$", re.I)
+
+
+def clock_word_value(lang: str | None, word: str) -> str:
+    """The TimeML clock value of a time-of-day word ('noon' -> '12:00')."""
+    return _words()[lang or "en"]["clock_words"][re.sub(r"\s+", " ", word.lower())]
+
+
 def _alt(words) -> str:
     words = [w for w in words if w]
     if not words:
@@ -112,6 +127,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern, dict, tuple[str, ...]]] 
     focus = table["focus"]
     if focus:
         out.append(("focus", re.compile(rf"{b}(?:{_alt(focus)}){e}", re.I), focus))
+    if table.get("quarter_focus"):
+        out.append(("qfocus", re.compile(rf"{b}(?:{_alt(table['quarter_focus'])}){e}", re.I), table["quarter_focus"]))
     if table["focus_units"] and table["later"]:
         out.append(("later", re.compile(
             rf"{b}(?P<n>{_NUM})\s+(?P<unit>{_alt(table['focus_units'])})\s+(?P<dir>{_alt(table['later'])}){e}"
@@ -128,7 +145,7 @@ def _keys(kind: str, t: dict, table: dict) -> tuple[str, ...]:
         "season": list(table["seasons"]), "weekend": table["weekend_words"], "tonight": table["tonight"],
         "lastnight": table["last_night"], "thispart": list(table["parts_of_day"]), "century": table["century_words"],
         "decade": ["0s", "0's", *table["decade_words"]], "focus": sorted({k.split()[-1] for k in table["focus"]}),
-        "later": list(table["later"]),
+        "later": list(table["later"]), "qfocus": table["quarter_words"],
         "duration": ["day", "week", "month", "year", "decade", "hour", "día", "semana", "mes", "año"],
     }.get(kind)
     if kind == "quarter":
@@ -188,9 +205,15 @@ def _count(word: str) -> int | None:
 
 
 def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | None, future: bool,
-            language: str | None) -> tuple[str | None, str | None]:
-    """(value, anchor) of one candidate; value None drops it (durations, or nothing to resolve against)."""
+            language: str | None, quarter: str | None = None) -> tuple[str | None, str | None]:
+    """(value, anchor) of one candidate; value None drops it (durations, or nothing to resolve against).
+    ``focus``: the last day the text named; ``quarter``: the last quarter it named ('2013-Q3')."""
     kind, m, table = extra
+    if kind == "qfocus":
+        if quarter is None:
+            return None, None
+        k = int(quarter[:4]) * 4 + int(quarter[-1]) - 1 + table[" ".join(m.group(0).lower().split())]
+        return f"{k // 4}-Q{k % 4 + 1}", quarter
     lang = language if language in _words() else "en"
     pub_s = pub.isoformat() if pub else None
     g = m.groupdict()

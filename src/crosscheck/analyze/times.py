@@ -96,14 +96,17 @@ _YEAR_BEFORE = re.compile(
     r"summer|winter|spring|autumn|fall|im|en|del|dal|nel|w|we|в|у|з|с|depuis|seit|desde|jahr|año|anno|"
     r"roku|року|году)\s+|mid-|(?:19|20)\d\d\s*(?:[-–/]|and|or|to)\s*)$", re.I)
 _YEAR_AFTER = re.compile(r"^(?:\s*(?:року|году|г\.|р\.|roku|r\.|년|年))")
-_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?:\b(?P<mod>last|next|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b"
+_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?:\b(?P<mod>last|next|this\s+coming|coming|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b"
                             r"(?:\s+(?:morning|afternoon|evening|night)\b)?")
 # a clock time with its zone ('08:30 UTC', '6:40 p.m. (GMT +8)'): dated by the day it follows, else publication
 # (zones: data/timeml_words.json); its value is the day and the time, in UTC where a zone is written
 _ZONES = "|".join(sorted(map(re.escape, _timeml.zones()), key=len, reverse=True))
 _CLOCK = re.compile(
-    r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b|Uhr\b|uur\b|h\b))?"
+    # '10:35 a.m.', '18:40', and the hour alone with its a.m. / p.m. ('10 p.m.')
+    r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?![\d:])|(?=\s?(?:[ap]\.m\.|[ap]m\b)))"
+    r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b|Uhr\b|uur\b|h\b))?"
     rf"(?:\s*\(?(?P<zone>{_ZONES})\b(?:\s*(?P<off>[+-]\s*\d{{1,2}}))?\)?)?")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _CLOCK_NEEDS = re.compile(r"[ap]\.?m|Uhr|uur")  # ... or a zone: a bare '10:30' is no date (which day?)
 # a year right after a capitalised name: an edition ('WWDC 2005', 'Conference 2010')
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s+$")
@@ -231,8 +234,9 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         y = int(m.group("year")) if m.group("year") else None
         out.append(_Cand(m.start(), m.end(), "month", y, _month_of(m.group("mon")), extra=_rel_year(m)))
     for m in _MONTH_CTX.finditer(text):
-        out.append(_Cand(m.start("mon"), m.end(), "month", None, _month_of(m.group("mon")),
-                         extra=m.group("ctx").lower()))
+        ctx = m.group("ctx").lower()  # 'last / this / next' belong to the expression (TimeML extent), 'in' does not
+        out.append(_Cand(m.start("ctx") if ctx in ("last", "this", "next") else m.start("mon"), m.end(), "month", None,
+                         _month_of(m.group("mon")), extra=ctx))
     for m in _ISO.finditer(text):
         y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
         if _valid(y, mo, d):
@@ -276,8 +280,9 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
                 or _NAME_BEFORE.search(before) or (cldr is not None and cldr["year_re"].search(before))):
             out.append(_Cand(s, m.end(), "year", int(m.group("year"))))
     for m in _WEEKDAY_ALONE.finditer(text):
-        mod = (m.group("mod") or "").lower()
-        start = m.start() if mod in ("last", "next", "this") else m.start("wd")
+        mod = re.sub(r"\s+", " ", (m.group("mod") or "").lower())
+        start = m.start() if mod in ("last", "next", "this", "coming", "this coming") else m.start("wd")
+        mod = "next" if mod in ("coming", "this coming") else mod  # 'this coming Sunday': the next one
         out.append(_Cand(start, m.end(), "weekday", wd=_WEEKDAYS[m.group("wd").lower()], extra=mod))
     for m in _DEICTIC.finditer(text):
         out.append(_Cand(m.start(), m.end(), "deictic", extra=m))
@@ -458,6 +463,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     last_day: tuple[int | None, int, int] | None = None  # last resolved (y, m, d) in text order
     last_day_at = 0
+    last_quarter: str | None = None  # last quarter value in text order ('2013-Q3')
     for c in cands:
         try:  # a date near year 1 or 9999 cannot be shifted: that expression is skipped, never the report
             value, warning, used_anchor, inf = None, None, None, False
@@ -486,6 +492,8 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                         y = anchor.year if c.m < anchor.month else anchor.year - 1
                     elif c.extra == "next":
                         y = anchor.year if c.m > anchor.month else anchor.year + 1
+                    elif c.extra == "this" and not inferred:
+                        y = anchor.year  # 'this September': the one of the year it is written in, past or coming
                     else:
                         y = _nearest_year(c.m, 15, anchor, _is_future(tense, c.start, c.end), not inferred)
                     used_anchor, inf = anchor_s, inferred
@@ -532,7 +540,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                     value, used_anchor, day = pub.isoformat(), anchor_s, pub
                 m = _CLOCK.match(text, c.start)
                 if day is not None and m is not None:
-                    value = _timeml.clock_value(day, int(m["h"]), int(m["mi"]), m["ap"], m["zone"], m["off"])
+                    value = _timeml.clock_value(day, int(m["h"]), int(m["mi"] or 0), m["ap"], m["zone"], m["off"])
             elif c.kind == "textrel":
                 if last_day is None:
                     continue
@@ -549,9 +557,12 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 used_anchor = _iso(y, mo, d)
             elif c.kind == "timeml":
                 focus = date(*last_day) if last_day is not None and last_day[0] else None
-                value, used_anchor = _timeml.resolve(c.extra, pub, focus, _is_future(tense, c.start, c.end), lang)
+                value, used_anchor = _timeml.resolve(c.extra, pub, focus, _is_future(tense, c.start, c.end), lang,
+                                                     last_quarter)
             if value is None:
                 continue
+            if _QUARTER_VALUE.fullmatch(value) and c.kind == "timeml" and c.extra[0] == "quarter":
+                last_quarter = value  # a quarter named, the focus of 'the quarter' and 'the year-ago quarter' after it
             day = _timeml.day_value(value)
             if day is not None:  # the temporal focus; a part of the day written with it ('Friday afternoon')
                 last_day, last_day_at = (day.year, day.month, day.day), c.end
@@ -563,24 +574,42 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                                 anchor=used_anchor, inferred_year=inf, warning=warning))
         except (OverflowError, ValueError):
             continue
-    return _clock_days(text, out)
+    return _clock_days(text, out, lang)
 
 
 _CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*)?(?:on\s+|of\s+|the\s+)?$", re.I)
+_CLOCK_JOINS_DAY = re.compile(r"\s*,?\s*$")  # '10 p.m. Wednesday', '5 p.m. EST, Nov. 6': one expression
 
 
-def _clock_days(text: str, out: list[TimeExpr]) -> list[TimeExpr]:
+def _clock_days(text: str, out: list[TimeExpr], lang: str) -> list[TimeExpr]:
     """A clock time written right before its day ('at 6:40 p.m. on October 17') is on that day, not on the
-    day before it in the text or the publication date."""
-    for i, (t, nxt) in enumerate(zip(out, out[1:])):
-        day = _timeml.day_value(nxt.value)
+    day before it in the text or the publication date; with nothing but a comma between them ('10 p.m.
+    Wednesday', 'noon Thursday'), the two are one expression, as TimeML's extent has them."""
+    words = _timeml.clock_words(lang)
+    merged: list[TimeExpr] = []
+    skip = False
+    for t, nxt in zip(out, [*out[1:], None]):
+        if skip:
+            skip = False
+            continue
+        day = _timeml.day_value(t.value) if "T" not in t.value else None
+        before = words.search(text, max(0, t.start - 12), t.start) if words is not None and day is not None else None
+        if before is not None:  # 'noon Thursday', 'midnight Friday'
+            t = dataclasses.replace(t, start=before.start(), text=text[before.start():t.end],
+                                    value=f"{day.isoformat()}T{_timeml.clock_word_value(lang, before.group(1))}")
+        day = _timeml.day_value(nxt.value) if nxt is not None else None
         m = _CLOCK.match(text, t.start)
         if (day is None or m is None or m.end() != t.end or _timeml.day_value(t.value) is None
                 or not _CLOCK_THEN_DAY.match(text, t.end, nxt.start) or "T" in nxt.value):
+            merged.append(t)
             continue
-        value = _timeml.clock_value(day, int(m["h"]), int(m["mi"]), m["ap"], m["zone"], m["off"])
-        out[i] = dataclasses.replace(t, value=value, anchor=day.isoformat())
-    return out
+        value = _timeml.clock_value(day, int(m["h"]), int(m["mi"] or 0), m["ap"], m["zone"], m["off"])
+        if _CLOCK_JOINS_DAY.match(text, t.end, nxt.start):
+            merged.append(dataclasses.replace(nxt, start=t.start, text=text[t.start:nxt.end], value=value))
+            skip = True
+        else:
+            merged.append(dataclasses.replace(t, value=value, anchor=day.isoformat()))
+    return merged
 
 
 def extract_captions(doc: Document) -> list[TimeExpr]:
