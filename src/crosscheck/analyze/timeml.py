@@ -16,12 +16,14 @@ or are skipped. Value codes follow the TimeML TIMEX3 guidelines (see the data fi
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.model import TimeExpr
 from crosscheck.timevalues import day_of as day_value  # noqa: F401  (times.py reads it from here)
 from crosscheck.timevalues import shift as _shift
 from crosscheck.timevalues import week_value as _week
@@ -392,3 +394,39 @@ def with_modifier(text: str, start: int, value: str, language: str | None, taken
     if m is None or any(s < start and m.start() < e for s, e in taken):
         return start
     return m.start()
+
+
+_CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*)?(?:on\s+|of\s+|the\s+)?$", re.I)
+_CLOCK_JOINS_DAY = re.compile(r"\s*,?\s*$")  # '10 p.m. Wednesday', '5 p.m. EST, Nov. 6': one expression
+
+
+def clock_days(text: str, out: list[TimeExpr], lang: str | None, clock: re.Pattern) -> list[TimeExpr]:
+    """A clock time written right before its day ('at 6:40 p.m. on October 17') is on that day, not on the
+    day before it in the text or the publication date; with nothing but a comma between them ('10 p.m.
+    Wednesday', 'noon Thursday'), the two are one expression, as TimeML's extent has them. ``clock``: times.py's
+    clock-time pattern (groups h, mi, ap, zone, off)."""
+    words = clock_words(lang)
+    merged: list[TimeExpr] = []
+    skip = False
+    for t, nxt in zip(out, [*out[1:], None]):
+        if skip:
+            skip = False
+            continue
+        day = day_value(t.value) if "T" not in t.value else None
+        before = words.search(text, max(0, t.start - 12), t.start) if words is not None and day is not None else None
+        if before is not None:  # 'noon Thursday', 'midnight Friday'
+            t = dataclasses.replace(t, start=before.start(), text=text[before.start():t.end],
+                                    value=f"{day.isoformat()}T{clock_word_value(lang, before.group(1))}")
+        day = day_value(nxt.value) if nxt is not None else None
+        m = clock.match(text, t.start)
+        if (day is None or m is None or m.end() != t.end or day_value(t.value) is None
+                or not _CLOCK_THEN_DAY.match(text, t.end, nxt.start) or "T" in nxt.value):
+            merged.append(t)
+            continue
+        value = clock_value(day, int(m["h"]), int(m["mi"] or 0), m["ap"], m["zone"], m["off"])
+        if _CLOCK_JOINS_DAY.match(text, t.end, nxt.start):
+            merged.append(dataclasses.replace(nxt, start=t.start, text=text[t.start:nxt.end], value=value))
+            skip = True
+        else:
+            merged.append(dataclasses.replace(t, value=value, anchor=day.isoformat()))
+    return merged

@@ -40,6 +40,7 @@ from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
 from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
 from crosscheck.analyze.time_words import cldr as _cldr
 from crosscheck.analyze import timeml as _timeml
+from crosscheck.analyze import holidays as _holidays
 from crosscheck.analyze.tense import is_future as _is_future
 from crosscheck.model import Document, TimeExpr
 from crosscheck.timevalues import shift as _shift
@@ -290,6 +291,8 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         out.append(_Cand(m.start(), m.end(), "textrel", extra=m))
     for start, end, extra in _timeml.candidates(text, language):  # seasons, quarters, PRESENT_REF, durations...
         out.append(_Cand(start, end, "timeml", extra=extra))
+    for start, end, extra in _holidays.candidates(text, language):  # 'Thanksgiving Day', 'Nochebuena'
+        out.append(_Cand(start, end, "holiday", extra=extra))
     rel = _FOREIGN_REL_RE.get(language or "")
     if rel is not None:
         table = _FOREIGN_RELATIVE[language]
@@ -555,6 +558,9 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 shifted = date(y or 2000, mo, d) + timedelta(days=n)
                 value = _iso(shifted.year if y else None, shifted.month, shifted.day)
                 used_anchor = _iso(y, mo, d)
+            elif c.kind == "holiday":
+                value = _holidays.resolve(c.extra, pub, _is_future(tense, c.start, c.end))
+                used_anchor = anchor_s if c.extra[2] is None else None
             elif c.kind == "timeml":
                 focus = date(*last_day) if last_day is not None and last_day[0] else None
                 value, used_anchor = _timeml.resolve(c.extra, pub, focus, _is_future(tense, c.start, c.end), lang,
@@ -574,42 +580,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                                 anchor=used_anchor, inferred_year=inf, warning=warning))
         except (OverflowError, ValueError):
             continue
-    return _clock_days(text, out, lang)
-
-
-_CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*)?(?:on\s+|of\s+|the\s+)?$", re.I)
-_CLOCK_JOINS_DAY = re.compile(r"\s*,?\s*$")  # '10 p.m. Wednesday', '5 p.m. EST, Nov. 6': one expression
-
-
-def _clock_days(text: str, out: list[TimeExpr], lang: str) -> list[TimeExpr]:
-    """A clock time written right before its day ('at 6:40 p.m. on October 17') is on that day, not on the
-    day before it in the text or the publication date; with nothing but a comma between them ('10 p.m.
-    Wednesday', 'noon Thursday'), the two are one expression, as TimeML's extent has them."""
-    words = _timeml.clock_words(lang)
-    merged: list[TimeExpr] = []
-    skip = False
-    for t, nxt in zip(out, [*out[1:], None]):
-        if skip:
-            skip = False
-            continue
-        day = _timeml.day_value(t.value) if "T" not in t.value else None
-        before = words.search(text, max(0, t.start - 12), t.start) if words is not None and day is not None else None
-        if before is not None:  # 'noon Thursday', 'midnight Friday'
-            t = dataclasses.replace(t, start=before.start(), text=text[before.start():t.end],
-                                    value=f"{day.isoformat()}T{_timeml.clock_word_value(lang, before.group(1))}")
-        day = _timeml.day_value(nxt.value) if nxt is not None else None
-        m = _CLOCK.match(text, t.start)
-        if (day is None or m is None or m.end() != t.end or _timeml.day_value(t.value) is None
-                or not _CLOCK_THEN_DAY.match(text, t.end, nxt.start) or "T" in nxt.value):
-            merged.append(t)
-            continue
-        value = _timeml.clock_value(day, int(m["h"]), int(m["mi"] or 0), m["ap"], m["zone"], m["off"])
-        if _CLOCK_JOINS_DAY.match(text, t.end, nxt.start):
-            merged.append(dataclasses.replace(nxt, start=t.start, text=text[t.start:nxt.end], value=value))
-            skip = True
-        else:
-            merged.append(dataclasses.replace(t, value=value, anchor=day.isoformat()))
-    return merged
+    return _timeml.clock_days(text, out, lang, _CLOCK)
 
 
 def extract_captions(doc: Document) -> list[TimeExpr]:
