@@ -206,6 +206,12 @@ def _count(word: str) -> int | None:
     return _SMALL.get(w)
 
 
+def shift_quarter(quarter: str, n: int) -> str:
+    """'2013-Q3' shifted by ``n`` quarters ('2012-Q3' for -4)."""
+    k = int(quarter[:4]) * 4 + int(quarter[-1]) - 1 + n
+    return f"{k // 4}-Q{k % 4 + 1}"
+
+
 def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | None, future: bool,
             language: str | None, quarter: str | None = None) -> tuple[str | None, str | None]:
     """(value, anchor) of one candidate; value None drops it (durations, or nothing to resolve against).
@@ -214,8 +220,7 @@ def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | N
     if kind == "qfocus":
         if quarter is None:
             return None, None
-        k = int(quarter[:4]) * 4 + int(quarter[-1]) - 1 + table[" ".join(m.group(0).lower().split())]
-        return f"{k // 4}-Q{k % 4 + 1}", quarter
+        return shift_quarter(quarter, table[" ".join(m.group(0).lower().split())]), quarter
     lang = language if language in _words() else "en"
     pub_s = pub.isoformat() if pub else None
     g = m.groupdict()

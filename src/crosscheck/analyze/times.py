@@ -97,8 +97,9 @@ _YEAR_BEFORE = re.compile(
     r"summer|winter|spring|autumn|fall|im|en|del|dal|nel|w|we|в|у|з|с|depuis|seit|desde|jahr|año|anno|"
     r"roku|року|году)\s+|mid-|(?:19|20)\d\d\s*(?:[-–/]|and|or|to)\s*)$", re.I)
 _YEAR_AFTER = re.compile(r"^(?:\s*(?:року|году|г\.|р\.|roku|r\.|년|年))")
-_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?:\b(?P<mod>last|next|this\s+coming|coming|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b"
-                            r"(?:\s+(?:morning|afternoon|evening|night)\b)?")
+# not a weekday that recurs ('every Monday', 'each Thursday', 'Tuesday nights': a TimeML SET, no date)
+_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?<!\bevery\s)(?<!\beach\s)(?:\b(?P<mod>last|next|this\s+coming|coming|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b"
+                            r"(?!\s+(?:mornings|afternoons|evenings|nights)\b)(?:\s+(?:morning|afternoon|evening|night)\b)?")
 # a clock time with its zone ('08:30 UTC', '6:40 p.m. (GMT +8)'): dated by the day it follows, else publication
 # (zones: data/timeml_words.json); its value is the day and the time, in UTC where a zone is written
 _ZONES = "|".join(sorted(map(re.escape, _timeml.zones()), key=len, reverse=True))
@@ -108,6 +109,7 @@ _CLOCK = re.compile(
     r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b|Uhr\b|uur\b|h\b))?"
     rf"(?:\s*\(?(?P<zone>{_ZONES})\b(?:\s*(?P<off>[+-]\s*\d{{1,2}}))?\)?)?")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_QUARTER_REACH = 400  # characters from a quarter within which 'a year ago' compares with that quarter
 _CLOCK_NEEDS = re.compile(r"[ap]\.?m|Uhr|uur")  # ... or a zone: a bare '10:30' is no date (which day?)
 # a year right after a capitalised name: an edition ('WWDC 2005', 'Conference 2010')
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s+$")
@@ -418,6 +420,17 @@ def _deictic(m: re.Match, anchor: date) -> str:
     return _shift(anchor, _count(g["fn"]), g["funit"])
 
 
+def _years_back(c: _Cand) -> int | None:
+    """-n for 'n years ago / earlier', n for 'n years later'; None for any other expression."""
+    if c.kind == "deictic" and c.extra["n"] and c.extra["nunit"].lower().startswith("year"):
+        return -_count(c.extra["n"])
+    if c.kind == "timeml" and c.extra[0] == "later":
+        g, table = c.extra[1].groupdict(), c.extra[2]
+        if table["focus_units"].get(g["unit"].lower()) == "year":
+            return _count(g["n"]) * table["later"][g["dir"].lower()]
+    return None
+
+
 def _text_anchor(doc: Document, found: list[_Cand]) -> date | None:
     """The latest explicit full date (with year) in the text, captions or title."""
     best = None
@@ -565,6 +578,12 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 focus = date(*last_day) if last_day is not None and last_day[0] else None
                 value, used_anchor = _timeml.resolve(c.extra, pub, focus, _is_future(tense, c.start, c.end), lang,
                                                      last_quarter)
+            if (_years_back(c) in (-1, 1) and out and _QUARTER_VALUE.fullmatch(out[-1].value)
+                    and c.start - out[-1].end <= _QUARTER_REACH):
+                # 'a year ago' / 'a year earlier' right after a quarter: the quarter in focus a year before (TimeML
+                # anchors it to the focus, at the focus' granularity: 'up from $4 million a year earlier')
+                quarter = last_quarter or out[-1].value
+                value, used_anchor = _timeml.shift_quarter(quarter, 4 * _years_back(c)), quarter
             if value is None:
                 continue
             if _QUARTER_VALUE.fullmatch(value) and c.kind == "timeml" and c.extra[0] == "quarter":
