@@ -75,7 +75,7 @@ _NUMW = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 # English month-name dates: "Thursday, October 17, 2024", "Oct. 17", "17th of October 2024".
 _MDY = re.compile(
-    rf"(?=[A-Z])(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b"
+    rf"(?=[A-Z])(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)\b"
     rf"(?:,?\s+{_YEAR_OR_REL})?")
 _DMY = re.compile(
     rf"(?=[A-Z\d])(?:(?P<wd>{_WD}),?\s+)?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?![a-z])"
