@@ -153,31 +153,44 @@ def score_times(records: list[dict], docs: list[Document], gold_of, end_of, c: C
                 lines.append(f"  extra  {r['id']}: {t.text!r} {t.value}")
 
 
+def figures(c: Counter) -> dict[str, float]:
+    """The TempEval-3 figures of a count: span P/R/F1 relaxed and strict, value accuracy and value P/R/F1."""
+    out = {}
+    for name, hits in (("relaxed", c["relaxed"]), ("strict", c["strict"]), ("value", c["value"])):
+        out[f"{name}_p"], out[f"{name}_r"], out[f"{name}_f1"] = prf(hits, c["sys"], c["gold"])
+    out["value_accuracy"] = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
+    return out
+
+
 def report(label: str, c: Counter, lines: list[str], verbose: bool) -> None:
-    rp, rr, rf = prf(c["relaxed"], c["sys"], c["gold"])
-    sp, sr, sf = prf(c["strict"], c["sys"], c["gold"])
-    vp, vr, vf = prf(c["value"], c["sys"], c["gold"])
-    acc = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
+    f = figures(c)
     print(label)
-    print(f"  span relaxed P {rp:.3f} R {rr:.3f} F1 {rf:.3f}; strict P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
-    print(f"  value accuracy {acc:.3f} ({c['value']}/{c['relaxed']}); value P {vp:.3f} R {vr:.3f} F1 {vf:.3f}")
+    print(f"  span relaxed P {f['relaxed_p']:.3f} R {f['relaxed_r']:.3f} F1 {f['relaxed_f1']:.3f}; "
+          f"strict P {f['strict_p']:.3f} R {f['strict_r']:.3f} F1 {f['strict_f1']:.3f}")
+    print(f"  value accuracy {f['value_accuracy']:.3f} ({c['value']}/{c['relaxed']}); "
+          f"value P {f['value_p']:.3f} R {f['value_r']:.3f} F1 {f['value_f1']:.3f}")
     print(f"  ours on a gold DURATION {c['on_duration']}, on a SET {c['on_set']}")
     if verbose:
         print("\n".join(sorted(lines)))
 
 
-def main_tbaq(path: Path, verbose: bool) -> None:
-    if not path.exists():
-        print(f"skipped: {path} not found (build it with --build-tbaq GITDIR)")
-        return
+def run_tbaq(path: Path) -> tuple[Counter, list[str], int]:
+    """Count our times against TBAQ's DATE/TIME timexes: (counts, miss lines, documents)."""
     records = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     docs = [Document(id=r["id"], source=r["id"], fmt="jsonl", text=r["text"], title=r.get("title"),
                      published=r.get("published") or None, language="en") for r in records]
     c: Counter = Counter()
     lines: list[str] = []
     score_times(records, docs, lambda r: r["timexes"], lambda r: len(r["text"]), c, lines)
-    report(f"TBAQ: {len(docs)} documents, {c['gold']} gold DATE/TIME (creation time aside), {c['sys']} ours",
-           c, lines, verbose)
+    return c, lines, len(docs)
+
+
+def main_tbaq(path: Path, verbose: bool) -> None:
+    if not path.exists():
+        print(f"skipped: {path} not found (build it with --build-tbaq GITDIR)")
+        return
+    c, lines, n = run_tbaq(path)
+    report(f"TBAQ: {n} documents, {c['gold']} gold DATE/TIME (creation time aside), {c['sys']} ours", c, lines, verbose)
 
 
 def main(argv=None) -> None:
