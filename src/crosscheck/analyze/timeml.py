@@ -83,6 +83,11 @@ def clock_words(lang: str | None) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)({_alt(words)})\s*,?\s*$", re.I)
 
 
+def approximators(lang: str) -> str:
+    """The words of ``lang`` before a count of units ago that make it approximate, as a regex alternation."""
+    return _alt((_words().get(lang) or {}).get("approximators") or ())
+
+
 def clock_word_value(lang: str | None, word: str) -> str:
     """The TimeML clock value of a time-of-day word ('noon' -> '12:00')."""
     return _words()[lang or "en"]["clock_words"][re.sub(r"\s+", " ", word.lower())]

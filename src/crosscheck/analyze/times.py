@@ -119,7 +119,9 @@ _DEICTIC = re.compile(
     r"|(?:(?:earlier|later)\s+)?(?P<rel>last|this|next|previous|coming)\s+(?P<unit>week|month|year)"
     r"|(?:(?:at|by|before|until|toward|towards)\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+"
     r"(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)"
-    rf"|(?P<n>{_NUMW})\s+(?P<nunit>days?|weeks?|months?|years?)\s+ago"
+    # 'nearly four years ago', 'a week or so ago', 'a decade ago' (approximators: data/timeml_words.json)
+    rf"|(?:(?:{_timeml.approximators('en')})\s+)?(?P<n>{_NUMW})\s+(?P<nunit>days?|weeks?|months?|years?|decades?)"
+    r"(?:\s+or\s+so)?\s+ago"
     rf"|\bin\s+(?P<fn>{_NUMW})\s+(?P<funit>days?|weeks?|months?|years?)(?!\s+(?:of|after|before|since|ago))"
     r")\b", re.I)
 _TEXT_RELATIVE = re.compile(
@@ -416,6 +418,8 @@ def _deictic(m: re.Match, anchor: date) -> str:
         n = {"next": 1, "last": -1}.get(g["erel"].lower(), 0)
         return _shift(anchor, n, g["eunit"])
     if g["n"]:
+        if g["nunit"].lower().startswith("decade"):
+            return _shift(anchor, -10 * _count(g["n"]), "year")
         return _shift(anchor, -_count(g["n"]), g["nunit"])
     return _shift(anchor, _count(g["fn"]), g["funit"])
 
