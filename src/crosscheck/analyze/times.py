@@ -269,7 +269,10 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         mo, d = _FOREIGN_MONTHS.get(m.group("mon").lower()), int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else None
         if mo and _valid(y, mo, d):
-            out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+            end = m.end()
+            if y is None and text[end - 1] == "." and (text[end:].lstrip()[:1] or "A").isupper():
+                end -= 1  # '21 de febrero. Al día siguiente': the full stop ends the sentence, not an abbreviation
+            out.append(_Cand(m.start(), end, "date", y, mo, d))
     for m in _FOREIGN_MY.finditer(text):
         mo = _FOREIGN_MONTHS.get(m.group("mon").lower())
         if mo:
