@@ -282,3 +282,38 @@ def test_a_clock_time_before_on_and_a_day_stays_two_expressions(t):
     found = t("The quake struck at 6:40 p.m. on October 14.", published="2024-10-16")
     assert value_of(found, "6:40 p.m.").value == "2024-10-14T18:40"
     assert value_of(found, "October 14").value == "2024-10-14"
+
+
+# published Wednesday 2024-10-16: a count of units before or after it, in the report's language
+@pytest.mark.parametrize("sentence, language, span, value", [
+    ("La fábrica cerró hace dos semanas.", "es", "hace dos semanas", "2024-W40"),
+    ("La ley entrará en vigor dentro de un mes.", "es", "dentro de un mes", "2024-11"),
+    ("L'usine a fermé il y a trois jours.", "fr", "il y a trois jours", "2024-10-13"),
+    ("Die Fabrik schloss vor einem Jahr.", "de", "vor einem Jahr", "2023"),
+    ("La fabbrica ha chiuso 2 settimane fa.", "it", "2 settimane fa", "2024-W40"),
+    ("De fabriek sloot twee maanden geleden.", "nl", "twee maanden geleden", "2024-08"),
+    ("A fábrica fechou há cinco dias.", "pt", "há cinco dias", "2024-10-11"),
+])
+def test_counted_units_ago_and_ahead_in_other_languages(t, sentence, language, span, value):
+    assert value_of(t(sentence, published="2024-10-16", language=language), span).value == value
+
+
+@pytest.mark.parametrize("sentence, language, span, value", [
+    # a month with the modifiers its language puts before or after it (published 2024-10-16)
+    ("Le sommet aura lieu en septembre prochain.", "fr", "septembre prochain", "2025-09"),
+    ("Il est parti en mars dernier.", "fr", "mars dernier", "2024-03"),
+    ("La cumbre será el próximo septiembre.", "es", "el próximo septiembre", "2025-09"),
+    ("È partito a marzo scorso.", "it", "marzo scorso", "2024-03"),
+    # short irregular futures tell a coming weekday
+    ("Le sommet aura lieu mardi.", "fr", "mardi", "2024-10-22"),
+    ("Il vertice sarà martedì.", "it", "martedì", "2024-10-22"),
+    ("La cumbre será el martes.", "es", "el martes", "2024-10-22"),
+    # '14h30' where the language writes clock times so, joined to its day
+    ("La séance a commencé à 14h30 mardi.", "fr", "14h30 mardi", "2024-10-15T14:30"),
+])
+def test_month_modifiers_irregular_futures_and_h_clocks(t, sentence, language, span, value):
+    assert value_of(t(sentence, published="2024-10-16", language=language), span).value == value
+
+
+def test_an_h_between_numbers_is_no_clock_in_english(t):
+    assert [x.text for x in t("He ran the course in 2h30 on Monday.", published="2024-10-16")] == ["Monday"]

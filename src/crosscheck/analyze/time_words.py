@@ -89,7 +89,9 @@ def cldr(lang: str) -> dict | None:
         rf"{lb}(?:(?P<pre>{alt(before) or 'x^'})\s+)?(?P<wd>{alt(weekdays)}){rb}(?:\s+(?P<post>{alt(after) or 'x^'})(?!\w))?"
         rf"(?:\s+(?:{alt(parts) or 'x^'})(?!\w))?", re.I)
     year_re = re.compile(rf"(?<!\w)(?:{alt(extra.get('year_before', [])) or 'x^'})\s+$", re.I)
-    month_re = re.compile(rf"(?<![\w\d.])(?P<mon>{alt(months) or 'x^'})(?!\w)(?!\s*\d)", re.I)
+    # a month alone, with the weekday's modifiers ('el próximo septiembre', 'septembre prochain', 'settembre scorso')
+    month_re = re.compile(rf"(?<![\w\d.])(?:(?P<pre>{alt(before) or 'x^'})\s+)?(?P<mon>{alt(months) or 'x^'})(?!\w)(?!\s*\d)"
+                          rf"(?:\s+(?P<post>{alt(after) or 'x^'})(?!\w))?", re.I)
     phrases = {k.lower(): tuple(v) for k, v in extra.get("phrases", {}).items()}
     phrase_re = re.compile(rf"(?<!\w)(?:{alt(phrases)})(?!\w)", re.I) if phrases else None
     future = extra.get("future", [])
@@ -129,3 +131,59 @@ def _add_cldr_months() -> None:
 
 
 _add_cldr_months()
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, dict[str, int]]:
+    with resources.files("crosscheck.data").joinpath("number_words.json").open(encoding="utf-8") as fh:
+        return json.load(fh)["languages"]
+
+
+@lru_cache(maxsize=32)
+def counted(lang: str) -> tuple[re.Pattern, dict[str, int], dict[str, str]] | None:
+    """A count of units before or after the publication date in ``lang`` ('hace dos semanas', 'vor drei Tagen',
+    'dentro de un mes'): (pattern with groups n, unit and one of ago / ahead; number word -> value; unit word ->
+    day / week / month / year), from data/time_words.json "counted" and data/number_words.json; None without them."""
+    table = (_time_words().get(lang) or {}).get("counted")
+    if not table:
+        return None
+    numbers = {w.lower(): n for w, n in (_number_words().get(lang) or {}).items()}
+    numbers.update({w.lower(): 1 for w in table.get("one") or ()})
+    units = {w.lower(): u for w, u in table["units"].items()}
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    num = rf"(?P<n>\d{{1,3}}|{alt(numbers)})"
+    unit = rf"(?P<unit>{alt(units)})"
+    parts = []
+    for kind in ("ago", "ahead"):
+        for pattern in table.get(kind) or ():
+            body = re.escape(pattern).replace(r"\ ", r"\s+").replace("NUM", num).replace("UNIT", unit)
+            parts.append(f"(?P<{kind}{len(parts)}>{body})")
+    # each alternative names its own groups: number them apart
+    rx = "|".join(p.replace("(?P<n>", f"(?P<n{i}>").replace("(?P<unit>", f"(?P<unit{i}>") for i, p in enumerate(parts))
+    return re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I), numbers, units
+
+
+def counted_spans(text: str, lang: str | None) -> list[tuple[int, int, int, str]]:
+    """(start, end, signed count, unit) of every count of units ago or ahead in ``text``."""
+    found = counted(lang or "")
+    if found is None:
+        return []
+    rx, numbers, units = found
+    out = []
+    for m in rx.finditer(text):
+        i = next(k for k, v in m.groupdict().items() if v is not None and (k.startswith("ago") or k.startswith("ahead")))
+        idx = next(k[1:] for k, v in m.groupdict().items() if v is not None and k.startswith("n") and k[1:].isdigit())
+        word, unit = m.group(f"n{idx}").lower(), m.group(f"unit{idx}").lower()
+        n = int(word) if word.isdigit() else numbers.get(word)
+        if n is None or unit not in units:
+            continue
+        out.append((m.start(), m.end(), n if i.startswith("ahead") else -n, units[unit]))
+    return out
+
+
+def clock_h(lang: str | None) -> bool:
+    """Whether ``lang`` writes clock times with an 'h' between hours and minutes ('14h30'): data/time_words.json."""
+    return bool((_time_words().get(lang or "") or {}).get("clock_h"))

@@ -37,6 +37,8 @@ from datetime import date, timedelta
 
 from crosscheck.analyze.time_words import FOREIGN_MONTHS as _FOREIGN_MONTHS
 from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
+from crosscheck.analyze.time_words import clock_h as _clock_h
+from crosscheck.analyze.time_words import counted_spans as _counted_spans
 from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
 from crosscheck.analyze.time_words import cldr as _cldr
 from crosscheck.analyze import timeml as _timeml
@@ -104,8 +106,8 @@ _WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?<!\bevery\s)(?<!\beach\s)(?:\b(?P<m
 # (zones: data/timeml_words.json); its value is the day and the time, in UTC where a zone is written
 _ZONES = "|".join(sorted(map(re.escape, _timeml.zones()), key=len, reverse=True))
 _CLOCK = re.compile(
-    # '10:35 a.m.', '18:40', and the hour alone with its a.m. / p.m. ('10 p.m.')
-    r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?![\d:])|(?=\s?(?:[ap]\.m\.|[ap]m\b)))"
+    # '10:35 a.m.', '18:40', '14h30', and the hour alone with its a.m. / p.m. ('10 p.m.')
+    r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.]|\s?h\s?)(?P<mi>[0-5]\d)(?![\d:])|(?=\s?(?:[ap]\.m\.|[ap]m\b)))"
     r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b|Uhr\b|uur\b|h\b))?"
     rf"(?:\s*\(?(?P<zone>{_ZONES})\b(?:\s*(?P<off>[+-]\s*\d{{1,2}}))?\)?)?")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
@@ -279,7 +281,10 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
             out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")), mo))
     cldr = _cldr(language or "")
     for m in _CLOCK.finditer(text):
-        if m.group("zone") or _CLOCK_NEEDS.search(m.group("ap") or ""):
+        if "h" in (m.group("sep") or ""):
+            if _clock_h(language):  # '14h30', where the language writes clock times so
+                out.append(_Cand(m.start(), m.end(), "clock"))
+        elif m.group("zone") or _CLOCK_NEEDS.search(m.group("ap") or ""):
             out.append(_Cand(m.start(), m.end(), "clock"))
     for m in _YEAR_RE.finditer(text):
         s = m.start()
@@ -300,6 +305,8 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         out.append(_Cand(start, end, "timeml", extra=extra))
     for start, end, extra in _holidays.candidates(text, language):  # 'Thanksgiving Day', 'Nochebuena'
         out.append(_Cand(start, end, "holiday", extra=extra))
+    for start, end, n, unit in _counted_spans(text, language):  # 'hace dos semanas', 'vor drei Tagen'
+        out.append(_Cand(start, end, "foreignrel", extra=(n, unit)))
     rel = _FOREIGN_REL_RE.get(language or "")
     if rel is not None:
         table = _FOREIGN_RELATIVE[language]
@@ -313,9 +320,13 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
             mod = cldr["before"].get((m.group("pre") or "").lower()) or cldr["after"].get((m.group("post") or "").lower()) or ""
             out.append(_Cand(m.start(), m.end(), "weekday", wd=cldr["weekdays"][m.group("wd").lower()], extra=mod))
         for m in cldr["month_re"].finditer(text):
-            if text[m.start()].isupper() and not _sentence_start(text, m.start()) and language not in ("de", "el"):
+            at = m.start("mon")
+            if text[at].isupper() and not _sentence_start(text, at) and language not in ("de", "el"):
                 continue  # a capitalised month word mid-sentence in a language writing months in lower case: a name
-            out.append(_Cand(m.start(), m.end(), "month", None, cldr["months"][m.group("mon").lower()], extra=None))
+            mod = (cldr["before"].get((m.group("pre") or "").lower()) or cldr["after"].get((m.group("post") or "").lower())
+                   or None)
+            out.append(_Cand(m.start() if mod else at, m.end() if mod else m.end("mon"), "month", None,
+                             cldr["months"][m.group("mon").lower()], extra=mod))
         if cldr["phrase_re"] is not None:
             for m in cldr["phrase_re"].finditer(text):
                 n, unit = cldr["phrases"][" ".join(m.group(0).lower().split())]
