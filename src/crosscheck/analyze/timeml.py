@@ -117,6 +117,10 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern, dict, tuple[str, ...]]] 
     out.append(("season", re.compile(rf"{b}{det}{pre}(?P<unit>{_alt(seasons)}){e}{post}{year}", re.I), seasons))
     out.append(("quarter", re.compile(rf"{b}{det}{pre}(?P<unit>{_alt(table['quarter_words'])}){e}{post}{year}", re.I), {}))
     out.append(("quarter", re.compile(rf"{b}(?:(?P<year0>{_YEAR})[\s-]?)?Q(?P<q>[1-4])(?:\s*(?:')?(?P<year>{_YEAR}|\d\d))?{e}"), {}))
+    if table.get("halves"):
+        out.append(("half", re.compile(rf"{b}(?P<half>{_alt(table['halves'])})\s+(?:(?P<year>{_YEAR})|(?P<rel>"
+                                       rf"{_alt(table['half_years'])})){e}", re.I), table))
+    out.append(("half", re.compile(rf"{b}H(?P<h>[12])\s*(?P<year>{_YEAR}){e}"), {}))
     out.append(("weekend", re.compile(rf"{b}{det}{pre}(?P<unit>{_alt(table['weekend_words'])}){e}{post}", re.I), {}))
     parts = table["parts_of_day"]
     out.append(("tonight", re.compile(rf"{b}(?:{_alt(table['tonight'])}){e}", re.I), {}))
@@ -157,6 +161,8 @@ def _keys(kind: str, t: dict, table: dict) -> tuple[str, ...]:
     }.get(kind)
     if kind == "quarter":
         words = [*table["quarter_words"], "q1", "q2", "q3", "q4"]
+    if kind == "half":
+        words = ["h1", "h2", *{k.split()[-2] for k in table.get("halves") or ()}]  # 'half', 'semestre', 'mitad', 'months'
     return tuple(w.lower().split()[0] if w.split() else w.lower() for w in words or ())
 
 
@@ -229,6 +235,13 @@ def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | N
     lang = language if language in _words() else "en"
     pub_s = pub.isoformat() if pub else None
     g = m.groupdict()
+    if kind == "half":
+        n = g.get("h") or table["halves"][" ".join(g["half"].lower().split())]
+        if g.get("year"):
+            return f"{g['year']}-H{n}", None
+        if pub is None:
+            return None, None
+        return f"{pub.year + table['half_years'][' '.join(g['rel'].lower().split())]}-H{n}", pub_s
     if kind == "present_ref":
         return "PRESENT_REF", None
     if kind == "past_ref":
@@ -385,7 +398,8 @@ def with_part_of_day(text: str, start: int, end: int, value: str, weekday: bool,
     return end, (f"{value}T{part}" if part else value)
 
 
-_PERIOD = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?$|^\d{2,3}$")  # years, months, seasons, quarters, decades
+# years, months, weeks ('early next week'), seasons, quarters, halves, decades
+_PERIOD = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?$|^\d{2,3}$")
 
 
 @lru_cache(maxsize=16)

@@ -125,6 +125,7 @@ _DEICTIC = re.compile(
     rf"|(?:(?:{_timeml.approximators('en')})\s+)?(?P<n>{_NUMW})\s+(?P<nunit>days?|weeks?|months?|years?|decades?)"
     r"(?:\s+or\s+so)?\s+ago"
     rf"|\bin\s+(?P<fn>{_NUMW})\s+(?P<funit>days?|weeks?|months?|years?)(?!\s+(?:of|after|before|since|ago))"
+    rf"|(?P<fn2>{_NUMW})\s+(?P<funit2>days?|weeks?|months?|years?)\s+from\s+(?:now|today)"  # 'two weeks from now'
     r")\b", re.I)
 _TEXT_RELATIVE = re.compile(
     r"\b(?:(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+yesterday))"
@@ -435,6 +436,8 @@ def _deictic(m: re.Match, anchor: date) -> str:
         if g["nunit"].lower().startswith("decade"):
             return _shift(anchor, -10 * _count(g["n"]), "year")
         return _shift(anchor, -_count(g["n"]), g["nunit"])
+    if g["fn2"]:
+        return _shift(anchor, _count(g["fn2"]), g["funit2"])
     return _shift(anchor, _count(g["fn"]), g["funit"])
 
 
