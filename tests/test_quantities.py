@@ -84,7 +84,7 @@ def test_two_words_side_by_side_are_not_one_number(q):
 def test_decimal_vs_grouping(q):
     assert one(q("The index rose 2.5 points."), value=2.5)
     assert one(q("The convoy carried 3.500 refugees."), of="refugee").value == 3500
-    assert one(q("Es kamen 10.000 Menschen.", language="de"), value=10000).of is None
+    assert one(q("Es kamen 10.000 Menschen.", language="de"), value=10000).of == "menschen"
     assert one(q("Es fehlen 1,5 Millionen Euro.", language="de"), value=1_500_000)
 
 
@@ -192,3 +192,29 @@ def test_seed_gold_quantities(q):
 ])
 def test_more_not_quantities(q, text):
     assert q(text) == [], q(text)
+
+
+@pytest.mark.parametrize("text, language, value, of, unit", [
+    # no parse outside English: the word right after the number is what it counts, past the language's connector
+    ("Murieron 1.200 personas en el sismo.", "es", 1200, "personas", None),
+    ("Hay 2,5 millones de personas sin luz.", "es", 2_500_000, "personas", None),
+    ("El coste fue de 3.000 millones de euros.", "es", 3_000_000_000, None, "EUR"),
+    ("Plus de 1 200 personnes sont mortes.", "fr", 1200, "personnes", None),
+    ("2,5 millions d'habitants sont sans abri.", "fr", 2_500_000, "habitants", None),
+    ("Sono morte 1.200 persone.", "it", 1200, "persone", None),  # in spaCy's Italian stop list, yet a noun
+    ("2,5 Millionen Menschen wurden obdachlos.", "de", 2_500_000, "menschen", None),
+    # Dutch and Portuguese scale words ('miljoen', 'milhões') were not read: '2 miljoen' was 2
+    ("Er vluchtten 2 miljoen inwoners.", "nl", 2_000_000, "inwoners", None),
+    ("Het kost 3,5 miljard euro.", "nl", 3_500_000_000, None, "EUR"),
+    ("Ficaram 2,5 milhões de habitantes sem casa.", "pt", 2_500_000, "habitantes", None),
+    # a month after a day number is a date, not a count
+    ("Ze vluchtten op 1 november.", "nl", 1, None, None),
+    # no counted word: a verb after a scale word without its connector, a function word
+    ("Y 2,5 millones quedaron sin hogar.", "es", 2_500_000, None, None),
+    ("Los 12 fueron detenidos.", "es", 12, None, None),
+    ("2,5 Millionen wurden obdachlos.", "de", 2_500_000, None, None),
+])
+def test_counted_word_outside_english(q, text, language, value, of, unit):
+    found = one(q(text, language=language), value=value)
+    assert (found.of, found.unit) == (of, unit)
+    assert of is None or of in found.text.lower()

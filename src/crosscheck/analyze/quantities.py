@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.analyze.time_words import is_month_word
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
 from crosscheck.textunits import base_language, sentence_initial
@@ -109,6 +110,8 @@ _FOREIGN_SCALES = {
     "milionów": 10**6, "miliony": 10**6, "мільйонів": 10**6, "мільйона": 10**6, "миллионов": 10**6,
     "миллиона": 10**6, "mrd": 10**9, "milliarden": 10**9, "milliarde": 10**9, "miliardi": 10**9,
     "milliards": 10**9, "mld": 10**9, "miliardów": 10**9, "млрд": 10**9, "мільярдів": 10**9, "миллиардов": 10**9,
+    "duizend": 10**3, "miljoen": 10**6, "miljard": 10**9, "milhão": 10**6, "milhões": 10**6, "bilhão": 10**9,
+    "bilhões": 10**9, "mil milhões": 10**9,
 }
 _FOREIGN_SCALE_AFTER = re.compile(
     r"\s+(?P<w>" + "|".join(sorted(map(re.escape, _FOREIGN_SCALES), key=len, reverse=True)) + r")\.?(?!\w)", re.I)
@@ -470,6 +473,44 @@ def _counted(sdoc, s: int, e: int):
     return head
 
 
+_SCALE_END = re.compile(r"[^\W\d_]{4,}$")  # the quantity ends in its scale word ('millones', 'Millionen')
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+(?:(?P<conn>[^\W\d_]+['’]|[^\W\d_]+(?=[ \t\u00a0]))[ \t\u00a0]*)?"
+                         r"(?P<word>[^\W\d_][\w'’-]*)")
+
+
+@lru_cache(maxsize=16)
+def _connectors(language: str) -> frozenset[str]:
+    with resources.files("crosscheck.data").joinpath("number_words.json").open(encoding="utf-8") as fh:
+        return frozenset(json.load(fh).get("counted_connectors", {}).get(language, ()))
+
+
+def _noun_after(text: str, end: int, language: str | None) -> tuple[str, int] | None:
+    """(the counted word lower-cased, its end) right after a number outside English, past a connector of the
+    language ('de', 'di', 'van'); None for a function word, a month or anything not a word of 3+ letters."""
+    from crosscheck.analyze.claims_multi import stop_words  # spaCy's list of the language
+
+    lang = base_language(language) or ""
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return None
+    conn, word = m.group("conn"), m.group("word")
+    connectors = _connectors(lang)
+    if conn is not None and conn.lower() not in connectors:
+        word, word_end = conn.rstrip("'’"), m.start("conn") + len(conn.rstrip("'’"))
+        conn = None
+    else:
+        word_end = m.end("word")
+    if conn is None and connectors and _SCALE_END.search(text, max(0, end - 12), end):
+        return None  # '2,5 millones quedaron': after a scale word the counted thing comes with its connector
+    low = word.lower()
+    if len(word) < 3 or low in connectors or not word.isalpha() or is_month_word(low):
+        return None  # '1 november' is a date, not a count of Novembers
+    # spaCy's stop lists hold some nouns ('persone', 'anni'): a long word of them may still be counted
+    if low in stop_words(lang) and (len(word) <= 6 or (lang == "de") != word[0].isupper()):
+        return None
+    return low, word_end
+
+
 def _covers(sdoc, text: str) -> bool:
     """Whether ``sdoc`` is a parse of exactly ``text`` (checked at the ends, not by rebuilding its text)."""
     try:
@@ -553,6 +594,12 @@ def extract(doc: Document, sdoc) -> list[Quantity]:
             elif noun.idx >= f.end and noun.idx - f.end <= 60 and "\n" not in text[f.end:noun.idx]:
                 end = noun.idx + len(noun.text)
             if of in _CUR_WORDS or (of and _singular(of) in _CUR_WORDS):  # "millions of dollars"
+                f.kind, f.unit, of = "money", _CUR_WORDS.get(of) or _CUR_WORDS.get(_singular(of)), None
+        elif not english and f.kind in ("count", "range") and (after := _noun_after(text, f.end, doc.language)):
+            # no parse outside English: the word the number counts is the one right after it ('1.200 personas',
+            # '2,5 millones de personas', '3 Millionen Menschen'), a currency a unit ('3.000 millones de euros')
+            of, end = after[0], after[1]
+            if of in _CUR_WORDS or _singular(of) in _CUR_WORDS:
                 f.kind, f.unit, of = "money", _CUR_WORDS.get(of) or _CUR_WORDS.get(_singular(of)), None
         out.append(Quantity(start=f.start, end=end, text=text[f.start:end], value=_clean(value),
                             low=_clean(f.low), high=_clean(f.high), qualifier=f.qual, of=of,

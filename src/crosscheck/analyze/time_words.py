@@ -187,3 +187,8 @@ def counted_spans(text: str, lang: str | None) -> list[tuple[int, int, int, str]
 def clock_h(lang: str | None) -> bool:
     """Whether ``lang`` writes clock times with an 'h' between hours and minutes ('14h30'): data/time_words.json."""
     return bool((_time_words().get(lang or "") or {}).get("clock_h"))
+
+
+def is_month_word(word: str) -> bool:
+    """Whether ``word`` (lower case) names a month in English or in a language read here."""
+    return word in _MONTHS or word in FOREIGN_MONTHS
