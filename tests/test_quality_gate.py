@@ -94,10 +94,7 @@ DISAGREEMENT_F1_FLOOR = 0.9
 
 @pytest.mark.slow
 def test_disagreement_set_floor():
-    import importlib.util
+    from modules import load
 
-    spec = importlib.util.spec_from_file_location("bench_conflicts", ROOT / "bench" / "conflicts.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    result = bench.main()
+    result = load(ROOT / "bench" / "conflicts.py").main()
     assert result["f1"] >= DISAGREEMENT_F1_FLOOR, result["misses"]

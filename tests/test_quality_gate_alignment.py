@@ -9,10 +9,10 @@ ingested into one store. Its first, untuned run: pair F1 0.621 on the first 123 
 The ECB+ part (topics 1-25 event coreference, built outside the repository with
 `bench/alignment.py --build-ecb GITDIR`) needs ../shared and the built pairs; it skips without them.
 """
-import importlib.util
 from pathlib import Path
 
 import pytest
+from modules import load
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,10 +23,7 @@ CONFLICT_F1_FLOOR = 0.92
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_alignment", ROOT / "bench" / "alignment.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    return bench
+    return load(ROOT / "bench" / "alignment.py")
 
 
 def test_fictional_paraphrase_pairs_floor():

@@ -6,10 +6,10 @@ First measured (session 30, at c0fe0ac): span relaxed F1 0.889, value F1 0.748 (
 Pinned after the session's fixes (tense of the date's own verb, clock times joined to their day, quarters
 in focus, holidays): relaxed F1 0.908, value F1 0.776; the floors are a little below.
 """
-import importlib.util
 from pathlib import Path
 
 import pytest
+from modules import load
 
 ROOT = Path(__file__).resolve().parents[1]
 RELAXED_F1_FLOOR = 0.90
@@ -18,9 +18,7 @@ VALUE_F1_FLOOR = 0.765
 
 @pytest.mark.slow
 def test_tbaq_times_floor():
-    spec = importlib.util.spec_from_file_location("bench_timeml", ROOT / "bench" / "timeml.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load(ROOT / "bench" / "timeml.py")
     if not bench.TBAQ.exists():
         pytest.skip("TBAQ records (bench/timeml.py --build-tbaq) are absent")
     counts, _, n = bench.run_tbaq(bench.TBAQ)
