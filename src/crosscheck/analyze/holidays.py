@@ -38,7 +38,8 @@ def easter(year: int) -> date:
 
 
 def holiday_date(rule: str, year: int) -> date | None:
-    """The day ``rule`` names in ``year``: 'MM-DD', 'easter', 'easter+N' / 'easter-N', 'MM-www-N' (N-th weekday, -1 the last)."""
+    """The day ``rule`` names in ``year``: 'MM-DD', 'easter', 'easter+N' / 'easter-N', 'MM-www-N' (the N-th
+    weekday of the month; -1 the last)."""
     if rule.startswith("easter"):
         return easter(year) + timedelta(days=int(rule[6:] or 0))
     parts = rule.split("-")
@@ -103,7 +104,8 @@ def resolve(extra: tuple[str, int | None, int | None], pub: date | None, future:
     if mod == 0:
         day = next((d for d in days if d.year == pub.year), None)
     elif mod is not None:
-        day = max((d for d in days if d < pub), default=None) if mod < 0 else min((d for d in days if d > pub), default=None)
+        before, after = [d for d in days if d < pub], [d for d in days if d > pub]
+        day = (max(before, default=None) if mod < 0 else min(after, default=None))
     else:  # the nearest, a day behind counting four times a day ahead unless the clause is in the future
         def cost(d: date) -> int:
             delta = (d - pub).days

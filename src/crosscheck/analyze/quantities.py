@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.analyze.claims_multi import stop_words
 from crosscheck.analyze.time_words import is_month_word
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
@@ -487,8 +488,6 @@ def _connectors(language: str) -> frozenset[str]:
 def _noun_after(text: str, end: int, language: str | None) -> tuple[str, int] | None:
     """(the counted word lower-cased, its end) right after a number outside English, past a connector of the
     language ('de', 'di', 'van'); None for a function word, a month or anything not a word of 3+ letters."""
-    from crosscheck.analyze.claims_multi import stop_words  # spaCy's list of the language
-
     lang = base_language(language) or ""
     m = _WORD_AFTER.match(text, end)
     if m is None:

@@ -37,12 +37,12 @@ from datetime import date, timedelta
 
 from crosscheck.analyze.time_words import FOREIGN_MONTHS as _FOREIGN_MONTHS
 from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
-from crosscheck.analyze.time_words import clock_h as _clock_h
-from crosscheck.analyze.time_words import counted_spans as _counted_spans
 from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
 from crosscheck.analyze.time_words import cldr as _cldr
-from crosscheck.analyze import timeml as _timeml
+from crosscheck.analyze.time_words import clock_h as _clock_h
+from crosscheck.analyze.time_words import counted_spans as _counted_spans
 from crosscheck.analyze import holidays as _holidays
+from crosscheck.analyze import timeml as _timeml
 from crosscheck.analyze.tense import is_future as _is_future
 from crosscheck.model import Document, TimeExpr
 from crosscheck.timevalues import shift as _shift
@@ -100,8 +100,10 @@ _YEAR_BEFORE = re.compile(
     r"roku|року|году)\s+|mid-|(?:19|20)\d\d\s*(?:[-–/]|and|or|to)\s*)$", re.I)
 _YEAR_AFTER = re.compile(r"^(?:\s*(?:року|году|г\.|р\.|roku|r\.|년|年))")
 # not a weekday that recurs ('every Monday', 'each Thursday', 'Tuesday nights': a TimeML SET, no date)
-_WEEKDAY_ALONE = re.compile(rf"(?=[A-Za-z])(?<!\bevery\s)(?<!\beach\s)(?:\b(?P<mod>last|next|this\s+coming|coming|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b"
-                            r"(?!\s+(?:mornings|afternoons|evenings|nights)\b)(?:\s+(?:morning|afternoon|evening|night)\b)?")
+_WEEKDAY_ALONE = re.compile(
+    r"(?=[A-Za-z])(?<!\bevery\s)(?<!\beach\s)"
+    rf"(?:\b(?P<mod>last|next|this\s+coming|coming|this|on|early|late|by|since|until|from)\s+)?(?P<wd>{_WD_FULL})\b"
+    r"(?!\s+(?:mornings|afternoons|evenings|nights)\b)(?:\s+(?:morning|afternoon|evening|night)\b)?")
 # a clock time with its zone ('08:30 UTC', '6:40 p.m. (GMT +8)'): dated by the day it follows, else publication
 # (zones: data/timeml_words.json); its value is the day and the time, in UTC where a zone is written
 _ZONES = "|".join(sorted(map(re.escape, _timeml.zones()), key=len, reverse=True))
@@ -110,9 +112,9 @@ _CLOCK = re.compile(
     r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.]|\s?h\s?)(?P<mi>[0-5]\d)(?![\d:])|(?=\s?(?:[ap]\.m\.|[ap]m\b)))"
     r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b|Uhr\b|uur\b|h\b))?"
     rf"(?:\s*\(?(?P<zone>{_ZONES})\b(?:\s*(?P<off>[+-]\s*\d{{1,2}}))?\)?)?")
+_CLOCK_NEEDS = re.compile(r"[ap]\.?m|Uhr|uur")  # ... or a zone: a bare '10:30' is no date (which day?)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _QUARTER_REACH = 400  # characters from a quarter within which 'a year ago' compares with that quarter
-_CLOCK_NEEDS = re.compile(r"[ap]\.?m|Uhr|uur")  # ... or a zone: a bare '10:30' is no date (which day?)
 # a year right after a capitalised name: an edition ('WWDC 2005', 'Conference 2010')
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s+$")
 _DEICTIC = re.compile(
@@ -599,12 +601,13 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 focus = date(*last_day) if last_day is not None and last_day[0] else None
                 value, used_anchor = _timeml.resolve(c.extra, pub, focus, _is_future(tense, c.start, c.end), lang,
                                                      last_quarter)
-            if (_years_back(c) in (-1, 1) and out and _QUARTER_VALUE.fullmatch(out[-1].value)
+            years = _years_back(c)
+            if (years in (-1, 1) and out and _QUARTER_VALUE.fullmatch(out[-1].value)
                     and c.start - out[-1].end <= _QUARTER_REACH):
                 # 'a year ago' / 'a year earlier' right after a quarter: the quarter in focus a year before (TimeML
                 # anchors it to the focus, at the focus' granularity: 'up from $4 million a year earlier')
                 quarter = last_quarter or out[-1].value
-                value, used_anchor = _timeml.shift_quarter(quarter, 4 * _years_back(c)), quarter
+                value, used_anchor = _timeml.shift_quarter(quarter, 4 * years), quarter
             if value is None:
                 continue
             if _QUARTER_VALUE.fullmatch(value) and c.kind == "timeml" and c.extra[0] == "quarter":
