@@ -58,32 +58,32 @@ def holiday_date(rule: str, year: int) -> date | None:
 
 
 @lru_cache(maxsize=32)
-def _pattern(lang: str) -> re.Pattern | None:
-    names = (_table()["languages"].get(lang) or {}).get("names")
+def _compiled(lang: str) -> tuple[re.Pattern, dict[str, str], dict[str, int]] | None:
+    """The pattern finding ``lang``'s holidays, its names (spaces normalised) -> rule, modifiers -> -1 / 0 / 1."""
+    table = _table()["languages"].get(lang) or {}
+    names = table.get("names")
     if not names:
         return None
-    mods = _table()["languages"][lang].get("modifiers") or {}
-    attributive = set(_table()["languages"][lang].get("attributive") or ())
+    mods = table.get("modifiers") or {}
+    attributive = set(table.get("attributive") or ())
     # an attributive name before a lower-case word is an adjective ('Christmas tree'), not a day
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") + (r"(?!\s+[a-z])" if n in attributive else "")
                    for n in sorted(names, key=len, reverse=True))
     pre = "|".join(re.escape(w) for w in sorted(mods, key=len, reverse=True))
     pre_re = rf"(?:(?P<pre>(?i:{pre}))\s+)?" if pre else ""
-    of = "|".join(re.escape(w) for w in _table()["languages"][lang].get("year_connectors") or ())
+    of = "|".join(re.escape(w) for w in table.get("year_connectors") or ())
     year_re = rf"(?:,?\s+(?:(?:{of})\s+)?(?P<year>{_YEAR})\b)?" if of else rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
-    return re.compile(rf"(?<!\w){pre_re}(?P<name>{alt})(?!\w){year_re}")
+    rx = re.compile(rf"(?<!\w){pre_re}(?P<name>{alt})(?!\w){year_re}")
+    return rx, {re.sub(r"\s+", " ", k): v for k, v in names.items()}, {k.lower(): v for k, v in mods.items()}
 
 
 def candidates(text: str, language: str | None) -> list[tuple[int, int, tuple[str, int, int | None]]]:
     """(start, end, (rule, modifier, year)) of every holiday ``text`` names in ``language`` (default English);
     modifier -1 / 0 / 1 for 'last / this / next', else None."""
-    lang = language or "en"
-    rx = _pattern(lang)
-    if rx is None:
+    compiled = _compiled(language or "en")
+    if compiled is None:
         return []
-    table = _table()["languages"][lang]
-    names = {re.sub(r"\s+", " ", k): v for k, v in table["names"].items()}
-    mods = {k.lower(): v for k, v in (table.get("modifiers") or {}).items()}
+    rx, names, mods = compiled
     out = []
     for m in rx.finditer(text):
         rule = names[re.sub(r"\s+", " ", m.group("name"))]
