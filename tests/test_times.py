@@ -287,6 +287,9 @@ def test_a_clock_time_before_on_and_a_day_stays_two_expressions(t):
     ("La fabbrica ha chiuso 2 settimane fa.", "it", "2 settimane fa", "2024-W40"),
     ("De fabriek sloot twee maanden geleden.", "nl", "twee maanden geleden", "2024-08"),
     ("A fábrica fechou há cinco dias.", "pt", "há cinco dias", "2024-10-11"),
+    ("Завод закрылся неделю назад.", "ru", "неделю назад", "2024-W41"),
+    ("Завод закрили три дні тому.", "uk", "три дні тому", "2024-10-13"),
+    ("Fabrykę zamknięto 5 lat temu.", "pl", "5 lat temu", "2019"),
     # a month with the modifiers its language puts before or after it
     ("Le sommet aura lieu en septembre prochain.", "fr", "septembre prochain", "2025-09"),
     ("Il est parti en mars dernier.", "fr", "mars dernier", "2024-03"),
@@ -301,6 +304,10 @@ def test_a_clock_time_before_on_and_a_day_stays_two_expressions(t):
 ])
 def test_dates_in_other_languages(t, sentence, language, span, value):
     assert value_of(t(sentence, published="2024-10-16", language=language), span).value == value
+
+
+def test_many_years_ago_is_no_count_of_one(t):
+    assert t("Завод закрылся много лет назад.", published="2024-10-16", language="ru") == []
 
 
 def test_an_h_between_numbers_is_no_clock_in_english(t):

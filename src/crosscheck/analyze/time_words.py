@@ -140,14 +140,16 @@ def _number_words() -> dict[str, dict[str, int]]:
 
 
 @lru_cache(maxsize=32)
-def counted(lang: str) -> tuple[re.Pattern, dict[str, int], dict[str, str]] | None:
+def counted(lang: str) -> tuple[re.Pattern, dict[str, int], dict[str, str], frozenset[str]] | None:
     """A count of units before or after the publication date in ``lang`` ('hace dos semanas', 'vor drei Tagen',
-    'dentro de un mes'): (pattern with groups n, unit and one of ago / ahead; number word -> value; unit word ->
-    day / week / month / year), from data/time_words.json "counted" and data/number_words.json; None without them."""
+    'dentro de un mes', 'неделю назад'): (pattern with groups n<i>, unit<i> and ago<i> / ahead<i> per alternative;
+    number word -> value; unit word -> day / week / month / year; the singular units a missing count makes one),
+    from data/time_words.json "counted" and data/number_words.json; None without them."""
     table = (_time_words().get(lang) or {}).get("counted")
     if not table:
         return None
     numbers = {w.lower(): n for w, n in (_number_words().get(lang) or {}).items()}
+    numbers.update({w.lower(): n for w, n in (table.get("numbers") or {}).items()})  # forms the units govern
     numbers.update({w.lower(): 1 for w in table.get("one") or ()})
     units = {w.lower(): u for w, u in table["units"].items()}
 
@@ -163,7 +165,8 @@ def counted(lang: str) -> tuple[re.Pattern, dict[str, int], dict[str, str]] | No
             parts.append(f"(?P<{kind}{len(parts)}>{body})")
     # each alternative names its own groups: number them apart
     rx = "|".join(p.replace("(?P<n>", f"(?P<n{i}>").replace("(?P<unit>", f"(?P<unit{i}>") for i, p in enumerate(parts))
-    return re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I), numbers, units
+    singular = frozenset(w.lower() for w in table.get("singular") or ())
+    return re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I), numbers, units, singular
 
 
 def counted_spans(text: str, lang: str | None) -> list[tuple[int, int, int, str]]:
@@ -171,16 +174,20 @@ def counted_spans(text: str, lang: str | None) -> list[tuple[int, int, int, str]
     found = counted(lang or "")
     if found is None:
         return []
-    rx, numbers, units = found
+    rx, numbers, units, singular = found
     out = []
     for m in rx.finditer(text):
-        i = next(k for k, v in m.groupdict().items() if v is not None and (k.startswith("ago") or k.startswith("ahead")))
-        idx = next(k[1:] for k, v in m.groupdict().items() if v is not None and k.startswith("n") and k[1:].isdigit())
-        word, unit = m.group(f"n{idx}").lower(), m.group(f"unit{idx}").lower()
+        groups = m.groupdict()
+        kind = next(k for k, v in groups.items() if v is not None and (k.startswith("ago") or k.startswith("ahead")))
+        idx = re.sub(r"^\D+", "", kind)  # the alternative's number: its groups are n<idx> and unit<idx>
+        word, unit = groups.get(f"n{idx}"), m.group(f"unit{idx}").lower()
+        if word is None and unit not in singular:
+            continue  # no count before a plural ('много лет назад'): not one unit
+        word = (word or "1").lower()  # no count before a singular: one ('неделю назад')
         n = int(word) if word.isdigit() else numbers.get(word)
         if n is None or unit not in units:
             continue
-        out.append((m.start(), m.end(), n if i.startswith("ahead") else -n, units[unit]))
+        out.append((m.start(), m.end(), n if kind.startswith("ahead") else -n, units[unit]))
     return out
 
 
