@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 from crosscheck.analyze.claims_multi import stop_words
-from crosscheck.analyze.time_words import is_month_word
+from crosscheck.analyze.time_words import is_month_word, number_table
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
 from crosscheck.textunits import base_language, sentence_initial
@@ -247,8 +247,7 @@ class _Found:
 @lru_cache(maxsize=None)
 def _number_words(language: str) -> tuple[re.Pattern | None, dict[str, int]]:
     """The language's number words written alone (data/number_words.json) and a pattern finding them."""
-    with resources.files("crosscheck.data").joinpath("number_words.json").open(encoding="utf-8") as fh:
-        words = json.load(fh)["languages"].get(language, {})
+    words = number_table()["languages"].get(language, {})
     if not words:
         return None, {}
     alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -481,8 +480,7 @@ _WORD_AFTER = re.compile(r"[ \t\u00a0]+(?:(?P<conn>[^\W\d_]+['’]|[^\W\d_]+(?=[
 
 @lru_cache(maxsize=16)
 def _connectors(language: str) -> frozenset[str]:
-    with resources.files("crosscheck.data").joinpath("number_words.json").open(encoding="utf-8") as fh:
-        return frozenset(json.load(fh).get("counted_connectors", {}).get(language, ()))
+    return frozenset(number_table().get("counted_connectors", {}).get(language, ()))
 
 
 def _noun_after(text: str, end: int, language: str | None) -> tuple[str, int] | None:

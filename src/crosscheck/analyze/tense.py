@@ -8,18 +8,8 @@ the span's clause, the clause cut at punctuation and at the words opening a repo
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
-
 from crosscheck.analyze.time_words import cldr as _cldr
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict:
-    table = json.loads(resources.files("crosscheck.data").joinpath("time_words.json").read_text(encoding="utf-8"))
-    en = table["parsed_tense"]["en"]
-    return {key: (frozenset(v) if isinstance(v, list) else v) for key, v in en.items()}
+from crosscheck.analyze.time_words import parsed_tense as _words
 
 
 def future_by_words(text: str, start: int, end: int, language: str | None) -> bool:

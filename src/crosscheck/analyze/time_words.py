@@ -82,18 +82,18 @@ def cldr(lang: str) -> dict | None:
     for form, n in extra.get("weekday_forms", {}).items():
         weekdays.setdefault(form.lower(), n)
     before, after = extra.get("weekday_before", {}), extra.get("weekday_after", {})
-    alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
     parts = extra.get("parts_of_day", [])
     lb, rb = ("", "") if lang in UNSPACED else (r"(?<!\w)", r"(?!\w)")
     wd_re = re.compile(
-        rf"{lb}(?:(?P<pre>{alt(before) or 'x^'})\s+)?(?P<wd>{alt(weekdays)}){rb}(?:\s+(?P<post>{alt(after) or 'x^'})(?!\w))?"
-        rf"(?:\s+(?:{alt(parts) or 'x^'})(?!\w))?", re.I)
-    year_re = re.compile(rf"(?<!\w)(?:{alt(extra.get('year_before', [])) or 'x^'})\s+$", re.I)
+        rf"{lb}(?:(?P<pre>{_alt(before) or 'x^'})\s+)?(?P<wd>{_alt(weekdays)}){rb}(?:\s+(?P<post>{_alt(after) or 'x^'})(?!\w))?"
+        rf"(?:\s+(?:{_alt(parts) or 'x^'})(?!\w))?", re.I)
+    year_re = re.compile(rf"(?<!\w)(?:{_alt(extra.get('year_before', [])) or 'x^'})\s+$", re.I)
     # a month alone, with the weekday's modifiers ('el próximo septiembre', 'septembre prochain', 'settembre scorso')
-    month_re = re.compile(rf"(?<![\w\d.])(?:(?P<pre>{alt(before) or 'x^'})\s+)?(?P<mon>{alt(months) or 'x^'})(?!\w)(?!\s*\d)"
-                          rf"(?:\s+(?P<post>{alt(after) or 'x^'})(?!\w))?", re.I)
+    month_re = re.compile(rf"(?<![\w\d.])(?:(?P<pre>{_alt(before) or 'x^'})\s+)?"
+                          rf"(?P<mon>{_alt(months) or 'x^'})(?!\w)(?!\s*\d)"
+                          rf"(?:\s+(?P<post>{_alt(after) or 'x^'})(?!\w))?", re.I)
     phrases = {k.lower(): tuple(v) for k, v in extra.get("phrases", {}).items()}
-    phrase_re = re.compile(rf"(?<!\w)(?:{alt(phrases)})(?!\w)", re.I) if phrases else None
+    phrase_re = re.compile(rf"(?<!\w)(?:{_alt(phrases)})(?!\w)", re.I) if phrases else None
     future = extra.get("future", [])
     future_re = re.compile("|".join(f"(?:{f})" for f in future), re.I) if future else None
     that = _that_words().get(lang) or []  # 'que', 'dass', "qu'": a clause of its own starts there
@@ -112,9 +112,31 @@ def _that_words() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _time_words() -> dict:
+def _time_table() -> dict:
     with resources.files("crosscheck.data").joinpath("time_words.json").open(encoding="utf-8") as fh:
-        return json.load(fh)["languages"]
+        return json.load(fh)
+
+
+def _time_words() -> dict:
+    return _time_table()["languages"]
+
+
+@lru_cache(maxsize=1)
+def parsed_tense() -> dict:
+    """The English words tense.py reads on the parse (data/time_words.json "parsed_tense"), lists as sets."""
+    return {key: (frozenset(v) if isinstance(v, list) else v) for key, v in _time_table()["parsed_tense"]["en"].items()}
+
+
+@lru_cache(maxsize=1)
+def number_table() -> dict:
+    """data/number_words.json: number words per language ("languages") and the connectors before what a number
+    counts ("counted_connectors")."""
+    with resources.files("crosscheck.data").joinpath("number_words.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _alt(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 def _add_cldr_months() -> None:
@@ -133,31 +155,21 @@ def _add_cldr_months() -> None:
 _add_cldr_months()
 
 
-@lru_cache(maxsize=1)
-def _number_words() -> dict[str, dict[str, int]]:
-    with resources.files("crosscheck.data").joinpath("number_words.json").open(encoding="utf-8") as fh:
-        return json.load(fh)["languages"]
-
-
 @lru_cache(maxsize=32)
 def counted(lang: str) -> tuple[re.Pattern, dict[str, int], dict[str, str], frozenset[str]] | None:
     """A count of units before or after the publication date in ``lang`` ('hace dos semanas', 'vor drei Tagen',
-    'dentro de un mes', 'неделю назад'): (pattern with groups n<i>, unit<i> and ago<i> / ahead<i> per alternative;
-    number word -> value; unit word -> day / week / month / year; the singular units a missing count makes one),
-    from data/time_words.json "counted" and data/number_words.json; None without them."""
+    'dentro de un mes', 'неделю назад'): (pattern with groups n<i>, unit<i> and ago<i> / ahead<i> per
+    alternative; number word -> value; unit word -> day / week / month / year; the singular units a missing
+    count makes one), from data/time_words.json "counted" and data/number_words.json; None without them."""
     table = (_time_words().get(lang) or {}).get("counted")
     if not table:
         return None
-    numbers = {w.lower(): n for w, n in (_number_words().get(lang) or {}).items()}
+    numbers = {w.lower(): n for w, n in (number_table()["languages"].get(lang) or {}).items()}
     numbers.update({w.lower(): n for w, n in (table.get("numbers") or {}).items()})  # forms the units govern
     numbers.update({w.lower(): 1 for w in table.get("one") or ()})
     units = {w.lower(): u for w, u in table["units"].items()}
-
-    def alt(words) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    num = rf"(?P<n>\d{{1,3}}|{alt(numbers)})"
-    unit = rf"(?P<unit>{alt(units)})"
+    num = rf"(?P<n>\d{{1,3}}|{_alt(numbers)})"
+    unit = rf"(?P<unit>{_alt(units)})"
     parts = []
     for kind in ("ago", "ahead"):
         for pattern in table.get(kind) or ():
