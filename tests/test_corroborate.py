@@ -227,6 +227,19 @@ def test_one_report_gives_at_most_one_claim_to_a_group_unless_duplicate():
     assert sum(1 for c in f.claims if "b" in c.documents) == 1
 
 
+def test_two_statements_of_one_report_on_one_topic_are_not_a_repeat():
+    """'I trust you.' and 'She really does trust us.' share their one content word, so their terms read as one
+    claim (score >= the duplicate threshold); the report says two things, and each has its own attribution.
+    Failed before a repeat had to reuse half of the words (PolNeAR dev: 'I love you' / 'He really does love
+    us', two attributions of one speaker, were one claim whose text matched one of them)."""
+    f = run_story([make_report("a", [C("I trust you."), C("She really does trust us.")]),
+                   make_report("b", [C("The weather in Tarn stays dry this week.")])])
+    assert sorted(len(c.retellings) for c in f.claims) == [1, 1, 1]
+    f = run_story([make_report("a", [C("Ruritania plans to train 8,000 Borovian soldiers."),
+                                     C("Ruritania intends to train 8,000 Borovian soldiers.")])])
+    assert [len(c.retellings) for c in f.claims] == [2]
+
+
 def test_ids_are_stable_when_a_later_report_joins():
     a = make_report("a", [C("Ruritania plans to train 8,000 Borovian soldiers.")], published="2025-01-01")
     b = make_report("b", [C("Ruritania intends to train 8,000 Borovian soldiers.")], published="2025-01-02")

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .features import ClaimView
+from .features import ClaimView, words_reused
 from .lexicon import PREDICATE_FAMILIES
 from .names import nested_names, own_names, written_in
 from .subjects import heads_apart, mentions, names_subject, plain, prefixes
@@ -401,7 +401,8 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                     continue
                 seen.add(other.ref)
                 m = compare(v, other, weight, settings, ignore_speaker=False)
-                if m.blocked is None and m.score >= settings.duplicate_threshold:
+                if m.blocked is None and m.score >= settings.duplicate_threshold and \
+                        words_reused(v.claim.text, other.claim.text) >= settings.duplicate_words:
                     dup = placed[other.ref]
                     break
             if dup is not None:
