@@ -117,11 +117,16 @@ def run_batch(pairs: list[dict], workdir: Path, settings=None, articles: Path | 
         doc = docs.get(side.get("doc") or source)
         if doc is None:
             return None, set()
-        span = locate(side["text"], doc.text)
+        # a headline's claims are read from the title (Claim.in_title), whether or not the text opens with it
+        span = locate(side["text"], doc.title or "")
+        in_title = span is not None
+        span = span or locate(side["text"], doc.text)
         if span is None:
             return doc.id, set()
         out = set()
         for c in claims[doc.id]:
+            if c.in_title != in_title:
+                continue
             overlap = min(c.end, span[1]) - max(c.start, span[0])
             if overlap > 0.5 * min(c.end - c.start, span[1] - span[0]):
                 out |= group_of.get(f"{doc.id}:{c.key}", set())

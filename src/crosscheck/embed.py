@@ -26,6 +26,7 @@ from typing import Callable, Protocol, Sequence
 import numpy as np
 
 from .errors import CrosscheckError
+from .model import Claim, Document
 
 
 class Embedder(Protocol):
@@ -201,3 +202,10 @@ def lead_text(title: str | None, text: str, chars: int = LEAD_CHARS) -> str:
     if head and body.startswith(head):
         return body
     return f"{head}. {body}" if head else body
+
+
+def claim_sentence(doc: Document, claim: Claim) -> str:
+    """What a claim is embedded by: the sentence(s) carrying it (of the headline for a headline's claim), else
+    its text."""
+    source = (doc.title or "") if claim.in_title else (doc.text or "")
+    return source[claim.start:claim.end] or claim.text

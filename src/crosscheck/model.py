@@ -131,6 +131,7 @@ class Claim:
     # head word of the content's grammatical subject (a proper noun as written, else its lemma): "" where the
     # parse found none a reader could compare (a pronoun); None where it was not read (other languages)
     subject: str | None = None
+    in_title: bool = False  # a claim of the headline: start and end are offsets into Document.title, not its text
 
 
 @dataclass(frozen=True)

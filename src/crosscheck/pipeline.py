@@ -359,7 +359,7 @@ class Pipeline:
         each claim by the sentence(s) carrying it, whose wording two languages' analysers share more than
         their claim texts. One embedder call per run; a revised report's vectors are recomputed. Cost on ECB+
         dev: ~6x the title+lead embeddings (README, "Paraphrase alignment")."""
-        from .embed import get_embedder, pack
+        from .embed import claim_sentence, get_embedder, pack
         from .model import ClaimVectors
 
         embedder = get_embedder(self.settings.embedder)
@@ -370,7 +370,7 @@ class Pipeline:
         if not todo:
             return
         self.progress("stage", f"embedding the claims of {len(todo)} reports")
-        matrix = embedder.embed([doc.text[c.start:c.end] or c.text for doc, a in todo for c in a.claims])
+        matrix = embedder.embed([claim_sentence(doc, c) for doc, a in todo for c in a.claims])
         row = 0
         with self.store.transaction():
             for doc, analysis in todo:

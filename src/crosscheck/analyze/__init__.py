@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from crosscheck.analyze import claims as _claims
 from crosscheck.analyze import claims_multi as _claims_multi
 from crosscheck.analyze import entities as _entities
+from crosscheck.analyze import headlines as _headlines
 from crosscheck.analyze import names as _names
 from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import link
@@ -36,26 +37,91 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
     cap = settings.analysis_max_chars
     texts = [_nlp.head(d.text or "", cap) for d in docs]
     latin = [_latin(t) for t in texts]
+    titles = [headline(d) for d in docs]
     parsed: list[Doc | None] = [None] * len(docs)
+    parsed_titles: list[Doc | None] = [None] * len(docs)
     for model, want in ((settings.spacy_model, True), (_nlp.SCRIPT_PIPELINE, False)):
         idx = [i for i, ok in enumerate(latin) if ok is want]
         if idx:  # Latin script: the English model; other scripts: the tokenizer-only pipeline
             for i, sdoc in zip(idx, _nlp.parse([texts[i] for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)):
                 parsed[i] = sdoc
+        for i in idx:  # a headline the text opens with as it is (no case changed) is read from the text's parse
+            parsed_titles[i] = _opening_parse(titles[i], texts[i], parsed[i]) if titles[i] else None
+        idx = [i for i in idx if titles[i] and parsed_titles[i] is None]
+        if idx:
+            for i, sdoc in zip(idx, _nlp.parse([titles[i] for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)):
+                parsed_titles[i] = sdoc
     out = []
-    for doc, text, sdoc in zip(docs, texts, parsed):
+    for doc, text, sdoc, title, tdoc in zip(docs, texts, parsed, titles, parsed_titles):
         if len(text) < len(doc.text or ""):  # a huge report: its neighbours must not wait on it (issue 11)
             note = (f"text analysed up to character {len(text):,} of {len(doc.text):,} (Settings.analysis_max_chars); "
                     "the rest is stored but not analysed")
             analysis = analyze_parsed(dataclasses.replace(doc, text=text), sdoc, settings)
-            out.append(dataclasses.replace(analysis, notes=analysis.notes + (note,)))
+            analysis = dataclasses.replace(analysis, notes=analysis.notes + (note,))
         else:
-            out.append(analyze_parsed(doc, sdoc, settings))
+            analysis = analyze_parsed(doc, sdoc, settings)
+        out.append(with_title_claims(analysis, doc, title, tdoc, settings) if tdoc is not None else analysis)
     return out
 
 
-def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -> Analysis:
-    """The Analysis of one document already parsed by the pipeline of nlp.py."""
+def headline(doc: Document) -> str | None:
+    """The report's title in sentence case (headlines.sentence_case), to be read for claims: the cleaning took
+    it out of the text, or the text opens with it in a line of its own, which the body's reading leaves to it."""
+    title = " ".join((doc.title or "").split())
+    if not title:
+        return None
+    return _headlines.sentence_case(title, doc.text or "", _claims_multi.stop_words(base_language(doc.language or "en")))
+
+
+def _opening_copy(title: str, text: str) -> int:
+    """The end of the text's first line when that line is the title (0 when it is not)."""
+    stripped = text.lstrip()
+    line = stripped.split("\n", 1)[0]
+    if " ".join(line.split()).casefold() != title.casefold():
+        return 0
+    return len(text) - len(stripped) + len(line)
+
+
+def _opening_parse(title: str, text: str, sdoc: Doc | None) -> Doc | None:
+    """The text's parse of its first line when that line is ``title`` character for character (ECB+ opens
+    with its lede as the title): parsing it again would cost a tenth of the analysis."""
+    at = len(text) - len(text.lstrip())
+    if sdoc is None or text[at:at + len(title)] != title or text[at + len(title):at + len(title) + 1] not in ("", "\n"):
+        return None
+    span = sdoc.char_span(at, at + len(title))
+    return span.as_doc() if span is not None else None
+
+
+def with_title_claims(analysis: Analysis, doc: Document, title: str, tdoc: Doc, settings: Settings | None) -> Analysis:
+    """``analysis`` with the claims of the headline (``title`` parsed as ``tdoc``) after its own, in place of
+    those the body read from its copy of the title: keys "t" + key, ``in_title`` set, offsets into the title.
+    A speaker the text names too (the headline's entity or its words as written) is that entity of the text; any
+    other keeps its words as written (speaker_text) and no entity."""
+    names = frozenset(w for e in analysis.entities for w in e.name.split())
+    parsed = analyze_parsed(dataclasses.replace(doc, text=title, title=None), tdoc, settings, headline=True, names=names)
+    found, own_entities = parsed.claims, parsed.entities
+    keys: dict[str, str] = {}
+    for e in analysis.entities:
+        for name in (e.name, *e.aliases):
+            keys.setdefault(name.casefold(), e.key)
+    ents = {e.key: e for e in own_entities}
+    claims = []
+    for c in found:
+        ent = ents.get(c.speaker) if c.speaker else None
+        written = ((ent.name, *ent.aliases) if ent else ()) + ((c.speaker_text,) if c.speaker_text else ())
+        speaker = next((keys[n.casefold()] for n in written if n.casefold() in keys), None)
+        claims.append(dataclasses.replace(c, key="t" + c.key, speaker=speaker, in_title=True))
+    copy = _opening_copy(title, doc.text or "")
+    body = tuple(c for c in analysis.claims if c.start >= copy)
+    if not claims and len(body) == len(analysis.claims):
+        return analysis
+    return dataclasses.replace(analysis, claims=body + tuple(claims))
+
+
+def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, headline: bool = False,
+                   names: frozenset[str] = frozenset()) -> Analysis:
+    """The Analysis of one document already parsed by the pipeline of nlp.py (``headline``: its text is a
+    headline, its claims read as headlines are written; ``names``: words of the report's names, for a label)."""
     latin = _latin(doc.text or "")
     english = (doc.language or "en").lower().startswith("en") and latin
     foreign = latin and not english and bool(doc.language)  # the English NER reads its names: cut to them
@@ -67,7 +133,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
     claims = ()
     quantities, times = _numbers_and_dates(doc, sdoc if english else None)
     if english:
-        found = _claims.extract(sdoc, ents, outlet=doc.outlet, settings=settings)
+        found = _claims.extract(sdoc, ents, outlet=doc.outlet, settings=settings, headline=headline, names=names)
         claims = found.claims
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)
@@ -75,7 +141,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None) -
         sents = _sentences(sdoc, doc.text or "", foreign) if len(sdoc) else []
         facts = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
         claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet,
-                                             settings=settings, facts=facts))
+                                             settings=settings, facts=facts, headline=headline))
     return Analysis(
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
         times=tuple(times), claims=tuple(claims), lemmas=_lemmas(sdoc, english),

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze import claim_frames, claim_learned
+from crosscheck.analyze import claim_frames, claim_learned, headlines
 from crosscheck.analyze.claim_index import (
     ALL_CUES, CHARACTERIZE, CUE_CLASS, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
@@ -66,8 +66,10 @@ class ClaimResult:
 
 
 def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings: Settings | None = None,
-            outlet_claims: bool | None = None) -> ClaimResult:
-    """Attributed claims of one parsed English report (``outlet_claims`` overrides the setting)."""
+            outlet_claims: bool | None = None, headline: bool = False, names: frozenset[str] = frozenset()) -> ClaimResult:
+    """Attributed claims of one parsed English report (``outlet_claims`` overrides the setting). ``headline``:
+    ``sdoc`` is the report's headline, read as headlines are written (headlines.py); ``names``: words of the
+    names the rest of the report gives, for a label ('Zelenskyy: C')."""
     settings = settings or Settings()
     if outlet_claims is None:
         outlet_claims = settings.claim_outlet_statements
@@ -75,7 +77,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings)
     sents = list(sdoc.sents)
     quotes = quote_regions(sdoc, settings.claim_min_quote_words)
-    names = frozenset(w for e in ents.entities for w in e.name.split())
+    names = names | frozenset(w for e in ents.entities for w in e.name.split())
     qi = 0
     i = 0
     framed: list[Claim] = []  # claims cued by the frame lexicon (claim_frames.py), read after each sentence
@@ -128,7 +130,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         if _first_person(st, sent, sents, i):
             i += 1
             continue
-        if outlet_claims and not cued and _is_outlet_fact(sent, st.index, settings):
+        if outlet_claims and not cued and (_is_headline_fact(sent, st.index) if headline else _is_outlet_fact(sent, st.index, settings)):
             _add_outlet(st, sent, outlet)
         _note_subject(st, sent)
         i += 1
@@ -536,6 +538,11 @@ def _is_outlet_fact(sent: Span, index: Index, settings: Settings) -> bool:
     if root.pos_ not in ("VERB", "AUX"):
         return False
     return not (root.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in root.children))
+
+
+def _is_headline_fact(sent: Span, index: Index) -> bool:
+    lo, hi = sent.start, sent.end
+    return headlines.is_fact(sent, int(index.alpha[lo:hi].sum()), bool(index.personal[lo:hi].any()), bool(index.fact[lo:hi].any()))
 
 
 def _add_outlet(st: _State, sent: Span, outlet: str | None) -> None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.analyze import headlines
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
@@ -172,6 +173,7 @@ class _State:
     claims: list[Claim] = field(default_factory=list)
     last: _Speaker | None = None
     si: int = 0
+    headline: bool = False  # the text is the report's headline
 
     def add(self, start: int, end: int, sent: tuple[int, int], speaker, speaker_text, cue, kind, chain=(),
             text: str | None = None) -> bool:
@@ -206,15 +208,16 @@ def _tidy(text: str) -> str | None:
 
 def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, language: str | None,
             outlet: str | None = None, settings: Settings | None = None,
-            facts: Sequence[tuple[int, int]] = ()) -> list[Claim]:
+            facts: Sequence[tuple[int, int]] = (), headline: bool = False) -> list[Claim]:
     """Claims of one report in ``language`` (sentences as character spans of ``text``); [] without data.
     ``facts``: character spans of the numbers and dates the language's own readers found ('treinta minutos',
-    'la semana pasada'), which make a sentence a statement of fact as a digit or a name does."""
+    'la semana pasada'), which make a sentence a statement of fact as a digit or a name does. ``headline``:
+    ``text`` is the report's headline, which states something with fewer words and no final stop."""
     cues = cues_for(language)
     if cues is None:
         return []
     settings = settings or Settings()
-    st = _State(text=text, cues=cues, ents=ents, settings=settings, facts=sorted(facts))
+    st = _State(text=text, cues=cues, ents=ents, settings=settings, facts=sorted(facts), headline=headline)
     regions = _quote_regions(text, cues, settings)
     ri = 0
     done_until = -1
@@ -569,9 +572,10 @@ def _comma_before(text: str, s: int, cs: int) -> int | None:
 def _is_outlet_fact(st: _State, s: int, e: int) -> bool:
     sent = st.text[s:e]
     words = word_count(sent)
-    if not st.settings.claim_outlet_min_words <= words <= st.settings.claim_outlet_max_words:
+    least = headlines.MIN_WORDS if st.headline else st.settings.claim_outlet_min_words
+    if not least <= words <= st.settings.claim_outlet_max_words:
         return False
-    if not _SENT_END.search(sent) or _QUESTION.search(sent):
+    if not (st.headline or _SENT_END.search(sent)) or _QUESTION.search(sent):
         return False
     if st.cues.first_person is not None and st.cues.first_person.search(sent):
         return False

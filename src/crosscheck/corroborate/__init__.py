@@ -91,14 +91,14 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
 
     views = unify_names(views)
     groups = align(views, settings)
-    groups.sort(key=lambda g: (g.members[0].order, g.members[0].claim.start, g.members[0].ref))
+    groups.sort(key=lambda g: (g.members[0].order, g.members[0].claim.in_title, g.members[0].claim.start, g.members[0].ref))
     weight = Weights(views)
     relations = relate(groups, weight, settings)
     ids = [_claim_id(story.id, g.members[0]) for g in groups]
 
     claims = []
     for i, g in enumerate(groups):
-        members = sorted(g.members, key=lambda m: (m.order, m.claim.start))
+        members = sorted(g.members, key=lambda m: (m.order, m.claim.in_title, m.claim.start))
         # two sentences of one claim in one group (a report repeating itself): one retelling of the claim
         seen: set[str] = set()
         members = [m for m in members if not (m.claim_ref in seen or seen.add(m.claim_ref))]
@@ -127,7 +127,8 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
         ))
     # where reports disagree on figures and dates anywhere in their text, slips, wire versions
     found = _disagreements.find(order, documents, analyses, syndication)
-    spans = {ids[i]: [(m.document, m.claim.start, m.claim.end) for m in g.members] for i, g in enumerate(groups)}
+    spans = {ids[i]: [(m.document, m.claim.start, m.claim.end) for m in g.members if not m.claim.in_title]
+             for i, g in enumerate(groups)}
     claims, found = _disagreements.attach(_disagreements.versions_not_conflicts(claims, syndication), spans, found)
     return StoryFindings(story=story.id, claims=tuple(claims),
                          timeline=timeline(story.id, order, documents, analyses), disagreements=tuple(found))

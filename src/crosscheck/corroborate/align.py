@@ -356,7 +356,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
     weight = Weights(views)
     groups: list[Group] = []
     by_doc: dict[str, list[ClaimView]] = {}
-    for v in sorted(views, key=lambda v: (v.order, v.claim.start, v.ref)):
+    for v in sorted(views, key=lambda v: (v.order, v.claim.in_title, v.claim.start, v.ref)):
         by_doc.setdefault(v.document, []).append(v)
     # in one language the groups a claim is compared with are looked up by its terms (the same groups)
     postings = Postings(weight) if one_language(views) else None
@@ -372,7 +372,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                 found = _best(v, g, weight, settings)
                 if found and found[0].aligned:
                     candidates.append((found[0].score - found[0].required, found[0].score, v.ref, gi, v))
-        candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
+        candidates.sort(key=lambda c: (c[4].claim.in_title, -c[0], -c[1], c[2], c[3]))  # the text before its headline
         placed: dict[str, Group] = {}
         taken: set[int] = set()
         for _, _, ref, gi, v in candidates:
@@ -556,7 +556,7 @@ def _translation_split_pass(groups: list[Group], weight: Weights, settings: Sett
             g = group_of[w.ref]
             for u in claims:
                 h = group_of[u.ref]
-                if h is g or not (w.claim.start < u.claim.end and u.claim.start < w.claim.end):
+                if h is g or w.claim.in_title != u.claim.in_title or not (w.claim.start < u.claim.end and u.claim.start < w.claim.end):
                     continue
                 for v in list(g.members):
                     if v.ref in g.secondary or v.document in h.docs or not v.cross(u):

@@ -321,7 +321,7 @@ def _quantity_figures(claim: Claim, analysis: Analysis) -> tuple[Figure, ...]:
     """Figures from the analysis' quantities inside the claim (numbers read in the report's own
     language and locale: "10.000" in German is ten thousand)."""
     out = []
-    for q in analysis.quantities:
+    for q in (() if claim.in_title else analysis.quantities):
         if q.start < claim.start or q.end > claim.end or q.kind == "percent" and q.value is None:
             continue
         if q.value is not None:
@@ -391,7 +391,9 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     head = claim.subject or ""
     parsed: str | None = None  # the parse's subject when it is a name the claim mentions
     low = text.lower()
-    for mention in sorted(analysis.mentions, key=lambda m: m.start):
+    # a headline's claim (in_title) has offsets into the title: the text's mentions, figures and times are not in it
+    body = () if claim.in_title else analysis.mentions
+    for mention in sorted(body, key=lambda m: m.start):
         if mention.start < claim.start or mention.end > claim.end or mention.entity == claim.speaker:
             continue
         ent = entities.get(mention.entity)
@@ -439,7 +441,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     english = base_language(doc.language or "en") == "en"
     figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS) if english \
         else _quantity_figures(claim, analysis)
-    inside = [t for t in analysis.times
+    inside = [t for t in (() if claim.in_title else analysis.times)
               if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()]
     dates = tuple(sorted({k for t in inside if (k := calendar_key(t.value))}))
     stated = tuple(sorted({k for t in inside if any(ch.isdigit() for ch in t.text) and (k := calendar_key(t.value))}))

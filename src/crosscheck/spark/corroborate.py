@@ -15,14 +15,14 @@ def _claim_vectors(rows: list[Analysed], settings: Settings) -> list[ClaimVector
     """Claim embeddings of a story's reports when its claims are compared by meaning (else none), by the
     pipeline's rule (``corroborate.wants_claim_vectors``)."""
     from ..corroborate import wants_claim_vectors
-    from ..embed import get_embedder, pack
+    from ..embed import claim_sentence, get_embedder, pack
 
     if not wants_claim_vectors([a.document.language for a in rows], settings):
         return []
     embedder = get_embedder(settings.embedder)
     if embedder is None:
         return []
-    texts = [a.document.text[c.start:c.end] or c.text for a in rows for c in a.analysis.claims]
+    texts = [claim_sentence(a.document, c) for a in rows for c in a.analysis.claims]
     if not texts:
         return []
     matrix = embedder.embed(texts)

@@ -108,8 +108,8 @@ class ClaimTables:
         counts = Counter(m.entity for m in analysis.mentions if m.entity)
         c.executemany("INSERT INTO entity_mentions (document, key, mentions) VALUES (?,?,?)",
                       sorted((doc_id, k, n) for k, n in counts.items()))
-        rows = {(doc_id, m.entity, f"{doc_id}:{cl.key}") for cl in analysis.claims for m in analysis.mentions
-                if m.entity and cl.start <= m.start and m.end <= cl.end}
+        rows = {(doc_id, m.entity, f"{doc_id}:{cl.key}") for cl in analysis.claims if not cl.in_title
+                for m in analysis.mentions if m.entity and cl.start <= m.start and m.end <= cl.end}
         c.executemany("INSERT OR IGNORE INTO claim_mentions (document, key, ref) VALUES (?,?,?)", sorted(rows))
 
     # -- reads ----------------------------------------------------------------------------------------

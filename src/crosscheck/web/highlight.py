@@ -37,6 +37,8 @@ def spans_of(analysis: Analysis | None, entity_of: dict[str, str] | None = None,
     local = {e.key: e for e in analysis.entities}
     out: list[Span] = []
     for c in analysis.claims:
+        if c.in_title:
+            continue  # offsets into the headline, not the text
         who = c.speaker_text or "unattributed"
         out.append(Span(c.start, c.end, "claim", c.key, f"claim {c.key}: {who}" + (f" ({c.cue})" if c.cue else "")))
     for m in analysis.mentions:

@@ -1,0 +1,85 @@
+"""A report's headline, read for its claims.
+
+A headline is written in a register of its own: title case or capitals ('Lindsay Lohan Checks Into Rehab',
+'FIRED IN PHILLY!!'), no final stop, the present tense for what happened and a bare participle for the passive
+('Woman Killed In Queens Hit-And-Run, Driver Charged'), a colon for 'says' ('Zelenskyy: North Korean officers
+...'). The parser reads title case as a string of names and finds no claim in it. Here the headline is put in
+sentence case by the report's own text (``sentence_case``: a word the text writes in lower case more often than
+capitalised is lower-cased, the length kept so that offsets hold), then parsed on its own; the claim finder reads
+it with the headline's allowances (``is_fact``), and its claims are the report's (``Claim.in_title``).
+
+Pure functions over strings and parsed spans: analyze/__init__.py parses, claims.py makes the claims.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span
+
+_WORD = re.compile(r"[^\W\d_]+")
+_TITLE_SHARE = 0.6  # capitalised share of a headline's longer words (4+ letters) that makes it title case
+MIN_WORDS = 4  # words a headline needs to state something of its own ('Obama visits Hiroshima' is three)
+
+
+def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset()) -> str:
+    """``title`` in sentence case where it is written in title case or capitals, judged by ``body``: each
+    word after the first that the body writes in lower case more often than capitalised (inside a sentence)
+    is lower-cased, and so is one the body does not write at all when it is a function word (``stops``) or
+    when the body writes another form of it in lower case only ('Kills' / 'killed'); in a headline of capitals
+    the other words keep a capital initial ('RED SOX MAKE HUGE OFFER' -> 'Red Sox make huge offer'), unless
+    the body writes them in capitals ('NATO'). Same length as ``title``."""
+    words = [m for m in _WORD.finditer(title)]
+    longer = [m.group(0) for m in words if len(m.group(0)) >= 4]
+    if not longer:
+        return title
+    capitals = all(w.isupper() for w in longer)
+    if not capitals and sum(w[:1].isupper() for w in longer) < _TITLE_SHARE * len(longer):
+        return title
+    lower, capital, upper = Counter(), Counter(), Counter()
+    for m in _WORD.finditer(body):
+        w = m.group(0)
+        if w.islower():
+            lower[w] += 1
+        elif w.isupper() and len(w) > 1:
+            upper[w.lower()] += 1
+        elif w[:1].isupper() and not _opens_sentence(body, m.start()):
+            capital[w.lower()] += 1
+    out = list(title)
+    for n, m in enumerate(words):
+        w, k = m.group(0), m.group(0).lower()
+        if n == 0 and not capitals:
+            continue
+        if n > 0 and (lower[k] > capital[k] + upper[k] or not (lower[k] or capital[k] or upper[k]) and (
+                k in stops or _lower_form(k, lower, capital))):
+            new = k
+        elif capitals:
+            new = w if upper[k] > capital[k] + lower[k] or len(w) == 1 else w[:1] + k[1:]
+        else:
+            continue
+        out[m.start():m.end()] = new
+    return "".join(out)
+
+
+def _lower_form(word: str, lower: Counter, capital: Counter) -> bool:
+    """The body writes another form of ``word`` (the same first letters but its last two, four at least) in
+    lower case and never capitalised inside a sentence."""
+    stem = word[:max(4, len(word) - 2)]
+    if len(word) < 5:
+        return False
+    forms = [w for w in lower if w.startswith(stem)]
+    return bool(forms) and not any(w.startswith(stem) for w in capital)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 4):at].rstrip(" \t\"'\u201c\u2018(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def is_fact(sent: Span, words: int, personal: bool, fact: bool) -> bool:
+    """A headline that states something as the outlet's own: a verb in any form ('Driver charged', 'Quake
+    kills 10', 'Ross in talks to direct sequel'), a number, date or named actor (``fact``), no first or second
+    person, and at least MIN_WORDS words (``words``); a question is no statement."""
+    if words < MIN_WORDS or personal or not fact or sent.text.rstrip().endswith("?"):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in sent)
