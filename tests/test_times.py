@@ -251,6 +251,9 @@ def test_a_weekday_before_a_date_is_one_expression_checked_against_the_calendar(
     ("The minister could not be reached Tuesday for comment.", "Tuesday", "2024-10-15"),
     # be + to-infinitive: an arrangement
     ("The stock is to resume trading in Paris on Friday.", "Friday", "2024-10-18"),
+    # 'as soon as' / 'as early as' right before the day put it ahead, whatever the verb
+    ("The group would be ready to leave for the capital as soon as Tuesday, he said.", "Tuesday", "2024-10-22"),
+    ("The ferry could sail as early as Monday.", "Monday", "2024-10-21"),
     # the date's own verb is a participle: past, whatever future verb governs it
     ("They will appeal the decision, announced Monday by the commissioner.", "Monday", "2024-10-14"),
     ("The shares issued July 1 will receive only part of the dividend.", "July 1", "2024-07-01"),

@@ -45,6 +45,9 @@ def is_future(sdoc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     words = _words()
+    before = " ".join(sdoc.text[max(0, start - 24):start].lower().split())
+    if any(before.endswith(p) for p in words["ahead_before"]):
+        return True  # 'would be ready to leave as soon as Tuesday', 'could come as early as Monday'
     verbs = 0
     for tok in [span.root, *span.root.ancestors]:
         if tok.pos_ not in ("VERB", "AUX"):
