@@ -43,7 +43,9 @@ def test_fictional_paraphrase_pairs_floor():
 # negatives' gold misses unannotated coreference.
 # Session 28: P 0.775 R 0.381 F1 0.511 with groups one report's restatements kept apart merged; F1 floor
 # raised from 0.46 to 0.49.
-ECB_PAIR_F1_FLOOR = 0.49
+# Session 31: P 0.781 R 0.414 F1 0.542 with a report's repeat reusing half of its words and headlines read
+# (pairs with a sentence that yields no claim: 68 -> 44); F1 floor raised to 0.52.
+ECB_PAIR_F1_FLOOR = 0.52
 ECB_PAIR_PRECISION_FLOOR = 0.76
 
 

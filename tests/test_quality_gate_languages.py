@@ -70,7 +70,7 @@ def test_stories_keep_one_company_s_events_apart(export):
     assert result["story_bcubed_f1"] >= STORY_F1_FLOOR
 
 
-ALIGNED_RECALL_FLOOR = 0.895  # English claims whose translations' claims join them (measured .909 through the CLI in session 29, .895 in session 28; issue 10's target was 0.85)
+ALIGNED_RECALL_FLOOR = 0.90  # English claims whose translations' claims join them (measured .913 through the CLI in session 31 with headlines read, .909 in session 29, .895 in session 28; issue 10's target was 0.85)
 
 
 @pytest.mark.slow
