@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from typing import Sequence
+from urllib.parse import urlsplit
 
 from spacy.tokens import Doc
 
@@ -37,7 +38,8 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
     cap = settings.analysis_max_chars
     texts = [_nlp.head(d.text or "", cap) for d in docs]
     latin = [_latin(t) for t in texts]
-    titles = [headline(d) for d in docs]
+    heads = [headline(d) for d in docs]
+    titles = [h[0] if h else None for h in heads]
     parsed: list[Doc | None] = [None] * len(docs)
     parsed_titles: list[Doc | None] = [None] * len(docs)
     for model, want in ((settings.spacy_model, True), (_nlp.SCRIPT_PIPELINE, False)):
@@ -52,7 +54,7 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
             for i, sdoc in zip(idx, _nlp.parse([titles[i] for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)):
                 parsed_titles[i] = sdoc
     out = []
-    for doc, text, sdoc, title, tdoc in zip(docs, texts, parsed, titles, parsed_titles):
+    for doc, text, sdoc, head, tdoc in zip(docs, texts, parsed, heads, parsed_titles):
         if len(text) < len(doc.text or ""):  # a huge report: its neighbours must not wait on it (issue 11)
             note = (f"text analysed up to character {len(text):,} of {len(doc.text):,} (Settings.analysis_max_chars); "
                     "the rest is stored but not analysed")
@@ -60,17 +62,22 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
             analysis = dataclasses.replace(analysis, notes=analysis.notes + (note,))
         else:
             analysis = analyze_parsed(doc, sdoc, settings)
-        out.append(with_title_claims(analysis, doc, title, tdoc, settings) if tdoc is not None else analysis)
+        out.append(with_title_claims(analysis, doc, *head, tdoc, settings) if tdoc is not None and head else analysis)
     return out
 
 
-def headline(doc: Document) -> str | None:
-    """The report's title in sentence case (headlines.sentence_case), to be read for claims: the cleaning took
-    it out of the text, or the text opens with it in a line of its own, which the body's reading leaves to it."""
-    title = " ".join((doc.title or "").split())
-    if not title:
+def headline(doc: Document) -> tuple[str, int] | None:
+    """(the report's headline, where it starts in ``doc.title``), to be read for claims: the title without the
+    site's name it opens or closes with (headlines.site_free), in sentence case (headlines.sentence_case). The
+    cleaning took it out of the text, or the text opens with it in a line of its own, which the body's reading
+    leaves to it."""
+    title = re.sub(r"\s", " ", doc.title or "")
+    s, e = _headlines.site_free(title, doc.outlet, urlsplit(doc.url or "").hostname)
+    s += len(title[s:e]) - len(title[s:e].lstrip())
+    e = s + len(title[s:e].strip())
+    if e <= s:
         return None
-    return _headlines.sentence_case(title, doc.text or "", _claims_multi.stop_words(base_language(doc.language or "en")))
+    return _headlines.sentence_case(title[s:e], doc.text or "", _claims_multi.stop_words(base_language(doc.language or "en"))), s
 
 
 def _opening_copy(title: str, text: str) -> int:
@@ -92,9 +99,11 @@ def _opening_parse(title: str, text: str, sdoc: Doc | None) -> Doc | None:
     return span.as_doc() if span is not None else None
 
 
-def with_title_claims(analysis: Analysis, doc: Document, title: str, tdoc: Doc, settings: Settings | None) -> Analysis:
-    """``analysis`` with the claims of the headline (``title`` parsed as ``tdoc``) after its own, in place of
-    those the body read from its copy of the title: keys "t" + key, ``in_title`` set, offsets into the title.
+def with_title_claims(analysis: Analysis, doc: Document, title: str, at: int, tdoc: Doc,
+                      settings: Settings | None) -> Analysis:
+    """``analysis`` with the claims of the headline (``title``, from character ``at`` of the document's title,
+    parsed as ``tdoc``) after its own, in place of those the body read from its copy of the title: keys "t" +
+    key, ``in_title`` set, offsets into the document's title.
     A speaker the text names too (the headline's entity or its words as written) is that entity of the text; any
     other keeps its words as written (speaker_text) and no entity."""
     names = frozenset(w for e in analysis.entities for w in e.name.split())
@@ -110,7 +119,8 @@ def with_title_claims(analysis: Analysis, doc: Document, title: str, tdoc: Doc, 
         ent = ents.get(c.speaker) if c.speaker else None
         written = ((ent.name, *ent.aliases) if ent else ()) + ((c.speaker_text,) if c.speaker_text else ())
         speaker = next((keys[n.casefold()] for n in written if n.casefold() in keys), None)
-        claims.append(dataclasses.replace(c, key="t" + c.key, speaker=speaker, in_title=True))
+        claims.append(dataclasses.replace(c, key="t" + c.key, speaker=speaker, in_title=True, start=c.start + at,
+                                          end=c.end + at))
     copy = _opening_copy(title, doc.text or "")
     body = tuple(c for c in analysis.claims if c.start >= copy)
     if not claims and len(body) == len(analysis.claims):

@@ -48,8 +48,8 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset()) ->
     out = list(title)
     for n, m in enumerate(words):
         w, k = m.group(0), m.group(0).lower()
-        if n == 0 and not capitals:
-            continue
+        if n == 0 and not capitals or len(w) == 1 or not capitals and w.isupper():
+            continue  # the first word; a letter of 'U.S.'; an acronym of a title-case headline ('EV', 'US')
         if n > 0 and (lower[k] > capital[k] + upper[k] or not (lower[k] or capital[k] or upper[k]) and (
                 k in stops or _lower_form(k, lower, capital))):
             new = k
@@ -59,6 +59,51 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset()) ->
             continue
         out[m.start():m.end()] = new
     return "".join(out)
+
+
+_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022-]|::|//)\s+|\s*:\s+")
+_KEY = re.compile(r"[^\W_]+")
+
+
+def site_free(title: str, outlet: str | None, host: str | None) -> tuple[int, int]:
+    """(start, end) of ``title`` without the site's name it opens or closes with, as the page title gives it
+    ('New York State Attorney General reportedly investigating WeWork – TechCrunch', 'LinkNaija | Nigeria's
+    popular news platform: BREAKING NEWS: ...'): a first or last part, cut off by a separator (' | ', ' - ',
+    ' – ', ': '), whose letters are the outlet's name or the main part of the host name, or contain them."""
+    names = {k for k in (_key(outlet), _key(_host_label(host))) if len(k) >= 4}
+    start, end = 0, len(title)
+    if not names:
+        return start, end
+    low, own = title.casefold(), (outlet or "").casefold()
+    if len(_key(own)) >= 4 and low.startswith(own):  # the whole outlet name as written opens or closes it
+        m = _SEPARATOR.match(title, len(own))
+        start = m.end() if m else start
+    if len(_key(own)) >= 4 and low.endswith(own):
+        m = next((m for m in _SEPARATOR.finditer(title) if m.end() == len(title) - len(own)), None)
+        end = m.start() if m else end
+    cuts = [m for m in _SEPARATOR.finditer(title, 0, end) if m.start() >= start]
+    if cuts and _names_site(title[cuts[-1].end():], names):
+        end = cuts[-1].start()
+    if start == 0 and cuts and cuts[0].start() < end and _names_site(title[:cuts[0].start()], names):
+        start = cuts[0].end()
+    return (start, end) if end - start >= 3 else (0, len(title))
+
+
+def _key(text: str | None) -> str:
+    return "".join(_KEY.findall((text or "").casefold()))
+
+
+def _host_label(host: str | None) -> str | None:
+    """'www.techcrunch.com' -> 'techcrunch': the longest label before the top-level domain(s)."""
+    if not host:
+        return None
+    labels = [x for x in host.lower().split(".") if x and x not in ("www", "m", "amp", "edition", "news")]
+    return max(labels[:-1] or labels, key=len) if labels else None
+
+
+def _names_site(part: str, names: set[str]) -> bool:
+    key = _key(part)
+    return bool(key) and any(n in key or key in n and len(key) >= 4 for n in names) and len(part.split()) <= 8
 
 
 def _lower_form(word: str, lower: Counter, capital: Counter) -> bool:

@@ -393,18 +393,24 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
         for v in doc_views:
             if v.ref in placed:
                 continue
-            # a claim repeating one of its own report's claims joins that claim's group
-            dup = None
+            # a claim repeating one of its own report's claims joins that claim's group; a headline sums its
+            # report up in words of its own: it joins the group of the text's claim it says best
+            dup, summed = None, None
             seen: set[str] = set()
             for other in (o for t in sorted(v.terms) for o in by_term.get(t, ())):
                 if other.ref == v.ref or other.ref in seen:
                     continue
                 seen.add(other.ref)
                 m = compare(v, other, weight, settings, ignore_speaker=False)
-                if m.blocked is None and m.score >= settings.duplicate_threshold and \
+                if v.claim.in_title and not other.claim.in_title:
+                    if m.aligned and (summed is None or m.score > summed[0]):
+                        summed = (m.score, other)
+                elif m.blocked is None and m.score >= settings.duplicate_threshold and \
                         words_reused(v.claim.text, other.claim.text) >= settings.duplicate_words:
                     dup = placed[other.ref]
                     break
+            if dup is None and summed is not None:
+                dup = placed[summed[1].ref]
             if dup is not None:
                 dup.add(v)
                 placed[v.ref] = dup
