@@ -51,7 +51,8 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
             parsed_titles[i] = _opening_parse(titles[i], texts[i], parsed[i]) if titles[i] else None
         idx = [i for i in idx if titles[i] and parsed_titles[i] is None]
         if idx:
-            for i, sdoc in zip(idx, _nlp.parse([titles[i] for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)):
+            heads_parsed = _nlp.parse([titles[i] for i in idx], model, settings.nlp_batch_size, settings.nlp_max_chars)
+            for i, sdoc in zip(idx, heads_parsed):
                 parsed_titles[i] = sdoc
     out = []
     for doc, text, sdoc, head, tdoc in zip(docs, texts, parsed, heads, parsed_titles):
@@ -77,7 +78,8 @@ def headline(doc: Document) -> tuple[str, int] | None:
     e = s + len(title[s:e].strip())
     if e <= s:
         return None
-    return _headlines.sentence_case(title[s:e], doc.text or "", _claims_multi.stop_words(base_language(doc.language or "en"))), s
+    stops = _claims_multi.stop_words(base_language(doc.language or "en"))
+    return _headlines.sentence_case(title[s:e], doc.text or "", stops), s
 
 
 def _opening_copy(title: str, text: str) -> int:
@@ -93,7 +95,8 @@ def _opening_parse(title: str, text: str, sdoc: Doc | None) -> Doc | None:
     """The text's parse of its first line when that line is ``title`` character for character (ECB+ opens
     with its lede as the title): parsing it again would cost a tenth of the analysis."""
     at = len(text) - len(text.lstrip())
-    if sdoc is None or text[at:at + len(title)] != title or text[at + len(title):at + len(title) + 1] not in ("", "\n"):
+    end = at + len(title)
+    if sdoc is None or text[at:end] != title or text[end:end + 1] not in ("", "\n"):
         return None
     span = sdoc.char_span(at, at + len(title))
     return span.as_doc() if span is not None else None
@@ -107,7 +110,8 @@ def with_title_claims(analysis: Analysis, doc: Document, title: str, at: int, td
     A speaker the text names too (the headline's entity or its words as written) is that entity of the text; any
     other keeps its words as written (speaker_text) and no entity."""
     names = frozenset(w for e in analysis.entities for w in e.name.split())
-    parsed = analyze_parsed(dataclasses.replace(doc, text=title, title=None), tdoc, settings, headline=True, names=names)
+    parsed = analyze_parsed(dataclasses.replace(doc, text=title, title=None), tdoc, settings, headline=True,
+                            names=names)
     found, own_entities = parsed.claims, parsed.entities
     keys: dict[str, str] = {}
     for e in analysis.entities:

@@ -130,7 +130,8 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         if _first_person(st, sent, sents, i):
             i += 1
             continue
-        if outlet_claims and not cued and (_is_headline_fact(sent, st.index) if headline else _is_outlet_fact(sent, st.index, settings)):
+        stated = _is_headline_fact(sent, st.index) if headline else _is_outlet_fact(sent, st.index, settings)
+        if outlet_claims and not cued and stated:
             _add_outlet(st, sent, outlet)
         _note_subject(st, sent)
         i += 1
@@ -542,7 +543,8 @@ def _is_outlet_fact(sent: Span, index: Index, settings: Settings) -> bool:
 
 def _is_headline_fact(sent: Span, index: Index) -> bool:
     lo, hi = sent.start, sent.end
-    return headlines.is_fact(sent, int(index.alpha[lo:hi].sum()), bool(index.personal[lo:hi].any()), bool(index.fact[lo:hi].any()))
+    return headlines.is_fact(sent, int(index.alpha[lo:hi].sum()), bool(index.personal[lo:hi].any()),
+                             bool(index.fact[lo:hi].any()))
 
 
 def _add_outlet(st: _State, sent: Span, outlet: str | None) -> None:

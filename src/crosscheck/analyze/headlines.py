@@ -54,7 +54,7 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset()) ->
                 k in stops or _lower_form(k, lower, capital))):
             new = k
         elif capitals:
-            new = w if upper[k] > capital[k] + lower[k] or len(w) == 1 else w[:1] + k[1:]
+            new = w if upper[k] > capital[k] + lower[k] else w[:1] + k[1:]
         else:
             continue
         out[m.start():m.end()] = new

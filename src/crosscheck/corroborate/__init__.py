@@ -91,7 +91,8 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
 
     views = unify_names(views)
     groups = align(views, settings)
-    groups.sort(key=lambda g: (g.members[0].order, g.members[0].claim.in_title, g.members[0].claim.start, g.members[0].ref))
+    groups.sort(key=lambda g: (g.members[0].order, g.members[0].claim.in_title, g.members[0].claim.start,
+                               g.members[0].ref))
     weight = Weights(views)
     relations = relate(groups, weight, settings)
     ids = [_claim_id(story.id, g.members[0]) for g in groups]

@@ -562,7 +562,8 @@ def _translation_split_pass(groups: list[Group], weight: Weights, settings: Sett
             g = group_of[w.ref]
             for u in claims:
                 h = group_of[u.ref]
-                if h is g or w.claim.in_title != u.claim.in_title or not (w.claim.start < u.claim.end and u.claim.start < w.claim.end):
+                if h is g or w.claim.in_title != u.claim.in_title or not (
+                        w.claim.start < u.claim.end and u.claim.start < w.claim.end):
                     continue
                 for v in list(g.members):
                     if v.ref in g.secondary or v.document in h.docs or not v.cross(u):

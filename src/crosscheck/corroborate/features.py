@@ -246,8 +246,8 @@ def _negated_clause_terms(text: str) -> frozenset[str]:
 
 
 def words_reused(a: str, b: str) -> float:
-    """Token F1 of two texts' words, function words included: how much of one sentence the other says
-    again in its own words. A report repeating a claim reuses most of them ('plans to train 8,000 soldiers' /
+    """Token F1 of two texts' words, function words included: how many of one sentence's words the other
+    uses again. A report repeating a claim reuses most of them ('plans to train 8,000 soldiers' /
     'intends to train 8,000 soldiers': 0.83); two of its statements on one topic do not, however close their
     meaning reads ('I love you' / 'he really does love us': 0.25)."""
     ta, tb = TOKEN.findall(a.lower()), TOKEN.findall(b.lower())
