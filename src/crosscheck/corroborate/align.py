@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..config import Settings
 from .features import ClaimView, words_reused
-from .lexicon import PREDICATE_FAMILIES
+from .lexicon import PREDICATE_FAMILIES, TOKEN, stem
 from .names import nested_names, own_names, written_in
 from .subjects import heads_apart, mentions, names_subject, plain, prefixes
 from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
@@ -248,10 +248,17 @@ def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | 
             if len(proper) >= 1 and not any(p.lower().rstrip("s") in _GENERIC_SOURCE for p in proper):
                 return None
         return settings.align_threshold_cross_speaker
-    wa, wb = a.speaker_words, b.speaker_words
-    if wa & wb:
+    if a.speaker_words & b.speaker_words & _source_words(a) & _source_words(b):
         return settings.align_threshold
     return settings.align_threshold_cross_speaker
+
+
+def _source_words(v: ClaimView) -> set[str]:
+    """The words of an unresolved source that say who it is: the head of its phrase (its last word: 'a new
+    poll') and the words of a name inside it ('a New York Times/CBS News poll'), not a modifier two sources
+    share ('new', 'senior')."""
+    words = TOKEN.findall(v.claim.speaker_text or "")
+    return {stem(w) for i, w in enumerate(words) if i == len(words) - 1 or i > 0 and w[:1].isupper()}
 
 
 def compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
