@@ -142,3 +142,23 @@ def test_a_headline_joins_the_claim_of_its_text_it_sums_up():
     (together,) = [c for c in f.claims if set(c.documents) == {"a", "b"}]
     assert {"a:c0", "a:tc1"} <= {r.claim for r in together.retellings}
     assert len(f.claims) == 1
+
+
+@pytest.mark.parametrize("title, language, want", [
+    ("Opinion | Velmar should close the Oster bridge", "en", "Velmar should close the Oster bridge"),
+    ("BREAKING NEWS: EXCLUSIVE: Oster bridge closes", "en", "Oster bridge closes"),
+    ("Última hora: cierra el puente de Oster", "es", "cierra el puente de Oster"),
+    ("Report: Oster bridge to close", "en", "Report: Oster bridge to close"),  # a source, not a kind of piece
+    ("Dahl: Oster bridge to close", "en", "Dahl: Oster bridge to close"),
+])
+def test_a_kicker_is_no_part_of_the_headline(title, language, want):
+    from crosscheck.analyze.headlines import kicker_free
+
+    assert title[kicker_free(title, 0, len(title), language):] == want
+
+
+def test_a_kicker_stays_out_of_the_headline_claim():
+    title = "Opinion | Woman Killed On Oster Bridge In Velmar, Driver Charged"
+    (a,) = analyze([doc(title)])
+    (head,) = [c for c in a.claims if c.in_title]
+    assert head.text.startswith("Woman killed") and title[head.start:head.end].startswith("Woman Killed")

@@ -69,17 +69,18 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
 
 def headline(doc: Document) -> tuple[str, int] | None:
     """(the report's headline, where it starts in ``doc.title``), to be read for claims: the title without the
-    site's name it opens or closes with (headlines.site_free), in sentence case (headlines.sentence_case). The
-    cleaning took it out of the text, or the text opens with it in a line of its own, which the body's reading
-    leaves to it."""
+    site's name it opens or closes with (headlines.site_free) and its kickers ('Opinion | ', headlines.kicker_free),
+    in sentence case (headlines.sentence_case). The cleaning took it out of the text, or the text opens with it in
+    a line of its own, which the body's reading leaves to it."""
     title = re.sub(r"\s", " ", doc.title or "")
+    lang = base_language(doc.language or "en")
     s, e = _headlines.site_free(title, doc.outlet, urlsplit(doc.url or "").hostname)
+    s = _headlines.kicker_free(title, s, e, lang)
     s += len(title[s:e]) - len(title[s:e].lstrip())
     e = s + len(title[s:e].strip())
     if e <= s:
         return None
-    stops = _claims_multi.stop_words(base_language(doc.language or "en"))
-    return _headlines.sentence_case(title[s:e], doc.text or "", stops), s
+    return _headlines.sentence_case(title[s:e], doc.text or "", _claims_multi.stop_words(lang)), s
 
 
 def _opening_copy(title: str, text: str) -> int:

@@ -12,8 +12,11 @@ Pure functions over strings and parsed spans: analyze/__init__.py parses, claims
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span
 
@@ -87,6 +90,21 @@ def site_free(title: str, outlet: str | None, host: str | None) -> tuple[int, in
     if start == 0 and cuts and cuts[0].start() < end and _names_site(title[:cuts[0].start()], names):
         start = cuts[0].end()
     return (start, end) if end - start >= 3 else (0, len(title))
+
+
+def kicker_free(title: str, start: int, end: int, language: str) -> int:
+    """Where the headline in ``title[start:end]`` starts past its kickers, the labels of the kind of piece
+    ('Opinion | ...', 'BREAKING NEWS: ...'; data/headline_kickers.json)."""
+    kickers = _kickers(language)
+    while (m := _SEPARATOR.search(title, start, end)) and title[start:m.start()].strip().casefold() in kickers:
+        start = m.end()
+    return start
+
+
+@lru_cache(maxsize=None)
+def _kickers(language: str) -> frozenset[str]:
+    with resources.files("crosscheck.data").joinpath("headline_kickers.json").open(encoding="utf-8") as fh:
+        return frozenset(json.load(fh)["languages"].get(language, ()))
 
 
 def _key(text: str | None) -> str:
