@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -62,6 +63,12 @@ def without_full_stop(text: str) -> bool:
 
 _OPENERS = "\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019([\u2014\u2013-"
 _SENTENCE_ENDS = ".!?:;\n\u3002\uff01\uff1f"
+
+
+def token_f1(a: list[str], b: list[str]) -> float:
+    """F1 of two token lists as multisets: the share of each one's words the other has (0 without any)."""
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b)) if common else 0.0
 
 
 def sentence_initial(text: str, at: int) -> bool:

@@ -23,7 +23,6 @@ import json
 import math
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -37,6 +36,7 @@ from crosscheck.analyze.claim_index import CUE_CLASS, asks
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
 from crosscheck.model import Claim
+from crosscheck.textunits import token_f1
 
 MIN_WORDS = 2  # content words (not stop words) a learned claim needs
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -255,8 +255,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _same(a: list[str], b: list[str]) -> bool:
-    common = sum((Counter(a) & Counter(b)).values())
-    return common > 0 and 2 * common / (len(a) + len(b)) >= 0.5
+    return token_f1(a, b) >= 0.5
 
 
 def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()) -> list[Claim]:

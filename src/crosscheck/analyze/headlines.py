@@ -20,6 +20,8 @@ from importlib import resources
 
 from spacy.tokens import Span
 
+from crosscheck.textunits import sentence_initial
+
 _WORD = re.compile(r"[^\W\d_]+")
 _TITLE_SHARE = 0.6  # capitalised share of a headline's longer words (4+ letters) that makes it title case
 MIN_WORDS = 4  # words a headline needs to state something of its own ('Obama visits Hiroshima' is three)
@@ -46,7 +48,7 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset()) ->
             lower[w] += 1
         elif w.isupper() and len(w) > 1:
             upper[w.lower()] += 1
-        elif w[:1].isupper() and not _opens_sentence(body, m.start()):
+        elif w[:1].isupper() and not sentence_initial(body, m.start()):
             capital[w.lower()] += 1
     out = list(title)
     for n, m in enumerate(words):
@@ -132,11 +134,6 @@ def _lower_form(word: str, lower: Counter, capital: Counter) -> bool:
         return False
     forms = [w for w in lower if w.startswith(stem)]
     return bool(forms) and not any(w.startswith(stem) for w in capital)
-
-
-def _opens_sentence(text: str, at: int) -> bool:
-    before = text[max(0, at - 4):at].rstrip(" \t\"'\u201c\u2018(")
-    return not before or before[-1] in ".!?:\n"
 
 
 def is_fact(sent: Span, words: int, personal: bool, fact: bool) -> bool:

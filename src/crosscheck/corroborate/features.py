@@ -3,13 +3,12 @@ modality, figures, dates, negation, subject and speaker."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Analysis, Claim, Document
-from ..textunits import base_language, sentence_spans
+from ..textunits import base_language, sentence_spans, token_f1
 from ..timevalues import calendar_key
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
                       SYNONYMS, TOKEN, UNITS, implied_negation, stem)
@@ -250,9 +249,7 @@ def words_reused(a: str, b: str) -> float:
     uses again. A report repeating a claim reuses most of them ('plans to train 8,000 soldiers' /
     'intends to train 8,000 soldiers': 0.83); two of its statements on one topic do not, however close their
     meaning reads ('I love you' / 'he really does love us': 0.25)."""
-    ta, tb = TOKEN.findall(a.lower()), TOKEN.findall(b.lower())
-    common = sum((Counter(ta) & Counter(tb)).values())
-    return 2 * common / (len(ta) + len(tb)) if common else 0.0
+    return token_f1(TOKEN.findall(a.lower()), TOKEN.findall(b.lower()))
 
 
 def modality_of(text: str) -> str:
