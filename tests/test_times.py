@@ -247,6 +247,9 @@ def test_a_weekday_before_a_date_is_one_expression_checked_against_the_calendar(
     # a present modal with a verb's base form speaks of a time not yet past
     ("The father may come to the capital as early as Tuesday.", "Tuesday", "2024-10-22"),
     ("He may have left the capital on Tuesday.", "Tuesday", "2024-10-15"),
+    # 'would' on the date's own verb: the future of a reported statement ('said ... would open ... on Monday')
+    ("The minister said the government would open an inquiry on Monday.", "Monday", "2024-10-21"),
+    ("He said they would have left the port on Monday.", "Monday", "2024-10-14"),
     # 'could' is the past of ability in news: 'could not be reached Tuesday' is yesterday
     ("The minister could not be reached Tuesday for comment.", "Tuesday", "2024-10-15"),
     # be + to-infinitive: an arrangement
