@@ -306,3 +306,25 @@ def test_a_number_glued_to_letters_is_a_code_not_a_figure():
 def test_an_increase_of_a_few_is_a_new_count_not_the_toll():
     _, _, facts = _facts("The latest death toll was an increase of four from Monday, officials in Dorrow said.")
     assert [f.increment for f in facts if f.kind == "figure"] == [True]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Die Fähre hatte 212 Menschen an Bord, als sie am Abend kenterte.", "de"),
+    ("Die boot had 212 mensen aan boord toen het kapseisde.", "nl"),
+])
+def test_an_english_concept_word_that_is_a_function_word_of_the_language_names_nothing(text, language):
+    """English concept words are read in every language (names and loans), but not where they are a function word
+    of the report's language: German 'Die' (the) is not English 'die' (dead). Failed before: the ferry's 212 people on
+    board were a death toll, in conflict with the report's own '17 Menschen ums Leben'."""
+    _, _, facts = _facts(text, language)
+    assert not [f for f in facts if f.subject == "dead"], facts
+
+
+def test_a_concept_word_inside_a_name_names_no_count():
+    """'the General Workers' Union said 95,000 people had taken part': the 95,000 are not workers. Failed before:
+    the union's name made them a count of workers, beside another report's 'workers' figures."""
+    _, _, facts = _facts("Police put the crowd at 18,000, while the organisers, the General Workers' Union, said "
+                         "95,000 people had taken part in the march through the capital.")
+    assert not [f for f in facts if f.subject == "workers"], facts
+    _, _, facts = _facts("About 2,000 workers walked out of the Harlan steel plant on Monday.")
+    assert [f.subject for f in facts] == ["workers"], facts  # a common noun still names its count

@@ -97,6 +97,11 @@ CLAIMS = [
     ("es", "Según la agencia Efe, el incendio destruyó tres almacenes en el puerto.", "according_to", "efe", "incendio destruyó"),
     ("de", "Die Feuerwehr habe den Brand unter Kontrolle, sagte Sprecherin Anna Vogel am Abend.", "reported", "vogel", "brand unter kontrolle"),
     ("de", "Laut Polizei wurden bei dem Unfall vier Menschen verletzt.", "according_to", "polizei", "vier menschen verletzt"),
+    # the form inside a clause, a comma further on: the comma closes the clause, not the source
+    ("de", "Die Fähre hatte nach Angaben der Küstenwache 212 Menschen an Bord, als sie am Abend kenterte.", "according_to",
+     "küstenwache", "212 menschen an bord"),
+    ("es", "El barco llevaba según la Guardia Costera 212 pasajeros, cuando se hundió en la noche.", "according_to",
+     "guardia costera", "212 pasajeros"),
     ("it", "Il sindaco Marco Bellini ha detto che la scuola resterà chiusa fino a lunedì.", "reported", "bellini", "scuola resterà chiusa"),
     ("nl", "Volgens de politie zijn er bij de brand drie mensen gewond geraakt.", "according_to", "politie", "drie mensen gewond"),
     ("fr", "« Nous avons évacué tout le quartier pendant la nuit », a déclaré le maire Paul Girard.", "quote", "girard", "évacué tout le quartier"),

@@ -34,6 +34,17 @@ def base_language(code: str | None) -> str:
     return re.split(r"[-_]", (code or "").lower())[0]
 
 
+@lru_cache(maxsize=64)
+def stop_words(lang: str | None) -> frozenset[str]:
+    """spaCy's stop-word list of ``lang`` (function words, pronouns), lower case; empty where spaCy has none."""
+    try:
+        import spacy
+
+        return frozenset(w.lower() for w in spacy.util.get_lang_class((lang or "").lower()).Defaults.stop_words)
+    except Exception:  # a language spaCy has no list for
+        return frozenset()
+
+
 def word_count(text: str) -> int:
     """Words in ``text``, whatever its script (estimated for scripts written without spaces)."""
     if not text:

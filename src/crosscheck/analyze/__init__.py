@@ -23,7 +23,7 @@ from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import link
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
-from crosscheck.textunits import base_language, sentence_spans
+from crosscheck.textunits import base_language, sentence_spans, stop_words
 
 __all__ = ["analyze", "analyze_parsed", "link"]
 
@@ -80,7 +80,7 @@ def headline(doc: Document) -> tuple[str, int] | None:
     e = s + len(title[s:e].strip())
     if e <= s:
         return None
-    return _headlines.sentence_case(title[s:e], doc.text or "", _claims_multi.stop_words(lang)), s
+    return _headlines.sentence_case(title[s:e], doc.text or "", stop_words(lang)), s
 
 
 def _opening_copy(title: str, text: str) -> int:
@@ -140,7 +140,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     latin = _latin(doc.text or "")
     english = (doc.language or "en").lower().startswith("en") and latin
     foreign = latin and not english and bool(doc.language)  # the English NER reads its names: cut to them
-    stops = _claims_multi.stop_words(base_language(doc.language)) if foreign else frozenset()
+    stops = stop_words(base_language(doc.language)) if foreign else frozenset()
     ents = _entities.extract(sdoc, latin=latin, stops=stops) if latin else _names.find(sdoc, doc.text or "", doc.language)
     if stops:
         ents = _without_function_words(ents, stops)

@@ -31,7 +31,7 @@ from crosscheck.analyze import headlines
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
-from crosscheck.textunits import base_language, word_count
+from crosscheck.textunits import base_language, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
@@ -120,17 +120,6 @@ def cues_for(lang: str | None) -> Cues | None:
         titles=_alternation(entry.get("titles", []), sub),
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
     )
-
-
-@lru_cache(maxsize=32)
-def stop_words(lang: str | None) -> frozenset[str]:
-    """spaCy's stop-word list of ``lang`` (function words, pronouns): no such word alone names a source."""
-    try:
-        import spacy
-
-        return frozenset(w.lower() for w in spacy.util.get_lang_class((lang or "").lower()).Defaults.stop_words)
-    except Exception:  # a language spaCy has no list for
-        return frozenset()
 
 
 def _only_function_words(st: "_State", phrase: str | None) -> bool:
@@ -397,6 +386,9 @@ def _title_phrase(st: _State, lo: int, hi: int, cs: int, ce: int) -> str | None:
 
 
 # ---------------------------------------------------------------- according to
+_COMMA_END = re.compile(r"[,\uff0c\u3001\u060c(\u2014\u2013]\s*$")  # 'C1, volgens X, C2': the form opens a bracket
+
+
 def _according(st: _State, s: int, e: int) -> bool:
     c = st.cues
     sent = st.text[s:e]
@@ -415,7 +407,10 @@ def _according(st: _State, s: int, e: int) -> bool:
             comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
             src_hi = src_lo + comma.start() if comma else e
             initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
-            if comma is None and (initial or word_count(st.text[src_lo:src_hi]) > 8):  # no comma closes the source: a short phrase
+            # inside a clause ('hatte nach Angaben der Küstenwache 212 Menschen an Bord, als ...'), a comma further
+            # on closes the clause: the source is a short phrase, as where no comma follows
+            inside = not initial and _COMMA_END.search(st.text[s:s + m.start()]) is None
+            if (comma is None or inside) and (initial or inside or word_count(st.text[src_lo:src_hi]) > 8):  # a short phrase
                 words = list(re.finditer(r"\S+", st.text[src_lo:src_hi]))[:4]
                 hit = next((x for x in _mentions_in(st, src_lo, src_hi) if x.start - src_lo < 30), None)
                 caps = _CAPS.match(st.text, src_lo + (len(st.text[src_lo:src_hi]) - len(st.text[src_lo:src_hi].lstrip())))
@@ -425,6 +420,9 @@ def _according(st: _State, s: int, e: int) -> bool:
                     src_hi = caps.end()
                 elif words:
                     src_hi = src_lo + words[min(1, len(words) - 1)].end()
+                k = bisect_left(st.facts, (src_lo, -1))  # a figure after the name is the content's ('Küstenwache 212 Menschen')
+                if k < len(st.facts) and st.facts[k][0] < src_hi and st.text[src_lo:st.facts[k][0]].strip():
+                    src_hi = len(st.text[:st.facts[k][0]].rstrip())
                 comma = None
             key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
             if name is None:

@@ -32,11 +32,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from crosscheck.analyze.claims_multi import stop_words
 from crosscheck.analyze.time_words import is_month_word, number_table
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
-from crosscheck.textunits import base_language, sentence_initial
+from crosscheck.textunits import base_language, sentence_initial, stop_words
 
 _UNITS_W = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Analysis, Document
-from ..textunits import sentence_spans
+from ..textunits import base_language, sentence_spans, stop_words
 
 
 @lru_cache(maxsize=1)
@@ -27,8 +27,17 @@ def lexicon() -> dict:
 
 def phrases(table: dict[str, list[str]], language: str | None) -> list[str]:
     """A table's phrases for ``language`` (English as the fallback), longest first."""
-    words = list(table.get((language or "en")[:2], [])) or list(table.get("en", []))
+    words = list(table.get((language or "en")[:2], []))
+    if not words:
+        words = _english_here(table, language) if language and language[:2] != "en" else list(table.get("en", []))
     return sorted(set(words), key=len, reverse=True)
+
+
+def _english_here(table: dict[str, list[str]], language: str) -> list[str]:
+    """A table's English words, read in every language (names and loans), but for those that are a function word
+    of ``language``: German and Dutch 'die' (the, that) is not English 'die'."""
+    stops = stop_words(base_language(language))
+    return [w for w in table.get("en", []) if w.strip().lower() not in stops]
 
 
 @lru_cache(maxsize=64)
@@ -37,7 +46,7 @@ def concept_patterns(section: str, language: str | None) -> tuple[tuple[str, re.
     for concept, table in lexicon()[section].items():
         words = phrases(table, language)
         if language and language[:2] != "en":
-            words = sorted(set(words) | set(table.get("en", [])), key=len, reverse=True)
+            words = sorted(set(words) | set(_english_here(table, language)), key=len, reverse=True)
         if words:
             # event words shorter than six letters are whole words ("fire", not "fired"); longer ones and
             # every concept word are word starts ("attack" -> attacked, "injur" -> injured)
@@ -53,7 +62,7 @@ def _qualifier_re(kind: str, language: str | None, before: bool) -> re.Pattern |
     table = lexicon()["qualifiers"][kind]
     words = phrases(table, language)
     if language and language[:2] != "en":
-        words = sorted(set(words) | set(table.get("en", [])), key=len, reverse=True)
+        words = sorted(set(words) | set(_english_here(table, language)), key=len, reverse=True)
     if not words:
         return None
     alt = "|".join(re.escape(w) for w in words)
@@ -87,6 +96,28 @@ def _phrase_cut(language: str | None) -> re.Pattern:
                       re.IGNORECASE)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """The word at [start, end) is capitalised inside a run of capitalised words, not opening its sentence: part
+    of a name ('the General Workers' Union', 'the Earthquake Commission'), where it names no count or event."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = list(_NAME_WORD.finditer(text[max(0, start - 40):start]))
+    prev = before[-1].group(0) if before and text[max(0, start - 40) + before[-1].end():start].strip() == "" else None
+    opens = prev is None and (start == 0 or re.search(r"[.!?\n:\"“«]\s*$", text[max(0, start - 4):start]) is not None)
+    word_end = start + (_NAME_WORD.match(text, start).end() - start if _NAME_WORD.match(text, start) else end - start)
+    after = _NAME_WORD.match(text, word_end + 1) if text[word_end:word_end + 1] == " " else None
+    nxt = after.group(0) if after else None
+    capital = [w for w in (prev, nxt) if w and w[:1].isupper()]
+    if not capital or opens and not (nxt and nxt[:1].isupper()):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
+    words = [w for w in _NAME_WORD.findall(line) if len(w) > 3]
+    return sum(1 for w in words if w[:1].isupper()) < 0.6 * len(words)  # not a headline in title case
+
+
 def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: str | None,
                  section: str = "concepts", phrase: bool = False, reach: int = 70, first: bool = False) -> str | None:
     """The concept named nearest to [start, end) within the clause [cs, ce); words after win ties.
@@ -105,6 +136,8 @@ def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: st
     rel = _relational(language) if section == "events" else None
     for concept, pat in concept_patterns(section, language):
         for m in pat.finditer(text, cs, ce):
+            if in_name(text, m.start(), m.end()):
+                continue  # "the General Workers' Union said 95,000": a word of a name names no count
             if rel is not None and rel.search(text[max(cs, m.start() - 24):m.start()]):
                 continue  # "on Wednesday after the quake": the date is not the quake's
             if not start <= m.start() < end and DIGIT.search(text[max(cs, m.start() - 3):m.start()]) \
