@@ -99,19 +99,22 @@ def _phrase_cut(language: str | None) -> re.Pattern:
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
-def in_name(text: str, start: int, end: int) -> bool:
-    """The word at [start, end) is capitalised inside a run of capitalised words, not opening its sentence: part
-    of a name ('the General Workers' Union', 'the Earthquake Commission'), where it names no count or event."""
+def in_name(text: str, start: int, end: int, language: str | None = None) -> bool:
+    """The word at [start, end) is capitalised inside a run of capitalised words (function words aside: German
+    'Der Gipfel'), not opening its sentence: part of a name ('the General Workers' Union', 'the Earthquake
+    Commission'), where it names no count or event."""
     if not text[start:start + 1].isupper():
         return False
+    stops = stop_words(base_language(language or "en"))
     before = list(_NAME_WORD.finditer(text[max(0, start - 40):start]))
     prev = before[-1].group(0) if before and text[max(0, start - 40) + before[-1].end():start].strip() == "" else None
     opens = prev is None and (start == 0 or re.search(r"[.!?\n:\"“«]\s*$", text[max(0, start - 4):start]) is not None)
-    word_end = start + (_NAME_WORD.match(text, start).end() - start if _NAME_WORD.match(text, start) else end - start)
+    word = _NAME_WORD.match(text, start)
+    word_end = word.end() if word else end
     after = _NAME_WORD.match(text, word_end + 1) if text[word_end:word_end + 1] == " " else None
     nxt = after.group(0) if after else None
-    capital = [w for w in (prev, nxt) if w and w[:1].isupper()]
-    if not capital or opens and not (nxt and nxt[:1].isupper()):
+    capital = [w for w in (prev, nxt) if w and w[:1].isupper() and w.lower() not in stops]
+    if not capital or opens and nxt not in capital:
         return False
     line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
     words = [w for w in _NAME_WORD.findall(line) if len(w) > 3]
@@ -136,7 +139,7 @@ def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: st
     rel = _relational(language) if section == "events" else None
     for concept, pat in concept_patterns(section, language):
         for m in pat.finditer(text, cs, ce):
-            if in_name(text, m.start(), m.end()):
+            if in_name(text, m.start(), m.end(), language):
                 continue  # "the General Workers' Union said 95,000": a word of a name names no count
             if rel is not None and rel.search(text[max(cs, m.start() - 24):m.start()]):
                 continue  # "on Wednesday after the quake": the date is not the quake's
