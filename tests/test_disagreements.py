@@ -328,3 +328,11 @@ def test_a_concept_word_inside_a_name_names_no_count():
     assert not [f for f in facts if f.subject == "workers"], facts
     _, _, facts = _facts("About 2,000 workers walked out of the Harlan steel plant on Monday.")
     assert [f.subject for f in facts] == ["workers"], facts  # a common noun still names its count
+
+
+def test_a_german_noun_after_a_capitalised_article_still_names_its_event():
+    """German capitalises nouns: 'Der Gipfel' is an article and the event word, not a name. Failed with the first
+    form of the name rule (the conflicts bench lost its German summit dates)."""
+    _, _, facts = _facts("Der Gipfel der Donauländer in Maribor fand am 10. Juni statt, teilte das Ministerium mit.",
+                         "de", published="2026-06-12")
+    assert [(f.subject, f.value) for f in facts if f.kind == "date"] == [("event:meeting", "2026-06-10")], facts
