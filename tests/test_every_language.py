@@ -223,6 +223,16 @@ def test_the_english_ner_reading_another_language_keeps_names_not_sentence_openi
     assert not names & {"El acuerdo permite", "El acuerdo", "Los pasajeros", "El consejo"}, names
 
 
+def test_a_person_s_name_the_english_ner_ended_early_goes_on_over_its_capitalised_words():
+    """'El líder sindical Tomas Reyl negó ...': the English NER tagged 'Tomas' alone, so the speaker was 'Tomas',
+    another entity than the 'Tomas Reyl' of the English reports. Failed before."""
+    text = "El líder sindical Tomas Reyl negó que la reforma fuera necesaria para salvar el sistema de pensiones."
+    doc = Document(id="es-name", source="es-name", fmt="txt", language="es", text=text, published="2026-11-30")
+    analysis = analyze([doc])[0]
+    assert "Tomas Reyl" in {e.name for e in analysis.entities}, analysis.entities
+    assert [c.speaker_text for c in analysis.claims if c.cue == "negó"] == ["Tomas Reyl"]
+
+
 def test_a_sentence_the_english_parser_splits_in_another_language_keeps_its_reported_speech():
     """The English parser ended the French sentence after 'mardi que' (one sentence in ten of meantime-dev's
     es/it/nl reports ended inside a sentence), so the cue had no clause. Failed before other Latin-script

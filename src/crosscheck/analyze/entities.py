@@ -136,6 +136,13 @@ def foreign_span(span: Span, label: str, stops: frozenset[str]) -> Span | None:
         return None
     if end - start == 1 and doc[start].is_sent_start and end < span.end and label != "PERSON":
         return None
+    if label == "PERSON" and end == span.end:
+        # the English NER ends a foreign name early ('Tomas' of 'El líder Tomas Reyl negó'): the capitalised
+        # words right after it, up to two, that no other entity holds and no function word or month is
+        while end < len(doc) and end - span.end < 2 and _capital(doc[end]) and doc[end].is_alpha \
+                and not doc[end].is_sent_start and not doc[end].ent_type_ and doc[end].lower_ not in stops \
+                and doc[end].lower_ not in _CALENDAR and doc[end].pos_ == "PROPN":
+            end += 1
     return doc[start:end]
 
 
