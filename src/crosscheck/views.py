@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .denials import denied
 from .export import story_counts, summary_counts
 from .model import AlignedClaim, Document, StoryFindings
 from .store import DocumentFilter
@@ -147,7 +148,8 @@ def claims_table(store: Store, status: str | None = None, document: str | None =
             if language and language not in langs:
                 continue
             table.add_row(_t(c.id), BADGE.get(c.status, c.status), str(c.independent_sources),
-                          _t(names.get(c.speaker or "", c.speaker_text or "-")), _t(_short(c.text, 70)),
+                          _t(names.get(c.speaker or "", c.speaker_text or "-") + (" (denies)" if denied(c) else "")),
+                          _t(_short(c.text, 70)),
                           _t(", ".join(langs) or "-"), _t(", ".join(c.documents)))
             shown += 1
             if shown >= limit:
@@ -223,7 +225,7 @@ def claims_matrix(store: Store, findings: StoryFindings, docs: list[Document]) -
     for i, d in enumerate(docs, 1):
         t.add_column(f"R{i}" + (f" {d.language}" if d.language else ""), justify="center")
     for c in findings.claims:
-        who = names.get(c.speaker or "", c.speaker_text or "?")
+        who = names.get(c.speaker or "", c.speaker_text or "?") + (" denies" if denied(c) else "")
         row = [_t(f"{who}: " + _short(c.text, 70)), Text.from_markup(BADGE.get(c.status, c.status) +
                                                                            f" ({c.independent_sources})")]
         row += ["●" if d.id in c.documents else "" for d in docs]

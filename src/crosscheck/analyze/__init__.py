@@ -21,6 +21,7 @@ from crosscheck.analyze import headlines as _headlines
 from crosscheck.analyze import names as _names
 from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import link
+from crosscheck.analyze.claim_polarity import with_denials
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
 from crosscheck.textunits import base_language, sentence_spans, stop_words
@@ -157,9 +158,10 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
         facts = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
         claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet,
                                              settings=settings, facts=facts, headline=headline))
+    claims = with_denials(claims, doc.text or "", doc.title, doc.language)
     return Analysis(
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
-        times=tuple(times), claims=tuple(claims), lemmas=_lemmas(sdoc, english),
+        times=tuple(times), claims=claims, lemmas=_lemmas(sdoc, english),
     )
 
 
