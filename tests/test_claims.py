@@ -474,3 +474,17 @@ def test_a_claim_reads_the_head_of_its_grammatical_subject(parse, text, content,
     _, found = parse(text)
     claim = next(c for c in found if content in c.text)
     assert claim.subject == subject
+
+
+def test_said_x_and_that_y_is_two_statements_whatever_their_lengths(parse):
+    """A repeated 'that' marks two reported statements. Failed before: a short first clause and a long second one
+    stayed one claim (the length rule keeps a short coordinated clause with its sentence)."""
+    text = ("Transport Minister Ida Maren said an inquiry would begin on Monday and that the operator of the ferry, "
+            "Harlan Shipping, had been ordered to suspend all of its crossings until further notice.")
+    ents, found = parse(text)
+    texts = [c.text for c in found]
+    assert texts == ["An inquiry would begin on Monday.",
+                     "The operator of the ferry, Harlan Shipping, had been ordered to suspend all of its crossings "
+                     "until further notice."], texts
+    assert all("maren" in _speaker_words(c, ents) for c in found)
+

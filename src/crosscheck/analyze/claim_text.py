@@ -48,6 +48,7 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
     subj = next((c for c in root.children if c.dep_ in _SUBJECTS and c.i in ids), None)
     parts: list[list[Token]] = []
     removed: set[int] = set()
+    repeated = True  # every part opens with its own 'that': 'said X and that Y' tells two statements
     for conj in root.children:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i not in ids or conj.i < root.i:
             continue
@@ -62,6 +63,7 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
         if _words(part) < MIN_CLAUSE_WORDS:
             continue
         parts.append(part)
+        repeated = repeated and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
         removed |= {t.i for t in conj.subtree}
         # the conjunction and punctuation just before the clause go with it
         for c in root.children:
@@ -71,7 +73,7 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
         return [list(tokens)]
     main = [t for t in tokens if t.i not in removed]
     sizes = [_words(p) for p in (main, *parts)]
-    if sizes[0] < MIN_CLAUSE_WORDS or min(sizes) < MIN_CLAUSE_SHARE * max(sizes):
+    if sizes[0] < MIN_CLAUSE_WORDS or min(sizes) < MIN_CLAUSE_SHARE * max(sizes) and not repeated:
         return [list(tokens)]
     return [main, *parts]
 
