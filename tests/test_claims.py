@@ -488,3 +488,17 @@ def test_said_x_and_that_y_is_two_statements_whatever_their_lengths(parse):
                      "until further notice."], texts
     assert all("maren" in _speaker_words(c, ents) for c in found)
 
+
+@pytest.mark.parametrize("source,speaker", [
+    ("a report in the Velmar Herald", "velmar herald"),
+    ("a study by the Harlan Institute", "harlan institute"),
+    ("figures from the Labour Ministry", "labour ministry"),
+])
+def test_a_document_named_for_its_publisher_is_the_publisher_s_claim(parse, source, speaker):
+    """Failed before: 'according to a report in the Velmar Herald' right after a minister's claims credited the
+    report to the minister (a document source stays with the last speaker only when it names no one)."""
+    text = ("Labour Minister Ida Maren said the plan would not be withdrawn.\n\n"
+            f"According to {source}, the cabinet is considering a retirement age of 66 rather than 67.")
+    ents, found = parse(text)
+    claim = next(c for c in found if "retirement age of 66" in c.text)
+    assert speaker in _speaker_words(claim, ents) and "maren" not in _speaker_words(claim, ents), claim

@@ -433,3 +433,33 @@ def test_kind_is_that_of_the_report_whose_speaker_the_claim_names(speaker):
     (own,) = run_story([make_report("a", [C("The Oster dam will be closed for repairs in May.", speaker=None,
                                             speaker_text="Daily Post", kind="outlet", cue=None)])]).claims
     assert own.kind == "outlet" and own.speaker_text == "Daily Post"
+
+
+def test_a_report_crediting_another_carrying_report_s_outlet_is_no_independent_source():
+    """'According to a report in the Velmar Herald, C' beside the Velmar Herald's own report of C: one source.
+    Failed before: two independent sources, 'corroborated'."""
+    text = "The cabinet is considering raising the retirement age only to 66."
+    f = run_story([
+        make_report("a", [C(text, speaker=None, speaker_text="two senior officials", chain=("Velmar Herald",))],
+                    outlet="Velmar Herald"),
+        make_report("b", [C(text, speaker=None, speaker_text="the Velmar Herald")], outlet="Norrland Post"),
+    ])
+    (c,) = by_docs(f, "a", "b")
+    assert c.independent_sources == 1 and c.status == "single_source", c
+    # a third outlet that credits no one of them is a second source
+    f = run_story([
+        make_report("a", [C(text, speaker=None, speaker_text="two senior officials")], outlet="Velmar Herald"),
+        make_report("b", [C(text, speaker=None, speaker_text="the Velmar Herald")], outlet="Norrland Post"),
+        make_report("c", [C(text, speaker=None, speaker_text="two senior officials")], outlet="Tarn Courier"),
+    ])
+    (c,) = by_docs(f, "a", "b", "c")
+    assert c.independent_sources == 2 and c.status == "corroborated", c
+
+
+def test_independent_sources_counts_credited_outlets_with_their_reports():
+    syn = {"a": None, "b": None, "c": "g1", "d": "g1"}
+    outlets = {"a": "The Velmar Herald", "b": "Norrland Post", "c": "Tarn Courier", "d": "Tarn Courier"}
+    assert independent_sources(["a", "b", "c", "d"], syn) == 3
+    assert independent_sources(["a", "b", "c", "d"], syn, {"b": ["Velmar Herald"]}, outlets) == 2
+    assert independent_sources(["a", "b", "c", "d"], syn, {"b": ["Velmar Herald"], "a": ["the Tarn Courier"]}, outlets) == 1
+    assert independent_sources(["a", "b"], syn, {"b": ["a Velmar Herald reporter"]}, outlets) == 2  # a wording, not the outlet

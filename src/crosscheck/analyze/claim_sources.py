@@ -89,6 +89,10 @@ def according_to(st: State, sent: Span) -> bool:
     resolved = []
     for head, _, wording, _ in sources:
         key, text = resolve(st, head)
+        publisher = _publisher(head, st) if head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES else None
+        if publisher is not None:  # 'a report in the Valdor Times': the paper the report names says it
+            resolved.append((resolve(st, publisher), publisher))
+            continue
         resolved.append(((key, wording or text), head))
     # the speaker: innermost agent (a person, an organisation, an official); documents and media relay
     agentive = [r for r in resolved if not _relay(r[1], st)]
@@ -104,6 +108,17 @@ def according_to(st: State, sent: Span) -> bool:
     chain = list(cited_by_source) + chain if head.i == sources[-1][0].i else chain + list(cited_by_source)
     st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
     return True
+
+
+def _publisher(head: Token, st: State) -> Token | None:
+    """The named outlet or body a document source belongs to: 'a report in the Valdor Times', 'a study by the
+    Harlan Institute', 'figures from the ministry' -> its head; None for a document no one is named for."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "of"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.i in st.ents.by_token or obj.lower_ in MEDIA or obj.pos_ == "PROPN"):
+                return obj
+    return None
 
 
 def _relay(head: Token, st: State) -> bool:

@@ -105,7 +105,11 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
         members = [m for m in members if not (m.claim_ref in seen or seen.add(m.claim_ref))]
         founder = g.members[0]
         docs = tuple(dict.fromkeys(m.document for m in members))
-        n = independent_sources(docs, syndication)
+        credits: dict[str, set[str]] = {}
+        for m in members:  # the source wordings of each report's retelling, its chain included
+            credits.setdefault(m.document, set()).update(w for w in (m.claim.speaker_text, *m.claim.chain) if w)
+        n = independent_sources(docs, syndication, credits,
+                                {d: documents[d].outlet for d in docs if documents.get(d) is not None})
         conflicts = tuple(sorted(ids[j] for j in relations.conflicts.get(i, ())))
         status = "conflicting" if conflicts else "corroborated" if n >= 2 else "single_source"
         speaker, speaker_text, display, voice = _speaker(g)

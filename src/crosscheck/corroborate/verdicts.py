@@ -1,7 +1,8 @@
 """Verdicts about reports, not about truth: how many independent reports carry a
 claim, and which claims of the story disagree on the same subject and predicate.
 
-* independent sources: distinct reports, a syndication group counted once;
+* independent sources: distinct reports, a syndication group counted once, a report that credits the claim
+  to another carrying report's outlet counted with that report;
 * conflicting: same subject and predicate, same modality, incompatible value
   (a figure outside the other's range, a different date, or a negation);
 * related: the same counted thing with a compatible figure, or under a
@@ -9,7 +10,8 @@ claim, and which claims of the story disagree on the same subject and predicate.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
@@ -19,9 +21,42 @@ from .values import dates_between, figure_relation, negation_shared
 from .features import ClaimView
 
 
-def independent_sources(documents: set[str] | list[str], syndication: Mapping[str, str | None]) -> int:
-    """Reports carrying a claim, counting each syndication group once."""
-    return len({syndication.get(d) or d for d in documents})
+def independent_sources(documents: set[str] | list[str], syndication: Mapping[str, str | None],
+                        credits: Mapping[str, Iterable[str]] | None = None,
+                        outlets: Mapping[str, str | None] | None = None) -> int:
+    """Reports carrying a claim, counting each syndication group once, and a report that credits the claim to the
+    outlet of another carrying report ('according to a report in the Valdor Times', beside the Valdor Times' own
+    report; ``credits``: each report's source wordings, ``outlets``: each report's outlet) with that report."""
+    root = {d: syndication.get(d) or d for d in documents}
+    if credits and outlets:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        by_outlet: dict[str, list[str]] = {}
+        for d in documents:
+            key = outlet_key(outlets.get(d))
+            if key:
+                by_outlet.setdefault(key, []).append(d)
+        for d in documents:
+            for said in credits.get(d, ()):
+                for e in by_outlet.get(outlet_key(said), ()):
+                    if e != d:
+                        parent[find(root[d])] = find(root[e])
+        return len({find(r) for r in root.values()})
+    return len(set(root.values()))
+
+
+def outlet_key(name: str | None) -> str:
+    """An outlet's name as compared with a source's wording: letters only, lower case, no leading article
+    ('the Valdor Times' / 'Valdor Times')."""
+    words = re.findall(r"[^\W_]+", (name or "").lower())
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return "".join(words)
 
 
 @dataclass
