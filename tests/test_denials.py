@@ -84,7 +84,7 @@ def test_a_denial_and_the_claim_it_denies_disagree(tmp_path, cli):
     assert a["conflicts_with"] == [b["id"]] and b["conflicts_with"] == [a["id"]]
     # shown as a denial: the CLI's claims and the story page (its matrix and its conflict pair) say who denies the words
     shown = cli("claims", db=tmp_path / "s.db")
-    assert shown.returncode == 0 and "Harlan Shipping (denies)" in shown.stdout, shown.stdout
+    assert shown.returncode == 0 and "Harlan Shipping denies" in shown.stdout, shown.stdout
     from web_fixtures import readonly_client
 
     for client in readonly_client(str(tmp_path / "s.db")):

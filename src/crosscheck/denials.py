@@ -26,8 +26,8 @@ def _words(v: dict, key: str) -> frozenset[str]:
 def _table() -> dict[str, DenialWords]:
     with resources.files("crosscheck.data").joinpath("denial_cues.json").open(encoding="utf-8") as fh:
         data = json.load(fh)["languages"]
-    return {lang: DenialWords(_words(v, "forms"), _words(v, "weak_forms"), _words(v, "statement_words"), _words(v, "cancel"))
-            for lang, v in data.items()}
+    return {lang: DenialWords(_words(v, "forms"), _words(v, "weak_forms"), _words(v, "statement_words"),
+                              _words(v, "cancel")) for lang, v in data.items()}
 
 
 def words(language: str | None) -> DenialWords | None:

@@ -130,6 +130,11 @@ def _entity_names(store: Store) -> dict[str, str]:
     return {e.id: e.name for e in store.entities() if e.id}
 
 
+def _who(c: AlignedClaim, names: dict[str, str], unknown: str) -> str:
+    """The claim's speaker as shown: the entity's name, else the report's wording; 'denies' after it for a denial."""
+    return names.get(c.speaker or "", c.speaker_text or unknown) + (" denies" if denied(c) else "")
+
+
 def claims_table(store: Store, status: str | None = None, document: str | None = None, story: str | None = None,
                  limit: int = 100, language: str | None = None) -> Table:
     names = _entity_names(store)
@@ -148,8 +153,7 @@ def claims_table(store: Store, status: str | None = None, document: str | None =
             if language and language not in langs:
                 continue
             table.add_row(_t(c.id), BADGE.get(c.status, c.status), str(c.independent_sources),
-                          _t(names.get(c.speaker or "", c.speaker_text or "-") + (" (denies)" if denied(c) else "")),
-                          _t(_short(c.text, 70)),
+                          _t(_who(c, names, "-")), _t(_short(c.text, 70)),
                           _t(", ".join(langs) or "-"), _t(", ".join(c.documents)))
             shown += 1
             if shown >= limit:
@@ -225,8 +229,7 @@ def claims_matrix(store: Store, findings: StoryFindings, docs: list[Document]) -
     for i, d in enumerate(docs, 1):
         t.add_column(f"R{i}" + (f" {d.language}" if d.language else ""), justify="center")
     for c in findings.claims:
-        who = names.get(c.speaker or "", c.speaker_text or "?") + (" denies" if denied(c) else "")
-        row = [_t(f"{who}: " + _short(c.text, 70)), Text.from_markup(BADGE.get(c.status, c.status) +
+        row = [_t(f"{_who(c, names, '?')}: " + _short(c.text, 70)), Text.from_markup(BADGE.get(c.status, c.status) +
                                                                            f" ({c.independent_sources})")]
         row += ["●" if d.id in c.documents else "" for d in docs]
         t.add_row(*row)

@@ -107,7 +107,8 @@ def in_name(text: str, start: int, end: int, language: str | None = None) -> boo
         return False
     stops = stop_words(base_language(language or "en"))
     before = list(_NAME_WORD.finditer(text[max(0, start - 40):start]))
-    prev = before[-1].group(0) if before and text[max(0, start - 40) + before[-1].end():start].strip() == "" else None
+    glued = before and text[max(0, start - 40) + before[-1].end():start].strip() == ""
+    prev = before[-1].group(0) if glued else None
     opens = prev is None and (start == 0 or re.search(r"[.!?\n:\"“«]\s*$", text[max(0, start - 4):start]) is not None)
     word = _NAME_WORD.match(text, start)
     word_end = word.end() if word else end

@@ -186,7 +186,8 @@ def make_env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(http_url=http_url, seg=seg, short=short, pick=pick, day=lambda v: (v or "")[:10])
-    env.globals.update(matrix_cells=matrix_cells, denied=denied, status_label={"corroborated": "corroborated", "single_source": "single source",
+    env.globals.update(matrix_cells=matrix_cells, denied=denied,
+                       status_label={"corroborated": "corroborated", "single_source": "single source",
                                      "conflicting": "conflicting"})
     for name in env.list_templates(extensions=["html"]):
         env.get_template(name)
