@@ -93,21 +93,6 @@ def stem_by_rule(w: str) -> str:
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
     return w
-    for suf, rep in (("ations", "ate"), ("ation", "ate"), ("itions", "it"), ("ition", "it"),
-                     ("tions", "t"), ("tion", "t"), ("ments", ""), ("ment", ""),
-                     ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
-                     ("xes", "x"), ("ings", ""), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
-                     ("ers", "er"), ("s", "")):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            if suf == "s" and (w.endswith("ss") or w.endswith("us") or w.endswith("is")):
-                continue
-            w = w[: len(w) - len(suf)] + rep
-            break
-    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "lsz":  # planned -> plann -> plan
-        w = w[:-1]
-    if len(w) > 4 and w.endswith("e"):
-        w = w[:-1]
-    return w
 
 
 def _table(spec: dict[str, str]) -> dict[str, str]:
