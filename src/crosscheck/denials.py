@@ -40,14 +40,16 @@ def cue_words(cue: str | None) -> list[str]:
     return (cue or "").lower().replace("’", "'").split()
 
 
+def cue_in(cue: str | None, forms: frozenset[str]) -> bool:
+    """The cue, or a word of it, is one of ``forms`` ('wies ... zurück': a separable verb is listed with its
+    particle, the cue may hold either part)."""
+    return bool(cue) and (" ".join(cue_words(cue)) in forms or any(w in forms for w in cue_words(cue)))
+
+
 def is_denial(cue: str | None, language: str | None) -> bool:
     """The cue is a denial verb of the language, strong or weak (a weak one denies only a statement)."""
     table = words(language)
-    if not cue or table is None:
-        return False
-    both = table.forms | table.weak
-    # 'wies ... zurück': a separable verb is listed with its particle, the cue may hold either part
-    return cue.lower() in both or any(w in both for w in cue_words(cue))
+    return table is not None and (cue_in(cue, table.forms) or cue_in(cue, table.weak))
 
 
 def denied(claim) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from crosscheck.denials import DenialWords, cue_words, is_denial, words
+from crosscheck.denials import DenialWords, cue_in, is_denial, words
 from crosscheck.model import Claim
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|n['’]t", re.IGNORECASE)
@@ -28,7 +28,7 @@ def _denies(sentence: str, cue: str, table: DenialWords) -> bool:
         if w in table.cancel or any(c.endswith("'") and w.startswith(c) or c.startswith("n'") and w.endswith(c)
                                     for c in table.cancel):
             return False  # 'pas'; 'n'a' (elided 'ne'); 'didn't' (the clitic "n't")
-    if any(w in table.forms for w in cue_words(cue)) or cue.lower() in table.forms:
+    if cue_in(cue, table.forms):
         return True
     after = [w.lower() for w in _WORD.findall(sentence[at + len(cue):])][:_WINDOW]
     return any(w in table.statements for w in after)

@@ -89,7 +89,7 @@ def according_to(st: State, sent: Span) -> bool:
     resolved = []
     for head, _, wording, _ in sources:
         key, text = resolve(st, head)
-        publisher = _publisher(head, st) if head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES else None
+        publisher = _publisher(head, st) if _document(head) else None
         if publisher is not None:  # 'a report in the Valdor Times': the paper the report names says it
             resolved.append((resolve(st, publisher), publisher))
             continue
@@ -100,7 +100,7 @@ def according_to(st: State, sent: Span) -> bool:
     chain = [r[0][1] for r in reversed(resolved) if r is not chosen and r[0][1]]
     (speaker, speaker_text), head = chosen
     last = st.recent(st.settings.claim_speaker_window - 1, "PERSON")
-    if not agentive and (head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES) and last is not None:
+    if not agentive and _document(head) and last is not None:
         chain = [speaker_text] + chain  # the person's own source: 'according to intelligence reports'
         speaker, speaker_text = last.key, last.text
     if speaker_text is None:
@@ -108,6 +108,11 @@ def according_to(st: State, sent: Span) -> bool:
     chain = list(cited_by_source) + chain if head.i == sources[-1][0].i else chain + list(cited_by_source)
     st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
     return True
+
+
+def _document(head: Token) -> bool:
+    """'a report', 'intelligence estimates', 'figures': a document, not an agent."""
+    return head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES
 
 
 def _publisher(head: Token, st: State) -> Token | None:
@@ -126,4 +131,4 @@ def _relay(head: Token, st: State) -> bool:
     if head.i in st.ents.by_token:
         ent = st.ents.entity(st.ents.by_token[head.i])
         return ent is not None and ent.type not in ("PERSON", "ORG", "GPE", "NORP")
-    return head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES or head.lower_ in MEDIA
+    return _document(head) or head.lower_ in MEDIA

@@ -140,8 +140,6 @@ def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: st
     rel = _relational(language) if section == "events" else None
     for concept, pat in concept_patterns(section, language):
         for m in pat.finditer(text, cs, ce):
-            if in_name(text, m.start(), m.end(), language):
-                continue  # "the General Workers' Union said 95,000": a word of a name names no count
             if rel is not None and rel.search(text[max(cs, m.start() - 24):m.start()]):
                 continue  # "on Wednesday after the quake": the date is not the quake's
             if not start <= m.start() < end and DIGIT.search(text[max(cs, m.start() - 3):m.start()]) \
@@ -160,10 +158,11 @@ def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: st
                 dist = m.start() - end
             else:
                 dist = (start - m.end()) + 6  # words before weigh a little less than words after
-            if dist < 0:
+            if dist < 0 or best is not None and dist >= best[0]:
                 continue
-            if best is None or dist < best[0]:
-                best = (dist, concept)
+            if in_name(text, m.start(), m.end(), language):
+                continue  # "the General Workers' Union said 95,000": a word of a name names no count
+            best = (dist, concept)
     return best[1] if best and best[0] <= reach else None
 
 
