@@ -169,6 +169,74 @@ def test_reports_a_year_apart_are_one_event_only_where_the_later_dates_the_earli
     assert similarity_matrix(vecs, days, settings, stated=[("2025-09-01",), ()])[0, 1] < plain  # the earlier dating itself
 
 
+def test_reports_whose_leads_date_their_events_apart_are_two_events():
+    """A quake and a second one in the same province eight days later share their words, names and officials;
+    what tells them apart is the day each lead gives its event. Leads dated over story_lead_apart_days apart, in
+    reports published that far apart too, scale the similarity by story_lead_apart_factor; a lead that names the
+    first event's day, a report without a dated lead, or a translation published the same day (which resolved
+    a weekday to another week) keep the plain similarity."""
+    from crosscheck.stories.cluster import similarity_matrix
+    from crosscheck.stories.vectors import Vocabulary, day_number, feature_keys, vector
+
+    settings = Settings()
+    pair = [feat("q1", FIRE, ["arvena"], published="2026-11-20"), feat("q2", FIRE, ["arvena"], published="2026-11-28")]
+    vocab = Vocabulary()
+    for f in pair:
+        vocab.add(feature_keys(f))
+    vecs = [vector(feature_keys(f), vocab, settings) for f in pair]
+    days = [day_number(f.published) for f in pair]
+    plain = similarity_matrix(vecs, days, settings)[0, 1]
+    factor = settings.story_lead_apart_factor
+    for leads, scale in (((("2026-11-20",), ("2026-11-28",)), factor),
+                         ((("2026-11-20",), ("2026-11-20", "2026-11-28")), 1.0),  # 'Friday's quake' in the lead
+                         ((("2026-11-20",), ("2026-11-23",)), 1.0),  # three days: a follow-up's day
+                         ((("2026-11-20",), ()), 1.0)):
+        assert abs(similarity_matrix(vecs, days, settings, leads=leads)[0, 1] - plain * scale) < 1e-12, leads
+    same_day = [day_number("2026-11-20")] * 2
+    assert similarity_matrix(vecs, same_day, settings, leads=[("2026-11-20",), ("2026-11-13",)])[0, 1] == \
+        similarity_matrix(vecs, same_day, settings)[0, 1]
+
+
+QUAKE_ONE = [
+    ("Strong quake kills seven in Ostrava Vale",
+     "A magnitude 6.0 earthquake struck the Ostrava Vale region on Tuesday, killing seven people and damaging "
+     "dozens of houses, the regional emergency office said. The quake hit at dawn near the village of Kernow. "
+     "Regional governor Ilse Marten said rescue crews were searching the rubble."),
+    ("Seven dead as earthquake hits Ostrava Vale",
+     "Seven people were killed when an earthquake of magnitude 6.0 shook the Ostrava Vale region on Tuesday, "
+     "officials said. The emergency office said 80 houses had been damaged near Kernow. Governor Ilse Marten "
+     "said rescue crews were working through the night."),
+]
+QUAKE_TWO = [
+    ("New quake shakes Ostrava Vale",
+     "A magnitude 5.2 earthquake shook the Ostrava Vale region on Thursday, nine days after a stronger quake "
+     "killed seven people there, the regional emergency office said. The new quake struck near the town of "
+     "Brisk. Governor Ilse Marten said schools in Brisk would be inspected."),
+    ("Aftershock rattles Ostrava Vale, no casualties",
+     "An earthquake of magnitude 5.2 hit the Brisk area of the Ostrava Vale region on Thursday, the emergency "
+     "office said. There were no reports of casualties. Governor Ilse Marten said schools in Brisk would be "
+     "inspected."),
+]
+
+
+def test_a_second_quake_in_the_same_region_a_week_later_is_another_story(tmp_path, store):
+    """Ingested in two runs, the second quake's reports first join the first quake's story by their words and
+    names; the run's re-clustering of that story then tells the two events apart by their leads' days."""
+    from crosscheck.pipeline import Pipeline
+
+    def run(name, reports, published, outlets=("Vale Courier", "Coast Wire")):
+        path = tmp_path / name
+        path.write_text("\n".join(json.dumps({"id": f"{name}-{i}", "title": title, "text": text,
+                                              "published": published, "outlet": outlet, "language": "en"})
+                                  for i, ((title, text), outlet) in enumerate(zip(reports, outlets))))
+        return Pipeline(store).ingest([str(path)])
+
+    first = run("one.jsonl", QUAKE_ONE, "2026-03-03T10:00:00Z")
+    second = run("two.jsonl", QUAKE_TWO, "2026-03-12T10:00:00Z")
+    stories = sorted(sorted(s.documents) for s in store.stories())
+    assert stories == sorted([sorted(first.new), sorted(second.new)])
+
+
 def test_the_incremental_index_applies_the_same_far_date_rule():
     from crosscheck.stories.vectors import day_number, feature_keys, vector
 

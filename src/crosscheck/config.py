@@ -96,6 +96,13 @@ class Settings:
     story_date_far_days: float = 180.0
     story_date_far_factor: float = 0.5
     story_date_far_near_days: float = 60.0  # ... 'the earlier's time': its publication date give or take this
+    # two reports whose leads date their events more than story_lead_apart_days apart, and which were published
+    # that far apart too, tell two events (a quake and the aftershock a week later, in the same province, named by
+    # the same officials): their similarity is scaled by story_lead_apart_factor. The publication gap guards
+    # translations and same-day reports whose weekday one of them resolved to another week; a follow-up whose
+    # lead names the first event's day ('Friday's quake') shares that day and stays.
+    story_lead_apart_days: float = 4.0
+    story_lead_apart_factor: float = 0.1
     story_neighbour_share: float = 0.5  # a candidate story scoring this share of story_threshold joins the run's
     # re-optimised neighbourhood (finalize) ...
     story_neighbours: int = 3  # ... and so do a new report's best few candidates, whatever their score.

@@ -214,6 +214,7 @@ class StoryFeatures:
     numbers: tuple[str, ...] = ()  # normalised numeric values stated in the text ("10000", "5.6")
     title: str = ""  # headline, for story titles
     embedding: str = ""  # title + lead sentence embedding, int8 base64 (crosscheck.embed.pack); "" when off
+    lead_dates: tuple[str, ...] = ()  # days ("2024-10-17") the lead's time expressions name: when its event happened
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ similarity, and the batch clustering of ``stories.cluster`` per connected compon
    report keeps its ``story_candidates`` x 2 candidates with the most shared keys. Reports in different
    languages also meet in blocks of their title + lead embedding's sign bits (random hyperplanes):
    ``StoryIndex`` finds those by embedding, never by words.
-3. Each report and its candidates are scored with ``stories.cluster.similarity_matrix`` (cosine, dates,
+3. Each report and its candidates are scored with ``stories.cluster.feature_similarity`` (cosine, dates,
    languages and embeddings as the stage weighs them); a pair at or above the linkage floor is an edge.
 4. Connected components of the edges (driver); each component is clustered by ``stories.cluster.cluster``
    (complete or average link with the sibling split, as ``recluster`` does) on an executor. Under
@@ -106,15 +106,13 @@ def _top(doc: str, hits, keep: int):
 
 def _score(doc: str, mine: tuple, others: list, n: int, settings: Settings):
     """(a, b, similarity) of one report against its candidates, by the stage's similarity_matrix."""
-    from ..embed import unpack
-    from ..stories.cluster import similarity_matrix
-    from ..stories.vectors import day_number, feature_keys, vector
+    from ..stories.cluster import feature_similarity
+    from ..stories.vectors import feature_keys, vector
 
     rows = [(doc, mine)] + sorted(others)
     feats = [p.features for _, p in rows]
     vecs = [vector(feature_keys(f), _vocab(n, p.df), settings) for f, (_, p) in zip(feats, rows)]
-    sim = similarity_matrix(vecs, [day_number(f.published) for f in feats], settings,
-                            [f.language for f in feats], [unpack(f.embedding) for f in feats], [f.dates for f in feats])
+    sim = feature_similarity(vecs, feats, settings)
     for j in range(1, len(rows)):
         other = rows[j][0]
         yield ((doc, other) if doc < other else (other, doc)), float(sim[0, j])

@@ -65,7 +65,8 @@ def _embedding_matrix(embeddings: Sequence[np.ndarray | None] | None) -> tuple[n
 def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | None],
                       settings: Settings, languages: Sequence[str | None] | None = None,
                       embeddings: Sequence[np.ndarray | None] | None = None,
-                      stated: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+                      stated: Sequence[Sequence[str]] | None = None,
+                      leads: Sequence[Sequence[str]] | None = None) -> np.ndarray:
     """Cosine of every pair of report vectors, scaled by publication-date distance.
 
     Reports in two different languages share no content words, so for them the words block only
@@ -75,7 +76,9 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
     similarity is that evidence times its names/numbers/dates cosine, floored at
     ``story_embed_names_floor`` (names written in another script often share no key). ``stated``: each
     report's stated date keys; reports published over ``story_date_far_days`` apart are scaled further unless
-    the later one dates the earlier's time (vectors.far_factor)."""
+    the later one dates the earlier's time (vectors.far_factor). ``leads``: each report's lead days; two reports
+    whose leads and publication dates are both over ``story_lead_apart_days`` apart are scaled by
+    ``story_lead_apart_factor`` (two events)."""
     sim = _cosines(vectors)
     langs = [(x or "")[:2].lower() for x in languages] if languages else []
     if len(set(l for l in langs if l)) > 1:
@@ -99,8 +102,34 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
         if stated is not None and far.any():
             back = _dates_back(stated, days, settings)
             sim = np.where(far & ~back, sim * settings.story_date_far_factor, sim)
+        if leads is not None:
+            apart = both & (gap > settings.story_lead_apart_days) & _leads_apart(leads, settings.story_lead_apart_days)
+            sim = np.where(apart, sim * settings.story_lead_apart_factor, sim)
     np.fill_diagonal(sim, 1.0)
     return sim
+
+
+def _leads_apart(leads: Sequence[Sequence[str]], days: float) -> np.ndarray:
+    """[i, j]: reports i and j both date their lead, and no day of one is within ``days`` of a day of the other."""
+    nums = [[n for n in (day_number(d) for d in ds) if n is not None] for ds in leads]
+    n = len(nums)
+    out = np.zeros((n, n), dtype=bool)
+    dated = [i for i in range(n) if nums[i]]
+    for x, i in enumerate(dated):
+        for j in dated[x + 1:]:
+            out[i, j] = out[j, i] = min(abs(a - b) for a in nums[i] for b in nums[j]) > days
+    return out
+
+
+def feature_similarity(vectors: Sequence[dict[str, float]], features: Sequence[StoryFeatures], settings: Settings,
+                       embeddings: Sequence[np.ndarray | None] | None = None) -> np.ndarray:
+    """similarity_matrix of reports with these features (``embeddings``: their unpacked lead embeddings, when the
+    caller has them)."""
+    if embeddings is None:
+        embeddings = [unpack(f.embedding) for f in features]
+    return similarity_matrix(vectors, [day_number(f.published) for f in features], settings,
+                             [f.language for f in features], embeddings, [f.dates for f in features],
+                             [f.lead_dates for f in features])
 
 
 def _dates_back(stated: Sequence[Sequence[str]], days: Sequence[int | None], settings: Settings) -> np.ndarray:
@@ -151,8 +180,7 @@ def cluster(features: Sequence[StoryFeatures], settings: Settings,
         return []
     vecs = vecs if vecs is not None else vectors_for(features, settings, vocab)
     embeddings = [unpack(f.embedding) for f in features]
-    sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
-                            [f.language for f in features], embeddings, [f.dates for f in features])
+    sim = feature_similarity(vecs, features, settings, embeddings)
     if settings.story_linkage == "average":
         labels = agglomerate(sim, settings.story_threshold)
     else:
@@ -193,8 +221,7 @@ def split_siblings(features: Sequence[StoryFeatures], settings: Settings,
                 vec[key] = w * (1.0 + math.log(count)) * (settings.story_weight_terms if key[0] == "t" else 1.0)
         norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
         vecs.append({key: v / norm for key, v in vec.items()})
-    sim = similarity_matrix(vecs, [day_number(f.published) for f in features], settings,
-                            [f.language for f in features], embeddings, [f.dates for f in features])
+    sim = feature_similarity(vecs, features, settings, embeddings)
     return _bisect(sim, global_sim, list(range(n)), settings)
 
 

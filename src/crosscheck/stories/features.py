@@ -222,6 +222,16 @@ def _lead_end(text: str) -> int:
     return min(len(text), LEAD_CHARS)
 
 
+def lead_days(analysis: Analysis, lead_end: int) -> tuple[str, ...]:
+    """The days ("2024-10-17") the lead's time expressions name, in the body (captions apart)."""
+    days = set()
+    for t in analysis.times:
+        key = calendar_key(t.value) if t.caption is None and t.start < lead_end else None
+        if key and re.fullmatch(r"\d{4}-\d\d-\d\d", key):
+            days.add(key)
+    return tuple(sorted(days))
+
+
 def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
     """The evidence one report brings to story clustering."""
     language = (doc.language or "")[:2].lower() or None
@@ -262,4 +272,5 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
         dates=tuple(sorted(dates)),
         numbers=tuple(sorted({n for n in numbers if n and n not in ("0", "1")})),
         title=title[:300],
+        lead_dates=lead_days(analysis, lead_end),
     )
