@@ -162,6 +162,18 @@ def test_hyphenated_number_words_are_one_figure():
     assert [(f.low, f.of) for f in figures_in("Vistral Rail would purchase forty-five new trains.")] == [(45, "train")]
 
 
+def test_a_figure_at_a_clause_end_counts_no_noun_after_it():
+    """'kills nine, injures dozens': nine are killed, not injured; 'nine' counts nothing the words after the comma
+    name, so it never clashes with '47 injured'."""
+    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.values import figure_relation
+
+    head = figures_in("Arvena earthquake kills nine, injures dozens")
+    assert [f.of for f in head] == [None, None]
+    assert figure_relation(head, figures_in("47 injured when the earthquake shook the province.")) == "none"
+    assert [f.of for f in figures_in("The storm killed 12 people; 40 homes were lost.")] == ["people", "home"]
+
+
 def test_a_figure_restated_in_brackets_is_no_second_figure():
     """A bracketed conversion into another currency or unit restates the figure before it: two reports
     converting into different currencies state one amount, and the noun after the brackets is counted."""

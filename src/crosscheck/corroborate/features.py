@@ -144,6 +144,8 @@ def _counted(text: str, end: int) -> str | None:
     aside = _ASIDE.match(rest)
     rest = rest[aside.end():] if aside else rest
     rest = rest[:60]
+    if re.match(r"\s*[,;:.!?]", rest):
+        return None  # 'kills nine, injures dozens': the clause ends at the figure; the next word counts nothing
     if rest.lstrip().startswith("%"):
         return "percent"
     part = _PART_OF.match(rest)
