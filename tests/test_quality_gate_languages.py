@@ -56,7 +56,8 @@ def test_times_are_resolved_in_english_and_spanish(export):
     assert result["time_recall"] >= TIME_RECALL_FLOOR
 
 
-STORY_F1_FLOOR = 0.93  # one story per article and its translations (measured .957 in session 29; .846 before
+STORY_F1_FLOOR = 0.96  # one story per article and its translations (measured .974 in session 33, after leads
+# dating their events days apart kept reports published days apart in two stories; .957 in session 29; .846 before
 # reports published over story_date_far_days apart needed the later to date the earlier's time, .919 after,
 # before sibling splits read the global measure too)
 
