@@ -25,6 +25,12 @@ CASES = [
      "to rebuild the old grain terminal", "moro", "promise", "intention"),  # noun + to-infinitive
     ("The fishermen of Port Avel are critical of the new quota system for cod.",
      "the new quota system for cod", "fishermen", "critical", "belief"),  # adjective + preposition
+    ("Police in Tarnow put the crowd at 18,000, far below the union's count.",
+     "the crowd at 18,000", "police", "put", "reported"),  # an estimate: object + 'at' figure
+    ("The harbour board estimated the storm damage at 4 million euros.",
+     "the storm damage at 4 million euros", "harbour board", "estimated", "reported"),
+    ("The death toll from the landslide was put at 31 by regional officials.",
+     "the death toll from the landslide at 31", "officials", "put", "reported"),  # passive: the agent estimates
 ]
 
 
@@ -45,6 +51,8 @@ def test_frame_cue(parse, text, content, speaker, cue, kind):
     "The port authority refused to comment on the new harbour toll.",  # refusing to comment asserts nothing
     "A citizens' group called Harbour Watch met on Tuesday in the town hall.",  # a participle naming, no speaker
     "The new bill opposes nothing and bans plastic bags in all shops.",  # a bare pronoun object
+    "She put the old book at the end of the shelf.",  # 'at' a place: no figure, no estimate
+    "The shipping company placed an order at 9 a.m. on Monday.",  # 'at' a clock time: no estimate
 ])
 def test_frame_cue_gives_no_claim(parse, text):
     _, found = parse(text)

@@ -27,6 +27,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from crosscheck.analyze.claim_index import _DATA as CUE_DATA
 from crosscheck.analyze.claim_index import asks
 from crosscheck.analyze.claim_objects import completed_object, governing_subject
 from crosscheck.analyze.claim_state import resolve
@@ -56,16 +57,23 @@ def _data() -> dict:
 
 
 NOT_ASSERTING = frozenset(_data().get("not_asserting", ()))  # 'refused to comment on C': no content asserted
+ESTIMATE = tuple(CUE_DATA.get("estimate", ()))  # 'Police put the crowd at 18,000': the object and its figure
 
 
 def load(data: dict | None = None) -> dict[tuple[str, str], Frame]:
-    """(lemma, POS) -> Frame from data/attribution_frames_en.json (or the given mapping)."""
+    """(lemma, POS) -> Frame from data/attribution_frames_en.json (or the given mapping), with the verbs of
+    estimating (attribution_cues_en.json 'estimate': 'put the crowd at 18,000') reading their object and its
+    'at' figure first."""
     if data is None:
         data = _data()
     out = {}
     for key, spec in data["frames"].items():
         lemma, pos = key.rsplit("/", 1)
         out[(lemma, pos)] = Frame(lemma, pos, tuple(spec["rels"]), spec["kind"])
+    for lemma in ESTIMATE:
+        known = out.get((lemma, "VERB"))
+        out[(lemma, "VERB")] = Frame(lemma, "VERB", ("dobj+at", *(known.rels if known else ())),
+                                     known.kind if known else "reported")
     return out
 
 
@@ -121,6 +129,8 @@ def read(cue: Token, frame: Frame) -> FrameHit | None:
 def _content(cue: Token, rel: str) -> set[int] | None:
     if rel == "dobj":
         return _object(cue)
+    if rel == "dobj+at":
+        return _estimate(cue)
     if rel == "xcomp":
         return _infinitive(cue)
     if rel in ("ccomp", "ccomp?"):
@@ -153,6 +163,23 @@ def _object(cue: Token) -> set[int] | None:
     if obj is None or _bare([obj]) or obj.like_num or obj.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
         return None
     return completed_object(cue, obj, _COMPLETING_PREPS)
+
+
+_FIGURE_ENTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+
+
+def _estimate(cue: Token) -> set[int] | None:
+    """'put the crowd at 18,000', 'the toll was put at 31': what is counted (the object, or the subject of a
+    passive) and the 'at' phrase, where that phrase holds a figure."""
+    passive = any(c.dep_ == "nsubjpass" for c in cue.children)
+    obj = next((c for c in cue.children if (c.dep_ == "nsubjpass" if passive else c.dep_ == "dobj" and c.i > cue.i)), None)
+    if obj is None or obj.like_num or _bare([obj]):
+        return None
+    at = next((c for c in (*cue.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
+    if at is None or not any(t.ent_type_ in _FIGURE_ENTS or t.like_num and t.ent_type_ not in ("TIME", "DATE")
+                             for t in at.subtree):
+        return None  # 'placed an order at 9 a.m.': a time, no estimate
+    return {t.i for t in obj.subtree} | {t.i for t in at.subtree}
 
 
 def _infinitive(cue: Token) -> set[int] | None:
