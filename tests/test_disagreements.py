@@ -99,6 +99,10 @@ def _facts(text, language="en", published="2026-05-06"):
     ("El incendio dejó más de 9 muertos en Valdeoro, según la Guardia Civil.", "es", "dead", 9, "lower"),
     ("Jusqu'à 1 200 salariés ont cessé le travail à Montclar.", "fr", "workers", 1200, "upper"),
     ("The convoy stretched 12 miles along the highway near Dorrow.", "en", "length:m", 19312.128, None),
+    ("About 18,000 people protested in Tarnow against plans to raise the retirement age to 67.", "en", "protesters",
+     18000, "approx"),  # the verb says who they are; an age is no count
+    ("Police put the crowd at 18,000 in Tarnow.", "en", "protesters", 18000, None),
+    ("Unas 18.000 personas se manifestaron en Tarnow.", "es", "protesters", 18000, "approx"),
 ])
 def test_figures_are_attached_to_what_they_count_in_each_language(text, language, subject, value, bound):
     _, _, facts = _facts(text, language)
