@@ -174,6 +174,30 @@ def test_a_figure_at_a_clause_end_counts_no_noun_after_it():
     assert [f.of for f in figures_in("The storm killed 12 people; 40 homes were lost.")] == ["people", "home"]
 
 
+def test_a_figure_given_for_a_noun_before_it_counts_that_noun():
+    """'put the crowd at 18,000', 'turnout of 95,000': nothing is counted after the figure, the noun before it is
+    what it counts; a crowd and a turnout count people, so the two estimates clash and 'turnout of 95,000'
+    agrees with '95,000 people'."""
+    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.values import figure_relation
+
+    crowd, turnout = figures_in("Police put the crowd at 18,000."), figures_in("The union claimed turnout of 95,000.")
+    assert [f.of for f in crowd] == [f.of for f in turnout] == ["people"]
+    assert figure_relation(crowd, turnout) == "clash"
+    assert figure_relation(turnout, figures_in("95,000 people had taken part.")) == "same"
+
+
+def test_a_plan_named_as_a_thing_is_no_modality():
+    """'protested against plans to raise the age' tells a deed done; the plan is what they protested. 'plans to
+    train' and 'has plans to build' still frame a plan."""
+    from crosscheck.corroborate.features import modality_of
+
+    assert modality_of("About 18,000 people protested against plans to raise the retirement age.") == "actual"
+    assert modality_of("The strike is over the government's plan to cut pensions.") == "actual"
+    assert modality_of("Ukraine plans to train 10,000 soldiers.") == "plan"
+    assert modality_of("The council has plans to build a new bridge.") == "plan"
+
+
 def test_a_figure_restated_in_brackets_is_no_second_figure():
     """A bracketed conversion into another currency or unit restates the figure before it: two reports
     converting into different currencies state one amount, and the noun after the brackets is counted."""

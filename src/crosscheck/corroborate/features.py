@@ -172,6 +172,19 @@ def _counted(text: str, end: int) -> str | None:
     return SYNONYMS.get(s, s)
 
 
+_NAMED_BEFORE = re.compile(r"([^\W\d_]{3,})\s+(?:at|of)\s*$", re.IGNORECASE)
+
+
+def _named_before(text: str, start: int) -> str | None:
+    """Stem of the noun a figure with nothing counted after it is given for: 'put the crowd at 18,000',
+    'turnout of 95,000'."""
+    m = _NAMED_BEFORE.search(text[max(0, start - 40):start])
+    if m is None or m.group(1).lower() in STOP or m.group(1).lower() in NUMBER_WORDS:
+        return None
+    s = stem(m.group(1))
+    return SYNONYMS.get(s, s)
+
+
 def figures_in(text: str) -> tuple[Figure, ...]:
     """Figures stated in ``text`` (years and list numbers left out)."""
     out = []
@@ -209,7 +222,7 @@ def figures_in(text: str) -> tuple[Figure, ...]:
                 (m.group("wscale") or "").lower(), 1)
             low, high = _interval(value, qual)
         out.append(Figure(text=m.group(0).strip(), low=low, high=high, qualifier=qual and qual.lower(),
-                          of=_counted(text, m.end())))
+                          of=_counted(text, m.end()) or _named_before(text, m.start())))
         prev_end = m.end()
     return tuple(out)
 
@@ -254,13 +267,20 @@ def words_reused(a: str, b: str) -> float:
     return token_f1(TOKEN.findall(a.lower()), TOKEN.findall(b.lower()))
 
 
+_NOUN_OPENERS = frozenset("the a an its their his her our against of on over about for with to".split())
+
+
 def modality_of(text: str) -> str:
     """plan | future | possible | actual: how the claim frames its event."""
     found = []
+    prev = ""
     for m in TOKEN.finditer(text):
-        if m.group(0) == "May" and m.start() > 0:
+        word, before, prev = m.group(0), prev, m.group(0).lower()
+        if word == "May" and m.start() > 0:
             continue  # the month
-        mod = MODALITY_WORDS.get(stem(m.group(0)))
+        mod = MODALITY_WORDS.get(stem(word))
+        if mod == "plan" and (before in _NOUN_OPENERS or before.endswith(("'s", "’s"))):
+            continue  # 'protested against plans to raise the age', 'the government's plan': a thing named, not intended
         if mod:
             found.append(mod)
     for mod in ("possible", "plan", "future"):

@@ -149,6 +149,7 @@ PREDICATES = _table({
     "threaten": "threaten endanger",
     "damage": "damage",
     "infect": "infect infection",
+    "protest": "protest protester demonstrate demonstration demonstrator",
 })
 
 # nouns and adjectives that name the same thing
@@ -164,7 +165,7 @@ SYNONYMS = _table({
     "home": "home house",
     "child": "child kid",
     "doctor": "doctor physician",
-    "people": "people person",
+    "people": "people person crowd turnout",  # a crowd or a turnout of 18,000 counts people
     "blaze": "blaze fire",
     "blast": "blast explosion",
     "factory": "factory plant",
