@@ -139,13 +139,22 @@ def test_complete_link_keeps_bridged_events_apart():
     assert len({story[f"f{i}"] for i in range(3)}) == 1 and len({story[f"v{i}"] for i in range(3)}) == 1
 
 
+def _vectors_and_days(features, settings):
+    """The reports' vectors under a vocabulary of their own, and their publication day numbers."""
+    from crosscheck.stories.vectors import Vocabulary, day_number, feature_keys, vector
+
+    vocab = Vocabulary()
+    for f in features:
+        vocab.add(feature_keys(f))
+    return [vector(feature_keys(f), vocab, settings) for f in features], [day_number(f.published) for f in features]
+
+
 def test_reports_a_year_apart_are_one_event_only_where_the_later_dates_the_earlier():
     """The same company's launches a year apart share their words and names (meantime-dev: 'Apple unveils
     iPod nano' 2005 / 'Apple announces new iPod range' 2007 were one story). Reports published more than
     story_date_far_days apart are scaled by story_date_far_factor, unless the later one states a date in the
     earlier's time (the 2012 trial report dating 'the shooting of September 2010')."""
     from crosscheck.stories.cluster import cluster, similarity_matrix
-    from crosscheck.stories.vectors import day_number, feature_keys, vector
 
     launch = ["launch", "unveil", "player", "music", "model", "price", "store", "colour"]
     first = [feat(f"a{i}", launch[i % 2:] + ["nano"], ["orbis"], published=f"2024-09-0{i + 1}") for i in range(3)]
@@ -156,13 +165,7 @@ def test_reports_a_year_apart_are_one_event_only_where_the_later_dates_the_earli
     dated = [dataclasses.replace(f, dates=("2024-09-02",)) for f in later]
     assert [len(g) for g in cluster(first + dated, settings)] == [6]
     # the pairwise similarity: halved across the year, whole where the later report dates the earlier
-    vocab_feats = first[:1] + later[:1]
-    from crosscheck.stories.vectors import Vocabulary
-    vocab = Vocabulary()
-    for f in vocab_feats:
-        vocab.add(feature_keys(f))
-    vecs = [vector(feature_keys(f), vocab, settings) for f in vocab_feats]
-    days = [day_number(f.published) for f in vocab_feats]
+    vecs, days = _vectors_and_days(first[:1] + later[:1], settings)
     plain = similarity_matrix(vecs, days, settings)[0, 1]
     assert similarity_matrix(vecs, days, settings, stated=[(), ()])[0, 1] == plain * settings.story_date_far_factor
     assert similarity_matrix(vecs, days, settings, stated=[(), ("2024-09",)])[0, 1] == plain
@@ -176,15 +179,11 @@ def test_reports_whose_leads_date_their_events_apart_are_two_events():
     first event's day, a report without a dated lead, or a translation published the same day (which resolved
     a weekday to another week) keep the plain similarity."""
     from crosscheck.stories.cluster import similarity_matrix
-    from crosscheck.stories.vectors import Vocabulary, day_number, feature_keys, vector
+    from crosscheck.stories.vectors import day_number
 
     settings = Settings()
     pair = [feat("q1", FIRE, ["arvena"], published="2026-11-20"), feat("q2", FIRE, ["arvena"], published="2026-11-28")]
-    vocab = Vocabulary()
-    for f in pair:
-        vocab.add(feature_keys(f))
-    vecs = [vector(feature_keys(f), vocab, settings) for f in pair]
-    days = [day_number(f.published) for f in pair]
+    vecs, days = _vectors_and_days(pair, settings)
     plain = similarity_matrix(vecs, days, settings)[0, 1]
     factor = settings.story_lead_apart_factor
     for leads, scale in (((("2026-11-20",), ("2026-11-28",)), factor),
