@@ -109,16 +109,23 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
     return sim
 
 
+_LEAD_DAYS = 4  # lead days compared per report (a lead sentence rarely names more)
+
+
 def _leads_apart(leads: Sequence[Sequence[str]], days: float) -> np.ndarray:
     """[i, j]: reports i and j both date their lead, and no day of one is within ``days`` of a day of the other."""
-    nums = [[n for n in (day_number(d) for d in ds) if n is not None] for ds in leads]
-    n = len(nums)
-    out = np.zeros((n, n), dtype=bool)
-    dated = [i for i in range(n) if nums[i]]
-    for x, i in enumerate(dated):
-        for j in dated[x + 1:]:
-            out[i, j] = out[j, i] = min(abs(a - b) for a in nums[i] for b in nums[j]) > days
-    return out
+    n = len(leads)
+    table = np.full((n, _LEAD_DAYS), np.nan)
+    for i, ds in enumerate(leads):
+        nums = [x for x in (day_number(d) for d in ds) if x is not None][:_LEAD_DAYS]
+        table[i, :len(nums)] = nums
+    nearest = np.full((n, n), np.inf)
+    for a in range(_LEAD_DAYS):  # the closest pair of days, one slot pair at a time: n x n arrays only
+        for b in range(_LEAD_DAYS):
+            gap = np.abs(table[:, a, None] - table[None, :, b])
+            nearest = np.fmin(nearest, gap)  # (NaN: an empty slot, ignored)
+    dated = ~np.isnan(table[:, 0])
+    return dated[:, None] & dated[None, :] & (nearest > days)
 
 
 def feature_similarity(vectors: Sequence[dict[str, float]], features: Sequence[StoryFeatures], settings: Settings,
