@@ -30,7 +30,7 @@ ANALYSIS = Analysis(
 )
 FEATURES = StoryFeatures(document="doc-1", published="2031-03-05", language="en", terms=(("bridge", 2), ("close", 1)),
                          entities=("per:lenz",), dates=("2031-03-04",), numbers=("1200",), title="Bridge to close",
-                         embedding="AAEC")
+                         embedding="AAEC", lead_dates=("2031-03-04",))
 FINGERPRINT = Fingerprint(document="doc-1", hashvalues=(1, 2**63 + 5, 7), shingles=40, published="2031-03-05",
                           outlet="Harbour Herald", credit="AP", credits=("AP",), language="en", spans=((0, 33), (34, 60)),
                           sketches=((11, 12), ()), anchors=(("1200", "lenz"), ()), said=(0,), version=2)
