@@ -127,6 +127,44 @@ def test_one_report_does_not_conflict_with_itself():
     assert {c.status for c in run_story([one_only, two]).claims} == {"conflicting"}
 
 
+def test_a_higher_toll_hours_after_a_floor_does_not_make_claims_conflict():
+    """A morning report's 'at least 14 people died' and an evening report's 'at least 17' count the dead at two
+    moments; two exact tolls, or tolls an hour apart, still conflict. A toll that 'rose to 17 on Sunday' dates the
+    rise, not the capsizing of Saturday night."""
+    def statuses(a, b, pub):
+        found = _pair_findings({"speaker_text": "the coast guard", "text": a},
+                               {"speaker_text": "the coast guard", "text": b}, pub=pub)
+        return {c.status for c in found.claims}
+
+    apart, close = ("2026-03-10T08:00:00Z", "2026-03-10T18:00:00Z"), ("2026-03-10T08:00:00Z", "2026-03-10T08:40:00Z")
+    floor = "At least {} people died when the ferry capsized off Marrow Island."
+    assert "conflicting" not in statuses(floor.format(14), floor.format(17), apart)
+    assert "conflicting" in statuses(floor.format(14), floor.format(17), close)
+    exact = "{} people died when the ferry capsized off Marrow Island."
+    assert "conflicting" in statuses(exact.format(14), exact.format(17), apart)
+
+
+def test_the_date_of_a_rising_count_is_no_date_of_the_event():
+    """'The death toll ... rose to 17 on Sunday' dates the rise; 'died when the ferry capsized on Saturday night'
+    dates the capsizing: no date conflict between them (read through the real analysis)."""
+    from crosscheck.analyze import analyze
+    from crosscheck.config import Settings
+    from crosscheck.corroborate.align import Weights
+    from crosscheck.corroborate.features import build_view
+    from crosscheck.corroborate.verdicts import _pair
+
+    texts = ("At least 14 people died when a ferry capsized off Marrow Island on Saturday night, the coast guard said.",
+             "The death toll from the capsizing of a ferry off Marrow Island rose to 17 on Sunday, the coast guard said.")
+    docs = [Document(id=f"d{i}", source=f"d{i}", fmt="txt", text=t, language="en", published="2026-11-29T18:00:00Z")
+            for i, t in enumerate(texts)]
+    views = []
+    for i, (doc, analysis) in enumerate(zip(docs, analyze(docs))):
+        views += [build_view(c, doc, analysis, i, {}, None) for c in analysis.claims]
+    a, b = (next(v for v in views if v.document == d) for d in ("d0", "d1"))
+    assert a.dates and b.dates and a.dates != b.dates  # Saturday and Sunday
+    assert (_pair(a, b, Weights(views), Settings()) or ("",))[0] != "conflict"
+
+
 # ---------------------------------------------------------------- paraphrase alignment (issue 13)
 # Each test below failed before the change it names (bench/alignment.py measures the whole set).
 

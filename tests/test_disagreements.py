@@ -52,6 +52,29 @@ def test_an_updated_count_in_the_later_report_is_explained():
     assert compat.figures(first, fig("18", 18), a_first=True).severity == "conflict"
 
 
+def test_a_higher_count_hours_after_a_floor_is_a_later_count():
+    """'at least 14 dead' in the morning and 'mindestens 17 Tote' in the evening: the dead are counted as they are
+    found, and the first count said it was a floor. Two exact counts, a lower later count, a count that does not
+    grow, or reports an hour apart still conflict."""
+    first, later = fig("at least 14", 14, "lower", subject="dead"), fig("at least 17", 17, "lower", subject="dead")
+    assert compat.figures(first, later, a_first=True, hours=10).severity == "explained"
+    assert compat.figures(later, first, a_first=False, hours=10).severity == "explained"
+    assert compat.figures(first, later, a_first=True, hours=1).severity == "conflict"
+    assert compat.figures(later, first, a_first=True, hours=10).severity == "conflict"  # the later is lower
+    assert compat.figures(fig("14", 14, subject="dead"), fig("17", 17, subject="dead"), hours=10).severity == "conflict"
+    magnitude = dict(subject="homes")
+    assert compat.figures(fig("at least 40", 40, "lower", **magnitude), fig("at least 60", 60, "lower", **magnitude),
+                          hours=10).severity == "conflict"
+    assert compat.hours_apart("2026-11-29T08:10:00Z", "2026-11-29T18:00:00+00:00") == pytest.approx(9 + 50 / 60)
+    assert compat.hours_apart("2026-11-29", "2026-11-29T18:00:00Z") is None  # a bare date says no hour
+
+
+def test_a_figure_after_by_is_the_size_of_a_change_not_the_count():
+    """'overloaded by at least 40 passengers' tells the excess, not how many were aboard."""
+    _, _, facts = _facts("The ferry, which had been overloaded by at least 40 passengers, sank off Marrow Island.")
+    assert [(f.subject, f.part) for f in facts if f.kind == "figure"] == [("passengers", True)]
+
+
 def test_figures_of_other_places_years_parts_or_parties_are_other_subjects():
     base = fig("32", 32, places=frozenset({"varna ridge"}))
     assert compat.same_subject(base, fig("45", 45, places=frozenset({"varna ridge", "ostrava"})))

@@ -7,7 +7,9 @@ Figures:
   only: shown, weaker than a conflict; the same kind of bound with different numbers ("as many as
   7,000" vs "as many as 8,000") is a conflict, because both reports put the edge somewhere else;
 * ranges agree with any figure inside them; units are converted before comparing;
-* a count of new cases ("another 1,500") next to a total is explained, not a conflict.
+* a count of new cases ("another 1,500") next to a total is explained, not a conflict; so is a higher count
+  of the dead or injured (data/disagreements.json 'cumulative') in a report published hours after one that
+  gave its count as a floor ("at least 14", then "at least 17"); two exact counts hours apart still conflict.
 
 Dates:
 * different days are a conflict; one day apart when either sentence states a night-time clock, a
@@ -17,7 +19,7 @@ Dates:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 
 from .clauses import lexicon
 from .facts import Fact
@@ -78,8 +80,30 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def figures(a: Fact, b: Fact, a_first: bool = True) -> Verdict:
-    """How two figures on one subject relate (``a_first``: a's report was published first)."""
+def hours_apart(pa: str | None, pb: str | None) -> float | None:
+    """Hours between two publication times given to the hour or finer (ISO; None when either is a bare date)."""
+    def when(p: str | None) -> datetime | None:
+        if not p or "T" not in p:
+            return None
+        try:
+            t = datetime.fromisoformat(p.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+    ta, tb = when(pa), when(pb)
+    return abs((tb - ta).total_seconds()) / 3600 if ta and tb else None
+
+
+def counted_later(hours: float | None) -> bool:
+    """Reports this many hours apart can give a growing count at two moments (data/disagreements.json
+    'cumulative')."""
+    return hours is not None and hours >= lexicon()["cumulative"]["hours"]
+
+
+def figures(a: Fact, b: Fact, a_first: bool = True, hours: float | None = None) -> Verdict:
+    """How two figures on one subject relate (``a_first``: a's report was published first; ``hours``: how many
+    hours apart the two reports were published, None when unknown)."""
     va, vb = float(a.value), float(b.value)
     if va == vb and a.bound == b.bound:
         return Verdict("agree", "")
@@ -98,6 +122,11 @@ def figures(a: Fact, b: Fact, a_first: bool = True) -> Verdict:
     if later.update and float(later.value) != float((a if later is b else b).value):
         earlier = a if later is b else b
         return Verdict("explained", f"the count was updated: '{earlier.text}' first, then '{later.text}'")
+    if counted_later(hours) and a.subject in lexicon()["cumulative"]["concepts"]:
+        earlier = a if later is b else b
+        if earlier.bound == "lower" and float(later.value) > float(earlier.value) and later.bound != "upper":
+            return Verdict("explained", f"a later count: '{earlier.text}' first, '{later.text}' {hours:.0f} hours "
+                                        "later (such counts grow while they are made)")
     if a.increment != b.increment:
         new, tot = (a, b) if a.increment else (b, a)
         return Verdict("explained", f"'{new.text}' counts new cases; '{tot.text}' is the total so far")

@@ -37,8 +37,9 @@ def _distinct(facts: list[Fact]) -> list[Fact]:
     return list(seen.values())
 
 
-def _compare(a: Fact, b: Fact, a_first: bool) -> compat.Verdict:
-    return compat.figures(a, b, a_first) if a.kind == "figure" else compat.dates(a, b)
+def _compare(a: Fact, b: Fact, a_first: bool, hours: float | None = None) -> compat.Verdict:
+    return compat.figures(a, b, a_first, hours) if a.kind == "figure" else compat.dates(a, b)
+
 
 
 def _kind(a: Fact, b: Fact) -> str:
@@ -57,6 +58,7 @@ def _pair(fa: list[Fact], fb: list[Fact], documents: Mapping[str, Document], sam
     pa = (documents[fa[0].document].published or "") if fa else ""
     pb = (documents[fb[0].document].published or "") if fb else ""
     a_first = not (pa and pb and pb < pa)
+    hours = compat.hours_apart(pa, pb)
     for (_, subject), (xs, ys) in sorted(by_subject.items()):
         if not xs or not ys:
             continue
@@ -72,7 +74,7 @@ def _pair(fa: list[Fact], fb: list[Fact], documents: Mapping[str, Document], sam
             for y in _distinct(ys):
                 if not compat.same_subject(x, y):
                     continue
-                v = _compare(x, y, a_first)
+                v = _compare(x, y, a_first, hours)
                 if v.severity == "agree":
                     agreed = True
                 elif worst is None or _RANK[v.severity] > _RANK[worst[0].severity]:

@@ -184,6 +184,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             q.kind == "count" and marked("subset_after", text, start, num_end(text, num_start, q) if m else
                                           q.start + len(q.text.split()[0]), doc.language, before=False) or \
             marked("previous", text, start, q.end, doc.language, after=False) or \
+            q.kind != "percent" and marked("difference", text, start, q.end, doc.language, after=False) or \
             marker_in("distributive", text, cs, ce, doc.language) or \
             breakdown(d, s, e) and place_after(d, q.end)
         out.append(Fact(

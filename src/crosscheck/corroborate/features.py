@@ -67,6 +67,7 @@ class ClaimView:
     # could compare (a pronoun, a noun-phrase content); None where it was not read
     head: str | None = None
     negation_implied: bool = False  # a word that says 'not' without a negation word ('barred', 'non-binding')
+    published: str | None = None  # the report's publication time, as stored
 
     @property
     def claim_ref(self) -> str:
@@ -482,4 +483,5 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         negation_implied=bool((rx := implied_negation(base_language(doc.language or "en"))) and rx.search(text)),
         parts=() if part else tuple(build_view(c, doc, analysis, order, entity_ids, part=i)
                                     for i, c in enumerate(sentence_parts(claim), 1)),
+        published=doc.published,
     )

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from .align import Group, Weights, near_across, one_language, topic
 from .subjects import mentions
-from .values import dates_between, figure_relation, negation_shared
+from .clauses import marker_in
+from .compat import counted_later, hours_apart
+from .values import dates_between, figure_relation, negation_shared, same_thing
 from .features import ClaimView
 
 
@@ -87,6 +89,27 @@ def _describe(v: ClaimView, speaker: str | None) -> str:
     return f"{who}: {v.claim.text}"
 
 
+_FLOORS = frozenset({"at least", "more than", "over"})  # a count given as a floor
+_GROWING = frozenset({"kill", "injure", "arrest", "evacuate", "rescue"})  # predicates whose counts grow as they are made
+
+
+def _later_count(a: ClaimView, b: ClaimView) -> bool:
+    """The claims count the dead, injured, arrested, evacuated or rescued, hours apart (compat.counted_later);
+    the earlier report gave each count as a floor and the later one's is no lower: a count made later, not
+    another count ('at least 14 died' in the morning, 'mindestens 17 Tote' in the evening)."""
+    if not (a.predicates & b.predicates & _GROWING) or not counted_later(hours_apart(a.published, b.published)):
+        return False
+    early, late = (a, b) if (a.published or "") <= (b.published or "") else (b, a)
+    pairs = [(x, y) for x in early.figures for y in late.figures if x.of and y.of and same_thing(x.of, y.of)]
+    return bool(pairs) and all(x.qualifier in _FLOORS and y.low >= x.low for x, y in pairs)
+
+
+def _dates_an_update(v: ClaimView) -> bool:
+    """The claim tells a count changing ('the toll rose to 17 on Sunday'): its date is the update's, not the
+    event's (data/disagreements.json 'update', as the disagreement finder reads it)."""
+    return marker_in("update", v.claim.text, 0, len(v.claim.text), v.language)
+
+
 def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tuple[str, str] | None:
     """('conflict'|'related', reason) for two claims of different groups, or None."""
     cross = a.cross(b)
@@ -103,11 +126,11 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
     # across languages only dates written with a number are compared
     dates = dates_between(a, b, cross)
     if same_pred and same_modality and lexical >= settings.conflict_topic_threshold:
-        if figures == "clash":
+        if figures == "clash" and not _later_count(a, b):
             fa = ", ".join(f.label() for f in a.figures)
             fb = ", ".join(f.label() for f in b.figures)
             return "conflict", f"figure: {fa} vs {fb}"
-        if dates == "clash":
+        if dates == "clash" and not (_dates_an_update(a) or _dates_an_update(b)):
             return "conflict", f"date: {', '.join(a.dates)} vs {', '.join(b.dates)}"
         # across languages negation words are unreliable evidence of disagreement (Russian "пока не" is
         # "until"; a Korean negative verb ending is not a word): they keep claims apart, never conflicting
