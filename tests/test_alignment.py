@@ -127,6 +127,17 @@ def test_one_report_does_not_conflict_with_itself():
     assert {c.status for c in run_story([one_only, two]).claims} == {"conflicting"}
 
 
+def test_two_sources_in_one_report_can_disagree():
+    """The police's and the organisers' crowd figures in one report are two sources disagreeing: both claims are
+    conflicting. The report's own narration next to a source stays the report's business."""
+    police = {"speaker": None, "speaker_text": "police", "text": "The march drew 18,000 people to the square."}
+    union = {"speaker": None, "speaker_text": "the organisers", "text": "The march drew 95,000 people to the square."}
+    assert {c.status for c in run_story([make_report("doc-a", [police, union])]).claims} == {"conflicting"}
+    own = {"speaker": None, "speaker_text": "Valdor Times", "kind": "outlet",
+           "text": "The march drew 95,000 people to the square."}
+    assert {c.status for c in run_story([make_report("doc-a", [police, own])]).claims} == {"single_source"}
+
+
 def test_a_higher_toll_hours_after_a_floor_does_not_make_claims_conflict():
     """A morning report's 'at least 14 people died' and an evening report's 'at least 17' count the dead at two
     moments; two exact tolls, or tolls an hour apart, still conflict. A toll that 'rose to 17 on Sunday' dates the

@@ -142,6 +142,19 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
     return None
 
 
+def _one_source(gi: Group, gj: Group) -> bool:
+    """Two groups of one report hold one source's words: some member of each has the same speaker, or one is
+    the report's own narration. Police putting a crowd at 18,000 and organisers at 95,000 in one report are two
+    sources disagreeing; one official giving 40 and then 55 is the report's business."""
+    def source(v: ClaimView) -> str | None:
+        if v.claim.kind == "outlet":
+            return None
+        return v.speaker_id or " ".join(sorted(v.speaker_words)) or None
+
+    si, sj = {source(m) for m in gi.members}, {source(m) for m in gj.members}
+    return None in si or None in sj or bool(si & sj)
+
+
 def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relations:
     """Find conflicting and related groups (any speakers: disagreement is across sources)."""
     rel = Relations()
@@ -160,8 +173,8 @@ def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relation
             later = sorted({j for t in gi.words for j in by_word.get(t, ()) if j > i})
         for j in later:
             gj = groups[j]
-            if len(gi.docs) == 1 and gi.docs == gj.docs:
-                continue  # disagreement is between sources, not two sentences of one report
+            if len(gi.docs) == 1 and gi.docs == gj.docs and _one_source(gi, gj):
+                continue  # disagreement is between sources, not two sentences of one source in one report
             if {m.claim_ref for m in gi.members} & {m.claim_ref for m in gj.members}:
                 continue  # parts of one compound claim, or sentences of one claim
             if not any(weight.distinctive(t) for t in gi.words & gj.words) and \
