@@ -236,6 +236,18 @@ def test_a_figure_given_for_a_noun_before_it_counts_that_noun():
     assert figure_relation(turnout, figures_in("95,000 people had taken part.")) == "same"
 
 
+def test_a_hedged_figure_that_is_no_round_number_anchors_a_retelling():
+    """'about 18,000' is as specific as a retelling gets: it anchors 'the crowd at 18,000' as 18,000 does;
+    'about 20,000' is a round guess and anchors nothing."""
+    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.values import figure_anchor
+
+    crowd = figures_in("Police put the crowd at 18,000.")
+    assert figure_anchor(figures_in("About 18,000 people protested in the capital."), crowd)
+    assert not figure_anchor(figures_in("About 20,000 people protested in the capital."),
+                             figures_in("Police put the crowd at 20,000."))
+
+
 def test_a_plan_named_as_a_thing_is_no_modality():
     """'protested against plans to raise the age' tells a deed done; the plan is what they protested. 'plans to
     train' and 'has plans to build' still frame a plan."""

@@ -87,6 +87,19 @@ def scale_apart(x: Figure, y: Figure) -> bool:
     return any(abs(ratio / 1000 ** k - 1) < 0.2 for k in (1, 2, 3))
 
 
+_HEDGES_ON_A_FIGURE = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated"})
+
+
+def _specific(f: Figure) -> bool:
+    """A hedged figure that is no round number ('about 18,000', not 'about 20,000'): two or more significant
+    digits, as specific as a retelling gets."""
+    if (f.qualifier or "") not in _HEDGES_ON_A_FIGURE:
+        return False
+    value = round((f.low + f.high) / 2)
+    digits = str(int(value)).rstrip("0")
+    return value >= 100 and len(digits) >= 2
+
+
 def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = False) -> bool:
     """Both claims give the same precise figure of the same counted thing ("5,000 reservists"):
     a specific anchor that survives a retelling which changes the verb (drift). Across languages
@@ -95,7 +108,7 @@ def figure_anchor(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool = 
         for y in fb:
             if not cross and not (x.of and y.of and same_thing(x.of, y.of)):
                 continue
-            precise = all(f.high - f.low <= 0.25 * max(abs(f.high), 1.0) for f in (x, y))
+            precise = all(f.high - f.low <= 0.25 * max(abs(f.high), 1.0) or _specific(f) for f in (x, y))
             if precise and x.low <= y.high and y.low <= x.high and max(x.high, y.high) >= 10:
                 return True
     return False
