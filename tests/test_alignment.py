@@ -248,6 +248,13 @@ def test_a_hedged_figure_that_is_no_round_number_anchors_a_retelling():
                              figures_in("Police put the crowd at 20,000."))
 
 
+def test_classes_and_lessons_are_one_thing():
+    """'Classes will resume on Wednesday' / 'lessons would restart on Wednesday', both the school's: one claim."""
+    found = _pair_findings({"speaker_text": "the school", "text": "Classes will resume on Wednesday."},
+                           {"speaker_text": "The school", "text": "Lessons would restart on Wednesday."})
+    assert _one_claim(found)
+
+
 def test_a_plan_named_as_a_thing_is_no_modality():
     """'protested against plans to raise the age' tells a deed done; the plan is what they protested. 'plans to
     train' and 'has plans to build' still frame a plan."""

@@ -171,6 +171,7 @@ SYNONYMS = _table({
     "factory": "factory plant",
     "outside": "outside external foreign",
     "job": "job post position",
+    "lesson": "lesson class",  # 'classes will resume' / 'lessons would restart'
 })
 
 # predicates a retelling may drift between (a plan to train becomes a deployment)
