@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ..model import Document, Retelling
 from .values import scale_apart, same_thing
-from .features import ClaimView
+from .features import ClaimView, Figure
 
 _MODALITY_WORDS = {"actual": "stated as fact", "plan": "a plan or intention", "future": "will happen",
                    "possible": "may happen"}
@@ -40,6 +40,10 @@ def _figure_drift_across(a: ClaimView, b: ClaimView, src: str, dst: str) -> list
     return [f"figure: '{fa.text}' ({src}) -> '{fb.text}' ({dst})"]
 
 
+def _same_figure(fa: Figure, fb: Figure) -> bool:
+    return (fa.low, fa.high, fa.qualifier) == (fb.low, fb.high, fb.qualifier) or fa.text.lower() == fb.text.lower()
+
+
 def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> tuple[str, ...]:
     """Human-readable notes where a retelling changes predicate, modality, figure or hedging."""
     if len(members) < 2:
@@ -61,15 +65,17 @@ def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> 
                 notes.append(f"modality: {_MODALITY_WORDS[first.modality]} ({src}) -> "
                              f"{_MODALITY_WORDS[v.modality]} ({dst})")
         single = len(first.figures) == 1 and len(v.figures) == 1
-        for fa in first.figures:
-            for fb in v.figures:
+        # a figure the other retelling states too is no drift ('4.2 million tonnes, down from 6.3 million
+        # tonnes' in both: neither changed into the other)
+        only_a = [fa for fa in first.figures if not any(_same_figure(fa, fb) for fb in v.figures)]
+        only_b = [fb for fb in v.figures if not any(_same_figure(fa, fb) for fa in first.figures)]
+        for fa in only_a:
+            for fb in only_b:
                 if first.cross(v):
                     continue  # compared by value above: counted things are words of two languages
                 if not (same_thing(fa.of, fb.of) or single and not (fa.of and fb.of)):
                     continue  # figures of different things
-                if (fa.low, fa.high, fa.qualifier) != (fb.low, fb.high, fb.qualifier) and \
-                        fa.text.lower() != fb.text.lower():
-                    notes.append(f"figure: '{fa.text}' ({src}) -> '{fb.text}' ({dst})")
+                notes.append(f"figure: '{fa.text}' ({src}) -> '{fb.text}' ({dst})")
         ha, hb = set(first.claim.hedges), set(v.claim.hedges)
         if ha - hb:
             notes.append(f"hedge dropped: {', '.join(sorted(ha - hb))} ({src}) -> none ({dst})")
