@@ -53,6 +53,7 @@ def test_frame_cue(parse, text, content, speaker, cue, kind):
     "The new bill opposes nothing and bans plastic bags in all shops.",  # a bare pronoun object
     "She put the old book at the end of the shelf.",  # 'at' a place: no figure, no estimate
     "The shipping company placed an order at 9 a.m. on Monday.",  # 'at' a clock time: no estimate
+    "The 350 million euros in aid put the losses at 1.2 billion euros.",  # a sum as the source: a parse slip
 ])
 def test_frame_cue_gives_no_claim(parse, text):
     _, found = parse(text)

@@ -117,6 +117,8 @@ def read(cue: Token, frame: Frame) -> FrameHit | None:
     if source is None:
         return None
     for rel in frame.rels:
+        if rel == "dobj+at" and any(t.like_num or t.ent_type_ in _FIGURE_ENTS for t in source.subtree):
+            continue  # 'the aid was not enough, and put the losses at ...': a sum estimates nothing (a parse slip)
         ids = _content(cue, rel)
         if ids:
             ids -= {t.i for t in source.subtree}
