@@ -127,6 +127,23 @@ def test_one_report_does_not_conflict_with_itself():
     assert {c.status for c in run_story([one_only, two]).claims} == {"conflicting"}
 
 
+def test_one_source_s_two_claims_in_a_report_are_never_compared_through_a_group():
+    """A group that holds another report's retelling met this report's own other claim by the same source, so two
+    claims of one union in one report came out as conflicting (verdicts.relate compared the group's members pair
+    by pair). Members of one report are compared only when their sources differ."""
+    from crosscheck.corroborate.features import build_view
+    from crosscheck.corroborate.verdicts import _same_report_source
+
+    union = {"speaker_text": "the farmers' union"}
+    doc, analysis, _ = make_report("doc-a", [{**union, "text": "The drought aid was not enough."},
+                                             {**union, "text": "The farmers lost 1.2 billion euros."},
+                                             {"speaker_text": "police", "text": "The march drew 18,000 people."}])
+    other, other_analysis, _ = make_report("doc-b", [{**union, "text": "The farmers lost 1.2 billion euros."}])
+    a1, a2, police = (build_view(c, doc, analysis, 0, {}, None) for c in analysis.claims)
+    b = build_view(other_analysis.claims[0], other, other_analysis, 1, {}, None)
+    assert _same_report_source(a1, a2) and not _same_report_source(a1, police) and not _same_report_source(a1, b)
+
+
 def test_two_sources_in_one_report_can_disagree():
     """The police's and the organisers' crowd figures in one report are two sources disagreeing: both claims are
     conflicting. The report's own narration next to a source stays the report's business."""
@@ -246,6 +263,18 @@ def test_a_hedged_figure_that_is_no_round_number_anchors_a_retelling():
     assert figure_anchor(figures_in("About 18,000 people protested in the capital."), crowd)
     assert not figure_anchor(figures_in("About 20,000 people protested in the capital."),
                              figures_in("Police put the crowd at 20,000."))
+
+
+def test_a_unit_written_alike_makes_figures_comparable_across_languages():
+    """'900 million euros' and '1,2 Milliarden Euro' count euros in both languages: another sum, a clash (before,
+    a word no concept lists could not be matched across languages, and the two were one claim with a drift)."""
+    from crosscheck.corroborate.features import Figure, figures_in
+    from crosscheck.corroborate.values import figure_relation
+
+    english = figures_in("Losses could reach 900 million euros.")
+    german = (Figure(text="1,2 Milliarden Euro", low=1.2e9, high=1.2e9, of="euro"),)
+    assert figure_relation(english, german, cross=True) == "clash"
+    assert figure_relation(english, (Figure(text="900 Millionen Euro", low=9e8, high=9e8, of="euro"),), cross=True) == "same"
 
 
 def test_classes_and_lessons_are_one_thing():

@@ -142,17 +142,27 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
     return None
 
 
+def _source(v: ClaimView) -> str | None:
+    """Who a claim's words are: its speaker, or None for the report's own narration (or an unnamed source)."""
+    if v.claim.kind == "outlet":
+        return None
+    return v.speaker_id or " ".join(sorted(v.speaker_words)) or None
+
+
 def _one_source(gi: Group, gj: Group) -> bool:
     """Two groups of one report hold one source's words: some member of each has the same speaker, or one is
     the report's own narration. Police putting a crowd at 18,000 and organisers at 95,000 in one report are two
     sources disagreeing; one official giving 40 and then 55 is the report's business."""
-    def source(v: ClaimView) -> str | None:
-        if v.claim.kind == "outlet":
-            return None
-        return v.speaker_id or " ".join(sorted(v.speaker_words)) or None
-
-    si, sj = {source(m) for m in gi.members}, {source(m) for m in gj.members}
+    si, sj = {_source(m) for m in gi.members}, {_source(m) for m in gj.members}
     return None in si or None in sj or bool(si & sj)
+
+
+def _same_report_source(a: ClaimView, b: ClaimView) -> bool:
+    """Two claims of one report by one source (or narration): never a disagreement between sources."""
+    if a.document != b.document:
+        return False
+    sa, sb = _source(a), _source(b)
+    return sa is None or sb is None or sa == sb
 
 
 def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relations:
@@ -183,6 +193,8 @@ def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relation
             found = None
             for a in gi.members:
                 for b in gj.members:
+                    if _same_report_source(a, b):
+                        continue  # a group's retelling from another report lets it meet this report's own
                     res = _pair(a, b, weight, settings)
                     if res and (found is None or res[0] == "conflict"):
                         found = (res, a, b)
