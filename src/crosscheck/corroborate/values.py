@@ -7,7 +7,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from .features import ClaimView, Figure
-from .lexicon import CUE_WORDS, HEDGES, MODALITY_WORDS, NUMBER_WORDS, PREDICATES, STOP, SYNONYMS, TOKEN, stem
+from .lexicon import CUE_WORDS, HEDGES, MODALITY_WORDS, NUMBER_WORDS, PREDICATES, STOP, SYNONYMS, TOKEN, UNITS, stem
 
 
 def same_thing(x: str | None, y: str | None) -> bool:
@@ -74,6 +74,8 @@ def _comparable_across(a: str | None, b: str | None) -> bool:
     if not (a and b):
         return False
     ca, cb = _noun_class(a), _noun_class(b)
+    if a.lower() == b.lower() and a.lower() in UNITS:
+        return True  # a unit written alike in both languages: '900 million euros' / '1,2 Milliarden Euro'
     return ca == cb and not ca.startswith("word:") or "people" in (ca, cb)
 
 
