@@ -166,6 +166,22 @@ def test_a_cue_without_its_subject_belongs_to_the_person_just_named(lang, text, 
     assert claims[0].speaker_text in ("Jorge Ibarra", "Marco Bellini")
 
 
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("de", "Die Brücke über die Mulde bleibt bis Montag gesperrt. Das teilte die Polizei am Abend mit.", "die Polizei"),
+    ("nl", "De brug over de rivier blijft tot maandag dicht. Dat meldde het ministerie donderdag.", "het ministerie"),
+    ("es", "El puente seguirá cerrado hasta el lunes. Así lo informó el ayuntamiento el jueves.", "el ayuntamiento"),
+    ("fr", "Le pont restera fermé jusqu'à lundi. C'est ce qu'ont annoncé les autorités locales.",
+     "les autorités locales"),
+])
+def test_a_sentence_pointing_back_credits_the_sentence_before(lang, text, speaker):
+    """'Das teilte die Polizei mit.': the sentence before is the police's claim, not the report's own statement
+    (before, it was an outlet claim and the cue sentence was another)."""
+    doc = Document(id=f"back-{lang}", source=lang, fmt="txt", text=text, language=lang)
+    claims = analyze([doc])[0].claims
+    assert [(c.kind, c.text) for c in claims] == [("reported", text.split(". ")[0] + ".")]
+    assert speaker.split()[-1].lower() in claims[0].speaker_text.lower().split()  # 'die Polizei' or the entity
+
+
 def test_a_dialogue_dash_paragraph_is_a_quote():
     text = ("El alcalde Jorge Ibarra visitó el puerto de Valencia el martes.\n"
             "\u2014Vamos a reconstruir todos los almacenes antes del verano \u2014dijo el alcalde Ibarra.")

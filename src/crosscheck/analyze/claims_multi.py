@@ -23,7 +23,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -63,6 +63,7 @@ class Cues:
     substring: bool
     topic: tuple[str, ...] = ()
     verb_final: bool = False
+    anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +120,7 @@ def cues_for(lang: str | None) -> Cues | None:
         negation=_alternation(entry.get("negation", []), sub),
         titles=_alternation(entry.get("titles", []), sub),
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
+        anaphora=_alternation(entry.get("anaphora", []), sub),
     )
 
 
@@ -221,6 +223,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, la
             if last is not None:
                 done_until = sentences[last][1]
                 continue
+        if i > 0 and _anaphoric(st, s, e, sentences[i - 1]):
+            continue
         if _according(st, s, e) or _reported(st, s, e):
             continue
         if settings.claim_outlet_statements and _is_outlet_fact(st, s, e):
@@ -523,6 +527,41 @@ def _reported(st: _State, s: int, e: int) -> bool:
         if st.add(body[0], body[1], (s, e), key, name, cue, "reported"):
             return True
     return False
+
+
+def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
+    """'Das teilte das Ministerium am Donnerstag mit.': a sentence that opens with a word pointing back and a
+    reporting verb credits the sentence before to the source after the verb; that sentence's claim as the report's
+    own statement, if it was read as one, gives way."""
+    c = st.cues
+    if c.anaphora is None or c.cue is None:
+        return False
+    lead = c.anaphora.match(st.text, s + _skip(st.text, s, e))
+    cue = c.cue.match(st.text, lead.end() + _skip(st.text, lead.end(), e)) if lead is not None else None
+    if cue is None:
+        return False
+    key, name = _speaker_near(st, cue.end(), e, cue.start(), cue.end())
+    if key is None:  # the phrase after the verb, to its first function word after a content word or a date
+        end = min([fs for fs, _ in st.facts if cue.end() <= fs < e] + [e])
+        words = _trim_source(st, st.text[cue.end():end].strip(_EDGE + ".")).split()
+        while words and words[-1].lower() in stop_words(c.lang):
+            words.pop()  # 'teilte die Polizei mit': the verb's particle
+        phrase = " ".join(words)
+        name = phrase if words and not _only_function_words(st, phrase) else name
+    if key is None and name is None:
+        return False
+    ps, pe = before
+    held = [k for k, cl in enumerate(st.claims) if cl.start <= ps < cl.end]
+    if any(st.claims[k].kind != "outlet" for k in held):
+        return False  # the sentence before is already someone's claim
+    if not st.add(ps, pe, (ps, e), key, name, " ".join(cue.group(0).lower().split()), "reported"):
+        return False
+    if held:  # the new claim takes the place (and key) of the report's own statement of that sentence
+        new = st.claims.pop()
+        st.claims[held[0]] = replace(new, key=st.claims[held[0]].key)
+        for k in reversed(held[1:]):
+            del st.claims[k]
+    return True
 
 
 PERSON_REACH = 400  # characters back a verb without a subject looks for the person last named
