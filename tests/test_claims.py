@@ -502,3 +502,15 @@ def test_a_document_named_for_its_publisher_is_the_publisher_s_claim(parse, sour
     ents, found = parse(text)
     claim = next(c for c in found if "retirement age of 66" in c.text)
     assert speaker in _speaker_words(claim, ents) and "maren" not in _speaker_words(claim, ents), claim
+
+
+def test_the_object_of_citing_that_names_a_source_is_the_chain_not_a_claim(parse):
+    """'..., Capital Daily reported, citing two government officials': the officials are the source behind the
+    report (its chain), not a content 'Two government officials.' credited to Capital Daily; a thing cited
+    ('cited the report as evidence of fraud') stays a content."""
+    _, found = parse("Defence Minister Olav Rask is expected to resign this week, Capital Daily reported on "
+                     "Wednesday, citing two government officials.")
+    assert [(c.text, c.chain) for c in found] == [("Defence Minister Olav Rask is expected to resign this week.",
+                                                   ("two government officials",))]
+    _, found = parse("Senator Ida Marsh cited the audit report as evidence of fraud.")
+    assert [c.text for c in found] == ["The audit report as evidence of fraud."]
