@@ -144,6 +144,28 @@ def test_one_source_s_two_claims_in_a_report_are_never_compared_through_a_group(
     assert _same_report_source(a1, a2) and not _same_report_source(a1, police) and not _same_report_source(a1, b)
 
 
+def test_a_claim_told_inside_another_of_its_report_is_not_a_restatement_of_it(tmp_path, store):
+    """The official's 'Voss had asked Rask to step down' and the nested 'Rask to step down' credited to Voss (chained
+    to the official) are two attributions: they were one group shown as Voss's, the official's report lost (read
+    through the real pipeline)."""
+    import io
+    import json
+
+    from crosscheck.export import write_json
+    from crosscheck.pipeline import Pipeline
+
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "r1", "published": "2026-11-25", "language": "en", "title": "Rask to resign",
+                                "text": "Defence Minister Olav Rask will resign this week, two officials said. One of "
+                                        "the officials said Prime Minister Hedda Voss had asked Rask to step down on "
+                                        "Monday."}))
+    Pipeline(store).ingest([str(path)])
+    buf = io.StringIO()
+    write_json(store, buf)
+    speakers = {c["speaker_text"] for c in json.loads(buf.getvalue())["claims"] if "step down" in c["text"]}
+    assert speakers >= {"One of the officials", "Prime Minister Hedda Voss"}, speakers
+
+
 def test_two_sources_in_one_report_can_disagree():
     """The police's and the organisers' crowd figures in one report are two sources disagreeing: both claims are
     conflicting. The report's own narration next to a source stays the report's business."""

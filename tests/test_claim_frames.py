@@ -77,3 +77,13 @@ def test_unknown_relation_is_named():
     frame = claim_frames.Frame("oppose", "VERB", ("subj-of",), "belief")
     with pytest.raises(ValueError, match="subj-of"):
         claim_frames.read(sdoc[2], frame)
+
+
+def test_a_frame_claim_told_inside_another_source_s_claim_has_it_as_its_chain(parse):
+    """'One of the officials said the prime minister had asked Rask to step down': the asking is the official's
+    report; the frame claim credits the prime minister with the official as its chain (as nested speech has)."""
+    _, found = parse("One of the officials said Prime Minister Hedda Voss had asked Rask to step down on Monday.")
+    asked = [c for c in found if c.cue == "asked"]
+    assert [(c.speaker_text, c.chain) for c in asked] == [("Prime Minister Hedda Voss", ("One of the officials",))]
+    _, alone = parse("Prime Minister Hedda Voss asked Rask to step down on Monday.")
+    assert [c.chain for c in alone if c.cue == "asked"] == [()]

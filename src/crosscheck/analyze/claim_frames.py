@@ -257,6 +257,18 @@ def use(frames: Frames) -> None:
     _LEXICON = frames
 
 
+def _reported_by(claims, sent, cue: Token, text: str, who: str | None) -> tuple[str, ...]:
+    """The chain of a frame claim told inside another source's claim of the sentence ('One of the officials said
+    the prime minister had asked Rask to step down': the asking is the official's report): that source and its
+    chain, nearest first; () when no other source's claim holds the cue and the content."""
+    body = text.rstrip(".").lower()
+    for c in claims:
+        if c.start <= sent.start_char < c.end and (c.speaker or c.speaker_text) not in (None, who) and \
+                cue.lower_ in c.text.lower() and body in c.text.lower():
+            return ((c.speaker_text,) if c.speaker_text else ()) + tuple(c.chain)
+    return ()
+
+
 def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None) -> list[Claim]:
     """Claims of ``sent`` cued by frame words (``positions``: the doc's frame cue tokens); the speaker is
     resolved by the reading state ``st`` (claim_state.State) as it stands after reading the sentence.
@@ -290,5 +302,6 @@ def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None
         taken |= set(hit.content) | {j}
         out.append(Claim(key="", text=text, start=sent.start_char, end=sent.end_char, speaker=speaker,
                          speaker_text=speaker_text, cue=cue.lower_, kind=hit.kind, hedges=hedges_of(toks),
-                         negated=is_negated(toks), subject=subject_of(toks)))
+                         negated=is_negated(toks), subject=subject_of(toks),
+                         chain=_reported_by(st.claims, sent, cue, text, speaker or speaker_text)))
     return out

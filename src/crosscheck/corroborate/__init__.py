@@ -54,16 +54,22 @@ def _speaker(group: Group) -> tuple[str | None, str | None, str | None, ClaimVie
     name, else the first report that attributes it (a report's own statement, kind "outlet", only when no report
     attributes the claim); the voice is that report's claim, whose kind the aligned claim takes, so its kind and
     speaker tell one reading."""
-    primary = [m for m in group.members if m.ref not in group.secondary] or group.members
+    # a member told inside another member's claim of its report ('the official said the prime minister had asked
+    # him to step down': the asking, the prime minister's, chained to the official) is what that source reports
+    told = {m.ref for m in group.members
+            if any(n is not m and n.document == m.document and n.claim.speaker_text in m.claim.chain
+                   for n in group.members if n.claim.speaker_text)}
+    members = [m for m in group.members if m.ref not in told] or group.members
+    primary = [m for m in members if m.ref not in group.secondary] or members
     named = Counter(m.speaker_id for m in primary if m.named)
     if not named:
-        named = Counter(m.speaker_id for m in group.members if m.named)
+        named = Counter(m.speaker_id for m in members if m.named)
     if named:
         sid = named.most_common(1)[0][0]
-        member = next(m for m in group.members if m.speaker_id == sid)
+        member = next(m for m in members if m.speaker_id == sid)
         display = member.speaker_name or member.claim.speaker_text
         return (None if sid.startswith("name:") else sid), member.claim.speaker_text or display, display, member
-    voice = next((m for m in group.members if m.claim.kind != "outlet"), group.members[0])
+    voice = next((m for m in members if m.claim.kind != "outlet"), members[0])
     return None, voice.claim.speaker_text, voice.claim.speaker_text, voice
 
 

@@ -412,7 +412,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                 if v.claim.in_title and not other.claim.in_title:
                     if m.aligned and (summed is None or m.score > summed[0]):
                         summed = (m.score, other)
-                elif m.blocked is None and m.score >= settings.duplicate_threshold and \
+                elif m.blocked is None and m.score >= settings.duplicate_threshold and not _told_in(v, other) and \
                         words_reused(v.claim.text, other.claim.text) >= settings.duplicate_words:
                     dup = placed[other.ref]
                     break
@@ -510,6 +510,13 @@ def _merge_pass(groups: list[Group], weight: Weights, settings: Settings,
             for m in g.members:
                 postings.add(g, m)
     return kept, postings
+
+
+def _told_in(a: ClaimView, b: ClaimView) -> bool:
+    """One claim is told inside the other ('the official said the prime minister had asked him to step down'):
+    the inner source's claim has the outer speaker in its chain. Two attributions, never one restated."""
+    return bool(a.claim.speaker_text and a.claim.speaker_text in b.claim.chain or
+                b.claim.speaker_text and b.claim.speaker_text in a.claim.chain)
 
 
 def _restated(g: Group, h: Group, weight: Weights, settings: Settings) -> bool:
