@@ -166,6 +166,30 @@ def test_a_claim_told_inside_another_of_its_report_is_not_a_restatement_of_it(tm
     assert speakers >= {"One of the officials", "Prime Minister Hedda Voss"}, speakers
 
 
+def test_a_retelling_that_cites_a_source_names_that_source(tmp_path, store):
+    """'two government officials told Capital Daily' and 'Capital Daily reported, citing two government officials':
+    the claim is the officials' (Capital Daily only passes it on); it was shown as Capital Daily's, a named source
+    winning over the unnamed one behind it."""
+    import io
+    import json
+
+    from crosscheck.export import write_json
+    from crosscheck.pipeline import Pipeline
+
+    path = tmp_path / "two.jsonl"
+    reports = [("c1", "Capital Daily", "Defence Minister Olav Rask will resign this week over a procurement "
+                "investigation, two government officials told Capital Daily on condition of anonymity."),
+               ("c2", "Northern Wire", "Defence Minister Olav Rask will resign this week over a procurement "
+                "investigation, Capital Daily reported on Wednesday, citing two government officials.")]
+    path.write_text("\n".join(json.dumps({"id": i, "outlet": o, "published": "2026-11-25", "language": "en",
+                                          "title": "Rask to resign", "text": t}) for i, o, t in reports))
+    Pipeline(store).ingest([str(path)])
+    buf = io.StringIO()
+    write_json(store, buf)
+    found = [c for c in json.loads(buf.getvalue())["claims"] if "resign this week" in c["text"]]
+    assert [(c["speaker_text"], len(c["documents"])) for c in found] == [("two government officials", 2)]
+
+
 def test_two_sources_in_one_report_can_disagree():
     """The police's and the organisers' crowd figures in one report are two sources disagreeing: both claims are
     conflicting. The report's own narration next to a source stays the report's business."""

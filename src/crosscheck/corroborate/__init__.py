@@ -54,11 +54,12 @@ def _speaker(group: Group) -> tuple[str | None, str | None, str | None, ClaimVie
     name, else the first report that attributes it (a report's own statement, kind "outlet", only when no report
     attributes the claim); the voice is that report's claim, whose kind the aligned claim takes, so its kind and
     speaker tell one reading."""
-    # a member told inside another member's claim of its report ('the official said the prime minister had asked
-    # him to step down': the asking, the prime minister's, chained to the official) is what that source reports
+    # a member whose chain holds another member's source retells that source: in its report ('the official said
+    # the prime minister had asked him to step down': the official reports the asking) or across reports ('Capital
+    # Daily reported, citing two government officials' beside the officials' own words to Capital Daily)
     told = {m.ref for m in group.members
-            if any(n is not m and n.document == m.document and n.claim.speaker_text in m.claim.chain
-                   for n in group.members if n.claim.speaker_text)}
+            if any(n is not m and n.claim.speaker_text and n.claim.speaker_text.lower() in
+                   {w.lower() for w in m.claim.chain} for n in group.members)}
     members = [m for m in group.members if m.ref not in told] or group.members
     primary = [m for m in members if m.ref not in group.secondary] or members
     named = Counter(m.speaker_id for m in primary if m.named)
