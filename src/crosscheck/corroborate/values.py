@@ -52,6 +52,11 @@ def _bound(f: Figure) -> str | None:
     return "lower" if f.qualifier in _LOWER else "upper" if f.qualifier in _UPPER else None
 
 
+def is_floor(f: Figure) -> bool:
+    """The figure is given as a floor ('at least 14', 'more than 20')."""
+    return _bound(f) == "lower"
+
+
 def _noun_class(word: str) -> str:
     """What a counted word names, in any language: a concept of data/disagreements.json ('fatalities',
     'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or itself."""

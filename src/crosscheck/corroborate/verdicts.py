@@ -19,7 +19,7 @@ from .align import Group, Weights, near_across, one_language, topic
 from .subjects import mentions
 from .clauses import marker_in
 from .compat import counted_later, hours_apart
-from .values import dates_between, figure_relation, negation_shared, same_thing
+from .values import dates_between, figure_relation, is_floor, negation_shared, same_thing
 from .features import ClaimView
 
 
@@ -89,7 +89,6 @@ def _describe(v: ClaimView, speaker: str | None) -> str:
     return f"{who}: {v.claim.text}"
 
 
-_FLOORS = frozenset({"at least", "more than", "over"})  # a count given as a floor
 _GROWING = frozenset({"kill", "injure", "arrest", "evacuate", "rescue"})  # predicates whose counts grow as they are made
 
 
@@ -101,7 +100,7 @@ def _later_count(a: ClaimView, b: ClaimView) -> bool:
         return False
     early, late = (a, b) if (a.published or "") <= (b.published or "") else (b, a)
     pairs = [(x, y) for x in early.figures for y in late.figures if x.of and y.of and same_thing(x.of, y.of)]
-    return bool(pairs) and all(x.qualifier in _FLOORS and y.low >= x.low for x, y in pairs)
+    return bool(pairs) and all(is_floor(x) and y.low >= x.low for x, y in pairs)
 
 
 def _dates_an_update(v: ClaimView) -> bool:
