@@ -552,15 +552,13 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         return False
     ps, pe = before
     held = [k for k, cl in enumerate(st.claims) if cl.start <= ps < cl.end]
-    if any(st.claims[k].kind != "outlet" for k in held):
+    if len(held) > 1 or any(st.claims[k].kind != "outlet" for k in held):
         return False  # the sentence before is already someone's claim
     if not st.add(ps, pe, (ps, e), key, name, " ".join(cue.group(0).lower().split()), "reported"):
         return False
     if held:  # the new claim takes the place (and key) of the report's own statement of that sentence
         new = st.claims.pop()
         st.claims[held[0]] = replace(new, key=st.claims[held[0]].key)
-        for k in reversed(held[1:]):
-            del st.claims[k]
     return True
 
 

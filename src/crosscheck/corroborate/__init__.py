@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from ..config import Settings
 from ..model import AlignedClaim, Analysis, Document, Story, StoryFindings
 from . import disagreements as _disagreements
-from .align import Group, Weights, align
+from .align import Group, Weights, align, told_by
 from .names import unify_names
 from .drift import chain, drift_notes, retelling
 from .features import ClaimView, build_view
@@ -57,9 +57,7 @@ def _speaker(group: Group) -> tuple[str | None, str | None, str | None, ClaimVie
     # a member whose chain holds another member's source retells that source: in its report ('the official said
     # the prime minister had asked him to step down': the official reports the asking) or across reports ('Capital
     # Daily reported, citing two government officials' beside the officials' own words to Capital Daily)
-    told = {m.ref for m in group.members
-            if any(n is not m and n.claim.speaker_text and n.claim.speaker_text.lower() in
-                   {w.lower() for w in m.claim.chain} for n in group.members)}
+    told = {m.ref for m in group.members if any(n is not m and told_by(m, n) for n in group.members)}
     members = [m for m in group.members if m.ref not in told] or group.members
     primary = [m for m in members if m.ref not in group.secondary] or members
     named = Counter(m.speaker_id for m in primary if m.named)

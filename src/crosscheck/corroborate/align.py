@@ -512,11 +512,16 @@ def _merge_pass(groups: list[Group], weight: Weights, settings: Settings,
     return kept, postings
 
 
+def told_by(inner: ClaimView, outer: ClaimView) -> bool:
+    """``inner`` passes on ``outer``'s source: its chain holds that speaker ('the official said the prime minister
+    had asked him to step down': the asking, chained to the official; 'Capital Daily reported, citing two officials')."""
+    said = (outer.claim.speaker_text or "").strip().lower()
+    return bool(said) and said in {w.strip().lower() for w in inner.claim.chain}
+
+
 def _told_in(a: ClaimView, b: ClaimView) -> bool:
-    """One claim is told inside the other ('the official said the prime minister had asked him to step down'):
-    the inner source's claim has the outer speaker in its chain. Two attributions, never one restated."""
-    return bool(a.claim.speaker_text and a.claim.speaker_text in b.claim.chain or
-                b.claim.speaker_text and b.claim.speaker_text in a.claim.chain)
+    """One claim is told inside the other: two attributions, never one restated."""
+    return told_by(a, b) or told_by(b, a)
 
 
 def _restated(g: Group, h: Group, weight: Weights, settings: Settings) -> bool:
