@@ -27,8 +27,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.claim_index import _DATA as CUE_DATA
-from crosscheck.analyze.claim_index import asks
+from crosscheck.analyze.claim_index import ESTIMATE_VERBS, asks
 from crosscheck.analyze.claim_objects import completed_object, governing_subject
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
@@ -57,7 +56,6 @@ def _data() -> dict:
 
 
 NOT_ASSERTING = frozenset(_data().get("not_asserting", ()))  # 'refused to comment on C': no content asserted
-ESTIMATE = tuple(CUE_DATA.get("estimate", ()))  # 'Police put the crowd at 18,000': the object and its figure
 
 
 def load(data: dict | None = None) -> dict[tuple[str, str], Frame]:
@@ -70,7 +68,7 @@ def load(data: dict | None = None) -> dict[tuple[str, str], Frame]:
     for key, spec in data["frames"].items():
         lemma, pos = key.rsplit("/", 1)
         out[(lemma, pos)] = Frame(lemma, pos, tuple(spec["rels"]), spec["kind"])
-    for lemma in ESTIMATE:
+    for lemma in ESTIMATE_VERBS:
         known = out.get((lemma, "VERB"))
         out[(lemma, "VERB")] = Frame(lemma, "VERB", ("dobj+at", *(known.rels if known else ())),
                                      known.kind if known else "reported")

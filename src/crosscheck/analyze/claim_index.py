@@ -40,6 +40,9 @@ OBJECT_PREPS = {verb: frozenset(preps) for verb, preps in _DATA["object_preps"].
 NOUN_CUES = {noun: cls for cls, nouns in _DATA.get("noun_cues", {}).items() for noun in nouns}  # 'her claim that C'
 ADJECTIVE_CUES = {adj: cls for cls, adjs in _DATA.get("adjective_cues", {}).items() for adj in adjs}  # 'afraid that C'
 LEMMA_FIXES = dict(_DATA.get("lemma_fixes", {}))  # 'hoping' -> 'hope' (the model says 'hop')
+ESTIMATE_VERBS = tuple(_DATA.get("estimate", ()))  # 'Police put the crowd at 18,000': the object and its figure
+CITE_VERBS = frozenset(_DATA.get("cite_sources", ()))  # 'citing two officials': an object naming a source is the chain
+SOURCE_NOUNS = frozenset(_DATA.get("source_nouns", ()))  # ... such a source when no entity names it
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
 # verbs whose noun-phrase object may be an attributed content ('attacked Machado', 'called for his dismissal')

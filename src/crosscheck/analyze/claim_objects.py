@@ -16,11 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosscheck.analyze.claim_index import _DATA as CUE_DATA
-from crosscheck.analyze.claim_index import OBJECT_PREPS
-
-CITES = frozenset(CUE_DATA.get("cite_sources", ()))  # 'citing two officials': the object is a source
-SOURCE_NOUNS = frozenset(CUE_DATA.get("source_nouns", ()))
+from crosscheck.analyze.claim_index import CITE_VERBS, OBJECT_PREPS, SOURCE_NOUNS
 
 # prepositions completing a cue's object ('described X as Y', 'blamed X for Y / on Y', 'accused X of Y')
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to"})
@@ -45,7 +41,7 @@ def object_content(cue: Token) -> set[int] | None:
         ids = {t.i for t in obj.subtree}
         ids |= {t.i for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i for t in c.subtree}  # 'called on X to C'
         return None if _bare_pronoun([t for t in obj.children if t.dep_ in ("pobj", "pcomp")]) else without_asides(cue, ids)
-    if cue.lemma_ in CITES and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lemma_.lower() in SOURCE_NOUNS):
+    if cue.lemma_ in CITE_VERBS and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lemma_.lower() in SOURCE_NOUNS):
         return None  # 'citing two government officials': who speaks behind the claim, not what is said
     ids = completed_object(cue, obj, _COMPLETING_PREPS)
     if _bare_pronoun([obj]):  # 'they defended it': no content; 'called him a genius': what completes it is
