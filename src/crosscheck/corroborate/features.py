@@ -113,10 +113,13 @@ _DATE_BEFORE = re.compile(_MONTH + r"\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
 
 
+APPROX_QUALIFIERS = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
+                               "close to"})  # a hedge on a figure: 15% either way
+
+
 def _interval(value: float, qual: str | None) -> tuple[float, float]:
     q = (qual or "").lower()
-    if q in ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
-             "close to"):
+    if q in APPROX_QUALIFIERS:
         return value * 0.85, value * 1.15
     if q in ("nearly", "almost"):
         return value * 0.85, value

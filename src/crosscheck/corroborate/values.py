@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from difflib import SequenceMatcher
 
-from .features import ClaimView, Figure
+from .features import APPROX_QUALIFIERS, ClaimView, Figure
 from .lexicon import CUE_WORDS, HEDGES, MODALITY_WORDS, NUMBER_WORDS, PREDICATES, STOP, SYNONYMS, TOKEN, UNITS, stem
 
 
@@ -94,13 +94,10 @@ def scale_apart(x: Figure, y: Figure) -> bool:
     return any(abs(ratio / 1000 ** k - 1) < 0.2 for k in (1, 2, 3))
 
 
-_HEDGES_ON_A_FIGURE = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated"})
-
-
 def _specific(f: Figure) -> bool:
     """A hedged figure that is no round number ('about 18,000', not 'about 20,000'): two or more significant
     digits, as specific as a retelling gets."""
-    if (f.qualifier or "") not in _HEDGES_ON_A_FIGURE:
+    if (f.qualifier or "") not in APPROX_QUALIFIERS:
         return False
     value = round((f.low + f.high) / 2)
     digits = str(int(value)).rstrip("0")
