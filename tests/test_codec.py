@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from crosscheck.model import (AlignedClaim, Analysis, Claim, ClaimVectors, Disagreement, Entity, Fingerprint,
+from crosscheck.model import (AlignedClaim, Analysis, Claim, ClaimVectors, Disagreement, Entity, Fingerprint, LeadOrganisation,
                               Mention, Quantity, Retelling, SourceState, StoryFeatures, StoryFindings,
                               SyndicationMember, TimeExpr, TimelineEntry)
 from crosscheck.store import codec
@@ -30,7 +30,10 @@ ANALYSIS = Analysis(
 )
 FEATURES = StoryFeatures(document="doc-1", published="2031-03-05", language="en", terms=(("bridge", 2), ("close", 1)),
                          entities=("per:lenz",), dates=("2031-03-04",), numbers=("1200",), title="Bridge to close",
-                         embedding="AAEC", lead_dates=("2031-03-04",))
+                         embedding="AAEC", lead_dates=("2031-03-04",),
+                         lead_org=LeadOrganisation(name="Harbour Council", kind="council", proper="harbour",
+                                                   keys=("n:harbour council",)),
+                         actors=("n:harbour council", "p:lenz"))
 FINGERPRINT = Fingerprint(document="doc-1", hashvalues=(1, 2**63 + 5, 7), shingles=40, published="2031-03-05",
                           outlet="Harbour Herald", credit="AP", credits=("AP",), language="en", spans=((0, 33), (34, 60)),
                           sketches=((11, 12), ()), anchors=(("1200", "lenz"), ()), said=(0,), version=2)
@@ -88,7 +91,7 @@ def test_samples_set_every_field_of_every_stored_type():
     assert {cls.__name__ for cls in set_fields} >= {
         "Entity", "Mention", "Quantity", "TimeExpr", "Claim", "Analysis", "StoryFeatures", "Fingerprint",
         "ClaimVectors", "SyndicationMember", "StoryFindings", "AlignedClaim", "Retelling", "TimelineEntry",
-        "Disagreement", "SourceState"}
+        "Disagreement", "SourceState", "LeadOrganisation"}
 
 
 @pytest.mark.parametrize("obj", STORED, ids=lambda o: type(o).__name__)

@@ -103,6 +103,9 @@ class Settings:
     # lead names the first event's day ('Friday's quake') shares that day and stays.
     story_lead_apart_days: float = 4.0
     story_lead_apart_factor: float = 0.1
+    # two reports whose leads name two organisations of one kind, one never named by the other report (the
+    # Bank of Norland's decision and the Bank of Ostria's, the same afternoon): stories.actors
+    story_actors_apart_factor: float = 0.1
     story_neighbour_share: float = 0.5  # a candidate story scoring this share of story_threshold joins the run's
     # re-optimised neighbourhood (finalize) ...
     story_neighbours: int = 3  # ... and so do a new report's best few candidates, whatever their score.

@@ -202,6 +202,16 @@ class Story:
 
 
 @dataclass(frozen=True)
+class LeadOrganisation:
+    """The first organisation a report's lead names (stories.actors): who the lead says acted."""
+
+    name: str
+    kind: str  # its capitalised words the report also writes in lowercase ("bank"), sorted, space-joined
+    proper: str  # its other capitalised words ("norland")
+    keys: tuple[str, ...] = ()  # its alias keys (analyze.aliases.alias_keys)
+
+
+@dataclass(frozen=True)
 class StoryFeatures:
     """Per-document evidence for story clustering; JSON-friendly so old reports need no re-analysis."""
 
@@ -215,6 +225,8 @@ class StoryFeatures:
     title: str = ""  # headline, for story titles
     embedding: str = ""  # title + lead sentence embedding, int8 base64 (crosscheck.embed.pack); "" when off
     lead_dates: tuple[str, ...] = ()  # days ("2024-10-17") the lead's time expressions name: when its event happened
+    lead_org: LeadOrganisation | None = None  # the first organisation the lead names
+    actors: tuple[str, ...] = ()  # alias keys of the people and organisations the report names
 
 
 @dataclass(frozen=True)

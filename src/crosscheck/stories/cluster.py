@@ -14,6 +14,7 @@ from scipy.sparse import csr_matrix
 from crosscheck.config import Settings
 from crosscheck.embed import unpack
 from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
+from crosscheck.stories.actors import actors_apart
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, month_keys, vector
 
 
@@ -66,7 +67,8 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
                       settings: Settings, languages: Sequence[str | None] | None = None,
                       embeddings: Sequence[np.ndarray | None] | None = None,
                       stated: Sequence[Sequence[str]] | None = None,
-                      leads: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+                      leads: Sequence[Sequence[str]] | None = None,
+                      actors: np.ndarray | None = None) -> np.ndarray:
     """Cosine of every pair of report vectors, scaled by publication-date distance.
 
     Reports in two different languages share no content words, so for them the words block only
@@ -78,7 +80,9 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
     report's stated date keys; reports published over ``story_date_far_days`` apart are scaled further unless
     the later one dates the earlier's time (vectors.far_factor). ``leads``: each report's lead days; two reports
     whose leads and publication dates are both over ``story_lead_apart_days`` apart are scaled by
-    ``story_lead_apart_factor`` (two events)."""
+    ``story_lead_apart_factor`` (two events). ``actors``: [i, j] true where the two reports' leads name two
+    organisations of one kind (stories.actors.actors_apart): scaled by ``story_actors_apart_factor``, whatever
+    the dates."""
     sim = _cosines(vectors)
     langs = [(x or "")[:2].lower() for x in languages] if languages else []
     if len(set(l for l in langs if l)) > 1:
@@ -105,6 +109,8 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
         if leads is not None:
             apart = both & (gap > settings.story_lead_apart_days) & _leads_apart(leads, settings.story_lead_apart_days)
             sim = np.where(apart, sim * settings.story_lead_apart_factor, sim)
+    if actors is not None:
+        sim = np.where(actors, sim * settings.story_actors_apart_factor, sim)
     np.fill_diagonal(sim, 1.0)
     return sim
 
@@ -136,7 +142,7 @@ def feature_similarity(vectors: Sequence[dict[str, float]], features: Sequence[S
         embeddings = [unpack(f.embedding) for f in features]
     return similarity_matrix(vectors, [day_number(f.published) for f in features], settings,
                              [f.language for f in features], embeddings, [f.dates for f in features],
-                             [f.lead_dates for f in features])
+                             [f.lead_dates for f in features], actors_apart(features))
 
 
 def _dates_back(stated: Sequence[Sequence[str]], days: Sequence[int | None], settings: Settings) -> np.ndarray:

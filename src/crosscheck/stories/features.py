@@ -15,6 +15,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from crosscheck.model import Analysis, Document, StoryFeatures
+from crosscheck.stories.actors import actor_keys, lead_organisation
 from crosscheck.textunits import ends_with_stop, sentence_spans
 from crosscheck.timevalues import calendar_key
 
@@ -273,4 +274,6 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
         numbers=tuple(sorted({n for n in numbers if n and n not in ("0", "1")})),
         title=title[:300],
         lead_dates=lead_days(analysis, lead_end),
+        lead_org=lead_organisation(analysis, f"{title}\n{doc.text}", lead_end),
+        actors=actor_keys(analysis),
     )
