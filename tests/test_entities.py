@@ -146,3 +146,19 @@ def test_title_case_headline_words_are_not_organisations(parse):
             ent = local.entity(m.entity)
             assert ent.type == "PERSON" or len(m.text.split()) == 1, m
     assert _by_alias(local, "Ilse Varnholt")
+
+
+def test_a_name_after_a_capitalised_title_is_a_person_whatever_the_ner_says(parse):
+    """'Governor Ilse Marten said ...': the English NER called the name an organisation, so 'she' in the next
+    sentence found no person and the quote stayed 'she's, apart from the governor's other words."""
+    text = ("Governor Ilse Marten said inflation would fall back to the bank's 2% goal by late 2027. "
+            "\"We are not yet done,\" she told reporters.")
+    local = entities.extract(parse(text))
+    marten = _by_alias(local, "Ilse Marten")
+    assert len(marten) == 1 and marten[0].type == "PERSON"
+    doc = Document(id="m", source="m", fmt="txt", text=text, language="en", published="2026-11-19")
+    claims = analyze([doc])[0].claims
+    assert [c.speaker_text for c in claims] == ["Governor Ilse Marten"] * 2
+    # an institution's word after the title stays the institution's
+    local = entities.extract(parse("Director General Tedros Ghebreyesus spoke. Governor House Committee met."))
+    assert not any(e.name == "House Committee" and e.type == "PERSON" for e in local.entities)

@@ -184,12 +184,27 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type
+        elif label in ("ORG", "GPE", "LOC") and _titled_name(span):
+            label = "PERSON"  # 'Governor Ilse Marten' tagged an organisation: a capitalised title names a person
         elif len(span) > 1 and label != "PERSON" and _in_title_case_line(doc_text(sdoc), span.start_char, headlines):
             continue  # 'Officers Already Training Russian Soldiers' in a headline is no organisation
         out.append((span, label))
     out.extend(_places_after_prepositions(sdoc, latin, cands))
     out.extend(_names_after_titles(sdoc, latin, cands))
     return out
+
+
+def _titled_name(span: Span) -> bool:
+    """The span is one to three capitalised proper nouns right after a capitalised title word ('Governor Ilse
+    Marten', 'Minister Kral'), none of them a word of an institution's name."""
+    doc = span.doc
+    if span.start == 0 or len(span) > 3:
+        return False
+    title = doc[span.start - 1]
+    if title.lower_ not in TITLE_HEADS or not title.text[:1].isupper():
+        return False
+    return all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in TITLE_HEADS
+               and t.lower_ not in _NOT_NAMES for t in span)
 
 
 def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, str]]:
