@@ -408,3 +408,20 @@ def test_recent_embeddings_filled_at_once_rank_as_when_set_one_by_one():
     for i in range(200):
         bulk.set(f"n{i}", rng.normal(size=16).astype(np.float32))
     assert bulk.ids[-1] == "n199" and bulk.nearest(bulk.mat[bulk.rows["n199"]], 0.99, recent=10) == ["n199"]
+
+
+def test_a_rate_in_percent_differing_across_languages_is_a_conflict_among_other_figures():
+    """'to 4.5%' / 'al 4,75%': a percent figure is a unit written alike in every language. Other languages'
+    quantities carry no counted noun, so a percent figure counted nothing and could not clash; and of several
+    figures across languages only some agreeing pair was read (the 'third increase' agreeing hid the rate)."""
+    en_text = "The central bank raised its main rate to 4.5%, its third increase this year."
+    it_text = "La banca centrale ha alzato il tasso di riferimento al 4,75%, il terzo rialzo dell'anno, con 3 voti contrari."
+    spk = {"speaker": "Ilse Marten", "speaker_text": "Marten"}
+    en = _with_language(make_report("doc-en", [{**spk, "text": en_text}]), "en")
+    it = _with_language(make_report("doc-it", [{**spk, "text": it_text}]), "it",
+                        (Quantity(start=it_text.find("4,75%"), end=it_text.find("4,75%") + 5, text="4,75%", value=4.75,
+                                  kind="percent"),
+                         _quantity("3 voti", it_text, 3)))
+    findings = _run([en, it])
+    assert all(c.status == "conflicting" for c in findings.claims), [(c.text, c.status) for c in findings.claims]
+    assert any("4,75%" in note for c in findings.claims for note in c.conflict_notes)

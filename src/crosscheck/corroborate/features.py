@@ -353,8 +353,8 @@ def _quantity_figures(claim: Claim, analysis: Analysis) -> tuple[Figure, ...]:
             low, high = float(q.low), float(q.high)
         else:
             continue
-        out.append(Figure(text=q.text, low=low, high=high, qualifier=q.qualifier,
-                          of=q.of or _noun_after(q.text, claim.text[max(0, q.end - claim.start):])))
+        of = q.of or ("percent" if q.kind == "percent" else _noun_after(q.text, claim.text[max(0, q.end - claim.start):]))
+        out.append(Figure(text=q.text, low=low, high=high, qualifier=q.qualifier, of=of))
     return tuple(out)
 
 

@@ -27,6 +27,8 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
             # a figure with no counted noun (a flight number) or counting another thing ("22 edificios"
             # next to "27 fatalities") cannot contradict a count
             return "none" if scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
+        if _unit_clash(fa, fb):
+            return "clash"
         return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
     agree: dict[str, bool] = {}
     for x in fa:
@@ -71,6 +73,19 @@ def _noun_class(word: str) -> str:
                for words in tables.values() for p in words if len(p.strip()) > 2):
             return concept
     return "word:" + w
+
+
+def _unit_clash(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> bool:
+    """Across languages, of several figures: the one figure each side gives in a unit written alike in both
+    ('4.5%' / '4,75%', '900 million euros' / '1,2 Milliarden Euro') differs."""
+    for unit in {x.of for x in fa if x.of in UNITS} & {y.of for y in fb if y.of in UNITS}:
+        xs = [x for x in fa if x.of == unit]
+        ys = [y for y in fb if y.of == unit]
+        if len(xs) == 1 and len(ys) == 1:
+            x, y = xs[0], ys[0]
+            if not (x.low <= y.high and y.low <= x.high) and not scale_apart(x, y):
+                return True
+    return False
 
 
 def _comparable_across(a: str | None, b: str | None) -> bool:
