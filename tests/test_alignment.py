@@ -564,3 +564,19 @@ def test_unresolved_sources_are_one_by_what_names_them(first, second, same):
     s = Settings()
     want = s.align_threshold if same else s.align_threshold_cross_speaker
     assert speaker_required(view("a", first), view("b", second), s) == want
+
+
+def test_a_quote_of_function_words_alone_is_matched_by_its_wording():
+    """'We are not yet done' has no content term: it could never be aligned with its retelling (score 0), so
+    two wire copies quoting it were two single-source claims. Its words in order inside the other quote are
+    the evidence; the same words in another order, or fewer than three words, are none."""
+    marten = {"speaker": "Ilse Marten", "speaker_text": "Marten", "kind": "quote"}
+
+    def together(a: str, b: str) -> bool:
+        return merged({"a": {**marten, "text": a}, "b": {**marten, "text": b}})
+
+    assert together("We are not yet done.", "We are not yet done.")
+    assert together("We are not yet done.", "We are not yet done, and we will act again.")
+    assert not together("We are not yet done.", "Are we done yet? Not at all.")
+    assert not together("We are not yet done.", "We are not done.")
+    assert not together("Not yet.", "Not yet.")

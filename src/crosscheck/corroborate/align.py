@@ -28,6 +28,7 @@ _GENERIC_SOURCE = frozenset(
     "government ministry authority authorities police military army".split())
 
 
+WORDING = "\x00wording"  # the word of a group holding a claim of function words alone (see _echo)
 SHORT_CLAIM = 8  # content terms and names of a claim whose other name is its point (see _compare)
 MAX_COMPARED = 8  # members of a large group a claim is compared with: the first and the latest
 
@@ -56,7 +57,7 @@ class Group:
     def add(self, view: ClaimView, secondary: bool = False) -> None:
         self.members.append(view)
         self.docs.add(view.document)
-        self.words |= view.terms | view.entity_terms | _counted(view)
+        self.words |= view.terms | view.entity_terms | _counted(view) or {WORDING}
         if secondary:
             self.secondary.add(view.ref)
 
@@ -67,7 +68,8 @@ class Group:
         """Shares a term or a name that is not everywhere in the story (cheap test before comparing):
         a paraphrase may share nothing but its names ("recalled its ambassador" / "withdrew its envoy")."""
         return (any(t in self.words and weight.distinctive(t) for t in weight.terms_of(view)[0])
-                or bool(_counted(view) & self.words))  # the same counted thing is always worth comparing
+                or bool(_counted(view) & self.words)  # the same counted thing is always worth comparing
+                or WORDING in self.words or not (view.terms or view.entity_terms))  # function words: _echo
 
 
 class Postings:
@@ -83,12 +85,14 @@ class Postings:
     def add(self, group: Group, view: ClaimView) -> None:
         """``view`` joined ``group`` (a new group takes the next position)."""
         i = self.index.setdefault(id(group), len(self.index))
-        for t in view.terms | view.entity_terms | _counted(view):
+        for t in view.terms | view.entity_terms | _counted(view) or {WORDING}:
             self.by_word[t].add(i)
 
     def candidates(self, view: ClaimView) -> list[int]:
         weight, by_word = self.weight, self.by_word
-        out: set[int] = set()
+        if not (view.terms or view.entity_terms):
+            return list(range(len(self.index)))  # a claim of function words alone: its wording decides (_echo)
+        out: set[int] = set(by_word.get(WORDING, ()))
         for t in weight.terms_of(view)[0]:
             if t in by_word and weight.distinctive(t):
                 out |= by_word[t]
@@ -211,7 +215,7 @@ def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
 def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozenset[str]]:
     matched, wa, wb, shared = _overlap(a, b, weight)
     if not wa or not wb:
-        return 0.0, shared
+        return _echo(a.claim.text, b.claim.text), shared
     # a much shorter claim is not "contained" in a long one just by naming one of its actors
     containment = matched / max(min(wa, wb), 0.4 * max(wa, wb))
     dice = 2 * matched / (wa + wb)
@@ -219,6 +223,23 @@ def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozen
     if not any(t[0] != "@" for t in shared):
         lexical *= 0.5  # only names in common: the same actors, not the same assertion
     return lexical, shared
+
+
+ECHO_WORDS = 3  # words a claim of function words alone needs to be matched by its wording
+
+
+def _echo(x: str, y: str) -> float:
+    """A claim of function words alone ('We are not yet done', 'I am not going anywhere') has no terms to
+    weigh: its words, in order, inside the other claim's words are the evidence (scored as containment and
+    dice over all words); anything less is none."""
+    wx, wy = (TOKEN.findall(t.lower()) for t in (x, y))
+    short, long_ = sorted((wx, wy), key=len)
+    if len(short) < ECHO_WORDS:
+        return 0.0
+    n = len(short)
+    if not any(long_[i:i + n] == short for i in range(len(long_) - n + 1)):
+        return 0.0
+    return 0.55 + 0.45 * 2 * n / (n + len(long_))
 
 
 def predicate_penalty(pa: frozenset[str], pb: frozenset[str]) -> float:
