@@ -167,6 +167,22 @@ def test_a_cue_without_its_subject_belongs_to_the_person_just_named(lang, text, 
 
 
 @pytest.mark.parametrize("lang,text,speaker", [
+    ("pt", "A governadora Ilse Marten falou aos jornalistas. Dois dos nove membros do conselho votaram contra, "
+           "informou o banco em comunicado.", "o banco"),
+    ("es", "El alcalde Jorge Ibarra visitó el puerto. Los almacenes serán reconstruidos antes del verano, "
+           "informó el ayuntamiento en un comunicado.", "el ayuntamiento"),
+    ("it", "Il sindaco Marco Bellini ha visitato il porto. I magazzini saranno ricostruiti entro l'estate, "
+           "ha comunicato la prefettura.", "la prefettura"),
+])
+def test_a_common_noun_after_a_closing_cue_is_the_source_not_the_person_named_before(lang, text, speaker):
+    """'C, informou o banco em comunicado': the bank is the source. Before, no name after the verb sent the claim
+    to the last person named (the pro-drop reading), the governor."""
+    doc = Document(id=f"noun-{lang}", source=lang, fmt="txt", text=text, language=lang)
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert len(claims) == 1 and claims[0].speaker_text.lower() == speaker, [(c.cue, c.speaker_text) for c in claims]
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
     ("de", "Die Brücke über die Mulde bleibt bis Montag gesperrt. Das teilte die Polizei am Abend mit.", "die Polizei"),
     ("nl", "De brug over de rivier blijft tot maandag dicht. Dat meldde het ministerie donderdag.", "het ministerie"),
     ("es", "El puente seguirá cerrado hasta el lunes. Así lo informó el ayuntamiento el jueves.", "el ayuntamiento"),

@@ -502,6 +502,8 @@ def _reported(st: _State, s: int, e: int) -> bool:
             elif comma_before is not None:  # 'C, dijo el ministro.' / 'C, X zei.'
                 body = (s, comma_before)
                 key, name = _speaker_near(st, comma_before, e, cs, ce)
+                if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
+                    name = _noun_after_cue(st, ce, e)
             elif re.match(r"\s*[,:]", st.text[ce:e]):  # 'X sagte, C' / 'X заявил: C'
                 body = (ce, e)
                 key, name = _speaker_near(st, s, cs, cs, ce)
@@ -563,6 +565,25 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
 
 
 PERSON_REACH = 400  # characters back a verb without a subject looks for the person last named
+
+
+def _noun_after_cue(st: _State, ce: int, e: int) -> str | None:
+    """The noun phrase right after a reporting verb that follows its content: an article (a function word)
+    and the one to three words after it up to the next function word ('informou o banco em comunicado' ->
+    'o banco'); None when the verb is followed by anything else ('dijo además', 'afirmou.')."""
+    stops = stop_words(st.cues.lang)
+    words = list(_WORDS.finditer(st.text, ce, e))
+    low = [w.group(0).lower().rstrip(".") for w in words]
+    if len(words) < 2 or not stops or low[0] not in stops or low[1] in stops:
+        return None
+    if re.search(r"[,;:.!?]", st.text[ce:words[1].start()]):
+        return None
+    last = 1
+    for i in range(2, min(len(words), 4)):
+        if low[i] in stops or re.search(r"[,;:.!?]", st.text[words[last].end():words[i].start()]):
+            break
+        last = i
+    return _tidy(st.text[words[0].start():words[last].end()].rstrip("."))
 
 
 def _recent_or_person(st: _State, s: int) -> tuple[str | None, str | None] | None:
