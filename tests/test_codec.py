@@ -27,6 +27,7 @@ ANALYSIS = Analysis(
                   chain=("council engineers",), negated=True, subject="bridge", in_title=True),),
     lemmas=("bridge", "close"),
     notes=("text analysed up to character 10",),
+    title_quantities=(Quantity(start=3, end=8, text="4,75%", value=4.75, kind="percent"),),
 )
 FEATURES = StoryFeatures(document="doc-1", published="2031-03-05", language="en", terms=(("bridge", 2), ("close", 1)),
                          entities=("per:lenz",), dates=("2031-03-04",), numbers=("1200",), title="Bridge to close",

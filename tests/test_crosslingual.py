@@ -425,3 +425,26 @@ def test_a_rate_in_percent_differing_across_languages_is_a_conflict_among_other_
     findings = _run([en, it])
     assert all(c.status == "conflicting" for c in findings.claims), [(c.text, c.status) for c in findings.claims]
     assert any("4,75%" in note for c in findings.claims for note in c.conflict_notes)
+
+
+def test_headlines_giving_two_rates_in_two_languages_conflict(store, tmp_path):
+    """'sube los tipos al 4,5%' / 'alza i tassi al 4,75%': a headline's amounts were not read outside English
+    (the analysis' quantities are the body's), so two headlines with two rates were one corroborated claim."""
+    reports = [
+        ("es", "El banco central de Norland sube los tipos al 4,5%",
+         "El Banco de Norland subió este jueves su tipo de interés de referencia por tercera vez. La gobernadora "
+         "Ilse Marten afirmó que la inflación volverá al objetivo del 2% a finales de 2027."),
+        ("it", "Norland, la banca centrale alza i tassi al 4,75%",
+         "La Banca di Norland ha alzato giovedì il tasso di riferimento per la terza volta. La governatrice Ilse Marten ha "
+         "detto che l'inflazione tornerà al 2% entro la fine del 2027."),
+    ]
+    path = tmp_path / "rates.jsonl"
+    path.write_text("\n".join(json.dumps({"id": lang, "title": title, "text": text, "language": lang,
+                                          "outlet": f"Outlet {lang}", "published": "2026-11-19T16:00:00Z"})
+                              for lang, title, text in reports))
+    Pipeline(store).ingest([str(path)])
+    [story] = store.stories()
+    findings = store.findings(story.id)
+    heads = [c for c in findings.claims if any(r.text.startswith(("El banco central", "Norland, la banca"))
+                                               for r in c.retellings)]
+    assert heads and all(c.status == "conflicting" for c in heads), [(c.text, c.status) for c in heads]

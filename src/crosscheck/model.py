@@ -146,6 +146,8 @@ class Analysis:
     claims: tuple[Claim, ...] = ()
     lemmas: tuple[str, ...] = ()  # content-word lemmas, for story features
     notes: tuple[str, ...] = ()  # limits met on this report: text cut for analysis, a refused date ...
+    title_quantities: tuple[Quantity, ...] = ()  # amounts in the headline its claims were read from (offsets into
+    #                                             Document.title, as those claims' offsets)
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,8 @@ def with_title_claims(analysis: Analysis, doc: Document, title: str, at: int, td
     body = tuple(c for c in analysis.claims if c.start >= copy)
     if not claims and len(body) == len(analysis.claims):
         return analysis
-    return dataclasses.replace(analysis, claims=body + tuple(claims))
+    amounts = tuple(dataclasses.replace(q, start=q.start + at, end=q.end + at) for q in parsed.quantities) if claims else ()
+    return dataclasses.replace(analysis, claims=body + tuple(claims), title_quantities=amounts)
 
 
 def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, headline: bool = False,

@@ -344,7 +344,7 @@ def _quantity_figures(claim: Claim, analysis: Analysis) -> tuple[Figure, ...]:
     """Figures from the analysis' quantities inside the claim (numbers read in the report's own
     language and locale: "10.000" in German is ten thousand)."""
     out = []
-    for q in (() if claim.in_title else analysis.quantities):
+    for q in (analysis.title_quantities if claim.in_title else analysis.quantities):
         if q.start < claim.start or q.end > claim.end or q.kind == "percent" and q.value is None:
             continue
         if q.value is not None:
