@@ -495,3 +495,37 @@ def test_a_passive_retelling_with_an_irregular_participle_is_one_claim():
     ])
     assert by_docs(f, "a", "b") and any("withdrawn" in r.text for c in by_docs(f, "a", "b") for r in c.retellings), \
         [(c.documents, c.text) for c in f.claims]
+
+
+def test_a_retelling_of_one_sentence_of_a_longer_quote_drops_no_hedge_of_the_rest():
+    """'"We are not yet done. Further tightening may be needed"' against '"We are not yet done"': the second
+    retelling leaves the hedged sentence out; it did not drop the hedge ('may') nor state it as fact."""
+    quote = dict(speaker="Governor Ilse Marten", kind="quote")
+    long_ = C("We are not yet done. Further tightening may be needed if prices keep rising.", hedges=("may",), **quote)
+    short = C("We are not yet done.", **quote)
+    f = run_story([make_report("a", [long_], outlet="Harbour Times"), make_report("b", [short], outlet="Coast Wire")])
+    together = [c for c in f.claims if set(c.documents) == {"a", "b"}]
+    assert together, [(c.text, c.documents) for c in f.claims]
+    assert not [n for c in f.claims for n in c.drift if n.startswith(("hedge", "modality"))], [c.drift for c in f.claims]
+    # a retelling of the whole that drops the hedge still says so
+    whole = C("We are not yet done. Further tightening will be needed if prices keep rising.", **quote)
+    f = run_story([make_report("a", [long_], outlet="Harbour Times"), make_report("b", [whole], outlet="Coast Wire")])
+    assert any(n.startswith("hedge dropped: may") for c in f.claims for n in c.drift)
+
+
+def test_drift_notes_no_hedge_a_partial_retelling_leaves_out():
+    """Across languages whole claims are grouped (no parts): the drift between a two-sentence quote and a
+    retelling of its first sentence alone notes no hedge or modality of the sentence left out."""
+    from crosscheck.corroborate.drift import drift_notes
+    from crosscheck.corroborate.features import build_view
+
+    quote = dict(speaker="Governor Ilse Marten", kind="quote")
+    reports = [make_report("a", [C("We are not yet done. Further tightening may be needed if prices keep rising.",
+                                   hedges=("may",), **quote)], outlet="Harbour Times"),
+               make_report("b", [C("We are not yet done, the governor said.", **quote)], outlet="Coast Wire"),
+               make_report("c", [C("We are not yet done, and further tightening will be needed if prices rise.",
+                                   **quote)], outlet="Valley Courier")]
+    views = [build_view(a.claims[0], d, a, i, ids) for i, (d, a, ids) in enumerate(reports)]
+    docs = {d.id: d for d, _, _ in reports}
+    assert not [n for n in drift_notes(views[:2], docs) if n.startswith(("hedge", "modality"))]
+    assert any(n.startswith("hedge dropped: may") for n in drift_notes([views[0], views[2]], docs))

@@ -5,8 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model import Document, Retelling
+from ..textunits import sentence_spans, word_count
 from .values import scale_apart, same_thing
 from .features import ClaimView, Figure
+
+PART_SHARE = 0.6  # a retelling under this share of the other's words, which has several sentences, retells a part
+
+
+def _retells_part(a: ClaimView, b: ClaimView) -> bool:
+    """One retelling holds only a part of the other: the other has several sentences and the one has under
+    PART_SHARE of its words ('"We are not yet done"' of '"We are not yet done. Further tightening may be
+    needed"'): a hedge or modality of the part it leaves out changed nothing."""
+    (short, long_) = sorted((a.claim.text, b.claim.text), key=word_count)
+    return len(sentence_spans(long_)) > 1 and word_count(short) < PART_SHARE * word_count(long_)
+
 
 _MODALITY_WORDS = {"actual": "stated as fact", "plan": "a plan or intention", "future": "will happen",
                    "possible": "may happen"}
@@ -61,7 +73,7 @@ def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> 
             if first.predicates - v.predicates and v.predicates - first.predicates:
                 notes.append(f"predicate: {'/'.join(sorted(first.predicates))} ({src}) -> "
                              f"{'/'.join(sorted(v.predicates))} ({dst})")
-            if first.modality != v.modality:
+            if first.modality != v.modality and not _retells_part(first, v):
                 notes.append(f"modality: {_MODALITY_WORDS[first.modality]} ({src}) -> "
                              f"{_MODALITY_WORDS[v.modality]} ({dst})")
         single = len(first.figures) == 1 and len(v.figures) == 1
@@ -76,7 +88,7 @@ def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> 
                 if not (same_thing(fa.of, fb.of) or single and not (fa.of and fb.of)):
                     continue  # figures of different things
                 notes.append(f"figure: '{fa.text}' ({src}) -> '{fb.text}' ({dst})")
-        ha, hb = set(first.claim.hedges), set(v.claim.hedges)
+        ha, hb = (set(), set()) if _retells_part(first, v) else (set(first.claim.hedges), set(v.claim.hedges))
         if ha - hb:
             notes.append(f"hedge dropped: {', '.join(sorted(ha - hb))} ({src}) -> none ({dst})")
         if hb - ha:

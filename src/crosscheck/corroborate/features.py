@@ -371,6 +371,7 @@ def _noun_after(q_text: str, rest: str) -> str | None:
 
 
 PART_TERMS = 3  # content words and names a sentence of a claim needs to be read as a part of its own
+PART_WORDS = 4  # ... or words, for a sentence of function words alone ("We are not yet done": align._echo)
 
 
 def sentence_parts(claim: Claim) -> list[Claim]:
@@ -381,9 +382,13 @@ def sentence_parts(claim: Claim) -> list[Claim]:
     if len(spans) < 2:
         return []
     texts = [claim.text[a:b] for a, b in spans]
-    if any(len([w for w in TOKEN.findall(t) if w.lower() not in STOP]) < PART_TERMS for t in texts):
-        return []
-    return [replace(claim, text=t, subject=claim.subject if i == 0 else None) for i, t in enumerate(texts)]
+    for t in texts:
+        words = TOKEN.findall(t)
+        if len([w for w in words if w.lower() not in STOP]) < PART_TERMS and len(words) < PART_WORDS:
+            return []
+    return [replace(claim, text=t, subject=claim.subject if i == 0 else None,
+                    hedges=tuple(h for h in claim.hedges if re.search(r"(?<!\w)" + re.escape(h) + r"(?!\w)", t, re.IGNORECASE)))
+            for i, t in enumerate(texts)]
 
 
 def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
