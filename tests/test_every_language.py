@@ -422,3 +422,19 @@ def test_capitalised_function_words_are_no_entities_outside_english():
                    text="Sin embargo, Boeing dijo que no habrá retrasos en la entrega.")
     names = {e.name for e in analyze([doc])[0].entities}
     assert "Boeing" in names and "Sin" not in names, names
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "La governatrice Ilse Marten ha detto che l'inflazione tornerà al 2%. \"Non abbiamo finito\", ha "
+           "dichiarato Marten in conferenza stampa."),
+    ("es", "La gobernadora Ilse Marten afirmó que la inflación volverá al 2%. \"Todavía no hemos terminado\", "
+           "dijo Marten."),
+])
+def test_a_name_after_a_lowercase_title_of_the_language_is_one_person(lang, text):
+    """'la governatrice Ilse Marten': the English NER read on Italian tagged no name there, or an organisation,
+    and the later 'Marten' a place: three entities (or none) for one governor."""
+    doc = Document(id=f"title-{lang}", source=lang, fmt="txt", text=text, language=lang)
+    ents = analyze([doc])[0].entities
+    marten = [e for e in ents if "Marten" in e.name or "Marten" in e.aliases]
+    assert len(marten) == 1 and marten[0].type == "PERSON" and marten[0].name == "Ilse Marten", \
+        [(e.name, e.type) for e in ents]

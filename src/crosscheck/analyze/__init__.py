@@ -143,7 +143,8 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     english = (doc.language or "en").lower().startswith("en") and latin
     foreign = latin and not english and bool(doc.language)  # the English NER reads its names: cut to them
     stops = stop_words(base_language(doc.language)) if foreign else frozenset()
-    ents = _entities.extract(sdoc, latin=latin, stops=stops) if latin else _names.find(sdoc, doc.text or "", doc.language)
+    titles = _claims_multi.title_words(doc.language) if foreign else _entities.TITLE_HEADS
+    ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles) if latin else _names.find(sdoc, doc.text or "", doc.language)
     if stops:
         ents = _without_function_words(ents, stops)
     mentions = list(ents.mentions)

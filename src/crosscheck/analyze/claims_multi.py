@@ -96,6 +96,14 @@ def _pair(open_: str, close: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=32)
+@lru_cache(maxsize=None)
+def title_words(lang: str | None) -> frozenset[str]:
+    """The one-word titles of people in ``lang`` ('gobernadora', 'ministro'), lowercase; empty when the data
+    file has none."""
+    entry = _data()["languages"].get(base_language(lang)) or {}
+    return frozenset(t.lower() for t in entry.get("titles", []) if " " not in t)
+
+
 def cues_for(lang: str | None) -> Cues | None:
     """The compiled knowledge for ``lang`` (ISO 639-1), None when the data file has none."""
     data = _data()

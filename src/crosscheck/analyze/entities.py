@@ -164,7 +164,8 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
+def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str] = frozenset(),
+               titles: frozenset[str] = TITLE_HEADS) -> list[tuple[Span, str]]:
     out = []
     headlines: dict[int, bool] = {}
     for ent in sdoc.ents:
@@ -184,44 +185,49 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type
-        elif label in ("ORG", "GPE", "LOC") and _titled_name(span):
+        elif label in ("ORG", "GPE", "LOC") and _titled_name(span, titles, bool(stops)):
             label = "PERSON"  # 'Governor Ilse Marten' tagged an organisation: a capitalised title names a person
         elif len(span) > 1 and label != "PERSON" and _in_title_case_line(doc_text(sdoc), span.start_char, headlines):
             continue  # 'Officers Already Training Russian Soldiers' in a headline is no organisation
         out.append((span, label))
     out.extend(_places_after_prepositions(sdoc, latin, cands))
-    out.extend(_names_after_titles(sdoc, latin, cands))
+    out.extend(_names_after_titles(sdoc, latin, cands, titles, bool(stops)))
     return out
 
 
-def _titled_name(span: Span) -> bool:
-    """The span is one to three capitalised proper nouns right after a capitalised title word ('Governor Ilse
-    Marten', 'Minister Kral'), none of them a word of an institution's name."""
+def _titled_name(span: Span, titles: frozenset[str], foreign: bool) -> bool:
+    """The span is one to three capitalised words right after a title word ('Governor Ilse Marten', 'Minister
+    Kral'; in another language any title of its list, written in lowercase as there: 'la gobernadora Ilse
+    Marten'), none of them a word of an institution's name (in English, proper nouns by the parse)."""
     doc = span.doc
     if span.start == 0 or len(span) > 3:
         return False
     title = doc[span.start - 1]
-    if title.lower_ not in TITLE_HEADS or not title.text[:1].isupper():
+    if title.lower_ not in titles or not (foreign or title.text[:1].isupper()):
         return False
-    return all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in TITLE_HEADS
-               and t.lower_ not in _NOT_NAMES for t in span)
+    return all((foreign or t.pos_ == "PROPN") and t.is_title and t.is_alpha and t.lower_ not in titles
+               and t.lower_ not in TITLE_HEADS and t.lower_ not in _NOT_NAMES for t in span)
 
 
-def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates) -> list[tuple[Span, str]]:
-    """'Defence Minister Ivo Kral': capitalised proper nouns right after a title that NER left untagged."""
+def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates, titles: frozenset[str] = TITLE_HEADS,
+                        foreign: bool = False) -> list[tuple[Span, str]]:
+    """'Defence Minister Ivo Kral': capitalised proper nouns right after a title that NER left untagged. In
+    another language ('la governatrice Ilse Marten') the English parse's tags mean little: the capitalised
+    words after any title of the language's list, lowercase title or not, tagged or not."""
     if not latin:
         return []
     out = []
     n = len(sdoc)
-    for i in cands.titles:
+    for i in ([t.i for t in sdoc if t.lower_ in titles] if foreign else cands.titles):
         tok = sdoc[i]
-        if not tok.text[:1].isupper():
+        if not foreign and not tok.text[:1].isupper():
             continue
         j = tok.i + 1
-        while j < n and j - tok.i <= 3 and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title and sdoc[j].is_alpha \
-                and not sdoc[j].ent_type_ and sdoc[j].lower_ not in TITLE_HEADS and sdoc[j].lower_ not in _NOT_NAMES:
+        while j < n and j - tok.i <= 3 and (foreign or sdoc[j].pos_ == "PROPN" and not sdoc[j].ent_type_) \
+                and sdoc[j].is_title and sdoc[j].is_alpha and sdoc[j].lower_ not in titles \
+                and sdoc[j].lower_ not in TITLE_HEADS and sdoc[j].lower_ not in _NOT_NAMES:
             j += 1
-        if j - tok.i >= 2 and (j >= n or sdoc[j].pos_ != "PROPN"):
+        if j - tok.i >= 2 and (foreign or j >= n or sdoc[j].pos_ != "PROPN"):
             out.append((sdoc[tok.i + 1 : j], "PERSON"))
     return out
 
@@ -345,11 +351,13 @@ def _title_mods(tok: Token) -> frozenset[str]:
     return frozenset(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.is_alpha and c.lower_ not in ("his", "her", "its", "their"))
 
 
-def extract(sdoc: Doc, latin: bool = True, stops: frozenset[str] = frozenset()) -> LocalEntities:
+def extract(sdoc: Doc, latin: bool = True, stops: frozenset[str] = frozenset(),
+            titles: frozenset[str] = TITLE_HEADS) -> LocalEntities:
     """Entities and mentions of one parsed report (``latin``: the text is written in Latin script; ``stops``: the
-    function words of its language when that is not English, whose names the English NER read: ``foreign_span``)."""
+    function words of its language when that is not English, whose names the English NER read: ``foreign_span``;
+    ``titles``: its language's one-word titles of people, lowercase: a name right after one is a person)."""
     cands = _Candidates(sdoc)
-    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops))
+    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops, titles))
     clusters.sort(key=lambda c: min(s.start for s, _ in c.spans))
     keyed: list[tuple[str, _Cluster]] = [(f"e{i + 1}", c) for i, c in enumerate(clusters)]
     by_token: dict[int, str] = {}
