@@ -118,6 +118,30 @@ def test_html_page_extraction_with_metadata_and_figcaption():
     assert doc.language == "en"
 
 
+CAPTION_PAGE = """<html><head><title>Ex-mayor gets 7 years - Northern Wire</title></head><body>
+<div class="article-body">
+<p>MARLOW (Northern Wire) - Former Marlow mayor Dario Venn was sentenced to seven years in prison on Tuesday after
+a court found him guilty of accepting bribes worth 1.2 million crowns from construction firms.</p>
+<div class="{cls}">Former mayor Dario Venn in court. (Northern Wire/Jan Holt)</div>
+<p>Presiding judge Helena Strand said Venn had betrayed the trust of voters. The prosecution had sought a nine-year
+term, and the defence lawyer said Venn would appeal the ruling at the high court in the spring.</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize("cls", ["caption", "wp-caption-text", "image-caption", "photo_caption"])
+def test_a_caption_outside_figcaption_is_a_caption(cls):
+    """A CMS marks captions with a class on a div or paragraph ('wp-caption-text'): the text was dropped from
+    the body but not kept among the captions (only <figcaption> was read)."""
+    doc = clean(RawReport(source="venn.html", fmt="html", html=CAPTION_PAGE.replace("{cls}", cls)))
+    assert doc.captions == ("Former mayor Dario Venn in court. (Northern Wire/Jan Holt)",)
+    assert "Jan Holt" not in doc.text and "Presiding judge" in doc.text
+
+
+def test_a_container_of_a_caption_is_no_caption():
+    doc = clean(RawReport(source="venn.html", fmt="html", html=CAPTION_PAGE.replace("{cls}", "caption-wrapper")))
+    assert not any("Presiding" in c for c in doc.captions)
+
+
 def test_html_without_article_text_raises_input_error():
     page = "<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav><footer>(c) 2025</footer></body></html>"
     with pytest.raises(InputError, match="no article text"):

@@ -57,6 +57,13 @@ def html_to_text(fragment: str) -> str:
     return htmllib.unescape(text)
 
 
+# a caption outside <figcaption>: an element whose class or id says so ('caption', 'wp-caption-text',
+# 'image-caption', 'photo_caption', 'imgCaption'), not a container of one ('caption-wrapper' holds the image too)
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:wp-)?(?:image|img|photo|media|picture)?[_-]?caption(?:[_-]text)?(?:$|\s)",
+                            re.IGNORECASE)
+_CAPTION_MAX_WORDS = 60  # longer is a body block whose class merely mentions a caption
+
+
 def _figcaptions(page: str) -> tuple[str, ...]:
     from lxml import html as lxml_html
 
@@ -65,9 +72,15 @@ def _figcaptions(page: str) -> tuple[str, ...]:
     except Exception:  # lxml rejects some documents (empty, encoding declarations): no captions then
         return ()
     found = []
-    for node in tree.iter("figcaption"):
+    for node in tree.iter():
+        if not isinstance(node.tag, str):
+            continue  # comments, processing instructions
+        marked = " ".join(filter(None, (node.get("class"), node.get("id"))))
+        if node.tag != "figcaption" and not (marked and _CAPTION_CLASS.search(marked)):
+            continue
         caption = normalise_line(" ".join(node.itertext()))
-        if caption and caption not in found:
+        if caption and caption not in found and len(caption.split()) <= _CAPTION_MAX_WORDS \
+                and not any(caption in f or f in caption for f in found):
             found.append(caption)
     return tuple(found)
 
