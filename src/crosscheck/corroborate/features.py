@@ -137,6 +137,10 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:\d[\d,.]*\s+)
 # a figure restated in brackets in another currency or unit: "€2 million ($2.3 million)", "5 miles (8 km)";
 # between the two: at most two unit words and a short currency prefix ("US$", "Rs", "R")
 _RESTATED = re.compile(r"^\s*(?:[^\W\d_]+\.?\s*){0,2}\(\s*(?:[^\W\d_]{1,3}\s?)?[$€£¥₹]?\s*$")
+# a figure before a unit of time counts that unit, unless it places or ages something ('two years ago', 'three
+# days later', 'a 25-year-old', 'in its 10-year history' counts too: a length)
+_SPAN_OF_TIME = re.compile(r"[\s-]*(year|month|week|day|hour|minute)s?\b(?:[\s-]+(old|ago|later|earlier|before|"
+                           r"after|since|from now|into)\b)?", re.IGNORECASE)
 _ASIDE = re.compile(r"^\s*\([^()]{0,40}\)")
 
 
@@ -152,6 +156,9 @@ def _counted(text: str, end: int) -> str | None:
         return None  # 'kills nine, injures dozens': the clause ends at the figure; the next word counts nothing
     if rest.lstrip().startswith("%"):
         return "percent"
+    span = _SPAN_OF_TIME.match(rest)
+    if span:  # 'seven years in prison', 'a nine-year term', 'a strike of three days': a length of time
+        return None if span.group(2) else span.group(1).lower()
     part = _PART_OF.match(rest)
     if part:  # "14 of the 40 seats", "two of the miners": a part counts the whole's thing
         rest = rest[part.end():]
@@ -272,6 +279,7 @@ def words_reused(a: str, b: str) -> float:
 
 
 _NOUN_OPENERS = frozenset("the a an its their his her our against of on over about for with to".split())
+_POSSESSIVES = frozenset("his her their its our my your".split())
 
 
 def modality_of(text: str) -> str:
@@ -460,10 +468,12 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
             continue
         terms.add(SYNONYMS.get(s, s))
         if first_word is None and _opens(masked, m.start()):
-            first_word = (m.start(), SYNONYMS.get(s, s))
+            before = TOKEN.findall(masked[max(0, m.start() - 12):m.start()])
+            # 'his client', 'her husband': someone named by a relation to a person; who is unknown here
+            first_word = (m.start(), "" if before and before[-1].lower() in _POSSESSIVES else SYNONYMS.get(s, s))
     # the subject: the first thing named (an entity, else a content word), attribution aside
     firsts = [x for x in (subject, first_word) if x is not None]
-    subject_term = min(firsts)[1] if firsts else None
+    subject_term = (min(firsts)[1] or None) if firsts else None
     parsed_subject = None if claim.subject is None else parsed or _subject_word(head, skip) or ""
 
     english = base_language(doc.language or "en") == "en"
