@@ -291,3 +291,18 @@ def test_caption_lines_leave_the_body_for_captions(line):
     para = "The council met on Monday evening and agreed the plan after a long and lively debate."
     doc = clean(_raw(f"{para}\n{line}\n{para}"))
     assert line in doc.captions and line not in doc.text
+
+
+def test_a_page_without_url_or_site_name_takes_its_outlet_from_its_title():
+    """'<title>Ex-mayor gets 7 years - Northern Wire</title>' and no URL: the outlet was None, so the report's
+    own statements had no speaker ('?') and drift notes named the file."""
+    from crosscheck.clean import outlet_from_title
+
+    doc = clean(RawReport(source="venn.html", fmt="html", html=CAPTION_PAGE.replace("{cls}", "caption")))
+    assert doc.title == "Ex-mayor gets 7 years" and doc.outlet == "Northern Wire"
+    assert outlet_from_title("<title>Northern Wire | Ex-mayor gets 7 years</title>", "Ex-mayor gets 7 years") == \
+        "Northern Wire"
+    # a title that is the headline alone, or whose other part is a sentence, names no site
+    assert outlet_from_title("<title>Ex-mayor gets 7 years</title>", "Ex-mayor gets 7 years") is None
+    assert outlet_from_title("<title>Ex-mayor gets 7 years - and the town wonders what comes next now</title>",
+                             "Ex-mayor gets 7 years") is None

@@ -248,6 +248,29 @@ def outlet_from_url(url: str | None) -> str | None:
     return host or None
 
 
+_PAGE_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_SITE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022-]\s+")
+SITE_MAX_WORDS = 5
+
+
+def outlet_from_title(page: str | None, headline: str | None) -> str | None:
+    """The site's name a page's <title> adds to its headline ('Ex-mayor gets 7 years - Northern Wire',
+    'Northern Wire | Ex-mayor gets 7 years'), for a page with no URL and no site name in its metadata."""
+    m = _PAGE_TITLE.search(page[:50_000]) if page and headline else None
+    if m is None:
+        return None
+    full, head = normalise_line(htmllib.unescape(m.group(1))), normalise_line(headline)
+    site = None
+    if full.casefold().startswith(head.casefold()) and (sep := _SITE_SEPARATOR.match(full, len(head))):
+        site = full[sep.end():]
+    elif full.casefold().endswith(head.casefold()):
+        sep = next((x for x in _SITE_SEPARATOR.finditer(full) if x.end() == len(full) - len(head)), None)
+        site = full[:sep.start()] if sep else None
+    if not site or not 1 <= word_count(site) <= SITE_MAX_WORDS or not (site[0].isupper() or site[0].isdigit()):
+        return None
+    return site
+
+
 def document_id(source: str) -> str:
     """Stable short id of a document, derived from its source."""
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
@@ -358,7 +381,8 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
             break
     authors = raw.authors or (extracted.authors if extracted and extracted.authors else cleaned.authors)
     captions = tuple(dict.fromkeys((extracted.captions if extracted else ()) + cleaned.captions))
-    outlet = raw.outlet or (extracted.sitename if extracted else None) or outlet_from_url(url)
+    outlet = raw.outlet or (extracted.sitename if extracted else None) or outlet_from_url(url) \
+        or outlet_from_title(raw.html, title)
     identity = raw.source if (raw.url or raw.ext_id) else ""
     digest = content_hash(title, cleaned.text)
     return Document(
