@@ -580,3 +580,15 @@ def test_a_quote_of_function_words_alone_is_matched_by_its_wording():
     assert not together("We are not yet done.", "Are we done yet? Not at all.")
     assert not together("We are not yet done.", "We are not done.")
     assert not together("Not yet.", "Not yet.")
+
+
+def test_a_role_noun_and_a_name_as_subjects_are_not_two_participants():
+    """'The defendant betrayed the trust of the people who elected him' / 'Venn had "betrayed the trust" of
+    voters': the role noun may be the named man; the penalty of subjects apart is for two names or two nouns
+    ('The mayor ...' / 'The governor ...'). ECB+ pairs F1 0.557 -> 0.562."""
+    judge = {"speaker": "Helena Strand", "speaker_text": "Judge Helena Strand"}
+    venn = [["Venn", "Dario Venn", "PERSON"]]
+    assert merged({"a": {**judge, "text": "The defendant betrayed the trust of the people who elected him."},
+                   "b": {**judge, "text": 'Venn had "betrayed the trust" of voters.', "entities": venn}})
+    assert not merged({"a": {**judge, "text": "The mayor betrayed the trust of the people who elected him."},
+                       "b": {**judge, "text": "The governor betrayed the trust of the people who elected him."}})

@@ -308,7 +308,7 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         own_names(a, b) and own_names(b, a)
     # each is about something the other does not mention (across languages names alone decide)
     subject_apart = bool(a.subject and b.subject and not names_subject(b, a) and not names_subject(a, b)
-                         and not cross) and heads_apart(a, b)
+                         and not cross and a.subject.startswith("@") == b.subject.startswith("@")) and heads_apart(a, b)
     lexical, shared = topic(a, b, weight, settings, embed=not (other_names or subject_apart))
     score = lexical
     figures = figure_relation(a.figures, b.figures, cross)
