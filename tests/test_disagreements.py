@@ -363,3 +363,13 @@ def test_a_german_noun_after_a_capitalised_article_still_names_its_event():
     _, _, facts = _facts("Der Gipfel der Donauländer in Maribor fand am 10. Juni statt, teilte das Ministerium mit.",
                          "de", published="2026-06-12")
     assert [(f.subject, f.value) for f in facts if f.kind == "date"] == [("event:meeting", "2026-06-10")], facts
+
+
+def test_a_share_that_rose_is_no_updated_count():
+    """'Turnout rose to 68 percent' (than five years before) against '65 %' an hour earlier: a share that rose
+    over time, not a count revised while it is made; the two reports disagree (before: 'the count was updated')."""
+    _, _, facts = _facts("Turnout rose to 68 percent in the Saxony election, the election office said.")
+    (turnout,) = [f for f in facts if f.kind == "figure"]
+    assert turnout.subject == "percent:turnout" and not turnout.update
+    _, _, facts = _facts("The death toll rose to 41 in Varna Ridge.")
+    assert [f.update for f in facts if f.kind == "figure"] == [True]

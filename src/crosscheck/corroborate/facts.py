@@ -192,7 +192,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             text=text[start:q.end].strip(), sentence=text[s:e].strip(), value=value,
             low=low, high=high, bound=bound, increment=increment, total=total,
             places=places(d, cs, ce), era=era(text, cs, ce, doc.published), unit=base,
-            part=part, update=marked("update", text, start, q.end, doc.language, after=False),
+            # a share 'rose to 68%' tells a change over time, not a count revised while it is made
+            part=part, update=q.kind != "percent" and marked("update", text, start, q.end, doc.language, after=False),
             intent=modality_of(text[cs:min(ce, q.end + 30)]) in ("plan", "possible"),
             actors=actors(d, cs, start) if q.kind in ("percent", "money") else frozenset(),
         ))
