@@ -318,3 +318,19 @@ def test_many_years_ago_is_no_count_of_one(t):
 
 def test_an_h_between_numbers_is_no_clock_in_english(t):
     assert [x.text for x in t("He ran the course in 2h30 on Monday.", published="2024-10-16")] == ["Monday"]
+
+
+@pytest.mark.parametrize("text,published,language,value", [
+    ("Ocurrió el 7/8/07 cerca del puerto.", "2007-07-09", "es", "2007-07-08"),  # a translation kept its source's order
+    ("La reunión será el 7/8/07 en el puerto.", "2007-07-01", "es", "2007-08-07"),  # ahead of the report: as written
+    ("Ocurrió el 7/8/07 cerca del puerto.", "2007-08-09", "es", "2007-08-07"),
+    ("It happened on 7/8/07 near the port.", "2007-08-09", "en", "2007-07-08"),
+    ("It happened on 8/7/07 near the port.", "2007-08-09", "en", "2007-08-07"),  # swapped: the day before publication
+    ("Es geschah am 7.8.2007 am Hafen.", "2007-07-09", "de", "2007-08-07"),  # a dotted date reads one way only
+])
+def test_a_slash_date_that_reads_both_ways_takes_the_order_that_is_not_weeks_ahead_of_the_report(
+        t, text, published, language, value):
+    """'7/8/07' in a Spanish report of 9 July 2007 (meantime-dev: a translation of an English report): the
+    day-month order gives 7 August, weeks after publication; the other order, 8 July, the day before."""
+    (found,) = [x for x in t(text, published, language) if "7" in x.text]
+    assert found.value == value

@@ -221,6 +221,22 @@ class _Cand:
         self.y, self.m, self.d, self.wd, self.extra = y, m, d, wd, extra
 
 
+SWAP_FUTURE_DAYS = 2  # a slash date read this far after publication ...
+SWAP_PAST_DAYS = 31  # ... while the other order falls this close before it is read in the other order
+
+
+def _swapped_is_nearer(c: _Cand, pub: date) -> bool:
+    """'7/8/07' in a report of 9 July 2007: the language's order (7 August) lies weeks after the report was
+    published, the other (8 July) the day before; news tells what happened, so the other order is meant (a
+    translation keeps its source's order)."""
+    _, y, mo, d = c.extra
+    try:
+        read, other = date(y, c.m, c.d), date(y, mo, d)
+    except ValueError:
+        return False
+    return (read - pub).days > SWAP_FUTURE_DAYS and 0 <= (pub - other).days <= SWAP_PAST_DAYS
+
+
 def _rel_year(m: re.Match) -> tuple[str, str] | None:
     rely = m.group("rely")
     return ("year", rely.lower()) if rely else None
@@ -262,7 +278,9 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
         else:
             mo, d = a, b
         if 1 <= mo <= 12 and _valid(y, mo, d):
-            out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
+            # '7/8/07' reads either way when both parts are months: the other order is kept for the resolver
+            swap = ("swap", y, d, mo) if (m.group("sep") or "/") == "/" and a != b and a <= 12 and b <= 12 else None
+            out.append(_Cand(m.start(), m.end(), "date", y, mo, d, extra=swap))
     for m in _CJK.finditer(text):
         y = int(m.group("year")) if m.group("year") else None
         mo, d = int(m.group("month")), int(m.group("day"))
@@ -506,6 +524,10 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     for c in cands:
         try:  # a date near year 1 or 9999 cannot be shifted: that expression is skipped, never the report
             value, warning, used_anchor, inf = None, None, None, False
+            if c.kind == "date" and isinstance(c.extra, tuple) and c.extra[0] == "swap":
+                if pub is not None and _swapped_is_nearer(c, pub):
+                    c.m, c.d = c.extra[2], c.extra[3]
+                c.extra = None
             if c.kind in ("date", "month") and isinstance(c.extra, tuple):  # "November 2 this year"
                 if pub is None:  # needs the day it was written
                     if c.kind == "month":
