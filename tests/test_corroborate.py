@@ -559,3 +559,17 @@ def test_a_subject_named_by_its_relation_to_a_person_is_no_other_subject():
     assert build_view(a.claims[0], d, a, 0, ids).subject is None
     d, a, ids = make_report("b", [C("The client would appeal the ruling on Monday.", speaker="Tomas Ek")])
     assert build_view(a.claims[0], d, a, 0, ids).subject == "client"
+
+
+def test_two_hedges_of_one_kind_on_one_figure_are_no_drift():
+    """'About 300 residents' / 'Around 300 residents': the same hedged figure (drift said 'About 300' ->
+    'Around 300'); 'at least 300' against 'about 300' still is drift."""
+    spk = dict(speaker=None, speaker_text="the civil protection agency")
+    f = run_story([make_report("a", [C("About 300 residents were evacuated by helicopter.", **spk)], outlet="Norland Wire"),
+                   make_report("b", [C("Around 300 residents were evacuated by helicopter.", **spk)],
+                               outlet="Valley Courier")])
+    assert not [n for c in f.claims for n in c.drift if n.startswith("figure")], [c.drift for c in f.claims]
+    f = run_story([make_report("a", [C("About 300 residents were evacuated by helicopter.", **spk)], outlet="Norland Wire"),
+                   make_report("b", [C("At least 300 residents were evacuated by helicopter.", **spk)],
+                               outlet="Valley Courier")])
+    assert [n for c in f.claims for n in c.drift if n.startswith("figure")]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from ..model import Document, Retelling
 from ..textunits import sentence_spans, word_count
 from .values import scale_apart, same_thing
-from .features import ClaimView, Figure
+from .features import APPROX_QUALIFIERS, ClaimView, Figure
 
 PART_SHARE = 0.6  # a retelling under this share of the other's words, which has several sentences, retells a part
 
@@ -53,7 +53,14 @@ def _figure_drift_across(a: ClaimView, b: ClaimView, src: str, dst: str) -> list
 
 
 def _same_figure(fa: Figure, fb: Figure) -> bool:
-    return (fa.low, fa.high, fa.qualifier) == (fb.low, fb.high, fb.qualifier) or fa.text.lower() == fb.text.lower()
+    """The same figure, hedged alike: 'About 300' / 'Around 300' are one figure."""
+    return (fa.low, fa.high, _hedge(fa.qualifier)) == (fb.low, fb.high, _hedge(fb.qualifier)) or \
+        fa.text.lower() == fb.text.lower()
+
+
+def _hedge(qualifier: str | None) -> str | None:
+    q = (qualifier or "").lower() or None
+    return "approx" if q in APPROX_QUALIFIERS else q
 
 
 def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> tuple[str, ...]:
