@@ -85,3 +85,18 @@ def test_actors_apart_needs_one_kind_two_names_and_one_name_the_other_never_give
     assert not actors_apart([norland, police]).any()
     assert not actors_apart([norland, _features("f", "bank", "norland", ("n:norland bank",), ("n:norland bank",))]).any()
     assert not actors_apart([norland, _features("g", "bank", "ostria", ("n:bank of ostria",), (), "de")]).any()
+
+
+def test_the_outlet_and_its_credited_wire_are_no_evidence_of_the_event():
+    """'Local mayor Frida Lund told the Morning Herald ...': the outlet's own name in its text made the report
+    like every other report of that outlet and unlike the other outlets' reports of the same landslide."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+    from crosscheck.stories import story_features
+
+    text = ("A landslide buried dozens of homes in Oberkessel on Thursday. Local mayor Frida Lund told the Morning "
+            "Herald that at least 15 people were missing. Reporting by Norland Wire.")
+    doc = Document(id="h", source="h", fmt="txt", text=text, outlet="Morning Herald", credits=("Norland Wire",),
+                   language="en", published="2026-11-26")
+    keys = set(story_features(doc, analyze([doc])[0]).entities)
+    assert {"lund", "oberke"} <= keys and not keys & {"mornin", "herald", "norlan"}, keys

@@ -223,6 +223,11 @@ def _lead_end(text: str) -> int:
     return min(len(text), LEAD_CHARS)
 
 
+def _own_keys(doc: Document) -> set[str]:
+    """Name keys of the report's outlet and of the wires it credits."""
+    return {k for name in (doc.outlet, *(doc.credits or ())) if name for k in name_tokens(name)}
+
+
 def lead_days(analysis: Analysis, lead_end: int) -> tuple[str, ...]:
     """The days ("2024-10-17") the lead's time expressions name, in the body (captions apart)."""
     days = set()
@@ -252,15 +257,18 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
     mentions = Counter(m.entity for m in analysis.mentions)
     lead_end = _lead_end(doc.text)
     in_lead = {m.entity for m in analysis.mentions if m.start < lead_end}
+    own = _own_keys(doc)
     for ent in analysis.entities:
         if ent.type in _ENTITY_TYPES:
             keys = {k for form in {ent.name, *ent.aliases} for k in _name_keys(form)}
+            if keys and keys <= own:
+                continue  # the outlet or the wire telling the story ('told the Morning Herald'): not its event
             # the participants named in the lead are who the event is about; later names are background
             boost = LEAD_ENTITY_BOOST if ent.key in in_lead else 0
             names.extend(sorted(keys) * (max(1, min(mentions.get(ent.key, 1), 5)) + boost))
     if language != "en" or not analysis.entities:
         for w in _text_names(f"{title}\n{doc.text}", language):
-            names.extend(_name_keys(w))
+            names.extend(k for k in _name_keys(w) if k not in own)
     numbers = [_norm_number(q.value) for q in analysis.quantities if isinstance(q.value, (int, float))]
     numbers += text_numbers(f"{title}\n{doc.text}")
     dates = _date_keys([calendar_key(t.value) for t in analysis.times] + text_dates(f"{title}\n{doc.text}", language))
