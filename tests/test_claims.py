@@ -514,3 +514,19 @@ def test_the_object_of_citing_that_names_a_source_is_the_chain_not_a_claim(parse
                                                    ("two government officials",))]
     _, found = parse("Senator Ida Marsh cited the audit report as evidence of fraud.")
     assert [c.text for c in found] == ["The audit report as evidence of fraud."]
+
+
+def test_they_is_the_plural_subject_before_it_never_one_named_person():
+    """'Residents said they had asked the authorities ...': 'they' was resolved to the mayor quoted just
+    before, so a claim inside the residents' words became the mayor's."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    text = ("Local mayor Frida Lund said at least 15 people were missing. \"The whole hillside came down,\" she said. "
+            "Residents said they had asked the authorities for years to reinforce the slope.")
+    found = analyze([Document(id="r", source="r", fmt="txt", text=text, language="en", published="2026-11-26")])[0]
+    assert not [c for c in found.claims if "authorities" in c.text and "Lund" in (c.speaker_text or "")], \
+        [(c.speaker_text, c.text) for c in found.claims]
+    text = "Mayor Frida Lund met the press on Monday. They said the road would reopen on Friday."
+    found = analyze([Document(id="s", source="s", fmt="txt", text=text, language="en", published="2026-11-26")])[0]
+    assert [c.speaker_text for c in found.claims if c.kind != "outlet"] == ["They"]

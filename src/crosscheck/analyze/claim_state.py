@@ -160,6 +160,15 @@ def _subject_before(st: State, pron: Token) -> Speaker | None:
     return None
 
 
+def _plural_subject_before(st: State, pron: Token) -> Speaker | None:
+    """The plural noun that is the subject of a clause earlier in the pronoun's own sentence ('Residents said
+    they ...', 'The unions warned that their members ...'): its entity when it names one, else its words."""
+    for t in reversed(st.sdoc[pron.sent.start : pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
+            return Speaker(st.ents.by_token.get(t.i), noun_phrase(t), st.si)
+    return None
+
+
 def relative_antecedent(head: Token) -> Token | None:
     """The noun a relative 'who'/'which'/'that' subject stands for ('the mayor, who said C' -> 'mayor')."""
     if head.lower_ not in ("who", "which", "that") or head.dep_ not in ("nsubj", "nsubjpass"):
@@ -197,6 +206,16 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
             last = subject
         if low in ("he", "she", "his", "her"):  # 'Lind called the plan a gamble, but she noted that C': the person heading a clause before it
             last = _subject_before(st, head) or last
+        elif low in ("they", "their"):
+            plural = _plural_subject_before(st, head)  # 'Residents said they had asked ...': the residents
+            if plural is not None:
+                if mention and plural.key is not None:
+                    st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", plural.key))
+                return plural.key, plural.text
+            ent = st.ents.entity(last.key) if last is not None else None
+            if ent is not None and ent.type == "PERSON":
+                last = None  # one named person is not 'they'
+
         if last is not None:
             if mention:
                 st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
