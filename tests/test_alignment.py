@@ -592,3 +592,14 @@ def test_a_role_noun_and_a_name_as_subjects_are_not_two_participants():
                    "b": {**judge, "text": 'Venn had "betrayed the trust" of voters.', "entities": venn}})
     assert not merged({"a": {**judge, "text": "The mayor betrayed the trust of the people who elected him."},
                        "b": {**judge, "text": "The governor betrayed the trust of the people who elected him."}})
+
+
+def test_a_negation_against_a_word_that_says_not_is_no_flip_in_one_language():
+    """'no trains would run' / 'has cancelled all trains': once 'no' on a subject negated a claim, the pair was
+    blocked as a negation flip; a word that says 'not' (data/implied_negation.json) counts in one language as
+    it did across languages. A plain flip stays blocked."""
+    wren = {"speaker": "Tobias Wrenfield", "speaker_text": "Wrenfield"}
+    assert merged({"a": {**wren, "text": "Drevna Rail has cancelled all trains to the coast until Friday."},
+                   "b": {**wren, "negated": True, "text": "No Drevna Rail trains would run to the coast before Friday."}})
+    assert not merged({"a": {**wren, "text": "Drevna Rail trains would run to the coast before Friday."},
+                       "b": {**wren, "negated": True, "text": "No Drevna Rail trains would run to the coast before Friday."}})

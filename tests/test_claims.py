@@ -530,3 +530,20 @@ def test_they_is_the_plural_subject_before_it_never_one_named_person():
     text = "Mayor Frida Lund met the press on Monday. They said the road would reopen on Friday."
     found = analyze([Document(id="s", source="s", fmt="txt", text=text, language="en", published="2026-11-26")])[0]
     assert [c.speaker_text for c in found.claims if c.kind != "outlet"] == ["They"]
+
+
+@pytest.mark.parametrize("text,negated", [
+    ("Sand said no tear gas was fired at any point.", True),
+    ("Sand said there was no evidence of fraud.", True),
+    ("Sand said the police had no choice.", True),
+    ("Sand said no fewer than 20 people had been hurt.", False),  # 'no' on a number: a floor, not a denial
+    ("Sand said police fired tear gas.", False),
+])
+def test_a_subject_or_object_that_is_none_negates_the_claim(text, negated):
+    """'No tear gas was fired' carried no negation (only 'not' and 'never' did), so the police's denial was one
+    claim with the witnesses' 'police fired tear gas'."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    (claim,) = analyze([Document(id="n", source="n", fmt="txt", text=text, language="en", published="2026-11-28")])[0].claims
+    assert claim.negated is negated, claim

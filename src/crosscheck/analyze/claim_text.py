@@ -151,9 +151,15 @@ def subject_of(tokens: Sequence[Token]) -> str:
     return subj.text if subj.pos_ == "PROPN" else subj.lemma_.lower()
 
 
+_NOTHING = frozenset({"nobody", "nothing", "none", "noone"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
 def is_negated(tokens: Sequence[Token]) -> bool:
-    """The main clause of the claim is negated ('did not send', 'never', 'no longer')."""
+    """The main clause of the claim is negated ('did not send', 'never'), or its subject or object is
+    none ('No tear gas was fired', 'there was no evidence', 'nobody was hurt')."""
     roots = _roots(tokens)
     return any(c.dep_ == "neg" for r in roots for c in r.children) or any(
         t.lower_ == "never" and t.head in roots for t in tokens
-    )
+    ) or any(c.dep_ in _ARGUMENTS and (c.lower_ in _NOTHING or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+             for r in roots for c in r.children)

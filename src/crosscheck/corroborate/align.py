@@ -347,10 +347,11 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     blocked = None
     if required is None:
         blocked, required = "speaker", 1.0
-    elif a.negated != b.negated and (not cross or a.negated_any != b.negated_any and not (b if a.negated else a).negation_implied) \
-            and negation_shared(a, b):
-        # across languages: by the strict and by the any-word reading alike, and the version without a
-        # negation word has no word that says 'not' either ('mocht niet werken' / 'was barred from working')
+    elif a.negated != b.negated and not (b if a.negated else a).negation_implied \
+            and (not cross or a.negated_any != b.negated_any) and negation_shared(a, b):
+        # the version without a negation word has no word that says 'not' either ('no trains would run' / 'has
+        # cancelled all trains', 'mocht niet werken' / 'was barred from working'); across languages, by the
+        # strict and by the any-word reading alike
         blocked = "negation"
     elif figures == "clash":
         blocked = "figure"
