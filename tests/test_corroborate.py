@@ -573,3 +573,21 @@ def test_two_hedges_of_one_kind_on_one_figure_are_no_drift():
                    make_report("b", [C("At least 300 residents were evacuated by helicopter.", **spk)],
                                outlet="Valley Courier")])
     assert [n for c in f.claims for n in c.drift if n.startswith("figure")]
+
+
+def test_a_vague_amount_of_an_unknown_thing_is_no_drift_of_a_count():
+    """'clashed with thousands of protesting farmers' / 'At least 23 people were injured when ... farmers
+    clashed': drift said 'thousands' -> 'At least 23'."""
+    from crosscheck.corroborate.drift import drift_notes
+    from crosscheck.corroborate.features import build_view
+
+    spk = dict(speaker=None, speaker_text="the outlet", kind="outlet")
+    reports = [make_report("a", [C("Police clashed with thousands of protesting farmers in Tarvik.", **spk)], outlet="A"),
+               make_report("b", [C("At least 23 people were hurt when police and farmers clashed in Tarvik.", **spk)],
+                           outlet="B"),
+               make_report("c", [C("Police clashed with 3,000 protesting farmers in Tarvik.", **spk)], outlet="C"),
+               make_report("d", [C("Police clashed with 2,000 protesting farmers in Tarvik.", **spk)], outlet="D")]
+    views = [build_view(a.claims[0], d, a, i, ids) for i, (d, a, ids) in enumerate(reports)]
+    docs = {d.id: d for d, _, _ in reports}
+    assert not [n for n in drift_notes(views[:2], docs) if n.startswith("figure")]
+    assert [n for n in drift_notes(views[2:], docs) if n.startswith("figure")]  # two counts still drift

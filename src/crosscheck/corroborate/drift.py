@@ -58,6 +58,11 @@ def _same_figure(fa: Figure, fb: Figure) -> bool:
         fa.text.lower() == fb.text.lower()
 
 
+def _vague(f: Figure) -> bool:
+    """'thousands', 'dozens': a word for a span of values; of an unknown thing it is no retelling of a count."""
+    return f.low != f.high and not any(ch.isdigit() for ch in f.text)
+
+
 def _hedge(qualifier: str | None) -> str | None:
     q = (qualifier or "").lower() or None
     return "approx" if q in APPROX_QUALIFIERS else q
@@ -92,7 +97,7 @@ def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> 
             for fb in only_b:
                 if first.cross(v):
                     continue  # compared by value above: counted things are words of two languages
-                if not (same_thing(fa.of, fb.of) or single and not (fa.of and fb.of)):
+                if not (same_thing(fa.of, fb.of) or single and not (fa.of and fb.of) and not (_vague(fa) or _vague(fb))):
                     continue  # figures of different things
                 notes.append(f"figure: '{fa.text}' ({src}) -> '{fb.text}' ({dst})")
         ha, hb = (set(), set()) if _retells_part(first, v) else (set(first.claim.hedges), set(v.claim.hedges))
