@@ -114,7 +114,8 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
         for m in members:  # the source wordings of each report's retelling, its chain included
             credits.setdefault(m.document, set()).update(w for w in (m.claim.speaker_text, *m.claim.chain) if w)
         n = independent_sources(docs, syndication, credits,
-                                {d: documents[d].outlet for d in docs if documents.get(d) is not None})
+                                {d: documents[d].outlet for d in docs if documents.get(d) is not None},
+                                {d: documents[d].credits or () for d in docs if documents.get(d) is not None})
         conflicts = tuple(sorted(ids[j] for j in relations.conflicts.get(i, ())))
         status = "conflicting" if conflicts else "corroborated" if n >= 2 else "single_source"
         speaker, speaker_text, display, voice = _speaker(g)

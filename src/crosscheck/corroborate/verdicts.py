@@ -2,7 +2,7 @@
 claim, and which claims of the story disagree on the same subject and predicate.
 
 * independent sources: distinct reports, a syndication group counted once, a report that credits the claim
-  to another carrying report's outlet counted with that report;
+  to another carrying report's outlet counted with that report, reports crediting one wire counted once;
 * conflicting: same subject and predicate, same modality, incompatible value
   (a figure outside the other's range, a different date, or a negation);
 * related: the same counted thing with a compatible figure, or under a
@@ -25,12 +25,19 @@ from .features import ClaimView
 
 def independent_sources(documents: set[str] | list[str], syndication: Mapping[str, str | None],
                         credits: Mapping[str, Iterable[str]] | None = None,
-                        outlets: Mapping[str, str | None] | None = None) -> int:
+                        outlets: Mapping[str, str | None] | None = None,
+                        wires: Mapping[str, Iterable[str]] | None = None) -> int:
     """Reports carrying a claim, counting each syndication group once, and a report that credits the claim to the
     outlet of another carrying report ('according to a report in the Valdor Times', beside the Valdor Times' own
-    report; ``credits``: each report's source wordings, ``outlets``: each report's outlet) with that report."""
+    report; ``credits``: each report's source wordings, ``outlets``: each report's outlet) with that report.
+    ``wires``: the wires each report credits for its text (Document.credits: 'KESSEL (Reuters) -'): reports
+    crediting one wire count once with each other and with the wire's own report, however they reworded or
+    translated it."""
     root = {d: syndication.get(d) or d for d in documents}
-    if credits and outlets:
+    if wires:
+        credits = {d: {*(credits or {}).get(d, ()), *wires.get(d, ())} for d in documents}
+        outlets = dict(outlets or {})
+    if credits and outlets is not None:
         parent: dict[str, str] = {}
 
         def find(x: str) -> str:
@@ -48,6 +55,12 @@ def independent_sources(documents: set[str] | list[str], syndication: Mapping[st
                 for e in by_outlet.get(outlet_key(said), ()):
                     if e != d:
                         parent[find(root[d])] = find(root[e])
+        credited: dict[str, str] = {}
+        for d in documents:
+            for wire in (wires or {}).get(d, ()):
+                first = credited.setdefault(outlet_key(wire), d)
+                if first != d:
+                    parent[find(root[d])] = find(root[first])
         return len({find(r) for r in root.values()})
     return len(set(root.values()))
 
