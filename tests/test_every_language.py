@@ -438,3 +438,12 @@ def test_a_name_after_a_lowercase_title_of_the_language_is_one_person(lang, text
     marten = [e for e in ents if "Marten" in e.name or "Marten" in e.aliases]
     assert len(marten) == 1 and marten[0].type == "PERSON" and marten[0].name == "Ilse Marten", \
         [(e.name, e.type) for e in ents]
+
+
+def test_a_language_s_cues_are_compiled_once():
+    """cues_for compiles a language's patterns once per process (a decorator had slipped onto title_words,
+    so every sentence of every non-English report compiled them again)."""
+    from crosscheck.analyze.claims_multi import cues_for, title_words
+
+    assert cues_for("es") is cues_for("es") and title_words("es") is title_words("es")
+    assert "gobernadora" in title_words("es") and "governatrice" in title_words("it")

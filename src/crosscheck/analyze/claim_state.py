@@ -215,7 +215,6 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
             ent = st.ents.entity(last.key) if last is not None else None
             if ent is not None and ent.type == "PERSON":
                 last = None  # one named person is not 'they'
-
         if last is not None:
             if mention:
                 st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))

@@ -95,7 +95,6 @@ def _pair(open_: str, close: str) -> re.Pattern:
     return re.compile(f"{re.escape(open_)}([^{stop}\\n]{{2,}}?){re.escape(close)}")
 
 
-@lru_cache(maxsize=32)
 @lru_cache(maxsize=None)
 def title_words(lang: str | None) -> frozenset[str]:
     """The one-word titles of people in ``lang`` ('gobernadora', 'ministro'), lowercase; empty when the data
@@ -104,6 +103,7 @@ def title_words(lang: str | None) -> frozenset[str]:
     return frozenset(t.lower() for t in entry.get("titles", []) if " " not in t)
 
 
+@lru_cache(maxsize=32)
 def cues_for(lang: str | None) -> Cues | None:
     """The compiled knowledge for ``lang`` (ISO 639-1), None when the data file has none."""
     data = _data()
