@@ -29,7 +29,7 @@ from crosscheck.config import Settings
 from crosscheck.credits import parse_credits
 from crosscheck.errors import InputError
 from crosscheck.model import Document, RawReport
-from crosscheck.textunits import word_count
+from crosscheck.textunits import TITLE_SEPARATOR, word_count
 
 # ---------------------------------------------------------------- HTML
 @dataclass(frozen=True)
@@ -249,7 +249,6 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 _PAGE_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_SITE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022-]\s+")
 SITE_MAX_WORDS = 5
 
 
@@ -261,10 +260,10 @@ def outlet_from_title(page: str | None, headline: str | None) -> str | None:
         return None
     full, head = normalise_line(htmllib.unescape(m.group(1))), normalise_line(headline)
     site = None
-    if full.casefold().startswith(head.casefold()) and (sep := _SITE_SEPARATOR.match(full, len(head))):
+    if full.casefold().startswith(head.casefold()) and (sep := TITLE_SEPARATOR.match(full, len(head))):
         site = full[sep.end():]
     elif full.casefold().endswith(head.casefold()):
-        sep = next((x for x in _SITE_SEPARATOR.finditer(full) if x.end() == len(full) - len(head)), None)
+        sep = next((x for x in TITLE_SEPARATOR.finditer(full) if x.end() == len(full) - len(head)), None)
         site = full[:sep.start()] if sep else None
     if not site or not 1 <= word_count(site) <= SITE_MAX_WORDS or not (site[0].isupper() or site[0].isdigit()):
         return None

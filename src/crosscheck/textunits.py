@@ -25,6 +25,8 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
 _NOT_SPACED = re.compile(f"[{_CJK}{_UNSPACED}]+")
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")  # 'well-known', 'O'Brien': one word
+# what parts a page title into headline, site name and kicker ('Headline | Site', 'Site - Headline', 'Opinion: ...')
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022-]|::|//)\s+|\s*:\s+")
 CJK_PER_WORD = 2
 UNSPACED_PER_WORD = 4  # Thai words average 3-4 letters with their vowel marks
 

@@ -20,7 +20,7 @@ from importlib import resources
 
 from spacy.tokens import Span
 
-from crosscheck.textunits import sentence_initial
+from crosscheck.textunits import TITLE_SEPARATOR, sentence_initial
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TITLE_SHARE = 0.6  # capitalised share of a headline's longer words (4+ letters) that makes it title case
@@ -66,7 +66,7 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset()) ->
     return "".join(out)
 
 
-_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022-]|::|//)\s+|\s*:\s+")
+_SEPARATOR = TITLE_SEPARATOR
 _KEY = re.compile(r"[^\W_]+")
 
 
