@@ -547,3 +547,16 @@ def test_a_subject_or_object_that_is_none_negates_the_claim(text, negated):
 
     (claim,) = analyze([Document(id="n", source="n", fmt="txt", text=text, language="en", published="2026-11-28")])[0].claims
     assert claim.negated is negated, claim
+
+
+def test_told_someone_on_a_call_that_c_is_reported_speech():
+    """'told analysts on a call that the company expected to deliver 1.2 million vehicles': the parser made
+    'that C' a relative clause of 'call' with 'that' the object of 'deliver', which has an object of its own;
+    there was no claim."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    text = "Chief executive Maren Holt told analysts on a call that the company expected to deliver 1.2 million vehicles this year."
+    (claim,) = analyze([Document(id="t", source="t", fmt="txt", text=text, language="en", published="2026-10-29")])[0].claims
+    assert (claim.speaker_text, claim.text) == ("Chief executive Maren Holt",
+                                                "The company expected to deliver 1.2 million vehicles this year.")

@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_labels import HSPACE
-from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES
+from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, stray_that
 from crosscheck.analyze.entities import LocalEntities, doc_text
 
 
@@ -322,7 +322,7 @@ def that_after_phrase(cue: Token) -> Token | None:
                 if rel.dep_ not in ("relcl", "acl") or rel.i < noun.i:
                     continue
                 first = rel.doc[rel.left_edge.i]
-                if (first.lower_ == "that" and first.dep_ in ("mark", "advmod")
+                if (first.lower_ == "that" and (first.dep_ in ("mark", "advmod") or stray_that(first))
                         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in rel.children)
                         and any(c.dep_ in _COMPLETE for c in rel.children)):
                     return rel

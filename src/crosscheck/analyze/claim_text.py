@@ -82,11 +82,19 @@ def _words(tokens: Sequence[Token]) -> int:
     return sum(1 for t in tokens if t.is_alpha or t.like_num)
 
 
+def stray_that(that: Token) -> bool:
+    """'that' parsed as the object of a verb that has an object of its own ('told analysts on a call that the
+    company expected to deliver 1.2 million vehicles': no gap filler of 'deliver', the clause's marker)."""
+    return that.lower_ == "that" and that.dep_ == "dobj" and \
+        any(c.dep_ == "dobj" and c.i != that.i for c in that.head.children)
+
+
 def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
     """The tokens as one sentence: runs joined, leading 'that'/conjunctions and edge punctuation off, final stop;
     None under ``min_words`` words."""
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") and toks[0].lower_ in ("that", "and", "but", "so", "or", "whether")):
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") and toks[0].lower_ in ("that", "and", "but", "so", "or", "whether")
+                    or stray_that(toks[0])):
         toks.pop(0)
     while toks and ((toks[-1].is_punct and toks[-1].text not in (".", "!", "?")) or toks[-1].dep_ == "cc"
                     or (toks[-1].is_punct and len(toks) > 1 and toks[-2].dep_ == "cc")):
