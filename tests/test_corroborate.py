@@ -604,3 +604,18 @@ def test_reports_crediting_one_wire_count_once_however_reworded_or_translated():
     assert independent_sources(["b", "c"], syn, {}, outlets, wires) == 1  # two copies without the wire's own
     assert independent_sources(["b", "d"], syn, {}, outlets, wires) == 2
     assert independent_sources(["a", "b", "c", "d"], syn, {}, outlets) == 4
+
+
+def test_a_modal_in_a_clause_of_comparison_hedges_nothing():
+    """'demand was stronger than the company could build': 'could' measures the demand; drift said the claim
+    turned from fact to possibility and a hedge was added."""
+    from crosscheck.analyze import analyze
+    from crosscheck.corroborate.features import modality_of
+    from crosscheck.model import Document
+
+    assert modality_of("Demand was stronger than the company could build.") == "actual"
+    assert modality_of("They ran as fast as they could.") == "actual"
+    assert modality_of("The plant could close next year.") == "possible"
+    text = "Holt said demand for electric vans was stronger than the company could build. Holt said the plant could close."
+    claims = analyze([Document(id="m", source="m", fmt="txt", text=text, language="en", published="2026-10-29")])[0].claims
+    assert [c.hedges for c in claims] == [(), ("could",)]

@@ -130,12 +130,18 @@ def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
     return text[0].upper() + text[1:]
 
 
+def _comparing(modal: Token) -> bool:
+    """The modal sits in a clause of comparison ('stronger than we can build', 'as fast as they could'): it
+    measures, it does not hedge the claim."""
+    return any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in (*modal.children, *modal.head.children))
+
+
 def hedges_of(tokens: Iterable[Token]) -> tuple[str, ...]:
     out = []
     for t in tokens:
         low = t.lower_
         h = HEDGES.get(low)
-        if h is None and low in MODAL_HEDGES and t.tag_ == "MD":
+        if h is None and low in MODAL_HEDGES and t.tag_ == "MD" and not _comparing(t):
             h = low
         if h is not None and h not in out:
             out.append(h)

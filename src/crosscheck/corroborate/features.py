@@ -279,6 +279,7 @@ def words_reused(a: str, b: str) -> float:
 
 
 _NOUN_OPENERS = frozenset("the a an its their his her our against of on over about for with to".split())
+_COMPARING = re.compile(r"\b(?:than|as)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)  # '... than we [can]', '... as they [could]'
 _POSSESSIVES = frozenset("his her their its our my your".split())
 
 
@@ -291,6 +292,8 @@ def modality_of(text: str) -> str:
         if word == "May" and m.start() > 0:
             continue  # the month
         mod = MODALITY_WORDS.get(stem(word))
+        if mod == "possible" and _COMPARING.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # 'stronger than the company could build': a measure, not a possibility
         if mod == "plan" and (before in _NOUN_OPENERS or before.endswith(("'s", "’s"))):
             continue  # 'protested against plans to raise the age', 'the government's plan': a thing named, not intended
         if mod:
