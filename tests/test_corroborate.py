@@ -616,6 +616,7 @@ def test_a_modal_in_a_clause_of_comparison_hedges_nothing():
     assert modality_of("Demand was stronger than the company could build.") == "actual"
     assert modality_of("They ran as fast as they could.") == "actual"
     assert modality_of("The plant could close next year.") == "possible"
+    assert modality_of("Residents left as the storm could hit the coast.") == "possible"  # an 'as' of reason
     text = "Holt said demand for electric vans was stronger than the company could build. Holt said the plant could close."
     claims = analyze([Document(id="m", source="m", fmt="txt", text=text, language="en", published="2026-10-29")])[0].claims
     assert [c.hedges for c in claims] == [(), ("could",)]

@@ -132,8 +132,10 @@ def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
 
 def _comparing(modal: Token) -> bool:
     """The modal sits in a clause of comparison ('stronger than we can build', 'as fast as they could'): it
-    measures, it does not hedge the claim."""
-    return any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in (*modal.children, *modal.head.children))
+    measures, it does not hedge the claim. An 'as' of reason ('as the storm could hit') is no comparison."""
+    clause = modal.head if modal.dep_ == "aux" else modal
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return "than" in marks or "as" in marks and any(c.dep_ == "advmod" and c.lower_ == "as" for c in clause.head.children)
 
 
 def hedges_of(tokens: Iterable[Token]) -> tuple[str, ...]:

@@ -279,7 +279,8 @@ def words_reused(a: str, b: str) -> float:
 
 
 _NOUN_OPENERS = frozenset("the a an its their his her our against of on over about for with to".split())
-_COMPARING = re.compile(r"\b(?:than|as)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)  # '... than we [can]', '... as they [could]'
+# '... than we [can]', '... as fast as they [could]' (not the 'as' of reason: 'as the storm [could] hit')
+_COMPARING = re.compile(r"(?:\bthan|\bas\s+\w+\s+as)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _POSSESSIVES = frozenset("his her their its our my your".split())
 
 
