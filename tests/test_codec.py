@@ -58,6 +58,7 @@ FINDINGS = StoryFindings(
                                 passages=("12 were hurt", "15 were hurt"), explanation="12 vs 15 injured",
                                 severity="precision", independent=False, published=("2031-03-05", "2031-03-06"),
                                 spans=((3, 5), (7, 9)), claims=("claim-1",)),),
+    independent_sources=2,
 )
 SOURCE = SourceState(url="https://example.org/feed", kind="feed", feed_url="https://example.org/rss", etag="W/1",
                      last_modified="Tue", seen=(("https://example.org/a", "f1"),), last_item="https://example.org/a",

@@ -99,8 +99,8 @@ def summary_counts(summary: StorySummary) -> dict[str, int]:
 
 
 def story_counts(store: Store) -> dict[str, dict[str, int]]:
-    """Per story: reports, independent sources (syndication groups once), claims and conflicting claims,
-    read from the stored summaries (streamed; one small dict per story)."""
+    """Per story: reports, independent sources (a syndication group once, reports crediting one wire once), claims
+    and conflicting claims, read from the stored summaries (streamed; one small dict per story)."""
     return {s.story: summary_counts(s) for s in store.iter_summaries()}
 
 

@@ -402,6 +402,9 @@ class StoryFindings:
     claims: tuple[AlignedClaim, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()  # conflicts, date slips and wire versions (corroborate)
+    # the story's reports as independent sources: a syndication group once, reports crediting one wire once with
+    # each other and with the wire's own report (corroborate.verdicts.independent_sources); None: stored before
+    independent_sources: int | None = None
 
 
 @dataclass(frozen=True)

@@ -141,5 +141,9 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
     spans = {ids[i]: [(m.document, m.claim.start, m.claim.end) for m in g.members if not m.claim.in_title]
              for i, g in enumerate(groups)}
     claims, found = _disagreements.attach(_disagreements.versions_not_conflicts(claims, syndication), spans, found)
+    here = [d for d in order if documents.get(d) is not None]
+    sources = independent_sources(order, syndication, None, {d: documents[d].outlet for d in here},
+                                  {d: documents[d].credits or () for d in here})
     return StoryFindings(story=story.id, claims=tuple(claims),
-                         timeline=timeline(story.id, order, documents, analyses), disagreements=tuple(found))
+                         timeline=timeline(story.id, order, documents, analyses), disagreements=tuple(found),
+                         independent_sources=sources)

@@ -16,12 +16,14 @@ from ..model import Analysis, Document, Entity, Story, StoryFindings, StorySumma
 from . import codec
 from .base import DocumentFilter
 
-# One story's summary, derived from the rows as they are: the same expressions fill the table in migration 8.
+# One story's summary, derived from the rows as they are (the same expressions fill the table in migration 8,
+# except the independent sources: the findings' count, wire credits included, else syndication groups).
 _SUMMARY_SELECT = """
     SELECT :s, coalesce(st.title, ''), coalesce(st.summary, ''), st.first_published, st.last_published,
         (SELECT count(*) FROM story_documents x WHERE x.story = :s),
-        (SELECT count(DISTINCT coalesce(sm.grp, x.document)) FROM story_documents x
-            LEFT JOIN syndication_members sm ON sm.document = x.document WHERE x.story = :s),
+        coalesce((SELECT json_extract(f.data, '$.independent_sources') FROM findings f WHERE f.story = :s),
+                 (SELECT count(DISTINCT coalesce(sm.grp, x.document)) FROM story_documents x
+                  LEFT JOIN syndication_members sm ON sm.document = x.document WHERE x.story = :s)),
         cl.n, cl.conflicting, cl.corroborated, cl.single,
         (SELECT json_group_array(o) FROM (SELECT DISTINCT d.outlet AS o FROM story_documents x
             JOIN documents d ON d.id = x.document WHERE x.story = :s AND d.outlet IS NOT NULL AND d.outlet != '')),

@@ -293,10 +293,12 @@ class ReadModel:
         labels = {d: f"R{i}" for i, d in enumerate(story.documents, 1)}
         synd = self.store.syndication_of_documents(story.documents)
         findings = self.store.findings(story_id, claims=page is None) or StoryFindings(story=story_id)
+        independent = findings.independent_sources  # wire credits counted; stored before: syndication groups
+        if independent is None:
+            independent = len({synd.get(d, d) for d in story.documents})
         if page is None:
             claims = paired = display_order(findings.claims)
-            counts = {"reports": len(story.documents),
-                      "independent_sources": len({synd.get(d, d) for d in story.documents}),
+            counts = {"reports": len(story.documents), "independent_sources": independent,
                       "conflicts": sum(1 for c in claims if c.status == "conflicting"), "claims": len(claims)}
         else:
             claims = self.store.story_claims_ranked(story_id, *page)
@@ -304,7 +306,7 @@ class ReadModel:
             summary = self.store.story_summary(story_id)  # written with the findings; counted now if missing
             languages = summary.languages if summary else ()
             counts = summary_counts(summary) if summary else {
-                "reports": len(story.documents), "independent_sources": len({synd.get(d, d) for d in story.documents}),
+                "reports": len(story.documents), "independent_sources": independent,
                 "conflicts": self.store.count_claims(ClaimFilter(story=story_id, status="conflicting")),
                 "claims": self.store.count_claims(ClaimFilter(story=story_id))}
         cells: dict[tuple[str, str], str] = {}
