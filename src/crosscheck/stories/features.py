@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from crosscheck.corroborate.clauses import concept_patterns
 from crosscheck.model import Analysis, Document, StoryFeatures
 from crosscheck.stories.actors import actor_keys, lead_organisation
 from crosscheck.textunits import ends_with_stop, sentence_spans
@@ -238,6 +239,13 @@ def lead_days(analysis: Analysis, lead_end: int) -> tuple[str, ...]:
     return tuple(sorted(days))
 
 
+def lead_events(title: str, lead: str, language: str | None) -> tuple[str, ...]:
+    """The kinds of event (data/disagreements.json "events": earthquake, fire, strike, vote...) the headline and
+    the lead name, in the report's language: evidence across languages where the embedder knows a word poorly."""
+    text = f"{title}\n{lead}"
+    return tuple(sorted(kind for kind, pattern in concept_patterns("events", language) if pattern.search(text)))
+
+
 def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
     """The evidence one report brings to story clustering."""
     language = (doc.language or "")[:2].lower() or None
@@ -284,4 +292,5 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
         lead_dates=lead_days(analysis, lead_end),
         lead_org=lead_organisation(analysis, f"{title}\n{doc.text}", lead_end),
         actors=actor_keys(analysis),
+        events=lead_events(title, doc.text[:lead_end], language),
     )

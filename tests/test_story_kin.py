@@ -1,0 +1,41 @@
+"""Reports of one event in two languages whose leads the embedder reads poorly ('Erdbeben' / 'séisme': a German and
+a French lead of one quake at cosine 0.49) join when both leads name the kind of event (StoryFeatures.events), and a
+second quake the same day stays apart. Fixture written for this test (fictional towns and people)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from crosscheck.config import Settings
+from crosscheck.pipeline import Pipeline
+from crosscheck.stories.cluster import embedding_evidence
+from crosscheck.stories.features import lead_events
+
+QUAKES = Path(__file__).parent / "fixtures" / "two_quakes" / "reports.jsonl"
+
+
+def test_lead_events_name_the_kind_of_event_in_each_language():
+    assert lead_events("Erdbeben in Tarvel", "Ein Beben der Stärke 6,1 hat ...", "de") == ("earthquake",)
+    assert lead_events("Séisme à Tarvel", "Au moins 14 personnes ont été tuées", "fr") == ("earthquake",)
+    assert lead_events("Grève des dockers", "Les dockers du port de Tarsk ont cessé le travail", "fr") == ("strike",)
+    assert lead_events("Budget approved", "The council approved the budget on Monday.", "en") == ()
+
+
+def test_a_shared_kind_of_event_lowers_the_embedding_floor_only_for_its_pairs():
+    s = Settings()
+    cos = np.array([[1.0, 0.49], [0.49, 1.0]])
+    assert embedding_evidence(cos, s)[0, 1] < 0.15
+    kin = np.array([[True, True], [True, True]])
+    assert embedding_evidence(cos, s, kin)[0, 1] > embedding_evidence(cos, s)[0, 1] + 0.1
+    assert embedding_evidence(np.array([[0.39]]), s, np.array([[True]]))[0, 0] == 0.0  # another event stays apart
+
+
+def test_one_quake_told_in_four_languages_is_one_story_and_the_other_quake_stays_apart(store):
+    """Before, the French and Spanish reports of the Tarvel quake were a story of their own: the German wire
+    translation and the French report were under the floor of the embedding evidence (complete linkage)."""
+    Pipeline(store).ingest([str(QUAKES)])
+    stories = sorted((sorted(store.document(d).source for d in s.documents) for s in store.stories()), key=len)
+    assert stories == [["en-b1", "it-b2"], ["copy-a2", "de-a3", "es-a5", "fr-a4", "wire-a1"]]
+    big = max(store.stories(), key=lambda s: len(s.documents))
+    assert store.story_summary(big.id).independent_sources == 3  # the wire, its copy and translation count once
