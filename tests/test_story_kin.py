@@ -39,3 +39,13 @@ def test_one_quake_told_in_four_languages_is_one_story_and_the_other_quake_stays
     assert stories == [["en-b1", "it-b2"], ["copy-a2", "de-a3", "es-a5", "fr-a4", "wire-a1"]]
     big = max(store.stories(), key=lambda s: len(s.documents))
     assert store.story_summary(big.id).independent_sources == 3  # the wire, its copy and translation count once
+
+
+def test_a_claim_is_shown_in_the_words_of_the_report_naming_its_speaker(store):
+    """The agency's 'killing at least 12 people' (the wire) and the mayor's 'au moins 14 personnes' (fr, es) align;
+    the claim showed the mayor as speaker over the wire's sentence, which says the agency said it."""
+    Pipeline(store).ingest([str(QUAKES)])
+    claims = [c for f in store.all_findings() for c in f.claims]
+    assert claims
+    for c in claims:
+        assert any(r.text == c.text and r.speaker_text == c.speaker_text for r in c.retellings), c

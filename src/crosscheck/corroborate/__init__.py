@@ -119,8 +119,9 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
         conflicts = tuple(sorted(ids[j] for j in relations.conflicts.get(i, ())))
         status = "conflicting" if conflicts else "corroborated" if n >= 2 else "single_source"
         speaker, speaker_text, display, voice = _speaker(g)
-        # the claim in the words of its first report, unless that report states it as its own and another attributes it
-        said = voice if founder.claim.kind == "outlet" else founder
+        # the claim in the words of its first report, unless that report states it as its own and another attributes
+        # it, or attributes it to another source than the one shown (the agency's '12 killed' under the mayor's name)
+        said = voice if founder.claim.kind == "outlet" or founder.speaker_id != voice.speaker_id else founder
         claims.append(AlignedClaim(
             id=ids[i], story=story.id, text=said.claim.text, speaker=speaker, speaker_text=speaker_text,
             documents=docs, status=status, independent_sources=n,
