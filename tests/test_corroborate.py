@@ -620,3 +620,33 @@ def test_a_modal_in_a_clause_of_comparison_hedges_nothing():
     text = "Holt said demand for electric vans was stronger than the company could build. Holt said the plant could close."
     claims = analyze([Document(id="m", source="m", fmt="txt", text=text, language="en", published="2026-10-29")])[0].claims
     assert [c.hedges for c in claims] == [(), ("could",)]
+
+
+def test_a_headline_figure_takes_the_body_s_bound_and_other_languages_read_their_qualifiers():
+    """'Strong earthquake kills 12' over 'killing at least 12 people', against 'Séisme : au moins 14 morts' hours
+    later: the headline's bare 12 was an exact count, and 'au moins' was no bound outside English, so the two
+    headlines conflicted while the bodies' 'at least 12' / 'au moins 14' were explained as a later count."""
+    from crosscheck.analyze import analyze
+    from crosscheck.corroborate.features import build_view
+    from crosscheck.corroborate.values import is_floor
+    from crosscheck.model import Document
+
+    en = Document(id="en", source="en", fmt="txt", language="en", published="2026-11-20T09:00:00Z",
+                  title="Strong earthquake kills 12 in mountain town",
+                  text="A strong earthquake struck the town of Tarvel on Friday, killing at least 12 people, the "
+                       "civil protection agency said.")
+    fr = Document(id="fr", source="fr", fmt="txt", language="fr", published="2026-11-20T15:00:00Z",
+                  title="Séisme à Tarvel : au moins 14 morts",
+                  text="Au moins 14 personnes ont été tuées vendredi par un séisme à Tarvel, a annoncé le maire.")
+    views = []
+    for doc in (en, fr):
+        an = analyze([doc])[0]
+        views += [build_view(c, doc, an, 0, {}) for c in an.claims]
+    title = next(v for v in views if v.document == "en" and v.claim.in_title)
+    assert [(f.low, is_floor(f)) for f in title.figures] == [(12, True)]
+    body_fr = next(v for v in views if v.document == "fr" and not v.claim.in_title)
+    assert [(f.low, is_floor(f)) for f in body_fr.figures if f.low == 14] == [(14, True)]
+    bare = Document(id="b", source="b", fmt="txt", language="en", published="2026-11-20", title="Quake kills 12",
+                    text="Twelve people were killed when the quake struck, officials said.")
+    an = analyze([bare])[0]
+    assert not any(is_floor(f) for c in an.claims if c.in_title for f in build_view(c, bare, an, 0, {}).figures)

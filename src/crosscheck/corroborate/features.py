@@ -352,21 +352,52 @@ def name_keys(name: str | None) -> set[str]:
     return out
 
 
-def _quantity_figures(claim: Claim, analysis: Analysis) -> tuple[Figure, ...]:
+_BOUND_WORDS = {"lower": "at least", "upper": "up to", "approx": "about"}  # a bound read in any language, as _interval reads it
+
+
+def _qualifier_of(q, source: str, language: str | None) -> str | None:
+    """A quantity's qualifier: the analysis' (English), else the bound data/disagreements.json's qualifier words
+    give it in the report's language ('au moins 14', 'mindestens zwölf')."""
+    if q.qualifier or not source:
+        return q.qualifier
+    from .clauses import qualifier
+
+    return _BOUND_WORDS.get(qualifier(source, q.start, q.end, language)[0])
+
+
+def _quantity_figures(claim: Claim, analysis: Analysis, doc: Document) -> tuple[Figure, ...]:
     """Figures from the analysis' quantities inside the claim (numbers read in the report's own
     language and locale: "10.000" in German is ten thousand)."""
     out = []
+    source = (doc.title or "") if claim.in_title else (doc.text or "")
     for q in (analysis.title_quantities if claim.in_title else analysis.quantities):
         if q.start < claim.start or q.end > claim.end or q.kind == "percent" and q.value is None:
             continue
+        qual = _qualifier_of(q, source, doc.language)
         if q.value is not None:
-            low, high = _interval(float(q.value), q.qualifier)
+            low, high = _interval(float(q.value), qual)
         elif q.low is not None and q.high is not None:
             low, high = float(q.low), float(q.high)
         else:
             continue
         of = q.of or ("percent" if q.kind == "percent" else _noun_after(q.text, claim.text[max(0, q.end - claim.start):]))
-        out.append(Figure(text=q.text, low=low, high=high, qualifier=q.qualifier, of=of))
+        out.append(Figure(text=q.text, low=low, high=high, qualifier=qual, of=of))
+    return tuple(out)
+
+
+def _as_in_body(figures: tuple[Figure, ...], analysis: Analysis, doc: Document) -> tuple[Figure, ...]:
+    """A headline's bare figure takes the bound the report's body first gives the same number: headlines drop
+    'at least' ('Quake kills 12' over 'At least 12 people were killed')."""
+    first: dict[float, Any] = {}
+    for q in sorted(analysis.quantities, key=lambda q: q.start):
+        if isinstance(q.value, (int, float)):
+            first.setdefault(float(q.value), q)
+    out = []
+    for f in figures:
+        value = next((v for v in first if f.low <= v <= f.high and _interval(v, None) == (f.low, f.high)), None)
+        qual = None if f.qualifier or value is None else _qualifier_of(first[value], doc.text or "", doc.language)
+        out.append(replace(f, qualifier=qual, low=_interval(value, qual)[0], high=_interval(value, qual)[1])
+                   if qual else f)
     return tuple(out)
 
 
@@ -482,7 +513,9 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
 
     english = base_language(doc.language or "en") == "en"
     figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS) if english \
-        else _quantity_figures(claim, analysis)
+        else _quantity_figures(claim, analysis, doc)
+    if claim.in_title:
+        figures = _as_in_body(figures, analysis, doc)
     inside = [t for t in (() if claim.in_title else analysis.times)
               if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()]
     dates = tuple(sorted({k for t in inside if (k := calendar_key(t.value))}))
