@@ -447,3 +447,27 @@ def test_a_language_s_cues_are_compiled_once():
 
     assert cues_for("es") is cues_for("es") and title_words("es") is title_words("es")
     assert "gobernadora" in title_words("es") and "governatrice" in title_words("it")
+
+
+def test_a_compound_title_is_no_part_of_a_german_name():
+    """'sagte Ministeriumssprecher Lars Dahl': the English NER read the compound title into the name, so the
+    German report's spokesman was another entity than the English reports' 'Lars Dahl'."""
+    doc = Document(id="de-title", source="de", fmt="txt", language="de",
+                   text="„Es gibt keine Entscheidung\", sagte Ministeriumssprecher Lars Dahl. Regionalgouverneur Anton "
+                        "Keller rief den Notstand aus.")
+    an = analyze([doc])[0]
+    people = {e.name for e in an.entities if e.type == "PERSON"}
+    assert {"Lars Dahl", "Anton Keller"} <= people, [(e.name, e.type) for e in an.entities]
+    assert [c.speaker_text for c in an.claims if "Entscheidung" in c.text] == ["Lars Dahl"]
+
+
+def test_weekdays_and_nouns_after_an_article_are_no_german_names():
+    """The English NER read German nouns as names: 'Dienstag' a person, 'unter Berufung' a place, 'die Grenze' a
+    person, 'einen Zeitungsbericht' an organisation; names stay ('die Ukraine' a gazetteer knows, 'Lars Dahl')."""
+    doc = Document(id="de-nouns", source="de", fmt="txt", language="de", published="2026-11-24",
+                   text="Das Ministerium hat am Dienstag einen Zeitungsbericht dementiert, wonach Soldaten an die "
+                        "Grenze verlegt werden. Die Zeitung hatte unter Berufung berichtet. Die Ukraine sei informiert, "
+                        "sagte Sprecher Lars Dahl.")
+    names = {e.name for e in analyze([doc])[0].entities}
+    assert not names & {"Dienstag", "Zeitungsbericht", "Grenze", "Berufung"}, names
+    assert {"Lars Dahl", "Ukraine"} <= names, names

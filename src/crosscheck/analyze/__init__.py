@@ -8,7 +8,10 @@ per-language tables of claims_multi.py (quotation marks, reporting verbs, 'accor
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import Sequence
 from urllib.parse import urlsplit
 
@@ -20,7 +23,8 @@ from crosscheck.analyze import entities as _entities
 from crosscheck.analyze import headlines as _headlines
 from crosscheck.analyze import names as _names
 from crosscheck.analyze import nlp as _nlp
-from crosscheck.analyze.aliases import link
+from crosscheck.analyze.aliases import known, link
+from crosscheck.analyze.time_words import cldr
 from crosscheck.analyze.claim_polarity import with_denials
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
@@ -146,7 +150,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     titles = _claims_multi.title_words(doc.language) if foreign else _entities.TITLE_HEADS
     ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles) if latin else _names.find(sdoc, doc.text or "", doc.language)
     if stops:
-        ents = _without_function_words(ents, stops)
+        ents = _without_function_words(ents, stops, doc.text or "", doc.language)
     mentions = list(ents.mentions)
     claims = ()
     quantities, times = _numbers_and_dates(doc, sdoc if english else None)
@@ -167,11 +171,44 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     )
 
 
-def _without_function_words(ents, stops: frozenset[str]):
+@lru_cache(maxsize=1)
+def _capitalised_noun_languages() -> frozenset[str]:
+    """Languages that capitalise every noun (data/disagreements.json 'capitalised_nouns': German, Luxembourgish)."""
+    data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
+    return frozenset(data["capitalised_nouns"])
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _common_word(text: str, start: int, end: int, stops: frozenset[str], calendar, capitalised: bool) -> bool:
+    """A one-word mention that is a month or weekday of the language (CLDR), or, where every noun is capitalised,
+    a noun right after a function word ('die Grenze', 'unter Berufung', 'den Notstand') no gazetteer knows."""
+    word = text[start:end]
+    if not word.isalpha():
+        return False
+    if word.lower() in calendar:
+        return True
+    before = _WORD_BEFORE.search(text[max(0, start - 30):start])
+    return capitalised and before is not None and before.group(1).lower() in stops and known(word) is None
+
+
+def _without_function_words(ents, stops: frozenset[str], text: str = "", language: str | None = None):
     """The English NER reading Spanish or Dutch tags capitalised function words ('Se', 'Hij', 'Tras'): an entity
     whose every word is a stop word of the report's language is dropped (the NER's own spans are cut to their
-    names before: entities.foreign_span; this catches the other readers' names)."""
+    names before: entities.foreign_span; this catches the other readers' names). So is an entity every mention of
+    which is one common word (``_common_word``: 'Dienstag', 'die Grenze')."""
     bad = {e.key for e in ents.entities if all(w.lower() in stops for w in re.findall(r"\w+", e.name))}
+    lang = base_language(language) if language else ""
+    table = cldr(lang) if lang else None
+    calendar = {*(table or {}).get("months", {}), *(table or {}).get("weekdays", {})}
+    capitalised = lang in _capitalised_noun_languages()
+    if text and (calendar or capitalised):
+        said: dict[str, list] = {}
+        for m in ents.mentions:
+            said.setdefault(m.entity, []).append(m)
+        bad |= {k for k, ms in said.items()
+                if all(_common_word(text, m.start, m.end, stops, calendar, capitalised) for m in ms)}
     if not bad:
         return ents
     return _entities.LocalEntities(

@@ -176,6 +176,10 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
             span = foreign_span(span, ent.label_, stops)
         if span is None:
             continue
+        titled = False
+        if stops:
+            cut = _without_title(span, titles)
+            span, titled = cut, cut is not span
         text = surface(span.text)
         if not _usable(text, ent.label_, latin):
             continue
@@ -185,7 +189,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type
-        elif label in ("ORG", "GPE", "LOC") and _titled_name(span, titles, bool(stops)):
+        elif titled or label in ("ORG", "GPE", "LOC") and _titled_name(span, titles, bool(stops)):
             label = "PERSON"  # 'Governor Ilse Marten' tagged an organisation: a capitalised title names a person
         elif len(span) > 1 and label != "PERSON" and _in_title_case_line(doc_text(sdoc), span.start_char, headlines):
             continue  # 'Officers Already Training Russian Soldiers' in a headline is no organisation
@@ -193,6 +197,22 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
     out.extend(_places_after_prepositions(sdoc, latin, cands))
     out.extend(_names_after_titles(sdoc, latin, cands, titles, bool(stops)))
     return out
+
+
+def is_title_word(word: str, titles: frozenset[str], foreign: bool) -> bool:
+    """A title of the language's list; in another language also a compound ending in one ('Ministeriumssprecher',
+    'Regionalgouverneur', 'Zivilschutzchefin'), as German and Dutch write them."""
+    return word in titles or foreign and len(word) > 5 and any(
+        len(word) >= len(t) + 3 and word.endswith(t) for t in titles)
+
+
+def _without_title(span: Span, titles: frozenset[str]) -> Span:
+    """A span the English NER opened with a compound title of another language ('Ministeriumssprecher Lars
+    Dahl'): the name after it, when one to three capitalised words follow."""
+    if 2 <= len(span) <= 4 and is_title_word(span[0].lower_, titles, True) and \
+            all(t.is_title and t.is_alpha for t in span[1:]):
+        return span[1:]
+    return span
 
 
 def _titled_name(span: Span, titles: frozenset[str], foreign: bool) -> bool:
@@ -203,7 +223,7 @@ def _titled_name(span: Span, titles: frozenset[str], foreign: bool) -> bool:
     if span.start == 0 or len(span) > 3:
         return False
     title = doc[span.start - 1]
-    if title.lower_ not in titles or not (foreign or title.text[:1].isupper()):
+    if not is_title_word(title.lower_, titles, foreign) or not (foreign or title.text[:1].isupper()):
         return False
     return all((foreign or t.pos_ == "PROPN") and t.is_title and t.is_alpha and t.lower_ not in titles
                and t.lower_ not in TITLE_HEADS and t.lower_ not in _NOT_NAMES for t in span)
@@ -218,7 +238,7 @@ def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates, titles: froz
         return []
     out = []
     n = len(sdoc)
-    for i in ([t.i for t in sdoc if t.lower_ in titles] if foreign else cands.titles):
+    for i in ([t.i for t in sdoc if is_title_word(t.lower_, titles, True)] if foreign else cands.titles):
         tok = sdoc[i]
         if not foreign and not tok.text[:1].isupper():
             continue
