@@ -49,6 +49,10 @@ def test_frame_cue(parse, text, content, speaker, cue, kind):
 @pytest.mark.parametrize("text", [
     "Senator Ilse Varga does not oppose the new harbour toll on fishing boats.",  # negated: no stance to credit
     "The port authority refused to comment on the new harbour toll.",  # refusing to comment asserts nothing
+    # a refused speech act reports no content: not the refusing ('intention: to comment'), nor what was not said
+    "Mayor Tomas Brandt declined to comment on the harbour plan when asked by reporters on Monday.",
+    "Mayor Tomas Brandt declined to confirm that the ferry company would be sold.",
+    "Mayor Tomas Brandt refused to say how many dock workers would lose their jobs.",
     "A citizens' group called Harbour Watch met on Tuesday in the town hall.",  # a participle naming, no speaker
     "The new bill opposes nothing and bans plastic bags in all shops.",  # a bare pronoun object
     "She put the old book at the end of the shelf.",  # 'at' a place: no figure, no estimate

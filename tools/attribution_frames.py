@@ -51,6 +51,9 @@ BELIEF = frozenset("hop hope oppose prefer fear recognize view critical concerne
 REQUEST = frozenset("ask call order push press require challenge urge convince".split())
 # a cue under these says nothing ('refused to comment on the ruling'); in the file as "not_asserting"
 NOT_ASSERTING = frozenset({"refuse", "decline", "fail"})
+# a verb of saying under these is a refused speech act, its content not asserted ('declined to confirm that C',
+# 'refused to say how many'); in the file as "refusing" ('failed to note that C' presupposes C: not listed)
+REFUSING = frozenset({"refuse", "decline"})
 # verbs whose object is the person addressed, as 'tell' and 'inform' in attribution_cues_en.json's object_not_content
 ADDRESSEE = frozenset({"thank", "congratulate", "remind", "email", "urge", "warn"})
 INTENT_NOUNS = frozenset("promise plan pledge decision vow bid effort".split())  # an acl of these is a to-infinitive plan
@@ -232,8 +235,12 @@ def main() -> int:
                   "clause or embedded question; prep:W: object of preposition W; acl: a noun's to-infinitive or "
                   "that-clause). counts per relation: claims it made on train, right (token F1 >= 0.5 with a gold "
                   "content), new (right where the finder without frames found nothing). Kept: precision >= "
-                  f"{args.min_precision}, right >= {args.min_right}, new >= {args.min_new}. kind: the claim kind."),
+                  f"{args.min_precision}, right >= {args.min_right}, new >= {args.min_new}. kind: the claim kind."
+                  " not_asserting: verbs under which a cue asserts nothing ('refused to comment on C'); refusing: those "
+                  "of them that make a verb of saying a refused speech act, its content not asserted ('declined to "
+                  "confirm that C'; 'failed to note that C' presupposes C). Both lists are the project's own."),
         "not_asserting": sorted(NOT_ASSERTING),
+        "refusing": sorted(REFUSING),
         "frames": dict(sorted(frames.items())),
     }
     args.out.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -27,7 +27,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.claim_index import ESTIMATE_VERBS, asks
+from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, asks
 from crosscheck.analyze.claim_objects import completed_object, governing_subject
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
@@ -56,6 +56,7 @@ def _data() -> dict:
 
 
 NOT_ASSERTING = frozenset(_data().get("not_asserting", ()))  # 'refused to comment on C': no content asserted
+REFUSING = frozenset(_data().get("refusing", ()))  # 'declined to confirm that C': a refused speech act
 
 
 def load(data: dict | None = None) -> dict[tuple[str, str], Frame]:
@@ -105,6 +106,13 @@ class FrameHit:
     rel: str
 
 
+def refused_speech(cue: Token) -> bool:
+    """'declined to comment', 'refused to say how many C', 'declined to confirm that C': a refused speech act has
+    no content of its own ('refusing' verbs over a verb of saying; 'failed to note that C' presupposes C)."""
+    return cue.lemma_ in REFUSING and any(
+        c.dep_ == "xcomp" and CUE_CLASS.get(c.lemma_) == "speech" for c in cue.children)
+
+
 def read(cue: Token, frame: Frame) -> FrameHit | None:
     """The source and content of ``cue`` by its frame; None when the parse offers neither."""
     if any(c.dep_ == "neg" for c in cue.children) or cue.dep_ in ("compound", "amod") and frame.pos != "ADJ":
@@ -115,6 +123,8 @@ def read(cue: Token, frame: Frame) -> FrameHit | None:
     if source is None:
         return None
     for rel in frame.rels:
+        if rel == "xcomp" and refused_speech(cue):
+            continue
         if rel == "dobj+at" and any(t.like_num or t.ent_type_ in _FIGURE_ENTS for t in source.subtree):
             continue  # 'the aid was not enough, and put the losses at ...': a sum estimates nothing (a parse slip)
         ids = _content(cue, rel)

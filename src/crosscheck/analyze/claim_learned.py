@@ -31,7 +31,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_frames import NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon
+from crosscheck.analyze.claim_frames import NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon, refused_speech
 from crosscheck.analyze.claim_index import CUE_CLASS, asks
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
@@ -57,8 +57,8 @@ class Candidate:
 def candidates(cue: Token) -> list[Candidate]:
     """Every reading of ``cue`` as an attribution cue the parse offers: one per content relation."""
     pos = _POS.get(cue.pos_)
-    if pos is None or cue.dep_ == "compound":
-        return []
+    if pos is None or cue.dep_ == "compound" or refused_speech(cue.head) and cue.dep_ == "xcomp":
+        return []  # ('declined to confirm that C': a refused speech act asserts nothing)
     source = _source(cue, pos)
     if source is None:
         return []
@@ -86,7 +86,7 @@ def _contents(cue: Token, pos: str):
             if subj is not None and not (subj.pos_ == "PRON" and not any(True for _ in subj.children)):
                 yield "nsubjpass", {t.i for t in subj.subtree}
         ids = _infinitive(cue)
-        if ids:
+        if ids and not refused_speech(cue):
             yield "xcomp", ids
         if pos == "VERB":
             ids = _object(cue)

@@ -283,7 +283,7 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
     for j in st.index.within(st.index.cues, sent):
         cue = st.sdoc[j]
         rel = relative_speaker(cue)
-        if not inside(cue) or (cue.dep_ in ("amod", "acl", "relcl", "xcomp") and rel is None) or any(c.dep_ == "neg" for c in cue.children):
+        if not inside(cue) or (cue.dep_ in ("amod", "acl", "relcl", "xcomp") and rel is None) or _unsaid(cue):
             continue
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and is_clause(c) and c.i > cue.i), None)
         cls = CUE_CLASS.get(cue.lemma_)
@@ -314,6 +314,14 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
 
 
 # ---------------------------------------------------------------- reported speech
+def _unsaid(cue: Token) -> bool:
+    """The cue tells no speech act: it is negated ('did not say that C'), no one is its subject, or a verb of
+    refusing governs it ('declined to confirm that C', 'refused to say how many C': data/attribution_frames_en.json
+    'refusing'; 'failed to note that C' presupposes C)."""
+    return any(c.dep_ == "neg" for c in cue.children) or no_one(cue) or \
+        cue.dep_ == "xcomp" and cue.head.lemma_ in claim_frames.REFUSING
+
+
 def _reported(st: _State, sent: Span) -> bool:
     found = False
     cands = [st.sdoc[j] for j in st.index.within(st.index.cues, sent)]
@@ -322,7 +330,7 @@ def _reported(st: _State, sent: Span) -> bool:
     used: set[int] = set()  # tokens of the claims found so far (their inner cues are read as nested speech)
     for cue in cands:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
-        if cue.i in used or any(c.dep_ == "neg" for c in cue.children) or no_one(cue):
+        if cue.i in used or _unsaid(cue):
             continue
         if found and cls not in ("speech", "accusation"):
             continue  # a second, independent attribution in one sentence: verbs of saying only
