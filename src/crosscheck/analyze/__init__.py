@@ -172,25 +172,27 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
 
 
 @lru_cache(maxsize=1)
-def _capitalised_noun_languages() -> frozenset[str]:
-    """Languages that capitalise every noun (data/disagreements.json 'capitalised_nouns': German, Luxembourgish)."""
+def _articles_before_nouns() -> dict[str, frozenset[str]]:
+    """The articles of the languages that capitalise every noun (data/disagreements.json 'capitalised_nouns':
+    German, Luxembourgish)."""
     data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
-    return frozenset(data["capitalised_nouns"])
+    return {lang: frozenset(words) for lang, words in data["capitalised_nouns"].items()}
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
-def _common_word(text: str, start: int, end: int, stops: frozenset[str], calendar, capitalised: bool) -> bool:
+def _common_word(text: str, start: int, end: int, articles: frozenset[str], calendar) -> bool:
     """A one-word mention that is a month or weekday of the language (CLDR), or, where every noun is capitalised,
-    a noun right after a function word ('die Grenze', 'unter Berufung', 'den Notstand') no gazetteer knows."""
+    a noun right after an article ('die Grenze', 'den Notstand') no gazetteer knows (after a preposition it may be
+    a place: 'in Tarvel')."""
     word = text[start:end]
     if not word.isalpha():
         return False
     if word.lower() in calendar:
         return True
     before = _WORD_BEFORE.search(text[max(0, start - 30):start])
-    return capitalised and before is not None and before.group(1).lower() in stops and known(word) is None
+    return before is not None and before.group(1).lower() in articles and known(word) is None
 
 
 def _without_function_words(ents, stops: frozenset[str], text: str = "", language: str | None = None):
@@ -202,13 +204,13 @@ def _without_function_words(ents, stops: frozenset[str], text: str = "", languag
     lang = base_language(language) if language else ""
     table = cldr(lang) if lang else None
     calendar = {*(table or {}).get("months", {}), *(table or {}).get("weekdays", {})}
-    capitalised = lang in _capitalised_noun_languages()
-    if text and (calendar or capitalised):
+    articles = _articles_before_nouns().get(lang, frozenset())
+    if text and (calendar or articles):
         said: dict[str, list] = {}
         for m in ents.mentions:
             said.setdefault(m.entity, []).append(m)
         bad |= {k for k, ms in said.items()
-                if all(_common_word(text, m.start, m.end, stops, calendar, capitalised) for m in ms)}
+                if all(_common_word(text, m.start, m.end, articles, calendar) for m in ms)}
     if not bad:
         return ents
     return _entities.LocalEntities(
