@@ -650,3 +650,24 @@ def test_a_headline_figure_takes_the_body_s_bound_and_other_languages_read_their
                     text="Twelve people were killed when the quake struck, officials said.")
     an = analyze([bare])[0]
     assert not any(is_floor(f) for c in an.claims if c.in_title for f in build_view(c, bare, an, 0, {}).figures)
+
+
+def test_a_denied_event_to_come_conflicts_with_a_plan_of_it():
+    """'The ministry denied that it would send 2,000 soldiers to the border' against 'Norland plans to send up to
+    2,000 soldiers to the border': a future and a plan differed in modality, so the flip of negation was no
+    conflict (only a translation, whose modality is not compared, conflicted)."""
+    f = run_story([
+        make_report("a", [C("Norland plans to send up to 2,000 soldiers to its border with Ostria.", speaker=None,
+                            speaker_text="two senior defence officials")]),
+        make_report("b", [C("Norland would send 2,000 soldiers to its border with Ostria.", speaker=None,
+                            speaker_text="the defence ministry", negated=True, cue="denied")]),
+    ])
+    assert [c.status for c in f.claims] == ["conflicting", "conflicting"], [(c.text, c.status) for c in f.claims]
+    # a plan and an event to come with other figures drift; they are no conflict of figures
+    f = run_story([
+        make_report("a", [C("Norland plans to send up to 2,000 soldiers to its border with Ostria.", speaker=None,
+                            speaker_text="two senior defence officials")]),
+        make_report("b", [C("Norland will send 3,000 soldiers to its border with Ostria.", speaker=None,
+                            speaker_text="two senior defence officials")]),
+    ])
+    assert "conflicting" not in {c.status for c in f.claims}, [(c.text, c.status) for c in f.claims]

@@ -137,12 +137,16 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
     figures = figure_relation(a.figures, b.figures, a.cross(b))
     # across languages only dates written with a number are compared
     dates = dates_between(a, b, cross)
-    if same_pred and same_modality and lexical >= settings.conflict_topic_threshold:
-        if figures == "clash" and not _later_count(a, b):
+    # a plan and a future are one event ahead for a flip of negation: 'denied that it would send 2,000 soldiers'
+    # against 'plans to send up to 2,000 soldiers'
+    ahead = {a.modality, b.modality} <= {"plan", "future"}
+    if same_pred and (same_modality or ahead) and lexical >= settings.conflict_topic_threshold:
+        # (figures and dates of a plan and of a fact to come may differ as plans change: drift, not a conflict)
+        if same_modality and figures == "clash" and not _later_count(a, b):
             fa = ", ".join(f.label() for f in a.figures)
             fb = ", ".join(f.label() for f in b.figures)
             return "conflict", f"figure: {fa} vs {fb}"
-        if dates == "clash" and not (_dates_an_update(a) or _dates_an_update(b)):
+        if same_modality and dates == "clash" and not (_dates_an_update(a) or _dates_an_update(b)):
             return "conflict", f"date: {', '.join(a.dates)} vs {', '.join(b.dates)}"
         # across languages negation words are unreliable evidence of disagreement (Russian "пока не" is
         # "until"; a Korean negative verb ending is not a word): they keep claims apart, never conflicting
