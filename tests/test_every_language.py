@@ -482,3 +482,11 @@ def test_a_german_place_after_a_preposition_stays_a_name():
                    text="1.800 Menschen wurden in Kesselbrück evakuiert, sagte ein Sprecher der Stadt.")
     names = {e.name for e in analyze([doc])[0].entities}
     assert "Kesselbrück" in names, names
+
+
+def test_a_title_with_what_it_heads_is_no_name():
+    """'sagte ein Sprecher der Stadt': the English NER tagged the role as a name ('Sprecher der Stadt')."""
+    doc = Document(id="de-role", source="de", fmt="txt", language="de", published="2026-11-24",
+                   text="1.800 Menschen wurden in Kesselbrück evakuiert, sagte ein Sprecher der Stadt.")
+    names = {e.name for e in analyze([doc])[0].entities}
+    assert "Sprecher der Stadt" not in names and "Kesselbrück" in names, names

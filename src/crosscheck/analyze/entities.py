@@ -178,6 +178,8 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
             continue
         titled = False
         if stops:
+            if len(span) > 1 and is_title_word(span[0].lower_, titles, True) and span[1].lower_ in stops:
+                continue  # 'Sprecher der Stadt', 'Chef des Zivilschutzes': a role described, no name
             cut = _without_title(span, titles)
             span, titled = cut, cut is not span
         text = surface(span.text)
