@@ -490,3 +490,18 @@ def test_a_title_with_what_it_heads_is_no_name():
                    text="1.800 Menschen wurden in Kesselbrück evakuiert, sagte ein Sprecher der Stadt.")
     names = {e.name for e in analyze([doc])[0].entities}
     assert "Sprecher der Stadt" not in names and "Kesselbrück" in names, names
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Das Ministerium hat dementiert, dass 2000 Soldaten verlegt werden.", "Das Ministerium", "2000 Soldaten"),
+    ("Das Verteidigungsministerium Norlands hat am Dienstag einen Zeitungsbericht dementiert, wonach 2000 Soldaten "
+     "an die Grenze verlegt werden sollen.", "Das Verteidigungsministerium Norlands", "2000 Soldaten"),
+])
+def test_a_german_denial_in_the_perfect_and_of_a_report_is_its_subject_s(text, speaker, content):
+    """'hat ... dementiert' was no cue (only 'dementierte'), 'einen Bericht dementiert, wonach C' no content, and
+    where every noun is capitalised the nearest capital was taken for the source ('Zeitungsbericht'): the
+    ministry's denial was the outlet's own sentence, aligned with the claim it denies."""
+    doc = Document(id="de-denial", source="de", fmt="txt", language="de", published="2026-11-24", text=text)
+    claims = analyze([doc])[0].claims
+    assert [(c.speaker_text, c.negated) for c in claims if content in c.text and c.kind != "outlet"] == \
+        [(speaker, True)], [(c.kind, c.speaker_text, c.text) for c in claims]

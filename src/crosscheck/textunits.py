@@ -47,6 +47,18 @@ def stop_words(lang: str | None) -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=1)
+def _noun_articles() -> dict[str, frozenset[str]]:
+    data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
+    return {lang: frozenset(words) for lang, words in data["capitalised_nouns"].items()}
+
+
+def noun_articles(lang: str | None) -> frozenset[str]:
+    """The articles of a language that capitalises every noun (data/disagreements.json 'capitalised_nouns':
+    German, Luxembourgish); empty for any other language."""
+    return _noun_articles().get(base_language(lang), frozenset())
+
+
 def word_count(text: str) -> int:
     """Words in ``text``, whatever its script (estimated for scripts written without spaces)."""
     if not text:

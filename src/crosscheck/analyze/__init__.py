@@ -8,10 +8,7 @@ per-language tables of claims_multi.py (quotation marks, reporting verbs, 'accor
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 from urllib.parse import urlsplit
 
@@ -28,7 +25,7 @@ from crosscheck.analyze.time_words import cldr
 from crosscheck.analyze.claim_polarity import with_denials
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
-from crosscheck.textunits import base_language, sentence_spans, stop_words
+from crosscheck.textunits import base_language, noun_articles, sentence_spans, stop_words
 
 __all__ = ["analyze", "analyze_parsed", "link"]
 
@@ -171,14 +168,6 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     )
 
 
-@lru_cache(maxsize=1)
-def _articles_before_nouns() -> dict[str, frozenset[str]]:
-    """The articles of the languages that capitalise every noun (data/disagreements.json 'capitalised_nouns':
-    German, Luxembourgish)."""
-    data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
-    return {lang: frozenset(words) for lang, words in data["capitalised_nouns"].items()}
-
-
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
@@ -204,7 +193,7 @@ def _without_function_words(ents, stops: frozenset[str], text: str = "", languag
     lang = base_language(language) if language else ""
     table = cldr(lang) if lang else None
     calendar = {*(table or {}).get("months", {}), *(table or {}).get("weekdays", {})}
-    articles = _articles_before_nouns().get(lang, frozenset())
+    articles = noun_articles(lang)
     if text and (calendar or articles):
         said: dict[str, list] = {}
         for m in ents.mentions:

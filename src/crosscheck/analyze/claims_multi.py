@@ -31,7 +31,7 @@ from crosscheck.analyze import headlines
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
-from crosscheck.textunits import base_language, stop_words, word_count
+from crosscheck.textunits import base_language, noun_articles, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
@@ -338,6 +338,9 @@ def _speaker_near(st: _State, lo: int, hi: int, cs: int, ce: int) -> tuple[str |
         return m.entity, " ".join(st.text[m.start:m.end].split())
     if title is not None:
         return None, title
+    opening = _opening_noun_phrase(st, lo, min(hi, cs))
+    if opening is not None:  # every noun is capitalised: the nearest capital is any noun ('einen Bericht')
+        return None, opening
     for m in sorted(_CAPS.finditer(st.text, lo, hi), key=lambda m: min(abs(m.start() - ce), abs(cs - m.end()))):
         if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce or _only_function_words(st, m.group(1)):
             continue  # a sentence-initial capital marks any word
@@ -358,12 +361,34 @@ def _subject(st: _State, s: int, cs: int) -> str | None:
         return _tidy(m.group(1)) if m else None
     if st.cues.substring:
         return None
+    opening = _opening_noun_phrase(st, s, cs)
+    if opening is not None:  # 'Das Ministerium hat dementiert': the subject, not its auxiliary
+        return _tidy(opening)
     head = head.strip(_EDGE + _QUOTE_CHARS)
     if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= 6 or _only_function_words(st, head):
         return None  # 'Hij zei', 'Ha anche confermato': a pronoun or adverb, the last speaker goes on
     return _tidy(head)
 
 
+
+
+def _opening_noun_phrase(st: _State, lo: int, hi: int) -> str | None:
+    """In a language that capitalises every noun, the capitalised words opening text[lo:hi] with their article
+    ('Das Verteidigungsministerium Norlands' of '... hat am Dienstag einen Bericht dementiert'): the subject."""
+    arts = noun_articles(st.cues.lang)
+    if not arts or hi <= lo:
+        return None
+    words = st.text[lo:hi].split()
+    out: list[str] = []
+    for w in words:
+        token = w.strip(_EDGE + _QUOTE_CHARS)
+        if not out and token.lower() in arts:
+            out.append(token)
+        elif token[:1].isupper() and token.lower() not in stop_words(st.cues.lang) and token.isalpha():
+            out.append(token)
+        else:
+            break
+    return " ".join(out) if out and not (len(out) == 1 and out[0].lower() in arts) else None
 
 
 def _title_phrase(st: _State, lo: int, hi: int, cs: int, ce: int) -> str | None:
