@@ -31,18 +31,15 @@ from crosscheck.analyze import headlines
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
-from crosscheck.textunits import base_language, noun_articles, stop_words, word_count
+from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _mentions_in,
+                                                     _only_function_words, _speaker_near, _subject, _tidy, _trim_source)
+from crosscheck.textunits import base_language, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
 _QUESTION = re.compile(r"[?\uff1f\u061f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
-_EDGE = " \t\n,;:\u2014\u2013-\u2026\u3001\uff0c\uff1a\u060c"
-_QUOTE_CHARS = "\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019"
-_CAPS = re.compile(r"(?<![\w])([A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+(?:\s+[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+){0,3})")
 _DIGIT = re.compile(r"\d")
-_WORDS = re.compile(r"[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?")
 _DASH_LINE = re.compile(r"(?m)^[ \t]*[\u2014\u2013\u2015][ \t]*(?P<q>[^\n]+?)(?:[ \t]+[\u2014\u2013\u2015][ \t]*(?P<rest>[^\n]*))?$")
-_SPEAKER_TYPES = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "FAC": 4, "LOC": 4}
 
 
 @dataclass(frozen=True)
@@ -132,29 +129,6 @@ def cues_for(lang: str | None) -> Cues | None:
     )
 
 
-def _only_function_words(st: "_State", phrase: str | None) -> bool:
-    words = [w.lower() for w in _WORDS.findall(phrase or "")]
-    stops = stop_words(st.cues.lang)
-    return bool(words) and bool(stops) and all(w in stops for w in words)
-
-
-def _trim_source(st: "_State", phrase: str) -> str:
-    """A long source phrase ends at the first function word after its first content word
-    ('Bedrijfsstatistieken heeft ...' -> 'Bedrijfsstatistieken'; 'Apple Inc. de eigenaar van' -> 'Apple Inc.')."""
-    stops = stop_words(st.cues.lang)
-    words = list(_WORDS.finditer(phrase))
-    if len(words) <= 4 or not stops:
-        return phrase
-    seen_content = False
-    for w in words:
-        low = w.group(0).lower()
-        if low not in stops:
-            seen_content = True
-        elif seen_content:
-            return phrase[:w.start()].rstrip(_EDGE)
-    return phrase
-
-
 @dataclass
 class _Speaker:
     key: str | None
@@ -194,15 +168,6 @@ class _State:
         if self.last is None or self.si - self.last.sent > self.settings.claim_speaker_window:
             return None
         return self.last
-
-
-def _tidy(text: str) -> str | None:
-    text = " ".join(text.split()).strip(_EDGE + _QUOTE_CHARS)
-    if not text or not any(ch.isalnum() for ch in text):
-        return None
-    if text[0].islower():
-        text = text[0].upper() + text[1:]
-    return text
 
 
 def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, language: str | None,
@@ -315,113 +280,6 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
 
 
 # ---------------------------------------------------------------- speakers
-def _mentions_in(st: _State, lo: int, hi: int):
-    return [m for m in st.ents.mentions if lo <= m.start and m.end <= hi and m.label != "PRON"]
-
-
-def _speaker_near(st: _State, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, str | None]:
-    """The source named in text[lo:hi] closest to the cue at [cs, ce): an entity, a title, a name."""
-    cands = []
-    for m in _mentions_in(st, lo, hi):
-        if cs <= m.start < ce:
-            continue
-        ent = st.ents.entity(m.entity)
-        rank = _SPEAKER_TYPES.get(ent.type if ent else m.label, 5)
-        dist = cs - m.end if m.end <= cs else m.start - ce
-        cands.append((rank, dist, m))
-    title = _title_phrase(st, lo, hi, cs, ce)
-    if cands:
-        cands.sort(key=lambda c: (c[0] > 1, c[1], c[0]))
-        m = cands[0][2]
-        if title is not None and cands[0][0] > 1:  # 'el ministro de Exteriores de Rusia': the title speaks
-            return None, title
-        return m.entity, " ".join(st.text[m.start:m.end].split())
-    if title is not None:
-        return None, title
-    opening = _opening_noun_phrase(st, lo, min(hi, cs))
-    if opening is not None:  # every noun is capitalised: the nearest capital is any noun ('einen Bericht')
-        return None, opening
-    for m in sorted(_CAPS.finditer(st.text, lo, hi), key=lambda m: min(abs(m.start() - ce), abs(cs - m.end()))):
-        if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce or _only_function_words(st, m.group(1)):
-            continue  # a sentence-initial capital marks any word
-        return None, m.group(1)
-    return None, None
-
-
-def _subject(st: _State, s: int, cs: int) -> str | None:
-    """The words opening the sentence before its reporting verb, when they are short enough to be its
-    subject ('La empresa operadora dijo que ...'); in ko/ja the phrase closed by a topic particle."""
-    head = st.text[s:cs]
-    if st.cues.topic:
-        topic = "|".join(map(re.escape, st.cues.topic))
-        m = re.search(r"(?:^|\s)(\S{1,12}?)(?:" + topic + r")\s*$", head)  # '... 당국은 밝혔다'
-        if m is not None:
-            return _tidy(m.group(1))
-        m = re.match(r"\s*(\S[^,\uff0c\u3001\u3002]{0,24}?)(?:" + "|".join(map(re.escape, st.cues.topic)) + r")(?:[\s,\u3001]|$)", head)
-        return _tidy(m.group(1)) if m else None
-    if st.cues.substring:
-        return None
-    opening = _opening_noun_phrase(st, s, cs)
-    if opening is not None:  # 'Das Ministerium hat dementiert': the subject, not its auxiliary
-        return _tidy(opening)
-    head = head.strip(_EDGE + _QUOTE_CHARS)
-    if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= 6 or _only_function_words(st, head):
-        return None  # 'Hij zei', 'Ha anche confermato': a pronoun or adverb, the last speaker goes on
-    return _tidy(head)
-
-
-
-
-def _opening_noun_phrase(st: _State, lo: int, hi: int) -> str | None:
-    """In a language that capitalises every noun, the capitalised words opening text[lo:hi] with their article
-    ('Das Verteidigungsministerium Norlands' of '... hat am Dienstag einen Bericht dementiert'): the subject."""
-    arts = noun_articles(st.cues.lang)
-    if not arts or hi <= lo:
-        return None
-    words = st.text[lo:hi].split()
-    out: list[str] = []
-    for w in words:
-        token = w.strip(_EDGE + _QUOTE_CHARS)
-        if not out and token.lower() in arts:
-            out.append(token)
-        elif token[:1].isupper() and token.lower() not in stop_words(st.cues.lang) and token.isalpha():
-            out.append(token)
-        else:
-            break
-    return " ".join(out) if out and not (len(out) == 1 and out[0].lower() in arts) else None
-
-
-def _title_phrase(st: _State, lo: int, hi: int, cs: int, ce: int) -> str | None:
-    if st.cues.titles is None:
-        return None
-    best = None
-    for m in st.cues.titles.finditer(st.text, lo, hi):
-        if cs <= m.start() < ce:
-            continue
-        dist = cs - m.end() if m.end() <= cs else m.start() - ce
-        if best is None or dist < best[0]:
-            best = (dist, m)
-    if best is None:
-        return None
-    m = best[1]
-    end = m.end()
-    phrase = st.text[m.start():end]
-    if st.cues.substring:  # '李明局長' / '리밍 소방국장' / '负责人李明': the name written against the title
-        left = re.search(r"((?:[^\s\u306e\u3001\uff0c,\u3002\u300d]{1,6}\s)?[^\s\u306e\u3001\uff0c,\u3002\u300d]{0,6})$", st.text[lo:m.start()])
-        right = st.text[end:cs] if end <= cs and cs - end <= 4 else ""
-        return " ".join(((left.group(1) if left else "") + phrase + right).split())
-    # the title and the name or qualifier right after it ('el ministro Lavrov', 'presidente de Ucrania')
-    rest = st.text[end:(cs if m.end() <= cs else hi)]
-    extra = re.match(r"^((?:\s+(?:de|del|di|della|van|von|der|des|du|of|la|el)?\s*[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f][\w'\u2019-]+){1,4})", rest)
-    if extra:
-        phrase += extra.group(1)
-    elif not any(ch.isupper() or ch.islower() for ch in phrase):  # no letter case (Arabic): the word after it ('رئيس البلدية')
-        nxt = re.match(r"\s+(\S+)", rest)
-        if nxt is not None and not (st.cues.that and st.cues.that.fullmatch(nxt.group(1))):
-            phrase += " " + nxt.group(1).strip(_EDGE)
-    return " ".join(phrase.split())
-
-
 # ---------------------------------------------------------------- according to
 _COMMA_END = re.compile(r"[,\uff0c\u3001\u060c(\u2014\u2013]\s*$")  # 'C1, volgens X, C2': the form opens a bracket
 
