@@ -505,3 +505,16 @@ def test_a_german_denial_in_the_perfect_and_of_a_report_is_its_subject_s(text, s
     claims = analyze([doc])[0].claims
     assert [(c.speaker_text, c.negated) for c in claims if content in c.text and c.kind != "outlet"] == \
         [(speaker, True)], [(c.kind, c.speaker_text, c.text) for c in claims]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Die Valdor Times hatte unter Berufung auf zwei hochrangige Beamte berichtet, Norland plane die Entsendung "
+           "von bis zu 2000 Soldaten."),
+    ("es", "El diario Valdor Times informó, citando a dos altos funcionarios, que Norland planea enviar 2.000 soldados."),
+])
+def test_the_source_a_report_cites_is_its_chain_not_its_speaker(lang, text):
+    """'unter Berufung auf zwei Beamte': the officials were the speaker, so a translation of the Valdor Times'
+    report was a second source of its claim; the paper speaks, citing them (data/claim_cues.json 'citing')."""
+    doc = Document(id=f"cite-{lang}", source=lang, fmt="txt", language=lang, published="2026-11-24", text=text)
+    claims = [c for c in analyze([doc])[0].claims if "Norland" in c.text]
+    assert [(c.speaker_text, len(c.chain)) for c in claims] == [("Valdor Times", 1)], claims

@@ -31,7 +31,7 @@ from crosscheck.analyze import headlines
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
-from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _mentions_in,
+from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
                                                      _only_function_words, _speaker_near, _subject, _tidy, _trim_source)
 from crosscheck.textunits import base_language, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
@@ -61,6 +61,7 @@ class Cues:
     topic: tuple[str, ...] = ()
     verb_final: bool = False
     anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
+    citing: re.Pattern | None = None  # 'unter Berufung auf X': X is cited by the speaker, not the speaker
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +127,7 @@ def cues_for(lang: str | None) -> Cues | None:
         titles=_alternation(entry.get("titles", []), sub),
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
         anaphora=_alternation(entry.get("anaphora", []), sub),
+        citing=_alternation(entry.get("citing", []), sub),
     )
 
 
@@ -357,7 +359,7 @@ def _reported(st: _State, s: int, e: int) -> bool:
     for m in c.cue.finditer(sent):
         cs, ce = s + m.start(), s + m.end()
         cue = " ".join(m.group(0).lower().split())
-        body = None
+        body, cited = None, None
         if c.substring:  # ko / ja: 'X는 C라고 밝혔다' -- the clause before the verb; zh: 'X表示，C'
             after = st.text[ce:e].strip(_EDGE + "\u3002.")
             if c.lang == "zh" and word_count(after) >= 3:
@@ -389,7 +391,10 @@ def _reported(st: _State, s: int, e: int) -> bool:
                 continue
             elif that is not None:
                 body = (that.end(), e)
-                key, name = _speaker_near(st, s, that.start(), cs, ce)
+                hi, cited = _cited(st, s, min(that.start(), cs))
+                key, name = _speaker_near(st, s, hi if cited else that.start(), cs, ce)
+                if cited is None and that.start() > ce:  # 'informó, citando a dos funcionarios, que C'
+                    _, cited = _cited(st, ce, that.start())
             elif comma_before is not None:  # 'C, dijo el ministro.' / 'C, X zei.'
                 body = (s, comma_before)
                 key, name = _speaker_near(st, comma_before, e, cs, ce)
@@ -397,7 +402,8 @@ def _reported(st: _State, s: int, e: int) -> bool:
                     name = _noun_after_cue(st, ce, e)
             elif re.match(r"\s*[,:]", st.text[ce:e]):  # 'X sagte, C' / 'X заявил: C'
                 body = (ce, e)
-                key, name = _speaker_near(st, s, cs, cs, ce)
+                hi, cited = _cited(st, s, cs)
+                key, name = _speaker_near(st, s, hi, cs, ce)
             else:
                 continue
         if body is None:
@@ -417,7 +423,7 @@ def _reported(st: _State, s: int, e: int) -> bool:
             if recent is None:
                 continue
             key, name = recent
-        if st.add(body[0], body[1], (s, e), key, name, cue, "reported"):
+        if st.add(body[0], body[1], (s, e), key, name, cue, "reported", chain=(cited,) if cited else ()):
             return True
     return False
 

@@ -152,3 +152,12 @@ def _title_phrase(st, lo: int, hi: int, cs: int, ce: int) -> str | None:
         if nxt is not None and not (st.cues.that and st.cues.that.fullmatch(nxt.group(1))):
             phrase += " " + nxt.group(1).strip(_EDGE)
     return " ".join(phrase.split())
+
+
+def _cited(st, lo: int, hi: int) -> tuple[int, str | None]:
+    """'Die Valdor Times hatte unter Berufung auf zwei Beamte berichtet': (where the speaker's part of
+    text[lo:hi] ends, the source it cites), or (hi, None) without a citing phrase (data/claim_cues.json 'citing')."""
+    m = st.cues.citing.search(st.text, lo, hi) if st.cues.citing is not None else None
+    if m is None or m.start() <= lo:
+        return hi, None
+    return m.start(), _tidy(st.text[m.end():hi])
