@@ -355,3 +355,14 @@ def test_version_diff_of_a_rewrite_stops_before_comparing_sentences(monkeypatch)
                        text=docs["wire:ap"].text.replace("300 lorries", "350 lorries"))
     (kind, _, _), = versions._changes(docs["wire:ap"], changed)
     assert kind == "figure"
+
+
+def test_a_dateline_credits_a_wire_in_capitals_and_several_wires_at_once():
+    """'MADRID, 20 Nov. (EUROPA PRESS) -' and 'Moskau (dpa/AFP) -' credited no wire: aliases were read as listed
+    only, and a dateline held one wire."""
+    from crosscheck.credits import parse_credits
+
+    assert parse_credits("MADRID, 20 Nov. (EUROPA PRESS) - El Gobierno aprobó el decreto.") == ("Europa Press",)
+    assert parse_credits("Moskau (dpa/AFP) - Russland hat die Vorwürfe zurückgewiesen.") == ("dpa", "AFP")
+    assert parse_credits("WASHINGTON (AP) — The Senate voted.") == ("AP",)
+    assert parse_credits("He said the map (ap) was wrong.") == ()

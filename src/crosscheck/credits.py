@@ -26,6 +26,8 @@ def _table() -> tuple[dict[str, str], tuple[tuple[re.Pattern, int | None], ...]]
             canon[alias] = wire["name"]
             canon.setdefault(alias.lower(), wire["name"])
     aliases = {a for wire in data["wires"] for a in [wire["name"], *wire["aliases"]]}
+    aliases |= {a.upper() for a in aliases if len(a) > 4}  # datelines print names in capitals: '(EUROPA PRESS)'
+    # (short names stay as listed: 'AP' is no 'ap')
     alt = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
     pats = []
     for p in data["patterns"]:
@@ -54,7 +56,9 @@ def parse_credits(text: str, lines: tuple[str, ...] | list[str] = (), authors: t
         for pat, head in pats:
             scope = part[:head] if head else part
             for m in pat.finditer(scope):
-                name = canon.get(" ".join(m.group(1).split()))
-                if name and name not in found:
-                    found.append(name)
+                for said in re.split(r"\s*[/,]\s*", m.group(1)):  # 'Moskau (dpa/AFP) -': each wire
+                    said = " ".join(said.split())
+                    name = canon.get(said) or canon.get(said.lower())
+                    if name and name not in found:
+                        found.append(name)
     return tuple(found)
