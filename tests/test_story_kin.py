@@ -20,6 +20,11 @@ def test_lead_events_name_the_kind_of_event_in_each_language():
     assert lead_events("Séisme à Tarvel", "Au moins 14 personnes ont été tuées", "fr") == ("earthquake",)
     assert lead_events("Grève des dockers", "Les dockers du port de Tarsk ont cessé le travail", "fr") == ("strike",)
     assert lead_events("Budget approved", "The council approved the budget on Monday.", "en") == ()
+    # languages that inflect a short event word list its forms ('атака' / 'атаки'); nl, pl, ru, uk read too
+    assert lead_events("Землетрясение в Тарвеле", "Мощное землетрясение произошло в пятницу", "ru") == ("earthquake",)
+    assert lead_events("Атаки на порт", "", "ru") == ("attack",)
+    assert lead_events("Aardbeving in Tarvel", "Een zware aardbeving trof de stad", "nl") == ("earthquake",)
+    assert lead_events("Strajk w porcie", "Dokerzy rozpoczęli strajk", "pl") == ("strike",)
 
 
 def test_a_shared_kind_of_event_lowers_the_embedding_floor_only_for_its_pairs():
