@@ -560,3 +560,17 @@ def test_told_someone_on_a_call_that_c_is_reported_speech():
     (claim,) = analyze([Document(id="t", source="t", fmt="txt", text=text, language="en", published="2026-10-29")])[0].claims
     assert (claim.speaker_text, claim.text) == ("Chief executive Maren Holt",
                                                 "The company expected to deliver 1.2 million vehicles this year.")
+
+
+def test_according_to_the_report_is_the_organisation_last_cited():
+    """'the Valdor Times reported C ... according to the report': the report was nobody's, so a retelling of the
+    paper's report counted as a second source beside the paper's own claim."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    text = ("Norland will deploy 2,000 troops to the Ostrian border, the Valdor Times reported on Tuesday, citing two "
+            "senior defence officials.\n\nThe deployment will include air-defence units, according to the report.")
+    an = analyze([Document(id="r", source="r", fmt="txt", text=text, language="en", published="2026-11-24")])[0]
+    names = {e.key: e.name for e in an.entities}
+    assert [names.get(c.speaker) for c in an.claims] == ["Valdor Times", "Valdor Times"], \
+        [(c.speaker_text, c.text) for c in an.claims]

@@ -19,6 +19,7 @@ from crosscheck.model import Claim, Mention
 
 _WORD = re.compile(r"\w+")
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
+WRITINGS = frozenset("report article story".split())  # 'according to the report': the organisation last cited's
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None, "his": "PERSON", "her": "PERSON", "their": None}  # 'his claim that C'
 FIRST_PERSON = frozenset({"i", "we"})
 SECOND_PERSON = frozenset({"you", "ya"})
@@ -240,5 +241,10 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
         last = st.recent(st.settings.claim_speaker_window)  # 'the publication' -> the outlet last cited (NER may call it anything)
         ent = ents.entity(last.key) if last is not None else None
         if ent is not None and ent.type not in ("GPE", "LOC", "NORP"):
+            key = last.key
+    if key is None and low in WRITINGS and any(c.lower_ == "the" for c in head.children):
+        last = st.recent(st.settings.claim_speaker_window)  # 'the Valdor Times reported C ... according to the report'
+        ent = ents.entity(last.key) if last is not None else None
+        if ent is not None and ent.type == "ORG":
             key = last.key
     return key, text
