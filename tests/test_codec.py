@@ -34,7 +34,8 @@ FEATURES = StoryFeatures(document="doc-1", published="2031-03-05", language="en"
                          embedding="AAEC", lead_dates=("2031-03-04",),
                          lead_org=LeadOrganisation(name="Harbour Council", kind="council", proper="harbour",
                                                    keys=("n:harbour council",)),
-                         actors=("n:harbour council", "p:lenz"), events=("collapse",))
+                         actors=("n:harbour council", "p:lenz"), events=("collapse",), places=("harbou",),
+                         lead_places=("harbou",))
 FINGERPRINT = Fingerprint(document="doc-1", hashvalues=(1, 2**63 + 5, 7), shingles=40, published="2031-03-05",
                           outlet="Harbour Herald", credit="AP", credits=("AP",), language="en", spans=((0, 33), (34, 60)),
                           sketches=((11, 12), ()), anchors=(("1200", "lenz"), ()), said=(0,), version=2)

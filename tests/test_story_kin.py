@@ -54,3 +54,28 @@ def test_a_claim_is_shown_in_the_words_of_the_report_naming_its_speaker(store):
     assert claims
     for c in claims:
         assert any(r.text == c.text and r.speaker_text == c.speaker_text for r in c.retellings), c
+
+
+ELECTIONS = Path(__file__).parent / "fixtures" / "two_elections" / "reports.jsonl"
+
+
+def test_two_elections_of_one_sunday_in_two_states_are_two_stories(store):
+    """The Saxony and the Bavaria state elections, the same parties, the same Sunday, in English and German: one
+    story of four, since their words, dates and parties are one story's. Leads naming one kind of event in two
+    places, neither report naming the other's, tell two events (stories.actors.places_apart)."""
+    Pipeline(store).ingest([str(ELECTIONS)])
+    stories = sorted(sorted(store.document(d).source for d in s.documents) for s in store.stories())
+    assert stories == [["by-de", "by-en"], ["sx-de", "sx-en"]]
+
+
+def test_an_abbreviated_place_is_the_place():
+    """'Troy, Mich.' and 'Michigan': the keys 'mich' and 'michig' meet (ECB+ reports of one shooting were apart)."""
+    from crosscheck.model import StoryFeatures
+    from crosscheck.stories.actors import places_apart
+
+    a = StoryFeatures(document="a", language="en", events=("attack",), lead_places=("mich",), places=("mich",))
+    b = StoryFeatures(document="b", language="en", events=("attack",), lead_places=("michig",), places=("michig",))
+    c = StoryFeatures(document="c", language="en", events=("attack",), lead_places=("ohio",), places=("ohio",))
+    d = StoryFeatures(document="d", language="de", events=("attack",), lead_places=("ohio",), places=("ohio",))
+    ap = places_apart([a, b, c, d])
+    assert not ap[0, 1] and ap[0, 2] and ap[1, 2] and not ap[2, 3] and not ap[0, 3]

@@ -230,6 +230,8 @@ class StoryFeatures:
     lead_org: LeadOrganisation | None = None  # the first organisation the lead names
     actors: tuple[str, ...] = ()  # alias keys of the people and organisations the report names
     events: tuple[str, ...] = ()  # kinds of event the headline and lead name ('earthquake', 'strike'): stories.features
+    places: tuple[str, ...] = ()  # name keys of the places the report names
+    lead_places: tuple[str, ...] = ()  # ... of those its lead sentence names
 
 
 @dataclass(frozen=True)

@@ -74,3 +74,28 @@ def actors_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
                 if not set(a.lead_org.keys) & set(b.actors) or not set(b.lead_org.keys) & set(a.actors):
                     apart[i, j] = apart[j, i] = True
     return apart
+
+
+def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
+    """[i, j]: two reports in one language whose leads name one kind of event (StoryFeatures.events) in two
+    places, neither report naming the other's lead place anywhere: the Saxony and the Bavaria state elections
+    the same Sunday, two quakes in two towns. (Across languages a place may be spelt so that no key meets.)"""
+    n = len(features)
+    apart = np.zeros((n, n), dtype=bool)
+    idx = [i for i, f in enumerate(features) if f.lead_places and f.events and f.language]
+    for x, i in enumerate(idx):
+        a = features[i]
+        for j in idx[x + 1:]:
+            b = features[j]
+            if (a.language or "")[:2] != (b.language or "")[:2] or not set(a.events) & set(b.events):
+                continue
+            if _meet(a.lead_places, b.places) or _meet(b.lead_places, a.places):
+                continue
+            apart[i, j] = apart[j, i] = True
+    return apart
+
+
+def _meet(keys: Sequence[str], others: Sequence[str]) -> bool:
+    """A key of one place list is one of the other's, or the start of one ('mich' of 'Mich.', 'michig' of
+    'Michigan': abbreviations)."""
+    return any(x.startswith(y) or y.startswith(x) for x in keys for y in others if min(len(x), len(y)) >= 3)

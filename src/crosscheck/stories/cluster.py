@@ -14,7 +14,7 @@ from scipy.sparse import csr_matrix
 from crosscheck.config import Settings
 from crosscheck.embed import unpack
 from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
-from crosscheck.stories.actors import actors_apart
+from crosscheck.stories.actors import actors_apart, places_apart
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, month_keys, vector
 
 
@@ -162,7 +162,8 @@ def feature_similarity(vectors: Sequence[dict[str, float]], features: Sequence[S
         embeddings = [unpack(f.embedding) for f in features]
     return similarity_matrix(vectors, [day_number(f.published) for f in features], settings,
                              [f.language for f in features], embeddings, [f.dates for f in features],
-                             [f.lead_dates for f in features], actors_apart(features), [f.events for f in features])
+                             [f.lead_dates for f in features], actors_apart(features) | places_apart(features),
+                             [f.events for f in features])
 
 
 def _dates_back(stated: Sequence[Sequence[str]], days: Sequence[int | None], settings: Settings) -> np.ndarray:

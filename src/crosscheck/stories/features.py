@@ -28,6 +28,7 @@ LEAD_ENTITY_BOOST = 2  # extra counts of a name mentioned in the lead (bench/sto
 #                        analysis: 0 -> .907, 2 -> .912, 4 -> .912, 8 -> .897 batch F1; shuffled runs +.004)
 NAME_PREFIX = 6  # letters kept of a name token: long enough to tell names apart, short enough for case endings
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
+_PLACE_TYPES = {"GPE", "LOC"}
 _LANGS = ("de", "es", "it", "pl", "ru", "uk", "ko", "fr", "pt", "nl")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _SENT_START = re.compile(r"(?:^|[.!?:;\"«»„“”]\s*|\n\s*)$")
@@ -277,6 +278,7 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
     if language != "en" or not analysis.entities:
         for w in _text_names(f"{title}\n{doc.text}", language):
             names.extend(k for k in _name_keys(w) if k not in own)
+    places = [e for e in analysis.entities if e.type in _PLACE_TYPES]
     numbers = [_norm_number(q.value) for q in analysis.quantities if isinstance(q.value, (int, float))]
     numbers += text_numbers(f"{title}\n{doc.text}")
     dates = _date_keys([calendar_key(t.value) for t in analysis.times] + text_dates(f"{title}\n{doc.text}", language))
@@ -293,4 +295,10 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
         lead_org=lead_organisation(analysis, f"{title}\n{doc.text}", lead_end),
         actors=actor_keys(analysis),
         events=lead_events(title, doc.text[:lead_end], language),
+        places=tuple(sorted({k for e in places for k in _keys_of(e)})),
+        lead_places=tuple(sorted({k for e in places if e.key in in_lead for k in _keys_of(e)})),
     )
+
+
+def _keys_of(ent) -> set[str]:
+    return {k for form in {ent.name, *ent.aliases} for k in _name_keys(form)}
