@@ -21,8 +21,8 @@ from crosscheck.analyze import headlines as _headlines
 from crosscheck.analyze import names as _names
 from crosscheck.analyze import nlp as _nlp
 from crosscheck.analyze.aliases import known, link
-from crosscheck.analyze.time_words import cldr
 from crosscheck.analyze.claim_polarity import with_denials
+from crosscheck.analyze.time_words import cldr
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
 from crosscheck.textunits import base_language, noun_articles, sentence_spans, stop_words

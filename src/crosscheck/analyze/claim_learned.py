@@ -31,7 +31,8 @@ from spacy.attrs import DEP, HEAD, LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_frames import NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon, refused_speech
+from crosscheck.analyze.claim_frames import (NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon,
+                                             refused_speech)
 from crosscheck.analyze.claim_index import CUE_CLASS, asks
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of

@@ -28,11 +28,11 @@ from functools import lru_cache
 from importlib import resources
 
 from crosscheck.analyze import headlines
+from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
+                                                     _only_function_words, _speaker_near, _subject, _tidy, _trim_source)
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
-from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
-                                                     _only_function_words, _speaker_near, _subject, _tidy, _trim_source)
 from crosscheck.textunits import base_language, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 

@@ -352,7 +352,8 @@ def name_keys(name: str | None) -> set[str]:
     return out
 
 
-_BOUND_WORDS = {"lower": "at least", "upper": "up to", "approx": "about"}  # a bound read in any language, as _interval reads it
+# a bound read in any language (corroborate.clauses.qualifier), in the words _interval reads
+_BOUND_WORDS = {"lower": "at least", "upper": "up to", "approx": "about"}
 
 
 def _qualifier_of(q, source: str, language: str | None) -> str | None:
@@ -396,8 +397,10 @@ def _as_in_body(figures: tuple[Figure, ...], analysis: Analysis, doc: Document) 
     for f in figures:
         value = next((v for v in first if f.low <= v <= f.high and _interval(v, None) == (f.low, f.high)), None)
         qual = None if f.qualifier or value is None else _qualifier_of(first[value], doc.text or "", doc.language)
-        out.append(replace(f, qualifier=qual, low=_interval(value, qual)[0], high=_interval(value, qual)[1])
-                   if qual else f)
+        if qual:
+            low, high = _interval(value, qual)
+            f = replace(f, qualifier=qual, low=low, high=high)
+        out.append(f)
     return tuple(out)
 
 
