@@ -79,3 +79,16 @@ def test_an_abbreviated_place_is_the_place():
     d = StoryFeatures(document="d", language="de", events=("attack",), lead_places=("ohio",), places=("ohio",))
     ap = places_apart([a, b, c, d])
     assert not ap[0, 1] and ap[0, 2] and ap[1, 2] and not ap[2, 3] and not ap[0, 3]
+
+
+def test_one_person_s_event_placed_in_two_towns_is_one_event():
+    """'President Lena Osk warned Tarvel in a speech in Lisca' / '... in Dravograd': the reports disagree on the
+    place (bench/conflicts.py 'more/place-conflict'); places_apart had made them two stories."""
+    from crosscheck.model import StoryFeatures
+    from crosscheck.stories.actors import places_apart
+
+    a = StoryFeatures(document="a", language="en", events=("speech",), lead_places=("lisca",), places=("lisca",),
+                      lead_people=("osk",))
+    b = StoryFeatures(document="b", language="en", events=("speech",), lead_places=("dravog",), places=("dravog",),
+                      lead_people=("osk",))
+    assert not places_apart([a, b])[0, 1]

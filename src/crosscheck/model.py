@@ -232,6 +232,7 @@ class StoryFeatures:
     events: tuple[str, ...] = ()  # kinds of event the headline and lead name ('earthquake', 'strike'): stories.features
     places: tuple[str, ...] = ()  # name keys of the places the report names
     lead_places: tuple[str, ...] = ()  # ... of those its lead sentence names
+    lead_people: tuple[str, ...] = ()  # name keys of the people its lead sentence names
 
 
 @dataclass(frozen=True)

@@ -78,8 +78,9 @@ def actors_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
 
 def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     """[i, j]: two reports in one language whose leads name one kind of event (StoryFeatures.events) in two
-    places, neither report naming the other's lead place anywhere: the Saxony and the Bavaria state elections
-    the same Sunday, two quakes in two towns. (Across languages a place may be spelt so that no key meets.)"""
+    places, neither report naming the other's lead place anywhere, and no person in common: the Saxony and the
+    Bavaria state elections the same Sunday, two quakes in two towns. (Across languages a place may be spelt so
+    that no key meets; one president's speech placed in two towns is one event the reports disagree on.)"""
     n = len(features)
     apart = np.zeros((n, n), dtype=bool)
     idx = [i for i, f in enumerate(features) if f.lead_places and f.events and f.language]
@@ -89,7 +90,8 @@ def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
             b = features[j]
             if (a.language or "")[:2] != (b.language or "")[:2] or not set(a.events) & set(b.events):
                 continue
-            if _meet(a.lead_places, b.places) or _meet(b.lead_places, a.places):
+            if _meet(a.lead_places, b.places) or _meet(b.lead_places, a.places) or \
+                    set(a.lead_people) & set(b.lead_people):
                 continue
             apart[i, j] = apart[j, i] = True
     return apart

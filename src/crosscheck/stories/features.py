@@ -297,6 +297,8 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
         events=lead_events(title, doc.text[:lead_end], language),
         places=tuple(sorted({k for e in places for k in _keys_of(e)})),
         lead_places=tuple(sorted({k for e in places if e.key in in_lead for k in _keys_of(e)})),
+        lead_people=tuple(sorted({k for e in analysis.entities if e.type == "PERSON" and e.key in in_lead
+                                  for k in _keys_of(e)})),
     )
 
 
