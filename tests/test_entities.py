@@ -162,3 +162,13 @@ def test_a_name_after_a_capitalised_title_is_a_person_whatever_the_ner_says(pars
     # an institution's word after the title stays the institution's
     local = entities.extract(parse("Director General Tedros Ghebreyesus spoke. Governor House Committee met."))
     assert not any(e.name == "House Committee" and e.type == "PERSON" for e in local.entities)
+
+
+def test_a_sentence_initial_word_the_report_also_writes_in_lowercase_is_no_name():
+    """'Turnout was 68 percent' beside 'officials said turnout in cities was higher': the NER made 'Turnout' a
+    person (ECB+ dev: 'Arson', 'Gunfire', 'Ricochet', 'Climber' too); a name the report gives in full stays."""
+    text = ("The Green Alliance won the election with 31 percent. Turnout was 68 percent, and officials said turnout "
+            "in cities was higher. Prime Minister Theresa May spoke on Monday. May said the deal may change.")
+    ents = analyze([Document(id="t", source="t", fmt="txt", text=text, language="en", published="2026-11-24")])[0].entities
+    names = {e.name for e in ents}
+    assert "Turnout" not in names and "Theresa May" in names, names

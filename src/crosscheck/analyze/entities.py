@@ -168,10 +168,16 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
                titles: frozenset[str] = TITLE_HEADS) -> list[tuple[Span, str]]:
     out = []
     headlines: dict[int, bool] = {}
+    lowered: set[str] | None = None  # words the report writes in lowercase somewhere
     for ent in sdoc.ents:
         if ent.label_ not in LABELS:
             continue
         span = _trim(ent)
+        if span is not None and len(span) == 1 and span[0].is_sent_start and span[0].is_alpha:
+            if lowered is None:
+                lowered = {t.text for t in sdoc if t.is_alpha and t.text.islower()}
+            if span[0].text.lower() in lowered and known(span[0].text) is None:
+                continue  # 'Turnout was 68 percent' beside '... said turnout was higher': a word, no name
         if span is not None and stops:
             span = foreign_span(span, ent.label_, stops)
         if span is None:
