@@ -168,20 +168,23 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     )
 
 
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_WORD_BEFORE = re.compile(r"([\w.,]+)\s+$")
+_FIGURE = re.compile(r"\d[\d.,]*")
 
 
 def _common_word(text: str, start: int, end: int, articles: frozenset[str], calendar) -> bool:
     """A one-word mention that is a month or weekday of the language (CLDR), or, where every noun is capitalised,
-    a noun right after an article ('die Grenze', 'den Notstand') no gazetteer knows (after a preposition it may be
-    a place: 'in Tarvel')."""
+    a noun right after an article or a figure ('die Grenze', 'den Notstand', '1.800 Menschen') no gazetteer knows
+    (after a preposition it may be a place: 'in Tarvel')."""
     word = text[start:end]
     if not word.isalpha():
         return False
     if word.lower() in calendar:
         return True
     before = _WORD_BEFORE.search(text[max(0, start - 30):start])
-    return before is not None and before.group(1).lower() in articles and known(word) is None
+    if before is None or not articles or known(word) is not None:
+        return False
+    return before.group(1).lower() in articles or _FIGURE.fullmatch(before.group(1)) is not None
 
 
 def _without_function_words(ents, stops: frozenset[str], text: str = "", language: str | None = None):
