@@ -80,24 +80,47 @@ def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     """[i, j]: two reports in one language whose leads name one kind of event (StoryFeatures.events) in two
     places, neither report naming the other's lead place anywhere, and no person in common: the Saxony and the
     Bavaria state elections the same Sunday, two quakes in two towns. (Across languages a place may be spelt so
-    that no key meets; one president's speech placed in two towns is one event the reports disagree on.)"""
+    that no key meets; one president's speech placed in two towns is one event the reports disagree on.) Place
+    keys meet on their first letters (_PLACE_STEM: 'Mich.' / 'Michigan'); every test is a sparse product, no loop
+    over pairs."""
     n = len(features)
-    apart = np.zeros((n, n), dtype=bool)
-    idx = [i for i, f in enumerate(features) if f.lead_places and f.events and f.language]
-    for x, i in enumerate(idx):
-        a = features[i]
-        for j in idx[x + 1:]:
-            b = features[j]
-            if (a.language or "")[:2] != (b.language or "")[:2] or not set(a.events) & set(b.events):
-                continue
-            if _meet(a.lead_places, b.places) or _meet(b.lead_places, a.places) or \
-                    set(a.lead_people) & set(b.lead_people):
-                continue
-            apart[i, j] = apart[j, i] = True
+    on = np.array([bool(f.lead_places and f.events and f.language) for f in features], dtype=bool)
+    if on.sum() < 2:
+        return np.zeros((n, n), dtype=bool)
+
+    def meets(a, b) -> np.ndarray:  # [i, j]: some key of a(i) is one of b(j)
+        return (_incidence(a) @ _incidence(b, like=a).T).toarray() > 0
+
+    lang = [((f.language or "")[:2],) for f in features]
+    lead = [{_stem(k) for k in f.lead_places} for f in features]
+    every = [{_stem(k) for k in f.places} for f in features]
+    apart = on[:, None] & on[None, :] & meets(lang, lang) & meets([f.events for f in features], [f.events for f in features])
+    apart &= ~(_meet_both(lead, every, meets) | meets([f.lead_people for f in features], [f.lead_people for f in features]))
+    np.fill_diagonal(apart, False)
     return apart
 
 
-def _meet(keys: Sequence[str], others: Sequence[str]) -> bool:
-    """A key of one place list is one of the other's, or the start of one ('mich' of 'Mich.', 'michig' of
-    'Michigan': abbreviations)."""
-    return any(x.startswith(y) or y.startswith(x) for x in keys for y in others if min(len(x), len(y)) >= 3)
+_PLACE_STEM = 4  # letters a place key is compared by ('mich' of 'Mich.' and of 'Michigan')
+
+
+def _stem(key: str) -> str:
+    return key[:_PLACE_STEM]
+
+
+def _meet_both(lead, every, meets) -> np.ndarray:
+    """[i, j]: a lead place of i is named by j, or one of j's by i."""
+    m = meets(lead, every)
+    return m | m.T
+
+
+def _incidence(rows, like=None):
+    """Reports x keys (0/1) as a sparse matrix; ``like``: the rows whose key columns to share."""
+    from scipy.sparse import csr_matrix
+
+    cols: dict[str, int] = {}
+    for r in (like if like is not None else rows):
+        for k in r:
+            cols.setdefault(k, len(cols))
+    pairs = [(i, cols[k]) for i, r in enumerate(rows) for k in r if k in cols]
+    ri, ci = zip(*pairs) if pairs else ((), ())
+    return csr_matrix((np.ones(len(ri)), (ri, ci)), shape=(len(rows), max(len(cols), 1)))
