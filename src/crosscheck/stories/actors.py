@@ -89,7 +89,7 @@ def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
         return np.zeros((n, n), dtype=bool)
 
     def meets(a, b) -> np.ndarray:  # [i, j]: some key of a(i) is one of b(j)
-        return (_incidence(a) @ _incidence(b, like=a).T).toarray() > 0
+        return (incidence(a) @ incidence(b, like=a).T).toarray() > 0
 
     lang = [((f.language or "")[:2],) for f in features]
     lead = [{_stem(k) for k in f.lead_places} for f in features]
@@ -113,7 +113,7 @@ def _meet_both(lead, every, meets) -> np.ndarray:
     return m | m.T
 
 
-def _incidence(rows, like=None):
+def incidence(rows, like=None):
     """Reports x keys (0/1) as a sparse matrix; ``like``: the rows whose key columns to share."""
     from scipy.sparse import csr_matrix
 

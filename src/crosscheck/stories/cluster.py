@@ -14,7 +14,7 @@ from scipy.sparse import csr_matrix
 from crosscheck.config import Settings
 from crosscheck.embed import unpack
 from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
-from crosscheck.stories.actors import actors_apart, places_apart
+from crosscheck.stories.actors import actors_apart, incidence, places_apart
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, month_keys, vector
 
 
@@ -55,15 +55,8 @@ def embedding_evidence(cos: np.ndarray, settings: Settings, kin: np.ndarray | No
 
 def _kin(events: Sequence[Sequence[str]]) -> np.ndarray:
     """[i, j]: the leads of reports i and j name a kind of event in common."""
-    kinds = sorted({k for ev in events for k in ev})
-    if not kinds:
-        return np.zeros((len(events), len(events)), dtype=bool)
-    col = {k: c for c, k in enumerate(kinds)}
-    m = np.zeros((len(events), len(kinds)))
-    for i, ev in enumerate(events):
-        for k in ev:
-            m[i, col[k]] = 1.0
-    return (m @ m.T) > 0
+    m = incidence(events)
+    return (m @ m.T).toarray() > 0
 
 
 def _embedding_matrix(embeddings: Sequence[np.ndarray | None] | None) -> tuple[np.ndarray, np.ndarray] | None:
