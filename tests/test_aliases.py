@@ -106,3 +106,26 @@ def test_gh_transliteration_variant():
     assert name_key("Ilona Vargha") == name_key("Ilona Varga")
     got = link([("d1", _ent("e1", "Ilona Varga")), ("d2", _ent("e1", "Ilona Vargha"))])
     assert len(got.entities) == 1
+
+
+def test_a_full_name_tagged_a_place_in_one_report_is_that_person():
+    got = link([("d1", Entity(key="e1", name="Tomas Reyval", type="PERSON", aliases=("Reyval",))),
+                ("d2", Entity(key="e1", name="Tomas Reyval", type="PERSON")),
+                ("d3", Entity(key="e1", name="Tomas Reyval", type="GPE"))])
+    assert len(got.entities) == 1 and got.entities[0].type == "PERSON"
+
+
+def test_a_surname_tagged_an_organisation_joins_its_one_person_when_the_person_outweighs():
+    people = [(f"d{i}", Entity(key="e1", name="Ana Brisk", type="PERSON")) for i in range(2)]
+    got = link(people + [("d9", Entity(key="e1", name="Brisk", type="ORG"))])
+    assert len(got.entities) == 1 and got.entities[0].name == "Ana Brisk" and "Brisk" in got.entities[0].aliases
+    # a company read as often as the one person of its name keeps its own entity
+    company = [(f"c{i}", Entity(key="e1", name="Brisk", type="ORG")) for i in range(2)]
+    assert len(link(people + company).entities) == 2
+
+
+def test_a_one_word_name_read_mostly_as_a_person_is_one_entity():
+    got = link([("d1", Entity(key="e1", name="Kestrel", type="PERSON")),
+                ("d2", Entity(key="e1", name="Kestrel", type="PERSON")),
+                ("d3", Entity(key="e1", name="Kestrel", type="ORG"))])
+    assert len(got.entities) == 1

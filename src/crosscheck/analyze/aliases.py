@@ -12,7 +12,9 @@
 3. a surname-only person joins the one full name with that surname (none or several: stays alone);
 4. a person named only in Hangul or kana (젤렌스키, ゼレンスキー) joins the one Latin-script person
    whose surname has the same consonant skeleton (Zelensky);
-5. other names match on their normalised key.
+5. other names match on their normalised key;
+6. a person's name the small model tagged a place or an organisation joins that person
+   (``_join_mistyped_people``: whole names always, one-word names when the person reading outweighs).
 Global ids are ``"ent-" + sha1(type group + canonical key)[:12]``: stable across runs.
 
 Linking new reports without relinking the store: every rule above joins only entities that share an
@@ -269,6 +271,8 @@ def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str
             for k in keys[1:]:
                 groups[keys[0]].extend(groups.pop(k))
 
+    _join_mistyped_people(groups, weight)
+
     out_entities: list[Entity] = []
     links: list[EntityLink] = []
     for key in sorted(groups, key=lambda k: (k[0], k[1])):
@@ -279,6 +283,34 @@ def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str
         out_entities.append(Entity(key=gid, name=name, type=type_, aliases=tuple(aliases), id=gid))
         links.extend(EntityLink(document=d, key=e.key, entity=gid) for d, e in members)
     return EntityLinking(entities=tuple(out_entities), links=tuple(links))
+
+
+MISTYPE_RATIO = 2  # a one-word name is a person's mis-tagged elsewhere when one reading outweighs the other so
+
+
+def _join_mistyped_people(groups: dict, weight) -> None:
+    """The small model tags a person's name as a place or an organisation in some reports ('Tomas Reyval'
+    GPE, 'Brisk' ORG for Ana Brisk): a non-person name of two or more words that a person group has too is
+    that person (type voted by _canonical); a one-word name joins the person of that name, or the one full
+    name with that surname, when the person readings outweigh the others MISTYPE_RATIO times, so a town
+    and a person called Lincoln, each read once, stay apart, and a company named like a rare surname keeps
+    its own entity."""
+    def mass(key) -> int:
+        return sum(weight(d, e) for d, e in groups[key])
+
+    full_by_last: dict[str, list] = defaultdict(list)
+    for key in groups:
+        if key[0] == "per" and len(key[1]) > 1:
+            full_by_last[key[1][-1]].append(key)
+    for key in sorted(k for k in groups if k[0] in ("loc", "org", "oth") and k[1] and not k[1][0].startswith("=")):
+        person = ("per", key[1])
+        if person in groups:
+            if len(key[1]) > 1 or max(mass(person), mass(key)) >= MISTYPE_RATIO * min(mass(person), mass(key)):
+                groups[person].extend(groups.pop(key))
+            continue
+        owners = full_by_last.get(key[1][0], []) if len(key[1]) == 1 else []
+        if len(owners) == 1 and mass(owners[0]) >= MISTYPE_RATIO * mass(key):
+            groups[owners[0]].extend(groups.pop(key))
 
 
 _HANGUL_KANA = re.compile(r"[\uac00-\ud7af\u3040-\u30ff]")
@@ -334,9 +366,11 @@ def alias_keys(ent: Entity) -> frozenset[str]:
     """The keys under which ``link`` can join this local entity with another: two entities no chain of
     shared keys connects are never joined (see the rules in the module docstring).
 
-    p:<last token>  people: the surname rule and the middle-name rule join only the same last token;
+    p:<last token>  people: the surname rule and the middle-name rule join only the same last token (a
+                    one-word place or organisation has it too: _join_mistyped_people);
     s:<skeleton>    a Latin/Cyrillic... person's skeleton, h:<skeleton> a Hangul/kana person's (rule 4);
-    n:<tokens>      places, organisations, other names (their type is voted across groups of one key);
+    n:<tokens>      places, organisations, other names (their type is voted across groups of one key),
+                    and people's whole names (a person's name tagged a place elsewhere);
     k:<group>:<tokens>  the rest (nationalities): joined on their exact key only."""
     return _alias_keys(ent.name, ent.type, tuple(ent.aliases))
 
@@ -346,12 +380,14 @@ def _alias_keys(name: str, type_: str, aliases: tuple[str, ...]) -> frozenset[st
     ent = Entity(key="", name=name, type=type_, aliases=aliases)
     grp, toks = _group_key(ent)
     if grp == "per":
-        keys = {"p:" + (toks[-1] if toks else "")}
+        keys = {"p:" + (toks[-1] if toks else ""), "n:" + " ".join(toks)}  # n: meets its name mis-tagged
         sk = skeleton(ent.name)
         if len(sk) >= 3:
             keys.add(("h:" if _HANGUL_KANA.search(ent.name) else "s:") + sk)
         return frozenset(keys)
     if grp in ("loc", "org", "oth"):
+        if len(toks) == 1 and not toks[0].startswith("="):  # p: meets the one person of that surname
+            return frozenset({"n:" + toks[0], "p:" + toks[0]})
         return frozenset({"n:" + " ".join(toks)})
     return frozenset({f"k:{grp}:" + " ".join(toks)})
 
