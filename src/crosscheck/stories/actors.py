@@ -78,7 +78,8 @@ def actors_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
 
 def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     """[i, j]: two reports in one language whose leads name one kind of event (StoryFeatures.events) in two
-    places, neither report naming the other's lead place anywhere, and no person in common: the Saxony and the
+    places, neither report naming the other's lead place anywhere (as a place, or as any name, however the
+    small model tagged it), and no person in common: the Saxony and the
     Bavaria state elections the same Sunday, two quakes in two towns. (Across languages a place may be spelt so
     that no key meets; one president's speech placed in two towns is one event the reports disagree on.) Place
     keys meet on their first letters (_PLACE_STEM: 'Mich.' / 'Michigan'); every test is a sparse product, no loop
@@ -95,7 +96,9 @@ def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     lead = [{_stem(k) for k in f.lead_places} for f in features]
     every = [{_stem(k) for k in f.places} for f in features]
     apart = on[:, None] & on[None, :] & meets(lang, lang) & meets([f.events for f in features], [f.events for f in features])
-    apart &= ~(_meet_both(lead, every, meets) | meets([f.lead_people for f in features], [f.lead_people for f in features]))
+    named = [set(f.entities) for f in features]  # any name, whatever its tag: 'Valmora's' read as a person
+    apart &= ~(_meet_both(lead, every, meets) | _meet_both([set(f.lead_places) for f in features], named, meets)
+               | meets([f.lead_people for f in features], [f.lead_people for f in features]))
     np.fill_diagonal(apart, False)
     return apart
 
