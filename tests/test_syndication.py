@@ -366,3 +366,37 @@ def test_a_dateline_credits_a_wire_in_capitals_and_several_wires_at_once():
     assert parse_credits("Moskau (dpa/AFP) - Russland hat die Vorwürfe zurückgewiesen.") == ("dpa", "AFP")
     assert parse_credits("WASHINGTON (AP) — The Senate voted.") == ("AP",)
     assert parse_credits("He said the map (ap) was wrong.") == ()
+
+
+FIRST_TOLL = (
+    "Landslide kills 7 in Orvana hills\n"
+    "A landslide buried 7 people in the hill village of Sorvik on Tuesday, the Orvana fire service said.\n"
+    "Fire chief Lene Abrand said 14 people were still missing and 60 homes had been evacuated.\n"
+    "Governor Mats Ellery promised 20 million kronor for the families.\n"
+    "Rescuers worked through the night under floodlights, Abrand said.\n"
+    "Schools in the valley will stay shut until Friday."
+)
+LATER_TOLL_ES = (
+    "El deslizamiento de tierra en Orvana deja 11 muertos\n"
+    "Un deslizamiento de tierra en la aldea de Sorvik ha dejado 11 muertos, según los bomberos de Orvana.\n"
+    "La jefa de bomberos Lene Abrand dijo que 9 personas siguen desaparecidas y que 85 casas fueron evacuadas.\n"
+    "El gobernador Mats Ellery anunció 25 millones de coronas para las familias.\n"
+    "Los rescatistas trabajaron toda la noche, dijo Abrand.\n"
+    "Las escuelas del valle seguirán cerradas hasta el lunes."
+)
+
+
+def test_a_later_retelling_with_new_figures_is_no_translation():
+    """Same names, same order, every figure changed: the Spanish report tells a later count, it does not
+    translate the first one (a translation keeps its figures)."""
+    first = Document(id="d1", source="s1", fmt="txt", text=FIRST_TOLL, outlet="Wire",
+                     published="2026-04-07T08:00:00Z", language="en")
+    later = Document(id="d2", source="s2", fmt="txt", text=LATER_TOLL_ES, outlet="Diario",
+                     published="2026-04-08T10:00:00Z", language="es")
+    idx = _index([first, later])
+    assert idx.groups() == []
+    same = Document(id="d3", source="s3", fmt="txt", outlet="Diario", published="2026-04-08T10:00:00Z",
+                    language="es", text=LATER_TOLL_ES.replace("11 muertos", "7 muertos").replace(
+                        "9 personas", "14 personas").replace("85 casas", "60 casas").replace("25 millones", "20 millones"))
+    (group,) = _index([first, same]).groups()
+    assert set(group.documents) == {"d1", "d3"}

@@ -7,7 +7,8 @@
   the same speaker.
 * translation (different languages): the two reports' sentences align one to one in order
   (dynamic programming over 1-1, 1-2, 2-1 and skipped sentences) with consistent length ratios and
-  shared anchors (numbers, transliterated names).
+  shared anchors (numbers, transliterated names); sentences that both give figures, none of them the
+  same, are no pair (a later report retelling the event with the new toll is not a translation).
 """
 from __future__ import annotations
 
@@ -129,6 +130,9 @@ def translation_evidence(a: Fingerprint, b: Fingerprint, s: Settings) -> Evidenc
         xa = set().union(*aa[i0:i1])
         xb = set().union(*ab[j0:j1])
         common = len(xa & xb)
+        na, nb = {x for x in xa if x[0] == "#"}, {x for x in xb if x[0] == "#"}
+        if na and nb and not na & nb:
+            return -0.6, False, False  # a translation keeps its figures: '30 missing' is not '22 missing'
         if xa and xb:
             anchor = common / min(len(xa), len(xb))
         else:
