@@ -92,3 +92,19 @@ def test_one_person_s_event_placed_in_two_towns_is_one_event():
     b = StoryFeatures(document="b", language="en", events=("speech",), lead_places=("dravog",), places=("dravog",),
                       lead_people=("osk",))
     assert not places_apart([a, b])[0, 1]
+
+
+def test_a_lead_place_the_other_report_names_under_another_tag_is_named():
+    """'VALMORA - Flash floods ...' and 'flash floods in Valmora's Esterra province': the second report's parse
+    read 'Valmora's' as a person, so its places lacked it, and the two reports of one flood were two stories."""
+    from crosscheck.model import StoryFeatures
+    from crosscheck.stories.actors import places_apart
+
+    a = StoryFeatures(document="a", language="en", events=("storm",), lead_places=("valmor",), places=("valmor",),
+                      entities=("valmor", "reyval"))
+    b = StoryFeatures(document="b", language="en", events=("storm",), lead_places=("esterr",), places=("esterr",),
+                      entities=("valmor", "esterr", "reyval"))
+    c = StoryFeatures(document="c", language="en", events=("storm",), lead_places=("norvik",), places=("norvik",),
+                      entities=("norvik",))
+    ap = places_apart([a, b, c])
+    assert not ap[0, 1] and not ap[1, 0] and ap[0, 2] and ap[1, 2]
