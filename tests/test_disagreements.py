@@ -69,6 +69,17 @@ def test_a_higher_count_hours_after_a_floor_is_a_later_count():
     assert compat.hours_apart("2026-11-29", "2026-11-29T18:00:00Z") is None  # a bare date says no hour
 
 
+def test_the_missing_counted_hours_apart_are_two_moments_not_a_conflict():
+    """30 missing in the morning, 22 the next day: the missing are found or confirmed dead, so the count moves
+    both ways; reports an hour apart, or giving bounds, still conflict (before: a conflict at any distance)."""
+    morning, next_day = fig("30 people", 30, subject="missing"), fig("22 personnes", 22, subject="missing")
+    assert compat.figures(morning, next_day, a_first=True, hours=28).severity == "explained"
+    assert compat.figures(next_day, morning, a_first=False, hours=28).severity == "explained"
+    assert compat.figures(morning, next_day, a_first=True, hours=1).severity == "conflict"
+    assert compat.figures(morning, next_day, a_first=True, hours=None).severity == "conflict"
+    assert compat.figures(fig("30", 30, subject="dead"), fig("22", 22, subject="dead"), hours=28).severity == "conflict"
+
+
 def test_a_figure_after_by_is_the_size_of_a_change_not_the_count():
     """'overloaded by at least 40 passengers' tells the excess, not how many were aboard."""
     _, _, facts = _facts("The ferry, which had been overloaded by at least 40 passengers, sank off Marrow Island.")
@@ -150,6 +161,17 @@ def test_a_date_after_the_quake_is_not_the_quake_s_date():
     assert not [f for f in facts if f.kind == "date"]
     _, _, facts = _facts("The earthquake struck Varna Ridge on Tuesday, 5 May.")
     assert [(f.subject, f.value) for f in facts if f.kind == "date"] == [("event:earthquake", "2026-05-05")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Les inondations ont fait au moins 19 morts à Sorvik, ont annoncé samedi les autorités.", "fr"),
+    ("Las inundaciones dejaron 19 muertos en Sorvik, según informaron las autoridades el sábado.", "es"),
+])
+def test_the_day_a_statement_was_made_is_not_the_event_s_date(text, language):
+    """The weekday after 'ont annoncé' / 'informaron las autoridades' dates the announcement: compared with the
+    day the floods killed, it made a false conflict (before: the plural verb forms were missing)."""
+    _, _, facts = _facts(text, language, published="2026-03-15")
+    assert not [f for f in facts if f.kind == "date"]
 
 
 def test_date_slips_inside_one_report():
@@ -373,3 +395,17 @@ def test_a_share_that_rose_is_no_updated_count():
     assert turnout.subject == "percent:turnout" and not turnout.update
     _, _, facts = _facts("The death toll rose to 41 in Varna Ridge.")
     assert [f.update for f in facts if f.kind == "figure"] == [True]
+
+
+@pytest.mark.parametrize("text, language, figure", [
+    ("Officials said 22 people remained unaccounted for in Sorvik, down from 30 a day earlier.", "en", "22 people"),
+    ("Le bilan s'établit à 19 morts à Sorvik, contre 12 vendredi.", "fr", "19 morts"),
+])
+def test_a_figure_followed_by_the_value_it_changed_from_is_an_updated_count(text, language, figure):
+    """'22 ..., down from 30': the report itself says the count changed; against an earlier report's 30 it is
+    a later count, not a conflict (before: 'different figures for the same count: 30 vs 22')."""
+    _, _, facts = _facts(text, language)
+    by_text = {f.text: f for f in facts if f.kind == "figure"}
+    assert by_text[figure].update, by_text
+    earlier = fig("30", 30)
+    assert compat.figures(earlier, fig(figure, 22, update=True), a_first=True).severity == "explained"

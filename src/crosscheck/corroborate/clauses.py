@@ -321,6 +321,17 @@ def marked(table: str, text: str, start: int, end: int, language: str | None, be
                 or after and marker(table, language, False).search(text[end:end + 30]))
 
 
+def changed_from(text: str, end: int, language: str | None) -> bool:
+    """The clause goes on from the figure to the value it changed from ('22 remained missing, down from 30',
+    '19 morts contre 12'): the figure is the count's new value (a 'previous' marker, then a figure, with no
+    figure between)."""
+    words = phrases(lexicon()["previous"], language)
+    if not words:
+        return False
+    alt = "|".join(map(re.escape, words))
+    return bool(re.match(rf"[^\d.;!?]{{0,50}}?(?<!\w)(?:{alt})\s+(?:\w+\s+)?\d", text[end:end + 80], re.IGNORECASE))
+
+
 def actors(d: ReportText, cs: int, start: int) -> frozenset[str]:
     """People, organisations and groups named in the clause before a share or a sum: whose it is."""
     return frozenset(m[3].lower() for m in d.mentions.within(cs, start, ("PERSON", "ORG", "NORP")))

@@ -9,7 +9,9 @@ Figures:
 * ranges agree with any figure inside them; units are converted before comparing;
 * a count of new cases ("another 1,500") next to a total is explained, not a conflict; so is a higher count
   of the dead or injured (data/disagreements.json 'cumulative') in a report published hours after one that
-  gave its count as a floor ("at least 14", then "at least 17"); two exact counts hours apart still conflict.
+  gave its count as a floor ("at least 14", then "at least 17"); two exact counts hours apart still conflict,
+  except for a count of a state that moves both ways ('cumulative' 'either_way': the missing), which two
+  reports hours apart give at two moments.
 
 Dates:
 * different days are a conflict; one day apart when either sentence states a night-time clock, a
@@ -127,6 +129,11 @@ def figures(a: Fact, b: Fact, a_first: bool = True, hours: float | None = None) 
         if earlier.bound == "lower" and float(later.value) > float(earlier.value) and later.bound != "upper":
             return Verdict("explained", f"a later count: '{earlier.text}' first, '{later.text}' {hours:.0f} hours "
                                         "later (such counts grow while they are made)")
+    if counted_later(hours) and a.subject in lexicon()["cumulative"].get("either_way", ()) \
+            and "upper" not in (a.bound, b.bound) and "lower" not in (a.bound, b.bound):
+        earlier = a if later is b else b
+        return Verdict("explained", f"a count at another moment: '{earlier.text}' first, '{later.text}' "
+                                    f"{hours:.0f} hours later (the missing are found or confirmed dead)")
     if a.increment != b.increment:
         new, tot = (a, b) if a.increment else (b, a)
         return Verdict("explained", f"'{new.text}' counts new cases; '{tot.text}' is the total so far")

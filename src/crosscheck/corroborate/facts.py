@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..model import Analysis, Document
 from ..textunits import sentence_at
 from ..timevalues import day_of
-from .clauses import (DIGIT, PLACE_LABELS, YEAR, ReportText, actors, breakdown, clause, concept_near, concept_patterns,
+from .clauses import (DIGIT, PLACE_LABELS, YEAR, ReportText, actors, breakdown, changed_from, clause, concept_near, concept_patterns,
                       era, lexicon, marked, marker, marker_in, phrases, place_after, place_re, places, qualifier,
                       time_cue)
 from .features import modality_of
@@ -193,7 +193,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             low=low, high=high, bound=bound, increment=increment, total=total,
             places=places(d, cs, ce), era=era(text, cs, ce, doc.published), unit=base,
             # a share 'rose to 68%' tells a change over time, not a count revised while it is made
-            part=part, update=q.kind != "percent" and marked("update", text, start, q.end, doc.language, after=False),
+            part=part, update=q.kind != "percent" and (marked("update", text, start, q.end, doc.language, after=False)
+                                                       or changed_from(text, q.end, doc.language)),
             intent=modality_of(text[cs:min(ce, q.end + 30)]) in ("plan", "possible"),
             actors=actors(d, cs, start) if q.kind in ("percent", "money") else frozenset(),
         ))
@@ -254,11 +255,12 @@ def _clock_only(text: str) -> bool:
 @lru_cache(maxsize=16)
 def _statement_re(language: str | None) -> re.Pattern:
     words = phrases(lexicon()["statement_verbs"], language)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def _statement_date(text: str, start: int, language: str | None) -> bool:
-    """'..., the governor said on Wednesday': the date of the statement, not of the event."""
+    """'..., the governor said on Wednesday', 'ont annoncé samedi les autorités', 'informaron las autoridades el
+    sábado': the date of the statement, not of the event."""
     return bool(_statement_re(language).search(text[max(0, start - 40):start]))
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from .align import Group, Weights, near_across, one_language, topic
 from .subjects import mentions
-from .clauses import marker_in
+from .clauses import changed_from, marker_in
 from .compat import counted_later, hours_apart
 from .values import dates_between, figure_relation, is_floor, negation_shared, same_thing
 from .features import ClaimView
@@ -106,14 +106,29 @@ _GROWING = frozenset({"kill", "injure", "arrest", "evacuate", "rescue"})  # pred
 
 
 def _later_count(a: ClaimView, b: ClaimView) -> bool:
-    """The claims count the dead, injured, arrested, evacuated or rescued, hours apart (compat.counted_later);
-    the earlier report gave each count as a floor and the later one's is no lower: a count made later, not
-    another count ('at least 14 died' in the morning, 'mindestens 17 Tote' in the evening)."""
-    if not (a.predicates & b.predicates & _GROWING) or not counted_later(hours_apart(a.published, b.published)):
+    """Claims hours apart (compat.counted_later) on one count, the later telling it changed ('rose to 19'); or
+    counting the dead, injured, arrested, evacuated or rescued, the earlier report giving each count as a floor
+    and the later one's no lower: a count made later, not another count ('at least 14 died' in the morning,
+    'mindestens 17 Tote' in the evening)."""
+    if not counted_later(hours_apart(a.published, b.published)):
         return False
     early, late = (a, b) if (a.published or "") <= (b.published or "") else (b, a)
     pairs = [(x, y) for x in early.figures for y in late.figures if x.of and y.of and same_thing(x.of, y.of)]
+    if pairs and _tells_a_change(late):
+        return True  # 'the toll rose to 19', '22 remain missing, down from 30': the later report says it changed
+    if not (a.predicates & b.predicates & _GROWING):
+        return False
     return bool(pairs) and all(is_floor(x) and y.low >= x.low for x, y in pairs)
+
+
+def _tells_a_change(v: ClaimView) -> bool:
+    """The claim gives a count's new value (data/disagreements.json 'update' before it, 'previous' after it)."""
+    text = v.claim.text
+    return marker_in("update", text, 0, len(text), v.language) or any(
+        changed_from(text, m.end(), v.language) for m in _DIGITS.finditer(text))
+
+
+_DIGITS = re.compile(r"\d[\d.,]*")
 
 
 def _dates_an_update(v: ClaimView) -> bool:
