@@ -671,3 +671,27 @@ def test_a_denied_event_to_come_conflicts_with_a_plan_of_it():
                             speaker_text="two senior defence officials")]),
     ])
     assert "conflicting" not in {c.status for c in f.claims}, [(c.text, c.status) for c in f.claims]
+
+
+def test_a_later_claim_telling_its_count_changed_is_no_figure_conflict():
+    """'officials: 12 people died' in the morning, 'officials: the death toll rose to 19' the next day: the later
+    claim says the count changed, so the two claims are an update, not a conflict; an hour apart, or without the
+    update words, they still conflict (verdicts._later_count; before: a conflict either way)."""
+    from crosscheck.analyze import analyze
+    from crosscheck.corroborate.features import build_view
+    from crosscheck.corroborate.verdicts import _later_count
+    from crosscheck.model import Document
+
+    def view(text, published):
+        doc = Document(id=published, source=published, fmt="txt", language="en", published=published, text=text)
+        an = analyze([doc])[0]
+        return build_view(an.claims[0], doc, an, 0, {})
+
+    first = view("Twelve people died in the floods in Sorvik, officials said.", "2026-03-14T08:00:00Z")
+    rose = view("The number of people who died in the floods in Sorvik rose to 19 people, officials said.",
+                "2026-03-15T10:00:00Z")
+    other = view("Nineteen people died in the floods in Sorvik, officials said.", "2026-03-15T10:00:00Z")
+    soon = view("The number of people who died in the floods in Sorvik rose to 19 people, officials said.",
+                "2026-03-14T08:30:00Z")
+    assert _later_count(first, rose) and _later_count(rose, first)
+    assert not _later_count(first, other) and not _later_count(first, soon)
