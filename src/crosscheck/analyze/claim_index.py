@@ -412,16 +412,28 @@ def citing(sent: Span, heads) -> tuple[tuple[str, ...], set[int]]:
 
 
 def phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:
-    """(head, wording, comma index) of the noun phrase between the last comma and a subjectless cue."""
+    """(head, wording, comma index) of the noun phrase between the last comma and a subjectless cue; a comma
+    right before the cue closes an apposition, which joins the phrase before it ('C, the mayor of Cardel, Petra
+    Vilk, said': the parser hung the name on the place before it, and the cue has no subject)."""
     doc = sent.doc
-    comma = next((j for j in range(cue.i - 1, sent.start, -1) if doc[j].text == ","), None)
-    if comma is None or cue.i - comma < 2 or cue.i - comma > 10:
+    end = cue.i - 1 if cue.i - 1 > sent.start and doc[cue.i - 1].text == "," else cue.i
+    comma = next((j for j in range(end - 1, sent.start, -1) if doc[j].text == ","), None)
+    if comma is None or end - comma < 2 or end - comma > 10:
         return None
-    span = doc[comma + 1 : cue.i]
-    heads = [t for t in span if t.head.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN")]
+    heads = _np_heads(doc[comma + 1 : end])
     if len(heads) != 1:
         return None
-    return heads[0], phrase(span), comma
+    if end < cue.i:  # the apposition: one noun phrase before it, the name hung on a word of it
+        prev = next((j for j in range(comma - 1, sent.start, -1) if doc[j].text == ","), None)
+        if prev is None or not 2 <= comma - prev <= 8 or len(_np_heads(doc[prev + 1 : comma])) != 1 \
+                or not prev < heads[0].head.i < comma:
+            return None
+        return heads[0], phrase(doc[prev + 1 : end]), prev
+    return heads[0], phrase(doc[comma + 1 : end]), comma
+
+
+def _np_heads(span: Span) -> list[Token]:
+    return [t for t in span if t.head.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN")]
 
 
 def before_comma(sent: Span, cue: Token) -> list[Token] | None:

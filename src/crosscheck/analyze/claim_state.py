@@ -19,6 +19,9 @@ from crosscheck.model import Claim, Mention
 
 _WORD = re.compile(r"\w+")
 MEDIA = frozenset("publication outlet newspaper paper agency media website site channel broadcaster magazine daily tabloid".split())
+# compounds that keep a media word the outlet's ('the news agency', 'the state news agency'); others make it
+# another body ('the civil protection agency', 'the space agency')
+MEDIA_COMPOUNDS = frozenset("news wire press state".split())
 WRITINGS = frozenset("report article story".split())  # 'according to the report': the organisation last cited's
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None, "his": "PERSON", "her": "PERSON", "their": None}  # 'his claim that C'
 FIRST_PERSON = frozenset({"i", "we"})
@@ -237,7 +240,8 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
     definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in head.children)
     if key is None and definite and head.pos_ == "NOUN" and head.tag_ == "NN" and low not in MEDIA:
         key = st.holder(head)  # a role named earlier with its holder
-    if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children):
+    if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children) and \
+            all(c.lower_ in MEDIA_COMPOUNDS for c in head.children if c.dep_ == "compound"):
         last = st.recent(st.settings.claim_speaker_window)  # 'the publication' -> the outlet last cited (NER may call it anything)
         ent = ents.entity(last.key) if last is not None else None
         if ent is not None and ent.type not in ("GPE", "LOC", "NORP"):
