@@ -166,6 +166,20 @@ def test_a_cue_without_its_subject_belongs_to_the_person_just_named(lang, text, 
     assert claims[0].speaker_text in ("Jorge Ibarra", "Marco Bellini")
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La Première ministre Ilse Marten a promis une aide d'urgence. « Aucune famille ne sera laissée seule », "
+           "a-t-elle déclaré lors d'une visite à Cardel."),
+    ("es", "La primera ministra Ilse Marten prometió ayuda de emergencia. \"Ninguna familia quedará sola\", dijo "
+           "durante una visita a Cardel."),
+])
+def test_a_place_named_after_the_cue_is_where_it_was_said_not_who_said_it(lang, text):
+    """'dijo durante una visita a Cardel': the quote is the prime minister's, named before; Cardel, words after
+    the verb with no title among them, is where she said it (before: Cardel spoke, or 'Lors d')."""
+    doc = Document(id=f"visit-{lang}", source=lang, fmt="txt", text=text, language=lang)
+    quotes = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert [c.speaker_text for c in quotes] == ["Ilse Marten"], [(c.kind, c.speaker_text) for c in quotes]
+
+
 @pytest.mark.parametrize("lang,text,speaker", [
     ("pt", "A governadora Ilse Marten falou aos jornalistas. Dois dos nove membros do conselho votaram contra, "
            "informou o banco em comunicado.", "o banco"),

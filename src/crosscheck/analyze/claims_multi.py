@@ -252,9 +252,8 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
                 key, name = _speaker_near(st, other[0], other[1], cs, ce)
             if key is None and name is None:
                 name = _subject(st, s0, os_ if span is after else cs)
-            if key is None and name is None:
-                recent = st.recent()
-                key, name = (recent.key, recent.text) if recent else (None, None)
+            if key is None and name is None:  # 'dijo durante una visita a Cardel': the verb's subject left out
+                key, name = _recent_or_person(st, s0) or (None, None)
             if key is not None or name is not None:
                 speaker = (key, name, " ".join(m.group(0).lower().split()))
                 break
@@ -480,6 +479,8 @@ def _noun_after_cue(st: _State, ce: int, e: int) -> str | None:
         if low[i] in stops or re.search(r"[,;:.!?]", st.text[words[last].end():words[i].start()]):
             break
         last = i
+    if not any(len(w) >= 3 and w not in stops for w in low[1:last + 1]):
+        return None  # 'lors d'une visite': a function word and an elided article name no one
     return _tidy(st.text[words[0].start():words[last].end()].rstrip("."))
 
 

@@ -57,7 +57,7 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
     """The source named in text[lo:hi] closest to the cue at [cs, ce): an entity, a title, a name."""
     cands = []
     for m in _mentions_in(st, lo, hi):
-        if cs <= m.start < ce:
+        if cs <= m.start < ce or m.start >= ce and _told_elsewhere(st, ce, m.start):
             continue
         ent = st.ents.entity(m.entity)
         rank = _SPEAKER_TYPES.get(ent.type if ent else m.label, 5)
@@ -76,10 +76,26 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
     if opening is not None:  # every noun is capitalised: the nearest capital is any noun ('einen Bericht')
         return None, opening
     for m in sorted(_CAPS.finditer(st.text, lo, hi), key=lambda m: min(abs(m.start() - ce), abs(cs - m.end()))):
-        if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce or _only_function_words(st, m.group(1)):
+        if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce or _only_function_words(st, m.group(1)) \
+                or m.start() >= ce and _told_elsewhere(st, ce, m.start()):
             continue  # a sentence-initial capital marks any word
         return None, m.group(1)
     return None, None
+
+
+AFTER_CUE_WORDS = 3  # words between a cue and the name after it beyond which, with no title among them, the
+# name is where or to whom it was said ('dijo durante una visita a Cardel', 'a-t-elle déclaré lors d'une visite
+# à Cardel'), not who said it ('a déclaré le ministre de l'Intérieur, Jean Dupont')
+
+
+def _told_elsewhere(st, ce: int, start: int) -> bool:
+    words = _WORDS.findall(st.text[ce:start])
+    if len(words) <= AFTER_CUE_WORDS:
+        return False
+    return st.cues.titles is None or not st.cues.titles.search(st.text, ce, start)
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _subject(st, s: int, cs: int) -> str | None:
