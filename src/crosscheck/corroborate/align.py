@@ -591,7 +591,7 @@ def _compound_pass(groups: list[Group], weight: Weights, settings: Settings, pos
 def _translation_split_pass(groups: list[Group], weight: Weights, settings: Settings) -> None:
     """One report's sentence read as two claims (u in h, w in g), its translation's as one (v in g):
     v carries both and joins h too. Seen when one language's analyser reads "X said A and that B" as two
-    claims and the other language's as one."""
+    claims and the other language's as one. When u and v both give figures, v carries u only with one of them."""
     group_of = {m.ref: g for g in groups for m in g.members if m.ref not in g.secondary}
     by_doc: dict[str, list[ClaimView]] = {}
     for g in groups:
@@ -609,5 +609,7 @@ def _translation_split_pass(groups: list[Group], weight: Weights, settings: Sett
                 for v in list(g.members):
                     if v.ref in g.secondary or v.document in h.docs or not v.cross(u):
                         continue
+                    if u.figures and v.figures and figure_relation(v.figures, u.figures, True) != "same":
+                        continue  # 'three days of mourning' is not in '50 millions de couronnes'
                     if compare(v, u, weight, settings).aligned:
                         h.add(v, secondary=True)
