@@ -603,4 +603,3 @@ def test_a_negation_against_a_word_that_says_not_is_no_flip_in_one_language():
                    "b": {**wren, "negated": True, "text": "No Drevna Rail trains would run to the coast before Friday."}})
     assert not merged({"a": {**wren, "text": "Drevna Rail trains would run to the coast before Friday."},
                        "b": {**wren, "negated": True, "text": "No Drevna Rail trains would run to the coast before Friday."}})
-
