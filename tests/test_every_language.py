@@ -507,6 +507,17 @@ def test_a_title_with_what_it_heads_is_no_name():
     assert "Menschen" not in names, names  # a noun counted by a figure ('1.800 Menschen') is no name either
 
 
+def test_a_german_run_of_nouns_around_a_figure_is_no_name():
+    """'in drei Jahren 1200 Stellen zu streichen', 'ein Aufschlag von 27 Prozent': the English NER read the nouns
+    around the figure as one name (a person 'Jahren 1200 Stellen', an organisation)."""
+    doc = Document(id="de-figure", source="de", fmt="txt", language="de", published="2026-11-24",
+                   text="Kestrel zahlt 38 Dollar je Aktie, ein Aufschlag von 27 Prozent. Konzernchefin Ana Brisk "
+                        "kündigte an, in drei Jahren 1200 Stellen zu streichen.")
+    names = {e.name for e in analyze([doc])[0].entities}
+    assert not [n for n in names if any(ch.isdigit() for ch in n)], names
+    assert "Ana Brisk" in names, names
+
+
 @pytest.mark.parametrize("text,speaker,content", [
     ("Das Ministerium hat dementiert, dass 2000 Soldaten verlegt werden.", "Das Ministerium", "2000 Soldaten"),
     ("Das Verteidigungsministerium Norlands hat am Dienstag einen Zeitungsbericht dementiert, wonach 2000 Soldaten "

@@ -170,13 +170,17 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
 
 _WORD_BEFORE = re.compile(r"([\w.,]+)\s+$")
 _FIGURE = re.compile(r"\d[\d.,]*")
+_FIGURE_INSIDE = re.compile(r"\w\s+\d[\d.,]*\s+\w")  # a figure between two words of one mention
 
 
 def _common_word(text: str, start: int, end: int, articles: frozenset[str], calendar) -> bool:
     """A one-word mention that is a month or weekday of the language (CLDR), or, where every noun is capitalised,
     a noun right after an article or a figure ('die Grenze', 'den Notstand', '1.800 Menschen') no gazetteer knows
-    (after a preposition it may be a place: 'in Tarvel')."""
+    (after a preposition it may be a place: 'in Tarvel'), or a run of nouns with a figure inside ('Jahren 1200
+    Stellen')."""
     word = text[start:end]
+    if articles and _FIGURE_INSIDE.search(word) and known(word) is None:
+        return True  # 'Jahren 1200 Stellen', 'Aufschlag von 27 Prozent': a run of nouns around a figure
     if not word.isalpha():
         return False
     if word.lower() in calendar:
