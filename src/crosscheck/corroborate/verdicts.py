@@ -29,7 +29,8 @@ def independent_sources(documents: set[str] | list[str], syndication: Mapping[st
                         wires: Mapping[str, Iterable[str]] | None = None) -> int:
     """Reports carrying a claim, counting each syndication group once, and a report that credits the claim to the
     outlet of another carrying report ('according to a report in the Valdor Times', beside the Valdor Times' own
-    report; ``credits``: each report's source wordings, ``outlets``: each report's outlet) with that report.
+    report; 'сообщило агентство Northwire': the wording's capitalised words are the name; ``credits``: each report's
+    source wordings, ``outlets``: each report's outlet) with that report.
     ``wires``: the wires each report credits for its text (Document.credits: 'KESSEL (Reuters) -'): reports
     crediting one wire count once with each other and with the wire's own report, however they reworded or
     translated it."""
@@ -52,7 +53,7 @@ def independent_sources(documents: set[str] | list[str], syndication: Mapping[st
                 by_outlet.setdefault(key, []).append(d)
         for d in documents:
             for said in credits.get(d, ()):
-                for e in by_outlet.get(outlet_key(said), ()):
+                for e in {*by_outlet.get(outlet_key(said), ()), *by_outlet.get(outlet_key(proper_part(said)), ())}:
                     if e != d:
                         parent[find(root[d])] = find(root[e])
         credited: dict[str, str] = {}
@@ -72,6 +73,16 @@ def outlet_key(name: str | None) -> str:
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return "".join(words)
+
+
+def proper_part(wording: str) -> str:
+    """A source's wording without its lowercase words: the name the descriptors go with ('агентство Northwire', 'the
+    news agency Northwire' -> 'Northwire'); '' when every word is lowercase ('the agency'), the wording itself in a
+    script without letter case."""
+    words = re.findall(r"[^\W_]+", wording)
+    if not any(w[0].isupper() or w[0].islower() for w in words):
+        return wording
+    return " ".join(w for w in words if not w[0].islower())
 
 
 @dataclass
