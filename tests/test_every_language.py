@@ -518,6 +518,34 @@ def test_a_german_run_of_nouns_around_a_figure_is_no_name():
     assert "Ana Brisk" in names, names
 
 
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("uk", "«Жодної угоди немає. Переговори тривають», — заявила речниця міністерства Ганна Лінд.", "Ганна Лінд"),
+    ("ru", "«Никакого соглашения нет. Переговоры продолжаются», — заявила представитель министерства Анна Линд.",
+     "Анна Линд"),
+    ("fr", "« Nous n'abandonnerons personne. Les secours travailleront toute la nuit », a déclaré le maire Paul Brun.",
+     "Paul Brun"),
+])
+def test_a_quote_of_several_sentences_is_one_claim_of_its_speaker(lang, text, speaker):
+    """Each sentence of the quote alone was too short to be speech: the quote was lost, its second half read as the
+    outlet's statement with the credit in it."""
+    doc = Document(id=f"q2-{lang}", source=lang, fmt="txt", language=lang, published="2026-05-12", text=text)
+    claims = analyze([doc])[0].claims
+    assert [(c.kind, c.speaker_text) for c in claims] == [("quote", speaker)], claims
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("uk", "Міністерство закордонних справ Норландії у вівторок заперечило, що домовленості про перемир'я досягнуто."),
+    ("ru", "Министерство иностранных дел Норландии во вторник опровергло, что соглашение о перемирии достигнуто."),
+    ("pl", "Ministerstwo spraw zagranicznych Norlandii zaprzeczyło, że osiągnięto porozumienie o rozejmie."),
+])
+def test_a_ministry_s_denial_in_a_slavic_language_is_a_negated_claim(lang, text):
+    """The neuter verb of an institution ('заперечило', 'опровергло', 'zaprzeczyło') was no cue, and the three
+    languages had no denial forms: the denial read as the outlet's own statement that the truce was agreed."""
+    doc = Document(id=f"deny-{lang}", source=lang, fmt="txt", language=lang, published="2026-05-12", text=text)
+    claims = analyze([doc])[0].claims
+    assert [(c.kind, c.negated) for c in claims] == [("reported", True)], claims
+
+
 @pytest.mark.parametrize("text,speaker,content", [
     ("Das Ministerium hat dementiert, dass 2000 Soldaten verlegt werden.", "Das Ministerium", "2000 Soldaten"),
     ("Das Verteidigungsministerium Norlands hat am Dienstag einen Zeitungsbericht dementiert, wonach 2000 Soldaten "
@@ -537,6 +565,8 @@ def test_a_german_denial_in_the_perfect_and_of_a_report_is_its_subject_s(text, s
     ("de", "Die Valdor Times hatte unter Berufung auf zwei hochrangige Beamte berichtet, Norland plane die Entsendung "
            "von bis zu 2000 Soldaten."),
     ("es", "El diario Valdor Times informó, citando a dos altos funcionarios, que Norland planea enviar 2.000 soldados."),
+    ("ru", "Norland планирует отправить 2000 солдат, сообщила газета Valdor Times со ссылкой на двух чиновников."),
+    ("es", "Norland planea enviar 2.000 soldados, informó el diario Valdor Times citando a dos altos funcionarios."),
 ])
 def test_the_source_a_report_cites_is_its_chain_not_its_speaker(lang, text):
     """'unter Berufung auf zwei Beamte': the officials were the speaker, so a translation of the Valdor Times'
@@ -544,3 +574,4 @@ def test_the_source_a_report_cites_is_its_chain_not_its_speaker(lang, text):
     doc = Document(id=f"cite-{lang}", source=lang, fmt="txt", language=lang, published="2026-11-24", text=text)
     claims = [c for c in analyze([doc])[0].claims if "Norland" in c.text]
     assert [(c.speaker_text, len(c.chain)) for c in claims] == [("Valdor Times", 1)], claims
+    assert not claims[0].chain[0].endswith("."), claims  # the sentence's stop is no part of the cited source

@@ -270,13 +270,10 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
         if outside or recent is None:
             return None
         speaker = (recent.key, recent.text, None)
-    added = False
-    for k in range(i, j + 1):
-        s, e = sentences[k]
-        lo, hi = max(s, qs), min(e, qe)
-        if hi > lo:
-            st.si = k
-            added |= st.add(lo, hi, (s, e), speaker[0], speaker[1], speaker[2], "quote")
+    # a quote running over several sentences is one claim of its speaker, as in English ('"No agreement. Talks
+    # go on," she said': each sentence alone was too short to be speech, and the quote was lost)
+    st.si = j
+    added = st.add(qs, qe, (s0, e1), speaker[0], speaker[1], speaker[2], "quote")
     return j if added else None
 
 
@@ -396,7 +393,8 @@ def _reported(st: _State, s: int, e: int) -> bool:
                     _, cited = _cited(st, ce, that.start())
             elif comma_before is not None:  # 'C, dijo el ministro.' / 'C, X zei.'
                 body = (s, comma_before)
-                key, name = _speaker_near(st, comma_before, e, cs, ce)
+                hi, cited = _cited(st, ce, e)  # 'C, сообщило агентство X со ссылкой на двух дипломатов'
+                key, name = _speaker_near(st, comma_before, hi, cs, ce)
                 if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
                     name = _noun_after_cue(st, ce, e)
             elif re.match(r"\s*[,:]", st.text[ce:e]):  # 'X sagte, C' / 'X заявил: C'

@@ -176,4 +176,4 @@ def _cited(st, lo: int, hi: int) -> tuple[int, str | None]:
     m = st.cues.citing.search(st.text, lo, hi) if st.cues.citing is not None else None
     if m is None or m.start() <= lo:
         return hi, None
-    return m.start(), _tidy(st.text[m.end():hi])
+    return m.start(), _tidy(st.text[m.end():hi].rstrip(" .!?\u2026\u3002"))  # no sentence's stop in a name
