@@ -700,3 +700,28 @@ def test_a_later_claim_telling_its_count_changed_is_no_figure_conflict():
                 "2026-03-14T08:30:00Z")
     assert _later_count(first, rose) and _later_count(rose, first)
     assert not _later_count(first, other) and not _later_count(first, soon)
+
+
+def test_a_denial_in_the_passive_voice_conflicts_with_the_active_claim():
+    """'Tarvel and Ostria agree 30-day truce' against 'the ministry denied that a truce had been agreed with Ostria':
+    the passive claim's subject is the truce, which the active claim names only as its object, so the subjects were
+    apart and the denial was no conflict (verdicts._same_subject)."""
+    from crosscheck.analyze import analyze
+    from crosscheck.analyze.aliases import link
+    from crosscheck.config import Settings
+    from crosscheck.corroborate.align import Weights
+    from crosscheck.corroborate.features import build_view
+    from crosscheck.corroborate.verdicts import _pair, agentless_passive
+    from crosscheck.model import Document
+
+    docs = [Document(id="a", source="a", fmt="txt", language="en", published="2026-05-12T09:00:00Z",
+                     text="Tarvel and Ostria agreed to a 30-day truce on their border, two diplomats said."),
+            Document(id="b", source="b", fmt="txt", language="en", published="2026-05-12T15:00:00Z",
+                     text="Tarvel's foreign ministry denied that a truce had been agreed with Ostria.")]
+    ans = analyze(docs)
+    ids = {(ln.document, ln.key): ln.entity for ln in link([(a.document, e) for a in ans for e in a.entities]).links}
+    views = [build_view(c, d, a, i, ids) for i, (d, a) in enumerate(zip(docs, ans)) for c in a.claims]
+    (agreed,) = [v for v in views if v.document == "a"]
+    (denial,) = [v for v in views if v.document == "b"]
+    assert denial.negated and agentless_passive(denial) and not agentless_passive(agreed)
+    assert _pair(agreed, denial, Weights(views), Settings())[0] == "conflict"

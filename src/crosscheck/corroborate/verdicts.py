@@ -21,6 +21,7 @@ from .clauses import changed_from, marker_in
 from .compat import counted_later, hours_apart
 from .values import dates_between, figure_relation, is_floor, negation_shared, same_thing
 from .features import ClaimView
+from .lexicon import IRREGULAR
 
 
 def independent_sources(documents: set[str] | list[str], syndication: Mapping[str, str | None],
@@ -99,13 +100,30 @@ class Relations:
 
 
 def _same_subject(a: ClaimView, b: ClaimView) -> bool:
-    """Each claim's subject is named in the other (or one has none)."""
+    """Each claim's subject is named in the other (or one has none, or is an agentless passive's)."""
     if not (a.subject and b.subject):
         return True
     if a.cross(b) and not (a.subject[0] == b.subject[0] == "@"):
         return True  # words of two languages: only names can show a different subject
-    return (mentions(b, a.subject) or a.subject in b.speaker_words) and \
-        (mentions(a, b.subject) or b.subject in a.speaker_words)
+    a_in_b = mentions(b, a.subject) or a.subject in b.speaker_words
+    b_in_a = mentions(a, b.subject) or b.subject in a.speaker_words
+    # an agentless passive's subject is what the active claim acts on ('negotiators agreed to a ceasefire' / 'a
+    # ceasefire had been agreed'): the active claim naming it is enough
+    return a_in_b and b_in_a or b_in_a and agentless_passive(b) or a_in_b and agentless_passive(a)
+
+
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b")
+
+
+def agentless_passive(v: ClaimView) -> bool:
+    """The English claim is a passive clause without its agent ('a ceasefire had been agreed')."""
+    if v.language not in ("en", None):
+        return False
+    m = _PASSIVE.search(v.claim.text)
+    if m is None or re.search(r"\bby\b", v.claim.text[m.end():]):
+        return False
+    word = m.group(1)
+    return word.endswith(("ed", "en")) or word in IRREGULAR
 
 
 def _describe(v: ClaimView, speaker: str | None) -> str:
