@@ -151,10 +151,13 @@ class _State:
     headline: bool = False  # the text is the report's headline
 
     def add(self, start: int, end: int, sent: tuple[int, int], speaker, speaker_text, cue, kind, chain=(),
-            text: str | None = None) -> bool:
-        """One claim of the words text[start:end] (or of ``text``, words joined around a cut-out source)."""
+            text: str | None = None, min_words: int | None = None) -> bool:
+        """One claim of the words text[start:end] (or of ``text``, words joined around a cut-out source), of at
+        least ``min_words`` words (default: a quote's minimum, else 3)."""
         body = _tidy(self.text[start:end] if text is None else text)
-        if body is None or word_count(body) < (self.settings.claim_min_quote_words if kind == "quote" else 3):
+        if min_words is None:
+            min_words = self.settings.claim_min_quote_words if kind == "quote" else 3
+        if body is None or word_count(body) < min_words:
             return False
         c = self.cues
         hedges = tuple(dict.fromkeys(tag for rx, tag in c.hedges if rx is not None and rx.search(body)))
@@ -270,10 +273,17 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
         if outside or recent is None:
             return None
         speaker = (recent.key, recent.text, None)
-    # a quote running over several sentences is one claim of its speaker, as in English ('"No agreement. Talks
-    # go on," she said': each sentence alone was too short to be speech, and the quote was lost)
-    st.si = j
-    added = st.add(qs, qe, (s0, e1), speaker[0], speaker[1], speaker[2], "quote")
+    # a claim per sentence of the quote (translations align sentence by sentence with their originals); a sentence
+    # too short to be speech alone is one when the whole quote is long enough ('"No agreement. Talks go on," she
+    # said': the quote was lost)
+    whole = word_count(st.text[qs:qe]) >= st.settings.claim_min_quote_words
+    added = False
+    for k in range(i, j + 1):
+        s, e = sentences[k]
+        lo, hi = max(s, qs), min(e, qe)
+        if hi > lo:
+            st.si = k
+            added |= st.add(lo, hi, (s, e), speaker[0], speaker[1], speaker[2], "quote", min_words=1 if whole else None)
     return j if added else None
 
 
