@@ -534,6 +534,23 @@ def test_each_sentence_of_a_long_enough_quote_is_its_speaker_s(lang, text, speak
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("ru", "Стороны договорились о 30-дневном перемирии, сообщило агентство Northwire. По данным агентства, перемирие "
+           "вступит в силу в четверг."),
+    ("es", "Las dos partes acordaron una tregua de 30 días, informó la agencia Northwire. Según la agencia, la tregua "
+           "entrará en vigor el jueves."),
+])
+def test_the_agency_alone_is_the_outlet_last_credited(lang, text):
+    """'По данным агентства' / 'según la agencia' after 'сообщило агентство Northwire': the source is Northwire (a
+    bare 'the agency' was a source of its own, so a retelling of Northwire's report was a second source)."""
+    doc = Document(id=f"agency-{lang}", source=lang, fmt="txt", language=lang, published="2026-05-12", text=text)
+    claims = analyze([doc])[0].claims
+    assert [c.speaker_text for c in claims] == ["Northwire", "Northwire"], claims
+    police = Document(id=f"police-{lang}", source=lang, fmt="txt", language=lang, published="2026-05-12",
+                      text=text.replace("агентства", "полиции").replace("la agencia,", "la policía,"))
+    assert analyze([police])[0].claims[1].speaker_text != "Northwire"
+
+
+@pytest.mark.parametrize("lang,text", [
     ("uk", "Міністерство закордонних справ Норландії у вівторок заперечило, що домовленості про перемир'я досягнуто."),
     ("ru", "Министерство иностранных дел Норландии во вторник опровергло, что соглашение о перемирии достигнуто."),
     ("pl", "Ministerstwo spraw zagranicznych Norlandii zaprzeczyło, że osiągnięto porozumienie o rozejmie."),

@@ -62,6 +62,7 @@ class Cues:
     verb_final: bool = False
     anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
     citing: re.Pattern | None = None  # 'unter Berufung auf X': X is cited by the speaker, not the speaker
+    media: frozenset[str] = frozenset()  # nouns naming an outlet by its kind ('агентства'): the outlet last credited
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +129,7 @@ def cues_for(lang: str | None) -> Cues | None:
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
         anaphora=_alternation(entry.get("anaphora", []), sub),
         citing=_alternation(entry.get("citing", []), sub),
+        media=frozenset(w.lower() for w in entry.get("media", ())),
     )
 
 
@@ -160,6 +162,10 @@ class _State:
         if body is None or word_count(body) < min_words:
             return False
         c = self.cues
+        if speaker is None and speaker_text and self._media_word(speaker_text):
+            recent = self.recent()  # 'по данным агентства' after 'сообщило агентство Northwire': Northwire
+            if recent is not None and recent.text and not self._media_word(recent.text):
+                speaker, speaker_text = recent.key, recent.text
         hedges = tuple(dict.fromkeys(tag for rx, tag in c.hedges if rx is not None and rx.search(body)))
         negated = bool(c.negation and c.negation.search(body))
         self.claims.append(Claim(
@@ -168,6 +174,12 @@ class _State:
         if speaker is not None or speaker_text is not None:
             self.last = _Speaker(speaker, speaker_text, self.si)
         return True
+
+    def _media_word(self, phrase: str) -> bool:
+        """The phrase is a news outlet's kind alone ('агентства', 'el diario'), naming no outlet."""
+        words = [w.lower() for w in _WORDS.findall(phrase)]
+        content = [w for w in words if w not in stop_words(self.cues.lang)]
+        return len(content) == 1 and content[0] in self.cues.media
 
     def recent(self) -> _Speaker | None:
         if self.last is None or self.si - self.last.sent > self.settings.claim_speaker_window:
