@@ -725,3 +725,24 @@ def test_a_denial_in_the_passive_voice_conflicts_with_the_active_claim():
     (denial,) = [v for v in views if v.document == "b"]
     assert denial.negated and agentless_passive(denial) and not agentless_passive(agreed)
     assert _pair(agreed, denial, Weights(views), Settings())[0] == "conflict"
+
+
+def test_a_report_whose_lead_retells_another_outlet_s_report_counts_with_it():
+    """'Стороны договорились о перемирии, сообщило агентство Northwire': the Russian report follows Northwire's; its
+    retelling of Northwire's own narration ('fighting has killed 300') was a second independent source. A report
+    whose lead is its own (or another source's) stays independent."""
+    scoop = C("Negotiators agreed to a 30-day truce on the border.", speaker=None, speaker_text="two diplomats")
+    fighting = C("Fighting along the border has killed more than 300 people since March.", speaker=None,
+                 speaker_text="Northwire", kind="outlet")
+    follow = C("Negotiators agreed to a 30-day truce on the border.", speaker=None, speaker_text="агентство Northwire")
+    own = C("Fighting along the border has killed more than 300 people since March.", speaker=None,
+            speaker_text="Novosti Primer", kind="outlet")
+    f = run_story([
+        make_report("a", [scoop, fighting], outlet="Northwire"),
+        make_report("b", [follow, own], outlet="Novosti Primer"),
+        make_report("c", [C("The ministry said the truce was not agreed.", speaker=None, speaker_text="the ministry"),
+                          {**own, "speaker_text": "Daily Courier"}], outlet="Daily Courier"),
+    ])
+    (c,) = [c for c in f.claims if "Fighting" in c.text]
+    assert set(c.documents) == {"a", "b", "c"} and c.independent_sources == 2, c
+    assert f.independent_sources == 2

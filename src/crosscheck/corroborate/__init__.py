@@ -25,7 +25,7 @@ from .names import unify_names
 from .drift import chain, drift_notes, retelling
 from .features import ClaimView, build_view
 from .timeline import timeline
-from .verdicts import independent_sources, relate
+from .verdicts import independent_sources, lead_credits, relate
 
 __all__ = ["corroborate", "independent_sources"]
 
@@ -95,6 +95,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
                                     unpack(claim_vectors.get(f"{doc_id}:{claim.key}"))))
 
     views = unify_names(views)
+    wires = {d: (*(documents[d].credits or ()), *credit) for d, credit in lead_credits(order, documents, analyses).items()}
     groups = align(views, settings)
     groups.sort(key=lambda g: (g.members[0].order, g.members[0].claim.in_title, g.members[0].claim.start,
                                g.members[0].ref))
@@ -115,7 +116,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
             credits.setdefault(m.document, set()).update(w for w in (m.claim.speaker_text, *m.claim.chain) if w)
         n = independent_sources(docs, syndication, credits,
                                 {d: documents[d].outlet for d in docs if documents.get(d) is not None},
-                                {d: documents[d].credits or () for d in docs if documents.get(d) is not None})
+                                {d: wires[d] for d in docs if d in wires})
         conflicts = tuple(sorted(ids[j] for j in relations.conflicts.get(i, ())))
         status = "conflicting" if conflicts else "corroborated" if n >= 2 else "single_source"
         speaker, speaker_text, display, voice = _speaker(g)
@@ -144,7 +145,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
     claims, found = _disagreements.attach(_disagreements.versions_not_conflicts(claims, syndication), spans, found)
     here = [d for d in order if documents.get(d) is not None]
     sources = independent_sources(order, syndication, None, {d: documents[d].outlet for d in here},
-                                  {d: documents[d].credits or () for d in here})
+                                  {d: wires[d] for d in here})
     return StoryFindings(story=story.id, claims=tuple(claims),
                          timeline=timeline(story.id, order, documents, analyses), disagreements=tuple(found),
                          independent_sources=sources)

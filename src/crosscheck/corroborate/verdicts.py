@@ -67,6 +67,32 @@ def independent_sources(documents: set[str] | list[str], syndication: Mapping[st
     return len(set(root.values()))
 
 
+def lead_credits(order: Iterable[str], documents: Mapping, analyses: Mapping) -> dict[str, tuple[str, ...]]:
+    """Each report's credit for its whole text by its lead: the first sentence of its body reports what another
+    report of the story's outlet reported ('C, сообщило агентство Northwire со ссылкой на двух дипломатов', 'Northwire
+    reported that C'): a follow of that report, counted with it as Document.credits' wires are. () otherwise."""
+    here = [d for d in order if documents.get(d) is not None]
+    outlets = {outlet_key(documents[d].outlet): documents[d].outlet for d in here if documents[d].outlet}
+    out: dict[str, tuple[str, ...]] = {}
+    for d in here:
+        out[d] = ()
+        analysis = analyses.get(d)
+        body = [c for c in (analysis.claims if analysis is not None else ()) if not c.in_title]
+        if not body or body[0].kind not in ("reported", "according_to") or not body[0].speaker_text:
+            continue
+        first = body[0]
+        text = documents[d].text or ""
+        if text[:first.start].strip() and "\n" in text[:first.start].strip():
+            continue  # not the report's first paragraph
+        said = first.speaker_text
+        own = outlet_key(documents[d].outlet)
+        for key in (outlet_key(said), outlet_key(proper_part(said))):
+            if key and key != own and key in outlets:
+                out[d] = (outlets[key],)
+                break
+    return out
+
+
 def outlet_key(name: str | None) -> str:
     """An outlet's name as compared with a source's wording: letters only, lower case, no leading article
     ('the Valdor Times' / 'Valdor Times')."""
