@@ -26,6 +26,7 @@ from crosscheck.analyze.time_words import cldr
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
 from crosscheck.textunits import base_language, noun_articles, sentence_spans, stop_words
+from crosscheck.boilerplate import strip_dateline
 
 __all__ = ["analyze", "analyze_parsed", "link"]
 
@@ -148,6 +149,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles) if latin else _names.find(sdoc, doc.text or "", doc.language)
     if stops:
         ents = _without_function_words(ents, stops, doc.text or "", doc.language)
+    ents = _dateline_places(ents, doc.text or "")
     mentions = list(ents.mentions)
     claims = ()
     quantities, times = _numbers_and_dates(doc, sdoc if english else None)
@@ -189,6 +191,35 @@ def _common_word(text: str, start: int, end: int, articles: frozenset[str], cale
     if before is None or not articles or known(word) is not None:
         return False
     return before.group(1).lower() in articles or _FIGURE.fullmatch(before.group(1)) is not None
+
+
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+
+def _dateline_places(ents, text: str):
+    """A name opening a paragraph's dateline ('GDANSK, June 6 (Northwire) -') is where the report was filed, a
+    place: the small model read capitals as an organisation, and the lead's place was lost with it (two protests in
+    two cities were one story). A name a gazetteer knows as something else keeps its type."""
+    if not ents.mentions:
+        return ents
+    at = {}
+    pos = 0
+    for line in text.split("\n"):
+        cut = len(line) - len(strip_dateline(line))
+        if cut:
+            at[pos] = pos + cut
+        pos += len(line) + 1
+    if not at:
+        return ents
+    retype = {m.entity for m in ents.mentions if m.start in at and m.end <= at[m.start]}
+    changed = {e.key for e in ents.entities if e.key in retype and e.type not in _PLACE_TYPES
+               and (known(e.name) is None or known(e.name).type in _PLACE_TYPES)}
+    if not changed:
+        return ents
+    return _entities.LocalEntities(
+        entities=tuple(dataclasses.replace(e, type="GPE") if e.key in changed else e for e in ents.entities),
+        mentions=tuple(dataclasses.replace(m, label="GPE") if m.entity in changed else m for m in ents.mentions),
+        by_token=ents.by_token)
 
 
 def _without_function_words(ents, stops: frozenset[str], text: str = "", language: str | None = None):
