@@ -409,3 +409,14 @@ def test_a_figure_followed_by_the_value_it_changed_from_is_an_updated_count(text
     assert by_text[figure].update, by_text
     earlier = fig("30", 30)
     assert compat.figures(earlier, fig(figure, 22, update=True), a_first=True).severity == "explained"
+
+
+def test_a_year_after_since_is_no_era_of_the_figure():
+    """'About 40,000 people marched ..., the largest protest in the city since 2019': the count is of this march;
+    read as a count of 2019 it met no other report's 40,000, and the organisers' 90,000 conflicted with it."""
+    _, _, facts = _facts("About 40,000 people marched through Sorvik on Saturday, the largest protest in the city "
+                         "since 2019, police said.", published="2026-06-06")
+    (crowd,) = [f for f in facts if f.kind == "figure"]
+    assert crowd.era is None
+    _, _, facts = _facts("About 40,000 people marched through Sorvik in 2019, police said.", published="2026-06-06")
+    assert [f.era for f in facts if f.kind == "figure"] == ["2019"]

@@ -201,13 +201,20 @@ DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
-def era(text: str, cs: int, ce: int, published: str | None) -> str | None:
-    """A year named in the clause that is not the report's own year: the figure is about then."""
+def era(text: str, cs: int, ce: int, published: str | None, language: str | None = None) -> str | None:
+    """A year named in the clause that is not the report's own year: the figure is about then; a year after
+    'since' (data/disagreements.json 'since') starts a span reaching to now ('the largest since 2019')."""
     own = (published or "")[:4]
     for m in YEAR.finditer(text, cs, ce):
-        if m.group(1) != own:
+        if m.group(1) != own and not _since(language).search(text[max(cs, m.start() - 12):m.start()]):
             return m.group(1)
     return None
+
+
+@lru_cache(maxsize=16)
+def _since(language: str | None) -> re.Pattern:
+    words = phrases({k: v for k, v in lexicon()["since"].items() if k != "about"}, language)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*$", re.IGNORECASE) if words else re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=16)
