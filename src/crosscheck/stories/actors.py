@@ -79,7 +79,7 @@ def actors_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
 def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     """[i, j]: two reports in one language whose leads name one kind of event (StoryFeatures.events) in two
     places, neither report naming the other's lead place anywhere (as a place, or as any name, however the
-    small model tagged it) but in passing (``_background``), and no person in common: the Saxony and the
+    small model tagged it), and no person in common: the Saxony and the
     Bavaria state elections the same Sunday, two quakes in two towns. (Across languages a place may be spelt so
     that no key meets; one president's speech placed in two towns is one event the reports disagree on.) Place
     keys meet on their first letters (_PLACE_STEM: 'Mich.' / 'Michigan'); every test is a sparse product, no loop
@@ -97,40 +97,10 @@ def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     every = [{_stem(k) for k in f.places} for f in features]
     apart = on[:, None] & on[None, :] & meets(lang, lang) & meets([f.events for f in features], [f.events for f in features])
     named = [set(f.entities) for f in features]  # any name, whatever its tag: 'Valmora's' read as a person
-    anywhere = _meet_both(lead, every, meets) | _meet_both([set(f.lead_places) for f in features], named, meets)
-    apart &= ~(anywhere & ~_background(features, lead, meets)
+    apart &= ~(_meet_both(lead, every, meets) | _meet_both([set(f.lead_places) for f in features], named, meets)
                | meets([f.lead_people for f in features], [f.lead_people for f in features]))
     np.fill_diagonal(apart, False)
     return apart
-
-
-def _background(features: Sequence[StoryFeatures], lead: list[set[str]], meets) -> np.ndarray:
-    """[i, j]: each report names the other's lead place only in passing: not in its own lead, and less often than its
-    own lead place ('A larger march took place in the capital, Warsaw' at the end of the Gdansk report). Mentions
-    are counted from StoryFeatures.entities (a name once per mention, a lead name boosted)."""
-    own_lead = [{_stem(k) for k in (*f.lead_places, *f.lead_people)} for f in features]
-    in_lead = meets(lead, own_lead)  # [i, j]: a lead place of i is in j's lead
-    counts = incidence_counts([[_stem(k) for k in f.entities] for f in features])  # reports x stems
-    cols = counts[1]
-    lead_m = incidence([{k for k in ks if k in cols} for ks in lead], like=[list(cols)])
-    said = (counts[0] @ lead_m.T).toarray()  # [i, j]: how often report i names j's lead place
-    own = np.diag(said)
-    passing = (said < own[:, None]) & (said.T < own[None, :])
-    return ~in_lead & ~in_lead.T & passing & passing.T
-
-
-def incidence_counts(rows):
-    """Reports x keys with how many times each row lists each key, and the key columns."""
-    from scipy.sparse import csr_matrix
-
-    cols: dict[str, int] = {}
-    data: dict[tuple[int, int], float] = {}
-    for i, r in enumerate(rows):
-        for k in r:
-            c = cols.setdefault(k, len(cols))
-            data[(i, c)] = data.get((i, c), 0.0) + 1.0
-    ri, ci = zip(*data) if data else ((), ())
-    return csr_matrix((list(data.values()), (ri, ci)), shape=(len(rows), max(len(cols), 1))), cols
 
 
 _PLACE_STEM = 4  # letters a place key is compared by ('mich' of 'Mich.' and of 'Michigan')
