@@ -172,3 +172,14 @@ def test_a_sentence_initial_word_the_report_also_writes_in_lowercase_is_no_name(
     ents = analyze([Document(id="t", source="t", fmt="txt", text=text, language="en", published="2026-11-24")])[0].entities
     names = {e.name for e in ents}
     assert "Turnout" not in names and "Theresa May" in names, names
+
+
+def test_the_name_opening_a_dateline_is_a_place():
+    """'GDANSK, June 6 (Northwire) - ... in the port city of Gdansk': the model read the capitals as an organisation
+    and put the city's second mention with it, so the lead named no place (two protests in two cities were one
+    story). A name a gazetteer knows as something else keeps its type."""
+    text = ("GDANSK, June 6 (Northwire) - Some 8,000 people rallied in the port city of Gdansk on Saturday against "
+            "the pension reform, police said.\nThe protest passed off without incident.")
+    ents = analyze([Document(id="g", source="g", fmt="txt", text=text, language="en", published="2026-06-06")])[0].entities
+    assert {(e.name, e.type) for e in ents if e.name.lower() == "gdansk"} == {("GDANSK", "GPE")}, ents
+

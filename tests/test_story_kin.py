@@ -25,6 +25,10 @@ def test_lead_events_name_the_kind_of_event_in_each_language():
     assert lead_events("Атаки на порт", "", "ru") == ("attack",)
     assert lead_events("Aardbeving in Tarvel", "Een zware aardbeving trof de stad", "nl") == ("earthquake",)
     assert lead_events("Strajk w porcie", "Dokerzy rozpoczęli strajk", "pl") == ("strike",)
+    # protests: two marches of one movement in two cities the same day are two events (places_apart)
+    assert lead_events("Thousands rally in Gdansk", "Some 8,000 people rallied in the port city", "en") == ("protest",)
+    assert lead_events("Manifestation à Lille", "Des milliers de manifestants ont défilé", "fr") == ("protest",)
+    assert lead_events("Marches in March", "Prices rose in March.", "en") == ()  # the month is no march
 
 
 def test_a_shared_kind_of_event_lowers_the_embedding_floor_only_for_its_pairs():
