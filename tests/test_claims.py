@@ -72,6 +72,16 @@ def test_outlet_claims_are_selective():
     assert "40,000 homes" in found[0].text
 
 
+def test_a_sentence_a_frame_credits_to_a_source_is_not_also_the_outlet_s():
+    """'Organisers put the crowd at 90,000': the estimate frame credits the organisers; the same sentence was also the
+    report's own statement, so one report carried the figure twice (once as Northwire's)."""
+    sdoc = next(nlp.parse(["Organisers from the Workers' Alliance put the crowd at 90,000 in Sorvik on Saturday."],
+                          Settings().spacy_model))
+    found = claims.extract(sdoc, entities.extract(sdoc), outlet="Coast Herald").claims
+    assert [c.kind for c in found] == ["reported"], found
+    assert [c.key for c in found] == ["c1"]
+
+
 def _score_module():
     path = SHARED / "eval" / "score.py"
     if not path.exists():

@@ -136,9 +136,12 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         _note_subject(st, sent)
         i += 1
     _frames(st, sents, read_to, len(sents), frame_cues, framed, learned_cues)
-    n = len(st.claims)
-    framed = [replace(c, key=f"c{n + k + 1}") for k, c in enumerate(framed)]
-    return ClaimResult(tuple(st.claims) + tuple(framed), tuple(st.mentions))
+    # a sentence a frame credits to someone ('Organisers put the crowd at 90,000') is not also the report's own
+    sourced = [(c.start, c.end) for c in framed if c.speaker is not None or c.speaker_text]
+    own = [c for c in st.claims if not (c.kind == "outlet" and any(s < c.end and c.start < e for s, e in sourced))]
+    own = [c if c.key == f"c{k + 1}" else replace(c, key=f"c{k + 1}") for k, c in enumerate(own)]
+    framed = [replace(c, key=f"c{len(own) + k + 1}") for k, c in enumerate(framed)]
+    return ClaimResult(tuple(own) + tuple(framed), tuple(st.mentions))
 
 
 def _frames(st: _State, sents: list[Span], start: int, stop: int, cues: list[int], out: list[Claim],
