@@ -129,3 +129,13 @@ def test_a_one_word_name_read_mostly_as_a_person_is_one_entity():
                 ("d2", Entity(key="e1", name="Kestrel", type="PERSON")),
                 ("d3", Entity(key="e1", name="Kestrel", type="ORG"))])
     assert len(got.entities) == 1
+
+
+def test_a_ukrainian_name_is_read_with_the_ukrainian_romanisation():
+    """'Ганна Лінд' / 'Hanna Lind': the generic transliteration wrote Г as G ('Ganna'), so the given names differed
+    and the spokeswoman was two people; a Russian Григорий (no letter only Ukrainian writes) stays Grigory."""
+    got = link([("d1", Entity(key="e1", name="Hanna Lind", type="PERSON", aliases=("Lind",))),
+                ("d2", Entity(key="e1", name="Ганна Лінд", type="PERSON"))])
+    assert len(got.entities) == 1
+    assert name_key("Григорій Савчук") == name_key("Hryhoriy Savchuk")
+    assert name_key("Григорий") == name_key("Grigoriy")

@@ -59,9 +59,25 @@ def surface(text: str) -> str:
 
 @lru_cache(maxsize=262144)
 def plain_key(text: str) -> str:
-    """Lowercase ASCII words separated by single spaces ('Kim Jong-un' -> 'kim jong un')."""
-    text = _APOS.sub("", anyascii(_APOS.sub("", surface(text)))).lower()  # anyascii writes the soft sign as ' (Зеленський)
+    """Lowercase ASCII words separated by single spaces ('Kim Jong-un' -> 'kim jong un'); a name in a language with
+    a romanisation of its own is read with it first (data/aliases.json 'romanisation': Ганна Лінд -> Hanna Lind)."""
+    text = _romanised(_APOS.sub("", surface(text)))
+    text = _APOS.sub("", anyascii(text)).lower()  # anyascii writes the soft sign as ' (Зеленський)
     return _NON_WORD.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _romanisations() -> tuple[tuple[frozenset[str], dict[int, str]], ...]:
+    table = _curated().get("romanisation", {})
+    return tuple((frozenset(spec["marker"]), str.maketrans(spec["map"]))
+                 for lang, spec in table.items() if lang != "about")
+
+
+def _romanised(text: str) -> str:
+    for marker, table in _romanisations():
+        if any(ch in marker for ch in text):
+            return text.translate(table)
+    return text
 
 
 def _token_key(tok: str) -> str:
