@@ -82,6 +82,19 @@ def test_a_sentence_a_frame_credits_to_a_source_is_not_also_the_outlet_s():
     assert [c.key for c in found] == ["c1"]
 
 
+def test_a_figure_is_never_a_source():
+    """'Pension march: 90,000 say organisers, 40,000 say police': the parser made '40,000' the subject of 'say', and
+    the headline's claim was credited to '40,000'."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    doc = Document(id="h", source="h", fmt="txt", language="en", published="2026-06-06",
+                   title="Pension march: 90,000 say organisers, 40,000 say police",
+                   text="Tens of thousands marched in Sorvik on Saturday against the plan, police said.")
+    found = analyze([doc])[0].claims
+    assert not [c for c in found if (c.speaker_text or "")[:1].isdigit()], found
+
+
 def _score_module():
     path = SHARED / "eval" / "score.py"
     if not path.exists():

@@ -226,6 +226,8 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
         if low in FIRST_PERSON or low in SECOND_PERSON:  # 'you know that C' is speech, not a speaker
             return None, None
         return None, pronoun_phrase(head)
+    if any(ch.isdigit() for ch in head.text) and not any(c.dep_ == "prep" for c in head.children):
+        return None, None  # '40,000 say police': a figure is no source (the parser made it the subject); 'one of them' is
     text = noun_phrase(head)
     key = ents.by_token.get(head.i)
     if key is None:
