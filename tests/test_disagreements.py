@@ -420,3 +420,26 @@ def test_a_year_after_since_is_no_era_of_the_figure():
     assert crowd.era is None
     _, _, facts = _facts("About 40,000 people marched through Sorvik in 2019, police said.", published="2026-06-06")
     assert [f.era for f in facts if f.kind == "figure"] == ["2019"]
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("A court sentenced former minister Emil Dravik to seven years in prison for bribery.", "en", 7),
+    ("Ein Gericht hat Emil Dravik zu sieben Jahren Haft verurteilt.", "de", 7),
+    ("Emil Dravik a été condamné mardi à sept ans de prison.", "fr", 7),
+    ("Emil Dravik fue condenado a ocho años de prisión.", "es", 8),
+    ("Emil Dravik was jailed for 18 months in prison.", "en", 1.5),
+])
+def test_a_prison_term_is_a_figure_of_whom_it_was_given(text, language, value):
+    """'seven years in prison' / 'eight years in jail' for one defendant: two reports disagreeing on the sentence
+    showed no disagreement (years were no count; 'ans' and 'años' after a figure read as an age)."""
+    _, _, facts = _facts(text, language, published="2026-09-15")
+    (term,) = [f for f in facts if f.kind == "figure"]
+    assert (term.subject, round(term.value, 2), term.actors) == ("prison_term:year", value, frozenset({"dravik"}))
+
+
+def test_prison_terms_of_no_one_named_are_not_compared():
+    _, _, named = _facts("Emil Dravik was sentenced to seven years in prison.", published="2026-09-15")
+    _, _, unnamed = _facts("Two businessmen were sentenced to four years in prison.", published="2026-09-15")
+    _, _, age = _facts("Un homme de 45 ans a été arrêté à Lisca.", "fr", published="2026-09-15")
+    (a,), (b,) = [f for f in named if f.kind == "figure"], [f for f in unnamed if f.kind == "figure"]
+    assert not compat.same_subject(a, b) and not [f for f in age if f.kind == "figure"]

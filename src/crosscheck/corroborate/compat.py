@@ -191,6 +191,8 @@ def same_subject(a: Fact, b: Fact) -> bool:
         return False
     if a.actors and b.actors and not (a.actors & b.actors):
         return False  # the shares of two parties, the budgets of two firms
+    if a.subject.startswith("prison_term") and not (a.actors and b.actors):
+        return False  # a term given to no one named ('two businessmen were jailed for four years') is no one's
     return True
 
 

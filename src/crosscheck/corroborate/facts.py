@@ -142,22 +142,25 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
         num_start = q.start + m.start() if m else q.start  # "Thirty-one people": no digit
         s, e = sentence_at(spans, q.start)
         cs, ce = clause(text, s, e, q.start, q.end)
-        if marked("not_counts", text, q.start, q.end, doc.language, after=False) or \
-                marked("not_counts_after", text, q.start, num_end(text, num_start, q) if m else
-                        q.start + len(q.text.split()[0]), doc.language, before=False):
+        figure_end = num_end(text, num_start, q) if m else q.start + len(q.text.split()[0])
+        term = _term_after(text, figure_end, doc.language)  # 'sept ans de prison': a prison term, not an age
+        if not term and (marked("not_counts", text, q.start, q.end, doc.language, after=False) or
+                         marked("not_counts_after", text, q.start, figure_end, doc.language, before=False)):
             continue  # "aged 29 to 94", "flight 370": not a count
         kind, unit_word = q.kind, q.text
-        if kind != "measure" and m:
-            after = re.match(r"\s*([^\W\d_]+)", text[num_end(text, num_start, q):num_end(text, num_start, q) + 30])
-            if after and after.group(1).lower() in lexicon()["units"]:
+        if kind != "measure":
+            after = re.match(r"\s*([^\W\d_]+)", text[figure_end:figure_end + 30])
+            if after and after.group(1).lower() in lexicon()["units"] and (m or term):
                 kind, unit_word = "measure", after.group(1)  # "2,3 Kilometer": a length the parse read as a count
         english_of = q.of if (doc.language or "en")[:2] == "en" and kind == q.kind else None
         decided, concept = _head_concept(text, q.end if english_of else num_end(text, num_start, q), english_of,
                                          doc.language)
+        if term:
+            decided, concept = True, "prison_term"
         if not decided:
             concept = concept_near(text, q.start, q.end, cs, ce, doc.language, phrase=True) or \
                 concept_near(text, q.start, q.end, cs, q.start, doc.language, reach=160, first=True)  # the sentence's subject ("the death toll ... reached 72")
-        if kind == "measure" and _distance(text, q.end if kind == q.kind else
+        if kind == "measure" and not term and _distance(text, q.end if kind == q.kind else
                                             num_end(text, num_start, q) + len(unit_word) + 1, doc.language):
             concept = "distance"  # "14 km northeast of Dorrow": how far from a place, not a depth
         if concept is None or not _in_scale(concept, q):
@@ -196,9 +199,28 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             part=part, update=q.kind != "percent" and (marked("update", text, start, q.end, doc.language, after=False)
                                                        or changed_from(text, q.end, doc.language)),
             intent=modality_of(text[cs:min(ce, q.end + 30)]) in ("plan", "possible"),
-            actors=actors(d, cs, start) if q.kind in ("percent", "money") else frozenset(),
+            actors=actors(d, cs, start) if q.kind in ("percent", "money") else
+            _sentenced(d, s, start) if concept == "prison_term" else frozenset(),
         ))
     return _merge_ranges(text, out, doc.language)
+
+
+def _term_after(text: str, end: int, language: str | None) -> bool:
+    """A unit of time after the figure, then words of a prison term ('seven years in prison', 'zu sieben Jahren Haft',
+    'à sept ans de prison', data/disagreements.json concepts 'prison_term')."""
+    unit = re.match(r"\s*([^\W\d_]+)\s+", text[end:end + 40])
+    if unit is None or lexicon()["units"].get(unit.group(1).lower(), ("", 0, ""))[2] != "year":
+        return False
+    pattern = dict(concept_patterns("concepts", language)).get("prison_term")
+    return bool(pattern and pattern.match(text, end + unit.end()))
+
+
+def _sentenced(d: ReportText, cs: int, start: int) -> frozenset[str]:
+    """Whose prison term it is: the last words of the names (people, or whatever else the small model called a
+    person's name outside English) in the sentence before the figure ('sentenced former minister Emil Dravik to
+    seven years' / 'Dravik gets eight years')."""
+    return frozenset(m[3].split()[-1].lower() for m in d.mentions.within(cs, start, ("PERSON", "ORG"))
+                     if m[3].split())
 
 
 def _distance(text: str, end: int, language: str | None) -> bool:
