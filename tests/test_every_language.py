@@ -181,6 +181,18 @@ def test_a_place_named_after_the_cue_is_where_it_was_said_not_who_said_it(lang, 
 
 
 @pytest.mark.parametrize("lang,text,speaker", [
+    ("fr", "L'ancien ministre Emil Dravik a été condamné à sept ans de prison, a annoncé le tribunal de Lisca.",
+     "le tribunal"),
+    ("es", "El puente será reabierto en mayo, informó la policía de Madrid.", "la policía"),
+])
+def test_a_noun_of_a_place_after_the_cue_is_the_source_not_the_place(lang, text, speaker):
+    """'a annoncé le tribunal de Lisca': the court announced it; the town only says which court (before: 'Lisca')."""
+    doc = Document(id=f"court-{lang}", source=lang, fmt="txt", language=lang, published="2026-09-15", text=text)
+    claims = analyze([doc])[0].claims
+    assert [c.speaker_text.lower() for c in claims] == [speaker], claims
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
     ("pt", "A governadora Ilse Marten falou aos jornalistas. Dois dos nove membros do conselho votaram contra, "
            "informou o banco em comunicado.", "o banco"),
     ("es", "El alcalde Jorge Ibarra visitó el puerto. Los almacenes serán reconstruidos antes del verano, "

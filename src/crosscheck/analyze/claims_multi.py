@@ -419,6 +419,8 @@ def _reported(st: _State, s: int, e: int) -> bool:
                 key, name = _speaker_near(st, comma_before, hi, cs, ce)
                 if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
                     name = _noun_after_cue(st, ce, e)
+                elif _place_of_a_noun(st, key, name, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court speaks
+                    key, name = None, _noun_after_cue(st, ce, e) or name
             elif re.match(r"\s*[,:]", st.text[ce:e]):  # 'X sagte, C' / 'X заявил: C'
                 body = (ce, e)
                 hi, cited = _cited(st, s, cs)
@@ -502,6 +504,20 @@ def _noun_after_cue(st: _State, ce: int, e: int) -> str | None:
     if not any(len(w) >= 3 and w not in stops for w in low[1:last + 1]):
         return None  # 'lors d'une visite': a function word and an elided article name no one
     return _tidy(st.text[words[0].start():words[last].end()].rstrip("."))
+
+
+def _place_of_a_noun(st: _State, key: str | None, name: str | None, ce: int, e: int) -> bool:
+    """The source found after the cue is a place (or a capitalised word no one is named by) that a noun phrase right
+    after the cue is of ('le tribunal de Lisca', 'la policía de Madrid'): the noun is the source, the place only says
+    which."""
+    ent = st.ents.entity(key) if key is not None else None
+    noun = _noun_after_cue(st, ce, e)
+    if (ent is not None and ent.type not in ("GPE", "LOC", "FAC")) or not name or noun is None:
+        return False
+    at = st.text.find(name, ce, e)
+    between = st.text[st.text.lower().find(noun.lower(), ce) + len(noun):at] if at >= 0 else ""
+    # 'le tribunal de Lisca' (a word between: the place says which), not 'la agencia Northwire' (its name)
+    return at >= 0 and word_count(st.text[ce:at]) <= 4 and any(w[:1].islower() for w in _WORDS.findall(between))
 
 
 def _recent_or_person(st: _State, s: int) -> tuple[str | None, str | None] | None:
