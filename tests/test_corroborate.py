@@ -746,3 +746,18 @@ def test_a_report_whose_lead_retells_another_outlet_s_report_counts_with_it():
     (c,) = [c for c in f.claims if "Fighting" in c.text]
     assert set(c.documents) == {"a", "b", "c"} and c.independent_sources == 2, c
     assert f.independent_sources == 2
+
+
+def test_a_number_word_counts_the_word_after_it_and_units_meet_across_languages():
+    """'zu sieben Jahren Haft' against 'to eight years in jail': the number word was read as its own counted noun,
+    and 'Jahren' / 'years' were two words no concept knew, so the figures never clashed across languages."""
+    from crosscheck.corroborate.features import _noun_after
+    from crosscheck.corroborate.values import Figure, figure_relation
+
+    assert _noun_after("sieben", " Jahren Haft verurteilt") == "jahren"
+    assert _noun_after("22", " edificios") == "edificios"
+    seven = Figure(text="sieben", low=7, high=7, qualifier=None, of="jahren")
+    eight = Figure(text="eight years", low=8, high=8, qualifier=None, of="year")
+    months = Figure(text="18 Monaten", low=18, high=18, qualifier=None, of="monaten")
+    assert figure_relation((seven,), (eight,), cross=True) == "clash"
+    assert figure_relation((months,), (eight,), cross=True) == "none"  # months and years are not one scale

@@ -409,8 +409,9 @@ _LETTERS = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _noun_after(q_text: str, rest: str) -> str | None:
     """The counted word of a figure the analysis gave no noun (other languages): the word inside the
-    quantity after its number ('1만 2천 명' -> 명), else the word right after it ('22 edificios')."""
-    inside = _LETTERS.findall(re.sub(r"^\D*\d[\d.,\s]*", "", q_text))
+    quantity after its number ('1만 2천 명' -> 명), else the word right after it ('22 edificios', 'sieben Jahren')."""
+    # a number written as a word ('sieben') counts nothing itself: the word after it does ('sieben Jahren Haft')
+    inside = _LETTERS.findall(re.sub(r"^\D*\d[\d.,\s]*", "", q_text)) if re.search(r"\d", q_text) else []
     m = _LETTERS.match(rest.lstrip())
     word = inside[-1] if inside else m.group(0) if m and rest[:1].isspace() else None
     return word.lower() if word else None

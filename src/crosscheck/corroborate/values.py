@@ -60,11 +60,15 @@ def is_floor(f: Figure) -> bool:
 
 
 def _noun_class(word: str) -> str:
-    """What a counted word names, in any language: a concept of data/disagreements.json ('fatalities',
-    'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or itself."""
+    """What a counted word names, in any language: a unit of data/disagreements.json ('Jahren' -> unit:y), a concept
+    ('fatalities', 'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or
+    itself."""
     from .clauses import lexicon
 
     w = word.lower()
+    unit = lexicon()["units"].get(w)
+    if unit is not None:
+        return "unit:" + unit[0]  # 'Jahren' / 'years', 'ans' / 'años': a unit of the figure, alike in every language
     for table in lexicon()["people_words"].values():
         if w in table:
             return "people"
