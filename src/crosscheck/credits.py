@@ -31,8 +31,13 @@ def _table() -> tuple[dict[str, str], tuple[tuple[re.Pattern, int | None], ...]]
     alt = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
     pats = []
     for p in data["patterns"]:
-        pats.append((re.compile(p["regex"].replace("{wire}", f"(?:{alt})")), p.get("head")))
+        regex = p["regex"].replace("{wire}", f"(?:{alt})").replace("{name}", _ANY_NAME)
+        pats.append((re.compile(regex), p.get("head"), "{name}" in p["regex"]))
     return canon, tuple(pats)
+
+
+# a wire the list does not know, in a pattern that says by its form that it credits one ('TARSK, Oct 3 (Northwire) -')
+_ANY_NAME = r"[A-ZÀ-Þ][\w.&'’-]*(?:\s+[A-ZÀ-Þ][\w.&'’-]*){0,2}"
 
 
 def wire_name(name: str) -> str | None:
@@ -53,12 +58,12 @@ def parse_credits(text: str, lines: tuple[str, ...] | list[str] = (), authors: t
     for part in parts:
         if not part:
             continue
-        for pat, head in pats:
+        for pat, head, any_name in pats:
             scope = part[:head] if head else part
             for m in pat.finditer(scope):
                 for said in re.split(r"\s*[/,]\s*", m.group(1)):  # 'Moskau (dpa/AFP) -': each wire
                     said = " ".join(said.split())
-                    name = canon.get(said) or canon.get(said.lower())
+                    name = canon.get(said) or canon.get(said.lower()) or (said if any_name else None)
                     if name and name not in found:
                         found.append(name)
     return tuple(found)

@@ -85,8 +85,11 @@ def copy_evidence(a: Fingerprint, b: Fingerprint, hits: set[tuple[int, int]], s:
     run = in_order * weight / shared if shared else 0.0
     strong = run >= s.syndication_run or weight >= s.syndication_run + 1
     medium = weight >= 2 and (containment >= s.syndication_sentence_containment or credit is not None)
-    ev.accepted = strong or medium
     mean = sum(sims) / len(sims) if sims else 0.0
+    # versions of one wire story ('UPDATE 2-' with the new toll): both credit the wire, and what they share is
+    # its words, attributions and all (two reporters at one briefing do not write one sentence alike)
+    version = credit is not None and weight >= 1 and max(sims, default=0.0) >= 0.9
+    ev.accepted = strong or medium or version
     ev.kind = "copy" if mean >= 0.9 else "rewrite"  # a copy may be trimmed; a rewrite edits its sentences
     ev.score = in_order + 0.5 * (shared - in_order) + containment + (1.0 if credit else 0.0)
     return ev
