@@ -443,3 +443,22 @@ def test_prison_terms_of_no_one_named_are_not_compared():
     _, _, age = _facts("Un homme de 45 ans a été arrêté à Lisca.", "fr", published="2026-09-15")
     (a,), (b,) = [f for f in named if f.kind == "figure"], [f for f in unnamed if f.kind == "figure"]
     assert not compat.same_subject(a, b) and not [f for f in age if f.kind == "figure"]
+
+
+def test_a_number_word_after_its_qualifier_keeps_the_bound_and_pulled_people_are_rescued():
+    """'killing at least nine people': the qualifier was looked for before the quantity, which holds it, so the
+    floor was an exact count and a later 'at least 17' conflicted with it; 'Rescuers had pulled 85 people from the
+    water' counted rescuers (troops)."""
+    _, _, facts = _facts("A ferry sank off Tarsk on Saturday, killing at least nine people, the coast guard said.")
+    assert [(f.subject, f.bound) for f in facts if f.kind == "figure"] == [("dead", "lower")]
+    _, _, facts = _facts("Rescuers had pulled 85 people from the water off Tarsk, he said.")
+    assert [f.subject for f in facts if f.kind == "figure"] == ["rescued"]
+
+
+def test_a_copy_that_drops_the_dateline_changed_no_figure():
+    from crosscheck.corroborate.versions import _changes
+
+    body = "A ferry sank off the coast of Tarsk early on Saturday, killing at least 17 people, the coast guard said."
+    wire = Document(id="w", source="w", fmt="txt", language="en", text="TARSK, Oct 3 (Northwire) - " + body)
+    copy = Document(id="c", source="c", fmt="txt", language="en", text=body)
+    assert _changes(wire, copy) == []

@@ -140,6 +140,9 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             continue
         m = DIGIT.search(q.text)
         num_start = q.start + m.start() if m else q.start  # "Thirty-one people": no digit
+        if not m and q.qualifier and q.text.lower().startswith(q.qualifier.lower()):
+            num_start = q.start + len(q.qualifier) + len(q.text[len(q.qualifier):]) - len(q.text[len(q.qualifier):].lstrip())
+            # 'at least nine people': the number word after the qualifier the quantity holds
         s, e = sentence_at(spans, q.start)
         cs, ce = clause(text, s, e, q.start, q.end)
         figure_end = num_end(text, num_start, q) if m else q.start + len(q.text.split()[0])
