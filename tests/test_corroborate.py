@@ -761,3 +761,17 @@ def test_a_number_word_counts_the_word_after_it_and_units_meet_across_languages(
     months = Figure(text="18 Monaten", low=18, high=18, qualifier=None, of="monaten")
     assert figure_relation((seven,), (eight,), cross=True) == "clash"
     assert figure_relation((months,), (eight,), cross=True) == "none"  # months and years are not one scale
+
+
+def test_two_floors_apart_clash_across_languages_as_in_one():
+    """'al menos 19 muertos' / 'At least 25 people have died': two floors put the count's edge in two places. In one
+    language that is a clash; across languages the intervals overlapped, so the mayor's 25 joined the officials' 19
+    as one claim and the disagreement marked no claim conflicting."""
+    from crosscheck.corroborate.values import Figure, figure_relation
+
+    floor19 = Figure(text="al menos 19 muertos", low=19, high=190, qualifier="at least", of="muertos")
+    floor25 = Figure(text="At least 25", low=25, high=250, qualifier="at least", of="people")
+    same19 = Figure(text="at least 19 people", low=19, high=190, qualifier="at least", of="people")
+    assert figure_relation((floor19,), (floor25,), cross=True) == "clash"
+    assert figure_relation((floor19,), (same19,), cross=True) == "same"
+    assert figure_relation((same19,), (floor25,), cross=False) == "clash"

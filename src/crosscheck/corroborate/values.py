@@ -22,8 +22,8 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
     if cross:
         if single:
             x, y = fa[0], fb[0]
-            if x.low <= y.high and y.low <= x.high:
-                return "same"
+            if x.low <= y.high and y.low <= x.high and not (_bound(x) and _bound(x) == _bound(y) and x.low != y.low):
+                return "same"  # ('at least 19' / 'al menos 25': two floors put the count's edge apart, as in one language)
             # a figure with no counted noun (a flight number) or counting another thing ("22 edificios"
             # next to "27 fatalities") cannot contradict a count
             return "none" if scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
