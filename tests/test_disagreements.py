@@ -462,3 +462,28 @@ def test_a_copy_that_drops_the_dateline_changed_no_figure():
     wire = Document(id="w", source="w", fmt="txt", language="en", text="TARSK, Oct 3 (Northwire) - " + body)
     copy = Document(id="c", source="c", fmt="txt", language="en", text=body)
     assert _changes(wire, copy) == []
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("Un incendio obligó a evacuar a unas 3.000 personas de cuatro pueblos de Almena, según los servicios de "
+     "emergencia.", "es", 3000),
+    ("Um incêndio obrigou a retirar cerca de 4.500 pessoas de quatro aldeias de Almena.", "pt", 4500),
+])
+def test_a_count_of_villages_is_no_count_of_the_evacuees(text, language, value):
+    """'evacuar a unas 3.000 personas de cuatro pueblos': 'cuatro' was an evacuee count too (and 'evacuar', 'retirar'
+    named no evacuation)."""
+    _, _, facts = _facts(text, language)
+    assert [(f.subject, f.value) for f in facts if f.kind == "figure"] == [("evacuated", value)]
+
+
+def test_the_number_ends_before_a_word_that_starts_with_a_scale_letter():
+    """'9 muertos': the 'm' of 'muertos' was read as 'million', so the word after the number was 'uertos'."""
+    from types import SimpleNamespace
+
+    from crosscheck.corroborate.facts import num_end
+
+    text = "El incendio dejó 9 muertos."
+    q = SimpleNamespace(end=text.index("muertos") + len("muertos"))
+    assert num_end(text, text.index("9"), q) == text.index("9") + 1
+    q = SimpleNamespace(end=text.index("muertos"))
+    assert num_end("Pagó 9 m de euros.", 5, SimpleNamespace(end=8)) == 8

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Analysis, Document
-from ..textunits import sentence_at
+from ..textunits import base_language, sentence_at, stop_words
 from ..timevalues import day_of
 from .clauses import (DIGIT, PLACE_LABELS, YEAR, ReportText, actors, breakdown, changed_from, clause, concept_near, concept_patterns,
                       era, lexicon, marked, marker, marker_in, phrases, place_after, place_re, places, qualifier,
@@ -58,10 +58,12 @@ class Fact:
     update: bool = False  # the new value of a count that changed ("rose to 41")
 
 
-def _head_concept(text: str, end: int, q_of: str | None, language: str | None) -> tuple[bool, str | None]:
+def _head_concept(text: str, end: int, q_of: str | None, language: str | None,
+                  count: bool = False, start: int | None = None) -> tuple[bool, str | None]:
     """(decided, concept) from the noun the figure counts: '12,000 houses' -> homes; '399 evacuation
     sites' -> (decided, None): sites are no known concept and the words around do not say what the
-    figure counts; 'people' decides nothing."""
+    figure counts; 'people' decides nothing. In other languages the word after a count: a function word or a
+    unit decides nothing, another word a count of it ('cuatro pueblos')."""
     people = set(phrases(lexicon()["people_words"], language)) | set(lexicon()["people_words"]["en"])
     if q_of:  # English: the counted noun from the parse
         if q_of.lower() in people or q_of.lower() in _GENERIC:
@@ -76,6 +78,13 @@ def _head_concept(text: str, end: int, q_of: str | None, language: str | None) -
     for concept, pat in concept_patterns("concepts", language):
         if pat.match(text, end + m.start(1)):
             return True, concept
+    word = m.group(1).lower()
+    named_before = start is not None and any(
+        pat.search(text, max(0, start - 20), start) for _, pat in concept_patterns("concepts", language))
+    if count and language and not named_before and word not in stop_words(base_language(language)) and \
+            word not in lexicon()["units"] and not word[:1].isdigit() and len(word) > 3:
+        return True, None  # 'de cuatro pueblos': a count of what the lexicon does not know, not of the evacuees
+        # ('magnitud 6,8 sacudió': the word before names what the figure is)
     return False, None
 
 
@@ -121,7 +130,7 @@ def _merge_ranges(text: str, facts: list[Fact], language: str | None) -> list[Fa
 
 def num_end(text: str, num_start: int, q) -> int:
     """End of the number itself in a quantity ('1.900' in '1.900 vecinos'), where its noun starts."""
-    m = re.match(r"[\d.,\u00a0\u202f ]*\d(?:\s*(?:mil|millones|millions?|milliarden|millionen|mila|k|m|bn))?",
+    m = re.match(r"[\d.,\u00a0\u202f ]*\d(?:\s*(?:mil|millones|millions?|milliarden|millionen|mila|k|m|bn)(?!\w))?",
                  text[num_start:q.end])
     return num_start + m.end() if m else q.end
 
@@ -157,7 +166,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
                 kind, unit_word = "measure", after.group(1)  # "2,3 Kilometer": a length the parse read as a count
         english_of = q.of if (doc.language or "en")[:2] == "en" and kind == q.kind else None
         decided, concept = _head_concept(text, q.end if english_of else num_end(text, num_start, q), english_of,
-                                         doc.language)
+                                         doc.language, count=kind == "count", start=q.start)
         if term:
             decided, concept = True, "prison_term"
         if not decided:
