@@ -180,6 +180,17 @@ def test_a_place_named_after_the_cue_is_where_it_was_said_not_who_said_it(lang, 
     assert [c.speaker_text for c in quotes] == ["Ilse Marten"], [(c.kind, c.speaker_text) for c in quotes]
 
 
+def test_a_date_after_the_cue_is_no_source_and_a_dateline_no_claim_text():
+    """'según informaron este martes los servicios de emergencia': 'Este martes' was the source; the dateline
+    'ALMENA, 4 ago (Agencia Ejemplo) - ' opened the claim's text."""
+    text = ("ALMENA, 4 ago (Agencia Ejemplo) - Un incendio forestal ha obligado a evacuar a unas 3.000 personas, según "
+            "informaron este martes los servicios de emergencia.")
+    doc = Document(id="dl-es", source="es", fmt="txt", language="es", published="2026-08-04", text=text)
+    (claim,) = analyze([doc])[0].claims
+    assert claim.speaker_text == "Los servicios de emergencia", claim
+    assert claim.text.startswith("Un incendio forestal"), claim
+
+
 @pytest.mark.parametrize("lang,text,speaker", [
     ("fr", "L'ancien ministre Emil Dravik a été condamné à sept ans de prison, a annoncé le tribunal de Lisca.",
      "le tribunal"),

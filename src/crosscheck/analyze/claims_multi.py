@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from crosscheck.analyze import headlines
+from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
                                                      _only_function_words, _speaker_near, _subject, _tidy, _trim_source)
 from crosscheck.analyze.entities import LocalEntities
@@ -156,7 +157,7 @@ class _State:
             text: str | None = None, min_words: int | None = None) -> bool:
         """One claim of the words text[start:end] (or of ``text``, words joined around a cut-out source), of at
         least ``min_words`` words (default: a quote's minimum, else 3)."""
-        body = _tidy(self.text[start:end] if text is None else text)
+        body = _tidy(strip_dateline((self.text[start:end] if text is None else text).lstrip()))  # 'ALMENA, 4 ago (X) - '
         if min_words is None:
             min_words = self.settings.claim_min_quote_words if kind == "quote" else 3
         if body is None or word_count(body) < min_words:
@@ -314,7 +315,8 @@ def _according(st: _State, s: int, e: int) -> bool:
             lead = len(st.text[src_lo:e]) - len(st.text[src_lo:e].lstrip())
             verb = c.cue.match(st.text, src_lo + lead) if c.cue is not None else None
             if verb is not None and verb.end() <= e:  # 'según informó la policía' / 'según dijo'
-                src_lo = verb.end()
+                src_lo = _past_dates(st, verb.end(), e)  # 'según informaron este martes los servicios'
+
                 if not st.text[src_lo:e].strip(_EDGE + _QUOTE_CHARS + ".!?"):
                     who = _recent_or_person(st, s)
                     cue = " ".join(st.text[s + m.start():verb.end()].lower().split())
@@ -341,7 +343,7 @@ def _according(st: _State, s: int, e: int) -> bool:
                 comma = None
             key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
             if name is None:
-                name = _tidy(_trim_source(st, st.text[src_lo:src_hi]))
+                name = _tidy(_trim_source(st, st.text[src_lo:src_hi]).rstrip(" .!?\u2026\u3002"))  # no sentence stop
             if name is None or (key is None and _only_function_words(st, name)):
                 return False
             cue = " ".join(m.group(0).lower().split())
@@ -504,6 +506,17 @@ def _noun_after_cue(st: _State, ce: int, e: int) -> str | None:
     if not any(len(w) >= 3 and w not in stops for w in low[1:last + 1]):
         return None  # 'lors d'une visite': a function word and an elided article name no one
     return _tidy(st.text[words[0].start():words[last].end()].rstrip("."))
+
+
+def _past_dates(st: _State, pos: int, e: int) -> int:
+    """``pos`` moved past the dates and numbers the language's readers found right there ('este martes')."""
+    while True:
+        lead = len(st.text[pos:e]) - len(st.text[pos:e].lstrip())
+        k = bisect_left(st.facts, (pos + lead, -1))
+        if k < len(st.facts) and st.facts[k][0] == pos + lead and st.facts[k][1] <= e:
+            pos = st.facts[k][1]
+            continue
+        return pos
 
 
 def _place_of_a_noun(st: _State, key: str | None, name: str | None, ce: int, e: int) -> bool:
