@@ -775,3 +775,17 @@ def test_two_floors_apart_clash_across_languages_as_in_one():
     assert figure_relation((floor19,), (floor25,), cross=True) == "clash"
     assert figure_relation((floor19,), (same19,), cross=True) == "same"
     assert figure_relation((same19,), (floor25,), cross=False) == "clash"
+
+
+def test_one_count_of_people_each_clashes_across_languages_beside_agreeing_counts():
+    """'unas 3.000 personas de cuatro pueblos' / 'cerca de 4.500 pessoas de quatro aldeias': the fours agreed, so the
+    two leads were one claim and the evacuee counts never clashed."""
+    from crosscheck.corroborate.values import Figure, figure_relation
+
+    es = (Figure(text="unas 3.000 personas", low=2550, high=3450, qualifier="about", of="personas"),
+          Figure(text="cuatro", low=4, high=4, qualifier=None, of="pueblos"))
+    pt = (Figure(text="cerca de 4.500 pessoas", low=3825, high=5175, qualifier="about", of="pessoas"),
+          Figure(text="quatro", low=4, high=4, qualifier=None, of="aldeias"))
+    same = (Figure(text="cerca de 3.000 pessoas", low=2550, high=3450, qualifier="about", of="pessoas"), pt[1])
+    assert figure_relation(es, pt, cross=True) == "clash"
+    assert figure_relation(es, same, cross=True) == "same"

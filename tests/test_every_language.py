@@ -189,6 +189,11 @@ def test_a_date_after_the_cue_is_no_source_and_a_dateline_no_claim_text():
     (claim,) = analyze([doc])[0].claims
     assert claim.speaker_text == "Los servicios de emergencia", claim
     assert claim.text.startswith("Un incendio forestal"), claim
+    pt = Document(id="dl-pt", source="pt", fmt="txt", language="pt", published="2026-08-04",
+                  text="Um incêndio obrigou a retirar cerca de 4.500 pessoas, informaram na terça-feira os serviços de "
+                       "emergência.")
+    (claim,) = analyze([pt])[0].claims
+    assert claim.speaker_text.lower().startswith("os serviços"), claim
 
 
 @pytest.mark.parametrize("lang,text,speaker", [

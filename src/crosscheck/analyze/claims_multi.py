@@ -420,7 +420,7 @@ def _reported(st: _State, s: int, e: int) -> bool:
                 hi, cited = _cited(st, ce, e)  # 'C, сообщило агентство X со ссылкой на двух дипломатов'
                 key, name = _speaker_near(st, comma_before, hi, cs, ce)
                 if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
-                    name = _noun_after_cue(st, ce, e)
+                    name = _noun_after_cue(st, _past_dates(st, ce, e), e)  # ('informaram na terça-feira os serviços')
                 elif _place_of_a_noun(st, key, name, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court speaks
                     key, name = None, _noun_after_cue(st, ce, e) or name
             elif re.match(r"\s*[,:]", st.text[ce:e]):  # 'X sagte, C' / 'X заявил: C'
@@ -509,14 +509,18 @@ def _noun_after_cue(st: _State, ce: int, e: int) -> str | None:
 
 
 def _past_dates(st: _State, pos: int, e: int) -> int:
-    """``pos`` moved past the dates and numbers the language's readers found right there ('este martes')."""
+    """``pos`` moved past the dates and numbers the language's readers found right there, with a short word before
+    them ('este martes', 'na terça-feira', 'am Dienstag')."""
     while True:
         lead = len(st.text[pos:e]) - len(st.text[pos:e].lstrip())
-        k = bisect_left(st.facts, (pos + lead, -1))
-        if k < len(st.facts) and st.facts[k][0] == pos + lead and st.facts[k][1] <= e:
-            pos = st.facts[k][1]
-            continue
-        return pos
+        prep = re.match(r"[^\W\d_]{1,3}\s+", st.text[pos + lead:e])
+        for at in (pos + lead, pos + lead + (prep.end() if prep else 0)):
+            k = bisect_left(st.facts, (at, -1))
+            if k < len(st.facts) and st.facts[k][0] == at and st.facts[k][1] <= e:
+                pos = st.facts[k][1]
+                break
+        else:
+            return pos
 
 
 def _place_of_a_noun(st: _State, key: str | None, name: str | None, ce: int, e: int) -> bool:
