@@ -535,6 +535,16 @@ def test_a_title_with_what_it_heads_is_no_name():
     assert "Menschen" not in names, names  # a noun counted by a figure ('1.800 Menschen') is no name either
 
 
+def test_a_compound_naming_an_organisation_s_kind_is_cut_from_its_name():
+    """'Der Lebensmittelkonzern Kestrel Foods übernimmt ...': the English NER read a person 'Lebensmittelkonzern
+    Kestrel Foods' (alias 'Foods'); the name is the company's (data/claim_cues.json 'org_kinds')."""
+    doc = Document(id="de-kind", source="de", fmt="txt", language="de", published="2026-03-16",
+                   text="Der Lebensmittelkonzern Kestrel Foods übernimmt den Konkurrenten Marlow Dairy für 4,2 "
+                        "Milliarden Dollar. Der Autobauer Volkswagen will 2000 Stellen streichen.")
+    names = {(e.name, e.type) for e in analyze([doc])[0].entities}
+    assert {("Kestrel Foods", "ORG"), ("Volkswagen", "ORG")} <= names, names
+
+
 def test_a_german_run_of_nouns_around_a_figure_is_no_name():
     """'in drei Jahren 1200 Stellen zu streichen', 'ein Aufschlag von 27 Prozent': the English NER read the nouns
     around the figure as one name (a person 'Jahren 1200 Stellen', an organisation)."""

@@ -146,7 +146,9 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     foreign = latin and not english and bool(doc.language)  # the English NER reads its names: cut to them
     stops = stop_words(base_language(doc.language)) if foreign else frozenset()
     titles = _claims_multi.title_words(doc.language) if foreign else _entities.TITLE_HEADS
-    ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles) if latin else _names.find(sdoc, doc.text or "", doc.language)
+    kinds = _claims_multi.org_kinds(doc.language) if foreign else frozenset()
+    ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles, kinds=kinds) if latin else \
+        _names.find(sdoc, doc.text or "", doc.language)
     if stops:
         ents = _without_function_words(ents, stops, doc.text or "", doc.language)
     ents = _dateline_places(ents, doc.text or "")

@@ -103,6 +103,12 @@ def title_words(lang: str | None) -> frozenset[str]:
     return frozenset(t.lower() for t in entry.get("titles", []) if " " not in t)
 
 
+def org_kinds(lang: str | None) -> frozenset[str]:
+    """Heads of nouns naming an organisation by its kind in ``lang`` ('konzern', 'autobauer'), lowercase."""
+    entry = _data()["languages"].get(base_language(lang)) or {}
+    return frozenset(t.lower() for t in entry.get("org_kinds", []))
+
+
 @lru_cache(maxsize=32)
 def cues_for(lang: str | None) -> Cues | None:
     """The compiled knowledge for ``lang`` (ISO 639-1), None when the data file has none."""

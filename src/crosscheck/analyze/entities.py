@@ -165,7 +165,7 @@ def doc_text(doc: Doc) -> str:
 
 
 def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str] = frozenset(),
-               titles: frozenset[str] = TITLE_HEADS) -> list[tuple[Span, str]]:
+               titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
     out = []
     headlines: dict[int, bool] = {}
     lowered: set[str] | None = None  # words the report writes in lowercase somewhere
@@ -188,10 +188,14 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
                 continue  # 'Sprecher der Stadt', 'Chef des Zivilschutzes': a role described, no name
             cut = _without_title(span, titles)
             span, titled = cut, cut is not span
+        kinded = False
+        if kinds and not titled:  # 'Lebensmittelkonzern Kestrel Foods': the name after a compound naming its kind
+            cut = _without_title(span, kinds)
+            span, kinded = cut, cut is not span
         text = surface(span.text)
         if not _usable(text, ent.label_, latin):
             continue
-        label = ent.label_
+        label = "ORG" if kinded else ent.label_
         if label == "FAC":  # 'near Vuhledar': a lone proper noun is a town; else a site
             label = "GPE" if len(span) == 1 and span[0].pos_ == "PROPN" else "LOC"
         hit = known(text)
@@ -380,12 +384,12 @@ def _title_mods(tok: Token) -> frozenset[str]:
 
 
 def extract(sdoc: Doc, latin: bool = True, stops: frozenset[str] = frozenset(),
-            titles: frozenset[str] = TITLE_HEADS) -> LocalEntities:
+            titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset()) -> LocalEntities:
     """Entities and mentions of one parsed report (``latin``: the text is written in Latin script; ``stops``: the
     function words of its language when that is not English, whose names the English NER read: ``foreign_span``;
     ``titles``: its language's one-word titles of people, lowercase: a name right after one is a person)."""
     cands = _Candidates(sdoc)
-    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops, titles))
+    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops, titles, kinds))
     clusters.sort(key=lambda c: min(s.start for s, _ in c.spans))
     keyed: list[tuple[str, _Cluster]] = [(f"e{i + 1}", c) for i, c in enumerate(clusters)]
     by_token: dict[int, str] = {}
