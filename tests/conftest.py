@@ -28,6 +28,17 @@ def store(db_path: Path):
     s.close()
 
 
+def ingested_fixture(tmp_dir: Path, path: Path):
+    """A store on disk with one fixture file ingested, and each document's source file name by id (for the
+    end-to-end story fixtures: tests/fixtures/valmora_floods, ceasefire)."""
+    from crosscheck.pipeline import Pipeline
+    from crosscheck.store import open_store
+
+    store = open_store(tmp_dir / "s.db")
+    Pipeline(store).ingest([str(path)])
+    return store, {d.id: d.source.rsplit("/", 1)[-1] for d in store.documents()}
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The bare spaCy pipeline the analysis runs on, loaded once for the whole session."""

@@ -7,18 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.pipeline import Pipeline
+from conftest import ingested_fixture
 
 CEASEFIRE = Path(__file__).parent / "fixtures" / "ceasefire" / "reports.jsonl"
 
 
 @pytest.fixture(scope="module")
 def ceasefire(tmp_path_factory):
-    from crosscheck.store import open_store
-
-    store = open_store(tmp_path_factory.mktemp("ceasefire") / "s.db")
-    Pipeline(store).ingest([str(CEASEFIRE)])
-    src = {d.id: d.source.rsplit("/", 1)[-1] for d in store.documents()}
+    store, src = ingested_fixture(tmp_path_factory.mktemp("ceasefire"), CEASEFIRE)
     (story,) = [s for s in store.stories() if len(s.documents) == 4]
     yield store, src, store.findings(story.id)
     store.close()

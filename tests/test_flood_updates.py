@@ -7,18 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.pipeline import Pipeline
+from conftest import ingested_fixture
 
 FLOODS = Path(__file__).parent / "fixtures" / "valmora_floods" / "reports.jsonl"
 
 
 @pytest.fixture(scope="module")
 def floods(tmp_path_factory):
-    from crosscheck.store import open_store
-
-    store = open_store(tmp_path_factory.mktemp("floods") / "s.db")
-    Pipeline(store).ingest([str(FLOODS)])
-    src = {d.id: d.source.rsplit("/", 1)[-1] for d in store.documents()}
+    store, src = ingested_fixture(tmp_path_factory.mktemp("floods"), FLOODS)
     (story,) = store.stories()
     yield store, src, store.findings(story.id)
     store.close()
