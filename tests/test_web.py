@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import pytest
@@ -341,6 +343,14 @@ def test_serve_get_smoke(built):
 
     result = CliRunner().invoke(app, ["--db", str(built.path), "serve", "--get", "/api/stories?limit=1"])
     assert result.exit_code == 0 and '"total":2' in result.stdout.replace(" ", "")
+
+
+def test_serve_get_says_nothing_but_the_response(built):
+    """`serve --get` printed starlette's deprecation of its test client to stderr before every answer."""
+    cli = subprocess.run([sys.executable, "-m", "crosscheck.cli", "--db", str(built.path), "serve", "--get",
+                          "/api/stories?limit=1"], capture_output=True, text=True, timeout=120)
+    assert cli.returncode == 0 and '"total":2' in cli.stdout.replace(" ", ""), cli.stderr
+    assert "Deprecat" not in cli.stderr, cli.stderr
 
 
 def test_templates_are_compiled_when_the_app_is_made():

@@ -191,9 +191,16 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
     web_app = create_app(store, hosts=allowed_hosts(host))
     netloc = f"[{host.strip('[]')}]:{port}" if ":" in host else f"{host}:{port}"
     if get:
-        from fastapi.testclient import TestClient
+        import asyncio
 
-        response = TestClient(web_app, base_url=f"http://{netloc}").get(get)
+        import httpx
+
+        async def fetch() -> httpx.Response:  # the app in process, through httpx's ASGI transport
+            transport = httpx.ASGITransport(app=web_app)
+            async with httpx.AsyncClient(transport=transport, base_url=f"http://{netloc}") as client:
+                return await client.get(get)
+
+        response = asyncio.run(fetch())
         sys.stdout.write(response.text)
         raise typer.Exit(0 if response.status_code < 400 else 1)
     import uvicorn
