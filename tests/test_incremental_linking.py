@@ -6,12 +6,14 @@ a name)."""
 from __future__ import annotations
 
 import random
+import sqlite3
 
 import pytest
 
 from crosscheck.analyze.aliases import alias_keys, keys_by_entity, link, neighbourhood
 from crosscheck.model import Analysis, Document, Entity
 from crosscheck.pipeline import Pipeline
+from crosscheck.store.migrations import MIGRATIONS
 from conftest import schema_before
 
 # (name, type): people sharing surnames, a middle name, kana spellings, names tagged two ways, countries
@@ -219,5 +221,31 @@ def test_the_demo_corpus_ingested_file_by_file_links_as_the_whole_store(tmp_path
         pipe.ingest([str(f)])
         assert store.entities_pending() == []
     assert len(store.entities()) > 10
+    assert _state(store) == _whole(store)
+    store.close()
+
+
+def test_a_store_linked_with_the_old_alias_keys_is_linked_again_after_migrating(tmp_path):
+    """The keys grew in session 36 (a person's whole name, a one-word name's surname key): a store linked before holds
+    the old keys, so a new report tagging a person's name as a place would not meet that person; the migration marks
+    every report to be linked again, and the next run gives the whole store's linking."""
+    from crosscheck.store import open_store
+
+    path = tmp_path / "keys.db"
+    store = open_store(path)
+    _put(store, {"d1": (1, [("Tomas Reyval", "PERSON")]), "d2": (1, [("Tomas Reyval", "PERSON")])})
+    Pipeline(store).link_entities()
+    store.close()
+    conn = sqlite3.connect(path)  # back to the schema before the keys grew, its index holding only the old keys
+    conn.execute("DELETE FROM entity_keys WHERE key LIKE 'n:%'")
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    assert store.entities_pending() == ["d1", "d2"]
+    _put(store, {"d3": (1, [("Tomas Reyval", "GPE")])})
+    Pipeline(store).link_entities()
+    links = store.entity_links()
+    assert links[("d1", "e0")] == links[("d3", "e0")]
     assert _state(store) == _whole(store)
     store.close()

@@ -568,6 +568,14 @@ MIGRATIONS: list[str] = [
         UPDATE entity_links SET mentions = NULL WHERE document = old.document AND key = old.key;
     END;
     """,
+    # 16 -> 17 (session 36): the alias keys grew (a person's whole name, a one-word place's or organisation's word
+    # as a surname: analyze.aliases.alias_keys, so a person's name tagged a place joins that person); the stored
+    # index holds the old keys, so every report is marked to be linked again: the next run links the whole store
+    # once and rewrites the keys.
+    """
+    INSERT OR IGNORE INTO entities_pending (document)
+        SELECT document FROM doc_entities UNION SELECT document FROM entity_links;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
