@@ -139,3 +139,13 @@ def test_a_ukrainian_name_is_read_with_the_ukrainian_romanisation():
     assert len(got.entities) == 1
     assert name_key("Григорій Савчук") == name_key("Hryhoriy Savchuk")
     assert name_key("Григорий") == name_key("Grigoriy")
+
+
+def test_an_organisation_named_by_its_first_word_joins_the_one_it_opens():
+    """'Kestrel Foods agreed to buy ...', then 'Kestrel will pay $38 per share': two entities for one company, so
+    the alias 'Kestrel' landed on another entity than 'Kestrel Foods'. Two names opening with the word keep it apart."""
+    org = lambda d, name: (d, Entity(key="e1", name=name, type="ORG"))  # noqa: E731
+    got = link([org("d1", "Kestrel Foods"), org("d2", "Kestrel Foods"), org("d3", "Kestrel")])
+    assert len(got.entities) == 1 and got.entities[0].name == "Kestrel Foods" and "Kestrel" in got.entities[0].aliases
+    two = link([org("d1", "United Nations"), org("d2", "United Airlines"), org("d3", "United")])
+    assert len(two.entities) == 3

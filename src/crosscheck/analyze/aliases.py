@@ -14,7 +14,9 @@
    whose surname has the same consonant skeleton (Zelensky);
 5. other names match on their normalised key;
 6. a person's name the small model tagged a place or an organisation joins that person
-   (``_join_mistyped_people``: whole names always, one-word names when the person reading outweighs).
+   (``_join_mistyped_people``: whole names always, one-word names when the person reading outweighs);
+7. an organisation named by its first word alone joins the one organisation whose name opens with it
+   (``_join_short_names``: Kestrel -> Kestrel Foods).
 Global ids are ``"ent-" + sha1(type group + canonical key)[:12]``: stable across runs.
 
 Linking new reports without relinking the store: every rule above joins only entities that share an
@@ -287,6 +289,7 @@ def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str
             for k in keys[1:]:
                 groups[keys[0]].extend(groups.pop(k))
 
+    _join_short_names(groups)
     _join_mistyped_people(groups, weight)
 
     out_entities: list[Entity] = []
@@ -299,6 +302,24 @@ def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str
         out_entities.append(Entity(key=gid, name=name, type=type_, aliases=tuple(aliases), id=gid))
         links.extend(EntityLink(document=d, key=e.key, entity=gid) for d, e in members)
     return EntityLinking(entities=tuple(out_entities), links=tuple(links))
+
+
+def _join_short_names(groups: dict) -> None:
+    """An organisation named by its first word alone ('Kestrel' after 'Kestrel Foods', 'Volkswagen' after
+    'Volkswagen Group') is the one organisation whose name opens with that word; none or several: it stays alone
+    ('United' beside 'United Nations' and 'United Airlines')."""
+    by_first: dict[str, list] = defaultdict(list)
+    for key in groups:
+        if key[0] != "org":
+            continue
+        if len(key[1]) > 1:
+            by_first[key[1][0]].append(key)
+        elif key[1] and key[1][0].startswith("=") and " " in key[1][0]:  # a known name ('United Nations') owns too
+            by_first[key[1][0][1:].split()[0]].append(key)
+    for key in [k for k in groups if k[0] == "org" and len(k[1]) == 1 and not k[1][0].startswith("=")]:
+        owners = by_first.get(key[1][0], [])
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(key))
 
 
 MISTYPE_RATIO = 2  # a one-word name is a person's mis-tagged elsewhere when one reading outweighs the other so
@@ -387,6 +408,7 @@ def alias_keys(ent: Entity) -> frozenset[str]:
     s:<skeleton>    a Latin/Cyrillic... person's skeleton, h:<skeleton> a Hangul/kana person's (rule 4);
     n:<tokens>      places, organisations, other names (their type is voted across groups of one key),
                     and people's whole names (a person's name tagged a place elsewhere);
+    f:<first token> organisations: the first word of the name (rule 7);
     k:<group>:<tokens>  the rest (nationalities): joined on their exact key only."""
     return _alias_keys(ent.name, ent.type, tuple(ent.aliases))
 
@@ -402,9 +424,10 @@ def _alias_keys(name: str, type_: str, aliases: tuple[str, ...]) -> frozenset[st
             keys.add(("h:" if _HANGUL_KANA.search(ent.name) else "s:") + sk)
         return frozenset(keys)
     if grp in ("loc", "org", "oth"):
+        first = {"f:" + toks[0].lstrip("=").split()[0]} if grp == "org" and toks and toks[0].lstrip("=") else set()
         if len(toks) == 1 and not toks[0].startswith("="):  # p: meets the one person of that surname
-            return frozenset({"n:" + toks[0], "p:" + toks[0]})
-        return frozenset({"n:" + " ".join(toks)})
+            return frozenset({"n:" + toks[0], "p:" + toks[0], *first})
+        return frozenset({"n:" + " ".join(toks), *first})  # f: an organisation's first word alone meets it
     return frozenset({f"k:{grp}:" + " ".join(toks)})
 
 
