@@ -149,3 +149,12 @@ def test_an_organisation_named_by_its_first_word_joins_the_one_it_opens():
     assert len(got.entities) == 1 and got.entities[0].name == "Kestrel Foods" and "Kestrel" in got.entities[0].aliases
     two = link([org("d1", "United Nations"), org("d2", "United Airlines"), org("d3", "United")])
     assert len(two.entities) == 3
+
+
+def test_a_one_word_person_opening_an_outweighing_organisation_s_name_is_that_organisation():
+    """'Kestrel will pay $38 per share' read as a person, beside 'Kestrel Foods' in three reports: the alias 'Kestrel'
+    stayed on two entities. A one-word person read as often as the company keeps its own."""
+    org = [(f"d{i}", Entity(key="e1", name="Kestrel Foods", type="ORG")) for i in range(4)]
+    person = [(f"p{i}", Entity(key="e2", name="Kestrel", type="PERSON")) for i in range(2)]
+    assert len(link(org + person).entities) == 1
+    assert len(link(org[:2] + person).entities) == 2

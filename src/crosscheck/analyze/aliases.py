@@ -289,7 +289,7 @@ def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str
             for k in keys[1:]:
                 groups[keys[0]].extend(groups.pop(k))
 
-    _join_short_names(groups)
+    _join_short_names(groups, weight)
     _join_mistyped_people(groups, weight)
 
     out_entities: list[Entity] = []
@@ -304,10 +304,11 @@ def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str
     return EntityLinking(entities=tuple(out_entities), links=tuple(links))
 
 
-def _join_short_names(groups: dict) -> None:
+def _join_short_names(groups: dict, weight=lambda d, e: 1) -> None:
     """An organisation named by its first word alone ('Kestrel' after 'Kestrel Foods', 'Volkswagen' after
     'Volkswagen Group') is the one organisation whose name opens with that word; none or several: it stays alone
-    ('United' beside 'United Nations' and 'United Airlines')."""
+    ('United' beside 'United Nations' and 'United Airlines'). So is a one-word 'person' of that word no full name
+    claimed ('Kestrel will pay ...' read as a person), where the organisation outweighs it MISTYPE_RATIO times."""
     by_first: dict[str, list] = defaultdict(list)
     for key in groups:
         if key[0] != "org":
@@ -319,6 +320,14 @@ def _join_short_names(groups: dict) -> None:
     for key in [k for k in groups if k[0] == "org" and len(k[1]) == 1 and not k[1][0].startswith("=")]:
         owners = by_first.get(key[1][0], [])
         if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(key))
+
+    def mass(key) -> int:
+        return sum(weight(d, e) for d, e in groups[key])
+
+    for key in [k for k in groups if k[0] == "per" and len(k[1]) == 1]:
+        owners = by_first.get(key[1][0], [])
+        if len(owners) == 1 and owners[0] in groups and mass(owners[0]) >= MISTYPE_RATIO * mass(key):
             groups[owners[0]].extend(groups.pop(key))
 
 
@@ -419,6 +428,8 @@ def _alias_keys(name: str, type_: str, aliases: tuple[str, ...]) -> frozenset[st
     grp, toks = _group_key(ent)
     if grp == "per":
         keys = {"p:" + (toks[-1] if toks else ""), "n:" + " ".join(toks)}  # n: meets its name mis-tagged
+        if len(toks) == 1:
+            keys.add("f:" + toks[0])  # a one-word 'person' meets the organisation its word opens (rule 7)
         sk = skeleton(ent.name)
         if len(sk) >= 3:
             keys.add(("h:" if _HANGUL_KANA.search(ent.name) else "s:") + sk)
