@@ -321,14 +321,16 @@ def _join_short_names(groups: dict, weight=lambda d, e: 1) -> None:
         owners = by_first.get(key[1][0], [])
         if len(owners) == 1:
             groups[owners[0]].extend(groups.pop(key))
-
-    def mass(key) -> int:
-        return sum(weight(d, e) for d, e in groups[key])
-
     for key in [k for k in groups if k[0] == "per" and len(k[1]) == 1]:
         owners = by_first.get(key[1][0], [])
-        if len(owners) == 1 and owners[0] in groups and mass(owners[0]) >= MISTYPE_RATIO * mass(key):
+        if len(owners) == 1 and owners[0] in groups and \
+                _mass(groups, owners[0], weight) >= MISTYPE_RATIO * _mass(groups, key, weight):
             groups[owners[0]].extend(groups.pop(key))
+
+
+def _mass(groups: dict, key, weight) -> int:
+    """How many local entities a group stands for (``link``'s weights)."""
+    return sum(weight(d, e) for d, e in groups[key])
 
 
 MISTYPE_RATIO = 2  # a one-word name is a person's mis-tagged elsewhere when one reading outweighs the other so
@@ -342,7 +344,7 @@ def _join_mistyped_people(groups: dict, weight) -> None:
     and a person called Lincoln, each read once, stay apart, and a company named like a rare surname keeps
     its own entity."""
     def mass(key) -> int:
-        return sum(weight(d, e) for d, e in groups[key])
+        return _mass(groups, key, weight)
 
     full_by_last: dict[str, list] = defaultdict(list)
     for key in groups:

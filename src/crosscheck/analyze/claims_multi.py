@@ -30,7 +30,9 @@ from importlib import resources
 from crosscheck.analyze import headlines
 from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
-                                                     _only_function_words, _speaker_near, _subject, _tidy, _trim_source)
+                                                     _noun_after_cue, _only_function_words, _past_dates,
+                                                     _place_of_a_noun, _recent_or_person, _speaker_near, _subject,
+                                                     _tidy, _trim_source)
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
@@ -488,72 +490,6 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         new = st.claims.pop()
         st.claims[held[0]] = replace(new, key=st.claims[held[0]].key)
     return True
-
-
-PERSON_REACH = 400  # characters back a verb without a subject looks for the person last named
-
-
-def _noun_after_cue(st: _State, ce: int, e: int) -> str | None:
-    """The noun phrase right after a reporting verb that follows its content: an article (a function word)
-    and the one to three words after it up to the next function word ('informou o banco em comunicado' ->
-    'o banco'); None when the verb is followed by anything else ('dijo además', 'afirmou.')."""
-    stops = stop_words(st.cues.lang)
-    words = list(_WORDS.finditer(st.text, ce, e))
-    low = [w.group(0).lower().rstrip(".") for w in words]
-    if len(words) < 2 or not stops or low[0] not in stops or low[1] in stops:
-        return None
-    if re.search(r"[,;:.!?]", st.text[ce:words[1].start()]):
-        return None
-    last = 1
-    for i in range(2, min(len(words), 4)):
-        if low[i] in stops or re.search(r"[,;:.!?]", st.text[words[last].end():words[i].start()]):
-            break
-        last = i
-    if not any(len(w) >= 3 and w not in stops for w in low[1:last + 1]):
-        return None  # 'lors d'une visite': a function word and an elided article name no one
-    return _tidy(st.text[words[0].start():words[last].end()].rstrip("."))
-
-
-def _past_dates(st: _State, pos: int, e: int) -> int:
-    """``pos`` moved past the dates and numbers the language's readers found right there, with a short word before
-    them ('este martes', 'na terça-feira', 'am Dienstag')."""
-    while True:
-        lead = len(st.text[pos:e]) - len(st.text[pos:e].lstrip())
-        prep = re.match(r"[^\W\d_]{1,3}\s+", st.text[pos + lead:e])
-        for at in (pos + lead, pos + lead + (prep.end() if prep else 0)):
-            k = bisect_left(st.facts, (at, -1))
-            if k < len(st.facts) and st.facts[k][0] == at and st.facts[k][1] <= e:
-                pos = st.facts[k][1]
-                break
-        else:
-            return pos
-
-
-def _place_of_a_noun(st: _State, key: str | None, name: str | None, ce: int, e: int) -> bool:
-    """The source found after the cue is a place (or a capitalised word no one is named by) that a noun phrase right
-    after the cue is of ('le tribunal de Lisca', 'la policía de Madrid'): the noun is the source, the place only says
-    which."""
-    ent = st.ents.entity(key) if key is not None else None
-    noun = _noun_after_cue(st, ce, e)
-    if (ent is not None and ent.type not in ("GPE", "LOC", "FAC")) or not name or noun is None:
-        return False
-    at = st.text.find(name, ce, e)
-    between = st.text[st.text.lower().find(noun.lower(), ce) + len(noun):at] if at >= 0 else ""
-    # 'le tribunal de Lisca' (a word between: the place says which), not 'la agencia Northwire' (its name)
-    return at >= 0 and word_count(st.text[ce:at]) <= 4 and any(w[:1].islower() for w in _WORDS.findall(between))
-
-
-def _recent_or_person(st: _State, s: int) -> tuple[str | None, str | None] | None:
-    """Who a cue without a named subject ('ha aggiunto', 'según dijo') belongs to: the last speaker credited,
-    else the person named last before ``s`` in the previous sentences (the subject such verbs leave out)."""
-    recent = st.recent()
-    if recent is not None:
-        return recent.key, recent.text
-    for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH), s)):
-        ent = st.ents.entity(m.entity)
-        if (ent.type if ent else m.label) == "PERSON":
-            return m.entity, ent.name if ent else " ".join(st.text[m.start:m.end].split())
-    return None
 
 
 def _skip(text: str, lo: int, hi: int) -> int:
