@@ -79,12 +79,13 @@ def _head_concept(text: str, end: int, q_of: str | None, language: str | None,
         if pat.match(text, end + m.start(1)):
             return True, concept
     word = m.group(1).lower()
+    # a concept named right before the figure says what it is ('magnitud 6,8 sacudió'); else a content word after
+    # a count is what it counts ('de cuatro pueblos': the villages, not the evacuees)
     named_before = start is not None and any(
         pat.search(text, max(0, start - 20), start) for _, pat in concept_patterns("concepts", language))
     if count and language and not named_before and word not in stop_words(base_language(language)) and \
             word not in lexicon()["units"] and not word[:1].isdigit() and len(word) > 3:
-        return True, None  # 'de cuatro pueblos': a count of what the lexicon does not know, not of the evacuees
-        # ('magnitud 6,8 sacudió': the word before names what the figure is)
+        return True, None
     return False, None
 
 
@@ -150,8 +151,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
         m = DIGIT.search(q.text)
         num_start = q.start + m.start() if m else q.start  # "Thirty-one people": no digit
         if not m and q.qualifier and q.text.lower().startswith(q.qualifier.lower()):
-            num_start = q.start + len(q.qualifier) + len(q.text[len(q.qualifier):]) - len(q.text[len(q.qualifier):].lstrip())
-            # 'at least nine people': the number word after the qualifier the quantity holds
+            rest = q.text[len(q.qualifier):]  # 'at least nine people': the number word after the qualifier it holds
+            num_start = q.start + len(q.qualifier) + len(rest) - len(rest.lstrip())
         s, e = sentence_at(spans, q.start)
         cs, ce = clause(text, s, e, q.start, q.end)
         figure_end = num_end(text, num_start, q) if m else q.start + len(q.text.split()[0])
