@@ -30,7 +30,16 @@ _WORD = re.compile(r"\w+")
 
 def actor_keys(analysis: Analysis) -> tuple[str, ...]:
     """Alias keys of every person and organisation the report names."""
-    return tuple(sorted({k for e in analysis.entities if e.type in ACTOR_TYPES for k in alias_keys(e)}))
+    return tuple(sorted({k for e in analysis.entities if e.type in ACTOR_TYPES for k in name_keys(e)}))
+
+
+def name_keys(ent) -> frozenset[str]:
+    """The alias keys that name this actor itself: not those linking keeps only to meet another reading of it (an
+    organisation's first word, 'f:bank' of the Bank of Norland and the Bank of Ostria alike; a person's whole name
+    or a one-word organisation's surname key, which meet a mis-tagged name)."""
+    person = ent.type == "PERSON"
+    return frozenset(k for k in alias_keys(ent) if not k.startswith("f:") and
+                     not (person and k.startswith("n:")) and not (not person and k.startswith("p:")))
 
 
 def lead_organisation(analysis: Analysis, text: str, lead_end: int) -> LeadOrganisation | None:
@@ -49,7 +58,7 @@ def lead_organisation(analysis: Analysis, text: str, lead_end: int) -> LeadOrgan
             continue  # 'of', 'de': no identity
         (kind if word.lower() in lowered else proper).add(word.lower())
     return LeadOrganisation(name=ent.name, kind=" ".join(sorted(kind)), proper=" ".join(sorted(proper)),
-                            keys=tuple(sorted(alias_keys(ent))))
+                            keys=tuple(sorted(name_keys(ent))))
 
 
 def actors_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
