@@ -588,6 +588,22 @@ def test_the_agency_alone_is_the_outlet_last_credited(lang, text):
     assert analyze([police])[0].claims[1].speaker_text != "Northwire"
 
 
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("uk", "Міністерство закордонних справ Норландії у вівторок заперечило, що угоду досягнуто.",
+     "Міністерство закордонних справ Норландії"),
+    ("fr", "Le ministère des Affaires étrangères de la Norlande a démenti mardi qu'un accord ait été conclu.",
+     "Le ministère des Affaires étrangères de la Norlande"),
+    ("ru", "Владимир Путин заявил, что переговоры продолжаются.", "Владимир Путин"),
+])
+def test_the_body_a_place_names_speaks_and_a_short_clause_after_that_is_a_claim(lang, text, speaker):
+    """'Міністерство закордонних справ Норландії ... заперечило': the source was 'Норландії' (the country, in the
+    genitive); 'заявил, что переговоры продолжаются': two words after the complementiser were too short a claim,
+    and the sentence was lost or the outlet's."""
+    doc = Document(id=f"body-{lang}", source=lang, fmt="txt", language=lang, published="2026-05-12", text=text)
+    claims = analyze([doc])[0].claims
+    assert [(c.kind, c.speaker_text) for c in claims] == [("reported", speaker)], claims
+
+
 @pytest.mark.parametrize("lang,text", [
     ("uk", "Міністерство закордонних справ Норландії у вівторок заперечило, що домовленості про перемир'я досягнуто."),
     ("ru", "Министерство иностранных дел Норландии во вторник опровергло, что соглашение о перемирии достигнуто."),

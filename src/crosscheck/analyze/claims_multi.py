@@ -387,7 +387,7 @@ def _reported(st: _State, s: int, e: int) -> bool:
     for m in c.cue.finditer(sent):
         cs, ce = s + m.start(), s + m.end()
         cue = " ".join(m.group(0).lower().split())
-        body, cited = None, None
+        body, cited, that = None, None, None
         if c.substring:  # ko / ja: 'X는 C라고 밝혔다' -- the clause before the verb; zh: 'X表示，C'
             after = st.text[ce:e].strip(_EDGE + "\u3002.")
             if c.lang == "zh" and word_count(after) >= 3:
@@ -454,7 +454,9 @@ def _reported(st: _State, s: int, e: int) -> bool:
             if recent is None:
                 continue
             key, name = recent
-        if st.add(body[0], body[1], (s, e), key, name, cue, "reported", chain=(cited,) if cited else ()):
+        # a clause after a complementiser is a statement however short ('заявил, что переговоры продолжаются')
+        if st.add(body[0], body[1], (s, e), key, name, cue, "reported", chain=(cited,) if cited else (),
+                  min_words=2 if that is not None and body[0] >= that.end() else None):
             return True
     return False
 

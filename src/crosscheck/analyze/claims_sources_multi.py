@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from crosscheck.analyze.aliases import known_place
 from crosscheck.textunits import noun_articles, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
@@ -70,6 +71,9 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
         m = cands[0][2]
         if title is not None and cands[0][0] > 1:  # 'el ministro de Exteriores de Rusia': the title speaks
             return None, title
+        body = _body_of_a_place(st, lo, m.start, m.end, cs) if cands[0][0] >= _SPEAKER_TYPES["GPE"] else None
+        if body is not None:  # 'Міністерство закордонних справ Норландії заперечило': the ministry speaks
+            return None, body
         return m.entity, " ".join(st.text[m.start:m.end].split())
     if title is not None:
         return None, title
@@ -80,8 +84,40 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
         if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce or _only_function_words(st, m.group(1)) \
                 or m.start() >= ce and _told_elsewhere(st, ce, m.start()):
             continue  # a sentence-initial capital marks any word
-        return None, m.group(1)
+        body = _body_of_a_place(st, lo, m.start(1), m.end(1), cs) if _a_place_of(st, m.start(1), m.group(1)) else None
+        return None, body or m.group(1)
     return None, None
+
+
+def _a_place_of(st, start: int, word: str) -> bool:
+    """A capitalised word no reader tagged is a place a body belongs to when a gazetteer knows it as a place or a
+    function word ('de la', 'of the') puts it after the noun; right after a noun it is that noun's name ('el diario
+    Valdor Times')."""
+    before = _WORDS.findall(st.text[max(0, start - 20):start])
+    return known_place(word) is not None or bool(before) and before[-1].lower() in stop_words(st.cues.lang)
+
+
+OPENING_WORDS = 8  # words of the noun phrase opening a sentence up to the place it ends with
+
+
+def _body_of_a_place(st, lo: int, start: int, end: int, cs: int) -> str | None:
+    """The sentence opens with a noun phrase that ends with the place the source search found, right before the cue
+    (a date may sit between): 'Міністерство закордонних справ Норландії у вівторок заперечило', 'Le ministère des
+    Affaires étrangères de Norland a démenti'. The phrase is the source (the place, in the genitive or after 'de',
+    only says whose body it is); None when anything else opens the sentence."""
+    if end > cs or start <= lo:
+        return None
+    head = st.text[lo:start]
+    words = _WORDS.findall(head)
+    if not words or len(words) > OPENING_WORDS or re.search(r"[,;:\d\"«»“”„]", head) or not words[0][0].isupper():
+        return None
+    gap = st.text[end:cs]
+    k = bisect_left(st.facts, (end, -1))
+    if k < len(st.facts) and st.facts[k][0] < cs:  # a date between the place and the cue
+        gap = st.text[end:st.facts[k][0]] + st.text[st.facts[k][1]:cs]
+    if len(_WORDS.findall(gap)) > 2:
+        return None
+    return _tidy(st.text[lo:end].strip())
 
 
 AFTER_CUE_WORDS = 3  # words between a cue and the name after it beyond which, with no title among them, the
