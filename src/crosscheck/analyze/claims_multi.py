@@ -324,7 +324,6 @@ def _according(st: _State, s: int, e: int) -> bool:
             verb = c.cue.match(st.text, src_lo + lead) if c.cue is not None else None
             if verb is not None and verb.end() <= e:  # 'según informó la policía' / 'según dijo'
                 src_lo = _past_dates(st, verb.end(), e)  # 'según informaron este martes los servicios'
-
                 if not st.text[src_lo:e].strip(_EDGE + _QUOTE_CHARS + ".!?"):
                     who = _recent_or_person(st, s)
                     cue = " ".join(st.text[s + m.start():verb.end()].lower().split())
@@ -427,10 +426,11 @@ def _reported(st: _State, s: int, e: int) -> bool:
                 body = (s, comma_before)
                 hi, cited = _cited(st, ce, e)  # 'C, сообщило агентство X со ссылкой на двух дипломатов'
                 key, name = _speaker_near(st, comma_before, hi, cs, ce)
+                noun = _noun_after_cue(st, _past_dates(st, ce, e), e)  # ('informaram na terça-feira os serviços')
                 if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
-                    name = _noun_after_cue(st, _past_dates(st, ce, e), e)  # ('informaram na terça-feira os serviços')
-                elif _place_of_a_noun(st, key, name, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court speaks
-                    key, name = None, _noun_after_cue(st, ce, e) or name
+                    name = noun
+                elif _place_of_a_noun(st, key, name, noun, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court
+                    key, name = None, noun
             elif re.match(r"\s*[,:]", st.text[ce:e]):  # 'X sagte, C' / 'X заявил: C'
                 body = (ce, e)
                 hi, cited = _cited(st, s, cs)

@@ -255,18 +255,15 @@ def _past_dates(st, pos: int, e: int) -> int:
             return pos
 
 
-def _place_of_a_noun(st, key: str | None, name: str | None, ce: int, e: int) -> bool:
-    """The source found after the cue is a place (or a capitalised word no one is named by) that a noun phrase right
-    after the cue is of ('le tribunal de Lisca', 'la policía de Madrid'): the noun is the source, the place only says
-    which."""
+def _place_of_a_noun(st, key: str | None, name: str | None, noun: str | None, ce: int, e: int) -> bool:
+    """The source found after the cue is a place (or a capitalised word no one is named by) that ``noun``, the noun
+    phrase right after the cue, is of ('le tribunal de Lisca', 'la policía de Madrid'): the noun is the source, the
+    place only says which (_a_place_of: not 'la agencia Northwire', the agency's name)."""
     ent = st.ents.entity(key) if key is not None else None
-    noun = _noun_after_cue(st, ce, e)
     if (ent is not None and ent.type not in ("GPE", "LOC", "FAC")) or not name or noun is None:
         return False
     at = st.text.find(name, ce, e)
-    between = st.text[st.text.lower().find(noun.lower(), ce) + len(noun):at] if at >= 0 else ""
-    # 'le tribunal de Lisca' (a word between: the place says which), not 'la agencia Northwire' (its name)
-    return at >= 0 and word_count(st.text[ce:at]) <= 4 and any(w[:1].islower() for w in _WORDS.findall(between))
+    return at >= 0 and word_count(st.text[ce:at]) <= 4 and _a_place_of(st, at, name)
 
 
 def _recent_or_person(st, s: int) -> tuple[str | None, str | None] | None:

@@ -81,22 +81,19 @@ def _noun_class(word: str) -> str:
 
 def _unit_clash(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> bool:
     """Across languages, of several figures: the one figure each side gives in a unit written alike in both
-    ('4.5%' / '4,75%', '900 million euros' / '1,2 Milliarden Euro'), or of one thing a concept names in both,
-    differs."""
-    for unit in {x.of for x in fa if x.of in UNITS} & {y.of for y in fb if y.of in UNITS}:
-        xs = [x for x in fa if x.of == unit]
-        ys = [y for y in fb if y.of == unit]
-        if len(xs) == 1 and len(ys) == 1:
-            x, y = xs[0], ys[0]
-            if not (x.low <= y.high and y.low <= x.high) and not scale_apart(x, y):
-                return True
-    # ... or the one count each side gives of one thing a concept names alike in both ('unas 3.000 personas' /
-    # 'cerca de 4.500 pessoas', both 'people'; 'cuatro pueblos' / 'quatro aldeias' agreeing beside them)
-    classes_a = [(_noun_class(x.of), x) for x in fa if x.of]
-    classes_b = [(_noun_class(y.of), y) for y in fb if y.of]
-    for cls in {c for c, _ in classes_a if not c.startswith("word:")} & {c for c, _ in classes_b}:
-        xs = [x for c, x in classes_a if c == cls]
-        ys = [y for c, y in classes_b if c == cls]
+    ('4.5%' / '4,75%', '900 million euros' / '1,2 Milliarden Euro'), or of one thing a concept names in both
+    ('unas 3.000 personas' / 'cerca de 4.500 pessoas', both 'people', with 'cuatro pueblos' / 'quatro aldeias'
+    agreeing beside them), differs."""
+    def things(f: Figure) -> set[str]:
+        if not f.of:
+            return set()
+        cls = _noun_class(f.of)
+        return ({"written:" + f.of} if f.of in UNITS else set()) | ({cls} if not cls.startswith("word:") else set())
+
+    ta, tb = [(x, things(x)) for x in fa], [(y, things(y)) for y in fb]
+    for thing in {t for _, ts in ta for t in ts} & {t for _, ts in tb for t in ts}:
+        xs = [x for x, ts in ta if thing in ts]
+        ys = [y for y, ts in tb if thing in ts]
         if len(xs) == 1 and len(ys) == 1:
             x, y = xs[0], ys[0]
             if not (x.low <= y.high and y.low <= x.high) and not scale_apart(x, y):
