@@ -332,11 +332,17 @@ def changed_from(text: str, end: int, language: str | None) -> bool:
     """The clause goes on from the figure to the value it changed from ('22 remained missing, down from 30',
     '19 morts contre 12'): the figure is the count's new value (a 'previous' marker, then a figure, with no
     figure between)."""
+    pattern = _changed_from_re(language)
+    return bool(pattern and pattern.match(text[end:end + 80]))
+
+
+@lru_cache(maxsize=16)
+def _changed_from_re(language: str | None) -> re.Pattern | None:
     words = phrases(lexicon()["previous"], language)
     if not words:
-        return False
+        return None
     alt = "|".join(map(re.escape, words))
-    return bool(re.match(rf"[^\d.;!?]{{0,50}}?(?<!\w)(?:{alt})\s+(?:\w+\s+)?\d", text[end:end + 80], re.IGNORECASE))
+    return re.compile(rf"[^\d.;!?]{{0,50}}?(?<!\w)(?:{alt})\s+(?:\w+\s+)?\d", re.IGNORECASE)
 
 
 def actors(d: ReportText, cs: int, start: int) -> frozenset[str]:
