@@ -112,3 +112,36 @@ def test_a_lead_place_the_other_report_names_under_another_tag_is_named():
                       entities=("norvik",))
     ap = places_apart([a, b, c])
     assert not ap[0, 1] and not ap[1, 0] and ap[0, 2] and ap[1, 2]
+
+
+def test_leads_of_two_days_in_two_places_are_two_events_though_one_names_the_other_in_passing():
+    """'A strong earthquake struck eastern Kestovia on Tuesday' and, the next day, 'A moderate earthquake ... shook
+    northern Lusenia on Wednesday', whose body places it '300 km from the area of eastern Kestovia hit by Tuesday's
+    deadly earthquake': the mention in passing kept the two quakes one story."""
+    from crosscheck.model import StoryFeatures
+    from crosscheck.stories.actors import places_apart
+
+    def f(doc, lead, places, dates, actors=()):
+        return StoryFeatures(document=doc, language="en", events=("earthquake",), lead_places=lead, places=places,
+                             entities=places, lead_dates=dates, actors=actors)
+
+    a = f("a", ("dorvan", "kestov"), ("dorvan", "kestov"), ("2026-09-15",), ("basko",))
+    b = f("b", ("luseni",), ("luseni", "bravik", "kestov"), ("2026-09-16",), ("ravel",))
+    c = f("c", ("kestov",), ("kestov",), ("2026-09-16",), ("velic",))  # the next day's report of the same quake
+    d = f("d", ("rubble",), ("rubble", "kestov"), ("2026-09-16",), ("basko",))  # one spokeswoman: one event
+    e = f("e", ("luseni",), ("luseni", "kestov"), ("2026-09-15",), ("ravel",))  # the same day: no evidence
+    ap = places_apart([a, b, c, d, e])
+    assert ap[0, 1] and ap[1, 0]
+    assert not ap[0, 2] and not ap[0, 3] and not ap[0, 4]
+
+
+NEXT_DAY = Path(__file__).parent / "fixtures" / "next_day_quake" / "reports.jsonl"
+
+
+def test_a_quake_the_next_day_in_a_neighbouring_country_is_its_own_story(store):
+    import json
+
+    ids = {r["url"]: r["id"] for r in map(json.loads, NEXT_DAY.read_text(encoding="utf-8").splitlines())}
+    Pipeline(store).ingest([str(NEXT_DAY)])
+    stories = sorted(sorted(ids[store.document(d).source] for d in s.documents) for s in store.stories())
+    assert stories == [["q1", "q4", "q5"], ["q6"]]

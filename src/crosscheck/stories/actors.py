@@ -23,6 +23,7 @@ import numpy as np
 
 from crosscheck.analyze.aliases import alias_keys
 from crosscheck.model import Analysis, LeadOrganisation, StoryFeatures
+from crosscheck.stories.vectors import day_number
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG"})
 _WORD = re.compile(r"\w+")
@@ -89,7 +90,8 @@ def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     """[i, j]: two reports in one language whose leads name one kind of event (StoryFeatures.events) in two
     places, neither report naming the other's lead place anywhere (as a place, or as any name, however the
     small model tagged it), and no person in common: the Saxony and the
-    Bavaria state elections the same Sunday, two quakes in two towns. (Across languages a place may be spelt so
+    Bavaria state elections the same Sunday, two quakes in two towns. Two leads dating two days, neither naming the
+    other's place, of reports naming no actor in common, are apart too, whatever the bodies name. (Across languages a place may be spelt so
     that no key meets; one president's speech placed in two towns is one event the reports disagree on.) Place
     keys meet on their first letters (_PLACE_STEM: 'Mich.' / 'Michigan'); every test is a sparse product, no loop
     over pairs."""
@@ -106,8 +108,13 @@ def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     every = [{_stem(k) for k in f.places} for f in features]
     apart = on[:, None] & on[None, :] & meets(lang, lang) & meets([f.events for f in features], [f.events for f in features])
     named = [set(f.entities) for f in features]  # any name, whatever its tag: 'Valmora's' read as a person
-    apart &= ~(_meet_both(lead, every, meets) | _meet_both([set(f.lead_places) for f in features], named, meets)
-               | meets([f.lead_people for f in features], [f.lead_people for f in features]))
+    unnamed = ~(_meet_both(lead, every, meets) | _meet_both([set(f.lead_places) for f in features], named, meets))
+    # or: the leads also date two days, neither lead names the other's place and the reports name no person or
+    # organisation in common (the later report may name the earlier event's place in passing: 'about 300 km from
+    # the area hit by Tuesday's earthquake')
+    dated = leads_apart([f.lead_dates for f in features], 0.5) & ~meets(lead, lead) \
+        & ~meets([f.actors for f in features], [f.actors for f in features])
+    apart &= (unnamed | dated) & ~meets([f.lead_people for f in features], [f.lead_people for f in features])
     np.fill_diagonal(apart, False)
     return apart
 
@@ -136,3 +143,22 @@ def incidence(rows, like=None):
     pairs = [(i, cols[k]) for i, r in enumerate(rows) for k in r if k in cols]
     ri, ci = zip(*pairs) if pairs else ((), ())
     return csr_matrix((np.ones(len(ri)), (ri, ci)), shape=(len(rows), max(len(cols), 1)))
+
+
+_LEAD_DAYS = 4  # lead days compared per report (a lead sentence rarely names more)
+
+
+def leads_apart(leads: Sequence[Sequence[str]], days: float) -> np.ndarray:
+    """[i, j]: reports i and j both date their lead, and no day of one is within ``days`` of a day of the other."""
+    n = len(leads)
+    table = np.full((n, _LEAD_DAYS), np.nan)
+    for i, ds in enumerate(leads):
+        nums = [x for x in (day_number(d) for d in ds) if x is not None][:_LEAD_DAYS]
+        table[i, :len(nums)] = nums
+    nearest = np.full((n, n), np.inf)
+    for a in range(_LEAD_DAYS):  # the closest pair of days, one slot pair at a time: n x n arrays only
+        for b in range(_LEAD_DAYS):
+            gap = np.abs(table[:, a, None] - table[None, :, b])
+            nearest = np.fmin(nearest, gap)  # (NaN: an empty slot, ignored)
+    dated = ~np.isnan(table[:, 0])
+    return dated[:, None] & dated[None, :] & (nearest > days)

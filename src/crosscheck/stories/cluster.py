@@ -14,7 +14,7 @@ from scipy.sparse import csr_matrix
 from crosscheck.config import Settings
 from crosscheck.embed import unpack
 from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
-from crosscheck.stories.actors import actors_apart, incidence, places_apart
+from crosscheck.stories.actors import actors_apart, incidence, leads_apart, places_apart
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, month_keys, vector
 
 
@@ -120,31 +120,12 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
             back = _dates_back(stated, days, settings)
             sim = np.where(far & ~back, sim * settings.story_date_far_factor, sim)
         if leads is not None:
-            apart = both & (gap > settings.story_lead_apart_days) & _leads_apart(leads, settings.story_lead_apart_days)
+            apart = both & (gap > settings.story_lead_apart_days) & leads_apart(leads, settings.story_lead_apart_days)
             sim = np.where(apart, sim * settings.story_lead_apart_factor, sim)
     if actors is not None:
         sim = np.where(actors, sim * settings.story_actors_apart_factor, sim)
     np.fill_diagonal(sim, 1.0)
     return sim
-
-
-_LEAD_DAYS = 4  # lead days compared per report (a lead sentence rarely names more)
-
-
-def _leads_apart(leads: Sequence[Sequence[str]], days: float) -> np.ndarray:
-    """[i, j]: reports i and j both date their lead, and no day of one is within ``days`` of a day of the other."""
-    n = len(leads)
-    table = np.full((n, _LEAD_DAYS), np.nan)
-    for i, ds in enumerate(leads):
-        nums = [x for x in (day_number(d) for d in ds) if x is not None][:_LEAD_DAYS]
-        table[i, :len(nums)] = nums
-    nearest = np.full((n, n), np.inf)
-    for a in range(_LEAD_DAYS):  # the closest pair of days, one slot pair at a time: n x n arrays only
-        for b in range(_LEAD_DAYS):
-            gap = np.abs(table[:, a, None] - table[None, :, b])
-            nearest = np.fmin(nearest, gap)  # (NaN: an empty slot, ignored)
-    dated = ~np.isnan(table[:, 0])
-    return dated[:, None] & dated[None, :] & (nearest > days)
 
 
 def feature_similarity(vectors: Sequence[dict[str, float]], features: Sequence[StoryFeatures], settings: Settings,
