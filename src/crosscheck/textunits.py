@@ -50,13 +50,21 @@ def stop_words(lang: str | None) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _noun_articles() -> dict[str, frozenset[str]]:
     data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
-    return {lang: frozenset(words) for lang, words in data["capitalised_nouns"].items()}
+    out = {lang: frozenset(words) for lang, words in data["capitalised_nouns"].items()}
+    out.update({"+" + lang: frozenset(words) for lang, words in data["article_contractions"].items()})
+    return out
 
 
 def noun_articles(lang: str | None) -> frozenset[str]:
     """The articles of a language that capitalises every noun (data/disagreements.json 'capitalised_nouns':
     German, Luxembourgish); empty for any other language."""
     return _noun_articles().get(base_language(lang), frozenset())
+
+
+def noun_markers(lang: str | None) -> frozenset[str]:
+    """noun_articles with the prepositions the language fuses with an article ('am', 'zum': data/disagreements.json
+    'article_contractions'): the words a noun follows."""
+    return noun_articles(lang) | _noun_articles().get("+" + base_language(lang), frozenset())
 
 
 def word_count(text: str) -> int:

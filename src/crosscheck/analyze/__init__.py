@@ -25,7 +25,7 @@ from crosscheck.analyze.claim_polarity import with_denials
 from crosscheck.analyze.time_words import cldr
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
-from crosscheck.textunits import base_language, noun_articles, sentence_spans, stop_words
+from crosscheck.textunits import base_language, noun_markers, sentence_spans, stop_words
 from crosscheck.boilerplate import strip_dateline
 
 __all__ = ["analyze", "analyze_parsed", "link"]
@@ -147,7 +147,9 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     stops = stop_words(base_language(doc.language)) if foreign else frozenset()
     titles = _claims_multi.title_words(doc.language) if foreign else _entities.TITLE_HEADS
     kinds = _claims_multi.org_kinds(doc.language) if foreign else frozenset()
-    ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles, kinds=kinds) if latin else \
+    places = _claims_multi.org_kinds(doc.language, "place_kinds") if foreign else frozenset()
+    ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles, kinds=kinds, places=places,
+                             calendar=_weekdays(doc.language) if foreign else frozenset()) if latin else \
         _names.find(sdoc, doc.text or "", doc.language)
     if stops:
         ents = _without_function_words(ents, stops, doc.text or "", doc.language)
@@ -172,27 +174,38 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     )
 
 
-_WORD_BEFORE = re.compile(r"([\w.,]+)\s+$")
+_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?([\w.,]+)\s+$")  # the two words before a mention
+_ADJECTIVE_END = re.compile(r"\w\w(?:e|en|er|es|em)$")  # a German adjective's inflected ending
 _FIGURE = re.compile(r"\d[\d.,]*")
 _FIGURE_INSIDE = re.compile(r"\w\s+\d[\d.,]*\s+\w")  # a figure between two words of one mention
 
 
 def _common_word(text: str, start: int, end: int, articles: frozenset[str], calendar) -> bool:
     """A one-word mention that is a month or weekday of the language (CLDR), or, where every noun is capitalised,
-    a noun right after an article or a figure ('die Grenze', 'den Notstand', '1.800 Menschen') no gazetteer knows
-    (after a preposition it may be a place: 'in Tarvel'), or a run of nouns with a figure inside ('Jahren 1200
-    Stellen')."""
+    a word no gazetteer knows right after an article, an article fused with a preposition or an article and an
+    adjective ('die Grenze', 'am Dienstagmorgen', 'dem schweren Erdbeben'; after a preposition it may be a place:
+    'in Tarvel'; longer names follow articles: 'die Valdor Times'), a mention right after a figure ('1.800
+    Menschen', '21 Millionen Rentner'), or a run of nouns with a figure inside ('Jahren 1200 Stellen')."""
     word = text[start:end]
     if articles and _FIGURE_INSIDE.search(word) and known(word) is None:
         return True  # 'Jahren 1200 Stellen', 'Aufschlag von 27 Prozent': a run of nouns around a figure
-    if not word.isalpha():
+    words = word.split()
+    if not all(w.isalpha() for w in words):
         return False
-    if word.lower() in calendar:
+    if len(words) == 1 and word.lower() in calendar:
         return True
-    before = _WORD_BEFORE.search(text[max(0, start - 30):start])
-    if before is None or not articles or known(word) is not None:
+    if not articles or known(word) is not None:
         return False
-    return before.group(1).lower() in articles or _FIGURE.fullmatch(before.group(1)) is not None
+    before = _WORDS_BEFORE.search(text[max(0, start - 60):start])
+    if before is None:
+        return False
+    if _FIGURE.fullmatch(before.group(2)) is not None:
+        return True
+    if len(words) > 1:
+        return False  # 'die Valdor Times', 'die Deutsche Bahn': a name after an article
+    last, first = before.group(2).lower(), (before.group(1) or "").lower()
+    # after an article ('die Grenze', 'am Dienstagmorgen'), or an article and its adjective ('dem schweren Erdbeben')
+    return last in articles or (first in articles and before.group(2).islower() and _ADJECTIVE_END.search(last) is not None)
 
 
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -224,6 +237,12 @@ def _dateline_places(ents, text: str):
         by_token=ents.by_token)
 
 
+def _weekdays(language: str | None) -> frozenset[str]:
+    """The weekday names of the report's language (CLDR), lowercase."""
+    table = cldr(base_language(language)) if language else None
+    return frozenset((table or {}).get("weekdays", {}))
+
+
 def _without_function_words(ents, stops: frozenset[str], text: str = "", language: str | None = None):
     """The English NER reading Spanish or Dutch tags capitalised function words ('Se', 'Hij', 'Tras'): an entity
     whose every word is a stop word of the report's language is dropped (the NER's own spans are cut to their
@@ -232,8 +251,8 @@ def _without_function_words(ents, stops: frozenset[str], text: str = "", languag
     bad = {e.key for e in ents.entities if all(w.lower() in stops for w in re.findall(r"\w+", e.name))}
     lang = base_language(language) if language else ""
     table = cldr(lang) if lang else None
-    calendar = {*(table or {}).get("months", {}), *(table or {}).get("weekdays", {})}
-    articles = noun_articles(lang)
+    calendar = {*(table or {}).get("months", {}), *_weekdays(lang)}
+    articles = noun_markers(lang)
     if text and (calendar or articles):
         said: dict[str, list] = {}
         for m in ents.mentions:

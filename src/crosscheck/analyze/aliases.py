@@ -212,13 +212,31 @@ def known_place(text: str) -> KnownName | None:
 
 @lru_cache(maxsize=262144)
 def known(text: str) -> KnownName | None:
-    """The canonical country/organisation this name denotes, if it is a known one."""
+    """The canonical country/organisation this name denotes, if it is a known one, as written or with a genitive
+    ending ('Frankreichs': data/aliases.json 'genitive_endings')."""
+    hit = known_as_written(text)
+    if hit is None and len(text) >= 5 and text[:1].isupper() and not text.isupper():
+        for end in _genitive_endings():
+            if text.endswith(end):
+                hit = _known().get(plain_key(text[: -len(end)]))
+                if hit is not None:
+                    break
+    return hit
+
+
+def known_as_written(text: str) -> KnownName | None:
+    """``known`` without the genitive endings."""
     bare = surface(text).replace(".", "").replace("-", "")
     if bare.isupper() and bare.isalnum():
         hit = _acronyms().get(bare)
         if hit is not None or bare.isascii():
             return hit  # a Latin acronym matches only the curated ones ('КНДР' is CLDR's own short name)
     return _known().get(plain_key(text))
+
+
+@lru_cache(maxsize=1)
+def _genitive_endings() -> tuple[str, ...]:
+    return tuple(sorted(_curated().get("genitive_endings", {}).get("endings", ()), key=len, reverse=True))
 
 
 def entity_id(type_: str, key: str) -> str:

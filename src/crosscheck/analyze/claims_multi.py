@@ -105,10 +105,11 @@ def title_words(lang: str | None) -> frozenset[str]:
     return frozenset(t.lower() for t in entry.get("titles", []) if " " not in t)
 
 
-def org_kinds(lang: str | None) -> frozenset[str]:
-    """Heads of nouns naming an organisation by its kind in ``lang`` ('konzern', 'autobauer'), lowercase."""
+def org_kinds(lang: str | None, key: str = "org_kinds") -> frozenset[str]:
+    """Heads of nouns naming an organisation by its kind in ``lang`` ('konzern', 'autobauer'), lowercase; with
+    ``key="place_kinds"``, those naming a place by its kind or part ('stadt', 'osten')."""
     entry = _data()["languages"].get(base_language(lang)) or {}
-    return frozenset(t.lower() for t in entry.get("org_kinds", []))
+    return frozenset(t.lower() for t in entry.get(key, []))
 
 
 @lru_cache(maxsize=32)

@@ -18,7 +18,7 @@ from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_TITLE, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.aliases import known, name_tokens, surface
+from crosscheck.analyze.aliases import known, known_as_written, name_tokens, surface
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -108,11 +108,12 @@ def _capital(tok: Token) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
-def foreign_span(span: Span, label: str, stops: frozenset[str]) -> Span | None:
+def foreign_span(span: Span, label: str, stops: frozenset[str], calendar: frozenset[str] = frozenset()) -> Span | None:
     """A span the English NER tagged in another language's text, cut to its name.
 
     * The function word opening the sentence is dropped ('El Congreso aprobó'); not 'en Los Ángeles', nor a
-      name the gazetteers know. A span starting in lower case stays out, as ``_usable`` keeps it ('dem Unfall'
+      name the gazetteers know. So is a weekday of ``calendar`` opening the span ('am Samstag Tausende
+      Menschen', 'am Montag Anna Keller'). A span starting in lower case stays out, as ``_usable`` keeps it ('dem Unfall'
       is no name in German).
     * It ends before the first word in lower case that is not a function word ('Steve ha annunciato' ->
       'Steve'; 'de', 'van', 'della' between names stay: 'República de Chile'); trailing function words go.
@@ -125,6 +126,8 @@ def foreign_span(span: Span, label: str, stops: frozenset[str]) -> Span | None:
         return span
     start, end = span.start, span.end
     while start < end and doc[start].lower_ in stops and doc[start].is_sent_start:
+        start += 1
+    while start < end - 1 and doc[start].lower_ in calendar:
         start += 1
     for i in range(start, end):
         if not _capital(doc[i]) and doc[i].lower_ not in stops and not doc[i].is_punct:
@@ -165,7 +168,8 @@ def doc_text(doc: Doc) -> str:
 
 
 def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str] = frozenset(),
-               titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
+               titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset(),
+               places: frozenset[str] = frozenset(), calendar: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
     out = []
     headlines: dict[int, bool] = {}
     lowered: set[str] | None = None  # words the report writes in lowercase somewhere
@@ -179,7 +183,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
             if span[0].text.lower() in lowered and known(span[0].text) is None:
                 continue  # 'Turnout was 68 percent' beside '... said turnout was higher': a word, no name
         if span is not None and stops:
-            span = foreign_span(span, ent.label_, stops)
+            span = foreign_span(span, ent.label_, stops, calendar)
         if span is None:
             continue
         titled = False
@@ -188,14 +192,19 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
                 continue  # 'Sprecher der Stadt', 'Chef des Zivilschutzes': a role described, no name
             cut = _without_title(span, titles)
             span, titled = cut, cut is not span
-        kinded = False
+        kinded = placed = False
         if kinds and not titled:  # 'Lebensmittelkonzern Kestrel Foods': the name after a compound naming its kind
             cut = _without_title(span, kinds)
             span, kinded = cut, cut is not span
+        if places and not titled and not kinded:  # 'Stadt Dorvan', 'Osten Kestovias': a place after its kind
+            cut = _without_title(span, places)
+            span, placed = cut, cut is not span
+        if stops and len(span) > 1 and known(span.text) is None and _genitive_country(span[-1].text):
+            span = span[-1:]  # 'Vertreter Syriens': a noun and the country it is of
         text = surface(span.text)
         if not _usable(text, ent.label_, latin):
             continue
-        label = "ORG" if kinded else ent.label_
+        label = "ORG" if kinded else "GPE" if placed else ent.label_
         if label == "FAC":  # 'near Vuhledar': a lone proper noun is a town; else a site
             label = "GPE" if len(span) == 1 and span[0].pos_ == "PROPN" else "LOC"
         hit = known(text)
@@ -209,6 +218,11 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
     out.extend(_places_after_prepositions(sdoc, latin, cands))
     out.extend(_names_after_titles(sdoc, latin, cands, titles, bool(stops)))
     return out
+
+
+def _genitive_country(word: str) -> bool:
+    """A known country or organisation written with a genitive ending ('Syriens', 'Frankreichs')."""
+    return known(word) is not None and known_as_written(word) is None
 
 
 def is_title_word(word: str, titles: frozenset[str], foreign: bool) -> bool:
@@ -384,12 +398,15 @@ def _title_mods(tok: Token) -> frozenset[str]:
 
 
 def extract(sdoc: Doc, latin: bool = True, stops: frozenset[str] = frozenset(),
-            titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset()) -> LocalEntities:
+            titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset(),
+            places: frozenset[str] = frozenset(), calendar: frozenset[str] = frozenset()) -> LocalEntities:
     """Entities and mentions of one parsed report (``latin``: the text is written in Latin script; ``stops``: the
     function words of its language when that is not English, whose names the English NER read: ``foreign_span``;
-    ``titles``: its language's one-word titles of people, lowercase: a name right after one is a person)."""
+    ``titles``: its language's one-word titles of people, lowercase: a name right after one is a person;
+    ``kinds`` / ``places``: nouns naming an organisation / a place by its kind, cut from a name they open;
+    ``calendar``: the language's weekday names, lowercase, cut from a name they open)."""
     cands = _Candidates(sdoc)
-    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops, titles, kinds))
+    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops, titles, kinds, places, calendar))
     clusters.sort(key=lambda c: min(s.start for s, _ in c.spans))
     keyed: list[tuple[str, _Cluster]] = [(f"e{i + 1}", c) for i, c in enumerate(clusters)]
     by_token: dict[int, str] = {}
