@@ -151,6 +151,23 @@ def test_an_organisation_named_by_its_first_word_joins_the_one_it_opens():
     assert len(two.entities) == 3
 
 
+def test_an_acronym_joins_the_one_organisation_whose_initials_it_spells():
+    """'The U.S. Geological Survey put the magnitude at 6.1' and, in another report, 'which the USGS measured at
+    magnitude 6.1': two entities, the alias on neither. Two names spelling one acronym keep it apart; so does a
+    capitalised word that is no acronym. The keys meet, so linking a new report finds the stored name."""
+    from crosscheck.analyze.aliases import alias_keys
+
+    org = lambda d, name: (d, Entity(key="e1", name=name, type="ORG"))  # noqa: E731
+    got = link([org("d1", "U.S. Geological Survey"), org("d2", "USGS")])
+    assert len(got.entities) == 1 and got.entities[0].name == "U.S. Geological Survey", got.entities
+    assert len(link([org("d1", "Médecins Sans Frontières"), org("d2", "MSF")]).entities) == 1
+    assert len(link([org("d1", "Organization of the Petroleum Exporting Countries"), org("d2", "OPEC")]).entities) == 1
+    assert len(link([org("d1", "Kestrel Foods Group"), org("d2", "Kestovia Fire Guard"), org("d3", "KFG")]).entities) == 3
+    assert len(link([org("d1", "Union Steel Group Services"), org("d2", "Usgs")]).entities) == 2
+    assert alias_keys(Entity(key="e", name="USGS", type="ORG")) & alias_keys(
+        Entity(key="e", name="U.S. Geological Survey", type="ORG"))
+
+
 def test_a_one_word_person_opening_an_outweighing_organisation_s_name_is_that_organisation():
     """'Kestrel will pay $38 per share' read as a person, beside 'Kestrel Foods' in three reports: the alias 'Kestrel'
     stayed on two entities. A one-word person read as often as the company keeps its own."""

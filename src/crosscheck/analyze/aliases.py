@@ -16,7 +16,9 @@
 6. a person's name the small model tagged a place or an organisation joins that person
    (``_join_mistyped_people``: whole names always, one-word names when the person reading outweighs);
 7. an organisation named by its first word alone joins the one organisation whose name opens with it
-   (``_join_short_names``: Kestrel -> Kestrel Foods).
+   (``_join_short_names``: Kestrel -> Kestrel Foods);
+8. an organisation named by an acronym joins the one organisation whose capitalised words it spells
+   (``_join_acronyms``: USGS -> U.S. Geological Survey, MSF -> Médecins Sans Frontières).
 Global ids are ``"ent-" + sha1(type group + canonical key)[:12]``: stable across runs.
 
 Linking new reports without relinking the store: every rule above joins only entities that share an
@@ -308,6 +310,7 @@ def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str
                 groups[keys[0]].extend(groups.pop(k))
 
     _join_short_names(groups, weight)
+    _join_acronyms(groups)
     _join_mistyped_people(groups, weight)
 
     out_entities: list[Entity] = []
@@ -344,6 +347,49 @@ def _join_short_names(groups: dict, weight=lambda d, e: 1) -> None:
         if len(owners) == 1 and owners[0] in groups and \
                 _mass(groups, owners[0], weight) >= MISTYPE_RATIO * _mass(groups, key, weight):
             groups[owners[0]].extend(groups.pop(key))
+
+
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")  # 'U.S.', 'U.N.': every letter counts
+ACRONYM_MIN = 3  # letters an acronym needs to be joined (two-letter ones stand for too many names)
+
+
+def initials(name: str) -> str:
+    """The letters an acronym of ``name`` spells, lowercase: its capitalised words' first letters, a dotted
+    abbreviation's every letter ('U.S. Geological Survey' -> 'usgs'); function words in lowercase are skipped
+    ('Organization of the Petroleum Exporting Countries' -> 'opec')."""
+    out = []
+    for word in name.split():
+        if _DOTTED.fullmatch(word):
+            out.append(word.replace(".", ""))
+        elif word[:1].isupper():
+            out.append(word[0])
+    return "".join(out).lower()
+
+
+def acronym(name: str) -> str | None:
+    """``name`` lowercase when it is written as an acronym (one word of ACRONYM_MIN to 8 capital letters)."""
+    bare = name.replace(".", "")
+    return bare.lower() if ACRONYM_MIN <= len(bare) <= 8 and bare.isalpha() and bare.isupper() and " " not in name \
+        else None
+
+
+def _join_acronyms(groups: dict) -> None:
+    """An organisation named by an acronym ('USGS') joins the one organisation of two or more words whose
+    initials spell it ('U.S. Geological Survey'); none or several: it stays alone."""
+    spelt: dict[str, set] = defaultdict(set)
+    for key, members in groups.items():
+        if key[0] == "org" and len(key[1]) > 1:
+            for _, e in members:
+                letters = initials(e.name)
+                if len(letters) >= ACRONYM_MIN:
+                    spelt[letters].add(key)
+    for key in [k for k in groups if k[0] == "org" and len(k[1]) == 1 and not k[1][0].startswith("=")]:
+        letters = {acronym(e.name) for _, e in groups[key]} - {None}
+        owners = {o for x in letters for o in spelt.get(x, ())}
+        if len(owners) == 1:
+            owner = owners.pop()
+            if owner in groups:
+                groups[owner].extend(groups.pop(key))
 
 
 def _mass(groups: dict, key, weight) -> int:
@@ -438,6 +484,7 @@ def alias_keys(ent: Entity) -> frozenset[str]:
     n:<tokens>      places, organisations, other names (their type is voted across groups of one key),
                     and people's whole names (a person's name tagged a place elsewhere);
     f:<first token> organisations: the first word of the name (rule 7);
+    a:<letters>     organisations: the acronym a name is, or the one its initials spell (rule 8);
     k:<group>:<tokens>  the rest (nationalities): joined on their exact key only."""
     return _alias_keys(ent.name, ent.type, tuple(ent.aliases))
 
@@ -456,6 +503,10 @@ def _alias_keys(name: str, type_: str, aliases: tuple[str, ...]) -> frozenset[st
         return frozenset(keys)
     if grp in ("loc", "org", "oth"):
         first = {"f:" + toks[0].lstrip("=").split()[0]} if grp == "org" and toks and toks[0].lstrip("=") else set()
+        if grp == "org" and toks and not toks[0].startswith("="):  # a: an acronym meets the name it spells
+            letters = acronym(name) if len(toks) == 1 else initials(name)
+            if letters and len(letters) >= ACRONYM_MIN:
+                first.add("a:" + letters)
         if len(toks) == 1 and not toks[0].startswith("="):  # p: meets the one person of that surname
             return frozenset({"n:" + toks[0], "p:" + toks[0], *first})
         return frozenset({"n:" + " ".join(toks), *first})  # f: an organisation's first word alone meets it

@@ -576,6 +576,12 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO entities_pending (document)
         SELECT document FROM doc_entities UNION SELECT document FROM entity_links;
     """,
+    # 17 -> 18 (session 37): organisations got an acronym key ('a:usgs' of USGS and of U.S. Geological Survey:
+    # analyze.aliases rule 8); as for 16 -> 17, every report is marked to be linked again once.
+    """
+    INSERT OR IGNORE INTO entities_pending (document)
+        SELECT document FROM doc_entities UNION SELECT document FROM entity_links;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -36,10 +36,11 @@ def actor_keys(analysis: Analysis) -> tuple[str, ...]:
 
 def name_keys(ent) -> frozenset[str]:
     """The alias keys that name this actor itself: not those linking keeps only to meet another reading of it (an
-    organisation's first word, 'f:bank' of the Bank of Norland and the Bank of Ostria alike; a person's whole name
-    or a one-word organisation's surname key, which meet a mis-tagged name)."""
+    organisation's first word, 'f:bank' of the Bank of Norland and the Bank of Ostria alike; the acronym an
+    organisation's initials spell; a person's whole name or a one-word organisation's surname key, which meet a
+    mis-tagged name)."""
     person = ent.type == "PERSON"
-    return frozenset(k for k in alias_keys(ent) if not k.startswith("f:") and
+    return frozenset(k for k in alias_keys(ent) if not k.startswith(("f:", "a:")) and
                      not (person and k.startswith("n:")) and not (not person and k.startswith("p:")))
 
 
