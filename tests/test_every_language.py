@@ -97,6 +97,9 @@ CLAIMS = [
     ("es", "Según la agencia Efe, el incendio destruyó tres almacenes en el puerto.", "according_to", "efe", "incendio destruyó"),
     ("de", "Die Feuerwehr habe den Brand unter Kontrolle, sagte Sprecherin Anna Vogel am Abend.", "reported", "vogel", "brand unter kontrolle"),
     ("de", "Laut Polizei wurden bei dem Unfall vier Menschen verletzt.", "according_to", "polizei", "vier menschen verletzt"),
+    # a separable reporting verb: its particle stands between the verb and the comma ('kündigte an, C' was the outlet's)
+    ("de", "Ministerpräsident Anton Velic kündigte an, die Regierung werde 50 Millionen Euro bereitstellen.", "reported",
+     "velic", "regierung werde"),
     # the form inside a clause, a comma further on: the comma closes the clause, not the source
     ("de", "Die Fähre hatte nach Angaben der Küstenwache 212 Menschen an Bord, als sie am Abend kenterte.", "according_to",
      "küstenwache", "212 menschen an bord"),
@@ -119,6 +122,14 @@ CLAIMS = [
     ("el", "Ο δήμαρχος Νίκος Παππάς δήλωσε ότι η φωτιά σβήστηκε τα ξημερώματα.", "reported", "παππάς", "φωτιά σβήστηκε"),
     ("bg", "Кметът Иван Петров заяви, че пожарът е овладян.", "reported", "петров", "пожарът е овладян"),
 ]
+
+
+def test_a_separable_verb_s_particle_is_no_speaker():
+    """'Er fügte hinzu, C': the pronoun points back to the minister; the particle 'hinzu' is no name."""
+    doc = Document(id="d-de-hinzu", source="de", fmt="txt", language="de", outlet="Test Outlet",
+                   text="Innenminister Paul Sander sagte, die Lage sei ernst. Er fügte hinzu, die Polizei sei vor Ort.")
+    got = [(c.speaker_text, c.text) for c in analyze([doc])[0].claims]
+    assert got == [("Paul Sander", "Die Lage sei ernst."), ("Paul Sander", "Die Polizei sei vor Ort.")], got
 
 
 @pytest.mark.parametrize("lang,text,kind,speaker,words", CLAIMS, ids=[f"{c[0]}-{c[2]}" for c in CLAIMS])

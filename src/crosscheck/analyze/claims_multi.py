@@ -66,6 +66,7 @@ class Cues:
     anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
     citing: re.Pattern | None = None  # 'unter Berufung auf X': X is cited by the speaker, not the speaker
     media: frozenset[str] = frozenset()  # nouns naming an outlet by its kind ('агентства'): the outlet last credited
+    particles: re.Pattern | None = None  # a separable verb's particle between the cue and its comma ('kündigte an, C')
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +141,7 @@ def cues_for(lang: str | None) -> Cues | None:
         anaphora=_alternation(entry.get("anaphora", []), sub),
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),
+        particles=_alternation(entry.get("particles", []), sub),
     )
 
 
@@ -432,8 +434,8 @@ def _reported(st: _State, s: int, e: int) -> bool:
                     name = noun
                 elif _place_of_a_noun(st, key, name, noun, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court
                     key, name = None, noun
-            elif re.match(r"\s*[,:]", st.text[ce:e]):  # 'X sagte, C' / 'X заявил: C'
-                body = (ce, e)
+            elif re.match(r"\s*[,:]", st.text[ce + _particle(c, st.text, ce, e):e]):  # 'X sagte, C' / 'X заявил: C'
+                body = (ce + _particle(c, st.text, ce, e), e)  # ('X kündigte an, C': after the verb's particle)
                 hi, cited = _cited(st, s, cs)
                 key, name = _speaker_near(st, s, hi, cs, ce)
             else:
@@ -442,7 +444,7 @@ def _reported(st: _State, s: int, e: int) -> bool:
             continue
         if key is None and name is None and body[0] >= cs:
             name = _subject(st, s, cs)
-            between = st.text[ce:body[0]]
+            between = st.text[ce + _particle(c, st.text, ce, e):body[0]]
             if name is None and 1 <= word_count(between) <= 6:  # 'dijo el portavoz que' / 'أعلنت الشركة أن'
                 name = _tidy(c.that.sub("", between) if c.that is not None else between)
         elif key is None and name is None and c.substring:
@@ -493,6 +495,14 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         new = st.claims.pop()
         st.claims[held[0]] = replace(new, key=st.claims[held[0]].key)
     return True
+
+
+def _particle(c: Cues, text: str, lo: int, hi: int) -> int:
+    """Characters of the separable verb particle right after a cue at ``lo`` ('an' of 'kündigte an, C'), else 0."""
+    if c.particles is None:
+        return 0
+    m = c.particles.match(text, lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), hi)
+    return m.end() - lo if m else 0
 
 
 def _skip(text: str, lo: int, hi: int) -> int:
