@@ -31,6 +31,8 @@ CASES = [
      "the storm damage at 4 million euros", "harbour board", "estimated", "reported"),
     ("The death toll from the landslide was put at 31 by regional officials.",
      "the death toll from the landslide at 31", "officials", "put", "reported"),  # passive: the agent estimates
+    ("The national seismological institute measured the quake at magnitude 5.8.",  # a measurement states a figure
+     "the quake at magnitude 5.8", "institute", "measured", "reported"),
 ]
 
 
