@@ -78,8 +78,12 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
     return [main, *parts]
 
 
+_UNIT_SIGNS = frozenset("%\u2030\u2031\u00b0")  # spaCy calls them punctuation; they belong to their figure
+
+
 def _words(tokens: Sequence[Token]) -> int:
-    return sum(1 for t in tokens if t.is_alpha or t.like_num)
+    """Words, a figure's sign counted as the word it stands for ('61.5%' as '61.5 percent', '$5' as '5 dollars')."""
+    return sum(1 for t in tokens if t.is_alpha or t.like_num or t.text in _UNIT_SIGNS or t.is_currency)
 
 
 def stray_that(that: Token) -> bool:
@@ -89,6 +93,11 @@ def stray_that(that: Token) -> bool:
         any(c.dep_ == "dobj" and c.i != that.i for c in that.head.children)
 
 
+def _edge_punct(tok: Token) -> bool:
+    """Punctuation a claim's edge sheds: not the sign of a figure ('36.4%' ended '36.4.')."""
+    return tok.is_punct and tok.text not in _UNIT_SIGNS and not tok.is_currency
+
+
 def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
     """The tokens as one sentence: runs joined, leading 'that'/conjunctions and edge punctuation off, final stop;
     None under ``min_words`` words."""
@@ -96,8 +105,8 @@ def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
     while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") and toks[0].lower_ in ("that", "and", "but", "so", "or", "whether")
                     or stray_that(toks[0])):
         toks.pop(0)
-    while toks and ((toks[-1].is_punct and toks[-1].text not in (".", "!", "?")) or toks[-1].dep_ == "cc"
-                    or (toks[-1].is_punct and len(toks) > 1 and toks[-2].dep_ == "cc")):
+    while toks and ((_edge_punct(toks[-1]) and toks[-1].text not in (".", "!", "?")) or toks[-1].dep_ == "cc"
+                    or (_edge_punct(toks[-1]) and len(toks) > 1 and toks[-2].dep_ == "cc")):
         toks.pop()
     if _words(toks) < min_words:
         return None
