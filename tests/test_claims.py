@@ -611,3 +611,22 @@ def test_a_figure_s_percent_sign_is_part_of_the_claim_and_counts_as_a_word():
     an = analyze([Document(id="p", source="p", fmt="txt", text=text, language="en", published="2026-10-12")])[0]
     assert [c.text for c in an.claims if c.kind != "outlet"] == [
         "The opposition Green Alliance came second with 32.9%.", "Turnout was 61.5%."]
+
+
+def test_a_denial_pointing_back_denies_the_claim_before_it():
+    """'The commission denied it.' gave no claim, 'The ministry denied the report' the claim 'The report.': the
+    denial of Kovel's claim was nowhere, so her claim stood alone. A denial pointing back to nothing is no claim."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    def claims(text):
+        an = analyze([Document(id="d", source="d", fmt="txt", text=text, language="en", published="2026-10-12")])[0]
+        return [(c.speaker_text, c.text, c.negated) for c in an.claims if c.kind != "outlet"]
+
+    kovel = "Opposition leader Marta Kovel said there had been vote-buying in three provinces."
+    assert claims(kovel + " The commission denied it.") == [
+        ("Opposition leader Marta Kovel", "There had been vote-buying in three provinces.", False),
+        ("The commission", "There had been vote-buying in three provinces.", True)]
+    assert claims("The Valdor Times reported that Norland would send 2,000 troops. The ministry denied the report "
+                  "on Wednesday.")[1] == ("The ministry", "Norland would send 2,000 troops.", True)
+    assert claims("He denied it.") == []

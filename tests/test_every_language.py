@@ -124,6 +124,27 @@ CLAIMS = [
 ]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("nl", "Oppositieleider Marta Kovel zei dat er stemmen waren gekocht. De kiescommissie ontkende dat."),
+    ("nl", "Oppositieleider Marta Kovel zei dat er stemmen waren gekocht. Dat ontkende de kiescommissie."),
+    ("de", "Oppositionsführerin Marta Kovel sagte, es seien Stimmen gekauft worden. Die Kommission dementierte das."),
+    ("de", "Oppositionsführerin Marta Kovel sagte, es seien Stimmen gekauft worden. Das bestritt die Kommission."),
+    ("es", "La líder opositora Marta Kovel dijo que hubo compra de votos. La comisión lo negó."),
+    ("it", "La leader dell'opposizione Marta Kovel ha detto che ci sono stati voti comprati. La commissione lo ha smentito."),
+    ("pt", "A líder da oposição, Marta Kovel, disse que houve compra de votos. A comissão negou isso."),
+])
+def test_a_denial_pointing_back_denies_the_claim_before(lang, text):
+    """'De kiescommissie ontkende dat.', 'La comisión lo negó.': the denial gave no claim ('dat' read as a
+    complementiser opening nothing), or, opening its sentence, was dropped beside Kovel's claim; it denies her claim
+    in her claim's words (data/denial_cues.json 'referring')."""
+    doc = Document(id=f"d-{lang}-deny", source=lang, fmt="txt", text=text, language=lang, outlet="Test Outlet")
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert len(claims) == 2 and claims[0].text == claims[1].text, [(c.speaker_text, c.text) for c in claims]
+    assert "kovel" in claims[0].speaker_text.lower() and not claims[0].negated
+    assert claims[1].speaker_text.lower().split()[-1][:5] in ("kiesc", "kommi", "comis", "commi"), claims[1]
+    assert claims[1].negated
+
+
 def test_a_separable_verb_s_particle_is_no_speaker():
     """'Er fügte hinzu, C': the pronoun points back to the minister; the particle 'hinzu' is no name."""
     doc = Document(id="d-de-hinzu", source="de", fmt="txt", language="de", outlet="Test Outlet",

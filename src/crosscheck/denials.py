@@ -16,6 +16,7 @@ class DenialWords:
     weak: frozenset[str]  # reject, dismiss: a denial only of a statement
     statements: frozenset[str]  # words after a weak form that make its object a statement ('claims', 'that')
     cancel: frozenset[str]  # negation words right before the cue that take the denial back
+    referring: frozenset[str] = frozenset()  # 'it', 'the report': a denial's object pointing back to a claim
 
 
 def _words(v: dict, key: str) -> frozenset[str]:
@@ -27,7 +28,7 @@ def _table() -> dict[str, DenialWords]:
     with resources.files("crosscheck.data").joinpath("denial_cues.json").open(encoding="utf-8") as fh:
         data = json.load(fh)["languages"]
     return {lang: DenialWords(_words(v, "forms"), _words(v, "weak_forms"), _words(v, "statement_words"),
-                              _words(v, "cancel")) for lang, v in data.items()}
+                              _words(v, "cancel"), _words(v, "referring")) for lang, v in data.items()}
 
 
 def words(language: str | None) -> DenialWords | None:
@@ -44,6 +45,13 @@ def cue_in(cue: str | None, forms: frozenset[str]) -> bool:
     """The cue, or a word of it, is one of ``forms`` ('wies ... zurück': a separable verb is listed with its
     particle, the cue may hold either part)."""
     return bool(cue) and (" ".join(cue_words(cue)) in forms or any(w in forms for w in cue_words(cue)))
+
+
+def referring(text: str | None, language: str | None) -> bool:
+    """``text`` (a claim's content) only points back to what was said before ('It.', 'the report', 'dat')."""
+    table = words(language)
+    return table is not None and bool(text) and \
+        " ".join(text.lower().replace("’", "'").strip(" .!?,;:").split()) in table.referring
 
 
 def is_denial(cue: str | None, language: str | None) -> bool:

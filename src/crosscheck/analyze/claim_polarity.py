@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from crosscheck.denials import DenialWords, cue_in, is_denial, words
+from crosscheck.denials import DenialWords, cue_in, is_denial, referring, words
 from crosscheck.model import Claim
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|n['’]t", re.IGNORECASE)
@@ -35,7 +35,9 @@ def _denies(sentence: str, cue: str, table: DenialWords) -> bool:
 
 
 def with_denials(claims: Sequence[Claim], text: str, title: str | None, language: str | None) -> tuple[Claim, ...]:
-    """The claims, those a denial cues turned to negated."""
+    """The claims, those a denial cues turned to negated; a denial whose content only points back ('The ministry
+    denied it.', 'denied the report', 'De kiescommissie ontkende dat.') denies the claim before it, whose words it
+    takes (data/denial_cues.json 'referring')."""
     table = words(language)
     if table is None:
         return tuple(claims)
@@ -45,5 +47,14 @@ def with_denials(claims: Sequence[Claim], text: str, title: str | None, language
             source = (title or "") if c.in_title else text
             if _denies(source[c.start:c.end], c.cue or "", table):
                 c = replace(c, negated=not c.negated)
+                if referring(c.text, language):
+                    before = _antecedent(claims, c, language)
+                    c = replace(c, text=before.text) if before is not None else c
         out.append(c)
-    return tuple(out)
+    return tuple(c for c in out if not (referring(c.text, language) and is_denial(c.cue, language)))
+
+
+def _antecedent(claims: Sequence[Claim], c: Claim, language: str | None) -> Claim | None:
+    """The claim that ends last before ``c`` starts, in the same part (title or body), not itself pointing back."""
+    earlier = [a for a in claims if a.in_title == c.in_title and a.end <= c.start and not referring(a.text, language)]
+    return max(earlier, key=lambda a: (a.end, a.start), default=None)

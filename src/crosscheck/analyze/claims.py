@@ -52,6 +52,7 @@ from crosscheck.analyze.claim_state import subject as _subject
 from crosscheck.analyze.claim_text import HEDGES, content_tokens, subject_of
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
+from crosscheck.denials import is_denial, referring
 from crosscheck.model import Claim, Mention
 
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
@@ -440,6 +441,14 @@ def _reported(st: _State, sent: Span) -> bool:
     return found
 
 
+def _denies_what_was_said(cue: Token) -> bool:
+    """'The ministry denied it': a denial whose object is a pronoun pointing back (claim_polarity gives it the words of
+    the claim before)."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    return obj is not None and not any(True for _ in obj.children) and is_denial(cue.lower_, "en") \
+        and referring(obj.text, "en")
+
+
 def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
     """Contents that are a verb's object, not a clause ('Trump attacked Machado'; claim_objects.py), never
     the words of a claim already read; ``beside`` another claim of the sentence, only the objects of verbs
@@ -452,6 +461,9 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         if beside and CUE_CLASS.get(cue.lemma_) == "speech":
             continue  # beside a clause of saying, a verb of saying's object is mostly not a content ('wrote a letter')
         ids = object_content(cue)
+        pointing = ids is None and _denies_what_was_said(cue)
+        if pointing:
+            ids = {next(c.i for c in cue.children if c.dep_ == "dobj")}
         if ids is None or ids & used:
             continue
         subj = relative_speaker_noun(cue) or governing_subject(cue)
@@ -466,7 +478,8 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         cls = CUE_CLASS.get(cue.lemma_)
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         before = len(st.claims)
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False, min_words=MIN_OBJECT_WORDS, speaks=False)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False,
+               min_words=1 if pointing else MIN_OBJECT_WORDS, speaks=False)
         if len(st.claims) > before:
             found = True
             used.add(cue.i)

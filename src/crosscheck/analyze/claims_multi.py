@@ -36,6 +36,7 @@ from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS,
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
+from crosscheck.denials import is_denial, referring
 from crosscheck.textunits import base_language, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
@@ -389,7 +390,7 @@ def _reported(st: _State, s: int, e: int) -> bool:
     for m in c.cue.finditer(sent):
         cs, ce = s + m.start(), s + m.end()
         cue = " ".join(m.group(0).lower().split())
-        body, cited, that = None, None, None
+        body, cited, that, back = None, None, None, None
         if c.substring:  # ko / ja: 'X는 C라고 밝혔다' -- the clause before the verb; zh: 'X表示，C'
             after = st.text[ce:e].strip(_EDGE + "\u3002.")
             if c.lang == "zh" and word_count(after) >= 3:
@@ -409,6 +410,9 @@ def _reported(st: _State, s: int, e: int) -> bool:
             that = c.that.match(st.text, ce + _skip(st.text, ce, e)) if c.that is not None else None
             if that is None and c.that is not None:
                 that = _that_within(st, ce, e)
+            back = _points_back(st, s, cs, ce, e, cue)  # 'De kiescommissie ontkende dat.': no complementiser
+            if back is not None:
+                that = None
             comma_before = _comma_before(st.text, s, cs)
             if c.verb_final and comma_before is None and "," in st.text[s:cs]:
                 comma_before = s + st.text[s:cs].index(",")
@@ -438,6 +442,11 @@ def _reported(st: _State, s: int, e: int) -> bool:
                 body = (ce + _particle(c, st.text, ce, e), e)  # ('X kündigte an, C': after the verb's particle)
                 hi, cited = _cited(st, s, cs)
                 key, name = _speaker_near(st, s, hi, cs, ce)
+            elif back is not None:  # 'De kiescommissie ontkende dat.'
+                body = back  # the words pointing back: claim_polarity gives the denial the claim before
+                key, name = _speaker_near(st, s, min(cs, back[0]), cs, ce)
+                if key is None and name is None:
+                    name = _subject(st, s, min(cs, back[0]))
             else:
                 continue
         if body is None:
@@ -459,7 +468,7 @@ def _reported(st: _State, s: int, e: int) -> bool:
             key, name = recent
         # a clause after a complementiser is a statement however short ('заявил, что переговоры продолжаются')
         if st.add(body[0], body[1], (s, e), key, name, cue, "reported", chain=(cited,) if cited else (),
-                  min_words=2 if that is not None and body[0] >= that.end() else None):
+                  min_words=1 if back is not None else 2 if that is not None and body[0] >= that.end() else None):
             return True
     return False
 
@@ -487,14 +496,39 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         return False
     ps, pe = before
     held = [k for k, cl in enumerate(st.claims) if cl.start <= ps < cl.end]
+    verb = " ".join(cue.group(0).lower().split())
+    if is_denial(verb, c.lang) and any(st.claims[k].kind != "outlet" for k in held):
+        # 'Dat ontkende de burgemeester.': the denial of someone's claim is a claim of its own, beside it
+        denied = st.claims[held[-1]]
+        if not st.add(denied.start, denied.end, (ps, e), key, name, verb, "reported"):
+            return False
+        st.claims[-1] = replace(st.claims[-1], text=denied.text)  # its words, not its sentence's
+        return True
     if len(held) > 1 or any(st.claims[k].kind != "outlet" for k in held):
         return False  # the sentence before is already someone's claim
-    if not st.add(ps, pe, (ps, e), key, name, " ".join(cue.group(0).lower().split()), "reported"):
+    if not st.add(ps, pe, (ps, e), key, name, verb, "reported"):
         return False
     if held:  # the new claim takes the place (and key) of the report's own statement of that sentence
         new = st.claims.pop()
         st.claims[held[0]] = replace(new, key=st.claims[held[0]].key)
     return True
+
+
+def _points_back(st: _State, s: int, cs: int, ce: int, e: int, cue: str) -> tuple[int, int] | None:
+    """The words with which a denial ending its sentence points back to the claim before ('De kiescommissie ontkende
+    dat.', 'La comisión lo negó.': data/denial_cues.json 'referring'), after the cue or, a pronoun, right before it."""
+    if not is_denial(cue, st.cues.lang):
+        return None
+    rest = st.text[ce:e]
+    after = rest.strip(_EDGE + ".!?")
+    if after:
+        at = ce + rest.index(after)
+        return (at, at + len(after)) if referring(after, st.cues.lang) else None
+    words = st.text[s:cs].split()
+    if len(words) > 1 and referring(words[-1], st.cues.lang):  # 'lo negó', 'lo ha smentito'
+        at = st.text.rindex(words[-1], s, cs)
+        return at, at + len(words[-1])
+    return None
 
 
 def _particle(c: Cues, text: str, lo: int, hi: int) -> int:

@@ -2,7 +2,8 @@
 
 Figures:
 * rounding: "10,000" and "10,213" agree (the round figure is a rounding of the precise one);
-  "about 10,000" and "10,000" agree; an approximate figure allows 15% either way;
+  "about 10,000" and "10,000" agree; an approximate figure allows 15% either way, an approximate share one
+  point (data/disagreements.json 'approx_points': 'about 38%' and '36.4%' differ);
 * a bound and a figure inside it ("more than 20" vs "20", "up to 30" vs "25") differ in precision
   only: shown, weaker than a conflict; the same kind of bound with different numbers ("as many as
   7,000" vs "as many as 8,000") is a conflict, because both reports put the edge somewhere else;
@@ -70,7 +71,8 @@ def _interval(f: Fact) -> tuple[float, float]:
     if f.bound in ("range", "vague"):
         return (f.low if f.low is not None else v), (f.high if f.high is not None else v)
     if f.bound == "approx":
-        return v * (1 - APPROX), v * (1 + APPROX)
+        points = lexicon()["approx_points"].get(f.subject.split(":")[0])
+        return (v - points, v + points) if points else (v * (1 - APPROX), v * (1 + APPROX))
     if f.bound == "lower":
         return v, v * _LOWER_SPAN
     if f.bound == "upper":

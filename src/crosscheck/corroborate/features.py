@@ -10,6 +10,7 @@ from typing import Any
 from ..model import Analysis, Claim, Document
 from ..textunits import base_language, sentence_spans, token_f1
 from ..timevalues import calendar_key
+from .clauses import lexicon
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
                       SYNONYMS, TOKEN, UNITS, implied_negation, stem)
 
@@ -201,7 +202,7 @@ def figures_in(text: str) -> tuple[Figure, ...]:
     out = []
     prev_end = -1
     for m in FIGURE.finditer(text):
-        qual = m.group("qual")
+        qual, value = m.group("qual"), None
         if prev_end >= 0 and _RESTATED.match(text[prev_end:m.start()]):
             continue  # the figure before, restated in another currency or unit
         if m.group("num"):
@@ -232,8 +233,11 @@ def figures_in(text: str) -> tuple[Figure, ...]:
             value *= {"hundred": 100, "thousand": 1e3, "million": 1e6}.get(
                 (m.group("wscale") or "").lower(), 1)
             low, high = _interval(value, qual)
-        out.append(Figure(text=m.group(0).strip(), low=low, high=high, qualifier=qual and qual.lower(),
-                          of=_counted(text, m.end()) or _named_before(text, m.start())))
+        of = _counted(text, m.end()) or _named_before(text, m.start())
+        points = lexicon()["approx_points"].get(of or "") if (qual or "").lower() in APPROX_QUALIFIERS else None
+        if points and value is not None:  # 'about 38%': a point either way (data/disagreements.json)
+            low, high = value - points, value + points
+        out.append(Figure(text=m.group(0).strip(), low=low, high=high, qualifier=qual and qual.lower(), of=of))
         prev_end = m.end()
     return tuple(out)
 
