@@ -603,3 +603,14 @@ def test_a_negation_against_a_word_that_says_not_is_no_flip_in_one_language():
                    "b": {**wren, "negated": True, "text": "No Drevna Rail trains would run to the coast before Friday."}})
     assert not merged({"a": {**wren, "text": "Drevna Rail trains would run to the coast before Friday."},
                        "b": {**wren, "negated": True, "text": "No Drevna Rail trains would run to the coast before Friday."}})
+
+
+def test_an_approximate_share_reaches_one_point_either_way():
+    """'won about 38% of the vote' (an exit poll) and 'won with 36.4%' (the count) were read as one figure (15% either
+    way: 32.3 to 43.7), one claim whose figure drifted; a share is stated to the point."""
+    from crosscheck.corroborate.features import figures_in
+
+    (poll,) = figures_in("The ruling party won about 38% of the vote.")
+    assert (poll.low, poll.high) == (37.0, 39.0)
+    (crowd,) = figures_in("Police said about 10,000 people marched.")
+    assert (crowd.low, crowd.high) == (8500.0, 11500.0)

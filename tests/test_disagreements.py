@@ -40,6 +40,9 @@ def day(value, doc="a", text=None, **kw) -> Fact:
     (fig("between 20 and 30", 25, "range", low=20, high=30), fig("26", 26), "precision"),
     (fig("between 300 and 400", 350, "range", low=300, high=400), fig("about 1,200", 1200, "approx"), "conflict"),
     (fig("another 1,500", 1500, increment=True), fig("4,000", 4000), "explained"),  # new vs cumulative
+    # an approximate share reaches a point either way, not 15% ('about 38%' of an exit poll, 36.4% counted)
+    (fig("about 38", 38, "approx", subject="percent:vote"), fig("36.4", 36.4, subject="percent:vote"), "conflict"),
+    (fig("about 38", 38, "approx", subject="percent:vote"), fig("37.6", 37.6, subject="percent:vote"), "agree"),
 ])
 def test_figure_compatibility(a, b, severity):
     assert compat.figures(a, b).severity == severity
