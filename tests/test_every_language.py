@@ -145,6 +145,32 @@ def test_a_denial_pointing_back_denies_the_claim_before(lang, text):
     assert claims[1].negated
 
 
+@pytest.mark.parametrize("lang,text,denier", [
+    ("en", "Ukraine says Russian troops crossed the border overnight, which Moscow denies.", "Moscow"),
+    ("es", "Ucrania afirma que tropas rusas cruzaron la frontera, algo que Moscú niega.", "Moscú"),
+    ("es", "Ucrania afirma que tropas rusas cruzaron la frontera, lo que niega Moscú.", "Moscú"),
+    ("fr", "L'Ukraine affirme que des troupes russes ont franchi la frontière, ce que Moscou dément.", "Moscou"),
+    ("nl", "Oekraïne zegt dat Russische troepen de grens zijn overgestoken, wat Moskou ontkent.", "Moskou"),
+    ("de", "Die Ukraine sagt, russische Truppen hätten die Grenze überquert, was Moskau bestreitet.", "Moskau"),
+    ("it", "L'Ucraina afferma che le truppe russe hanno attraversato il confine, cosa che Mosca smentisce.", "Mosca"),
+    ("pt", "A Ucrânia afirma que tropas russas cruzaram a fronteira, o que Moscou nega.", "Moscou"),
+])
+def test_a_relative_clause_denying_its_sentence_is_a_denial_of_the_claim(lang, text, denier):
+    """'..., which Moscow denies.': the denial was part of Ukraine's claim ('..., algo que Moscú niega') or nowhere;
+    it is Moscow's denial of Ukraine's words (data/denial_cues.json 'relative')."""
+    doc = Document(id=f"d-{lang}-rel", source=lang, fmt="txt", text=text, language=lang, outlet="Test Outlet")
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert [(c.speaker_text, c.negated) for c in claims][1:] == [(denier, True)], \
+        [(c.speaker_text, c.text, c.negated) for c in claims]
+    assert claims[0].text == claims[1].text and denier.lower() not in claims[0].text.lower() and not claims[0].negated
+
+
+def test_a_relative_clause_that_does_not_deny_is_no_denial():
+    doc = Document(id="d-en-rel2", source="en", fmt="txt", language="en", outlet="Test Outlet",
+                   text="Ukraine says Russian troops crossed the border overnight, which Moscow does not deny.")
+    assert not [c for c in analyze([doc])[0].claims if c.negated or "Moscow" in (c.speaker_text or "")]
+
+
 def test_a_separable_verb_s_particle_is_no_speaker():
     """'Er fügte hinzu, C': the pronoun points back to the minister; the particle 'hinzu' is no name."""
     doc = Document(id="d-de-hinzu", source="de", fmt="txt", language="de", outlet="Test Outlet",

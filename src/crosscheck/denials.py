@@ -17,6 +17,7 @@ class DenialWords:
     statements: frozenset[str]  # words after a weak form that make its object a statement ('claims', 'that')
     cancel: frozenset[str]  # negation words right before the cue that take the denial back
     referring: frozenset[str] = frozenset()  # 'it', 'the report': a denial's object pointing back to a claim
+    relative: tuple[str, ...] = ()  # 'which', 'algo que': a relative clause denying the sentence it closes
 
 
 def _words(v: dict, key: str) -> frozenset[str]:
@@ -28,7 +29,8 @@ def _table() -> dict[str, DenialWords]:
     with resources.files("crosscheck.data").joinpath("denial_cues.json").open(encoding="utf-8") as fh:
         data = json.load(fh)["languages"]
     return {lang: DenialWords(_words(v, "forms"), _words(v, "weak_forms"), _words(v, "statement_words"),
-                              _words(v, "cancel"), _words(v, "referring")) for lang, v in data.items()}
+                              _words(v, "cancel"), _words(v, "referring"), tuple(v.get("relative", ())))
+            for lang, v in data.items()}
 
 
 def words(language: str | None) -> DenialWords | None:

@@ -167,7 +167,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
         facts = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
         claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet,
                                              settings=settings, facts=facts, headline=headline))
-    claims = with_denials(claims, doc.text or "", doc.title, doc.language)
+    claims = with_denials(claims, doc.text or "", doc.title, doc.language, mentions)
     return Analysis(
         document=doc.id, entities=ents.entities, mentions=tuple(mentions), quantities=tuple(quantities),
         times=tuple(times), claims=claims, lemmas=_lemmas(sdoc, english),

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
 from crosscheck.denials import DenialWords, cue_in, is_denial, referring, words
-from crosscheck.model import Claim
+from crosscheck.model import Claim, Mention
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|n['’]t", re.IGNORECASE)
 _WINDOW = 3  # words before the cue that may take the denial back; words after a weak one that name a statement
@@ -34,13 +35,16 @@ def _denies(sentence: str, cue: str, table: DenialWords) -> bool:
     return any(w in table.statements for w in after)
 
 
-def with_denials(claims: Sequence[Claim], text: str, title: str | None, language: str | None) -> tuple[Claim, ...]:
+def with_denials(claims: Sequence[Claim], text: str, title: str | None, language: str | None,
+                 mentions: Sequence[Mention] = ()) -> tuple[Claim, ...]:
     """The claims, those a denial cues turned to negated; a denial whose content only points back ('The ministry
     denied it.', 'denied the report', 'De kiescommissie ontkende dat.') denies the claim before it, whose words it
-    takes (data/denial_cues.json 'referring')."""
+    takes (data/denial_cues.json 'referring'); a relative clause closing a claim's sentence with a denial ('...,
+    which Moscow denies.') leaves the claim's words and is a denial of them by its subject ('relative')."""
     table = words(language)
     if table is None:
         return tuple(claims)
+    claims = _relative_denials(claims, text, table, mentions)
     out = []
     for c in claims:
         if c.kind != "outlet" and is_denial(c.cue, language):
@@ -58,3 +62,49 @@ def _antecedent(claims: Sequence[Claim], c: Claim, language: str | None) -> Clai
     """The claim that ends last before ``c`` starts, in the same part (title or body), not itself pointing back."""
     earlier = [a for a in claims if a.in_title == c.in_title and a.end <= c.start and not referring(a.text, language)]
     return max(earlier, key=lambda a: (a.end, a.start), default=None)
+
+
+_NAME_WORDS = 6  # words a relative denial's subject may have ('the Russian Defence Ministry')
+
+
+@lru_cache(maxsize=16)
+def _relative_pattern(openers: tuple[str, ...], forms: frozenset[str]) -> re.Pattern | None:
+    """', which Moscow denies.' / ', lo que niega Moscú.': a denial clause ending its sentence, its subject before
+    or after the verb."""
+    if not openers or not forms:
+        return None
+    opener = "|".join(sorted(map(re.escape, openers), key=len, reverse=True))
+    form = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    subj = r"[^\W\d_][^,.;:!?()\[\]\"\n]{0,80}?"
+    return re.compile(rf"\s*,\s*(?:{opener})\s+(?:(?P<s1>{subj})\s+(?P<c1>{form})|(?P<c2>{form})\s+(?P<s2>{subj}))"
+                      rf"(?:\s+(?:now|still|strongly|firmly|flatly|categorically))?\s*(?P<stop>[.!?]|$)", re.IGNORECASE)
+
+
+def _relative_denials(claims: Sequence[Claim], text: str, table: DenialWords,
+                      mentions: Sequence[Mention]) -> list[Claim]:
+    """Each body claim whose sentence closes with a relative denial: the claim without the clause, and beside it the
+    denial of the same words by the clause's subject (its entity where a mention sits there)."""
+    pattern = _relative_pattern(table.relative, table.forms)
+    if pattern is None:
+        return list(claims)
+    out: list[Claim] = []
+    for c in claims:
+        out.append(c)
+        if c.in_title or c.negated:
+            continue
+        m = pattern.search(text, c.start, min(len(text), c.end + 160))
+        if m is None or "\n" in text[c.start:m.start()] or any(ch in text[max(c.end - 1, c.start):m.start()] for ch in ".!?"):
+            continue
+        subject = (m.group("s1") or m.group("s2") or "").strip()
+        if not subject or len(subject.split()) > _NAME_WORDS or any(w.lower() in table.cancel for w in subject.split()):
+            continue  # ('which Moscow does not deny' denies nothing)
+        words_ = c.text
+        inner = pattern.search(words_)
+        if inner is not None and inner.start() > 0:  # the clause was in the claim's words: they end before it
+            words_ = words_[:inner.start()].rstrip(" ,") + "."
+            out[-1] = replace(c, text=words_)
+        ss = m.start("s1") if m.group("s1") else m.start("s2")
+        speaker = next((mm.entity for mm in mentions if ss <= mm.start < ss + len(subject)), None)
+        out.append(replace(c, key=c.key + "d", text=words_, speaker=speaker, speaker_text=subject,
+                           cue=m.group("c1") or m.group("c2"), kind="reported", hedges=(), chain=(), negated=False))
+    return out
