@@ -97,6 +97,10 @@ CLAIMS = [
     ("es", "Según la agencia Efe, el incendio destruyó tres almacenes en el puerto.", "according_to", "efe", "incendio destruyó"),
     ("de", "Die Feuerwehr habe den Brand unter Kontrolle, sagte Sprecherin Anna Vogel am Abend.", "reported", "vogel", "brand unter kontrolle"),
     ("de", "Laut Polizei wurden bei dem Unfall vier Menschen verletzt.", "according_to", "polizei", "vier menschen verletzt"),
+    # 'denunció que' (alleged that): the opposition's allegation was the outlet's statement
+    ("es", "La líder opositora Marta Kovel denunció que hubo compra de votos en tres provincias.", "reported", "kovel",
+     "compra de votos"),
+    ("pt", "O sindicato denunciou que a empresa demitiu 40 trabalhadores.", "reported", "sindicato", "demitiu 40"),
     # a separable reporting verb: its particle stands between the verb and the comma ('kündigte an, C' was the outlet's)
     ("de", "Ministerpräsident Anton Velic kündigte an, die Regierung werde 50 Millionen Euro bereitstellen.", "reported",
      "velic", "regierung werde"),
