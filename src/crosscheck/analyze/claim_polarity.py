@@ -105,6 +105,11 @@ def _relative_denials(claims: Sequence[Claim], text: str, table: DenialWords,
             out[-1] = replace(c, text=words_)
         ss = m.start("s1") if m.group("s1") else m.start("s2")
         speaker = next((mm.entity for mm in mentions if ss <= mm.start < ss + len(subject)), None)
-        out.append(replace(c, key=c.key + "d", text=words_, speaker=speaker, speaker_text=subject,
-                           cue=m.group("c1") or m.group("c2"), kind="reported", hedges=(), chain=(), negated=False))
+        cue = m.group("c1") or m.group("c2")
+        denial = replace(c, key=c.key + "d", text=words_, speaker=speaker, speaker_text=subject, cue=cue,
+                         kind="reported", hedges=(), chain=(), negated=False)
+        if (c.cue or "").lower() == cue.lower():  # the finder read the clause's verb as this claim's: its subject speaks
+            out[-1] = replace(denial, key=c.key)
+        elif not any(o.cue and o.cue.lower() == cue.lower() and o.start == c.start for o in claims):
+            out.append(denial)
     return out
