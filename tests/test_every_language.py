@@ -154,7 +154,8 @@ def test_a_denial_pointing_back_denies_the_claim_before(lang, text):
     ("es", "Ucrania afirma que tropas rusas cruzaron la frontera, algo que Moscú niega.", "Moscú"),
     ("es", "Ucrania afirma que tropas rusas cruzaron la frontera, lo que niega Moscú.", "Moscú"),
     # no cue before: the finder read the clause's verb as the sentence's cue, the outlet its speaker
-    ("es", "Marta Kovel denunció compra de votos en tres provincias, algo que la comisión negó.", "la comisión"),
+    ("es", "La líder opositora Marta Kovel denunció compra de votos en tres provincias, algo que la comisión negó.",
+     "la comisión"),
     ("fr", "L'Ukraine affirme que des troupes russes ont franchi la frontière, ce que Moscou dément.", "Moscou"),
     ("nl", "Oekraïne zegt dat Russische troepen de grens zijn overgestoken, wat Moskou ontkent.", "Moskou"),
     ("de", "Die Ukraine sagt, russische Truppen hätten die Grenze überquert, was Moskau bestreitet.", "Moskau"),
