@@ -145,3 +145,17 @@ def test_a_quake_the_next_day_in_a_neighbouring_country_is_its_own_story(store):
     Pipeline(store).ingest([str(NEXT_DAY)])
     stories = sorted(sorted(ids[store.document(d).source] for d in s.documents) for s in store.stories())
     assert stories == [["q1", "q4", "q5"], ["q6"]]
+
+
+def test_german_nouns_are_no_names_of_a_report():
+    """Outside English every capitalised word not opening a sentence was a name of the report: a German report's
+    names were its nouns ('Umsatz', 'Prozent', 'Milliarden', 'Euro', 'Nettogewinn'), which every German business
+    report shares. A noun in a noun's place (after an article, a determiner, a number word or a figure) is none."""
+    from crosscheck.stories.features import _text_names
+
+    text = ("Der Lebensmittelkonzern Kestrel Foods hat im dritten Quartal acht Prozent mehr verdient. Der "
+            "Nettogewinn stieg auf 1,2 Milliarden Euro. Kestrel hob zudem seine Umsatzprognose an, sagte Ana Brisk.")
+    names = _text_names(text, "de")
+    assert {"Kestrel", "Foods", "Ana", "Brisk"} <= set(names), names
+    assert not {"Quartal", "Prozent", "Nettogewinn", "Milliarden", "Euro", "Umsatzprognose"} & set(names), names
+    assert "Nachfrage" in _text_names("Die Firma meldet eine hohe Nachfrage.", "nl")  # other languages: unchanged

@@ -52,6 +52,7 @@ def _noun_articles() -> dict[str, frozenset[str]]:
     data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
     out = {lang: frozenset(words) for lang, words in data["capitalised_nouns"].items()}
     out.update({"+" + lang: frozenset(words) for lang, words in data["article_contractions"].items()})
+    out.update({"*" + lang: frozenset(words) for lang, words in data["noun_determiners"].items()})
     return out
 
 
@@ -63,8 +64,33 @@ def noun_articles(lang: str | None) -> frozenset[str]:
 
 def noun_markers(lang: str | None) -> frozenset[str]:
     """noun_articles with the prepositions the language fuses with an article ('am', 'zum': data/disagreements.json
-    'article_contractions'): the words a noun follows."""
-    return noun_articles(lang) | _noun_articles().get("+" + base_language(lang), frozenset())
+    'article_contractions') and its other determiners and number words ('seine', 'acht', 'Milliarden':
+    'noun_determiners'): the words a noun follows."""
+    table, lang = _noun_articles(), base_language(lang)
+    return noun_articles(lang) | table.get("+" + lang, frozenset()) | table.get("*" + lang, frozenset())
+
+
+_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?([\w.,]+)\s+$")  # the two words before a word
+_ADJECTIVE_END = re.compile(r"\w\w(?:e|en|er|es|em)$")  # a German adjective's inflected ending
+_FIGURE = re.compile(r"\d[\d.,]*")
+
+
+def noun_position(text: str, start: int, markers: frozenset[str]) -> str | None:
+    """Where every noun is capitalised (``markers``: noun_markers of the language), why the word at ``start`` is a
+    common noun: "figure" right after a figure ('1.800 Menschen'), "article" right after an article or an article
+    fused with a preposition, or an article and its adjective ('die Grenze', 'am Dienstagmorgen', 'dem schweren
+    Erdbeben'); None otherwise (after a preposition it may be a place: 'in Tarvel')."""
+    if not markers:
+        return None
+    before = _WORDS_BEFORE.search(text[max(0, start - 60):start])
+    if before is None:
+        return None
+    if _FIGURE.fullmatch(before.group(2)) is not None:
+        return "figure"
+    last, first = before.group(2).lower(), (before.group(1) or "").lower()
+    if last in markers or (first in markers and before.group(2).islower() and _ADJECTIVE_END.search(last)):
+        return "article"
+    return None
 
 
 def word_count(text: str) -> int:

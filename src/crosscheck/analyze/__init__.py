@@ -25,7 +25,7 @@ from crosscheck.analyze.claim_polarity import with_denials
 from crosscheck.analyze.time_words import cldr
 from crosscheck.config import Settings
 from crosscheck.model import Analysis, Document
-from crosscheck.textunits import base_language, noun_markers, sentence_spans, stop_words
+from crosscheck.textunits import base_language, noun_markers, noun_position, sentence_spans, stop_words
 from crosscheck.boilerplate import strip_dateline
 
 __all__ = ["analyze", "analyze_parsed", "link"]
@@ -174,8 +174,6 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     )
 
 
-_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?([\w.,]+)\s+$")  # the two words before a mention
-_ADJECTIVE_END = re.compile(r"\w\w(?:e|en|er|es|em)$")  # a German adjective's inflected ending
 _FIGURE = re.compile(r"\d[\d.,]*")
 _FIGURE_INSIDE = re.compile(r"\w\s+\d[\d.,]*\s+\w")  # a figure between two words of one mention
 
@@ -196,16 +194,10 @@ def _common_word(text: str, start: int, end: int, articles: frozenset[str], cale
         return True
     if not articles or known(word) is not None:
         return False
-    before = _WORDS_BEFORE.search(text[max(0, start - 60):start])
-    if before is None:
-        return False
-    if _FIGURE.fullmatch(before.group(2)) is not None:
+    place = noun_position(text, start, articles)
+    if place == "figure":
         return True
-    if len(words) > 1:
-        return False  # 'die Valdor Times', 'die Deutsche Bahn': a name after an article
-    last, first = before.group(2).lower(), (before.group(1) or "").lower()
-    # after an article ('die Grenze', 'am Dienstagmorgen'), or an article and its adjective ('dem schweren Erdbeben')
-    return last in articles or (first in articles and before.group(2).islower() and _ADJECTIVE_END.search(last) is not None)
+    return place is not None and len(words) == 1  # ('die Valdor Times', 'die Deutsche Bahn': a name after an article)
 
 
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
