@@ -630,3 +630,19 @@ def test_a_denial_pointing_back_denies_the_claim_before_it():
     assert claims("The Valdor Times reported that Norland would send 2,000 troops. The ministry denied the report "
                   "on Wednesday.")[1] == ("The ministry", "Norland would send 2,000 troops.", True)
     assert claims("He denied it.") == []
+
+
+def test_a_name_after_a_title_of_several_words_and_the_lead_name_after_a_dateline_are_found():
+    """'Chief Executive Ana Brisk told reporters' and 'LONDON, Oct 28 (Meridian Press) - Kestrel Foods reported ...':
+    the small model's NER tagged neither; the title's own words ('Executive') stopped the names read after titles,
+    and the dateline on the lead's line hid the company (a Kestrel report fell into another company's story)."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    text = ("LONDON, Oct 28 (Meridian Press) - Kestrel Foods reported an 8% rise in third-quarter net profit on "
+            "Wednesday.\n\n\"We have had an excellent quarter,\" Chief Executive Ana Brisk told reporters. Chief "
+            "Financial Officer Tomas Greer said costs rose.")
+    an = analyze([Document(id="k", source="k", fmt="txt", text=text, language="en", published="2026-10-28")])[0]
+    names = {(e.name, e.type) for e in an.entities}
+    assert {("Kestrel Foods", "ORG"), ("Ana Brisk", "PERSON"), ("Tomas Greer", "PERSON")} <= names, names
+    assert any((c.speaker_text or "").endswith("Ana Brisk") for c in an.claims), an.claims

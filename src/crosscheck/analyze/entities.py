@@ -268,13 +268,17 @@ def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates, titles: froz
         tok = sdoc[i]
         if not foreign and not tok.text[:1].isupper():
             continue
-        j = tok.i + 1
-        while j < n and j - tok.i <= 3 and (foreign or sdoc[j].pos_ == "PROPN" and not sdoc[j].ent_type_) \
+        k = tok.i + 1  # the title's own further words ('Chief Executive Officer', 'Chief Financial Officer')
+        while not foreign and k < n and k - tok.i <= 3 and sdoc[k].is_title and \
+                (sdoc[k].lower_ in _NOT_NAMES or sdoc[k].lower_ in TITLE_HEADS):
+            k += 1
+        j = k
+        while j < n and j - k < 3 and (foreign or sdoc[j].pos_ == "PROPN" and not sdoc[j].ent_type_) \
                 and sdoc[j].is_title and sdoc[j].is_alpha and sdoc[j].lower_ not in titles \
                 and sdoc[j].lower_ not in TITLE_HEADS and sdoc[j].lower_ not in _NOT_NAMES:
             j += 1
-        if j - tok.i >= 2 and (foreign or j >= n or sdoc[j].pos_ != "PROPN"):
-            out.append((sdoc[tok.i + 1 : j], "PERSON"))
+        if j - k >= 1 and (foreign or j >= n or sdoc[j].pos_ != "PROPN"):
+            out.append((sdoc[k:j], "PERSON"))
     return out
 
 
