@@ -186,6 +186,18 @@ def test_a_relative_clause_that_does_not_deny_is_no_denial():
     assert not [c for c in analyze([doc])[0].claims if c.negated or "Moscow" in (c.speaker_text or "")]
 
 
+def test_german_adverbials_and_prepositions_are_no_sources():
+    """'wie das Unternehmen am Mittwoch mitteilte' gave the speaker 'Mittwoch' (the capital nearest the verb); the
+    preposition 'nach' ('Nachfrage nach Snacks') was read as the postposition 'X nach' (according to X), the
+    company the source of 'Snacks in Asien acht Prozent mehr verdient'."""
+    doc = Document(id="d-de-adv", source="de", fmt="txt", language="de", outlet="Test Outlet",
+                   text="Der Konzern Kestrel Foods hat dank einer starken Nachfrage nach Snacks in Asien acht Prozent "
+                        "mehr verdient. Der Nettogewinn stieg auf 1,2 Milliarden Euro, wie das Unternehmen am "
+                        "Mittwoch mitteilte.")
+    got = [(c.kind, c.speaker_text) for c in analyze([doc])[0].claims]
+    assert got[0][0] == "outlet" and got[1] == ("reported", "Unternehmen"), got
+
+
 def test_a_separable_verb_s_particle_is_no_speaker():
     """'Er fügte hinzu, C': the pronoun points back to the minister; the particle 'hinzu' is no name."""
     doc = Document(id="d-de-hinzu", source="de", fmt="txt", language="de", outlet="Test Outlet",

@@ -62,6 +62,11 @@ def noun_articles(lang: str | None) -> frozenset[str]:
     return _noun_articles().get(base_language(lang), frozenset())
 
 
+def article_contractions(lang: str | None) -> frozenset[str]:
+    """The prepositions fused with an article of a language that capitalises its nouns ('am', 'zum')."""
+    return _noun_articles().get("+" + base_language(lang), frozenset())
+
+
 def noun_markers(lang: str | None) -> frozenset[str]:
     """noun_articles with the prepositions the language fuses with an article ('am', 'zum': data/disagreements.json
     'article_contractions') and its other determiners and number words ('seine', 'acht', 'Milliarden':

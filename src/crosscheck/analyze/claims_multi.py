@@ -372,6 +372,8 @@ def _according(st: _State, s: int, e: int) -> bool:
             head = st.text[s:s + m.start()]
             comma = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u3001"))
             src_lo = s + comma + 1 if comma >= 0 else s
+            if word_count(st.text[src_lo:s + m.start()]) > _AFTER_SOURCE_WORDS:
+                return False  # no short phrase before the form: a preposition ('Nachfrage nach Snacks'), no source
             key, name = _speaker_near(st, src_lo, s + m.start(), s + m.start(), s + m.end())
             if name is None:
                 name = _tidy(st.text[src_lo:s + m.start()])
@@ -379,6 +381,9 @@ def _according(st: _State, s: int, e: int) -> bool:
                 return False
             return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
     return False
+
+
+_AFTER_SOURCE_WORDS = 6  # words of the source before a form that follows it ('Dem Bericht der Polizei zufolge')
 
 
 # ---------------------------------------------------------------- reported speech

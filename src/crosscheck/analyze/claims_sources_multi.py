@@ -9,7 +9,8 @@ import re
 from bisect import bisect_left
 
 from crosscheck.analyze.aliases import known_place
-from crosscheck.textunits import noun_articles, stop_words, word_count
+from crosscheck.analyze.time_words import cldr
+from crosscheck.textunits import article_contractions, noun_articles, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _EDGE = " \t\n,;:\u2014\u2013-\u2026\u3001\uff0c\uff1a\u060c"
@@ -82,11 +83,22 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
         return None, opening
     for m in sorted(_CAPS.finditer(st.text, lo, hi), key=lambda m: min(abs(m.start() - ce), abs(cs - m.end()))):
         if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce or _only_function_words(st, m.group(1)) \
-                or m.start() >= ce and _told_elsewhere(st, ce, m.start()):
+                or m.start() >= ce and _told_elsewhere(st, ce, m.start()) or _adverbial(st, m.start(1), m.group(1)):
             continue  # a sentence-initial capital marks any word
         body = _body_of_a_place(st, lo, m.start(1), m.end(1), cs) if _a_place_of(st, m.start(1), m.group(1)) else None
         return None, body or m.group(1)
     return None, None
+
+
+def _adverbial(st, start: int, word: str) -> bool:
+    """A capitalised word that says when or where, not who: a weekday or month of the language (CLDR), or, where
+    nouns are capitalised, a noun after a preposition fused with an article ('wie das Unternehmen am Mittwoch
+    mitteilte': the company spoke, not 'Mittwoch')."""
+    table = cldr(st.cues.lang) or {}
+    if word.split()[0].lower() in table.get("weekdays", {}) or word.split()[0].lower() in table.get("months", {}):
+        return True
+    before = _WORDS.findall(st.text[max(0, start - 12):start])
+    return bool(before) and before[-1].lower() in article_contractions(st.cues.lang)
 
 
 def _a_place_of(st, start: int, word: str) -> bool:
