@@ -646,3 +646,15 @@ def test_a_name_after_a_title_of_several_words_and_the_lead_name_after_a_datelin
     names = {(e.name, e.type) for e in an.entities}
     assert {("Kestrel Foods", "ORG"), ("Ana Brisk", "PERSON"), ("Tomas Greer", "PERSON")} <= names, names
     assert any((c.speaker_text or "").endswith("Ana Brisk") for c in an.claims), an.claims
+
+
+def test_the_subject_after_an_opening_phrase_parsed_as_its_apposition_speaks():
+    """'In a post on Telegram, the regional governor Ivan Petrov said C': the parser made the governor an apposition
+    of 'Telegram' and 'said' had no subject; the sentence was the outlet's statement."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    text = "In a post on Telegram, the regional governor Ivan Petrov said three people had been killed."
+    (claim,) = analyze([Document(id="t", source="t", fmt="txt", text=text, language="en", published="2026-10-29")])[0].claims
+    assert (claim.kind, claim.text) == ("reported", "Three people had been killed."), claim
+    assert "governor" in claim.speaker_text, claim

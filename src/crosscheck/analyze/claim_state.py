@@ -150,7 +150,19 @@ def subject(cue: Token, skip=None) -> Token | None:
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not (skip and skip(c))]
     if len(subjects) > 1 and all(c.i < cue.i for c in subjects):
         return subjects[-1]
-    return subjects[0] if subjects else None
+    return subjects[0] if subjects else _stranded_subject(cue)
+
+
+def _stranded_subject(cue: Token) -> Token | None:
+    """'In a post on Telegram, the regional governor Ivan Petrov said C': the parser hung the subject on the opening
+    phrase as an apposition ('governor' of 'Telegram'); the noun phrase after the phrase's comma, ending right
+    before the cue, is the subject."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.i < cue.i):
+        for t in prep.subtree:
+            if t.dep_ == "appos" and t.right_edge.i == cue.i - 1 and t.left_edge.i > 0 \
+                    and t.doc[t.left_edge.i - 1].text == ",":
+                return t
+    return None
 
 
 def _subject_before(st: State, pron: Token) -> Speaker | None:
