@@ -198,6 +198,16 @@ def test_german_adverbials_and_prepositions_are_no_sources():
     assert got[0][0] == "outlet" and got[1] == ("reported", "Unternehmen"), got
 
 
+def test_an_outlet_named_after_the_verb_with_an_elided_article_speaks():
+    """'..., ha riferito l'agenzia Ansa citando fonti della polizia': the elided article 'l'' read as no article and
+    'Ansa' (a word of spaCy's Italian stop list) closed the name: the sentence was the outlet's statement, then
+    'l'agenzia' alone, then 'l'agenzia Ansa citando'. The agency speaks, the police sources are its chain."""
+    doc = Document(id="d-it-ansa", source="it", fmt="txt", language="it", outlet="Test Outlet",
+                   text="Tre persone sono morte nell'incendio, ha riferito l'agenzia Ansa citando fonti della polizia.")
+    (claim,) = analyze([doc])[0].claims
+    assert (claim.kind, claim.speaker_text, claim.chain) == ("reported", "L'agenzia Ansa", ("Fonti della polizia",))
+
+
 def test_a_separable_verb_s_particle_is_no_speaker():
     """'Er fügte hinzu, C': the pronoun points back to the minister; the particle 'hinzu' is no name."""
     doc = Document(id="d-de-hinzu", source="de", fmt="txt", language="de", outlet="Test Outlet",

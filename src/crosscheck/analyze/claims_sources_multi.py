@@ -238,14 +238,15 @@ def _noun_after_cue(st, ce: int, e: int) -> str | None:
     stops = stop_words(st.cues.lang)
     words = list(_WORDS.finditer(st.text, ce, e))
     low = [w.group(0).lower().rstrip(".") for w in words]
-    if len(words) < 2 or not stops or low[0] not in stops or low[1] in stops:
-        return None
+    if len(words) < 2 or not stops or (low[0] not in stops and low[0] + "'" not in stops) or low[1] in stops:
+        return None  # (an elided article is a word of its own here: 'l' of "l'agenzia")
     if re.search(r"[,;:.!?]", st.text[ce:words[1].start()]):
         return None
     last = 1
     for i in range(2, min(len(words), 4)):
-        if low[i] in stops or re.search(r"[,;:.!?]", st.text[words[last].end():words[i].start()]):
-            break
+        if low[i] in stops and not words[i].group(0)[:1].isupper() \
+                or re.search(r"[,;:.!?]", st.text[words[last].end():words[i].start()]):
+            break  # (a capital is a name, though spaCy lists the word: 'Ansa' of "l'agenzia Ansa")
         last = i
     if not any(len(w) >= 3 and w not in stops for w in low[1:last + 1]):
         return None  # 'lors d'une visite': a function word and an elided article name no one
