@@ -97,6 +97,11 @@ CLAIMS = [
     ("es", "Según la agencia Efe, el incendio destruyó tres almacenes en el puerto.", "according_to", "efe", "incendio destruyó"),
     ("de", "Die Feuerwehr habe den Brand unter Kontrolle, sagte Sprecherin Anna Vogel am Abend.", "reported", "vogel", "brand unter kontrolle"),
     ("de", "Laut Polizei wurden bei dem Unfall vier Menschen verletzt.", "according_to", "polizei", "vier menschen verletzt"),
+    # 'liet weten dat' (let it be known), 'ha scritto che' (wrote): no claim, or the outlet's
+    ("nl", "De burgemeester liet weten dat de brug nog een week dicht blijft.", "reported", "burgemeester", "brug"),
+    ("it", "Il governatore Ivan Petrov ha scritto che tre persone sono state uccise.", "reported", "petrov", "tre persone"),
+    # the medium after a preposition is no speaker ('Telegram dijo')
+    ("es", "El gobernador dijo en Telegram que tres personas murieron.", "reported", "gobernador", "tres personas"),
     # 'denunció que' (alleged that): the opposition's allegation was the outlet's statement
     ("es", "La líder opositora Marta Kovel denunció que hubo compra de votos en tres provincias.", "reported", "kovel",
      "compra de votos"),

@@ -72,6 +72,9 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
         m = cands[0][2]
         if title is not None and cands[0][0] > 1:  # 'el ministro de Exteriores de Rusia': the title speaks
             return None, title
+        if title is not None and m.start >= ce and st.text.find(title, lo, cs) >= 0 and \
+                any(w.lower() in stop_words(st.cues.lang) for w in _WORDS.findall(st.text[ce:m.start])[-1:]):
+            return None, title  # 'El gobernador dijo en Telegram que': the medium after a preposition is no speaker
         body = _body_of_a_place(st, lo, m.start, m.end, cs) if cands[0][0] >= _SPEAKER_TYPES["GPE"] else None
         if body is not None:  # 'Міністерство закордонних справ Норландії заперечило': the ministry speaks
             return None, body
