@@ -106,6 +106,8 @@ CLAIMS = [
     ("es", "La líder opositora Marta Kovel denunció que hubo compra de votos en tres provincias.", "reported", "kovel",
      "compra de votos"),
     ("pt", "O sindicato denunciou que a empresa demitiu 40 trabalhadores.", "reported", "sindicato", "demitiu 40"),
+    # dialogue typed with hyphens, a reporting verb after the closing one (Polish web news)
+    ("pl", "- Nie wycofamy się z tego planu - powiedział gubernator Iwan Pietrow.", "quote", "pietrow", "nie wycofamy"),
     # a separable reporting verb: its particle stands between the verb and the comma ('kündigte an, C' was the outlet's)
     ("de", "Ministerpräsident Anton Velic kündigte an, die Regierung werde 50 Millionen Euro bereitstellen.", "reported",
      "velic", "regierung werde"),

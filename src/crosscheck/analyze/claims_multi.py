@@ -43,6 +43,7 @@ from crosscheck.textunits import sentence_initial as _sentence_initial
 _SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
 _QUESTION = re.compile(r"[?\uff1f\u061f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
 _DIGIT = re.compile(r"\d")
+_HYPHEN_LINE = re.compile(r"(?m)^[ \t]*-[ \t]+(?P<q>[^\n]+?)[ \t]+-[ \t]+(?P<rest>[^\n]*)$")
 _DASH_LINE = re.compile(r"(?m)^[ \t]*[\u2014\u2013\u2015][ \t]*(?P<q>[^\n]+?)(?:[ \t]+[\u2014\u2013\u2015][ \t]*(?P<rest>[^\n]*))?$")
 
 
@@ -246,6 +247,10 @@ def _quote_regions(text: str, cues: Cues, settings: Settings) -> list[tuple[int,
     if cues.dash:
         for m in _DASH_LINE.finditer(text):
             if word_count(m.group("q")) >= settings.claim_min_quote_words:
+                found.append((m.start("q"), m.end("q"), m.start(), m.end("q")))
+        for m in _HYPHEN_LINE.finditer(text):  # '- Nie wycofamy się - powiedział X': typed with hyphens, a verb after
+            if word_count(m.group("q")) >= settings.claim_min_quote_words and cues.cue is not None \
+                    and cues.cue.match(m.group("rest")):
                 found.append((m.start("q"), m.end("q"), m.start(), m.end("q")))
     found.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     out: list[tuple[int, int, int, int]] = []
