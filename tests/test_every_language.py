@@ -668,6 +668,16 @@ def test_german_nouns_after_fused_articles_adjectives_and_figures_are_no_names_a
                                          "Stadt Dorvan", "Hauptstadt Arvel", "Samstag Anna Keller"}, names
 
 
+def test_a_first_name_read_as_a_place_and_the_surname_after_it_are_a_person():
+    """'A líder da oposição Marta Kovel disse': the English NER read 'Marta' as a place and left 'Kovel' alone; the
+    claim's speaker was 'A líder da oposição Marta'. A known place keeps its reading."""
+    doc = Document(id="pt-given", source="pt", fmt="txt", language="pt", published="2026-10-12",
+                   text="A líder da oposição Marta Kovel disse que houve compra de votos em três províncias.")
+    an = analyze([doc])[0]
+    assert ("Marta Kovel", "PERSON") in {(e.name, e.type) for e in an.entities}
+    assert an.claims[0].speaker_text.endswith("Marta Kovel"), an.claims
+
+
 def test_a_country_in_the_genitive_is_the_country():
     """'Der Präsident Frankreichs', 'im Osten Deutschlands': the genitive was a person 'Frankreichs' and a place no
     list knew, apart from France and Germany (data/aliases.json 'genitive_endings'); 'the Americas' stays apart from

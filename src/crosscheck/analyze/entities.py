@@ -18,7 +18,7 @@ from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_TITLE, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.aliases import known, known_as_written, name_tokens, surface
+from crosscheck.analyze.aliases import known, known_as_written, known_place, name_tokens, surface
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -186,6 +186,9 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
             span = foreign_span(span, ent.label_, stops, calendar)
         if span is None:
             continue
+        given = bool(stops) and ent.label_ == "GPE" and _given_name(span, stops)
+        if given:  # 'A líder da oposição Marta Kovel disse': a first name read as a place, and the surname after it
+            span = span.doc[span.start:span.end + 1]
         titled = False
         if stops:
             if len(span) > 1 and is_title_word(span[0].lower_, titles, True) and span[1].lower_ in stops:
@@ -204,7 +207,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         text = surface(span.text)
         if not _usable(text, ent.label_, latin):
             continue
-        label = "ORG" if kinded else "GPE" if placed else ent.label_
+        label = "ORG" if kinded else "GPE" if placed else "PERSON" if given else ent.label_
         if label == "FAC":  # 'near Vuhledar': a lone proper noun is a town; else a site
             label = "GPE" if len(span) == 1 and span[0].pos_ == "PROPN" else "LOC"
         hit = known(text)
@@ -218,6 +221,18 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
     out.extend(_places_after_prepositions(sdoc, latin, cands))
     out.extend(_names_after_titles(sdoc, latin, cands, titles, bool(stops)))
     return out
+
+
+def _given_name(span: Span, stops: frozenset[str]) -> bool:
+    """A one-word place no gazetteer knows, followed by one capitalised word no reader tagged and then no other:
+    a person's first name and surname ('Marta Kovel'), in another language's text the English NER reads."""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc) or known(span.text) is not None or known_place(span.text) is not None:
+        return False
+    nxt = doc[span.end]
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return nxt.is_alpha and nxt.is_title and not nxt.is_sent_start and not nxt.ent_type_ \
+        and nxt.lower_ not in stops and (after is None or not after.is_title)
 
 
 def _genitive_country(word: str) -> bool:
