@@ -143,6 +143,7 @@ CLAIMS = [
     ("es", "La líder opositora Marta Kovel dijo que hubo compra de votos. La comisión lo negó."),
     ("it", "La leader dell'opposizione Marta Kovel ha detto che ci sono stati voti comprati. La commissione lo ha smentito."),
     ("pt", "A líder da oposição, Marta Kovel, disse que houve compra de votos. A comissão negou isso."),
+    ("fr", "La cheffe de l'opposition Marta Kovel a affirmé que des votes avaient été achetés. La commission l'a démenti."),
 ])
 def test_a_denial_pointing_back_denies_the_claim_before(lang, text):
     """'De kiescommissie ontkende dat.', 'La comisión lo negó.': the denial gave no claim ('dat' read as a

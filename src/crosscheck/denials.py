@@ -52,8 +52,10 @@ def cue_in(cue: str | None, forms: frozenset[str]) -> bool:
 def referring(text: str | None, language: str | None) -> bool:
     """``text`` (a claim's content) only points back to what was said before ('It.', 'the report', 'dat')."""
     table = words(language)
-    return table is not None and bool(text) and \
-        " ".join(text.lower().replace("’", "'").strip(" .!?,;:").split()) in table.referring
+    if table is None or not text:
+        return False
+    said = " ".join(text.lower().replace("’", "'").strip(" .!?,;:").split())
+    return said in table.referring or said + "'" in table.referring  # ("l'" shown as 'L')
 
 
 def is_denial(cue: str | None, language: str | None) -> bool:

@@ -538,6 +538,9 @@ def _points_back(st: _State, s: int, cs: int, ce: int, e: int, cue: str) -> tupl
     if len(words) > 1 and referring(words[-1], st.cues.lang):  # 'lo negó', 'lo ha smentito'
         at = st.text.rindex(words[-1], s, cs)
         return at, at + len(words[-1])
+    clitic = re.match(r"\w+['\u2019]", st.text[cs:ce])  # "l'a démenti": the pronoun written against the verb
+    if clitic is not None and referring(clitic.group(0), st.cues.lang):
+        return cs, cs + clitic.end()
     return None
 
 
