@@ -30,13 +30,14 @@ from importlib import resources
 from crosscheck.analyze import headlines
 from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
-                                                     _noun_after_cue, _only_function_words, _past_dates,
-                                                     _place_of_a_noun, _recent_or_person, _speaker_near, _subject,
+                                                     _noun_after_cue, _only_function_words, _particle, _past_dates,
+                                                     _place_of_a_noun, _points_back, _recent_or_person, _speaker_near,
+                                                     _subject,
                                                      _tidy, _trim_source)
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
-from crosscheck.denials import is_denial, referring
+from crosscheck.denials import is_denial
 from crosscheck.textunits import base_language, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
@@ -522,34 +523,6 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         new = st.claims.pop()
         st.claims[held[0]] = replace(new, key=st.claims[held[0]].key)
     return True
-
-
-def _points_back(st: _State, s: int, cs: int, ce: int, e: int, cue: str) -> tuple[int, int] | None:
-    """The words with which a denial ending its sentence points back to the claim before ('De kiescommissie ontkende
-    dat.', 'La comisión lo negó.': data/denial_cues.json 'referring'), after the cue or, a pronoun, right before it."""
-    if not is_denial(cue, st.cues.lang):
-        return None
-    rest = st.text[ce:e]
-    after = rest.strip(_EDGE + ".!?")
-    if after:
-        at = ce + rest.index(after)
-        return (at, at + len(after)) if referring(after, st.cues.lang) else None
-    words = st.text[s:cs].split()
-    if len(words) > 1 and referring(words[-1], st.cues.lang):  # 'lo negó', 'lo ha smentito'
-        at = st.text.rindex(words[-1], s, cs)
-        return at, at + len(words[-1])
-    clitic = re.match(r"\w+['\u2019]", st.text[cs:ce])  # "l'a démenti": the pronoun written against the verb
-    if clitic is not None and referring(clitic.group(0), st.cues.lang):
-        return cs, cs + clitic.end()
-    return None
-
-
-def _particle(c: Cues, text: str, lo: int, hi: int) -> int:
-    """Characters of the separable verb particle right after a cue at ``lo`` ('an' of 'kündigte an, C'), else 0."""
-    if c.particles is None:
-        return 0
-    m = c.particles.match(text, lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), hi)
-    return m.end() - lo if m else 0
 
 
 def _skip(text: str, lo: int, hi: int) -> int:

@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 from crosscheck.analyze.aliases import known_place
 from crosscheck.analyze.time_words import cldr
+from crosscheck.denials import is_denial, referring
 from crosscheck.textunits import article_contractions, noun_articles, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
@@ -293,3 +294,31 @@ def _recent_or_person(st, s: int) -> tuple[str | None, str | None] | None:
         if (ent.type if ent else m.label) == "PERSON":
             return m.entity, ent.name if ent else " ".join(st.text[m.start:m.end].split())
     return None
+
+
+def _points_back(st, s: int, cs: int, ce: int, e: int, cue: str) -> tuple[int, int] | None:
+    """The words with which a denial ending its sentence points back to the claim before ('De kiescommissie ontkende
+    dat.', 'La comisión lo negó.': data/denial_cues.json 'referring'), after the cue or, a pronoun, right before it."""
+    if not is_denial(cue, st.cues.lang):
+        return None
+    rest = st.text[ce:e]
+    after = rest.strip(_EDGE + ".!?")
+    if after:
+        at = ce + rest.index(after)
+        return (at, at + len(after)) if referring(after, st.cues.lang) else None
+    words = st.text[s:cs].split()
+    if len(words) > 1 and referring(words[-1], st.cues.lang):  # 'lo negó', 'lo ha smentito'
+        at = st.text.rindex(words[-1], s, cs)
+        return at, at + len(words[-1])
+    clitic = re.match(r"\w+['\u2019]", st.text[cs:ce])  # "l'a démenti": the pronoun written against the verb
+    if clitic is not None and referring(clitic.group(0), st.cues.lang):
+        return cs, cs + clitic.end()
+    return None
+
+
+def _particle(c, text: str, lo: int, hi: int) -> int:
+    """Characters of the separable verb particle right after a cue at ``lo`` ('an' of 'kündigte an, C'), else 0."""
+    if c.particles is None:
+        return 0
+    m = c.particles.match(text, lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), hi)
+    return m.end() - lo if m else 0
