@@ -159,6 +159,9 @@ def test_a_denial_pointing_back_denies_the_claim_before(lang, text):
 
 @pytest.mark.parametrize("lang,text,denier", [
     ("en", "Ukraine says Russian troops crossed the border overnight, which Moscow denies.", "Moscow"),
+    # auxiliaries and adverbs beside the verb are no part of its subject (data/denial_cues.json 'relative_fillers')
+    ("en", "Ukraine says Russian troops crossed the border overnight, which Moscow has strongly denied.", "Moscow"),
+    ("de", "Die Ukraine sagt, russische Truppen hätten die Grenze überquert, was Moskau bestritten hat.", "Moskau"),
     ("es", "Ucrania afirma que tropas rusas cruzaron la frontera, algo que Moscú niega.", "Moscú"),
     ("es", "Ucrania afirma que tropas rusas cruzaron la frontera, lo que niega Moscú.", "Moscú"),
     ("fr", "L'Ukraine affirme que des troupes russes ont franchi la frontière, ce que Moscou dément.", "Moscou"),

@@ -18,6 +18,7 @@ class DenialWords:
     cancel: frozenset[str]  # negation words right before the cue that take the denial back
     referring: frozenset[str] = frozenset()  # 'it', 'the report': a denial's object pointing back to a claim
     relative: tuple[str, ...] = ()  # 'which', 'algo que': a relative clause denying the sentence it closes
+    fillers: tuple[str, ...] = ()  # 'has', 'strongly': words beside the verb of such a clause
 
 
 def _words(v: dict, key: str) -> frozenset[str]:
@@ -29,7 +30,8 @@ def _table() -> dict[str, DenialWords]:
     with resources.files("crosscheck.data").joinpath("denial_cues.json").open(encoding="utf-8") as fh:
         data = json.load(fh)["languages"]
     return {lang: DenialWords(_words(v, "forms"), _words(v, "weak_forms"), _words(v, "statement_words"),
-                              _words(v, "cancel"), _words(v, "referring"), tuple(v.get("relative", ())))
+                              _words(v, "cancel"), _words(v, "referring"), tuple(v.get("relative", ())),
+                              tuple(v.get("relative_fillers", ())))
             for lang, v in data.items()}
 
 

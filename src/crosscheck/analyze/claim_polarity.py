@@ -67,24 +67,27 @@ def _antecedent(claims: Sequence[Claim], c: Claim, language: str | None) -> Clai
 _NAME_WORDS = 6  # words a relative denial's subject may have ('the Russian Defence Ministry')
 
 
+def _alt(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "x^"
+
+
 @lru_cache(maxsize=16)
-def _relative_pattern(openers: tuple[str, ...], forms: frozenset[str]) -> re.Pattern | None:
-    """', which Moscow denies.' / ', lo que niega Moscú.': a denial clause ending its sentence, its subject before
-    or after the verb."""
+def _relative_pattern(openers: tuple[str, ...], forms: frozenset[str], fillers: tuple[str, ...]) -> re.Pattern | None:
+    """', which Moscow has denied.' / ', lo que niega Moscú.': a denial clause ending its sentence, its subject before
+    or after the verb, the language's auxiliaries and adverbs (``fillers``) beside the verb."""
     if not openers or not forms:
         return None
-    opener = "|".join(sorted(map(re.escape, openers), key=len, reverse=True))
-    form = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    form, fill = _alt(forms), rf"(?:\s+(?:{_alt(fillers)}))*"
     subj = r"[^\W\d_][^,.;:!?()\[\]\"\n]{0,80}?"
-    return re.compile(rf"\s*,\s*(?:{opener})\s+(?:(?P<s1>{subj})\s+(?P<c1>{form})|(?P<c2>{form})\s+(?P<s2>{subj}))"
-                      rf"(?:\s+(?:now|still|strongly|firmly|flatly|categorically))?\s*(?P<stop>[.!?]|$)", re.IGNORECASE)
+    return re.compile(rf"\s*,\s*(?:{_alt(openers)})\s+(?:(?P<s1>{subj}){fill}\s+(?P<c1>{form})|(?P<c2>{form})\s+"
+                      rf"(?P<s2>{subj})){fill}\s*(?P<stop>[.!?]|$)", re.IGNORECASE)
 
 
 def _relative_denials(claims: Sequence[Claim], text: str, table: DenialWords,
                       mentions: Sequence[Mention]) -> list[Claim]:
     """Each body claim whose sentence closes with a relative denial: the claim without the clause, and beside it the
     denial of the same words by the clause's subject (its entity where a mention sits there)."""
-    pattern = _relative_pattern(table.relative, table.forms)
+    pattern = _relative_pattern(table.relative, table.forms, table.fillers)
     if pattern is None:
         return list(claims)
     out: list[Claim] = []
