@@ -112,7 +112,7 @@ def test_watch_killed_mid_round_resumes_without_loss_or_duplicates(server, db_pa
     sources = tmp_path / "sources.txt"
     sources.write_text(server.url("/feed.xml") + "\n", encoding="utf-8")
     cmd = [sys.executable, "-m", "crosscheck.cli", "--db", str(db_path), "watch", str(sources), "--once",
-           "--allow-private", "--delay", "0.3", "--batch-size", "2"]
+           "--allow-private", "--delay", "1.0", "--batch-size", "2"]  # 8 pages over 8 s: a round to kill in its middle
     proc = subprocess.Popen(cmd, cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     stored = 0
     deadline = time.monotonic() + 240

@@ -47,44 +47,49 @@ def stop_words(lang: str | None) -> frozenset[str]:
         return frozenset()
 
 
+_NOUN_TABLES = ("capitalised_nouns", "article_contractions", "noun_determiners", "adjective_endings")
+
+
 @lru_cache(maxsize=1)
-def _noun_articles() -> dict[str, frozenset[str]]:
+def _noun_tables() -> dict[str, dict[str, frozenset[str]]]:
+    """data/disagreements.json's word lists of the languages that capitalise every noun, by list and language."""
     data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
-    out = {lang: frozenset(words) for lang, words in data["capitalised_nouns"].items()}
-    out.update({"+" + lang: frozenset(words) for lang, words in data["article_contractions"].items()})
-    out.update({"*" + lang: frozenset(words) for lang, words in data["noun_determiners"].items()})
-    return out
+    return {key: {lang: frozenset(words) for lang, words in data[key].items()} for key in _NOUN_TABLES}
+
+
+def _noun_table(key: str, lang: str | None) -> frozenset[str]:
+    return _noun_tables()[key].get(base_language(lang), frozenset())
 
 
 def noun_articles(lang: str | None) -> frozenset[str]:
     """The articles of a language that capitalises every noun (data/disagreements.json 'capitalised_nouns':
     German, Luxembourgish); empty for any other language."""
-    return _noun_articles().get(base_language(lang), frozenset())
+    return _noun_table("capitalised_nouns", lang)
 
 
 def article_contractions(lang: str | None) -> frozenset[str]:
     """The prepositions fused with an article of a language that capitalises its nouns ('am', 'zum')."""
-    return _noun_articles().get("+" + base_language(lang), frozenset())
+    return _noun_table("article_contractions", lang)
 
 
 def noun_markers(lang: str | None) -> frozenset[str]:
     """noun_articles with the prepositions the language fuses with an article ('am', 'zum': data/disagreements.json
     'article_contractions') and its other determiners and number words ('seine', 'acht', 'Milliarden':
     'noun_determiners'): the words a noun follows."""
-    table, lang = _noun_articles(), base_language(lang)
-    return noun_articles(lang) | table.get("+" + lang, frozenset()) | table.get("*" + lang, frozenset())
+    return noun_articles(lang) | article_contractions(lang) | _noun_table("noun_determiners", lang)
 
 
 _WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?([\w.,]+)\s+$")  # the two words before a word
-_ADJECTIVE_END = re.compile(r"\w\w(?:e|en|er|es|em)$")  # a German adjective's inflected ending
 _FIGURE = re.compile(r"\d[\d.,]*")
 
 
-def noun_position(text: str, start: int, markers: frozenset[str]) -> str | None:
-    """Where every noun is capitalised (``markers``: noun_markers of the language), why the word at ``start`` is a
-    common noun: "figure" right after a figure ('1.800 Menschen'), "article" right after an article or an article
-    fused with a preposition, or an article and its adjective ('die Grenze', 'am Dienstagmorgen', 'dem schweren
-    Erdbeben'); None otherwise (after a preposition it may be a place: 'in Tarvel')."""
+def noun_position(text: str, start: int, lang: str | None) -> str | None:
+    """Where every noun is capitalised (noun_markers of ``lang``), why the word at ``start`` is a common noun:
+    "figure" right after a figure ('1.800 Menschen'), "article" right after an article, an article fused with a
+    preposition or another determiner, or an article and its adjective (data/disagreements.json
+    'adjective_endings': 'die Grenze', 'am Dienstagmorgen', 'dem schweren Erdbeben'); None otherwise (after a
+    preposition it may be a place: 'in Tarvel')."""
+    markers = noun_markers(lang)
     if not markers:
         return None
     before = _WORDS_BEFORE.search(text[max(0, start - 60):start])
@@ -93,9 +98,9 @@ def noun_position(text: str, start: int, markers: frozenset[str]) -> str | None:
     if _FIGURE.fullmatch(before.group(2)) is not None:
         return "figure"
     last, first = before.group(2).lower(), (before.group(1) or "").lower()
-    if last in markers or (first in markers and before.group(2).islower() and _ADJECTIVE_END.search(last)):
-        return "article"
-    return None
+    adjective = before.group(2).islower() and any(last.endswith(e) and len(last) > len(e) + 1
+                                                   for e in _noun_table("adjective_endings", lang))
+    return "article" if last in markers or first in markers and adjective else None
 
 
 def word_count(text: str) -> int:

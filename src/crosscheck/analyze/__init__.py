@@ -174,17 +174,17 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     )
 
 
-_FIGURE = re.compile(r"\d[\d.,]*")
 _FIGURE_INSIDE = re.compile(r"\w\s+\d[\d.,]*\s+\w")  # a figure between two words of one mention
 
 
-def _common_word(text: str, start: int, end: int, articles: frozenset[str], calendar) -> bool:
+def _common_word(text: str, start: int, end: int, lang: str, calendar) -> bool:
     """A one-word mention that is a month or weekday of the language (CLDR), or, where every noun is capitalised,
     a word no gazetteer knows right after an article, an article fused with a preposition or an article and an
     adjective ('die Grenze', 'am Dienstagmorgen', 'dem schweren Erdbeben'; after a preposition it may be a place:
     'in Tarvel'; longer names follow articles: 'die Valdor Times'), a mention right after a figure ('1.800
     Menschen', '21 Millionen Rentner'), or a run of nouns with a figure inside ('Jahren 1200 Stellen')."""
     word = text[start:end]
+    articles = noun_markers(lang)
     if articles and _FIGURE_INSIDE.search(word) and known(word) is None:
         return True  # 'Jahren 1200 Stellen', 'Aufschlag von 27 Prozent': a run of nouns around a figure
     words = word.split()
@@ -194,7 +194,7 @@ def _common_word(text: str, start: int, end: int, articles: frozenset[str], cale
         return True
     if not articles or known(word) is not None:
         return False
-    place = noun_position(text, start, articles)
+    place = noun_position(text, start, lang)
     if place == "figure":
         return True
     return place is not None and len(words) == 1  # ('die Valdor Times', 'die Deutsche Bahn': a name after an article)
@@ -250,7 +250,7 @@ def _without_function_words(ents, stops: frozenset[str], text: str = "", languag
         for m in ents.mentions:
             said.setdefault(m.entity, []).append(m)
         bad |= {k for k, ms in said.items()
-                if all(_common_word(text, m.start, m.end, articles, calendar) for m in ms)}
+                if all(_common_word(text, m.start, m.end, lang, calendar) for m in ms)}
     if not bad:
         return ents
     return _entities.LocalEntities(

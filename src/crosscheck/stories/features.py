@@ -17,7 +17,7 @@ from anyascii import anyascii
 from crosscheck.corroborate.clauses import concept_patterns
 from crosscheck.model import Analysis, Document, StoryFeatures
 from crosscheck.stories.actors import actor_keys, lead_organisation
-from crosscheck.textunits import ends_with_stop, noun_markers, noun_position, sentence_spans
+from crosscheck.textunits import ends_with_stop, noun_position, sentence_spans
 from crosscheck.timevalues import calendar_key
 
 LEAD_LEMMAS = 60  # content lemmas of the lead (headline + first sentence or so)
@@ -86,13 +86,12 @@ def _text_names(text: str, language: str | None) -> list[str]:
     """Capitalised words not opening a sentence (any script with case), nor, where every noun is capitalised, in a
     noun's place ('der Umsatz', '1,2 Milliarden': textunits.noun_position); Hangul words for Korean."""
     out = []
-    markers = noun_markers(language)
     for m in _WORD.finditer(text):
         w = m.group()
         if language == "ko" and re.search(r"[\uac00-\ud7a3]", w):
             out.append(w)
         elif w[0].isupper() and len(w) >= 3 and not _SENT_START.search(text[max(0, m.start() - 3): m.start()]) \
-                and noun_position(text, m.start(), markers) is None:
+                and noun_position(text, m.start(), language) is None:
             out.append(w)
     return out
 
