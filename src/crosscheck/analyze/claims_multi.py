@@ -420,6 +420,7 @@ def _reported(st: _State, s: int, e: int) -> bool:
             that = c.that.match(st.text, ce + _skip(st.text, ce, e)) if c.that is not None else None
             if that is None and c.that is not None:
                 that = _that_within(st, ce, e)
+            pc = ce + _particle(c, st.text, ce, e)  # after a separable verb's particle ('X kündigte an, C')
             back = _points_back(st, s, cs, ce, e, cue)  # 'De kiescommissie ontkende dat.': no complementiser
             if back is not None:
                 that = None
@@ -443,13 +444,14 @@ def _reported(st: _State, s: int, e: int) -> bool:
                 body = (s, comma_before)
                 hi, cited = _cited(st, ce, e)  # 'C, сообщило агентство X со ссылкой на двух дипломатов'
                 key, name = _speaker_near(st, comma_before, hi, cs, ce)
-                noun = _noun_after_cue(st, _past_dates(st, ce, hi), hi)  # (up to a citing phrase: 'citando X')  # ('informaram na terça-feira os serviços')
+                noun = _noun_after_cue(st, _past_dates(st, ce, hi), hi)  # ('informaram na terça-feira os serviços', up to
+                # a citing phrase: 'ha riferito l'agenzia Ansa citando fonti')
                 if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
                     name = noun
                 elif _place_of_a_noun(st, key, name, noun, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court
                     key, name = None, noun
-            elif re.match(r"\s*[,:]", st.text[ce + _particle(c, st.text, ce, e):e]):  # 'X sagte, C' / 'X заявил: C'
-                body = (ce + _particle(c, st.text, ce, e), e)  # ('X kündigte an, C': after the verb's particle)
+            elif re.match(r"\s*[,:]", st.text[pc:e]):  # 'X sagte, C' / 'X заявил: C'
+                body = (pc, e)
                 hi, cited = _cited(st, s, cs)
                 key, name = _speaker_near(st, s, hi, cs, ce)
             elif back is not None:  # 'De kiescommissie ontkende dat.'
@@ -463,7 +465,7 @@ def _reported(st: _State, s: int, e: int) -> bool:
             continue
         if key is None and name is None and body[0] >= cs:
             name = _subject(st, s, cs)
-            between = st.text[ce + _particle(c, st.text, ce, e):body[0]]
+            between = st.text[ce + _particle(c, st.text, ce, e):body[0]]  # (not the verb's particle)
             if name is None and 1 <= word_count(between) <= 6:  # 'dijo el portavoz que' / 'أعلنت الشركة أن'
                 name = _tidy(c.that.sub("", between) if c.that is not None else between)
         elif key is None and name is None and c.substring:
