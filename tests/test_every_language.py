@@ -106,6 +106,12 @@ CLAIMS = [
     ("es", "La líder opositora Marta Kovel denunció que hubo compra de votos en tres provincias.", "reported", "kovel",
      "compra de votos"),
     ("pt", "O sindicato denunciou que a empresa demitiu 40 trabalhadores.", "reported", "sindicato", "demitiu 40"),
+    # whom the source spoke to is no speaker ('dijo a EFE el alcalde': EFE spoke; data/claim_cues.json 'addressee')
+    ("es", "El incendio está controlado, dijo a EFE el alcalde de Almena, Julián Ferrer.", "reported", "ferrer",
+     "incendio"),
+    ("es", "El incendio está controlado, declaró a Reuters un portavoz de los bomberos.", "reported", "portavoz",
+     "incendio"),
+    ("pt", "O incêndio está controlado, disse à Lusa o presidente da câmara.", "reported", "presidente", "incêndio"),
     # dialogue typed with hyphens, a reporting verb after the closing one (Polish web news)
     ("pl", "- Nie wycofamy się z tego planu - powiedział gubernator Iwan Pietrow.", "quote", "pietrow", "nie wycofamy"),
     # a separable reporting verb: its particle stands between the verb and the comma ('kündigte an, C' was the outlet's)

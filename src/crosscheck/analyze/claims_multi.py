@@ -69,6 +69,7 @@ class Cues:
     citing: re.Pattern | None = None  # 'unter Berufung auf X': X is cited by the speaker, not the speaker
     media: frozenset[str] = frozenset()  # nouns naming an outlet by its kind ('агентства'): the outlet last credited
     particles: re.Pattern | None = None  # a separable verb's particle between the cue and its comma ('kündigte an, C')
+    addressee: frozenset[str] = frozenset()  # 'a', "all'": before a name after the verb, who was spoken to
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +145,7 @@ def cues_for(lang: str | None) -> Cues | None:
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),
         particles=_alternation(entry.get("particles", []), sub),
+        addressee=frozenset(" ".join(w.lower().replace("\u2019", "'").split()) for w in entry.get("addressee", ())),
     )
 
 

@@ -61,7 +61,7 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
     """The source named in text[lo:hi] closest to the cue at [cs, ce): an entity, a title, a name."""
     cands = []
     for m in _mentions_in(st, lo, hi):
-        if cs <= m.start < ce or m.start >= ce and _told_elsewhere(st, ce, m.start):
+        if cs <= m.start < ce or m.start >= ce and (_told_elsewhere(st, ce, m.start) or _spoken_to(st, ce, m.start)):
             continue
         ent = st.ents.entity(m.entity)
         rank = _SPEAKER_TYPES.get(ent.type if ent else m.label, 5)
@@ -87,11 +87,22 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
         return None, opening
     for m in sorted(_CAPS.finditer(st.text, lo, hi), key=lambda m: min(abs(m.start() - ce), abs(cs - m.end()))):
         if _sentence_initial(st.text, m.start()) or cs <= m.start() < ce or _only_function_words(st, m.group(1)) \
-                or m.start() >= ce and _told_elsewhere(st, ce, m.start()) or _adverbial(st, m.start(1), m.group(1)):
+                or m.start() >= ce and (_told_elsewhere(st, ce, m.start()) or _spoken_to(st, ce, m.start(1))) \
+                or _adverbial(st, m.start(1), m.group(1)):
             continue  # a sentence-initial capital marks any word
         body = _body_of_a_place(st, lo, m.start(1), m.end(1), cs) if _a_place_of(st, m.start(1), m.group(1)) else None
         return None, body or m.group(1)
     return None, None
+
+
+def _spoken_to(st, ce: int, start: int) -> bool:
+    """The name at ``start``, after the cue ending at ``ce``, is whom the source spoke to: a preposition of the
+    language's 'addressee' list, perhaps with a noun naming an outlet, stands right before it ('dijo a EFE el
+    alcalde', 'ha detto all'Ansa', 'disse à agência Lusa')."""
+    words = " ".join(st.text[ce:start].lower().replace("\u2019", "'").split()).split(" ")
+    if words and words[-1] in st.cues.media:
+        words = words[:-1]
+    return bool(st.cues.addressee) and " ".join(words) in st.cues.addressee
 
 
 def _adverbial(st, start: int, word: str) -> bool:
@@ -242,6 +253,12 @@ def _noun_after_cue(st, ce: int, e: int) -> str | None:
     stops = stop_words(st.cues.lang)
     words = list(_WORDS.finditer(st.text, ce, e))
     low = [w.group(0).lower().rstrip(".") for w in words]
+    named = next((k for k, w in enumerate(words[:4]) if w.group(0)[:1].isupper()), None)
+    if named is not None and _spoken_to(st, ce, words[named].start()):  # 'dijo a Reuters un portavoz': past whom
+        end = named
+        while end + 1 < len(words) and words[end + 1].group(0)[:1].isupper():
+            end += 1
+        return _noun_after_cue(st, words[end].end(), e)
     if len(words) < 2 or not stops or (low[0] not in stops and low[0] + "'" not in stops) or low[1] in stops:
         return None  # (an elided article is a word of its own here: 'l' of "l'agenzia")
     if re.search(r"[,;:.!?]", st.text[ce:words[1].start()]):
