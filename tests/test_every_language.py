@@ -112,6 +112,8 @@ CLAIMS = [
     ("es", "El incendio está controlado, declaró a Reuters un portavoz de los bomberos.", "reported", "portavoz",
      "incendio"),
     ("pt", "O incêndio está controlado, disse à Lusa o presidente da câmara.", "reported", "presidente", "incêndio"),
+    ("es", "El incendio está controlado, dijo el alcalde a EFE.", "reported", "alcalde", "incendio"),
+    ("nl", "De brand is onder controle, zei de burgemeester tegen NOS.", "reported", "burgemeester", "brand"),
     # dialogue typed with hyphens, a reporting verb after the closing one (Polish web news)
     ("pl", "- Nie wycofamy się z tego planu - powiedział gubernator Iwan Pietrow.", "quote", "pietrow", "nie wycofamy"),
     # a separable reporting verb: its particle stands between the verb and the comma ('kündigte an, C' was the outlet's)

@@ -98,11 +98,13 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
 def _spoken_to(st, ce: int, start: int) -> bool:
     """The name at ``start``, after the cue ending at ``ce``, is whom the source spoke to: a preposition of the
     language's 'addressee' list, perhaps with a noun naming an outlet, stands right before it ('dijo a EFE el
-    alcalde', 'ha detto all'Ansa', 'disse à agência Lusa')."""
+    alcalde', 'ha detto all'Ansa', 'disse à agência Lusa', 'zei de burgemeester tegen NOS')."""
+    if not st.cues.addressee:
+        return False
     words = " ".join(st.text[ce:start].lower().replace("\u2019", "'").split()).split(" ")
     if words and words[-1] in st.cues.media:
         words = words[:-1]
-    return bool(st.cues.addressee) and " ".join(words) in st.cues.addressee
+    return " ".join(words[-1:]) in st.cues.addressee or " ".join(words[-2:]) in st.cues.addressee
 
 
 def _adverbial(st, start: int, word: str) -> bool:
