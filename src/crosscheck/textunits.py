@@ -72,6 +72,7 @@ def article_contractions(lang: str | None) -> frozenset[str]:
     return _noun_table("article_contractions", lang)
 
 
+@lru_cache(maxsize=64)
 def noun_markers(lang: str | None) -> frozenset[str]:
     """noun_articles with the prepositions the language fuses with an article ('am', 'zum': data/disagreements.json
     'article_contractions') and its other determiners and number words ('seine', 'acht', 'Milliarden':

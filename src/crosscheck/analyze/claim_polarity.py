@@ -96,8 +96,9 @@ def _relative_denials(claims: Sequence[Claim], text: str, table: DenialWords,
         if c.in_title or c.negated:
             continue
         m = pattern.search(text, c.start, min(len(text), c.end + 160))
-        if m is None or "\n" in text[c.start:m.start()] or any(ch in text[max(c.end - 1, c.start):m.start()] for ch in ".!?"):
-            continue
+        if m is None or "\n" in text[c.start:m.start()] or \
+                any(ch in text[max(c.end - 1, c.start):m.start()] for ch in ".!?"):
+            continue  # (the clause closes this claim's own sentence)
         subject = (m.group("s1") or m.group("s2") or "").strip()
         if not subject or len(subject.split()) > _NAME_WORDS or any(w.lower() in table.cancel for w in subject.split()):
             continue  # ('which Moscow does not deny' denies nothing)
@@ -111,7 +112,8 @@ def _relative_denials(claims: Sequence[Claim], text: str, table: DenialWords,
         cue = m.group("c1") or m.group("c2")
         denial = replace(c, key=c.key + "d", text=words_, speaker=speaker, speaker_text=subject, cue=cue,
                          kind="reported", hedges=(), chain=(), negated=False)
-        if (c.cue or "").lower() == cue.lower():  # the finder read the clause's verb as this claim's: its subject speaks
+        if (c.cue or "").lower() == cue.lower():  # the finder read the clause's verb as this claim's: its subject
+            # speaks
             out[-1] = replace(denial, key=c.key)
         elif not any(o.cue and o.cue.lower() == cue.lower() and o.start == c.start for o in claims):
             out.append(denial)

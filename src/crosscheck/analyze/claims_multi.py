@@ -446,8 +446,8 @@ def _reported(st: _State, s: int, e: int) -> bool:
                 body = (s, comma_before)
                 hi, cited = _cited(st, ce, e)  # 'C, сообщило агентство X со ссылкой на двух дипломатов'
                 key, name = _speaker_near(st, comma_before, hi, cs, ce)
-                noun = _noun_after_cue(st, _past_dates(st, ce, hi), hi)  # ('informaram na terça-feira os serviços', up to
-                # a citing phrase: 'ha riferito l'agenzia Ansa citando fonti')
+                # ('informaram na terça-feira os serviços', up to a citing phrase: 'l'agenzia Ansa citando fonti')
+                noun = _noun_after_cue(st, _past_dates(st, ce, hi), hi)
                 if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
                     name = noun
                 elif _place_of_a_noun(st, key, name, noun, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court

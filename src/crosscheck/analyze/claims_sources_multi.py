@@ -316,8 +316,9 @@ def _recent_or_person(st, s: int) -> tuple[str | None, str | None] | None:
 
 
 def _points_back(st, s: int, cs: int, ce: int, e: int, cue: str) -> tuple[int, int] | None:
-    """The words with which a denial ending its sentence points back to the claim before ('De kiescommissie ontkende
-    dat.', 'La comisión lo negó.': data/denial_cues.json 'referring'), after the cue or, a pronoun, right before it."""
+    """The words with which a denial ending its sentence points back to the claim before ('De kiescommissie
+    ontkende dat.', 'La comisión lo negó.': data/denial_cues.json 'referring'), after the cue or, a pronoun, right
+    before it or against it ("l'a démenti")."""
     if not is_denial(cue, st.cues.lang):
         return None
     rest = st.text[ce:e]

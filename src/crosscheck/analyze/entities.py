@@ -113,8 +113,8 @@ def foreign_span(span: Span, label: str, stops: frozenset[str], calendar: frozen
 
     * The function word opening the sentence is dropped ('El Congreso aprobó'); not 'en Los Ángeles', nor a
       name the gazetteers know. So is a weekday of ``calendar`` opening the span ('am Samstag Tausende
-      Menschen', 'am Montag Anna Keller'). A span starting in lower case stays out, as ``_usable`` keeps it ('dem Unfall'
-      is no name in German).
+      Menschen', 'am Montag Anna Keller'). A span starting in lower case stays out, as ``_usable`` keeps it
+      ('dem Unfall' is no name in German).
     * It ends before the first word in lower case that is not a function word ('Steve ha annunciato' ->
       'Steve'; 'de', 'van', 'della' between names stay: 'República de Chile'); trailing function words go.
     * None when no capitalised word is left ('El acuerdo permite', 'Hij kondigde', 'Los pasajeros'), or when

@@ -86,7 +86,8 @@ def cldr(lang: str) -> dict | None:
     lb, rb = ("", "") if lang in UNSPACED else (r"(?<!\w)", r"(?!\w)")
     glued = rf"(?:{_alt(parts)})?" if extra.get("compound_day_parts") and parts else ""  # 'Dienstagmorgen'
     wd_re = re.compile(
-        rf"{lb}(?:(?P<pre>{_alt(before) or 'x^'})\s+)?(?P<wd>{_alt(weekdays)}){glued}{rb}(?:\s+(?P<post>{_alt(after) or 'x^'})(?!\w))?"
+        rf"{lb}(?:(?P<pre>{_alt(before) or 'x^'})\s+)?(?P<wd>{_alt(weekdays)}){glued}{rb}"
+        rf"(?:\s+(?P<post>{_alt(after) or 'x^'})(?!\w))?"
         rf"(?:\s+(?:{_alt(parts) or 'x^'})(?!\w))?", re.I)
     year_re = re.compile(rf"(?<!\w)(?:{_alt(extra.get('year_before', [])) or 'x^'})\s+$", re.I)
     # a month alone, with the weekday's modifiers ('el próximo septiembre', 'septembre prochain', 'settembre scorso')

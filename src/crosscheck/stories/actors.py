@@ -90,9 +90,9 @@ def actors_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
 def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     """[i, j]: two reports in one language whose leads name one kind of event (StoryFeatures.events) in two
     places, neither report naming the other's lead place anywhere (as a place, or as any name, however the
-    small model tagged it), and no person in common: the Saxony and the
-    Bavaria state elections the same Sunday, two quakes in two towns. Two leads dating two days, neither naming the
-    other's place, of reports naming no actor in common, are apart too, whatever the bodies name. (Across languages a place may be spelt so
+    small model tagged it), and no person in common: the Saxony and the Bavaria state elections the same Sunday,
+    two quakes in two towns. Two leads dating two days, neither naming the other's place, of reports naming no
+    actor in common, are apart too, whatever the bodies name. (Across languages a place may be spelt so
     that no key meets; one president's speech placed in two towns is one event the reports disagree on.) Place
     keys meet on their first letters (_PLACE_STEM: 'Mich.' / 'Michigan'); every test is a sparse product, no loop
     over pairs."""
