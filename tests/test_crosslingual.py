@@ -448,3 +448,39 @@ def test_headlines_giving_two_rates_in_two_languages_conflict(store, tmp_path):
     heads = [c for c in findings.claims if any(r.text.startswith(("El banco central", "Norland, la banca"))
                                                for r in c.retellings)]
     assert heads and all(c.status == "conflicting" for c in heads), [(c.text, c.status) for c in heads]
+
+
+
+def _court(german: str, figure: str, value: float):
+    """An English court report (the bribes of 3.6 million euros, then the builder's fine of 1.5 million) and a
+    German sentence whose embedding is set equal to the fine's: the sentences' embeddings are close whenever both
+    are in euros and both end 'the court's press office said'."""
+    spk = {"speaker": "Velmar court", "speaker_text": "the court's press office"}
+    en_texts = ["A court in Velmar sentenced former minister Ivo Kessel to seven years for taking bribes worth 3.6 million "
+                "euros.", "The court also fined the builder, Arden Roads, 1.5 million euros."]
+    en = _with_language(make_report("doc-en", [{**spk, "text": t} for t in en_texts]), "en")
+    de = _with_language(make_report("doc-de", [{**spk, "text": german}]), "de", (_quantity(figure, german, value),))
+    vectors = _vectors([en, de])
+    vectors["doc-de:c0"] = vectors["doc-en:c1"]
+    docs = {d.id: d for d, _, _ in (en, de)}
+    from crosscheck.corroborate import corroborate
+    from crosscheck.model import Story
+
+    return corroborate(Story(id="story-x", documents=tuple(docs)), docs, {a.document: a for _, a, _ in (en, de)}, {},
+                       {k: v for _, _, m in (en, de) for k, v in m.items()}, Settings(), vectors)
+
+
+def test_a_figure_the_other_report_gives_for_another_claim_is_no_conflict():
+    """The German report's bribes (3,6 Millionen Euro) met the English report's fine (1.5 million euros) as one
+    subject and the amounts made a conflict, though the English report itself gives 3.6 million euros, of the
+    bribes, in another claim: two quantities of the story, not two reports disagreeing on one."""
+    findings = _court("Er habe Bestechungsgelder in Höhe von 3,6 Millionen Euro angenommen.", "3,6 Millionen Euro",
+                      3.6e6)
+    assert not [c.text for c in findings.claims if c.status == "conflicting"]
+
+
+def test_another_amount_for_the_same_fine_in_another_language_stays_a_conflict():
+    findings = _court("Das Gericht verhängte gegen die Baufirma Arden Roads eine Geldstrafe von 2,5 Millionen Euro.",
+                      "2,5 Millionen Euro", 2.5e6)
+    fine = [c for c in findings.claims if any("Arden Roads" in r.text for r in c.retellings)]
+    assert fine and all(c.status == "conflicting" for c in fine), [(c.text, c.status) for c in findings.claims]

@@ -251,9 +251,26 @@ def _same_report_source(a: ClaimView, b: ClaimView) -> bool:
     return sa is None or sb is None or sa == sb
 
 
+def _stated_elsewhere(v: ClaimView, other: ClaimView, by_doc: Mapping[str, list[ClaimView]], weight: Weights,
+                      settings: Settings) -> bool:
+    """v's report gives the other side's figures in another claim, on another subject than v's: the two values are
+    two quantities of the story (the bribes and the fine, both in euros), not two reports disagreeing on one. A
+    court report giving 4.2 million euros of bribes and a fine of 2 million does not contradict another report's
+    '4.2 million euros'. (The police's 18,000 and the organisers' 95,000 marchers in one report are one subject.)"""
+    return bool(other.figures) and any(
+        w.claim_ref not in (v.claim_ref, other.claim_ref)
+        and figure_relation(w.figures, other.figures, w.cross(other)) == "same"
+        and topic(v, w, weight, settings)[0] < settings.conflict_topic_threshold
+        for w in by_doc.get(v.document, ()))
+
+
 def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relations:
     """Find conflicting and related groups (any speakers: disagreement is across sources)."""
     rel = Relations()
+    by_doc: dict[str, list[ClaimView]] = {}
+    for g in groups:
+        for m in g.members:
+            by_doc.setdefault(m.document, []).append(m)
     # in one language only groups sharing a distinctive word are compared: looked up, not tested pair by pair
     by_word: dict[str, list[int]] | None = None
     if one_language([m for g in groups for m in g.members]):
@@ -282,6 +299,9 @@ def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relation
                     if _same_report_source(a, b):
                         continue  # a group's retelling from another report lets it meet this report's own
                     res = _pair(a, b, weight, settings)
+                    if res and res[1].startswith("figure:") and any(
+                            _stated_elsewhere(x, y, by_doc, weight, settings) for x, y in ((a, b), (b, a))):
+                        res = ("related", "")
                     if res and (found is None or res[0] == "conflict"):
                         found = (res, a, b)
                 if found and found[0][0] == "conflict":
