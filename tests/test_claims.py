@@ -658,3 +658,20 @@ def test_the_subject_after_an_opening_phrase_parsed_as_its_apposition_speaks():
     (claim,) = analyze([Document(id="t", source="t", fmt="txt", text=text, language="en", published="2026-10-29")])[0].claims
     assert (claim.kind, claim.text) == ("reported", "Three people had been killed."), claim
     assert "governor" in claim.speaker_text, claim
+
+
+@pytest.mark.parametrize("text,contents", [
+    ("The lawyer for the former minister, Ada Rinn, said her client would appeal and called the ruling political.",
+     ["Her client would appeal."]),
+    ("The harbour master said the ferry service would resume on Friday and thanked the rescue crews.",
+     ["The ferry service would resume on Friday."]),
+    ("A spokesman said the company will cut 300 jobs and close two of its plants.",
+     ["The company will cut 300 jobs.", "The company will close two of its plants."]),
+])
+def test_a_finite_verb_after_would_or_will_plus_infinitive_is_the_speaker_s_act(parse, text, contents):
+    """'said her client would appeal and called the ruling political': the parser hangs 'called' on 'appeal', but a
+    finite past verb cannot share 'would'; it is the lawyer's act. Failed before: a claim 'Her client called the
+    ruling political.' put the lawyer's words in the client's mouth. A verb that can share the auxiliary takes it
+    ('The company close two of its plants.' before)."""
+    _, found = parse(text)
+    assert [c.text for c in found] == contents

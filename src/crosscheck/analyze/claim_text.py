@@ -54,11 +54,19 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
             continue
         own_subj = any(c.dep_ in _SUBJECTS for c in conj.children)
         has_obj = any(c.dep_ in _OBJECTS for c in conj.children)
+        if not own_subj and _not_of_clause(root, conj):
+            # 'said his client would appeal and called the ruling political': a finite verb cannot share an
+            # infinitive's modal; it is coordinated with the reporting verb (the speaker's act, not the content)
+            removed |= {t.i for t in conj.subtree} | {c.i for c in root.children if c.dep_ == "cc" and c.i < conj.i}
+            continue
         if not own_subj and not (subj is not None and has_obj):
             continue
         part_ids = {t.i for t in conj.subtree if t.i in ids}
         if not own_subj:
             part_ids |= {t.i for t in subj.subtree if t.i in ids}
+            if "Fin" not in conj.morph.get("VerbForm") and not any(c.dep_ == "aux" for c in conj.children):
+                # 'will cut 300 jobs and close two plants': the shared auxiliary goes with the second verb too
+                part_ids |= {c.i for c in root.children if c.dep_ == "aux" and c.i in ids}
         part = [t for t in tokens if t.i in part_ids]
         if _words(part) < MIN_CLAUSE_WORDS:
             continue
@@ -69,13 +77,20 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
         for c in root.children:
             if c.dep_ in ("cc", "punct") and c.i < conj.i and c.i > max((x.i for x in root.children if x.i < conj.i and x.dep_ not in ("cc", "punct")), default=root.i):
                 removed.add(c.i)
-    if not parts:
-        return [list(tokens)]
     main = [t for t in tokens if t.i not in removed]
+    if not parts:
+        return [main]
     sizes = [_words(p) for p in (main, *parts)]
     if sizes[0] < MIN_CLAUSE_WORDS or min(sizes) < MIN_CLAUSE_SHARE * max(sizes) and not repeated:
         return [list(tokens)]
     return [main, *parts]
+
+
+def _not_of_clause(root: Token, conj: Token) -> bool:
+    """A subjectless finite verb coordinated with an infinitive clause root (the verb of 'would appeal', 'will
+    resign'): the parser's attachment, not the clause's grammar."""
+    return "Inf" in root.morph.get("VerbForm") and "Fin" in conj.morph.get("VerbForm") \
+        and "Past" in conj.morph.get("Tense")
 
 
 _UNIT_SIGNS = frozenset("%\u2030\u2031\u00b0")  # spaCy calls them punctuation; they belong to their figure
