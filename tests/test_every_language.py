@@ -804,3 +804,35 @@ def test_the_source_a_report_cites_is_its_chain_not_its_speaker(lang, text):
     claims = [c for c in analyze([doc])[0].claims if "Norland" in c.text]
     assert [(c.speaker_text, len(c.chain)) for c in claims] == [("Valdor Times", 1)], claims
     assert not claims[0].chain[0].endswith("."), claims  # the sentence's stop is no part of the cited source
+
+
+@pytest.mark.parametrize("lang,text,content", [
+    ("es", "Según su abogada, Irena Sola, el exalcalde recurrirá la sentencia.", "el exalcalde recurrirá la sentencia"),
+    ("fr", "Selon son avocate, Irena Sola, l'ancien maire va faire appel de la décision.",
+     "l'ancien maire va faire appel de la décision"),
+    ("it", "Secondo la sua avvocata, Irena Sola, l'ex sindaco farà ricorso contro la sentenza.",
+     "l'ex sindaco farà ricorso contro la sentenza"),
+    ("en", "According to his lawyer, Irena Sola, the former mayor will appeal the verdict.",
+     "the former mayor will appeal the verdict"),
+    ("en", "According to the company's chief executive, Ana Brisk, sales rose 8% in the quarter.",
+     "sales rose 8% in the quarter"),
+])
+def test_a_name_set_off_by_commas_after_according_to_is_the_source(lang, text, content):
+    """'Según su abogada, Irena Sola, C': the lawyer is Irena Sola. Failed before: the claim was 'Irena Sola, el
+    exalcalde recurrirá ...' by 'Su abogada' (the English NER read 'Irena Sola, el' on as one name)."""
+    doc = Document(id=f"appos-{lang}", source=lang, fmt="txt", text=text, language=lang)
+    [claim] = analyze([doc])[0].claims
+    assert claim.text.rstrip(".").lower() == content.lower() and claim.speaker_text in ("Irena Sola", "Ana Brisk"), claim
+
+
+def test_a_list_of_places_after_according_to_is_the_content():
+    text = "Según la policía, Dorvan, Selka y Velmar registraron las mayores protestas del país."
+    [claim] = analyze([Document(id="list-es", source="es", fmt="txt", text=text, language="es")])[0].claims
+    assert claim.speaker_text.lower() == "la policía" and claim.text.startswith("Dorvan, Selka y Velmar")
+
+
+def test_a_comma_ends_a_name_the_english_ner_read_on_in_another_language():
+    """'Marek Dunai, Orlov' was one organisation of a Spanish report: a comma ends a name."""
+    text = "Según su abogado, Marek Dunai, Orlov recurrirá la sentencia del tribunal."
+    analysis = analyze([Document(id="comma-es", source="es", fmt="txt", text=text, language="es")])[0]
+    assert analysis.entities and not [m.text for m in analysis.mentions if "," in m.text]

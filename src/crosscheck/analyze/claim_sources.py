@@ -61,6 +61,27 @@ def _as_scanned(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str]
     return None
 
 
+def _appositive_name(sent: Span, head: Token) -> Token | None:
+    """The last token of a person's or organisation's name set off by commas right after a source phrase that
+    names no one ('his lawyer, Marek Dunai, C'; the parser does not always hang it on the phrase), or None."""
+    doc = sent.doc
+    if head.ent_type_:
+        return None
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
+    if appos is not None:
+        return appos
+    comma = head.right_edge.i + 1
+    if comma + 2 >= sent.end or doc[comma].text != "," or any(t.ent_type_ for t in head.subtree):
+        return None
+    ent = next((e for e in doc.ents if e.start == comma + 1), None)
+    if ent is None or ent.label_ not in ("PERSON", "ORG"):
+        return None
+    end = next((t.i for t in ent if t.text == ","), ent.end)  # the NER runs on: 'Marek Dunai, Orlov'
+    if end + 3 >= sent.end or doc[end].text != ",":
+        return None
+    return doc[end - 1]
+
+
 def according_to(st: State, sent: Span) -> bool:
     """'According to X, C' / 'As X noted, C': C credited to X (a document or medium naming another source relays it:
     the source's chain)."""
@@ -79,6 +100,9 @@ def according_to(st: State, sent: Span) -> bool:
             wording = doc[to.i + 1 : to.right_edge.i + 1].text if pobj is not None else None
         if pobj is None:
             continue
+        name = _appositive_name(sent, pobj)
+        if name is not None:  # 'According to his lawyer, Marek Dunai, C': the lawyer is Marek Dunai
+            pobj, wording = name, None
         sources.append((pobj, with_commas(sent, acc.i, pobj.right_edge.i), wording, "according to"))
         cited_by_source = citing(sent, (pobj,))[0]
     if not sources:

@@ -29,7 +29,7 @@ from importlib import resources
 
 from crosscheck.analyze import headlines
 from crosscheck.boilerplate import strip_dateline
-from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
+from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, appositive_name, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
                                                      _noun_after_cue, _only_function_words, _particle, _past_dates,
                                                      _place_of_a_noun, _points_back, _recent_or_person, _speaker_near,
                                                      _subject, _tidy, _trim_source)
@@ -359,7 +359,13 @@ def _according(st: _State, s: int, e: int) -> bool:
                 if k < len(st.facts) and st.facts[k][0] < src_hi and st.text[src_lo:st.facts[k][0]].strip():
                     src_hi = len(st.text[:st.facts[k][0]].rstrip())
                 comma = None
+            named = appositive_name(st, (src_lo, src_hi), src_hi + (comma.end() - comma.start()), e) if initial and comma else None
+            if named is not None:  # 'Según su abogado, Marek Dunai, C': the lawyer is Marek Dunai
+                comma = re.search(r"[,\uff0c]", st.text[named:e])
+                src_lo, src_hi = src_hi + 1, named
             key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
+            if named is not None:
+                name = " ".join(st.text[src_lo:src_hi].split())  # the whole name where the NER found its first word
             if name is None:
                 name = _tidy(_trim_source(st, st.text[src_lo:src_hi]).rstrip(" .!?\u2026\u3002"))  # no sentence stop
             if name is None or (key is None and _only_function_words(st, name)):

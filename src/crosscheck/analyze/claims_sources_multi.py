@@ -57,6 +57,30 @@ def _mentions_in(st, lo: int, hi: int):
     return [m for m in st.ents.mentions if lo <= m.start and m.end <= hi and m.label != "PRON"]
 
 
+def appositive_name(st, src: tuple[int, int], lo: int, e: int) -> int | None:
+    """'Selon son avocat, Marek Dunai, C': a name set off by commas right after a source phrase that names no one
+    (``src``; ``lo`` just after its comma) names the source; the end of the name, or None. The content after it
+    keeps three words and does not open with a name going on as a list ('Según la policía, Dorvan, Selka y Velmar
+    registraron ...')."""
+    m = re.match(r"\s*([^,\uff0c]+?)\s*[,\uff0c]", st.text[lo:e])
+    if m is None or word_count(st.text[lo + m.end():e]) < 3 or _mentions_in(st, *src):
+        return None
+    a, b = lo + m.start(1), lo + m.end(1)
+    first = next((x for x in _mentions_in(st, a, b) if x.start == a), None)
+    ent = st.ents.entity(first.entity) if first is not None else None
+    if first is None or (ent.type if ent else first.label) not in ("PERSON", "ORG") \
+            or _CAPS.fullmatch(st.text[first.end:b].strip() or "Name") is None:  # 'Irena' found, 'Sola' not
+        return None
+    rest = lo + m.end()
+    after = [x for x in _mentions_in(st, rest, e)]
+    if after and not st.text[rest:after[0].start].strip():
+        gap = st.text[after[0].end:after[1].start] if len(after) > 1 else None
+        if st.text[after[0].end:].lstrip().startswith((",", "\uff0c")) or \
+                gap is not None and re.fullmatch(r"\s+\w{1,3}\s+", gap) and gap.strip().islower():
+            return None
+    return b
+
+
 def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, str | None]:
     """The source named in text[lo:hi] closest to the cue at [cs, ce): an entity, a title, a name."""
     cands = []

@@ -99,6 +99,7 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
+_COMMAS = frozenset((",", "\uff0c", "\u060c"))
 _ELIDED = re.compile(r"^\w{1,5}['\u2019](?=\w)")  # an elided article or preposition: L'accordo, dell'aeroporto, d'Europe
 
 
@@ -115,7 +116,7 @@ def foreign_span(span: Span, label: str, stops: frozenset[str], calendar: frozen
       name the gazetteers know. So is a weekday of ``calendar`` opening the span ('am Samstag Tausende
       Menschen', 'am Montag Anna Keller'). A span starting in lower case stays out, as ``_usable`` keeps it
       ('dem Unfall' is no name in German).
-    * It ends before the first word in lower case that is not a function word ('Steve ha annunciato' ->
+    * It ends at a comma, and before the first word in lower case that is not a function word ('Steve ha annunciato' ->
       'Steve'; 'de', 'van', 'della' between names stay: 'República de Chile'); trailing function words go.
     * None when no capitalised word is left ('El acuerdo permite', 'Hij kondigde', 'Los pasajeros'), or when
       what is left is one word opening the sentence of a span that ran on into lower case and the NER did
@@ -130,8 +131,8 @@ def foreign_span(span: Span, label: str, stops: frozenset[str], calendar: frozen
     while start < end - 1 and doc[start].lower_ in calendar:
         start += 1
     for i in range(start, end):
-        if not _capital(doc[i]) and doc[i].lower_ not in stops and not doc[i].is_punct:
-            end = i
+        if not _capital(doc[i]) and doc[i].lower_ not in stops and not doc[i].is_punct or doc[i].text in _COMMAS:
+            end = i  # a comma ends a name: 'Marek Dunai, Orlov' is an apposition and the next name
             break
     while end > start and (doc[end - 1].lower_ in stops or doc[end - 1].is_punct):
         end -= 1
