@@ -836,3 +836,14 @@ def test_a_comma_ends_a_name_the_english_ner_read_on_in_another_language():
     text = "Según su abogado, Marek Dunai, Orlov recurrirá la sentencia del tribunal."
     analysis = analyze([Document(id="comma-es", source="es", fmt="txt", text=text, language="es")])[0]
     assert analysis.entities and not [m.text for m in analysis.mentions if "," in m.text]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "La abogada del exalcalde, Irena Sola, anunció un recurso."),
+    ("fr", "Son avocate, Irena Sola, a annoncé un recours."),
+])
+def test_a_noun_and_its_name_before_the_verb_are_its_subject_not_a_claim(lang, text):
+    """'La abogada del exalcalde, Irena Sola, anunció un recurso': failed before as the claim 'La abogada del
+    exalcalde, Irena Sola' by 'un recurso' (the comma before the verb read as closing a content, 'C, dijo X')."""
+    claims = analyze([Document(id=f"subj-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    assert [(c.kind, c.text) for c in claims] == [("outlet", text)], claims

@@ -29,10 +29,11 @@ from importlib import resources
 
 from crosscheck.analyze import headlines
 from crosscheck.boilerplate import strip_dateline
-from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, appositive_name, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
+from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
                                                      _noun_after_cue, _only_function_words, _particle, _past_dates,
                                                      _place_of_a_noun, _points_back, _recent_or_person, _speaker_near,
-                                                     _subject, _tidy, _trim_source)
+                                                     _subject, _tidy, _trim_source, apposition_before,
+                                                     appositive_name)
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
@@ -433,6 +434,8 @@ def _reported(st: _State, s: int, e: int) -> bool:
             if back is not None:
                 that = None
             comma_before = _comma_before(st.text, s, cs)
+            if comma_before is not None and apposition_before(st, s, comma_before):
+                comma_before = None  # 'El abogado, Marek Dunai, anunció un recurso': the verb's subject, no content
             if c.verb_final and comma_before is None and "," in st.text[s:cs]:
                 comma_before = s + st.text[s:cs].index(",")
             if c.verb_final and comma_before is not None:  # 'X, C söyledi': the speaker opens, the verb closes

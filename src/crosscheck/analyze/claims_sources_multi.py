@@ -57,6 +57,26 @@ def _mentions_in(st, lo: int, hi: int):
     return [m for m in st.ents.mentions if lo <= m.start and m.end <= hi and m.label != "PRON"]
 
 
+def name_at(st, a: int, b: int, types=None) -> bool:
+    """text[a:b] is a name: a mention (of ``types``) opening it and capitalised words after it ('Irena' found,
+    'Sola' not)."""
+    first = next((x for x in _mentions_in(st, a, b) if x.start == a), None)
+    if first is None or _CAPS.fullmatch(st.text[first.end:b].strip() or "Name") is None:
+        return False
+    ent = st.ents.entity(first.entity)
+    return types is None or (ent.type if ent else first.label) in types
+
+
+def apposition_before(st, s: int, k: int) -> bool:
+    """text[s:k] is a short noun phrase and a name set off by a comma ('El abogado de Orlov, Marek Dunai'): the
+    subject of the verb after it, not a clause it closes."""
+    j = max(st.text.rfind(",", s, k), st.text.rfind("\uff0c", s, k))
+    if j < 0 or word_count(st.text[s:j]) > 5:
+        return False
+    a = j + 1 + len(st.text[j + 1:k]) - len(st.text[j + 1:k].lstrip())
+    return name_at(st, a, len(st.text[:k].rstrip()))
+
+
 def appositive_name(st, src: tuple[int, int], lo: int, e: int) -> int | None:
     """'Selon son avocat, Marek Dunai, C': a name set off by commas right after a source phrase that names no one
     (``src``; ``lo`` just after its comma) names the source; the end of the name, or None. The content after it
@@ -66,10 +86,7 @@ def appositive_name(st, src: tuple[int, int], lo: int, e: int) -> int | None:
     if m is None or word_count(st.text[lo + m.end():e]) < 3 or _mentions_in(st, *src):
         return None
     a, b = lo + m.start(1), lo + m.end(1)
-    first = next((x for x in _mentions_in(st, a, b) if x.start == a), None)
-    ent = st.ents.entity(first.entity) if first is not None else None
-    if first is None or (ent.type if ent else first.label) not in ("PERSON", "ORG") \
-            or _CAPS.fullmatch(st.text[first.end:b].strip() or "Name") is None:  # 'Irena' found, 'Sola' not
+    if not name_at(st, a, b, ("PERSON", "ORG")):
         return None
     rest = lo + m.end()
     after = [x for x in _mentions_in(st, rest, e)]
