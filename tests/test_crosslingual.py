@@ -484,3 +484,4 @@ def test_another_amount_for_the_same_fine_in_another_language_stays_a_conflict()
                       "2,5 Millionen Euro", 2.5e6)
     fine = [c for c in findings.claims if any("Arden Roads" in r.text for r in c.retellings)]
     assert fine and all(c.status == "conflicting" for c in fine), [(c.text, c.status) for c in findings.claims]
+

@@ -490,3 +490,14 @@ def test_the_number_ends_before_a_word_that_starts_with_a_scale_letter():
     assert num_end(text, text.index("9"), q) == text.index("9") + 1
     q = SimpleNamespace(end=text.index("muertos"))
     assert num_end("Pagó 9 m de euros.", 5, SimpleNamespace(end=8)) == 8
+
+
+def test_a_new_value_then_its_source_then_the_earlier_value_is_an_update():
+    """'a fait 29 morts, selon un nouveau bilan publié mercredi par l'office régional de la santé, contre 22 la
+    veille': failed before (the earlier value was looked for within 50 characters of the figure), and the next-day
+    toll conflicted with the English report's 22."""
+    text = ("L'épidémie de dengue qui frappe Varna Ridge a fait 29 morts, selon un nouveau bilan publié mercredi par "
+            "l'office régional de la santé, contre 22 la veille.")
+    _, _, facts = _facts(text, "fr")
+    by_value = {round(float(f.value)): f for f in facts if f.kind == "figure"}
+    assert by_value[29].update and by_value[29].subject == "dead"

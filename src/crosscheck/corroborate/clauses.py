@@ -331,9 +331,10 @@ def marked(table: str, text: str, start: int, end: int, language: str | None, be
 def changed_from(text: str, end: int, language: str | None) -> bool:
     """The clause goes on from the figure to the value it changed from ('22 remained missing, down from 30',
     '19 morts contre 12'): the figure is the count's new value (a 'previous' marker, then a figure, with no
-    figure between)."""
+    figure between; a source phrase may stand between them: '45 morts, selon un nouveau bilan publié mercredi par le
+    ministère de la Santé, contre 37 la veille')."""
     pattern = _changed_from_re(language)
-    return bool(pattern and pattern.match(text[end:end + 80]))
+    return bool(pattern and pattern.match(text[end:end + 130]))
 
 
 @lru_cache(maxsize=16)
@@ -342,7 +343,7 @@ def _changed_from_re(language: str | None) -> re.Pattern | None:
     if not words:
         return None
     alt = "|".join(map(re.escape, words))
-    return re.compile(rf"[^\d.;!?]{{0,50}}?(?<!\w)(?:{alt})\s+(?:\w+\s+)?\d", re.IGNORECASE)
+    return re.compile(rf"[^\d.;!?]{{0,100}}?(?<!\w)(?:{alt})\s+(?:\w+\s+)?\d", re.IGNORECASE)
 
 
 def actors(d: ReportText, cs: int, start: int) -> frozenset[str]:

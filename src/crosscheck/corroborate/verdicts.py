@@ -256,9 +256,10 @@ def _stated_elsewhere(v: ClaimView, other: ClaimView, by_doc: Mapping[str, list[
     """v's report gives the other side's figures in another claim, on another subject than v's: the two values are
     two quantities of the story (the bribes and the fine, both in euros), not two reports disagreeing on one. A
     court report giving 4.2 million euros of bribes and a fine of 2 million does not contradict another report's
-    '4.2 million euros'. (The police's 18,000 and the organisers' 95,000 marchers in one report are one subject.)"""
+    '4.2 million euros'. Only one source's values (or the report's own) are so read: the police's 18,000 and the
+    organisers' 95,000 marchers in one report are two sources disagreeing, and one subject."""
     return bool(other.figures) and any(
-        w.claim_ref not in (v.claim_ref, other.claim_ref)
+        w.claim_ref not in (v.claim_ref, other.claim_ref) and _same_report_source(v, w)
         and figure_relation(w.figures, other.figures, w.cross(other)) == "same"
         and topic(v, w, weight, settings)[0] < settings.conflict_topic_threshold
         for w in by_doc.get(v.document, ()))
