@@ -33,7 +33,7 @@ from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS,
                                                      _noun_after_cue, _only_function_words, _particle, _past_dates,
                                                      _place_of_a_noun, _points_back, _recent_or_person, _speaker_near,
                                                      _subject, _tidy, _trim_source, apposition_before,
-                                                     appositive_name)
+                                                     appositive_name, publisher_of)
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
@@ -71,6 +71,8 @@ class Cues:
     media: frozenset[str] = frozenset()  # nouns naming an outlet by its kind ('агентства'): the outlet last credited
     particles: re.Pattern | None = None  # a separable verb's particle between the cue and its comma ('kündigte an, C')
     addressee: frozenset[str] = frozenset()  # 'a', "all'": before a name after the verb, who was spoken to
+    documents: frozenset[str] = frozenset()  # 'bilan', 'Bericht': a source phrase naming a document
+    publisher_links: frozenset[str] = frozenset()  # 'par', 'des': joining the document to whom it is by
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +149,7 @@ def cues_for(lang: str | None) -> Cues | None:
         media=frozenset(w.lower() for w in entry.get("media", ())),
         particles=_alternation(entry.get("particles", []), sub),
         addressee=frozenset(" ".join(w.lower().replace("\u2019", "'").split()) for w in entry.get("addressee", ())),
+        documents=frozenset(entry.get("documents", ())), publisher_links=frozenset(entry.get("publisher_links", ())),
     )
 
 
@@ -342,6 +345,7 @@ def _according(st: _State, s: int, e: int) -> bool:
                     return who is not None and st.add(s, s + m.start(), (s, e), who[0], who[1], cue, "according_to")
             comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
             src_hi = src_lo + comma.start() if comma else e
+            publisher = publisher_of(st, src_lo, src_hi)  # 'selon un bilan publié par le ministère'
             initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
             # inside a clause ('hatte nach Angaben der Küstenwache 212 Menschen an Bord, als ...'), a comma further
             # on closes the clause: the source is a short phrase, as where no comma follows
@@ -360,6 +364,8 @@ def _according(st: _State, s: int, e: int) -> bool:
                 if k < len(st.facts) and st.facts[k][0] < src_hi and st.text[src_lo:st.facts[k][0]].strip():
                     src_hi = len(st.text[:st.facts[k][0]].rstrip())
                 comma = None
+                if publisher is not None:  # 'Laut einem Bericht des Gesundheitsministeriums sind ...'
+                    src_hi = max(src_hi, publisher[1])
             named = appositive_name(st, (src_lo, src_hi), src_hi + (comma.end() - comma.start()), e) if initial and comma else None
             if named is not None:  # 'Según su abogado, Marek Dunai, C': the lawyer is Marek Dunai
                 comma = re.search(r"[,\uff0c]", st.text[named:e])
@@ -367,6 +373,9 @@ def _according(st: _State, s: int, e: int) -> bool:
             key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
             if named is not None:
                 name = " ".join(st.text[src_lo:src_hi].split())  # the whole name where the NER found its first word
+            elif publisher is not None:
+                key = next((m.entity for m in _mentions_in(st, *publisher) if (m.start, m.end) == publisher), None)
+                name = " ".join(st.text[publisher[0]:publisher[1]].split())
             if name is None:
                 name = _tidy(_trim_source(st, st.text[src_lo:src_hi]).rstrip(" .!?\u2026\u3002"))  # no sentence stop
             if name is None or (key is None and _only_function_words(st, name)):
