@@ -2,15 +2,18 @@
 (claims.py calls ``according_to`` for each sentence)."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import CUES, citing, with_commas
+from crosscheck.analyze.claim_index import CUES, ESTIMATE_VERBS, citing, with_commas
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, State, resolve
 
 DOCUMENT_SOURCES = frozenset(
     "report reports intelligence data estimate estimates document documents information assessment "
     "assessments survey study figures statistics analysis footage images".split()
 )
+COUNTS = frozenset("count tally estimate estimates figure figures forecast projection data statistics".split())
 
 
 def as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], str | None, str]]:
@@ -156,3 +159,24 @@ def _relay(head: Token, st: State) -> bool:
         ent = st.ents.entity(st.ents.by_token[head.i])
         return ent is not None and ent.type not in ("PERSON", "ORG", "GPE", "NORP")
     return _document(head) or head.lower_ in MEDIA
+
+
+def possessed_count(st: State, sent: Span) -> bool:
+    """'The health ministry's own count stood at 37 deaths', 'The organisers' estimate was 95,000': a
+    count or estimate that is someone's, as the subject of a sentence with a figure, is that someone's claim, not
+    the report's own statement (two such counts in one report are two sources disagreeing)."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in COUNTS or root.lemma_ in ESTIMATE_VERBS \
+            or not any(t.like_num for t in sent if t.i > root.i):
+        return False  # ('The UN's estimate puts the toll at 400': an estimate's frame)
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    if owner is None or owner.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False  # 'Lusenia's death toll': the toll in Lusenia, no one's count
+    speaker, speaker_text = resolve(st, owner)
+    ent = st.ents.entity(speaker) if speaker is not None else None
+    if speaker is None and not speaker_text or ent is not None and ent.type in ("GPE", "LOC", "FAC"):
+        return False
+    speaker_text = re.sub(r"\s*['\u2019]s?$", "", speaker_text or "") or None  # "The health ministry's"
+    st.add(list(sent), [sent], speaker, speaker_text, root.lemma_, "reported", split=False)
+    return True
