@@ -248,7 +248,8 @@ def _quote_regions(text: str, cues: Cues, settings: Settings) -> list[tuple[int,
     found = []
     for rx in cues.quotes:
         for m in rx.finditer(text):
-            if word_count(m.group(1)) >= settings.claim_min_quote_words:
+            n = word_count(m.group(1))
+            if n >= settings.claim_min_quote_words or n >= _MIN_CUED_QUOTE_WORDS and _cue_follows(text, m.end(), cues):
                 found.append((m.start(1), m.end(1), m.start(), m.end()))
     if cues.dash:
         for m in _DASH_LINE.finditer(text):
@@ -265,6 +266,15 @@ def _quote_regions(text: str, cues: Cues, settings: Settings) -> list[tuple[int,
             continue
         out.append(r)
     return out
+
+
+_MIN_CUED_QUOTE_WORDS = 2  # '« C'est inacceptable », a déclaré X': a quote its verb of saying frames (as in English)
+
+
+def _cue_follows(text: str, end: int, cues: Cues) -> bool:
+    """A verb of saying right after a quote's closing mark and its comma ('», a déclaré', '", ha detto')."""
+    m = re.compile(r"[\s,\u00a0\u202f]*").match(text, end)
+    return cues.cue is not None and not cues.substring and cues.cue.match(text, m.end()) is not None
 
 
 def _quote(st: _State, region, sentences, i: int) -> int | None:
@@ -313,13 +323,17 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
     # too short to be speech alone is one when the whole quote is long enough ('"No agreement. Talks go on," she
     # said': the quote was lost)
     whole = word_count(st.text[qs:qe]) >= st.settings.claim_min_quote_words
+    # a quote its verb of saying frames is speech from two words on ('« C'est inacceptable », a déclaré X'), as in
+    # English (claims.MIN_CUED_QUOTE_WORDS); a quote credited to the last speaker keeps the setting's floor
+    framed = speaker[2] not in (None, ":") and j == i
     added = False
     for k in range(i, j + 1):
         s, e = sentences[k]
         lo, hi = max(s, qs), min(e, qe)
         if hi > lo:
             st.si = k
-            added |= st.add(lo, hi, (s, e), speaker[0], speaker[1], speaker[2], "quote", min_words=1 if whole else None)
+            added |= st.add(lo, hi, (s, e), speaker[0], speaker[1], speaker[2], "quote",
+                            min_words=1 if whole else 2 if framed else None)
     return j if added else None
 
 
