@@ -886,3 +886,11 @@ def test_a_short_quoted_phrase_without_a_verb_of_saying_stays_a_phrase():
     text = "Die Regierung sprach von einem \"schweren Fehler\" der Opposition im Landtag."
     claims = analyze([Document(id="scare-de", source="de", fmt="txt", text=text, language="de")])[0].claims
     assert [c.kind for c in claims] != ["quote"]
+
+
+def test_a_sentence_opening_with_a_quote_keeps_its_marks_balanced():
+    """'"Inaccettabile", ha detto X.' (one word: no speech) was the outlet's '"Inaccettabile", ...' with its
+    opening mark cut and the closing one left."""
+    text = "\"Inaccettabile\", ha detto il ministro Marco Bellini."
+    [claim] = analyze([Document(id="marks-it", source="it", fmt="txt", text=text, language="it")])[0].claims
+    assert claim.text.count('"') % 2 == 0, claim

@@ -46,7 +46,10 @@ def _trim_source(st, phrase: str) -> str:
 
 
 def _tidy(text: str) -> str | None:
-    text = " ".join(text.split()).strip(_EDGE + _QUOTE_CHARS)
+    edged = " ".join(text.split()).strip(_EDGE)
+    text = edged.strip(_EDGE + _QUOTE_CHARS)
+    if any(ch in _QUOTE_CHARS for ch in text):
+        text = edged  # '"Inaccettabile", ha detto X.': the opening mark closes inside; both stay
     if not text or not any(ch.isalnum() for ch in text):
         return None
     if text[0].islower():
