@@ -691,3 +691,12 @@ def test_someone_s_count_as_the_subject_is_their_claim(parse, text, speaker):
     else:
         [claim] = found
         assert claim.kind == "reported" and speaker in (claim.speaker_text or "").lower(), claim
+
+
+def test_citing_a_body_that_speaks_is_the_chain_not_a_claim(parse):
+    """'KNA, citing the defence ministry, reported that C': failed before with a claim 'The defence ministry.' (a
+    body that speaks was no source noun: only people were)."""
+    _, found = parse("The state news agency KNA, citing the defence ministry, reported that 38 drones had been "
+                     "destroyed overnight.")
+    assert [c.text for c in found] == ["38 drones had been destroyed overnight."]
+    assert "the defence ministry" in found[0].chain
