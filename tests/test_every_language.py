@@ -894,3 +894,17 @@ def test_a_sentence_opening_with_a_quote_keeps_its_marks_balanced():
     text = "\"Inaccettabile\", ha detto il ministro Marco Bellini."
     [claim] = analyze([Document(id="marks-it", source="it", fmt="txt", text=text, language="it")])[0].claims
     assert claim.text.count('"') % 2 == 0, claim
+
+
+@pytest.mark.parametrize("lang,text,content", [
+    ("de", "Lusenien erklärte dagegen, die Drohnen hätten das Lager getroffen.", "Die Drohnen hätten das Lager getroffen"),
+    ("de", "Das Ministerium erklärte am Freitag, die Drohnen seien abgeschossen worden.",
+     "Die Drohnen seien abgeschossen worden"),
+    ("es", "El ministro dijo el viernes, durante una visita a Cardel, que el puente se reabrirá.",
+     "El puente se reabrirá"),
+])
+def test_a_time_or_adverb_between_the_verb_of_saying_and_its_comma(lang, text, content):
+    """'X erklärte am Freitag, C': failed before as the outlet's own sentence (the content had to follow the cue's
+    comma at once); an aside before 'que' is no content."""
+    claims = analyze([Document(id=f"adv-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    assert [(c.kind, c.text.rstrip(".")) for c in claims] == [("reported", content)], claims

@@ -32,8 +32,7 @@ from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
                                                      _noun_after_cue, _only_function_words, _particle, _past_dates,
                                                      _place_of_a_noun, _points_back, _recent_or_person, _speaker_near,
-                                                     _subject, _tidy, _trim_source, apposition_before,
-                                                     appositive_name, publisher_of)
+                                                     _subject, _tidy, _trim_source, according, apposition_before)
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
@@ -235,7 +234,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, la
                 continue
         if i > 0 and _anaphoric(st, s, e, sentences[i - 1]):
             continue
-        if _according(st, s, e) or _reported(st, s, e):
+        if according(st, s, e) or _reported(st, s, e):
             continue
         if settings.claim_outlet_statements and _is_outlet_fact(st, s, e):
             st.add(s, e, (s, e), None, outlet, None, "outlet")
@@ -337,93 +336,6 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
     return j if added else None
 
 
-# ---------------------------------------------------------------- speakers
-# ---------------------------------------------------------------- according to
-_COMMA_END = re.compile(r"[,\uff0c\u3001\u060c(\u2014\u2013]\s*$")  # 'C1, volgens X, C2': the form opens a bracket
-
-
-def _according(st: _State, s: int, e: int) -> bool:
-    c = st.cues
-    sent = st.text[s:e]
-    if c.before is not None:
-        m = c.before.search(sent)
-        if m is not None:
-            src_lo = s + m.end()
-            lead = len(st.text[src_lo:e]) - len(st.text[src_lo:e].lstrip())
-            verb = c.cue.match(st.text, src_lo + lead) if c.cue is not None else None
-            if verb is not None and verb.end() <= e:  # 'según informó la policía' / 'según dijo'
-                src_lo = _past_dates(st, verb.end(), e)  # 'según informaron este martes los servicios'
-                if not st.text[src_lo:e].strip(_EDGE + _QUOTE_CHARS + ".!?"):
-                    who = _recent_or_person(st, s)
-                    cue = " ".join(st.text[s + m.start():verb.end()].lower().split())
-                    return who is not None and st.add(s, s + m.start(), (s, e), who[0], who[1], cue, "according_to")
-            comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
-            src_hi = src_lo + comma.start() if comma else e
-            publisher = publisher_of(st, src_lo, src_hi)  # 'selon un bilan publié par le ministère'
-            initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
-            # inside a clause ('hatte nach Angaben der Küstenwache 212 Menschen an Bord, als ...'), a comma further
-            # on closes the clause: the source is a short phrase, as where no comma follows
-            inside = not initial and _COMMA_END.search(st.text[s:s + m.start()]) is None
-            if (comma is None or inside) and (initial or inside or word_count(st.text[src_lo:src_hi]) > 8):  # a short phrase
-                words = list(re.finditer(r"\S+", st.text[src_lo:src_hi]))[:4]
-                hit = next((x for x in _mentions_in(st, src_lo, src_hi) if x.start - src_lo < 30), None)
-                caps = _CAPS.match(st.text, src_lo + (len(st.text[src_lo:src_hi]) - len(st.text[src_lo:src_hi].lstrip())))
-                if hit is not None:
-                    src_hi = hit.end
-                elif caps is not None and word_count(caps.group(0)) <= 3:  # 'Laut Polizei wurden ...'
-                    src_hi = caps.end()
-                elif words:
-                    src_hi = src_lo + words[min(1, len(words) - 1)].end()
-                k = bisect_left(st.facts, (src_lo, -1))  # a figure after the name is the content's ('Küstenwache 212 Menschen')
-                if k < len(st.facts) and st.facts[k][0] < src_hi and st.text[src_lo:st.facts[k][0]].strip():
-                    src_hi = len(st.text[:st.facts[k][0]].rstrip())
-                comma = None
-                if publisher is not None:  # 'Laut einem Bericht des Gesundheitsministeriums sind ...'
-                    src_hi = max(src_hi, publisher[1])
-            named = appositive_name(st, (src_lo, src_hi), src_hi + (comma.end() - comma.start()), e) if initial and comma else None
-            if named is not None:  # 'Según su abogado, Marek Dunai, C': the lawyer is Marek Dunai
-                comma = re.search(r"[,\uff0c]", st.text[named:e])
-                src_lo, src_hi = src_hi + 1, named
-            key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
-            if named is not None:
-                name = " ".join(st.text[src_lo:src_hi].split())  # the whole name where the NER found its first word
-            elif publisher is not None:
-                key = next((m.entity for m in _mentions_in(st, *publisher) if (m.start, m.end) == publisher), None)
-                name = " ".join(st.text[publisher[0]:publisher[1]].split())
-            if name is None:
-                name = _tidy(_trim_source(st, st.text[src_lo:src_hi]).rstrip(" .!?\u2026\u3002"))  # no sentence stop
-            if name is None or (key is None and _only_function_words(st, name)):
-                return False
-            cue = " ".join(m.group(0).lower().split())
-            if initial and comma is not None:  # 'Segun X, C.'
-                return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to")
-            if comma is None and src_hi < e - 2:  # 'C1 volgens X C2.'
-                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + st.text[src_hi:e])
-            if comma is not None and src_hi + 1 < e and word_count(st.text[src_hi + 1:e]) >= 3:  # 'C1, volgens X, C2.'
-                rest = st.text[src_hi + (comma.end() - comma.start()):e]
-                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + rest)
-            return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to")  # 'C, segun X.'
-    if c.after is not None:
-        m = c.after.search(sent)
-        if m is not None:
-            head = st.text[s:s + m.start()]
-            comma = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u3001"))
-            src_lo = s + comma + 1 if comma >= 0 else s
-            if word_count(st.text[src_lo:s + m.start()]) > _AFTER_SOURCE_WORDS:
-                return False  # no short phrase before the form: a preposition ('Nachfrage nach Snacks'), no source
-            key, name = _speaker_near(st, src_lo, s + m.start(), s + m.start(), s + m.end())
-            if name is None:
-                name = _tidy(st.text[src_lo:s + m.start()])
-            if name is None:
-                return False
-            return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
-    return False
-
-
-_AFTER_SOURCE_WORDS = 6  # words of the source before a form that follows it ('Dem Bericht der Polizei zufolge')
-
-
-# ---------------------------------------------------------------- reported speech
 def _reported(st: _State, s: int, e: int) -> bool:
     c = st.cues
     if c.cue is None:
@@ -484,8 +396,8 @@ def _reported(st: _State, s: int, e: int) -> bool:
                     name = noun
                 elif _place_of_a_noun(st, key, name, noun, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court
                     key, name = None, noun
-            elif re.match(r"\s*[,:]", st.text[pc:e]):  # 'X sagte, C' / 'X заявил: C'
-                body = (pc, e)
+            elif re.match(r"\s*[,:]", st.text[pc:e]) or _comma_after_adverbs(st, pc, e) is not None:
+                body = (pc, e) if re.match(r"\s*[,:]", st.text[pc:e]) else (_comma_after_adverbs(st, pc, e), e)
                 hi, cited = _cited(st, s, cs)
                 key, name = _speaker_near(st, s, hi, cs, ce)
             elif back is not None:  # 'De kiescommissie ontkende dat.'
@@ -563,6 +475,24 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
 def _skip(text: str, lo: int, hi: int) -> int:
     m = re.match(r"[\s,]*", text[lo:hi])
     return m.end() if m else 0
+
+
+def _comma_after_adverbs(st: _State, pc: int, e: int) -> int | None:
+    """'X erklärte am Freitag, C' / 'X erklärte dagegen, C': a comma a few words after the cue (a time or an
+    adverb between, no quote, no other verb of saying), the content after it of three words or more: where C
+    starts, or None."""
+    m = re.match(r"([^,:;\"\u201c\u201d\u201e\u00ab\u00bb]{1,40}?)\s*,", st.text[pc:e])
+    if m is None or not 1 <= word_count(m.group(1)) <= 3 or word_count(st.text[pc + m.end():e]) < 3:
+        return None
+    if st.cues.cue is not None and st.cues.cue.search(m.group(1)):
+        return None
+    start = pc + m.end()
+    if st.cues.that is not None:  # 'dijo el viernes, durante una visita a Cardel, que C': C after the aside
+        aside = re.search(r",\s*", st.text[start:min(e, start + 100)])
+        that = st.cues.that.match(st.text, start + aside.end()) if aside is not None else None
+        if that is not None:
+            return that.end()
+    return start
 
 
 def _that_within(st: _State, ce: int, e: int):

@@ -1,5 +1,7 @@
 """Who speaks, outside English (analyze/claims_multi.py): the source named near a reporting verb, an entity,
-a title with its name, the noun phrase opening the sentence, or a capitalised name; and the tidy claim text.
+a title with its name, the noun phrase opening the sentence, or a capitalised name; the claims of the language's
+'according to' forms ('según X, C'), with a name set off after them and a document's publisher; and the tidy
+claim text.
 
 Functions take the finder's state (claims_multi._State: ``text``, ``cues``, ``ents``).
 """
@@ -455,3 +457,92 @@ def _particle(c, text: str, lo: int, hi: int) -> int:
         return 0
     m = c.particles.match(text, lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), hi)
     return m.end() - lo if m else 0
+
+
+# ---------------------------------------------------------------- according to
+_COMMA_END = re.compile(r"[,\uff0c\u3001\u060c(\u2014\u2013]\s*$")  # 'C1, volgens X, C2': the form opens a bracket
+
+
+def according(st, s: int, e: int) -> bool:
+    """'según X, C' / 'C, volgens X' / 'X 에 따르면 C': C credited to X (the language's 'according' forms)."""
+    c = st.cues
+    sent = st.text[s:e]
+    if c.before is not None:
+        m = c.before.search(sent)
+        if m is not None:
+            src_lo = s + m.end()
+            lead = len(st.text[src_lo:e]) - len(st.text[src_lo:e].lstrip())
+            verb = c.cue.match(st.text, src_lo + lead) if c.cue is not None else None
+            if verb is not None and verb.end() <= e:  # 'según informó la policía' / 'según dijo'
+                src_lo = _past_dates(st, verb.end(), e)  # 'según informaron este martes los servicios'
+                if not st.text[src_lo:e].strip(_EDGE + _QUOTE_CHARS + ".!?"):
+                    who = _recent_or_person(st, s)
+                    cue = " ".join(st.text[s + m.start():verb.end()].lower().split())
+                    return who is not None and st.add(s, s + m.start(), (s, e), who[0], who[1], cue, "according_to")
+            comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
+            src_hi = src_lo + comma.start() if comma else e
+            publisher = publisher_of(st, src_lo, src_hi)  # 'selon un bilan publié par le ministère'
+            initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
+            # inside a clause ('hatte nach Angaben der Küstenwache 212 Menschen an Bord, als ...'), a comma further
+            # on closes the clause: the source is a short phrase, as where no comma follows
+            inside = not initial and _COMMA_END.search(st.text[s:s + m.start()]) is None
+            if (comma is None or inside) and (initial or inside or word_count(st.text[src_lo:src_hi]) > 8):  # a short phrase
+                words = list(re.finditer(r"\S+", st.text[src_lo:src_hi]))[:4]
+                hit = next((x for x in _mentions_in(st, src_lo, src_hi) if x.start - src_lo < 30), None)
+                caps = _CAPS.match(st.text, src_lo + (len(st.text[src_lo:src_hi]) - len(st.text[src_lo:src_hi].lstrip())))
+                if hit is not None:
+                    src_hi = hit.end
+                elif caps is not None and word_count(caps.group(0)) <= 3:  # 'Laut Polizei wurden ...'
+                    src_hi = caps.end()
+                elif words:
+                    src_hi = src_lo + words[min(1, len(words) - 1)].end()
+                k = bisect_left(st.facts, (src_lo, -1))  # a figure after the name is the content's ('Küstenwache 212 Menschen')
+                if k < len(st.facts) and st.facts[k][0] < src_hi and st.text[src_lo:st.facts[k][0]].strip():
+                    src_hi = len(st.text[:st.facts[k][0]].rstrip())
+                comma = None
+                if publisher is not None:  # 'Laut einem Bericht des Gesundheitsministeriums sind ...'
+                    src_hi = max(src_hi, publisher[1])
+            named = appositive_name(st, (src_lo, src_hi), src_hi + (comma.end() - comma.start()), e) if initial and comma else None
+            if named is not None:  # 'Según su abogado, Marek Dunai, C': the lawyer is Marek Dunai
+                comma = re.search(r"[,\uff0c]", st.text[named:e])
+                src_lo, src_hi = src_hi + 1, named
+            key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
+            if named is not None:
+                name = " ".join(st.text[src_lo:src_hi].split())  # the whole name where the NER found its first word
+            elif publisher is not None:
+                key = next((m.entity for m in _mentions_in(st, *publisher) if (m.start, m.end) == publisher), None)
+                name = " ".join(st.text[publisher[0]:publisher[1]].split())
+            if name is None:
+                name = _tidy(_trim_source(st, st.text[src_lo:src_hi]).rstrip(" .!?\u2026\u3002"))  # no sentence stop
+            if name is None or (key is None and _only_function_words(st, name)):
+                return False
+            cue = " ".join(m.group(0).lower().split())
+            if initial and comma is not None:  # 'Segun X, C.'
+                return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to")
+            if comma is None and src_hi < e - 2:  # 'C1 volgens X C2.'
+                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + st.text[src_hi:e])
+            if comma is not None and src_hi + 1 < e and word_count(st.text[src_hi + 1:e]) >= 3:  # 'C1, volgens X, C2.'
+                rest = st.text[src_hi + (comma.end() - comma.start()):e]
+                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + rest)
+            return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to")  # 'C, segun X.'
+    if c.after is not None:
+        m = c.after.search(sent)
+        if m is not None:
+            head = st.text[s:s + m.start()]
+            comma = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u3001"))
+            src_lo = s + comma + 1 if comma >= 0 else s
+            if word_count(st.text[src_lo:s + m.start()]) > _AFTER_SOURCE_WORDS:
+                return False  # no short phrase before the form: a preposition ('Nachfrage nach Snacks'), no source
+            key, name = _speaker_near(st, src_lo, s + m.start(), s + m.start(), s + m.end())
+            if name is None:
+                name = _tidy(st.text[src_lo:s + m.start()])
+            if name is None:
+                return False
+            return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
+    return False
+
+
+_AFTER_SOURCE_WORDS = 6  # words of the source before a form that follows it ('Dem Bericht der Polizei zufolge')
+
+
+# ---------------------------------------------------------------- reported speech
