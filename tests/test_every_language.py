@@ -908,3 +908,23 @@ def test_a_time_or_adverb_between_the_verb_of_saying_and_its_comma(lang, text, c
     comma at once); an aside before 'que' is no content."""
     claims = analyze([Document(id=f"adv-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
     assert [(c.kind, c.text.rstrip(".")) for c in claims] == [("reported", content)], claims
+
+
+def test_a_german_relay_adverb_credits_the_source_named_before():
+    """'Trümmer beschädigten demnach ein Lager' after the ministry's claim: failed before as the outlet's own."""
+    text = ("Die Luftabwehr hat nach Angaben des Verteidigungsministeriums in der Nacht 38 Drohnen abgeschossen. "
+            "Herabfallende Trümmer beschädigten demnach ein Treibstofflager bei Selka.")
+    claims = analyze([Document(id="relay-de", source="de", fmt="txt", text=text, language="de")])[0].claims
+    assert [(c.kind, c.speaker_text, c.text) for c in claims][1] == (
+        "reported", "Verteidigungsministeriums", "Herabfallende Trümmer beschädigten ein Treibstofflager bei Selka.")
+
+
+@pytest.mark.parametrize("lang,text,content", [
+    ("de", "Ein ranghoher Sicherheitsbeamter sprach von rund 50 eingesetzten Drohnen.", "Rund 50 eingesetzten Drohnen"),
+    ("es", "El ministro Jorge Ibarra habló de un grave error del gobierno anterior.",
+     "Un grave error del gobierno anterior"),
+])
+def test_what_a_source_spoke_of_is_its_claim(lang, text, content):
+    """'X sprach von rund 50 Drohnen': failed before as the outlet's own sentence."""
+    claims = analyze([Document(id=f"of-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    assert [(c.kind, c.text.rstrip(".")) for c in claims] == [("reported", content)], claims

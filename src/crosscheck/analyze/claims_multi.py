@@ -72,6 +72,8 @@ class Cues:
     addressee: frozenset[str] = frozenset()  # 'a', "all'": before a name after the verb, who was spoken to
     documents: frozenset[str] = frozenset()  # 'bilan', 'Bericht': a source phrase naming a document
     publisher_links: frozenset[str] = frozenset()  # 'par', 'des': joining the document to whom it is by
+    relay: re.Pattern | None = None  # 'demnach': the sentence passes on what the last source says
+    noun_cues: re.Pattern | None = None  # 'sprach von': the noun phrase after it is what the source says
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +151,7 @@ def cues_for(lang: str | None) -> Cues | None:
         particles=_alternation(entry.get("particles", []), sub),
         addressee=frozenset(" ".join(w.lower().replace("\u2019", "'").split()) for w in entry.get("addressee", ())),
         documents=frozenset(entry.get("documents", ())), publisher_links=frozenset(entry.get("publisher_links", ())),
+        relay=_alternation(entry.get("relay", []), sub), noun_cues=_alternation(entry.get("noun_cues", []), sub),
     )
 
 
@@ -234,11 +237,36 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, la
                 continue
         if i > 0 and _anaphoric(st, s, e, sentences[i - 1]):
             continue
-        if according(st, s, e) or _reported(st, s, e):
+        if according(st, s, e) or _reported(st, s, e) or _relayed(st, s, e) or _spoke_of(st, s, e):
             continue
         if settings.claim_outlet_statements and _is_outlet_fact(st, s, e):
             st.add(s, e, (s, e), None, outlet, None, "outlet")
     return st.claims
+
+
+def _relayed(st: _State, s: int, e: int) -> bool:
+    """'Herabfallende Trümmer beschädigten demnach ein Treibstofflager': an adverb of the language's 'relay' list
+    passes on what the source named last says; the sentence, the adverb left out, is that source's claim."""
+    m = st.cues.relay.search(st.text, s, e) if st.cues.relay is not None else None
+    recent = st.recent() if m is not None else None
+    if recent is None:
+        return False
+    text = " ".join((st.text[s:m.start()] + " " + st.text[m.end():e]).split())
+    return st.add(s, e, (s, e), recent.key, recent.text, m.group(0).lower(), "reported", text=text)
+
+
+def _spoke_of(st: _State, s: int, e: int) -> bool:
+    """'Ein ranghoher Sicherheitsbeamter sprach von rund 50 eingesetzten Drohnen': the noun phrase after a verb of
+    speaking of something (the language's 'noun_cues') is the claim of the source named before it."""
+    m = st.cues.noun_cues.search(st.text, s, e) if st.cues.noun_cues is not None else None
+    if m is None or word_count(st.text[m.end():e]) < 2:
+        return False
+    key, name = _speaker_near(st, s, m.start(), m.start(), m.end())
+    if key is None and name is None:
+        name = _subject(st, s, m.start())
+    if key is None and name is None:
+        return False
+    return st.add(m.end(), e, (s, e), key, name, " ".join(m.group(0).lower().split()), "reported", min_words=2)
 
 
 # ---------------------------------------------------------------- quotes
