@@ -614,3 +614,26 @@ def test_an_approximate_share_reaches_one_point_either_way():
     assert (poll.low, poll.high) == (37.0, 39.0)
     (crowd,) = figures_in("Police said about 10,000 people marched.")
     assert (crowd.low, crowd.high) == (8500.0, 11500.0)
+
+
+def test_a_denial_in_the_story_s_own_words_meets_the_claim_it_denies():
+    """Every report speaks of the depot and the drones, so the denial 'the depot had been hit by drones' has no word
+    distinctive in the story (a story of twelve claims or more): failed before, as it was compared with no other
+    claim and the conflict with 'Drones hit the fuel depot' was lost."""
+    def who(name):
+        return {"speaker": name, "speaker_text": name}
+
+    around = ["Air defences shot down 38 drones near the depot.", "Debris from the drones fell near the depot.",
+              "About 50 drones took part in the attack on the depot.", "Smoke rose over the depot after the attack.",
+              "Firefighters reached the depot hours after the drone attack.", "Satellite images show the depot burning.",
+              "Residents heard drones over the depot at dawn.", "The depot stores diesel for the region.",
+              "Engineers will inspect the depot after the attack.", "The drones attacked from the south at night."]
+    reports = [make_report(f"doc-{k}", [{**who(f"Person {k}{j}"), "text": t} for j, t in enumerate(around[k::4])])
+               for k in range(4)]
+    reports.append(make_report("doc-hit", [{**who("Lusenia"), "text": "Drones hit the fuel depot."}]))
+    reports.append(make_report("doc-denial", [{**who("Kestovia"), "negated": True,
+                                               "text": "The depot had been hit by drones."}]))
+    findings = run_story(reports)
+    denial = next(c for c in findings.claims if c.text.startswith("The depot had been hit"))
+    hit = next(c for c in findings.claims if c.text.startswith("Drones hit"))
+    assert denial.status == hit.status == "conflicting" and hit.id in denial.conflicts_with

@@ -274,6 +274,9 @@ def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relation
             by_doc.setdefault(m.document, []).append(m)
     # in one language only groups sharing a distinctive word are compared: looked up, not tested pair by pair
     by_word: dict[str, list[int]] | None = None
+    # a claim of the story's own words only ('The depot had been hit by drones', where every report speaks of the
+    # depot and the drones) has no distinctive word: it is compared with every claim sharing two of its words
+    plain = {i for i, g in enumerate(groups) if not any(weight.distinctive(t) for t in g.words)}
     if one_language([m for g in groups for m in g.members]):
         by_word = {}
         for i, g in enumerate(groups):
@@ -281,17 +284,20 @@ def relate(groups: list[Group], weight: Weights, settings: Settings) -> Relation
                 if weight.distinctive(t):
                     by_word.setdefault(t, []).append(i)
     for i, gi in enumerate(groups):
-        if by_word is None:
+        if by_word is None or i in plain:
             later = range(i + 1, len(groups))
         else:
-            later = sorted({j for t in gi.words for j in by_word.get(t, ()) if j > i})
+            later = sorted({j for t in gi.words for j in by_word.get(t, ())} | plain)
+            later = [j for j in later if j > i]
         for j in later:
             gj = groups[j]
             if len(gi.docs) == 1 and gi.docs == gj.docs and _one_source(gi, gj):
                 continue  # disagreement is between sources, not two sentences of one source in one report
             if {m.claim_ref for m in gi.members} & {m.claim_ref for m in gj.members}:
                 continue  # parts of one compound claim, or sentences of one claim
-            if not any(weight.distinctive(t) for t in gi.words & gj.words) and \
+            shared = gi.words & gj.words
+            if not any(weight.distinctive(t) for t in shared) and not (
+                    (i in plain or j in plain) and len(shared) >= 2) and \
                     not any(near_across(a, gj.members, settings) for a in gi.members):
                 continue  # nothing in common, in words or (across languages) in meaning
             found = None
