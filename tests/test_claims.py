@@ -700,3 +700,12 @@ def test_citing_a_body_that_speaks_is_the_chain_not_a_claim(parse):
                      "destroyed overnight.")
     assert [c.text for c in found] == ["38 drones had been destroyed overnight."]
     assert "the defence ministry" in found[0].chain
+
+
+def test_a_verb_of_saying_going_on_with_a_narrative_of_a_thing_leaves_the_sentence_the_report_s():
+    """'X scored twice and Ivan Lode added a third after the break': 'added' read as a verb of saying with no
+    content made the sentence neither a claim nor the report's own statement (failed before: no claim)."""
+    text = "Striker Marko Petrak scored twice in the first half and Ivan Lode added a third after the break."
+    sdoc = next(nlp.parse([text], Settings().spacy_model))
+    found = claims.extract(sdoc, entities.extract(sdoc), outlet="Sport Desk").claims
+    assert [(c.kind, c.text) for c in found] == [("outlet", text)]
