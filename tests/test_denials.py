@@ -85,6 +85,10 @@ def test_a_denial_and_the_claim_it_denies_disagree(tmp_path, cli):
     # shown as a denial: the CLI's claims and the story page (its matrix and its conflict pair) say who denies the words
     shown = cli("claims", db=tmp_path / "s.db")
     assert shown.returncode == 0 and "Harlan Shipping denies" in shown.stdout, shown.stdout
+    # `show`'s conflict table too (it gave the two sides' words alone, the same words, so no one saw who denied)
+    story = cli("show", a["story"], db=tmp_path / "s.db", env={"COLUMNS": "250"})
+    pair = story.stdout[story.stdout.index("conflicts with"):]
+    assert "Harlan Shipping denies: The ferry had been overloaded" in pair, story.stdout
     from web_fixtures import readonly_client
 
     for client in readonly_client(str(tmp_path / "s.db")):

@@ -257,7 +257,7 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
         return
     if findings.claims:
         yield claims_matrix(store, findings, docs)
-    yield from _conflicts_and_drift(findings.claims)
+    yield from _conflicts_and_drift(findings.claims, _entity_names(store))
     if findings.disagreements:
         yield disagreements_table(store, story=story_id, labels={d.id: f"R{i}" for i, d in enumerate(docs, 1)})
     if findings.timeline:
@@ -324,7 +324,7 @@ def disagreements_table(store: Store, story: str | None = None, document: str | 
     return table
 
 
-def _conflicts_and_drift(claims: tuple[AlignedClaim, ...]) -> Iterator[Any]:
+def _conflicts_and_drift(claims: tuple[AlignedClaim, ...], names: dict[str, str] | None = None) -> Iterator[Any]:
     by_id = {c.id: c for c in claims}
     conflicts = Table(title="conflicts")
     conflicts.add_column("claim")
@@ -336,7 +336,9 @@ def _conflicts_and_drift(claims: tuple[AlignedClaim, ...]) -> Iterator[Any]:
             if pair in seen or other not in by_id:
                 continue
             seen.add(pair)
-            conflicts.add_row(_t(_short(c.text, 60)), _t(_short(by_id[other].text, 60)))
+            # who says each side, and whether it denies it ('X denies: the depot was hit' against 'Y: drones hit it')
+            conflicts.add_row(*(_t(_short(f"{_who(x, names or {}, 'unattributed')}: {x.text}", 80))
+                                for x in (c, by_id[other])))
     if seen:
         yield conflicts
     drift = Table(title="drift")
