@@ -501,3 +501,29 @@ def test_a_new_value_then_its_source_then_the_earlier_value_is_an_update():
     _, _, facts = _facts(text, "fr")
     by_value = {round(float(f.value)): f for f in facts if f.kind == "figure"}
     assert by_value[29].update and by_value[29].subject == "dead"
+
+
+def test_a_time_the_report_names_is_no_count():
+    """'Erst vor zwei Wochen waren ... zwölf Menschen getötet worden': 'zwei Wochen' was a count of the dead (2),
+    which conflicted with another report's 'at least four people'."""
+    _, _, facts = _facts("Erst vor zwei Wochen waren bei einem Beben in der Region zwölf Menschen getötet worden.", "de",
+                         published="2026-11-24")
+    assert [(f.subject, round(float(f.value))) for f in facts if f.kind == "figure"] == [("dead", 12)]
+
+
+def test_a_place_written_in_two_languages_is_one_place():
+    """'eastern Kestovia' / 'den Osten Kestoviens': the German ending kept the two reports' facts of one quake (its
+    weekday, its magnitude) from meeting, so their agreement went unseen and a report's other date (of an earlier
+    quake) made a conflict."""
+    from crosscheck.corroborate import compat
+
+    assert compat.places_meet(frozenset({"kestovia"}), frozenset({"kestoviens"}))
+    assert compat.places_meet(frozenset({"ukraine"}), frozenset({"ukrainy"}))
+    assert not compat.places_meet(frozenset({"saint-denis"}), frozenset({"saint-malo"}))
+    assert not compat.places_meet(frozenset({"selka"}), frozenset({"selkirk"}))
+    _, _, en = _facts("At least four people died when a 6.1-magnitude earthquake hit eastern Kestovia.", "en",
+                      published="2026-11-24")
+    _, _, de = _facts("Ein Erdbeben der Stärke 6,1 hat am Dienstag den Osten Kestoviens erschüttert.", "de",
+                      published="2026-11-24")
+    both = [(x, y) for x in en for y in de if x.subject == y.subject == "magnitude"]
+    assert both and all(compat.same_subject(x, y) for x, y in both)

@@ -21,6 +21,8 @@ Dates:
 """
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -189,13 +191,27 @@ def same_subject(a: Fact, b: Fact) -> bool:
         return False
     if a.era != b.era or a.intent != b.intent:
         return False  # another year; a plan or a possibility next to a count of what is
-    if a.places and b.places and not (a.places & b.places):
+    if a.places and b.places and not places_meet(a.places, b.places):
         return False
     if a.actors and b.actors and not (a.actors & b.actors):
         return False  # the shares of two parties, the budgets of two firms
     if a.subject.startswith("prison_term") and not (a.actors and b.actors):
         return False  # a term given to no one named ('two businessmen were jailed for four years') is no one's
     return True
+
+
+def places_meet(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """Two sets of place names share a place: a name in both, or one name written in two languages with its
+    ending changed ('kestovia' / 'kestoviens', 'ukraine' / 'ukrainy': all but the last two letters of the shorter
+    one, five at least, in common; 'saint-denis' and 'saint-malo' are two places)."""
+    if xs & ys:
+        return True
+    for x in xs:
+        for y in ys:
+            n = len(os.path.commonprefix((x, y)))
+            if n >= max(5, min(len(x), len(y)) - 2):
+                return True
+    return False
 
 
 def _country(name: str) -> bool:

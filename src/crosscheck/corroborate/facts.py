@@ -160,6 +160,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
         if not term and (marked("not_counts", text, q.start, q.end, doc.language, after=False) or
                          marked("not_counts_after", text, q.start, figure_end, doc.language, before=False)):
             continue  # "aged 29 to 94", "flight 370": not a count
+        if not term and d.times.overlaps(q.start, figure_end):
+            continue  # 'vor zwei Wochen', 'two weeks ago': a time the report names, no count
         kind, unit_word = q.kind, q.text
         if kind != "measure":
             after = re.match(r"\s*([^\W\d_]+)", text[figure_end:figure_end + 30])
