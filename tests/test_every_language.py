@@ -928,3 +928,26 @@ def test_what_a_source_spoke_of_is_its_claim(lang, text, content):
     """'X sprach von rund 50 Drohnen': failed before as the outlet's own sentence."""
     claims = analyze([Document(id=f"of-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
     assert [(c.kind, c.text.rstrip(".")) for c in claims] == [("reported", content)], claims
+
+
+@pytest.mark.parametrize("lang,text,contents", [
+    ("it", "Il leader dei Verdi, Luca Ferri, ha affermato che i fondi non bastano e che serviranno almeno 20 miliardi.",
+     [("I fondi non bastano", True), ("Serviranno almeno 20 miliardi", False)]),
+    ("es", "El ministro Jorge Ibarra dijo que la economía crecerá y que no habrá recortes en 2027.",
+     [("La economía crecerá", False), ("No habrá recortes en 2027", True)]),
+])
+def test_a_repeated_complementiser_makes_two_statements(lang, text, contents):
+    """'ha affermato che C1 e che C2': failed before as one claim, negated as a whole by the first part's 'non'."""
+    claims = analyze([Document(id=f"two-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    assert [(c.text.rstrip("."), c.negated) for c in claims] == contents
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Il ministro Paolo Neri ha replicato che le stime dell'opposizione sono esagerate."),
+    ("de", "Die Ministerin Anna Keller versicherte, die Renten würden nicht gekürzt."),
+    ("nl", "Minister Jan de Vries antwoordde dat de cijfers niet klopten."),
+])
+def test_more_verbs_of_saying(lang, text):
+    """'ha replicato che', 'versicherte, C', 'antwoordde dat': failed before as the outlet's own sentences."""
+    claims = analyze([Document(id=f"verb-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    assert [c.kind for c in claims] == ["reported"], claims

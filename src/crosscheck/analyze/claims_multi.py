@@ -74,6 +74,7 @@ class Cues:
     publisher_links: frozenset[str] = frozenset()  # 'par', 'des': joining the document to whom it is by
     relay: re.Pattern | None = None  # 'demnach': the sentence passes on what the last source says
     noun_cues: re.Pattern | None = None  # 'sprach von': the noun phrase after it is what the source says
+    and_that: re.Pattern | None = None  # 'e che': a second statement after the first ('che C1 e che C2')
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +153,7 @@ def cues_for(lang: str | None) -> Cues | None:
         addressee=frozenset(" ".join(w.lower().replace("\u2019", "'").split()) for w in entry.get("addressee", ())),
         documents=frozenset(entry.get("documents", ())), publisher_links=frozenset(entry.get("publisher_links", ())),
         relay=_alternation(entry.get("relay", []), sub), noun_cues=_alternation(entry.get("noun_cues", []), sub),
+        and_that=_alternation(entry.get("and_that", []), sub),
     )
 
 
@@ -453,8 +455,18 @@ def _reported(st: _State, s: int, e: int) -> bool:
                 continue
             key, name = recent
         # a clause after a complementiser is a statement however short ('заявил, что переговоры продолжаются')
+        floor = 1 if back is not None else 2 if that is not None and body[0] >= that.end() else None
+        again = c.and_that.search(st.text, body[0], body[1]) if c.and_that is not None and that is not None else None
+        if again is not None and word_count(st.text[body[0]:again.start()]) >= 2:
+            # 'ha affermato che C1 e che C2': two statements, as English 'said C1 and that C2'
+            first = st.add(body[0], again.start(), (s, e), key, name, cue, "reported",
+                           chain=(cited,) if cited else (), min_words=floor)
+            second = st.add(again.end(), body[1], (s, e), key, name, cue, "reported",
+                            chain=(cited,) if cited else (), min_words=floor)
+            if first or second:
+                return True
         if st.add(body[0], body[1], (s, e), key, name, cue, "reported", chain=(cited,) if cited else (),
-                  min_words=1 if back is not None else 2 if that is not None and body[0] >= that.end() else None):
+                  min_words=floor):
             return True
     return False
 
