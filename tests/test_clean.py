@@ -223,6 +223,8 @@ def test_position_marker_in_a_body_sentence_is_not_a_caption():
 
 FURNITURE = ["5 хв читання", "3 мин чтения", "2 min de lecture", "Czas czytania: 4 min", "Zobacz też: Nowy most w Krakowie",
              "Lire aussi : Le maire démissionne", "Leggi anche: Il sindaco si dimette",
+             # Spanish 'Lea también', Portuguese and Dutch read-also lines stayed in the body before
+             "Lea también: El alcalde dimite", "Leia também: O prefeito renuncia", "Lees ook: De burgemeester stapt op",
              "Publié le 12 mars 2025 à 10h30", "Pubblicato il 12 marzo 2025 alle 10:30",
              "Opublikowano: 12 marca 2025, 10:30", "Udostępnij", "Partager sur Facebook", "Teilen auf WhatsApp",
              "Abonnez-vous à notre newsletter", "Nous utilisons des cookies pour améliorer votre expérience sur notre site.",

@@ -2,7 +2,7 @@
 bylines or photo captions, where the headline is, and what remains as the body (``clean_text``).
 
 The rules are general features, not lists of known pages: navigation vocabulary in en de es fr it
-pl ru uk, read-time/date/timestamp lines, prompts, bylines, caption and credit patterns, and
+pl pt nl ru uk, read-time/date/timestamp lines, prompts, bylines, caption and credit patterns, and
 position (short unpunctuated lines above the first paragraph and below the last, runs of
 headline-like lines). ``crosscheck.clean`` uses this module; the story titles (``stories.describe``)
 use ``looks_like_headline`` and ``strip_dateline``.
@@ -35,8 +35,10 @@ autor|autoren|autorin|alle anzeigen|mehr anzeigen|mehr lesen|weiterlesen|lesen s
 mehr zum thema|das könnte sie auch interessieren|teilen|artikel teilen|drucken|kommentare|anzeige|werbung|
 abonnieren|anmelden|startseite|suche|schlagwörter|themen|zum artikel|zurück|empfehlungen|
 categoría|últimas noticias|noticias|lo más leído|más leídas|más leído|autores|ver todo|ver más|leer más|
-lee también|te puede interesar|noticias relacionadas|relacionado|relacionadas|compartir|imprimir|comentarios|
-publicidad|suscríbete|iniciar sesión|portada|buscar|etiquetas|temas|
+lee también|lea también|lea además|le puede interesar|te puede interesar|noticias relacionadas|relacionado|
+relacionadas|compartir|imprimir|comentarios|publicidad|suscríbete|iniciar sesión|portada|buscar|etiquetas|temas|
+leia também|leia mais|veja também|saiba mais|notícias relacionadas|mais lidas|partilhar|compartilhar|
+lees ook|lees meer|zie ook|meer over dit onderwerp|gerelateerde artikelen|meest gelezen|delen|
 catégorie|rubrique|dernières infos|dernières nouvelles|dernières actualités|actualités|les plus lus|
 auteur|auteurs|voir tout|voir plus|lire la suite|lire aussi|à lire aussi|sur le même sujet|
 articles similaires|partager|imprimer|commentaires|publicité|abonnez-vous|s'abonner|se connecter|accueil|
@@ -60,7 +62,8 @@ read more|read also|related|related articles|related stories|related news|relate
 more stories|you may also like|you might also like|recommended|recommended for you|most read|most popular|
 trending|top stories|latest news|editor's picks|lesen sie auch|mehr zum thema|auch interessant|meistgelesen|
 das könnte sie auch interessieren|empfehlungen|noticias relacionadas|te puede interesar|lo más leído|
-más leídas|lee también|lire aussi|à lire aussi|sur le même sujet|articles similaires|les plus lus|
+más leídas|lee también|lea también|lea además|le puede interesar|leia também|veja também|notícias relacionadas|
+mais lidas|lees ook|zie ook|meer over dit onderwerp|gerelateerde artikelen|meest gelezen|lire aussi|à lire aussi|sur le même sujet|articles similaires|les plus lus|
 leggi anche|articoli correlati|potrebbe interessarti|i più letti|czytaj także|czytaj też|zobacz też|
 zobacz także|polecamy|najczęściej czytane|читайте также|смотрите также|по теме|материалы по теме|
 самое читаемое|читайте також|дивіться також|за темою|найпопулярніше|останні новини|последние новости
@@ -68,7 +71,8 @@ zobacz także|polecamy|najczęściej czytane|читайте также|смот�
 
 _RELATED_PREFIX = re.compile(
     r"^(?:read (?:also|more)|also read|see also|related(?: article| story)?|more on this|watch|listen|"
-    r"lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch|lee también|leer más|ver también|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch|lee también|lea (?:también|además)|"
+    r"leer más|ver también|le puede interesar|leia (?:também|mais)|veja também|saiba mais|lees (?:ook|meer)|zie ook|"
     r"te puede interesar|lire aussi|à lire aussi|voir aussi|leggi anche|guarda anche|"
     r"czytaj (?:także|też|więcej)|zobacz (?:też|także)|читайте также|смотрите также|читайте також|"
     r"дивіться також|по теме|за темою)\s*[:|»>–—]\s*\S",
