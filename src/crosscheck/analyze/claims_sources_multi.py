@@ -380,12 +380,22 @@ def _noun_after_cue(st, ce: int, e: int) -> str | None:
         return None  # (an elided article is a word of its own here: 'l' of "l'agenzia")
     if re.search(r"[,;:.!?]", st.text[ce:words[1].start()]):
         return None
-    last = 1
-    for i in range(2, min(len(words), 4)):
-        if low[i] in stops and not words[i].group(0)[:1].isupper() \
-                or re.search(r"[,;:.!?]", st.text[words[last].end():words[i].start()]):
+    last, i = 1, 2
+    while i < min(len(words), 7):
+        if re.search(r"[,;:.!?]", st.text[words[last].end():words[i].start()]):
+            break
+        if low[i] in stops and not words[i].group(0)[:1].isupper():
+            # 'el ministerio de Emergencias', "le ministère de l'Intérieur": a name goes on over 'de (la)'
+            k = i + 1 + (i + 1 < len(words) and (low[i + 1] in stops or _elided(st.text, words[i + 1]))
+                         and not words[i + 1].group(0)[:1].isupper())
+            if last < 3 and k < len(words) and words[k].group(0)[:1].isupper() and \
+                    not re.search(r"[,;:.!?]", st.text[words[i].end():words[k].start()]):
+                last, i = k, k + 1
+                continue
             break  # (a capital is a name, though spaCy lists the word: 'Ansa' of "l'agenzia Ansa")
-        last = i
+        if i > 3:
+            break
+        last, i = i, i + 1
     if not any(len(w) >= 3 and w not in stops for w in low[1:last + 1]):
         return None  # 'lors d'une visite': a function word and an elided article name no one
     return _tidy(st.text[words[0].start():words[last].end()].rstrip("."))
