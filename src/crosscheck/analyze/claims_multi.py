@@ -75,6 +75,7 @@ class Cues:
     relay: re.Pattern | None = None  # 'demnach': the sentence passes on what the last source says
     noun_cues: re.Pattern | None = None  # 'sprach von': the noun phrase after it is what the source says
     and_that: re.Pattern | None = None  # 'e che': a second statement after the first ('che C1 e che C2')
+    article_words: bool = True  # the language writes articles as words ('el', 'le'); Slavic languages do not
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +154,7 @@ def cues_for(lang: str | None) -> Cues | None:
         addressee=frozenset(" ".join(w.lower().replace("\u2019", "'").split()) for w in entry.get("addressee", ())),
         documents=frozenset(entry.get("documents", ())), publisher_links=frozenset(entry.get("publisher_links", ())),
         relay=_alternation(entry.get("relay", []), sub), noun_cues=_alternation(entry.get("noun_cues", []), sub),
-        and_that=_alternation(entry.get("and_that", []), sub),
+        and_that=_alternation(entry.get("and_that", []), sub), article_words=entry.get("article_words", True),
     )
 
 

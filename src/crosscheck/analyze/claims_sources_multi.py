@@ -376,6 +376,15 @@ def _noun_after_cue(st, ce: int, e: int) -> str | None:
         while end + 1 < len(words) and words[end + 1].group(0)[:1].isupper():
             end += 1
         return _noun_after_cue(st, words[end].end(), e)
+    if not st.cues.article_words and words and stops and low[0] not in stops and len(low[0]) >= 3 \
+            and not re.search(r"[,;:.!?]", st.text[ce:words[0].start()]):
+        # no articles ('C, сообщила пресс-служба суда'): the noun and up to two words after it, to a function word
+        last = 0
+        for i in range(1, min(len(words), 3)):
+            if low[i] in stops or re.search(r"[,;:.!?]", st.text[words[last].end():words[i].start()]):
+                break
+            last = i
+        return _tidy(st.text[words[0].start():words[last].end()].rstrip("."))
     if len(words) < 2 or not stops or (low[0] not in stops and low[0] + "'" not in stops) or low[1] in stops:
         return None  # (an elided article is a word of its own here: 'l' of "l'agenzia")
     if re.search(r"[,;:.!?]", st.text[ce:words[1].start()]):
