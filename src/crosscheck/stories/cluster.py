@@ -12,7 +12,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 from crosscheck.config import Settings
-from crosscheck.embed import unpack
+from crosscheck.embed import embedder_languages, unpack
 from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
 from crosscheck.stories.actors import actors_apart, incidence, leads_apart, places_apart
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, month_keys, vector
@@ -104,6 +104,10 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
         emb = _embedding_matrix(embeddings)
         if emb is not None:
             cos, both = emb
+            read = embedder_languages(settings.embedder)
+            if read is not None:  # a language the embedder was not trained on: names, numbers and dates decide
+                known = np.array([not l or l in read for l in langs])
+                both = both & known[:, None] & known[None, :]
             kin = _kin(events) if events is not None else None
             meant = embedding_evidence(cos, settings, kin) * np.maximum(cross, settings.story_embed_names_floor)
             cross = np.where(both, meant, cross)

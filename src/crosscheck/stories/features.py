@@ -47,7 +47,10 @@ def name_tokens(name: str) -> list[str]:
             continue  # 'the Central Commission', 'Bank of England': function words carry no identity
         for tok in _fold(raw).split():
             if len(tok) >= 3 and not tok.isdigit():
-                out.append(tok[:NAME_PREFIX])
+                key = tok[:NAME_PREFIX]
+                if len(key) >= 5 and key[-1] in "aeiouy":
+                    key = key[:-1]  # a case ending within the prefix: 'Орлова' / 'Orlov', 'Dunai' / 'Dunay'
+                out.append(key)
     return out
 
 
