@@ -709,3 +709,16 @@ def test_a_verb_of_saying_going_on_with_a_narrative_of_a_thing_leaves_the_senten
     sdoc = next(nlp.parse([text], Settings().spacy_model))
     found = claims.extract(sdoc, entities.extract(sdoc), outlet="Sport Desk").claims
     assert [(c.kind, c.text) for c in found] == [("outlet", text)]
+
+
+def test_the_speaker_s_act_after_a_would_clause_is_the_report_s_statement():
+    """'X said the government would release aid and declared three days of national mourning': once the second
+    verb was no longer read into the content (the government 'declared' it), the mourning was lost; it is X's act,
+    which the report states."""
+    text = ("Prime Minister Ilse Marrand said the government would release 50 million crowns in emergency aid and "
+            "declared three days of national mourning.")
+    sdoc = next(nlp.parse([text], Settings().spacy_model))
+    found = claims.extract(sdoc, entities.extract(sdoc), outlet="Northwire").claims
+    assert [(c.kind, c.text) for c in found] == [
+        ("reported", "The government would release 50 million crowns in emergency aid."),
+        ("outlet", "Prime Minister Ilse Marrand declared three days of national mourning.")]

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from crosscheck.analyze.claim_index import CUES, ESTIMATE_VERBS, citing, with_commas
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, State, resolve
+from crosscheck.analyze.claim_text import not_of_clause
 
 DOCUMENT_SOURCES = frozenset(
     "report reports intelligence data estimate estimates document documents information assessment "
@@ -180,3 +181,21 @@ def possessed_count(st: State, sent: Span) -> bool:
     speaker_text = re.sub(r"\s*['\u2019]s?$", "", speaker_text or "") or None  # "The health ministry's"
     st.add(list(sent), [sent], speaker, speaker_text, root.lemma_, "reported", split=False)
     return True
+
+
+def speaker_acts(st: State, sent: Span, outlet: str | None) -> None:
+    """'X said the government would release aid and declared three days of mourning': the second verb is X's act,
+    not part of what X said (claim_text.split_clauses leaves it out of the content); the report states it, as its
+    own claim ('Prime Minister X declared three days of national mourning')."""
+    for cue in sent:
+        if cue.dep_ not in ("ROOT", "conj") or cue.lemma_ not in CUES:
+            continue
+        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if subj is None or comp is None:
+            continue
+        for act in comp.children:
+            if act.dep_ == "conj" and act.i > comp.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children) \
+                    and not_of_clause(comp, act):
+                toks = list(subj.subtree) + [t for t in act.subtree if not t.is_punct or t.i < act.right_edge.i]
+                st.add(toks, [sent], None, outlet, None, "outlet", split=False, speaks=False)

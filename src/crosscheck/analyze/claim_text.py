@@ -54,7 +54,7 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
             continue
         own_subj = any(c.dep_ in _SUBJECTS for c in conj.children)
         has_obj = any(c.dep_ in _OBJECTS for c in conj.children)
-        if not own_subj and _not_of_clause(root, conj):
+        if not own_subj and not_of_clause(root, conj):
             # 'said his client would appeal and called the ruling political': a finite verb cannot share an
             # infinitive's modal; it is coordinated with the reporting verb (the speaker's act, not the content)
             removed |= {t.i for t in conj.subtree} | {c.i for c in root.children if c.dep_ == "cc" and c.i < conj.i}
@@ -86,7 +86,7 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
     return [main, *parts]
 
 
-def _not_of_clause(root: Token, conj: Token) -> bool:
+def not_of_clause(root: Token, conj: Token) -> bool:
     """A subjectless finite verb coordinated with an infinitive clause root (the verb of 'would appeal', 'will
     resign'): the parser's attachment, not the clause's grammar."""
     return "Inf" in root.morph.get("VerbForm") and "Fin" in conj.morph.get("VerbForm") \

@@ -37,7 +37,7 @@ from crosscheck.analyze.claim_index import (
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_quotes import bare, block_quote, resumes, runs_on
-from crosscheck.analyze.claim_sources import according_to, possessed_count
+from crosscheck.analyze.claim_sources import according_to, possessed_count, speaker_acts
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
@@ -122,6 +122,8 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         if according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)) \
                 or possessed_count(st, sent):
             on = runs_on(st, sents, i, region, added) if region is not None else None  # 'X said "C1. C2."'
+            if outlet_claims:
+                speaker_acts(st, sent, outlet)  # 'X said C and declared three days of mourning': X's act, the report's
             _objects(st, sent, beside=True)  # 'X described the plan as ominous, and said C': the object beside the clause
             i = i + 1 if on is None else on + 1
             continue
