@@ -63,7 +63,8 @@ more stories|you may also like|you might also like|recommended|recommended for y
 trending|top stories|latest news|editor's picks|lesen sie auch|mehr zum thema|auch interessant|meistgelesen|
 das könnte sie auch interessieren|empfehlungen|noticias relacionadas|te puede interesar|lo más leído|
 más leídas|lee también|lea también|lea además|le puede interesar|leia também|veja também|notícias relacionadas|
-mais lidas|lees ook|zie ook|meer over dit onderwerp|gerelateerde artikelen|meest gelezen|lire aussi|à lire aussi|sur le même sujet|articles similaires|les plus lus|
+mais lidas|lees ook|zie ook|meer over dit onderwerp|gerelateerde artikelen|meest gelezen|
+lire aussi|à lire aussi|sur le même sujet|articles similaires|les plus lus|
 leggi anche|articoli correlati|potrebbe interessarti|i più letti|czytaj także|czytaj też|zobacz też|
 zobacz także|polecamy|najczęściej czytane|читайте также|смотрите также|по теме|материалы по теме|
 самое читаемое|читайте також|дивіться також|за темою|найпопулярніше|останні новини|последние новости

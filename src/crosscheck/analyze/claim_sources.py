@@ -195,7 +195,7 @@ def speaker_acts(st: State, sent: Span, outlet: str | None) -> None:
         if subj is None or comp is None:
             continue
         for act in comp.children:
-            if act.dep_ == "conj" and act.i > comp.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children) \
-                    and not_of_clause(comp, act):
+            if act.dep_ == "conj" and act.i > comp.i and not_of_clause(comp, act) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children):
                 toks = list(subj.subtree) + [t for t in act.subtree if not t.is_punct or t.i < act.right_edge.i]
                 st.add(toks, [sent], None, outlet, None, "outlet", split=False, speaks=False)

@@ -423,7 +423,8 @@ def _reported(st: _State, sent: Span) -> bool:
             if toks is None:
                 after = [t for t in cue.subtree if t.i > cue.i]
                 if cue.dep_ == "conj" and cue.head.lemma_ not in CUE_CLASS and \
-                        any(t.pos_ in ("NOUN", "NUM") for t in after) and not any(t.pos_ in ("VERB", "AUX") for t in after):
+                        any(t.pos_ in ("NOUN", "NUM") for t in after) and \
+                        not any(t.pos_ in ("VERB", "AUX") for t in after):
                     continue  # 'X scored twice and Ivan Lode added a third': going on with a narrative, of a thing
                 if speaker is not None:  # 'the president said this during ...': who speaks next
                     st.last = _Speaker(speaker, speaker_text, st.si)

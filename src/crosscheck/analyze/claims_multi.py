@@ -298,7 +298,7 @@ def _quote_regions(text: str, cues: Cues, settings: Settings) -> list[tuple[int,
     return out
 
 
-_MIN_CUED_QUOTE_WORDS = 2  # '« C'est inacceptable », a déclaré X': a quote its verb of saying frames (as in English)
+_MIN_CUED_QUOTE_WORDS = 2  # '« C'est inacceptable », a déclaré X': a quote its verb of saying frames (as English)
 
 
 def _cue_follows(text: str, end: int, cues: Cues) -> bool:

@@ -378,7 +378,7 @@ def _noun_after_cue(st, ce: int, e: int) -> str | None:
         return _noun_after_cue(st, words[end].end(), e)
     if not st.cues.article_words and words and stops and low[0] not in stops and len(low[0]) >= 3 \
             and not re.search(r"[,;:.!?]", st.text[ce:words[0].start()]):
-        # no articles ('C, сообщила пресс-служба суда'): the noun and up to two words after it, to a function word
+        # no articles ('C, сообщила пресс-служба суда'): the noun, up to two words after it, to a function word
         last = 0
         for i in range(1, min(len(words), 3)):
             if low[i] in stops or re.search(r"[,;:.!?]", st.text[words[last].end():words[i].start()]):
@@ -521,7 +521,8 @@ def according(st, s: int, e: int) -> bool:
                 comma = None
                 if publisher is not None:  # 'Laut einem Bericht des Gesundheitsministeriums sind ...'
                     src_hi = max(src_hi, publisher[1])
-            named = appositive_name(st, (src_lo, src_hi), src_hi + (comma.end() - comma.start()), e) if initial and comma else None
+            named = appositive_name(st, (src_lo, src_hi), src_hi + (comma.end() - comma.start()), e) \
+                if initial and comma else None
             if named is not None:  # 'Según su abogado, Marek Dunai, C': the lawyer is Marek Dunai
                 comma = re.search(r"[,\uff0c]", st.text[named:e])
                 src_lo, src_hi = src_hi + 1, named
