@@ -308,3 +308,16 @@ def test_a_page_without_url_or_site_name_takes_its_outlet_from_its_title():
     assert outlet_from_title("<title>Ex-mayor gets 7 years</title>", "Ex-mayor gets 7 years") is None
     assert outlet_from_title("<title>Ex-mayor gets 7 years - and the town wonders what comes next now</title>",
                              "Ex-mayor gets 7 years") is None
+
+
+def test_a_page_s_publication_time_is_kept():
+    """'article:published_time' 2025-04-02T08:30:00+00:00 was read as the day alone, so two reports of one toll hours
+    apart could not be told from a count and its update; a page giving a day alone keeps the day."""
+    doc = clean(RawReport(source="https://www.harbourtimes.example/bridge", fmt="html", html=PAGE,
+                          url="https://www.harbourtimes.example/bridge"))
+    assert doc.published == "2025-04-02T08:30:00+00:00"
+    page = PAGE.replace('content="2025-04-02T08:30:00+00:00"', 'content="2025-04-02"')
+    assert page != PAGE
+    day = clean(RawReport(source="https://www.harbourtimes.example/bridge", fmt="html", html=page,
+                          url="https://www.harbourtimes.example/bridge"))
+    assert day.published == "2025-04-02"

@@ -89,18 +89,26 @@ def extract_html(page: str, url: str | None = None, settings: Settings | None = 
     """Main text of a page with trafilatura (options chosen on bench/extraction.py), or None."""
     import trafilatura
 
+    from trafilatura.settings import set_date_params
+
     s = settings or Settings()
+    # the publication time where the page gives one ('article:published_time'): reports hours apart are read as
+    # counts made at two moments, wire versions by their times
+    dates = {**set_date_params(), "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
     try:
         doc = trafilatura.bare_extraction(
             page, url=url, with_metadata=True, include_comments=s.extract_include_comments,
             include_tables=s.extract_include_tables, favor_recall=s.extract_favor_recall,
-            favor_precision=s.extract_favor_precision)
+            favor_precision=s.extract_favor_precision, date_extraction_params=dates)
     except Exception:  # trafilatura/lxml raise assorted errors on broken markup: treat as no text
         doc = None
     if doc is None or not (doc.text or "").strip():
         return None
     authors = tuple(a.strip() for a in re.split(r";|,|\band\b", doc.author or "") if a.strip())
-    return HtmlText(text=doc.text, title=doc.title or None, authors=authors, published=doc.date or None,
+    published = doc.date or None
+    if published and published.endswith("T00:00:00"):
+        published = published[:10]  # a date without a time: no midnight of its own
+    return HtmlText(text=doc.text, title=doc.title or None, authors=authors, published=published,
                     sitename=doc.sitename or None, url=doc.url or None, language=doc.language or None,
                     captions=_figcaptions(page))
 
