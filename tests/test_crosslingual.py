@@ -479,6 +479,30 @@ def test_a_figure_the_other_report_gives_for_another_claim_is_no_conflict():
     assert not [c.text for c in findings.claims if c.status == "conflicting"]
 
 
+def test_a_figure_the_same_body_gives_for_another_claim_is_no_conflict():
+    """The court found him guilty of the bribes (3.6 million), its press office gave the fine (1.5 million): two
+    speakers of one body ('a Velmar court', 'the press office of the court'). Failed before: only one speaker's
+    values (or the report's own) were read as two quantities, so the German bribes conflicted with the fine."""
+    en_texts = ["Him guilty of accepting 3.6 million euros in bribes.", "The court also fined the builder, Arden Roads, "
+                                                                       "1.5 million euros."]
+    en = _with_language(make_report("doc-en", [
+        {"speaker": None, "speaker_text": "a Velmar court", "text": en_texts[0]},
+        {"speaker": None, "speaker_text": "the press office of the court", "text": en_texts[1]}]), "en")
+    german = "Er habe Bestechungsgelder in Höhe von 3,6 Millionen Euro angenommen."
+    de = _with_language(make_report("doc-de", [{"speaker": None, "speaker_text": "die Pressestelle des Gerichts",
+                                                "text": german}]), "de",
+                        (_quantity("3,6 Millionen Euro", german, 3.6e6),))
+    vectors = _vectors([en, de])
+    vectors["doc-de:c0"] = vectors["doc-en:c1"]
+    docs = {d.id: d for d, _, _ in (en, de)}
+    from crosscheck.corroborate import corroborate
+    from crosscheck.model import Story
+
+    findings = corroborate(Story(id="story-x", documents=tuple(docs)), docs, {a.document: a for _, a, _ in (en, de)},
+                           {}, {k: v for _, _, m in (en, de) for k, v in m.items()}, Settings(), vectors)
+    assert not [c.text for c in findings.claims if c.status == "conflicting"]
+
+
 def test_another_amount_for_the_same_fine_in_another_language_stays_a_conflict():
     findings = _court("Das Gericht verhängte gegen die Baufirma Arden Roads eine Geldstrafe von 2,5 Millionen Euro.",
                       "2,5 Millionen Euro", 2.5e6)

@@ -259,7 +259,8 @@ def _stated_elsewhere(v: ClaimView, other: ClaimView, by_doc: Mapping[str, list[
     '4.2 million euros'. Only one source's values (or the report's own) are so read: the police's 18,000 and the
     organisers' 95,000 marchers in one report are two sources disagreeing, and one subject."""
     return bool(other.figures) and any(
-        w.claim_ref not in (v.claim_ref, other.claim_ref) and _same_report_source(v, w)
+        w.claim_ref not in (v.claim_ref, other.claim_ref)
+        and (_same_report_source(v, w) or bool(v.speaker_words & w.speaker_words))  # 'a Dorvan court' / its press office
         and figure_relation(w.figures, other.figures, w.cross(other)) == "same"
         and topic(v, w, weight, settings)[0] < settings.conflict_topic_threshold
         for w in by_doc.get(v.document, ()))
