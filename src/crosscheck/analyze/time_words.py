@@ -205,6 +205,11 @@ def counted_spans(text: str, lang: str | None) -> list[tuple[int, int, int, str]
     return out
 
 
+def compound_day_parts(lang: str | None) -> bool:
+    """Whether ``lang`` writes a weekday and a part of the day as one word ('Dienstagmorgen'): data/time_words.json."""
+    return bool((_time_words().get(lang or "") or {}).get("compound_day_parts"))
+
+
 def clock_h(lang: str | None) -> bool:
     """Whether ``lang`` writes clock times with an 'h' between hours and minutes ('14h30'): data/time_words.json."""
     return bool((_time_words().get(lang or "") or {}).get("clock_h"))

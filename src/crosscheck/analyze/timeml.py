@@ -13,6 +13,9 @@ Finds and resolves, per language from ``data/timeml_words.json``:
 
 Without a publication date, expressions that need it take ``XXXX`` for the year (``XXXX-SU``, ``XXXX-Q1``)
 or are skipped. Value codes follow the TimeML TIMEX3 guidelines (see the data file).
+
+Languages: those with a table in the data file (en es fr it pt de nl); every word of a language, its count
+words and the words around a season, a weekend or a part of the day are read from its table, none from here.
 """
 from __future__ import annotations
 
@@ -23,21 +26,15 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.analyze.time_words import compound_day_parts
 from crosscheck.model import TimeExpr
 from crosscheck.timevalues import day_of as day_value  # noqa: F401  (times.py reads it from here)
 from crosscheck.timevalues import shift as _shift
 from crosscheck.timevalues import week_value as _week
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
-_NUM = (r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|several"
-        r"|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez")
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _YEAR = r"(?:1[5-9]|20)\d\d"
-# words before a bare season name that make it a time ('in summer', 'during the winter', 'en verano')
-_SEASON_CONTEXT = re.compile(r"(?<!\w)(?:in|during|by|since|until|till|through|over|every|each|of|this|last|next|early|late|"
-                             r"mid|until|before|after|en|durante|desde|hasta|este|cada|del|el)[\s-]+$", re.I)
-
+_ROMAN_CENTURIES = {"xix": 19, "xx": 20, "xxi": 21}
 
 
 @lru_cache(maxsize=1)
@@ -100,16 +97,45 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _lead(words, sep: str = r"[\s-]", name: str | None = None) -> str:
+    """An optional word of ``words`` before the rest of a pattern, with the ``sep`` characters after it; a word
+    ending in an apostrophe is glued to what follows ("l'été", "quest'estate", "dans l'après-midi")."""
+    spaced = [w for w in words if w and w[-1] not in "'’"]
+    glued = [w for w in words if w and w[-1] in "'’"]
+    inner = rf"(?:{_alt(spaced)})(?={sep})" + (rf"|(?:{_alt(glued)})" if glued else "")
+    return rf"(?:{f'(?P<{name}>{inner})' if name else f'(?:{inner})'}{sep}*)?"
+
+
+def _before_rx(words) -> re.Pattern | None:
+    """The words of a list written right before a match ('in', 'durante', "nell'"), as a pattern ending there."""
+    if not words:
+        return None
+    spaced = [w for w in words if w[-1] not in "'’"]
+    glued = [w for w in words if w[-1] in "'’"]
+    return re.compile(rf"(?<!\w)(?:(?:{_alt(spaced)})[\s-]+" + (rf"|(?:{_alt(glued)})" if glued else "") + ")$", re.I)
+
+
+def _num(table: dict) -> str:
+    """The counts of ``table``'s language as a regex alternation: digits and its count words."""
+    return rf"\d{{1,3}}|{_alt(table['count_words'])}"
+
+
+@lru_cache(maxsize=16)
+def _context(lang: str, key: str) -> re.Pattern | None:
+    return _before_rx((_words().get(lang) or {}).get(key))
+
+
 @lru_cache(maxsize=16)
 def _patterns(lang: str) -> list[tuple[str, re.Pattern, dict, tuple[str, ...]]] | None:
     table = _words().get(lang)
     if table is None:
         return None
     b, e = r"(?<!\w)", r"(?!\w)"
-    det = rf"(?:(?:{_alt(table['determiners'])})\s+)?"
-    pre = rf"(?:(?P<pre>{_alt(table['before'])})[\s-]+)?"
+    det = _lead(table["determiners"], r"\s", "det")
+    pre = _lead(table["before"], r"[\s-]", "pre")
     post = rf"(?:\s+(?P<post>{_alt(table['after'])}))?"
     year = rf"(?:,?\s+(?:(?:{_alt(table['connectors'])})\s+)?(?P<year>{_YEAR}))?"
+    num = _num(table)
     out: list[tuple[str, re.Pattern, dict]] = []
     for kind in ("present_ref", "past_ref", "future_ref"):
         out.append((kind, re.compile(rf"{b}(?:{_alt(table[kind])}){e}", re.I), {}))
@@ -126,25 +152,35 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern, dict, tuple[str, ...]]] 
     out.append(("tonight", re.compile(rf"{b}(?:{_alt(table['tonight'])}){e}", re.I), {}))
     out.append(("lastnight", re.compile(rf"{b}(?:{_alt(table['last_night'])}){e}", re.I), {}))
     out.append(("thispart", re.compile(rf"{b}(?:{_alt(table['this_part'])})\s+(?P<unit>{_alt(parts)}){e}", re.I), parts))
+    if table.get("relative_parts"):  # 'stasera', 'vanochtend', 'hier soir': a day and its part in one word or phrase
+        out.append(("relpart", re.compile(rf"{b}(?:{_alt(table['relative_parts'])}){e}", re.I), table["relative_parts"]))
     if table["century_words"]:
-        ords = table["century_ordinals"]
+        words, suf = _alt(table["century_words"]), _alt(table["ordinal_suffixes"])
+        mods = table["century_modifiers"]
+        roman = "|".join(sorted(_ROMAN_CENTURIES, key=len))
         out.append(("century", re.compile(
-            rf"{b}{det}(?:(?P<ord>{_alt(ords)})|(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<mod>this|last|next|XX|XXI|XIX))[\s-]+"
-            rf"(?:{_alt(table['century_words'])}){e}", re.I), ords))
+            rf"{b}{det}(?:(?P<ord>{_alt(table['century_ordinals'])})|(?P<n>\d{{1,2}})(?:{suf})|(?P<rom>{roman})(?:{suf})?"
+            rf"|(?P<mod>{_alt(mods['before'])}))[\s-]+(?:{words}){e}", re.I), table))
+        if table["century_numerals_after"] or mods["after"]:  # 'el siglo XX', 'le siècle dernier'
+            numerals = rf"(?P<rom>{roman})(?:{suf})?|(?P<n>\d{{1,2}})(?:{suf})?|" if table["century_numerals_after"] else ""
+            out.append(("century", re.compile(
+                rf"{b}{det}(?:{words})\s+(?:{numerals}(?P<mod>{_alt(mods['after'])})){e}", re.I), table))
     decades = table["decade_words"]
-    out.append(("decade", re.compile(
-        rf"{b}(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>1[5-9]\d0|20\d0)'?s|'(?P<short>\d0)s"
-        rf"{'|(?P<word>' + _alt(decades) + ')' if decades else ''}){e}", re.I), decades))
+    for form in table["decade_forms"]:
+        rx = (form.replace("FULL", r"(?P<full>1[5-9]\d0|20\d0)").replace("SHORT", r"(?P<short>\d0)")
+              .replace("WORD", rf"(?P<word>{_alt(decades)})"))
+        out.append(("decade", re.compile(rf"{b}(?:{rx}){e}", re.I), decades))
     focus = table["focus"]
     if focus:
         out.append(("focus", re.compile(rf"{b}(?:{_alt(focus)}){e}", re.I), focus))
     if table.get("quarter_focus"):
         out.append(("qfocus", re.compile(rf"{b}(?:{_alt(table['quarter_focus'])}){e}", re.I), table["quarter_focus"]))
     if table["focus_units"] and table["later"]:
+        guard = table.get("later_not_followed_by")
         out.append(("later", re.compile(
-            rf"{b}(?P<n>{_NUM})\s+(?P<unit>{_alt(table['focus_units'])})\s+(?P<dir>{_alt(table['later'])}){e}"
-            rf"(?![\w\s]*\b(?:that|yesterday|today)\b)", re.I), table))
-    durations = "|".join(f"(?:{d})" for d in table["durations"]).replace("NUM", _NUM)
+            rf"{b}(?P<n>{num})\s+(?P<unit>{_alt(table['focus_units'])})\s+(?P<dir>{_alt(table['later'])}){e}"
+            + (f"(?!{guard})" if guard else ""), re.I), table))
+    durations = "|".join(f"(?:{d})" for d in table["durations"]).replace("NUM", num)
     out.append(("duration", re.compile(rf"{b}(?:{durations}){e}", re.I), {}))
     return [(kind, rx, t, _keys(kind, t, table)) for kind, rx, t in out]
 
@@ -155,22 +191,25 @@ def _keys(kind: str, t: dict, table: dict) -> tuple[str, ...]:
         "present_ref": table["present_ref"], "past_ref": table["past_ref"], "future_ref": table["future_ref"],
         "season": list(table["seasons"]), "weekend": table["weekend_words"], "tonight": table["tonight"],
         "lastnight": table["last_night"], "thispart": list(table["parts_of_day"]), "century": table["century_words"],
-        "decade": ["0s", "0's", *table["decade_words"]], "focus": sorted({k.split()[-1] for k in table["focus"]}),
-        "later": list(table["later"]), "qfocus": table["quarter_words"],
-        "duration": ["day", "week", "month", "year", "decade", "hour", "día", "semana", "mes", "año"],
+        "decade": [*table["decade_keys"], *table["decade_words"]], "focus": sorted({k.split()[-1] for k in table["focus"]}),
+        "later": list(table["later"]), "qfocus": table["quarter_words"], "relpart": list(table.get("relative_parts") or ()),
+        "duration": table["duration_words"],
     }.get(kind)
     if kind == "quarter":
         words = [*table["quarter_words"], "q1", "q2", "q3", "q4"]
-    if kind == "half":
-        words = ["h1", "h2", *{k.split()[-2] for k in table.get("halves") or ()}]  # 'half', 'semestre', 'mitad', 'months'
+    if kind == "half":  # 'half', 'semestre', 'mitad', 'months', 'halbjahr'
+        words = ["h1", "h2", *{(k.split()[-2] if len(k.split()) > 1 else k) for k in table.get("halves") or ()}]
     return tuple(w.lower().split()[0] if w.split() else w.lower() for w in words or ())
 
 
 def candidates(text: str, language: str | None) -> list[tuple[int, int, tuple[str, re.Match, dict]]]:
     """(start, end, (kind, match, table)) of every TimeML expression of ``text`` in ``language`` (default English)."""
-    pats = _patterns(language or "en")
+    lang = language or "en"
+    pats = _patterns(lang)
     if pats is None:
         return []
+    words = _words()[lang]
+    not_ref = rf"\s+(?:{_alt(words['ref_not_followed_by'])})\b"
     out = []
     low = text.lower()
     for kind, rx, table, keys in pats:
@@ -180,24 +219,36 @@ def candidates(text: str, language: str | None) -> list[tuple[int, int, tuple[st
             if kind == "quarter" and "q" not in m.groupdict() and not m.group("pre") and not m.group("post") \
                     and not m.group("year"):
                 continue  # 'quarter' alone: a part of a city, a fraction
-            if kind == "weekend" and m.group(0).lower().split()[0] not in ("the", "el", "este") \
-                    and not m.group("pre") and not m.group("post"):
-                continue  # 'weekend' alone: no date
-            if kind.endswith("_ref") and (text[m.end():m.end() + 1] == "-" or re.match(r"\s+that\b", text[m.end():])):
+            if kind == "weekend" and not (m.group("det") or m.group("pre") or m.group("post")) and not _after_context(
+                    text, m.start(), lang, "weekend_context"):
+                continue  # 'weekend' alone: no date ('the weekend', 'am Wochenende' are one)
+            if kind.endswith("_ref") and (text[m.end():m.end() + 1] == "-" or re.match(not_ref, text[m.end():], re.I)):
                 continue  # 'the now-closed mill', 'now that ...': no reference to a time
             if kind == "season" and not (m.group("pre") or m.group("post") or m.group("year")) and (
-                    table[m.group("unit").lower()] == "FA" and m.group("unit").lower() == "fall"
-                    or not _SEASON_CONTEXT.search(text, max(0, m.start() - 12), m.start())):
+                    m.group("unit").lower() in words["season_needs_modifier"]
+                    or not _after_context(text, m.start(), lang, "season_context")):
                 continue  # 'prices fall', 'a hot spring': a season needs a year, a modifier or a preposition
             out.append((m.start(), m.end(), (kind, m, table)))
     return out
+
+
+def _after_context(text: str, start: int, lang: str, key: str) -> bool:
+    """Whether one of the words of ``key`` in ``lang``'s table ends right before ``start`` ('in summer', 'am
+    Wochenende'): a word with no modifier or year that is a time after them."""
+    rx = _context(lang, key)
+    return rx is not None and rx.search(text, max(0, start - 12), start) is not None
+
+
+def _key(word: str) -> str:
+    """A matched word or phrase as its table key: lower case, single spaces."""
+    return " ".join(word.lower().split())
 
 
 def _mod(word: str | None, lang: str) -> int | str | None:
     if not word:
         return None
     t = _words()[lang]
-    key = " ".join(word.lower().split())
+    key = _key(word)
     return t["before"].get(key, t["after"].get(key))
 
 
@@ -210,11 +261,12 @@ def _season_of(d: date) -> tuple[int, int]:
 
 
 
-def _count(word: str) -> int | None:
+def count(word: str, table: dict) -> int | None:
+    """The number a count word of ``table``'s language names ('three', 'drei', '12'); None for a vague one."""
     w = " ".join(word.lower().split())
     if w.isdigit():
         return int(w)
-    return _SMALL.get(w)
+    return table["count_words"].get(w)
 
 
 def shift_quarter(quarter: str, n: int) -> str:
@@ -307,9 +359,12 @@ def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | N
         if mod is None:  # 'the weekend': the one just past, or the coming one in a future tense
             mod = 0 if (future or pub.weekday() >= 5) else -1
         return _week(pub + timedelta(days=7 * mod), "-WE"), pub_s
-    if kind in ("tonight", "lastnight", "thispart"):
+    if kind in ("tonight", "lastnight", "thispart", "relpart"):
         if pub is None:
             return None, None
+        if kind == "relpart":  # 'stasera', 'gisteravond': [days from publication, part of the day]
+            days, part = table[_key(m.group(0))]
+            return f"{(pub + timedelta(days=days)).isoformat()}T{part}", pub_s
         if kind == "tonight":
             return f"{pub.isoformat()}TNI", pub_s
         if kind == "lastnight":
@@ -317,25 +372,24 @@ def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | N
         return f"{pub.isoformat()}T{table[g['unit'].lower()]}", pub_s
     if kind == "century":
         if g.get("ord"):
-            n = table[" ".join(g["ord"].lower().split())]
+            n = table["century_ordinals"][_key(g["ord"])]
         elif g.get("n"):
             n = int(g["n"])
-        else:
-            roman = {"xix": 19, "xx": 20, "xxi": 21}.get(g["mod"].lower())
-            if roman:
-                n = roman
-            else:
-                if pub is None:
-                    return None, None
-                n = pub.year // 100 + 1 + {"this": 0, "last": -1, "next": 1}[g["mod"].lower()]
-                return f"{n - 1:02d}", pub_s
+        elif g.get("rom"):
+            n = _ROMAN_CENTURIES[g["rom"].lower()]
+        else:  # 'this century', 'le siècle dernier'
+            if pub is None:
+                return None, None
+            mods = table["century_modifiers"]
+            n = pub.year // 100 + 1 + mods["before"].get(_key(g["mod"]), mods["after"].get(_key(g["mod"]), 0))
+            return f"{n - 1:02d}", pub_s
         if not 1 <= n <= 30:
             return None, None
         return f"{n - 1:02d}", None
     if kind == "decade":
         if g.get("full"):
             return g["full"][:3], None
-        tens = int(g["short"][0]) if g.get("short") else table[g["word"].lower()]
+        tens = int(g["short"][0]) if g.get("short") else table[_key(g["word"])]
         ref = pub.year if pub else 2000
         century = 20 if 2000 + tens * 10 <= ref else 19
         return f"{century}{tens}", (pub_s if pub else None)
@@ -348,11 +402,11 @@ def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | N
     if kind == "later":
         if focus is None:
             return None, None
-        n = _count(g["n"])
+        n = count(g["n"], table)
         if n is None:
             return None, None
-        unit = table["focus_units"][g["unit"].lower()]
-        n *= table["later"][g["dir"].lower()]
+        unit = table["focus_units"][_key(g["unit"])]
+        n *= table["later"][_key(g["dir"])]
         return _shift(focus, n, unit), focus.isoformat()
     return None, None
 
@@ -367,21 +421,27 @@ def part_of_day_after(text: str, end: int, language: str | None) -> tuple[int, s
     lang = language if language in _words() else "en"
     rx = _PART_AFTER.get(lang)
     if rx is None:
-        parts = _words()[lang]["parts_of_day"]
-        conn = {"en": "", "es": r"(?:por\s+la\s+|en\s+la\s+|de\s+la\s+)?"}.get(lang, "")
+        table = _words()[lang]
+        parts = table["parts_of_day"]
+        conn = _lead(table["part_of_day_connectors"], r"\s")  # 'el viernes por la tarde', 'vendredi dans la soirée'
         rx = _PART_AFTER[lang] = (re.compile(rf"\s+{conn}(?P<unit>{_alt(parts)})(?!\w)", re.I), parts)
     m = rx[0].match(text, end)
     if not m:
         return None
-    return m.end(), rx[1][m.group("unit").lower()]
+    return m.end(), rx[1][_key(m.group("unit"))]
 
 
 def part_code_in(span_text: str, language: str | None) -> str | None:
     """The part-of-day code a span already ends with ('Friday afternoon' matched whole by the weekday regex)."""
     lang = language if language in _words() else "en"
     parts = _words()[lang]["parts_of_day"]
-    last = span_text.lower().split()[-1] if span_text.split() else ""
-    return parts.get(last) if len(span_text.split()) > 1 else None
+    words = span_text.lower().split()
+    last = words[-1] if words else ""
+    code = parts.get(last) if len(words) > 1 else None
+    if code is None and compound_day_parts(lang):  # 'Freitagnachmittag', 'zondagavond': the part ends the word
+        ends = [p for p in parts if last.endswith(p) and len(last) > len(p)]
+        code = parts[max(ends, key=len)] if ends else None
+    return code
 
 
 def with_part_of_day(text: str, start: int, end: int, value: str, weekday: bool, language: str | None,

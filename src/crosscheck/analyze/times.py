@@ -467,8 +467,9 @@ def _years_back(c: _Cand) -> int | None:
         return -_count(c.extra["n"])
     if c.kind == "timeml" and c.extra[0] == "later":
         g, table = c.extra[1].groupdict(), c.extra[2]
-        if table["focus_units"].get(g["unit"].lower()) == "year":
-            return _count(g["n"]) * table["later"][g["dir"].lower()]
+        if table["focus_units"].get(" ".join(g["unit"].lower().split())) == "year":
+            n = _timeml.count(g["n"], table)  # the language's count words ('zwei Jahre später'), else one
+            return (_count(g["n"]) if n is None else n) * table["later"][" ".join(g["dir"].lower().split())]
     return None
 
 
