@@ -46,6 +46,11 @@ def test_reports_in_six_scripts_are_all_ingested(ingested):
     assert {d.language for d in docs.values()} == {"zh", "ja", "ar", "ko", "ru", "el"}
 
 
+def _claims(lang: str, text: str):
+    """The claims analyze reads in one report of ``text`` in ``lang``."""
+    return analyze([Document(id=f"doc-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+
+
 @pytest.mark.parametrize("lang", ["zh", "ja", "ar", "ko", "ru", "el"])
 def test_each_report_gets_sentences_numbers_dates_and_claims(ingested, lang):
     _, store, docs = ingested
@@ -829,7 +834,7 @@ def test_a_name_set_off_by_commas_after_according_to_is_the_source(lang, text, c
 
 def test_a_list_of_places_after_according_to_is_the_content():
     text = "Según la policía, Dorvan, Selka y Velmar registraron las mayores protestas del país."
-    [claim] = analyze([Document(id="list-es", source="es", fmt="txt", text=text, language="es")])[0].claims
+    [claim] = _claims("es", text)
     assert claim.speaker_text.lower() == "la policía" and claim.text.startswith("Dorvan, Selka y Velmar")
 
 
@@ -847,7 +852,7 @@ def test_a_comma_ends_a_name_the_english_ner_read_on_in_another_language():
 def test_a_noun_and_its_name_before_the_verb_are_its_subject_not_a_claim(lang, text):
     """'La abogada del exalcalde, Irena Sola, anunció un recurso': failed before as the claim 'La abogada del
     exalcalde, Irena Sola' by 'un recurso' (the comma before the verb read as closing a content, 'C, dijo X')."""
-    claims = analyze([Document(id=f"subj-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    claims = _claims(lang, text)
     assert [(c.kind, c.text) for c in claims] == [("outlet", text)], claims
 
 
@@ -867,7 +872,7 @@ def test_a_document_s_publisher_is_the_source(lang, text, speaker):
     """'selon un bilan publié par le ministère de la Santé': the ministry says it, not 'Un nouveau bilan publié
     mercredi' (failed before, as 'Bericht' with the content 'Des Gesundheitsministeriums sind 45 Menschen
     gestorben'); a weekday after the document is no publisher."""
-    [claim] = analyze([Document(id=f"pub-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    [claim] = _claims(lang, text)
     assert claim.speaker_text == speaker and "45" in claim.text and not claim.text.lower().startswith(("des ", "van ")), \
         claim
 
@@ -880,13 +885,13 @@ def test_a_document_s_publisher_is_the_source(lang, text, speaker):
 def test_a_short_quote_its_verb_of_saying_frames_is_speech(lang, text, content):
     """'« C'est inacceptable », a déclaré X': failed before (a quote under four words was no quote outside English,
     and the sentence became the outlet's own, its opening mark lost); English reads such quotes from two words on."""
-    [claim] = analyze([Document(id=f"short-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    [claim] = _claims(lang, text)
     assert (claim.kind, claim.text.rstrip(".")) == ("quote", content), claim
 
 
 def test_a_short_quoted_phrase_without_a_verb_of_saying_stays_a_phrase():
     text = "Die Regierung sprach von einem \"schweren Fehler\" der Opposition im Landtag."
-    claims = analyze([Document(id="scare-de", source="de", fmt="txt", text=text, language="de")])[0].claims
+    claims = _claims("de", text)
     assert [c.kind for c in claims] != ["quote"]
 
 
@@ -894,7 +899,7 @@ def test_a_sentence_opening_with_a_quote_keeps_its_marks_balanced():
     """'"Inaccettabile", ha detto X.' (one word: no speech) was the outlet's '"Inaccettabile", ...' with its
     opening mark cut and the closing one left."""
     text = "\"Inaccettabile\", ha detto il ministro Marco Bellini."
-    [claim] = analyze([Document(id="marks-it", source="it", fmt="txt", text=text, language="it")])[0].claims
+    [claim] = _claims("it", text)
     assert claim.text.count('"') % 2 == 0, claim
 
 
@@ -908,7 +913,7 @@ def test_a_sentence_opening_with_a_quote_keeps_its_marks_balanced():
 def test_a_time_or_adverb_between_the_verb_of_saying_and_its_comma(lang, text, content):
     """'X erklärte am Freitag, C': failed before as the outlet's own sentence (the content had to follow the cue's
     comma at once); an aside before 'que' is no content."""
-    claims = analyze([Document(id=f"adv-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    claims = _claims(lang, text)
     assert [(c.kind, c.text.rstrip(".")) for c in claims] == [("reported", content)], claims
 
 
@@ -916,7 +921,7 @@ def test_a_german_relay_adverb_credits_the_source_named_before():
     """'Trümmer beschädigten demnach ein Lager' after the ministry's claim: failed before as the outlet's own."""
     text = ("Die Luftabwehr hat nach Angaben des Verteidigungsministeriums in der Nacht 38 Drohnen abgeschossen. "
             "Herabfallende Trümmer beschädigten demnach ein Treibstofflager bei Selka.")
-    claims = analyze([Document(id="relay-de", source="de", fmt="txt", text=text, language="de")])[0].claims
+    claims = _claims("de", text)
     assert [(c.kind, c.speaker_text, c.text) for c in claims][1] == (
         "reported", "Verteidigungsministeriums", "Herabfallende Trümmer beschädigten ein Treibstofflager bei Selka.")
 
@@ -928,7 +933,7 @@ def test_a_german_relay_adverb_credits_the_source_named_before():
 ])
 def test_what_a_source_spoke_of_is_its_claim(lang, text, content):
     """'X sprach von rund 50 Drohnen': failed before as the outlet's own sentence."""
-    claims = analyze([Document(id=f"of-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    claims = _claims(lang, text)
     assert [(c.kind, c.text.rstrip(".")) for c in claims] == [("reported", content)], claims
 
 
@@ -940,7 +945,7 @@ def test_what_a_source_spoke_of_is_its_claim(lang, text, content):
 ])
 def test_a_repeated_complementiser_makes_two_statements(lang, text, contents):
     """'ha affermato che C1 e che C2': failed before as one claim, negated as a whole by the first part's 'non'."""
-    claims = analyze([Document(id=f"two-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    claims = _claims(lang, text)
     assert [(c.text.rstrip("."), c.negated) for c in claims] == contents
 
 
@@ -951,7 +956,7 @@ def test_a_repeated_complementiser_makes_two_statements(lang, text, contents):
 ])
 def test_more_verbs_of_saying(lang, text):
     """'ha replicato che', 'versicherte, C', 'antwoordde dat': failed before as the outlet's own sentences."""
-    claims = analyze([Document(id=f"verb-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    claims = _claims(lang, text)
     assert [c.kind for c in claims] == ["reported"], claims
 
 
@@ -961,7 +966,7 @@ def test_more_verbs_of_saying(lang, text):
 ])
 def test_a_body_named_after_the_cue_keeps_its_name(lang, text, speaker):
     """'informó el Ministerio de Emergencias': the speaker was 'El Ministerio' (the name ended at 'de')."""
-    claims = analyze([Document(id=f"body-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    claims = _claims(lang, text)
     assert [c.speaker_text.lower() for c in claims] == [speaker], claims
 
 
@@ -974,5 +979,5 @@ def test_a_body_named_after_the_cue_keeps_its_name(lang, text, speaker):
 def test_a_noun_after_the_verb_is_the_source_in_a_language_without_articles(lang, text, speaker):
     """'C, сообщила пресс-служба суда': failed before as the outlet's own sentence (the source after the verb had to
     open with an article; data 'article_words')."""
-    claims = analyze([Document(id=f"noart-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
+    claims = _claims(lang, text)
     assert [(c.kind, c.speaker_text.lower()) for c in claims] == [("reported", speaker)], claims
