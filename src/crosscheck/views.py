@@ -221,8 +221,9 @@ def show_document(store: Store, doc: Document) -> Iterator[Any]:
         yield t
 
 
-def claims_matrix(store: Store, findings: StoryFindings, docs: list[Document]) -> Table:
-    names = _entity_names(store)
+def claims_matrix(store: Store, findings: StoryFindings, docs: list[Document],
+                  names: dict[str, str] | None = None) -> Table:
+    names = _entity_names(store) if names is None else names
     t = Table(title="claims × reports", show_lines=True)
     t.add_column("claim")
     t.add_column("verdict")
@@ -255,9 +256,10 @@ def show_story(store: Store, story_id: str) -> Iterator[Any]:
     findings = store.findings(story_id)
     if findings is None:
         return
+    names = _entity_names(store)
     if findings.claims:
-        yield claims_matrix(store, findings, docs)
-    yield from _conflicts_and_drift(findings.claims, _entity_names(store))
+        yield claims_matrix(store, findings, docs, names)
+    yield from _conflicts_and_drift(findings.claims, names)
     if findings.disagreements:
         yield disagreements_table(store, story=story_id, labels={d.id: f"R{i}" for i, d in enumerate(docs, 1)})
     if findings.timeline:

@@ -427,8 +427,9 @@ def _reported(st: _State, s: int, e: int) -> bool:
                     name = noun
                 elif _place_of_a_noun(st, key, name, noun, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court
                     key, name = None, noun
-            elif re.match(r"\s*[,:]", st.text[pc:e]) or _comma_after_adverbs(st, pc, e) is not None:
-                body = (pc, e) if re.match(r"\s*[,:]", st.text[pc:e]) else (_comma_after_adverbs(st, pc, e), e)
+            elif (opens := pc if re.match(r"\s*[,:]", st.text[pc:e])
+                    else _comma_after_adverbs(st, pc, e)) is not None:
+                body = (opens, e)
                 hi, cited = _cited(st, s, cs)
                 key, name = _speaker_near(st, s, hi, cs, ce)
             elif back is not None:  # 'De kiescommissie ontkende dat.'

@@ -256,11 +256,12 @@ def _stated_elsewhere(v: ClaimView, other: ClaimView, by_doc: Mapping[str, list[
     """v's report gives the other side's figures in another claim, on another subject than v's: the two values are
     two quantities of the story (the bribes and the fine, both in euros), not two reports disagreeing on one. A
     court report giving 4.2 million euros of bribes and a fine of 2 million does not contradict another report's
-    '4.2 million euros'. Only one source's values (or the report's own) are so read: the police's 18,000 and the
+    '4.2 million euros'. Only one source's values are so read (one speaker, the report's own, or speakers sharing a
+    word of their names: 'a Dorvan court' and 'the press office of the court'): the police's 18,000 and the
     organisers' 95,000 marchers in one report are two sources disagreeing, and one subject."""
     return bool(other.figures) and any(
         w.claim_ref not in (v.claim_ref, other.claim_ref)
-        and (_same_report_source(v, w) or bool(v.speaker_words & w.speaker_words))  # 'a Dorvan court' / its press office
+        and (_same_report_source(v, w) or bool(v.speaker_words & w.speaker_words))
         and figure_relation(w.figures, other.figures, w.cross(other)) == "same"
         and topic(v, w, weight, settings)[0] < settings.conflict_topic_threshold
         for w in by_doc.get(v.document, ()))
