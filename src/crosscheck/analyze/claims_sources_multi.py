@@ -103,7 +103,7 @@ def publisher_of(st, lo: int, hi: int) -> tuple[int, int] | None:
         low = words[j].group(0).lower() + ("'" if _elided(st.text, words[j]) else "")
         if low not in c.publisher_links:  # 'par', 'des', "dell'" (of "dell'Organizzazione")
             continue
-        rest = [w for w in _WORDS.finditer(st.text, words[j].end(), hi)]
+        rest = list(_WORDS.finditer(st.text, words[j].end(), hi))
         while len(rest) > 1 and (rest[0].group(0).lower() in stops or _elided(st.text, rest[0])):
             rest = rest[1:]  # the article: 'par le ministère', "de l'Organisation"
         if not rest:
