@@ -70,7 +70,8 @@ class Usem3Embedder:
     name = "usem3"
     dim = 512
     # the 16 languages it was trained on (model card of universal-sentence-encoder-multilingual v3, Yang et al.
-    # 2019): another language's text (Ukrainian, Czech) gets a vector, but not one to compare across languages
+    # 2019; zh-CN and zh-TW are both 'zh' here): another language's text (Ukrainian, Czech) gets a vector, but not
+    # one to compare across languages
     languages = frozenset("ar zh nl en fr de it ja ko pl pt es th tr ru".split())
     max_chars = 1000  # a lead or a claim; longer texts are cut (the model reads sentences)
 
