@@ -159,3 +159,28 @@ def test_german_nouns_are_no_names_of_a_report():
     assert {"Kestrel", "Foods", "Ana", "Brisk"} <= set(names), names
     assert not {"Quartal", "Prozent", "Nettogewinn", "Milliarden", "Euro", "Umsatzprognose"} & set(names), names
     assert "Nachfrage" in _text_names("Die Firma meldet eine hohe Nachfrage.", "nl")  # other languages: unchanged
+
+
+RATES = Path(__file__).parent / "fixtures" / "two_rate_decisions" / "reports.jsonl"
+
+
+def test_a_rate_decision_is_a_kind_of_event_in_each_language():
+    assert lead_events("Lorvania recorta los tipos al 3,25 %", "", "es") == ("rates",)
+    assert lead_events("", "Die Nationalbank hat ihren Leitzins gesenkt.", "de") == ("rates",)
+    assert lead_events("", "La Banque a abaissé son taux directeur d'un demi-point.", "fr") == ("rates",)
+    assert lead_events("Central bank slashes rates", "It lowered its benchmark rate by 75 basis points.", "en") == \
+        ("rates",)
+    assert lead_events("Inflation rates rose", "The unemployment rate fell.", "en") == ()  # other rates
+
+
+def test_one_rate_cut_told_in_four_languages_is_one_story_and_the_other_bank_s_decision_stays_apart(store):
+    """A paraphrased English report ('lowered its benchmark rate by 75 basis points, a bigger move than analysts had
+    expected') and the French one of the same cut were at lead cosine 0.50: under the embedding floor, so the
+    French, German and Spanish reports were a story of their own (complete linkage). The same afternoon's decision
+    of another bank, in English and Spanish, stays apart."""
+    import json
+
+    ids = {r["url"]: r["id"] for r in map(json.loads, RATES.read_text(encoding="utf-8").splitlines())}
+    Pipeline(store).ingest([str(RATES)])
+    stories = sorted(sorted(ids[store.document(d).source] for d in s.documents) for s in store.stories())
+    assert stories == [["b1", "b3", "b4", "b5", "b6"], ["b7", "b8"]]
