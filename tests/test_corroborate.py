@@ -789,3 +789,22 @@ def test_one_count_of_people_each_clashes_across_languages_beside_agreeing_count
     same = (Figure(text="cerca de 3.000 pessoas", low=2550, high=3450, qualifier="about", of="pessoas"), pt[1])
     assert figure_relation(es, pt, cross=True) == "clash"
     assert figure_relation(es, same, cross=True) == "same"
+
+
+def test_a_part_of_an_agreeing_whole_clashes_when_each_claim_gives_both():
+    """'Five of the seven board members voted for the cut' / 'Four of the seven board members backed the decision':
+    the sevens agreed, so the two claims were one and the vote was CORROBORATED; the same in French. Each figure of a
+    thing must meet its own figure of the other claim when both give as many."""
+    from crosscheck.corroborate.values import Figure, figure_relation
+
+    def fig(n, of):
+        return Figure(text=str(n), low=n, high=n, qualifier=None, of=of)
+
+    five, four = (fig(5, "member"), fig(7, "member")), (fig(4, "member"), fig(7, "member"))
+    assert figure_relation(five, four) == "clash"
+    assert figure_relation(five, (fig(7, "member"), fig(5, "member"))) == "same"  # the order does not matter
+    assert figure_relation(five, (fig(7, "member"),)) == "same"  # one side gives the whole only
+    cinq = (fig(5, "membres"), fig(7, "membres"))
+    assert figure_relation(cinq, four, cross=True) == "clash"
+    assert figure_relation(cinq, five, cross=True) == "same"
+    assert figure_relation(cinq, (fig(12, "x"), fig(30, "y")), cross=True) == "none"  # nothing meets: other figures

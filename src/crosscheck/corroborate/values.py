@@ -29,7 +29,10 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
             return "none" if scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
         if _unit_clash(fa, fb):
             return "clash"
-        return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
+        meet = any(x.low <= y.high and y.low <= x.high for x in fa for y in fb)
+        if meet and len(fa) == len(fb) and not _matched(list(fa), list(fb)):
+            return "clash"  # 'cinq des sept membres' / 'four of the seven members': one figure apart, the rest agree
+        return "same" if meet else "none"
     agree: dict[str, bool] = {}
     for x in fa:
         for y in fb:
@@ -38,12 +41,27 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
             if not (x.of and y.of):
                 continue  # a count whose noun is unknown is no count of the same thing
             thing = (x.of or y.of or "")[:5]
-            # the same kind of bound with other numbers ("at least 14" / "at least 23") is another count
-            same = x.low <= y.high and y.low <= x.high and not (_bound(x) and _bound(x) == _bound(y) and x.low != y.low)
-            agree[thing] = agree.get(thing, False) or same
+            agree[thing] = agree.get(thing, False) or _same_value(x, y)
+    for thing in agree:
+        xs = [x for x in fa if x.of and x.of[:5] == thing]
+        ys = [y for y in fb if y.of and y.of[:5] == thing]
+        if agree[thing] and len(xs) == len(ys) > 1 and not _matched(xs, ys):
+            agree[thing] = False  # 'five of the seven members' / 'four of the seven members': the seven agree, the five not
     if any(not ok for ok in agree.values()):
         return "clash"
     return "same" if agree else "none"
+
+
+def _same_value(x: Figure, y: Figure) -> bool:
+    # the same kind of bound with other numbers ("at least 14" / "at least 23") is another count
+    return x.low <= y.high and y.low <= x.high and not (_bound(x) and _bound(x) == _bound(y) and x.low != y.low)
+
+
+def _matched(xs: list[Figure], ys: list[Figure]) -> bool:
+    """Each of one claim's figures of a thing agrees with its own figure of the other claim (as many on each side)."""
+    if not xs:
+        return True
+    return any(_same_value(xs[0], y) and _matched(xs[1:], ys[:i] + ys[i + 1:]) for i, y in enumerate(ys))
 
 
 _LOWER = frozenset(("more than", "over", "at least"))
