@@ -793,8 +793,8 @@ def test_one_count_of_people_each_clashes_across_languages_beside_agreeing_count
 
 def test_a_part_of_an_agreeing_whole_clashes_when_each_claim_gives_both():
     """'Five of the seven board members voted for the cut' / 'Four of the seven board members backed the decision':
-    the sevens agreed, so the two claims were one and the vote was CORROBORATED; the same in French. Each figure of a
-    thing must meet its own figure of the other claim when both give as many."""
+    the sevens agreed, so the two claims were one and the vote was CORROBORATED. Each figure of a thing must meet its
+    own figure of the other claim when both give as many."""
     from crosscheck.corroborate.values import Figure, figure_relation
 
     def fig(n, of):
@@ -804,7 +804,7 @@ def test_a_part_of_an_agreeing_whole_clashes_when_each_claim_gives_both():
     assert figure_relation(five, four) == "clash"
     assert figure_relation(five, (fig(7, "member"), fig(5, "member"))) == "same"  # the order does not matter
     assert figure_relation(five, (fig(7, "member"),)) == "same"  # one side gives the whole only
+    # across languages several figures each never clash: translations convert units ('9.3 millimetres (0.37
+    # inches)'), round and drop figures (meantime-dev: aligned recall fell 0.915 -> 0.908 when they did)
     cinq = (fig(5, "membres"), fig(7, "membres"))
-    assert figure_relation(cinq, four, cross=True) == "clash"
-    assert figure_relation(cinq, five, cross=True) == "same"
-    assert figure_relation(cinq, (fig(12, "x"), fig(30, "y")), cross=True) == "none"  # nothing meets: other figures
+    assert figure_relation(cinq, four, cross=True) == "same"

@@ -29,10 +29,8 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
             return "none" if scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
         if _unit_clash(fa, fb):
             return "clash"
-        meet = any(x.low <= y.high and y.low <= x.high for x in fa for y in fb)
-        if meet and len(fa) == len(fb) and not _matched(list(fa), list(fb)):
-            return "clash"  # 'cinq des sept membres' / 'four of the seven members': one figure apart, the rest agree
-        return "same" if meet else "none"
+        # (several figures each: a translation converts units, rounds and drops figures, so they never clash)
+        return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
     agree: dict[str, bool] = {}
     for x in fa:
         for y in fb:
