@@ -981,3 +981,23 @@ def test_a_noun_after_the_verb_is_the_source_in_a_language_without_articles(lang
     open with an article; data 'article_words')."""
     claims = _claims(lang, text)
     assert [(c.kind, c.speaker_text.lower()) for c in claims] == [("reported", speaker)], claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "Secondo fonti citate dall'agenzia Meridian Wire, Halvard prevede di tagliare circa 400 posti di lavoro."),
+    ("fr", "Selon des sources citées par l'agence Meridian Wire, Halvard prévoit de supprimer environ 400 emplois."),
+    ("es", "Según fuentes citadas por la agencia Meridian Wire, Halvard prevé recortar unos 400 empleos."),
+])
+def test_sources_cited_by_an_outlet_are_the_outlet_s_chain(lang, text):
+    """'secondo fonti citate dall'agenzia Meridian Wire, C': the agency relays its sources. The speaker was 'Fonti
+    citate' (the agency's name after the preposition read as whom it was said to)."""
+    (c,) = _claims(lang, text)
+    assert c.kind == "according_to" and c.speaker_text.endswith("Meridian Wire"), c
+    assert len(c.chain) == 1 and c.chain[0].split()[-1].lower() in ("fonti", "sources", "fuentes"), c
+    assert "400" in c.text
+
+
+def test_german_nach_informationen_credits_the_outlet():
+    (c,) = _claims("de", "Nach Informationen der Nachrichtenagentur Meridian Wire will Halvard rund 400 Stellen "
+                         "in der Brenco-Zentrale streichen.")
+    assert c.kind == "according_to" and c.speaker_text.endswith("Meridian Wire") and "400 Stellen" in c.text

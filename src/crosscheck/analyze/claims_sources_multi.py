@@ -526,6 +526,11 @@ def according(st, s: int, e: int) -> bool:
             if named is not None:  # 'Según su abogado, Marek Dunai, C': the lawyer is Marek Dunai
                 comma = re.search(r"[,\uff0c]", st.text[named:e])
                 src_lo, src_hi = src_hi + 1, named
+            chain: tuple[str, ...] = ()
+            by = c.cited_by.search(st.text, src_lo, src_hi) if c.cited_by is not None and named is None else None
+            relayed = _tidy(st.text[src_lo:by.start()]) if by is not None else None
+            if relayed is not None and by.end() < src_hi:  # "secondo fonti citate dall'agenzia X": X relays its sources
+                chain, src_lo, publisher = (relayed,), by.end(), None
             key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
             if named is not None:
                 name = " ".join(st.text[src_lo:src_hi].split())  # the whole name where the NER found its first word
@@ -538,13 +543,13 @@ def according(st, s: int, e: int) -> bool:
                 return False
             cue = " ".join(m.group(0).lower().split())
             if initial and comma is not None:  # 'Segun X, C.'
-                return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to")
+                return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to", chain=chain)
             if comma is None and src_hi < e - 2:  # 'C1 volgens X C2.'
-                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + st.text[src_hi:e])
+                return st.add(s, e, (s, e), key, name, cue, "according_to", chain=chain, text=st.text[s:s + m.start()] + " " + st.text[src_hi:e])
             if comma is not None and src_hi + 1 < e and word_count(st.text[src_hi + 1:e]) >= 3:  # 'C1, volgens X, C2.'
                 rest = st.text[src_hi + (comma.end() - comma.start()):e]
-                return st.add(s, e, (s, e), key, name, cue, "according_to", text=st.text[s:s + m.start()] + " " + rest)
-            return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to")  # 'C, segun X.'
+                return st.add(s, e, (s, e), key, name, cue, "according_to", chain=chain, text=st.text[s:s + m.start()] + " " + rest)
+            return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to", chain=chain)  # 'C, segun X.'
     if c.after is not None:
         m = c.after.search(sent)
         if m is not None:
