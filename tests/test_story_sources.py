@@ -60,3 +60,38 @@ def test_reports_crediting_one_wire_are_one_independent_source_of_the_story(tmp_
     assert story["independent_sources"] == 2
     assert [s["independent_sources"] for s in client.get("/api/stories").json()["items"]] == [2]
     assert "<b>2</b> independent sources" in client.get(f"/stories/{stories[0].id}").text
+
+
+SCOOP = Path(__file__).parent / "fixtures" / "relayed_scoop" / "reports.jsonl"
+
+
+def test_a_scoop_relayed_by_other_outlets_is_one_source(tmp_path: Path):
+    """A wire's report that two people familiar with the talks told it of 400 job cuts, an English report 'according
+    to Meridian Wire, which cited two people familiar with the talks', a German translation of the wire and an
+    Italian report 'secondo fonti citate dall'agenzia Meridian Wire'. Before, the Italian source was 'Fonti citate',
+    the English relay stood apart from the wire's own claim (another speaker) and the relays counted as independent
+    sources of one another."""
+    store = open_store(tmp_path / "s.db")
+    Pipeline(store).ingest([str(SCOOP)])
+    (story,) = store.stories()
+    cuts = [c for c in store.findings(story.id).claims if "400" in c.text or "600" in c.text]
+    big = max(cuts, key=lambda c: len(c.documents))
+    assert len(big.documents) == 4, [(c.speaker_text, c.documents) for c in cuts]
+    assert all(c.independent_sources == 1 and c.status == "single_source" for c in cuts)
+    store.close()
+
+
+def test_reports_crediting_one_outlet_count_once_whether_or_not_its_own_report_carries_the_claim():
+    from crosscheck.corroborate.verdicts import independent_sources
+
+    docs = ["a", "b", "c"]
+    outlets = {"a": "Auto Times", "b": "Il Quotidiano", "c": "Wirtschaftsblatt"}
+    credits = {"a": {"Meridian Wire"}, "b": {"agenzia Meridian Wire"}, "c": {"the carmaker"}}
+    assert independent_sources(docs, {}, credits, outlets) == 3  # Meridian Wire not known as an outlet
+    assert independent_sources(docs, {}, credits, outlets, relays=["Meridian Wire", "Auto Times"]) == 2
+    # a wire of data/wires.json is known without a report of its own in the story
+    wired = {"a": {"Reuters"}, "b": {"the news agency Reuters"}, "c": {"the carmaker"}}
+    assert independent_sources(docs, {}, wired, outlets) == 2
+    # the carmaker said it in two reports: two outlets heard it, no relay
+    said = {"a": {"the carmaker"}, "b": {"the carmaker"}, "c": {"the carmaker"}}
+    assert independent_sources(docs, {}, said, outlets, relays=["Meridian Wire"]) == 3

@@ -103,6 +103,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
     relations = relate(groups, weight, settings)
     ids = [_claim_id(story.id, g.members[0]) for g in groups]
 
+    story_outlets = {documents[d].outlet for d in order if documents.get(d) is not None}
     claims = []
     for i, g in enumerate(groups):
         members = sorted(g.members, key=lambda m: (m.order, m.claim.in_title, m.claim.start))
@@ -116,7 +117,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
             credits.setdefault(m.document, set()).update(w for w in (m.claim.speaker_text, *m.claim.chain) if w)
         n = independent_sources(docs, syndication, credits,
                                 {d: documents[d].outlet for d in docs if documents.get(d) is not None},
-                                {d: wires[d] for d in docs if d in wires})
+                                {d: wires[d] for d in docs if d in wires}, story_outlets)
         conflicts = tuple(sorted(ids[j] for j in relations.conflicts.get(i, ())))
         status = "conflicting" if conflicts else "corroborated" if n >= 2 else "single_source"
         speaker, speaker_text, display, voice = _speaker(g)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from .features import ClaimView, words_reused
 from .lexicon import PREDICATE_FAMILIES, TOKEN, stem
-from .names import nested_names, own_names, written_in
+from .names import nested_names, outlet_key, own_names, proper_part, written_in
 from .subjects import heads_apart, mentions, names_subject, plain, prefixes
 from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
 
@@ -256,6 +256,8 @@ def predicate_penalty(pa: frozenset[str], pb: frozenset[str]) -> float:
 
 def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
     """The score two claims must reach given their speakers; None when they cannot be the same."""
+    if _relays(a, b) or _relays(b, a):
+        return settings.align_threshold
     if a.named and b.named:
         return settings.align_threshold if a.speaker_id == b.speaker_id else None
     if a.named or b.named:
@@ -272,6 +274,18 @@ def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | 
     if a.speaker_words & b.speaker_words & _source_words(a) & _source_words(b):
         return settings.align_threshold
     return settings.align_threshold_cross_speaker
+
+
+def _relays(a: ClaimView, b: ClaimView) -> bool:
+    """``a`` passes on ``b``'s report: its speaker is the outlet of b's report ('according to Meridian Wire' beside
+    Meridian Wire's own report), or its chain names b's speaker ('Meridian Wire, which cited two people familiar
+    with the talks' / 'Two people familiar with the talks told Meridian Wire')."""
+    said = a.claim.speaker_text or ""
+    if b.outlet and a.document != b.document and said and \
+            outlet_key(b.outlet) in (outlet_key(said), outlet_key(proper_part(said))):
+        return True
+    who = b.speaker_words if b.named else _source_words(b)
+    return bool(a.chain_words and who and who <= a.chain_words)
 
 
 def _source_words(v: ClaimView) -> set[str]:

@@ -69,6 +69,8 @@ class ClaimView:
     head: str | None = None
     negation_implied: bool = False  # a word that says 'not' without a negation word ('barred', 'non-binding')
     published: str | None = None  # the report's publication time, as stored
+    outlet: str | None = None  # the report's outlet, as stored
+    chain_words: frozenset[str] = frozenset()  # stems of the sources behind the speaker ('citing two officials')
 
     @property
     def claim_ref(self) -> str:
@@ -546,5 +548,6 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         negation_implied=bool((rx := implied_negation(base_language(doc.language or "en"))) and rx.search(text)),
         parts=() if part else tuple(build_view(c, doc, analysis, order, entity_ids, part=i)
                                     for i, c in enumerate(sentence_parts(claim), 1)),
-        published=doc.published,
+        published=doc.published, outlet=doc.outlet,
+        chain_words=frozenset(stem(w) for c in claim.chain for w in TOKEN.findall(c) if w.lower() not in STOP),
     )

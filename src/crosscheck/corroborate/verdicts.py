@@ -21,20 +21,24 @@ from .clauses import changed_from, marker_in
 from .compat import counted_later, hours_apart
 from .values import dates_between, figure_relation, is_floor, negation_shared, same_thing
 from .features import ClaimView
+from .names import outlet_key, proper_part
+from ..credits import wire_name
 from .lexicon import IRREGULAR
 
 
 def independent_sources(documents: set[str] | list[str], syndication: Mapping[str, str | None],
                         credits: Mapping[str, Iterable[str]] | None = None,
                         outlets: Mapping[str, str | None] | None = None,
-                        wires: Mapping[str, Iterable[str]] | None = None) -> int:
+                        wires: Mapping[str, Iterable[str]] | None = None, relays: Iterable[str | None] = ()) -> int:
     """Reports carrying a claim, counting each syndication group once, and a report that credits the claim to the
     outlet of another carrying report ('according to a report in the Valdor Times', beside the Valdor Times' own
     report; 'сообщило агентство Northwire': the wording's capitalised words are the name; ``credits``: each report's
     source wordings, ``outlets``: each report's outlet) with that report.
     ``wires``: the wires each report credits for its text (Document.credits: 'KESSEL (Reuters) -'): reports
     crediting one wire count once with each other and with the wire's own report, however they reworded or
-    translated it."""
+    translated it. ``relays``: names known as outlets (the story's, beside the wires of data/wires.json): reports
+    crediting the claim to one of them ('secondo fonti citate dall'agenzia X', 'according to X') count once with each
+    other, whether or not that outlet's own report carries the claim."""
     root = {d: syndication.get(d) or d for d in documents}
     if wires:
         credits = {d: {*(credits or {}).get(d, ()), *wires.get(d, ())} for d in documents}
@@ -57,6 +61,17 @@ def independent_sources(documents: set[str] | list[str], syndication: Mapping[st
                 for e in {*by_outlet.get(outlet_key(said), ()), *by_outlet.get(outlet_key(proper_part(said)), ())}:
                     if e != d:
                         parent[find(root[d])] = find(root[e])
+        known = {outlet_key(r) for r in relays if r and outlet_key(r)}
+        relayed: dict[str, str] = {}
+        for d in documents:
+            own = outlet_key(outlets.get(d))
+            for said in credits.get(d, ()):
+                names = {wire_name(said) or said, wire_name(proper_part(said)) or proper_part(said)}
+                for key in {outlet_key(n) for n in names if n} - {own, ""}:
+                    if key in known or any(wire_name(n) for n in names if n):
+                        first = relayed.setdefault(key, d)
+                        if first != d:
+                            parent[find(root[d])] = find(root[first])
         credited: dict[str, str] = {}
         for d in documents:
             for wire in (wires or {}).get(d, ()):
@@ -91,25 +106,6 @@ def lead_credits(order: Iterable[str], documents: Mapping, analyses: Mapping) ->
                 out[d] = (outlets[key],)
                 break
     return out
-
-
-def outlet_key(name: str | None) -> str:
-    """An outlet's name as compared with a source's wording: letters only, lower case, no leading article
-    ('the Valdor Times' / 'Valdor Times')."""
-    words = re.findall(r"[^\W_]+", (name or "").lower())
-    if words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    return "".join(words)
-
-
-def proper_part(wording: str) -> str:
-    """A source's wording without its lowercase words: the name the descriptors go with ('агентство Northwire', 'the
-    news agency Northwire' -> 'Northwire'); '' when every word is lowercase ('the agency'), the wording itself in a
-    script without letter case."""
-    words = re.findall(r"[^\W_]+", wording)
-    if not any(w[0].isupper() or w[0].islower() for w in words):
-        return wording
-    return " ".join(w for w in words if not w[0].islower())
 
 
 @dataclass
