@@ -14,6 +14,8 @@ Pure parse-tree reading; claims.py resolves speakers and makes the claims.
 """
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Token
 
 from crosscheck.analyze.claim_index import CITE_VERBS, OBJECT_PREPS, SOURCE_NOUNS
@@ -158,6 +160,26 @@ def reason_after(cue: Token, comp: Token) -> list[Token]:
     speaker's reason, part of what is said (not why it was said: 'said so because' has no content clause)."""
     return [t for c in cue.children if c.dep_ == "advcl" and c.i > comp.i
             and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children) for t in c.subtree]
+
+
+_BACKSHIFTED = frozenset({"would", "could", "might", "should", "'d"})
+
+
+def backshifted_after(cue: Token, comp: Token, cues: Container[str]) -> list[Token]:
+    """'She said the bank was not done yet, but it would move carefully': a clause coordinated with the cue after its
+    content, with a subject of its own and a backshifted modal, that the parser hung on the cue is the rest of what
+    is said (indirect speech shifts 'will' to 'would'; the narrator's own clause does not: 'but it did not say
+    when'). Not a clause of another reporting verb (``cues``: 'and added that ...' is a claim of its own)."""
+    out: list[Token] = []
+    for c in cue.children:
+        if c.dep_ != "conj" or c.i <= comp.right_edge.i or c.pos_ not in ("VERB", "AUX") or c.lemma_ in cues:
+            continue
+        subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("i", "we", "you") or \
+                not any(x.dep_ == "aux" and x.lower_ in _BACKSHIFTED for x in c.children):
+            continue
+        out += [x for x in cue.children if x.dep_ in ("cc", "punct") and comp.right_edge.i < x.i < c.i] + list(c.subtree)
+    return out
 
 
 def colon_after(comp: Token) -> list[Token]:

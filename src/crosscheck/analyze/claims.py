@@ -42,7 +42,7 @@ from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, colon_after, governing_subject, no_one, object_content,
-                                              reason_after, relative_content, relative_with_subject, subject_split_off)
+                                              reason_after, backshifted_after, relative_content, relative_with_subject, subject_split_off)
 from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -403,6 +403,7 @@ def _reported(st: _State, sent: Span) -> bool:
                 toks = toks[1:]  # 'reported at the time that C' read as a relative clause: its 'that' is a marker
             whole = colon_after(comp)  # 'X notes that C: D1, D2 and D3': one claim, the colon's list with it
             toks += [t for t in reason_after(cue, comp) + whole if t not in toks]  # 'X said C, because D'
+            toks += [t for t in backshifted_after(cue, comp, CUE_CLASS) if t not in toks]  # 'X said C, but D would'
         elif comp is not None:  # 'C, X said': the clause before the cue
             cue_ids = subtree_ids(cue, exclude=comp)
             toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
