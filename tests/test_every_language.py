@@ -1001,3 +1001,23 @@ def test_german_nach_informationen_credits_the_outlet():
     (c,) = _claims("de", "Nach Informationen der Nachrichtenagentur Meridian Wire will Halvard rund 400 Stellen "
                          "in der Brenco-Zentrale streichen.")
     assert c.kind == "according_to" and c.speaker_text.endswith("Meridian Wire") and "400 Stellen" in c.text
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("nl", "De Wit zei dat de regering de belasting volgend jaar zal verlagen.", "De Wit"),
+    ("nl", "Volgens minister Van der Berg zal de regering de belasting volgend jaar verlagen.", "Van der Berg"),
+    ("es", "Según De la Cruz, el gobierno fracasó en la negociación.", "De la Cruz"),
+])
+def test_a_surname_keeps_the_capitalised_particles_that_open_it(lang, text, name):
+    """'De Wit zei': the sentence's first word was dropped as an article, and the speaker was 'Wit'; 'Van der Berg',
+    which the English NER read as 'Van der' and 'Berg', was 'Berg' (data/aliases.json 'surname_particles')."""
+    (c,) = _claims(lang, text)
+    assert c.speaker_text == name, c
+    ents = analyze([Document(id="d", source=lang, fmt="txt", text=text, language=lang)])[0].entities
+    assert name in {e.name for e in ents}
+
+
+def test_a_lowercase_preposition_after_a_name_is_no_particle_of_it():
+    text = "El presidente Petro de Colombia dijo que el acuerdo es justo."
+    ents = analyze([Document(id="d", source="es", fmt="txt", text=text, language="es")])[0].entities
+    assert "Petro" in {e.name for e in ents} and not any("Colombia" in e.name and "Petro" in e.name for e in ents)

@@ -20,7 +20,7 @@ from crosscheck.analyze import entities as _entities
 from crosscheck.analyze import headlines as _headlines
 from crosscheck.analyze import names as _names
 from crosscheck.analyze import nlp as _nlp
-from crosscheck.analyze.aliases import known, link
+from crosscheck.analyze.aliases import known, link, surname_particles
 from crosscheck.analyze.claim_polarity import with_denials
 from crosscheck.analyze.time_words import cldr
 from crosscheck.config import Settings
@@ -149,7 +149,8 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     kinds = _claims_multi.org_kinds(doc.language) if foreign else frozenset()
     places = _claims_multi.org_kinds(doc.language, "place_kinds") if foreign else frozenset()
     ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles, kinds=kinds, places=places,
-                             calendar=_weekdays(doc.language) if foreign else frozenset()) if latin else \
+                             calendar=_weekdays(doc.language) if foreign else frozenset(),
+                             particles=surname_particles(doc.language) if foreign else frozenset()) if latin else \
         _names.find(sdoc, doc.text or "", doc.language)
     if stops:
         ents = _without_function_words(ents, stops, doc.text or "", doc.language)

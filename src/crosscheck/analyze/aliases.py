@@ -237,6 +237,11 @@ def known_as_written(text: str) -> KnownName | None:
 
 
 @lru_cache(maxsize=1)
+def surname_particles(language: str | None) -> frozenset[str]:
+    """The particles that open a family name in ``language`` (data/aliases.json 'surname_particles'), lowercase."""
+    return frozenset(_curated().get("surname_particles", {}).get((language or "")[:2].lower(), ()))
+
+
 def _genitive_endings() -> tuple[str, ...]:
     return tuple(sorted(_curated().get("genitive_endings", {}).get("endings", ()), key=len, reverse=True))
 

@@ -109,7 +109,8 @@ def _capital(tok: Token) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
-def foreign_span(span: Span, label: str, stops: frozenset[str], calendar: frozenset[str] = frozenset()) -> Span | None:
+def foreign_span(span: Span, label: str, stops: frozenset[str], calendar: frozenset[str] = frozenset(),
+                 particles: frozenset[str] = frozenset()) -> Span | None:
     """A span the English NER tagged in another language's text, cut to its name.
 
     * The function word opening the sentence is dropped ('El Congreso aprobó'); not 'en Los Ángeles', nor a
@@ -121,12 +122,15 @@ def foreign_span(span: Span, label: str, stops: frozenset[str], calendar: frozen
     * None when no capitalised word is left ('El acuerdo permite', 'Hij kondigde', 'Los pasajeros'), or when
       what is left is one word opening the sentence of a span that ran on into lower case and the NER did
       not call it a person ('Gracias al uso de materiales': 'Gracias').
+    * A person's name keeps the capitalised surname particles (``particles``) that open it ('De Wit zei', not 'Wit';
+      'minister Van der Berg', which the NER read as two names, 'Van der' and 'Berg').
     """
     doc = span.doc
     if known(surface(span.text)) is not None:
         return span
     start, end = span.start, span.end
-    while start < end and doc[start].lower_ in stops and doc[start].is_sent_start:
+    while start < end and doc[start].lower_ in stops and doc[start].is_sent_start and \
+            not (label == "PERSON" and _particles_then_name(doc, start, particles) is not None):
         start += 1
     while start < end - 1 and doc[start].lower_ in calendar:
         start += 1
@@ -140,6 +144,8 @@ def foreign_span(span: Span, label: str, stops: frozenset[str], calendar: frozen
         return None
     if end - start == 1 and doc[start].is_sent_start and end < span.end and label != "PERSON":
         return None
+    if label == "PERSON" and particles:
+        start, end = _with_particles(doc, start, end, particles)
     if label == "PERSON" and end == span.end:
         # the English NER ends a foreign name early ('Tomas' of 'El líder Tomas Reyl negó'): the capitalised
         # words right after it, up to two, that no other entity holds and no function word or month is
@@ -148,6 +154,35 @@ def foreign_span(span: Span, label: str, stops: frozenset[str], calendar: frozen
                 and doc[end].lower_ not in _CALENDAR and doc[end].pos_ == "PROPN":
             end += 1
     return doc[start:end]
+
+
+def _particles_then_name(doc: Doc, i: int, particles: frozenset[str]) -> int | None:
+    """Where a run of surname particles from token ``i`` ('van der', 'de la') ends in a capitalised word: the end of
+    that word; else None."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].lower_ in particles:
+        j += 1
+    if j == i or j >= len(doc) or not doc[j].is_alpha or not doc[j].text[0].isupper() or doc[j].lower_ in particles:
+        return None
+    return j + 1
+
+
+def _with_particles(doc: Doc, start: int, end: int, particles: frozenset[str]) -> tuple[int, int]:
+    """A person's name [start, end) with the capitalised particles that open its surname: before it ('Van der' of a
+    name read as 'Berg'), or ending it where the name's own surname was read apart ('Van der' + 'Berg')."""
+    k = end
+    while k > start and doc[k - 1].lower_ in particles:
+        k -= 1
+    if k < end and doc[k].text[0].isupper():
+        after = _particles_then_name(doc, k, particles)
+        if after is not None:
+            end = after
+    j = start
+    while j > 0 and start - j < 3 and doc[j - 1].lower_ in particles:
+        j -= 1
+    if j < start and doc[j].text[0].isupper() and _particles_then_name(doc, j, particles) == start + 1:
+        start = j
+    return start, end
 
 
 def _usable(text: str, label: str, latin: bool) -> bool:
@@ -170,7 +205,8 @@ def doc_text(doc: Doc) -> str:
 
 def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str] = frozenset(),
                titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset(),
-               places: frozenset[str] = frozenset(), calendar: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
+               places: frozenset[str] = frozenset(), calendar: frozenset[str] = frozenset(),
+               particles: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
     out = []
     headlines: dict[int, bool] = {}
     lowered: set[str] | None = None  # words the report writes in lowercase somewhere
@@ -184,7 +220,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
             if span[0].text.lower() in lowered and known(span[0].text) is None:
                 continue  # 'Turnout was 68 percent' beside '... said turnout was higher': a word, no name
         if span is not None and stops:
-            span = foreign_span(span, ent.label_, stops, calendar)
+            span = foreign_span(span, ent.label_, stops, calendar, particles)
         if span is None:
             continue
         given = bool(stops) and ent.label_ == "GPE" and _given_name(span, stops)
@@ -419,14 +455,16 @@ def _title_mods(tok: Token) -> frozenset[str]:
 
 def extract(sdoc: Doc, latin: bool = True, stops: frozenset[str] = frozenset(),
             titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset(),
-            places: frozenset[str] = frozenset(), calendar: frozenset[str] = frozenset()) -> LocalEntities:
+            places: frozenset[str] = frozenset(), calendar: frozenset[str] = frozenset(),
+            particles: frozenset[str] = frozenset()) -> LocalEntities:
     """Entities and mentions of one parsed report (``latin``: the text is written in Latin script; ``stops``: the
     function words of its language when that is not English, whose names the English NER read: ``foreign_span``;
     ``titles``: its language's one-word titles of people, lowercase: a name right after one is a person;
     ``kinds`` / ``places``: nouns naming an organisation / a place by its kind, cut from a name they open;
-    ``calendar``: the language's weekday names, lowercase, cut from a name they open)."""
+    ``calendar``: the language's weekday names, lowercase, cut from a name they open; ``particles``: the particles
+    that open its surnames, kept with a person's name: foreign_span)."""
     cands = _Candidates(sdoc)
-    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops, titles, kinds, places, calendar))
+    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops, titles, kinds, places, calendar, particles))
     clusters.sort(key=lambda c: min(s.start for s, _ in c.spans))
     keyed: list[tuple[str, _Cluster]] = [(f"e{i + 1}", c) for i, c in enumerate(clusters)]
     by_token: dict[int, str] = {}
