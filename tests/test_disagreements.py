@@ -527,3 +527,17 @@ def test_a_place_written_in_two_languages_is_one_place():
                       published="2026-11-24")
     both = [(x, y) for x in en for y in de if x.subject == y.subject == "magnitude"]
     assert both and all(compat.same_subject(x, y) for x, y in both)
+
+
+def test_the_particle_of_a_phrasal_verb_is_no_bound_and_a_figure_among_a_whole_is_a_part():
+    """A prisoner swap: 'Among the Norland soldiers freed were 12 officers and three medics' conflicted with 'Ostria
+    had handed over 150 Norland soldiers' (read as 'over 150'): the twelve are part of the freed, not their count."""
+    _, _, facts = _facts("Among the Norland soldiers freed were 12 officers and three medics, it added. The ministry "
+                         "said Ostria had handed over 150 Norland soldiers. Three medics were among the 150 soldiers "
+                         "freed.")
+    by_text = {f.text: f for f in facts if f.kind == "figure"}
+    assert by_text["12 officers"].part
+    handed = next(f for t, f in by_text.items() if t.endswith("150 Norland soldiers"))
+    assert handed.bound is None and not handed.part and not handed.text.startswith("over")
+    whole = [f for f in facts if f.kind == "figure" and f.value == 150 and "among" in f.sentence.lower()]
+    assert whole and not any(f.part for f in whole)  # 'among the 150 soldiers': the whole

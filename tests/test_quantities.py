@@ -218,3 +218,11 @@ def test_counted_word_outside_english(q, text, language, value, of, unit):
     found = one(q(text, language=language), value=value)
     assert (found.of, found.unit) == (of, unit)
     assert of is None or of in found.text.lower()
+
+
+def test_the_particle_of_a_phrasal_verb_is_no_qualifier(q):
+    """'Ostria had handed over 150 Norland soldiers' was 'over 150' (a lower bound): against '150 prisoners each'
+    the facts read a floor ('over 150') beside an exact count. 'over 150 soldiers were freed' is still one."""
+    handed = one(q("The ministry said Ostria had handed over 150 soldiers on Saturday."), value=150)
+    assert handed.qualifier is None and (handed.low, handed.high) == (150, 150) and not handed.text.startswith("over")
+    assert one(q("The ministry said over 150 soldiers were freed."), value=150).qualifier == "over"

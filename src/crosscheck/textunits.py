@@ -104,6 +104,23 @@ def noun_position(text: str, start: int, lang: str | None) -> str | None:
     return "article" if last in markers or first in markers and adjective else None
 
 
+@lru_cache(maxsize=16)
+def _particle_verbs(lang: str | None) -> re.Pattern | None:
+    data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
+    forms = data.get("particle_verbs", {}).get(base_language(lang or "en"), ())
+    if not forms:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\s+$",
+                      re.IGNORECASE)
+
+
+def verb_particle_before(text: str, start: int, lang: str | None) -> bool:
+    """The words right before ``start`` end in a phrasal verb whose particle is also a qualifier ('handed over 150
+    soldiers': data/disagreements.json 'particle_verbs'), so that word qualifies no number."""
+    pat = _particle_verbs(lang)
+    return bool(pat and pat.search(text, max(0, start - 30), start))
+
+
 def word_count(text: str) -> int:
     """Words in ``text``, whatever its script (estimated for scripts written without spaces)."""
     if not text:

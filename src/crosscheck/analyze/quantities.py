@@ -35,7 +35,7 @@ from importlib import resources
 from crosscheck.analyze.time_words import is_month_word, number_table
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
-from crosscheck.textunits import base_language, sentence_initial, stop_words
+from crosscheck.textunits import base_language, sentence_initial, stop_words, verb_particle_before
 
 _UNITS_W = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -425,7 +425,7 @@ def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
         # 4. qualifier
         qual = None
         qm = _QUAL.search(text[max(0, start - 25):start])
-        if qm and qm.group("q").lower() not in ("between", "from"):
+        if qm and qm.group("q").lower() not in ("between", "from") and not verb_particle_before(text, start, "en"):
             qual = re.sub(r"\s+", " ", qm.group("q").lower())
             start = max(0, start - 25) + qm.start("q")
         if value is not None and low is None and high is None:

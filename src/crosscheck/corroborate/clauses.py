@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Analysis, Document
-from ..textunits import base_language, sentence_spans, stop_words
+from ..textunits import base_language, sentence_spans, stop_words, verb_particle_before
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +174,7 @@ def qualifier(text: str, num_start: int, end: int, language: str | None) -> tupl
     for kind in ("lower", "upper", "approx"):
         pat = _qualifier_re(kind, language, True)
         m = pat.search(before) if pat else None
-        if m:
+        if m and not verb_particle_before(text, num_start, language):  # 'handed over 150 soldiers'
             bound, q_start = kind, num_start - (len(before) - m.start())
             break
     rest_before = text[max(0, q_start - 25):q_start]

@@ -203,7 +203,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
                                           q.start + len(q.text.split()[0]), doc.language, before=False) or \
             marked("previous", text, start, q.end, doc.language, after=False) or \
             q.kind != "percent" and marked("difference", text, start, q.end, doc.language, after=False) or \
-            marker_in("distributive", text, cs, ce, doc.language) or \
+            marker_in("distributive", text, cs, ce, doc.language) or _among(text, cs, ce, start, doc.language) or \
             breakdown(d, s, e) and place_after(d, q.end)
         out.append(Fact(
             kind="figure", subject=subject, document=doc.id, start=start, end=q.end,
@@ -218,6 +218,25 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             _sentenced(d, s, start) if concept == "prison_term" else frozenset(),
         ))
     return _merge_ranges(text, out, doc.language)
+
+
+def _among(text: str, cs: int, ce: int, start: int, language: str | None) -> bool:
+    """The figure's clause names it a part ('Among the soldiers freed were 12 officers', '12 officers were among
+    those freed': data/disagreements.json 'subset_clause'), and the figure is not the whole named right after that
+    word ('among the 150 freed')."""
+    m = _subset_clause_re(language)
+    if m is None:
+        return False
+    for hit in m.finditer(text, cs, ce):
+        if not (hit.end() <= start and len(text[hit.end():start].split()) <= 2):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _subset_clause_re(language: str | None) -> re.Pattern | None:
+    words = phrases(lexicon()["subset_clause"], language) if (language or "en")[:2] in lexicon()["subset_clause"] else []
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE) if words else None
 
 
 def _term_after(text: str, end: int, language: str | None) -> bool:
