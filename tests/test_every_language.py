@@ -1021,3 +1021,14 @@ def test_a_lowercase_preposition_after_a_name_is_no_particle_of_it():
     text = "El presidente Petro de Colombia dijo que el acuerdo es justo."
     ents = analyze([Document(id="d", source="es", fmt="txt", text=text, language="es")])[0].entities
     assert "Petro" in {e.name for e in ents} and not any("Colombia" in e.name and "Petro" in e.name for e in ents)
+
+
+def test_an_outlet_named_by_a_media_noun_keeps_its_own_statements():
+    """'Le Quotidien' is a media noun alone ('quotidien'), which names the outlet last credited: the report's own
+    sentence after Dana Kovac's statement was hers."""
+    text = ("La commissaire aux droits de l'homme, Dana Kovac, a déclaré que les prisonniers libérés étaient conduits "
+            "à l'hôpital.\n\nLors du précédent échange, le 9 octobre, 95 prisonniers avaient été libérés de chaque côté.")
+    doc = Document(id="d", source="fr", fmt="txt", text=text, language="fr", outlet="Le Quotidien")
+    claims = analyze([doc])[0].claims
+    own = next(c for c in claims if "95 prisonniers" in c.text)
+    assert own.kind == "outlet" and own.speaker is None and own.speaker_text == "Le Quotidien", own

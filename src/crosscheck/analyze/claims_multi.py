@@ -190,7 +190,8 @@ class _State:
         if body is None or word_count(body) < min_words:
             return False
         c = self.cues
-        if speaker is None and speaker_text and self._media_word(speaker_text):
+        if speaker is None and speaker_text and kind != "outlet" and self._media_word(speaker_text):
+            # (not the report's own outlet, whose name may be such a noun: 'Le Quotidien', 'El Diario')
             recent = self.recent()  # 'по данным агентства' after 'сообщило агентство Northwire': Northwire
             if recent is not None and recent.text and not self._media_word(recent.text):
                 speaker, speaker_text = recent.key, recent.text
