@@ -1032,3 +1032,20 @@ def test_an_outlet_named_by_a_media_noun_keeps_its_own_statements():
     claims = analyze([doc])[0].claims
     own = next(c for c in claims if "95 prisonniers" in c.text)
     assert own.kind == "outlet" and own.speaker is None and own.speaker_text == "Le Quotidien", own
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("ru", "Обмен пленными прошел в субботу, сообщило министерство обороны Украины.", "министерство обороны Украины"),
+    ("uk", "Обмін полоненими відбувся в суботу, повідомило міністерство оборони України.",
+     "міністерство оборони України"),
+])
+def test_a_body_named_after_the_cue_with_its_country_speaks_not_the_country(lang, text, speaker):
+    """'C, сообщило министерство обороны Украины': the speaker was 'Украины' (the country in the genitive); the
+    body of a place was read only where its phrase opens the sentence."""
+    (c,) = _claims(lang, text)
+    assert c.speaker_text.lower() == speaker.lower(), c
+
+
+def test_a_place_after_a_preposition_after_the_cue_is_no_body():
+    (c,) = _claims("ru", "Обмен пленными прошел в субботу, заявил в Киеве министр обороны.")
+    assert "Киеве" not in (c.speaker_text or ""), c

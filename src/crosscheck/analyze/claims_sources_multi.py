@@ -191,7 +191,8 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
         if title is not None and m.start >= ce and st.text.find(title, lo, cs) >= 0 and \
                 any(w.lower() in stop_words(st.cues.lang) for w in _WORDS.findall(st.text[ce:m.start])[-1:]):
             return None, title  # 'El gobernador dijo en Telegram que': the medium after a preposition is no speaker
-        body = _body_of_a_place(st, lo, m.start, m.end, cs) if cands[0][0] >= _SPEAKER_TYPES["GPE"] else None
+        body = (_body_of_a_place(st, lo, m.start, m.end, cs) or _body_after_cue(st, ce, m.start, m.end)) \
+            if cands[0][0] >= _SPEAKER_TYPES["GPE"] else None
         if body is not None:  # 'Міністерство закордонних справ Норландії заперечило': the ministry speaks
             return None, body
         return m.entity, " ".join(st.text[m.start:m.end].split())
@@ -205,7 +206,8 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
                 or m.start() >= ce and (_told_elsewhere(st, ce, m.start()) or _spoken_to(st, ce, m.start(1))) \
                 or _adverbial(st, m.start(1), m.group(1)):
             continue  # a sentence-initial capital marks any word
-        body = _body_of_a_place(st, lo, m.start(1), m.end(1), cs) if _a_place_of(st, m.start(1), m.group(1)) else None
+        body = (_body_of_a_place(st, lo, m.start(1), m.end(1), cs) or _body_after_cue(st, ce, m.start(1), m.end(1))) \
+            if _a_place_of(st, m.start(1), m.group(1)) else None
         return None, body or m.group(1)
     return None, None
 
@@ -262,6 +264,23 @@ def _body_of_a_place(st, lo: int, start: int, end: int, cs: int) -> str | None:
     if len(_WORDS.findall(gap)) > 2:
         return None
     return _tidy(st.text[lo:end].strip())
+
+
+def _body_after_cue(st, ce: int, start: int, end: int) -> str | None:
+    """Right after the cue, a noun phrase that ends with the place the source search found: 'C, сообщило министерство
+    обороны Норландии', 'C, заявили в министерстве' aside (a preposition opens a place or a medium, no body). The
+    phrase is the source (the place only says whose body it is); None when the words between the cue and the place
+    are not a short noun phrase."""
+    if start < ce:
+        return None
+    words = _WORDS.findall(st.text[ce:start])
+    arts = noun_articles(st.cues.lang)
+    while words and words[0].lower() in arts:
+        words = words[1:]  # 'a annoncé le ministère de la Défense de Norland'
+    if not words or len(words) > AFTER_CUE_WORDS or re.search(r"[,;:\d\"«»“”„()]", st.text[ce:start]) or \
+            words[0].lower() in stop_words(st.cues.lang) or words[0][0].isupper():
+        return None
+    return _tidy(st.text[ce:end].strip())
 
 
 AFTER_CUE_WORDS = 3  # words between a cue and the name after it beyond which, with no title among them, the
