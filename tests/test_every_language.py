@@ -1049,3 +1049,14 @@ def test_a_body_named_after_the_cue_with_its_country_speaks_not_the_country(lang
 def test_a_place_after_a_preposition_after_the_cue_is_no_body():
     (c,) = _claims("ru", "Обмен пленными прошел в субботу, заявил в Киеве министр обороны.")
     assert "Киеве" not in (c.speaker_text or ""), c
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("ru", "Посредником выступили Объединенные Арабские Эмираты, говорится в заявлении министерства.", "министерства"),
+    ("uk", "Посередником виступили Об'єднані Арабські Емірати, йдеться в заяві міністерства.", "міністерства"),
+])
+def test_a_statement_named_with_its_author_in_the_genitive_is_the_author_s(lang, text, speaker):
+    """'C, говорится в заявлении министерства' (C, the ministry's statement says): the speaker was 'В заявлении
+    министерства'; Ukrainian 'йдеться' was no cue (claim_cues.json documents for ru, uk)."""
+    (c,) = _claims(lang, text)
+    assert c.kind == "reported" and c.speaker_text == speaker, c

@@ -190,6 +190,8 @@ class _State:
         if body is None or word_count(body) < min_words:
             return False
         c = self.cues
+        if speaker is None and speaker_text and kind != "outlet":
+            speaker_text = self._publisher(speaker_text)
         if speaker is None and speaker_text and kind != "outlet" and self._media_word(speaker_text):
             # (not the report's own outlet, whose name may be such a noun: 'Le Quotidien', 'El Diario')
             recent = self.recent()  # 'по данным агентства' after 'сообщило агентство Northwire': Northwire
@@ -203,6 +205,18 @@ class _State:
         if speaker is not None or speaker_text is not None:
             self.last = _Speaker(speaker, speaker_text, self.si)
         return True
+
+    def _publisher(self, phrase: str) -> str:
+        """In a language that joins a document to whom it is by with a case ending, not a word ('говорится в
+        заявлении министерства'), a source phrase naming a document (after its preposition) is whom it is by."""
+        c = self.cues
+        if c.publisher_links or not c.documents:
+            return phrase
+        words = phrase.split()
+        i = 1 if words and words[0].lower() in stop_words(c.lang) else 0
+        if len(words) > i + 1 and words[i].lower() in c.documents:
+            return " ".join(words[i + 1:])
+        return phrase
 
     def _media_word(self, phrase: str) -> bool:
         """The phrase is a news outlet's kind alone ('агентства', 'el diario'), naming no outlet."""
