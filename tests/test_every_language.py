@@ -1060,3 +1060,19 @@ def test_a_statement_named_with_its_author_in_the_genitive_is_the_author_s(lang,
     министерства'; Ukrainian 'йдеться' was no cue (claim_cues.json documents for ru, uk)."""
     (c,) = _claims(lang, text)
     assert c.kind == "reported" and c.speaker_text == speaker, c
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("ru", "Уполномоченный по правам человека Украины Дмитрий Лубинец заявил, что освобожденных доставят в больницы.",
+     "Дмитрий Лубинец"),
+    ("ru", "Министр обороны России Андрей Белоусов заявил, что армия готова к обмену.", "Андрей Белоусов"),
+    ("uk", "Уповноважений з прав людини України Дмитро Лубінець заявив, що звільнених доставлять до лікарень.",
+     "Дмитро Лубінець"),
+])
+def test_a_name_after_the_country_its_title_belongs_to_is_a_person(lang, text, name):
+    """'... человека Украины Дмитрий Лубинец заявил': the run of three capitalised words opened with a known place, so
+    the name finder dropped it whole and the speaker was the title ('Уполномоченный по правам человека Украины')."""
+    (c,) = _claims(lang, text)
+    assert c.speaker_text == name, c
+    ents = analyze([Document(id="d", source=lang, fmt="txt", text=text, language=lang)])[0].entities
+    assert {e.name for e in ents if e.type == "PERSON"} == {name}

@@ -119,6 +119,9 @@ def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
             spans.append((start, m.end(), "GPE", whole.name))
         elif _lookup(words[0]) is None:
             spans.append((start, m.end(), "PERSON", " ".join(words)))
+        elif len(words) == 3 and _lookup(words[1]) is None and _lookup(words[2]) is None:
+            # 'омбудсмен Украины Дмитрий Лубинец': the place a title belongs to, then the holder's name
+            spans.append((m.end() - len(" ".join(words[1:])), m.end(), "PERSON", " ".join(words[1:])))
     return _build(sdoc, text, spans)
 
 
