@@ -722,3 +722,14 @@ def test_the_speaker_s_act_after_a_would_clause_is_the_report_s_statement():
     assert [(c.kind, c.text) for c in found] == [
         ("reported", "The government would release 50 million crowns in emergency aid."),
         ("outlet", "Prime Minister Ilse Marrand declared three days of national mourning.")]
+
+
+def test_a_verb_of_saying_after_the_content_is_the_speaker_s_act_when_the_content_s_subject_cannot_speak(parse):
+    """'told reporters the offer was an insult and warned of strikes in January': the parser hung 'warned' on the
+    content's verb, and the claims were 'The offer was an insult.' and 'The offer warned of strikes in January.'"""
+    _, found = parse("Union leader Petra Holm told reporters the pay offer was an insult to the workers and warned of "
+                     "strikes in January.")
+    assert [c.text for c in found] == ["The pay offer was an insult to the workers."]
+    # a subject that can speak keeps its verb: 'the minister resigned and announced new elections'
+    _, found = parse("The ministry said the prime minister resigned on Friday and announced new elections in May.")
+    assert any("announced new elections" in c.text for c in found), [c.text for c in found]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import Index, noun_phrase
+from crosscheck.analyze.claim_index import CUE_CLASS, SOURCE_NOUNS, Index, noun_phrase
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, split_clauses, subject_of
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
@@ -25,6 +25,7 @@ MEDIA_COMPOUNDS = frozenset("news wire press state".split())
 WRITINGS = frozenset("report article story".split())  # 'according to the report': the organisation last cited's
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None, "his": "PERSON", "her": "PERSON", "their": None}  # 'his claim that C'
 FIRST_PERSON = frozenset({"i", "we"})
+SPEECH = frozenset(lemma for lemma, cls in CUE_CLASS.items() if cls == "speech")
 SECOND_PERSON = frozenset({"you", "ya"})
 
 
@@ -79,7 +80,7 @@ class State:
             min_words: int = 4, speaks: bool = True) -> None:
         """Add the claim(s); ``speaks``: the speaker becomes the last speaker (a later 'he', a quote
         with no cue); a noun-phrase content's holder does not."""
-        parts = split_clauses(tokens) if split else [tokens]
+        parts = split_clauses(tokens, SPEECH, SOURCE_NOUNS) if split else [tokens]
         self.used.update(t.i for t in tokens)
         for part in parts:
             text = render(part, min_words)

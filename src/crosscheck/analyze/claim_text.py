@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Container, Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -37,8 +37,10 @@ def _roots(tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct and not t.is_space]
 
 
-def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
-    """Coordinated independent clauses apart ('X happened, but Y said Z' -> two), each readable alone."""
+def split_clauses(tokens: Sequence[Token], speech: Container[str] = frozenset(),
+                  sources: Container[str] = frozenset()) -> list[list[Token]]:
+    """Coordinated independent clauses apart ('X happened, but Y said Z' -> two), each readable alone (``speech``,
+    ``sources``: lemmas of verbs of saying and of nouns naming a source: speakers_act)."""
     tokens = sorted(tokens, key=lambda t: t.i)
     ids = {t.i for t in tokens}
     roots = [r for r in _roots(tokens) if r.pos_ in ("VERB", "AUX")]
@@ -54,7 +56,7 @@ def split_clauses(tokens: Sequence[Token]) -> list[list[Token]]:
             continue
         own_subj = any(c.dep_ in _SUBJECTS for c in conj.children)
         has_obj = any(c.dep_ in _OBJECTS for c in conj.children)
-        if not own_subj and not_of_clause(root, conj):
+        if not own_subj and (not_of_clause(root, conj) or speakers_act(conj, subj, speech, sources)):
             # 'said his client would appeal and called the ruling political': a finite verb cannot share an
             # infinitive's modal; it is coordinated with the reporting verb (the speaker's act, not the content)
             removed |= {t.i for t in conj.subtree} | {c.i for c in root.children if c.dep_ == "cc" and c.i < conj.i}
@@ -91,6 +93,14 @@ def not_of_clause(root: Token, conj: Token) -> bool:
     resign'): the parser's attachment, not the clause's grammar."""
     return "Inf" in root.morph.get("VerbForm") and "Fin" in conj.morph.get("VerbForm") \
         and "Past" in conj.morph.get("Tense")
+
+
+def speakers_act(conj: Token, subj: Token | None, speech: Container[str], sources: Container[str]) -> bool:
+    """'told reporters the offer was an insult and warned of strikes': a subjectless finite verb of saying whose
+    clause's subject cannot speak (no name, pronoun or source noun: 'the offer') is coordinated with the reporting
+    verb, whatever the parser attached it to."""
+    return subj is not None and conj.lemma_ in speech and "Fin" in conj.morph.get("VerbForm") and \
+        subj.pos_ not in ("PRON", "PROPN") and not subj.ent_type_ and subj.lemma_.lower() not in sources
 
 
 _UNIT_SIGNS = frozenset("%\u2030\u2031\u00b0")  # spaCy calls them punctuation; they belong to their figure
