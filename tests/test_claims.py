@@ -733,3 +733,14 @@ def test_a_verb_of_saying_after_the_content_is_the_speaker_s_act_when_the_conten
     # a subject that can speak keeps its verb: 'the minister resigned and announced new elections'
     _, found = parse("The ministry said the prime minister resigned on Friday and announced new elections in May.")
     assert any("announced new elections" in c.text for c in found), [c.text for c in found]
+
+
+def test_a_quote_after_its_cue_is_not_credited_to_the_next_sentence_s_speaker(parse):
+    """'Asked whether talks would resume, she said: "Not this year, not ever." Transport minister Eva Lind urged
+    ...': the quote went to Eva Lind, as if the next sentence were its cue ('"Why not?" Ruiz said.')."""
+    ents, found = parse('Union leader Petra Holm spoke after the meeting. Asked whether talks would resume, she said: '
+                        '"Not this year, not ever." Transport minister Eva Lind urged both sides to return to the table.')
+    quote = next(c for c in found if c.kind == "quote")
+    assert "holm" in _speaker_words(quote, ents), quote
+    _, found = parse('"Why not this year?" Ruiz said.')
+    assert [c.text for c in found if c.kind == "quote"] == ["Why not this year?"]

@@ -102,8 +102,11 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             while j + 1 < len(sents) and sents[j].end_char < region[1]:
                 j += 1
             if (j + 1 < len(sents) and not region[2] and not breaks_before(sents[j + 1])
-                    and not bare(doc_text(sdoc)[region[1] : sents[j].end_char]) and cue_follows(sdoc, region[1], across=True)):
-                j += 1  # '"Why not?" Ruiz said.': the parser ended the sentence at the quote, its cue opens the next
+                    and not bare(doc_text(sdoc)[region[1] : sents[j].end_char]) and cue_follows(sdoc, region[1], across=True)
+                    and not bare(doc_text(sdoc)[sents[i].start_char : region[0]])):
+                # '"Why not?" Ruiz said.': the parser ended the sentence at the quote, its cue opens the next (not
+                # after 'she said: "Not this year."', whose cue came before it)
+                j += 1
             k = qi + 1  # '"C1," X said, "C2."': the quote going on after its cue in the same sentence
             while (not region[2] and k < len(quotes) and not quotes[k][2] and quotes[k][0] < sents[j].end_char
                    and resumes(doc_text(sdoc)[quotes[k - 1][1] : quotes[k][0]])):
