@@ -1076,3 +1076,16 @@ def test_a_name_after_the_country_its_title_belongs_to_is_a_person(lang, text, n
     assert c.speaker_text == name, c
     ents = analyze([Document(id="d", source=lang, fmt="txt", text=text, language=lang)])[0].entities
     assert {e.name for e in ents if e.type == "PERSON"} == {name}
+
+
+@pytest.mark.parametrize("lang, text, speaker, content", [
+    ("de", "Die Staatsanwaltschaft ermittelt nach eigenen Angaben wegen möglicher Verbindungen zu einer "
+           "Separatistengruppe.", "Die Staatsanwaltschaft", "Die Staatsanwaltschaft ermittelt wegen möglicher"),
+    ("nl", "De politie heeft naar eigen zeggen drie verdachten aangehouden in Tarsk.", "De politie",
+     "De politie heeft drie verdachten aangehouden"),
+])
+def test_a_subject_telling_its_own_act_is_its_claim(lang, text, speaker, content):
+    """'... ermittelt nach eigenen Angaben wegen C': German 'nach' (an 'according' form written after its source)
+    made 'Die Staatsanwaltschaft' the source of 'Eigenen Angaben wegen möglicher Verbindungen ...'."""
+    (c,) = _claims(lang, text)
+    assert c.kind == "according_to" and c.speaker_text == speaker and c.text.startswith(content), c

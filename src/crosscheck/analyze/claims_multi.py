@@ -32,7 +32,8 @@ from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
                                                      _noun_after_cue, _only_function_words, _particle, _past_dates,
                                                      _place_of_a_noun, _points_back, _recent_or_person, _speaker_near,
-                                                     _subject, _tidy, _trim_source, according, apposition_before)
+                                                     _subject, _tidy, _trim_source, according, apposition_before,
+                                                     own_account)
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
@@ -75,6 +76,7 @@ class Cues:
     relay: re.Pattern | None = None  # 'demnach': the sentence passes on what the last source says
     noun_cues: re.Pattern | None = None  # 'sprach von': the noun phrase after it is what the source says
     and_that: re.Pattern | None = None  # 'e che': a second statement after the first ('che C1 e che C2')
+    own_account: re.Pattern | None = None  # 'nach eigenen Angaben': the sentence is its subject's own claim
     cited_by: re.Pattern | None = None  # "citate dall'": the sources before it are relayed by the name after it
     article_words: bool = True  # the language writes articles as words ('el', 'le'); Slavic languages do not
 
@@ -156,6 +158,7 @@ def cues_for(lang: str | None) -> Cues | None:
         documents=frozenset(entry.get("documents", ())), publisher_links=frozenset(entry.get("publisher_links", ())),
         relay=_alternation(entry.get("relay", []), sub), noun_cues=_alternation(entry.get("noun_cues", []), sub),
         and_that=_alternation(entry.get("and_that", []), sub), article_words=entry.get("article_words", True),
+        own_account=_alternation(entry.get("own_account", []), sub),
         cited_by=_alternation([f"{p} {link}" for p in entry.get("cited_by", ()) for link in entry.get("publisher_links", ())],
                               sub),
     )
@@ -258,7 +261,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, la
                 continue
         if i > 0 and _anaphoric(st, s, e, sentences[i - 1]):
             continue
-        if according(st, s, e) or _reported(st, s, e) or _relayed(st, s, e) or _spoke_of(st, s, e):
+        if own_account(st, s, e) or according(st, s, e) or _reported(st, s, e) or _relayed(st, s, e) or _spoke_of(st, s, e):
             continue
         if settings.claim_outlet_statements and _is_outlet_fact(st, s, e):
             st.add(s, e, (s, e), None, outlet, None, "outlet")

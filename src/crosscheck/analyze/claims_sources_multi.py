@@ -586,6 +586,28 @@ def according(st, s: int, e: int) -> bool:
     return False
 
 
+def own_account(st, s: int, e: int) -> bool:
+    """'Die Staatsanwaltschaft ermittelt nach eigenen Angaben wegen C', 'De politie heeft naar eigen zeggen C': the
+    sentence is its subject's claim, by its own account (claim_cues.json own_account); the form is cut from it."""
+    c = st.cues
+    m = c.own_account.search(st.text, s, e) if c.own_account is not None else None
+    if m is None:
+        return False
+    if st.text[s:m.start()].strip(_EDGE + _QUOTE_CHARS):
+        key, name = _speaker_near(st, s, m.start(), m.start(), m.end())
+        if name is None:
+            name = _opening_noun_phrase(st, s, m.start())
+        words = st.text[s:m.start()].split()
+        if name is None and len(words) >= 2 and words[0].lower() in stop_words(c.lang):
+            name = " ".join(words[:2])  # 'De politie heeft naar eigen zeggen'
+    else:  # 'Nach eigenen Angaben hat die Firma C': the subject after the verb, a name or a title
+        key, name = _speaker_near(st, m.end(), e, m.end(), m.end())
+    if name is None:
+        return False
+    text = st.text[s:m.start()].rstrip(" ,") + " " + st.text[m.end():e].lstrip(" ,")
+    return st.add(s, e, (s, e), key, name, " ".join(m.group(0).lower().split()), "according_to", text=text)
+
+
 _AFTER_SOURCE_WORDS = 6  # words of the source before a form that follows it ('Dem Bericht der Polizei zufolge')
 
 
