@@ -1089,3 +1089,18 @@ def test_a_subject_telling_its_own_act_is_its_claim(lang, text, speaker, content
     made 'Die Staatsanwaltschaft' the source of 'Eigenen Angaben wegen möglicher Verbindungen ...'."""
     (c,) = _claims(lang, text)
     assert c.kind == "according_to" and c.speaker_text == speaker and c.text.startswith(content), c
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("es", "Según la policía de Tarsk, el balance subió a 11 muertos.", "La policía de Tarsk"),
+    ("it", "Il bilancio è salito a 11 morti, secondo la polizia di Tarsk.", "La polizia di Tarsk"),
+    ("it", "Secondo il ministero dell'Interno, il bilancio è salito a 11 morti.", "Il ministero dell'Interno"),
+    ("fr", "Le bilan s'est alourdi à 11 morts, selon le ministère de la Santé.", "Le ministère de la Santé"),
+    ("es", "Según el Ministerio del Interior, el balance subió a 11 muertos.", "Ministerio del Interior"),
+    ("es", "Según Pedro Sánchez, el acuerdo es justo para todos.", "Pedro Sánchez"),
+])
+def test_according_to_a_body_of_a_place_credits_the_body(lang, text, speaker):
+    """'según la policía de Tarsk': the speaker was 'Tarsk' (the place the search found); 'selon le ministère de la
+    Santé' was 'Le ministère', 'según el Ministerio del Interior' 'Ministerio'."""
+    (c,) = _claims(lang, text)
+    assert c.kind == "according_to" and c.speaker_text == speaker, c

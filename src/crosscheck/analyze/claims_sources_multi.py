@@ -556,8 +556,12 @@ def according(st, s: int, e: int) -> bool:
             elif publisher is not None:
                 key = next((m.entity for m in _mentions_in(st, *publisher) if (m.start, m.end) == publisher), None)
                 name = " ".join(st.text[publisher[0]:publisher[1]].split())
+            elif name is not None and (owned := _owned_by(st, src_lo, src_hi, name) or
+                                       _name_goes_on(st, src_lo, src_hi, name)) is not None:
+                key, name = None, owned  # 'según la policía de Tarsk': the police speak, not the town
             if name is None:
                 name = _tidy(_trim_source(st, st.text[src_lo:src_hi]).rstrip(" .!?\u2026\u3002"))  # no sentence stop
+                name = _name_goes_on(st, src_lo, src_hi, name) or name if name else name  # 'le ministère de la Santé'
             if name is None or (key is None and _only_function_words(st, name)):
                 return False
             cue = " ".join(m.group(0).lower().split())
@@ -584,6 +588,38 @@ def according(st, s: int, e: int) -> bool:
                 return False
             return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
     return False
+
+
+def _owned_by(st, lo: int, hi: int, name: str) -> str | None:
+    """The source phrase text[lo:hi] opens with a common noun whose owner the name found is, joined by a publisher
+    link ('la policía de Tarsk', "il ministero dell'Interno", 'la police de Tarsk'): the whole phrase up to the name;
+    None otherwise (the name opens the phrase: 'el Ministerio del Interior')."""
+    at = st.text.find(name, lo, hi)
+    links = st.cues.publisher_links
+    if at <= lo or not links:
+        return None
+    head = st.text[lo:at]
+    words = re.findall(r"[^\W\d_]+['\u2019]?", head)
+    if not 2 <= len(words) <= 4 or re.search(r"[,;:()\d]", head):
+        return None
+    link = words[-1].lower().replace("\u2019", "'")
+    stops = stop_words(st.cues.lang)
+    if link not in links or not any(w.islower() and w not in stops and w not in links for w in words[:-1]):
+        return None
+    return _tidy(st.text[lo:at + len(name)].strip())
+
+
+def _name_goes_on(st, lo: int, hi: int, name: str) -> str | None:
+    """A capitalised name found in the source phrase text[lo:hi] goes on over a publisher link and capitalised words
+    ('Ministerio' of 'según el Ministerio del Interior'): the whole name; None otherwise."""
+    at = st.text.lower().find(name.lower(), lo, hi)
+    links = st.cues.publisher_links
+    if at < 0 or not links or not name[:1].isupper():
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(links, key=len, reverse=True))
+    m = re.match(rf"\s+(?:{alt})(?:\s+|(?<=['\u2019]))(?:[^\W\d_]{{1,3}}['\u2019]|[^\W\d_]{{1,3}}\s+)?[A-Z\u00c0-\u00de][\w'\u2019-]*(?:\s+[A-Z\u00c0-\u00de][\w'\u2019-]*)*",
+                 st.text[at + len(name):hi])
+    return _tidy(name + m.group(0)) if m else None
 
 
 def own_account(st, s: int, e: int) -> bool:
