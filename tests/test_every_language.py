@@ -1104,3 +1104,16 @@ def test_according_to_a_body_of_a_place_credits_the_body(lang, text, speaker):
     Santé' was 'Le ministère', 'según el Ministerio del Interior' 'Ministerio'."""
     (c,) = _claims(lang, text)
     assert c.kind == "according_to" and c.speaker_text == speaker, c
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Los sospechosos fueron arrestados en redadas en el este de la ciudad, según el portavoz, que no quiso dar "
+           "sus nombres."),
+    ("fr", "Les suspects ont été arrêtés dans l'est de la ville, selon le porte-parole, qui n'a pas voulu donner leurs "
+           "noms."),
+])
+def test_a_relative_clause_after_the_source_is_not_what_it_says(lang, text):
+    """'C, según el portavoz, que no quiso dar sus nombres': the relative clause about the spokesman was read as the
+    rest of his claim ('C1, volgens X, C2'), which came out negated."""
+    (c,) = _claims(lang, text)
+    assert c.kind == "according_to" and not c.negated and "nombres" not in c.text and "noms" not in c.text, c

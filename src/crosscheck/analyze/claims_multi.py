@@ -76,6 +76,7 @@ class Cues:
     relay: re.Pattern | None = None  # 'demnach': the sentence passes on what the last source says
     noun_cues: re.Pattern | None = None  # 'sprach von': the noun phrase after it is what the source says
     and_that: re.Pattern | None = None  # 'e che': a second statement after the first ('che C1 e che C2')
+    relatives: re.Pattern | None = None  # 'que', 'qui', 'che': a clause about the word before the comma
     own_account: re.Pattern | None = None  # 'nach eigenen Angaben': the sentence is its subject's own claim
     cited_by: re.Pattern | None = None  # "citate dall'": the sources before it are relayed by the name after it
     article_words: bool = True  # the language writes articles as words ('el', 'le'); Slavic languages do not
@@ -159,6 +160,7 @@ def cues_for(lang: str | None) -> Cues | None:
         relay=_alternation(entry.get("relay", []), sub), noun_cues=_alternation(entry.get("noun_cues", []), sub),
         and_that=_alternation(entry.get("and_that", []), sub), article_words=entry.get("article_words", True),
         own_account=_alternation(entry.get("own_account", []), sub),
+        relatives=_alternation(entry.get("relatives", []), sub),
         cited_by=_alternation([f"{p} {link}" for p in entry.get("cited_by", ()) for link in entry.get("publisher_links", ())],
                               sub),
     )

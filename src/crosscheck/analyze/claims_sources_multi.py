@@ -569,8 +569,10 @@ def according(st, s: int, e: int) -> bool:
                 return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to", chain=chain)
             if comma is None and src_hi < e - 2:  # 'C1 volgens X C2.'
                 return st.add(s, e, (s, e), key, name, cue, "according_to", chain=chain, text=st.text[s:s + m.start()] + " " + st.text[src_hi:e])
+            rest = st.text[src_hi + (comma.end() - comma.start()):e] if comma is not None else ""
+            if c.relatives is not None and c.relatives.match(rest.lstrip()):
+                comma = None  # 'C, según el portavoz, que no quiso dar sus nombres': a clause about the source
             if comma is not None and src_hi + 1 < e and word_count(st.text[src_hi + 1:e]) >= 3:  # 'C1, volgens X, C2.'
-                rest = st.text[src_hi + (comma.end() - comma.start()):e]
                 return st.add(s, e, (s, e), key, name, cue, "according_to", chain=chain, text=st.text[s:s + m.start()] + " " + rest)
             return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to", chain=chain)  # 'C, segun X.'
     if c.after is not None:
