@@ -1098,6 +1098,8 @@ def test_a_subject_telling_its_own_act_is_its_claim(lang, text, speaker, content
     ("fr", "Le bilan s'est alourdi à 11 morts, selon le ministère de la Santé.", "Le ministère de la Santé"),
     ("es", "Según el Ministerio del Interior, el balance subió a 11 muertos.", "Ministerio del Interior"),
     ("es", "Según Pedro Sánchez, el acuerdo es justo para todos.", "Pedro Sánchez"),
+    ("nl", "Volgens het ministerie van Binnenlandse Zaken is het dodental gestegen tot elf.",
+     "Het ministerie van Binnenlandse Zaken"),
 ])
 def test_according_to_a_body_of_a_place_credits_the_body(lang, text, speaker):
     """'según la policía de Tarsk': the speaker was 'Tarsk' (the place the search found); 'selon le ministère de la

@@ -534,6 +534,7 @@ def according(st, s: int, e: int) -> bool:
                     src_hi = caps.end()
                 elif words:
                     src_hi = src_lo + words[min(1, len(words) - 1)].end()
+                    src_hi = _goes_on_to(st, src_hi, e) or src_hi  # 'Volgens het ministerie van Binnenlandse Zaken is C'
                 k = bisect_left(st.facts, (src_lo, -1))  # a figure after the name is the content's ('Küstenwache 212 Menschen')
                 if k < len(st.facts) and st.facts[k][0] < src_hi and st.text[src_lo:st.facts[k][0]].strip():
                     src_hi = len(st.text[:st.facts[k][0]].rstrip())
@@ -615,13 +616,22 @@ def _name_goes_on(st, lo: int, hi: int, name: str) -> str | None:
     """A capitalised name found in the source phrase text[lo:hi] goes on over a publisher link and capitalised words
     ('Ministerio' of 'según el Ministerio del Interior'): the whole name; None otherwise."""
     at = st.text.lower().find(name.lower(), lo, hi)
+    if at < 0 or not name[:1].isupper():
+        return None
+    end = _goes_on_to(st, at + len(name), hi)
+    return _tidy(name + st.text[at + len(name):end]) if end is not None else None
+
+
+def _goes_on_to(st, end: int, hi: int) -> int | None:
+    """Where a name ending at ``end`` goes on over a publisher link and capitalised words ('het ministerie' + ' van
+    Binnenlandse Zaken', 'el Ministerio' + ' del Interior'), up to ``hi``; None when it does not."""
     links = st.cues.publisher_links
-    if at < 0 or not links or not name[:1].isupper():
+    if not links:
         return None
     alt = "|".join(re.escape(w) for w in sorted(links, key=len, reverse=True))
-    m = re.match(rf"\s+(?:{alt})(?:\s+|(?<=['\u2019]))(?:[^\W\d_]{{1,3}}['\u2019]|[^\W\d_]{{1,3}}\s+)?[A-Z\u00c0-\u00de][\w'\u2019-]*(?:\s+[A-Z\u00c0-\u00de][\w'\u2019-]*)*",
-                 st.text[at + len(name):hi])
-    return _tidy(name + m.group(0)) if m else None
+    m = re.match(rf"\s+(?:{alt})(?:\s+|(?<=['\u2019]))(?:[^\W\d_]{{1,3}}['\u2019]|[^\W\d_]{{1,3}}\s+)?"
+                 rf"[A-Z\u00c0-\u00de][\w'\u2019-]*(?:\s+[A-Z\u00c0-\u00de][\w'\u2019-]*)*", st.text[end:hi])
+    return end + m.end() if m else None
 
 
 def own_account(st, s: int, e: int) -> bool:
