@@ -1119,3 +1119,15 @@ def test_a_relative_clause_after_the_source_is_not_what_it_says(lang, text):
     rest of his claim ('C1, volgens X, C2'), which came out negated."""
     (c,) = _claims(lang, text)
     assert c.kind == "according_to" and not c.negated and "nombres" not in c.text and "noms" not in c.text, c
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("pl", "„Badamy każdy trop” – powiedział prokurator Mark Olin.", "Mark Olin"),
+    ("ru", "Мэр Лена Брант заверила, что вокзал восстановят в течение года.", "Лена Брант"),
+    ("uk", "Мер Лена Брант запевнила, що вокзал відбудують протягом року.", "Лена Брант"),
+])
+def test_a_short_quote_before_a_dash_and_its_verb_and_verbs_of_assuring_are_speech(lang, text, speaker):
+    """'„Badamy każdy trop” – powiedział X': a three-word quote is speech when its verb follows, after a comma and
+    now after a dash too; 'заверила' / 'запевнила' (assured) were no cues."""
+    (c,) = _claims(lang, text)
+    assert c.speaker_text == speaker, c

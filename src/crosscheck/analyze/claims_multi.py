@@ -325,8 +325,9 @@ _MIN_CUED_QUOTE_WORDS = 2  # '« C'est inacceptable », a déclaré X': a quote 
 
 
 def _cue_follows(text: str, end: int, cues: Cues) -> bool:
-    """A verb of saying right after a quote's closing mark and its comma ('», a déclaré', '", ha detto')."""
-    m = re.compile(r"[\s,\u00a0\u202f]*").match(text, end)
+    """A verb of saying right after a quote's closing mark and its comma or dash ('», a déclaré', '", ha detto',
+    '” – powiedział', '», — сказал')."""
+    m = re.compile(r"[\s,\u00a0\u202f\u2013\u2014-]*").match(text, end)
     return cues.cue is not None and not cues.substring and cues.cue.match(text, m.end()) is not None
 
 
