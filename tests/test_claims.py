@@ -744,3 +744,14 @@ def test_a_quote_after_its_cue_is_not_credited_to_the_next_sentence_s_speaker(pa
     assert "holm" in _speaker_words(quote, ents), quote
     _, found = parse('"Why not this year?" Ruiz said.')
     assert [c.text for c in found if c.kind == "quote"] == ["Why not this year?"]
+
+
+def test_reported_speech_inside_an_according_to_sentence_is_its_speaker_s_claim_too(parse):
+    """'The health ministry said that C, according to figures released by the WHO': the sentence was only the
+    figures' claim, its content 'The health ministry said ...'; the ministry's own claim is read too, the 'according
+    to' source its chain."""
+    _, found = parse("The health ministry said on Tuesday that 12 new cholera cases had been recorded in Tarsk, "
+                     "according to figures released by the WHO.")
+    ministry = [c for c in found if c.kind == "reported" and "ministry" in (c.speaker_text or "").lower()]
+    assert ministry and ministry[0].text.startswith("12 new cholera cases"), [(c.speaker_text, c.text) for c in found]
+    assert ministry[0].chain == ("figures",)

@@ -135,7 +135,26 @@ def according_to(st: State, sent: Span) -> bool:
         return False
     chain = list(cited_by_source) + chain if head.i == sources[-1][0].i else chain + list(cited_by_source)
     st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
+    inner = _inner_speech(toks, dropped)
+    if inner is not None:  # 'The ministry said C, according to figures released by the WHO': the ministry's C too
+        said, comp = inner
+        key, text = resolve(st, next(c for c in said.children if c.dep_ == "nsubj"))
+        if text is not None:
+            ctoks = [t for t in comp.subtree if t.i not in dropped]
+            st.add(ctoks, [sent], key, text, said.lower_, "reported", tuple(c for c in [speaker_text, *chain] if c))
     return True
+
+
+def _inner_speech(toks: list[Token], dropped: set[int]) -> tuple[Token, Token] | None:
+    """The words left once the 'according to' phrase is out are a named subject's reported speech ('The health
+    ministry said that C'): (the verb of saying, its content clause), else None."""
+    for t in toks:
+        if t.dep_ == "ROOT" and t.lemma_ in SPEECH and t.i not in dropped:
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+            if subj is not None and comp is not None and subj.lower_ not in FIRST_PERSON | SECOND_PERSON | {"it"}:
+                return t, comp
+    return None
 
 
 def _document(head: Token) -> bool:
