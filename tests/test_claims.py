@@ -754,4 +754,16 @@ def test_reported_speech_inside_an_according_to_sentence_is_its_speaker_s_claim_
                      "according to figures released by the WHO.")
     ministry = [c for c in found if c.kind == "reported" and "ministry" in (c.speaker_text or "").lower()]
     assert ministry and ministry[0].text.startswith("12 new cholera cases"), [(c.speaker_text, c.text) for c in found]
-    assert ministry[0].chain == ("figures",)
+    assert ministry[0].chain == ("the WHO",)  # the publisher of the figures
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Cholera cases in Tarsk rose to 340, according to figures released by the WHO.", "the WHO"),
+    ("Cholera cases in Tarsk rose to 340, according to figures published by the health ministry.",
+     "the health ministry"),
+])
+def test_a_document_released_by_a_body_is_the_body_s(parse, text, speaker):
+    """'according to figures released by the WHO': the speaker was 'figures' (a document's publisher was read only
+    from a preposition on the noun, and only a name or an outlet)."""
+    _, found = parse(text)
+    assert [c.speaker_text for c in found] == [speaker]

@@ -164,11 +164,16 @@ def _document(head: Token) -> bool:
 
 def _publisher(head: Token, st: State) -> Token | None:
     """The named outlet or body a document source belongs to: 'a report in the Valdor Times', 'a study by the
-    Harlan Institute', 'figures from the ministry' -> its head; None for a document no one is named for."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "of"):
+    Harlan Institute', 'figures from the ministry', 'figures released by the WHO' -> its head; None for a document no
+    one is named for."""
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # 'released by', 'published by'
+        preps += [c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
+    for prep in preps:
+        if prep.lower_ in ("in", "by", "from", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and (obj.i in st.ents.by_token or obj.lower_ in MEDIA or obj.pos_ == "PROPN"):
+            if obj is not None and (obj.i in st.ents.by_token or obj.lower_ in MEDIA or obj.pos_ == "PROPN"
+                                    or obj.lemma_.lower() in SOURCE_NOUNS):
                 return obj
     return None
 
