@@ -767,3 +767,11 @@ def test_a_document_released_by_a_body_is_the_body_s(parse, text, speaker):
     from a preposition on the noun, and only a name or an outlet)."""
     _, found = parse(text)
     assert [c.speaker_text for c in found] == [speaker]
+
+
+def test_a_verb_a_place_or_a_document_says_too_stays_in_the_content(parse):
+    """'The town of Selka ... was also shaken but reported no new casualties, ministry spokesman Ivo Marek said': a
+    town reports, and the verb stands before its cue; it was cut out as the spokesman's act."""
+    _, found = parse("The town of Selka, where 12 people died in the earlier quake, was also shaken but reported no "
+                     "new casualties, ministry spokesman Ivo Marek said.")
+    assert any("reported no new casualties" in c.text for c in found), [c.text for c in found]

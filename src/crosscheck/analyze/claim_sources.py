@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from crosscheck.analyze.claim_index import CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing, with_commas
-from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, SPEECH, State, resolve
+from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, SPEAKERS_ONLY, SPEECH, State, resolve
 from crosscheck.analyze.claim_text import not_of_clause, speakers_act
 
 DOCUMENT_SOURCES = frozenset(
@@ -221,7 +221,7 @@ def speaker_acts(st: State, sent: Span, outlet: str | None) -> None:
         for act in comp.children:
             inner = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if act.dep_ == "conj" and act.i > comp.i and (not_of_clause(comp, act) or
-                                                          speakers_act(act, inner, SPEECH, SOURCE_NOUNS)) \
+                                                          speakers_act(act, inner, SPEAKERS_ONLY, SOURCE_NOUNS)) \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children):
                 toks = list(subj.subtree) + [t for t in act.subtree if not t.is_punct or t.i < act.right_edge.i]
                 st.add(toks, [sent], None, outlet, None, "outlet", split=False, speaks=False)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, SOURCE_NOUNS, Index, noun_phrase
+from crosscheck.analyze.claim_index import CUE_CLASS, EVIDENTIAL, SOURCE_NOUNS, Index, noun_phrase
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, split_clauses, subject_of
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
@@ -26,6 +26,7 @@ WRITINGS = frozenset("report article story".split())  # 'according to the report
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None, "his": "PERSON", "her": "PERSON", "their": None}  # 'his claim that C'
 FIRST_PERSON = frozenset({"i", "we"})
 SPEECH = frozenset(lemma for lemma, cls in CUE_CLASS.items() if cls == "speech")
+SPEAKERS_ONLY = SPEECH - EVIDENTIAL  # verbs of saying only a speaker does ('warned', 'vowed'), not a town or a poll
 SECOND_PERSON = frozenset({"you", "ya"})
 
 
@@ -80,7 +81,7 @@ class State:
             min_words: int = 4, speaks: bool = True) -> None:
         """Add the claim(s); ``speaks``: the speaker becomes the last speaker (a later 'he', a quote
         with no cue); a noun-phrase content's holder does not."""
-        parts = split_clauses(tokens, SPEECH, SOURCE_NOUNS) if split else [tokens]
+        parts = split_clauses(tokens, SPEAKERS_ONLY, SOURCE_NOUNS) if split else [tokens]
         self.used.update(t.i for t in tokens)
         for part in parts:
             text = render(part, min_words)

@@ -99,6 +99,8 @@ def speakers_act(conj: Token, subj: Token | None, speech: Container[str], source
     """'told reporters the offer was an insult and warned of strikes': a subjectless finite verb of saying whose
     clause's subject cannot speak (no name, pronoun or source noun: 'the offer') is coordinated with the reporting
     verb, whatever the parser attached it to."""
+    if conj.head.dep_ == "ccomp" and conj.head.head.i > conj.head.i:
+        return False  # 'C1 but reported C2, X said': the cue after the content; the verb is the content's
     return subj is not None and conj.lemma_ in speech and "Fin" in conj.morph.get("VerbForm") and \
         subj.pos_ not in ("PRON", "PROPN") and not subj.ent_type_ and subj.lemma_.lower() not in sources
 
