@@ -1131,3 +1131,16 @@ def test_a_short_quote_before_a_dash_and_its_verb_and_verbs_of_assuring_are_spee
     now after a dash too; 'заверила' / 'запевнила' (assured) were no cues."""
     (c,) = _claims(lang, text)
     assert c.speaker_text == speaker, c
+
+
+@pytest.mark.parametrize("lang, text, speaker, start", [
+    ("pt", "Segundo a ministra da Saúde, Sofia Brandt, o número de casos deve aumentar nos próximos dias.",
+     "Sofia Brandt", "O número de casos"),
+    ("fr", "Selon le ministre de l'Intérieur, Jean Dupont, le bilan devrait encore s'alourdir.", "Jean Dupont",
+     "Le bilan devrait"),
+])
+def test_the_name_after_a_role_of_an_organisation_is_the_source(lang, text, speaker, start):
+    """'Segundo a ministra da Saúde, Sofia Brandt, C': the role named an organisation ('Saúde'), so the name set off
+    by commas was no apposition, and the claim opened with 'Sofia Brandt,'."""
+    (c,) = _claims(lang, text)
+    assert c.speaker_text == speaker and c.text.startswith(start), c

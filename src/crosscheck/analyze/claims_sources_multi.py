@@ -151,13 +151,25 @@ def _capital_word(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+def _names_someone(st, lo: int, hi: int) -> bool:
+    """The source phrase text[lo:hi] names its source: a person, or a name opening it ('Según Pedro Sánchez'); a role
+    of an organisation or a place ('a ministra da Saúde', 'le ministre de l'Intérieur') names no one."""
+    found = _mentions_in(st, lo, hi)
+    if not found:
+        return False
+    if any((st.ents.entity(x.entity).type if st.ents.entity(x.entity) else x.label) == "PERSON" for x in found):
+        return True
+    words = [w for w in _WORDS.findall(st.text[lo:hi]) if w.lower() not in stop_words(st.cues.lang)]
+    return not words or not words[0].islower()
+
+
 def appositive_name(st, src: tuple[int, int], lo: int, e: int) -> int | None:
     """'Selon son avocat, Marek Dunai, C': a name set off by commas right after a source phrase that names no one
     (``src``; ``lo`` just after its comma) names the source; the end of the name, or None. The content after it
     keeps three words and does not open with a name going on as a list ('Según la policía, Dorvan, Selka y Velmar
     registraron ...')."""
     m = re.match(r"\s*([^,\uff0c]+?)\s*[,\uff0c]", st.text[lo:e])
-    if m is None or word_count(st.text[lo + m.end():e]) < 3 or _mentions_in(st, *src):
+    if m is None or word_count(st.text[lo + m.end():e]) < 3 or _names_someone(st, *src):
         return None
     a, b = lo + m.start(1), lo + m.end(1)
     if not name_at(st, a, b, ("PERSON", "ORG")):
