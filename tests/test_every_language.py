@@ -1144,3 +1144,14 @@ def test_the_name_after_a_role_of_an_organisation_is_the_source(lang, text, spea
     by commas was no apposition, and the claim opened with 'Sofia Brandt,'."""
     (c,) = _claims(lang, text)
     assert c.speaker_text == speaker and c.text.startswith(start), c
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("it", "Secondo quanto riferito dall'agenzia Ansa, il governo approverà il decreto venerdì.", "Ansa"),
+    ("es", "Según lo publicado por el diario El País, el Gobierno aprobará el decreto el viernes.", "El País"),
+])
+def test_what_an_outlet_reported_is_the_outlet_s(lang, text, speaker):
+    """'Secondo quanto riferito dall'agenzia Ansa, C' (according to what the Ansa agency reported): the speaker was
+    'Quanto riferito'."""
+    (c,) = _claims(lang, text)
+    assert c.kind == "according_to" and c.speaker_text.endswith(speaker) and c.chain == (), c

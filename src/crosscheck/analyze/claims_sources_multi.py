@@ -562,7 +562,9 @@ def according(st, s: int, e: int) -> bool:
             by = c.cited_by.search(st.text, src_lo, src_hi) if c.cited_by is not None and named is None else None
             relayed = _tidy(st.text[src_lo:by.start()]) if by is not None else None
             if relayed is not None and by.end() < src_hi:  # "secondo fonti citate dall'agenzia X": X relays its sources
-                chain, src_lo, publisher = (relayed,), by.end(), None
+                stops = stop_words(c.lang)  # ('secondo quanto riferito dall'agenzia X': X, and no one behind it)
+                plain = all(w.lower() in stops for w in _WORDS.findall(relayed))
+                chain, src_lo, publisher = (() if plain else (relayed,)), by.end(), None
             key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
             if named is not None:
                 name = " ".join(st.text[src_lo:src_hi].split())  # the whole name where the NER found its first word
