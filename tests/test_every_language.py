@@ -1155,3 +1155,16 @@ def test_what_an_outlet_reported_is_the_outlet_s(lang, text, speaker):
     'Quanto riferito'."""
     (c,) = _claims(lang, text)
     assert c.kind == "according_to" and c.speaker_text.endswith(speaker) and c.chain == (), c
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("de", "Wie das Innenministerium am Montag mitteilte, wurden drei Verdächtige in Tarsk festgenommen.",
+     "das Innenministerium"),
+    ("fr", "Comme l'a indiqué le ministère de l'Intérieur lundi, trois suspects ont été arrêtés à Tarsk.",
+     "Le ministère de l'Intérieur"),
+])
+def test_as_the_source_said_credits_the_source(lang, text, speaker):
+    """'Wie das Innenministerium mitteilte, C' was spoken by 'Wie das Innenministerium'; 'Comme l'a indiqué le
+    ministère, C' was the outlet's own statement."""
+    (c,) = _claims(lang, text)
+    assert c.speaker_text == speaker, c

@@ -339,6 +339,9 @@ def _opening_noun_phrase(st, lo: int, hi: int) -> str | None:
     if not arts or hi <= lo:
         return None
     words = st.text[lo:hi].split()
+    if len(words) > 2 and words[0].lower() in stop_words(st.cues.lang) and words[0].lower() not in arts and \
+            words[1].lower() in arts:
+        words = words[1:]  # 'Wie das Innenministerium mitteilte': the subordinator is no part of the subject
     out: list[str] = []
     for w in words:
         token = w.strip(_EDGE + _QUOTE_CHARS)
