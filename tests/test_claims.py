@@ -775,3 +775,10 @@ def test_a_verb_a_place_or_a_document_says_too_stays_in_the_content(parse):
     _, found = parse("The town of Selka, where 12 people died in the earlier quake, was also shaken but reported no "
                      "new casualties, ministry spokesman Ivo Marek said.")
     assert any("reported no new casualties" in c.text for c in found), [c.text for c in found]
+
+
+def test_as_first_reported_by_an_outlet_credits_the_outlet(parse):
+    """'C, as first reported by Meridian Wire' was the report's own statement."""
+    _, found = parse("The takeover could be announced as early as Monday, as first reported by Meridian Wire.")
+    assert [(c.speaker_text, c.text) for c in found] == [("Meridian Wire", "The takeover could be announced as early "
+                                                                          "as Monday.")]

@@ -24,7 +24,7 @@ def as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], 
     for j in positions:
         a = doc[j]
         if a.i == sent.start or doc[a.i - 1].is_punct:
-            found = _as_parsed(sent, a) or _as_scanned(sent, a)
+            found = _as_parsed(sent, a) or _as_scanned(sent, a) or _as_passive(sent, a)
             if found is not None:
                 out.append(found)
     return out
@@ -48,6 +48,24 @@ def _as_parsed(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str] 
         return None  # the clause ends at a comma before the content; 'point' only as 'point out'
     cue = " ".join([verb.lower_] + [c.lower_ for c in particles])
     return subj, with_commas(sent, a.i, end), sent.doc[subj.left_edge.i : subj.right_edge.i + 1].text.strip(" ,"), cue
+
+
+def _as_passive(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str] | None:
+    """'C, as first reported by Meridian Wire': a passive 'as' clause closing the sentence after a comma; the agent
+    after 'by' is the source."""
+    doc = sent.doc
+    if a.i == sent.start or doc[a.i - 1].text != ",":
+        return None
+    i = a.i + 1
+    while i < sent.end and doc[i].pos_ == "ADV":  # 'first', 'earlier', 'previously'
+        i += 1
+    if i + 2 >= sent.end or doc[i].tag_ != "VBN" or doc[i].lemma_ not in CUES or doc[i + 1].lower_ != "by":
+        return None
+    agent = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+    if agent is None or any(not t.is_punct for t in doc[agent.right_edge.i + 1 : sent.end]):
+        return None  # the clause must close the sentence
+    drop = set(range(a.i - 1, sent.end)) - {sent.end - 1} if doc[sent.end - 1].is_punct else set(range(a.i - 1, sent.end))
+    return agent, drop, doc[agent.left_edge.i : agent.right_edge.i + 1].text.strip(" ,"), f"{doc[i].lower_} by"
 
 
 def _as_scanned(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str] | None:
