@@ -32,8 +32,8 @@ from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
                                                      _noun_after_cue, _only_function_words, _particle, _past_dates,
                                                      _place_of_a_noun, _points_back, _recent_or_person, _speaker_near,
-                                                     _subject, _tidy, _trim_source, according, apposition_before,
-                                                     own_account)
+                                                     _subject, _tidy, _trim_source, apposition_before)
+from crosscheck.analyze.claims_according_multi import according, own_account
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim

@@ -1,0 +1,185 @@
+"""The claims of a language's 'according to' forms, outside English (analyze/claims_multi.py): 'según X, C' / 'C,
+segun X' / 'C1, volgens X, C2' / 'X 에 따르면 C', with a name set off after the source, a document's publisher, an
+outlet relaying sources ('fonti citate dall'agenzia X'), a body of a place or an organisation ('la policía de
+Tarsk'), and a subject telling its own act ('nach eigenen Angaben').
+
+Functions take the finder's state (claims_multi._State: ``text``, ``cues``, ``ents``).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _mentions_in,
+                                                     _only_function_words, _opening_noun_phrase, _past_dates,
+                                                     _recent_or_person, _speaker_near, _tidy, _trim_source,
+                                                     appositive_name, publisher_of)
+from crosscheck.textunits import stop_words, word_count
+
+_AFTER_SOURCE_WORDS = 6  # words of the source before a form that follows it ('Dem Bericht der Polizei zufolge')
+_COMMA_END = re.compile(r"[,\uff0c\u3001\u060c(\u2014\u2013]\s*$")  # 'C1, volgens X, C2': the form opens a bracket
+
+
+def according(st, s: int, e: int) -> bool:
+    """'según X, C' / 'C, volgens X' / 'X 에 따르면 C': C credited to X (the language's 'according' forms)."""
+    c = st.cues
+    sent = st.text[s:e]
+    if c.before is not None:
+        m = c.before.search(sent)
+        if m is not None:
+            src_lo = s + m.end()
+            lead = len(st.text[src_lo:e]) - len(st.text[src_lo:e].lstrip())
+            verb = c.cue.match(st.text, src_lo + lead) if c.cue is not None else None
+            if verb is not None and verb.end() <= e:  # 'según informó la policía' / 'según dijo'
+                src_lo = _past_dates(st, verb.end(), e)  # 'según informaron este martes los servicios'
+                if not st.text[src_lo:e].strip(_EDGE + _QUOTE_CHARS + ".!?"):
+                    who = _recent_or_person(st, s)
+                    cue = " ".join(st.text[s + m.start():verb.end()].lower().split())
+                    return who is not None and st.add(s, s + m.start(), (s, e), who[0], who[1], cue, "according_to")
+            comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
+            src_hi = src_lo + comma.start() if comma else e
+            publisher = publisher_of(st, src_lo, src_hi)  # 'selon un bilan publié par le ministère'
+            initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
+            # inside a clause ('hatte nach Angaben der Küstenwache 212 Menschen an Bord, als ...'), a comma further
+            # on closes the clause: the source is a short phrase, as where no comma follows
+            inside = not initial and _COMMA_END.search(st.text[s:s + m.start()]) is None
+            if (comma is None or inside) and (initial or inside or word_count(st.text[src_lo:src_hi]) > 8):  # a short phrase
+                words = list(re.finditer(r"\S+", st.text[src_lo:src_hi]))[:4]
+                hit = next((x for x in _mentions_in(st, src_lo, src_hi) if x.start - src_lo < 30), None)
+                caps = _CAPS.match(st.text, src_lo + (len(st.text[src_lo:src_hi]) - len(st.text[src_lo:src_hi].lstrip())))
+                if hit is not None:
+                    src_hi = hit.end
+                elif caps is not None and word_count(caps.group(0)) <= 3:  # 'Laut Polizei wurden ...'
+                    src_hi = caps.end()
+                elif words:
+                    src_hi = src_lo + words[min(1, len(words) - 1)].end()
+                    src_hi = _goes_on_to(st, src_hi, e) or src_hi  # 'Volgens het ministerie van Binnenlandse Zaken is C'
+                k = bisect_left(st.facts, (src_lo, -1))  # a figure after the name is the content's ('Küstenwache 212 Menschen')
+                if k < len(st.facts) and st.facts[k][0] < src_hi and st.text[src_lo:st.facts[k][0]].strip():
+                    src_hi = len(st.text[:st.facts[k][0]].rstrip())
+                comma = None
+                if publisher is not None:  # 'Laut einem Bericht des Gesundheitsministeriums sind ...'
+                    src_hi = max(src_hi, publisher[1])
+            named = appositive_name(st, (src_lo, src_hi), src_hi + (comma.end() - comma.start()), e) \
+                if initial and comma else None
+            if named is not None:  # 'Según su abogado, Marek Dunai, C': the lawyer is Marek Dunai
+                comma = re.search(r"[,\uff0c]", st.text[named:e])
+                src_lo, src_hi = src_hi + 1, named
+            chain: tuple[str, ...] = ()
+            by = c.cited_by.search(st.text, src_lo, src_hi) if c.cited_by is not None and named is None else None
+            relayed = _tidy(st.text[src_lo:by.start()]) if by is not None else None
+            if relayed is not None and by.end() < src_hi:  # "secondo fonti citate dall'agenzia X": X relays its sources
+                stops = stop_words(c.lang)  # ('secondo quanto riferito dall'agenzia X': X, and no one behind it)
+                plain = all(w.lower() in stops for w in _WORDS.findall(relayed))
+                chain, src_lo, publisher = (() if plain else (relayed,)), by.end(), None
+            key, name = _speaker_near(st, src_lo, src_hi, src_lo, src_lo)
+            if named is not None:
+                name = " ".join(st.text[src_lo:src_hi].split())  # the whole name where the NER found its first word
+            elif publisher is not None:
+                key = next((m.entity for m in _mentions_in(st, *publisher) if (m.start, m.end) == publisher), None)
+                name = " ".join(st.text[publisher[0]:publisher[1]].split())
+            elif name is not None and (owned := _owned_by(st, src_lo, src_hi, name) or
+                                       _name_goes_on(st, src_lo, src_hi, name)) is not None:
+                key, name = None, owned  # 'según la policía de Tarsk': the police speak, not the town
+            if name is None:
+                name = _tidy(_trim_source(st, st.text[src_lo:src_hi]).rstrip(" .!?\u2026\u3002"))  # no sentence stop
+                if name:
+                    name = _name_goes_on(st, src_lo, src_hi, name) or name  # 'le ministère de la Santé'
+            if name is None or (key is None and _only_function_words(st, name)):
+                return False
+            cue = " ".join(m.group(0).lower().split())
+            if initial and comma is not None:  # 'Segun X, C.'
+                return st.add(src_hi + (comma.end() - comma.start() if comma else 0), e, (s, e), key, name, cue, "according_to", chain=chain)
+            if comma is None and src_hi < e - 2:  # 'C1 volgens X C2.'
+                return st.add(s, e, (s, e), key, name, cue, "according_to", chain=chain, text=st.text[s:s + m.start()] + " " + st.text[src_hi:e])
+            rest = st.text[src_hi + (comma.end() - comma.start()):e] if comma is not None else ""
+            if c.relatives is not None and c.relatives.match(rest.lstrip()):
+                comma = None  # 'C, según el portavoz, que no quiso dar sus nombres': a clause about the source
+            if comma is not None and src_hi + 1 < e and word_count(st.text[src_hi + 1:e]) >= 3:  # 'C1, volgens X, C2.'
+                return st.add(s, e, (s, e), key, name, cue, "according_to", chain=chain, text=st.text[s:s + m.start()] + " " + rest)
+            return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to", chain=chain)  # 'C, segun X.'
+    if c.after is not None:
+        m = c.after.search(sent)
+        if m is not None:
+            head = st.text[s:s + m.start()]
+            comma = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u3001"))
+            src_lo = s + comma + 1 if comma >= 0 else s
+            if word_count(st.text[src_lo:s + m.start()]) > _AFTER_SOURCE_WORDS:
+                return False  # no short phrase before the form: a preposition ('Nachfrage nach Snacks'), no source
+            key, name = _speaker_near(st, src_lo, s + m.start(), s + m.start(), s + m.end())
+            if name is None:
+                name = _tidy(st.text[src_lo:s + m.start()])
+            if name is None:
+                return False
+            return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
+    return False
+
+
+def _owned_by(st, lo: int, hi: int, name: str) -> str | None:
+    """The source phrase text[lo:hi] opens with a common noun whose owner the name found is, joined by a publisher
+    link ('la policía de Tarsk', "il ministero dell'Interno", 'la police de Tarsk'): the whole phrase up to the name;
+    None otherwise (the name opens the phrase: 'el Ministerio del Interior')."""
+    at = _at(st, name, lo, hi)
+    links = st.cues.publisher_links
+    if at <= lo or not links:
+        return None
+    head = st.text[lo:at]
+    words = re.findall(r"[^\W\d_]+['\u2019]?", head)
+    if not 2 <= len(words) <= 4 or re.search(r"[,;:()\d]", head):
+        return None
+    link = words[-1].lower().replace("\u2019", "'")
+    stops = stop_words(st.cues.lang)
+    if link not in links or not any(w.islower() and w not in stops and w not in links for w in words[:-1]):
+        return None
+    return _tidy(st.text[lo:at + len(name)].strip())
+
+
+def _at(st, name: str, lo: int, hi: int) -> int:
+    """Where ``name`` stands in text[lo:hi], whatever its first letter's case (the tidy name capitalises it), or -1."""
+    at = st.text[lo:hi].lower().find(name.lower())
+    return lo + at if at >= 0 else -1
+
+
+def _name_goes_on(st, lo: int, hi: int, name: str) -> str | None:
+    """A capitalised name found in the source phrase text[lo:hi] goes on over a publisher link and capitalised words
+    ('Ministerio' of 'según el Ministerio del Interior'): the whole name; None otherwise."""
+    at = _at(st, name, lo, hi)
+    if at < 0 or not name[:1].isupper():
+        return None
+    end = _goes_on_to(st, at + len(name), hi)
+    return _tidy(name + st.text[at + len(name):end]) if end is not None else None
+
+
+def _goes_on_to(st, end: int, hi: int) -> int | None:
+    """Where a name ending at ``end`` goes on over a publisher link and capitalised words ('het ministerie' + ' van
+    Binnenlandse Zaken', 'el Ministerio' + ' del Interior'), up to ``hi``; None when it does not."""
+    links = st.cues.publisher_links
+    if not links:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(links, key=len, reverse=True))
+    m = re.match(rf"\s+(?:{alt})(?:\s+|(?<=['\u2019]))(?:[^\W\d_]{{1,3}}['\u2019]|[^\W\d_]{{1,3}}\s+)?"
+                 rf"[A-Z\u00c0-\u00de][\w'\u2019-]*(?:\s+[A-Z\u00c0-\u00de][\w'\u2019-]*)*", st.text[end:hi])
+    return end + m.end() if m else None
+
+
+def own_account(st, s: int, e: int) -> bool:
+    """'Die Staatsanwaltschaft ermittelt nach eigenen Angaben wegen C', 'De politie heeft naar eigen zeggen C': the
+    sentence is its subject's claim, by its own account (claim_cues.json own_account); the form is cut from it."""
+    c = st.cues
+    m = c.own_account.search(st.text, s, e) if c.own_account is not None else None
+    if m is None:
+        return False
+    if st.text[s:m.start()].strip(_EDGE + _QUOTE_CHARS):
+        key, name = _speaker_near(st, s, m.start(), m.start(), m.end())
+        if name is None:
+            name = _opening_noun_phrase(st, s, m.start())
+        words = st.text[s:m.start()].split()
+        if name is None and len(words) >= 2 and words[0].lower() in stop_words(c.lang):
+            name = " ".join(words[:2])  # 'De politie heeft naar eigen zeggen'
+    else:  # 'Nach eigenen Angaben hat die Firma C': the subject after the verb, a name or a title
+        key, name = _speaker_near(st, m.end(), e, m.end(), m.end())
+    if name is None:
+        return False
+    text = st.text[s:m.start()].rstrip(" ,") + " " + st.text[m.end():e].lstrip(" ,")
+    return st.add(s, e, (s, e), key, name, " ".join(m.group(0).lower().split()), "according_to", text=text)
+
