@@ -17,15 +17,11 @@ from dataclasses import dataclass, field
 
 from ..config import Settings
 from .features import ClaimView, words_reused
-from .lexicon import PREDICATE_FAMILIES, TOKEN, stem
-from .names import nested_names, outlet_key, own_names, proper_part, written_in
+from .lexicon import PREDICATE_FAMILIES, TOKEN
+from .names import nested_names, own_names, written_in
+from .speakers import speaker_required
 from .subjects import heads_apart, mentions, names_subject, plain, prefixes
 from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
-
-_GENERIC_SOURCE = frozenset(
-    "source official officials report intelligence anonymous representative spokesperson spokesman "
-    "spokeswoman expert analyst observer witness resident media publication outlet agency "
-    "government ministry authority authorities police military army".split())
 
 
 WORDING = "\x00wording"  # the word of a group holding a claim of function words alone (see _echo)
@@ -252,48 +248,6 @@ def predicate_penalty(pa: frozenset[str], pb: frozenset[str]) -> float:
         near = any(x in fam and y in fam for fam in PREDICATE_FAMILIES for x in only_a for y in only_b)
         return -0.2 if near else -0.45
     return 0.1
-
-
-def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
-    """The score two claims must reach given their speakers; None when they cannot be the same."""
-    if _relays(a, b) or _relays(b, a):
-        return settings.align_threshold
-    if a.named and b.named:
-        return settings.align_threshold if a.speaker_id == b.speaker_id else None
-    if a.named or b.named:
-        named, other = (a, b) if a.named else (b, a)
-        words = {w for w in other.speaker_words}
-        if words & named.speaker_words:
-            return settings.align_threshold
-        if words and not words <= _GENERIC_SOURCE and other.claim.kind != "outlet":
-            # the unresolved source is named by the report and is somebody else
-            proper = [w for w in (other.claim.speaker_text or "").split() if w[:1].isupper()]
-            if len(proper) >= 1 and not any(p.lower().rstrip("s") in _GENERIC_SOURCE for p in proper):
-                return None
-        return settings.align_threshold_cross_speaker
-    if a.speaker_words & b.speaker_words & _source_words(a) & _source_words(b):
-        return settings.align_threshold
-    return settings.align_threshold_cross_speaker
-
-
-def _relays(a: ClaimView, b: ClaimView) -> bool:
-    """``a`` passes on ``b``'s report: its speaker is the outlet of b's report ('according to Meridian Wire' beside
-    Meridian Wire's own report), or its chain names b's speaker ('Meridian Wire, which cited two people familiar
-    with the talks' / 'Two people familiar with the talks told Meridian Wire')."""
-    said = a.claim.speaker_text or ""
-    if b.outlet and a.document != b.document and said and \
-            outlet_key(b.outlet) in (outlet_key(said), outlet_key(proper_part(said))):
-        return True
-    who = b.speaker_words if b.named else _source_words(b)
-    return bool(a.chain_words and who and who <= a.chain_words)
-
-
-def _source_words(v: ClaimView) -> set[str]:
-    """The words of an unresolved source that say who it is: the head of its phrase (its last word: 'a new
-    poll') and the words of a name inside it ('a New York Times/CBS News poll'), not a modifier two sources
-    share ('new', 'senior')."""
-    words = TOKEN.findall(v.claim.speaker_text or "")
-    return {stem(w) for i, w in enumerate(words) if i == len(words) - 1 or i > 0 and w[:1].isupper()}
 
 
 def compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
