@@ -14,7 +14,7 @@ Pure parse-tree reading; claims.py resolves speakers and makes the claims.
 """
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
@@ -180,6 +180,13 @@ def backshifted_after(cue: Token, comp: Token, cues: Container[str]) -> list[Tok
             continue
         out += [x for x in cue.children if x.dep_ in ("cc", "punct") and comp.right_edge.i < x.i < c.i] + list(c.subtree)
     return out
+
+
+def own_conjunct(cue: Token, classes: Mapping[str, str]) -> bool:
+    """'The minister said prices would fall, but analysts expect inflation to rise': a belief or intention cue heading
+    a clause coordinated with a reporting verb, with a subject of its own, is a second attribution of the sentence."""
+    return cue.dep_ == "conj" and classes.get(cue.head.lemma_) == "speech" and \
+        any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in cue.children)
 
 
 def colon_after(comp: Token) -> list[Token]:

@@ -41,8 +41,9 @@ from crosscheck.analyze.claim_sources import according_to, possessed_count, spea
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
-from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, colon_after, governing_subject, no_one, object_content,
-                                              reason_after, backshifted_after, relative_content, relative_with_subject, subject_split_off)
+from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, colon_after, governing_subject, no_one,
+                                              object_content, own_conjunct, reason_after, relative_content,
+                                              relative_with_subject, subject_split_off)
 from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -327,13 +328,6 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
 
 
 # ---------------------------------------------------------------- reported speech
-def _own_conjunct(cue: Token) -> bool:
-    """'The minister said prices would fall, but analysts expect inflation to rise': a belief or intention cue heading
-    a clause coordinated with a reporting verb, with a subject of its own, is a second attribution of the sentence."""
-    return cue.dep_ == "conj" and CUE_CLASS.get(cue.head.lemma_) == "speech" and \
-        any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in cue.children)
-
-
 def _unsaid(cue: Token) -> bool:
     """The cue tells no speech act: it is negated ('did not say that C'), no one is its subject, or a verb of
     refusing governs it ('declined to confirm that C', 'refused to say how many C': data/attribution_frames_en.json
@@ -352,7 +346,7 @@ def _reported(st: _State, sent: Span) -> bool:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
         if cue.i in used or _unsaid(cue):
             continue
-        if found and cls not in ("speech", "accusation") and not _own_conjunct(cue):
+        if found and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS):
             continue  # a second, independent attribution in one sentence: verbs of saying only
         chain: tuple[str, ...] = ()
         relay = quoted_as_saying(cue)
