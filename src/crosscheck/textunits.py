@@ -53,7 +53,7 @@ _NOUN_TABLES = ("capitalised_nouns", "article_contractions", "noun_determiners",
 @lru_cache(maxsize=1)
 def _noun_tables() -> dict[str, dict[str, frozenset[str]]]:
     """data/disagreements.json's word lists of the languages that capitalise every noun, by list and language."""
-    data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
+    data = _disagreements()
     return {key: {lang: frozenset(words) for lang, words in data[key].items()} for key in _NOUN_TABLES}
 
 
@@ -104,10 +104,15 @@ def noun_position(text: str, start: int, lang: str | None) -> str | None:
     return "article" if last in markers or first in markers and adjective else None
 
 
+@lru_cache(maxsize=1)
+def _disagreements() -> dict:
+    """data/disagreements.json, read once."""
+    return json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=16)
 def _particle_verbs(lang: str | None) -> re.Pattern | None:
-    data = json.loads(resources.files("crosscheck.data").joinpath("disagreements.json").read_text(encoding="utf-8"))
-    forms = data.get("particle_verbs", {}).get(base_language(lang or "en"), ())
+    forms = _disagreements().get("particle_verbs", {}).get(base_language(lang or "en"), ())
     if not forms:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\s+$",

@@ -236,8 +236,8 @@ def speaker_acts(st: State, sent: Span, outlet: str | None) -> None:
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         if subj is None or comp is None:
             continue
+        inner = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         for act in comp.children:
-            inner = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if act.dep_ == "conj" and act.i > comp.i and (not_of_clause(comp, act) or
                                                           speakers_act(act, inner, SPEAKERS_ONLY, SOURCE_NOUNS)) \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children):

@@ -195,13 +195,13 @@ class _State:
         if body is None or word_count(body) < min_words:
             return False
         c = self.cues
+        # (not the report's own outlet, whose name may be a media noun: 'Le Quotidien', 'El Diario')
         if speaker is None and speaker_text and kind != "outlet":
             speaker_text = self._publisher(speaker_text)
-        if speaker is None and speaker_text and kind != "outlet" and self._media_word(speaker_text):
-            # (not the report's own outlet, whose name may be such a noun: 'Le Quotidien', 'El Diario')
-            recent = self.recent()  # 'по данным агентства' after 'сообщило агентство Northwire': Northwire
-            if recent is not None and recent.text and not self._media_word(recent.text):
-                speaker, speaker_text = recent.key, recent.text
+            if self._media_word(speaker_text):
+                recent = self.recent()  # 'по данным агентства' after 'сообщило агентство Northwire': Northwire
+                if recent is not None and recent.text and not self._media_word(recent.text):
+                    speaker, speaker_text = recent.key, recent.text
         hedges = tuple(dict.fromkeys(tag for rx, tag in c.hedges if rx is not None and rx.search(body)))
         negated = bool(c.negation and c.negation.search(body))
         self.claims.append(Claim(
