@@ -220,6 +220,30 @@ def test_counted_word_outside_english(q, text, language, value, of, unit):
     assert of is None or of in found.text.lower()
 
 
+@pytest.mark.parametrize("text, language, value", [
+    # the scale words of languages the old hand list missed were not read: '5 milyon dolar' was 5 (CLDR now)
+    ("Saldırganlar 5 milyon dolar fidye istedi.", "tr", 5_000_000),
+    ("Sekitar 20 bin kişi tahliye edildi.", "tr", 20_000),
+    ("Para peretas meminta tebusan 5 juta dolar.", "id", 5_000_000),
+    ("Kerugian mencapai 2,5 miliar dolar.", "id", 2_500_000_000),
+    ("Ζήτησαν λύτρα ύψους 5 εκατομμυρίων δολαρίων.", "el", 5_000_000),  # a genitive CLDR lacks (data file)
+    ("Η ζημιά έφτασε τα 3 δισεκατομμύρια ευρώ.", "el", 3_000_000_000),
+    ("Škoda dosáhla 4 miliard korun.", "cs", 4_000_000_000),
+    ("Guvernul a alocat 20 de milioane de lei.", "ro", 20_000_000),
+    ("Le coût atteint 1,5 milliard d'euros.", "fr", 1_500_000_000),  # French singular 'milliard' was 1.5
+    ("Kostnaden blev 3 miljarder kronor.", "sv", 3_000_000_000),
+])
+def test_scale_words_of_every_language(q, text, language, value):
+    one(q(text, language=language), value=value)
+
+
+def test_scale_words_are_read_per_language(q):
+    """French 'billion' is 10^12 and Spanish 'mil' a thousand: one word is not one number everywhere."""
+    one(q("La dette atteint 2 billions d'euros.", language="fr"), value=2 * 10**12)
+    one(q("Hubo 5 mil evacuados.", language="es"), value=5000)
+    one(q("Škoda činila 5 mil. korun.", language="cs"), value=5_000_000)
+
+
 def test_the_particle_of_a_phrasal_verb_is_no_qualifier(q):
     """'Ostria had handed over 150 Norland soldiers' was 'over 150' (a lower bound): against '150 prisoners each'
     the facts read a floor ('over 150') beside an exact count. 'over 150 soldiers were freed' is still one."""

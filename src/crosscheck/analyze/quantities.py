@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.analyze.scale_words import scale_after, scale_value
 from crosscheck.analyze.time_words import is_month_word, number_table
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.model import Document, Quantity
@@ -102,19 +103,6 @@ _PCT = re.compile(r"\s?[%\uff05]|\s*(?:percent|per\s+cent|percentage\s+points?|p
                   + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _percent_words())
                   + r")(?![0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff])", re.I)  # a Korean particle may follow
 _ABBR_AFTER = re.compile(r"\s?(?P<a>bn|bln|mn|mln|tn|k|m|b)\b", re.I)
-# scale words of the other languages news arrives in (de, es, it, fr, pl, ru, uk), after digits only
-_FOREIGN_SCALES = {
-    "tausend": 10**3, "mil": 10**3, "mila": 10**3, "tys": 10**3, "тыс": 10**3, "тысяч": 10**3, "тысячи": 10**3,
-    "тис": 10**3, "тисяч": 10**3, "тисячі": 10**3, "mio": 10**6, "millionen": 10**6, "millones": 10**6,
-    "millón": 10**6, "milioni": 10**6, "milione": 10**6, "millions": 10**6, "mln": 10**6, "млн": 10**6,
-    "milionów": 10**6, "miliony": 10**6, "мільйонів": 10**6, "мільйона": 10**6, "миллионов": 10**6,
-    "миллиона": 10**6, "mrd": 10**9, "milliarden": 10**9, "milliarde": 10**9, "miliardi": 10**9,
-    "milliards": 10**9, "mld": 10**9, "miliardów": 10**9, "млрд": 10**9, "мільярдів": 10**9, "миллиардов": 10**9,
-    "duizend": 10**3, "miljoen": 10**6, "miljard": 10**9, "milhão": 10**6, "milhões": 10**6, "bilhão": 10**9,
-    "bilhões": 10**9, "mil milhões": 10**9,
-}
-_FOREIGN_SCALE_AFTER = re.compile(
-    r"\s+(?P<w>" + "|".join(sorted(map(re.escape, _FOREIGN_SCALES), key=len, reverse=True)) + r")\.?(?!\w)", re.I)
 _CURRENCY_CODES = ("USD|EUR|GBP|UAH|RUB|JPY|CNY|CHF|INR|PLN|KRW|CAD|AUD|SEK|NOK|DKK|CZK|HUF|TRY|ILS|"
                    "KPW|BRL|MXN|ZAR|HKD|SGD|NZD|RON|BYN|KZT|GEL|MDL|AED|SAR|IRR")
 _SYMBOLS = {"us$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "€": "EUR", "£": "GBP",
@@ -255,8 +243,9 @@ def _number_words(language: str) -> tuple[re.Pattern | None, dict[str, int]]:
 
 def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
     """Steps 1-4: every quantity the regexes see, in text order (``language``: whose number words are read
-    besides digits, outside English)."""
+    besides digits, outside English, and whose scale words: analyze/scale_words.py)."""
     blocked = explicit_date_spans(text)
+    scales = None if english else scale_after(language)
     for m in _PHONE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group(0))
         groups = re.split(r"[\s.-]", m.group(0))
@@ -359,9 +348,9 @@ def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
             unit = _SYMBOLS.get((cur.group("sym") or "").lower()) or cur.group("code")
             kind, start = "money", s - (len(before) - cur.start())
         ab = _ABBR_AFTER.match(after) if value is not None else None
-        fs = _FOREIGN_SCALE_AFTER.match(after) if value is not None and not english else None
+        fs = scales.match(after) if value is not None and scales is not None else None
         if fs:
-            value *= _FOREIGN_SCALES[fs.group("w").lower()]
+            value *= scale_value(language, fs.group("w"))
             e += fs.end()
             after = text[e:e + 40]
         elif ab and (ab.group("a").lower() not in ("m", "b") or kind == "money"):
