@@ -174,6 +174,23 @@ def test_a_different_figure_in_another_language_is_a_conflict():
     assert any("10,000" in note and "1만 2천 명" in note for c in findings.claims for note in c.conflict_notes)
 
 
+def test_a_different_sum_of_money_in_another_language_is_a_conflict():
+    """'5 million dollars' / '8 millones de dólares': the currency is one counted thing in both languages
+    (currencies.py, from CLDR). Before, 'dólares' was a word no concept knew: the figures were never compared."""
+    en_text = "Brekke said the hackers demanded a ransom of 5 million dollars."
+    en = _with_language(make_report("doc-en", [{**BRECKE, "text": en_text}]), "en")
+    for es_text, amount, clash in (("Brekke dijo que los piratas exigieron un rescate de 8 millones de dólares.", 8e6, True),
+                                   ("Brekke dijo que los piratas exigieron un rescate de 5 millones de dólares.", 5e6, False)):
+        words = es_text[es_text.index("millones") - 2:es_text.index("dólares") + len("dólares")]
+        es = _with_language(make_report("doc-es", [{**BRECKE, "text": es_text}]), "es",
+                            (dataclasses.replace(_quantity(words, es_text, amount), kind="money", unit="USD"),))
+        findings = _run([en, es])
+        if clash:
+            assert len(findings.claims) == 2 and all(c.status == "conflicting" for c in findings.claims)
+        else:
+            assert len(findings.claims) == 1 and set(findings.claims[0].documents) == {"doc-en", "doc-es"}
+
+
 def test_a_denial_in_another_language_is_not_the_same_claim():
     en = _with_language(make_report("doc-en", [{**BRECKE, "text": "The port authority sent inspectors to the terminal."}]), "en")
     ru = _with_language(make_report("doc-ru", [{**BRECKE, "negated": True,

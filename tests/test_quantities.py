@@ -237,6 +237,28 @@ def test_scale_words_of_every_language(q, text, language, value):
     one(q(text, language=language), value=value)
 
 
+@pytest.mark.parametrize("text, language, unit", [
+    # the currency after a number outside English was a counted word ('dólares'): now money in its code (CLDR)
+    ("Los piratas pidieron 5 millones de dólares.", "es", "USD"),
+    ("Хакеры потребовали 5 млн долларов.", "ru", "USD"),
+    ("Saldırganlar 5 milyon dolar istedi.", "tr", "USD"),  # a bare form CLDR lacks (data file)
+    ("Ζήτησαν λύτρα ύψους 5 εκατομμυρίων δολαρίων.", "el", "USD"),
+    ("Para peretas meminta 5 juta dolar.", "id", "USD"),
+    ("Straty wyniosły 2 miliardy złotych.", "pl", "PLN"),
+    ("Os prejuízos chegam a 2 milhões de euros.", "pt", "EUR"),
+])
+def test_currency_words_of_every_language(q, text, language, unit):
+    found = next(f for f in q(text, language=language) if f.value and f.value >= 10**6)
+    assert (found.kind, found.unit, found.of) == ("money", unit, None)
+
+
+def test_a_word_like_a_currency_is_no_money(q):
+    """Of CLDR's 'rublo ruso' and 'livre turque' only the currency's own word is one: '2 millones de rusos' are
+    people, '5 livres' books."""
+    assert one(q("Viven allí 2 millones de rusos.", language="es"), value=2_000_000).kind == "count"
+    assert one(q("Elle a écrit 5 livres.", language="fr"), value=5).kind == "count"
+
+
 def test_scale_words_are_read_per_language(q):
     """French 'billion' is 10^12 and Spanish 'mil' a thousand: one word is not one number everywhere."""
     one(q("La dette atteint 2 billions d'euros.", language="fr"), value=2 * 10**12)

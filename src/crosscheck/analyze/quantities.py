@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.currencies import currency_of
 from crosscheck.analyze.scale_words import scale_after, scale_value
 from crosscheck.analyze.time_words import is_month_word, number_table
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
@@ -584,8 +585,8 @@ def extract(doc: Document, sdoc) -> list[Quantity]:
             # no parse outside English: the word the number counts is the one right after it ('1.200 personas',
             # '2,5 millones de personas', '3 Millionen Menschen'), a currency a unit ('3.000 millones de euros')
             of, end = after[0], after[1]
-            if of in _CUR_WORDS or _singular(of) in _CUR_WORDS:
-                f.kind, f.unit, of = "money", _CUR_WORDS.get(of) or _CUR_WORDS.get(_singular(of)), None
+            if code := currency_of(of, base_language(doc.language)) or _CUR_WORDS.get(of) or _CUR_WORDS.get(_singular(of)):
+                f.kind, f.unit, of = "money", code, None
         out.append(Quantity(start=f.start, end=end, text=text[f.start:end], value=_clean(value),
                             low=_clean(f.low), high=_clean(f.high), qualifier=f.qual, of=of,
                             unit=f.unit, kind=f.kind))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from difflib import SequenceMatcher
 
+from crosscheck.currencies import currency_of
+
 from .features import APPROX_QUALIFIERS, ClaimView, Figure
 from .lexicon import CUE_WORDS, HEDGES, MODALITY_WORDS, NUMBER_WORDS, PREDICATES, STOP, SYNONYMS, TOKEN, UNITS, stem
 
@@ -82,6 +84,8 @@ def _noun_class(word: str) -> str:
     from .clauses import lexicon
 
     w = word.lower()
+    if code := currency_of(w):
+        return "unit:" + code  # 'dollars', 'dólares', 'долларов': one currency in every language
     unit = lexicon()["units"].get(w)
     if unit is not None:
         return "unit:" + unit[0]  # 'Jahren' / 'years', 'ans' / 'años': a unit of the figure, alike in every language
