@@ -141,6 +141,26 @@ def test_a_ukrainian_name_is_read_with_the_ukrainian_romanisation():
     assert name_key("Григорий") == name_key("Grigoriy")
 
 
+def test_a_greek_name_is_read_with_the_greek_digraphs():
+    """'Ίλσε Βάργκα' / 'Ilse Varga': anyascii wrote γκ as 'gk' ('Vargka'), so a minister quoted in a Greek report
+    was another person; γκ, μπ, ντ are g, b, d at a word's start or after a consonant, ng, mb, nt after a vowel."""
+    got = link([("d1", Entity(key="e1", name="Ilse Varga", type="PERSON", aliases=("Varga",))),
+                ("d2", Entity(key="e1", name="Ίλσε Βάργκα", type="PERSON"))])
+    assert len(got.entities) == 1
+    assert name_key("Άγκελα Μέρκελ") == name_key("Angela Merkel")  # after a vowel: ng
+    assert name_key("Αντώνης Γκούτερες") == name_key("Antonis Guterres")  # ντ after a vowel, ού as u
+    assert name_key("Ντόναλντ") == name_key("Donald")  # at the start and after a consonant: d
+
+
+def test_greek_names_meet_in_story_and_claim_keys():
+    """The stories' and the claims' name keys fold names as the entity keys do: 'Βάργκα' meets 'Varga'."""
+    from crosscheck.corroborate.features import name_keys
+    from crosscheck.stories.features import name_tokens
+
+    assert name_tokens("Ίλσε Βάργκα") == name_tokens("Ilse Varga")
+    assert name_keys("Ίλσε Βάργκα") == name_keys("Ilse Varga")
+
+
 def test_an_organisation_named_by_its_first_word_joins_the_one_it_opens():
     """'Kestrel Foods agreed to buy ...', then 'Kestrel will pay $38 per share': two entities for one company, so
     the alias 'Kestrel' landed on another entity than 'Kestrel Foods'. Two names opening with the word keep it apart."""

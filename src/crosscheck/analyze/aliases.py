@@ -42,6 +42,7 @@ from typing import Protocol, Sequence
 from anyascii import anyascii
 
 from crosscheck.model import Entity, EntityLink, EntityLinking
+from crosscheck.romanise import romanised
 
 _APOS = re.compile(r"[\u2019\u2018'`´]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -65,27 +66,13 @@ def surface(text: str) -> str:
 def plain_key(text: str) -> str:
     """Lowercase ASCII words separated by single spaces ('Kim Jong-un' -> 'kim jong un'); a name in a language with
     a romanisation of its own is read with it first (data/aliases.json 'romanisation': Ганна Лінд -> Hanna Lind)."""
-    text = _romanised(_APOS.sub("", surface(text)))
+    text = romanised(_APOS.sub("", surface(text)))
     text = _APOS.sub("", anyascii(text)).lower()  # anyascii writes the soft sign as ' (Зеленський)
     return _NON_WORD.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=1)
-def _romanisations() -> tuple[tuple[frozenset[str], dict[int, str]], ...]:
-    table = _curated().get("romanisation", {})
-    return tuple((frozenset(spec["marker"]), str.maketrans(spec["map"]))
-                 for lang, spec in table.items() if lang != "about")
-
-
-def _romanised(text: str) -> str:
-    for marker, table in _romanisations():
-        if any(ch in marker for ch in text):
-            return text.translate(table)
-    return text
-
-
 def _token_key(tok: str) -> str:
-    tok = tok.replace("kh", "h").replace("gh", "g").replace("x", "ks").replace("w", "v")
+    tok = tok.replace("kh", "h").replace("gh", "g").replace("x", "ks").replace("w", "v").replace("ou", "u")
     tok = _DOUBLE.sub(r"\1", tok)
     if len(tok) > 3:
         tok = _ENDING.sub("i", tok)

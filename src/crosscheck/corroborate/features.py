@@ -348,11 +348,13 @@ def name_keys(name: str | None) -> set[str]:
     need not meet, but 'Virgin Atlantic' meets itself in every Latin-script language."""
     from anyascii import anyascii
 
+    from crosscheck.romanise import romanised
+
     out = set()
     for raw in (name or "").split():
         if raw[:1].islower():
             continue
-        for tok in re.findall(r"[a-z0-9]+", anyascii(raw).lower()):
+        for tok in re.findall(r"[a-z0-9]+", anyascii(romanised(raw)).lower()):
             if len(tok) >= 3 and not tok.isdigit():
                 out.add(tok[:5])
     return out

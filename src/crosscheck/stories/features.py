@@ -16,6 +16,7 @@ from anyascii import anyascii
 
 from crosscheck.corroborate.clauses import concept_patterns
 from crosscheck.model import Analysis, Document, StoryFeatures
+from crosscheck.romanise import romanised
 from crosscheck.stories.actors import actor_keys, lead_organisation
 from crosscheck.textunits import ends_with_stop, noun_position, sentence_spans
 from crosscheck.timevalues import calendar_key
@@ -36,7 +37,7 @@ _SENT_START = re.compile(r"(?:^|[.!?:;\"«»„“”]\s*|\n\s*)$")
 
 def _fold(text: str) -> str:
     """Latin, lowercase, letters only: 'Łódź' -> 'lodz', 'Зеленский' -> 'zelenskiy'."""
-    return re.sub(r"[^a-z0-9 ]+", "", anyascii(text).lower())
+    return re.sub(r"[^a-z0-9 ]+", "", anyascii(romanised(text)).lower())
 
 
 def name_tokens(name: str) -> list[str]:
