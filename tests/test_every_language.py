@@ -1168,3 +1168,22 @@ def test_as_the_source_said_credits_the_source(lang, text, speaker):
     ministère, C' was the outlet's own statement."""
     (c,) = _claims(lang, text)
     assert c.speaker_text == speaker, c
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Il ministro della Salute Ilse Varga ha detto che nessun dato dei pazienti è stato rubato."),
+    ("pt", "A ministra da Saúde Ilse Varga disse que nenhum dado dos pacientes foi roubado."),
+    ("fr", "La ministre de la Santé Ilse Varga a déclaré qu'aucune donnée des patients n'avait été volée."),
+    ("es", "El ministro de Asuntos Exteriores Ilse Varga dijo que ningún dato de los pacientes fue robado."),
+    ("id", "Menteri Luar Negeri Ilse Varga mengatakan bahwa tidak ada data pasien yang dicuri."),
+    ("el", "Η υπουργός Υγείας Ίλσε Βάργκα δήλωσε ότι δεν κλάπηκαν δεδομένα ασθενών."),
+])
+def test_a_ministers_portfolio_is_no_part_of_the_name(lang, text):
+    """'il ministro della Salute Ilse Varga': the capitalised portfolio opened the name ('Salute Ilse Varga', an
+    organisation; 'Εξωτερικών Γιάννης Παππάς'), or no name was found after a title in lower case ('de la Santé Ilse
+    Varga', 'de Asuntos Exteriores José Albares'); data/claim_cues.json 'portfolios'."""
+    doc = Document(id=f"pf-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    an = analyze([doc])[0]
+    persons = {e.name for e in an.entities if e.type == "PERSON"}
+    assert persons in ({"Ilse Varga"}, {"Ίλσε Βάργκα"}), {(e.name, e.type) for e in an.entities}
+    assert [c.speaker_text for c in an.claims if c.kind != "outlet"] == [next(iter(persons))], an.claims

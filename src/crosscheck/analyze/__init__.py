@@ -150,7 +150,8 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     places = _claims_multi.org_kinds(doc.language, "place_kinds") if foreign else frozenset()
     ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles, kinds=kinds, places=places,
                              calendar=_weekdays(doc.language) if foreign else frozenset(),
-                             particles=surname_particles(doc.language) if foreign else frozenset()) if latin else \
+                             particles=surname_particles(doc.language) if foreign else frozenset(),
+                             language=doc.language if foreign else None) if latin else \
         _names.find(sdoc, doc.text or "", doc.language)
     if stops:
         ents = _without_function_words(ents, stops, doc.text or "", doc.language)

@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.aliases import known, known_as_written, known_place, name_tokens, surface
+from crosscheck.analyze.portfolios import name_after_portfolio
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -206,7 +207,7 @@ def doc_text(doc: Doc) -> str:
 def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str] = frozenset(),
                titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset(),
                places: frozenset[str] = frozenset(), calendar: frozenset[str] = frozenset(),
-               particles: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
+               particles: frozenset[str] = frozenset(), language: str | None = None) -> list[tuple[Span, str]]:
     out = []
     headlines: dict[int, bool] = {}
     lowered: set[str] | None = None  # words the report writes in lowercase somewhere
@@ -232,6 +233,8 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
                 continue  # 'Sprecher der Stadt', 'Chef des Zivilschutzes': a role described, no name
             cut = _without_title(span, titles)
             span, titled = cut, cut is not span
+            cut = _without_portfolio(span, titles, language, titled)
+            span, titled = cut, titled or cut is not span
         kinded = placed = False
         if kinds and not titled:  # 'Lebensmittelkonzern Kestrel Foods': the name after a compound naming its kind
             cut = _without_title(span, kinds)
@@ -256,8 +259,22 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
             continue  # 'Officers Already Training Russian Soldiers' in a headline is no organisation
         out.append((span, label))
     out.extend(_places_after_prepositions(sdoc, latin, cands))
-    out.extend(_names_after_titles(sdoc, latin, cands, titles, bool(stops)))
+    out.extend(_names_after_titles(sdoc, latin, cands, titles, bool(stops), language))
     return out
+
+
+def _without_portfolio(span: Span, titles: frozenset[str], language: str | None, titled: bool) -> Span:
+    """'Salute Ilse Varga' of 'il ministro della Salute Ilse Varga': the name after the portfolio that opens a
+    span a title stands before (or opened: ``titled``)."""
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - 4):span.start] if not t.is_punct]
+    if not titled and not any(is_title_word(t.lower_, titles, True) for t in before[-3:]):
+        return span
+    at = name_after_portfolio(doc_text(doc), span.start_char, language)
+    if at is None or at >= span.end_char:
+        return span
+    cut = doc.char_span(at, span.end_char, alignment_mode="expand")
+    return cut if cut is not None and len(cut) else span
 
 
 def _given_name(span: Span, stops: frozenset[str]) -> bool:
@@ -308,10 +325,11 @@ def _titled_name(span: Span, titles: frozenset[str], foreign: bool) -> bool:
 
 
 def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates, titles: frozenset[str] = TITLE_HEADS,
-                        foreign: bool = False) -> list[tuple[Span, str]]:
+                        foreign: bool = False, language: str | None = None) -> list[tuple[Span, str]]:
     """'Defence Minister Ivo Kral': capitalised proper nouns right after a title that NER left untagged. In
     another language ('la governatrice Ilse Marten') the English parse's tags mean little: the capitalised
-    words after any title of the language's list, lowercase title or not, tagged or not."""
+    words after any title of the language's list, lowercase title or not, tagged or not, past the portfolio
+    that may stand between ('la ministre de la Santé Ilse Varga')."""
     if not latin:
         return []
     out = []
@@ -321,6 +339,9 @@ def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates, titles: froz
         if not foreign and not tok.text[:1].isupper():
             continue
         k = tok.i + 1  # the title's own further words ('Chief Executive Officer', 'Chief Financial Officer')
+        at = name_after_portfolio(doc_text(sdoc), tok.idx + len(tok.text), language) if foreign else None
+        if at is not None and (name := sdoc.char_span(at, at + 1, alignment_mode="expand")) is not None:
+            k = name.start
         while not foreign and k < n and k - tok.i <= 3 and sdoc[k].is_title and \
                 (sdoc[k].lower_ in _NOT_NAMES or sdoc[k].lower_ in TITLE_HEADS):
             k += 1
@@ -456,15 +477,16 @@ def _title_mods(tok: Token) -> frozenset[str]:
 def extract(sdoc: Doc, latin: bool = True, stops: frozenset[str] = frozenset(),
             titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset(),
             places: frozenset[str] = frozenset(), calendar: frozenset[str] = frozenset(),
-            particles: frozenset[str] = frozenset()) -> LocalEntities:
+            particles: frozenset[str] = frozenset(), language: str | None = None) -> LocalEntities:
     """Entities and mentions of one parsed report (``latin``: the text is written in Latin script; ``stops``: the
     function words of its language when that is not English, whose names the English NER read: ``foreign_span``;
     ``titles``: its language's one-word titles of people, lowercase: a name right after one is a person;
     ``kinds`` / ``places``: nouns naming an organisation / a place by its kind, cut from a name they open;
     ``calendar``: the language's weekday names, lowercase, cut from a name they open; ``particles``: the particles
-    that open its surnames, kept with a person's name: foreign_span)."""
+    that open its surnames, kept with a person's name: foreign_span; ``language``: whose portfolios a minister's title
+    may have before the name, analyze/portfolios.py)."""
     cands = _Candidates(sdoc)
-    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops, titles, kinds, places, calendar, particles))
+    clusters = _cluster(_raw_spans(sdoc, latin, cands, stops, titles, kinds, places, calendar, particles, language))
     clusters.sort(key=lambda c: min(s.start for s, _ in c.spans))
     keyed: list[tuple[str, _Cluster]] = [(f"e{i + 1}", c) for i, c in enumerate(clusters)]
     by_token: dict[int, str] = {}

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from crosscheck.analyze.aliases import known, known_place, plain_key
 from crosscheck.analyze.claims_multi import cues_for
 from crosscheck.analyze.entities import LocalEntities
+from crosscheck.analyze.portfolios import name_after_portfolio
 from crosscheck.model import Entity, Mention
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
@@ -109,6 +110,10 @@ def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
     for m in _CAPITALS.finditer(text):
         words = m.group(1).split()
         start = m.start()
+        at = name_after_portfolio(text, start, language) if _after_title(text, start, cues) else None
+        if at is not None and at < m.end():  # 'υπουργός Εξωτερικών Γιάννης Παππάς': the portfolio is no name
+            spans.append((at, m.end(), "PERSON", text[at:m.end()]))
+            continue
         if _sentence_initial(text, m.start()):  # 'Капитан Хенрик Аалвик сообщил': the first word is any word
             if len(words) < 3:
                 continue
@@ -123,6 +128,14 @@ def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
             # 'омбудсмен Украины Дмитрий Лубинец': the place a title belongs to, then the holder's name
             spans.append((m.end() - len(" ".join(words[1:])), m.end(), "PERSON", " ".join(words[1:])))
     return _build(sdoc, text, spans)
+
+
+def _after_title(text: str, start: int, cues) -> bool:
+    """A title of the language ends right before ``start`` (spaces between)."""
+    if cues is None or cues.titles is None:
+        return False
+    head = text[max(0, start - 40):start].rstrip(" \u00a0")
+    return any(m.end() == len(head) for m in cues.titles.finditer(head))
 
 
 def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[int, int] | None:
@@ -144,6 +157,9 @@ def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[i
     if language == "zh":  # '负责人李明表示': a two- or three-character name between the title and the verb
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?=\u8868\u793a|\u8bf4|\u79f0|\u6307\u51fa|\u5f3a\u8c03|\u5ba3\u5e03|\u8ba4\u4e3a|\uff0c|\u3002)", text[te:te + 8])
         return (te, te + m.end(1)) if m else None
+    at = name_after_portfolio(text, te, language)  # 'ο υπουργός Εξωτερικών Γιάννης Παππάς': past the portfolio
+    if at is not None:
+        te = at - 1
     m = re.match(r"[ \u00a0]+((?:[A-Z\u0410-\u042f\u0400-\u040f\u0391-\u03a9\u0386-\u038f][\w'\u2019-]+[ \u00a0]?){1,3})", text[te:te + 60])
     if m is None:
         return None
