@@ -1187,3 +1187,29 @@ def test_a_ministers_portfolio_is_no_part_of_the_name(lang, text):
     persons = {e.name for e in an.entities if e.type == "PERSON"}
     assert persons in ({"Ilse Varga"}, {"Ίλσε Βάργκα"}), {(e.name, e.type) for e in an.entities}
     assert [c.speaker_text for c in an.claims if c.kind != "outlet"] == [next(iter(persons))], an.claims
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("es", "La ministra de Salud Ilse Varga habló en Tavrin. Los piratas pidieron cinco millones, según la ministra.",
+     "Ilse Varga"),
+    ("el", "Η υπουργός Υγείας Ίλσε Βάργκα μίλησε στην Ταβρίν. Οι χάκερ ζήτησαν λύτρα ύψους 5 εκατομμυρίων δολαρίων, "
+           "σύμφωνα με την υπουργό.", "Ίλσε Βάργκα"),
+    ("id", "Menteri Kesehatan Ilse Varga berbicara di Tavrin. Menurut menteri, para peretas meminta tebusan besar.",
+     "Ilse Varga"),
+    ("tr", "Sağlık Bakanı Ilse Varga, Tavrin'de konuştu. Bakan, hasta verilerinin çalınmadığını söyledi.", "Ilse Varga"),
+])
+def test_a_title_alone_is_the_person_named_with_it(lang, text, speaker):
+    """'según la ministra', 'σύμφωνα με την υπουργό' (another case of 'υπουργός'), 'Bakan': the source was the title
+    itself, apart from the minister the report named with it (the English finder resolves a role to its holder)."""
+    doc = Document(id=f"rh-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert [c.speaker_text for c in claims] == [speaker] and claims[0].speaker is not None, claims
+
+
+def test_a_ministry_is_not_its_minister():
+    """'İçişleri Bakanlığı' (the ministry) opens with the letters of 'Bakan' (the minister): not the minister named."""
+    doc = Document(id="rh-tr2", source="tr", fmt="txt", language="tr", published="2026-12-03",
+                   text="Sağlık Bakanı Ilse Varga, Tavrin'de konuştu. İçişleri Bakanlığı, polisin soruşturma "
+                        "başlattığını bildirdi.")
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert claims and all("Varga" not in (c.speaker_text or "") for c in claims), claims

@@ -32,7 +32,7 @@ from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _cited, _mentions_in,
                                                      _noun_after_cue, _only_function_words, _particle, _past_dates,
                                                      _place_of_a_noun, _points_back, _recent_or_person, _speaker_near,
-                                                     _subject, _tidy, _trim_source, apposition_before)
+                                                     _subject, _tidy, _trim_source, apposition_before, role_holder)
 from crosscheck.analyze.claims_according_multi import according, own_account
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
@@ -197,7 +197,7 @@ class _State:
         c = self.cues
         # (not the report's own outlet, whose name may be a media noun: 'Le Quotidien', 'El Diario')
         if speaker is None and speaker_text and kind != "outlet":
-            speaker_text = self._publisher(speaker_text)
+            speaker, speaker_text = role_holder(self, speaker_text, sent[0]) or (None, self._publisher(speaker_text))
             if self._media_word(speaker_text):
                 recent = self.recent()  # 'по данным агентства' after 'сообщило агентство Northwire': Northwire
                 if recent is not None and recent.text and not self._media_word(recent.text):

@@ -513,3 +513,28 @@ def _particle(c, text: str, lo: int, hi: int) -> int:
 
 
 # ---------------------------------------------------------------- reported speech
+
+
+TITLE_STEM = 5  # letters a title keeps through its cases ('υπουργός' / 'την υπουργό', 'ministra' / 'ministras')
+
+
+def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
+    """A source that is a title alone ('según la ministra', 'σύμφωνα με την υπουργό', 'menurut menteri'): the
+    person last named with that title before ``s`` ('La ministra de Salud Ilse Varga habló ...'), as the English
+    finder resolves a role to its named holder; None when the phrase is more than a title or no one was."""
+    if not phrase or st.cues.titles is None:
+        return None
+    words = [w.lower() for w in _WORDS.findall(phrase) if w.lower() not in stop_words(st.cues.lang)]
+    if not 1 <= len(words) <= 2 or not all(st.cues.titles.fullmatch(w) or any(  # a title, or one in another case
+            t.lower().startswith(w[:TITLE_STEM]) and abs(len(t) - len(w)) <= 2  # (not 'Bakanlığı', the ministry)
+            for t in st.cues.titles.findall(st.text, 0, s)) for w in words):
+        return None
+    stems = {w[:TITLE_STEM] for w in words}
+    for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH * 3), s)):
+        ent = st.ents.entity(m.entity)
+        if (ent.type if ent else m.label) != "PERSON":
+            continue
+        before = [t.group(0).lower() for t in st.cues.titles.finditer(st.text, max(0, m.start - 60), m.start)]
+        if before and before[-1][:TITLE_STEM] in stems:
+            return m.entity, ent.name if ent else " ".join(st.text[m.start:m.end].split())
+    return None
