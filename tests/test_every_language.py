@@ -1213,3 +1213,19 @@ def test_a_ministry_is_not_its_minister():
                         "başlattığını bildirdi.")
     claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
     assert claims and all("Varga" not in (c.speaker_text or "") for c in claims), claims
+
+
+@pytest.mark.parametrize("text,negated", [
+    ("Bakan Varga, hasta verilerinin çalınmadığını söyledi.", True),  # 'not stolen', nominalised
+    ('Varga, "Suçlulara ödeme yapmayacağız" dedi.', True),  # 'we will not pay'
+    ("Varga, hastanelerin açık olmadığını söyledi.", True),
+    ("Varga, hastanelerin açık olduğunu söyledi.", False),
+    ("Varga, komedi dizisinin iptal edildiğini söyledi.", False),  # 'komedi' ends as a negative past would
+    ("Bakan Yılmaz, limanın açık kaldığını söyledi.", False),  # a name like the negative aorist
+])
+def test_turkish_negation_inside_the_verb(text, negated):
+    """Turkish writes 'not' inside the verb (-mA-): 'yapmayacağız' was no negation, so 'We will not pay criminals'
+    and its Turkish retelling read as saying opposite things (data/claim_cues.json 'negation_endings')."""
+    doc = Document(id="tr-neg", source="tr", fmt="txt", language="tr", published="2026-12-03", text=text)
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert [c.negated for c in claims] == [negated], claims

@@ -93,7 +93,7 @@ def languages() -> frozenset[str]:
     return frozenset(_data()["languages"])
 
 
-def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=()) -> re.Pattern | None:
+def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=(), endings=(), unlike=()) -> re.Pattern | None:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
         return None
@@ -103,6 +103,9 @@ def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=()) -> re
     pre = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
     # an elided word ("qu'", "l'") runs into the next one: no boundary after it
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") + ("" if w[-1] in "'\u2019" else r"(?!\w)") for w in words)
+    if endings:  # a stem, then one of them ('olmadığını', 'yapmayacağız': Turkish 'not'), but for words like them
+        not_like = rf"(?!(?:{'|'.join(map(re.escape, unlike))})(?!\w))" if unlike else ""
+        body += rf"|{not_like}\w{{2,}}(?:{'|'.join(map(re.escape, endings))})\w*"
     return re.compile(rf"(?<![\w'\u2019]){pre}(?:{body})", flags)
 
 
@@ -148,7 +151,8 @@ def cues_for(lang: str | None) -> Cues | None:
         that=_alternation(entry.get("that", []), sub),
         first_person=_alternation(entry.get("first_person", []), sub),
         hedges=tuple((_alternation([w], sub), tag) for w, tag in entry.get("hedges", {}).items()),
-        negation=_alternation(entry.get("negation", []), sub),
+        negation=_alternation(entry.get("negation", []), sub, endings=entry.get("negation_endings", ()),
+                              unlike=entry.get("negation_unlike", ())),
         titles=_alternation(entry.get("titles", []), sub),
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
         anaphora=_alternation(entry.get("anaphora", []), sub),
