@@ -104,8 +104,8 @@ def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=(), endin
     # an elided word ("qu'", "l'") runs into the next one: no boundary after it
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") + ("" if w[-1] in "'\u2019" else r"(?!\w)") for w in words)
     if endings:  # a stem, then one of them ('olmadığını', 'yapmayacağız': Turkish 'not'), but for words like them
-        not_like = rf"(?!(?:{'|'.join(map(re.escape, unlike))})(?!\w))" if unlike else ""
-        body += rf"|{not_like}\w{{2,}}(?:{'|'.join(map(re.escape, endings))})\w*"
+        body += (rf"|(?!(?:{'|'.join(map(re.escape, unlike))})(?!\w))" if unlike else "|") + \
+            rf"\w{{2,}}(?:{'|'.join(map(re.escape, endings))})\w*"
     return re.compile(rf"(?<![\w'\u2019]){pre}(?:{body})", flags)
 
 

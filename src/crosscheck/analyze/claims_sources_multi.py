@@ -512,9 +512,6 @@ def _particle(c, text: str, lo: int, hi: int) -> int:
     return m.end() - lo if m else 0
 
 
-# ---------------------------------------------------------------- reported speech
-
-
 TITLE_STEM = 5  # letters a title keeps through its cases ('υπουργός' / 'την υπουργό', 'ministra' / 'ministras')
 
 

@@ -32,10 +32,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from crosscheck.currencies import currency_of
 from crosscheck.analyze.scale_words import scale_after, scale_value
 from crosscheck.analyze.time_words import is_month_word, number_table
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
+from crosscheck.currencies import currency_of
 from crosscheck.model import Document, Quantity
 from crosscheck.textunits import base_language, sentence_initial, stop_words, verb_particle_before
 
