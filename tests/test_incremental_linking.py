@@ -163,7 +163,8 @@ def test_the_neighbourhood_reads_only_entities_sharing_keys(store):
     assert got == [("d0", Entity(key="e0", name="Harbour Herald", type="ORG", aliases=("Harbour Herald", "Herald"))),
                    *seed]
     assert weights == {("d0", "e0"): 20}
-    assert all(alias_keys(e) == {"n:harbour herald", "f:harbour"} for _, e in got)  # f: meets a bare 'Harbour'
+    # f: meets a bare 'Harbour' (keys fold 'ou' to 'u' since session 40: 'Γκούτερες' / 'Guterres')
+    assert all(alias_keys(e) == {"n:harbur herald", "f:harbur"} for _, e in got)
 
 
 def test_a_new_report_updates_rows_not_the_whole_table(store):
