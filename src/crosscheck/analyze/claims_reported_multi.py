@@ -1,0 +1,163 @@
+"""Reported speech outside English (analyze/claims_multi.py, step 3): a reporting verb of the language with its
+speaker and clause: 'X dijo que C', 'C, dijo X', 'X sagte, C', 'X, C söyledi', 'X는 C라고 밝혔다', 'X表示，C';
+a verb with no named subject nearby keeps the last speaker (languages that drop subject pronouns).
+
+Functions take the finder's state (claims_multi._State: ``text``, ``cues``, ``ents``, ``add``).
+"""
+from __future__ import annotations
+
+import re
+
+from crosscheck.analyze.claims_sources_multi import (_EDGE, _cited, _mentions_in, _noun_after_cue, _particle,
+                                                     _past_dates, _place_of_a_noun, _points_back, _recent_or_person,
+                                                     _speaker_near, _subject, _tidy, apposition_before)
+from crosscheck.textunits import word_count
+
+
+def _reported(st, s: int, e: int) -> bool:
+    c = st.cues
+    if c.cue is None:
+        return False
+    sent = st.text[s:e]
+    for m in c.cue.finditer(sent):
+        cs, ce = s + m.start(), s + m.end()
+        cue = " ".join(m.group(0).lower().split())
+        body, cited, that, back = None, None, None, None
+        if c.substring:  # ko / ja: 'X는 C라고 밝혔다' -- the clause before the verb; zh: 'X表示，C'
+            after = st.text[ce:e].strip(_EDGE + "\u3002.")
+            if c.lang == "zh" and word_count(after) >= 3:
+                body = (ce, e)
+                key, name = _speaker_near(st, s, cs, cs, ce)
+            else:
+                key, name = _speaker_near(st, s, cs, cs, ce)
+                start = s
+                if key is not None or name is not None:
+                    hit = next((mm for mm in _mentions_in(st, s, cs)), None)
+                    if hit is not None and hit.end - s < (cs - s) // 2:
+                        start = hit.end
+                        particle = re.match(r"[^\s,\uff0c\u3001]*\s*", st.text[start:cs])
+                        start += particle.end() if particle else 0
+                body = (start, cs)
+        else:
+            that = c.that.match(st.text, ce + _skip(st.text, ce, e)) if c.that is not None else None
+            if that is None and c.that is not None:
+                that = _that_within(st, ce, e)
+            pc = ce + _particle(c, st.text, ce, e)  # after a separable verb's particle ('X kündigte an, C')
+            back = _points_back(st, s, cs, ce, e, cue)  # 'De kiescommissie ontkende dat.': no complementiser
+            if back is not None:
+                that = None
+            comma_before = _comma_before(st.text, s, cs)
+            if comma_before is not None and apposition_before(st, s, comma_before):
+                comma_before = None  # 'El abogado, Marek Dunai, anunció un recurso': the verb's subject, no content
+            if c.verb_final and comma_before is None and "," in st.text[s:cs]:
+                comma_before = s + st.text[s:cs].index(",")
+            if c.verb_final and comma_before is not None:  # 'X, C söyledi': the speaker opens, the verb closes
+                body = (comma_before + 1, cs)
+                key, name = _speaker_near(st, s, comma_before, cs, ce)
+                if key is None and name is None:
+                    name = _subject(st, s, comma_before)
+            elif c.verb_final:
+                continue
+            elif that is not None:
+                body = (that.end(), e)
+                hi, cited = _cited(st, s, min(that.start(), cs))
+                key, name = _speaker_near(st, s, hi if cited else that.start(), cs, ce)
+                if cited is None and that.start() > ce:  # 'informó, citando a dos funcionarios, que C'
+                    _, cited = _cited(st, ce, that.start())
+            elif comma_before is not None:  # 'C, dijo el ministro.' / 'C, X zei.'
+                body = (s, comma_before)
+                hi, cited = _cited(st, ce, e)  # 'C, сообщило агентство X со ссылкой на двух дипломатов'
+                key, name = _speaker_near(st, comma_before, hi, cs, ce)
+                # ('informaram na terça-feira os serviços', up to a citing phrase: 'l'agenzia Ansa citando fonti')
+                noun = _noun_after_cue(st, _past_dates(st, ce, hi), hi)
+                if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
+                    name = noun
+                elif _place_of_a_noun(st, key, name, noun, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court
+                    key, name = None, noun
+            elif (opens := pc if re.match(r"\s*[,:]", st.text[pc:e])
+                    else _comma_after_adverbs(st, pc, e)) is not None:
+                body = (opens, e)
+                hi, cited = _cited(st, s, cs)
+                key, name = _speaker_near(st, s, hi, cs, ce)
+            elif back is not None:  # 'De kiescommissie ontkende dat.'
+                body = back  # the words pointing back: claim_polarity gives the denial the claim before
+                key, name = _speaker_near(st, s, min(cs, back[0]), cs, ce)
+                if key is None and name is None:
+                    name = _subject(st, s, min(cs, back[0]))
+            else:
+                continue
+        if body is None:
+            continue
+        if key is None and name is None and body[0] >= cs:
+            name = _subject(st, s, cs)
+            between = st.text[ce + _particle(c, st.text, ce, e):body[0]]  # (not the verb's particle)
+            if name is None and 1 <= word_count(between) <= 6:  # 'dijo el portavoz que' / 'أعلنت الشركة أن'
+                name = _tidy(c.that.sub("", between) if c.that is not None else between)
+        elif key is None and name is None and c.substring:
+            name = _subject(st, s, body[1])
+            at = st.text.rfind(name, body[0], body[1]) if name else -1
+            if at >= 0 and body[1] - at <= len(name) + 3 and at > body[0]:  # '... 중이라고 당국은 밝혔다'
+                body = (body[0], at)
+        if key is None and name is None:
+            recent = _recent_or_person(st, s)  # 'C, ha aggiunto.': a verb without its subject (pro-drop)
+            if recent is None:
+                continue
+            key, name = recent
+        # a clause after a complementiser is a statement however short ('заявил, что переговоры продолжаются')
+        floor = 1 if back is not None else 2 if that is not None and body[0] >= that.end() else None
+        again = c.and_that.search(st.text, body[0], body[1]) if c.and_that is not None and that is not None else None
+        if again is not None and word_count(st.text[body[0]:again.start()]) >= 2:
+            # 'ha affermato che C1 e che C2': two statements, as English 'said C1 and that C2'
+            first = st.add(body[0], again.start(), (s, e), key, name, cue, "reported",
+                           chain=(cited,) if cited else (), min_words=floor)
+            second = st.add(again.end(), body[1], (s, e), key, name, cue, "reported",
+                            chain=(cited,) if cited else (), min_words=floor)
+            if first or second:
+                return True
+        if st.add(body[0], body[1], (s, e), key, name, cue, "reported", chain=(cited,) if cited else (),
+                  min_words=floor):
+            return True
+    return False
+
+
+def _skip(text: str, lo: int, hi: int) -> int:
+    m = re.match(r"[\s,]*", text[lo:hi])
+    return m.end() if m else 0
+
+
+def _comma_after_adverbs(st, pc: int, e: int) -> int | None:
+    """'X erklärte am Freitag, C' / 'X erklärte dagegen, C': a comma a few words after the cue (a time or an
+    adverb between, no quote, no other verb of saying), the content after it of three words or more: where C
+    starts, or None."""
+    m = re.match(r"([^,:;\"\u201c\u201d\u201e\u00ab\u00bb]{1,40}?)\s*,", st.text[pc:e])
+    if m is None or not 1 <= word_count(m.group(1)) <= 3 or word_count(st.text[pc + m.end():e]) < 3:
+        return None
+    if st.cues.cue is not None and st.cues.cue.search(m.group(1)):
+        return None
+    start = pc + m.end()
+    if st.cues.that is not None:  # 'dijo el viernes, durante una visita a Cardel, que C': C after the aside
+        aside = re.search(r",\s*", st.text[start:min(e, start + 100)])
+        that = st.cues.that.match(st.text, start + aside.end()) if aside is not None else None
+        if that is not None:
+            return that.end()
+    return start
+
+
+def _that_within(st, ce: int, e: int):
+    """A complementiser a few words after the cue ('dijo el ministro que ...', 'erklärte Müller, dass')."""
+    window = st.text[ce:min(e, ce + 80)]
+    m = st.cues.that.search(window)
+    if m is None or word_count(window[:m.start()]) > 6:
+        return None
+    return st.cues.that.match(st.text, ce + m.start())
+
+
+def _comma_before(text: str, s: int, cs: int) -> int | None:
+    """The comma ending the clause before a cue set after it ('C, dijo X' / 'C, X dijo'): its offset."""
+    head = text[s:cs]
+    k = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u060c"))
+    if k < 0:
+        return None
+    if word_count(head[k + 1:]) > 6 or word_count(head[:k]) < 3:
+        return None
+    return s + k
