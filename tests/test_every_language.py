@@ -1229,3 +1229,36 @@ def test_turkish_negation_inside_the_verb(text, negated):
     doc = Document(id="tr-neg", source="tr", fmt="txt", language="tr", published="2026-12-03", text=text)
     claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
     assert [c.negated for c in claims] == [negated], claims
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Polisi mengatakan tiga orang ditangkap di pelabuhan Tarsk.", "Polisi", "Tiga orang ditangkap di pelabuhan Tarsk."),
+    ("Menteri Luar Negeri Ilse Varga mengatakan tidak ada data yang dicuri.", "Ilse Varga",
+     "Tidak ada data yang dicuri."),
+    ("Juru bicara kepolisian, Budi Santoso, mengatakan tiga orang ditangkap.", "Budi Santoso", "Tiga orang ditangkap."),
+])
+def test_an_indonesian_clause_without_its_complementiser_is_what_was_said(text, speaker, content):
+    """'X mengatakan C' with 'bahwa' left out, as Indonesian news mostly writes it, was the outlet's own sentence
+    (data/claim_cues.json 'that_optional')."""
+    doc = Document(id="id-bare", source="id", fmt="txt", language="id", published="2026-12-03", text=text)
+    claims = analyze([doc])[0].claims
+    assert [(c.kind, c.speaker_text, c.text) for c in claims] == [("reported", speaker, content)], claims
+
+
+@pytest.mark.parametrize("text", [
+    "Ia mengatakan hal itu kepada wartawan di pelabuhan Tarsk.",  # an object: 'said that thing'
+    "Presiden Ilse Varga mengatakan kepada wartawan di Tarsk.",  # whom she spoke to, not what she said
+])
+def test_an_indonesian_object_after_a_reporting_verb_is_no_clause(text):
+    doc = Document(id="id-obj", source="id", fmt="txt", language="id", published="2026-12-03", text=text)
+    assert not [c for c in analyze([doc])[0].claims if c.kind == "reported"]
+
+
+def test_a_title_of_several_words_is_no_name():
+    """Indonesian 'Juru bicara' (spokesperson): the NER read 'Juru' as a person, who became the speaker."""
+    doc = Document(id="id-title", source="id", fmt="txt", language="id", published="2026-12-03",
+                   text="Juru bicara layanan ambulans nasional mengatakan bahwa tiga unit gawat darurat ditutup. "
+                        "Perdana Menteri Anwar Ibrahim tiba di Tarsk.")
+    an = analyze([doc])[0]
+    assert {e.name for e in an.entities if e.type == "PERSON"} == {"Anwar Ibrahim"}, an.entities
+    assert [c.speaker_text for c in an.claims if c.kind == "reported"] == ["Juru bicara"], an.claims

@@ -145,7 +145,8 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
     english = (doc.language or "en").lower().startswith("en") and latin
     foreign = latin and not english and bool(doc.language)  # the English NER reads its names: cut to them
     stops = stop_words(base_language(doc.language)) if foreign else frozenset()
-    titles = _claims_multi.title_words(doc.language) if foreign else _entities.TITLE_HEADS
+    titles = _claims_multi.title_words(doc.language) | _claims_multi.title_phrases(doc.language) if foreign \
+        else _entities.TITLE_HEADS
     kinds = _claims_multi.org_kinds(doc.language) if foreign else frozenset()
     places = _claims_multi.org_kinds(doc.language, "place_kinds") if foreign else frozenset()
     ents = _entities.extract(sdoc, latin=latin, stops=stops, titles=titles, kinds=kinds, places=places,

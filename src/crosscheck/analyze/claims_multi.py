@@ -66,6 +66,8 @@ class Cues:
     substring: bool
     topic: tuple[str, ...] = ()
     verb_final: bool = False
+    that_optional: bool = False  # 'X mengatakan C': a clause right after the verb, no complementiser
+    object_openers: frozenset[str] = frozenset()  # ... unless it opens so: an object ('mengatakan hal itu')
     anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
     citing: re.Pattern | None = None  # 'unter Berufung auf X': X is cited by the speaker, not the speaker
     media: frozenset[str] = frozenset()  # nouns naming an outlet by its kind ('агентства'): the outlet last credited
@@ -122,6 +124,13 @@ def title_words(lang: str | None) -> frozenset[str]:
     return frozenset(t.lower() for t in entry.get("titles", []) if " " not in t)
 
 
+@lru_cache(maxsize=None)
+def title_phrases(lang: str | None) -> frozenset[str]:
+    """The titles of several words ('juru bicara', 'perdana menteri', 'wali kota'), lowercase."""
+    entry = _data()["languages"].get(base_language(lang)) or {}
+    return frozenset(" ".join(t.lower().split()) for t in entry.get("titles", []) if " " in t)
+
+
 def org_kinds(lang: str | None, key: str = "org_kinds") -> frozenset[str]:
     """Heads of nouns naming an organisation by its kind in ``lang`` ('konzern', 'autobauer'), lowercase; with
     ``key="place_kinds"``, those naming a place by its kind or part ('stadt', 'osten')."""
@@ -155,6 +164,7 @@ def cues_for(lang: str | None) -> Cues | None:
                               unlike=entry.get("negation_unlike", ())),
         titles=_alternation(entry.get("titles", []), sub),
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
+        that_optional=bool(entry.get("that_optional")), object_openers=frozenset(entry.get("object_openers", ())),
         anaphora=_alternation(entry.get("anaphora", []), sub),
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.analyze.claims_sources_multi import (_EDGE, _cited, _mentions_in, _noun_after_cue, _particle,
-                                                     _past_dates, _place_of_a_noun, _points_back, _recent_or_person,
-                                                     _speaker_near, _subject, _tidy, apposition_before)
+from crosscheck.analyze.claims_sources_multi import (_EDGE, _QUOTE_CHARS, _cited, _mentions_in, _noun_after_cue,
+                                                     _particle, _past_dates, _place_of_a_noun, _points_back,
+                                                     _recent_or_person, _speaker_near, _subject, _tidy,
+                                                     apposition_before)
 from crosscheck.textunits import word_count
 
 
@@ -84,6 +85,9 @@ def _reported(st, s: int, e: int) -> bool:
                 key, name = _speaker_near(st, s, min(cs, back[0]), cs, ce)
                 if key is None and name is None:
                     name = _subject(st, s, min(cs, back[0]))
+            elif c.that_optional and cs > s and (opens := _bare_clause(st, pc, e)) is not None:
+                body = (opens, e)  # 'Polisi mengatakan tiga orang ditangkap': the complementiser left out
+                key, name = _speaker_near(st, s, cs, cs, ce)
             else:
                 continue
         if body is None:
@@ -161,3 +165,20 @@ def _comma_before(text: str, s: int, cs: int) -> int | None:
     if word_count(head[k + 1:]) > 6 or word_count(head[:k]) < 3:
         return None
     return s + k
+
+
+BARE_CLAUSE_WORDS = 3  # words a clause after a verb without its complementiser needs
+
+
+def _bare_clause(st, pc: int, e: int) -> int | None:
+    """Where a clause starts right after a reporting verb in a language that may leave the complementiser out
+    ('X mengatakan C'): None when it is short, quoted, or opens as an object or an addressee does ('mengatakan hal
+    itu kepada wartawan', 'mengatakan kepada wartawan')."""
+    start = pc + _skip(st.text, pc, e)
+    words = st.text[start:e].split()
+    if len(words) < BARE_CLAUSE_WORDS or words[0][:1] in _QUOTE_CHARS:
+        return None
+    first = words[0].lower().strip(",.;:")
+    if first in st.cues.object_openers or first in st.cues.addressee:
+        return None
+    return start

@@ -222,6 +222,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
                 continue  # 'Turnout was 68 percent' beside '... said turnout was higher': a word, no name
         if span is not None and stops:
             span = foreign_span(span, ent.label_, stops, calendar, particles)
+            span = _past_long_title(span, titles) if span is not None else None
         if span is None:
             continue
         given = bool(stops) and ent.label_ == "GPE" and _given_name(span, stops)
@@ -261,6 +262,18 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
     out.extend(_places_after_prepositions(sdoc, latin, cands))
     out.extend(_names_after_titles(sdoc, latin, cands, titles, bool(stops), language))
     return out
+
+
+def _past_long_title(span: Span, titles: frozenset[str]) -> Span | None:
+    """'Juru bicara ...' (Indonesian 'spokesperson': the NER read 'Juru' as a person), 'Perdana Menteri Anwar
+    Ibrahim': a title of several words (``titles`` holding some) opening a span is no part of the name; None when
+    nothing is left of it."""
+    doc = span.doc
+    for title in sorted((t for t in titles if " " in t), key=len, reverse=True):
+        end = span.start + len(title.split())
+        if end <= len(doc) and " ".join(t.lower_ for t in doc[span.start:end]) == title:
+            return doc[end:span.end] if end < span.end else None
+    return span
 
 
 def _without_portfolio(span: Span, titles: frozenset[str], language: str | None, titled: bool) -> Span:
