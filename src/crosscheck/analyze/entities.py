@@ -19,7 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.aliases import known, known_as_written, known_place, name_tokens, surface
-from crosscheck.analyze.portfolios import name_after_portfolio
+from crosscheck.analyze.portfolios import after_titled_portfolio, ministry_spans, name_after_portfolio, portfolio_end
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -235,7 +235,10 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
             cut = _without_title(span, titles)
             span, titled = cut, cut is not span
             cut = _without_portfolio(span, titles, language, titled)
-            span, titled = cut, titled or cut is not span
+            if cut is None:
+                continue  # 'Saúde' of 'a ministra da Saúde, Ilse Varga': the portfolio alone is no name
+            span, titled = cut, titled or cut is not span or after_titled_portfolio(
+                doc_text(sdoc), span.start_char, language, lambda w: is_title_word(w, titles, True))
         kinded = placed = False
         if kinds and not titled:  # 'Lebensmittelkonzern Kestrel Foods': the name after a compound naming its kind
             cut = _without_title(span, kinds)
@@ -261,7 +264,18 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         out.append((span, label))
     out.extend(_places_after_prepositions(sdoc, latin, cands))
     out.extend(_names_after_titles(sdoc, latin, cands, titles, bool(stops), language))
-    return out
+    return _with_ministries(sdoc, out, language) if language else out
+
+
+def _with_ministries(sdoc: Doc, spans: list[tuple[Span, str]], language: str) -> list[tuple[Span, str]]:
+    """A ministry named by its noun and portfolio is one organisation: the spans the NER cut from it ('Ministério'
+    a person, 'Interior' an organisation) give way to it."""
+    found = [sp for s, e in ministry_spans(doc_text(sdoc), language)
+             if (sp := sdoc.char_span(s, e, alignment_mode="expand")) is not None]
+    if not found:
+        return spans
+    kept = [(sp, lbl) for sp, lbl in spans if not any(sp.start < m.end and m.start < sp.end for m in found)]
+    return kept + [(m, "ORG") for m in found]
 
 
 def _past_long_title(span: Span, titles: frozenset[str]) -> Span | None:
@@ -276,13 +290,16 @@ def _past_long_title(span: Span, titles: frozenset[str]) -> Span | None:
     return span
 
 
-def _without_portfolio(span: Span, titles: frozenset[str], language: str | None, titled: bool) -> Span:
+def _without_portfolio(span: Span, titles: frozenset[str], language: str | None, titled: bool) -> Span | None:
     """'Salute Ilse Varga' of 'il ministro della Salute Ilse Varga': the name after the portfolio that opens a
-    span a title stands before (or opened: ``titled``)."""
+    span a title stands before (or opened: ``titled``); None when the span is the portfolio alone."""
     doc = span.doc
     before = [t for t in doc[max(0, span.start - 4):span.start] if not t.is_punct]
     if not titled and not any(is_title_word(t.lower_, titles, True) for t in before[-3:]):
         return span
+    end = portfolio_end(doc_text(doc), span.start_char, language)
+    if end is not None and end >= span.end_char:
+        return None
     at = name_after_portfolio(doc_text(doc), span.start_char, language)
     if at is None or at >= span.end_char:
         return span

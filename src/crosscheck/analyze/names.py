@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from crosscheck.analyze.aliases import known, known_place, plain_key
 from crosscheck.analyze.claims_multi import cues_for
 from crosscheck.analyze.entities import LocalEntities
-from crosscheck.analyze.portfolios import name_after_portfolio
+from crosscheck.analyze.portfolios import ministry_spans, name_after_portfolio
 from crosscheck.model import Entity, Mention
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
@@ -127,6 +127,9 @@ def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
         elif len(words) == 3 and _lookup(words[1]) is None and _lookup(words[2]) is None:
             # 'омбудсмен Украины Дмитрий Лубинец': the place a title belongs to, then the holder's name
             spans.append((m.end() - len(" ".join(words[1:])), m.end(), "PERSON", " ".join(words[1:])))
+    ministries = ministry_spans(text, language)  # 'υπουργείο Εσωτερικών': one organisation, not 'Εσωτερικών'
+    spans = [sp for sp in spans if not any(sp[0] < e and s < sp[1] for s, e in ministries)]
+    spans.extend((s, e, "ORG", text[s:e]) for s, e in ministries)
     return _build(sdoc, text, spans)
 
 

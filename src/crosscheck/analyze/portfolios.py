@@ -21,26 +21,80 @@ LINK_LETTERS = 6  # a linking function word is this short at most ('della', 'deg
 
 
 @lru_cache(maxsize=32)
-def _pattern(language: str | None) -> re.Pattern | None:
+def _entry(language: str | None) -> dict:
     # read here, not through claims_multi (which reads entities, which reads this module)
     with resources.files("crosscheck.data").joinpath("claim_cues.json").open(encoding="utf-8") as fh:
-        entry = json.load(fh)["languages"].get(base_language(language) or "") or {}
-    phrases = sorted(entry.get("portfolios", ()), key=len, reverse=True)
+        return json.load(fh)["languages"].get(base_language(language) or "") or {}
+
+
+@lru_cache(maxsize=32)
+def _pattern(language: str | None) -> re.Pattern | None:
+    phrases = sorted(_entry(language).get("portfolios", ()), key=len, reverse=True)
     if not phrases:
         return None
     alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     link = rf"(?-i:[^\W\d_A-Z\u00c0-\u00de\u0391-\u03a9\u0386-\u038f\u0400-\u042f]{{1,{LINK_LETTERS}}})"
-    return re.compile(rf"[ \u00a0]*(?:{link}(?:[ \u00a0]+|['\u2019]))*(?:{alt})[ \u00a0]+(?=[^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"[ \u00a0]*(?:{link}(?:[ \u00a0]+|['\u2019]))*(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def portfolio_end(text: str, pos: int, language: str | None) -> int | None:
+    """Where the portfolio written from ``pos`` (perhaps behind its linking words) ends; None when no portfolio
+    of ``language`` stands there."""
+    rx = _pattern(language)
+    m = rx.match(text, pos) if rx is not None else None
+    return m.end() if m is not None else None
 
 
 def name_after_portfolio(text: str, pos: int, language: str | None) -> int | None:
     """Where a name starts after the portfolio written from ``pos`` (after the title, or opening a span read as a
-    name), perhaps behind its linking words; None when no portfolio of ``language`` stands there or no
-    capitalised word follows it."""
-    rx = _pattern(language)
+    name), perhaps behind its linking words, perhaps set off by a comma ('a ministra da Saúde, Ilse Varga');
+    None when no portfolio of ``language`` stands there or no capitalised word follows it."""
+    end = portfolio_end(text, pos, language)
+    if end is None:
+        return None
+    gap = re.match(r",?[ \u00a0]+", text[end:end + 4])
+    at = end + gap.end() if gap else end
+    return at if gap and at < len(text) and text[at].isupper() else None
+
+
+def after_titled_portfolio(text: str, start: int, language: str | None, is_title) -> bool:
+    """A title and its portfolio end right before ``start``, perhaps with a comma ('a ministra da Saúde, Ilse
+    Varga'): the name at ``start`` is the minister's, a person (``is_title``: whether a lowercase word is a title)."""
+    if _pattern(language) is None:
+        return False
+    head = text[max(0, start - 80):start]
+    for m in re.finditer(r"[^\W\d_]+", head):
+        if is_title(m.group(0).lower()):
+            end = portfolio_end(head, m.end(), language)
+            if end is not None and re.fullmatch(r",?[ \u00a0]*", head[end:]):
+                return True
+    return False
+
+
+@lru_cache(maxsize=32)
+def _ministry(language: str | None) -> re.Pattern | None:
+    nouns = _entry(language).get("ministries", ())
+    if not nouns or _pattern(language) is None:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, nouns)) + r")(?!\w)", re.IGNORECASE)
+
+
+def ministry_spans(text: str, language: str | None) -> list[tuple[int, int]]:
+    """(start, end) of each ministry named by its noun and portfolio ('Ministério do Interior', 'ministère de
+    l'Intérieur', 'υπουργείο Εσωτερικών', 'Kementerian Dalam Negeri'): one organisation's name."""
+    rx = _ministry(language)
     if rx is None:
-        return None
-    m = rx.match(text, pos)
-    if m is None or not text[m.end()].isupper():
-        return None
-    return m.end()
+        return []
+    out = []
+    for m in rx.finditer(text):
+        end = portfolio_end(text, m.end(), language)
+        if end is not None:  # and the country it is of ('ministère des Affaires étrangères de la Norlande')
+            of = _OF_A_PLACE.match(text, end)
+            out.append((m.start(), of.end() if of else end))
+    return out
+
+
+# after the portfolio: linking words in lower case, then a capitalised word or two (a place's name)
+_OF_A_PLACE = re.compile(rf"(?:[ \u00a0]+(?-i:[^\W\d_A-Z\u00c0-\u00de\u0391-\u03a9\u0386-\u038f\u0400-\u042f]{{1,{LINK_LETTERS}}}))*"
+                         r"(?:[ \u00a0]+|['\u2019])(?-i:[A-Z\u00c0-\u00de\u0391-\u03a9\u0386-\u038f\u0400-\u042f][^\W\d_]+)"
+                         r"(?:[ \u00a0](?-i:[A-Z\u00c0-\u00de\u0391-\u03a9\u0386-\u038f\u0400-\u042f][^\W\d_]+))?")
