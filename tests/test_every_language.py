@@ -1197,6 +1197,12 @@ def test_a_ministers_portfolio_is_no_part_of_the_name(lang, text):
     ("id", "Menteri Kesehatan Ilse Varga berbicara di Tavrin. Menurut menteri, para peretas meminta tebusan besar.",
      "Ilse Varga"),
     ("tr", "Sağlık Bakanı Ilse Varga, Tavrin'de konuştu. Bakan, hasta verilerinin çalınmadığını söyledi.", "Ilse Varga"),
+    # a compound title: 'Gesundheitsministerin' ends with 'Ministerin'
+    ("de", "Gesundheitsministerin Ilse Varga sprach in Tavrin. \"Wir werden keine Kriminellen bezahlen\", sagte die "
+           "Ministerin.", "Ilse Varga"),
+    # not 'Hakerzy', a capitalised word the title stood before in an earlier sentence; 'zdrowia' (a portfolio) between
+    ("pl", "Minister zdrowia Ilse Varga przemawiała w Tavrinie. Hakerzy zażądali okupu. \"Nie zapłacimy "
+           "przestępcom\" - oświadczyła minister.", "Ilse Varga"),
 ])
 def test_a_title_alone_is_the_person_named_with_it(lang, text, speaker):
     """'según la ministra', 'σύμφωνα με την υπουργό' (another case of 'υπουργός'), 'Bakan': the source was the title
@@ -1275,6 +1281,8 @@ def test_a_title_of_several_words_is_no_name():
     ("id", "Polisi telah membuka penyelidikan atas serangan itu, menurut Kementerian Dalam Negeri.",
      "Kementerian Dalam Negeri"),
     ("el", "Η αστυνομία ξεκίνησε έρευνα για την επίθεση, ανέφερε το υπουργείο Εσωτερικών.", "υπουργείο Εσωτερικών"),
+    ("pl", "Według ministerstwa spraw wewnętrznych policja zatrzymała dwóch podejrzanych w Tarsku.",
+     "ministerstwa spraw wewnętrznych"),  # the source was cut at two words
 ])
 def test_a_ministry_named_by_its_portfolio_is_one_organisation(lang, text, speaker):
     """'Ministério do Interior': the NER read a person 'Ministério' and an organisation 'Interior', and the speaker

@@ -531,7 +531,18 @@ def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
         ent = st.ents.entity(m.entity)
         if (ent.type if ent else m.label) != "PERSON":
             continue
-        before = [t.group(0).lower() for t in st.cues.titles.finditer(st.text, max(0, m.start - 60), m.start)]
-        if before and before[-1][:TITLE_STEM] in stems:
+        if _titled_by(st.text[max(0, m.start - 60):m.start], stems, words):
             return m.entity, ent.name if ent else " ".join(st.text[m.start:m.end].split())
     return None
+
+
+def _titled_by(head: str, stems: set[str], titles: list[str]) -> bool:
+    """The title (``stems``: its first letters; ``titles``: its words, which a compound may end with:
+    'Gesundheitsministerin') is among the last four words before a name, in its clause ('minister zdrowia Ilse
+    Varga', 'a ministra da Saúde, Ilse Varga'), not in a sentence before."""
+    clause = re.split(r"[.!?;:\u3002]", head)[-1]
+    for w in clause.split()[-4:]:
+        w = w.strip(",").lower()
+        if w[:TITLE_STEM] in stems or any(len(w) > len(t) and w.endswith(t) for t in titles):
+            return True
+    return False
