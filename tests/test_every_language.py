@@ -1301,3 +1301,17 @@ def test_a_minister_set_off_after_the_portfolio_is_a_person():
     an = analyze([doc])[0]
     assert {(e.name, e.type) for e in an.entities if "Varga" in e.name or e.name == "Saúde"} == {("Ilse Varga", "PERSON")}
     assert [c.speaker_text for c in an.claims if c.kind != "outlet"] == ["Ilse Varga", "Ilse Varga"], an.claims
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("قالت وزيرة الصحة إيلزه فارغا يوم الخميس إن هجوما ببرنامج فدية عطّل أنظمة الكمبيوتر في 14 مستشفى.",
+     "إيلزه فارغا"),  # a feminine title, its portfolio, the name, then a date before the complementiser
+    ("قال الرئيس السوري أحمد الشرع إن المفاوضات مستمرة مع الجانب الآخر.", "أحمد الشرع"),  # an adjective with al-
+    ("وقال متحدث باسم وزارة الداخلية إن الشرطة اعتقلت مشتبها بهما في المدينة.", "وزارة الداخلية"),
+])
+def test_an_arabic_speaker_after_the_verb_is_named(text, speaker):
+    """'قالت وزيرة الصحة إيلزه فارغا يوم الخميس إن C': the sentence was the outlet's (no title 'وزيرة', no name in a
+    script without capitals, and the complementiser counted among the subject's words)."""
+    doc = Document(id="ar-spk", source="ar", fmt="txt", language="ar", published="2026-12-03", text=text)
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert [(c.kind, c.speaker_text) for c in claims] == [("reported", speaker)], claims

@@ -125,6 +125,12 @@ def title_words(lang: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def name_stops(lang: str | None) -> frozenset[str]:
+    """Words that end a name after a title in a script without capitals (data/claim_cues.json 'name_stops')."""
+    return frozenset((_data()["languages"].get(base_language(lang)) or {}).get("name_stops", ()))
+
+
+@lru_cache(maxsize=None)
 def title_phrases(lang: str | None) -> frozenset[str]:
     """The titles of several words ('juru bicara', 'perdana menteri', 'wali kota'), lowercase."""
     entry = _data()["languages"].get(base_language(lang)) or {}

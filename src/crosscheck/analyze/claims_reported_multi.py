@@ -94,7 +94,8 @@ def _reported(st, s: int, e: int) -> bool:
             continue
         if key is None and name is None and body[0] >= cs:
             name = _subject(st, s, cs)
-            between = st.text[ce + _particle(c, st.text, ce, e):body[0]]  # (not the verb's particle)
+            # (not the verb's particle, nor the complementiser)
+            between = st.text[ce + _particle(c, st.text, ce, e):that.start() if that is not None else body[0]]
             if name is None and 1 <= word_count(between) <= 6:  # 'dijo el portavoz que' / 'أعلنت الشركة أن'
                 name = _tidy(c.that.sub("", between) if c.that is not None else between)
         elif key is None and name is None and c.substring:

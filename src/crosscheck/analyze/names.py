@@ -21,10 +21,11 @@ from babel import Locale
 from spacy.tokens import Doc
 
 from crosscheck.analyze.aliases import known, known_place, plain_key
-from crosscheck.analyze.claims_multi import cues_for
+from crosscheck.analyze.claims_multi import cues_for, name_stops
 from crosscheck.analyze.entities import LocalEntities
-from crosscheck.analyze.portfolios import ministry_spans, name_after_portfolio
+from crosscheck.analyze.portfolios import ministry_spans, name_after_portfolio, portfolio_end
 from crosscheck.model import Entity, Mention
+from crosscheck.textunits import base_language, stop_words
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -133,6 +134,37 @@ def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
     return _build(sdoc, text, spans)
 
 
+_UNCASED = re.compile(r"[ \u00a0]+[\u0600-\u06ff]")
+UNCASED_NAME_WORDS = 2  # words of a name after a title, in a script without capitals
+_ARTICLE = "\u0627\u0644"  # al-, which opens adjectives and portfolios ('السوري', 'الصحة'), not a foreign name
+
+
+def _uncased_name(text: str, te: int, language: str | None) -> tuple[int, int] | None:
+    """'قالت وزيرة الصحة إيلزه فارغا يوم الخميس': after the title, its portfolio and adjectives (which open with
+    al-), up to two words in a row that are no function word, complementiser, verb of saying or ``name_stops``
+    word of the language (data/claim_cues.json)."""
+    end = portfolio_end(text, te, language) or te
+    cues = cues_for(language)
+    stops = stop_words(base_language(language)) | name_stops(language)
+    words = list(re.finditer(r"[^\W\d_]+", text[end:end + 80]))
+    i = 0
+    while i < min(2, len(words)) and words[i].group(0).startswith(_ARTICLE) and (not i or _adjacent(text, end, words, i)):
+        i += 1
+    taken = []
+    for k in range(i, min(i + UNCASED_NAME_WORDS, len(words))):
+        w = words[k].group(0)
+        if w in stops or w.startswith(_ARTICLE) and not taken or k > i and not _adjacent(text, end, words, k) or \
+                cues is not None and any(rx is not None and rx.fullmatch(w) for rx in (cues.cue, cues.that)):
+            break
+        taken.append(words[k])
+    return (end + taken[0].start(), end + taken[-1].end()) if taken else None
+
+
+def _adjacent(text: str, at: int, words: list, k: int) -> bool:
+    """Word ``k`` follows word ``k - 1`` with only spaces between (no comma, no stop)."""
+    return not text[at + words[k - 1].end():at + words[k].start()].strip()
+
+
 def _after_title(text: str, start: int, cues) -> bool:
     """A title of the language ends right before ``start`` (spaces between)."""
     if cues is None or cues.titles is None:
@@ -160,6 +192,8 @@ def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[i
     if language == "zh":  # '负责人李明表示': a two- or three-character name between the title and the verb
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?=\u8868\u793a|\u8bf4|\u79f0|\u6307\u51fa|\u5f3a\u8c03|\u5ba3\u5e03|\u8ba4\u4e3a|\uff0c|\u3002)", text[te:te + 8])
         return (te, te + m.end(1)) if m else None
+    if _UNCASED.match(text, te):  # Arabic: no capitals to tell the name
+        return _uncased_name(text, te, language)
     at = name_after_portfolio(text, te, language)  # 'ο υπουργός Εξωτερικών Γιάννης Παππάς': past the portfolio
     if at is not None:
         te = at - 1
