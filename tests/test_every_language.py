@@ -1315,3 +1315,34 @@ def test_an_arabic_speaker_after_the_verb_is_named(text, speaker):
     doc = Document(id="ar-spk", source="ar", fmt="txt", language="ar", published="2026-12-03", text=text)
     claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
     assert [(c.kind, c.speaker_text) for c in claims] == [("reported", speaker)], claims
+
+
+@pytest.mark.parametrize("lang,text,claims", [
+    # a foreign name with a middle dot after the title, a date before the verb; '表示' itself was read as a name
+    ("zh", "洛尔瓦尼亚卫生部长伊尔泽·瓦尔加3日表示，一次勒索软件攻击导致14家公立医院的系统瘫痪。内政部发言人表示，警方已逮捕两名嫌疑人。",
+     [("伊尔泽·瓦尔加", "一次勒索软件攻击导致14家公立医院的系统瘫痪。"), ("内政部发言人", "警方已逮捕两名嫌疑人。")]),
+    # the honorific 氏 names a person; the topic particle followed by a date; 同氏 is the last speaker
+    ("ja", "ロルバニアの保健相イルゼ・バルガ氏は3日、ランサムウェア攻撃により公立病院14カ所のシステムが停止したと発表した。"
+           "同氏は、ハッカーが身代金500万ドルを要求したと述べた。内務省の報道官は、警察が容疑者2人を逮捕したと明らかにした。",
+     [("イルゼ・バルガ", "ランサムウェア攻撃により公立病院14カ所のシステムが停止した"),
+      ("イルゼ・バルガ", "ハッカーが身代金500万ドルを要求した"), ("報道官", "警察が容疑者2人を逮捕した")]),
+    # a ministry between the name and its title; the title and its topic particle are no part of what was said
+    ("ko", "일제 바르가 보건부 장관은 랜섬웨어 공격으로 공립 병원 14곳의 전산 시스템이 마비됐다고 밝혔다. "
+           "그는 해커들이 500만 달러의 몸값을 요구했다고 말했다. 내무부 대변인은 경찰이 용의자 2명을 체포했다고 밝혔다.",
+     [("바르가", "랜섬웨어 공격으로 공립 병원 14곳의 전산 시스템이 마비됐다고"),
+      ("바르가", "해커들이 500만 달러의 몸값을 요구했다고"), ("내무부 대변인", "경찰이 용의자 2명을 체포했다고")]),
+])
+def test_speakers_in_scripts_without_spaces_or_capitals(lang, text, claims):
+    """Before: zh '尔瓦尼亚卫生部长' (the title with the characters before it), ja the outlet's sentence (the topic
+    particle followed by a date) and '同氏' a speaker, ko '보건부' (the ministry) the name and '장관은' opening
+    the claim, '그' (he) a speaker."""
+    doc = Document(id=f"cjk-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    got = [(c.speaker_text, c.text) for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert got == claims, got
+
+
+def test_a_katakana_place_inside_a_longer_word_is_no_place():
+    """'ラン' (Laon) inside 'ランサムウェア' (ransomware) was a place."""
+    doc = Document(id="ja-laon", source="ja", fmt="txt", language="ja", published="2026-12-03",
+                   text="ランサムウェア攻撃により公立病院14カ所のシステムが停止した。")
+    assert not analyze([doc])[0].entities

@@ -66,6 +66,8 @@ class Cues:
     substring: bool
     topic: tuple[str, ...] = ()
     verb_final: bool = False
+    org_suffixes: tuple[str, ...] = ()  # endings of an organisation's name written as one word ('보건부', '경찰청')
+    pronouns: frozenset[str] = frozenset()  # third-person subjects that point back to the last speaker ('同氏', '그')
     that_optional: bool = False  # 'X mengatakan C': a clause right after the verb, no complementiser
     object_openers: frozenset[str] = frozenset()  # ... unless it opens so: an object ('mengatakan hal itu')
     anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
@@ -170,7 +172,7 @@ def cues_for(lang: str | None) -> Cues | None:
                               unlike=entry.get("negation_unlike", ())),
         titles=_alternation(entry.get("titles", []), sub),
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
-        that_optional=bool(entry.get("that_optional")), object_openers=frozenset(entry.get("object_openers", ())),
+        pronouns=frozenset(entry.get("pronouns", ())), org_suffixes=tuple(entry.get("org_suffixes", ())), that_optional=bool(entry.get("that_optional")), object_openers=frozenset(entry.get("object_openers", ())),
         anaphora=_alternation(entry.get("anaphora", []), sub),
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),
@@ -218,6 +220,8 @@ class _State:
         # (not the report's own outlet, whose name may be a media noun: 'Le Quotidien', 'El Diario')
         if speaker is None and speaker_text and kind != "outlet":
             speaker, speaker_text = role_holder(self, speaker_text, sent[0]) or (None, self._publisher(speaker_text))
+            if speaker_text in c.pronouns and (recent := self.recent()) is not None:  # '同氏は', '그는': the last speaker
+                speaker, speaker_text = recent.key, recent.text
             if self._media_word(speaker_text):
                 recent = self.recent()  # 'по данным агентства' after 'сообщило агентство Northwire': Northwire
                 if recent is not None and recent.text and not self._media_word(recent.text):

@@ -38,6 +38,10 @@ def _reported(st, s: int, e: int) -> bool:
                         start = hit.end
                         particle = re.match(r"[^\s,\uff0c\u3001]*\s*", st.text[start:cs])
                         start += particle.end() if particle else 0
+                    start = _past_titled_topic(st, start, cs)
+                elif c.pronouns and (pro := re.match(r"\s*(\S+?)(?:" + "|".join(map(re.escape, c.topic)) + r")\s+",
+                                                     st.text[s:cs])) and pro.group(1) in c.pronouns:
+                    start = s + pro.end()  # '그는 C라고 말했다': the pronoun is the speaker, not what was said
                 body = (start, cs)
         else:
             that = c.that.match(st.text, ce + _skip(st.text, ce, e)) if c.that is not None else None
@@ -182,4 +186,22 @@ def _bare_clause(st, pc: int, e: int) -> int | None:
     first = words[0].lower().strip(",.;:")
     if first in st.cues.object_openers or first in st.cues.addressee:
         return None
+    return start
+
+
+TOPIC_REACH = 30  # characters from the clause's start within which a title closed by a topic particle is its speaker
+
+
+def _past_titled_topic(st, start: int, cs: int) -> int:
+    """Where the clause before a verb set last starts once the title closed by a topic particle that opens it is
+    left out ('보건부 장관은 3일 C라고 밝혔다', '内務省の報道官は、C と明らかにした': the speaker, not what was said)."""
+    c = st.cues
+    if c.titles is None or not c.topic:
+        return start
+    head = st.text[start:min(cs, start + TOPIC_REACH)]
+    topic = "|".join(map(re.escape, c.topic))
+    for m in c.titles.finditer(head):
+        after = re.match(rf"(?:{topic})[\s,\u3001]*", head[m.end():])
+        if after is not None and (after.end() > 1 or head[m.end() + after.end():][:1].isdigit()):
+            return start + m.end() + after.end()
     return start

@@ -319,7 +319,8 @@ def _subject(st, s: int, cs: int) -> str | None:
         m = re.search(r"(?:^|\s)(\S{1,12}?)(?:" + topic + r")\s*$", head)  # '... 당국은 밝혔다'
         if m is not None:
             return _tidy(m.group(1))
-        m = re.match(r"\s*(\S[^,\uff0c\u3001\u3002]{0,24}?)(?:" + "|".join(map(re.escape, st.cues.topic)) + r")(?:[\s,\u3001]|$)", head)
+        m = re.match(r"\s*(\S[^,\uff0c\u3001\u3002]{0,24}?)(?:" + "|".join(map(re.escape, st.cues.topic)) +
+                     r")(?:[\s,\u3001]|$|[0-9\uff10-\uff19])", head)  # ('X氏は3日、'): a date may follow
         return _tidy(m.group(1)) if m else None
     if st.cues.substring:
         return None
