@@ -564,3 +564,18 @@ def test_a_report_in_a_language_the_embedder_was_not_trained_on_joins_by_names(s
     by_title = {store.document(d).title: s.id for s in store.stories() for d in s.documents}
     assert len(stories) == 2, stories
     assert by_title[records[0][1]] == by_title[records[1][1]] == by_title[records[2][1]] != by_title[records[3][1]]
+
+
+def test_money_written_against_a_cjk_scale_is_a_currency():
+    """'500万美元', '500万ドル', '500만 달러': the counted word was '万美元' / '万ドル' (the scale character with it), which
+    no table knew, so the sum never met '5 million dollars' or '8 million dollars' as one counted thing."""
+    from crosscheck.corroborate.features import Figure, _noun_after
+    from crosscheck.corroborate.values import figure_relation
+
+    assert [_noun_after(t, "") for t in ("500万美元", "500万ドル", "500만 달러")] == ["美元", "ドル", "달러"]
+    five = (Figure("5 million", 5e6, 5e6, of="dollar"),)
+    eight = (Figure("8 million", 8e6, 8e6, of="dollar"),)
+    for text in ("500万美元", "500万ドル", "500만 달러"):
+        cjk = (Figure(text, 5e6, 5e6, of=_noun_after(text, "")),)
+        assert figure_relation(five, cjk, cross=True) == "same"
+        assert figure_relation(eight, cjk, cross=True) == "clash"

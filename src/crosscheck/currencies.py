@@ -32,7 +32,7 @@ ENGLISH_EXTRA = {"GBP": ("sterling",)}
 # languages whose CLDR names feed the table every language can look words up in (values.py compares figures
 # across languages without knowing which language a counted word is in)
 LANGUAGES = ("en de es it pl ru uk fr pt nl el bg tr ar id cs ro sv hu da no fi sk hr sr sl lt lv et he hi "
-             "fa vi ms ca").split()
+             "fa vi ms ca ja ko zh").split()
 _SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
 
 

@@ -422,7 +422,11 @@ def _noun_after(q_text: str, rest: str) -> str | None:
     inside = _LETTERS.findall(re.sub(r"^\D*\d[\d.,\s]*", "", q_text)) if re.search(r"\d", q_text) else []
     m = _LETTERS.match(rest.lstrip())
     word = inside[-1] if inside else m.group(0) if m and rest[:1].isspace() else None
+    word = word.lstrip(_CJK_SCALES) if word else None  # '500万美元': the dollars, not '万美元'
     return word.lower() if word else None
+
+
+_CJK_SCALES = "\u4e07\u842c\u5104\u4ebf\u5343\u767e\ub9cc\uc5b5\ucc9c"  # 万 萬 億 亿 千 百 만 억 천
 
 
 PART_TERMS = 3  # content words and names a sentence of a claim needs to be read as a part of its own
