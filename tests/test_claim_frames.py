@@ -15,6 +15,9 @@ CASES = [
      "to rule out a second referendum on the bridge", "brandt", "declined", "intention"),  # verb + to-infinitive
     ("The union asked the transport board to suspend the new night timetable.",
      "the transport board to suspend the new night timetable", "union", "asked", "reported"),  # request + object + infinitive
+    # whom a request is made of after 'on': the content was 'to reopen the night ferry' ('called on X to C')
+    ("Councillor Ana Ruiz called on the harbour board to reopen the night ferry.",
+     "the harbour board to reopen the night ferry", "ruiz", "called", "reported"),
     ("Councillor Ana Ruiz hopes the ferry service will resume before the summer.",
      "the ferry service will resume before the summer", "ruiz", "hopes", "belief"),  # verb + clause
     ("Councillor Petra Lind questioned whether the dredging contract was ever put to tender.",

@@ -27,7 +27,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, asks
+from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, OBJECT_PREPS, asks
 from crosscheck.analyze.claim_objects import completed_object, governing_subject
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
@@ -199,6 +199,10 @@ def _infinitive(cue: Token) -> set[int] | None:
         return None
     ids = {t.i for t in xcomp.subtree}
     obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and cue.i < c.i < xcomp.i), None)
+    if obj is None:  # 'called on President Obama to retaliate': whom the request is made of, without 'on'
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS.get(cue.lemma_, ())
+                     and cue.i < c.i < xcomp.i), None)
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
     if obj is not None:
         ids |= {t.i for t in obj.subtree}
     return ids
