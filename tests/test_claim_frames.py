@@ -18,6 +18,11 @@ CASES = [
     # whom a request is made of after 'on': the content was 'to reopen the night ferry' ('called on X to C')
     ("Councillor Ana Ruiz called on the harbour board to reopen the night ferry.",
      "the harbour board to reopen the night ferry", "ruiz", "called", "reported"),
+    # verbs of urging with whom they urge ('encouraged', 'exhorted', 'implored' were no cues)
+    ("Councillor Ana Ruiz encouraged the fishermen to vote against the quota.",
+     "the fishermen to vote against the quota", "ruiz", "encouraged", "reported"),
+    ("Ruiz exhorted the fishermen to vote against the quota.",
+     "the fishermen to vote against the quota", "ruiz", "exhorted", "reported"),
     ("Councillor Ana Ruiz hopes the ferry service will resume before the summer.",
      "the ferry service will resume before the summer", "ruiz", "hopes", "belief"),  # verb + clause
     ("Councillor Petra Lind questioned whether the dredging contract was ever put to tender.",
