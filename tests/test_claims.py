@@ -782,3 +782,20 @@ def test_as_first_reported_by_an_outlet_credits_the_outlet(parse):
     _, found = parse("The takeover could be announced as early as Monday, as first reported by Meridian Wire.")
     assert [(c.speaker_text, c.text) for c in found] == [("Meridian Wire", "The takeover could be announced as early "
                                                                           "as Monday.")]
+
+
+@pytest.mark.parametrize("text,content", [
+    # a verb of urging with its object: the object and the infinitive, not the holder with them
+    ("Councillor Ana Ruiz urged the harbour board to keep the night ferry.", "The harbour board to keep the night ferry."),
+    # a promise binds the speaker: its object is whom it is made to, so the holder stays
+    ("Councillor Ana Ruiz promised voters to keep the night ferry.",
+     "Councillor Ana Ruiz promised voters to keep the night ferry."),
+])
+def test_whom_a_verb_of_urging_urges_is_the_content_s_subject(text, content):
+    """'Councillor Ana Ruiz urged the harbour board to C' gave the whole sentence as the content (with the holder,
+    as 'plans to C' reads), while 'The minister urged both sides to C' gave 'Both sides to C'."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    doc = Document(id="urge", source="urge", fmt="txt", text=text, language="en", published="2026-12-03")
+    assert [c.text for c in analyze([doc])[0].claims if c.kind == "reported"] == [content]

@@ -36,6 +36,7 @@ def _load_cues() -> tuple[dict[str, str], frozenset[str], dict]:
 
 CUE_CLASS, CHARACTERIZE, _DATA = _load_cues()
 NOT_OBJECT = frozenset(_DATA["object_not_content"])  # 'told reporters': the object is the addressee
+COMMISSIVE = frozenset(_DATA["commissive"])  # 'promised voters to C': the speaker does C
 OBJECT_PREPS = {verb: frozenset(preps) for verb, preps in _DATA["object_preps"].items()}  # 'called for C'
 NOUN_CUES = {noun: cls for cls, nouns in _DATA.get("noun_cues", {}).items() for noun in nouns}  # 'her claim that C'
 ADJECTIVE_CUES = {adj: cls for cls, adjs in _DATA.get("adjective_cues", {}).items() for adj in adjs}  # 'afraid that C'
@@ -367,10 +368,11 @@ def with_holder(cue: Token, ids: set[int]) -> list[Token]:
     return [t for t in cue.doc[min(ids) : max(ids) + 1] if t.i in ids]
 
 
-def infinitive(cue: Token) -> tuple[list[Token], bool] | None:
+def infinitive(cue: Token, urging: bool = False) -> tuple[list[Token], bool] | None:
     """(content tokens, has an object) of 'plans to C' / 'wants the plant to C' / 'promised to C' / 'proposes
     allowing C' (a gerund right after the cue), read with its holder ('The campaign plans to hold rallies',
-    not 'To hold rallies')."""
+    not 'To hold rallies'); a verb of saying (``urging``) with an object is read without it ('urged both sides
+    to return to talks': 'both sides to return to talks', as 'asked' and 'called on' read)."""
     xcomp = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
     if xcomp is None or asks(xcomp):
         return None
@@ -381,6 +383,8 @@ def infinitive(cue: Token) -> tuple[list[Token], bool] | None:
     if obj is None:
         obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)  # 'wants [the company to reopen]'
     ids = {t.i for t in xcomp.subtree} | ({t.i for t in obj.subtree} if obj is not None else set())
+    if urging and obj is not None:
+        return [t for t in cue.doc[min(ids):max(ids) + 1] if t.i in ids], True
     return with_holder(cue, ids), obj is not None
 
 

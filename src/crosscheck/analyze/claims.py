@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned, headlines
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, CUE_CLASS, ESTIMATE_VERBS, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -369,7 +369,8 @@ def _reported(st: _State, sent: Span) -> bool:
         accused = accusation(cue) if cls == "accusation" else None
         if cls == "accusation" and accused is None:
             continue
-        inf = infinitive(cue) if accused is None and (comp is None or (cls in ("belief", "intention") and comp.i > cue.i)) else None
+        inf = infinitive(cue, cls == "speech" and cue.lemma_ not in COMMISSIVE) if accused is None and (
+            comp is None or (cls in ("belief", "intention") and comp.i > cue.i)) else None
         if inf is not None:
             comp = None
         if cls not in ("speech", "accusation") and comp is None and inf is None and not (cls == "belief" and before_comma(sent, cue)):
