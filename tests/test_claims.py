@@ -799,3 +799,16 @@ def test_whom_a_verb_of_urging_urges_is_the_content_s_subject(text, content):
 
     doc = Document(id="urge", source="urge", fmt="txt", text=text, language="en", published="2026-12-03")
     assert [c.text for c in analyze([doc])[0].claims if c.kind == "reported"] == [content]
+
+
+def test_according_to_a_source_the_parse_hung_the_sentence_on():
+    """'According to local talk radio host Tomas Brandt, the toll plan reeks of panic': the parse made 'According'
+    the root and the clause an apposition of the source, so the source phrase took the whole sentence and no claim
+    was left."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    doc = Document(id="acc", source="acc", fmt="txt", language="en", published="2026-12-03",
+                   text="According to local talk radio host Tomas Brandt, the toll plan reeks of panic and haste.")
+    claims = [c for c in analyze([doc])[0].claims if c.kind == "according_to"]
+    assert [(c.text, "Brandt" in c.speaker_text) for c in claims] == [("The toll plan reeks of panic and haste.", True)]

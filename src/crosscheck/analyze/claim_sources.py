@@ -125,7 +125,7 @@ def according_to(st: State, sent: Span) -> bool:
         name = _appositive_name(sent, pobj)
         if name is not None:  # 'According to his lawyer, Marek Dunai, C': the lawyer is Marek Dunai
             pobj, wording = name, None
-        sources.append((pobj, with_commas(sent, acc.i, pobj.right_edge.i), wording, "according to"))
+        sources.append((pobj, with_commas(sent, acc.i, _source_end(pobj)), wording, "according to"))
         cited_by_source = citing(sent, (pobj,))[0]
     if not sources:
         return False
@@ -161,6 +161,21 @@ def according_to(st: State, sent: Span) -> bool:
             ctoks = [t for t in comp.subtree if t.i not in dropped]
             st.add(ctoks, [sent], key, text, said.lower_, "reported", tuple(c for c in [speaker_text, *chain] if c))
     return True
+
+
+def _source_end(pobj: Token) -> int:
+    """The last token of the source an 'according to' names: its phrase with what describes it, but not the
+    sentence's clause when the parse found none and hung it on the source after a comma ('According to ... Rush
+    Limbaugh, the move reeks of fear': 'According' the root, 'the move reeks' an apposition of Limbaugh)."""
+    according = pobj.head.head
+    if according.dep_ != "ROOT":
+        return pobj.right_edge.i
+    doc = pobj.doc
+    after = next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i and doc[c.left_edge.i - 1].text == ","),
+                 None)
+    if after is None:
+        return pobj.right_edge.i
+    return after.left_edge.i - 2  # before the comma
 
 
 def _inner_speech(toks: list[Token], dropped: set[int]) -> tuple[Token, Token] | None:
