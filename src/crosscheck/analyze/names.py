@@ -146,11 +146,6 @@ def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
     return _build(sdoc, text, spans)
 
 
-class _NO_CUES:  # a language without data/claim_cues.json entry
-    org_suffixes: tuple[str, ...] = ()
-
-
-_ZH_SAY = "\u8868\u793a|\u8bf4|\u79f0|\u6307\u51fa|\u5f3a\u8c03|\u5ba3\u5e03|\u8ba4\u4e3a"  # 表示 说 称 指出 强调 宣布 认为
 _UNCASED = re.compile(r"[ \u00a0]+[\u0600-\u06ff]")
 UNCASED_NAME_WORDS = 2  # words of a name after a title, in a script without capitals
 _ARTICLE = "\u0627\u0644"  # al-, which opens adjectives and portfolios ('السوري', 'الصحة'), not a foreign name
@@ -194,7 +189,8 @@ def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[i
     """The name written against a title: before it in ko/ja (젤렌스키 대통령), after it elsewhere."""
     if language == "ko":  # the word before the title's own word: '젤렌스키 대통령은', '리밍 소방국장은'
         ws = max(text.rfind(" ", 0, ts), text.rfind("\n", 0, ts)) + 1
-        orgs = tuple((cues_for(language) or _NO_CUES).org_suffixes)
+        cues = cues_for(language)
+        orgs = cues.org_suffixes if cues is not None else ()
         for _ in range(3):  # '젤렌스키 우크라이나 대통령', '바르가 로르바니아 보건부 장관': a country, a ministry skipped
             lo = max(0, ws - 30)
             m = re.search(r"([\uac00-\ud7af]{2,8})\s+$", text[lo:ws])
@@ -210,8 +206,10 @@ def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[i
         return (ts - len(m.group(0)), ts) if m else None
     if language == "zh":  # '负责人李明表示': a two- or three-character name between the title and the verb, or a
         # foreign name's parts joined by a middle dot ('部长伊尔泽·瓦尔加3日表示'), perhaps before a date; not the verb
-        m = re.match(rf"(?!{_ZH_SAY})((?:[\u4e00-\u9fff]{{1,6}}(?:[\u00b7\u30fb\u2022][\u4e00-\u9fff]{{1,6}}){{1,2}})|"
-                     rf"[\u4e00-\u9fff]{{2,3}}?)(?=[0-9\uff10-\uff19]|{_ZH_SAY}|\uff0c|\u3002)", text[te:te + 24])
+        cues = cues_for(language)
+        say = cues.cue.pattern if cues is not None and cues.cue is not None else "(?!)"
+        m = re.match(rf"(?!{say})((?:[\u4e00-\u9fff]{{1,6}}(?:[\u00b7\u30fb\u2022][\u4e00-\u9fff]{{1,6}}){{1,2}})|"
+                     rf"[\u4e00-\u9fff]{{2,3}}?)(?=[0-9\uff10-\uff19]|{say}|\uff0c|\u3002)", text[te:te + 24])
         return (te, te + m.end(1)) if m else None
     if _UNCASED.match(text, te):  # Arabic: no capitals to tell the name
         return _uncased_name(text, te, language)
