@@ -1346,3 +1346,43 @@ def test_a_katakana_place_inside_a_longer_word_is_no_place():
     doc = Document(id="ja-laon", source="ja", fmt="txt", language="ja", published="2026-12-03",
                    text="ランサムウェア攻撃により公立病院14カ所のシステムが停止した。")
     assert not analyze([doc])[0].entities
+
+
+@pytest.mark.parametrize("lang,text,claims", [
+    ("sv", "Hälsominister Ilse Varga sade på torsdagen att inga patientuppgifter hade stulits. Hackarna krävde en "
+           "lösensumma på 5 miljoner dollar, enligt ministern.",
+     [("reported", "Ilse Varga"), ("according_to", "Ilse Varga")]),
+    ("da", "Sundhedsminister Ilse Varga sagde torsdag, at ingen patientdata var blevet stjålet. Hackerne krævede en "
+           "løsesum på 5 millioner dollars, ifølge ministeren.",
+     [("reported", "Ilse Varga"), ("according_to", "Ilse Varga")]),
+    ("nb", "Helseminister Ilse Varga sa torsdag at ingen pasientdata var stjålet. Hackerne krevde en løsesum på "
+           "5 millioner dollar, ifølge ministeren.",
+     [("reported", "Ilse Varga"), ("according_to", "Ilse Varga")]),
+    ("cs", "Ministryně zdravotnictví Ilse Varga ve čtvrtek uvedla, že nebyla ukradena žádná data pacientů. „Zločincům "
+           "platit nikdy nebudeme,“ řekla Varga.",
+     [("reported", "Ilse Varga"), ("quote", "Varga")]),
+    ("sk", "Ministerka zdravotníctva Ilse Varga vo štvrtok uviedla, že neboli ukradnuté žiadne údaje pacientov.",
+     [("reported", "Ilse Varga")]),
+    ("ro", "Ministrul Sănătății, Ilse Varga, a declarat joi că nu au fost furate date ale pacienților.",
+     [("reported", "Ilse Varga")]),
+    ("hu", "A rendőrség szerint két gyanúsítottat vettek őrizetbe. A hackerek ötmillió dolláros váltságdíjat "
+           "követeltek a rendőrség szerint.", [("according_to", "A rendőrség"), ("according_to", "A rendőrség")]),
+    ("fi", "Terveysministeri Ilse Varga sanoi torstaina, että potilastietoja ei varastettu. Hakkerit vaativat "
+           "viiden miljoonan dollarin lunnaita ministerin mukaan.",
+     [("reported", "Ilse Varga"), ("according_to", "Ilse Varga")]),
+])
+def test_claims_in_more_european_languages(lang, text, claims):
+    """Swedish, Danish, Norwegian, Czech, Slovak, Romanian, Hungarian and Finnish reports had no claims at all (no
+    cue data); an 'according to' form closing its sentence ('... ministerin mukaan.') credits what comes before."""
+    doc = Document(id=f"eu-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    got = [(c.kind, c.speaker_text) for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert got == claims, analyze([doc])[0].claims
+
+
+def test_negation_in_the_new_languages():
+    for lang, text in (("cs", "Ministryně Ilse Varga uvedla, že nebyla ukradena žádná data pacientů."),
+                       ("sv", "Ministern Ilse Varga sade att inga patientuppgifter hade stulits."),
+                       ("ro", "Ministrul Ilse Varga a declarat că nu au fost furate date ale pacienților.")):
+        doc = Document(id=f"neg-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+        claims = [c for c in analyze([doc])[0].claims if c.kind == "reported"]
+        assert claims and all(c.negated for c in claims), (lang, claims)

@@ -100,6 +100,8 @@ def according(st, s: int, e: int) -> bool:
             return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to", chain=chain)  # 'C, segun X.'
     if c.after is not None:
         m = c.after.search(sent)
+        if m is not None and not st.text[s + m.end():e].strip(_EDGE + _QUOTE_CHARS + ".!?"):
+            return _after_closing(st, s, e, m)  # 'C a miniszter szerint.', 'C ministerin mukaan.'
         if m is not None:
             head = st.text[s:s + m.start()]
             comma = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u3001"))
@@ -113,6 +115,34 @@ def according(st, s: int, e: int) -> bool:
                 return False
             return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
     return False
+
+
+SOURCE_WORDS_BEFORE = 3  # words of a source closing its sentence before the form ('Terveysministeri Ilse Vargan mukaan')
+
+
+def _after_closing(st, s: int, e: int, m) -> bool:
+    """A form written after its source that closes the sentence ('Hackerit vaativat lunnaita ministerin mukaan.'):
+    the source is the name ending at the form, else its last word with the capitalised words and function words
+    right before it ('a miniszter'); what the sentence says before the source is the claim."""
+    at = s + m.start()
+    hit = next((x for x in _mentions_in(st, s, at) if not st.text[x.end:at].strip()), None)
+    if hit is not None:
+        src_lo = hit.start
+    else:
+        words = list(re.finditer(r"\S+", st.text[s:at]))
+        if len(words) < 2:
+            return False
+        k = len(words) - 1
+        stops = stop_words(st.cues.lang)
+        while k > 0 and len(words) - k < SOURCE_WORDS_BEFORE and (
+                words[k - 1].group(0)[:1].isupper() or words[k - 1].group(0).lower() in stops):
+            k -= 1
+        src_lo = s + words[k].start()
+    key, name = _speaker_near(st, src_lo, at, at, s + m.end())
+    name = name or _tidy(st.text[src_lo:at])
+    if name is None or word_count(st.text[s:src_lo]) < 3:
+        return False
+    return st.add(s, src_lo, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
 
 
 def _owned_by(st, lo: int, hi: int, name: str) -> str | None:

@@ -66,6 +66,7 @@ class Cues:
     substring: bool
     topic: tuple[str, ...] = ()
     verb_final: bool = False
+    title_words: frozenset[str] = frozenset()  # the titles, lowercase (role_holder compares their cases)
     org_suffixes: tuple[str, ...] = ()  # endings of an organisation's name written as one word ('보건부', '경찰청')
     pronouns: frozenset[str] = frozenset()  # third-person subjects that point back to the last speaker ('同氏', '그')
     that_optional: bool = False  # 'X mengatakan C': a clause right after the verb, no complementiser
@@ -172,7 +173,7 @@ def cues_for(lang: str | None) -> Cues | None:
                               unlike=entry.get("negation_unlike", ())),
         titles=_alternation(entry.get("titles", []), sub),
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
-        pronouns=frozenset(entry.get("pronouns", ())), org_suffixes=tuple(entry.get("org_suffixes", ())), that_optional=bool(entry.get("that_optional")), object_openers=frozenset(entry.get("object_openers", ())),
+        title_words=frozenset(t.lower() for t in entry.get("titles", ())), pronouns=frozenset(entry.get("pronouns", ())), org_suffixes=tuple(entry.get("org_suffixes", ())), that_optional=bool(entry.get("that_optional")), object_openers=frozenset(entry.get("object_openers", ())),
         anaphora=_alternation(entry.get("anaphora", []), sub),
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),

@@ -523,27 +523,30 @@ def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
     if not phrase or st.cues.titles is None:
         return None
     words = [w.lower() for w in _WORDS.findall(phrase) if w.lower() not in stop_words(st.cues.lang)]
-    if not 1 <= len(words) <= 2 or not all(st.cues.titles.fullmatch(w) or any(  # a title, or one in another case
-            t.lower().startswith(w[:TITLE_STEM]) and abs(len(t) - len(w)) <= 2  # (not 'Bakanlığı', the ministry)
-            for t in st.cues.titles.findall(st.text, 0, s)) for w in words):
+    if not 1 <= len(words) <= 2 or not all(w in st.cues.title_words or any(  # a title, or one in another case
+            t.startswith(w[:TITLE_STEM]) and abs(len(t) - len(w)) <= 2  # (not 'Bakanlığı', the ministry)
+            for t in st.cues.title_words) for w in words):
         return None
     stems = {w[:TITLE_STEM] for w in words}
     for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH * 3), s)):
         ent = st.ents.entity(m.entity)
         if (ent.type if ent else m.label) != "PERSON":
             continue
-        if _titled_by(st.text[max(0, m.start - 60):m.start], stems, words):
+        if _titled_by(st.text[max(0, m.start - 60):m.start], stems, words) or \
+                _titled_by(st.text[m.end:m.end + 40], stems, words, after=True):  # 'Varga Ilse egészségügyi miniszter'
             return m.entity, ent.name if ent else " ".join(st.text[m.start:m.end].split())
     return None
 
 
-def _titled_by(head: str, stems: set[str], titles: list[str]) -> bool:
-    """The title (``stems``: its first letters; ``titles``: its words, which a compound may end with:
-    'Gesundheitsministerin') is among the last four words before a name, in its clause ('minister zdrowia Ilse
-    Varga', 'a ministra da Saúde, Ilse Varga'), not in a sentence before."""
-    clause = re.split(r"[.!?;:\u3002]", head)[-1]
-    for w in clause.split()[-4:]:
+def _titled_by(near: str, stems: set[str], titles: list[str], after: bool = False) -> bool:
+    """The title (``stems``: its first letters; ``titles``: its words, which a compound may end with, in another
+    case: 'Gesundheitsministerin', 'Terveysministeri' for 'ministerin') is among the last four words before a
+    name in its clause ('minister zdrowia Ilse Varga', 'a ministra da Saúde, Ilse Varga'), or with ``after``
+    among the first two after it ('Varga Ilse egészségügyi miniszter'), not in another sentence."""
+    clause = re.split(r"[.!?;:\u3002]", near)[0 if after else -1]
+    for w in (clause.split()[:2] if after else clause.split()[-4:]):
         w = w.strip(",").lower()
-        if w[:TITLE_STEM] in stems or any(len(w) > len(t) and w.endswith(t) for t in titles):
+        if w[:TITLE_STEM] in stems or any(len(w) > n and w.endswith(t[:n]) for t in titles
+                                          for n in range(max(TITLE_STEM, len(t) - 2), len(t) + 1)):
             return True
     return False
