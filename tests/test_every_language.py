@@ -1386,3 +1386,22 @@ def test_negation_in_the_new_languages():
         doc = Document(id=f"neg-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
         claims = [c for c in analyze([doc])[0].claims if c.kind == "reported"]
         assert claims and all(c.negated for c in claims), (lang, claims)
+
+
+@pytest.mark.parametrize("lang,text,claims", [
+    ("vi", "Bộ trưởng Y tế Ilse Varga cho biết không có dữ liệu bệnh nhân nào bị đánh cắp. Theo bộ trưởng, tin tặc "
+           "đã đòi khoản tiền chuộc 5 triệu USD. Bộ Công an cho biết cảnh sát đã bắt giữ hai nghi phạm.",
+     [("reported", "Ilse Varga"), ("according_to", "Ilse Varga"), ("reported", "Bộ Công an")]),
+    ("fa", "وزیر بهداشت، ایلزه وارگا، روز پنجشنبه گفت که هیچ داده‌ای از بیماران سرقت نشده است.",
+     [("reported", "ایلزه وارگا")]),
+    ("he", "שרת הבריאות אילזה וארגה אמרה כי לא נגנבו נתוני מטופלים בבתי החולים.", [("reported", "אילזה וארגה")]),
+    ("hi", "स्वास्थ्य मंत्री इल्से वर्गा ने कहा कि मरीजों का कोई डेटा चोरी नहीं हुआ है। मंत्री के अनुसार, हैकरों ने 50 "
+           "लाख डॉलर की फिरौती मांगी।", [("reported", "इल्से वर्गा"), ("according_to", "इल्से वर्गा")]),
+])
+def test_claims_in_vietnamese_persian_hebrew_and_hindi(lang, text, claims):
+    """No claims at all before (no cue data); names after a title and its portfolio in scripts without capitals
+    (Devanagari's vowel signs are no word characters: 'इल' was the name); Vietnamese 'Bộ trưởng' (the minister) is
+    no 'Bộ' (ministry) of a portfolio."""
+    doc = Document(id=f"x-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    got = [(c.kind, c.speaker_text) for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert got == claims, analyze([doc])[0].claims

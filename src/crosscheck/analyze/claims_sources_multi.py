@@ -522,7 +522,11 @@ def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
     finder resolves a role to its named holder; None when the phrase is more than a title or no one was."""
     if not phrase or st.cues.titles is None:
         return None
-    words = [w.lower() for w in _WORDS.findall(phrase) if w.lower() not in stop_words(st.cues.lang)]
+    tokens = [t.strip(_EDGE + ".,;:").lower() for t in phrase.split()]  # (Devanagari's vowel signs are no \w)
+    words = [w for w in tokens if w and w not in stop_words(st.cues.lang)]
+    long = next((t for t in st.cues.title_words if " " in t and t in " ".join(tokens)), None)
+    if long is not None:  # a title of two words ('theo bộ trưởng')
+        words = [long]
     if not 1 <= len(words) <= 2 or not all(w in st.cues.title_words or any(  # a title, or one in another case
             t.startswith(w[:TITLE_STEM]) and abs(len(t) - len(w)) <= 2  # (not 'Bakanlığı', the ministry)
             for t in st.cues.title_words) for w in words):
@@ -544,6 +548,8 @@ def _titled_by(near: str, stems: set[str], titles: list[str], after: bool = Fals
     name in its clause ('minister zdrowia Ilse Varga', 'a ministra da Saúde, Ilse Varga'), or with ``after``
     among the first two after it ('Varga Ilse egészségügyi miniszter'), not in another sentence."""
     clause = re.split(r"[.!?;:\u3002]", near)[0 if after else -1]
+    if any(" " in t and t in " ".join(clause.lower().split()[-6:]) for t in titles):
+        return True  # a title of two words ('Bộ trưởng Y tế Ilse Varga')
     for w in (clause.split()[:2] if after else clause.split()[-4:]):
         w = w.strip(",").lower()
         if w[:TITLE_STEM] in stems or any(len(w) > n and w.endswith(t[:n]) for t in titles

@@ -220,9 +220,11 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
                 lowered = {t.text for t in sdoc if t.is_alpha and t.text.islower()}
             if span[0].text.lower() in lowered and known(span[0].text) is None:
                 continue  # 'Turnout was 68 percent' beside '... said turnout was higher': a word, no name
+        long_title = False
         if span is not None and stops:
             span = foreign_span(span, ent.label_, stops, calendar, particles)
-            span = _past_long_title(span, titles) if span is not None else None
+            past = _past_long_title(span, titles) if span is not None else None
+            long_title, span = past is not span, past
         if span is None:
             continue
         given = bool(stops) and ent.label_ == "GPE" and _given_name(span, stops)
@@ -233,7 +235,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
             if len(span) > 1 and is_title_word(span[0].lower_, titles, True) and span[1].lower_ in stops:
                 continue  # 'Sprecher der Stadt', 'Chef des Zivilschutzes': a role described, no name
             cut = _without_title(span, titles)
-            span, titled = cut, cut is not span
+            span, titled = cut, long_title or cut is not span
             cut = _without_portfolio(span, titles, language, titled)
             if cut is None:
                 continue  # 'Saúde' of 'a ministra da Saúde, Ilse Varga': the portfolio alone is no name

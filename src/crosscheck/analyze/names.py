@@ -146,19 +146,21 @@ def find(sdoc: Doc, text: str, language: str | None) -> LocalEntities:
     return _build(sdoc, text, spans)
 
 
-_UNCASED = re.compile(r"[ \u00a0]+[\u0600-\u06ff]")
+_UNCASED = re.compile(r"[ \u00a0]+[\u0590-\u06ff\u0900-\u097f]")  # Hebrew, Arabic (and Persian), Devanagari
 UNCASED_NAME_WORDS = 2  # words of a name after a title, in a script without capitals
 _ARTICLE = "\u0627\u0644"  # al-, which opens adjectives and portfolios ('السوري', 'الصحة'), not a foreign name
 
 
 def _uncased_name(text: str, te: int, language: str | None) -> tuple[int, int] | None:
-    """'قالت وزيرة الصحة إيلزه فارغا يوم الخميس': after the title, its portfolio and adjectives (which open with
-    al-), up to two words in a row that are no function word, complementiser, verb of saying or ``name_stops``
-    word of the language (data/claim_cues.json)."""
+    """'قالت وزيرة الصحة إيلزه فارغا يوم الخميس', 'स्वास्थ्य मंत्री इल्से वर्गा ने कहा': after the title, its portfolio
+    (perhaps set off by a comma) and Arabic adjectives (which open with al-), up to two words in a row that are no
+    function word, complementiser, verb of saying or ``name_stops`` word of the language (data/claim_cues.json)."""
     end = portfolio_end(text, te, language) or te
+    end += len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" \u00a0,\u060c"))  # 'وزیر بهداشت، ایلزه وارگا'
+    end -= 1 if end > te and text[end - 1] in " \u00a0" else 0
     cues = cues_for(language)
     stops = stop_words(base_language(language)) | name_stops(language)
-    words = list(re.finditer(r"[^\W\d_]+", text[end:end + 80]))
+    words = list(re.finditer(r"[^\s\d,\u060c.;:!?\"\u00ab\u00bb()\u0964]+", text[end:end + 80]))  # (matras are no \w)
     i = 0
     while i < min(2, len(words)) and words[i].group(0).startswith(_ARTICLE) and (not i or _adjacent(text, end, words, i)):
         i += 1

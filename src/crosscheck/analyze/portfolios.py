@@ -63,9 +63,12 @@ def after_titled_portfolio(text: str, start: int, language: str | None, is_title
     if _pattern(language) is None:
         return False
     head = text[max(0, start - 80):start]
-    for m in re.finditer(r"[^\W\d_]+", head):
-        if is_title(m.group(0).lower()):
-            end = portfolio_end(head, m.end(), language)
+    words = list(re.finditer(r"[^\W\d_]+", head))
+    for i, m in enumerate(words):
+        for n in (1, 2):  # a title of one word or of two ('Bộ trưởng Y tế Ilse Varga')
+            if i + n > len(words) or not is_title(" ".join(w.group(0).lower() for w in words[i:i + n])):
+                continue
+            end = portfolio_end(head, words[i + n - 1].end(), language)
             if end is not None and re.fullmatch(r",?[ \u00a0]*", head[end:]):
                 return True
     return False
@@ -86,7 +89,11 @@ def ministry_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     if rx is None:
         return []
     out = []
+    titles = [t.lower() for t in _entry(language).get("titles", ())]
     for m in rx.finditer(text):
+        opening = text[m.start():m.start() + 40].lower()
+        if any(len(t) > m.end() - m.start() and opening.startswith(t) for t in titles):
+            continue  # Vietnamese 'Bộ trưởng Y tế' (the minister), not 'Bộ Y tế' (the ministry)
         end = portfolio_end(text, m.end(), language)
         if end is not None:  # and the country it is of ('ministère des Affaires étrangères de la Norlande')
             of = _OF_A_PLACE.match(text, end)
