@@ -1405,3 +1405,20 @@ def test_claims_in_vietnamese_persian_hebrew_and_hindi(lang, text, claims):
     doc = Document(id=f"x-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
     got = [(c.kind, c.speaker_text) for c in analyze([doc])[0].claims if c.kind != "outlet"]
     assert got == claims, analyze([doc])[0].claims
+
+
+@pytest.mark.parametrize("lang,text,values", [
+    ("cs", "Útok začal 1. prosince a nemocnice byly v úterý uzavřeny.", ["2026-12-01", "2026-12-01"]),
+    ("ro", "Atacul a început pe 1 decembrie, iar spitalele au fost închise marți.", ["2026-12-01", "2026-12-01"]),
+    ("fi", "Hyökkäys alkoi 1. joulukuuta ja sairaalat suljettiin tiistaina.", ["2026-12-01", "2026-12-01"]),
+    ("nb", "Angrepet startet 1. desember, og sykehusene stengte tirsdag.", ["2026-12-01", "2026-12-01"]),
+    ("vi", "Các bệnh viện đã đóng cửa vào thứ Ba.", ["2026-12-01"]),
+    # a month written as English writes it, in lower case: 'december' read as the month alone before
+    ("nl", "De aanval begon op 1 december.", ["2026-12-01"]),
+    ("sv", "Attacken började den 1 december.", ["2026-12-01"]),
+])
+def test_dates_in_more_languages(lang, text, values):
+    """Month and weekday names of sv da nb cs sk ro hu fi vi fa he hi come from CLDR (babel) as those of the other
+    languages do; none of these dates was read before."""
+    doc = Document(id=f"t-{lang}", source=lang, fmt="txt", text=text, language=lang, published="2026-12-03")
+    assert [t.value for t in analyze([doc])[0].times] == values

@@ -245,7 +245,7 @@ def _number_words(language: str) -> tuple[re.Pattern | None, dict[str, int]]:
 def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
     """Steps 1-4: every quantity the regexes see, in text order (``language``: whose number words are read
     besides digits, outside English, and whose scale words: analyze/scale_words.py)."""
-    blocked = explicit_date_spans(text)
+    blocked = explicit_date_spans(text, None if english else language)
     scales = None if english else scale_after(language)
     for m in _PHONE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group(0))

@@ -17,7 +17,8 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
            "sept", "oct", "nov", "dec")  # English month words: never read as another language's
 
-FOREIGN_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id", "ko", "ja", "zh")
+FOREIGN_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id", "ko", "ja", "zh",
+                 "sv", "da", "nb", "cs", "sk", "ro", "hu", "fi", "vi", "fa", "he", "hi")
 UNSPACED = frozenset({"ko", "ja", "zh"})  # words glue to particles: matched without word boundaries
 # foreign month abbreviations that are also common English words after a number
 ENGLISH_CLASHES = {"ago", "set", "mag", "gen", "sie", "mars"}
@@ -52,8 +53,17 @@ def foreign_tables() -> tuple[dict[str, int], dict[str, dict[str, tuple[int, str
 
 
 FOREIGN_MONTHS, FOREIGN_RELATIVE = foreign_tables()
+_ENGLISH_NAMES = {w: n for n, w in enumerate(_MONTHS[:12], 1)}  # full names only: 'mar', 'dec' are words elsewhere
+
+
+def foreign_month(word: str, language: str | None) -> int | None:
+    """The month a word names in a language other than English: its own name (dateparser, CLDR), or in a report
+    in another language a name it writes as English does, in lower case ('1 december' in Dutch, Swedish, Danish;
+    not English '12 march', a verb)."""
+    w = word.lower()
+    return FOREIGN_MONTHS.get(w) or (_ENGLISH_NAMES.get(w) if language not in (None, "en") else None)
 # month names from CLDR (babel) for languages dateparser's tables above do not cover here
-CLDR_LANGS = ("de", "es", "it", "pl", "ru", "uk", "fr", "pt", "nl", "el", "bg", "tr", "ar", "id", "ko", "ja", "zh")
+CLDR_LANGS = FOREIGN_LANGS
 
 
 @lru_cache(maxsize=32)

@@ -36,6 +36,7 @@ import re
 from datetime import date, timedelta
 
 from crosscheck.analyze.time_words import FOREIGN_MONTHS as _FOREIGN_MONTHS
+from crosscheck.analyze.time_words import foreign_month
 from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
 from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
 from crosscheck.analyze.time_words import cldr as _cldr
@@ -161,12 +162,13 @@ _FOREIGN_REL_RE = {
 }
 
 
-def explicit_date_spans(text: str) -> list[tuple[int, int]]:
+def explicit_date_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """Character spans of explicit calendar dates (never quantities); read by quantities.py."""
     spans = [m.span() for rx in (_MDY, _DMY, _MY, _ISO, _NUMERIC, _CJK) for m in rx.finditer(text)]
     spans += [m.span() for rx in (_FOREIGN_DMY, _FOREIGN_MY) for m in rx.finditer(text)
-              if m.group("mon").lower() in _FOREIGN_MONTHS]
+              if foreign_month(m.group("mon"), language)]
     return spans
+
 
 
 def _iso(y: int | None, m: int, d: int | None = None) -> str:
@@ -289,7 +291,7 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
     for m in _CJK_DAY.finditer(text):
         out.append(_Cand(m.start(), m.end(), "monthday", d=int(m.group("day"))))
     for m in _FOREIGN_DMY.finditer(text):
-        mo, d = _FOREIGN_MONTHS.get(m.group("mon").lower()), int(m.group("day"))
+        mo, d = foreign_month(m.group("mon"), language), int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else None
         if mo and _valid(y, mo, d):
             end = m.end()
@@ -297,7 +299,7 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
                 end -= 1  # '21 de febrero. Al día siguiente': the full stop ends the sentence, not an abbreviation
             out.append(_Cand(m.start(), end, "date", y, mo, d))
     for m in _FOREIGN_MY.finditer(text):
-        mo = _FOREIGN_MONTHS.get(m.group("mon").lower())
+        mo = foreign_month(m.group("mon"), language)
         if mo:
             out.append(_Cand(m.start(), m.end(), "month", int(m.group("year")), mo))
     cldr = _cldr(language or "")
