@@ -78,3 +78,30 @@ def test_incremental_then_finalize_groups_events_across_languages(features, seed
 def test_batch_recluster_groups_events_across_languages(features):
     result = recluster(features, {})
     assert clusters_of((a.document, a.story) for a in result.assignments) == expected(load())
+
+
+
+SCRIPTS_APART = [
+    {"id": "x-en", "outlet": "Meridian Wire", "published": "2026-12-03T12:00:00Z", "language": "en", "title": "Ransomware attack hits 14 hospitals in Lorvania", "text": "A ransomware attack has disrupted computer systems at 14 public hospitals in Lorvania, Health Minister Ilse Varga said on Thursday. The hackers demanded a ransom of 5 million dollars, Varga told reporters. \"We will not pay criminals,\" she said. A spokesman for the Interior Ministry said police had arrested two suspects."},
+    {"id": "x-ja", "outlet": "例新聞", "published": "2026-12-03T12:00:00Z", "language": "ja", "title": "ロルバニアの病院14カ所にサイバー攻撃", "text": "ロルバニアの保健相イルゼ・バルガ氏は3日、ランサムウェア攻撃により公立病院14カ所のシステムが停止したと発表した。バルガ氏によると、ハッカーは身代金500万ドルを要求した。同氏は「犯罪者には支払わない」と述べた。内務省の報道官は、警察が容疑者2人を逮捕したと明らかにした。"},
+    {"id": "x-ko", "outlet": "예시신문", "published": "2026-12-03T12:00:00Z", "language": "ko", "title": "로르바니아 병원 14곳 사이버 공격", "text": "일제 바르가 로르바니아 보건부 장관은 3일 랜섬웨어 공격으로 공립 병원 14곳의 전산 시스템이 마비됐다고 밝혔다. 바르가 장관은 해커들이 500만 달러의 몸값을 요구했다고 말했다. 그는 \"범죄자들에게 돈을 지불하지 않겠다\"고 말했다. 내무부 대변인은 경찰이 용의자 2명을 체포했다고 밝혔다."},
+    {"id": "x-sv", "outlet": "Tidningen Exempel", "published": "2026-12-03T12:00:00Z", "language": "sv", "title": "Cyberattack slår ut 14 sjukhus i Lorvanien", "text": "En cyberattack har slagit ut datorsystemen på 14 offentliga sjukhus i Lorvanien, sade hälsominister Ilse Varga på torsdagen. Hackarna krävde en lösensumma på 5 miljoner dollar, sade Varga till journalister. ”Vi kommer inte att betala brottslingar”, sade ministern."},
+]
+
+
+def test_one_event_in_scripts_the_names_and_the_embedder_cannot_bridge_is_one_story(tmp_path):
+    """A Swedish report (a language the embedder was not trained on) and Korean and Japanese ones share no name key
+    ('varg' / 'baleug' / 'barug'): their similarity fell under the complete linkage's least pair (0.04), and the
+    Korean and Japanese reports were a story of their own. The names' consonant skeletons (Varga, 바르가, バルガ: plk)
+    now meet across scripts."""
+    import json as _json
+
+    from crosscheck.pipeline import Pipeline
+    from crosscheck.store import open_store
+
+    src = tmp_path / "reports.jsonl"
+    src.write_text("".join(_json.dumps(r, ensure_ascii=False) + "\n" for r in SCRIPTS_APART), encoding="utf-8")
+    store = open_store(tmp_path / "s.db")
+    Pipeline(store).ingest([str(src)])
+    assert len(store.stories()) == 1, [s.documents for s in store.stories()]
+    store.close()

@@ -272,3 +272,18 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     if i >= 0 and spans[i][0] <= pos < spans[i][1]:
         return spans[i]
     return (pos, pos)
+
+
+@lru_cache(maxsize=256)
+def script_of(language: str | None) -> str:
+    """The script a language is written in, from CLDR's likely subtags (babel): 'Latn', 'Cyrl', 'Kore', 'Arab'...;
+    '' for an unknown language."""
+    if not language:
+        return ""
+    try:
+        from babel.core import get_global
+        likely = get_global("likely_subtags").get(language) or ""
+    except Exception:  # babel without its data
+        return ""
+    parts = likely.split("_")
+    return parts[1] if len(parts) > 1 else ""

@@ -13,6 +13,7 @@ from scipy.sparse import csr_matrix
 
 from crosscheck.config import Settings
 from crosscheck.embed import embedder_languages, unpack
+from crosscheck.textunits import script_of
 from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
 from crosscheck.stories.actors import actors_apart, incidence, leads_apart, places_apart
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, month_keys, vector
@@ -41,6 +42,17 @@ def _without_words(vec: dict[str, float]) -> dict[str, float]:
     rest = {k: v for k, v in vec.items() if not k.startswith("t:")}
     norm = float(np.sqrt(math.fsum(v * v for v in rest.values()))) or 1.0
     return {k: v / norm for k, v in rest.items()}
+
+
+def _with_skeletons(names: Sequence[dict[str, float]], skeletons: Sequence[Sequence[str]]) -> list[dict[str, float]]:
+    """Each report's name vector with its names' skeletons added, each as strong as its strongest name key."""
+    out = []
+    for vec, sks in zip(names, skeletons):
+        top = max(vec.values(), default=1.0)
+        aug = {**vec, **{"sk:" + k: top for k in sks}}
+        norm = float(np.sqrt(math.fsum(v * v for v in aug.values()))) or 1.0
+        out.append({k: v / norm for k, v in aug.items()})
+    return out
 
 
 def embedding_evidence(cos: np.ndarray, settings: Settings, kin: np.ndarray | None = None) -> np.ndarray:
@@ -79,7 +91,8 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
                       stated: Sequence[Sequence[str]] | None = None,
                       leads: Sequence[Sequence[str]] | None = None,
                       actors: np.ndarray | None = None,
-                      events: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+                      events: Sequence[Sequence[str]] | None = None,
+                      skeletons: Sequence[Sequence[str]] | None = None) -> np.ndarray:
     """Cosine of every pair of report vectors, scaled by publication-date distance.
 
     Reports in two different languages share no content words, so for them the words block only
@@ -94,13 +107,21 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
     ``story_lead_apart_factor`` (two events). ``actors``: [i, j] true where the two reports' leads name two
     organisations of one kind (stories.actors.actors_apart): scaled by ``story_actors_apart_factor``, whatever
     the dates. ``events``: the kinds of event each report's lead names (StoryFeatures.events): two leads naming
-    one kind are read with a lower embedding floor (a word the embedder knows poorly, 'séisme' / 'Erdbeben')."""
+    one kind are read with a lower embedding floor (a word the embedder knows poorly, 'séisme' / 'Erdbeben').
+    ``skeletons``: the consonant skeletons of the people and places each report names (aliases.skeleton: Varga,
+    바르가, バルガ, فارغا -> plk), which reports in two scripts compare their names by as well."""
     sim = _cosines(vectors)
     langs = [(x or "")[:2].lower() for x in languages] if languages else []
     if len(set(l for l in langs if l)) > 1:
         lang = np.array(langs, dtype=object)
         differ = (lang[:, None] != lang[None, :]) & (lang[:, None] != "") & (lang[None, :] != "")
-        cross = np.maximum(sim, _cosines([_without_words(v) for v in vectors]))
+        names = [_without_words(v) for v in vectors]
+        cross = np.maximum(sim, _cosines(names))
+        if skeletons is not None:  # 'Варга' / '바르가': names in two scripts meet by their skeletons, not their keys
+            script = np.array([script_of(x) for x in langs], dtype=object)
+            scripts_differ = differ & (script[:, None] != script[None, :])
+            if scripts_differ.any():
+                cross = np.where(scripts_differ, np.maximum(cross, _cosines(_with_skeletons(names, skeletons))), cross)
         emb = _embedding_matrix(embeddings)
         if emb is not None:
             cos, both = emb
@@ -141,7 +162,8 @@ def feature_similarity(vectors: Sequence[dict[str, float]], features: Sequence[S
     return similarity_matrix(vectors, [day_number(f.published) for f in features], settings,
                              [f.language for f in features], embeddings, [f.dates for f in features],
                              [f.lead_dates for f in features], actors_apart(features) | places_apart(features),
-                             [f.events for f in features])
+                             [f.events for f in features],
+                             [[k[2:] for k in f.actors if k.startswith(("s:", "h:"))] for f in features])
 
 
 def _dates_back(stated: Sequence[Sequence[str]], days: Sequence[int | None], settings: Settings) -> np.ndarray:
