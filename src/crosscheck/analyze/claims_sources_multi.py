@@ -548,9 +548,11 @@ def _titled_by(near: str, stems: set[str], titles: list[str], after: bool = Fals
     name in its clause ('minister zdrowia Ilse Varga', 'a ministra da Saúde, Ilse Varga'), or with ``after``
     among the first two after it ('Varga Ilse egészségügyi miniszter'), not in another sentence."""
     clause = re.split(r"[.!?;:\u3002]", near)[0 if after else -1]
-    if any(" " in t and t in " ".join(clause.lower().split()[-6:]) for t in titles):
+    words = clause.split()[:2] if after else clause.split()[-4:]
+    window = " ".join(clause.lower().split()[:3] if after else clause.lower().split()[-6:])
+    if any(" " in t and t in window for t in titles):
         return True  # a title of two words ('Bộ trưởng Y tế Ilse Varga')
-    for w in (clause.split()[:2] if after else clause.split()[-4:]):
+    for w in words:
         w = w.strip(",").lower()
         if w[:TITLE_STEM] in stems or any(len(w) > n and w.endswith(t[:n]) for t in titles
                                           for n in range(max(TITLE_STEM, len(t) - 2), len(t) + 1)):
