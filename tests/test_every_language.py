@@ -1370,6 +1370,10 @@ def test_a_katakana_place_inside_a_longer_word_is_no_place():
     ("fi", "Terveysministeri Ilse Varga sanoi torstaina, että potilastietoja ei varastettu. Hakkerit vaativat "
            "viiden miljoonan dollarin lunnaita ministerin mukaan.",
      [("reported", "Ilse Varga"), ("according_to", "Ilse Varga")]),
+    # the title after the name: the minister a person (the NER's organisation), 'a miniszter szerint' hers
+    ("hu", "Varga Ilse egészségügyi miniszter csütörtökön közölte, hogy nem loptak el betegadatokat. A hackerek "
+           "ötmillió dolláros váltságdíjat követeltek a miniszter szerint.",
+     [("reported", "Varga Ilse"), ("according_to", "Varga Ilse")]),
 ])
 def test_claims_in_more_european_languages(lang, text, claims):
     """Swedish, Danish, Norwegian, Czech, Slovak, Romanian, Hungarian and Finnish reports had no claims at all (no

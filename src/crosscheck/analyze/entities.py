@@ -19,7 +19,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.aliases import known, known_as_written, known_place, name_tokens, surface
-from crosscheck.analyze.portfolios import after_titled_portfolio, ministry_spans, name_after_portfolio, portfolio_end
+from crosscheck.analyze.portfolios import (after_titled_portfolio, ministry_spans, name_after_portfolio, portfolio_end,
+                                          title_after_name)
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -259,7 +260,8 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type
-        elif titled or label in ("ORG", "GPE", "LOC") and _titled_name(span, titles, bool(stops)):
+        elif titled or label in ("ORG", "GPE", "LOC") and (_titled_name(span, titles, bool(stops)) or
+                                                          _title_after(span, titles, language)):
             label = "PERSON"  # 'Governor Ilse Marten' tagged an organisation: a capitalised title names a person
         elif len(span) > 1 and label != "PERSON" and _in_title_case_line(doc_text(sdoc), span.start_char, headlines):
             continue  # 'Officers Already Training Russian Soldiers' in a headline is no organisation
@@ -340,6 +342,18 @@ def _without_title(span: Span, titles: frozenset[str]) -> Span:
             all(t.is_title and t.is_alpha for t in span[1:]):
         return span[1:]
     return span
+
+
+def _title_after(span: Span, titles: frozenset[str], language: str | None) -> bool:
+    """In a language that writes the title after the name ('Varga Ilse egészségügyi miniszter'; data/claim_cues.json
+    'title_after_name'), a name of two or three capitalised words with a title right after it, perhaps behind a
+    word in lower case (the portfolio), is a person's."""
+    if not language or not title_after_name(language) or not 2 <= len(span) <= 3 or \
+            not all(t.is_title and t.is_alpha for t in span):
+        return False
+    after = [t for t in span.doc[span.end:span.end + 2] if t.is_alpha]
+    return bool(after) and (is_title_word(after[0].lower_, titles, True) or
+                            len(after) > 1 and after[0].is_lower and is_title_word(after[1].lower_, titles, True))
 
 
 def _titled_name(span: Span, titles: frozenset[str], foreign: bool) -> bool:

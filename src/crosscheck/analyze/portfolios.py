@@ -105,3 +105,8 @@ def ministry_spans(text: str, language: str | None) -> list[tuple[int, int]]:
 _OF_A_PLACE = re.compile(rf"(?:[ \u00a0]+(?-i:[^\W\d_A-Z\u00c0-\u00de\u0391-\u03a9\u0386-\u038f\u0400-\u042f]{{1,{LINK_LETTERS}}}))*"
                          r"(?:[ \u00a0]+|['\u2019])(?-i:[A-Z\u00c0-\u00de\u0391-\u03a9\u0386-\u038f\u0400-\u042f][^\W\d_]+)"
                          r"(?:[ \u00a0](?-i:[A-Z\u00c0-\u00de\u0391-\u03a9\u0386-\u038f\u0400-\u042f][^\W\d_]+))?")
+
+
+def title_after_name(language: str | None) -> bool:
+    """The language writes a person's title after the name ('Varga Ilse egészségügyi miniszter')."""
+    return bool(_entry(language).get("title_after_name"))
