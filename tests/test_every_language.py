@@ -1426,3 +1426,17 @@ def test_dates_in_more_languages(lang, text, values):
     languages do; none of these dates was read before."""
     doc = Document(id=f"t-{lang}", source=lang, fmt="txt", text=text, language=lang, published="2026-12-03")
     assert [t.value for t in analyze([doc])[0].times] == values
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("sv", "Enligt hans advokat kommer Orlov att överklaga beslutet om utlämning.", "Hans advokat"),
+    ("cs", "Podle jeho advokáta se Orlov proti rozhodnutí o vydání odvolá.", "Jeho advokáta"),
+    ("de", "Laut Innenminister Hans Weber wurden drei Verdächtige festgenommen.", "Hans Weber"),
+])
+def test_according_to_a_source_then_the_verb(lang, text, speaker):
+    """'Enligt hans advokat kommer Orlov att överklaga': the source ran on to the name after the verb ('... kommer
+    Orlov'), what was left was too short and the sentence was the outlet's. A name one or two words after the form
+    is still the source ('Laut Innenminister Hans Weber')."""
+    doc = Document(id=f"acc-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert [(c.kind, c.speaker_text) for c in claims] == [("according_to", speaker)], claims

@@ -45,7 +45,10 @@ def according(st, s: int, e: int) -> bool:
             inside = not initial and _COMMA_END.search(st.text[s:s + m.start()]) is None
             if (comma is None or inside) and (initial or inside or word_count(st.text[src_lo:src_hi]) > 8):  # a short phrase
                 words = list(re.finditer(r"\S+", st.text[src_lo:src_hi]))[:4]
-                hit = next((x for x in _mentions_in(st, src_lo, src_hi) if x.start - src_lo < 30), None)
+                # a name right after the form, or after a word or two of its own ('Laut Innenminister Hans Weber'), not
+                # one after the verb ('Enligt hans advokat kommer Orlov att överklaga': the lawyer says so)
+                hit = next((x for x in _mentions_in(st, src_lo, src_hi)
+                            if x.start - src_lo < 30 and word_count(st.text[src_lo:x.start]) <= 2), None)
                 caps = _CAPS.match(st.text, src_lo + (len(st.text[src_lo:src_hi]) - len(st.text[src_lo:src_hi].lstrip())))
                 if hit is not None:
                     src_hi = hit.end
