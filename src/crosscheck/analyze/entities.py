@@ -19,8 +19,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.aliases import known, known_as_written, known_place, name_tokens, surface
-from crosscheck.analyze.portfolios import (after_titled_portfolio, ministry_spans, name_after_portfolio, portfolio_end,
-                                          title_after_name)
+from crosscheck.analyze.entity_titles import (doc_text, is_title_word, past_long_title, title_after, with_ministries,
+                                             without_portfolio)
+from crosscheck.analyze.portfolios import after_titled_portfolio, name_after_portfolio
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -197,14 +198,6 @@ def _usable(text: str, label: str, latin: bool) -> bool:
     return latin or text[0].isupper()
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per parse: spaCy joins every token on each access."""
-    text = doc.user_data.get("crosscheck_text")
-    if text is None:
-        text = doc.user_data["crosscheck_text"] = doc.text
-    return text
-
-
 def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str] = frozenset(),
                titles: frozenset[str] = TITLE_HEADS, kinds: frozenset[str] = frozenset(),
                places: frozenset[str] = frozenset(), calendar: frozenset[str] = frozenset(),
@@ -224,7 +217,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         long_title = False
         if span is not None and stops:
             span = foreign_span(span, ent.label_, stops, calendar, particles)
-            past = _past_long_title(span, titles) if span is not None else None
+            past = past_long_title(span, titles) if span is not None else None
             long_title, span = past is not span, past
         if span is None:
             continue
@@ -237,7 +230,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
                 continue  # 'Sprecher der Stadt', 'Chef des Zivilschutzes': a role described, no name
             cut = _without_title(span, titles)
             span, titled = cut, long_title or cut is not span
-            cut = _without_portfolio(span, titles, language, titled)
+            cut = without_portfolio(span, titles, language, titled)
             if cut is None:
                 continue  # 'Saúde' of 'a ministra da Saúde, Ilse Varga': the portfolio alone is no name
             span, titled = cut, titled or cut is not span or after_titled_portfolio(
@@ -261,54 +254,14 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         if hit is not None and label != "NORP":
             label = hit.type
         elif titled or label in ("ORG", "GPE", "LOC") and (_titled_name(span, titles, bool(stops)) or
-                                                          _title_after(span, titles, language)):
+                                                          title_after(span, titles, language)):
             label = "PERSON"  # 'Governor Ilse Marten' tagged an organisation: a capitalised title names a person
         elif len(span) > 1 and label != "PERSON" and _in_title_case_line(doc_text(sdoc), span.start_char, headlines):
             continue  # 'Officers Already Training Russian Soldiers' in a headline is no organisation
         out.append((span, label))
     out.extend(_places_after_prepositions(sdoc, latin, cands))
     out.extend(_names_after_titles(sdoc, latin, cands, titles, bool(stops), language))
-    return _with_ministries(sdoc, out, language) if language else out
-
-
-def _with_ministries(sdoc: Doc, spans: list[tuple[Span, str]], language: str) -> list[tuple[Span, str]]:
-    """A ministry named by its noun and portfolio is one organisation: the spans the NER cut from it ('Ministério'
-    a person, 'Interior' an organisation) give way to it."""
-    found = [sp for s, e in ministry_spans(doc_text(sdoc), language)
-             if (sp := sdoc.char_span(s, e, alignment_mode="expand")) is not None]
-    if not found:
-        return spans
-    kept = [(sp, lbl) for sp, lbl in spans if not any(sp.start < m.end and m.start < sp.end for m in found)]
-    return kept + [(m, "ORG") for m in found]
-
-
-def _past_long_title(span: Span, titles: frozenset[str]) -> Span | None:
-    """'Juru bicara ...' (Indonesian 'spokesperson': the NER read 'Juru' as a person), 'Perdana Menteri Anwar
-    Ibrahim': a title of several words (``titles`` holding some) opening a span is no part of the name; None when
-    nothing is left of it."""
-    doc = span.doc
-    for title in sorted((t for t in titles if " " in t), key=len, reverse=True):
-        end = span.start + len(title.split())
-        if end <= len(doc) and " ".join(t.lower_ for t in doc[span.start:end]) == title:
-            return doc[end:span.end] if end < span.end else None
-    return span
-
-
-def _without_portfolio(span: Span, titles: frozenset[str], language: str | None, titled: bool) -> Span | None:
-    """'Salute Ilse Varga' of 'il ministro della Salute Ilse Varga': the name after the portfolio that opens a
-    span a title stands before (or opened: ``titled``); None when the span is the portfolio alone."""
-    doc = span.doc
-    before = [t for t in doc[max(0, span.start - 4):span.start] if not t.is_punct]
-    if not titled and not any(is_title_word(t.lower_, titles, True) for t in before[-3:]):
-        return span
-    end = portfolio_end(doc_text(doc), span.start_char, language)
-    if end is not None and end >= span.end_char:
-        return None
-    at = name_after_portfolio(doc_text(doc), span.start_char, language)
-    if at is None or at >= span.end_char:
-        return span
-    cut = doc.char_span(at, span.end_char, alignment_mode="expand")
-    return cut if cut is not None and len(cut) else span
+    return with_ministries(sdoc, out, language) if language else out
 
 
 def _given_name(span: Span, stops: frozenset[str]) -> bool:
@@ -328,13 +281,6 @@ def _genitive_country(word: str) -> bool:
     return known(word) is not None and known_as_written(word) is None
 
 
-def is_title_word(word: str, titles: frozenset[str], foreign: bool) -> bool:
-    """A title of the language's list; in another language also a compound ending in one ('Ministeriumssprecher',
-    'Regionalgouverneur', 'Zivilschutzchefin'), as German and Dutch write them."""
-    return word in titles or foreign and len(word) > 5 and any(
-        len(word) >= len(t) + 3 and word.endswith(t) for t in titles)
-
-
 def _without_title(span: Span, titles: frozenset[str]) -> Span:
     """A span the English NER opened with a compound title of another language ('Ministeriumssprecher Lars
     Dahl'): the name after it, when one to three capitalised words follow."""
@@ -342,18 +288,6 @@ def _without_title(span: Span, titles: frozenset[str]) -> Span:
             all(t.is_title and t.is_alpha for t in span[1:]):
         return span[1:]
     return span
-
-
-def _title_after(span: Span, titles: frozenset[str], language: str | None) -> bool:
-    """In a language that writes the title after the name ('Varga Ilse egészségügyi miniszter'; data/claim_cues.json
-    'title_after_name'), a name of two or three capitalised words with a title right after it, perhaps behind a
-    word in lower case (the portfolio), is a person's."""
-    if not language or not title_after_name(language) or not 2 <= len(span) <= 3 or \
-            not all(t.is_title and t.is_alpha for t in span):
-        return False
-    after = [t for t in span.doc[span.end:span.end + 2] if t.is_alpha]
-    return bool(after) and (is_title_word(after[0].lower_, titles, True) or
-                            len(after) > 1 and after[0].is_lower and is_title_word(after[1].lower_, titles, True))
 
 
 def _titled_name(span: Span, titles: frozenset[str], foreign: bool) -> bool:
