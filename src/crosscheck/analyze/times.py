@@ -35,7 +35,6 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
-from crosscheck.analyze.time_words import FOREIGN_MONTHS as _FOREIGN_MONTHS
 from crosscheck.analyze.time_words import foreign_month
 from crosscheck.analyze.time_words import FOREIGN_RELATIVE as _FOREIGN_RELATIVE
 from crosscheck.analyze.time_words import UNSPACED as _UNSPACED
