@@ -15,8 +15,8 @@ Greek genitive 'δολαρίων') are in data/number_words.json "currency_words
 """
 from __future__ import annotations
 
-import re
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -24,9 +24,9 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 
-# the currencies quantities.py reads by code, in order of precedence
+# the currencies quantities.py reads by code ('USD 5 million', '5 million EUR') and by name, in order of precedence
 CODES = ("USD EUR GBP UAH RUB JPY CNY CHF INR PLN KRW CAD AUD SEK NOK DKK CZK HUF TRY ILS BRL MXN ZAR HKD SGD "
-         "NZD RON BYN KZT GEL MDL AED SAR").split()
+         "NZD RON BYN KZT GEL MDL AED SAR KPW IRR").split()
 LIKE = 70  # rapidfuzz ratio of a transliterated word to an English currency word
 ENGLISH_EXTRA = {"GBP": ("sterling",)}
 # languages whose CLDR names feed the table every language can look words up in (values.py compares figures

@@ -133,11 +133,10 @@ def name_stops(lang: str | None) -> frozenset[str]:
     return frozenset((_data()["languages"].get(base_language(lang)) or {}).get("name_stops", ()))
 
 
-@lru_cache(maxsize=None)
 def title_phrases(lang: str | None) -> frozenset[str]:
     """The titles of several words ('juru bicara', 'perdana menteri', 'wali kota'), lowercase."""
-    entry = _data()["languages"].get(base_language(lang)) or {}
-    return frozenset(" ".join(t.lower().split()) for t in entry.get("titles", []) if " " in t)
+    cues = cues_for(lang)
+    return frozenset(t for t in cues.title_words if " " in t) if cues is not None else frozenset()
 
 
 def org_kinds(lang: str | None, key: str = "org_kinds") -> frozenset[str]:
@@ -173,7 +172,9 @@ def cues_for(lang: str | None) -> Cues | None:
                               unlike=entry.get("negation_unlike", ())),
         titles=_alternation(entry.get("titles", []), sub),
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
-        title_words=frozenset(t.lower() for t in entry.get("titles", ())), pronouns=frozenset(entry.get("pronouns", ())), org_suffixes=tuple(entry.get("org_suffixes", ())), that_optional=bool(entry.get("that_optional")), object_openers=frozenset(entry.get("object_openers", ())),
+        title_words=frozenset(" ".join(t.lower().split()) for t in entry.get("titles", ())),
+        pronouns=frozenset(entry.get("pronouns", ())), org_suffixes=tuple(entry.get("org_suffixes", ())),
+        that_optional=bool(entry.get("that_optional")), object_openers=frozenset(entry.get("object_openers", ())),
         anaphora=_alternation(entry.get("anaphora", []), sub),
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),

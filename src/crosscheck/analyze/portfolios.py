@@ -20,11 +20,15 @@ from crosscheck.textunits import base_language
 LINK_LETTERS = 6  # a linking function word is this short at most ('della', 'degli', 'de', 'του')
 
 
-@lru_cache(maxsize=32)
-def _entry(language: str | None) -> dict:
+@lru_cache(maxsize=1)
+def _languages() -> dict:
     # read here, not through claims_multi (which reads entities, which reads this module)
     with resources.files("crosscheck.data").joinpath("claim_cues.json").open(encoding="utf-8") as fh:
-        return json.load(fh)["languages"].get(base_language(language) or "") or {}
+        return json.load(fh)["languages"]
+
+
+def _entry(language: str | None) -> dict:
+    return _languages().get(base_language(language) or "") or {}
 
 
 @lru_cache(maxsize=32)

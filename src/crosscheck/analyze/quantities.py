@@ -35,7 +35,7 @@ from importlib import resources
 from crosscheck.analyze.scale_words import scale_after, scale_value
 from crosscheck.analyze.time_words import is_month_word, number_table
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
-from crosscheck.currencies import currency_of
+from crosscheck.currencies import CODES, currency_of
 from crosscheck.model import Document, Quantity
 from crosscheck.textunits import base_language, sentence_initial, stop_words, verb_particle_before
 
@@ -104,8 +104,7 @@ _PCT = re.compile(r"\s?[%\uff05]|\s*(?:percent|per\s+cent|percentage\s+points?|p
                   + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _percent_words())
                   + r")(?![0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff])", re.I)  # a Korean particle may follow
 _ABBR_AFTER = re.compile(r"\s?(?P<a>bn|bln|mn|mln|tn|k|m|b)\b", re.I)
-_CURRENCY_CODES = ("USD|EUR|GBP|UAH|RUB|JPY|CNY|CHF|INR|PLN|KRW|CAD|AUD|SEK|NOK|DKK|CZK|HUF|TRY|ILS|"
-                   "KPW|BRL|MXN|ZAR|HKD|SGD|NZD|RON|BYN|KZT|GEL|MDL|AED|SAR|IRR")
+_CURRENCY_CODES = "|".join(CODES)
 _SYMBOLS = {"us$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "€": "EUR", "£": "GBP",
             "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "₩": "KRW", "zł": "PLN"}
 _CUR_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "hryvnia": "UAH",
