@@ -38,6 +38,17 @@ def resumes(gap: str) -> bool:
     return bool(_RESUMING.search(MARK.sub("", gap).rstrip()))
 
 
+def inside_clause(cue: Token, start: int) -> bool:
+    """Whether a quote opening at ``start`` goes on the clause its cue reports before it ('X acknowledged that
+    there are still "some people" who feel that way, "but not among the vast majority."'): the cue's
+    complement opens between the cue and the quote, so the clause and the quote are one claim, the reported
+    one, and the quote is not a claim of its own."""
+    text = doc_text(cue.doc)
+    return cue.idx < start and any(c.dep_ == "ccomp" and cue.i < c.left_edge.i and c.left_edge.idx < start
+                                   and _WORD.search(MARK.sub("", text[c.left_edge.idx : start]))
+                                   and not in_quote_marks(c.left_edge) for c in cue.children)
+
+
 def in_quote_marks(tok: Token) -> bool:
     """Is the token between quote marks (a quoted title, the quote itself)? Read from its paragraph's start, so a
     quote opened in an earlier sentence counts ('"C1? C2," X said': 'C2' is quoted, 'X' is not)."""

@@ -36,7 +36,7 @@ from crosscheck.analyze.claim_index import (
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
-from crosscheck.analyze.claim_quotes import bare, block_quote, resumes, runs_on
+from crosscheck.analyze.claim_quotes import bare, block_quote, inside_clause, resumes, runs_on
 from crosscheck.analyze.claim_sources import according_to, possessed_count, speaker_acts
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
@@ -210,7 +210,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             break
     if cue is not None:
         speaker, speaker_text = _quote_speaker(st, cue)
-        if speaker is None and speaker_text is None:
+        if speaker is None and speaker_text is None or prefix and inside_clause(cue, region[0]):
             return False
         cue_text = cue.lower_
         inside = in_any
