@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -808,3 +809,44 @@ def test_a_part_of_an_agreeing_whole_clashes_when_each_claim_gives_both():
     # inches)'), round and drop figures (meantime-dev: aligned recall fell 0.915 -> 0.908 when they did)
     cinq = (fig(5, "membres"), fig(7, "membres"))
     assert figure_relation(cinq, four, cross=True) == "same"
+
+
+@pytest.mark.parametrize("language, text, modality", [
+    ("es", "Las autoridades prevén evacuar a 20.000 vecinos de Orla.", "plan"),
+    ("de", "Die Behörden wollen 20.000 Bewohner in Sicherheit bringen.", "plan"),
+    ("de", "Der Plan sieht 20.000 Plätze in Notunterkünften vor.", "actual"),  # a plan named, not intended
+    ("ru", "Власти планируют эвакуировать 20 тысяч жителей.", "plan"),
+    ("tr", "Yetkililer 20 bin kişiyi tahliye etmeyi planlıyor.", "plan"),
+    ("it", "La diga potrebbe cedere entro domenica.", "possible"),
+    ("fr", "Les autorités vont évacuer 20 000 habitants.", "future"),  # future tense (time_words.json)
+    ("es", "Las autoridades evacuarán a 20.000 vecinos.", "future"),
+    ("pl", "Władze ewakuowały 20 tys. mieszkańców.", "actual"),
+    ("xx", "Gli abitanti potrebbero tornare.", "actual"),  # a language no file lists
+])
+def test_modality_is_read_in_each_languages_words(language, text, modality):
+    """data/modality_words.json: a plan or possibility in other languages' words. Before, only English words
+    were read ('wollen', 'prevén', 'планируют' read as deeds done; German 'will' as the future)."""
+    from crosscheck.corroborate.features import modality_of
+
+    assert modality_of(text, language) == modality
+
+
+def test_modality_drift_is_read_against_a_retelling_in_the_same_language():
+    """The first retelling of a group is in Italian: 'plan to evacuate' -> 'have been evacuated' in two English
+    reports is still noted (compared with the first English retelling, not across languages); a translation's
+    other modal is not ('could carry' / 'podía transportar')."""
+    from crosscheck.corroborate.drift import drift_notes
+    from crosscheck.corroborate.features import build_view
+
+    reports = [make_report("a", [C("Le autorità intendono evacuare 20.000 residenti di Orla.")], outlet="Giornale"),
+               make_report("b", [C("Authorities plan to evacuate 20,000 residents of Orla.")], outlet="Wire"),
+               make_report("c", [C("Some 20,000 residents of Orla have been evacuated.")], outlet="Post"),
+               make_report("d", [C("El avión podía transportar 20.000 litros.")], outlet="Diario"),
+               make_report("e", [C("The plane could carry 20,000 litres.")], outlet="Courier")]
+    langs = {"a": "it", "b": "en", "c": "en", "d": "es", "e": "en"}
+    reports = [(replace(d, language=langs[d.id]), a, ids) for d, a, ids in reports]
+    views = [build_view(a.claims[0], d, a, i, ids) for i, (d, a, ids) in enumerate(reports)]
+    docs = {d.id: d for d, _, _ in reports}
+    notes = drift_notes(views[:3], docs)
+    assert "modality: a plan or intention (Wire) -> stated as fact (Post)" in notes, notes
+    assert not [n for n in drift_notes(views[3:], docs) if n.startswith("modality")]

@@ -81,13 +81,16 @@ def drift_notes(members: list[ClaimView], documents: Mapping[str, Document]) -> 
         dst = _outlet(v.document, documents)
         if first.cross(v):
             notes += _figure_drift_across(first, v, src, dst)
-        else:  # predicate classes and modality words are read in English only
-            if first.predicates - v.predicates and v.predicates - first.predicates:
-                notes.append(f"predicate: {'/'.join(sorted(first.predicates))} ({src}) -> "
-                             f"{'/'.join(sorted(v.predicates))} ({dst})")
-            if first.modality != v.modality and not _retells_part(first, v):
-                notes.append(f"modality: {_MODALITY_WORDS[first.modality]} ({src}) -> "
-                             f"{_MODALITY_WORDS[v.modality]} ({dst})")
+        elif first.predicates - v.predicates and v.predicates - first.predicates:  # predicate classes: English
+            notes.append(f"predicate: {'/'.join(sorted(first.predicates))} ({src}) -> "
+                         f"{'/'.join(sorted(v.predicates))} ({dst})")
+        # modality against the first retelling in the same language (data/modality_words.json: each language's
+        # words; a translation's 'could carry' / 'podía transportar' is no drift), so that 'plan to evacuate' ->
+        # 'have been evacuated' shows also when a report in another language came first
+        same = next(m for m in members if not m.cross(v))
+        if same.document != v.document and same.modality != v.modality and not _retells_part(same, v):
+            notes.append(f"modality: {_MODALITY_WORDS[same.modality]} ({_outlet(same.document, documents)}) -> "
+                         f"{_MODALITY_WORDS[v.modality]} ({dst})")
         single = len(first.figures) == 1 and len(v.figures) == 1
         # a figure the other retelling states too is no drift ('4.2 million tonnes, down from 6.3 million
         # tonnes' in both: neither changed into the other)

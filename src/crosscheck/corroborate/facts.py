@@ -213,7 +213,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             # a share 'rose to 68%' tells a change over time, not a count revised while it is made
             part=part, update=q.kind != "percent" and (marked("update", text, start, q.end, doc.language, after=False)
                                                        or changed_from(text, q.end, doc.language)),
-            intent=modality_of(text[cs:min(ce, q.end + 30)]) in ("plan", "possible"),
+            intent=modality_of(text[cs:min(ce, q.end + 30)], doc.language) in ("plan", "possible"),
             actors=actors(d, cs, start) if q.kind in ("percent", "money") else
             _sentenced(d, s, start) if concept == "prison_term" else frozenset(),
         ))

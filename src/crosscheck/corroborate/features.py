@@ -12,7 +12,7 @@ from ..textunits import base_language, sentence_spans, token_f1
 from ..timevalues import calendar_key
 from .clauses import lexicon
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
-                      SYNONYMS, TOKEN, UNITS, implied_negation, stem)
+                      SYNONYMS, TOKEN, UNITS, implied_negation, modality_pattern, stem)
 
 
 @dataclass(frozen=True)
@@ -290,8 +290,14 @@ _COMPARING = re.compile(r"(?:\bthan|\bas\s+\w+\s+as)\s+(?:\w+\s+){0,3}$", re.IGN
 _POSSESSIVES = frozenset("his her their its our my your".split())
 
 
-def modality_of(text: str) -> str:
-    """plan | future | possible | actual: how the claim frames its event."""
+def modality_of(text: str, language: str | None = None) -> str:
+    """plan | future | possible | actual: how the claim frames its event (``language``: the report's; English
+    when None; a language data/modality_words.json does not list reads 'actual')."""
+    lang = base_language(language or "en")
+    if lang != "en":
+        rx = modality_pattern(lang)
+        marked = {m.lastgroup for m in rx.finditer(text)} if rx is not None else set()
+        return next((mod for mod in ("possible", "plan", "future") if mod in marked), "actual")
     found = []
     prev = ""
     for m in TOKEN.finditer(text):
@@ -543,7 +549,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         speaker_id=speaker_id, speaker_name=speaker_name, named=speaker_id is not None,
         speaker_words=frozenset(w for w in spk if w not in STOP and w not in CUE_WORDS),
         terms=frozenset(terms), entity_terms=frozenset(entity_terms), predicates=frozenset(predicates),
-        modality=modality_of(text), figures=figures, dates=dates, negated=negated, subject=subject_term,
+        modality=modality_of(text, doc.language), figures=figures, dates=dates, negated=negated, subject=subject_term,
         language=doc.language, vector=vector, name_keys=frozenset(keys),
         speaker_keys=frozenset(k for n in (speaker_name, claim.speaker_text, *(speaker_ent.aliases if speaker_ent else ()))
                                for k in name_keys(n)),

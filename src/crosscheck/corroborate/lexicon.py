@@ -195,13 +195,37 @@ percent per cent % percentage point points dollar dollars euro euros pound pound
 kilometre kilometres kilometer kilometers mile miles tonne tonnes ton tons kg hectare hectares
 """.split())
 
-# words that mark how sure or how real the asserted event is
-MODALITY = {
-    "plan": _table({"plan": "plan planning intend intention aim want wish going expect hope consider"}),
-    "future": _table({"future": "will shall 'll would"}),
-    "possible": _table({"possible": "may might could possibly perhaps potentially likely possible"}),
-}
+# words that mark how sure or how real the asserted event is (data/modality_words.json; English as stems, read
+# word by word in features.modality_of; other languages as words and phrases, ``modality_pattern``, with the
+# future tense of data/time_words.json "future", which times.py reads too)
+def _modality_words() -> tuple[dict[str, dict[str, list[str]]], dict[str, list[str]]]:
+    with resources.files("crosscheck.data").joinpath("modality_words.json").open(encoding="utf-8") as fh:
+        words = json.load(fh)["languages"]
+    with resources.files("crosscheck.data").joinpath("time_words.json").open(encoding="utf-8") as fh:
+        future = {lang: table["future"] for lang, table in json.load(fh)["languages"].items() if table.get("future")}
+    return words, future
+
+
+_MODALITY_DATA, _FUTURE_TENSE = _modality_words()
+MODALITY = {mod: _table({mod: " ".join(words)}) for mod, words in _MODALITY_DATA["en"].items()}
 MODALITY_WORDS = {w: m for m, table in MODALITY.items() for w in table}
+
+
+@lru_cache(maxsize=64)
+def modality_pattern(language: str) -> re.Pattern | None:
+    """The modality words of a language other than English, one named group per modality ('plan', 'possible',
+    'future'), or None where the files list none ('*' ends the start of a word)."""
+    table = _MODALITY_DATA.get(language)
+    if not table or language == "en":
+        return None
+    def alt(w: str) -> str:
+        return re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w).replace(r"\ ", r"\s+") + r"(?!\w)"
+    groups = [f"(?P<{mod}>" + "|".join(alt(w) for w in sorted(words, key=len, reverse=True)) + ")"
+              for mod, words in table.items() if words]
+    if language in _FUTURE_TENSE:
+        groups.append("(?P<future>" + "|".join(f"(?:{f})" for f in _FUTURE_TENSE[language]) + ")")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")", re.IGNORECASE)
+
 
 HEDGES = frozenset(stem(w) for w in """
 reportedly allegedly apparently probably presumably supposedly purportedly likely possibly
