@@ -639,3 +639,17 @@ def test_a_denial_in_the_story_s_own_words_meets_the_claim_it_denies():
     denial = next(c for c in findings.claims if c.text.startswith("The depot had been hit"))
     hit = next(c for c in findings.claims if c.text.startswith("Drones hit"))
     assert denial.status == hit.status == "conflicting" and hit.id in denial.conflicts_with
+
+
+def test_a_place_name_is_not_the_surname_of_an_outlet_named_after_it():
+    """'Kalden' names a town, 'Kalden Valley' and 'Radio Kalden': the broadcaster's claim kept the town as its
+    speaker, because 'Kalden' was the last word of one longer name (as 'Olund' is of 'Petra Olund')."""
+    places = [["Kalden", "Kalden", "GPE"], ["Kalden Valley", "Kalden Valley", "LOC"]]
+    findings = run_story([make_report("a", [
+        {"text": "At least 15 people have died in the fire.", "speaker": "Radio Kalden",
+         "speaker_text": "the local broadcaster"},
+        {"text": "The fire reached Kalden from the Kalden Valley on Wednesday.", "speaker": "Mirela Dobrev",
+         "entities": places},
+    ])])
+    (toll,) = [c for c in findings.claims if "15 people" in c.text]
+    assert toll.speaker == gid("Radio Kalden")

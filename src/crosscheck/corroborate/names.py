@@ -19,7 +19,7 @@ def unify_names(views: list[ClaimView]) -> list[ClaimView]:
     """One id per name within a story: a place or a person whose mentions entity linking left apart
     (a fictional name tagged GPE in one report and ORG in another; "Olund" and "Petra Olund" in two
     reports) gets one entity term and one speaker id. Names meet when written alike, or when a one-word
-    name is the last word of exactly one longer name of the story."""
+    name is the last word of exactly one longer name of the story and no other word of a longer name."""
     by_name: dict[str, set[str]] = defaultdict(set)
     for v in views:
         for ident, name in v.names:
@@ -42,12 +42,15 @@ def unify_names(views: list[ClaimView]) -> list[ClaimView]:
         for other in ids:
             union(first, other)
     longer: dict[str, set[str]] = defaultdict(set)
+    modifying: set[str] = set()  # words that name other things too ('Kalden Valley'): a place's, not a surname
     for name, ids in by_name.items():
         words = name.split()
         if len(words) >= 2 and words[-1][:1].isalpha():
             longer[words[-1]] |= {find(i) for i in ids}
+            modifying.update(words[:-1])
     for name, ids in by_name.items():
-        if " " not in name and len(roots := {find(i) for i in longer.get(name, ())}) == 1:
+        # 'Olund' is 'Petra Olund'; 'Kalden' is not 'Radio Kalden' where 'Kalden Valley' is named too
+        if " " not in name and name not in modifying and len(roots := {find(i) for i in longer.get(name, ())}) == 1:
             for i in ids:
                 union(next(iter(roots)), i)
     if not parent:
