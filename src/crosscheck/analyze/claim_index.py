@@ -207,10 +207,12 @@ def ends_sentence(sent: Span) -> bool:
 
 # ---------------------------------------------------------------- where a cue's source and content lie in the parse
 def noun_phrase(head: Token) -> str:
-    """The words naming a source, without relative clauses and appositions ('Ed Fogels, the deputy ...')."""
+    """The words naming a source, without relative clauses and appositions ('Ed Fogels, the deputy ...'); a name
+    in close apposition stays ('the grid operator Estragrid', where no entity may stand for the name)."""
     drop: set[int] = set()
     for child in head.children:
-        if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") or (child.dep_ == "punct" and child.i > head.i):
+        close = child.dep_ == "appos" and child.left_edge.i == head.i + 1 and child.pos_ == "PROPN"
+        if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") and not close or (child.dep_ == "punct" and child.i > head.i):
             drop.update(range(child.left_edge.i, child.right_edge.i + 1))
     doc = head.doc
     ids = [i for i in range(head.left_edge.i, head.right_edge.i + 1) if i not in drop]
