@@ -41,6 +41,10 @@ def _claims(text: str, language: str = "en"):
     ("La compagnie Harlan a démenti que le ferry était surchargé.", "fr", "ferry était surchargé", True),
     ("La compagnie Harlan n'a pas démenti que le ferry était surchargé.", "fr", "ferry était surchargé", False),
     ("Rederij Harlan ontkende dat de veerboot overbelast was.", "nl", "veerboot overbelast", True),
+    # a thing denied, not a clause (before: no claim outside English)
+    ("La compagnie Harlan a démenti toute surcharge du ferry.", "fr", "surcharge du ferry", True),
+    ("Die Reederei Harlan bestritt jede Überladung der Fähre.", "de", "überladung der fähre", True),
+    ("La naviera Harlan negó cualquier sobrecarga del ferri.", "es", "sobrecarga del ferri", True),
 ])
 def test_a_denial_cue_makes_the_claim_negated(text, language, words, negated):
     hits = [c for c in _claims(text, language) if words in c.text.lower()]

@@ -66,6 +66,13 @@ def is_denial(cue: str | None, language: str | None) -> bool:
     return table is not None and (cue_in(cue, table.forms) or cue_in(cue, table.weak))
 
 
+def denies_outright(cue: str | None, language: str | None) -> bool:
+    """The cue is a strong denial verb of the language, which denies a thing as well as a statement ('démenti
+    toute implication'; not 'rejected the plan')."""
+    table = words(language)
+    return table is not None and cue_in(cue, table.forms)
+
+
 def denied(claim) -> bool:
     """An aligned claim (model.AlignedClaim) whose shown text is a denial of it: a retelling in those words was
     cued by a denial and is negated ('Harlan Shipping denied that C' shows C, which its speaker denies)."""

@@ -12,6 +12,7 @@ from crosscheck.analyze.claims_sources_multi import (_EDGE, _QUOTE_CHARS, _cited
                                                      _particle, _past_dates, _place_of_a_noun, _points_back,
                                                      _recent_or_person, _speaker_near, _subject, _tidy,
                                                      apposition_before)
+from crosscheck.denials import denies_outright
 from crosscheck.textunits import word_count
 
 
@@ -91,6 +92,9 @@ def _reported(st, s: int, e: int) -> bool:
                     name = _subject(st, s, min(cs, back[0]))
             elif c.that_optional and cs > s and (opens := _bare_clause(st, pc, e)) is not None:
                 body = (opens, e)  # 'Polisi mengatakan tiga orang ditangkap': the complementiser left out
+                key, name = _speaker_near(st, s, cs, cs, ce)
+            elif denies_outright(cue, c.lang) and cs > s and word_count(st.text[pc:e]) >= 2:
+                body = (pc + _skip(st.text, pc, e), e)  # 'X a démenti toute implication': what is denied, a noun phrase
                 key, name = _speaker_near(st, s, cs, cs, ce)
             else:
                 continue
