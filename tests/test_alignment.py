@@ -2,6 +2,7 @@
 paraphrases that must merge, half near-misses that must not."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -653,3 +654,27 @@ def test_a_place_name_is_not_the_surname_of_an_outlet_named_after_it():
     ])])
     (toll,) = [c for c in findings.claims if "15 people" in c.text]
     assert toll.speaker == gid("Radio Kalden")
+
+
+def test_a_claim_that_misses_its_own_languages_retelling_stays_out_across_languages():
+    """Heller said two things; a German report translates one. The other, in English, does not meet the English
+    retelling of the first (no word in common), but the embedding finds German likeness enough under one speaker:
+    the claim joined the group through the translation, 'corroborating' a statement it is not."""
+    import numpy as np
+
+    from crosscheck.embed import pack
+
+    heller = {"speaker": "Tomas Heller", "speaker_text": "Tomas Heller"}
+    reports = [make_report("a", [{**heller, "text": "Strong winds had pushed the flames across a highway."}]),
+               make_report("b", [{**heller, "text": "Starker Wind habe die Flammen über eine Autobahn getrieben."}]),
+               make_report("c", [{**heller, "text": "The blaze was still far from contained."}])]
+    langs = {"a": "en", "b": "de", "c": "en"}
+    reports = [(dataclasses.replace(d, language=langs[d.id]), a, ids) for d, a, ids in reports]
+    unit = lambda *x: np.array(x, dtype=np.float32) / np.linalg.norm(x)  # noqa: E731
+    vectors = {"a:c0": pack(unit(1.0, 0.0, 0.0)), "b:c0": pack(unit(1.0, 0.05, 0.0)),
+               "c:c0": pack(unit(0.66, 0.75, 0.0))}
+    docs = {d.id: d for d, _, _ in reports}
+    story = Story(id="story-1", documents=tuple(docs))
+    findings = corroborate(story, docs, {a.document: a for _, a, _ in reports}, {},
+                           {k: v for _, _, m in reports for k, v in m.items()}, None, vectors)
+    assert sorted(tuple(sorted(c.documents)) for c in findings.claims) == [("a", "b"), ("c",)]

@@ -332,6 +332,7 @@ def _best(view: ClaimView, group: Group, weight: Weights, settings: Settings) ->
     best = None
     members = group.members if len(group.members) <= MAX_COMPARED else (
         group.members[:MAX_COMPARED // 2] + group.members[-(MAX_COMPARED // 2):])
+    own = None  # the best member in the claim's own language, whose words the comparison reads
     for member in members:
         if member.document == view.document:
             continue
@@ -340,7 +341,12 @@ def _best(view: ClaimView, group: Group, weight: Weights, settings: Settings) ->
             return None  # one clash with a member keeps the claim out of the group
         if best is None or m.score - m.required > best[0].score - best[0].required:
             best = (m, member)
-    return best
+        if not view.cross(member) and (own is None or m.score - m.required > own[0].score - own[0].required):
+            own = (m, member)
+    # a group that tells the claim in its own language and does not meet it there: the embedding's likeness to a
+    # translation is no evidence ('The blaze was still far from contained' beside Heller's 'Strong winds had pushed
+    # the flames', both in English, came in through the German and Polish retellings of the winds)
+    return own if own is not None and not own[0].aligned else best
 
 
 def align(views: list[ClaimView], settings: Settings) -> list[Group]:
