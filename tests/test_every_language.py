@@ -1203,6 +1203,8 @@ def test_a_ministers_portfolio_is_no_part_of_the_name(lang, text):
     # not 'Hakerzy', a capitalised word the title stood before in an earlier sentence; 'zdrowia' (a portfolio) between
     ("pl", "Minister zdrowia Ilse Varga przemawiała w Tavrinie. Hakerzy zażądali okupu. \"Nie zapłacimy "
            "przestępcom\" - oświadczyła minister.", "Ilse Varga"),
+    # 'השרה' with the article; 'שרת' in the construct state before the name (claim_cues.json "title_forms")
+    ("he", "שרת הבריאות אילזה ורגה נאמה בטברין. לדברי השרה, ההאקרים דרשו כופר של חמישה מיליון דולר.", "אילזה ורגה"),
 ])
 def test_a_title_alone_is_the_person_named_with_it(lang, text, speaker):
     """'según la ministra', 'σύμφωνα με την υπουργό' (another case of 'υπουργός'), 'Bakan': the source was the title

@@ -85,6 +85,9 @@ class Cues:
     own_account: re.Pattern | None = None  # 'nach eigenen Angaben': the sentence is its subject's own claim
     cited_by: re.Pattern | None = None  # "citate dall'": the sources before it are relayed by the name after it
     article_words: bool = True  # the language writes articles as words ('el', 'le'); Slavic languages do not
+    # the forms of one title, where its cases share no first letters (Hebrew 'השרה' / 'שרת', with the article and
+    # in the construct state): each form -> all forms of its title
+    title_forms: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +190,7 @@ def cues_for(lang: str | None) -> Cues | None:
         relatives=_alternation(entry.get("relatives", []), sub),
         cited_by=_alternation([f"{p} {link}" for p in entry.get("cited_by", ()) for link in entry.get("publisher_links", ())],
                               sub),
+        title_forms={f: frozenset(group) for group in entry.get("title_forms", ()) for f in group},
     )
 
 

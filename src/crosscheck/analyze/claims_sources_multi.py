@@ -549,6 +549,7 @@ def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
             t.startswith(w[:TITLE_STEM]) and abs(len(t) - len(w)) <= 2  # (not 'Bakanlığı', the ministry)
             for t in st.cues.title_words) for w in words):
         return None
+    words = list(dict.fromkeys(f for w in words for f in (w, *sorted(st.cues.title_forms.get(w, ())))))
     stems = {w[:TITLE_STEM] for w in words}
     for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH * 3), s)):
         ent = st.ents.entity(m.entity)
