@@ -1463,3 +1463,13 @@ def test_according_to_a_source_then_the_verb(lang, text, speaker):
     doc = Document(id=f"acc-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
     claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
     assert [(c.kind, c.speaker_text) for c in claims] == [("according_to", speaker)], claims
+
+
+def test_a_name_closed_by_a_place_noun_is_a_place_and_a_feminine_title_is_cut():
+    """'im Kalden-Tal' (a valley) was a person 'Kalden-Tal'; 'Gouverneurin Mirela Dobrev' kept the title in the
+    name (only 'gouverneur' was listed). data/claim_cues.json de "place_heads" and "titles"."""
+    doc = Document(id="de-tal", source="de", fmt="txt", language="de", published="2026-12-05",
+                   text="Die Zahl der Toten im Kalden-Tal ist auf 15 gestiegen. Das teilte Gouverneurin Mirela "
+                        "Dobrev am Freitag mit.")
+    ents = {e.name: e.type for e in analyze([doc])[0].entities}
+    assert ents.get("Kalden-Tal") == "LOC" and ents.get("Mirela Dobrev") == "PERSON", ents

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.aliases import known, known_as_written, known_place, name_tokens, surface
 from crosscheck.analyze.entity_titles import (doc_text, is_title_word, past_long_title, title_after, with_ministries,
                                              without_portfolio)
-from crosscheck.analyze.portfolios import after_titled_portfolio, name_after_portfolio
+from crosscheck.analyze.portfolios import after_titled_portfolio, name_after_portfolio, names_a_place
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -248,6 +248,8 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         if not _usable(text, ent.label_, latin):
             continue
         label = "ORG" if kinded else "GPE" if placed else "PERSON" if given else ent.label_
+        if stops and label != "GPE" and names_a_place(span.text, language):
+            label = "LOC"  # 'Kalden-Tal' (a valley) read as a person
         if label == "FAC":  # 'near Vuhledar': a lone proper noun is a town; else a site
             label = "GPE" if len(span) == 1 and span[0].pos_ == "PROPN" else "LOC"
         hit = known(text)

@@ -114,3 +114,12 @@ _OF_A_PLACE = re.compile(rf"(?:[ \u00a0]+(?-i:[^\W\d_A-Z\u00c0-\u00de\u0391-\u03
 def title_after_name(language: str | None) -> bool:
     """The language writes a person's title after the name ('Varga Ilse egészségügyi miniszter')."""
     return bool(_entry(language).get("title_after_name"))
+
+
+def names_a_place(name: str, language: str | None) -> bool:
+    """The name's last part is a noun of the language naming a place by its kind, joined to it by a hyphen or a
+    space ('Kalden-Tal', 'Rhein-Tal': data/claim_cues.json "place_heads"): a place's name, whatever the English NER
+    typed it (it read 'Kalden-Tal' as a person)."""
+    heads = _entry(language).get("place_heads")
+    return bool(heads) and re.split(r"[-\s]", name.strip())[-1].lower() in heads
+
