@@ -792,6 +792,22 @@ def test_one_count_of_people_each_clashes_across_languages_beside_agreeing_count
     assert figure_relation(es, same, cross=True) == "same"
 
 
+def test_the_same_figures_under_other_nouns_do_not_clash_across_languages():
+    """'a blaze killed 15 people ... the evacuation of 1,500 residents' / '15 muertos ... evacuar a 1.500 vecinos':
+    the English nouns are stemmed ('resident', not a word for people), so '15 people' was the one count of people
+    on its side and clashed with '1.500 vecinos'; a value the other side gives under another noun is no clash."""
+    from crosscheck.corroborate.values import Figure, figure_relation
+
+    en = (Figure(text="15 people", low=15, high=15, qualifier=None, of="people"),
+          Figure(text="1,500 residents", low=1500, high=1500, qualifier=None, of="resident"),
+          Figure(text="two villages", low=2, high=2, qualifier=None, of="villag"))
+    es = (Figure(text="15 muertos", low=15, high=15, qualifier=None, of="muertos"),
+          Figure(text="1.500 vecinos", low=1500, high=1500, qualifier=None, of="vecinos"),
+          Figure(text="dos pueblos", low=2, high=2, qualifier=None, of="pueblos"))
+    assert figure_relation(en, es, cross=True) == "same"
+    assert figure_relation(en[:1], es[1:2], cross=True) == "clash"  # one count each of people: 15 / 1.500
+
+
 def test_a_part_of_an_agreeing_whole_clashes_when_each_claim_gives_both():
     """'Five of the seven board members voted for the cut' / 'Four of the seven board members backed the decision':
     the sevens agreed, so the two claims were one and the vote was CORROBORATED. Each figure of a thing must meet its

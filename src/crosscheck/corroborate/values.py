@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from crosscheck.currencies import currency_of
 
@@ -77,6 +78,16 @@ def is_floor(f: Figure) -> bool:
     return _bound(f) == "lower"
 
 
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """The words that only say 'people', in every language (disagreements.json "people_words"), with the stems of
+    the English figures' nouns ('resident' of '1,500 residents')."""
+    from .clauses import lexicon
+
+    words = {w for table in lexicon()["people_words"].values() for w in table}
+    return frozenset(words | {stem(w) for w in words})
+
+
 def _noun_class(word: str) -> str:
     """What a counted word names, in any language: a unit of data/disagreements.json ('Jahren' -> unit:y), a concept
     ('fatalities', 'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or
@@ -89,9 +100,8 @@ def _noun_class(word: str) -> str:
     unit = lexicon()["units"].get(w)
     if unit is not None:
         return "unit:" + unit[0]  # 'Jahren' / 'years', 'ans' / 'años': a unit of the figure, alike in every language
-    for table in lexicon()["people_words"].values():
-        if w in table:
-            return "people"
+    if w in _people_words():
+        return "people"
     for concept, tables in lexicon()["concepts"].items():
         if any(w.startswith(p.strip()) or len(w) > 3 and p.strip().startswith(w)  # stems: 'fatal' of 'fatalit'
                for words in tables.values() for p in words if len(p.strip()) > 2):
@@ -116,7 +126,11 @@ def _unit_clash(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> bool:
         ys = [y for y, ts in tb if thing in ts]
         if len(xs) == 1 and len(ys) == 1:
             x, y = xs[0], ys[0]
-            if not (x.low <= y.high and y.low <= x.high) and not scale_apart(x, y):
+            # (a value the other side gives of another word is the same figure read under two nouns: '15 people'
+            # killed / '15 muertos', beside '1,500 residents' / '1.500 vecinos')
+            if not (x.low <= y.high and y.low <= x.high) and not scale_apart(x, y) and \
+                    not any(x.low <= v.high and v.low <= x.high for v in fb) and \
+                    not any(y.low <= u.high and u.low <= y.high for u in fa):
                 return True
     return False
 
