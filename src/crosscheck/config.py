@@ -145,6 +145,8 @@ class Settings:
     conflict_topic_threshold: float = 0.45  # term overlap (no figures) for "same subject and predicate"
     related_topic_threshold: float = 0.3  # term overlap for figures shown side by side as related
     story_split_min: int = 4  # clusters this large are checked for sibling events
+    story_copy_sim: float = 0.8  # reports of one language this alike (features) ...
+    story_copy_embed: float = 0.9  # ... and this alike (title + lead embedding) are copies: one text of a split's half
     story_split_threshold: float = 0.3  # split a cluster in two when across-similarity < this x within (cluster-local IDF; ECB+ +0.01 F1)
     # syndication (crosscheck.syndication); tests/test_syndication.py fixtures
     syndication_candidate_jaccard: float = 0.3  # LSH band threshold: candidates for a closer look

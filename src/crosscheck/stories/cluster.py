@@ -256,11 +256,31 @@ def split_siblings(features: Sequence[StoryFeatures], settings: Settings,
         norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
         vecs.append({key: v / norm for key, v in vec.items()})
     sim = feature_similarity(vecs, features, settings, embeddings)
-    return _bisect(sim, global_sim, list(range(n)), settings)
+    return _bisect(sim, global_sim, list(range(n)), settings, _voices(features, global_sim, embeddings, settings))
 
 
-def _bisect(sim: np.ndarray, global_sim: np.ndarray, idx: list[int], settings: Settings) -> list[list[int]]:
-    """Cut in two where reports are much closer inside each half than across; recurse."""
+def _voices(features: Sequence[StoryFeatures], global_sim: np.ndarray,
+            embeddings: Sequence[np.ndarray | None] | None, settings: Settings) -> list[int]:
+    """For each report, the first report of its copies: reports of one language at least ``story_copy_sim`` alike
+    whose title-and-lead embeddings are at least ``story_copy_embed`` alike (a wire story and its syndicated copy,
+    retitled: one lead) are one text, whatever outlet ran it."""
+    voice = list(range(len(features)))
+    vec = list(embeddings) if embeddings is not None else [None] * len(features)
+    for i in range(len(features)):
+        for j in range(i):
+            if features[i].language == features[j].language and global_sim[i, j] >= settings.story_copy_sim and \
+                    vec[i] is not None and vec[j] is not None and vec[i].shape == vec[j].shape and \
+                    float(vec[i] @ vec[j]) >= settings.story_copy_embed:
+                voice[i] = voice[j]
+                break
+    return voice
+
+
+def _bisect(sim: np.ndarray, global_sim: np.ndarray, idx: list[int], settings: Settings,
+            voices: Sequence[int] | None = None) -> list[list[int]]:
+    """Cut in two where reports are much closer inside each half than across; recurse. Each half needs two texts
+    (``voices``): a wire story and its copy alone are not a sibling event, however alike (their shared words
+    weigh heavily by the cluster's own counts)."""
     if len(idx) < settings.story_split_min:
         return [idx]
     sub = sim[np.ix_(idx, idx)]
@@ -269,7 +289,8 @@ def _bisect(sim: np.ndarray, global_sim: np.ndarray, idx: list[int], settings: S
     labels = fcluster(tree, t=2, criterion="maxclust")
     a = [i for i, lab in enumerate(labels) if lab == 1]
     b = [i for i, lab in enumerate(labels) if lab != 1]
-    if min(len(a), len(b)) < 2:
+    voice = voices if voices is not None else range(len(global_sim))
+    if min(len({voice[idx[i]] for i in a}), len({voice[idx[i]] for i in b})) < 2:
         return [idx]
     # apart when the halves are far apart by the cluster-local measure, or by the global one (which compares
     # reports in two languages by their embeddings, where the local words see nothing across: meantime-dev's
@@ -278,8 +299,8 @@ def _bisect(sim: np.ndarray, global_sim: np.ndarray, idx: list[int], settings: S
         return [idx]
     if global_sim[np.ix_([idx[i] for i in a], [idx[i] for i in b])].mean() > settings.story_split_max_across:
         return [idx]  # the halves are close by every measure: one event told in different words
-    return (_bisect(sim, global_sim, [idx[i] for i in a], settings)
-            + _bisect(sim, global_sim, [idx[i] for i in b], settings))
+    return (_bisect(sim, global_sim, [idx[i] for i in a], settings, voices)
+            + _bisect(sim, global_sim, [idx[i] for i in b], settings, voices))
 
 
 def _apart(sim: np.ndarray, a: list[int], b: list[int], settings: Settings) -> bool:
