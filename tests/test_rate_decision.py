@@ -32,3 +32,11 @@ def test_a_wire_story_and_its_copy_do_not_split_off_from_the_other_reports(expor
     the four reports into the wire pair and the other two. A half of one text (the copies) is no sibling event."""
     assert [len(s["documents"]) for s in exported["stories"]] == [4]
 
+
+def test_the_rate_and_the_inflation_figures_the_reports_disagree_on_are_found(exported):
+    """'taking its main rate to 4.5%' / 'raised its key rate to 4.25%': no concept named an interest rate (the 4.5%
+    was read as a cost). 'on Thursday. Inflation rose to 6.4%': the capitalised 'Inflation' after the last word of
+    the sentence before ('Thursday.') was read as a word of a name, and named no figure."""
+    found = {(d["subject"], frozenset(d["values"])) for d in exported["disagreements"]}
+    assert ("percent:interest_rate", frozenset({"4.5%", "4.25%"})) in found, found
+    assert ("percent:price_rise", frozenset({"6.1%", "6.4%"})) in found, found

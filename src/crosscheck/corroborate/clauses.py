@@ -109,6 +109,8 @@ def in_name(text: str, start: int, end: int, language: str | None = None) -> boo
     before = list(_NAME_WORD.finditer(text[max(0, start - 40):start]))
     glued = before and text[max(0, start - 40) + before[-1].end():start].strip() == ""
     prev = before[-1].group(0) if glued else None
+    if prev is not None and prev.endswith(".") and "." not in prev[:-1] and len(prev) > 4:
+        prev = None  # 'on Thursday. Inflation rose': the last word of the sentence before, no part of a name
     opens = prev is None and (start == 0 or re.search(r"[.!?\n:\"“«]\s*$", text[max(0, start - 4):start]) is not None)
     word = _NAME_WORD.match(text, start)
     word_end = word.end() if word else end
