@@ -98,3 +98,15 @@ def test_a_denial_and_the_claim_it_denies_disagree(tmp_path, cli):
     for client in readonly_client(str(tmp_path / "s.db")):
         page = client.get(f"/stories/{a['story']}").text
         assert page.count('class="denies"') == 2 and 'Harlan Shipping</a> <span class="denies">denies</span>' in page
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("The finance ministry denied that the government had pressed the bank to act.", "government"),
+    ("The port authority denied that the mayor had said the ferry would be scrapped.", "mayor"),
+])
+def test_an_act_inside_a_denial_is_no_claim_of_its_own(text, inner):
+    """'X denied that the government had pressed the bank to act' is X's denial; the government's demand 'the bank to
+    act' was read from inside it as the government's own claim (the pressing is what X denies)."""
+    found = _claims(text, "en")
+    assert [c.cue for c in found] == ["denied"], [(c.speaker_text, c.text) for c in found]
+    assert all(inner not in (c.speaker_text or "") for c in found)

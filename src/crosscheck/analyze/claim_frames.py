@@ -31,6 +31,7 @@ from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, OBJECT_PRE
 from crosscheck.analyze.claim_objects import completed_object, governing_subject
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
+from crosscheck.denials import is_denial
 from crosscheck.model import Claim
 
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to", "with", "about", "over"})
@@ -281,6 +282,14 @@ def _reported_by(claims, sent, cue: Token, text: str, who: str | None) -> tuple[
     return ()
 
 
+def _denied_in(claims, sent, cue: Token, text: str) -> bool:
+    """The frame is told inside a denial of the sentence ('The ministry denied that the government had pressed the
+    bank to act'): the pressing is what is denied, no demand of the government's."""
+    body = text.rstrip(".").lower()
+    return any(c.start <= sent.start_char < c.end and is_denial(c.cue, "en") and
+               cue.lower_ in c.text.lower() and body in c.text.lower() for c in claims)
+
+
 def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None) -> list[Claim]:
     """Claims of ``sent`` cued by frame words (``positions``: the doc's frame cue tokens); the speaker is
     resolved by the reading state ``st`` (claim_state.State) as it stands after reading the sentence.
@@ -308,7 +317,7 @@ def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None
             continue
         toks = [doc[k] for k in hit.content]
         text = render(toks, MIN_WORDS)
-        if text is None or (text, speaker or speaker_text) in seen:
+        if text is None or (text, speaker or speaker_text) in seen or _denied_in(st.claims, sent, cue, text):
             continue
         seen.add((text, speaker or speaker_text))
         taken |= set(hit.content) | {j}

@@ -288,7 +288,6 @@ def _beside_quote(st: _State, qsents: list[Span], regions: list[tuple[int, int]]
         _nested(st, sent, outside, None, quoted=False)
 
 
-
 def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = True) -> None:
     """Speech or belief reported inside a claim ('"The mayor told us the bridge would reopen," she said';
     'X said the union believes C'): the inner source's claim, with the outer speaker as its chain when
@@ -448,7 +447,8 @@ def _reported(st: _State, sent: Span) -> bool:
         found = True
         ids = {t.i for t in toks}
         used |= ids | {cue.i}
-        _nested(st, sent, lambda t, ids=ids, cue=cue: t.i in ids and t.i != cue.i, speaker_text, quoted=False)
+        if not is_denial(cue.lower_, "en"):  # 'X denied that Y had pressed Z to act': no act of Y's is told
+            _nested(st, sent, lambda t, ids=ids, cue=cue: t.i in ids and t.i != cue.i, speaker_text, quoted=False)
         for other, other_comp in more:  # 'X said C1 and added that C2', 'added' hung under C1
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
