@@ -1473,3 +1473,22 @@ def test_a_name_closed_by_a_place_noun_is_a_place_and_a_feminine_title_is_cut():
                         "Dobrev am Freitag mit.")
     ents = {e.name: e.type for e in analyze([doc])[0].entities}
     assert ents.get("Kalden-Tal") == "LOC" and ents.get("Mirela Dobrev") == "PERSON", ents
+
+
+@pytest.mark.parametrize("lang,text,speaker,content", [
+    # a weekday after a foreign name joined by a middle dot ('周四': time_words.json zh weekday_forms)
+    ("zh", "地区州长米雷拉·多布雷夫周四表示，这是该山谷五十年来最严重的火灾。", "米雷拉·多布雷夫", "这是该山谷"),
+    # 'يوم الخميس' (on Thursday) between the speaker and 'إن' (that)
+    ("ar", "قالت حاكمة الإقليم ميريلا دوبريف يوم الخميس إن حريق غابات اجتاح وادي كالدن.", "ميريلا دوبريف",
+     "حريق غابات"),
+    # the speaker and a day after what was said ('C다고 X가 목요일 밝혔다': claim_cues.json ko "quotative")
+    ("ko", "칼덴 계곡에서 발생한 산불로 주택 300여 채가 불에 탔다고 미렐라 도브레프 주지사가 목요일 밝혔다.", "도브레프",
+     "칼덴 계곡"),
+])
+def test_a_day_is_neither_the_speaker_nor_what_was_said(lang, text, speaker, content):
+    """'米雷拉·多布雷夫周四' was a person's name; 'حاكمة الإقليم ميريلا دوبريف يوم الخميس' the speaker; in Korean the claim
+    ran on over the speaker and the day ('... 탔다고 미렐라 도브레프 주지사가 목요일')."""
+    doc = Document(id=f"day-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-04", text=text)
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert speaker in said.speaker_text and not any(w in said.speaker_text for w in ("周四", "الخميس", "목요일")), said
+    assert content in said.text and "목요일" not in said.text and "주지사" not in said.text, said

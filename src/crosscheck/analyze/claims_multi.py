@@ -88,6 +88,7 @@ class Cues:
     # the forms of one title, where its cases share no first letters (Hebrew 'השרה' / 'שרת', with the article and
     # in the construct state): each form -> all forms of its title
     title_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    quotative: tuple[str, ...] = ()  # endings that close what was said before the speaker ('C다고 X가 밝혔다')
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +192,7 @@ def cues_for(lang: str | None) -> Cues | None:
         cited_by=_alternation([f"{p} {link}" for p in entry.get("cited_by", ()) for link in entry.get("publisher_links", ())],
                               sub),
         title_forms={f: frozenset(group) for group in entry.get("title_forms", ()) for f in group},
+        quotative=tuple(entry.get("quotative", ())),
     )
 
 

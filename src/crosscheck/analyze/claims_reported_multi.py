@@ -43,7 +43,7 @@ def _reported(st, s: int, e: int) -> bool:
                 elif c.pronouns and (pro := re.match(r"\s*(\S+?)(?:" + "|".join(map(re.escape, c.topic)) + r")\s+",
                                                      st.text[s:cs])) and pro.group(1) in c.pronouns:
                     start = s + pro.end()  # '그는 C라고 말했다': the pronoun is the speaker, not what was said
-                body = (start, cs)
+                body = (start, _before_speaker(st, start, cs) if key is not None or name is not None else cs)
         else:
             that = c.that.match(st.text, ce + _skip(st.text, ce, e)) if c.that is not None else None
             if that is None and c.that is not None:
@@ -103,7 +103,9 @@ def _reported(st, s: int, e: int) -> bool:
         if key is None and name is None and body[0] >= cs:
             name = _subject(st, s, cs)
             # (not the verb's particle, nor the complementiser)
-            between = st.text[ce + _particle(c, st.text, ce, e):that.start() if that is not None else body[0]]
+            lo, hi = ce + _particle(c, st.text, ce, e), that.start() if that is not None else body[0]
+            hi = next((fs for fs, _ in st.facts if lo <= fs < hi), hi)  # 'قالت الحاكمة يوم الخميس إن': not the day
+            between = st.text[lo:hi]
             if name is None and 1 <= word_count(between) <= 6:  # 'dijo el portavoz que' / 'أعلنت الشركة أن'
                 name = _tidy(c.that.sub("", between) if c.that is not None else between)
         elif key is None and name is None and c.substring:
@@ -131,6 +133,20 @@ def _reported(st, s: int, e: int) -> bool:
                   min_words=floor):
             return True
     return False
+
+
+def _before_speaker(st, start: int, cs: int) -> int:
+    """Where what was said ends when the speaker follows it ('C다고 미렐라 도브레프 주지사가 목요일 밝혔다'): after the
+    last quotative ending with a few words (the speaker, a day) up to the verb; else at the verb."""
+    c = st.cues
+    if not c.quotative:
+        return cs
+    last = None
+    for m in re.finditer("(?:" + "|".join(map(re.escape, c.quotative)) + r")(?=\s)", st.text[start:cs]):
+        last = m
+    if last is None or not 1 <= word_count(st.text[start + last.end():cs]) <= 6:
+        return cs
+    return start + last.end()
 
 
 def _skip(text: str, lo: int, hi: int) -> int:
