@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from crosscheck.config import Settings
 from crosscheck.pipeline import Pipeline
@@ -184,3 +185,18 @@ def test_one_rate_cut_told_in_four_languages_is_one_story_and_the_other_bank_s_d
     Pipeline(store).ingest([str(RATES)])
     stories = sorted(sorted(ids[store.document(d).source] for d in s.documents) for s in store.stories())
     assert stories == [["b1", "b3", "b4", "b5", "b6"], ["b7", "b8"]]
+
+
+@pytest.mark.parametrize("language, title, lead", [
+    ("ja", "カルデン渓谷で山火事、12人死亡", "エストラビアのカルデン渓谷で発生した山火事で12人が死亡した。"),
+    ("zh", "卡尔登山谷山火致12人死亡", "埃斯特拉维亚卡尔登山谷发生山火，造成12人死亡。"),
+    ("ko", "칼덴 계곡 산불로 12명 사망", "에스트라비아 칼덴 계곡에서 발생한 산불로 12명이 숨졌다."),
+    ("ar", "حريق غابات يقتل 12 شخصا", "أسفر حريق غابات في وادي كالدن عن مقتل 12 شخصا."),
+    ("tr", "Kalden Vadisi'nde orman yangını", "Kalden Vadisi'nde çıkan orman yangınında 12 kişi öldü."),
+    ("de", "Zwölf Tote bei Waldbrand", "Bei einem Waldbrand im Kalden-Tal sind zwölf Menschen ums Leben gekommen."),
+])
+def test_the_kind_of_event_is_read_in_scripts_without_spaces_and_in_compounds(language, title, lead):
+    """disagreements.json 'events' had no Japanese, Chinese, Korean, Arabic or Turkish words, and a word was matched
+    only at a word boundary, which Han and kana never have ('発生した山火事で'): reports in those languages named no
+    event, and lost the lower embedding floor two leads naming one kind of event are read with."""
+    assert lead_events(title, lead, language) == ("fire",)

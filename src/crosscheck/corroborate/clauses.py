@@ -40,6 +40,10 @@ def _english_here(table: dict[str, list[str]], language: str) -> list[str]:
     return [w for w in table.get("en", []) if w.strip().lower() not in stops]
 
 
+_UNSPACED_START = re.compile("[\u3040-\u30ff\u3400-\u9fff]")  # kana, Han
+_GLUED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # ... and Hangul
+
+
 @lru_cache(maxsize=64)
 def concept_patterns(section: str, language: str | None) -> tuple[tuple[str, re.Pattern], ...]:
     out = []
@@ -50,10 +54,12 @@ def concept_patterns(section: str, language: str | None) -> tuple[tuple[str, re.
         if words:
             # event words shorter than six letters are whole words ("fire", not "fired"); longer ones and
             # every concept word are word starts ("attack" -> attacked, "injur" -> injured)
-            alt = "|".join(re.escape(w.strip()) + (r"\b" if w.endswith(" ") else
-                                                   r"(?:s|es)?(?!\w)" if section == "events" and len(w) < 6 else "")
-                           for w in words)
-            out.append((concept, re.compile(r"(?<!\w)(?:" + alt + ")", re.IGNORECASE)))
+            # (a word of a script written without spaces, or gluing its particles to the word, as Japanese, Chinese
+            # and Korean do, is matched anywhere: no boundary after it, and none before it in Han and kana)
+            alt = "|".join(("" if _UNSPACED_START.match(w) else r"(?<!\w)") + re.escape(w.strip()) + (
+                "" if _GLUED.match(w) else r"\b" if w.endswith(" ") else
+                r"(?:s|es)?(?!\w)" if section == "events" and len(w) < 6 else "") for w in words)
+            out.append((concept, re.compile("(?:" + alt + ")", re.IGNORECASE)))
     return tuple(out)
 
 
