@@ -1492,3 +1492,16 @@ def test_a_day_is_neither_the_speaker_nor_what_was_said(lang, text, speaker, con
     (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
     assert speaker in said.speaker_text and not any(w in said.speaker_text for w in ("周四", "الخميس", "목요일")), said
     assert content in said.text and "목요일" not in said.text and "주지사" not in said.text, said
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("ja", "カルデン渓谷で山火事が発生し、12人が死亡した。地域のミレラ・ドブレフ知事が木曜日に明らかにした。", "ドブレフ"),
+    ("ko", "칼덴 계곡에서 산불이 발생해 12명이 숨졌다. 미렐라 도브레프 주지사가 목요일 밝혔다.", "도브레프"),
+])
+def test_a_sentence_of_a_source_a_day_and_a_verb_credits_the_sentence_before(lang, text, speaker):
+    """'地域のミレラ・ドブレフ知事が木曜日に明らかにした。' (the governor made it known on Thursday) says nothing of its own: the
+    sentence before is hers, as German 'Das teilte X mit.' credits it (before, both were the outlet's statements)."""
+    doc = Document(id=f"an-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-04", text=text)
+    claims = analyze([doc])[0].claims
+    assert [c.kind for c in claims] == ["reported"], claims
+    assert speaker in claims[0].speaker_text and "12" in claims[0].text, claims

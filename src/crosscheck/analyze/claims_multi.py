@@ -89,6 +89,7 @@ class Cues:
     # in the construct state): each form -> all forms of its title
     title_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     quotative: tuple[str, ...] = ()  # endings that close what was said before the speaker ('C다고 X가 밝혔다')
+    bare_cues: re.Pattern | None = None  # the cues without a quotative particle they open with ('明らかにした')
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +151,17 @@ def org_kinds(lang: str | None, key: str = "org_kinds") -> frozenset[str]:
     return frozenset(t.lower() for t in entry.get(key, []))
 
 
+def _bare(words: list[str], quotative: list[str]) -> list[str]:
+    """The reporting verbs without the quotative particle some open with ('と明らかにした' -> '明らかにした'); a form
+    whose particle is a word apart ('다고 했다') has no verb of its own to keep."""
+    out = []
+    for w in words:
+        q = next((q for q in quotative if w.startswith(q)), None)
+        if q is None or not w[len(q):][:1].isspace():
+            out.append(w if q is None else w[len(q):])
+    return out if quotative else []
+
+
 @lru_cache(maxsize=32)
 def cues_for(lang: str | None) -> Cues | None:
     """The compiled knowledge for ``lang`` (ISO 639-1), None when the data file has none."""
@@ -193,6 +205,7 @@ def cues_for(lang: str | None) -> Cues | None:
                               sub),
         title_forms={f: frozenset(group) for group in entry.get("title_forms", ()) for f in group},
         quotative=tuple(entry.get("quotative", ())),
+        bare_cues=_alternation(_bare(words, entry.get("quotative", ())), sub),
     )
 
 
@@ -428,13 +441,20 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
     reporting verb credits the sentence before to the source after the verb; that sentence's claim as the report's
     own statement, if it was read as one, gives way."""
     c = st.cues
-    if c.anaphora is None or c.cue is None:
+    if c.cue is None:
         return False
-    lead = c.anaphora.match(st.text, s + _skip(st.text, s, e))
-    cue = c.cue.match(st.text, lead.end() + _skip(st.text, lead.end(), e)) if lead is not None else None
-    if cue is None:
-        return False
-    key, name = _speaker_near(st, cue.end(), e, cue.start(), cue.end())
+    if c.substring:  # '地域のミレラ・ドブレフ知事が木曜日に明らかにした。': a source, a day and the verb, nothing said
+        verbs = c.bare_cues or c.cue
+        cue = next((m for m in verbs.finditer(st.text, s, e) if not st.text[m.end():e].strip(_EDGE + "\u3002.")), None)
+        if cue is None or not _credit_alone(st, s, cue.start()):
+            return False
+        key, name = _speaker_near(st, s, cue.start(), cue.start(), cue.end())
+    else:
+        lead = c.anaphora.match(st.text, s + _skip(st.text, s, e)) if c.anaphora is not None else None
+        cue = c.cue.match(st.text, lead.end() + _skip(st.text, lead.end(), e)) if lead is not None else None
+        if cue is None:
+            return False
+        key, name = _speaker_near(st, cue.end(), e, cue.start(), cue.end())
     if key is None:  # the phrase after the verb, to its first function word after a content word or a date
         end = min([fs for fs, _ in st.facts if cue.end() <= fs < e] + [e])
         words = _trim_source(st, st.text[cue.end():end].strip(_EDGE + ".")).split()
@@ -462,6 +482,21 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         new = st.claims.pop()
         st.claims[held[0]] = replace(new, key=st.claims[held[0]].key)
     return True
+
+
+def _credit_alone(st: _State, s: int, cs: int) -> bool:
+    """text[s:cs] before a sentence-final verb holds a name, and besides names, titles and dates only particles: a
+    few characters ('地域の', '知事が', 'に')."""
+    names = _mentions_in(st, s, cs)
+    if not names:
+        return False
+    rest, at = "", s
+    for a, b in sorted([(m.start, m.end) for m in names] + [f for f in st.facts if s <= f[0] and f[1] <= cs]):
+        rest, at = rest + st.text[at:max(at, a)], max(at, b)
+    rest += st.text[at:cs]
+    if st.cues.titles is not None:
+        rest = st.cues.titles.sub("", rest)
+    return len("".join(rest.split()).strip(_EDGE)) <= 3 * len(names) + 3
 
 
 # ---------------------------------------------------------------- the outlet's own statements
