@@ -526,7 +526,9 @@ def _restated(g: Group, h: Group, weight: Weights, settings: Settings) -> bool:
     groups were kept apart only because a report gives a group one claim."""
     shared = g.docs & h.docs
     for doc in shared:
-        pairs = [(a, b) for a in g.members if a.document == doc for b in h.members if b.document == doc]
+        # (not two claims of one sentence, whose embedding is that sentence's: 'C1, a source told X, adding that C2')
+        pairs = [(a, b) for a in g.members if a.document == doc for b in h.members if b.document == doc
+                 and (a.claim.start, a.claim.end, a.claim.in_title) != (b.claim.start, b.claim.end, b.claim.in_title)]
         if not any(a.speaker_id == b.speaker_id and (m := compare(a, b, weight, settings)).blocked is None
                    and m.score >= settings.align_threshold for a, b in pairs):
             return False

@@ -33,7 +33,7 @@ tell told tells claim claimed claims according report reported reports reporting
 indicates emphasize emphasized emphasise emphasised emphasizes stress stressed announce announced
 announces specify specified specifies explain explained mention mentioned remark remarked confirm
 confirmed confirms write wrote written insist insisted suggest suggests suggested assert asserted
-argue argued publication outlet briefing press conference interview speak spoke spoken talk talked
+argue argued publication outlet briefing press conference interview speak spoke spoken talked
 know knew known think thought believe believed reportedly allegedly apparently
 pledge pledged promise promised vow vowed warn warned
 """.split())
