@@ -1505,3 +1505,17 @@ def test_a_sentence_of_a_source_a_day_and_a_verb_credits_the_sentence_before(lan
     claims = analyze([doc])[0].claims
     assert [c.kind for c in claims] == ["reported"], claims
     assert speaker in claims[0].speaker_text and "12" in claims[0].text, claims
+
+
+@pytest.mark.parametrize("lang,text,speaker,content", [
+    ("pl", "Pożar lasu w dolinie Kalden zabił dwanaście osób - poinformowała w czwartek gubernator Mirela Dobrev.",
+     "Mirela Dobrev", "Pożar lasu w dolinie Kalden zabił dwanaście osób"),
+    ("ru", "Пожар уничтожил более трёхсот домов — сообщил губернатор Иван Петров.", "Иван Петров",
+     "Пожар уничтожил более трёхсот домов"),
+])
+def test_a_spaced_dash_before_the_verb_closes_what_was_said(lang, text, speaker, content):
+    """'C - poinformowała X' / 'C — сообщил X': Slavic news sets off what was said with a dash where Spanish writes a
+    comma; the sentence was the outlet's own statement."""
+    doc = Document(id=f"dash-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-04", text=text)
+    (said,) = analyze([doc])[0].claims
+    assert (said.kind, said.speaker_text, said.text.rstrip(".")) == ("reported", speaker, content), said

@@ -182,9 +182,11 @@ def _that_within(st, ce: int, e: int):
 
 
 def _comma_before(text: str, s: int, cs: int) -> int | None:
-    """The comma ending the clause before a cue set after it ('C, dijo X' / 'C, X dijo'): its offset."""
+    """The comma ending the clause before a cue set after it ('C, dijo X' / 'C, X dijo'), or a spaced dash, as Slavic
+    news writes it ('C - poinformowała X', 'C — сообщил X'): its offset."""
     head = text[s:cs]
-    k = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u060c"))
+    dash = [m.start() + 1 for m in re.finditer(r"\s[-\u2013\u2014]\s", head)]
+    k = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u060c"), dash[-1] if dash else -1)
     if k < 0:
         return None
     if word_count(head[k + 1:]) > 6 or word_count(head[:k]) < 3:
