@@ -808,6 +808,18 @@ def test_the_same_figures_under_other_nouns_do_not_clash_across_languages():
     assert figure_relation(en[:1], es[1:2], cross=True) == "clash"  # one count each of people: 15 / 1.500
 
 
+def test_a_stemmed_noun_is_the_nearest_concepts_stem():
+    """'40 homes had been destroyed' (English nouns are stemmed: 'home') / 'Unas 60 viviendas quedaron destruidas':
+    'home' was read as the stem of 'homeless' (the evacuated), so the two counts were of two things and one claim."""
+    from crosscheck.corroborate.values import Figure, _noun_class, figure_relation
+
+    assert _noun_class("home") == _noun_class("viviendas") == "homes"
+    assert _noun_class("homeless") == "evacuated" and _noun_class("fatal") == "dead"
+    en = (Figure(text="40", low=40, high=40, qualifier=None, of="home"),)
+    es = (Figure(text="Unas 60 viviendas", low=51, high=69, qualifier="about", of="viviendas"),)
+    assert figure_relation(en, es, cross=True) == "clash"
+
+
 def test_a_part_of_an_agreeing_whole_clashes_when_each_claim_gives_both():
     """'Five of the seven board members voted for the cut' / 'Four of the seven board members backed the decision':
     the sevens agreed, so the two claims were one and the vote was CORROBORATED. Each figure of a thing must meet its

@@ -88,6 +88,7 @@ def _people_words() -> frozenset[str]:
     return frozenset(words | {stem(w) for w in words})
 
 
+@lru_cache(maxsize=8192)
 def _noun_class(word: str) -> str:
     """What a counted word names, in any language: a unit of data/disagreements.json ('Jahren' -> unit:y), a concept
     ('fatalities', 'muertos' -> dead), 'people' for a word that only says they are people ('Menschen', '명'), or
@@ -102,11 +103,15 @@ def _noun_class(word: str) -> str:
         return "unit:" + unit[0]  # 'Jahren' / 'years', 'ans' / 'años': a unit of the figure, alike in every language
     if w in _people_words():
         return "people"
-    for concept, tables in lexicon()["concepts"].items():
-        if any(w.startswith(p.strip()) or len(w) > 3 and p.strip().startswith(w)  # stems: 'fatal' of 'fatalit'
-               for words in tables.values() for p in words if len(p.strip()) > 2):
+    concepts = lexicon()["concepts"].items()
+    for concept, tables in concepts:  # a concept's word opens the counted word ('viviendas' of 'vivienda')
+        if any(w.startswith(p.strip()) for words in tables.values() for p in words if len(p.strip()) > 2):
             return concept
-    return "word:" + w
+    # ... else the counted word is the stem of one ('fatal' of 'fatalit'), the nearest: 'home' is the stem of
+    # 'homes' (homes), not of 'homeless' (the evacuated)
+    stems = [(len(p.strip()) - len(w), concept) for concept, tables in concepts for words in tables.values()
+             for p in words if len(w) > 3 and len(p.strip()) > 2 and p.strip().startswith(w)]
+    return min(stems)[1] if stems else "word:" + w
 
 
 def _unit_clash(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> bool:
