@@ -177,6 +177,17 @@ def test_the_day_a_statement_was_made_is_not_the_event_s_date(text, language):
     assert not [f for f in facts if f.kind == "date"]
 
 
+@pytest.mark.parametrize("text, language", [
+    ("El fuego se declaró el lunes cerca de la localidad de Brevik.", "es"),
+    ("Le feu s'est déclaré lundi près de Brevik.", "fr"),
+])
+def test_an_outbreak_told_by_a_reflexive_verb_of_saying_is_the_event_s_date(text, language):
+    """'se declaró el lunes' (broke out on Monday): 'declaró' is a statement verb, so its weekday was read as the day
+    of a statement and the fire's date was lost (data/disagreements.json 'statement_reflexive')."""
+    _, _, facts = _facts(text, language, published="2026-12-04")
+    assert [(f.subject, f.value) for f in facts if f.kind == "date"] == [("event:fire", "2026-11-30")], facts
+
+
 def test_date_slips_inside_one_report():
     from crosscheck.corroborate.slips import slips
 

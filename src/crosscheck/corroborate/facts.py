@@ -317,7 +317,13 @@ def _statement_re(language: str | None) -> re.Pattern:
 def _statement_date(text: str, start: int, language: str | None) -> bool:
     """'..., the governor said on Wednesday', 'ont annoncé samedi les autorités', 'informaron las autoridades el
     sábado': the date of the statement, not of the event."""
-    return bool(_statement_re(language).search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 40):start]
+    m = _statement_re(language).search(before)
+    if m is None:
+        return False
+    # 'El fuego se declaró el lunes': a reflexive 'declararse' is an outbreak, no statement
+    clitics = lexicon().get("statement_reflexive", {}).get(base_language(language or "en"), ())
+    return not any(re.search(r"(?<!\w)" + re.escape(c) + r"\s*$", before[:m.start()], re.IGNORECASE) for c in clitics)
 
 
 PLACE_GAP = 30  # characters between an event noun and "in <Place>" for the place to be the event's
