@@ -39,6 +39,22 @@ def ingested_fixture(tmp_dir: Path, path: Path):
     return store, {d.id: d.source.rsplit("/", 1)[-1] for d in store.documents()}
 
 
+def exported_fixture(tmp_dir: Path, path: Path) -> dict:
+    """The JSON export of a store with one fixture file ingested (tests/fixtures/rate_decision, border_talks)."""
+    import io
+    import json
+
+    from crosscheck.export import write_json
+
+    store, _ = ingested_fixture(tmp_dir, path)
+    try:
+        buf = io.StringIO()
+        write_json(store, buf)
+    finally:
+        store.close()
+    return json.loads(buf.getvalue())
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The bare spaCy pipeline the analysis runs on, loaded once for the whole session."""

@@ -3,29 +3,18 @@
 with a source of its own, who tells two things in one sentence."""
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 
 import pytest
 
-from crosscheck.export import write_json
-from crosscheck.pipeline import Pipeline
-from crosscheck.store import open_store
+from conftest import exported_fixture
 
 REPORTS = Path(__file__).parent / "fixtures" / "border_talks" / "reports.jsonl"
 
 
 @pytest.fixture(scope="module")
 def claims(tmp_path_factory):
-    store = open_store(tmp_path_factory.mktemp("talks") / "s.db")
-    try:
-        Pipeline(store).ingest([str(REPORTS)])
-        buf = io.StringIO()
-        write_json(store, buf)
-    finally:
-        store.close()
-    return json.loads(buf.getvalue())["claims"]
+    return exported_fixture(tmp_path_factory.mktemp("talks"), REPORTS)["claims"]
 
 
 def _retold(claims, words: str) -> list[dict]:

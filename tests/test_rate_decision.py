@@ -2,29 +2,18 @@
 story, its syndicated copy, and two other outlets, which give another rate and another inflation figure."""
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 
 import pytest
 
-from crosscheck.export import write_json
-from crosscheck.pipeline import Pipeline
-from crosscheck.store import open_store
+from conftest import exported_fixture
 
 REPORTS = Path(__file__).parent / "fixtures" / "rate_decision" / "reports.jsonl"
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    store = open_store(tmp_path_factory.mktemp("rates") / "s.db")
-    try:
-        Pipeline(store).ingest([str(REPORTS)])
-        buf = io.StringIO()
-        write_json(store, buf)
-    finally:
-        store.close()
-    return json.loads(buf.getvalue())
+    return exported_fixture(tmp_path_factory.mktemp("rates"), REPORTS)
 
 
 def test_a_wire_story_and_its_copy_do_not_split_off_from_the_other_reports(exported):
