@@ -1519,3 +1519,16 @@ def test_a_spaced_dash_before_the_verb_closes_what_was_said(lang, text, speaker,
     doc = Document(id=f"dash-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-04", text=text)
     (said,) = analyze([doc])[0].claims
     assert (said.kind, said.speaker_text, said.text.rstrip(".")) == ("reported", speaker, content), said
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("de", "In einer Mitteilung erklärte das Gesundheitsministerium, vierzehn Krankenhäuser seien betroffen.",
+     "Gesundheitsministerium"),
+    ("nl", "Op een persconferentie zei de burgemeester, dat de brug nog weken dicht blijft.", "burgemeester"),
+])
+def test_a_phrase_put_before_the_verb_is_not_the_speaker(lang, text, speaker):
+    """'In einer Mitteilung erklärte das Gesundheitsministerium, C': German and Dutch put the verb second, so a phrase
+    put first leaves the subject after the verb; the speaker was 'einer Mitteilung' (claim_cues.json 'verb_second')."""
+    doc = Document(id=f"v2-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-04", text=text)
+    (said,) = analyze([doc])[0].claims
+    assert said.kind == "reported" and speaker in said.speaker_text and "Mitteilung" not in said.speaker_text, said

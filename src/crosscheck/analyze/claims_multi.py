@@ -90,6 +90,8 @@ class Cues:
     title_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     quotative: tuple[str, ...] = ()  # endings that close what was said before the speaker ('C다고 X가 밝혔다')
     bare_cues: re.Pattern | None = None  # the cues without a quotative particle they open with ('明らかにした')
+    verb_second: bool = False  # the finite verb comes second ('In einer Mitteilung erklärte das Ministerium, C')
+    articles: frozenset[str] = frozenset()  # ... and the articles a subject put first opens with ('das', 'een')
 
 
 @lru_cache(maxsize=1)
@@ -206,6 +208,7 @@ def cues_for(lang: str | None) -> Cues | None:
         title_forms={f: frozenset(group) for group in entry.get("title_forms", ()) for f in group},
         quotative=tuple(entry.get("quotative", ())),
         bare_cues=_alternation(_bare(words, entry.get("quotative", ())), sub),
+        verb_second=bool(entry.get("verb_second")), articles=frozenset(entry.get("articles", ())),
     )
 
 

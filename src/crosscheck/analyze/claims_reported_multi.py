@@ -13,7 +13,7 @@ from crosscheck.analyze.claims_sources_multi import (_EDGE, _QUOTE_CHARS, _cited
                                                      _recent_or_person, _speaker_near, _subject, _tidy,
                                                      apposition_before)
 from crosscheck.denials import denies_outright
-from crosscheck.textunits import word_count
+from crosscheck.textunits import stop_words, word_count
 
 
 def _reported(st, s: int, e: int) -> bool:
@@ -85,6 +85,9 @@ def _reported(st, s: int, e: int) -> bool:
                 body = (opens, e)
                 hi, cited = _cited(st, s, cs)
                 key, name = _speaker_near(st, s, hi, cs, ce)
+                if st.text[pc:opens].strip(" ,:") and _fronted_phrase(st, s, cs):  # 'In einer Mitteilung erklärte
+                    # das Ministerium, C': the subject after the verb (not 'Wie X mitteilte, C', the verb last)
+                    key, name = _speaker_near(st, ce, opens, cs, ce)
             elif back is not None:  # 'De kiescommissie ontkende dat.'
                 body = back  # the words pointing back: claim_polarity gives the denial the claim before
                 key, name = _speaker_near(st, s, min(cs, back[0]), cs, ce)
@@ -170,6 +173,16 @@ def _comma_after_adverbs(st, pc: int, e: int) -> int | None:
         if that is not None:
             return that.end()
     return start
+
+
+def _fronted_phrase(st, s: int, cs: int) -> bool:
+    """In a language that puts the verb second, the words before the verb open with a function word that is no
+    article ('In einer Mitteilung erklärte das Ministerium, C', 'Op een persconferentie zei ...'): a phrase put
+    first, so the subject follows the verb."""
+    c = st.cues
+    words = st.text[s:cs].split()
+    first = words[0].lower() if words else ""
+    return c.verb_second and first in stop_words(c.lang) and first not in c.articles
 
 
 def _that_within(st, ce: int, e: int):
