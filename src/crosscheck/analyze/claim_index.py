@@ -212,7 +212,8 @@ def noun_phrase(head: Token) -> str:
     drop: set[int] = set()
     for child in head.children:
         close = child.dep_ == "appos" and child.left_edge.i == head.i + 1 and child.pos_ == "PROPN"
-        if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") and not close or (child.dep_ == "punct" and child.i > head.i):
+        if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") and not close or \
+                (child.dep_ == "punct" and child.i > head.i):
             drop.update(range(child.left_edge.i, child.right_edge.i + 1))
     doc = head.doc
     ids = [i for i in range(head.left_edge.i, head.right_edge.i + 1) if i not in drop]
