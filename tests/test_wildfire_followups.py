@@ -1,0 +1,63 @@
+"""One wildfire told in 14 languages, its next-day follow-ups, a confusable fire elsewhere the same day and a new fire
+in the same valley a week later: 22 reports the project wrote (tests/fixtures/kalden_wildfire)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import exported_fixture
+from crosscheck.config import Settings
+from crosscheck.stories import cluster
+
+REPORTS = Path(__file__).parent / "fixtures" / "kalden_wildfire" / "reports.jsonl"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    return exported_fixture(tmp_path_factory.mktemp("wildfire"), REPORTS)
+
+
+def _stories(exported) -> list[set[str]]:
+    """Each story's reports by their fixture ids (the last part of their urls)."""
+    name = {d["id"]: d["url"].rsplit("/", 1)[1] for d in exported["documents"]}
+    return [{name[x] for x in s["documents"]} for s in exported["stories"]]
+
+
+def test_the_next_day_follow_ups_stay_in_the_story_of_the_fire(exported):
+    """The German follow-up ('Zahl der Toten steigt auf 15') scores near 0 against the Russian and Korean reports of
+    the fire: two languages meet on names and a lead embedding alone. Complete linkage made the three reports of the
+    risen toll a story of their own; their pairs in one language (English, German) are all close."""
+    stories = _stories(exported)
+    fire = next(s for s in stories if "w-en" in s)
+    assert {"i-en", "f-en", "f-de", "ru", "ko", "ja", "zh", "ar"} <= fire, stories
+    assert not fire & {"c-en", "c-es", "n-en", "n-es"}, stories
+    assert {"c-en", "c-es"} in stories and {"n-en", "n-es"} in stories, stories
+
+
+def _sim(pairs: dict[tuple[int, int], float]) -> np.ndarray:
+    sim = np.eye(4)
+    for (i, j), v in pairs.items():
+        sim[i, j] = sim[j, i] = v
+    return sim
+
+
+MIXED = ["en", "de", "en", "de"]
+
+
+@pytest.mark.parametrize("langs, pairs, joined", [
+    # the pairs of one language close, those across languages low for one, close enough on average: one story
+    (MIXED, {(0, 2): 0.4, (1, 3): 0.3, (0, 3): 0.35, (1, 2): 0.05}, True),
+    # a pair of one language far apart: two events, however close the rest
+    (MIXED, {(0, 2): 0.6, (1, 3): 0.05, (0, 3): 0.5, (1, 2): 0.5}, False),
+    # no language in common: the weak measure alone never joins
+    (["en", "en", "es", "es"], {(0, 2): 0.5, (1, 3): 0.5, (0, 3): 0.5, (1, 2): 0.5}, False),
+    # the pairs across languages are under the join threshold on average (a prisoner swap beside a ceasefire)
+    (MIXED, {(0, 2): 0.3, (1, 3): 0.3, (0, 3): 0.28, (1, 2): 0.0}, False),
+    # the pairs of one language average under what two reports of one event do
+    (MIXED, {(0, 2): 0.23, (1, 3): 0.26, (0, 3): 0.3, (1, 2): 0.3}, False),
+])
+def test_clusters_join_on_their_same_language_pairs(langs, pairs, joined):
+    out = cluster.join_across_languages(_sim(pairs), [0, 0, 1, 1], langs, Settings())
+    assert (len(set(out)) == 1) is joined, out
