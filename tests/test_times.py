@@ -278,6 +278,27 @@ def test_tense_modifiers_and_clock_times_pick_the_day(t, sentence, span, value):
     assert value_of(t(sentence, published="2024-10-16"), span).value == value
 
 
+# published Friday 2026-11-20: a month without its year, two months off either way
+@pytest.mark.parametrize("sentence, language, span, value", [
+    # 'since' opens a span reaching to now: its start lies before the publication date
+    ("The stock has lost half its value since January.", "en", "January", "2026-01"),
+    ("Prices have risen ever since December 3.", "en", "December 3", "2025-12-03"),
+    ("Die Aktie hat seit Januar die Hälfte ihres Wertes verloren.", "de", "Januar", "2026-01"),
+    ("La acción ha perdido la mitad de su valor desde enero.", "es", "enero", "2026-01"),
+    ("L'action a perdu la moitié de sa valeur depuis janvier.", "fr", "janvier", "2026-01"),
+    ("Het aandeel is sinds januari de helft van zijn waarde kwijt.", "nl", "januari", "2026-01"),
+    # a month right on a past verb dates a past event
+    ("Sales rose in January.", "en", "January", "2026-01"),
+    ("The plant was closed in January.", "en", "January", "2026-01"),
+    # ... not a span's end after it, nor a month in the present or the future
+    ("The regulator gave the firm until mid-January to reply.", "en", "mid-January", "2027-01"),
+    ("The law takes effect in January.", "en", "January", "2027-01"),
+    ("The company will report results in January.", "en", "January", "2027-01"),
+])
+def test_a_month_since_which_or_on_a_past_verb_is_not_ahead(t, sentence, language, value, span):
+    assert value_of(t(sentence, published="2026-11-20", language=language), span).value == value
+
+
 def test_a_clock_time_before_on_and_a_day_stays_two_expressions(t):
     found = t("The quake struck at 6:40 p.m. on October 14.", published="2024-10-16")
     assert value_of(found, "6:40 p.m.").value == "2024-10-14T18:40"

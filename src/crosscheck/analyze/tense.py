@@ -10,6 +10,14 @@ from __future__ import annotations
 
 from crosscheck.analyze.time_words import cldr as _cldr
 from crosscheck.analyze.time_words import parsed_tense as _words
+from crosscheck.analyze.time_words import since_re
+
+
+def since_before(text: str, start: int, language: str | None) -> bool:
+    """The date at ``start`` opens a span reaching to now ('since January', 'seit dem 3. März'): it lies before the
+    publication date, whatever the tense."""
+    pattern = since_re((language or "en")[:2].lower())
+    return pattern is not None and pattern.search(text[max(0, start - 30):start]) is not None
 
 
 def future_by_words(text: str, start: int, end: int, language: str | None) -> bool:
@@ -32,22 +40,25 @@ def future_by_words(text: str, start: int, end: int, language: str | None) -> bo
     return bool(table["future_re"].search(text, lo, hi))
 
 
-def is_future(sdoc, start: int, end: int) -> bool:
-    """Whether the verb governing the span is in future tense (will/shall, plan to, scheduled ...)."""
+def tense_at(sdoc, start: int, end: int) -> str | None:
+    """'future' where the verb governing the span is in future tense (will/shall, plan to, scheduled ...), 'past'
+    where the span is right on a verb the parse shows past ('rose in January', 'has lost', 'was held'; the
+    prepositions of data/time_words.json "past_preps"), else None. Outside English (``sdoc`` a (text, language)
+    pair) only the future is read."""
     if sdoc is None:
-        return False
+        return None
     if isinstance(sdoc, tuple):  # (text, language): the words of the sentence decide
-        return future_by_words(sdoc[0], start, end, sdoc[1])
+        return "future" if future_by_words(sdoc[0], start, end, sdoc[1]) else None
     try:
         span = sdoc.char_span(start, end, alignment_mode="expand")
     except Exception:
-        return False
+        return None
     if span is None or len(span) == 0:
-        return False
+        return None
     words = _words()
     before = " ".join(sdoc.text[max(0, start - 24):start].lower().split())
     if any(before.endswith(p) for p in words["ahead_before"]):
-        return True  # 'would be ready to leave as soon as Tuesday', 'could come as early as Monday'
+        return "future"  # 'would be ready to leave as soon as Tuesday', 'could come as early as Monday'
     verbs = 0
     for tok in [span.root, *span.root.ancestors]:
         if tok.pos_ not in ("VERB", "AUX"):
@@ -55,22 +66,26 @@ def is_future(sdoc, start: int, end: int) -> bool:
         verbs += 1
         aux = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
         if any(ch.lower_ in words["future_aux"] for ch in aux):
-            return True
+            return "future"
         if tok.lower_ == "going" and any(ch.dep_ == "aux" and ch.lower_ in words["going_aux"] for ch in aux):
-            return True
+            return "future"
         if tok.lemma_.lower() in words["future_lemmas"]:
-            return True  # 'is scheduled for Friday', 'plans to vote Friday', 'planned to leave on Thursday'
+            return "future"  # 'is scheduled for Friday', 'plans to vote Friday', 'planned to leave on Thursday'
         if verbs == 1:
             lowers = {ch.lower_ for ch in aux}
             if lowers & words["modal_aux"] and not lowers & words["perfect_aux"]:
-                return True  # 'may come as early as Tuesday'; not 'may have come'
+                return "future"  # 'may come as early as Tuesday'; not 'may have come'
             if (tok.tag_ == "VB" and "to" in lowers and tok.dep_ == "xcomp" and tok.head.lemma_ == words["be_lemma"]
                     and tok.head.tag_ in ("VBZ", "VBP")):
-                return True  # 'is to resume trading Tuesday'
+                return "future"  # 'is to resume trading Tuesday'
+            # a date right on its verb ('rose in January', not 'told them of a cutback in September')
+            on_verb = span.root.head == tok or span.root.head.head == tok and span.root.head.lower_ in words["past_preps"]
             if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not aux):
                 # the date's own verb is past ('said Friday'), or a participle on its own ('shares issued July 1',
                 # 'the decision, announced Wednesday, ...'), whatever governs it
-                return False
+                return "past" if on_verb else None
+            if on_verb and tok.tag_ == "VBN" and any(ch.tag_ == "VBD" or ch.lower_ in words["perfect_aux"] for ch in aux):
+                return "past"  # 'has lost', 'was held', 'had risen'
         if verbs >= 2:
             break
-    return False
+    return None

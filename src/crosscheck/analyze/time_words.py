@@ -139,6 +139,16 @@ def parsed_tense() -> dict:
     return {key: (frozenset(v) if isinstance(v, list) else v) for key, v in _time_table()["parsed_tense"]["en"].items()}
 
 
+@lru_cache(maxsize=None)
+def since_re(language: str) -> re.Pattern | None:
+    """A 'since' word of the language (data/time_words.json "since_before") ending the text before a date, with at
+    most one short word between ('seit dem', 'desde el'); None where the table has no words for it."""
+    words = _time_table()["since_before"].get(language)
+    if not words:
+        return None
+    return re.compile(rf"(?:^|[^\w])(?:{_alt(words)})\W+(?:\w{{1,4}}\W+)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def number_table() -> dict:
     """data/number_words.json: number words per language ("languages") and the connectors before what a number

@@ -43,7 +43,7 @@ from crosscheck.analyze.time_words import clock_h as _clock_h
 from crosscheck.analyze.time_words import counted_spans as _counted_spans
 from crosscheck.analyze import holidays as _holidays
 from crosscheck.analyze import timeml as _timeml
-from crosscheck.analyze.tense import is_future as _is_future
+from crosscheck.analyze.tense import since_before, tense_at
 from crosscheck.model import Document, TimeExpr
 from crosscheck.timevalues import shift as _shift
 from crosscheck.textunits import base_language
@@ -403,10 +403,12 @@ def counts_a_noun(sdoc, start: int, end: int) -> bool:
             and (before is None or (before.pos_ != "DET" and before.tag_ not in ("PRP$", "POS"))))
 
 
-def _nearest_year(month: int, day: int, anchor: date, future: bool, published: bool) -> int | None:
+def _nearest_year(month: int, day: int, anchor: date, future: bool | None, published: bool) -> int | None:
+    """The year of the day and month nearest ``anchor``, a side against the tense weighing 4x; ``future`` None: a day
+    since which something holds ('since January'), on or before ``anchor``."""
     best, best_cost = None, None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        if not _valid(y, month, day):
+        if not _valid(y, month, day) or future is None and date(y, month, day) > anchor:
             continue
         delta = (date(y, month, day) - anchor).days
         cost = abs(delta)
@@ -509,6 +511,9 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     lang = base_language(doc.language)
     # outside English the words tell the tense (an English parse of another language's text does not)
     tense = sdoc if lang in ("", "en") else (text, lang)
+
+    def _when(start: int, end: int) -> str | None:  # 'future', 'past', 'since' ('since January': a span to now) or None
+        return "since" if since_before(text, start, lang or "en") else tense_at(tense, start, end)
     # 2. anchor
     pub = _parse_published(doc.published, doc.language)
     anchor, inferred = pub, False
@@ -541,7 +546,8 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
             if c.kind == "date":
                 y = c.y
                 if y is None and anchor is not None:
-                    y = _nearest_year(c.m, c.d, anchor, _is_future(tense, c.start, c.end), not inferred)
+                    when = _when(c.start, c.end)
+                    y = _nearest_year(c.m, c.d, anchor, None if when == "since" else when == "future", not inferred)
                     used_anchor, inf = anchor_s, inferred
                 value = _iso(y, c.m, c.d)
                 if c.wd is not None and y and date(y, c.m, c.d).weekday() != c.wd:
@@ -558,7 +564,10 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                     elif c.extra == "this" and not inferred:
                         y = anchor.year  # 'this September': the one of the year it is written in, past or coming
                     else:
-                        y = _nearest_year(c.m, 15, anchor, _is_future(tense, c.start, c.end), not inferred)
+                        # a month of a past verb or since which something holds: on or before the anchor
+                        when = _when(c.start, c.end)
+                        y = _nearest_year(c.m, 15, anchor, when == "future", not inferred) \
+                            if when not in ("past", "since") else _nearest_year(c.m, 1, anchor, None, not inferred)
                     used_anchor, inf = anchor_s, inferred
                 value = _iso(y, c.m)
             elif c.kind == "year":
@@ -568,7 +577,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
             elif c.kind == "weekday":
                 if pub is None:
                     continue
-                d = _weekday_date(pub, c.wd, c.extra, _is_future(tense, c.start, c.end))
+                d = _weekday_date(pub, c.wd, c.extra, _when(c.start, c.end) == "future")
                 value, used_anchor = d.isoformat(), anchor_s
                 last_day, last_day_at = (d.year, d.month, d.day), c.end
             elif c.kind == "deictic":
@@ -583,7 +592,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
             elif c.kind == "monthday":  # the latest such day on or before the publication date (or after it, in future tense)
                 if pub is None:
                     continue
-                future = _is_future(tense, c.start, c.end)
+                future = _when(c.start, c.end) == "future"
                 y, mo = pub.year, pub.month
                 for _ in range(3):
                     if _valid(y, mo, c.d) and ((date(y, mo, c.d) <= pub) != future or date(y, mo, c.d) == pub):
@@ -619,11 +628,11 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 value = _iso(shifted.year if y else None, shifted.month, shifted.day)
                 used_anchor = _iso(y, mo, d)
             elif c.kind == "holiday":
-                value = _holidays.resolve(c.extra, pub, _is_future(tense, c.start, c.end))
+                value = _holidays.resolve(c.extra, pub, _when(c.start, c.end) == "future")
                 used_anchor = anchor_s if c.extra[2] is None else None
             elif c.kind == "timeml":
                 focus = date(*last_day) if last_day is not None and last_day[0] else None
-                value, used_anchor = _timeml.resolve(c.extra, pub, focus, _is_future(tense, c.start, c.end), lang,
+                value, used_anchor = _timeml.resolve(c.extra, pub, focus, _when(c.start, c.end) == "future", lang,
                                                      last_quarter)
             years = _years_back(c)
             if (years in (-1, 1) and out and _QUARTER_VALUE.fullmatch(out[-1].value)
