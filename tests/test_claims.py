@@ -735,6 +735,19 @@ def test_a_verb_of_saying_after_the_content_is_the_speaker_s_act_when_the_conten
     assert any("announced new elections" in c.text for c in found), [c.text for c in found]
 
 
+def test_a_verb_of_saying_with_content_after_the_content_is_its_speaker_s(parse):
+    """'said the closure was "a disaster for our town" and urged the government to step in': the parser hung 'urged'
+    on the content's verb, and 'the closure' urged the government. The speaker is the reporting verb's."""
+    ents, found = parse('Mayor Lotte Ekberg said the closure was "a disaster for our town" and urged the government '
+                        'to step in.')
+    urged = next(c for c in found if c.kind == "reported" and "step in" in c.text)
+    assert "ekberg" in _speaker_words(urged, ents), urged
+    # where the content's subject can speak, the coordinated verb is still its own
+    ents, found = parse("The ministry said Governor Ana Ruiz had resigned and urged residents to stay calm.")
+    urged = next(c for c in found if c.kind == "reported" and c.text.startswith("Residents"))
+    assert "ruiz" in _speaker_words(urged, ents), urged
+
+
 def test_a_quote_after_its_cue_is_not_credited_to_the_next_sentence_s_speaker(parse):
     """'Asked whether talks would resume, she said: "Not this year, not ever." Transport minister Eva Lind urged
     ...': the quote went to Eva Lind, as if the next sentence were its cue ('"Why not?" Ruiz said.')."""

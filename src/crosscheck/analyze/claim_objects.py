@@ -19,6 +19,7 @@ from collections.abc import Container, Mapping
 from spacy.tokens import Token
 
 from crosscheck.analyze.claim_index import CITE_VERBS, OBJECT_PREPS, SOURCE_NOUNS
+from crosscheck.analyze.claim_text import speakers_act
 
 # prepositions completing a cue's object ('described X as Y', 'blamed X for Y / on Y', 'accused X of Y')
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to"})
@@ -95,6 +96,18 @@ def _when(prep: Token) -> bool:
 
 def _bare_pronoun(heads: list[Token]) -> bool:
     return not heads or all(h.lower_ in _PRONOUN_OBJECTS and not any(True for _ in h.children) for h in heads)
+
+
+def conjunct_subject(cue: Token, speech: Container[str]) -> Token | None:
+    """The subject a subjectless coordinated cue shares: the first verb's ('X told a rally, and said C'); but for a
+    verb of saying (``speech``) coordinated with the content clause of a reporting verb, whose subject cannot speak,
+    the reporting verb's ('X said the closure was a disaster and urged the government to step in': X urged;
+    claim_text.speakers_act)."""
+    subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    outer = cue.head.head
+    if cue.head.dep_ == "ccomp" and outer.lemma_ in speech and speakers_act(cue, subj, speech, SOURCE_NOUNS):
+        return next((c for c in outer.children if c.dep_ == "nsubj"), subj)
+    return subj
 
 
 def governing_subject(cue: Token) -> Token | None:
