@@ -367,7 +367,18 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
     for doc, doc_views in by_doc.items():
         existing = list(groups)
         candidates = []
+        # a headline drops its text's attribution ('X will cut jobs, the company said') and sums the claim it restates
+        # in words of its own: it goes where the text's claim it says best goes, whoever speaks (below)
+        sums: dict[str, ClaimView] = {}
         for v in doc_views:
+            if v.claim.in_title:
+                said = [(compare(v, o, weight, settings, ignore_speaker=True), o) for o in doc_views if not o.claim.in_title]
+                best = max(said, key=lambda x: x[0].score, default=None)
+                if best is not None and best[0].aligned:
+                    sums[v.ref] = best[1]
+        for v in doc_views:
+            if v.ref in sums:
+                continue
             for gi in (postings.candidates(v) if postings is not None else range(len(existing))):
                 g = existing[gi]
                 if postings is None and not g.may_match(v, weight) and not near_across(v, g.members, settings):
@@ -396,24 +407,18 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
         for v in doc_views:
             if v.ref in placed:
                 continue
-            # a claim repeating one of its own report's claims joins that claim's group; a headline sums its
-            # report up in words of its own: it joins the group of the text's claim it says best
-            dup, summed = None, None
+            # a claim repeating one of its own report's claims joins that claim's group
+            dup = placed[sums[v.ref].ref] if v.ref in sums else None
             seen: set[str] = set()
-            for other in (o for t in sorted(v.terms) for o in by_term.get(t, ())):
-                if other.ref == v.ref or other.ref in seen:
+            for other in (o for t in sorted(v.terms) for o in by_term.get(t, ())) if dup is None else ():
+                if other.ref == v.ref or other.ref in seen or v.claim.in_title and not other.claim.in_title:
                     continue
                 seen.add(other.ref)
                 m = compare(v, other, weight, settings, ignore_speaker=False)
-                if v.claim.in_title and not other.claim.in_title:
-                    if m.aligned and (summed is None or m.score > summed[0]):
-                        summed = (m.score, other)
-                elif m.blocked is None and m.score >= settings.duplicate_threshold and not _told_in(v, other) and \
+                if m.blocked is None and m.score >= settings.duplicate_threshold and not _told_in(v, other) and \
                         words_reused(v.claim.text, other.claim.text) >= settings.duplicate_words:
                     dup = placed[other.ref]
                     break
-            if dup is None and summed is not None:
-                dup = placed[summed[1].ref]
             if dup is not None:
                 dup.add(v)
                 placed[v.ref] = dup

@@ -12,7 +12,7 @@ from ..textunits import base_language, sentence_spans, token_f1
 from ..timevalues import calendar_key
 from .clauses import lexicon
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
-                      SYNONYMS, TOKEN, UNITS, implied_negation, modality_pattern, stem)
+                      SYNONYMS, TOKEN, UNITS, implied_negation, modality_pattern, stem, stop_words)
 
 
 @dataclass(frozen=True)
@@ -485,35 +485,37 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     parsed: str | None = None  # the parse's subject when it is a name the claim mentions
     low = text.lower()
     # a headline's claim (in_title) has offsets into the title: the text's mentions, figures and times are not in it
-    body = () if claim.in_title else analysis.mentions
-    for mention in sorted(body, key=lambda m: m.start):
-        if mention.start < claim.start or mention.end > claim.end or mention.entity == claim.speaker:
+    named = [] if claim.in_title else [(m.text, m.entity) for m in sorted(analysis.mentions, key=lambda m: m.start)
+                                       if claim.start <= m.start and m.end <= claim.end]
+    for mention_text, key in named:
+        if key == claim.speaker:
             continue
-        ent = entities.get(mention.entity)
+        ent = entities.get(key)
         if ent is None or ent.type not in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
             continue
-        found = re.search(r"(?<!\w)" + re.escape(mention.text.lower()) + r"(?!\w)", low)
+        found = re.search(r"(?<!\w)" + re.escape(mention_text.lower()) + r"(?!\w)", low)
         if found is None:
             continue
         pos = found.start()
-        gid = entity_ids.get((doc.id, mention.entity)) or ent.id or "name:" + ent.name.lower()
+        gid = entity_ids.get((doc.id, key)) or ent.id or "name:" + ent.name.lower()
         entity_terms.add("@" + gid)
-        names.update(("@" + gid, n) for n in (ent.name, mention.text))
-        keys |= name_keys(ent.name) | name_keys(mention.text)
+        names.update(("@" + gid, n) for n in (ent.name, mention_text))
+        keys |= name_keys(ent.name) | name_keys(mention_text)
         if (subject is None or pos < subject[0]) and _opens(text, pos):
             subject = (pos, "@" + gid)
-        if parsed is None and head[:1].isupper() and re.search(r"(?<!\w)" + re.escape(head) + r"(?!\w)", mention.text):
+        if parsed is None and head[:1].isupper() and re.search(r"(?<!\w)" + re.escape(head) + r"(?!\w)", mention_text):
             parsed = "@" + gid
-        masked = masked[:pos] + " " * len(mention.text) + masked[pos + len(mention.text):]
+        masked = masked[:pos] + " " * len(mention_text) + masked[pos + len(mention_text):]
         low = masked.lower()
 
     terms: set[str] = set()
     predicates: set[str] = set()
     first_word = None
+    stops = stop_words(doc.language)
     for i, m in enumerate(TOKEN.finditer(masked)):
         word = m.group(0)
         lw = word.lower()
-        if lw in STOP or lw in CUE_WORDS or lw in NUMBER_WORDS or lw in UNITS or any(ch.isdigit() for ch in lw):
+        if lw in STOP or lw in stops or lw in CUE_WORDS or lw in NUMBER_WORDS or lw in UNITS or any(ch.isdigit() for ch in lw):
             continue
         s = stem(word)
         if s in skip or s in CUE_WORDS or s in HEDGES or s in MODALITY_WORDS or len(s) < 2:
