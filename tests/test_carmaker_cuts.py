@@ -27,9 +27,9 @@ def _name(exported) -> dict[str, str]:
     ("a-nl", "Norvik Motors schrapt 6000 banen en sluit twee fabrieken", "Autofabrikant Norvik Motors schrapt"),
 ])
 def test_a_translated_headline_is_told_with_its_own_lede(exported, report, headline, lede):
-    """The headline had no names (its offsets are the title's, the report's mentions the body's), and 'El' / 'La' of
-    the lede read as a word it opens with: the headline's subject and the lede's were 'apart', and the headline
-    founded a group the local outlet's Lenna claim then joined."""
+    """A headline drops its text's attribution: compared with its lede as a claim of another speaker (the outlet's
+    against 'la empresa'), it met it nowhere and founded a group of its own, which the local outlet's Lenna claim
+    then joined. 'El' / 'La' opening the lede were read as its subject, against the headline's 'norvik'."""
     name = _name(exported)
     told = []
     for claim in exported["claims"]:
