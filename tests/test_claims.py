@@ -539,6 +539,17 @@ def test_the_object_of_citing_that_names_a_source_is_the_chain_not_a_claim(parse
     assert [c.text for c in found] == ["The audit report as evidence of fraud."]
 
 
+def test_citing_after_an_according_to_phrase_is_its_chain(parse):
+    """'C, according to Meridian Wire, citing the rail operator EstraRail': the parser hung 'citing' on C's verb, not
+    on the wire, and the claim read 'Four people were killed citing the rail operator EstraRail.' (the coordinated
+    'and at least 30 injured' split off); then 'the rail operator EstraRail' was 'Four people''s claim."""
+    _, found = parse("Four people were killed and at least 30 injured when a passenger train derailed near Orvane on "
+                     "Tuesday morning, according to Meridian Wire, citing the rail operator EstraRail.")
+    assert [(c.speaker_text, c.text, c.chain) for c in found] == [(
+        "Meridian Wire", "Four people were killed and at least 30 injured when a passenger train derailed near Orvane "
+        "on Tuesday morning.", ("the rail operator EstraRail",))]
+
+
 def test_they_is_the_plural_subject_before_it_never_one_named_person():
     """'Residents said they had asked the authorities ...': 'they' was resolved to the mayor quoted just
     before, so a claim inside the residents' words became the mayor's."""

@@ -403,14 +403,15 @@ def quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:
     return (verb, obj) if verb.lemma_ in CITE and obj is not None else None
 
 
-def citing(sent: Span, heads) -> tuple[tuple[str, ...], set[int]]:
-    """Sources a source cites: ', citing two officials,' on the cue or its clause; ', which cited X'."""
+def citing(sent: Span, heads, after: int = -1) -> tuple[tuple[str, ...], set[int]]:
+    """Sources a source cites: ', citing two officials,' on the cue or its clause; ', which cited X' (``after``: only
+    those after this token)."""
     chain, drop = [], set()
     for head in heads:
         if head is None:
             continue
         for child in head.children:
-            if child.lemma_ in CITE and child.dep_ in ("advcl", "relcl", "xcomp", "conj"):
+            if child.lemma_ in CITE and child.dep_ in ("advcl", "relcl", "xcomp", "conj") and child.i > after:
                 obj = next((c for c in child.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     chain.append(noun_phrase(obj))

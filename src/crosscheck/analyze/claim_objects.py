@@ -44,8 +44,10 @@ def object_content(cue: Token) -> set[int] | None:
         ids = {t.i for t in obj.subtree}
         ids |= {t.i for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i for t in c.subtree}  # 'called on X to C'
         return None if _bare_pronoun([t for t in obj.children if t.dep_ in ("pobj", "pcomp")]) else without_asides(cue, ids)
-    if cue.lemma_ in CITE_VERBS and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lemma_.lower() in SOURCE_NOUNS):
-        return None  # 'citing two government officials': who speaks behind the claim, not what is said
+    if cue.lemma_ in CITE_VERBS and (obj.lemma_.lower() in SOURCE_NOUNS or any(
+            t.ent_type_ in ("PERSON", "ORG", "NORP") for t in (obj, *(c for c in obj.children if c.dep_ == "appos")))):
+        # 'citing two government officials', 'citing the rail operator EstraRail': who speaks behind the claim
+        return None
     ids = completed_object(cue, obj, _COMPLETING_PREPS)
     if _bare_pronoun([obj]):  # 'they defended it': no content; 'called him a genius': what completes it is
         ids -= {obj.i}

@@ -125,8 +125,9 @@ def according_to(st: State, sent: Span) -> bool:
         name = _appositive_name(sent, pobj)
         if name is not None:  # 'According to his lawyer, Marek Dunai, C': the lawyer is Marek Dunai
             pobj, wording = name, None
-        sources.append((pobj, with_commas(sent, acc.i, _source_end(pobj)), wording, "according to"))
-        cited_by_source = citing(sent, (pobj,))[0]
+        # 'C, according to X, citing Y': Y is X's source, on X or on the clause the phrase qualifies
+        cited_by_source, cited = citing(sent, (pobj, acc.head), after=acc.i)
+        sources.append((pobj, with_commas(sent, acc.i, _source_end(pobj)) | cited, wording, "according to"))
     if not sources:
         return False
     cue = sources[-1][3]
