@@ -436,6 +436,24 @@ def test_a_year_after_since_is_no_era_of_the_figure():
     assert [f.era for f in facts if f.kind == "figure"] == ["2019"]
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Four people died in the derailment near Orvane on Tuesday, the deadliest rail accident in Estravia since 2019, "
+     "when 11 people died in a collision near Kessel.", "en"),
+    ("Vier Menschen starben bei dem Unglück bei Orvane, dem schwersten Zugunglück in Estravien seit 2019, als 11 "
+     "Menschen bei einem Zusammenstoß bei Kessel starben.", "de"),
+    ("Cuatro personas murieron en el descarrilamiento cerca de Orvane, el peor accidente ferroviario desde 2019, "
+     "cuando 11 personas murieron en un choque cerca de Kessel.", "es"),
+])
+def test_a_clause_about_the_year_after_since_is_of_that_year(text, language):
+    """'the deadliest since 2019, when 11 people died in a collision near Kessel': the 2019 collision's place and
+    toll were read as this derailment's, and 'near Kessel' conflicted with another report's 'near Orvane'."""
+    _, _, facts = _facts(text, language, published="2026-11-24")
+    eleven = [f for f in facts if f.kind == "figure" and f.value == 11]
+    assert eleven and all(f.era == "2019" for f in eleven), facts
+    assert all(f.era == "2019" for f in facts if f.kind == "place" and f.value == "kessel"), facts
+    assert all(f.era is None for f in facts if f.kind == "figure" and f.value == 4), facts
+
+
 @pytest.mark.parametrize("text, language, value", [
     ("A court sentenced former minister Emil Dravik to seven years in prison for bribery.", "en", 7),
     ("Ein Gericht hat Emil Dravik zu sieben Jahren Haft verurteilt.", "de", 7),

@@ -209,14 +209,26 @@ DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
-def era(text: str, cs: int, ce: int, published: str | None, language: str | None = None) -> str | None:
+def era(text: str, cs: int, ce: int, published: str | None, language: str | None = None,
+        at: int | None = None) -> str | None:
     """A year named in the clause that is not the report's own year: the figure is about then; a year after
-    'since' (data/disagreements.json 'since') starts a span reaching to now ('the largest since 2019')."""
+    'since' (data/disagreements.json 'since') starts a span reaching to now ('the largest since 2019'), unless what
+    is read (at ``at``) lies in a clause about that year ('since 2019, when 11 people died': 'then_when')."""
     own = (published or "")[:4]
     for m in YEAR.finditer(text, cs, ce):
-        if m.group(1) != own and not _since(language).search(text[max(cs, m.start() - 12):m.start()]):
+        if m.group(1) == own:
+            continue
+        if not _since(language).search(text[max(cs, m.start() - 12):m.start()]) or \
+                at is not None and at > m.end() and _then_when(language).match(text, m.end()):
             return m.group(1)
     return None
+
+
+@lru_cache(maxsize=16)
+def _then_when(language: str | None) -> re.Pattern:
+    words = phrases({k: v for k, v in lexicon()["then_when"].items() if k != "about"}, language)
+    return re.compile(r"\s*,\s*(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE) if words \
+        else re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=16)

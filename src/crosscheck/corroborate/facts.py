@@ -209,7 +209,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             kind="figure", subject=subject, document=doc.id, start=start, end=q.end,
             text=text[start:q.end].strip(), sentence=text[s:e].strip(), value=value,
             low=low, high=high, bound=bound, increment=increment, total=total,
-            places=places(d, cs, ce), era=era(text, cs, ce, doc.published, doc.language), unit=base,
+            places=places(d, cs, ce), era=era(text, cs, ce, doc.published, doc.language, q.start), unit=base,
             # a share 'rose to 68%' tells a change over time, not a count revised while it is made
             part=part, update=q.kind != "percent" and (marked("update", text, start, q.end, doc.language, after=False)
                                                        or changed_from(text, q.end, doc.language)),
@@ -351,7 +351,7 @@ def place_facts(doc: Document, d: ReportText) -> list[Fact]:
                 ns, ne = ner[0][0], ner[0][1]
                 out.append(Fact(kind="place", subject="event:" + concept, document=doc.id, start=ns, end=ne,
                                 text=text[ns:ne], sentence=text[s:e].strip(), value=text[ns:ne].lower(),
-                                era=era(text, cs, ce, doc.published, doc.language)))
+                                era=era(text, cs, ce, doc.published, doc.language, m.start())))
     return out
 
 
