@@ -1,0 +1,45 @@
+"""A derailment told by a wire, two syndicated copies (one with a paragraph of its own), an outlet citing the wire,
+a local paper with its own sources and the rail operator's statement: six reports the project wrote
+(tests/fixtures/derailment)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import exported_fixture
+
+REPORTS = Path(__file__).parent / "fixtures" / "derailment" / "reports.jsonl"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    return exported_fixture(tmp_path_factory.mktemp("derailment"), REPORTS)
+
+
+def _name(exported) -> dict[str, str]:
+    return {d["id"]: d["url"].rsplit("/", 1)[1] for d in exported["documents"]}
+
+
+def test_one_story_and_the_wire_copies_one_group(exported):
+    name = _name(exported)
+    assert [sorted(name[d] for d in s["documents"]) for s in exported["stories"]] == [
+        ["c1", "c2", "cite", "ind", "pr", "w"]]
+    groups = {}
+    for d in exported["documents"]:
+        groups.setdefault(d["syndication_group"], set()).add(name[d["id"]])
+    assert {"w", "c1", "c2"} in groups.values(), groups
+
+
+def test_a_past_accident_named_for_comparison_gives_no_place_of_this_one(exported):
+    """'the deadliest rail accident in Estravia since 2019, when 11 people died in a collision near Kessel'."""
+    places = [d for d in exported["disagreements"] if d["kind"] == "place"]
+    assert places == [], places
+
+
+def test_the_outlet_citing_the_wire_credits_the_wire_and_its_source(exported):
+    name = _name(exported)
+    (claim,) = [c for c in exported["claims"] if any(name[r["document"]] == "cite" and r["text"].startswith(
+        "Four people were killed") for r in c["retellings"])]
+    told = next(r for r in claim["retellings"] if name[r["document"]] == "cite")
+    assert "at least 30 injured" in told["text"] and "citing" not in told["text"], told
