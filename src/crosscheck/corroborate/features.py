@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Analysis, Claim, Document
-from ..textunits import base_language, sentence_spans, token_f1
+from ..textunits import base_language, sentence_spans, stop_words, token_f1
 from ..timevalues import calendar_key
 from .clauses import lexicon
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
-                      SYNONYMS, TOKEN, UNITS, implied_negation, modality_pattern, stem, stop_words)
+                      SYNONYMS, TOKEN, UNITS, implied_negation, modality_pattern, stem)
 
 
 @dataclass(frozen=True)
@@ -511,7 +511,8 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     terms: set[str] = set()
     predicates: set[str] = set()
     first_word = None
-    stops = stop_words(doc.language)
+    lang = base_language(doc.language)
+    stops = stop_words(lang) if lang and lang != "en" else frozenset()  # (English: STOP, the stage's own list)
     for i, m in enumerate(TOKEN.finditer(masked)):
         word = m.group(0)
         lw = word.lower()

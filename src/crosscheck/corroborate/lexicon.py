@@ -26,22 +26,6 @@ one ones mr mrs ms dr s t ll re ve d least almost nearly approximately roughly
 last next this week month year day days weeks months years ago
 """.split())
 
-
-
-@lru_cache(maxsize=64)
-def stop_words(language: str | None) -> frozenset[str]:
-    """The function words of a language besides English (spaCy's stop-word list of that language; none where spaCy
-    has no list): no evidence that two claims say one thing, and never a claim's subject ('El fabricante ...')."""
-    lang = (language or "en")[:2].lower()
-    if lang == "en":
-        return frozenset()
-    try:
-        from spacy.util import get_lang_class
-        return frozenset(w.lower() for w in get_lang_class(lang).Defaults.stop_words)
-    except Exception:  # no spaCy language data for it
-        return frozenset()
-
-
 # verbs and nouns that introduce a report rather than assert anything
 CUE_WORDS = frozenset("""
 say said says saying state stated states stating statement note noted notes noting add added adds
