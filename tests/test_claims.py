@@ -550,6 +550,20 @@ def test_citing_after_an_according_to_phrase_is_its_chain(parse):
         "on Tuesday morning.", ("the rail operator EstraRail",))]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Norvik Motors will cut 6,000 jobs and close two plants by the end of 2027, the carmaker said on Wednesday.",
+     "norvik"),
+    ("Caldera Auto will cut 2,000 jobs over the next two years, the company said, a day after rival Norvik Motors "
+     "announced its own cuts.", "caldera"),
+    ("Shares in Halden Savings Bank fell 28% after the bank said it had lost 1.2 billion euros on bonds.", "halden"),
+])
+def test_a_speaker_describing_an_organisation_by_its_kind_is_the_one_named_before(parse, text, speaker):
+    """'..., the carmaker said': an organisation named by its kind ('company', 'carmaker', 'bank': attribution_cues_en
+    'org_kinds') is the one the sentence named last before it, not an anonymous source."""
+    ents, found = parse(text)
+    assert found and speaker in _speaker_words(found[0], ents).replace(found[0].speaker_text.lower(), ""), found
+
+
 def test_they_is_the_plural_subject_before_it_never_one_named_person():
     """'Residents said they had asked the authorities ...': 'they' was resolved to the mayor quoted just
     before, so a claim inside the residents' words became the mayor's."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, EVIDENTIAL, SOURCE_NOUNS, Index, noun_phrase
+from crosscheck.analyze.claim_index import CUE_CLASS, EVIDENTIAL, ORG_KINDS, SOURCE_NOUNS, Index, noun_phrase
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, split_clauses, subject_of
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
@@ -209,6 +209,18 @@ def pronoun_phrase(head: Token) -> str:
     return " ".join(head.doc[ids[0] : ids[-1] + 1].text.split()).strip(" ,;:")
 
 
+def _organisation_before(st: State, head: Token) -> str | None:
+    """The organisation named last before ``head`` in its sentence or the one before."""
+    sent = head.sent
+    start = st.sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for i in range(head.i - 1, start - 1, -1):
+        key = st.ents.by_token.get(i)
+        ent = st.ents.entity(key) if key is not None else None
+        if ent is not None and ent.type == "ORG":
+            return key
+    return None
+
+
 def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, str | None]:
     """(entity key, how the report names it) for the noun phrase headed by ``head``; a pronoun resolved
     to an entity is recorded as its mention unless ``mention`` is False."""
@@ -256,6 +268,8 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
     definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in head.children)
     if key is None and definite and head.pos_ == "NOUN" and head.tag_ == "NN" and low not in MEDIA:
         key = st.holder(head)  # a role named earlier with its holder
+        if key is None and low in ORG_KINDS:
+            key = _organisation_before(st, head)  # 'Norvik Motors will cut 6,000 jobs, the carmaker said'
     if key is None and low in MEDIA and any(c.lower_ == "the" for c in head.children) and \
             all(c.lower_ in MEDIA_COMPOUNDS for c in head.children if c.dep_ == "compound"):
         last = st.recent(st.settings.claim_speaker_window)  # 'the publication' -> the outlet last cited (NER may call it anything)
