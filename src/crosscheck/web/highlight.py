@@ -57,6 +57,12 @@ def spans_of(analysis: Analysis | None, entity_of: dict[str, str] | None = None,
     return out
 
 
+def title_spans(analysis: Analysis | None) -> list[Span]:
+    """The headline's claims, to highlight in the title (their offsets are the title's)."""
+    return [Span(c.start, c.end, "claim", c.key, f"claim {c.key}: {c.speaker_text or 'unattributed'}")
+            for c in (analysis.claims if analysis is not None else ()) if c.in_title]
+
+
 def _order(s: Span) -> tuple:
     return (s.start, -s.end, _RANK.get(s.kind, 9))
 

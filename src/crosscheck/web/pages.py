@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..store.base import DocumentFilter
-from .highlight import highlight, spans_of
+from .highlight import highlight, spans_of, title_spans
 from .api import MAX_OFFSET
 from .readmodel import ReadModel, clean_query
 
@@ -118,6 +118,7 @@ def router(rm: ReadModel, renderer: "Renderer") -> APIRouter:
             aligned = rm.claims_for_document(doc.id, story_id)
             ranks = rm.store.claim_ranks(c.id for c in aligned.values())
             return dict(doc=doc, body=highlight(doc.text, spans_of(analysis, entity_of, names)), analysis=analysis,
+                        title=highlight(doc.title, title_spans(analysis)) if doc.title else None,
                         entity_of=entity_of, names=names, aligned=aligned, story=story,
                         label=f"R{story.documents.index(doc.id) + 1}" if story and doc.id in story.documents else "",
                         claim_links={c: claim_link(c, st, rank) for c, (st, rank) in ranks.items()},
