@@ -44,3 +44,12 @@ def test_the_local_outlet_s_figure_conflicts_with_the_wire_s(exported):
     wire = next(c for c in exported["claims"] if c["text"].startswith("Norvik Motors will cut 6,000 jobs"))
     assert wire["status"] == "conflicting"
     assert "a-en2" not in {name[d] for d in wire["documents"]}
+
+
+def test_a_rival_s_cuts_the_next_day_are_a_story_of_their_own(exported):
+    """'Caldera Auto will cut 2,000 jobs ..., the carmaker said on Thursday, a day after rival Norvik Motors announced
+    6,000 job cuts': the rival's report names the first carmaker, its figure and its union, and joined its story.
+    Both leads' organisations are carmakers by their claims' speakers, and the first story never names Caldera."""
+    name = _name(exported)
+    stories = sorted(sorted(name[d] for d in s["documents"]) for s in exported["stories"])
+    assert stories == [["a-en", "a-en2", "a-es", "a-it", "a-nl"], ["b-en", "b-es"], ["m-en", "m-es", "m-it", "m-nl"]]

@@ -5,10 +5,12 @@ Such reports share nearly every word, date and figure of a story, so the similar
 tell them apart; what does is who the lead says acted. A report's *lead organisation* is the first
 organisation its lead sentence names. Its name's capitalised words are split in two: the words the
 report also writes in lowercase ('bank', 'police', 'department': the kind of organisation) and the rest
-(its proper words: 'Norland', 'Ostria'). Two reports in one language are told apart when their lead
-organisations are of the same kind (the same lowercase words) with no proper word in common, and one of
-the two is named nowhere in the other report (people and organisations compared by the alias keys entity
-linking joins on: a report telling both banks' decisions names both).
+(its proper words: 'Norland', 'Ostria'); a lead claim credited to it by a description adds that
+description's words to its kind ('Norvik Motors will cut 6,000 jobs, the carmaker said': 'carmaker'). Two
+reports in one language are told apart when their lead organisations are of the same kind (the same lowercase
+words) with no proper word in common, and one of the two is named nowhere in the other report (people and
+organisations compared by the alias keys entity linking joins on: a report telling both banks' decisions
+names both).
 
 The rule is narrow by design: a language without letter case, or one that capitalises its nouns, gives
 no kind words and no clash; a lead naming no organisation gives none either.
@@ -59,6 +61,10 @@ def lead_organisation(analysis: Analysis, text: str, lead_end: int) -> LeadOrgan
         if len(word) < 3 or not word[0].isupper():
             continue  # 'of', 'de': no identity
         (kind if word.lower() in lowered else proper).add(word.lower())
+    if proper:  # the lead's claim credited to it by its kind: 'Norvik Motors will cut 6,000 jobs, the carmaker said'
+        for c in analysis.claims:
+            if c.speaker == ent.key and not c.in_title and c.start < lead_end and c.speaker_text:
+                kind |= {w.lower() for w in _WORD.findall(c.speaker_text) if len(w) >= 3 and w.islower()}
     return LeadOrganisation(name=ent.name, kind=" ".join(sorted(kind)), proper=" ".join(sorted(proper)),
                             keys=tuple(sorted(name_keys(ent))))
 
