@@ -767,6 +767,10 @@ def test_a_verb_of_saying_with_content_after_the_content_is_its_speaker_s(parse)
                         'to step in.')
     urged = next(c for c in found if c.kind == "reported" and "step in" in c.text)
     assert "ekberg" in _speaker_words(urged, ents), urged
+    # a verb whose object after a preposition is what is said, too ('called on X to C'): not 'the offer'
+    ents, found = parse("Union leader Petra Holm said the pay offer was an insult and called on members to reject it.")
+    assert found and all("holm" in _speaker_words(c, ents) for c in found if c.kind != "outlet"), found
+    assert not any("The offer called" in c.text or "The pay offer called" in c.text for c in found), found
     # where the content's subject can speak, the coordinated verb is still its own
     ents, found = parse("The ministry said Governor Ana Ruiz had resigned and urged residents to stay calm.")
     urged = next(c for c in found if c.kind == "reported" and c.text.startswith("Residents"))

@@ -19,6 +19,7 @@ from collections.abc import Container, Mapping
 from spacy.tokens import Token
 
 from crosscheck.analyze.claim_index import CITE_VERBS, OBJECT_PREPS, SOURCE_NOUNS
+from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import speakers_act
 
 # prepositions completing a cue's object ('described X as Y', 'blamed X for Y / on Y', 'accused X of Y')
@@ -100,14 +101,15 @@ def _bare_pronoun(heads: list[Token]) -> bool:
     return not heads or all(h.lower_ in _PRONOUN_OBJECTS and not any(True for _ in h.children) for h in heads)
 
 
-def conjunct_subject(cue: Token, speech: Container[str]) -> Token | None:
+def conjunct_subject(cue: Token) -> Token | None:
     """The subject a subjectless coordinated cue shares: the first verb's ('X told a rally, and said C'); but for a
-    verb of saying (``speech``) coordinated with the content clause of a reporting verb, whose subject cannot speak,
-    the reporting verb's ('X said the closure was a disaster and urged the government to step in': X urged;
+    verb of saying coordinated with the content clause of a reporting verb, whose subject cannot speak, the
+    reporting verb's ('X said the closure was a disaster and urged the government to step in': X urged;
     claim_text.speakers_act)."""
     subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     outer = cue.head.head
-    if cue.head.dep_ == "ccomp" and outer.lemma_ in speech and speakers_act(cue, subj, speech, SOURCE_NOUNS):
+    if cue.head.dep_ == "ccomp" and outer.lemma_ in SPEAKERS_ONLY and \
+            speakers_act(cue, subj, SPEAKERS_ONLY, SOURCE_NOUNS):
         return next((c for c in outer.children if c.dep_ == "nsubj"), subj)
     return subj
 
@@ -124,6 +126,9 @@ def governing_subject(cue: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             return subj
+        shared = conjunct_subject(tok) if tok.dep_ == "conj" and tok.head is not tok else None
+        if shared is not None:  # 'X said the offer was an insult and called on members to C': X
+            return shared
         if tok.dep_ == "prep" and tok.lower_ in ("for", "of") and tok.i > tok.head.i:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in ("him", "her", "them")):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, EVIDENTIAL, ORG_KINDS, SOURCE_NOUNS, Index, noun_phrase
+from crosscheck.analyze.claim_index import CUE_CLASS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, Index, noun_phrase
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, split_clauses, subject_of
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
@@ -26,7 +26,9 @@ WRITINGS = frozenset("report article story".split())  # 'according to the report
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None, "his": "PERSON", "her": "PERSON", "their": None}  # 'his claim that C'
 FIRST_PERSON = frozenset({"i", "we"})
 SPEECH = frozenset(lemma for lemma, cls in CUE_CLASS.items() if cls == "speech")
-SPEAKERS_ONLY = SPEECH - EVIDENTIAL  # verbs of saying only a speaker does ('warned', 'vowed'), not a town or a poll
+# verbs of saying only a speaker does ('warned', 'vowed'), not a town or a poll; and the verbs whose object after a
+# preposition is what is said ('called on X to C', 'pointed to C': attribution_cues_en 'object_preps')
+SPEAKERS_ONLY = SPEECH - EVIDENTIAL | frozenset(OBJECT_PREPS)
 SECOND_PERSON = frozenset({"you", "ya"})
 
 

@@ -44,7 +44,7 @@ from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, colon_after, conjunct_subject,
                                               governing_subject, no_one, object_content, own_conjunct, reason_after,
                                               relative_content, relative_with_subject, subject_split_off)
-from crosscheck.analyze.claim_state import FIRST_PERSON, SPEAKERS_ONLY
+from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
 from crosscheck.analyze.claim_state import resolve as _resolve
@@ -305,7 +305,7 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
             comp = None
         subj = rel if rel is not None else next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subj is None and not quoted and cue.dep_ == "conj":  # 'X told a rally, and said C': the first verb's subject
-            subj = conjunct_subject(cue, SPEAKERS_ONLY)
+            subj = conjunct_subject(cue)
         elif subj is None and not quoted and cue.dep_ == "pcomp":  # 'X accused Y of claiming C': Y
             subj = governing_subject(cue)
         if comp is not None and cls != "speech" and asks(comp):
