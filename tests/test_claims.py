@@ -564,6 +564,16 @@ def test_a_speaker_describing_an_organisation_by_its_kind_is_the_one_named_befor
     assert found and speaker in _speaker_words(found[0], ents).replace(found[0].speaker_text.lower(), ""), found
 
 
+def test_a_finite_verb_of_saying_the_parser_hung_on_its_subject_still_reports(parse):
+    """'Reaching back to radio for a familiar voice, the organisers of the awards announced Friday that C': the parser
+    made 'announced' a reduced relative of 'organisers' and a noun or the participle the root; no claim was read. A noun that cannot
+    speak, in a sentence with a finite main verb, keeps its participle ('The decision announced Friday ...')."""
+    _, found = parse("Reaching back to radio for a familiar voice, the organisers of the Velmora music awards announced "
+                     "Friday that Ana Ruiz would return next year to host the annual ceremony.")
+    assert [(c.speaker_text, c.text) for c in found] == [(
+        "the organisers of the Velmora music awards", "Ana Ruiz would return next year to host the annual ceremony.")]
+
+
 def test_they_is_the_plural_subject_before_it_never_one_named_person():
     """'Residents said they had asked the authorities ...': 'they' was resolved to the mayor quoted just
     before, so a claim inside the residents' words became the mayor's."""

@@ -44,8 +44,8 @@ LEMMA_FIXES = dict(_DATA.get("lemma_fixes", {}))  # 'hoping' -> 'hope' (the mode
 ESTIMATE_VERBS = tuple(_DATA.get("estimate", ()))  # 'Police put the crowd at 18,000': the object and its figure
 CITE_VERBS = frozenset(_DATA.get("cite_sources", ()))  # 'citing two officials': an object naming a source is the chain
 EVIDENTIAL = frozenset(_DATA.get("evidential", ()))  # 'the town reported', 'the data show': things say these too
-ORG_KINDS = frozenset(_DATA.get("org_kinds", ()))  # 'the carmaker said': the organisation named last before it
 SOURCE_NOUNS = frozenset(_DATA.get("source_nouns", ()))  # ... such a source when no entity names it
+ORG_KINDS = frozenset(_DATA.get("org_kinds", ()))  # 'the carmaker said': the organisation named last before it
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
 # verbs whose noun-phrase object may be an attributed content ('attacked Machado', 'called for his dismissal')
@@ -241,10 +241,22 @@ def is_clause(tok: Token) -> bool:
 
 
 def relative_speaker(cue: Token) -> Token | None:
-    """The noun a relative clause of saying hangs on, when the clause says something ('X, who has argued that C')."""
-    if cue.dep_ != "relcl" or cue.head.pos_ not in ("PROPN", "NOUN"):
+    """The noun a relative clause of saying hangs on, when the clause says something ('X, who has argued that C'); or
+    the noun a finite past verb of saying with a that-clause was hung on as if a participle, in a sentence with no
+    finite main verb ('Reaching back to television, the producers announced Friday that C': 'announced' an 'acl'
+    of 'producers', tagged VBD, the root 'Reaching'), of a noun that can speak (not 'The decision announced
+    Friday that C angered them')."""
+    if cue.dep_ not in ("relcl", "acl") or cue.head.pos_ not in ("PROPN", "NOUN"):
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
+    if cue.dep_ == "acl":
+        head = cue.head
+        speaks = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP") or head.tag_ == "NNS" or \
+            head.lemma_.lower() in SOURCE_NOUNS or head.lemma_.lower() in ORG_KINDS
+        said = any(c.dep_ == "ccomp" and c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   for c in cue.children)
+        if cue.tag_ != "VBD" or cue.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD") or not speaks or not said:
+            return None
+    elif not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
         return None
     if not any(c.dep_ == "ccomp" and c.i > cue.i and is_clause(c) for c in cue.children):
         return None
