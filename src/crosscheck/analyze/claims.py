@@ -36,6 +36,7 @@ from crosscheck.analyze.claim_index import (
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
+from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import bare, block_quote, inside_clause, resumes, runs_on
 from crosscheck.analyze.claim_sources import according_to, possessed_count, speaker_acts
 from crosscheck.analyze.claim_words import word_cues
@@ -138,9 +139,9 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         if _first_person(st, sent, sents, i):
             i += 1
             continue
-        stated = _is_headline_fact(sent, st.index) if headline else _is_outlet_fact(sent, st.index, settings)
+        stated = headline_fact(sent, st.index) if headline else outlet_fact(sent, st.index, settings)
         if outlet_claims and not cued and stated:
-            _add_outlet(st, sent, outlet)
+            add_outlet(st, sent, outlet)
         _note_subject(st, sent)
         i += 1
     _frames(st, sents, read_to, len(sents), frame_cues, framed, learned_cues)
@@ -565,37 +566,3 @@ def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
     st.add(content_tokens(sent, ()), [sent], last.key, last.text, None, "quote")
     st.last = last  # a long quote does not make its speaker more recent
     return True
-
-
-# ---------------------------------------------------------------- the outlet's own statements
-def _is_outlet_fact(sent: Span, index: Index, settings: Settings) -> bool:
-    """A finished declarative sentence with a finite verb and a number, a date or a named actor."""
-    lo, hi = sent.start, sent.end
-    words = int(index.alpha[lo:hi].sum())
-    if not settings.claim_outlet_min_words <= words <= settings.claim_outlet_max_words or index.personal[lo:hi].any() or not index.fact[lo:hi].any():
-        return False
-    if not ends_sentence(sent):
-        return False
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX"):
-        return False
-    return not (root.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in root.children))
-
-
-def _is_headline_fact(sent: Span, index: Index) -> bool:
-    lo, hi = sent.start, sent.end
-    return headlines.is_fact(sent, int(index.alpha[lo:hi].sum()), bool(index.personal[lo:hi].any()),
-                             bool(index.fact[lo:hi].any()))
-
-
-def _add_outlet(st: _State, sent: Span, outlet: str | None) -> None:
-    """The sentence as the outlet's own claim (no clause splitting: read straight from the text)."""
-    text = " ".join(sent.text.split())
-    if text[:1].islower():
-        text = text[0].upper() + text[1:]
-    idx = np.nonzero(st.index.hedge[sent.start : sent.end])[0]
-    hedges = tuple(dict.fromkeys(HEDGES.get(st.sdoc[sent.start + int(k)].lower_, st.sdoc[sent.start + int(k)].lower_) for k in idx))
-    negated = any(c.dep_ == "neg" for c in sent.root.children)
-    st.claims.append(Claim(key=f"c{len(st.claims) + 1}", text=text, start=sent.start_char, end=sent.end_char,
-                           speaker=None, speaker_text=outlet, kind="outlet", hedges=hedges, negated=negated,
-                           subject=subject_of(list(sent))))
