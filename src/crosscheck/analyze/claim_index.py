@@ -329,7 +329,11 @@ def that_after_phrase(cue: Token) -> Token | None:
     'that C' as a relative clause of a noun before it: a relative clause (or clause modifying a noun) in the
     cue's object or phrase that opens with a 'that' filling no gap in it (a marker, not a subject or object:
     'at the meeting that the mayor called' is a relative clause), with a subject of its own and its verb's
-    complement ('told the reporters that the council had invited' lacks it)."""
+    complement ('told the reporters that the council had invited' lacks it). After a verb that tells someone
+    (its object the addressee: 'told a judge during a hearing Thursday morning that Lohan had checked in to the
+    facility'), a clause of an intransitive verb lacks nothing: a particle or a phrase completes it as well."""
+    told = cue.lemma_ in NOT_OBJECT and any(c.dep_ in ("dobj", "dative") and c.i > cue.i for c in cue.children)
+    complete = _COMPLETE | {"prt", "prep"} if told else _COMPLETE
     for part in cue.children:
         if part.i <= cue.i or part.dep_ not in ("prep", "dobj", "dative"):
             continue
@@ -342,7 +346,7 @@ def that_after_phrase(cue: Token) -> Token | None:
                 first = rel.doc[rel.left_edge.i]
                 if (first.lower_ == "that" and (first.dep_ in ("mark", "advmod") or stray_that(first))
                         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in rel.children)
-                        and any(c.dep_ in _COMPLETE for c in rel.children)):
+                        and any(c.dep_ in complete for c in rel.children)):
                     return rel
     return None
 
