@@ -55,6 +55,11 @@ def exported_fixture(tmp_dir: Path, path: Path) -> dict:
     return json.loads(buf.getvalue())
 
 
+def fixture_names(exported: dict) -> dict[str, str]:
+    """Each exported report's id -> its fixture id (the last part of its url: tests/fixtures/*/reports.jsonl)."""
+    return {d["id"]: d["url"].rsplit("/", 1)[1] for d in exported["documents"]}
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The bare spaCy pipeline the analysis runs on, loaded once for the whole session."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import exported_fixture
+from conftest import exported_fixture, fixture_names
 
 REPORTS = Path(__file__).parent / "fixtures" / "carmaker_cuts" / "reports.jsonl"
 
@@ -15,10 +15,6 @@ REPORTS = Path(__file__).parent / "fixtures" / "carmaker_cuts" / "reports.jsonl"
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     return exported_fixture(tmp_path_factory.mktemp("carmaker"), REPORTS)
-
-
-def _name(exported) -> dict[str, str]:
-    return {d["id"]: d["url"].rsplit("/", 1)[1] for d in exported["documents"]}
 
 
 @pytest.mark.parametrize("report, headline, lede", [
@@ -30,7 +26,7 @@ def test_a_translated_headline_is_told_with_its_own_lede(exported, report, headl
     """A headline drops its text's attribution: compared with its lede as a claim of another speaker (the outlet's
     against 'la empresa'), it met it nowhere and founded a group of its own, which the local outlet's Lenna claim
     then joined. 'El' / 'La' opening the lede were read as its subject, against the headline's 'norvik'."""
-    name = _name(exported)
+    name = fixture_names(exported)
     told = []
     for claim in exported["claims"]:
         texts = [r["text"] for r in claim["retellings"] if name[r["document"]] == report]
@@ -40,7 +36,7 @@ def test_a_translated_headline_is_told_with_its_own_lede(exported, report, headl
 
 
 def test_the_local_outlet_s_figure_conflicts_with_the_wire_s(exported):
-    name = _name(exported)
+    name = fixture_names(exported)
     wire = next(c for c in exported["claims"] if c["text"].startswith("Norvik Motors will cut 6,000 jobs"))
     assert wire["status"] == "conflicting"
     assert "a-en2" not in {name[d] for d in wire["documents"]}
@@ -50,6 +46,6 @@ def test_a_rival_s_cuts_the_next_day_are_a_story_of_their_own(exported):
     """'Caldera Auto will cut 2,000 jobs ..., the carmaker said on Thursday, a day after rival Norvik Motors announced
     6,000 job cuts': the rival's report names the first carmaker, its figure and its union, and joined its story.
     Both leads' organisations are carmakers by their claims' speakers, and the first story never names Caldera."""
-    name = _name(exported)
+    name = fixture_names(exported)
     stories = sorted(sorted(name[d] for d in s["documents"]) for s in exported["stories"])
     assert stories == [["a-en", "a-en2", "a-es", "a-it", "a-nl"], ["b-en", "b-es"], ["m-en", "m-es", "m-it", "m-nl"]]

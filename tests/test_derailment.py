@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import exported_fixture
+from conftest import exported_fixture, fixture_names
 
 REPORTS = Path(__file__).parent / "fixtures" / "derailment" / "reports.jsonl"
 
@@ -17,12 +17,8 @@ def exported(tmp_path_factory):
     return exported_fixture(tmp_path_factory.mktemp("derailment"), REPORTS)
 
 
-def _name(exported) -> dict[str, str]:
-    return {d["id"]: d["url"].rsplit("/", 1)[1] for d in exported["documents"]}
-
-
 def test_one_story_and_the_wire_copies_one_group(exported):
-    name = _name(exported)
+    name = fixture_names(exported)
     assert [sorted(name[d] for d in s["documents"]) for s in exported["stories"]] == [
         ["c1", "c2", "cite", "ind", "pr", "w"]]
     groups = {}
@@ -38,7 +34,7 @@ def test_a_past_accident_named_for_comparison_gives_no_place_of_this_one(exporte
 
 
 def test_the_outlet_citing_the_wire_credits_the_wire_and_its_source(exported):
-    name = _name(exported)
+    name = fixture_names(exported)
     (claim,) = [c for c in exported["claims"] if any(name[r["document"]] == "cite" and r["text"].startswith(
         "Four people were killed") for r in c["retellings"])]
     told = next(r for r in claim["retellings"] if name[r["document"]] == "cite")

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import exported_fixture
+from conftest import exported_fixture, fixture_names
 from crosscheck.config import Settings
 from crosscheck.stories import cluster
 
@@ -21,7 +21,7 @@ def exported(tmp_path_factory):
 
 def _stories(exported) -> list[set[str]]:
     """Each story's reports by their fixture ids (the last part of their urls)."""
-    name = {d["id"]: d["url"].rsplit("/", 1)[1] for d in exported["documents"]}
+    name = fixture_names(exported)
     return [{name[x] for x in s["documents"]} for s in exported["stories"]]
 
 
