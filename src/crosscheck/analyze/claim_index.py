@@ -252,8 +252,8 @@ def relative_speaker(cue: Token) -> Token | None:
         head = cue.head
         speaks = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP") or head.tag_ == "NNS" or \
             head.lemma_.lower() in SOURCE_NOUNS or head.lemma_.lower() in ORG_KINDS
-        said = any(c.dep_ == "ccomp" and c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                   for c in cue.children)
+        said = any(c.dep_ == "ccomp" and c.i > cue.i and
+                   any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in cue.children)
         if cue.tag_ != "VBD" or cue.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD") or not speaks or not said:
             return None
     elif not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):

@@ -12,6 +12,7 @@ from crosscheck.analyze.claim_text import HEDGES, subject_of
 from crosscheck.config import Settings
 from crosscheck.model import Claim
 
+
 def outlet_fact(sent: Span, index: Index, settings: Settings) -> bool:
     """A finished declarative sentence with a finite verb and a number, a date or a named actor."""
     lo, hi = sent.start, sent.end

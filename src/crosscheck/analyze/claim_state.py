@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, Index, noun_phrase
+from crosscheck.analyze.claim_index import (CUE_CLASS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, Index,
+                                            noun_phrase)
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, split_clauses, subject_of
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings

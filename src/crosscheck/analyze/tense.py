@@ -79,12 +79,14 @@ def tense_at(sdoc, start: int, end: int) -> str | None:
                     and tok.head.tag_ in ("VBZ", "VBP")):
                 return "future"  # 'is to resume trading Tuesday'
             # a date right on its verb ('rose in January', not 'told them of a cutback in September')
-            on_verb = span.root.head == tok or span.root.head.head == tok and span.root.head.lower_ in words["past_preps"]
+            on_verb = span.root.head == tok or \
+                span.root.head.head == tok and span.root.head.lower_ in words["past_preps"]
             if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not aux):
                 # the date's own verb is past ('said Friday'), or a participle on its own ('shares issued July 1',
                 # 'the decision, announced Wednesday, ...'), whatever governs it
                 return "past" if on_verb else None
-            if on_verb and tok.tag_ == "VBN" and any(ch.tag_ == "VBD" or ch.lower_ in words["perfect_aux"] for ch in aux):
+            if on_verb and tok.tag_ == "VBN" and \
+                    any(ch.tag_ == "VBD" or ch.lower_ in words["perfect_aux"] for ch in aux):
                 return "past"  # 'has lost', 'was held', 'had risen'
         if verbs >= 2:
             break

@@ -372,7 +372,8 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
         sums: dict[str, ClaimView] = {}
         for v in doc_views:
             if v.claim.in_title:
-                said = [(compare(v, o, weight, settings, ignore_speaker=True), o) for o in doc_views if not o.claim.in_title]
+                said = [(compare(v, o, weight, settings, ignore_speaker=True), o)
+                        for o in doc_views if not o.claim.in_title]
                 best = max(said, key=lambda x: x[0].score, default=None)
                 if best is not None and best[0].aligned:
                     sums[v.ref] = best[1]

@@ -516,7 +516,8 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     for i, m in enumerate(TOKEN.finditer(masked)):
         word = m.group(0)
         lw = word.lower()
-        if lw in STOP or lw in stops or lw in CUE_WORDS or lw in NUMBER_WORDS or lw in UNITS or any(ch.isdigit() for ch in lw):
+        if lw in STOP or lw in stops or lw in CUE_WORDS or lw in NUMBER_WORDS or lw in UNITS or \
+                any(ch.isdigit() for ch in lw):
             continue
         s = stem(word)
         if s in skip or s in CUE_WORDS or s in HEDGES or s in MODALITY_WORDS or len(s) < 2:
