@@ -115,9 +115,17 @@ def _words(tokens: Sequence[Token]) -> int:
 
 def stray_that(that: Token) -> bool:
     """'that' parsed as the object of a verb that has an object of its own ('told analysts on a call that the
-    company expected to deliver 1.2 million vehicles': no gap filler of 'deliver', the clause's marker)."""
-    return that.lower_ == "that" and that.dep_ == "dobj" and \
-        any(c.dep_ == "dobj" and c.i != that.i for c in that.head.children)
+    company expected to deliver 1.2 million vehicles': no gap filler of 'deliver', the clause's marker); or as the
+    determiner of a word inside a name ('is saying that director Gary Ross is still in talks': no demonstrative
+    points into a name, the clause's marker)."""
+    if that.lower_ != "that":
+        return False
+    if that.dep_ == "det":  # 'that [director] Gary Ross', 'that [officer] Ana Ruiz' (the name its apposition)
+        head = that.head
+        return head.dep_ == "compound" and head.head.pos_ == "PROPN" or any(
+            c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > head.i and
+            not any(t.is_punct for t in head.doc[head.i + 1 : c.i]) for c in head.children)
+    return that.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != that.i for c in that.head.children)
 
 
 def _edge_punct(tok: Token) -> bool:
