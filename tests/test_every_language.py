@@ -328,6 +328,20 @@ def test_a_noun_of_a_place_after_the_cue_is_the_source_not_the_place(lang, text,
     assert [c.speaker_text.lower() for c in claims] == [speaker], claims
 
 
+@pytest.mark.parametrize("lang,text,name", [
+    ("pl", "Pożar wybuchł w nocy z poniedziałku na wtorek - poinformował rzecznik komendy Jan Nowak.", "Jan Nowak"),
+    ("cs", "Požár vypukl v noci na úterý, uvedl mluvčí hasičů Petr Novák.", "Petr Novák"),
+])
+def test_a_name_after_a_title_and_the_body_it_belongs_to_in_the_genitive_is_a_person(lang, text, name):
+    """'rzecznik komendy Jan Nowak': in a language without articles the body a title belongs to follows it in the
+    genitive; the name after it was read as no one, and the speaker was 'rzecznik' alone."""
+    doc = Document(id=f"genitive-{lang}", source=lang, fmt="txt", language=lang, published="2026-11-24", text=text)
+    analysis = analyze([doc])[0]
+    assert name in {e.name for e in analysis.entities if e.type == "PERSON"}, analysis.entities
+    (claim,) = [c for c in analysis.claims if c.kind != "outlet"]
+    assert name in (claim.speaker_text or ""), claim
+
+
 @pytest.mark.parametrize("lang,text,speaker", [
     ("pt", "A governadora Ilse Marten falou aos jornalistas. Dois dos nove membros do conselho votaram contra, "
            "informou o banco em comunicado.", "o banco"),

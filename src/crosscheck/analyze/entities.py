@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.aliases import known, known_as_written, known_place, name_tokens, surface
 from crosscheck.analyze.entity_titles import (doc_text, is_title_word, past_long_title, title_after, with_ministries,
                                              without_portfolio)
-from crosscheck.analyze.portfolios import after_titled_portfolio, name_after_portfolio, names_a_place
+from crosscheck.analyze.portfolios import after_titled_portfolio, name_after_portfolio, names_a_place, writes_articles
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -324,6 +324,9 @@ def _names_after_titles(sdoc: Doc, latin: bool, cands: _Candidates, titles: froz
         at = name_after_portfolio(doc_text(sdoc), tok.idx + len(tok.text), language) if foreign else None
         if at is not None and (name := sdoc.char_span(at, at + 1, alignment_mode="expand")) is not None:
             k = name.start
+        elif foreign and not writes_articles(language) and k + 1 < n and sdoc[k].is_lower and sdoc[k].is_alpha \
+                and len(sdoc[k]) >= 3 and sdoc[k + 1].is_title:
+            k += 1  # 'rzecznik komendy Jan Nowak': the body the title belongs to, in the genitive, then the name
         while not foreign and k < n and k - tok.i <= 3 and sdoc[k].is_title and \
                 (sdoc[k].lower_ in _NOT_NAMES or sdoc[k].lower_ in TITLE_HEADS):
             k += 1

@@ -49,6 +49,12 @@ def portfolio_end(text: str, pos: int, language: str | None) -> int | None:
     return m.end() if m is not None else None
 
 
+def writes_articles(language: str | None) -> bool:
+    """The language writes articles as words of their own (data/claim_cues.json "article_words"; Slavic languages do
+    not: the body a title belongs to follows it in the genitive, 'rzecznik komendy Jan Nowak')."""
+    return bool(_entry(language).get("article_words", True))
+
+
 def name_after_portfolio(text: str, pos: int, language: str | None) -> int | None:
     """Where a name starts after the portfolio written from ``pos`` (after the title, or opening a span read as a
     name), perhaps behind its linking words, perhaps set off by a comma ('a ministra da Saúde, Ilse Varga');
