@@ -25,10 +25,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze import claim_frames, claim_learned, headlines
+from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
     ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
@@ -51,7 +50,7 @@ from crosscheck.analyze.claim_state import State as _State
 from crosscheck.analyze.claim_state import resolve as _resolve
 from crosscheck.analyze.claim_state import speaker_of as _speaker_of
 from crosscheck.analyze.claim_state import subject as _subject
-from crosscheck.analyze.claim_text import HEDGES, content_tokens, subject_of
+from crosscheck.analyze.claim_text import content_tokens
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.denials import is_denial, referring
