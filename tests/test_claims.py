@@ -574,6 +574,13 @@ def test_a_finite_verb_of_saying_the_parser_hung_on_its_subject_still_reports(pa
         "the organisers of the Velmora music awards", "Ana Ruiz would return next year to host the annual ceremony.")]
 
 
+def test_the_object_of_an_infinitive_asked_of_someone_is_no_claim_of_the_asker(parse):
+    """'called on members to reject the offer': 'The offer.' was the union leader's content of 'reject', as if the
+    leader had rejected it; the members would reject it, and say nothing here."""
+    _, found = parse("Union leader Petra Holm called on members to reject the pay offer.")
+    assert [c.text for c in found] == ["Members to reject the pay offer."], [c.text for c in found]
+
+
 def test_they_is_the_plural_subject_before_it_never_one_named_person():
     """'Residents said they had asked the authorities ...': 'they' was resolved to the mayor quoted just
     before, so a claim inside the residents' words became the mayor's."""

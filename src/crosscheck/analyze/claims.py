@@ -480,6 +480,9 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
             ids = {next(c.i for c in cue.children if c.dep_ == "dobj")}
         if ids is None or ids & used:
             continue
+        if cue.dep_ == "xcomp" and any(c.i < cue.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in
+                                                        OBJECT_PREPS.get(cue.head.lemma_, ())) for c in cue.head.children):
+            continue  # 'called on members to reject the offer': the members would reject it, and say nothing here
         subj = relative_speaker_noun(cue) or governing_subject(cue)
         if subj is None:
             continue
