@@ -32,6 +32,10 @@ def day(value, doc="a", text=None, **kw) -> Fact:
     (fig("10,000", 10000), fig("10,213", 10213), "agree"),  # rounding
     (fig("about 2,000", 2000, "approx"), fig("1,900", 1900), "agree"),  # hedge covers a near figure
     (fig("30", 30), fig("31", 31), "conflict"),  # small exact counts do not round
+    # a figure ending in an exact half is a figure of its own, no rounding of the next round one either way
+    (fig("200,000", 200000), fig("250,000", 250000), "conflict"),
+    (fig("3,000", 3000), fig("2,500", 2500), "conflict"),
+    (fig("200,000", 200000), fig("249,000", 249000), "agree"),
     (fig("more than 20", 20, "lower"), fig("20", 20), "precision"),  # shown, weaker than a conflict
     (fig("up to 30", 30, "upper"), fig("25", 25), "precision"),
     (fig("as many as 7,000", 7000, "upper"), fig("as many as 8,000", 8000, "upper"), "conflict"),

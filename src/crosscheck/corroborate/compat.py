@@ -25,6 +25,7 @@ import os
 
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from math import floor, log10
 
 from .clauses import lexicon
 from .facts import Fact
@@ -42,8 +43,6 @@ class Verdict:
 def _sig_round(x: float, digits: int) -> float:
     if x == 0:
         return 0.0
-    from math import floor, log10
-
     scale = 10 ** (floor(log10(abs(x))) - digits + 1)
     return round(x / scale) * scale
 
@@ -65,6 +64,9 @@ def _rounds_to(rough: float, precise: float) -> bool:
     digits = _significant(rough)
     if digits >= _significant(precise):
         return False
+    scale = 10 ** (floor(log10(abs(precise))) - digits + 1) if precise else 1
+    if precise % scale == scale / 2:
+        return False  # '250,000' is a figure of its own, as round as '200,000' (half-even rounding would make it that)
     return _sig_round(precise, digits) == rough
 
 
