@@ -240,11 +240,22 @@ def _one_source(gi: Group, gj: Group) -> bool:
 
 
 def _same_report_source(a: ClaimView, b: ClaimView) -> bool:
-    """Two claims of one report by one source (or narration): never a disagreement between sources."""
+    """Two claims of one report by one source (or narration), or one told inside the other ('Dunst said the ruling
+    showed that nobody is above the law' and the ruling's 'Nobody is above the law'): never a disagreement
+    between sources."""
     if a.document != b.document:
         return False
     sa, sb = _source(a), _source(b)
-    return sa is None or sb is None or sa == sb
+    return sa is None or sb is None or sa == sb or _inside(a.claim.text, b.claim.text) or \
+        _inside(b.claim.text, a.claim.text)
+
+
+def _inside(part: str, whole: str) -> bool:
+    words = " ".join(_WORD.findall(part.lower()))
+    return bool(words) and f" {words} " in " " + " ".join(_WORD.findall(whole.lower())) + " "
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _stated_elsewhere(v: ClaimView, other: ClaimView, by_doc: Mapping[str, list[ClaimView]], weight: Weights,
