@@ -518,6 +518,10 @@ def test_numbers_in_each_language(lang, text, value):
     ("de", "Zwanzig Minuten später kamen zwei Streifenwagen.", [20, 2]),
     ("fr", "Quatre blessés et trente évacués, selon la préfecture.", [4, 30]),
     ("pt", "Três pessoas morreram e duas ficaram feridas.", [3, 2]),
+    # the case forms after prepositions and counted nouns ('domagała się ośmiu lat', 'к шести годам')
+    ("pl", "Sąd skazał go na sześć lat więzienia, a prokuratura domagała się ośmiu lat.", [6, 8]),
+    ("ru", "Суд приговорил его к шести годам, прокуратура просила восемь лет.", [6, 8]),
+    ("uk", "Суд засудив його до п'яти років, прокуратура просила вісім років.", [5, 8]),
 ])
 def test_number_words_in_each_language(lang, text, values):
     """Failed before number words outside English were read (data/number_words.json): only digits were."""
