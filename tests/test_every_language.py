@@ -850,6 +850,34 @@ def test_a_name_set_off_by_commas_after_according_to_is_the_source(lang, text, c
     assert claim.text.rstrip(".").lower() == content.lower() and claim.speaker_text in ("Irena Sola", "Ana Brisk"), claim
 
 
+def test_a_decimal_comma_does_not_close_an_according_to_phrase():
+    """'Według prokuratury oskarżony przyjął 1,2 mln euro': the comma of '1,2' was read as the one closing the
+    source phrase, so the claim was '2 mln euro od firmy budowlanej'."""
+    doc = Document(id="dec-pl", source="pl", fmt="txt", language="pl",
+                   text="Według prokuratury oskarżony przyjął 1,2 mln euro od firmy budowlanej.")
+    [claim] = analyze([doc])[0].claims
+    assert "1,2 mln euro" in claim.text, claim
+
+
+@pytest.mark.parametrize("lang,text,speaker,content", [
+    ("fr", "Mme Morav, qui a toujours nié les faits, va faire appel, a déclaré son avocat Ivo Laska.", "Ivo Laska",
+     "va faire appel"),
+    ("es", "Morav, que siempre ha negado los hechos, recurrirá la sentencia, dijo su abogado Ivo Laska.", "Laska",
+     "recurrirá la sentencia"),
+    ("it", "Morav, che ha sempre negato le accuse, farà ricorso, ha detto il suo avvocato Ivo Laska.", "Ivo Laska",
+     "farà ricorso"),
+    ("fr", "Le ministre, qui a déclaré que la réforme était nécessaire, sera entendu lundi.", "ministre",
+     "la réforme était nécessaire"),
+])
+def test_a_verb_of_saying_in_a_relative_clause_says_only_what_the_clause_holds(lang, text, speaker, content):
+    """'Mme Morav, qui a toujours nié les faits, va faire appel, a déclaré son avocat': 'nié' in the clause about
+    Morav took the rest of the sentence as her words, and the lawyer's verb was never read."""
+    doc = Document(id=f"rel-{lang}", source=lang, fmt="txt", text=text, language=lang)
+    claims = analyze([doc])[0].claims
+    assert [(c.speaker_text, content in c.text.lower()) for c in claims if c.kind != "outlet"] == [(speaker, True)], \
+        [(c.speaker_text, c.text) for c in claims]
+
+
 def test_a_list_of_places_after_according_to_is_the_content():
     text = "Según la policía, Dorvan, Selka y Velmar registraron las mayores protestas del país."
     [claim] = _claims("es", text)

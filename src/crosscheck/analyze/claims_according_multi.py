@@ -36,7 +36,8 @@ def according(st, s: int, e: int) -> bool:
                     who = _recent_or_person(st, s)
                     cue = " ".join(st.text[s + m.start():verb.end()].lower().split())
                     return who is not None and st.add(s, s + m.start(), (s, e), who[0], who[1], cue, "according_to")
-            comma = re.search(r"[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
+            # (not a decimal comma or a clock's colon: 'Według sędziego X Morav przyjęła 1,2 mln euro')
+            comma = re.search(r"(?!(?<=\d)[,:]\d)[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
             src_hi = src_lo + comma.start() if comma else e
             publisher = publisher_of(st, src_lo, src_hi)  # 'selon un bilan publié par le ministère'
             initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""

@@ -255,7 +255,8 @@ class _State:
         self.claims.append(Claim(
             key=f"c{len(self.claims) + 1}", text=body, start=sent[0], end=sent[1], speaker=speaker,
             speaker_text=speaker_text, cue=cue, kind=kind, hedges=hedges, chain=tuple(chain), negated=negated))
-        if speaker is not None or speaker_text is not None:
+        if kind != "outlet" and (speaker is not None or speaker_text is not None):
+            # (the report's own statement credits no one a later 'sagte er' could mean)
             self.last = _Speaker(speaker, speaker_text, self.si)
         return True
 

@@ -45,6 +45,16 @@ def _reported(st, s: int, e: int) -> bool:
                     start = s + pro.end()  # '그는 C라고 말했다': the pronoun is the speaker, not what was said
                 body = (start, _before_speaker(st, start, cs) if key is not None or name is not None else cs)
         else:
+            if (closes := _relative_clause_end(st, s, cs, e)) is not None:
+                # 'Mme Morav, qui a toujours nié les faits, va faire appel, a déclaré son avocat': the verb of a clause
+                # about the word before it, ending at its comma; what follows is the sentence's, not this verb's
+                that = c.that.match(st.text, ce + _skip(st.text, ce, closes)) if c.that is not None else None
+                if that is not None:  # 'Le ministre, qui a déclaré que C, sera entendu lundi'
+                    key, name = _speaker_near(st, s, that.start(), cs, ce)
+                    if (key is not None or name is not None) and st.add(that.end(), closes, (s, e), key, name, cue,
+                                                                         "reported", min_words=2):
+                        return True
+                continue
             that = c.that.match(st.text, ce + _skip(st.text, ce, e)) if c.that is not None else None
             if that is None and c.that is not None:
                 that = _that_within(st, ce, e)
@@ -136,6 +146,21 @@ def _reported(st, s: int, e: int) -> bool:
                   min_words=floor):
             return True
     return False
+
+
+def _relative_clause_end(st, s: int, cs: int, e: int) -> int | None:
+    """Where the relative clause the verb at ``cs`` stands in closes: a comma, a relative pronoun (data/claim_cues.json
+    'relatives') and a few words before the verb, a comma after it before the sentence ends ('X, qui a nié les
+    faits, ...'); None when the verb stands in no such clause."""
+    rel = st.cues.relatives
+    comma = st.text.rfind(",", s, cs)
+    if rel is None or comma < 0:
+        return None
+    opening = st.text[comma + 1:cs]
+    if not rel.match(opening.lstrip()) or word_count(opening) > 6:
+        return None
+    closes = st.text.find(",", cs, e)
+    return closes if closes > 0 and word_count(st.text[closes + 1:e]) >= 2 else None
 
 
 def _before_speaker(st, start: int, cs: int) -> int:
