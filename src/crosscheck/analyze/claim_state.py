@@ -181,10 +181,19 @@ def _subject_before(st: State, pron: Token) -> Speaker | None:
     return None
 
 
-def _plural_subject_before(st: State, pron: Token) -> Speaker | None:
+def _plural_subject_before(st: State, pron: Token, previous: bool = False) -> Speaker | None:
     """The plural noun that is the subject of a clause earlier in the pronoun's own sentence ('Residents said
-    they ...', 'The unions warned that their members ...'): its entity when it names one, else its words."""
-    for t in reversed(st.sdoc[pron.sent.start : pron.i]):
+    they ...', 'The unions warned that their members ...'): its entity when it names one, else its words.
+    ``previous``: the plural subject of the sentence before's main verb instead ('Prosecutors had sought five
+    years. They said C.')."""
+    if previous:
+        if pron.sent.start == 0:
+            return None
+        before = st.sdoc[pron.sent.start - 1].sent
+        tokens = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    else:
+        tokens = list(reversed(st.sdoc[pron.sent.start : pron.i]))
+    for t in tokens:
         if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
             return Speaker(st.ents.by_token.get(t.i), noun_phrase(t), st.si)
     return None
@@ -248,6 +257,12 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
             ent = st.ents.entity(last.key) if last is not None else None
             if ent is not None and ent.type == "PERSON":
                 last = None  # one named person is not 'they'
+            if last is None or last.sent < st.si - 1:  # 'Prosecutors had sought five years. They said C.'
+                plural = _plural_subject_before(st, head, previous=True)
+                if plural is not None:
+                    if mention and plural.key is not None:
+                        st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", plural.key))
+                    return plural.key, plural.text
         if last is not None:
             if mention:
                 st.mentions.append(Mention(head.idx, head.idx + len(head.text), head.text, "PRON", last.key))
