@@ -692,6 +692,12 @@ def test_a_name_after_a_title_of_several_words_and_the_lead_name_after_a_datelin
     names = {(e.name, e.type) for e in an.entities}
     assert {("Kestrel Foods", "ORG"), ("Ana Brisk", "PERSON"), ("Tomas Greer", "PERSON")} <= names, names
     assert any((c.speaker_text or "").endswith("Ana Brisk") for c in an.claims), an.claims
+    # a line break alone did not bring back a name after a hyphen closing the dateline: the hyphen reads as a stop
+    text = ("TARSK, Dec 3 (Meridian Wire) - Velora Health said on Thursday that hackers had stolen data on about "
+            "40,000 patients in last weekend's cyberattack.")
+    an = analyze([Document(id="v", source="v", fmt="txt", text=text, language="en", published="2026-12-03")])[0]
+    assert "Velora Health" in {e.name for e in an.entities}, an.entities
+    assert [c.speaker_text for c in an.claims] == ["Velora Health"], an.claims
 
 
 def test_the_subject_after_an_opening_phrase_parsed_as_its_apposition_speaks():

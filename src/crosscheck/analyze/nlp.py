@@ -161,8 +161,9 @@ _PARAGRAPH = re.compile(r"(?:^|\n)[^\n]")
 def _dateline_breaks(text: str) -> str:
     """``text`` with the space closing a paragraph's dateline made a line break, the same length: read on one line
     with 'LONDON, Oct 28 (Meridian Press) - ', the small model's NER missed the lead's first name ('Kestrel Foods
-    reported ...'); after a line break it finds it. Offsets are unchanged; line_breaks makes the dateline a sentence
-    of its own either way."""
+    reported ...'); after a line break it finds it, and after a full stop for the hyphen ('- Velora Health said':
+    missed after the hyphen and a break). Offsets are unchanged; line_breaks makes the dateline a sentence of its own
+    either way."""
     chars = None
     for m in _PARAGRAPH.finditer(text):
         at = m.end() - 1
@@ -171,6 +172,8 @@ def _dateline_breaks(text: str) -> str:
         if cut and text[at + cut - 1] == " ":
             chars = chars if chars is not None else list(text)
             chars[at + cut - 1] = "\n"
+            if text[at + cut - 3:at + cut - 1] == " -":  # a lone hyphen before the break hid the name after it
+                chars[at + cut - 2] = "."  # from the NER as well ('TARSK, Dec 3 (Meridian Wire) - Velora Health said')
     return "".join(chars) if chars is not None else text
 
 
