@@ -881,3 +881,19 @@ def test_according_to_a_source_the_parse_hung_the_sentence_on():
                    text="According to local talk radio host Tomas Brandt, the toll plan reeks of panic and haste.")
     claims = [c for c in analyze([doc])[0].claims if c.kind == "according_to"]
     assert [(c.text, "Brandt" in c.speaker_text) for c in claims] == [("The toll plan reeks of panic and haste.", True)]
+
+
+def test_the_last_object_of_the_clause_said_is_no_speaker_of_it(parse):
+    """'C after a cyberattack crippled the group's computer systems, a spokesman for the regional health authority
+    said': in the report's context the parser made 'systems' the subject of 'said', so the claim was the computer
+    systems', cut before them."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    text = ("Twelve hospitals run by Velora Health postponed planned surgery on Tuesday after a cyberattack crippled the "
+            "group's computer systems, a spokesman for the regional health authority said.\n\nPatients were sent home "
+            "from St Agnes Hospital in Tarsk, where staff returned to paper records.")
+    found = analyze([Document(id="h", source="h", fmt="txt", text=text, language="en", published="2026-12-01")])[0]
+    said = [c for c in found.claims if c.kind != "outlet"]
+    assert [(c.speaker_text, c.text.endswith("the group's computer systems.")) for c in said] == [
+        ("a spokesman for the regional health authority", True)], said

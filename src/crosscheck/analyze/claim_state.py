@@ -199,6 +199,22 @@ def _plural_subject_before(st: State, pron: Token, previous: bool = False) -> Sp
     return None
 
 
+def object_read_as_subject(cue: Token) -> Token | None:
+    """'C after a cyberattack crippled the group's computer systems, a spokesman for the authority said': the parser
+    made the last object of the clause before the cue the cue's subject, and the speaker its apposition. That
+    apposition, when the clause said comes before the cue and the subject runs on from it with no break."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    if subj is None or comp is None or subj.i < comp.i:
+        return None
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+    doc, left = cue.doc, subj.left_edge.i
+    if appos is None or appos.right_edge.i != cue.i - 1 or left == 0 or doc[left - 1].is_punct or \
+            doc[appos.left_edge.i - 1].text != ",":
+        return None
+    return appos
+
+
 def relative_antecedent(head: Token) -> Token | None:
     """The noun a relative 'who'/'which'/'that' subject stands for ('the mayor, who said C' -> 'mayor')."""
     if head.lower_ not in ("who", "which", "that") or head.dep_ not in ("nsubj", "nsubjpass"):

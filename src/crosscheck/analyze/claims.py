@@ -47,6 +47,7 @@ from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after
 from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
+from crosscheck.analyze.claim_state import object_read_as_subject
 from crosscheck.analyze.claim_state import resolve as _resolve
 from crosscheck.analyze.claim_state import speaker_of as _speaker_of
 from crosscheck.analyze.claim_state import subject as _subject
@@ -376,6 +377,7 @@ def _reported(st: _State, sent: Span) -> bool:
             continue  # 'she believes in God', 'they know him': no content
         if cls != "speech" and comp is not None and comp.i > cue.i and asks(comp):
             continue  # 'nobody knows how many ...': a question, not a content
+        swapped = None
         if relay is not None:  # 'the agency quoted a spokesman as saying that C': the spokesman, via the agency
             speaker, speaker_text = _resolve(st, relay[1])
             outer = _speaker_of(st, relay[0])[1]
@@ -386,6 +388,8 @@ def _reported(st: _State, sent: Span) -> bool:
             speaker, speaker_text = _resolve(st, who)
         elif governing is not None:
             speaker, speaker_text = _resolve(st, governing, mention=False)
+        elif (swapped := object_read_as_subject(cue)) is not None:
+            speaker, speaker_text = _resolve(st, swapped)  # 'C ... crippled its systems, a spokesman said'
         else:
             speaker, speaker_text = _speaker_of(st, cue)
         phrase, whole = None, []
@@ -410,6 +414,8 @@ def _reported(st: _State, sent: Span) -> bool:
             toks += [t for t in backshifted_after(cue, comp, CUE_CLASS) if t not in toks]  # 'X said C, but D would'
         elif comp is not None:  # 'C, X said': the clause before the cue
             cue_ids = subtree_ids(cue, exclude=comp)
+            if swapped is not None:  # (the object the parser took for the subject is the clause's)
+                cue_ids = {t.i for t in swapped.subtree} | {swapped.left_edge.i - 1}
             toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
         elif inf is not None:  # 'the campaign plans to hold rallies', 'the union wants the plant to reopen'
             if cls == "speech" and speaker is None:
