@@ -878,6 +878,35 @@ def test_a_verb_of_saying_in_a_relative_clause_says_only_what_the_clause_holds(l
         [(c.speaker_text, c.text) for c in claims]
 
 
+@pytest.mark.parametrize("lang,text,speaker,content", [
+    ("fr", "Le groupe Black Kestrel affirme avoir dérobé deux téraoctets de données.", "Black Kestrel",
+     "avoir dérobé deux téraoctets de données"),
+    ("fr", "Le premier opérateur hospitalier du Norland, Velora Health, a annoncé mardi avoir été victime d'une "
+           "cyberattaque.", "Velora Health", "avoir été victime d'une cyberattaque"),
+    ("es", "El grupo Black Kestrel asegura haber robado dos terabytes de datos.", "Black Kestrel",
+     "haber robado dos terabytes de datos"),
+    ("it", "Il gruppo Black Kestrel afferma di aver rubato due terabyte di dati.", "Black Kestrel",
+     "di aver rubato due terabyte di dati"),
+    ("pt", "O grupo Black Kestrel afirma ter roubado dois terabytes de dados.", "Black Kestrel",
+     "ter roubado dois terabytes de dados"),
+])
+def test_an_infinitive_clause_after_a_verb_of_saying_is_what_was_said(lang, text, speaker, content):
+    """'X affirme avoir dérobé C': no complementiser, no comma, so no claim was read (the sentence was the outlet's);
+    with a long noun phrase before the name set off by commas, the lead was read inverted ('C, a annoncé X')."""
+    doc = Document(id=f"inf-{lang}", source=lang, fmt="txt", text=text, language=lang, published="2026-12-01")
+    claims = analyze([doc])[0].claims
+    assert [(speaker in (c.speaker_text or ""), c.text.rstrip(".").lower()) for c in claims] == [(True, content)], \
+        [(c.speaker_text, c.text) for c in claims]
+
+
+def test_a_clause_after_the_comma_that_follows_a_verb_of_saying_keeps_its_own_complementiser():
+    """'Velora Health erklärte, es gebe keine Hinweise darauf, dass C': the 'dass' belongs to 'darauf', so the claim
+    was 'Patientendaten abgeflossen seien.', the contrary of what was said."""
+    text = "Velora Health erklärte, es gebe keine Hinweise darauf, dass Patientendaten abgeflossen seien."
+    [claim] = analyze([Document(id="aside-de", source="de", fmt="txt", text=text, language="de")])[0].claims
+    assert claim.text.startswith("Es gebe keine Hinweise") and claim.negated, claim
+
+
 def test_a_list_of_places_after_according_to_is_the_content():
     text = "Según la policía, Dorvan, Selka y Velmar registraron las mayores protestas del país."
     [claim] = _claims("es", text)

@@ -82,6 +82,7 @@ class Cues:
     noun_cues: re.Pattern | None = None  # 'sprach von': the noun phrase after it is what the source says
     and_that: re.Pattern | None = None  # 'e che': a second statement after the first ('che C1 e che C2')
     relatives: re.Pattern | None = None  # 'que', 'qui', 'che': a clause about the word before the comma
+    infinitive: re.Pattern | None = None  # 'avoir', 'haber', 'di aver': an infinitive clause after the cue is what was said
     own_account: re.Pattern | None = None  # 'nach eigenen Angaben': the sentence is its subject's own claim
     cited_by: re.Pattern | None = None  # "citate dall'": the sources before it are relayed by the name after it
     article_words: bool = True  # the language writes articles as words ('el', 'le'); Slavic languages do not
@@ -203,6 +204,7 @@ def cues_for(lang: str | None) -> Cues | None:
         and_that=_alternation(entry.get("and_that", []), sub), article_words=entry.get("article_words", True),
         own_account=_alternation(entry.get("own_account", []), sub),
         relatives=_alternation(entry.get("relatives", []), sub),
+        infinitive=_alternation(entry.get("infinitive", []), sub),
         cited_by=_alternation([f"{p} {link}" for p in entry.get("cited_by", ()) for link in entry.get("publisher_links", ())],
                               sub),
         title_forms={f: frozenset(group) for group in entry.get("title_forms", ()) for f in group},

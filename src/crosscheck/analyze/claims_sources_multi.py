@@ -77,7 +77,7 @@ def apposition_before(st, s: int, k: int) -> bool:
     """text[s:k] is a short noun phrase and a name set off by a comma ('El abogado de Orlov, Marek Dunai'): the
     subject of the verb after it, not a clause it closes."""
     j = max(st.text.rfind(",", s, k), st.text.rfind("\uff0c", s, k))
-    if j < 0 or word_count(st.text[s:j]) > 5:
+    if j < 0 or word_count(st.text[s:j]) > 8:  # ('Le premier opérateur hospitalier du Norland, Velora Health')
         return False
     a = j + 1 + len(st.text[j + 1:k]) - len(st.text[j + 1:k].lstrip())
     return name_at(st, a, len(st.text[:k].rstrip()))
