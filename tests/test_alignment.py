@@ -353,6 +353,9 @@ def test_a_plan_named_as_a_thing_is_no_modality():
     assert modality_of("The strike is over the government's plan to cut pensions.") == "actual"
     assert modality_of("Ukraine plans to train 10,000 soldiers.") == "plan"
     assert modality_of("The council has plans to build a new bridge.") == "plan"
+    # a participle naming what is acted on: surgery that had been planned was postponed (read as a plan before)
+    assert modality_of("Twelve hospitals postponed planned surgery on Tuesday.") == "actual"
+    assert modality_of("The company planned to cut 500 jobs.") == "plan"
 
 
 def test_a_figure_restated_in_brackets_is_no_second_figure():

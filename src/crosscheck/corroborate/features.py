@@ -309,6 +309,8 @@ def modality_of(text: str, language: str | None = None) -> str:
             continue  # 'stronger than the company could build': a measure, not a possibility
         if mod == "plan" and (before in _NOUN_OPENERS or before.endswith(("'s", "’s"))):
             continue  # 'protested against plans to raise the age', 'the government's plan': a thing named, not intended
+        if mod == "plan" and prev.endswith("ed") and len(before) > 3 and before.endswith("ed"):
+            continue  # 'postponed planned surgery', 'cancelled expected talks': a participle naming the thing acted on
         if mod:
             found.append(mod)
     for mod in ("possible", "plan", "future"):
