@@ -231,9 +231,16 @@ def _lead_end(text: str) -> int:
     return min(len(text), LEAD_CHARS)
 
 
-def _own_keys(doc: Document) -> set[str]:
-    """Name keys of the report's outlet and of the wires it credits."""
-    return {k for name in (doc.outlet, *(doc.credits or ())) if name for k in name_tokens(name)}
+def _own_keys(doc: Document) -> list[set[str]]:
+    """Name keys of the report's outlet and of the wires it credits, one set per name."""
+    return [set(name_tokens(name)) for name in (doc.outlet, *(doc.credits or ())) if name]
+
+
+def _is_own(keys: set[str], own: list[set[str]]) -> bool:
+    """A name that is the outlet's or a credited wire's: all of its keys, or two or more of them ('the Morning
+    Herald'). One word of an outlet's name alone is no outlet: 'Dorvan' of the Dorvan Daily is the city it reports
+    on."""
+    return bool(keys) and any(keys == name or (len(keys) >= 2 and keys <= name) for name in own)
 
 
 def lead_days(analysis: Analysis, lead_end: int) -> tuple[str, ...]:
@@ -276,14 +283,14 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
     for ent in analysis.entities:
         if ent.type in _ENTITY_TYPES:
             keys = {k for form in {ent.name, *ent.aliases} for k in _name_keys(form)}
-            if keys and keys <= own:
+            if _is_own(keys, own):
                 continue  # the outlet or the wire telling the story ('told the Morning Herald'): not its event
             # the participants named in the lead are who the event is about; later names are background
             boost = LEAD_ENTITY_BOOST if ent.key in in_lead else 0
             names.extend(sorted(keys) * (max(1, min(mentions.get(ent.key, 1), 5)) + boost))
     if language != "en" or not analysis.entities:
         for w in _text_names(f"{title}\n{doc.text}", language):
-            names.extend(k for k in _name_keys(w) if k not in own)
+            names.extend(k for k in _name_keys(w) if not any(k in name for name in own))  # (words, no entities)
     places = [e for e in analysis.entities if e.type in _PLACE_TYPES]
     numbers = [_norm_number(q.value) for q in analysis.quantities if isinstance(q.value, (int, float))]
     numbers += text_numbers(f"{title}\n{doc.text}")
