@@ -897,3 +897,16 @@ def test_the_last_object_of_the_clause_said_is_no_speaker_of_it(parse):
     said = [c for c in found.claims if c.kind != "outlet"]
     assert [(c.speaker_text, c.text.endswith("the group's computer systems.")) for c in said] == [
         ("a spokesman for the regional health authority", True)], said
+
+
+def test_a_verb_coordinated_with_a_backshifted_clause_is_the_speaker_s_own_act(parse):
+    """'Reiter told reporters the suspect had been identified but declined to give his name': 'declined' is Reiter's,
+    not the suspect's, and no part of what he said (the claim was 'The suspect declined to give his name.'). A 'that'
+    the parser made the object of the clause's verb is its complementiser ('Witnesses told the Courier that C')."""
+    _, found = parse("Police spokesman Tomas Reiter told reporters the suspect had been identified but declined to give "
+                     "his name.")
+    assert [c.text for c in found if c.speaker_text == "Police spokesman Tomas Reiter"] == [
+        "The suspect had been identified."], [(c.speaker_text, c.text) for c in found]
+    _, found = parse("Witnesses told the Capital Courier that the gunman had argued with security staff before "
+                     "returning with a weapon.")
+    assert [c.text for c in found] == ["The gunman had argued with security staff before returning with a weapon."]

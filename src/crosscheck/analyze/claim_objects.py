@@ -202,6 +202,20 @@ def backshifted_after(cue: Token, comp: Token, cues: Container[str]) -> list[Tok
     return out
 
 
+def narrators_conjunct(cue: Token, comp: Token) -> list[Token]:
+    """'Reiter told reporters the suspect had been identified but declined to give his name': a verb coordinated with
+    the content clause, without a subject of its own, in the simple past where the clause is backshifted (its verb
+    under 'had'), is the reporting verb's subject's act, not what was said: its words (and the 'but' before it)."""
+    if cue.tag_ != "VBD" or not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in comp.children):
+        return []
+    out: list[Token] = []
+    for c in comp.children:
+        if c.dep_ == "conj" and c.i > comp.i and c.tag_ == "VBD" and \
+                not any(x.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for x in c.children):
+            out += [x for x in comp.children if x.dep_ in ("cc", "punct") and comp.i < x.i < c.i] + list(c.subtree)
+    return out
+
+
 def own_conjunct(cue: Token, classes: Mapping[str, str]) -> bool:
     """'The minister said prices would fall, but analysts expect inflation to rise': a belief or intention cue heading
     a clause coordinated with a reporting verb, with a subject of its own, is a second attribution of the sentence."""

@@ -42,7 +42,8 @@ from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, colon_after, conjunct_subject,
-                                              governing_subject, no_one, object_content, own_conjunct, reason_after,
+                                              governing_subject, narrators_conjunct, no_one, object_content, own_conjunct,
+                                              reason_after,
                                               relative_content, relative_with_subject, subject_split_off)
 from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
@@ -407,11 +408,16 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
             toks = relative_content(cue, comp) if relative_with_subject(cue) else subject_split_off(cue, comp) + list(comp.subtree)
-            if toks[0].lower_ == "that" and toks[0].head.i == comp.i and toks[0].dep_ == "advmod":
+            if toks[0].lower_ == "that" and toks[0].head.i == comp.i and (toks[0].dep_ == "advmod" or toks[0].dep_ == "dobj"
+                                                                           and toks[0].i < comp.i and any(
+                                                                               c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)):
                 toks = toks[1:]  # 'reported at the time that C' read as a relative clause: its 'that' is a marker
             whole = colon_after(comp)  # 'X notes that C: D1, D2 and D3': one claim, the colon's list with it
             toks += [t for t in reason_after(cue, comp) + whole if t not in toks]  # 'X said C, because D'
             toks += [t for t in backshifted_after(cue, comp, CUE_CLASS) if t not in toks]  # 'X said C, but D would'
+            narrated = narrators_conjunct(cue, comp)  # '... had been identified but declined to give his name'
+            toks = [t for t in toks if t not in narrated]
+            used |= {t.i for t in narrated}  # (the speaker's own act, no one's speech)
         elif comp is not None:  # 'C, X said': the clause before the cue
             cue_ids = subtree_ids(cue, exclude=comp)
             if swapped is not None:  # (the object the parser took for the subject is the clause's)
