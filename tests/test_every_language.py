@@ -364,6 +364,11 @@ def test_a_common_noun_after_a_closing_cue_is_the_source_not_the_person_named_be
     ("es", "El puente seguirá cerrado hasta el lunes. Así lo informó el ayuntamiento el jueves.", "el ayuntamiento"),
     ("fr", "Le pont restera fermé jusqu'à lundi. C'est ce qu'ont annoncé les autorités locales.",
      "les autorités locales"),
+    # a separable verb of saying, its particle last (data/claim_cues.json 'anaphora_verbs'): missed before
+    ("nl", "De brug over de rivier blijft tot maandag dicht. Dat maakte het ministerie donderdag bekend.",
+     "het ministerie"),
+    ("nl", "De brug over de rivier blijft tot maandag dicht. Dat deelde de gemeente donderdag mee.", "de gemeente"),
+    ("de", "Die Brücke über die Mulde bleibt bis Montag gesperrt. Das gab die Polizei am Abend bekannt.", "die Polizei"),
 ])
 def test_a_sentence_pointing_back_credits_the_sentence_before(lang, text, speaker):
     """'Das teilte die Polizei mit.': the sentence before is the police's claim, not the report's own statement

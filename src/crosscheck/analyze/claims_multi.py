@@ -83,6 +83,9 @@ class Cues:
     and_that: re.Pattern | None = None  # 'e che': a second statement after the first ('che C1 e che C2')
     relatives: re.Pattern | None = None  # 'que', 'qui', 'che': a clause about the word before the comma
     infinitive: re.Pattern | None = None  # 'avoir', 'haber', 'di aver': an infinitive clause after the cue is what was said
+    # verbs of a separable verb of saying ('gab ... bekannt', 'maakte ... bekend'), read only after an anaphoric opener
+    # and with their particle closing the sentence ('Dat maakte het bedrijf woensdag bekend.')
+    anaphora_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     own_account: re.Pattern | None = None  # 'nach eigenen Angaben': the sentence is its subject's own claim
     cited_by: re.Pattern | None = None  # "citate dall'": the sources before it are relayed by the name after it
     article_words: bool = True  # the language writes articles as words ('el', 'le'); Slavic languages do not
@@ -205,6 +208,7 @@ def cues_for(lang: str | None) -> Cues | None:
         own_account=_alternation(entry.get("own_account", []), sub),
         relatives=_alternation(entry.get("relatives", []), sub),
         infinitive=_alternation(entry.get("infinitive", []), sub),
+        anaphora_verbs={v.lower(): tuple(p) for v, p in entry.get("anaphora_verbs", {}).items()},
         cited_by=_alternation([f"{p} {link}" for p in entry.get("cited_by", ()) for link in entry.get("publisher_links", ())],
                               sub),
         title_forms={f: frozenset(group) for group in entry.get("title_forms", ()) for f in group},
@@ -458,6 +462,8 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
     else:
         lead = c.anaphora.match(st.text, s + _skip(st.text, s, e)) if c.anaphora is not None else None
         cue = c.cue.match(st.text, lead.end() + _skip(st.text, lead.end(), e)) if lead is not None else None
+        if cue is None and lead is not None:
+            cue = _separable(st, lead.end() + _skip(st.text, lead.end(), e), e)
         if cue is None:
             return False
         key, name = _speaker_near(st, cue.end(), e, cue.start(), cue.end())
@@ -488,6 +494,17 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         new = st.claims.pop()
         st.claims[held[0]] = replace(new, key=st.claims[held[0]].key)
     return True
+
+
+def _separable(st: _State, at: int, e: int) -> re.Match | None:
+    """The verb of a separable verb of saying at ``at`` (data/claim_cues.json 'anaphora_verbs') when one of its
+    particles is the sentence's last word ('maakte het bedrijf woensdag bekend.'): its match, else None."""
+    m = re.match(r"\w+", st.text[at:e])
+    particles = st.cues.anaphora_verbs.get(m.group(0).lower()) if m is not None else None
+    last = re.search(r"(\w+)\W*$", st.text[at:e])
+    if not particles or last is None or last.group(1).lower() not in particles or last.start(1) <= m.end():
+        return None
+    return re.compile(re.escape(m.group(0))).match(st.text, at)
 
 
 def _credit_alone(st: _State, s: int, cs: int) -> bool:
