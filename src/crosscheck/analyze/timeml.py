@@ -141,7 +141,12 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern, dict, tuple[str, ...]]] 
         out.append((kind, re.compile(rf"{b}(?:{_alt(table[kind])}){e}", re.I), {}))
     seasons = table["seasons"]
     out.append(("season", re.compile(rf"{b}{det}{pre}(?P<unit>{_alt(seasons)}){e}{post}{year}", re.I), seasons))
-    out.append(("quarter", re.compile(rf"{b}{det}{pre}(?P<unit>{_alt(table['quarter_words'])}){e}{post}{year}", re.I), {}))
+    # 'the 1988 third quarter', 'the year-ago third quarter': a year, or a shift in years, between the article and
+    # the ordinal (data/timeml_words.json 'quarter_year_shift')
+    shift = rf"(?:(?P<year1>{_YEAR})\s+|(?P<shift>{_alt(table['quarter_year_shift'])})\s+)?" \
+        if table.get("quarter_year_shift") else ""
+    out.append(("quarter", re.compile(rf"{b}{det}{shift}{pre}(?P<unit>{_alt(table['quarter_words'])}){e}{post}{year}",
+                                      re.I), table.get("quarter_year_shift") or {}))
     out.append(("quarter", re.compile(rf"{b}(?:(?P<year0>{_YEAR})[\s-]?)?Q(?P<q>[1-4])(?:\s*(?:')?(?P<year>{_YEAR}|\d\d))?{e}"), {}))
     if table.get("halves"):
         out.append(("half", re.compile(rf"{b}(?P<half>{_alt(table['halves'])})\s+(?:(?P<year>{_YEAR})|(?P<rel>"
@@ -336,13 +341,15 @@ def resolve(extra: tuple[str, re.Match, dict], pub: date | None, focus: date | N
         cq = (pub.month - 1) // 3 + 1 if pub else None
         if isinstance(mod, str):  # an ordinal: the first quarter
             q = int(mod)
-            if g.get("year"):
-                return f"{g['year']}-Q{q}", None
+            if g.get("year") or g.get("year1"):
+                return f"{g.get('year') or g['year1']}-Q{q}", None
             if pub is None:
                 return f"XXXX-Q{q}", None
             y = pub.year
             if q > cq and not future:
                 y -= 1
+            if g.get("shift"):  # 'the year-ago third quarter': that quarter a year before
+                y += table[" ".join(g["shift"].lower().split())]
             return f"{y}-Q{q}", pub_s
         if g.get("year") and mod is None:
             return None, None
