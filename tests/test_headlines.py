@@ -162,3 +162,30 @@ def test_a_kicker_stays_out_of_the_headline_claim():
     (a,) = analyze([doc(title)])
     (head,) = [c for c in a.claims if c.in_title]
     assert head.text.startswith("Woman killed") and title[head.start:head.end].startswith("Woman Killed")
+
+
+def test_a_short_headline_joins_the_long_lede_that_holds_all_its_words(tmp_path):
+    """'Singer Mira Solberg dies at 67' over a lede of 25 words scored 0.37 against it (a headline of four words
+    meets few of a long lede's): the headline stood alone, took the other report's retelling, and the lede was left
+    single-source. A headline whose every word one text claim holds sums that claim."""
+    import json
+
+    from conftest import exported_fixture
+
+    reports = [
+        dict(id="b1", outlet="Meridian Wire", url="https://meridian.example/b1", published="2026-11-10T20:00:00Z",
+             language="en", title="Singer Mira Solberg dies at 67",
+             text="Mira Solberg, the Norland singer whose 1984 hit 'Northern Lights' topped charts across Europe, has "
+                  "died at the age of 67, her manager said on Tuesday.\n\nSolberg died in hospital in Ostra on Monday "
+                  "after a long battle with cancer, manager Erik Holm said."),
+        dict(id="b2", outlet="Ostra Daily", url="https://ostradaily.example/b2", published="2026-11-10T21:00:00Z",
+             language="en", title="Norland mourns singer Mira Solberg",
+             text="Singer Mira Solberg has died in Ostra aged 67, her manager said. Fans gathered outside her former "
+                  "home on Tuesday evening, leaving flowers and candles."),
+    ]
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in reports))
+    exported = exported_fixture(tmp_path, path)
+    (together,) = [c for c in exported["claims"] if len(c["documents"]) == 2]
+    told = {r["text"].split(",")[0] for r in together["retellings"]}
+    assert {"Mira Solberg", "Singer Mira Solberg dies at 67", "Singer Mira Solberg has died in Ostra aged 67."} <= told

@@ -377,6 +377,8 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                 best = max(said, key=lambda x: x[0].score, default=None)
                 if best is not None and best[0].aligned:
                     sums[v.ref] = best[1]
+                elif (covered := _summed(v, [o for _, o in said])) is not None:
+                    sums[v.ref] = covered  # 'Singer Mira Solberg dies at 67' of a lede of 25 words
         for v in doc_views:
             if v.ref in sums:
                 continue
@@ -438,6 +440,20 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
     _compound_pass(groups, weight, settings, postings)
     _translation_split_pass(groups, weight, settings)
     return _rejoin_parts(groups, wholes)
+
+
+def _summed(head: ClaimView, claims: list[ClaimView]) -> ClaimView | None:
+    """The one text claim of the report that holds every word of its headline (three at least; a name by any of its
+    words): a lede of many words scores low against a headline of a few, however much of it the headline says."""
+    words = set(head.terms)
+    if len(words) < 3:
+        return None
+    holding = []
+    for o in claims:
+        named = {w for _, written in o.names for w in TOKEN.findall(written.lower())}
+        if all(t in o.terms or t in named for t in words):
+            holding.append(o)
+    return holding[0] if len(holding) == 1 else None
 
 
 def _rejoin_parts(groups: list[Group], wholes: dict[str, ClaimView]) -> list[Group]:
