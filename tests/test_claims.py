@@ -910,3 +910,19 @@ def test_a_verb_coordinated_with_a_backshifted_clause_is_the_speaker_s_own_act(p
     _, found = parse("Witnesses told the Capital Courier that the gunman had argued with security staff before "
                      "returning with a weapon.")
     assert [c.text for c in found] == ["The gunman had argued with security staff before returning with a weapon."]
+
+
+def test_a_verb_of_naming_needs_what_it_names_the_object(parse):
+    """'Unions have called a general strike': no one said 'A general strike.' (the object reading of 'call' took the
+    strike for the content); 'called the plan a reckless gamble' and a name in quote marks the parser hung on the
+    object still are. A tally's 'to 138' completes no content ('rejected the budget by 150 votes to 138')."""
+    def said(text):
+        return [(c.speaker_text, c.text) for c in parse(text)[1] if c.kind != "outlet"]
+
+    assert said("Unions have called a general strike for December 3.") == []
+    assert said("The council called an emergency meeting on Friday.") == []
+    assert said("The mayor called the plan a reckless gamble.") == [("The mayor", "The plan a reckless gamble.")]
+    assert [t[:27] for _, t in said("Mayor Ana Ruiz calls bridge plan ‘costly mistake’ at council meeting.")] == [
+        "Bridge plan ‘costly mistake"]
+    assert said("Valmora's parliament on Thursday rejected the government's 2027 budget by 150 votes to 138.") == [
+        ("Valmora's parliament", "The government's 2027 budget.")]

@@ -42,6 +42,7 @@ NOUN_CUES = {noun: cls for cls, nouns in _DATA.get("noun_cues", {}).items() for 
 ADJECTIVE_CUES = {adj: cls for cls, adjs in _DATA.get("adjective_cues", {}).items() for adj in adjs}  # 'afraid that C'
 LEMMA_FIXES = dict(_DATA.get("lemma_fixes", {}))  # 'hoping' -> 'hope' (the model says 'hop')
 ESTIMATE_VERBS = tuple(_DATA.get("estimate", ()))  # 'Police put the crowd at 18,000': the object and its figure
+NAMING = frozenset(_DATA.get("naming", ()))  # 'called the plan a gamble' but 'called a strike': a second complement needed
 CITE_VERBS = frozenset(_DATA.get("cite_sources", ()))  # 'citing two officials': an object naming a source is the chain
 EVIDENTIAL = frozenset(_DATA.get("evidential", ()))  # 'the town reported', 'the data show': things say these too
 SOURCE_NOUNS = frozenset(_DATA.get("source_nouns", ()))  # ... such a source when no entity names it

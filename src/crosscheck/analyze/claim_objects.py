@@ -18,7 +18,7 @@ from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
-from crosscheck.analyze.claim_index import CITE_VERBS, OBJECT_PREPS, SOURCE_NOUNS
+from crosscheck.analyze.claim_index import CITE_VERBS, NAMING, OBJECT_PREPS, SOURCE_NOUNS
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import speakers_act
 
@@ -50,6 +50,10 @@ def object_content(cue: Token) -> set[int] | None:
         # 'citing two government officials', 'citing the rail operator EstraRail': who speaks behind the claim
         return None
     ids = completed_object(cue, obj, _COMPLETING_PREPS)
+    if cue.lemma_ in NAMING and ids == {t.i for t in obj.subtree} and not _named_in_quotes(obj):
+        # 'Unions have called a general strike': a verb of naming with nothing to name the object by acts (not
+        # 'calls Obamacare ‘crazy system’', 'branded North Korea an "outlaw nation"': the parser's one object)
+        return None
     if _bare_pronoun([obj]):  # 'they defended it': no content; 'called him a genius': what completes it is
         ids -= {obj.i}
         first = cue.doc[min(ids)] if ids else None
@@ -92,9 +96,31 @@ def completed_object(cue: Token, obj: Token, preps: frozenset[str]) -> set[int]:
     return ids
 
 
+def _named_in_quotes(obj: Token) -> bool:
+    """A quote opens right after a noun of the object, or after an article after it: what follows names the object,
+    however the parser hung it ('calls Obamacare ‘crazy system’', 'branded North Korea an "outlaw nation"'; not
+    'called a “special meeting”', whose quote opens after the article alone)."""
+    doc = obj.doc
+    for i in range(obj.left_edge.i + 1, min(len(doc), obj.right_edge.i + 3)):
+        t = doc[i]
+        if not (t.is_quote or t.text in _QUOTE_MARKS) or t.whitespace_ or not doc[i - 1].whitespace_:
+            continue  # (an opening mark: a space before it, none after)
+        before = doc[i - 1]
+        if before.pos_ == "DET" and i >= 2:
+            before = doc[i - 2]
+        if before.pos_ in ("NOUN", "PROPN", "PRON") and before.i >= obj.left_edge.i:
+            return True
+    return False
+
+
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u2018", "``"})
+
+
 def _when(prep: Token) -> bool:
-    """'on Friday', 'for two years': a time, not a completion of the content."""
-    return any(c.ent_type_ in ("DATE", "TIME") for c in prep.children if c.dep_ == "pobj")
+    """'on Friday', 'for two years': a time, not a completion of the content; nor is a bare number ('rejected the
+    budget by 150 votes to 138': a tally's other side)."""
+    return any(c.ent_type_ in ("DATE", "TIME") or c.like_num and not any(True for _ in c.children)
+               for c in prep.children if c.dep_ == "pobj")
 
 
 def _bare_pronoun(heads: list[Token]) -> bool:
