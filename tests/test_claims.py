@@ -926,3 +926,11 @@ def test_a_verb_of_naming_needs_what_it_names_the_object(parse):
         "Bridge plan ‘costly mistake"]
     assert said("Valmora's parliament on Thursday rejected the government's 2027 budget by 150 votes to 138.") == [
         ("Valmora's parliament", "The government's 2027 budget.")]
+
+
+def test_an_estimate_set_against_a_claim_is_no_part_of_it(parse):
+    """'Organisers said 120,000 people took part, while police put the number at 40,000': the police's figure was
+    read as the organisers' words, and the police's estimate as told by the organisers."""
+    _, found = parse("Organisers said 120,000 people took part in the protest, while police put the number at 40,000.")
+    assert [(c.speaker_text, c.text, c.chain) for c in found] == [
+        ("Organisers", "120,000 people took part in the protest.", ()), ("police", "The number at 40,000.", ())]

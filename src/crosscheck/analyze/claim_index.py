@@ -279,10 +279,15 @@ def without_other_attributions(toks: list[Token], cue: Token, cands: list[Token]
     added that C2') is cut off and returned with its clause, as the same speaker's."""
     ids = {t.i for t in toks}
     more = []
-    for other in cands:
-        if other is cue or other.i not in ids or other.dep_ not in ("advcl", "conj") or CUE_CLASS.get(other.lemma_) != "speech":
+    # (an estimate with its own subject too: 'Organisers said 120,000 took part, while police put the number at 40,000')
+    estimates = [t for t in toks if t.dep_ == "advcl" and t.lemma_ in ESTIMATE_VERBS and t not in cands]
+    for other in [*cands, *estimates]:
+        if other is cue or other.i not in ids or other.dep_ not in ("advcl", "conj") or \
+                CUE_CLASS.get(other.lemma_) != "speech" and other.lemma_ not in ESTIMATE_VERBS:
             continue
         own_subject = any(c.dep_ == "nsubj" for c in other.children)
+        if other.lemma_ in ESTIMATE_VERBS and not own_subject:
+            continue
         comp = next((c for c in other.children if c.dep_ == "ccomp" and c.i > other.i), None)
         if not own_subject and (comp is None or (other.dep_ != "conj" and other.tag_ != "VBG")):
             continue
