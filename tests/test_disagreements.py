@@ -144,6 +144,10 @@ def _facts(text, language="en", published="2026-05-06"):
      18000, "approx"),  # the verb says who they are; an age is no count
     ("Police put the crowd at 18,000 in Tarnow.", "en", "protesters", 18000, None),
     ("Unas 18.000 personas se manifestaron en Tarnow.", "es", "protesters", 18000, "approx"),
+    # a tally of votes (data/disagreements.json 'votes'): 'by' before it is no change's size
+    ("The parliament approved the reform by 212 votes to 181.", "en", "votes", 212, None),
+    ("Der Landtag billigte das Gesetz mit 88 Stimmen.", "de", "votes", 88, None),
+    ("El Congreso aprobó la ley por 176 votos a favor.", "es", "votes", 176, None),
 ])
 def test_figures_are_attached_to_what_they_count_in_each_language(text, language, subject, value, bound):
     _, _, facts = _facts(text, language)
@@ -574,3 +578,13 @@ def test_the_particle_of_a_phrasal_verb_is_no_bound_and_a_figure_among_a_whole_i
     assert handed.bound is None and not handed.part and not handed.text.startswith("over")
     whole = [f for f in facts if f.kind == "figure" and f.value == 150 and "among" in f.sentence.lower()]
     assert whole and not any(f.part for f in whole)  # 'among the 150 soldiers': the whole
+
+
+def test_a_year_to_come_in_an_aside_is_no_era_of_the_figure():
+    """'approved a reform that will raise the age to 65 by 2032, by 212 votes to 181': the tally was read as one of
+    2032, so it met no other report's tally; a past year still marks one ('In 2019, 11 people died in Kessel')."""
+    _, _, facts = _facts("Parliament approved a reform that will raise the retirement age to 65 by 2032, by 212 votes "
+                         "to 181.")
+    assert [(f.subject, f.value, f.era, f.part) for f in facts if f.kind == "figure"] == [("votes", 212, None, False)]
+    _, _, facts = _facts("In 2019, 11 people died in a collision near Kessel.")
+    assert [(f.value, f.era) for f in facts if f.subject == "dead"] == [(11, "2019")]

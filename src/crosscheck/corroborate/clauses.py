@@ -218,6 +218,10 @@ def era(text: str, cs: int, ce: int, published: str | None, language: str | None
     for m in YEAR.finditer(text, cs, ce):
         if m.group(1) == own:
             continue
+        if own.isdigit() and int(m.group(1)) > int(own) and at is not None and \
+                "," in text[min(at, m.end()):max(at, m.start())]:
+            continue  # 'a reform that will raise the age to 65 by 2032, by 212 votes to 181': a year to come in an
+            # aside of its own is no era of the figure (a year past still is: 'In 2019, 11 people died')
         if not _since(language).search(text[max(cs, m.start() - 12):m.start()]) or \
                 at is not None and at > m.end() and _then_when(language).match(text, m.end()):
             return m.group(1)

@@ -202,7 +202,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             q.kind == "count" and marked("subset_after", text, start, num_end(text, num_start, q) if m else
                                           q.start + len(q.text.split()[0]), doc.language, before=False) or \
             marked("previous", text, start, q.end, doc.language, after=False) or \
-            q.kind != "percent" and marked("difference", text, start, q.end, doc.language, after=False) or \
+            q.kind != "percent" and concept != "votes" and marked("difference", text, start, q.end, doc.language,
+                                                               after=False) or \
             marker_in("distributive", text, cs, ce, doc.language) or _among(text, cs, ce, start, doc.language) or \
             breakdown(d, s, e) and place_after(d, q.end)
         out.append(Fact(
@@ -214,7 +215,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             part=part, update=q.kind != "percent" and (marked("update", text, start, q.end, doc.language, after=False)
                                                        or changed_from(text, q.end, doc.language)),
             intent=modality_of(text[cs:min(ce, q.end + 30)], doc.language) in ("plan", "possible"),
-            actors=actors(d, cs, start) if q.kind in ("percent", "money") else
+            actors=actors(d, cs, start) if q.kind in ("percent", "money") or concept == "votes" else
             _sentenced(d, s, start) if concept == "prison_term" else frozenset(),
         ))
     return _merge_ranges(text, out, doc.language)
