@@ -595,6 +595,11 @@ def test_they_is_the_plural_subject_before_it_never_one_named_person():
     text = "Mayor Frida Lund met the press on Monday. They said the road would reopen on Friday."
     found = analyze([Document(id="s", source="s", fmt="txt", text=text, language="en", published="2026-11-26")])[0]
     assert [c.speaker_text for c in found.claims if c.kind != "outlet"] == ["They"]
+    # not a plural subject inside what 'they' said ('C, they said'): the last speaker
+    text = ("Flash floods killed five people in northern Velmar on Wednesday, regional authorities said. Some 2,000 "
+            "people were evacuated from villages along the Tarn river, they said.")
+    found = analyze([Document(id="u", source="u", fmt="txt", text=text, language="en", published="2026-11-26")])[0]
+    assert [c.speaker_text for c in found.claims if c.kind != "outlet"] == ["regional authorities"] * 2
     # the plural subject of the sentence before, no one having spoken there
     text = "Prosecutors had sought a five-year sentence. They said they would study the ruling before deciding."
     found = analyze([Document(id="t", source="t", fmt="txt", text=text, language="en", published="2026-11-26")])[0]

@@ -191,8 +191,10 @@ def _plural_subject_before(st: State, pron: Token, previous: bool = False) -> Sp
             return None
         before = st.sdoc[pron.sent.start - 1].sent
         tokens = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
-    else:
-        tokens = list(reversed(st.sdoc[pron.sent.start : pron.i]))
+    else:  # (not a subject inside the clause the pronoun's own verb governs: 'Some 2,000 people were evacuated, they
+        # said': the people are what was said, not who said it)
+        tokens = [t for t in reversed(st.sdoc[pron.sent.start : pron.i])
+                  if not (t.head is not pron.head and pron.head.is_ancestor(t))]
     for t in tokens:
         if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
             return Speaker(st.ents.by_token.get(t.i), noun_phrase(t), st.si)
