@@ -961,6 +961,8 @@ def test_a_document_s_publisher_is_the_source(lang, text, speaker):
     ("fr", "« C'est inacceptable », a déclaré le ministre Paul Roux.", "C'est inacceptable"),
     ("it", "\"È inaccettabile\", ha detto il ministro Marco Bellini.", "È inaccettabile"),
     ("pt", "\"Foi um erro\", disse o ministro Rui Lopes.", "Foi um erro"),
+    # the quotative verb right against the closing mark (failed before: no quote read in a language without spaces)
+    ("ja", "テオ・バルガ内相は国営テレビに対し「被害は甚大だ」と述べた。", "被害は甚大だ"),
 ])
 def test_a_short_quote_its_verb_of_saying_frames_is_speech(lang, text, content):
     """'« C'est inacceptable », a déclaré X': failed before (a quote under four words was no quote outside English,

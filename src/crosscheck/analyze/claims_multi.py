@@ -383,7 +383,9 @@ def _cue_follows(text: str, end: int, cues: Cues) -> bool:
     """A verb of saying right after a quote's closing mark and its comma or dash ('», a déclaré', '", ha detto',
     '” – powiedział', '», — сказал')."""
     m = re.compile(r"[\s,\u00a0\u202f\u2013\u2014-]*").match(text, end)
-    return cues.cue is not None and not cues.substring and cues.cue.match(text, m.end()) is not None
+    if cues.substring:  # '「被害は甚大だ」と述べた': the quotative verb right against the closing mark
+        return cues.cue is not None and m.end() == end and cues.cue.match(text, end) is not None
+    return cues.cue is not None and cues.cue.match(text, m.end()) is not None
 
 
 def _quote(st: _State, region, sentences, i: int) -> int | None:
