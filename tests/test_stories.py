@@ -274,3 +274,18 @@ def test_a_cluster_splits_where_the_global_measure_sees_two_events_the_local_wor
     assert sorted(map(sorted, _bisect(local, glob, list(range(n)), settings))) == [[0, 1, 2, 3], [4, 5, 6, 7]]
     close = np.where(glob == 0.2, 0.5, glob)  # the global measure unsure too: one story
     assert _bisect(local, close, list(range(n)), settings) == [list(range(n))]
+
+
+def test_an_english_report_s_names_the_model_missed_are_name_evidence():
+    """'Typhoon Haru hit Port Lena': the small model found only the mayor, so the storm's and the port's names were no
+    evidence that the report told the wire's typhoon. Capitalised words of the body outside every entity and time
+    found count as names (not the title's, whose every word is capitalised; not the days)."""
+    from crosscheck.analyze import analyze
+
+    doc = Document(id="t", source="t", fmt="txt", language="en", published="2026-10-14", outlet="Port Lena Tribune",
+                   title="Eleven Dead As Haru Batters Port",
+                   text="At least 11 people were killed when Typhoon Haru hit the port on Wednesday, the city's mayor, "
+                        "Irma Kovac, said.")
+    (analysis,) = analyze([doc])
+    names = set(story_features(doc, analysis).entities)
+    assert {"haru", "irma", "kovac"} <= names and not names & {"eleven", "dead", "batters", "wednesday"}, names

@@ -10,6 +10,7 @@ import gettext
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -86,12 +87,18 @@ def _name_keys(name: str) -> list[str]:
     return name_tokens(name)
 
 
-def _text_names(text: str, language: str | None) -> list[str]:
+def _text_names(text: str, language: str | None, skip: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Capitalised words not opening a sentence (any script with case), nor, where every noun is capitalised, in a
-    noun's place ('der Umsatz', '1,2 Milliarden': textunits.noun_position); Hangul words for Korean."""
+    noun's place ('der Umsatz', '1,2 Milliarden': textunits.noun_position); Hangul words for Korean. ``skip``: sorted
+    spans whose words are left out."""
     out = []
+    k = 0
     for m in _WORD.finditer(text):
         w = m.group()
+        while k < len(skip) and skip[k][1] <= m.start():
+            k += 1
+        if k < len(skip) and skip[k][0] < m.end():
+            continue
         if language == "ko" and re.search(r"[\uac00-\ud7a3]", w):
             out.append(w)
         elif w[0].isupper() and len(w) >= 3 and not _SENT_START.search(text[max(0, m.start() - 3): m.start()]) \
@@ -291,6 +298,12 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
     if language != "en" or not analysis.entities:
         for w in _text_names(f"{title}\n{doc.text}", language):
             names.extend(k for k in _name_keys(w) if not any(k in name for name in own))  # (words, no entities)
+    else:  # names the small model missed ('Typhoon Haru hit Port Lena'): capitalised words of the body outside
+        # every entity and time it found (not the title, whose every word is capitalised)
+        found = sorted([(m.start, m.end) for m in analysis.mentions] +
+                       [(t.start, t.end) for t in analysis.times if t.caption is None])
+        for w in _text_names(doc.text, language, skip=found):
+            names.extend(k for k in _name_keys(w) if not any(k in name for name in own))
     places = [e for e in analysis.entities if e.type in _PLACE_TYPES]
     numbers = [_norm_number(q.value) for q in analysis.quantities if isinstance(q.value, (int, float))]
     numbers += text_numbers(f"{title}\n{doc.text}")
