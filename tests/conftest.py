@@ -55,6 +55,30 @@ def exported_fixture(tmp_dir: Path, path: Path) -> dict:
     return json.loads(buf.getvalue())
 
 
+def story_fixture(name: str, reports: str = "reports.jsonl"):
+    """A module-scoped pytest fixture: the JSON export of tests/fixtures/<name>/<reports> ingested."""
+    path = Path(__file__).parent / "fixtures" / name / reports
+
+    @pytest.fixture(scope="module")
+    def exported(tmp_path_factory):
+        return exported_fixture(tmp_path_factory.mktemp(name), path)
+
+    return exported
+
+
+def fixture_stories(exported: dict) -> list[list[str]]:
+    """The exported stories as sorted lists of fixture ids (tests/fixtures/*/reports.jsonl), sorted."""
+    name = fixture_names(exported)
+    return sorted(sorted(name[d] for d in s["documents"]) for s in exported["stories"])
+
+
+def fixture_conflicts(exported: dict) -> set[tuple[str, frozenset[str]]]:
+    """(subject, fixture ids of the two reports) of every exported disagreement that is a conflict."""
+    name = fixture_names(exported)
+    return {(d["subject"], frozenset(name[x] for x in d["documents"])) for d in exported["disagreements"]
+            if d["severity"] == "conflict"}
+
+
 def fixture_names(exported: dict) -> dict[str, str]:
     """Each exported report's id -> its fixture id (the last part of its url: tests/fixtures/*/reports.jsonl)."""
     return {d["id"]: d["url"].rsplit("/", 1)[1] for d in exported["documents"]}

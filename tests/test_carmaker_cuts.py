@@ -3,18 +3,11 @@ with another figure, a rival's cuts the next day and a market sell-off: 11 repor
 (tests/fixtures/carmaker_cuts)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import exported_fixture, fixture_names
+from conftest import fixture_names, fixture_stories, story_fixture
 
-REPORTS = Path(__file__).parent / "fixtures" / "carmaker_cuts" / "reports.jsonl"
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    return exported_fixture(tmp_path_factory.mktemp("carmaker"), REPORTS)
+exported = story_fixture("carmaker_cuts")
 
 
 @pytest.mark.parametrize("report, headline, lede", [
@@ -46,6 +39,5 @@ def test_a_rival_s_cuts_the_next_day_are_a_story_of_their_own(exported):
     """'Caldera Auto will cut 2,000 jobs ..., the carmaker said on Thursday, a day after rival Norvik Motors announced
     6,000 job cuts': the rival's report names the first carmaker, its figure and its union, and joined its story.
     Both leads' organisations are carmakers by their claims' speakers, and the first story never names Caldera."""
-    name = fixture_names(exported)
-    stories = sorted(sorted(name[d] for d in s["documents"]) for s in exported["stories"])
+    stories = fixture_stories(exported)
     assert stories == [["a-en", "a-en2", "a-es", "a-it", "a-nl"], ["b-en", "b-es"], ["m-en", "m-es", "m-it", "m-nl"]]

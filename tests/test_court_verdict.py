@@ -3,35 +3,23 @@ figures, next to a confusable verdict the same day in another country and the ap
 project wrote (tests/fixtures/court_verdict)."""
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import fixture_conflicts, fixture_names, fixture_stories, story_fixture
 
-import pytest
-
-from conftest import exported_fixture, fixture_names
-
-REPORTS = Path(__file__).parent / "fixtures" / "court_verdict" / "reports.jsonl"
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    return exported_fixture(tmp_path_factory.mktemp("court_verdict"), REPORTS)
+exported = story_fixture("court_verdict")
 
 
 def test_another_court_s_verdict_the_same_day_and_the_appeal_are_stories_of_their_own(exported):
     """Two trials of two former ministers in two capitals share every word of a verdict but the names: the lead
     names the event (data/disagreements.json 'verdict') in two places, so they are two events."""
-    name = fixture_names(exported)
-    stories = sorted(sorted(name[d] for d in s["documents"]) for s in exported["stories"])
+    stories = fixture_stories(exported)
     assert stories == [["appeal"], ["c1", "de", "es", "fr", "loc", "pl", "pt", "w"], ["conf"]], stories
 
 
 def test_the_local_paper_s_term_and_fine_conflict_with_the_wire_s(exported):
-    name = fixture_names(exported)
-    found = {(d["subject"].split(":")[0], frozenset(name[x] for x in d["documents"]))
-             for d in exported["disagreements"] if d["severity"] == "conflict"}
-    assert ("prison_term", frozenset({"w", "loc"})) in found, found
+    found = fixture_conflicts(exported)
+    assert ("prison_term:year", frozenset({"w", "loc"})) in found, found
     # '250,000 euros' is no rounding of '200,000' (half-even rounding made it one)
-    assert ("money", frozenset({"w", "loc"})) in found, found
+    assert ("money:EUR:cost", frozenset({"w", "loc"})) in found, found
 
 
 def test_a_claim_told_inside_another_never_conflicts_with_it(exported):

@@ -3,18 +3,9 @@ a local paper with its own sources and the rail operator's statement: six report
 (tests/fixtures/derailment)."""
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import fixture_names, fixture_stories, story_fixture
 
-import pytest
-
-from conftest import exported_fixture, fixture_names
-
-REPORTS = Path(__file__).parent / "fixtures" / "derailment" / "reports.jsonl"
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    return exported_fixture(tmp_path_factory.mktemp("derailment"), REPORTS)
+exported = story_fixture("derailment")
 
 
 def test_one_story_and_the_wire_copies_one_group(exported):

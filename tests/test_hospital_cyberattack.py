@@ -3,18 +3,9 @@ its own sources and another count, the company's follow-up two days later, and a
 reports the project wrote (tests/fixtures/hospital_cyberattack)."""
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import fixture_names, fixture_stories, story_fixture
 
-import pytest
-
-from conftest import exported_fixture, fixture_names
-
-REPORTS = Path(__file__).parent / "fixtures" / "hospital_cyberattack" / "reports.jsonl"
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    return exported_fixture(tmp_path_factory.mktemp("hospital_cyberattack"), REPORTS)
+exported = story_fixture("hospital_cyberattack")
 
 
 def retold(exported, doc: str):
@@ -26,8 +17,7 @@ def retold(exported, doc: str):
 def test_the_follow_up_whose_dateline_hid_the_company_joins_the_story_and_the_outage_stays_apart(exported):
     """'TARSK, Dec 3 (Meridian Wire) - Velora Health said ...': the NER lost the company after the dateline's
     hyphen, so the follow-up shared no name with the local paper, which then tied with the bank's outage."""
-    name = fixture_names(exported)
-    stories = sorted(sorted(name[d] for d in s["documents"]) for s in exported["stories"])
+    stories = fixture_stories(exported)
     assert stories == [["conf"], ["de", "es", "fr", "loc", "next", "w"]], stories
 
 

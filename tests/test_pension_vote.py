@@ -3,30 +3,18 @@ another tally and the protest's two counts, and another parliament's budget vote
 project wrote (tests/fixtures/pension_vote)."""
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import fixture_conflicts, fixture_names, fixture_stories, story_fixture
 
-import pytest
-
-from conftest import exported_fixture, fixture_names
-
-REPORTS = Path(__file__).parent / "fixtures" / "pension_vote" / "reports.jsonl"
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    return exported_fixture(tmp_path_factory.mktemp("pension_vote"), REPORTS)
+exported = story_fixture("pension_vote")
 
 
 def test_the_two_votes_are_two_stories(exported):
-    name = fixture_names(exported)
-    stories = sorted(sorted(name[d] for d in s["documents"]) for s in exported["stories"])
+    stories = fixture_stories(exported)
     assert stories == [["ar", "de", "loc", "ru", "w"], ["conf"]], stories
 
 
 def test_the_tallies_and_the_crowd_counts_conflict(exported):
-    name = fixture_names(exported)
-    found = {(d["subject"], frozenset(name[x] for x in d["documents"])) for d in exported["disagreements"]
-             if d["severity"] == "conflict"}
+    found = fixture_conflicts(exported)
     assert {("votes", frozenset({"w", "loc"})), ("protesters", frozenset({"w", "loc"}))} <= found, found
 
 
