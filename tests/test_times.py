@@ -299,6 +299,17 @@ def test_a_month_since_which_or_on_a_past_verb_is_not_ahead(t, sentence, languag
     assert value_of(t(sentence, published="2026-11-20", language=language), span).value == value
 
 
+@pytest.mark.parametrize("sentence, span, value", [
+    ("The lenders have extended the brewer's credit line through January.", "January", "2027-01"),
+    ("The sale is part of a plan to pay down the bridge loan by February.", "February", "2027-02"),
+    ("Sales rose in January.", "January", "2026-01"),  # a month right on a past verb stays behind
+])
+def test_a_month_ending_a_span_is_the_nearest_whatever_the_verb_s_tense(t, sentence, span, value):
+    """'has extended the loans through January' (written in October): the extension is past, its end ahead; the
+    perfect read as past put January in the year gone (TBAQ: 'through January', 'by February')."""
+    assert value_of(t(sentence, published="2026-10-01"), span).value == value
+
+
 def test_a_clock_time_before_on_and_a_day_stays_two_expressions(t):
     found = t("The quake struck at 6:40 p.m. on October 14.", published="2024-10-16")
     assert value_of(found, "6:40 p.m.").value == "2024-10-14T18:40"

@@ -43,7 +43,8 @@ def future_by_words(text: str, start: int, end: int, language: str | None) -> bo
 def tense_at(sdoc, start: int, end: int) -> str | None:
     """'future' where the verb governing the span is in future tense (will/shall, plan to, scheduled ...), 'past'
     where the span is right on a verb the parse shows past ('rose in January', 'has lost', 'was held'; the
-    prepositions of data/time_words.json "past_preps"), else None. Outside English (``sdoc`` a (text, language)
+    prepositions of data/time_words.json "past_preps"), 'either' where it ends a span ('through January', "span_end_preps"),
+    else None. Outside English (``sdoc`` a (text, language)
     pair) only the future is read."""
     if sdoc is None:
         return None
@@ -90,4 +91,7 @@ def tense_at(sdoc, start: int, end: int) -> str | None:
                 return "past"  # 'has lost', 'was held', 'had risen'
         if verbs >= 2:
             break
+    if span.root.head.lower_ in words.get("span_end_preps", ()) and span.root.dep_ == "pobj":
+        return "either"  # 'has extended the loans through January', 'to pay down the loan by February': the end of a
+        # span, ahead of the telling or behind it whatever the verb's tense (the nearest such month)
     return None

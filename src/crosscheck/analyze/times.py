@@ -547,7 +547,8 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                 y = c.y
                 if y is None and anchor is not None:
                     when = _when(c.start, c.end)
-                    y = _nearest_year(c.m, c.d, anchor, None if when == "since" else when == "future", not inferred)
+                    y = _nearest_year(c.m, c.d, anchor, None if when == "since" else when == "future",
+                                      not inferred and when != "either")  # (a span's end: no side weighs more)
                     used_anchor, inf = anchor_s, inferred
                 value = _iso(y, c.m, c.d)
                 if c.wd is not None and y and date(y, c.m, c.d).weekday() != c.wd:
@@ -566,7 +567,7 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
                     else:
                         # a month of a past verb or since which something holds: on or before the anchor
                         when = _when(c.start, c.end)
-                        y = _nearest_year(c.m, 15, anchor, when == "future", not inferred) \
+                        y = _nearest_year(c.m, 15, anchor, when == "future", not inferred and when != "either") \
                             if when not in ("past", "since") else _nearest_year(c.m, 1, anchor, None, not inferred)
                     used_anchor, inf = anchor_s, inferred
                 value = _iso(y, c.m)
