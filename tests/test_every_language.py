@@ -1579,6 +1579,9 @@ def test_a_day_is_neither_the_speaker_nor_what_was_said(lang, text, speaker, con
 @pytest.mark.parametrize("lang,text,speaker", [
     ("ja", "カルデン渓谷で山火事が発生し、12人が死亡した。地域のミレラ・ドブレフ知事が木曜日に明らかにした。", "ドブレフ"),
     ("ko", "칼덴 계곡에서 산불이 발생해 12명이 숨졌다. 미렐라 도브레프 주지사가 목요일 밝혔다.", "도브레프"),
+    # a body named by its kind, no name the NER finds (data/claim_cues.json 'org_suffixes'): failed before
+    ("ja", "カルデン渓谷で山火事が発生し、12人が死亡した。国家災害庁が木曜日に明らかにした。", "国家災害庁"),
+    ("ko", "칼덴 계곡에서 산불이 발생해 12명이 숨졌다. 국가재난청이 목요일 밝혔다.", "국가재난청"),
 ])
 def test_a_sentence_of_a_source_a_day_and_a_verb_credits_the_sentence_before(lang, text, speaker):
     """'地域のミレラ・ドブレフ知事が木曜日に明らかにした。' (the governor made it known on Thursday) says nothing of its own: the

@@ -458,9 +458,12 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
     if c.substring:  # '地域のミレラ・ドブレフ知事が木曜日に明らかにした。': a source, a day and the verb, nothing said
         verbs = c.bare_cues or c.cue
         cue = next((m for m in verbs.finditer(st.text, s, e) if not st.text[m.end():e].strip(_EDGE + "\u3002.")), None)
-        if cue is None or not _credit_alone(st, s, cue.start()):
+        org = _organisation_alone(st, s, cue.start()) if cue is not None else None
+        if cue is None or org is None and not _credit_alone(st, s, cue.start()):
             return False
         key, name = _speaker_near(st, s, cue.start(), cue.start(), cue.end())
+        if key is None and org is not None:
+            name = org  # '国家災害庁が水曜日に明らかにした。': an organisation named by its kind, no name the NER found
     else:
         lead = c.anaphora.match(st.text, s + _skip(st.text, s, e)) if c.anaphora is not None else None
         cue = c.cue.match(st.text, lead.end() + _skip(st.text, lead.end(), e)) if lead is not None else None
@@ -471,7 +474,7 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         key, name = _speaker_near(st, cue.end(), e, cue.start(), cue.end())
     if key is None:  # the phrase after the verb, to its first function word after a content word or a date
         end = min([fs for fs, _ in st.facts if cue.end() <= fs < e] + [e])
-        words = _trim_source(st, st.text[cue.end():end].strip(_EDGE + ".")).split()
+        words = _trim_source(st, st.text[cue.end():end].strip(_EDGE + ".\u3002")).split()
         while words and words[-1].lower() in stop_words(c.lang):
             words.pop()  # 'teilte die Polizei mit': the verb's particle
         phrase = " ".join(words)
@@ -507,6 +510,24 @@ def _separable(st: _State, at: int, e: int) -> re.Match | None:
     if not particles or last is None or last.group(1).lower() not in particles or last.start(1) <= m.end():
         return None
     return re.compile(re.escape(m.group(0))).match(st.text, at)
+
+
+def _organisation_alone(st: _State, s: int, cs: int) -> str | None:
+    """text[s:cs] before a sentence-final verb is an organisation's name ending in one of the language's
+    organisation endings ('国家災害庁', '경찰청'; data/claim_cues.json 'org_suffixes'), its topic or subject particle, and
+    besides dates only a few characters: that name, else None."""
+    c = st.cues
+    if not c.org_suffixes or not c.topic:
+        return None
+    m = re.match(r"\s*(\S{1,12}?(?:" + "|".join(map(re.escape, c.org_suffixes)) + r"))(?:" +
+                 "|".join(map(re.escape, c.topic)) + r")", st.text[s:cs])
+    if m is None:
+        return None
+    rest, at = "", s + m.end()
+    for a, b in [f for f in st.facts if at <= f[0] and f[1] <= cs]:
+        rest, at = rest + st.text[at:a], b
+    rest += st.text[at:cs]
+    return m.group(1) if len("".join(rest.split()).strip(_EDGE)) <= 3 else None
 
 
 def _credit_alone(st: _State, s: int, cs: int) -> bool:
