@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 DASHES = "\u2015\u2014\u2013"  # horizontal bar, em dash, en dash: the credit-line marks
-_OPENING = "\"'\u201c\u2018"
+OPENING_QUOTES = "\"'\u201c\u2018"  # marks that open a quote (claim_objects reads them too)
 _CLOSING = "\"'\u201d\u2019\n"  # a credit line follows a closing quote mark or opens a line
 _NAME_POS = ("PROPN",)
 HSPACE = re.compile(r"[^\S\n]+")  # spaces other than a line break (no-break spaces of scraped text too)
@@ -49,7 +49,7 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
     three words."""
     toks = [t for t in sent if not t.is_space]
     k = 0
-    while k < len(toks) and toks[k].text in _OPENING:
+    while k < len(toks) and toks[k].text in OPENING_QUOTES:
         k += 1
     colon = next((j for j in range(k, min(k + _MAX_NAME_WORDS + 1, len(toks))) if toks[j].text == ":"), None)
     if colon is None or colon == k:

@@ -19,6 +19,7 @@ from collections.abc import Container, Mapping
 from spacy.tokens import Token
 
 from crosscheck.analyze.claim_index import CITE_VERBS, NAMING, OBJECT_PREPS, SOURCE_NOUNS
+from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import speakers_act
 
@@ -103,7 +104,7 @@ def _named_in_quotes(obj: Token) -> bool:
     doc = obj.doc
     for i in range(obj.left_edge.i + 1, min(len(doc), obj.right_edge.i + 3)):
         t = doc[i]
-        if not (t.is_quote or t.text in _QUOTE_MARKS) or t.whitespace_ or not doc[i - 1].whitespace_:
+        if t.text not in OPENING_QUOTES or t.whitespace_ or not doc[i - 1].whitespace_:
             continue  # (an opening mark: a space before it, none after)
         before = doc[i - 1]
         if before.pos_ == "DET" and i >= 2:
@@ -111,9 +112,6 @@ def _named_in_quotes(obj: Token) -> bool:
         if before.pos_ in ("NOUN", "PROPN", "PRON") and before.i >= obj.left_edge.i:
             return True
     return False
-
-
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u2018", "``"})
 
 
 def _when(prep: Token) -> bool:

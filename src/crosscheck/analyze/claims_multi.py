@@ -504,12 +504,15 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
 def _separable(st: _State, at: int, e: int) -> re.Match | None:
     """The verb of a separable verb of saying at ``at`` (data/claim_cues.json 'anaphora_verbs') when one of its
     particles is the sentence's last word ('maakte het bedrijf woensdag bekend.'): its match, else None."""
-    m = re.match(r"\w+", st.text[at:e])
+    m = _WORD_RUN.match(st.text, at, e)
     particles = st.cues.anaphora_verbs.get(m.group(0).lower()) if m is not None else None
     last = re.search(r"(\w+)\W*$", st.text[at:e])
-    if not particles or last is None or last.group(1).lower() not in particles or last.start(1) <= m.end():
+    if not particles or last is None or last.group(1).lower() not in particles or at + last.start(1) <= m.end():
         return None
-    return re.compile(re.escape(m.group(0))).match(st.text, at)
+    return m
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _organisation_alone(st: _State, s: int, cs: int) -> str | None:

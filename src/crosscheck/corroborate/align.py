@@ -418,7 +418,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                     continue
                 seen.add(other.ref)
                 m = compare(v, other, weight, settings, ignore_speaker=False)
-                if m.blocked is None and m.score >= settings.duplicate_threshold and not _told_in(v, other) and \
+                if m.blocked is None and m.score >= settings.duplicate_threshold and not told_in(v, other) and \
                         words_reused(v.claim.text, other.claim.text) >= settings.duplicate_words:
                     dup = placed[other.ref]
                     break
@@ -537,7 +537,7 @@ def told_by(inner: ClaimView, outer: ClaimView) -> bool:
     return bool(said) and said in {w.strip().lower() for w in inner.claim.chain}
 
 
-def _told_in(a: ClaimView, b: ClaimView) -> bool:
+def told_in(a: ClaimView, b: ClaimView) -> bool:
     """One claim is told inside the other: two attributions, never one restated."""
     return told_by(a, b) or told_by(b, a)
 

@@ -202,8 +202,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             q.kind == "count" and marked("subset_after", text, start, num_end(text, num_start, q) if m else
                                           q.start + len(q.text.split()[0]), doc.language, before=False) or \
             marked("previous", text, start, q.end, doc.language, after=False) or \
-            q.kind != "percent" and concept != "votes" and marked("difference", text, start, q.end, doc.language,
-                                                               after=False) or \
+            q.kind != "percent" and concept not in lexicon()["difference_not"] and \
+            marked("difference", text, start, q.end, doc.language, after=False) or \
             marker_in("distributive", text, cs, ce, doc.language) or _among(text, cs, ce, start, doc.language) or \
             breakdown(d, s, e) and place_after(d, q.end)
         out.append(Fact(

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .align import Group, Weights, near_across, one_language, topic
+from .align import Group, Weights, near_across, one_language, told_in, topic
 from .subjects import mentions
 from .clauses import changed_from, marker_in
 from .compat import counted_later, hours_apart
@@ -249,16 +249,7 @@ def _same_report_source(a: ClaimView, b: ClaimView) -> bool:
     if a.document != b.document:
         return False
     sa, sb = _source(a), _source(b)
-    return sa is None or sb is None or sa == sb or _inside(a.claim.text, b.claim.text) or \
-        _inside(b.claim.text, a.claim.text)
-
-
-def _inside(part: str, whole: str) -> bool:
-    words = " ".join(_WORD.findall(part.lower()))
-    return bool(words) and f" {words} " in " " + " ".join(_WORD.findall(whole.lower())) + " "
-
-
-_WORD = re.compile(r"\w+")
+    return sa is None or sb is None or sa == sb or told_in(a, b)
 
 
 def _stated_elsewhere(v: ClaimView, other: ClaimView, by_doc: Mapping[str, list[ClaimView]], weight: Weights,
