@@ -200,3 +200,39 @@ def test_the_kind_of_event_is_read_in_scripts_without_spaces_and_in_compounds(la
     only at a word boundary, which Han and kana never have ('発生した山火事で'): reports in those languages named no
     event, and lost the lower embedding floor two leads naming one kind of event are read with."""
     assert lead_events(title, lead, language) == ("fire",)
+
+
+def test_leads_naming_two_kinds_of_event_in_two_places_are_two_events():
+    """'A coal mine collapsed in Dravik' and, the same Friday, 'a gold mine flooded in southern Sarnia': their
+    words (miners, rescue, mining) and the day are one story's, and a lead of a collapse and one of a flood had no
+    kind in common, so places_apart (one kind in two places) never read them. Two kinds are further apart."""
+    from crosscheck.model import StoryFeatures
+    from crosscheck.stories.actors import places_apart
+
+    a = StoryFeatures(document="a", language="en", events=("collapse",), lead_places=("dravik",), places=("dravik",))
+    b = StoryFeatures(document="b", language="en", events=("storm",), lead_places=("sarni",), places=("sarni",))
+    c = StoryFeatures(document="c", language="en", events=("storm",), lead_places=("dravik",), places=("dravik",))
+    ap = places_apart([a, b, c])
+    assert ap[0, 1] and ap[1, 0] and not ap[0, 2]
+
+
+def test_a_cave_in_is_a_collapse():
+    from crosscheck.stories.features import lead_events
+
+    assert lead_events("Sixteen dead as mine caves in", "A gallery of the mine caved in on Friday.", "en") == (
+        "collapse",)
+    assert lead_events("Kömür madeninde göçük", "", "tr") == ("collapse",)
+
+
+def test_a_date_alone_ties_no_two_reports_across_languages():
+    """A Hindi report (no embedder reads Hindi, no names read) scored 0.29 against every English report dated the same
+    Friday on its two date keys alone, and joined a story of another event; a figure in common still ties them."""
+    from crosscheck.stories.cluster import similarity_matrix
+
+    day = {"d:2026-12-04": 0.5, "d:XXXX-12-04": 0.5}
+    hindi = {"t:खदान": 0.6, **day, "n:14": 0.3}
+    flood = {"t:flood": 0.6, "e:sarni": 0.4, **day, "n:5": 0.2}
+    collapse = {"t:collapse": 0.6, "e:dravik": 0.4, **day, "n:14": 0.2}
+    settings = Settings(embedder="none")
+    sim = similarity_matrix([hindi, flood, collapse], [1, 1, 1], settings, ["hi", "en", "en"])
+    assert sim[0, 1] == 0.0 and sim[0, 2] > settings.story_threshold

@@ -94,8 +94,9 @@ def actors_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
 
 
 def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
-    """[i, j]: two reports in one language whose leads name one kind of event (StoryFeatures.events) in two
-    places, neither report naming the other's lead place anywhere (as a place, or as any name, however the
+    """[i, j]: two reports in one language whose leads name a kind of event (StoryFeatures.events; one kind, or two:
+    a mine's collapse and another mine's flood the same Friday) in two places, neither report naming the other's
+    lead place anywhere (as a place, or as any name, however the
     small model tagged it), and no person in common: the Saxony and the Bavaria state elections the same Sunday,
     two quakes in two towns. Two leads dating two days, neither naming the other's place, of reports naming no
     actor in common, are apart too, whatever the bodies name. (Across languages a place may be spelt so
@@ -113,7 +114,7 @@ def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     lang = [((f.language or "")[:2],) for f in features]
     lead = [{_stem(k) for k in f.lead_places} for f in features]
     every = [{_stem(k) for k in f.places} for f in features]
-    apart = on[:, None] & on[None, :] & meets(lang, lang) & meets([f.events for f in features], [f.events for f in features])
+    apart = on[:, None] & on[None, :] & meets(lang, lang)
     named = [set(f.entities) for f in features]  # any name, whatever its tag: 'Valmora's' read as a person
     unnamed = ~(_meet_both(lead, every, meets) | _meet_both([set(f.lead_places) for f in features], named, meets))
     # or: the leads also date two days, neither lead names the other's place and the reports name no person or

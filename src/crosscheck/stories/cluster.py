@@ -117,11 +117,17 @@ def similarity_matrix(vectors: Sequence[dict[str, float]], days: Sequence[int | 
         differ = (lang[:, None] != lang[None, :]) & (lang[:, None] != "") & (lang[None, :] != "")
         names = [_without_words(v) for v in vectors]
         cross = np.maximum(sim, _cosines(names))
+        tied = _cosines([{k: x for k, x in v.items() if not k.startswith("d:")} for v in vectors]) > 0
         if skeletons is not None:  # 'Варга' / '바르가': names in two scripts meet by their skeletons, not their keys
             script = np.array([script_of(x) for x in langs], dtype=object)
             scripts_differ = differ & (script[:, None] != script[None, :])
             if scripts_differ.any():
                 cross = np.where(scripts_differ, np.maximum(cross, _cosines(_with_skeletons(names, skeletons))), cross)
+                sk = incidence(skeletons)
+                tied |= (sk @ sk.T).toarray() > 0
+        # a date alone ties no two reports across languages: any event of the day shares it (a Hindi report, no
+        # names read, scored 0.29 against every English report dated the same Friday)
+        cross = np.where(tied, cross, 0.0)
         emb = _embedding_matrix(embeddings)
         if emb is not None:
             cos, both = emb
@@ -205,9 +211,11 @@ def join_across_languages(sim: np.ndarray, labels: Sequence[int], languages: Seq
     linkage on the pairs the words compare) and as close on average as two reports of one event
     (``story_join_same_mean``), and the pairs across languages average ``story_threshold`` (what average linkage
     asks). A prisoner swap agreed by one of the two sides of a ceasefire, the same day, scores 0.25 against the
-    ceasefire's English reports and 0.14 across languages: it stays apart. Where no language is shared nothing
-    changes; neither does a monolingual set (complete linkage left no two of its clusters this close). Best pair
-    first, sums updated per merge."""
+    ceasefire's English reports and 0.14 across languages: it stays apart. Two clusters with no language in common
+    have only pairs across languages: they join when these average what two reports of one event do
+    (``story_join_same_mean``; a Chinese and a Hindi report of a mine collapse, one Hindi pair under the link
+    threshold against an English follow-up with other figures). A monolingual set is left as it is (complete
+    linkage left no two of its clusters this close). Best pair first, sums updated per merge."""
     lang = np.array([l or "?" for l in languages], dtype=object)
     known = lang != "?"
     if len(set(lang[known])) < 2:
@@ -228,12 +236,15 @@ def join_across_languages(sim: np.ndarray, labels: Sequence[int], languages: Seq
             mean_same = np.where(n_same > 0, s_same / n_same, -1.0)
             cross_n = n_all - n_same
             mean_cross = np.where(cross_n > 0, (s_all - s_same) / cross_n, 1.0)
-        ok = (mean_same >= settings.story_join_same_mean) & (low == 0) & (mean_cross >= settings.story_threshold)
+        shared = n_same > 0
+        ok = np.where(shared, (mean_same >= settings.story_join_same_mean) & (low == 0)
+                      & (mean_cross >= settings.story_threshold), mean_cross >= settings.story_join_same_mean)
         ok &= alive[:, None] & alive[None, :]
         np.fill_diagonal(ok, False)
         if not ok.any():
             break
-        a, b = np.unravel_index(np.argmax(np.where(ok, mean_same, -np.inf)), ok.shape)
+        score = np.where(shared, mean_same, mean_cross)
+        a, b = np.unravel_index(np.argmax(np.where(ok, score, -np.inf)), ok.shape)
         a, b = min(a, b), max(a, b)
         for m in (s_same, n_same, low, s_all, n_all):
             m[a, :] += m[b, :]
