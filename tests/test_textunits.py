@@ -80,3 +80,12 @@ def test_the_stages_read_sentences_by_the_shared_rule():
                                                        value="2031-03-04"),))
     [entry] = timeline("st", ["d1"], {"d1": doc}, {"d1": analysis})
     assert entry.text == "Gen. Ortiz inspected the dam on 4 March 2031."
+
+
+def test_a_word_keeps_its_vowel_signs():
+    """Python's \\w holds no combining mark: 'प्रांतीय गवर्नर मार्टा केल' (four words) counted eleven, and a Hindi subject
+    was too long to be one."""
+    from crosscheck.textunits import word_count
+
+    assert word_count("प्रांतीय गवर्नर मार्टा केल") == 4
+    assert word_count("وَزِيرُ الصِّحَّةِ") == 2

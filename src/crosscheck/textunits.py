@@ -24,7 +24,26 @@ _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
 _NOT_SPACED = re.compile(f"[{_CJK}{_UNSPACED}]+")
-_WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")  # 'well-known', 'O'Brien': one word
+
+
+def _combining_marks() -> str:
+    """Every combining mark of the Basic Multilingual Plane (Unicode categories Mn, Mc, Me) as character-class
+    ranges: the vowel signs and viramas of Devanagari and the other Indic scripts, Arabic and Hebrew vowel points.
+    Python's \\w holds none of them, so 'प्रांतीय' counted as four words."""
+    import unicodedata
+
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")]
+    ranges, start = [], marks[0]
+    for a, b in zip(marks, marks[1:] + [-1]):
+        if b != a + 1:
+            ranges.append(f"\\u{start:04x}" + (f"-\\u{a:04x}" if a > start else ""))
+            start = b
+    return "".join(ranges)
+
+
+COMBINING = _combining_marks()
+WORD_CHAR = rf"[\w{COMBINING}]"  # \w with the combining marks: what a word is made of in any script
+_WORD = re.compile(rf"{WORD_CHAR}+(?:[-'\u2019]{WORD_CHAR}+)*")  # 'well-known', 'O'Brien': one word
 # what parts a page title into headline, site name and kicker ('Headline | Site', 'Site - Headline', 'Opinion: ...')
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022-]|::|//)\s+|\s*:\s+")
 CJK_PER_WORD = 2

@@ -38,7 +38,7 @@ from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
 from crosscheck.denials import is_denial
-from crosscheck.textunits import base_language, stop_words, word_count
+from crosscheck.textunits import COMBINING, WORD_CHAR, base_language, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
@@ -66,6 +66,7 @@ class Cues:
     substring: bool
     topic: tuple[str, ...] = ()
     verb_final: bool = False
+    relative_endings: tuple[str, ...] = ()  # a participle closing a relative clause before its noun ('konuşan')
     title_words: frozenset[str] = frozenset()  # the titles, lowercase (role_holder compares their cases)
     org_suffixes: tuple[str, ...] = ()  # endings of an organisation's name written as one word ('보건부', '경찰청')
     pronouns: frozenset[str] = frozenset()  # third-person subjects that point back to the last speaker ('同氏', '그')
@@ -118,11 +119,14 @@ def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=(), endin
         return re.compile(f"(?:{body})", flags)
     pre = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
     # an elided word ("qu'", "l'") runs into the next one: no boundary after it
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") + ("" if w[-1] in "'\u2019" else r"(?!\w)") for w in words)
+    # (a word ends where no letter, digit or combining mark follows: 'न' (not) is no part of 'नौ' (nine))
+    plain = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] not in "'\u2019"]
+    elided = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] in "'\u2019"]
+    body = "|".join(([f"(?:{'|'.join(plain)})(?!{WORD_CHAR})"] if plain else []) + elided)
     if endings:  # a stem, then one of them ('olmadığını', 'yapmayacağız': Turkish 'not'), but for words like them
         body += (rf"|(?!(?:{'|'.join(map(re.escape, unlike))})(?!\w))" if unlike else "|") + \
             rf"\w{{2,}}(?:{'|'.join(map(re.escape, endings))})\w*"
-    return re.compile(rf"(?<![\w'\u2019]){pre}(?:{body})", flags)
+    return re.compile(rf"(?<![\w{COMBINING}'\u2019]){pre}(?:{body})", flags)
 
 
 def _pair(open_: str, close: str) -> re.Pattern:
@@ -194,6 +198,7 @@ def cues_for(lang: str | None) -> Cues | None:
                               unlike=entry.get("negation_unlike", ())),
         titles=_alternation(entry.get("titles", []), sub),
         substring=sub, topic=tuple(entry.get("topic", ())), verb_final=bool(entry.get("verb_final")),
+        relative_endings=tuple(entry.get("relative_endings", ())),
         title_words=frozenset(" ".join(t.lower().split()) for t in entry.get("titles", ())),
         pronouns=frozenset(entry.get("pronouns", ())), org_suffixes=tuple(entry.get("org_suffixes", ())),
         that_optional=bool(entry.get("that_optional")), object_openers=frozenset(entry.get("object_openers", ())),

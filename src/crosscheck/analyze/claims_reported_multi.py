@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.analyze.claims_sources_multi import (_EDGE, _QUOTE_CHARS, _cited, _mentions_in, _noun_after_cue,
-                                                     _particle, _past_dates, _place_of_a_noun, _points_back,
-                                                     _recent_or_person, _speaker_near, _subject, _tidy,
-                                                     apposition_before)
+from crosscheck.analyze.claims_sources_multi import (_EDGE, _QUOTE_CHARS, _WORDS, SUBJECT_WORDS, _cited,
+                                                     _mentions_in, _noun_after_cue, _only_function_words, _particle,
+                                                     _past_dates, _place_of_a_noun, _points_back, _recent_or_person,
+                                                     _speaker_near, _subject, _tidy, apposition_before)
 from crosscheck.denials import denies_outright
 from crosscheck.textunits import stop_words, word_count
 
@@ -65,11 +65,16 @@ def _reported(st, s: int, e: int) -> bool:
             comma_before = _comma_before(st.text, s, cs)
             if comma_before is not None and apposition_before(st, s, comma_before):
                 comma_before = None  # 'El abogado, Marek Dunai, anunció un recurso': the verb's subject, no content
-            if c.verb_final and comma_before is None and "," in st.text[s:cs]:
-                comma_before = s + st.text[s:cs].index(",")
+            if c.verb_final and "," in st.text[s:cs]:  # 'X, C1, C2 söyledi': the speaker ends at the first comma
+                first = s + st.text[s:cs].index(",")
+                if comma_before is None or _speaker_near(st, s, first, cs, ce) != (None, None):
+                    comma_before = first
             if c.verb_final and comma_before is not None:  # 'X, C söyledi': the speaker opens, the verb closes
                 body = (comma_before + 1, cs)
                 key, name = _speaker_near(st, s, comma_before, cs, ce)
+                tail = _head_final_subject(st, s, comma_before)
+                if tail is not None and not (name or "").endswith(tail.split()[-1]):
+                    key, name = None, tail
                 if key is None and name is None:
                     name = _subject(st, s, comma_before)
             elif c.verb_final:
@@ -87,7 +92,8 @@ def _reported(st, s: int, e: int) -> bool:
                 # ('informaram na terça-feira os serviços', up to a citing phrase: 'l'agenzia Ansa citando fonti')
                 noun = _noun_after_cue(st, _past_dates(st, ce, hi), hi)
                 if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
-                    name = noun
+                    name = noun or _subject(st, comma_before + 1, cs)  # 'C, अधिकारियों ने बताया': the subject, then
+                    # the verb (a subject-verb order after the comma)
                 elif _place_of_a_noun(st, key, name, noun, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court
                     key, name = None, noun
             elif (opens := pc if re.match(r"\s*[,:]", st.text[pc:e])
@@ -250,6 +256,32 @@ def _comma_before(text: str, s: int, cs: int) -> int | None:
     if word_count(head[k + 1:]) > 6 or word_count(head[:k]) < 3:
         return None
     return s + k
+
+
+HEAD_FINAL_WORDS = 4  # words a long subject of a verb-final language is cut to, from its end (its head)
+
+
+def _head_final_subject(st, s: int, k: int) -> str | None:
+    """The subject of a verb-final language ends in its head, right before the comma: the capitalised name closing
+    it ('Madeni işleten Keldor Mining,', the company that runs the mine: the English NER read the sentence's first
+    word as the name), else, when the phrase is longer than a subject, its last words, past a participle closing a
+    relative clause (data/claim_cues.json 'relative_endings': '... koşuluyla konuşan bir belediye yetkilisi,', a city
+    official who spoke on condition ...)."""
+    words = list(_WORDS.finditer(st.text, s, k))
+    caps = []
+    for w in reversed(words):
+        if not w.group(0)[:1].isupper():
+            break
+        caps.insert(0, w)
+    if caps and caps[0].start() > s + 1 and not _only_function_words(st, caps[0].group(0)):
+        return _tidy(st.text[caps[0].start():caps[-1].end()])
+    if len(words) > SUBJECT_WORDS:
+        tail = words[-HEAD_FINAL_WORDS:]
+        ends = st.cues.relative_endings
+        cut = max((i + 1 for i, w in enumerate(tail[:-1]) if ends and len(w.group(0)) > 4 and
+                   w.group(0).lower().endswith(ends)), default=0)  # '... konuşan | bir belediye yetkilisi'
+        return _tidy(st.text[tail[cut].start():words[-1].end()])
+    return None
 
 
 BARE_CLAUSE_WORDS = 3  # words a clause after a verb without its complementiser needs

@@ -14,13 +14,13 @@ from functools import lru_cache
 from crosscheck.analyze.aliases import known_place
 from crosscheck.analyze.time_words import cldr
 from crosscheck.denials import is_denial, referring
-from crosscheck.textunits import article_contractions, noun_articles, stop_words, word_count
+from crosscheck.textunits import WORD_CHAR, article_contractions, noun_articles, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _EDGE = " \t\n,;:\u2014\u2013-\u2026\u3001\uff0c\uff1a\u060c"
 _QUOTE_CHARS = "\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019"
 _CAPS = re.compile(r"(?<![\w])([A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+(?:\s+[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f\u0400-\u040f][\w'\u2019-]+){0,3})")
-_WORDS = re.compile(r"[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?")
+_WORDS = re.compile(rf"{WORD_CHAR}+")  # (vowel signs too: 'उन्होंने' is one word)
 _SPEAKER_TYPES = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "FAC": 4, "LOC": 4}
 
 
@@ -140,6 +140,12 @@ _DIGIT = re.compile(r"\d")
 def _calendar(lang: str) -> frozenset[str]:
     table = cldr(lang) or {}
     return frozenset({*table.get("weekdays", {}), *table.get("months", {})})
+
+
+@lru_cache(maxsize=32)
+def _days(lang: str) -> str:
+    """The language's weekday names (CLDR) as one alternation, longest first; '(?!)' where none."""
+    return "|".join(map(re.escape, sorted((cldr(lang) or {}).get("weekdays", {}), key=len, reverse=True))) or "(?!)"
 
 
 def _elided(text: str, word: re.Match) -> bool:
@@ -325,7 +331,8 @@ def _told_elsewhere(st, ce: int, start: int) -> bool:
     return st.cues.titles is None or not st.cues.titles.search(st.text, ce, start)
 
 
-_WORDS = re.compile(r"\w+")
+
+SUBJECT_WORDS = 6  # the most words a sentence's opening phrase has to be read as its subject
 
 
 def _subject(st, s: int, cs: int) -> str | None:
@@ -340,13 +347,15 @@ def _subject(st, s: int, cs: int) -> str | None:
         m = re.match(r"\s*(\S[^,\uff0c\u3001\u3002]{0,24}?)(?:" + "|".join(map(re.escape, st.cues.topic)) +
                      r")(?:[\s,\u3001]|$|[0-9\uff10-\uff19])", head)  # ('X氏は3日、'): a date may follow
         return _tidy(m.group(1)) if m else None
-    if st.cues.substring:
-        return None
+    if st.cues.substring:  # no topic particle (zh): the words right before the verb, past a day ('X公司周五表示')
+        m = re.search(r"([^\s\d,.;:!?\u3000-\u303f\uff01-\uff20]{2,16}?)(?:" + _days(st.cues.lang) +
+                      r"|\d{1,2}\s*[\u65e5\u53f7])?\s*$", head)
+        return _tidy(m.group(1)) if m and not _only_function_words(st, m.group(1)) else None
     opening = _opening_noun_phrase(st, s, cs)
     if opening is not None:  # 'Das Ministerium hat dementiert': the subject, not its auxiliary
         return _tidy(opening)
     head = head.strip(_EDGE + _QUOTE_CHARS)
-    if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= 6 or _only_function_words(st, head):
+    if not head or re.search(r"[,;:\uff0c\u060c]", head) or not 1 <= word_count(head) <= SUBJECT_WORDS or _only_function_words(st, head):
         return None  # 'Hij zei', 'Ha anche confermato': a pronoun or adverb, the last speaker goes on
     return _tidy(head)
 
