@@ -1654,3 +1654,22 @@ def test_a_phrase_put_before_the_verb_is_not_the_speaker(lang, text, speaker):
     (said,) = analyze([doc])[0].claims
     assert said.kind == "reported" and speaker in said.speaker_text and "Mitteilung" not in said.speaker_text, said
 
+
+@pytest.mark.parametrize("lang,text,low,high", [
+    ("vi", "Cảnh sát cho biết ít nhất 14 người đã bị thương trong vụ sập cầu.", 14, None),
+    ("hi", "पुलिस ने बताया कि 14 से अधिक लोग घायल हुए हैं।", 14, None),
+    ("id", "Polisi mengatakan sedikitnya 14 orang terluka dalam runtuhnya jembatan itu.", 14, None),
+    ("ru", "Полиция сообщила, что более 14 человек получили ранения.", 14, None),
+    ("nl", "De politie zei dat ongeveer 14 mensen gewond raakten.", None, None),
+])
+def test_bounds_of_a_count_outside_the_first_six_languages(lang, text, low, high):
+    """'ít nhất 14' (at least 14) read as exactly 14 conflicted with another report's 16; qualifiers came in six
+    languages only (data/disagreements.json 'qualifiers')."""
+    from crosscheck.corroborate.features import build_view
+
+    doc = Document(id=f"q-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    analysis = analyze([doc])[0]
+    (claim,) = [c for c in analysis.claims if c.kind == "reported"]
+    (figure,) = build_view(claim, doc, analysis, 0, {}).figures
+    assert figure.qualifier is not None, figure
+    assert (figure.low == 14 and figure.high > 14) if low else (figure.low < 14 < figure.high), figure

@@ -185,6 +185,11 @@ def qualifier(text: str, num_start: int, end: int, language: str | None) -> tupl
         if m and not verb_particle_before(text, num_start, language):  # 'handed over 150 soldiers'
             bound, q_start = kind, num_start - (len(before) - m.start())
             break
+    for kind in ("lower", "upper") if bound is None else ():  # '14 or more', '14 से अधिक': the bound after it
+        pat = _qualifier_re(kind + "_after", language, False)
+        if pat is not None and pat.search(text[end:end + 25]):
+            bound = kind
+            break
     rest_before = text[max(0, q_start - 25):q_start]
     after = text[end:end + 25]
     increment = False
