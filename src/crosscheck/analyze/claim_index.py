@@ -464,6 +464,17 @@ def phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:
     return heads[0], phrase(doc[comma + 1 : end]), comma
 
 
+def apposition_before_conjunct(sent: Span, cue: Token) -> tuple[Token, str, int] | None:
+    """phrase_before_cue of a cue the parser made a conjunct of the main verb, the speaker an apposition of that
+    verb's subject ('C, the head of the rescue service, Oren Vasko, told the Courier'): the cue would inherit the
+    clause's subject."""
+    doc = sent.doc
+    if cue.dep_ != "conj" or cue.head.dep_ != "ROOT" or cue.i - 1 <= sent.start or doc[cue.i - 1].text != "," \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    return phrase_before_cue(sent, cue)
+
+
 def _np_heads(span: Span) -> list[Token]:
     return [t for t in span if t.head.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN")]
 

@@ -31,7 +31,7 @@ from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
     ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
-    any_verb_of_quote, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
+    any_verb_of_quote, apposition_before_conjunct, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
@@ -378,7 +378,7 @@ def _reported(st: _State, sent: Span) -> bool:
             continue  # 'she believes in God', 'they know him': no content
         if cls != "speech" and comp is not None and comp.i > cue.i and asks(comp):
             continue  # 'nobody knows how many ...': a question, not a content
-        swapped = None
+        swapped, phrase = None, None
         if relay is not None:  # 'the agency quoted a spokesman as saying that C': the spokesman, via the agency
             speaker, speaker_text = _resolve(st, relay[1])
             outer = _speaker_of(st, relay[0])[1]
@@ -391,9 +391,11 @@ def _reported(st: _State, sent: Span) -> bool:
             speaker, speaker_text = _resolve(st, governing, mention=False)
         elif (swapped := object_read_as_subject(cue)) is not None:
             speaker, speaker_text = _resolve(st, swapped)  # 'C ... crippled its systems, a spokesman said'
+        elif cls == "speech" and (phrase := apposition_before_conjunct(sent, cue)) is not None:
+            speaker, speaker_text = _resolve(st, phrase[0])[0], phrase[1]  # 'C, the head of X, Oren Vasko, told Y'
         else:
             speaker, speaker_text = _speaker_of(st, cue)
-        phrase, whole = None, []
+        whole = []
         if speaker is None and speaker_text is None and comp is not None and comp.i < cue.i:
             phrase = phrase_before_cue(sent, cue)  # 'C, a source close to the singer claimed'
             if phrase is not None:
