@@ -147,7 +147,7 @@ def features(cand: Candidate, used: frozenset[int] | set[int] = frozenset(), spe
         f.append("ROOT")
     if any(doc[k].pos_ in ("VERB", "AUX") and doc[k].tag_ in ("VBD", "VBZ", "VBP", "MD") for k in cand.content):
         f.append("FIN|" + rel_base)
-    if cue.dep_ in ("xcomp", "ccomp", "conj", "advcl") and cue.head is not cue:
+    if cue.dep_ in ("xcomp", "ccomp", "conj", "advcl") and cue.head.i != cue.i:
         f.append("H=" + cue.head.lemma_.lower())
         if cue.head.lemma_ in NOT_ASSERTING:
             f.append("H=not_asserting")

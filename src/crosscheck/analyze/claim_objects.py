@@ -150,14 +150,14 @@ def governing_subject(cue: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             return subj
-        shared = conjunct_subject(tok) if tok.dep_ == "conj" and tok.head is not tok else None
+        shared = conjunct_subject(tok) if tok.dep_ == "conj" and tok.head.i != tok.i else None
         if shared is not None:  # 'X said the offer was an insult and called on members to C': X
             return shared
         if tok.dep_ == "prep" and tok.lower_ in ("for", "of") and tok.i > tok.head.i:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in ("him", "her", "them")):
                 return obj
-        if tok.dep_ not in _SUBJECTLESS or tok.head is tok or any(c.dep_ == "mark" for c in tok.children):
+        if tok.dep_ not in _SUBJECTLESS or tok.head.i == tok.i or any(c.dep_ == "mark" for c in tok.children):
             return None
         if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECTS:
             return None

@@ -137,7 +137,7 @@ class State:
 def speaker_of(st: State, cue: Token) -> tuple[str | None, str | None]:
     subj = subject(cue)
     if subj is None and cue.dep_ == "conj":
-        subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        subj = _adverbial_subject(cue) or next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None, None
     if subj.dep_ == "nsubjpass":  # 'it was reported by X'
@@ -147,6 +147,19 @@ def speaker_of(st: State, cue: Token) -> tuple[str | None, str | None]:
             return None, None
         subj = pobj
     return resolve(st, subj)
+
+
+def _adverbial_subject(cue: Token) -> Token | None:
+    """'Shares closed down 11%, a day after the company reported weak revenue and said it would cut jobs': the parser
+    made 'said' a conjunct of the main verb; the adverbial clause ending right before 'and' (hung on that verb) has
+    its own subject, which the cue shares."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].dep_ != "cc":
+        return None
+    verb = next((t for t in doc[cue.i - 2].ancestors if t.dep_ == "advcl" and t.head.i == cue.head.i), None)
+    if verb is None or doc[cue.i - 2].i > verb.right_edge.i:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
 
 
 def subject(cue: Token, skip=None) -> Token | None:
@@ -194,7 +207,7 @@ def _plural_subject_before(st: State, pron: Token, previous: bool = False) -> Sp
     else:  # (not a subject inside the clause the pronoun's own verb governs: 'Some 2,000 people were evacuated, they
         # said': the people are what was said, not who said it)
         tokens = [t for t in reversed(st.sdoc[pron.sent.start : pron.i])
-                  if not (t.head is not pron.head and pron.head.is_ancestor(t))]
+                  if not (t.head.i != pron.head.i and pron.head.is_ancestor(t))]
     for t in tokens:
         if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
             return Speaker(st.ents.by_token.get(t.i), noun_phrase(t), st.si)
@@ -222,7 +235,7 @@ def relative_antecedent(head: Token) -> Token | None:
     if head.lower_ not in ("who", "which", "that") or head.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = head.head
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
         return clause.head
