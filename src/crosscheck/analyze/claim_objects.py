@@ -65,6 +65,20 @@ def object_content(cue: Token) -> set[int] | None:
     return without_asides(cue, ids)
 
 
+_CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "above", "below"})
+
+
+def _change_after(cue: Token, obj: Token) -> set[int]:
+    """The change a verb's figure is told with, which the parser hangs on the verb ('reported revenue of $8.4 billion,
+    up 12% from a year earlier and above analysts' estimate of $8.1 billion'): a comparison with a number in it."""
+    out: set[int] = set()
+    for c in cue.children:
+        if c.dep_ == "advmod" and c.i > obj.i and c.lower_ in _CHANGE_WORDS and \
+                any(t.like_num or t.text == "%" for t in c.subtree):
+            out |= {t.i for t in c.subtree} | ({c.left_edge.i - 1} if cue.doc[c.left_edge.i - 1].text == "," else set())
+    return out
+
+
 _ASIDE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "-"})
 
 
@@ -94,7 +108,7 @@ def completed_object(cue: Token, obj: Token, preps: frozenset[str]) -> set[int]:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in preps and not _when(child)):
             ids |= {t.i for t in child.subtree}
-    return ids
+    return ids | _change_after(cue, obj)
 
 
 def _named_in_quotes(obj: Token) -> bool:
