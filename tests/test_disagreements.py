@@ -148,6 +148,12 @@ def _facts(text, language="en", published="2026-05-06"):
     ("The parliament approved the reform by 212 votes to 181.", "en", "votes", 212, None),
     ("Der Landtag billigte das Gesetz mit 88 Stimmen.", "de", "votes", 88, None),
     ("El Congreso aprobó la ley por 176 votos a favor.", "es", "votes", 176, None),
+    # a company's results (data 'revenue', 'profit'): a growth rate of the revenue, the net income, not the per-share
+    # figure beside it
+    ("Sales at Tarvel Foods grew 11% in the three months to September.", "en", "percent:revenue", 11, None),
+    ("Net income rose to $1.9 billion, or $2.31 per share, the company said.", "en", "money:USD:profit", 1.9e9, None),
+    ("Der Nettogewinn stieg auf 1,9 Milliarden Dollar, oder 2,31 Dollar je Aktie.", "de", "money:USD:profit", 1.9e9,
+     None),
 ])
 def test_figures_are_attached_to_what_they_count_in_each_language(text, language, subject, value, bound):
     _, _, facts = _facts(text, language)

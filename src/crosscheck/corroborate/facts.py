@@ -158,7 +158,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
         figure_end = num_end(text, num_start, q) if m else q.start + len(q.text.split()[0])
         term = _term_after(text, figure_end, doc.language)  # 'sept ans de prison': a prison term, not an age
         if not term and (marked("not_counts", text, q.start, q.end, doc.language, after=False) or
-                         marked("not_counts_after", text, q.start, figure_end, doc.language, before=False)):
+                         marked("not_counts_after", text, q.start, figure_end, doc.language, before=False) or
+                         q.kind == "money" and marked("not_counts_after", text, q.start, q.end, doc.language, before=False)):
             continue  # "aged 29 to 94", "flight 370": not a count
         if not term and d.times.overlaps(q.start, figure_end):
             continue  # 'vor zwei Wochen', 'two weeks ago': a time the report names, no count
@@ -178,8 +179,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
         if kind == "measure" and not term and _distance(text, q.end if kind == q.kind else
                                             num_end(text, num_start, q) + len(unit_word) + 1, doc.language):
             concept = "distance"  # "14 km northeast of Dorrow": how far from a place, not a depth
-        if concept is None or not _in_scale(concept, q):
-            continue
+        if concept is None or not _in_scale(concept, q) or q.kind not in lexicon()["concept_kinds"].get(concept, (q.kind,)):
+            continue  # ('in the three months to September': no revenue)
         if q.kind == "percent":
             subject = "percent:" + concept
         elif q.kind == "money":
