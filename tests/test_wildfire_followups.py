@@ -37,7 +37,7 @@ def test_the_next_day_follow_ups_stay_in_the_story_of_the_fire(exported):
 
 
 def _sim(pairs: dict[tuple[int, int], float]) -> np.ndarray:
-    sim = np.eye(4)
+    sim = np.eye(max(4, 1 + max(max(p) for p in pairs)))
     for (i, j), v in pairs.items():
         sim[i, j] = sim[j, i] = v
     return sim
@@ -66,3 +66,28 @@ MIXED = ["en", "de", "en", "de"]
 def test_clusters_join_on_their_same_language_pairs(langs, pairs, joined):
     out = cluster.join_across_languages(_sim(pairs), [0, 0, 1, 1], langs, Settings())
     assert (len(set(out)) == 1) is joined, out
+
+
+@pytest.mark.parametrize("langs, pairs, moved", [
+    # a denial (3) close to the wire (0) but hardly to its Arabic retelling (2), in a cluster of other reports (4, 5)
+    (["en", "fr", "ar", "en", "en", "en"],
+     {(0, 1): 0.63, (0, 2): 0.24, (1, 2): 0.2, (0, 3): 0.6, (1, 3): 0.3, (2, 3): 0.05, (3, 4): 0.21, (3, 5): 0.19,
+      (4, 5): 0.68}, True),
+    # ... not when its pairs of one language there average under what two reports of one event do (a prisoner swap
+    # beside a ceasefire)
+    (["en", "fr", "ar", "en", "en", "en"],
+     {(0, 1): 0.63, (0, 2): 0.24, (1, 2): 0.2, (0, 3): 0.25, (1, 3): 0.3, (2, 3): 0.05, (3, 4): 0.12, (3, 5): 0.1,
+      (4, 5): 0.68}, False),
+    # ... nor when its pairs across languages there average under the link threshold
+    (["en", "fr", "ar", "en", "en", "en"],
+     {(0, 1): 0.63, (0, 2): 0.24, (1, 2): 0.2, (0, 3): 0.6, (1, 3): 0.02, (2, 3): 0.0, (3, 4): 0.21, (3, 5): 0.19,
+      (4, 5): 0.68}, False),
+])
+def test_a_report_kept_out_by_pairs_across_languages_goes_where_its_language_pairs_are(langs, pairs, moved):
+    out = cluster.rejoin_vetoed(_sim(pairs), [0, 0, 0, 1, 1, 1], langs, Settings())
+    assert (out[3] == out[0]) is moved, out
+
+
+def test_a_set_of_one_language_is_left_as_complete_linkage_made_it():
+    pairs = {(0, 1): 0.63, (0, 2): 0.6, (1, 2): 0.05, (2, 3): 0.2}
+    assert cluster.rejoin_vetoed(_sim(pairs), [0, 0, 1, 1], ["en"] * 4, Settings()) == [0, 0, 1, 1]
