@@ -421,6 +421,8 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = [t for t in toks if t not in narrated]
             used |= {t.i for t in narrated}  # (the speaker's own act, no one's speech)
         elif comp is not None:  # 'C, X said': the clause before the cue
+            if cue.lemma_ != "tell" and any(c.dep_ == "dobj" and c.i > cue.i and not referring(" ".join(t.text for t in c.subtree), "en") for c in cue.children):
+                continue  # 'Drone hits fuel depot, Ostria denies involvement': what is denied is its object, not C
             cue_ids = subtree_ids(cue, exclude=comp)
             if swapped is not None:  # (the object the parser took for the subject is the clause's)
                 cue_ids = {t.i for t in swapped.subtree} | {swapped.left_edge.i - 1}
