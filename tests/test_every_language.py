@@ -1673,3 +1673,15 @@ def test_bounds_of_a_count_outside_the_first_six_languages(lang, text, low, high
     (figure,) = build_view(claim, doc, analysis, 0, {}).figures
     assert figure.qualifier is not None, figure
     assert (figure.low == 14 and figure.high > 14) if low else (figure.low < 14 < figure.high), figure
+
+
+@pytest.mark.parametrize("lang,text,said", [
+    ("fr", "Le ministère des Affaires étrangères a démenti toute implication.", "Toute implication."),
+    ("es", "El ministerio negó cualquier implicación.", "Cualquier implicación."),
+])
+def test_a_denial_of_two_words_is_a_claim(lang, text, said):
+    """'a démenti toute implication' was the outlet's sentence: a denial's object of two words was under the length a
+    claim needs, though two words say what is denied."""
+    doc = Document(id=f"d-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    claims = [c for c in analyze([doc])[0].claims if c.kind == "reported"]
+    assert [c.text for c in claims] == [said] and claims[0].negated, claims

@@ -24,7 +24,7 @@ def _reported(st, s: int, e: int) -> bool:
     for m in c.cue.finditer(sent):
         cs, ce = s + m.start(), s + m.end()
         cue = " ".join(m.group(0).lower().split())
-        body, cited, that, back = None, None, None, None
+        body, cited, that, back, denied = None, None, None, None, False
         if c.substring:  # ko / ja: 'X는 C라고 밝혔다' -- the clause before the verb; zh: 'X表示，C'
             after = st.text[ce:e].strip(_EDGE + "\u3002.")
             if c.lang == "zh" and word_count(after) >= 3:
@@ -118,6 +118,7 @@ def _reported(st, s: int, e: int) -> bool:
             elif denies_outright(cue, c.lang) and cs > s and word_count(st.text[pc:e]) >= 2:
                 body = (pc + _skip(st.text, pc, e), e)  # 'X a démenti toute implication': what is denied, a noun phrase
                 key, name = _speaker_near(st, s, cs, cs, ce)
+                denied = True  # (two words are enough: 'toute implication')
             else:
                 continue
         if body is None:
@@ -141,7 +142,7 @@ def _reported(st, s: int, e: int) -> bool:
                 continue
             key, name = recent
         # a clause after a complementiser is a statement however short ('заявил, что переговоры продолжаются')
-        floor = 1 if back is not None else 2 if that is not None and body[0] >= that.end() else None
+        floor = 1 if back is not None else 2 if denied or that is not None and body[0] >= that.end() else None
         again = c.and_that.search(st.text, body[0], body[1]) if c.and_that is not None and that is not None else None
         if again is not None and word_count(st.text[body[0]:again.start()]) >= 2:
             # 'ha affermato che C1 e che C2': two statements, as English 'said C1 and that C2'
