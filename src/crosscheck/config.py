@@ -162,6 +162,8 @@ class Settings:
     syndication_sentence_match: float = 0.35  # estimated shingle Jaccard (3 of the 8 bottom hashes) of two sentences for
     # "the same sentence" (bench/syndication.py: 0.5 -> 0.35 lifts reordered+paraphrased F1 .937 -> .954, heavy .761 -> .877;
     # the 12 more pairs among ECB+ originals all share edited wire sentences: --show)
+    syndication_update_sim: float = 0.6  # a wire's own report rewriting a sentence of its earlier one this alike (shingle
+    # Jaccard) is its update (an update's lead with new figures: 0.75; two of its stories of one day: 0.125)
     syndication_run: int = 3  # this many shared sentences in the same order (or one more in any order) = one source
     syndication_sentence_containment: float = 0.6  # ... or 2 shared covering this share of the shorter report
     syndication_posting_cap: int = 400  # a sentence hash / anchor in more reports than this is boilerplate

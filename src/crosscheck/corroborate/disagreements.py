@@ -115,6 +115,8 @@ def find(order: list[str], documents: Mapping[str, Document], analyses: Mapping[
             for x in _pair(facts[a], facts[b], documents, same_group):
                 if same_group and any(v.documents == x.documents and _inside(x, v) for v in versions):
                     continue  # the version diff already shows that sentence
+                if x.severity == "conflict" and not same_group:
+                    x = _superseded(x, docs, documents, facts, syndication)
                 key = (x.kind, x.subject, frozenset(_norm(v) for v in x.values), x.severity)
                 if key in seen:
                     continue
@@ -122,6 +124,28 @@ def find(order: list[str], documents: Mapping[str, Document], analyses: Mapping[
                 out.append(x)
     out.extend(versions)
     return out
+
+
+def _superseded(d: Disagreement, docs: list[str], documents: Mapping[str, Document], facts: Mapping[str, list[Fact]],
+                syndication: Mapping[str, str | None]) -> Disagreement:
+    """A conflict whose one side a later version of its own wire text replaced by a figure agreeing with the other side
+    ('killed one person' at 8:00, 'killed two people' in the wire's update at 11:00 and in a local paper at 15:00): the
+    earlier version was superseded, explained."""
+    for k, (doc, value) in enumerate(zip(d.documents, d.values)):
+        other_doc, other_value = d.documents[1 - k], d.values[1 - k]
+        group, when = syndication.get(doc), documents[doc].published or ""
+        if not group:
+            continue
+        other = next((f for f in facts[other_doc] if f.subject == d.subject and _norm(f.text) == _norm(other_value)),
+                     None)
+        later = [f for m in docs if m != doc and syndication.get(m) == group and (documents[m].published or "") > when
+                 for f in facts[m] if f.subject == d.subject]
+        if other is not None and any(compat.same_subject(f, other) and _compare(f, other, True).severity == "agree"
+                                     for f in later):
+            return dataclasses.replace(d, severity="explained", explanation=(
+                f"'{value}' was the count of an earlier version of the wire text; its later version gives "
+                f"'{other_value}' too"))
+    return d
 
 
 def _inside(fact_d: Disagreement, version: Disagreement) -> bool:

@@ -49,6 +49,10 @@ def _lis(seq: list[int]) -> int:
     return len(tails)
 
 
+def _key(name: str | None) -> str:
+    return "".join(ch for ch in (name or "").lower() if ch.isalnum())
+
+
 def common_credit(a: Fingerprint, b: Fingerprint) -> str | None:
     for c in a.credits or ((a.credit,) if a.credit else ()):
         if c in (b.credits or ((b.credit,) if b.credit else ())):
@@ -89,6 +93,10 @@ def copy_evidence(a: Fingerprint, b: Fingerprint, hits: set[tuple[int, int]], s:
     # versions of one wire story ('UPDATE 2-' with the new toll): both credit the wire, and what they share is
     # its words, attributions and all (two reporters at one briefing do not write one sentence alike)
     version = credit is not None and weight >= 1 and max(sims, default=0.0) >= 0.9
+    # ... or the wire's own updates: published by the wire it credits, a sentence of the earlier rewritten with the
+    # new figures ('killed one person and forced about 800 residents to flee' -> 'killed two people ... 1,200')
+    own = credit is not None and _key(a.outlet) == _key(b.outlet) == _key(credit)
+    version = version or own and weight >= 1 and max(sims, default=0.0) >= s.syndication_update_sim
     ev.accepted = strong or medium or version
     ev.kind = "copy" if mean >= 0.9 else "rewrite"  # a copy may be trimmed; a rewrite edits its sentences
     ev.score = in_order + 0.5 * (shared - in_order) + containment + (1.0 if credit else 0.0)
