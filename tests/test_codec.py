@@ -35,7 +35,9 @@ FEATURES = StoryFeatures(document="doc-1", published="2031-03-05", language="en"
                          lead_org=LeadOrganisation(name="Harbour Council", kind="council", proper="harbour",
                                                    keys=("n:harbour council",)),
                          actors=("n:harbour council", "p:lenz"), events=("collapse",), places=("harbou",),
-                         lead_places=("harbou",), lead_people=("lenz",))
+                         lead_places=("harbou",), lead_people=("lenz",),
+                         lead_speaker=LeadOrganisation(name="Mira Lenz", kind="mayor", proper="lenz mira",
+                                                       keys=("p:lenz",)))
 FINGERPRINT = Fingerprint(document="doc-1", hashvalues=(1, 2**63 + 5, 7), shingles=40, published="2031-03-05",
                           outlet="Harbour Herald", credit="AP", credits=("AP",), language="en", spans=((0, 33), (34, 60)),
                           sketches=((11, 12), ()), anchors=(("1200", "lenz"), ()), said=(0,), version=2)

@@ -100,3 +100,22 @@ def test_the_outlet_and_its_credited_wire_are_no_evidence_of_the_event():
                    language="en", published="2026-11-26")
     keys = set(story_features(doc, analyze([doc])[0]).entities)
     assert {"lund", "oberk"} <= keys and not keys & {"mornin", "herald", "norlan"}, keys
+
+
+def test_two_holders_of_one_office_leading_two_reports_are_two_events():
+    """'Velmar plans to train 10,000 reservists, Defence Minister Tomas Holub said' and, the same morning, 'Dorvia will
+    hold exercises of 15,000 troops near its border with Velmar, Dorvian Defence Minister Ana Rusk said': one country,
+    one border, one day, one kind of minister, two ministers; the small model read 'Dorvian Defence' as a name."""
+    from crosscheck.model import LeadOrganisation, StoryFeatures
+    from crosscheck.stories.actors import actors_apart
+
+    def f(doc, name, kind, keys, actors):
+        return StoryFeatures(document=doc, language="en", actors=actors, lead_speaker=LeadOrganisation(
+            name=name, kind=kind, proper=" ".join(sorted(name.lower().split())), keys=keys))
+
+    holub = f("a", "Tomas Holub", "defence minister", ("p:holub",), ("p:holub", "p:velmar"))
+    rusk = f("b", "Ana Rusk", "defence dorvian minister", ("p:rusk",), ("p:rusk", "p:velmar"))
+    again = f("c", "Tomas Holub", "defence minister", ("p:holub",), ("p:holub",))
+    other = f("d", "Lena Osk", "minister", ("p:osk",), ("p:osk",))  # a minister of another portfolio, perhaps
+    ap = actors_apart([holub, rusk, again, other])
+    assert ap[0, 1] and ap[1, 2] and not ap[0, 2] and not ap[0, 3]

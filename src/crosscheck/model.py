@@ -233,6 +233,7 @@ class StoryFeatures:
     places: tuple[str, ...] = ()  # name keys of the places the report names
     lead_places: tuple[str, ...] = ()  # ... of those its lead sentence names
     lead_people: tuple[str, ...] = ()  # name keys of the people its lead sentence names
+    lead_speaker: LeadOrganisation | None = None  # the office holder the lead's first claim is credited to
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,10 @@ words) with no proper word in common, and one of the two is named nowhere in the
 organisations compared by the alias keys entity linking joins on: a report telling both banks' decisions
 names both).
 
+The same holds for people of one office ('Defence Minister Tomas Holub said' / 'Dorvian Defence Minister Ana Rusk
+said', the same morning, of one border): a report's *lead speaker* is the holder of an office (``OFFICES``: one person
+holds it at a time) its lead's first claim is credited to, the office's words its kind, the name's its proper words.
+
 The rule is narrow by design: a language without letter case, or one that capitalises its nouns, gives
 no kind words and no clash; a lead naming no organisation gives none either.
 """
@@ -69,27 +73,62 @@ def lead_organisation(analysis: Analysis, text: str, lead_end: int) -> LeadOrgan
                             keys=tuple(sorted(name_keys(ent))))
 
 
+# offices one person holds at a time (a country's defence minister, a city's mayor, a company's chief executive)
+OFFICES = frozenset("president vice-president premier chancellor minister governor mayor king queen pope emperor emir "
+                    "sultan ceo chairman chairwoman".split())
+
+
+def lead_speaker(analysis: Analysis, lead_end: int) -> LeadOrganisation | None:
+    """The person the lead's first claim is credited to by an office ('Defence Minister Tomas Holub said'), with the
+    office's words as its kind (not a nationality or a place: 'Dorvian Defence Minister Ana Rusk' is a defence
+    minister too) and the name's words as its proper words."""
+    people = {e.key: e for e in analysis.entities if e.type == "PERSON"}
+    said = min((c for c in analysis.claims if not c.in_title and c.start < lead_end and c.speaker in people
+                and c.kind in ("reported", "quote", "according_to")), key=lambda c: c.start, default=None)
+    if said is None or not said.speaker_text:
+        return None
+    ent = people[said.speaker]
+    named = {w.lower() for form in (ent.name, *ent.aliases) for w in _WORD.findall(form)}
+    places = {w.lower() for m in analysis.mentions if m.label in ("NORP", "GPE") for w in _WORD.findall(m.text)}
+    kind = {w.lower() for w in _WORD.findall(said.speaker_text)} - named - places
+    if not kind & OFFICES:
+        return None
+    return LeadOrganisation(name=ent.name, kind=" ".join(sorted(kind)),
+                            proper=" ".join(sorted(w for w in named if len(w) >= 3)), keys=tuple(sorted(name_keys(ent))))
+
+
+def _one_office(a: str, b: str) -> bool:
+    """Two kinds name one kind of organisation or office: the same words, or the words of the shorter (two at least)
+    inside the other's ('defence minister' of 'Dorvian defence minister', the small model reading 'Dorvian Defence' as
+    a name, not a nationality)."""
+    wa, wb = set(a.split()), set(b.split())
+    short, long_ = sorted((wa, wb), key=len)
+    return wa == wb or len(short) >= 2 and short <= long_
+
+
 def actors_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
-    """[i, j]: reports i and j lead with organisations of one kind and two names, one of which the other
-    report never names (see the module docstring)."""
+    """[i, j]: reports i and j lead with organisations of one kind and two names, or with claims of two holders of
+    one office, one of which the other report never names (see the module docstring)."""
     n = len(features)
     apart = np.zeros((n, n), dtype=bool)
-    by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, f in enumerate(features):
-        org = f.lead_org
-        if org is not None and org.kind and org.proper:
-            by_kind[((f.language or "")[:2], org.kind)].append(i)
-    for (lang, _), members in by_kind.items():
-        if not lang or len(members) < 2:
-            continue
-        for x, i in enumerate(members):
-            a = features[i]
-            for j in members[x + 1:]:
-                b = features[j]
-                if set(a.lead_org.proper.split()) & set(b.lead_org.proper.split()):
-                    continue
-                if not set(a.lead_org.keys) & set(b.actors) or not set(b.lead_org.keys) & set(a.actors):
-                    apart[i, j] = apart[j, i] = True
+    for lead, kind_of in ((lambda f: f.lead_org, lambda org: org.kind),
+                          (lambda f: f.lead_speaker, lambda org: " ".join(sorted(set(org.kind.split()) & OFFICES)))):
+        by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, f in enumerate(features):
+            org = lead(f)
+            if org is not None and org.kind and org.proper:
+                by_kind[((f.language or "")[:2], kind_of(org))].append(i)
+        for (lang, _), members in by_kind.items():
+            if not lang or len(members) < 2:
+                continue
+            for x, i in enumerate(members):
+                a, la = features[i], lead(features[i])
+                for j in members[x + 1:]:
+                    b, lb = features[j], lead(features[j])
+                    if set(la.proper.split()) & set(lb.proper.split()) or not _one_office(la.kind, lb.kind):
+                        continue
+                    if not set(la.keys) & set(b.actors) or not set(lb.keys) & set(a.actors):
+                        apart[i, j] = apart[j, i] = True
     return apart
 
 

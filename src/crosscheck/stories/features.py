@@ -18,7 +18,7 @@ from anyascii import anyascii
 from crosscheck.corroborate.clauses import concept_patterns
 from crosscheck.model import Analysis, Document, StoryFeatures
 from crosscheck.romanise import romanised
-from crosscheck.stories.actors import actor_keys, lead_organisation
+from crosscheck.stories.actors import actor_keys, lead_organisation, lead_speaker
 from crosscheck.textunits import ends_with_stop, noun_position, sentence_spans
 from crosscheck.timevalues import calendar_key
 
@@ -319,6 +319,7 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
         title=title[:300],
         lead_dates=lead_days(analysis, lead_end),
         lead_org=lead_organisation(analysis, f"{title}\n{doc.text}", lead_end),
+        lead_speaker=lead_speaker(analysis, lead_end),
         actors=actor_keys(analysis),
         events=lead_events(title, doc.text[:lead_end], language),
         places=tuple(sorted({k for e in places for k in _keys_of(e)})),
