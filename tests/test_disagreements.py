@@ -173,6 +173,16 @@ def test_subsets_earlier_values_ranges_and_new_counts_are_marked():
     assert (rng.bound, rng.low, rng.high) == ("range", 20, 30)
 
 
+def test_the_first_or_last_of_a_count_is_a_part_of_it():
+    """'The first 2,000 reservists will begin training in January' beside '10,000 reservists next year': a conflict of
+    reservists before; the first and the last of a whole are its part (data 'subset')."""
+    _, _, facts = _facts("The first 2,000 reservists will begin training in January, out of 10,000 to be trained.")
+    by_text = {f.text: f for f in facts if f.kind == "figure"}
+    assert any(f.part for t, f in by_text.items() if "2,000" in t), by_text
+    _, _, de = _facts("Die ersten 2.000 Soldaten beginnen im Januar mit der Ausbildung.", "de")
+    assert all(f.part for f in de if f.kind == "figure") and any(f.kind == "figure" for f in de), de
+
+
 def test_a_date_after_the_quake_is_not_the_quake_s_date():
     _, _, facts = _facts("Engineers began inspecting schools in Varna Ridge on Wednesday after the earthquake.")
     assert not [f for f in facts if f.kind == "date"]
