@@ -1685,3 +1685,22 @@ def test_a_denial_of_two_words_is_a_claim(lang, text, said):
     doc = Document(id=f"d-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
     claims = [c for c in analyze([doc])[0].claims if c.kind == "reported"]
     assert [c.text for c in claims] == [said] and claims[0].negated, claims
+
+
+@pytest.mark.parametrize("lang,text,said", [
+    ("ru", "Министр обороны Томаш Голуб заявил, что Велмар обучит 10 тысяч резервистов. По его словам, правительство "
+           "также купит 40 систем ПВО.", "Правительство также купит"),
+    ("uk", "Міністр оборони Томаш Голуб заявив, що Велмар навчить 10 тисяч резервістів. За його словами, уряд також "
+           "закупить 40 систем протиповітряної оборони.", "Уряд також закупить"),
+    ("es", "El ministro Tomás Holub dijo que Velmar entrenará a 10.000 reservistas. Según él, el gobierno comprará 40 "
+           "sistemas de defensa.", "El gobierno comprará"),
+    ("pl", "Minister Tomas Holub powiedział, że Velmar przeszkoli 10 tys. rezerwistów. Według niego rząd kupi też 40 "
+           "systemów obrony.", "Rząd kupi"),
+])
+def test_according_to_him_is_the_last_speaker(lang, text, said):
+    """'По его словам, C' was the outlet's sentence, 'Według niego rząd kupi' credited to 'Niego rząd': an 'according
+    to' form whose source is a pronoun (data/claim_cues.json 'according' 'recent') credits the last speaker."""
+    doc = Document(id=f"r-{lang}", source=lang, fmt="txt", language=lang, published="2026-11-20", text=text)
+    claims = analyze([doc])[0].claims
+    (acc,) = [c for c in claims if c.text.startswith(said)]
+    assert acc.kind == "according_to" and ("Hol" in acc.speaker_text or "Гол" in acc.speaker_text), acc

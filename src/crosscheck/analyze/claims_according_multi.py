@@ -24,6 +24,8 @@ def according(st, s: int, e: int) -> bool:
     """'según X, C' / 'C, volgens X' / 'X 에 따르면 C': C credited to X (the language's 'according' forms)."""
     c = st.cues
     sent = st.text[s:e]
+    if c.recent is not None and (m := c.recent.search(sent)) is not None:
+        return _by_the_last_speaker(st, s, e, m)
     if c.before is not None:
         m = c.before.search(sent)
         if m is not None:
@@ -119,6 +121,22 @@ def according(st, s: int, e: int) -> bool:
                 return False
             return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
     return False
+
+
+def _by_the_last_speaker(st, s: int, e: int, m) -> bool:
+    """'Según él, C' / 'C, по его словам': an 'according to' form whose source is a pronoun (data/claim_cues.json
+    'according' 'recent'): C is the last speaker's; the form opening the sentence (its comma after it) or closing it."""
+    who = _recent_or_person(st, s)
+    if who is None:
+        return False
+    cue = " ".join(m.group(0).lower().split())
+    lo, hi = s + m.start(), s + m.end()
+    if not st.text[s:lo].strip(_EDGE + _QUOTE_CHARS):
+        return st.add(hi + len(st.text[hi:e]) - len(st.text[hi:e].lstrip(_EDGE)), e, (s, e), who[0], who[1], cue,
+                      "according_to")
+    if not st.text[hi:e].strip(_EDGE + _QUOTE_CHARS + ".!?\u3002"):
+        return st.add(s, lo, (s, e), who[0], who[1], cue, "according_to")
+    return st.add(s, e, (s, e), who[0], who[1], cue, "according_to", text=st.text[s:lo] + " " + st.text[hi:e])
 
 
 SOURCE_WORDS_BEFORE = 3  # words of a source closing its sentence before the form ('Terveysministeri Ilse Vargan mukaan')

@@ -89,6 +89,7 @@ class Cues:
     anaphora_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     own_account: re.Pattern | None = None  # 'nach eigenen Angaben': the sentence is its subject's own claim
     cited_by: re.Pattern | None = None  # "citate dall'": the sources before it are relayed by the name after it
+    recent: re.Pattern | None = None  # 'según él', 'по его словам': an 'according to' form naming the last speaker
     article_words: bool = True  # the language writes articles as words ('el', 'le'); Slavic languages do not
     # the forms of one title, where its cases share no first letters (Hebrew 'השרה' / 'שרת', with the article and
     # in the construct state): each form -> all forms of its title
@@ -191,6 +192,7 @@ def cues_for(lang: str | None) -> Cues | None:
         cue=_alternation([w for w in words if w.lower() not in acc_words], sub, prefixes=entry.get("prefixes", ())),
         before=_alternation(according.get("before", []), sub),
         after=_alternation(according.get("after", []), sub),
+        recent=_alternation(according.get("recent", []), sub),
         that=_alternation(entry.get("that", []), sub),
         first_person=_alternation(entry.get("first_person", []), sub),
         hedges=tuple((_alternation([w], sub), tag) for w, tag in entry.get("hedges", {}).items()),
