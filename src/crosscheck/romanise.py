@@ -32,6 +32,11 @@ def _romanisations() -> tuple[tuple[frozenset[str], dict[int, str], re.Pattern |
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _languages() -> tuple[str, ...]:
+    return tuple(lang for lang in _table() if lang != "about")
+
+
 def _digraph(text: str, m: re.Match, pairs: dict[str, list[str]]) -> str:
     start, after_vowel = pairs[m.group(0).lower()]
     before = anyascii(text[m.start() - 1]).lower() if m.start() and text[m.start() - 1].isalpha() else ""
@@ -39,11 +44,13 @@ def _digraph(text: str, m: re.Match, pairs: dict[str, list[str]]) -> str:
     return out.capitalize() if m.group(0)[0].isupper() else out
 
 
-def romanised(text: str) -> str:
+def romanised(text: str, language: str | None = None) -> str:
     """``text`` with the letters of the first language whose marker letters it holds written as that language
-    romanises them (the rest is left to anyascii); unchanged when no language's marker is in it."""
-    for marker, table, digraphs, pairs in _romanisations():
-        if any(ch in marker for ch in text):
+    romanises them (the rest is left to anyascii); unchanged when no language's marker is in it. ``language``: the
+    text's own language, whose romanisation applies though the text holds none of its markers (Ukrainian 'Томаш
+    Голуб' is Tomash Holub, not the Russian-looking Golub)."""
+    for lang, (marker, table, digraphs, pairs) in zip(_languages(), _romanisations()):
+        if any(ch in marker for ch in text) or lang == (language or "")[:2]:
             if digraphs is not None:  # 'Βάργκα': γκ after a consonant is g (Varga), after a vowel ng (Άγκελα)
                 text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
                 text = digraphs.sub(lambda m: _digraph(text, m, pairs), text)  # (accents off: 'ού' is 'ου')

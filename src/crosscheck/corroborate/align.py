@@ -105,8 +105,10 @@ def one_language(views: list[ClaimView]) -> bool:
 
 def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -> bool:
     """Some member in another language means roughly what ``view`` says (embeddings propose the
-    comparison that shared words propose within one language)."""
-    return any(view.cross(m) and (meaning(view, m, settings) or 0.0) > 0.0 for m in members)
+    comparison that shared words propose within one language), or is said by the same named person (a language the
+    embedder reads poorly: Ukrainian 'Томаш Голуб' / 'Tomas Holub')."""
+    return any(view.cross(m) and ((meaning(view, m, settings) or 0.0) > 0.0 or view.named and m.named
+                                  and _one_name(view.speaker_keys, m.speaker_keys)) for m in members)
 
 
 def _counted(view: ClaimView) -> set[str]:
@@ -203,9 +205,16 @@ def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
     if not a.cross(b):
         # one language: the embedding proposes only where the claims share a word or a name
         return (max(lexical, cross) if shared else lexical), shared
-    if a.named and b.named and a.speaker_id == b.speaker_id:
-        cross += settings.align_cross_same_speaker  # one named source, one story: likely one subject
+    if a.named and b.named and (a.speaker_id == b.speaker_id or _one_name(a.speaker_keys, b.speaker_keys)):
+        cross += settings.align_cross_same_speaker  # one named source (its name transliterated alike), one story
     return max(lexical, cross), shared
+
+
+def _one_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two speakers' name keys (corroborate.features.name_keys) name one person: two keys in common, or every key of a
+    one-word name ('Томаш Голуб' / 'Defence Minister Tomas Holub'; not 'Tomas Novak' / 'Tomas Holub')."""
+    shared = len(a & b)
+    return shared >= 2 or shared >= 1 and min(len(a), len(b)) == 1
 
 
 def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozenset[str]]:

@@ -351,9 +351,10 @@ def _speaker_words(view_speaker: str | None, claim: Claim) -> set[str]:
     return words
 
 
-def name_keys(name: str | None) -> set[str]:
-    """Prefixes of a name's capitalised words after transliteration: 'Brekke', 'Бреке' and '브레케'
-    need not meet, but 'Virgin Atlantic' meets itself in every Latin-script language."""
+def name_keys(name: str | None, language: str | None = None) -> set[str]:
+    """Prefixes of a name's capitalised words after transliteration (``language``: the name's, whose own romanisation
+    reads it first): 'Brekke', 'Бреке' and '브레케' need not meet, but 'Virgin Atlantic' meets itself in every
+    Latin-script language, and Ukrainian 'Голуб' meets 'Holub'."""
     from anyascii import anyascii
 
     from crosscheck.romanise import romanised
@@ -362,7 +363,7 @@ def name_keys(name: str | None) -> set[str]:
     for raw in (name or "").split():
         if raw[:1].islower():
             continue
-        for tok in re.findall(r"[a-z0-9]+", anyascii(romanised(raw)).lower()):
+        for tok in re.findall(r"[a-z0-9]+", anyascii(romanised(raw, language)).lower()):
             if len(tok) >= 3 and not tok.isdigit():
                 out.add(tok[:5])
     return out
@@ -502,7 +503,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         gid = entity_ids.get((doc.id, key)) or ent.id or "name:" + ent.name.lower()
         entity_terms.add("@" + gid)
         names.update(("@" + gid, n) for n in (ent.name, mention_text))
-        keys |= name_keys(ent.name) | name_keys(mention_text)
+        keys |= name_keys(ent.name, doc.language) | name_keys(mention_text, doc.language)
         if (subject is None or pos < subject[0]) and _opens(text, pos):
             subject = (pos, "@" + gid)
         if parsed is None and head[:1].isupper() and re.search(r"(?<!\w)" + re.escape(head) + r"(?!\w)", mention_text):
@@ -558,7 +559,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         modality=modality_of(text, doc.language), figures=figures, dates=dates, negated=negated, subject=subject_term,
         language=doc.language, vector=vector, name_keys=frozenset(keys),
         speaker_keys=frozenset(k for n in (speaker_name, claim.speaker_text, *(speaker_ent.aliases if speaker_ent else ()))
-                               for k in name_keys(n)),
+                               for k in name_keys(n, doc.language)),
         negated_any=claim.negated or bool(NEGATION_ANY.search(text)), stated_dates=stated,
         negation_terms=negation_terms,
         time_words=frozenset(t.text.lower() for t in inside if not any(ch.isdigit() for ch in t.text)),
