@@ -73,6 +73,19 @@ def test_link_merges_spellings_across_reports():
     assert len(linking.links) == len(pairs)
 
 
+def test_arabic_names_with_and_without_the_article_and_in_their_spellings_are_one_person():
+    """'Bashar al-Assad', 'Bashar Assad' and 'Assad' (the surname alone met two owners, one with 'al'); 'Mohammed
+    al-Rashid', 'Muhammad Rashid' and 'Al Rashid' (whose 'Al' read as a given name); data/aliases.json
+    'name_articles' and 'given_names'."""
+    names = ["Bashar al-Assad", "Bashar Assad", "Assad", "Mohammed al-Rashid", "Muhammad Rashid", "Al Rashid",
+             "Omar el-Bashir", "Umar Bashir"]
+    pairs = [(f"d{i}", _ent("e1", n)) for i, n in enumerate(names)]
+    linking = link(pairs)
+    owner = [_owner(linking, f"d{i}", "e1") for i in range(len(names))]
+    assert len(set(owner[:3])) == 1 and len(set(owner[3:6])) == 1 and len(set(owner[6:])) == 1, owner
+    assert len(set(owner)) == 3, owner
+
+
 def test_ambiguous_surname_stays_alone():
     pairs = [("d1", _ent("e1", "Anna Berg")), ("d2", _ent("e1", "Jonas Berg")), ("d3", _ent("e1", "Berg"))]
     linking = link(pairs)

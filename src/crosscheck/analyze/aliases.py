@@ -256,7 +256,16 @@ def _group_key_of(name: str, type_: str, aliases: tuple[str, ...]) -> tuple[str,
         hit = next((h for h in map(known_place, (ent.name, *ent.aliases)) if h is not None), None)
     if hit is not None:
         return TYPE_GROUP.get(hit.type, "oth"), ("=" + plain_key(hit.name),)
-    return TYPE_GROUP.get(ent.type, "oth"), name_tokens(ent.name)
+    toks = name_tokens(ent.name)
+    if ent.type == "PERSON":  # 'Bashar al-Assad' is 'Bashar Assad' is 'Assad' (data/aliases.json 'name_articles')
+        articles = _name_articles()
+        toks = tuple(t for i, t in enumerate(toks) if i == len(toks) - 1 or t not in articles) or toks
+    return TYPE_GROUP.get(ent.type, "oth"), toks
+
+
+@lru_cache(maxsize=1)
+def _name_articles() -> frozenset[str]:
+    return frozenset(_curated().get("name_articles", {}).get("words", ()))
 
 
 def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str], int] | None = None) -> EntityLinking:
