@@ -268,24 +268,29 @@ def rejoin_vetoed(sim: np.ndarray, labels: Sequence[int], languages: Sequence[st
     lang = np.array([l or "?" for l in languages], dtype=object)
     if len(set(lang[lang != "?"])) < 2:
         return list(labels)
-    labels = list(labels)
-    same = (lang[:, None] == lang[None, :]) & (lang[:, None] != "?")
-    for r in range(len(labels)):
-        own = [j for j in range(len(labels)) if labels[j] == labels[r] and j != r]
-        here = float(np.mean(sim[r, own])) if own else 0.0
-        best, best_mean = None, max(here, settings.story_join_same_mean)
-        for lab in set(labels) - {labels[r]}:
-            members = np.array([j for j in range(len(labels)) if labels[j] == lab])
-            one, other = members[same[r, members]], members[~same[r, members]]
-            if not len(one) or not len(other):
-                continue  # (a pair of each kind)
-            if (sim[r, one] < settings.story_link_threshold).any() or sim[r, other].mean() < settings.story_link_threshold:
-                continue
-            if sim[r, one].mean() > best_mean:
-                best, best_mean = lab, float(sim[r, one].mean())
-        if best is not None:
-            labels[r] = best
-    return labels
+    n = len(labels)
+    ids = sorted(set(labels))
+    member = np.zeros((n, len(ids)))
+    member[np.arange(n), [ids.index(l) for l in labels]] = 1.0
+    others = ~np.eye(n, dtype=bool)
+    same = (lang[:, None] == lang[None, :]) & (lang[:, None] != "?") & others
+    across = ~same & others
+    with np.errstate(divide="ignore", invalid="ignore"):  # (every report against every cluster at once)
+        one_n, across_n = same @ member, across @ member
+        one_mean = (np.where(same, sim, 0.0) @ member) / one_n
+        one_low = (same & (sim < settings.story_link_threshold)) @ member
+        across_mean = (np.where(across, sim, 0.0) @ member) / across_n
+        own_n = others @ member
+        here = (np.where(others, sim, 0.0) @ member) / own_n
+    own = np.array([ids.index(l) for l in labels])
+    here_r = np.nan_to_num(here[np.arange(n), own])
+    ok = (one_n > 0) & (across_n > 0) & (one_low == 0) & (across_mean >= settings.story_link_threshold)
+    ok &= one_mean > np.maximum(here_r, settings.story_join_same_mean)[:, None]
+    ok[np.arange(n), own] = False
+    out = list(labels)
+    for r in np.flatnonzero(ok.any(axis=1)):
+        out[r] = ids[int(np.argmax(np.where(ok[r], one_mean[r], -np.inf)))]
+    return out
 
 
 def vectors_for(features: Sequence[StoryFeatures], settings: Settings,
