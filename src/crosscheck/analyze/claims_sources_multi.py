@@ -12,7 +12,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from crosscheck.analyze.aliases import known_place
-from crosscheck.analyze.time_words import cldr
+from crosscheck.analyze.time_words import cldr, weekday_names
 from crosscheck.denials import is_denial, referring
 from crosscheck.textunits import WORD_CHAR, article_contractions, noun_articles, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
@@ -140,12 +140,6 @@ _DIGIT = re.compile(r"\d")
 def _calendar(lang: str) -> frozenset[str]:
     table = cldr(lang) or {}
     return frozenset({*table.get("weekdays", {}), *table.get("months", {})})
-
-
-@lru_cache(maxsize=32)
-def _days(lang: str) -> str:
-    """The language's weekday names (CLDR) as one alternation, longest first; '(?!)' where none."""
-    return "|".join(map(re.escape, sorted((cldr(lang) or {}).get("weekdays", {}), key=len, reverse=True))) or "(?!)"
 
 
 def _elided(text: str, word: re.Match) -> bool:
@@ -331,7 +325,6 @@ def _told_elsewhere(st, ce: int, start: int) -> bool:
     return st.cues.titles is None or not st.cues.titles.search(st.text, ce, start)
 
 
-
 SUBJECT_WORDS = 6  # the most words a sentence's opening phrase has to be read as its subject
 
 
@@ -348,7 +341,7 @@ def _subject(st, s: int, cs: int) -> str | None:
                      r")(?:[\s,\u3001]|$|[0-9\uff10-\uff19])", head)  # ('X氏は3日、'): a date may follow
         return _tidy(m.group(1)) if m else None
     if st.cues.substring:  # no topic particle (zh): the words right before the verb, past a day ('X公司周五表示')
-        m = re.search(r"([^\s\d,.;:!?\u3000-\u303f\uff01-\uff20]{2,16}?)(?:" + _days(st.cues.lang) +
+        m = re.search(r"([^\s\d,.;:!?\u3000-\u303f\uff01-\uff20]{2,16}?)(?:" + weekday_names(st.cues.lang) +
                       r"|\d{1,2}\s*[\u65e5\u53f7])?\s*$", head)
         return _tidy(m.group(1)) if m and not _only_function_words(st, m.group(1)) else None
     opening = _opening_noun_phrase(st, s, cs)

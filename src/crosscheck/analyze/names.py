@@ -24,7 +24,7 @@ from crosscheck.analyze.aliases import known, known_place, plain_key
 from crosscheck.analyze.claims_multi import cues_for, name_stops
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.analyze.portfolios import ministry_spans, name_after_portfolio, portfolio_end
-from crosscheck.analyze.time_words import cldr
+from crosscheck.analyze.time_words import cldr, weekday_names
 from crosscheck.model import Entity, Mention
 from crosscheck.textunits import base_language, stop_words
 from crosscheck.textunits import sentence_initial as _sentence_initial
@@ -211,7 +211,7 @@ def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[i
         # foreign name's parts joined by a middle dot ('部长伊尔泽·瓦尔加3日表示'), perhaps before a date; not the verb
         cues = cues_for(language)
         say = cues.cue.pattern if cues is not None and cues.cue is not None else "(?!)"
-        days = _weekdays(language)
+        days = weekday_names(language)
         # (the last part stops before a weekday: '米雷拉·多布雷夫周四表示')
         m = re.match(rf"(?!{say})((?:[\u4e00-\u9fff]{{1,6}}(?:[\u00b7\u30fb\u2022][\u4e00-\u9fff]{{1,6}}?){{1,2}})|"
                      rf"[\u4e00-\u9fff]{{2,3}}?)(?=[0-9\uff10-\uff19]|{days}|{say}|\uff0c|\u3002)", text[te:te + 24])
@@ -231,12 +231,6 @@ def _name_by_title(text: str, ts: int, te: int, language: str | None) -> tuple[i
         start += len(first)
         name = name[len(first):]
     return (start, start + len(name)) if name else None
-
-
-@lru_cache(maxsize=8)
-def _weekdays(language: str) -> str:
-    """The language's weekday names as one alternation, longest first ('星期四', '周四'; '(?!)' where none)."""
-    return "|".join(sorted((cldr(language) or {}).get("weekdays", {}), key=len, reverse=True)) or "(?!)"
 
 
 def _build(sdoc: Doc, text: str, spans) -> LocalEntities:

@@ -67,6 +67,13 @@ CLDR_LANGS = FOREIGN_LANGS
 
 
 @lru_cache(maxsize=32)
+def weekday_names(lang: str) -> str:
+    """The language's weekday names (CLDR) as one regex alternation, longest first ('星期四', '周四'); '(?!)' where
+    none."""
+    return "|".join(map(re.escape, sorted((cldr(lang) or {}).get("weekdays", {}), key=len, reverse=True))) or "(?!)"
+
+
+@lru_cache(maxsize=32)
 def cldr(lang: str) -> dict | None:
     """CLDR month and weekday names of ``lang`` (babel), plus the modifiers and set phrases of
     ``data/time_words.json``: {'months': word -> n, 'weekdays': word -> 0..6, 'weekday_re', 'month_re', 'phrase_re', 'phrases'}."""
