@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, apposition_before_conjunct, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -421,7 +421,8 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = [t for t in toks if t not in narrated]
             used |= {t.i for t in narrated}  # (the speaker's own act, no one's speech)
         elif comp is not None:  # 'C, X said': the clause before the cue
-            if cue.lemma_ != "tell" and any(c.dep_ == "dobj" and c.i > cue.i and not referring(" ".join(t.text for t in c.subtree), "en") for c in cue.children):
+            if cue.lemma_ not in NOT_OBJECT and any(c.dep_ == "dobj" and c.i > cue.i and not referring(
+                    " ".join(t.text for t in c.subtree), "en") for c in cue.children):  # ('told reporters', 'warned residents')
                 continue  # 'Drone hits fuel depot, Ostria denies involvement': what is denied is its object, not C
             cue_ids = subtree_ids(cue, exclude=comp)
             if swapped is not None:  # (the object the parser took for the subject is the clause's)
