@@ -86,6 +86,17 @@ def test_arabic_names_with_and_without_the_article_and_in_their_spellings_are_on
     assert len(set(owner)) == 3, owner
 
 
+def test_a_person_named_only_in_arabic_script_joins_the_one_latin_person_of_that_skeleton():
+    """'محمد الراشد' (the article joined to the word) and 'إيرين فالون' (the long vowel written with waw) stayed apart from
+    Mohammed al-Rashid and Irene Fallon: rule 4 read only Hangul and kana, and the article and the vowel letters were
+    consonants of the skeleton."""
+    pairs = [("a", _ent("e1", "Mohammed al-Rashid")), ("b", _ent("e1", "محمد الراشد")),
+             ("c", _ent("e1", "Irene Fallon")), ("d", _ent("e1", "إيرين فالون"))]
+    linking = link(pairs)
+    assert _owner(linking, "a", "e1") == _owner(linking, "b", "e1") != _owner(linking, "c", "e1")
+    assert _owner(linking, "c", "e1") == _owner(linking, "d", "e1")
+
+
 def test_ambiguous_surname_stays_alone():
     pairs = [("d1", _ent("e1", "Anna Berg")), ("d2", _ent("e1", "Jonas Berg")), ("d3", _ent("e1", "Berg"))]
     linking = link(pairs)

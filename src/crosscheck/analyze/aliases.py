@@ -265,7 +265,12 @@ def _group_key_of(name: str, type_: str, aliases: tuple[str, ...]) -> tuple[str,
 
 @lru_cache(maxsize=1)
 def _name_articles() -> frozenset[str]:
-    return frozenset(_curated().get("name_articles", {}).get("words", ()))
+    return _name_articles_of("words")
+
+
+@lru_cache(maxsize=2)
+def _name_articles_of(kind: str) -> frozenset[str]:
+    return frozenset(_curated().get("name_articles", {}).get(kind, ()))
 
 
 def link(entities: Sequence[tuple[str, Entity]], weights: Mapping[tuple[str, str], int] | None = None) -> EntityLinking:
@@ -426,15 +431,25 @@ def _join_mistyped_people(groups: dict, weight) -> None:
             groups[owners[0]].extend(groups.pop(key))
 
 
-_HANGUL_KANA = re.compile(r"[\uac00-\ud7af\u3040-\u30ff]")
+# scripts whose names meet Latin ones by their consonants alone (rule 4): Hangul and kana, and the abjads, which write
+# few vowels (Arabic 'الراشد' is Rashid, Hebrew 'ורגה' Varga)
+_HANGUL_KANA = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u0600-\u06ff\u0590-\u05ff]")
 _EPENTHETIC = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])eu(?=[bcdfghjklmnpqrstvwxz]|$)")  # 스 in 젤렌스키: a vowel Hangul adds
 _SKELETON = str.maketrans({"j": "s", "z": "s", "c": "k", "x": "s", "q": "k", "g": "k", "r": "l", "b": "p",
                            "f": "p", "v": "p", "w": "p", "d": "t"})
 
 
+_LONG_VOWELS = re.compile(r"(?<=[\u0620-\u064a])[\u0648\u064a\u0649]")
+
+
 @lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """The consonants of a name's last word, folded across transliterations (Zelensky, 젤렌스키, ゼレンスキー -> slnsk)."""
+    last = name.split()[-1] if name.split() else ""
+    for article in _name_articles_of("script"):  # Arabic 'الراشد': the article is no part of the name's consonants
+        if last.startswith(article) and len(last) > len(article) + 1:
+            name = last[len(article):]
+    name = _LONG_VOWELS.sub("", name)  # 'فالون' (Fallon): waw and ya inside a word write its long vowels
     word = plain_key(name).split()[-1] if plain_key(name) else ""
     word = _EPENTHETIC.sub("", word).replace("sh", "s").replace("ch", "s").replace("ts", "s").replace("kh", "k").replace("th", "t")
     cons = re.sub(r"[aeiouyh]", "", word.translate(_SKELETON))
