@@ -10,7 +10,7 @@
    Zelenskyi; Kim Jong-un = Kim Jong Un; Oleksandr = Alexander); given names must agree token by
    token, so Kim Jong Un and Kim Yong-hyun stay apart;
 3. a surname-only person joins the one full name with that surname (none or several: stays alone);
-4. a person named only in Hangul or kana (젤렌스키, ゼレンスキー) joins the one Latin-script person
+4. a person named only in Hangul, kana or an abjad (젤렌스키, ゼレンスキー, الراشد) joins the one Latin-script person
    whose surname has the same consonant skeleton (Zelensky);
 5. other names match on their normalised key;
 6. a person's name the small model tagged a place or an organisation joins that person
@@ -433,7 +433,7 @@ def _join_mistyped_people(groups: dict, weight) -> None:
 
 # scripts whose names meet Latin ones by their consonants alone (rule 4): Hangul and kana, and the abjads, which write
 # few vowels (Arabic 'الراشد' is Rashid, Hebrew 'ורגה' Varga)
-_HANGUL_KANA = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u0600-\u06ff\u0590-\u05ff]")
+_SKELETON_SCRIPTS = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u0600-\u06ff\u0590-\u05ff]")
 _EPENTHETIC = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])eu(?=[bcdfghjklmnpqrstvwxz]|$)")  # 스 in 젤렌스키: a vowel Hangul adds
 _SKELETON = str.maketrans({"j": "s", "z": "s", "c": "k", "x": "s", "q": "k", "g": "k", "r": "l", "b": "p",
                            "f": "p", "v": "p", "w": "p", "d": "t"})
@@ -457,16 +457,17 @@ def skeleton(name: str) -> str:
 
 
 def _join_by_skeleton(groups: dict) -> None:
-    """A person named only in Hangul or kana joins the one Latin- or Cyrillic-script person of that skeleton."""
+    """A person named only in Hangul, kana, Arabic or Hebrew script joins the one Latin- or Cyrillic-script person of
+    that skeleton."""
     latin: dict[str, list] = defaultdict(list)
     for key, members in groups.items():
-        if key[0] == "per" and not any(_HANGUL_KANA.search(e.name) for _, e in members):
+        if key[0] == "per" and not any(_SKELETON_SCRIPTS.search(e.name) for _, e in members):
             sk = skeleton(members[0][1].name)
             if len(sk) >= 3:
                 latin[sk].append(key)
     for key in [k for k in groups if k[0] == "per"]:
         members = groups.get(key)
-        if not members or not all(_HANGUL_KANA.search(e.name) for _, e in members):
+        if not members or not all(_SKELETON_SCRIPTS.search(e.name) for _, e in members):
             continue
         owners = latin.get(skeleton(members[0][1].name), [])
         if len(owners) == 1 and owners[0] != key:
@@ -496,7 +497,7 @@ def alias_keys(ent: Entity) -> frozenset[str]:
 
     p:<last token>  people: the surname rule and the middle-name rule join only the same last token (a
                     one-word place or organisation has it too: _join_mistyped_people);
-    s:<skeleton>    a Latin/Cyrillic... person's skeleton, h:<skeleton> a Hangul/kana person's (rule 4);
+    s:<skeleton>    a Latin/Cyrillic... person's skeleton, h:<skeleton> a Hangul/kana/abjad person's (rule 4);
     n:<tokens>      places, organisations, other names (their type is voted across groups of one key),
                     and people's whole names (a person's name tagged a place elsewhere);
     f:<first token> organisations: the first word of the name (rule 7);
@@ -515,7 +516,7 @@ def _alias_keys(name: str, type_: str, aliases: tuple[str, ...]) -> frozenset[st
             keys.add("f:" + toks[0])  # a one-word 'person' meets the organisation its word opens (rule 7)
         sk = skeleton(ent.name)
         if len(sk) >= 3:
-            keys.add(("h:" if _HANGUL_KANA.search(ent.name) else "s:") + sk)
+            keys.add(("h:" if _SKELETON_SCRIPTS.search(ent.name) else "s:") + sk)
         return frozenset(keys)
     if grp in ("loc", "org", "oth"):
         first = {"f:" + toks[0].lstrip("=").split()[0]} if grp == "org" and toks and toks[0].lstrip("=") else set()
