@@ -1704,3 +1704,13 @@ def test_according_to_him_is_the_last_speaker(lang, text, said):
     claims = analyze([doc])[0].claims
     (acc,) = [c for c in claims if c.text.startswith(said)]
     assert acc.kind == "according_to" and ("Hol" in acc.speaker_text or "Гол" in acc.speaker_text), acc
+
+
+def test_an_arabic_spokesperson_on_behalf_of_a_body_is_named():
+    """'وقالت المتحدثة باسم الشرطة إيرين فالون إن C' (the police spokeswoman Irene Fallon): the speaker was 'المتحدثة
+    باسم', the name unread, as 'باسم الشرطة' (on behalf of the police) stood between the title and the name
+    (data/claim_cues.json 'title_links')."""
+    doc = Document(id="tl-ar", source="ar", fmt="txt", language="ar", published="2026-10-14",
+                   text="وقال المتحدث باسم الجيش يوسف حداد إن القوات انسحبت من البلدة صباح الثلاثاء.")
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind == "reported"]
+    assert said.speaker_text == "يوسف حداد", said

@@ -144,6 +144,11 @@ def title_words(lang: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def title_links(lang: str | None) -> tuple[str, ...]:
+    """Words that go on with a title by the body it speaks for (data/claim_cues.json 'title_links')."""
+    return tuple((_data()["languages"].get(base_language(lang)) or {}).get("title_links", ()))
+
+
 def name_stops(lang: str | None) -> frozenset[str]:
     """Words that end a name after a title in a script without capitals (data/claim_cues.json 'name_stops')."""
     return frozenset((_data()["languages"].get(base_language(lang)) or {}).get("name_stops", ()))

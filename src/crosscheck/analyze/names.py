@@ -21,7 +21,7 @@ from babel import Locale
 from spacy.tokens import Doc
 
 from crosscheck.analyze.aliases import known, known_place, plain_key
-from crosscheck.analyze.claims_multi import cues_for, name_stops
+from crosscheck.analyze.claims_multi import cues_for, name_stops, title_links
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.analyze.portfolios import ministry_spans, name_after_portfolio, portfolio_end
 from crosscheck.analyze.time_words import cldr, weekday_names
@@ -157,6 +157,9 @@ def _uncased_name(text: str, te: int, language: str | None) -> tuple[int, int] |
     (perhaps set off by a comma) and Arabic adjectives (which open with al-), up to two words in a row that are no
     function word, complementiser, verb of saying or ``name_stops`` word of the language (data/claim_cues.json)."""
     end = portfolio_end(text, te, language) or te
+    link = _title_link(language).match(text, end)  # 'المتحدثة باسم الشرطة إيرين فالون': on behalf of the police
+    if link is not None:
+        end = link.end()
     end += len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" \u00a0,\u060c"))  # 'وزیر بهداشت، ایلزه وارگا'
     end -= 1 if end > te and text[end - 1] in " \u00a0" else 0
     cues = cues_for(language)
@@ -173,6 +176,16 @@ def _uncased_name(text: str, te: int, language: str | None) -> tuple[int, int] |
             break
         taken.append(words[k])
     return (end + taken[0].start(), end + taken[-1].end()) if taken else None
+
+
+@lru_cache(maxsize=8)
+def _title_link(language: str | None) -> re.Pattern:
+    """A word that goes on with a title by the body it speaks for, and that body's word (data/claim_cues.json
+    'title_links': Arabic 'باسم', on behalf of: 'المتحدث باسم الجيش')."""
+    cues = title_links(language)
+    if not cues:
+        return re.compile(r"(?!)")
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, cues)) + r")\s+\S+")
 
 
 def _adjacent(text: str, at: int, words: list, k: int) -> bool:
