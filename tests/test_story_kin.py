@@ -236,3 +236,11 @@ def test_a_date_alone_ties_no_two_reports_across_languages():
     settings = Settings(embedder="none")
     sim = similarity_matrix([hindi, flood, collapse], [1, 1, 1], settings, ["hi", "en", "en"])
     assert sim[0, 1] == 0.0 and sim[0, 2] > settings.story_threshold
+
+
+def test_an_arrest_is_a_kind_of_event():
+    from crosscheck.stories.features import lead_events
+
+    assert lead_events("Police arrest man over gallery break-in",
+                       "Police in York arrested a 29-year-old man on Wednesday.", "en") == ("arrest",)
+    assert lead_events("", "Die Polizei hat einen Mann festgenommen.", "de") == ("arrest",)
