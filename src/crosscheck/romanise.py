@@ -20,21 +20,17 @@ def _table() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _romanisations() -> tuple[tuple[frozenset[str], dict[int, str], re.Pattern | None, dict[str, list[str]]], ...]:
-    """(marker letters, letter map, digraph pattern, digraph -> [start or after a consonant, after a vowel])."""
+def _romanisations() -> tuple[tuple[str, frozenset[str], dict[int, str], re.Pattern | None, dict[str, list[str]]], ...]:
+    """(language, marker letters, letter map, digraph pattern, digraph -> [start or after a consonant, after a
+    vowel])."""
     out = []
     for lang, spec in _table().items():
         if lang == "about":
             continue
         pairs = {k.lower(): v for k, v in (spec.get("digraphs") or {}).items()}
         rx = re.compile("|".join(map(re.escape, pairs)), re.IGNORECASE) if pairs else None
-        out.append((frozenset(spec["marker"]), str.maketrans(spec["map"]), rx, pairs))
+        out.append((lang, frozenset(spec["marker"]), str.maketrans(spec["map"]), rx, pairs))
     return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _languages() -> tuple[str, ...]:
-    return tuple(lang for lang in _table() if lang != "about")
 
 
 def _digraph(text: str, m: re.Match, pairs: dict[str, list[str]]) -> str:
@@ -49,7 +45,7 @@ def romanised(text: str, language: str | None = None) -> str:
     romanises them (the rest is left to anyascii); unchanged when no language's marker is in it. ``language``: the
     text's own language, whose romanisation applies though the text holds none of its markers (Ukrainian 'Томаш
     Голуб' is Tomash Holub, not the Russian-looking Golub)."""
-    for lang, (marker, table, digraphs, pairs) in zip(_languages(), _romanisations()):
+    for lang, marker, table, digraphs, pairs in _romanisations():
         if any(ch in marker for ch in text) or lang == (language or "")[:2]:
             if digraphs is not None:  # 'Βάργκα': γκ after a consonant is g (Varga), after a vowel ng (Άγκελα)
                 text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))

@@ -258,14 +258,9 @@ def _group_key_of(name: str, type_: str, aliases: tuple[str, ...]) -> tuple[str,
         return TYPE_GROUP.get(hit.type, "oth"), ("=" + plain_key(hit.name),)
     toks = name_tokens(ent.name)
     if ent.type == "PERSON":  # 'Bashar al-Assad' is 'Bashar Assad' is 'Assad' (data/aliases.json 'name_articles')
-        articles = _name_articles()
+        articles = _name_articles_of("words")
         toks = tuple(t for i, t in enumerate(toks) if i == len(toks) - 1 or t not in articles) or toks
     return TYPE_GROUP.get(ent.type, "oth"), toks
-
-
-@lru_cache(maxsize=1)
-def _name_articles() -> frozenset[str]:
-    return _name_articles_of("words")
 
 
 @lru_cache(maxsize=2)
