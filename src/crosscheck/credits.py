@@ -16,6 +16,15 @@ _TAIL_CHARS = 600  # sign-offs and contribution lines are looked for in the last
 _HEAD_CHARS = 400  # datelines in the first this many
 
 
+def outlet_key(name: str | None) -> str:
+    """An outlet's name as compared with a source's wording or a credit: letters only, lower case, no leading article
+    ('the Valdor Times' / 'Valdor Times')."""
+    words = re.findall(r"[^\W_]+", (name or "").lower())
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return "".join(words)
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], tuple[tuple[re.Pattern, int | None], ...]]:
     with resources.files("crosscheck.data").joinpath("wires.json").open(encoding="utf-8") as fh:

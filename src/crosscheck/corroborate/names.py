@@ -101,15 +101,6 @@ def nested_names(a: ClaimView, b: ClaimView) -> bool:
     return any(x <= y or y <= x for x in words(a) for y in wb)
 
 
-def outlet_key(name: str | None) -> str:
-    """An outlet's name as compared with a source's wording: letters only, lower case, no leading article
-    ('the Valdor Times' / 'Valdor Times')."""
-    words = re.findall(r"[^\W_]+", (name or "").lower())
-    if words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    return "".join(words)
-
-
 def proper_part(wording: str) -> str:
     """A source's wording without its lowercase words: the name the descriptors go with ('агентство Northwire', 'the
     news agency Northwire' -> 'Northwire'); '' when every word is lowercase ('the agency'), the wording itself in a

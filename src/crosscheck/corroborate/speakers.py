@@ -5,9 +5,10 @@ other's speaker).
 from __future__ import annotations
 
 from ..config import Settings
+from ..credits import outlet_key
 from .features import ClaimView
 from .lexicon import TOKEN, stem
-from .names import outlet_key, proper_part
+from .names import proper_part
 
 _GENERIC_SOURCE = frozenset(
     "source official officials report intelligence anonymous representative spokesperson spokesman "

@@ -21,8 +21,8 @@ from .clauses import changed_from, marker_in
 from .compat import counted_later, hours_apart
 from .values import dates_between, figure_relation, is_floor, negation_shared, same_thing
 from .features import ClaimView
-from .names import outlet_key, proper_part
-from ..credits import wire_name
+from ..credits import outlet_key, wire_name
+from .names import proper_part
 from .lexicon import IRREGULAR
 
 

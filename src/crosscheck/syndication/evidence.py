@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..config import Settings
+from ..credits import outlet_key
 from ..model import Fingerprint
 from .sentences import resemblance
 
@@ -47,10 +48,6 @@ def _lis(seq: list[int]) -> int:
         else:
             tails[k] = x
     return len(tails)
-
-
-def _key(name: str | None) -> str:
-    return "".join(ch for ch in (name or "").lower() if ch.isalnum())
 
 
 def common_credit(a: Fingerprint, b: Fingerprint) -> str | None:
@@ -95,7 +92,7 @@ def copy_evidence(a: Fingerprint, b: Fingerprint, hits: set[tuple[int, int]], s:
     version = credit is not None and weight >= 1 and max(sims, default=0.0) >= 0.9
     # ... or the wire's own updates: published by the wire it credits, a sentence of the earlier rewritten with the
     # new figures ('killed one person and forced about 800 residents to flee' -> 'killed two people ... 1,200')
-    own = credit is not None and _key(a.outlet) == _key(b.outlet) == _key(credit)
+    own = credit is not None and outlet_key(a.outlet) == outlet_key(b.outlet) == outlet_key(credit)
     version = version or own and weight >= 1 and max(sims, default=0.0) >= s.syndication_update_sim
     ev.accepted = strong or medium or version
     ev.kind = "copy" if mean >= 0.9 else "rewrite"  # a copy may be trimmed; a rewrite edits its sentences
