@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing, with_commas
+from crosscheck.analyze.claim_index import CONTRAST, CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing, with_commas
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, SPEAKERS_ONLY, SPEECH, State, resolve
 from crosscheck.analyze.claim_text import not_of_clause, speakers_act
 
@@ -104,6 +104,20 @@ def _appositive_name(sent: Span, head: Token) -> Token | None:
     return doc[end - 1]
 
 
+def rival_speech(sent: Span) -> list[Token]:
+    """The verbs of saying that head a second source's clause set against the first by 'while', 'whereas' or 'but'
+    (data/attribution_cues_en.json 'contrast'): 'C, according to the ministry, while the unions claimed D'."""
+    rivals = []
+    for t in sent:
+        if t.dep_ not in ("advcl", "conj") or t.lemma_ not in SPEECH or not any(c.dep_ == "nsubj" for c in t.children):
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in t.children)
+        joined = t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in CONTRAST and t.head.i < c.i < t.i for c in t.head.children)
+        if marked or joined:
+            rivals.append(t)
+    return rivals
+
+
 def according_to(st: State, sent: Span) -> bool:
     """'According to X, C' / 'As X noted, C': C credited to X (a document or medium naming another source relays it:
     the source's chain)."""
@@ -132,7 +146,8 @@ def according_to(st: State, sent: Span) -> bool:
         return False
     cue = sources[-1][3]
     dropped = set().union(*(d for _, d, _, _ in sources))
-    toks = [t for t in sent if t.i not in dropped]
+    rivals = {t.i for r in rival_speech(sent) if r.i > sources[-1][0].i for t in r.subtree}  # read by its own cue
+    toks = [t for t in sent if t.i not in dropped and t.i not in rivals]
     resolved = []
     for head, _, wording, _ in sources:
         key, text = resolve(st, head)

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import (CUE_CLASS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, Index,
                                             noun_phrase)
-from crosscheck.analyze.claim_text import hedges_of, is_negated, render, split_clauses, subject_of
+from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, full_clause, hedges_of, is_negated, render,
+                                           split_clauses, subject_of)
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
@@ -81,13 +82,15 @@ class State:
 
     def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
             kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True,
-            min_words: int = 4, speaks: bool = True) -> None:
-        """Add the claim(s); ``speaks``: the speaker becomes the last speaker (a later 'he', a quote
-        with no cue); a noun-phrase content's holder does not."""
+            min_words: int | None = None, speaks: bool = True) -> None:
+        """Add the claim(s) of at least ``min_words`` words (default: four, three for a whole clause);
+        ``speaks``: the speaker becomes the last speaker (a later 'he', a quote with no cue); a noun-phrase
+        content's holder does not."""
         parts = split_clauses(tokens, SPEAKERS_ONLY, SOURCE_NOUNS) if split else [tokens]
         self.used.update(t.i for t in tokens)
         for part in parts:
-            text = render(part, min_words)
+            least = min_words if min_words is not None else MIN_FULL_CLAUSE_WORDS if full_clause(part) else 4
+            text = render(part, least)
             if text is None:
                 continue
             hedges = tuple(dict.fromkeys(hedges_of(part) + extra_hedges))
@@ -253,8 +256,15 @@ def pronoun_phrase(head: Token) -> str:
 
 
 def _organisation_before(st: State, head: Token) -> str | None:
-    """The organisation named last before ``head`` in its sentence or the one before."""
+    """The organisation that is the subject of a clause before ``head`` in its sentence ('Helvik will pay $2.1 billion
+    for Nordnet, the telecoms group said': Helvik), else the one named last before it there or in the sentence
+    before."""
     sent = head.sent
+    for i in range(head.i - 1, sent.start - 1, -1):
+        key = st.ents.by_token.get(i)
+        ent = st.ents.entity(key) if key is not None else None
+        if ent is not None and ent.type == "ORG" and st.sdoc[i].dep_ in ("nsubj", "nsubjpass"):
+            return key
     start = st.sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for i in range(head.i - 1, start - 1, -1):
         key = st.ents.by_token.get(i)

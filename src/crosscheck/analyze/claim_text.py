@@ -194,6 +194,25 @@ def hedges_of(tokens: Iterable[Token]) -> tuple[str, ...]:
     return tuple(out)
 
 
+MIN_FULL_CLAUSE_WORDS = 3  # '20 people died', 'She has pneumonia': a subject and a finite verb are a claim
+
+
+def full_clause(tokens: Sequence[Token]) -> bool:
+    """The tokens are one whole clause: a finite verb with its own subject, no subordinating word before it
+    ('before he died', 'where he stands') and no infinitive ('her to leave')."""
+    ids = {t.i for t in tokens}
+    roots = _roots(tokens)
+    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+        return False
+    root = roots[0]
+    finite = "Fin" in root.morph.get("VerbForm") or any(
+        c.dep_ in ("aux", "auxpass") and "Fin" in c.morph.get("VerbForm") for c in root.children if c.i in ids)
+    subject = any(c.dep_ in _SUBJECTS and c.i in ids for c in root.children)
+    bound = any(t.tag_ in ("WRB", "WP", "WDT") or t.dep_ == "mark" and t.lower_ not in ("that",) for t in tokens
+                if t.i < root.i and (t.head.i == root.i or t.tag_ in ("WRB", "WP")))
+    return finite and subject and not bound
+
+
 def subject_of(tokens: Sequence[Token]) -> str:
     """The head word of the grammatical subject of the claim's main clause, for comparing claims: a proper
     noun as written ('Page' of 'Pinup icon Bettie Page died'), else its lemma ('girl' of 'The notorious party

@@ -37,7 +37,7 @@ from crosscheck.analyze.claim_index import (
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import bare, block_quote, inside_clause, resumes, runs_on
-from crosscheck.analyze.claim_sources import according_to, possessed_count, speaker_acts
+from crosscheck.analyze.claim_sources import according_to, possessed_count, rival_speech, speaker_acts
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
@@ -125,7 +125,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             i = block + 1
             continue
         cued, added = word_cues(st, sent), len(st.claims)  # claim_words.py: "the mayor's claim that C"
-        if according_to(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)) \
+        if _credited(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)) \
                 or possessed_count(st, sent):
             on = runs_on(st, sents, i, region, added) if region is not None else None  # 'X said "C1. C2."'
             if outlet_claims:
@@ -254,7 +254,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     elif len(toks) >= (MIN_CUED_QUOTE_WORDS if cue is not None else st.settings.claim_min_quote_words):
         before = len(st.claims)
         st.add(toks, qsents, speaker, speaker_text, cue_text, "quote", split=len(qsents) == 1,
-               min_words=MIN_CUED_QUOTE_WORDS if cue is not None else 4)
+               min_words=MIN_CUED_QUOTE_WORDS if cue is not None else None)
         _nested_before(st, qsents, inside, speaker_text, before)
     for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
         more = sdoc[j]
@@ -335,6 +335,15 @@ def _unsaid(cue: Token) -> bool:
     'refusing'; 'failed to note that C' presupposes C)."""
     return any(c.dep_ == "neg" for c in cue.children) or no_one(cue) or \
         cue.dep_ == "xcomp" and cue.head.lemma_ in claim_frames.REFUSING
+
+
+def _credited(st: _State, sent: Span) -> bool:
+    """'According to X, C': X's C; a second source's clause set against it ('..., while Y said D') by its own cue."""
+    if not according_to(st, sent):
+        return False
+    if rival_speech(sent):
+        _reported(st, sent)
+    return True
 
 
 def _reported(st: _State, sent: Span) -> bool:
