@@ -681,3 +681,29 @@ def test_a_claim_that_misses_its_own_languages_retelling_stays_out_across_langua
     findings = corroborate(story, docs, {a.document: a for _, a, _ in reports}, {},
                            {k: v for _, _, m in reports for k, v in m.items()}, None, vectors)
     assert sorted(tuple(sorted(c.documents)) for c in findings.claims) == [("a", "b"), ("c",)]
+
+
+@pytest.mark.parametrize("one, other, relation", [
+    ("Temperatures reached 44 degrees Celsius on Saturday.", "Temperatures hit 111 degrees Fahrenheit on Saturday.", "same"),
+    ("Temperatures reached 44C on Saturday.", "Temperatures hit 111F on Saturday.", "same"),
+    ("Temperatures reached 44C on Saturday.", "Temperatures hit 115 degrees Fahrenheit on Saturday.", "clash"),
+    ("The fire burned 30 km north of the city.", "The fire burned 19 miles north of the city.", "same"),
+    ("The fire burned 30 km north of the city.", "The fire burned 25 miles north of the city.", "clash"),
+    ("The fire destroyed 2,000 hectares.", "The fire destroyed 5,000 acres.", "same"),
+    ("The fire burned 30 km north of the city.", "The fire burned 31 km north of the city.", "clash"),
+])
+def test_a_measure_in_another_unit_is_compared_in_its_base_unit(one, other, relation):
+    """'44 degrees Celsius (111 degrees Fahrenheit)', '30 km (19 miles)': a report giving only the conversion states
+    the same measure; a figure in a unit mostly given as a rounded conversion stands for half its last digit either
+    way (data/disagreements.json 'units', 'rounded_units'). Before, '44' and '111' were two values of 'degr'."""
+    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.values import figure_relation
+
+    assert figure_relation(figures_in(one), figures_in(other)) == relation
+
+
+def test_a_converted_measure_is_labelled_in_its_own_unit():
+    from crosscheck.corroborate.features import figures_in
+
+    assert [f.label() for f in figures_in("Temperatures hit 111 degrees Fahrenheit, 3 C-130 planes flew 19 miles.")] \
+        == ["111 °F", "3 c", "130 plan", "19 mi"]

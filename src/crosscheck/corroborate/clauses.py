@@ -130,6 +130,11 @@ def in_name(text: str, start: int, end: int, language: str | None = None) -> boo
     return sum(1 for w in words if w[:1].isupper()) < 0.6 * len(words)  # not a headline in title case
 
 
+def concepts_named(text: str, language: str | None) -> frozenset[str]:
+    """The concepts of data/disagreements.json a text names anywhere ('41 personas fueron rescatadas': rescued)."""
+    return frozenset(concept for concept, pat in concept_patterns("concepts", language) if pat.search(text))
+
+
 def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: str | None,
                  section: str = "concepts", phrase: bool = False, reach: int = 70, first: bool = False) -> str | None:
     """The concept named nearest to [start, end) within the clause [cs, ce); words after win ties.
@@ -175,8 +180,10 @@ def concept_near(text: str, start: int, end: int, cs: int, ce: int, language: st
 
 
 
-def qualifier(text: str, num_start: int, end: int, language: str | None) -> tuple[str | None, bool, bool, int]:
-    """(bound, increment, total, start of the qualifier) read around a number."""
+def qualifier(text: str, num_start: int, end: int, language: str | None,
+              num_end: int | None = None) -> tuple[str | None, bool, bool, int]:
+    """(bound, increment, total, start of the qualifier) read around a number (its quantity ending at ``end``, the
+    number itself at ``num_end``: 'seven more bodies' is an increment)."""
     before = text[max(0, num_start - 40):num_start]
     bound, q_start = None, num_start
     for kind in ("lower", "upper", "approx"):
@@ -198,7 +205,7 @@ def qualifier(text: str, num_start: int, end: int, language: str | None) -> tupl
         pat_a = _qualifier_re(kind, language, False)
         if kind == "increment" and pat_b and (pat_b.search(rest_before) or pat_b.search(before)):
             increment = True
-        if pat_a and pat_a.search(after):
+        if pat_a and (pat_a.search(after) or num_end is not None and pat_a.search(text[num_end:end])):
             increment = True
     total = False
     window = text[max(0, q_start - 60):min(len(text), end + 40)].lower()

@@ -26,6 +26,7 @@ from .clauses import (DIGIT, PLACE_LABELS, YEAR, ReportText, actors, breakdown, 
                       era, lexicon, marked, marker, marker_in, phrases, place_after, place_re, places, qualifier,
                       time_cue)
 from .features import modality_of
+from .units import Unit, unit_of
 
 
 @dataclass(frozen=True)
@@ -90,17 +91,16 @@ def _head_concept(text: str, end: int, q_of: str | None, language: str | None,
 
 
 
-def _unit_of(q_text: str, unit: str | None) -> tuple[str | None, float]:
-    """(base unit, factor) of a measure: '12 miles' -> ('m', 1609.344); unknown units stay as they are."""
-    units = lexicon()["units"]
+def _unit_of(q_text: str, unit: str | None) -> Unit | str | None:
+    """The unit of a measure: '12 miles' -> mi (base m); an area word's unit as 'area:<word>'; unknown units stay as
+    they are."""
     words = [w.lower() for w in re.findall(r"[^\W\d_²]+", q_text)]
     if any(w in lexicon()["area_words"] for w in words):
-        return "area:" + (words[-1] if words else (unit or "")), 1.0
+        return "area:" + (words[-1] if words else (unit or ""))
     for w in [*(words[-1:]), (unit or "").lower()]:
-        if w in units:
-            _, factor, base = units[w]
-            return base, factor
-    return unit, 1.0
+        if (found := unit_of(w)) is not None:
+            return found
+    return unit
 
 
 def _merge_ranges(text: str, facts: list[Fact], language: str | None) -> list[Fact]:
@@ -187,13 +187,14 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             subject = f"money:{q.unit}:{concept}"
         else:
             subject = concept
-        bound, increment, total, q_start = qualifier(text, num_start, q.end, doc.language)
-        base, factor = _unit_of(unit_word, q.unit) if kind == "measure" else (q.unit, 1.0)
+        bound, increment, total, q_start = qualifier(text, num_start, q.end, doc.language, figure_end)
+        unit = _unit_of(unit_word, q.unit) if kind == "measure" else q.unit
+        base, to_base = (unit.base, unit.to_base) if isinstance(unit, Unit) else (unit, float)
         if base and kind == "measure":
             subject = f"{subject}:{base}"
-        value = float(q.value if q.value is not None else (q.low + q.high) / 2) * factor
-        low = float(q.low) * factor if q.low is not None else None
-        high = float(q.high) * factor if q.high is not None else None
+        value = to_base(float(q.value if q.value is not None else (q.low + q.high) / 2))
+        low = to_base(float(q.low)) if q.low is not None else None
+        high = to_base(float(q.high)) if q.high is not None else None
         if q.value is None or (q.low is not None and q.high is not None and q.low != q.high):
             bound = bound or "range"
         if _vague(q):

@@ -101,6 +101,8 @@ def _noun_class(word: str) -> str:
     unit = lexicon()["units"].get(w)
     if unit is not None:
         return "unit:" + unit[0]  # 'Jahren' / 'years', 'ans' / 'años': a unit of the figure, alike in every language
+    if any(w == entry[2].lower() for entry in lexicon()["units"].values()):
+        return "unit:" + w  # a measure read in its base unit ('°c' of '111 degrees Fahrenheit')
     if w in _people_words():
         return "people"
     concepts = lexicon()["concepts"].items()

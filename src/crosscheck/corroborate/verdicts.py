@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from .align import Group, Weights, near_across, one_language, told_in, topic
 from .subjects import mentions
-from .clauses import changed_from, marker_in
+from .clauses import changed_from, concepts_named, marker_in
 from .compat import counted_later, hours_apart
 from .values import dates_between, figure_relation, is_floor, negation_shared, same_thing
 from .features import ClaimView
@@ -188,6 +188,13 @@ def _dates_an_update(v: ClaimView) -> bool:
     return marker_in("update", v.claim.text, 0, len(v.claim.text), v.language)
 
 
+def _counts_apart(a: ClaimView, b: ClaimView) -> bool:
+    """The two claims count different things: each names concepts of data/disagreements.json, none in common ('41
+    personas fueron rescatadas' / 'eight people were still missing': the rescued and the missing)."""
+    ca, cb = concepts_named(a.claim.text, a.language), concepts_named(b.claim.text, b.language)
+    return bool(ca and cb and not ca & cb)
+
+
 def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tuple[str, str] | None:
     """('conflict'|'related', reason) for two claims of different groups, or None."""
     cross = a.cross(b)
@@ -211,7 +218,7 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
     count_clash = figures == "clash" and not (a.predicates and b.predicates)
     if (same_pred or count_clash) and (same_modality or ahead) and lexical >= settings.conflict_topic_threshold:
         # (figures and dates of a plan and of a fact to come may differ as plans change: drift, not a conflict)
-        if same_modality and figures == "clash" and not _later_count(a, b):
+        if same_modality and figures == "clash" and not _later_count(a, b) and not _counts_apart(a, b):
             fa = ", ".join(f.label() for f in a.figures)
             fb = ", ".join(f.label() for f in b.figures)
             return "conflict", f"figure: {fa} vs {fb}"

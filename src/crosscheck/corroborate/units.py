@@ -1,0 +1,54 @@
+"""Units of measure written after a figure, and the figure in its base unit: '19 miles' as metres, '111 degrees
+Fahrenheit' as degrees Celsius (data/disagreements.json 'units', 'rounded_units')."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .clauses import lexicon
+
+
+@dataclass(frozen=True)
+class Unit:
+    symbol: str  # 'mi'
+    factor: float  # base units per unit, after the offset
+    base: str  # 'm'
+    offset: float = 0.0  # added before the factor ('°F': -32)
+    rounded: bool = False  # mostly a conversion of a metric figure, rounded to its last digit
+
+    def to_base(self, value: float) -> float:
+        return (value + self.offset) * self.factor
+
+
+@lru_cache(maxsize=4096)
+def unit_of(word: str) -> Unit | None:
+    """The unit a word after a figure names ('miles', 'Kilometer', 'fahrenheit'), None for any other word."""
+    entry = lexicon()["units"].get(word.lower())
+    if entry is None:
+        return None
+    symbol, factor, base, *rest = entry
+    return Unit(symbol, float(factor), base, float(rest[0]) if rest else 0.0, symbol in lexicon()["rounded_units"])
+
+
+# '44C', '111 °F', '44 degrees Celsius', '111 degrees F': a temperature scale right after the figure (a bare letter only
+# glued to the figure, after a degree sign or after 'degrees')
+_SCALE = re.compile(r"(?:\s*(?:°|º)\s*|\s*degrees?\s+|(?=[CF](?![\w-])))(celsius|fahrenheit|centigrade|C|F)\b", re.IGNORECASE)
+_LETTERS = {"c": "celsius", "f": "fahrenheit"}
+
+
+def temperature_after(text: str, end: int) -> tuple[Unit, int] | None:
+    """The temperature scale written right after a figure ending at ``end``, and where it ends."""
+    m = _SCALE.match(text, end)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    unit = unit_of(_LETTERS.get(word, word))
+    return (unit, m.end()) if unit is not None else None
+
+
+def half_step(number: str) -> float:
+    """Half a unit of a written figure's last digit: '111' 0.5, '1.5' 0.05, '1,5' 0.05."""
+    digits = re.sub(r"[\s\u00a0\u202f]", "", number)
+    frac = re.search(r"[.,](\d{1,2})$", digits)
+    return 0.5 * 10 ** -len(frac.group(1)) if frac and not re.search(r"[.,]\d{3}$", digits) else 0.5
