@@ -72,7 +72,9 @@ def plain_key(text: str) -> str:
 
 
 def _token_key(tok: str) -> str:
+    # nd/nt: Greek writes the d of a foreign name after a vowel as ντ, which reads nt ('Αντρέας' = Andreas)
     tok = tok.replace("kh", "h").replace("gh", "g").replace("x", "ks").replace("w", "v").replace("ou", "u")
+    tok = tok.replace("nd", "nt")
     tok = _DOUBLE.sub(r"\1", tok)
     if len(tok) > 3:
         tok = _ENDING.sub("i", tok)
@@ -81,7 +83,8 @@ def _token_key(tok: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_tokens(text: str) -> tuple[str, ...]:
-    """Transliteration-insensitive tokens of a name: -yy/-yi/-iy/-y endings, doubled letters, kh/h, x/ks, w/v folded."""
+    """Transliteration-insensitive tokens of a name: -yy/-yi/-iy/-y endings, doubled letters, kh/h, x/ks, w/v, nd/nt
+    folded."""
     table = _given_names()
     return tuple(table.get(t, _token_key(t)) for t in plain_key(text).split())
 

@@ -14,8 +14,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..config import Settings
+from ..embed import embedder_languages
+from ..textunits import base_language
 from .features import ClaimView, words_reused
 from .lexicon import PREDICATE_FAMILIES, TOKEN
 from .names import nested_names, own_names, written_in
@@ -106,9 +109,11 @@ def one_language(views: list[ClaimView]) -> bool:
 def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -> bool:
     """Some member in another language means roughly what ``view`` says (embeddings propose the
     comparison that shared words propose within one language), or is said by the same named person (a language the
-    embedder reads poorly: Ukrainian 'Томаш Голуб' / 'Tomas Holub')."""
+    embedder reads poorly: Ukrainian 'Томаш Голуб' / 'Tomas Holub', one person the entity linker found in both, as
+    Greek 'Αντρέας Πέλιν' / 'Andreas Pellin')."""
     return any(view.cross(m) and ((meaning(view, m, settings) or 0.0) > 0.0 or view.named and m.named
-                                  and _one_name(view.speaker_keys, m.speaker_keys)) for m in members)
+                                  and (view.speaker_id == m.speaker_id or _one_name(view.speaker_keys, m.speaker_keys)))
+               for m in members)
 
 
 def _counted(view: ClaimView) -> set[str]:
@@ -181,6 +186,13 @@ def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float,
     return matched, wa, wb, frozenset(shared)
 
 
+@lru_cache(maxsize=256)
+def _read(language: str | None, embedder: str) -> bool:
+    """The embedder was trained on the language (or it is unknown): two of its sentences are compared by meaning."""
+    read = embedder_languages(embedder)
+    return read is None or not language or base_language(language) in read
+
+
 def meaning(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
     """Embedding evidence for two claims, on the lexical scale [0, 1] (None when a vector is missing):
     cosine mapped linearly from ``align_cross_cos_low`` (0) to ``align_cross_cos_high`` (1) across
@@ -188,6 +200,8 @@ def meaning(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
     words differ: "recalled its ambassador" / "withdrew its envoy")."""
     if a.vector is None or b.vector is None or a.vector.shape != b.vector.shape:
         return None
+    if not a.cross(b) and not _read(a.language, settings.embedder):
+        return None  # two sentences of a language the embedder was not trained on meet at random (bench/embed_languages.py)
     cos = float(a.vector @ b.vector)
     lo, hi = ((settings.align_cross_cos_low, settings.align_cross_cos_high) if a.cross(b)
               else (settings.align_same_cos_low, settings.align_same_cos_high))
