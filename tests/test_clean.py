@@ -280,6 +280,18 @@ def test_names_below_an_authors_label_become_authors():
     assert doc.text.startswith("The new tram line")
 
 
+def test_a_closing_note_on_the_author_leaves_the_body():
+    """'Marta Kell is the Herald's environment correspondent. Follow her on X @martakell.' closing the article is about
+    the writer (it was read as the outlet's claim); a last line naming the author in the story stays."""
+    para = "The dam on the Orlen river burst early on Friday, flooding four villages, regional officials said."
+    note = "Marta Kell is the Herald's environment correspondent. Follow her on X @martakell."
+    doc = clean(_raw(f"By Marta Kell\n{para}\n{note}"))
+    assert doc.authors == ("Marta Kell",)
+    assert doc.text == para and note in doc.boilerplate
+    kept = "Kell said officials had refused to answer her questions about the dam's inspections last month."
+    assert clean(_raw(f"By Marta Kell\n{para}\n{kept}")).text == f"{para}\n{kept}"
+
+
 CAPTION_LINES = ["Ілюстративне фото", "Symbolbild", "Illustrative photo",
                  "Firefighters work at the scene in Lviv. Photo: Ivan Bondar",
                  "Image caption, Rescue teams searched the rubble overnight",

@@ -432,6 +432,31 @@ def _find_title(lines: _Lines, top: int, given: str | None) -> int | None:
     return None
 
 
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}|\b[\w.+-]+@[\w-]+\.[\w.]+\b")  # '@martakell', 'kell@herald.example'
+
+
+def author_notes(body: str, authors: tuple[str, ...], last: int = 2) -> tuple[str, str]:
+    """(body, its closing notes on the report's authors): among the last ``last`` lines, one that opens with an
+    author's name and names a newsroom role or a handle ('Marta Kell is the Herald's environment correspondent.
+    Follow her on X @martakell.') is about the writer, not the event."""
+    lines = body.split("\n")
+    names = [n for n in authors if n.strip()]
+    if not names:
+        return body, ""
+    notes: list[int] = []
+    for i in range(len(lines) - 1, max(-1, len(lines) - 1 - last), -1):
+        line = lines[i].strip()
+        opens = any(line.startswith(n) or line.startswith(n.split()[-1] + " ") for n in names)
+        if opens and _words(line) <= 40 and (_ROLES.search(line) or _HANDLE.search(line)):
+            notes.append(i)
+        else:
+            break
+    if not notes or len(notes) == len(lines):
+        return body, ""
+    keep = [ln for i, ln in enumerate(lines) if i not in notes]
+    return "\n".join(keep), "\n".join(lines[i] for i in sorted(notes))
+
+
 def clean_text(text: str, title: str | None = None, settings: Settings | None = None,
                positional: bool = True) -> CleanText:
     """Split a scraped plain text into headline, body lines, captions, authors and boilerplate.

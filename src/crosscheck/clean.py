@@ -24,7 +24,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from crosscheck.boilerplate import clean_text, has_sentence, key_of, looks_like_headline, normalise_line
+from crosscheck.boilerplate import author_notes, clean_text, has_sentence, key_of, looks_like_headline, normalise_line
 from crosscheck.config import Settings
 from crosscheck.credits import parse_credits
 from crosscheck.errors import InputError
@@ -387,6 +387,9 @@ def clean(raw: RawReport, settings: Settings | None = None) -> Document:
             published = value
             break
     authors = raw.authors or (extracted.authors if extracted and extracted.authors else cleaned.authors)
+    text, notes_on_authors = author_notes(cleaned.text, tuple(authors))
+    if notes_on_authors:
+        cleaned = replace(cleaned, text=text, boilerplate=cleaned.boilerplate + tuple(notes_on_authors.split("\n")))
     captions = tuple(dict.fromkeys((extracted.captions if extracted else ()) + cleaned.captions))
     outlet = raw.outlet or (extracted.sitename if extracted else None) or outlet_from_url(url) \
         or outlet_from_title(raw.html, title)
