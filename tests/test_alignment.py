@@ -368,8 +368,9 @@ def test_a_figure_restated_in_brackets_is_no_second_figure():
     b = figures_in("Robbers got away with a €3 million (R39 million) haul of watches, an officer said.")
     assert [(f.low, f.of) for f in a] == [(2850000.0, "haul")] == [(f.low, f.of) for f in b]
     assert figure_relation(a, b) == "same"
-    assert [(f.low, f.of) for f in figures_in("The path is 5 miles (8 km) long; 40 walkers used it.")] == \
-        [(5, "mile"), (40, "walker")]
+    # (a length in its base unit: 5 miles, a rounded unit, stand for 4.5 to 5.5 miles in metres)
+    assert [(round(f.low), f.of) for f in figures_in("The path is 5 miles (8 km) long; 40 walkers used it.")] == \
+        [(7242, "m"), (40, "walker")]
     # a bracket that does not follow a figure is read as usual
     assert [f.low for f in figures_in("The fund (set up in 2019) paid 200 residents.")] == [190.0]
 
