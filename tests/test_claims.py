@@ -653,12 +653,13 @@ def test_according_to_the_report_is_the_organisation_last_cited():
 def test_a_figure_s_percent_sign_is_part_of_the_claim_and_counts_as_a_word():
     """'came second with 32.9%, the commission said' gave the claim 'came second with 32.9.' (spaCy calls '%'
     punctuation, and the claim's edge shed it); 'Turnout was 61.5%, the commission said' gave no claim at all
-    (three words under the floor of four, where '61.5 percent' made four)."""
+    (three words under the floor of four, where '61.5 percent' made four; a whole clause of three words is a claim
+    now, and two words are still under the floor)."""
     from crosscheck.analyze import analyze
     from crosscheck.model import Document
 
     text = ("The opposition Green Alliance came second with 32.9%, the commission said. "
-            "Turnout was 61.5%, the central election commission said. Turnout was high, the commission said.")
+            "Turnout was 61.5%, the central election commission said. Turnout rose, the commission said.")
     an = analyze([Document(id="p", source="p", fmt="txt", text=text, language="en", published="2026-10-12")])[0]
     assert [c.text for c in an.claims if c.kind != "outlet"] == [
         "The opposition Green Alliance came second with 32.9%.", "Turnout was 61.5%."]

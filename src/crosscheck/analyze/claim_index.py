@@ -289,6 +289,9 @@ def without_other_attributions(toks: list[Token], cue: Token, cands: list[Token]
         own_subject = any(c.dep_ == "nsubj" for c in other.children)
         if other.lemma_ in ESTIMATE_VERBS and not own_subject:
             continue
+        if other.dep_ == "conj" and other.head.i != cue.i and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                                  for c in other.children):
+            continue  # 'said heavy rain had pushed the level up and that engineers had warned of cracks': a second 'that'
         comp = next((c for c in other.children if c.dep_ == "ccomp" and c.i > other.i), None)
         if not own_subject and (comp is None or (other.dep_ != "conj" and other.tag_ != "VBG")):
             continue
