@@ -278,3 +278,25 @@ def test_the_particle_of_a_phrasal_verb_is_no_qualifier(q):
     handed = one(q("The ministry said Ostria had handed over 150 soldiers on Saturday."), value=150)
     assert handed.qualifier is None and (handed.low, handed.high) == (150, 150) and not handed.text.startswith("over")
     assert one(q("The ministry said over 150 soldiers were freed."), value=150).qualifier == "over"
+
+
+@pytest.mark.parametrize("text, value, kind, unit, of", [
+    ("About 12 lakh people were evacuated from the coast.", 1_200_000, "count", None, "people"),
+    ("Nearly 1.5 lakh homes were damaged.", 150_000, "count", None, "home"),
+    ("The state will spend Rs 2,100 crore on relief.", 21_000_000_000, "money", "INR", None),
+    ("The fine was Rs. 50 million.", 50_000_000, "money", "INR", None),
+])
+def test_indian_scale_words_and_the_rupee_sign(q, text, value, kind, unit, of):
+    """'12 lakh people' was twelve people (data/number_words.json 'scale_words' 'en': lakh, crore), 'Rs 2,100
+    crore' a count of no currency."""
+    found = one(q(text), value=value)
+    assert (found.kind, found.unit, found.of) == (kind, unit, of), found
+
+
+def test_a_count_in_lakh_meets_the_same_count_in_millions():
+    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.values import figure_relation
+
+    lakh, million = figures_in("About 12 lakh people were evacuated."), figures_in("1.2 million people were evacuated.")
+    assert figure_relation(lakh, million) == "same"
+    assert figure_relation(lakh, figures_in("12 people were evacuated.")) == "clash"

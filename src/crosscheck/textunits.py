@@ -306,3 +306,11 @@ def script_of(language: str | None) -> str:
         return ""
     parts = likely.split("_")
     return parts[1] if len(parts) > 1 else ""
+
+
+@lru_cache(maxsize=1)
+def english_scale_words() -> dict[str, int]:
+    """Scale words English writes after digits besides thousand, million and billion (data/number_words.json
+    'scale_words' 'en': lakh, crore), lowercase -> value; shared by the quantity reader and the claim comparer."""
+    table = json.loads(resources.files("crosscheck.data").joinpath("number_words.json").read_text(encoding="utf-8"))
+    return {w.lower(): int(v) for w, v in table.get("scale_words", {}).get("en", {}).items()}

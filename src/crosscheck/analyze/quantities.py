@@ -37,7 +37,7 @@ from crosscheck.analyze.time_words import is_month_word, number_table
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
 from crosscheck.currencies import CODES, currency_of
 from crosscheck.model import Document, Quantity
-from crosscheck.textunits import base_language, sentence_initial, stop_words, verb_particle_before
+from crosscheck.textunits import base_language, english_scale_words, sentence_initial, stop_words, verb_particle_before
 
 _UNITS_W = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -51,11 +51,11 @@ _TENS_W = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, **english_scale_words()}
 _ABBR_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9,
                 "bln": 10**9, "tn": 10**12}
 _SMALL_WORDS = "|".join([*_UNITS_W, *_TEENS_W, *_TENS_W])
-_ALL_WORDS = _SMALL_WORDS + "|hundred|thousand|million|billion|trillion|dozen"
+_ALL_WORDS = _SMALL_WORDS + "|hundred|dozen|" + "|".join(sorted(_SCALES, key=len, reverse=True))  # ('12 lakh')
 
 # 1. number runs: grouped digits or number words, then scale words
 _DIGIT = (r"(?:(?P<cont>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+,\d+)(?![\d.,]\d)"  # 1.234,56 / 10 000,5: grouped, decimal comma
@@ -106,12 +106,13 @@ _PCT = re.compile(r"\s?[%\uff05]|\s*(?:percent|per\s+cent|percentage\s+points?|p
 _ABBR_AFTER = re.compile(r"\s?(?P<a>bn|bln|mn|mln|tn|k|m|b)\b", re.I)
 _CURRENCY_CODES = "|".join(CODES)
 _SYMBOLS = {"us$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "€": "EUR", "£": "GBP",
-            "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "₩": "KRW", "zł": "PLN"}
+            "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "₩": "KRW", "zł": "PLN",
+            "rs": "INR", "rs.": "INR"}  # 'Rs 2,100 crore': the rupee as South Asian papers write it
 _CUR_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "hryvnia": "UAH",
               "hryvnya": "UAH", "hryvna": "UAH", "rouble": "RUB", "ruble": "RUB", "yuan": "CNY",
               "renminbi": "CNY", "yen": "JPY", "franc": "CHF", "rupee": "INR", "zloty": "PLN",
               "złoty": "PLN", "won": "KRW", "shekel": "ILS", "lira": "TRY"}
-_CUR_BEFORE = re.compile(rf"(?:(?P<sym>US\$|C\$|A\$|HK\$|\$|€|£|¥|₴|₽|₹|₩)|\b(?P<code>{_CURRENCY_CODES})\s?)$")
+_CUR_BEFORE = re.compile(rf"(?:(?P<sym>US\$|C\$|A\$|HK\$|\$|€|£|¥|₴|₽|₹|₩|\bRs\.?\s?)|\b(?P<code>{_CURRENCY_CODES})\s?)$")
 _CUR_AFTER = re.compile(
     rf"\s?(?P<sym>€|£|\$|₴|₽|¥|zł)|\s+(?:(?i:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong)\s+)?"
     rf"(?P<word>(?i:dollars?|euros?|pounds?(?:\s+sterling)?|hryvnias?|hryvnyas?|hryvnas?|roubles?|rubles?|yuan|"
@@ -345,7 +346,7 @@ def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
         kind, unit, start = "count", None, s
         cur = _CUR_BEFORE.search(before)
         if cur:
-            unit = _SYMBOLS.get((cur.group("sym") or "").lower()) or cur.group("code")
+            unit = _SYMBOLS.get((cur.group("sym") or "").strip().lower()) or cur.group("code")
             kind, start = "money", s - (len(before) - cur.start())
         ab = _ABBR_AFTER.match(after) if value is not None else None
         fs = scales.match(after) if value is not None and scales is not None else None

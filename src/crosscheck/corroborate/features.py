@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Analysis, Claim, Document
-from ..textunits import base_language, sentence_spans, stop_words, token_f1
+from ..textunits import base_language, english_scale_words, sentence_spans, stop_words, token_f1
 from ..timevalues import calendar_key
 from .clauses import lexicon
 from .units import Unit, half_step, temperature_after, unit_of
@@ -87,7 +87,8 @@ class ClaimView:
 
 
 _NUM = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9,
+          **{w: float(v) for w, v in english_scale_words().items()}}  # ('12 lakh', 'Rs 2,100 crore')
 _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
             "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
@@ -105,7 +106,7 @@ _QUAL = (r"about|around|approximately|roughly|nearly|almost|some|up to|more than
          r"fewer than|less than|under|at most|as many as|an estimated|estimated|close to")
 FIGURE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:"
-    rf"(?P<num>{_NUM})(?:\s*(?P<scale>thousand|million|billion|bn|k|m)\b)?"
+    rf"(?P<num>{_NUM})(?:\s*(?P<scale>{'|'.join(sorted(_SCALE, key=len, reverse=True))})\b)?"
     rf"|\b(?P<vague>several|a few|few|many|dozens|hundreds|thousands|tens of thousands|millions)"
     rf"(?:\s+(?P<vscale>thousand|million))?\b"
     rf"|\b(?P<word>(?:{_TENS})[- ](?:{_UNITS_WORDS})|a dozen|dozen|{_UNITS_WORDS}|ten|eleven|twelve|thirteen|"
