@@ -333,3 +333,26 @@ def test_a_page_s_publication_time_is_kept():
     day = clean(RawReport(source="https://www.harbourtimes.example/bridge", fmt="html", html=page,
                           url="https://www.harbourtimes.example/bridge"))
     assert day.published == "2025-04-02"
+
+
+@pytest.mark.parametrize("line, rest", [
+    ("KAVERIPUR, Nov 24 (PWI) At least 12 people were killed.", "At least 12 people were killed."),
+    ("New Delhi, Nov 24 (PTI) The government said it would act.", "The government said it would act."),
+    ("SEOUL (Reuters) South Korea said it would respond.", "South Korea said it would respond."),
+    ("Jane Roe (left) said the plan had failed.", "Jane Roe (left) said the plan had failed."),
+    ("The company (Helvik) said it would pay.", "The company (Helvik) said it would pay."),
+])
+def test_a_dateline_closed_by_its_agency_alone_is_stripped(line, rest):
+    """'New Delhi, Nov 24 (PTI) The ...': no dash after the agency's bracket, so the dateline stayed in the lead claim."""
+    from crosscheck.boilerplate import strip_dateline
+
+    assert strip_dateline(line) == rest
+
+
+def test_an_initial_in_devanagari_ends_no_sentence():
+    """'जिला कलेक्टर एस. मीनाक्षी ने बताया': 'एस.' is the initial S. (data/sentences.json), not a full stop."""
+    from crosscheck.textunits import sentence_spans
+
+    text = "जिला कलेक्टर एस. मीनाक्षी ने बताया कि 18 लोगों को निकाला गया। गायक ए. आर. रहमान आएंगे।"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "जिला कलेक्टर एस. मीनाक्षी ने बताया कि 18 लोगों को निकाला गया।", "गायक ए. आर. रहमान आएंगे।"]

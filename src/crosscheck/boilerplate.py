@@ -375,10 +375,23 @@ _STAMP_START = re.compile(r"^\W*(?:(?P<label>[^\W\d_]{1,12})(?P<colon>\s*:)?\s+\
 _DATELINE = re.compile(r"^(.{2,60}?)\s+(?:[—–]|--?)\s+")
 
 
+# 'New Delhi, Nov 24 (PTI) The ...', 'KAVERIPUR (PWI) At least ...': a dateline closed by its agency's bracket alone
+_AGENCY_DATELINE = re.compile(r"^([^()\n]{2,60}?)\s*\([^()\n]{2,30}\)\s+(?=[\"\u201c\u2018']|[^\W_a-z])")
+
+
 def strip_dateline(line: str) -> str:
-    """``line`` without a leading dateline ('WASHINGTON — ', 'SEOUL, Nov 13 (Reuters) - ')."""
+    """``line`` without a leading dateline ('WASHINGTON — ', 'SEOUL, Nov 13 (Reuters) - ', 'New Delhi, Nov 24 (PTI) ')."""
     m = _DATELINE.match(line)
     if not m:
+        m = _AGENCY_DATELINE.match(line)
+        if m is None:
+            return line
+        place, _, date = m.group(1).partition(",")
+        dated = bool(date) and any(ch.isdigit() for ch in date) and _words(date) <= 3
+        capital = [w for w in place.split() if w[:1].isupper()]
+        if len(capital) == len(place.split()) and _words(place) <= 4 and (dated or place.isupper()) \
+                and key_of(place) not in NAV_LINES:
+            return line[m.end():]
         return line
     place = re.sub(r"\([^)]*\)", " ", m.group(1)).split(",")[0].strip()
     letters = [c for c in place if c.isalpha()]

@@ -224,9 +224,9 @@ def _abbreviation(line: str, stop: int) -> bool:
     if m is None:
         return False
     word = m.group()
-    if "." in word or len(word) == 1:
-        return word[-1].isupper()
     exact, lower = _abbreviations()
+    if "." in word or len(word) == 1:
+        return word[-1].isupper() or word.rsplit(".", 1)[-1] in exact  # ('ए. आर. रहमान': an uncased initial)
     return word in exact or (word[0].isupper() and word[0].lower() + word[1:] in lower)
 
 

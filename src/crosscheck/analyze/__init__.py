@@ -166,7 +166,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)
     elif doc.language:
-        sents = _sentences(sdoc, doc.text or "", foreign) if len(sdoc) else []
+        sents = _sentences(sdoc, doc.text or "", True) if len(sdoc) else []
         facts = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
         claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet,
                                              settings=settings, facts=facts, headline=headline))
@@ -269,7 +269,8 @@ def _sentences(sdoc: Doc, text: str, by_rule: bool = False) -> list[tuple[int, i
     """Sentence spans, a split after an ordinal dot rejoined ('am 14. März', '17. Oktober': a German or Polish
     day number's dot read as a full stop). ``by_rule``: the spans of textunits.sentence_spans (stops, capitals,
     abbreviations), not the parse's: the English parser reading Spanish or Dutch ends one sentence in ten
-    inside a sentence ('expertos en la industria dicen que | el Pentágono anuló ...')."""
+    inside a sentence ('expertos en la industria dicen que | el Pentágono anuló ...'), and Hindi after an initial
+    ('जिला कलेक्टर एस. | मीनाक्षी ने बताया')."""
     out: list[tuple[int, int]] = []
     for s, e in (sentence_spans(text) if by_rule else ((sent.start_char, sent.end_char) for sent in sdoc.sents)):
         if out and _ORDINAL_END.search(text[out[-1][0]:out[-1][1]]) and "\n" not in text[out[-1][1]:s] and text[s:s + 1].strip():

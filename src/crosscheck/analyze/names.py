@@ -171,7 +171,8 @@ def _uncased_name(text: str, te: int, language: str | None) -> tuple[int, int] |
     taken = []
     for k in range(i, min(i + UNCASED_NAME_WORDS, len(words))):
         w = words[k].group(0)
-        if w in stops or w.startswith(_ARTICLE) and not taken or k > i and not _adjacent(text, end, words, k) or \
+        initial = k + 1 < len(words) and _adjacent(text, end, words, k + 1) and text[end + words[k].end()] == "."
+        if w in stops and not initial or w.startswith(_ARTICLE) and not taken or k > i and not _adjacent(text, end, words, k) or \
                 cues is not None and any(rx is not None and rx.fullmatch(w) for rx in (cues.cue, cues.that)):
             break
         taken.append(words[k])
@@ -189,8 +190,10 @@ def _title_link(language: str | None) -> re.Pattern:
 
 
 def _adjacent(text: str, at: int, words: list, k: int) -> bool:
-    """Word ``k`` follows word ``k - 1`` with only spaces between (no comma, no stop)."""
-    return not text[at + words[k - 1].end():at + words[k].start()].strip()
+    """Word ``k`` follows word ``k - 1`` with only spaces between (no comma, no stop), or a dot after an initial
+    ('आर. सेल्वन': R. Selvan, the initial written as its syllable)."""
+    between = text[at + words[k - 1].end():at + words[k].start()].strip()
+    return not between or between == "." and len(words[k - 1].group(0)) <= 3
 
 
 def _after_title(text: str, start: int, cues) -> bool:
