@@ -219,3 +219,13 @@ def test_a_one_word_person_opening_an_outweighing_organisation_s_name_is_that_or
     person = [(f"p{i}", Entity(key="e2", name="Kestrel", type="PERSON")) for i in range(2)]
     assert len(link(org + person).entities) == 1
     assert len(link(org[:2] + person).entities) == 2
+
+
+def test_a_person_named_in_devanagari_meets_the_latin_person_of_that_skeleton():
+    """'एस. मीनाक्षी' (S. Meenakshi) and 'आर. सेल्वन' (R. Selvan) in a Hindi report meet the Latin-script names, as Arabic
+    and Hangul names do (aliases._SKELETON_SCRIPTS)."""
+    person = lambda d, k, name: (d, Entity(key=k, name=name, type="PERSON"))  # noqa: E731
+    got = link([person("en", "a", "S. Meenakshi"), person("hi", "b", "एस. मीनाक्षी"),
+                person("en", "c", "R. Selvan"), person("hi", "d", "आर. सेल्वन")])
+    groups = sorted(sorted([e.name, *e.aliases]) for e in got.entities)
+    assert len(got.entities) == 2, groups

@@ -183,3 +183,22 @@ def test_the_name_opening_a_dateline_is_a_place():
     ents = analyze([Document(id="g", source="g", fmt="txt", text=text, language="en", published="2026-06-06")])[0].entities
     assert {(e.name, e.type) for e in ents if e.name.lower() == "gdansk"} == {("GDANSK", "GPE")}, ents
 
+
+
+@pytest.mark.parametrize("text, name", [
+    ("District Collector S. Meenakshi said rescue teams had pulled 18 people from the water.", "S. Meenakshi"),
+    ("Collector Meenakshi said 31 people were injured in the collapse.", "Meenakshi"),
+    ("CM Selvan has ordered a judicial probe into the collapse.", "Selvan"),
+])
+def test_a_title_the_ner_took_into_a_name_is_left_out(parse, text, name):
+    """'District Collector S. Meenakshi' was one organisation, 'Collector Meenakshi' a person of that name and 'CM
+    Selvan' an organisation: the Indian administrative titles (collector, CM) are titles, and a title inside an
+    organisation's span before two names (or an abbreviated one before one) leaves a person."""
+    local = entities.extract(parse(text))
+    people = [e for e in local.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == [name], [(e.name, e.type) for e in local.entities]
+
+
+def test_a_body_after_a_title_word_stays_a_body(parse):
+    local = entities.extract(parse("General Motors said it would cut 2,000 jobs at its plant in Ohio."))
+    assert [(e.name, e.type) for e in local.entities if e.name == "General Motors"] == [("General Motors", "ORG")]

@@ -431,7 +431,8 @@ def _join_mistyped_people(groups: dict, weight) -> None:
 
 # scripts whose names meet Latin ones by their consonants alone (rule 4): Hangul and kana, and the abjads, which write
 # few vowels (Arabic 'الراشد' is Rashid, Hebrew 'ורגה' Varga)
-_SKELETON_SCRIPTS = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u0600-\u06ff\u0590-\u05ff]")
+# Hangul, kana, Arabic, Hebrew and Devanagari: scripts whose transliteration keeps a name's consonants, not its vowels
+_SKELETON_SCRIPTS = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]")
 _EPENTHETIC = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])eu(?=[bcdfghjklmnpqrstvwxz]|$)")  # 스 in 젤렌스키: a vowel Hangul adds
 _SKELETON = str.maketrans({"j": "s", "z": "s", "c": "k", "x": "s", "q": "k", "g": "k", "r": "l", "b": "p",
                            "f": "p", "v": "p", "w": "p", "d": "t"})
@@ -455,8 +456,8 @@ def skeleton(name: str) -> str:
 
 
 def _join_by_skeleton(groups: dict) -> None:
-    """A person named only in Hangul, kana, Arabic or Hebrew script joins the one Latin- or Cyrillic-script person of
-    that skeleton."""
+    """A person named only in Hangul, kana, Arabic, Hebrew or Devanagari script joins the one Latin- or
+    Cyrillic-script person of that skeleton."""
     latin: dict[str, list] = defaultdict(list)
     for key, members in groups.items():
         if key[0] == "per" and not any(_SKELETON_SCRIPTS.search(e.name) for _, e in members):

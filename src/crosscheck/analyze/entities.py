@@ -29,8 +29,11 @@ TITLE_HEADS = frozenset(
     """president vice-president premier chancellor minister secretary ambassador envoy spokesman
     spokeswoman spokesperson governor mayor senator congressman congresswoman general commander chief
     leader king queen pope director chairman chairwoman ceo adviser advisor colonel admiral marshal
-    prosecutor emperor prince princess emir sultan ombudsman commissioner speaker head""".split()
+    prosecutor emperor prince princess emir sultan ombudsman commissioner speaker head collector magistrate
+    superintendent judge sheriff inspector cm pm mp mla""".split()
 )
+# titles that are part of the name they go with ('Pope Francis', 'King Charles', 'Prince Harry')
+_NAME_TITLES = frozenset("king queen pope emperor prince princess emir sultan".split())
 _NOT_NAMES = frozenset(
     "executive officer operating financial justice staff council committee ministry office house department "
     "party union court affairs general".split()
@@ -235,6 +238,12 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
                 continue  # 'Saúde' of 'a ministra da Saúde, Ilse Varga': the portfolio alone is no name
             span, titled = cut, titled or cut is not span or after_titled_portfolio(
                 doc_text(sdoc), span.start_char, language, lambda w: is_title_word(w, titles, True))
+        if not stops and ent.label_ in ("ORG", "GPE", "LOC"):
+            cut = _name_after_inner_title(span)
+            span, titled = cut, cut is not span
+        elif not stops and ent.label_ == "PERSON" and len(span) > 1 and span[0].text[:1].isupper() \
+                and span[0].lower_ in TITLE_HEADS and span[0].lower_ not in _NAME_TITLES and span[-1].is_alpha:
+            span = span[1:]  # 'Collector Meenakshi': the title the NER took in is no part of the name
         kinded = placed = False
         if kinds and not titled:  # 'Lebensmittelkonzern Kestrel Foods': the name after a compound naming its kind
             cut = _without_title(span, kinds)
@@ -289,6 +298,26 @@ def _without_title(span: Span, titles: frozenset[str]) -> Span:
     if 2 <= len(span) <= 4 and is_title_word(span[0].lower_, titles, True) and \
             all(t.is_title and t.is_alpha for t in span[1:]):
         return span[1:]
+    return span
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _name_after_inner_title(span: Span) -> Span:
+    """'District Collector S. Meenakshi', 'CM Selvan' read as one organisation: the two or three proper nouns
+    (initials among them) after a capitalised title word inside the span, or one after an abbreviated title, are a
+    person's name (one alone after a word may be the body's: 'the Governor General Foundation')."""
+    k = max((t.i for t in span[:-1] if t.text[:1].isupper() and t.lower_ in TITLE_HEADS), default=None)
+    if k is None:
+        return span
+    rest = span.doc[k + 1:span.end]
+    least = 1 if span.doc[k].text.isupper() else 2  # ('CM Selvan': an abbreviated title before one name)
+    if k == span.start and least == 2 or not least <= len(rest) <= 3 or not rest[-1].is_alpha:
+        return span  # (a title word opening the span is _titled_name's and title_after's)
+    if all(t.pos_ == "PROPN" and (t.is_title and t.is_alpha or _INITIAL.match(t.text)) and t.lower_ not in TITLE_HEADS
+           and t.lower_ not in _NOT_NAMES for t in rest):
+        return rest
     return span
 
 
