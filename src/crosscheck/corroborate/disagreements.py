@@ -185,9 +185,12 @@ def attach(claims: Sequence[AlignedClaim], spans: Mapping[str, list[tuple[str, i
         if d.severity != "conflict" or not d.independent or len(ids) != 2:
             continue
         a, b = ids
-        if a == b:
-            continue  # one claim carries both sides, or neither side sits in a claim
         note = f"{d.kind}: '{d.values[0]}' vs '{d.values[1]}' ({d.explanation})"
+        if a == b:  # one claim carries both sides (two of its retellings disagree), or neither side sits in a claim
+            if a in by_id and d.documents[0] != d.documents[-1]:
+                extra_conf.setdefault(a, set())
+                notes.setdefault(a, []).append(f"{note} — two retellings of this claim")
+            continue
         for mine, other, doc in ((a, b, d.documents[1]), (b, a, d.documents[0])):
             if mine not in by_id:
                 continue
