@@ -31,7 +31,8 @@ from crosscheck.analyze import headlines
 from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _mentions_in,
                                                      _only_function_words, _recent_or_person, _speaker_near,
-                                                     _subject, _tidy, _trim_source, role_holder)
+                                                     _subject, _tidy, _trim_source, ministry_named_before,
+                                                     role_holder)
 from crosscheck.analyze.claims_according_multi import according, own_account
 from crosscheck.analyze.claims_reported_multi import _reported, _skip
 from crosscheck.analyze.entities import LocalEntities
@@ -261,7 +262,8 @@ class _State:
         c = self.cues
         # (not the report's own outlet, whose name may be a media noun: 'Le Quotidien', 'El Diario')
         if speaker is None and speaker_text and kind != "outlet":
-            speaker, speaker_text = role_holder(self, speaker_text, sent[0]) or (None, self._publisher(speaker_text))
+            speaker, speaker_text = role_holder(self, speaker_text, sent[0]) or \
+                ministry_named_before(self, speaker_text, sent[0]) or (None, self._publisher(speaker_text))
             if speaker_text in c.pronouns and (recent := self.recent()) is not None:  # '同氏は', '그는': the last speaker
                 speaker, speaker_text = recent.key, recent.text
             if self._media_word(speaker_text):

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from crosscheck.analyze.aliases import known_place
+from crosscheck.analyze.portfolios import ministry_nouns
 from crosscheck.analyze.time_words import cldr, weekday_names
 from crosscheck.denials import is_denial, referring
 from crosscheck.textunits import WORD_CHAR, article_contractions, noun_articles, stop_words, word_count
@@ -551,6 +552,8 @@ def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
             t.startswith(w[:TITLE_STEM]) and abs(len(t) - len(w)) <= 2  # (not 'Bakanlığı', the ministry)
             for t in st.cues.title_words) for w in words):
         return None
+    if any(w.startswith(n) for w in words for n in ministry_nouns(st.cues.lang)):
+        return None  # 'según el ministerio': the ministry, not the minister ('ministra') named before
     words = list(dict.fromkeys(f for w in words for f in (w, *sorted(st.cues.title_forms.get(w, ())))))
     stems = {w[:TITLE_STEM] for w in words}
     for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH * 3), s)):
@@ -560,6 +563,22 @@ def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
         if _titled_by(st.text[max(0, m.start - 60):m.start], stems, words) or \
                 _titled_by(st.text[m.end:m.end + 40], stems, words, after=True):  # 'Varga Ilse egészségügyi miniszter'
             return m.entity, ent.name if ent else " ".join(st.text[m.start:m.end].split())
+    return None
+
+
+def ministry_named_before(st, phrase: str | None, s: int) -> tuple[str, str] | None:
+    """'según el ministerio', 'selon le ministère': the ministry last named before ``s`` ('informó el Ministerio de
+    Hacienda'), as the English finder reads 'the ministry'; None when the phrase is more than the noun."""
+    nouns = ministry_nouns(st.cues.lang)
+    words = [w.strip(_EDGE + ".,;:").lower() for w in (phrase or "").split()]
+    words = [w for w in words if w and w not in stop_words(st.cues.lang)]
+    if len(words) != 1 or not any(words[0].startswith(n) for n in nouns):
+        return None
+    for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH * 3), s)):
+        ent = st.ents.entity(m.entity)
+        name = ent.name if ent else " ".join(st.text[m.start:m.end].split())
+        if (ent.type if ent else m.label) == "ORG" and any(name.lower().startswith(n) for n in nouns):
+            return m.entity, name
     return None
 
 

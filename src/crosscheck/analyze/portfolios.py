@@ -84,6 +84,11 @@ def after_titled_portfolio(text: str, start: int, language: str | None, is_title
     return False
 
 
+def ministry_nouns(language: str | None) -> tuple[str, ...]:
+    """The language's nouns for a ministry, lowercase (data/claim_cues.json 'ministries': 'ministerio')."""
+    return tuple(n.lower() for n in _entry(language).get("ministries", ()))
+
+
 @lru_cache(maxsize=32)
 def _ministry(language: str | None) -> re.Pattern | None:
     nouns = _entry(language).get("ministries", ())
