@@ -159,6 +159,17 @@ def test_truncated_warc_yields_what_was_read_then_a_failure(tmp_path, gz, cut):
     assert "truncated" in items[-1].reason and len(items) == 2
 
 
+
+def test_a_warc_cut_in_its_first_header_says_so_in_words(tmp_path):
+    """A file holding only a record's first header lines failed with warcio's "'NoneType' object has no attribute
+    'startswith'", which names nothing about the file."""
+    path = tmp_path / "head.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\n")
+    (failure,) = read(path)
+    assert isinstance(failure, ReadFailure) and failure.source == str(path)
+    assert failure.reason == "truncated or corrupt WARC after 0 records: a record's headers are incomplete or malformed"
+
+
 RSS = """<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
 xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Harbour Times</title><language>en-gb</language>
 <item><title>Bridge opens</title><link>https://ex.org/bridge</link><dc:creator>Jane Porter</dc:creator>

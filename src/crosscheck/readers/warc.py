@@ -132,6 +132,8 @@ def read(stream: BinaryIO, source: str, fmt: str = "warc") -> Iterator[RawReport
                 raise EOFError(f"{tail} trailing bytes do not form a complete record")
     except Exception as exc:  # warcio raises zlib/EOF/ArchiveLoadFailed errors for broken archives
         detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        if isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):
+            detail = "a record's headers are incomplete or malformed"  # (warcio's own error says nothing of the file)
         yield ReadFailure(source, f"truncated or corrupt WARC after {count} records: {detail}")
         return
     if records.err_count:
