@@ -113,6 +113,16 @@ def test_dates_one_day_apart_at_night_are_a_time_zone_not_a_conflict():
     assert v.severity == "conflict" and "publication date" in v.explanation
 
 
+def test_one_weekday_read_a_week_apart_is_tense_not_a_conflict():
+    """'talks would continue on Wednesday' / 'переговоры продолжатся в среду' (a Russian future the analysis read as
+    past): one weekday a week apart, both read from the publication date, is no disagreement between the reports
+    (it surfaced once a claim whose two retellings disagree became conflicting)."""
+    wed = lambda value, text: day(value, text=text, weekday=True, relative=True)  # noqa: E731
+    assert compat.dates(wed("2025-09-17", "Wednesday"), wed("2025-09-10", "в среду")).severity == "explained"
+    assert compat.dates(wed("2025-09-17", "Wednesday"), wed("2025-09-03", "в среду")).severity == "conflict"
+    assert compat.dates(day("2025-09-17"), day("2025-09-10")).severity == "conflict"
+
+
 def test_places_conflict_only_when_no_side_could_contain_the_other():
     def place(name):
         return Fact(kind="place", subject="event:speech", document="a", start=0, end=1, text=name, sentence="",
