@@ -364,6 +364,23 @@ def marked(table: str, text: str, start: int, end: int, language: str | None, be
                 or after and marker(table, language, False).search(text[end:end + 30]))
 
 
+@lru_cache(maxsize=16)
+def _joined_group_re(language: str | None) -> re.Pattern | None:
+    table = lexicon()["joined_groups"]
+    join, groups = phrases(table["join"], language), phrases(table["groups"], language)
+    if not join or not groups:
+        return None
+    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, join))})\s+(?:\S+\s+){{1,2}}?"
+                      rf"(?:{'|'.join(map(re.escape, groups))})(?!\w)", re.IGNORECASE)
+
+
+def joined_group(text: str, end: int, language: str | None) -> bool:
+    """The count ending at ``end`` goes on with 'and' a count of another group ('176 passengers and six crew'): it is
+    one part of the people on board (data/disagreements.json 'joined_groups')."""
+    pattern = _joined_group_re(language)
+    return bool(pattern and pattern.match(text, end))
+
+
 def changed_from(text: str, end: int, language: str | None) -> bool:
     """The clause goes on from the figure to the value it changed from ('22 remained missing, down from 30',
     '19 morts contre 12'): the figure is the count's new value (a 'previous' marker, then a figure, with no

@@ -23,7 +23,7 @@ from ..model import Analysis, Document
 from ..textunits import base_language, sentence_at, stop_words
 from ..timevalues import day_of
 from .clauses import (DIGIT, PLACE_LABELS, YEAR, ReportText, actors, breakdown, changed_from, clause, concept_near, concept_patterns,
-                      era, lexicon, marked, marker, marker_in, phrases, place_after, place_re, places, qualifier,
+                      era, joined_group, lexicon, marked, marker, marker_in, phrases, place_after, place_re, places, qualifier,
                       time_cue)
 from .features import modality_of
 from .units import Unit, unit_of
@@ -173,6 +173,9 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
                                          doc.language, count=kind == "count", start=q.start)
         if term:
             decided, concept = True, "prison_term"
+        if concept in lexicon()["concept_states"]["groups"]:  # 'Nine passengers suffered minor injuries': injured
+            state = concept_near(text, q.end, q.end, q.end, ce, doc.language, first=True)
+            concept = state if state in lexicon()["concept_states"]["states"] else concept
         if not decided:
             concept = concept_near(text, q.start, q.end, cs, ce, doc.language, phrase=True) or \
                 concept_near(text, q.start, q.end, cs, q.start, doc.language, reach=160, first=True)  # the sentence's subject ("the death toll ... reached 72")
@@ -207,7 +210,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             q.kind != "percent" and concept not in lexicon()["difference_not"] and \
             marked("difference", text, start, q.end, doc.language, after=False) or \
             marker_in("distributive", text, cs, ce, doc.language) or _among(text, cs, ce, start, doc.language) or \
-            breakdown(d, s, e) and place_after(d, q.end)
+            breakdown(d, s, e) and place_after(d, q.end) or joined_group(text, q.end, doc.language)
         out.append(Fact(
             kind="figure", subject=subject, document=doc.id, start=start, end=q.end,
             text=text[start:q.end].strip(), sentence=text[s:e].strip(), value=value,
