@@ -133,6 +133,15 @@ def _edge_punct(tok: Token) -> bool:
     return tok.is_punct and tok.text not in _UNIT_SIGNS and not tok.is_currency
 
 
+def _closes_open(toks: Sequence[Token]) -> bool:
+    """The last token closes a bracket the tokens opened ('at 1:12 p.m. local time (1212 GMT)'): it stays."""
+    pairs = {")": "(", "]": "["}
+    close = toks[-1].text
+    if close not in pairs:
+        return False
+    return sum(t.text == pairs[close] for t in toks) > sum(t.text == close for t in toks[:-1])
+
+
 def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
     """The tokens as one sentence: runs joined, leading 'that'/conjunctions and edge punctuation off, final stop;
     None under ``min_words`` words."""
@@ -140,8 +149,8 @@ def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
     while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") and toks[0].lower_ in ("that", "and", "but", "so", "or", "whether")
                     or stray_that(toks[0])):
         toks.pop(0)
-    while toks and ((_edge_punct(toks[-1]) and toks[-1].text not in (".", "!", "?")) or toks[-1].dep_ == "cc"
-                    or (_edge_punct(toks[-1]) and len(toks) > 1 and toks[-2].dep_ == "cc")):
+    while toks and ((_edge_punct(toks[-1]) and toks[-1].text not in (".", "!", "?") and not _closes_open(toks))
+                    or toks[-1].dep_ == "cc" or (_edge_punct(toks[-1]) and len(toks) > 1 and toks[-2].dep_ == "cc")):
         toks.pop()
     if _words(toks) < min_words:
         return None

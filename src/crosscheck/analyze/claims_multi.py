@@ -81,6 +81,7 @@ class Cues:
     documents: frozenset[str] = frozenset()  # 'bilan', 'Bericht': a source phrase naming a document
     publisher_links: frozenset[str] = frozenset()  # 'par', 'des': joining the document to whom it is by
     relay: re.Pattern | None = None  # 'demnach': the sentence passes on what the last source says
+    mood: re.Pattern | None = None  # 'seien': a verb of the mood of reported speech (German Konjunktiv I)
     noun_cues: re.Pattern | None = None  # 'sprach von': the noun phrase after it is what the source says
     and_that: re.Pattern | None = None  # 'e che': a second statement after the first ('che C1 e che C2')
     relatives: re.Pattern | None = None  # 'que', 'qui', 'che': a clause about the word before the comma
@@ -216,7 +217,7 @@ def cues_for(lang: str | None) -> Cues | None:
         particles=_alternation(entry.get("particles", []), sub),
         addressee=frozenset(" ".join(w.lower().replace("\u2019", "'").split()) for w in entry.get("addressee", ())),
         documents=frozenset(entry.get("documents", ())), publisher_links=frozenset(entry.get("publisher_links", ())),
-        relay=_alternation(entry.get("relay", []), sub), noun_cues=_alternation(entry.get("noun_cues", []), sub),
+        relay=_alternation(entry.get("relay", []), sub), mood=_alternation(entry.get("reported_mood", []), sub), noun_cues=_alternation(entry.get("noun_cues", []), sub),
         and_that=_alternation(entry.get("and_that", []), sub), article_words=entry.get("article_words", True),
         own_account=_alternation(entry.get("own_account", []), sub),
         relatives=_alternation(entry.get("relatives", []), sub),
@@ -332,7 +333,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, la
                 continue
         if i > 0 and _anaphoric(st, s, e, sentences[i - 1]):
             continue
-        if own_account(st, s, e) or according(st, s, e) or _reported(st, s, e) or _relayed(st, s, e) or _spoke_of(st, s, e):
+        if own_account(st, s, e) or according(st, s, e) or _reported(st, s, e) or _relayed(st, s, e) or _spoke_of(st, s, e) \
+                or _in_reported_mood(st, s, e):
             continue
         if settings.claim_outlet_statements and _is_outlet_fact(st, s, e):
             st.add(s, e, (s, e), None, outlet, None, "outlet")
@@ -348,6 +350,16 @@ def _relayed(st: _State, s: int, e: int) -> bool:
         return False
     text = " ".join((st.text[s:m.start()] + " " + st.text[m.end():e]).split())
     return st.add(s, e, (s, e), recent.key, recent.text, m.group(0).lower(), "reported", text=text)
+
+
+def _in_reported_mood(st: _State, s: int, e: int) -> bool:
+    """'Elf Menschen seien leicht verletzt worden' after 'sagte Sprecherin Hanne Brekke': a sentence in the mood of
+    reported speech (the language's 'reported_mood' forms) with no cue of its own goes on with the last source's
+    words; a question stays the report's."""
+    if st.cues.mood is None or st.text[s:e].rstrip().endswith("?") or not st.cues.mood.search(st.text, s, e):
+        return False
+    recent = st.recent()
+    return recent is not None and st.add(s, e, (s, e), recent.key, recent.text, None, "reported")
 
 
 def _spoke_of(st: _State, s: int, e: int) -> bool:

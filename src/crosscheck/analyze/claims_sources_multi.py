@@ -188,9 +188,12 @@ def appositive_name(st, src: tuple[int, int], lo: int, e: int) -> int | None:
 def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, str | None]:
     """The source named in text[lo:hi] closest to the cue at [cs, ce): an entity, a title, a name."""
     cands = []
-    for m in _mentions_in(st, lo, hi):
+    mentions = _mentions_in(st, lo, hi)
+    for k, m in enumerate(mentions):
         if cs <= m.start < ce or m.start >= ce and (_told_elsewhere(st, ce, m.start) or _spoken_to(st, ce, m.start)):
             continue
+        if k + 1 < len(mentions) and _title_compound(st, m.end, mentions[k + 1].start):
+            continue  # 'Norvair-Sprecherin Hanne Brekke': the body opens the title of the person named after it
         ent = st.ents.entity(m.entity)
         rank = _SPEAKER_TYPES.get(ent.type if ent else m.label, 5)
         dist = cs - m.end if m.end <= cs else m.start - ce
@@ -225,6 +228,14 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
             if _a_place_of(st, m.start(1), m.group(1)) else None
         return None, body or m.group(1)
     return None, None
+
+
+def _title_compound(st, end: int, nxt: int) -> bool:
+    """A name ending at ``end`` opens a hyphenated title ('Norvair-Sprecherin ', 'Kreml-Sprecher ') that runs to the
+    next name at ``nxt``."""
+    m = re.fullmatch(r"-(\w+)\s+", st.text[end:nxt])
+    word = m.group(1).lower() if m else ""
+    return bool(word) and any(word == t or word.endswith(t) and len(t) >= 5 for t in st.cues.title_words)
 
 
 def _role_before(st, lo: int, start: int) -> int | None:
