@@ -563,8 +563,8 @@ def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
             t.startswith(w[:TITLE_STEM]) and abs(len(t) - len(w)) <= 2  # (not 'Bakanlığı', the ministry)
             for t in st.cues.title_words) for w in words):
         return None
-    if any(w.startswith(n) for w in words for n in ministry_nouns(st.cues.lang)):
-        return None  # 'según el ministerio': the ministry, not the minister ('ministra') named before
+    if any(w.startswith(n) and w not in st.cues.title_words for w in words for n in ministry_nouns(st.cues.lang)):
+        return None  # 'según el ministerio': the ministry, not the minister ('ministra'); 'bộ trưởng' is a title
     words = list(dict.fromkeys(f for w in words for f in (w, *sorted(st.cues.title_forms.get(w, ())))))
     stems = {w[:TITLE_STEM] for w in words}
     for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH * 3), s)):
@@ -583,7 +583,7 @@ def ministry_named_before(st, phrase: str | None, s: int) -> tuple[str, str] | N
     nouns = ministry_nouns(st.cues.lang)
     words = [w.strip(_EDGE + ".,;:").lower() for w in (phrase or "").split()]
     words = [w for w in words if w and w not in stop_words(st.cues.lang)]
-    if len(words) != 1 or not any(words[0].startswith(n) for n in nouns):
+    if len(words) != 1 or words[0] in st.cues.title_words or not any(words[0].startswith(n) for n in nouns):
         return None
     for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH * 3), s)):
         ent = st.ents.entity(m.entity)
