@@ -300,3 +300,21 @@ def test_a_count_in_lakh_meets_the_same_count_in_millions():
     lakh, million = figures_in("About 12 lakh people were evacuated."), figures_in("1.2 million people were evacuated.")
     assert figure_relation(lakh, million) == "same"
     assert figure_relation(lakh, figures_in("12 people were evacuated.")) == "clash"
+
+
+@pytest.mark.parametrize("text, language, value, unit", [
+    ("カズマ自動車は2030年までに電池工場に1兆2000億円を投資すると発表した。", "ja", 1_200_000_000_000, "JPY"),
+    ("和马汽车将投资1.2万亿日元（约80亿美元）建设三座电池工厂。", "zh", 1_200_000_000_000, "JPY"),
+    ("카즈마자동차는 1조2000억엔을 투자한다고 밝혔다.", "ko", 1_200_000_000_000, "JPY"),
+    ("和马汽车将投资1.2万亿日元（约80亿美元）建设三座电池工厂。", "zh", 8_000_000_000, "USD"),
+])
+def test_cjk_sums_with_two_scales(q, text, language, value, unit):
+    """'1兆2000億円' was read as 1 and 2000億円, '1.2万亿日元' as 12,000 (and '日元', yen, as a day): 兆/조 are 10^12,
+    scale characters multiply ('万亿'), a second group adds, and the currency after wins over the day sign."""
+    one(q(text, language), value=value, unit=unit, kind="money")
+
+
+def test_a_trillion_is_a_scale_in_claims():
+    from crosscheck.corroborate.features import figures_in
+
+    assert [f.low for f in figures_in("Kazuma will invest 1.2 trillion yen in the plants.")] == [1.2e12]

@@ -366,3 +366,14 @@ def test_a_slash_date_that_reads_both_ways_takes_the_order_that_is_not_weeks_ahe
     day-month order gives 7 August, weeks after publication; the other order, 8 July, the day before."""
     (found,) = [x for x in t(text, published, language) if "7" in x.text]
     assert found.value == value
+
+
+@pytest.mark.parametrize("text, language, span", [
+    ("カズマ自動車は2日、2030年までに日本と米国の電池工場に投資すると発表した。", "ja", "2030年"),
+    ("日本和马汽车公司周三表示，将在2030年前建设三座电池工厂。", "zh", "2030年"),
+    ("카즈마자동차는 2일 2030년까지 투자한다고 밝혔다.", "ko", "2030년"),
+])
+def test_a_year_alone_in_cjk_script(t, text, language, span):
+    """'2030年までに' gave no time (the year pattern needs a word boundary, and 年 is a word character), so the claim's
+    only date was the announcement day and clashed with 'by 2030' in English."""
+    assert value_of(t(text, "2026-12-02", language), span).value == "2030"

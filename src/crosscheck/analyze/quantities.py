@@ -510,12 +510,25 @@ def _covers(sdoc, text: str) -> bool:
 
 # numbers written against Han, kana or Hangul (no space, no word boundary): '42台', '1만 명', '1万2000箱', '5000万元'
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_SCALES = {"万": 10**4, "萬": 10**4, "만": 10**4, "億": 10**8, "亿": 10**8, "억": 10**8, "千": 10**3, "천": 10**3,
+               "兆": 10**12, "조": 10**12}
+# '80亿', '1.2万亿' (scales multiply: 10^12), '1兆2000億', '1조2000억' (a second group after the first), '1万5000'
+_CJK_SCALE_CHARS = "".join(_CJK_SCALES)
 _CJK_NUM = re.compile(
-    r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(?P<scale>[万萬만億亿억千천])(?P<rest>\d{1,4}(?!\d))?)?"
+    rf"(?<![\d.,])(?P<n>\d+(?:,\d{{3}})*(?:\.\d+)?)(?:\s?(?P<scale>[{_CJK_SCALE_CHARS}]+)"
+    rf"(?:(?P<rest>\d{{1,4}})(?:(?P<rscale>[{_CJK_SCALE_CHARS}]+)|(?!\d)))?)?"
     r"(?P<after>\s?[^\s\d]?)")
-_CJK_SCALES = {"万": 10**4, "萬": 10**4, "만": 10**4, "億": 10**8, "亿": 10**8, "억": 10**8, "千": 10**3, "천": 10**3}
 _CJK_NOT_COUNT = frozenset("年月日時时分秒号號년월일시초호歳세岁%％:：.")  # dates, clock times, ages, percents: not counts
-_CJK_CURRENCY = {"元": "CNY", "円": "JPY", "원": "KRW", "엔": "JPY", "ドル": "USD", "달러": "USD", "美元": "USD", "ユーロ": "EUR", "유로": "EUR", "欧元": "EUR"}
+_CJK_CURRENCY = {"日元": "JPY", "韩元": "KRW", "港元": "HKD", "美元": "USD", "欧元": "EUR", "英镑": "GBP", "元": "CNY", "円": "JPY",
+                 "원": "KRW", "엔": "JPY", "ドル": "USD", "달러": "USD", "ユーロ": "EUR", "유로": "EUR"}  # (longest first)
+
+
+def _cjk_scale(chars: str) -> int:
+    """The value of a run of scale characters: '万亿' is 10^4 x 10^8; '' is 1."""
+    value = 1
+    for ch in chars:
+        value *= _CJK_SCALES[ch]
+    return value
 
 
 def _cjk_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -523,16 +536,19 @@ def _cjk_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     blocked = explicit_date_spans(text) + taken
     out = []
     for m in _CJK_NUM.finditer(text):
-        s, e = m.start(), m.end("rest") if m.group("rest") else (m.end("scale") if m.group("scale") else m.end("n"))
+        s = m.start()
+        e = m.end("rscale") if m.group("rscale") else m.end("rest") if m.group("rest") else \
+            m.end("scale") if m.group("scale") else m.end("n")
         near = text[max(0, s - 1):s] + text[e:e + 1]
         if not (m.group("scale") or _CJK_CHAR.search(near)) or any(bs < e and s < be for bs, be in blocked):
             continue
         after = text[e:e + 3].lstrip()
-        if after[:1] in _CJK_NOT_COUNT:
+        if after[:1] in _CJK_NOT_COUNT and not after.startswith(tuple(_CJK_CURRENCY)):  # ('日元': yen, not a day)
             continue
         value = float(m.group("n").replace(",", ""))
         if m.group("scale"):
-            value = value * _CJK_SCALES[m.group("scale")] + (int(m.group("rest")) if m.group("rest") else 0)
+            rest = int(m.group("rest")) * _cjk_scale(m.group("rscale") or "") if m.group("rest") else 0
+            value = value * _cjk_scale(m.group("scale")) + rest
         unit = next((code for word, code in _CJK_CURRENCY.items() if after.startswith(word)), None)
         end = e + (len(text[e:e + 3]) - len(after)) + len(next(w for w in _CJK_CURRENCY if after.startswith(w))) if unit else e
         value = _clean(value)

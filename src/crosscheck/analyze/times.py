@@ -92,6 +92,8 @@ _NUMERIC = re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}}
                       r"|(?<![\d./])(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<yy>\d\d)(?![\d/]|\.\d)")
 _CJK = re.compile(r"(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]")
 # a day of the month alone, as Chinese, Japanese and Korean reports date the events of the past days ('13日夜', '지난 13일')
+# '2030年までに', '在2030年前', '2030년까지': a year alone in CJK script (a month after it is _CJK's date)
+_CJK_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[\u5e74\ub144](?!\s*\d{1,2}\s*[\u6708\uc6d4])")
 _CJK_DAY = re.compile(r"(?<![\d\u6708\uc6d4.\-/\u7b2c])(?<![\d\u6708\uc6d4]\s)(?P<day>[1-9]|[12]\d|3[01])\s*[\u65e5\uc77c](?![\d\u672c\uc694\uac04\u9593\u95f4]|\s*\ub3d9\uc548)")  # not '3일간', '3日間', '3일 동안' (durations)
 _YEAR_RE = re.compile(rf"(?:(?<![\w.,/-])|(?<=[Mm]id-))(?P<year>{_YEAR})(?![\w]|[.,]\d)")  # 'mid-2010' too
 _YEAR_BEFORE = re.compile(
@@ -289,6 +291,8 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
             out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
     for m in _CJK_DAY.finditer(text):
         out.append(_Cand(m.start(), m.end(), "monthday", d=int(m.group("day"))))
+    for m in _CJK_YEAR.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "year", int(m.group("year"))))
     for m in _FOREIGN_DMY.finditer(text):
         mo, d = foreign_month(m.group("mon"), language), int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else None
