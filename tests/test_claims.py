@@ -940,3 +940,14 @@ def test_an_estimate_set_against_a_claim_is_no_part_of_it(parse):
     _, found = parse("Organisers said 120,000 people took part in the protest, while police put the number at 40,000.")
     assert [(c.speaker_text, c.text, c.chain) for c in found] == [
         ("Organisers", "120,000 people took part in the protest.", ()), ("police", "The number at 40,000.", ())]
+
+
+def test_a_sentence_ends_only_at_a_stop_or_a_line_break():
+    """The small parser cut 'The plants will create 45,000 jobs, chief executive | Hiroshi Tanabe said.' in two, so
+    the cue had no content and the claim was lost: within a line a sentence ends only after a stop, a colon, a
+    semicolon or a quote or bracket closing one (nlp.line_breaks)."""
+    sdoc = next(nlp.parse(["The plants will create 45,000 jobs, chief executive Hiroshi Tanabe said. \"We are "
+                           "ready,\" he added. Prices rose\nin May."], Settings().spacy_model))
+    assert [s.text for s in sdoc.sents] == [
+        "The plants will create 45,000 jobs, chief executive Hiroshi Tanabe said.", "\"We are ready,\" he added.",
+        "Prices rose\n", "in May."]

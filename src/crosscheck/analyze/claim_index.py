@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_labels import HSPACE
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, stray_that
-from crosscheck.analyze.entities import LocalEntities, doc_text
+from crosscheck.analyze.entities import TITLE_HEADS, LocalEntities, doc_text
 
 
 
@@ -272,6 +272,24 @@ def adding_head(cue: Token) -> Token | None:
     if any(c.dep_ in ("nsubj", "aux") for c in cue.children) or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
         return None
     return cue.head
+
+
+def without_title_before(toks: list[Token], cue: Token) -> list[Token]:
+    """'C, chief executive Hiroshi Tanabe said' with the title read as a conjunct of C's last noun: the words after
+    C's last comma, lowercase nouns and adjectives naming a title or a source, right before the cue's subject,
+    are the speaker's, not C's."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None or not toks:
+        return toks
+    k = len(toks)
+    while k and toks[k - 1].i + 1 == (toks[k].i if k < len(toks) else subj.left_edge.i) and toks[k - 1].is_alpha \
+            and toks[k - 1].is_lower and toks[k - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+        k -= 1
+    run = toks[k:]
+    if not run or k == 0 or toks[k - 1].text != "," or toks[-1].i + 1 != subj.left_edge.i or \
+            not any(t.lower_ in TITLE_HEADS or t.lemma_.lower() in SOURCE_NOUNS for t in run):
+        return toks
+    return toks[:k - 1]
 
 
 def without_other_attributions(toks: list[Token], cue: Token, cands: list[Token]) -> tuple[list[Token], list[tuple[Token, Token]]]:

@@ -33,6 +33,7 @@ from crosscheck.analyze.claim_index import (
     breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, apposition_before_conjunct, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
+    without_title_before,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
@@ -436,7 +437,7 @@ def _reported(st: _State, sent: Span) -> bool:
             cue_ids = subtree_ids(cue, exclude=comp)
             if swapped is not None:  # (the object the parser took for the subject is the clause's)
                 cue_ids = {t.i for t in swapped.subtree} | {swapped.left_edge.i - 1}
-            toks = [t for t in sent if t.i < cue.i and t.i not in cue_ids]
+            toks = without_title_before([t for t in sent if t.i < cue.i and t.i not in cue_ids], cue)
         elif inf is not None:  # 'the campaign plans to hold rallies', 'the union wants the plant to reopen'
             if cls == "speech" and speaker is None:
                 continue  # 'the strike threatened to shut the port': only a named speaker promises or vows

@@ -33,6 +33,8 @@ def line_breaks(doc: Doc) -> Doc:
         if tok.i:
             prev = doc[tok.i - 1]
             if "\n" not in prev.text and "\n" not in prev.whitespace_:
+                if not _may_end(doc, tok.i - 1):
+                    tok.is_sent_start = False  # 'C, chief executive | Hiroshi Tanabe said.': no stop, no end
                 continue
             tok.is_sent_start = True
         if tok.is_space:
@@ -44,6 +46,19 @@ def line_breaks(doc: Doc) -> Doc:
             if after is not None and after.start > tok.i:
                 doc[after.start].is_sent_start = True
     return doc
+
+
+_ENDS = frozenset(".!?\u2026:;")
+_CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]")
+
+
+def _may_end(doc: Doc, i: int) -> bool:
+    """A sentence may end after token ``i``: it ends with a stop, a colon or a semicolon, or closes a quote or a
+    bracket after one; within a line the parser's other splits cut sentences in two ('The plants will create
+    45,000 jobs, chief executive | Hiroshi Tanabe said.')."""
+    while i >= 0 and doc[i].text and all(ch in _CLOSERS for ch in doc[i].text):
+        i -= 1
+    return i < 0 or doc[i].text[-1:] in _ENDS or doc[i].is_space
 
 
 SCRIPT_PIPELINE = "crosscheck:scripts"  # the tokenizer-only pipeline's name for parse()
