@@ -229,3 +229,15 @@ def test_a_person_named_in_devanagari_meets_the_latin_person_of_that_skeleton():
                 person("en", "c", "R. Selvan"), person("hi", "d", "आर. सेल्वन")])
     groups = sorted(sorted([e.name, *e.aliases]) for e in got.entities)
     assert len(got.entities) == 2, groups
+
+
+def test_a_person_named_in_cyrillic_meets_the_one_latin_person_of_that_skeleton():
+    """'Адам Кірш' (Ukrainian for the Polish 'Adam Kirsz': sz and ш are one sound) and 'Ян Вольський' ('Jan Wolski')
+    stayed apart; a Cyrillic name meets the one Latin-script person of its consonant skeleton, and none when two
+    share it."""
+    person = lambda d, k, name: (d, Entity(key=k, name=name, type="PERSON"))  # noqa: E731
+    got = link([person("pl", "a", "Adam Kirsz"), person("uk", "b", "Адам Кірш"),
+                person("pl", "c", "Jan Wolski"), person("uk", "d", "Ян Вольський")])
+    assert len(got.entities) == 2, [(e.name, e.aliases) for e in got.entities]
+    two = link([person("pl", "a", "Adam Kirsz"), person("en", "c", "Adam Karas"), person("uk", "b", "Адам Кірш")])
+    assert len(two.entities) == 3

@@ -433,6 +433,15 @@ def _join_mistyped_people(groups: dict, weight) -> None:
 # few vowels (Arabic 'الراشد' is Rashid, Hebrew 'ורגה' Varga)
 # Hangul, kana, Arabic, Hebrew and Devanagari: scripts whose transliteration keeps a name's consonants, not its vowels
 _SKELETON_SCRIPTS = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _by_skeleton(name: str) -> bool:
+    """A name that meets the Latin-script person of its skeleton: written in a script whose transliteration keeps the
+    consonants only, or in Cyrillic with no Latin letter ('Адам Кірш', Ukrainian for the Polish 'Adam Kirsz': sz
+    and ш are one sound, no transliteration folds them)."""
+    return bool(_SKELETON_SCRIPTS.search(name) or _CYRILLIC.search(name) and not _LATIN.search(name))
 _EPENTHETIC = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])eu(?=[bcdfghjklmnpqrstvwxz]|$)")  # 스 in 젤렌스키: a vowel Hangul adds
 _SKELETON = str.maketrans({"j": "s", "z": "s", "c": "k", "x": "s", "q": "k", "g": "k", "r": "l", "b": "p",
                            "f": "p", "v": "p", "w": "p", "d": "t"})
@@ -456,17 +465,17 @@ def skeleton(name: str) -> str:
 
 
 def _join_by_skeleton(groups: dict) -> None:
-    """A person named only in Hangul, kana, Arabic, Hebrew or Devanagari script joins the one Latin- or
-    Cyrillic-script person of that skeleton."""
+    """A person named only in Hangul, kana, Arabic, Hebrew, Devanagari or Cyrillic script joins the one
+    Latin-script person of that skeleton."""
     latin: dict[str, list] = defaultdict(list)
     for key, members in groups.items():
-        if key[0] == "per" and not any(_SKELETON_SCRIPTS.search(e.name) for _, e in members):
+        if key[0] == "per" and not any(_by_skeleton(e.name) for _, e in members):
             sk = skeleton(members[0][1].name)
             if len(sk) >= 3:
                 latin[sk].append(key)
     for key in [k for k in groups if k[0] == "per"]:
         members = groups.get(key)
-        if not members or not all(_SKELETON_SCRIPTS.search(e.name) for _, e in members):
+        if not members or not all(_by_skeleton(e.name) for _, e in members):
             continue
         owners = latin.get(skeleton(members[0][1].name), [])
         if len(owners) == 1 and owners[0] != key:
@@ -515,7 +524,7 @@ def _alias_keys(name: str, type_: str, aliases: tuple[str, ...]) -> frozenset[st
             keys.add("f:" + toks[0])  # a one-word 'person' meets the organisation its word opens (rule 7)
         sk = skeleton(ent.name)
         if len(sk) >= 3:
-            keys.add(("h:" if _SKELETON_SCRIPTS.search(ent.name) else "s:") + sk)
+            keys.add(("h:" if _by_skeleton(ent.name) else "s:") + sk)
         return frozenset(keys)
     if grp in ("loc", "org", "oth"):
         first = {"f:" + toks[0].lstrip("=").split()[0]} if grp == "org" and toks and toks[0].lstrip("=") else set()
