@@ -469,7 +469,7 @@ def _join_by_skeleton(groups: dict) -> None:
     Latin-script person of that skeleton."""
     latin: dict[str, list] = defaultdict(list)
     for key, members in groups.items():
-        if key[0] == "per" and not any(_by_skeleton(e.name) for _, e in members):
+        if key[0] == "per" and not all(_by_skeleton(e.name) for _, e in members):  # a Latin-script name among them
             sk = skeleton(members[0][1].name)
             if len(sk) >= 3:
                 latin[sk].append(key)
