@@ -31,8 +31,8 @@ from crosscheck.analyze import headlines
 from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _mentions_in,
                                                      _only_function_words, _recent_or_person, _speaker_near,
-                                                     _subject, _tidy, _trim_source, ministry_named_before,
-                                                     role_holder)
+                                                     _subject, _tidy, _trim_source)
+from crosscheck.analyze.claims_roles_multi import ministry_named_before, role_holder
 from crosscheck.analyze.claims_according_multi import according, own_account
 from crosscheck.analyze.claims_reported_multi import _reported, _skip
 from crosscheck.analyze.entities import LocalEntities

@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.analyze.quantities_cjk import CJK_CHAR, cjk_quantities
 from crosscheck.analyze.scale_words import scale_after, scale_value
 from crosscheck.analyze.time_words import is_month_word, number_table
 from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
@@ -508,55 +509,6 @@ def _covers(sdoc, text: str) -> bool:
         return False
 
 
-# numbers written against Han, kana or Hangul (no space, no word boundary): '42台', '1만 명', '1万2000箱', '5000万元'
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_CJK_SCALES = {"万": 10**4, "萬": 10**4, "만": 10**4, "億": 10**8, "亿": 10**8, "억": 10**8, "千": 10**3, "천": 10**3,
-               "兆": 10**12, "조": 10**12}
-# '80亿', '1.2万亿' (scales multiply: 10^12), '1兆2000億', '1조2000억' (a second group after the first), '1万5000'
-_CJK_SCALE_CHARS = "".join(_CJK_SCALES)
-_CJK_NUM = re.compile(
-    rf"(?<![\d.,])(?P<n>\d+(?:,\d{{3}})*(?:\.\d+)?)(?:\s?(?P<scale>[{_CJK_SCALE_CHARS}]+)"
-    rf"(?:(?P<rest>\d{{1,4}})(?:(?P<rscale>[{_CJK_SCALE_CHARS}]+)|(?!\d)))?)?"
-    r"(?P<after>\s?[^\s\d]?)")
-_CJK_NOT_COUNT = frozenset("年月日時时分秒号號년월일시초호歳세岁%％:：.")  # dates, clock times, ages, percents: not counts
-_CJK_CURRENCY = {"日元": "JPY", "韩元": "KRW", "港元": "HKD", "美元": "USD", "欧元": "EUR", "英镑": "GBP", "元": "CNY", "円": "JPY",
-                 "원": "KRW", "엔": "JPY", "ドル": "USD", "달러": "USD", "ユーロ": "EUR", "유로": "EUR"}  # (longest first)
-
-
-def _cjk_scale(chars: str) -> int:
-    """The value of a run of scale characters: '万亿' is 10^4 x 10^8; '' is 1."""
-    value = 1
-    for ch in chars:
-        value *= _CJK_SCALES[ch]
-    return value
-
-
-def _cjk_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
-    """Counts and sums written in Chinese, Japanese or Korean style (the scan above needs word boundaries)."""
-    blocked = explicit_date_spans(text) + taken
-    out = []
-    for m in _CJK_NUM.finditer(text):
-        s = m.start()
-        e = m.end("rscale") if m.group("rscale") else m.end("rest") if m.group("rest") else \
-            m.end("scale") if m.group("scale") else m.end("n")
-        near = text[max(0, s - 1):s] + text[e:e + 1]
-        if not (m.group("scale") or _CJK_CHAR.search(near)) or any(bs < e and s < be for bs, be in blocked):
-            continue
-        after = text[e:e + 3].lstrip()
-        if after[:1] in _CJK_NOT_COUNT and not after.startswith(tuple(_CJK_CURRENCY)):  # ('日元': yen, not a day)
-            continue
-        value = float(m.group("n").replace(",", ""))
-        if m.group("scale"):
-            rest = int(m.group("rest")) * _cjk_scale(m.group("rscale") or "") if m.group("rest") else 0
-            value = value * _cjk_scale(m.group("scale")) + rest
-        unit = next((code for word, code in _CJK_CURRENCY.items() if after.startswith(word)), None)
-        end = e + (len(text[e:e + 3]) - len(after)) + len(next(w for w in _CJK_CURRENCY if after.startswith(w))) if unit else e
-        value = _clean(value)
-        out.append(Quantity(start=s, end=end, text=text[s:end], value=value, low=value, high=value,
-                            unit=unit, kind="money" if unit else "count"))
-    return out
-
-
 def extract(doc: Document, sdoc) -> list[Quantity]:
     """Every amount in ``doc.text`` with its qualifier, unit and counted thing, in text order."""
     text = doc.text or ""
@@ -606,7 +558,7 @@ def extract(doc: Document, sdoc) -> list[Quantity]:
         out.append(Quantity(start=f.start, end=end, text=text[f.start:end], value=_clean(value),
                             low=_clean(f.low), high=_clean(f.high), qualifier=f.qual, of=of,
                             unit=f.unit, kind=f.kind))
-    if _CJK_CHAR.search(text):
-        out.extend(_cjk_quantities(text, [(q.start, q.end) for q in out]))
+    if CJK_CHAR.search(text):
+        out.extend(cjk_quantities(text, [(q.start, q.end) for q in out]))
         out.sort(key=lambda q: q.start)
     return out

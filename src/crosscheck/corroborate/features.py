@@ -11,7 +11,7 @@ from ..model import Analysis, Claim, Document
 from ..textunits import base_language, english_scale_words, sentence_spans, stop_words, token_f1
 from ..timevalues import calendar_key
 from .clauses import lexicon
-from .units import Unit, half_step, temperature_after, unit_of
+from .units import in_base_unit, unit_after
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
                       SYNONYMS, TOKEN, UNITS, implied_negation, modality_pattern, stem)
 
@@ -204,27 +204,6 @@ def _named_before(text: str, start: int) -> str | None:
     return SYNONYMS.get(s, s)
 
 
-_UNIT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
-
-
-def _unit_after(text: str, num_end: int, end: int) -> Unit | None:
-    """The unit of measure written right after a figure (its number ending at ``num_end``, any scale word at
-    ``end``), None for a unit of time or no unit."""
-    temp = temperature_after(text, num_end) if num_end == end else None
-    word = _UNIT_WORD.match(text, end)
-    unit = temp[0] if temp else unit_of(word.group(1)) if word else None
-    return None if unit is None or unit.base == "year" else unit
-
-
-def _in_base_unit(unit: Unit, number: str, low: float, high: float) -> tuple[float, float]:
-    """A measure's interval in its base unit, so that a conversion meets its original ('30 km' / '19 miles', '44
-    degrees Celsius' / '111 degrees Fahrenheit'): a rounded unit's figure stands for half its last digit either way
-    (corroborate/units.py)."""
-    step = half_step(number) if unit.rounded and low == high else 0.0
-    lo, hi = sorted((unit.to_base(low - step), unit.to_base(high + step)))
-    return lo, hi
-
-
 def figures_in(text: str) -> tuple[Figure, ...]:
     """Figures stated in ``text`` (years and list numbers left out)."""
     out = []
@@ -265,9 +244,9 @@ def figures_in(text: str) -> tuple[Figure, ...]:
         points = lexicon()["approx_points"].get(of or "") if (qual or "").lower() in APPROX_QUALIFIERS else None
         if points and value is not None:  # 'about 38%': a point either way (data/disagreements.json)
             low, high = value - points, value + points
-        unit = _unit_after(text, m.end("num"), m.end()) if m.group("num") else None
+        unit = unit_after(text, m.end("num"), m.end()) if m.group("num") else None
         if unit is not None:
-            low, high, of = *_in_base_unit(unit, m.group("num"), low, high), unit.base
+            low, high, of = *in_base_unit(unit, m.group("num"), low, high), unit.base
         out.append(Figure(text=m.group(0).strip(), low=low, high=high, qualifier=qual and qual.lower(), of=of,
                           unit=unit.symbol if unit is not None else None))
         prev_end = m.end()

@@ -52,3 +52,24 @@ def half_step(number: str) -> float:
     digits = re.sub(r"[\s\u00a0\u202f]", "", number)
     frac = re.search(r"[.,](\d{1,2})$", digits)
     return 0.5 * 10 ** -len(frac.group(1)) if frac and not re.search(r"[.,]\d{3}$", digits) else 0.5
+
+
+_UNIT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
+
+
+def unit_after(text: str, num_end: int, end: int) -> Unit | None:
+    """The unit of measure written right after a figure (its number ending at ``num_end``, any scale word at
+    ``end``), None for a unit of time or no unit."""
+    temp = temperature_after(text, num_end) if num_end == end else None
+    word = _UNIT_WORD.match(text, end)
+    unit = temp[0] if temp else unit_of(word.group(1)) if word else None
+    return None if unit is None or unit.base == "year" else unit
+
+
+def in_base_unit(unit: Unit, number: str, low: float, high: float) -> tuple[float, float]:
+    """A measure's interval in its base unit, so that a conversion meets its original ('30 km' / '19 miles', '44
+    degrees Celsius' / '111 degrees Fahrenheit'): a rounded unit's figure stands for half its last digit either
+    way."""
+    step = half_step(number) if unit.rounded and low == high else 0.0
+    lo, hi = sorted((unit.to_base(low - step), unit.to_base(high + step)))
+    return lo, hi
