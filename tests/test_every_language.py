@@ -1730,3 +1730,14 @@ def test_according_to_the_ministry_is_the_ministry_named_before(lang, text, said
     doc = Document(id=f"m-{lang}", source=lang, fmt="txt", language=lang, published="2026-11-26", text=text)
     (acc,) = [c for c in analyze([doc])[0].claims if c.text.startswith(said)]
     assert acc.speaker_text == by, acc
+
+
+@pytest.mark.parametrize("lang, text, by", [
+    ("ru", "Не менее девяти человек погибли при взрыве газа, сообщили в МЧС.", "МЧС"),
+    ("uk", "Загинули дев'ять людей, повідомили у поліції.", "Поліції"),
+])
+def test_a_body_reported_in_is_the_source(lang, text, by):
+    """'сообщили в МЧС' (the ministry reported): the speaker was 'В МЧС' (data/claim_cues.json 'source_preps')."""
+    doc = Document(id=f"p-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-05", text=text)
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind == "reported"]
+    assert said.speaker_text == by, said

@@ -76,6 +76,7 @@ class Cues:
     anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
     citing: re.Pattern | None = None  # 'unter Berufung auf X': X is cited by the speaker, not the speaker
     media: frozenset[str] = frozenset()  # nouns naming an outlet by its kind ('агентства'): the outlet last credited
+    source_preps: frozenset[str] = frozenset()  # 'сообщили в МЧС': a source after the verb opening with 'в' is the body
     particles: re.Pattern | None = None  # a separable verb's particle between the cue and its comma ('kündigte an, C')
     addressee: frozenset[str] = frozenset()  # 'a', "all'": before a name after the verb, who was spoken to
     documents: frozenset[str] = frozenset()  # 'bilan', 'Bericht': a source phrase naming a document
@@ -214,6 +215,7 @@ def cues_for(lang: str | None) -> Cues | None:
         anaphora=_alternation(entry.get("anaphora", []), sub),
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),
+        source_preps=frozenset(w.lower() for w in entry.get("source_preps", ())),
         particles=_alternation(entry.get("particles", []), sub),
         addressee=frozenset(" ".join(w.lower().replace("\u2019", "'").split()) for w in entry.get("addressee", ())),
         documents=frozenset(entry.get("documents", ())), publisher_links=frozenset(entry.get("publisher_links", ())),
@@ -262,6 +264,9 @@ class _State:
             return False
         c = self.cues
         # (not the report's own outlet, whose name may be a media noun: 'Le Quotidien', 'El Diario')
+        if speaker_text and kind != "outlet" and len(speaker_text.split()) > 1 and \
+                speaker_text.split()[0].lower() in c.source_preps:
+            speaker_text = _tidy(speaker_text.split(None, 1)[1]) or speaker_text  # 'сообщили в МЧС': the ministry
         if speaker is None and speaker_text and kind != "outlet":
             speaker, speaker_text = role_holder(self, speaker_text, sent[0]) or \
                 ministry_named_before(self, speaker_text, sent[0]) or (None, self._publisher(speaker_text))
