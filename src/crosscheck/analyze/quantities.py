@@ -35,7 +35,8 @@ from importlib import resources
 from crosscheck.analyze.quantities_cjk import CJK_CHAR, cjk_quantities
 from crosscheck.analyze.scale_words import scale_after, scale_value
 from crosscheck.analyze.time_words import is_month_word, number_table
-from crosscheck.analyze.times import counts_a_noun, explicit_date_spans
+from crosscheck.analyze.time_spans import explicit_date_spans
+from crosscheck.analyze.times import counts_a_noun
 from crosscheck.currencies import CODES, currency_of
 from crosscheck.model import Document, Quantity
 from crosscheck.textunits import base_language, english_scale_words, sentence_initial, stop_words, verb_particle_before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.analyze.times import explicit_date_spans
+from crosscheck.analyze.time_spans import explicit_date_spans
 from crosscheck.model import Quantity
 
 # numbers written against Han, kana or Hangul (no space, no word boundary): '42台', '1만 명', '1万2000箱', '5000万元'
