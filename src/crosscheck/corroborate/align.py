@@ -14,16 +14,14 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..config import Settings
-from ..embed import embedder_languages
-from ..textunits import base_language
 from .features import ClaimView, words_reused
+from .meaning import meaning, near_across, one_named_speaker
 from .lexicon import PREDICATE_FAMILIES, TOKEN
 from .names import nested_names, own_names, written_in
 from .speakers import speaker_required
-from .subjects import heads_apart, mentions, names_subject, plain, prefixes
+from .subjects import heads_apart, names_subject, plain, prefixes
 from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
 
 
@@ -106,16 +104,6 @@ def one_language(views: list[ClaimView]) -> bool:
     return len({v.language[:2] for v in views if v.language}) <= 1
 
 
-def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -> bool:
-    """Some member in another language means roughly what ``view`` says (embeddings propose the
-    comparison that shared words propose within one language), or is said by the same named person (a language the
-    embedder reads poorly: Ukrainian 'Томаш Голуб' / 'Tomas Holub', one person the entity linker found in both, as
-    Greek 'Αντρέας Πέλιν' / 'Andreas Pellin')."""
-    return any(view.cross(m) and ((meaning(view, m, settings) or 0.0) > 0.0 or view.named and m.named
-                                  and (view.speaker_id == m.speaker_id or _one_name(view.speaker_keys, m.speaker_keys)))
-               for m in members)
-
-
 def _counted(view: ClaimView) -> set[str]:
     return {"#" + f.of for f in view.figures if f.of}
 
@@ -186,28 +174,6 @@ def _overlap(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, float,
     return matched, wa, wb, frozenset(shared)
 
 
-@lru_cache(maxsize=256)
-def _read(language: str | None, embedder: str) -> bool:
-    """The embedder was trained on the language (or it is unknown): two of its sentences are compared by meaning."""
-    read = embedder_languages(embedder)
-    return read is None or not language or base_language(language) in read
-
-
-def meaning(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
-    """Embedding evidence for two claims, on the lexical scale [0, 1] (None when a vector is missing):
-    cosine mapped linearly from ``align_cross_cos_low`` (0) to ``align_cross_cos_high`` (1) across
-    languages, from ``align_same_cos_low`` to ``align_same_cos_high`` within one (where a paraphrase's
-    words differ: "recalled its ambassador" / "withdrew its envoy")."""
-    if a.vector is None or b.vector is None or a.vector.shape != b.vector.shape:
-        return None
-    if not a.cross(b) and not _read(a.language, settings.embedder):
-        return None  # two sentences of a language the embedder was not trained on meet at random (bench/embed_languages.py)
-    cos = float(a.vector @ b.vector)
-    lo, hi = ((settings.align_cross_cos_low, settings.align_cross_cos_high) if a.cross(b)
-              else (settings.align_same_cos_low, settings.align_same_cos_high))
-    return min(1.0, max(0.0, (cos - lo) / (hi - lo)))
-
-
 def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
           embed: bool = True) -> tuple[float, frozenset[str]]:
     """How much two claims say the same thing: weighted term overlap, or the better of that and the
@@ -219,16 +185,9 @@ def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
     if not a.cross(b):
         # one language: the embedding proposes only where the claims share a word or a name
         return (max(lexical, cross) if shared else lexical), shared
-    if a.named and b.named and (a.speaker_id == b.speaker_id or _one_name(a.speaker_keys, b.speaker_keys)):
+    if one_named_speaker(a, b):
         cross += settings.align_cross_same_speaker  # one named source (its name transliterated alike), one story
     return max(lexical, cross), shared
-
-
-def _one_name(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two speakers' name keys (corroborate.features.name_keys) name one person: two keys in common, or every key of a
-    one-word name ('Томаш Голуб' / 'Defence Minister Tomas Holub'; not 'Tomas Novak' / 'Tomas Holub')."""
-    shared = len(a & b)
-    return shared >= 2 or shared >= 1 and min(len(a), len(b)) == 1
 
 
 def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozenset[str]]:
