@@ -166,7 +166,7 @@ def analyze_parsed(doc: Document, sdoc: Doc, settings: Settings | None = None, h
         mentions.extend(found.mentions)
         mentions.sort(key=lambda m: m.start)
     elif doc.language:
-        sents = _sentences(sdoc, doc.text or "", True) if len(sdoc) else []
+        sents = _sentences(doc.text or "") if len(sdoc) else []
         facts = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
         claims = tuple(_claims_multi.extract(doc.text or "", sents, ents, doc.language, outlet=doc.outlet,
                                              settings=settings, facts=facts, headline=headline))
@@ -265,14 +265,14 @@ def _without_function_words(ents, stops: frozenset[str], text: str = "", languag
 _ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
 
 
-def _sentences(sdoc: Doc, text: str, by_rule: bool = False) -> list[tuple[int, int]]:
-    """Sentence spans, a split after an ordinal dot rejoined ('am 14. März', '17. Oktober': a German or Polish
-    day number's dot read as a full stop). ``by_rule``: the spans of textunits.sentence_spans (stops, capitals,
-    abbreviations), not the parse's: the English parser reading Spanish or Dutch ends one sentence in ten
-    inside a sentence ('expertos en la industria dicen que | el Pentágono anuló ...'), and Hindi after an initial
-    ('जिला कलेक्टर एस. | मीनाक्षी ने बताया')."""
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a report in another language than English: textunits.sentence_spans (stops, capitals,
+    abbreviations), not the English parse's, which ends one sentence in ten inside a sentence of Spanish or Dutch
+    ('expertos en la industria dicen que | el Pentágono anuló ...') and Hindi's after an initial ('जिला कलेक्टर एस. |
+    मीनाक्षी ने बताया'); a split after an ordinal dot rejoined ('am 14. März', '17. Oktober': a German or Polish day
+    number's dot read as a full stop)."""
     out: list[tuple[int, int]] = []
-    for s, e in (sentence_spans(text) if by_rule else ((sent.start_char, sent.end_char) for sent in sdoc.sents)):
+    for s, e in sentence_spans(text):
         if out and _ORDINAL_END.search(text[out[-1][0]:out[-1][1]]) and "\n" not in text[out[-1][1]:s] and text[s:s + 1].strip():
             nxt = text[s:e].lstrip()
             if nxt[:1].islower() or _month_word(nxt.split(" ", 1)[0]):
