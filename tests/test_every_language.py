@@ -1398,6 +1398,33 @@ def test_a_spokesperson_of_a_body_is_its_role_not_the_body_alone(lang, text, spe
     assert said.speaker is not None and an.entities[[e.key for e in an.entities].index(said.speaker)].type == "ORG"
 
 
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("pt", "O porta-voz da OMS disse que foram registrados 1.900 casos de cólera.", "porta-voz da OMS"),
+    ("es", "El portavoz de la OMS dijo que se registraron 1.900 casos de cólera.", "portavoz de la OMS"),
+    ("fr", "Le porte-parole de l'OMS a déclaré que 1 900 cas de choléra avaient été recensés.", "porte-parole de l'OMS"),
+    ("it", "Il portavoce dell'OMS ha detto che sono stati registrati 1.900 casi di colera.", "portavoce dell'OMS"),
+])
+def test_a_spokesperson_of_a_body_the_ner_missed_keeps_the_body(lang, text, speaker):
+    """'O porta-voz da OMS disse': the speaker was 'porta-voz' alone; the title's qualifier only ran over the links
+    written in the code ('de', 'del'), not 'da', 'de la', "de l'" or "dell'"."""
+    doc = Document(id=f"sq-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert said.speaker_text == speaker
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pt", "Segundo o porta-voz da OMS Pieter Vandam, foram registrados 1.900 casos suspeitos."),
+    ("it", "Secondo il portavoce dell'OMS Pieter Vandam, sono stati registrati 1.900 casi sospetti."),
+])
+def test_a_spokesperson_named_after_the_body_is_the_speaker(lang, text):
+    """'Segundo o porta-voz da OMS Pieter Vandam, C': the organisation was the speaker, the spokesman lost."""
+    doc = Document(id=f"sn-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    an = analyze([doc])[0]
+    (said,) = [c for c in an.claims if c.kind != "outlet"]
+    assert said.speaker_text == "Pieter Vandam"
+    assert {e.key: e.name for e in an.entities}.get(said.speaker) == "Pieter Vandam"
+
+
 def test_a_minister_set_off_after_the_portfolio_is_a_person():
     """'afirmou a ministra da Saúde, Ilse Varga': 'Saúde' was an organisation that spoke, 'Ilse Varga' another."""
     doc = Document(id="pt-appos", source="pt", fmt="txt", language="pt", published="2026-12-03",

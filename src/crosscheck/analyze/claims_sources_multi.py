@@ -191,7 +191,7 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
     for k, m in enumerate(mentions):
         if cs <= m.start < ce or m.start >= ce and (_told_elsewhere(st, ce, m.start) or _spoken_to(st, ce, m.start)):
             continue
-        if k + 1 < len(mentions) and _title_compound(st, m.end, mentions[k + 1].start):
+        if k + 1 < len(mentions) and (_title_compound(st, m.end, mentions[k + 1].start) or _holder_after(st, lo, m, mentions[k + 1])):
             continue  # 'Norvair-Sprecherin Hanne Brekke': the body opens the title of the person named after it
         ent = st.ents.entity(m.entity)
         rank = _SPEAKER_TYPES.get(ent.type if ent else m.label, 5)
@@ -235,6 +235,14 @@ def _title_compound(st, end: int, nxt: int) -> bool:
     m = re.fullmatch(r"-(\w+)\s+", st.text[end:nxt])
     word = m.group(1).lower() if m else ""
     return bool(word) and any(word == t or word.endswith(t) and len(t) >= 5 for t in st.cues.title_words)
+
+
+def _holder_after(st, lo: int, m, nxt) -> bool:
+    """The body named by ``m`` closes a title and the person named right after it holds that title ('o porta-voz da
+    OMS Pieter Vandam'): the person speaks."""
+    ent, person = st.ents.entity(m.entity), st.ents.entity(nxt.entity)
+    return (ent.type if ent else m.label) != "PERSON" and (person.type if person else nxt.label) == "PERSON" and \
+        not st.text[m.end:nxt.start].strip() and _role_before(st, lo, m.start) is not None
 
 
 def _role_before(st, lo: int, start: int) -> int | None:
@@ -407,7 +415,7 @@ def _title_phrase(st, lo: int, hi: int, cs: int, ce: int) -> str | None:
         return " ".join(((left.group(1) if left else "") + phrase + right).split())
     # the title and the name or qualifier right after it ('el ministro Lavrov', 'presidente de Ucrania')
     rest = st.text[end:(cs if m.end() <= cs else hi)]
-    extra = re.match(r"^((?:\s+(?:de|del|di|della|van|von|der|des|du|of|la|el)?\s*[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f][\w'\u2019-]+){1,4})", rest)
+    extra = _qualifier(st.cues.lang, st.cues.publisher_links).match(rest)
     if extra:
         phrase += extra.group(1)
     elif not any(ch.isupper() or ch.islower() for ch in phrase):  # no letter case (Arabic): the word after it ('رئيس البلدية')
@@ -415,6 +423,22 @@ def _title_phrase(st, lo: int, hi: int, cs: int, ce: int) -> str | None:
         if nxt is not None and not (st.cues.that and st.cues.that.fullmatch(nxt.group(1))):
             phrase += " " + nxt.group(1).strip(_EDGE)
     return " ".join(phrase.split())
+
+
+@lru_cache(maxsize=64)
+def _qualifier(lang: str | None, links: frozenset[str]) -> re.Pattern:
+    """One to four capitalised words right after a title, each after a link word (the language's publisher links,
+    data/claim_cues.json) and an article or an elided function word (spaCy's stop words): 'el ministro Lavrov',
+    'presidente de Ucrania', 'porta-voz da OMS', 'portavoz de la OMS', "porte-parole de l'OMS"."""
+    link = "|".join(re.escape(w) for w in sorted(links | {"de", "del", "di", "della", "van", "von", "der", "des", "du",
+                                                           "of", "la", "el"}, key=len, reverse=True) if w[-1:].isalpha())
+    stops = stop_words(lang)
+    article = "|".join(re.escape(w) for w in sorted((w for w in stops if len(w) <= 3 and w.isalpha()), key=len, reverse=True))
+    elided = "|".join(re.escape(w[:-1]) for w in sorted((w for w in stops | links if w[-1:] in "'\u2019" and len(w) <= 6),
+                                                       key=len, reverse=True))
+    tail = (rf"(?:(?:{link})\s+(?:(?:{article})\s+)?)?" if article else rf"(?:(?:{link})\s+)?") + \
+        (rf"(?:(?:{elided})['\u2019])?" if elided else "")
+    return re.compile(rf"^((?:\s+{tail}[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f][\w'\u2019-]+){{1,4}})")
 
 
 def _cited(st, lo: int, hi: int) -> tuple[int, str | None]:
