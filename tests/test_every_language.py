@@ -1425,6 +1425,34 @@ def test_a_spokesperson_named_after_the_body_is_the_speaker(lang, text):
     assert {e.key: e.name for e in an.entities}.get(said.speaker) == "Pieter Vandam"
 
 
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("uk", "Додому повернулися 95 військовослужбовців, повідомив Координаційний штаб з питань поводження з "
+           "військовополоненими.", "Координаційний штаб з питань поводження з військовополоненими"),
+    ("uk", "Додому повернулися 95 військовослужбовців, повідомило Міністерство оборони в понеділок.",
+     "Міністерство оборони"),
+    ("ru", "Из плена возвращены 95 военнослужащих, сообщил Генеральный штаб.", "Генеральный штаб"),
+    ("es", "Las tropas se retirarán el lunes, dijo Várkonyi a los periodistas.", "Várkonyi"),
+])
+def test_a_source_after_its_verb_written_with_one_capital_is_the_whole_name(lang, text, speaker):
+    """'C, повідомило Міністерство оборони.': the speaker was 'Міністерство' (the capitalised word alone); a name
+    written with its first word capitalised runs on to the sentence's end (not over a date, nor 'a los periodistas')."""
+    doc = Document(id=f"ro-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert said.speaker_text == speaker
+
+
+@pytest.mark.parametrize("lang,text,ministry", [
+    ("ru", "Министерство обороны сообщило, что из плена возвращены 95 военнослужащих. По данным министерства, "
+           "освобожденные военные будут доставлены в госпиталь.", "Министерство обороны"),
+    ("uk", "Міністерство оборони повідомило, що з полону повернулися 95 військових. За даними міністерства, "
+           "звільнених доставлять до госпіталю.", "Міністерство оборони"),
+])
+def test_the_ministry_in_another_case_is_the_ministry_already_a_source(lang, text, ministry):
+    """'По данным министерства': the speaker was 'Министерства', not the ministry that spoke a sentence before."""
+    doc = Document(id=f"mb-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    assert [c.speaker_text for c in analyze([doc])[0].claims if c.kind != "outlet"] == [ministry, ministry]
+
+
 def test_a_minister_set_off_after_the_portfolio_is_a_person():
     """'afirmou a ministra da Saúde, Ilse Varga': 'Saúde' was an organisation that spoke, 'Ilse Varga' another."""
     doc = Document(id="pt-appos", source="pt", fmt="txt", language="pt", published="2026-12-03",

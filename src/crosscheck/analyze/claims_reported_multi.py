@@ -94,6 +94,8 @@ def _reported(st, s: int, e: int) -> bool:
                 if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
                     name = noun or _subject(st, comma_before + 1, cs)  # 'C, अधिकारियों ने बताया': the subject, then
                     # the verb (a subject-verb order after the comma)
+                elif key is None and (runs_on := _name_runs_on(st, ce, hi, name)) is not None:
+                    name = runs_on
                 elif _place_of_a_noun(st, key, name, noun, ce, e):  # 'C, a annoncé le tribunal de Lisca': the court
                     key, name = None, noun
             elif (opens := pc if re.match(r"\s*[,:]", st.text[pc:e])
@@ -156,6 +158,35 @@ def _reported(st, s: int, e: int) -> bool:
                   min_words=floor):
             return True
     return False
+
+
+RUN_ON_WORDS = 8  # words a source's name after its verb runs on to the sentence's end
+
+
+def _name_runs_on(st, lo: int, hi: int, name: str) -> str | None:
+    """A single capitalised word read as the source after the verb ('C, повідомило Міністерство оборони.') opens a
+    name written with its first word capitalised alone, running on in lower case to the end of the sentence
+    ('Міністерство оборони', 'Координационный штаб по обмену пленными'): that whole name. None where the word is not
+    alone, where the name runs on with a function word ('C, dijo Pérez a los periodistas'), over a figure or a date
+    ('в понеділок') or punctuation, or in a language whose verbs leave a particle at the end ('teilte X mit')."""
+    if st.cues.particles is not None or len(name.split()) != 1:
+        return None
+    at = st.text.lower().find(name.lower(), lo, hi)
+    if at < 0:
+        return None
+    fact = next(((fs, fe) for fs, fe in st.facts if at < fs < hi), None)  # a date closing the sentence, no more
+    if fact is not None and st.text[fact[1]:hi].strip(" .!?\u2026"):
+        return None
+    stops = stop_words(st.cues.lang)
+    tail = st.text[at + len(name):fact[0] if fact else hi].rstrip().rstrip(".!?\u2026\u00bb\u201d\"')").rstrip()
+    words = tail.split()
+    while words and fact is not None and words[-1].lower() in stops:  # 'в понеділок': its preposition too
+        tail = tail[:tail.rstrip().rfind(words.pop())].rstrip()
+    if not 1 <= len(words) <= RUN_ON_WORDS:
+        return None
+    if words[0].lower() in stops or any(not re.fullmatch(r"[^\W\d_][\w'\u2019-]*", w) for w in words):
+        return None
+    return _tidy(st.text[at:at + len(name)] + tail)
 
 
 def _infinitive_after(st, pc: int, e: int) -> int | None:

@@ -53,6 +53,14 @@ def ministry_named_before(st, phrase: str | None, s: int) -> tuple[str, str] | N
         name = ent.name if ent else " ".join(st.text[m.start:m.end].split())
         if (ent.type if ent else m.label) == "ORG" and any(name.lower().startswith(n) for n in nouns):
             return m.entity, name
+    # a ministry the NER did not find, already a source ('Министерство обороны сообщило, что C1. По данным
+    # министерства, C2')
+    for c in reversed(st.claims):
+        if c.start < s - PERSON_REACH * 3:
+            break
+        if c.kind != "outlet" and c.speaker_text and len(c.speaker_text.split()) > 1 and \
+                any(c.speaker_text.lower().startswith(n) for n in nouns):
+            return c.speaker, c.speaker_text
     return None
 
 
