@@ -219,9 +219,12 @@ def noun_phrase(head: Token) -> str:
                 (child.dep_ == "punct" and child.i > head.i):
             drop.update(range(child.left_edge.i, child.right_edge.i + 1))
     doc = head.doc
-    ids = [i for i in range(head.left_edge.i, head.right_edge.i + 1) if i not in drop]
+    # (the subtree's own words: an apposition the parser hung on the subject across its verb, 'the companies said on
+    # Tuesday, the largest deal in its history', spans the verb)
+    ids = [t.i for t in head.subtree if t.i not in drop]
+    own = set(ids)
     hi = ids[0]
-    while hi + 1 <= ids[-1] and hi + 1 not in drop:
+    while hi + 1 <= ids[-1] and hi + 1 in own:
         hi += 1
     return phrase(doc[ids[0] : hi + 1])
 

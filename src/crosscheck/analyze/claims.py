@@ -432,8 +432,10 @@ def _reported(st: _State, sent: Span) -> bool:
             used |= {t.i for t in narrated}  # (the speaker's own act, no one's speech)
         elif comp is not None:  # 'C, X said': the clause before the cue
             if cue.lemma_ not in NOT_OBJECT and any(c.dep_ == "dobj" and c.i > cue.i and not referring(
-                    " ".join(t.text for t in c.subtree), "en") for c in cue.children):  # ('told reporters', 'warned residents')
+                    " ".join(t.text for t in c.subtree), "en") and st.sdoc[c.left_edge.i - 1].text != ","
+                    for c in cue.children):  # ('told reporters', 'warned residents')
                 continue  # 'Drone hits fuel depot, Ostria denies involvement': what is denied is its object, not C
+                # (an object after a comma is the parser's: 'C, the companies said on Monday, the largest deal ever')
             cue_ids = subtree_ids(cue, exclude=comp)
             if swapped is not None:  # (the object the parser took for the subject is the clause's)
                 cue_ids = {t.i for t in swapped.subtree} | {swapped.left_edge.i - 1}
