@@ -380,6 +380,22 @@ def test_figures_a_thousand_apart_across_languages_are_a_reading_not_a_conflict(
                            cross=True) == "clash"
 
 
+def test_two_floors_or_two_tolls_across_languages_are_two_counts():
+    """'at least 27 people, including nine children' / 'au moins 25 personnes': two sources' tolls. Of several
+    figures, any overlap was 'same' (two floors always overlap); and none agreeing never clashed."""
+    from crosscheck.corroborate.features import Figure
+    from crosscheck.corroborate.values import figure_relation
+
+    inf = float("inf")
+    en = (Figure("at least 27", 27, inf, qualifier="at least", of="people"), Figure("nine", 9, 9, of="child"))
+    fr_floor = (Figure("au moins 25", 25, inf, qualifier="at least", of="personn"),)
+    fr_same = (Figure("au moins 27", 27, inf, qualifier="at least", of="personn"),)
+    assert figure_relation(en, fr_floor, cross=True) == "clash"
+    assert figure_relation(en, fr_same, cross=True) == "same"
+    assert figure_relation(en, (Figure("vol 12", 12, 12),), cross=True) == "none"  # no counted thing: no clash
+    assert figure_relation(en, (), cross=True) == "none"
+
+
 def test_claims_are_embedded_by_their_carrying_sentence(store):
     Pipeline(store).ingest([str(EVENTS)])
     from crosscheck.model import ClaimVectors

@@ -25,15 +25,23 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
     if cross:
         if single:
             x, y = fa[0], fb[0]
-            if x.low <= y.high and y.low <= x.high and not (_bound(x) and _bound(x) == _bound(y) and x.low != y.low):
+            if _same_value(x, y):
                 return "same"  # ('at least 19' / 'al menos 25': two floors put the count's edge apart, as in one language)
             # a figure with no counted noun (a flight number) or counting another thing ("22 edificios"
             # next to "27 fatalities") cannot contradict a count
             return "none" if scale_apart(x, y) or not _comparable_across(x.of, y.of) else "clash"
         if _unit_clash(fa, fb):
             return "clash"
-        # (several figures each: a translation converts units, rounds and drops figures, so they never clash)
-        return "same" if any(x.low <= y.high and y.low <= x.high for x in fa for y in fb) else "none"
+        # (several figures: a translation converts units, rounds and drops figures; they clash only when none
+        # agrees and the first of each counts the same thing: 'at least 27 people, nine children' / 'au moins 25
+        # personnes', two sources' tolls)
+        if any(_same_value(x, y) for x in fa for y in fb):
+            return "same"
+        if not (fa and fb):
+            return "none"
+        x, y = fa[0], fb[0]
+        one = x.of and y.of and _noun_class(x.of) == _noun_class(y.of) and not _noun_class(x.of).startswith("word:")
+        return "clash" if one and not scale_apart(x, y) else "none"  # (not 'people' against 'passengers')
     agree: dict[str, bool] = {}
     for x in fa:
         for y in fb:
