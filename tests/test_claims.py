@@ -951,3 +951,22 @@ def test_a_sentence_ends_only_at_a_stop_or_a_line_break():
     assert [s.text for s in sdoc.sents] == [
         "The plants will create 45,000 jobs, chief executive Hiroshi Tanabe said.", "\"We are ready,\" he added.",
         "Prices rose\n", "in May."]
+
+
+def test_a_content_of_figures_alone_is_no_claim(parse):
+    """'its count showed her ahead with 50.3%': the learned frame 'show ... with' made '50.3%.' a claim of 'its
+    count', which says nothing of what the figure counts."""
+    _, found = parse("The campaign said its count showed her ahead with 50.3%.")
+    assert [c.text for c in found] == ["Its count showed her ahead with 50.3%."]
+
+
+def test_refusing_an_act_is_its_negation():
+    """'X refused to accept the result': the claim 'To accept the result.' was not negated, the opposite of what X
+    said; refusing is in data/denial_cues.json's forms."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+
+    doc = Document(id="rf", source="rf", fmt="txt", language="en", published="2026-12-01",
+                   text="The council said Orlen won, while opposition leader Marta Dunn refused to accept the result.")
+    (claim,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet" and "Dunn" in (c.speaker_text or "")]
+    assert "accept the result" in claim.text.lower() and claim.negated

@@ -1453,6 +1453,20 @@ def test_the_ministry_in_another_case_is_the_ministry_already_a_source(lang, tex
     assert [c.speaker_text for c in analyze([doc])[0].claims if c.kind != "outlet"] == [ministry, ministry]
 
 
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("es", "La campaña de Brand aseguró que, según su propio conteo, la candidata obtuvo el 50,3% de los votos.",
+     "La campaña de Brand"),
+    ("fr", "Le syndicat a affirmé que, selon ses calculs, la réforme coûterait 3 milliards d'euros aux salariés.",
+     "Le syndicat"),
+])
+def test_an_according_form_inside_a_that_clause_is_the_verb_s_speaker_s(lang, text, speaker):
+    """'X aseguró que, según su conteo, C': the count was the source and the claim 'X aseguró que, C'."""
+    doc = Document(id=f"at-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert said.speaker_text == speaker and said.kind == "reported"
+    assert not said.text.lower().startswith(speaker.lower())
+
+
 def test_a_minister_set_off_after_the_portfolio_is_a_person():
     """'afirmou a ministra da Saúde, Ilse Varga': 'Saúde' was an organisation that spoke, 'Ilse Varga' another."""
     doc = Document(id="pt-appos", source="pt", fmt="txt", language="pt", published="2026-12-03",

@@ -316,6 +316,8 @@ def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None
         if speaker is None and (speaker_text is None or hit.source.pos_ == "PRON"):
             continue
         toks = [doc[k] for k in hit.content]
+        if not any(t.is_alpha for t in toks):
+            continue  # 'showed her ahead with 50.3%': a figure alone, no word of what it counts
         text = render(toks, MIN_WORDS)
         if text is None or (text, speaker or speaker_text) in seen or _denied_in(st.claims, sent, cue, text):
             continue

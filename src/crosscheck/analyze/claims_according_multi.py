@@ -43,6 +43,8 @@ def according(st, s: int, e: int) -> bool:
             src_hi = src_lo + comma.start() if comma else e
             publisher = publisher_of(st, src_lo, src_hi)  # 'selon un bilan publié par le ministère'
             initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
+            if not initial and _said_that_before(st, s, s + m.start()):
+                return False  # 'La campaña aseguró que, según su conteo, C': the verb's speaker says C (reported speech)
             # inside a clause ('hatte nach Angaben der Küstenwache 212 Menschen an Bord, als ...'), a comma further
             # on closes the clause: the source is a short phrase, as where no comma follows
             inside = not initial and _COMMA_END.search(st.text[s:s + m.start()]) is None
@@ -121,6 +123,14 @@ def according(st, s: int, e: int) -> bool:
                 return False
             return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
     return False
+
+
+def _said_that_before(st, s: int, at: int) -> bool:
+    """The words before the form at ``at`` end with a verb of saying and its complementiser ('aseguró que, ')."""
+    c = st.cues
+    words = st.text[s:at].rstrip(_EDGE + " ,").split()
+    return bool(words and c.that is not None and c.cue is not None and c.that.fullmatch(words[-1].lower())
+                and c.cue.search(st.text, s, at))
 
 
 def _by_the_last_speaker(st, s: int, e: int, m) -> bool:
