@@ -708,3 +708,19 @@ def test_a_converted_measure_is_labelled_in_its_own_unit():
 
     assert [f.label() for f in figures_in("Temperatures hit 111 degrees Fahrenheit, 3 C-130 planes flew 19 miles.")] \
         == ["111 °F", "3 c", "130 plan", "19 mi"]
+
+
+def test_a_claim_outside_english_carries_the_figures_of_its_own_words_only():
+    """'A candidata Lena Brandt, que teve 41,8%, disse que houve fraude': the claim 'Houve fraude.' carried the 41,8%
+    of its sentence's relative clause and clashed with the winner's 54,2%."""
+    from crosscheck.analyze import analyze
+    from crosscheck.corroborate.features import build_view
+
+    doc = Document(id="pt", source="pt", fmt="txt", language="pt", published="2026-11-30T09:00:00Z",
+                   text="O presidente Tomás Orlen foi reeleito com 54,2% dos votos, segundo o conselho eleitoral. "
+                        "A candidata da oposição, Lena Brandt, que teve 41,8%, disse que houve fraude.")
+    analysis = analyze([doc])[0]
+    views = {c.text: build_view(c, doc, analysis, 0, {}, None) for c in analysis.claims if c.kind != "outlet"}
+    fraud = next(v for t, v in views.items() if "fraude" in t)
+    assert fraud.figures == ()
+    assert [f.text for v in views.values() for f in v.figures if "reeleito" in v.claim.text] == ["54,2%"]

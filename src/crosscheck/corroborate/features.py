@@ -394,12 +394,16 @@ def _qualifier_of(q, source: str, language: str | None) -> str | None:
 
 def _quantity_figures(claim: Claim, analysis: Analysis, doc: Document) -> tuple[Figure, ...]:
     """Figures from the analysis' quantities inside the claim (numbers read in the report's own
-    language and locale: "10.000" in German is ten thousand)."""
+    language and locale: "10.000" in German is ten thousand): in its sentence and in its words (not '41,8%' of 'X,
+    que teve 41,8%, disse que houve fraude', whose claim is 'Houve fraude.')."""
     out = []
     source = (doc.title or "") if claim.in_title else (doc.text or "")
+    said = " ".join(claim.text.lower().split())
     for q in (analysis.title_quantities if claim.in_title else analysis.quantities):
         if q.start < claim.start or q.end > claim.end or q.kind == "percent" and q.value is None:
             continue
+        if not q.text.split() or q.text.split()[0].lower() not in said:
+            continue  # (its number: the words after it may be read past the claim's, '787 di compiere')
         qual = _qualifier_of(q, source, doc.language)
         if q.value is not None:
             low, high = _interval(float(q.value), qual)
