@@ -259,7 +259,10 @@ def relative_speaker(cue: Token) -> Token | None:
             head.lemma_.lower() in SOURCE_NOUNS or head.lemma_.lower() in ORG_KINDS
         said = any(c.dep_ == "ccomp" and c.i > cue.i and
                    any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in cue.children)
-        if cue.tag_ != "VBD" or cue.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD") or not speaks or not said:
+        # 'with unions saying C', 'officials saying C': a participle of saying on a noun that can speak is its speech
+        saying = cue.tag_ == "VBG" and speaks and CUE_CLASS.get(cue.lemma_) == "speech"
+        if not saying and (cue.tag_ != "VBD" or cue.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD") or not speaks
+                           or not said):
             return None
     elif not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
         return None
