@@ -1467,6 +1467,18 @@ def test_an_according_form_inside_a_that_clause_is_the_verb_s_speaker_s(lang, te
     assert not said.text.lower().startswith(speaker.lower())
 
 
+@pytest.mark.parametrize("text,source", [
+    ("وفقا لوزارة الصحة، قتل 20 شخصا في القصف على البلدة.", "وزارة الصحة"),
+    ("نزح أكثر من 40 ألف شخص بسبب القتال، وفقاً لوكالة الإغاثة.", "وكالة الإغاثة"),
+])
+def test_an_arabic_according_form_joined_to_its_source(text, source):
+    """'وفقا لوزارة الصحة': the form's last word, the proclitic 'ل', is written joined to the source, and the form
+    asked for a word boundary after it: the sentence was the outlet's."""
+    doc = Document(id="ar-acc", source="ar", fmt="txt", language="ar", published="2026-12-03", text=text)
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert said.kind == "according_to" and said.speaker_text == source
+
+
 def test_a_minister_set_off_after_the_portfolio_is_a_person():
     """'afirmou a ministra da Saúde, Ilse Varga': 'Saúde' was an organisation that spoke, 'Ilse Varga' another."""
     doc = Document(id="pt-appos", source="pt", fmt="txt", language="pt", published="2026-12-03",

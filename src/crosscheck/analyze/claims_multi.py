@@ -114,6 +114,13 @@ def languages() -> frozenset[str]:
     return frozenset(_data()["languages"])
 
 
+def _proclitic(form: str) -> bool:
+    """A form of several words ending in a one-letter word of an uncased script, which is written joined to the next
+    word ('وفقا ل': 'وفقا لوزارة الصحة')."""
+    last = form.split()[-1] if len(form.split()) > 1 else ""
+    return len(last) == 1 and last.isalpha() and last.lower() == last.upper()
+
+
 def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=(), endings=(), unlike=()) -> re.Pattern | None:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
@@ -124,8 +131,9 @@ def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=(), endin
     pre = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
     # an elided word ("qu'", "l'") runs into the next one: no boundary after it
     # (a word ends where no letter, digit or combining mark follows: 'न' (not) is no part of 'नौ' (nine))
-    plain = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] not in "'\u2019"]
-    elided = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] in "'\u2019"]
+    # (so does a proclitic of one letter in a script without capitals: Arabic 'وفقا ل' + 'وزارة' = 'وفقا لوزارة')
+    plain = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] not in "'\u2019" and not _proclitic(w)]
+    elided = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] in "'\u2019" or _proclitic(w)]
     body = "|".join(([f"(?:{'|'.join(plain)})(?!{WORD_CHAR})"] if plain else []) + elided)
     if endings:  # a stem, then one of them ('olmadığını', 'yapmayacağız': Turkish 'not'), but for words like them
         body += (rf"|(?!(?:{'|'.join(map(re.escape, unlike))})(?!\w))" if unlike else "|") + \
