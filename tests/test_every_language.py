@@ -1479,6 +1479,32 @@ def test_an_arabic_according_form_joined_to_its_source(text, source):
     assert said.kind == "according_to" and said.speaker_text == source
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("ar", "ونفى المتحدث باسم الجيش أن تكون القوات قد استهدفت المدنيين في البلدة."),
+    ("el", "Ο εκπρόσωπος του στρατού αρνήθηκε ότι οι δυνάμεις στόχευσαν αμάχους στην πόλη."),
+    ("tr", "Ordu sözcüsü, askerlerin sivilleri hedef aldığı iddialarını yalanladı."),
+    ("cs", "Mluvčí armády popřel, že by vojáci útočili na civilisty ve městě."),
+    ("zh", "军方发言人否认军队曾袭击平民。"),
+    ("id", "Juru bicara militer membantah bahwa pasukan menyerang warga sipil di kota itu."),
+    ("hu", "A hadsereg szóvivője tagadta, hogy a katonák civileket támadtak volna meg."),
+    ("sv", "Arméns talesperson förnekade att soldaterna hade angripit civila i staden."),
+])
+def test_a_denial_in_more_languages_is_negated(lang, text):
+    """'ونفى المتحدث أن C': C was the spokesman's assertion, the opposite of what he said (data/denial_cues.json had
+    no Arabic, Greek, Turkish, Czech, Chinese, Indonesian, Hungarian or Swedish denial verbs)."""
+    doc = Document(id=f"dn-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert said.negated, said
+
+
+def test_an_arabic_title_speaks_for_the_body_after_its_link():
+    """'المتحدث باسم الجيش': the speaker was 'المتحدث باسم' ('the spokesman on behalf of')."""
+    doc = Document(id="ar-tl", source="ar", fmt="txt", language="ar", published="2026-12-03",
+                   text="ونفى المتحدث باسم الجيش أن تكون القوات قد استهدفت المدنيين في البلدة.")
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert said.speaker_text == "المتحدث باسم الجيش"
+
+
 def test_a_minister_set_off_after_the_portfolio_is_a_person():
     """'afirmou a ministra da Saúde, Ilse Varga': 'Saúde' was an organisation that spoke, 'Ilse Varga' another."""
     doc = Document(id="pt-appos", source="pt", fmt="txt", language="pt", published="2026-12-03",

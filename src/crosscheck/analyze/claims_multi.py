@@ -81,6 +81,7 @@ class Cues:
     addressee: frozenset[str] = frozenset()  # 'a', "all'": before a name after the verb, who was spoken to
     documents: frozenset[str] = frozenset()  # 'bilan', 'Bericht': a source phrase naming a document
     publisher_links: frozenset[str] = frozenset()  # 'par', 'des': joining the document to whom it is by
+    title_links: frozenset[str] = frozenset()  # 'باسم': joining a title to the body it speaks for
     relay: re.Pattern | None = None  # 'demnach': the sentence passes on what the last source says
     mood: re.Pattern | None = None  # 'seien': a verb of the mood of reported speech (German Konjunktiv I)
     noun_cues: re.Pattern | None = None  # 'sprach von': the noun phrase after it is what the source says
@@ -227,6 +228,7 @@ def cues_for(lang: str | None) -> Cues | None:
         particles=_alternation(entry.get("particles", []), sub),
         addressee=frozenset(" ".join(w.lower().replace("\u2019", "'").split()) for w in entry.get("addressee", ())),
         documents=frozenset(entry.get("documents", ())), publisher_links=frozenset(entry.get("publisher_links", ())),
+        title_links=frozenset(entry.get("title_links", ())),
         relay=_alternation(entry.get("relay", []), sub), mood=_alternation(entry.get("reported_mood", []), sub), noun_cues=_alternation(entry.get("noun_cues", []), sub),
         and_that=_alternation(entry.get("and_that", []), sub), article_words=entry.get("article_words", True),
         own_account=_alternation(entry.get("own_account", []), sub),

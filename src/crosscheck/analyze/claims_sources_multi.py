@@ -419,9 +419,12 @@ def _title_phrase(st, lo: int, hi: int, cs: int, ce: int) -> str | None:
     if extra:
         phrase += extra.group(1)
     elif not any(ch.isupper() or ch.islower() for ch in phrase):  # no letter case (Arabic): the word after it ('رئيس البلدية')
-        nxt = re.match(r"\s+(\S+)", rest)
+        nxt = re.match(r"\s+(\S+)(?:\s+(\S+))?", rest)
         if nxt is not None and not (st.cues.that and st.cues.that.fullmatch(nxt.group(1))):
             phrase += " " + nxt.group(1).strip(_EDGE)
+            if nxt.group(2) and nxt.group(1) in st.cues.title_links and not (
+                    st.cues.that and st.cues.that.fullmatch(nxt.group(2))):
+                phrase += " " + nxt.group(2).strip(_EDGE)  # 'المتحدث باسم الجيش': the body the title speaks for
     return " ".join(phrase.split())
 
 
