@@ -425,7 +425,19 @@ def _title_phrase(st, lo: int, hi: int, cs: int, ce: int) -> str | None:
             if nxt.group(2) and nxt.group(1) in st.cues.title_links and not (
                     st.cues.that and st.cues.that.fullmatch(nxt.group(2))):
                 phrase += " " + nxt.group(2).strip(_EDGE)  # 'المتحدث باسم الجيش': the body the title speaks for
+    elif m.end() <= cs and not re.search(r"[^\w\s'\u2019-]", rest):
+        # up to three words between the title and its verb qualify the title ('Mluvčí armády popřel', 'ο εκπρόσωπος
+        # του στρατού αρνήθηκε'), not the function words before the verb ('El ministro también dijo')
+        words = rest.split()
+        stops = stop_words(st.cues.lang)
+        while words and words[-1].lower() in stops:
+            words.pop()
+        if 1 <= len(words) <= QUALIFIER_WORDS and len(rest.split()) <= QUALIFIER_WORDS + 1:
+            phrase += " " + " ".join(words)
     return " ".join(phrase.split())
+
+
+QUALIFIER_WORDS = 3
 
 
 @lru_cache(maxsize=64)
