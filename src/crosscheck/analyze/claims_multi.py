@@ -35,11 +35,12 @@ from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS,
 from crosscheck.analyze.claims_roles_multi import ministry_named_before, role_holder
 from crosscheck.analyze.claims_according_multi import according, own_account
 from crosscheck.analyze.claims_reported_multi import _reported, _skip
+from crosscheck.analyze.cue_patterns import _alternation, _pair
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
 from crosscheck.denials import is_denial
-from crosscheck.textunits import COMBINING, WORD_CHAR, base_language, stop_words, word_count
+from crosscheck.textunits import base_language, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
@@ -113,38 +114,6 @@ def _data() -> dict:
 def languages() -> frozenset[str]:
     """Languages with claim knowledge in the data file."""
     return frozenset(_data()["languages"])
-
-
-def _proclitic(form: str) -> bool:
-    """A form of several words ending in a one-letter word of an uncased script, which is written joined to the next
-    word ('وفقا ل': 'وفقا لوزارة الصحة')."""
-    last = form.split()[-1] if len(form.split()) > 1 else ""
-    return len(last) == 1 and last.isalpha() and last.lower() == last.upper()
-
-
-def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=(), endings=(), unlike=()) -> re.Pattern | None:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    if not words:
-        return None
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    if substring:
-        return re.compile(f"(?:{body})", flags)
-    pre = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
-    # an elided word ("qu'", "l'") runs into the next one: no boundary after it
-    # (a word ends where no letter, digit or combining mark follows: 'न' (not) is no part of 'नौ' (nine))
-    # (so does a proclitic of one letter in a script without capitals: Arabic 'وفقا ل' + 'وزارة' = 'وفقا لوزارة')
-    plain = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] not in "'\u2019" and not _proclitic(w)]
-    elided = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] in "'\u2019" or _proclitic(w)]
-    body = "|".join(([f"(?:{'|'.join(plain)})(?!{WORD_CHAR})"] if plain else []) + elided)
-    if endings:  # a stem, then one of them ('olmadığını', 'yapmayacağız': Turkish 'not'), but for words like them
-        body += (rf"|(?!(?:{'|'.join(map(re.escape, unlike))})(?!\w))" if unlike else "|") + \
-            rf"\w{{2,}}(?:{'|'.join(map(re.escape, endings))})\w*"
-    return re.compile(rf"(?<![\w{COMBINING}'\u2019]){pre}(?:{body})", flags)
-
-
-def _pair(open_: str, close: str) -> re.Pattern:
-    stop = re.escape(close) + ("" if close == open_ else re.escape(open_))
-    return re.compile(f"{re.escape(open_)}([^{stop}\\n]{{2,}}?){re.escape(close)}")
 
 
 @lru_cache(maxsize=None)
