@@ -66,8 +66,9 @@ def split_clauses(tokens: Sequence[Token], speech: Container[str] = frozenset(),
         part_ids = {t.i for t in conj.subtree if t.i in ids}
         if not own_subj:
             part_ids |= {t.i for t in subj.subtree if t.i in ids}
-            if "Fin" not in conj.morph.get("VerbForm") and not any(c.dep_ == "aux" for c in conj.children):
-                # 'will cut 300 jobs and close two plants': the shared auxiliary goes with the second verb too
+            if "Fin" not in conj.morph.get("VerbForm") and not any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+                # 'will cut 300 jobs and close two plants': the shared auxiliary goes with the second verb too (not
+                # to one with its own: 'had been sent but was forced back')
                 part_ids |= {c.i for c in root.children if c.dep_ == "aux" and c.i in ids}
         part = [t for t in tokens if t.i in part_ids]
         if _words(part) < MIN_CLAUSE_WORDS:
