@@ -68,6 +68,20 @@ def test_clusters_join_on_their_same_language_pairs(langs, pairs, joined):
     assert (len(set(out)) == 1) is joined, out
 
 
+@pytest.mark.parametrize("pairs, joined", [
+    # an Arabic report (4) of an air strike against the wire (0) and its Spanish retelling (2), hardly against a
+    # French report (1) and a local witness account (3) with few names: the mean over every pair was 0.18
+    ({(0, 1): 0.6, (0, 2): 0.68, (0, 3): 0.2, (1, 2): 0.62, (1, 3): 0.2, (2, 3): 0.19,
+      (0, 4): 0.35, (1, 4): 0.02, (2, 4): 0.28, (3, 4): 0.07}, True),
+    # a report of another event meets none of the story's reports as closely as two reports of one event do
+    ({(0, 1): 0.6, (0, 2): 0.68, (0, 3): 0.2, (1, 2): 0.62, (1, 3): 0.2, (2, 3): 0.19,
+      (0, 4): 0.25, (1, 4): 0.02, (2, 4): 0.2, (3, 4): 0.07}, False),
+])
+def test_a_report_in_a_new_language_joins_on_the_better_half_of_its_pairs(pairs, joined):
+    out = cluster.join_across_languages(_sim(pairs), [0, 0, 0, 0, 1], ["en", "fr", "es", "en", "ar"], Settings())
+    assert (len(set(out)) == 1) is joined, out
+
+
 @pytest.mark.parametrize("langs, pairs, moved", [
     # a denial (3) close to the wire (0) but hardly to its Arabic retelling (2), in a cluster of other reports (4, 5)
     (["en", "fr", "ar", "en", "en", "en"],
