@@ -1519,6 +1519,30 @@ def test_the_words_between_a_title_and_its_verb_qualify_the_title(lang, text, sp
     assert said.speaker_text == speaker
 
 
+@pytest.mark.parametrize("lang,text,source", [
+    ("fr", "Au moins 12 personnes ont été tuées mardi à Verlac, selon un bilan provisoire des pompiers.", "pompiers"),
+    ("es", "Al menos 12 personas murieron el martes en Verlac, según un balance provisional de los bomberos.",
+     "bomberos"),
+])
+def test_a_document_s_publisher_closing_the_sentence_is_the_source(lang, text, source):
+    """'C, selon un bilan provisoire des pompiers.': the source was 'Un bilan provisoire' (the publisher had to run
+    to the sentence's end, its stop included)."""
+    doc = Document(id=f"pb-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert said.speaker_text.lower().endswith(source)
+
+
+def test_a_witness_quoted_with_temoigner_speaks_the_quote():
+    """'« On nous a dit que ce n'était rien », témoigne Karim Benali': no French cue read 'témoigne', and the 'a dit
+    que' inside the quote made 'ce n'était rien », témoigne ...' a claim of the firefighters named before."""
+    doc = Document(id="fr-tem", source="fr", fmt="txt", language="fr", published="2026-12-03",
+                   text="Quinze personnes sont mortes, selon les pompiers. « On nous a dit que ce n'était rien », "
+                        "témoigne Karim Benali, 41 ans, qui vivait au troisième étage.")
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert [(c.speaker_text, c.text) for c in claims if "rien" in c.text] == [
+        ("Karim Benali", "On nous a dit que ce n'était rien")]
+
+
 def test_a_minister_set_off_after_the_portfolio_is_a_person():
     """'afirmou a ministra da Saúde, Ilse Varga': 'Saúde' was an organisation that spoke, 'Ilse Varga' another."""
     doc = Document(id="pt-appos", source="pt", fmt="txt", language="pt", published="2026-12-03",

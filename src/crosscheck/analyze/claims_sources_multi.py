@@ -126,7 +126,7 @@ def publisher_of(st, lo: int, hi: int) -> tuple[int, int] | None:
         phrase = st.text[first:end]
         calendar = _calendar(c.lang)
         if any(_capital_word(w) for w in phrase.split()) or \
-                end >= len(st.text[:hi].rstrip()) and phrase.strip() and not _DIGIT.search(phrase) \
+                end >= len(st.text[:hi].rstrip().rstrip(".!?\u2026\u3002")) and phrase.strip() and not _DIGIT.search(phrase) \
                 and not calendar & {w.lower() for w in phrase.split()}:
             return first, end
         return None
