@@ -1543,6 +1543,17 @@ def test_a_witness_quoted_with_temoigner_speaks_the_quote():
         ("Karim Benali", "On nous a dit que ce n'était rien")]
 
 
+def test_a_title_opening_an_according_phrase_without_its_comma_is_the_source_alone():
+    """'Według ministra koszt operacji wyniesie 11 mld euro': the source was 'Ministra koszt' (two words taken where
+    no comma closes the phrase); the title alone is the minister named before."""
+    doc = Document(id="pl-wg", source="pl", fmt="txt", language="pl", published="2026-12-03",
+                   text="Niemcy wyślą na Litwę 5 tys. żołnierzy - poinformował w czwartek minister obrony Karl "
+                        "Brenner. Według ministra koszt operacji wyniesie 11 mld euro.")
+    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert [(c.speaker_text, c.text) for c in claims if "koszt" in c.text.lower()] == [
+        ("Karl Brenner", "Koszt operacji wyniesie 11 mld euro.")]
+
+
 def test_a_minister_set_off_after_the_portfolio_is_a_person():
     """'afirmou a ministra da Saúde, Ilse Varga': 'Saúde' was an organisation that spoke, 'Ilse Varga' another."""
     doc = Document(id="pt-appos", source="pt", fmt="txt", language="pt", published="2026-12-03",
