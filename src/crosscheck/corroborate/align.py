@@ -573,7 +573,7 @@ def _translation_split_pass(groups: list[Group], weight: Weights, settings: Sett
     v carries both and joins h too. Seen when one language's analyser reads "X said A and that B" as two
     claims and the other language's as one. When u and v both give figures, v carries u only with one of them.
     The claims of one sentence share its embedding, so v's likeness to u is its likeness to w: v's sentence must
-    translate w's whole sentence (``translation_cos``): 'MSF said its centre was full and that patients lay on the floor',
+    translate w's whole sentence (``translation_cos``, and as long: ``translation_words``): 'MSF said its centre was full and that patients lay on the floor',
     retold as 'MSF a indiqué que son centre était saturé', carries the first claim only."""
     group_of = {m.ref: g for g in groups for m in g.members if m.ref not in g.secondary}
     by_doc: dict[str, list[ClaimView]] = {}
@@ -594,7 +594,8 @@ def _translation_split_pass(groups: list[Group], weight: Weights, settings: Sett
                         continue
                     if u.figures and v.figures and figure_relation(v.figures, u.figures, True) != "same":
                         continue  # 'three days of mourning' is not in '50 millions de couronnes'
-                    if v.vector is None or w.vector is None or float(v.vector @ w.vector) < settings.translation_cos:
+                    if v.vector is None or w.vector is None or float(v.vector @ w.vector) < settings.translation_cos \
+                            or v.sentence_words < settings.translation_words * w.sentence_words:
                         continue  # v translates w's sentence, not only its claim
                     if compare(v, u, weight, settings).aligned:
                         h.add(v, secondary=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Analysis, Claim, Document
-from ..textunits import base_language, english_scale_words, sentence_spans, stop_words, token_f1
+from ..textunits import base_language, english_scale_words, sentence_spans, stop_words, token_f1, word_count
 from ..timevalues import calendar_key
 from .clauses import lexicon
 from .units import in_base_unit, unit_after
@@ -75,6 +75,7 @@ class ClaimView:
     published: str | None = None  # the report's publication time, as stored
     outlet: str | None = None  # the report's outlet, as stored
     chain_words: frozenset[str] = frozenset()  # stems of the sources behind the speaker ('citing two officials')
+    sentence_words: int = 0  # words of the claim's sentence(s) in its report (word_count: any script)
 
     @property
     def claim_ref(self) -> str:
@@ -582,4 +583,5 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
                                     for i, c in enumerate(sentence_parts(claim), 1)),
         published=doc.published, outlet=doc.outlet,
         chain_words=frozenset(stem(w) for c in claim.chain for w in TOKEN.findall(c) if w.lower() not in STOP),
+        sentence_words=word_count(((doc.title or "") if claim.in_title else (doc.text or ""))[claim.start:claim.end]),
     )
