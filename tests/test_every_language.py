@@ -1554,6 +1554,19 @@ def test_a_title_opening_an_according_phrase_without_its_comma_is_the_source_alo
         ("Karl Brenner", "Koszt operacji wyniesie 11 mld euro.")]
 
 
+@pytest.mark.parametrize("text,speaker,said", [
+    ("한빛텔레콤의 통신 장애로 약 400만 명이 피해를 입었다고 회사 측이 밝혔다.", "회사 측",
+     "한빛텔레콤의 통신 장애로 약 400만 명이 피해를 입었다고"),
+    ("경찰 측은 용의자 2명을 체포했다고 밝혔다.", "경찰 측", "용의자 2명을 체포했다고"),
+])
+def test_a_korean_source_of_two_words_is_whole_and_out_of_what_it_said(text, speaker, said):
+    """'C다고 회사 측이 밝혔다': the speaker was '측' ('side') and '회사' ended the claim; '경찰 측은 C다고': the claim
+    opened with its speaker."""
+    doc = Document(id="ko-sp", source="ko", fmt="txt", language="ko", published="2026-12-03", text=text)
+    (claim,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    assert (claim.speaker_text, claim.text) == (speaker, said)
+
+
 def test_a_minister_set_off_after_the_portfolio_is_a_person():
     """'afirmou a ministra da Saúde, Ilse Varga': 'Saúde' was an organisation that spoke, 'Ilse Varga' another."""
     doc = Document(id="pt-appos", source="pt", fmt="txt", language="pt", published="2026-12-03",

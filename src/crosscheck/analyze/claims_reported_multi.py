@@ -137,7 +137,11 @@ def _reported(st, s: int, e: int) -> bool:
             name = _subject(st, s, body[1])
             at = st.text.rfind(name, body[0], body[1]) if name else -1
             if at >= 0 and body[1] - at <= len(name) + 3 and at > body[0]:  # '... 중이라고 당국은 밝혔다'
-                body = (body[0], at)
+                lo = _before_speaker(st, body[0], body[1])
+                name = _topic_phrase(st, lo, body[1], name) if lo < at else None  # '... 회사 측이': '회사 측'
+                body, name = (body[0], lo) if name else (body[0], at), name or _subject(st, s, body[1])
+            elif at == body[0]:  # '경찰 측은 C다고 밝혔다': the speaker opens the clause, what was said follows
+                body = (_past_named_topic(st, body[0], body[1], name), body[1])
         if key is None and name is None:
             recent = _recent_or_person(st, s)  # 'C, ha aggiunto.': a verb without its subject (pro-drop)
             if recent is None:
@@ -334,6 +338,26 @@ def _bare_clause(st, pc: int, e: int) -> int | None:
 
 
 TOPIC_REACH = 30  # characters from the clause's start within which a title closed by a topic particle is its speaker
+
+
+def _topic_phrase(st, lo: int, cs: int, name: str) -> str | None:
+    """The words from ``lo`` to the verb at ``cs``, a particle closing them left out, when they end with the speaker
+    ``name`` found ('회사 측이' for '측'); None otherwise."""
+    phrase = st.text[lo:cs].strip()
+    for p in sorted(st.cues.topic, key=len, reverse=True):
+        if phrase.endswith(p):
+            phrase = phrase[:-len(p)].strip()
+            break
+    return phrase if phrase.endswith(name) and phrase != name and word_count(phrase) <= 3 else None
+
+
+def _past_named_topic(st, start: int, cs: int, name: str | None) -> int:
+    """Where what was said starts when the speaker found opens the clause with a topic particle ('경찰 측은 C다고
+    밝혔다'): after that particle."""
+    if not name or not st.cues.topic or not st.text.startswith(name, start):
+        return start
+    after = re.match(rf"(?:{'|'.join(map(re.escape, st.cues.topic))})[\s,\u3001]+", st.text[start + len(name):cs])
+    return start + len(name) + after.end() if after is not None else start
 
 
 def _past_titled_topic(st, start: int, cs: int) -> int:
