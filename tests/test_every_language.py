@@ -51,6 +51,12 @@ def _claims(lang: str, text: str):
     return analyze([Document(id=f"doc-{lang}", source=lang, fmt="txt", text=text, language=lang)])[0].claims
 
 
+def _said(lang: str, text: str):
+    """The claims of sources (no outlet's statement) in one report of ``text`` in ``lang``."""
+    doc = Document(id=f"said-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
+    return [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+
+
 @pytest.mark.parametrize("lang", ["zh", "ja", "ar", "ko", "ru", "el"])
 def test_each_report_gets_sentences_numbers_dates_and_claims(ingested, lang):
     _, store, docs = ingested
@@ -1408,8 +1414,7 @@ def test_a_spokesperson_of_a_body_is_its_role_not_the_body_alone(lang, text, spe
 def test_a_spokesperson_of_a_body_the_ner_missed_keeps_the_body(lang, text, speaker):
     """'O porta-voz da OMS disse': the speaker was 'porta-voz' alone; the title's qualifier only ran over the links
     written in the code ('de', 'del'), not 'da', 'de la', "de l'" or "dell'"."""
-    doc = Document(id=f"sq-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
-    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    (said,) = _said(lang, text)
     assert said.speaker_text == speaker
 
 
@@ -1437,8 +1442,7 @@ def test_a_spokesperson_named_after_the_body_is_the_speaker(lang, text):
 def test_a_source_after_its_verb_written_with_one_capital_is_the_whole_name(lang, text, speaker):
     """'C, повідомило Міністерство оборони.': the speaker was 'Міністерство' (the capitalised word alone); a name
     written with its first word capitalised runs on to the sentence's end (not over a date, nor 'a los periodistas')."""
-    doc = Document(id=f"ro-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
-    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    (said,) = _said(lang, text)
     assert said.speaker_text == speaker
 
 
@@ -1450,8 +1454,7 @@ def test_a_source_after_its_verb_written_with_one_capital_is_the_whole_name(lang
 ])
 def test_the_ministry_in_another_case_is_the_ministry_already_a_source(lang, text, ministry):
     """'По данным министерства': the speaker was 'Министерства', not the ministry that spoke a sentence before."""
-    doc = Document(id=f"mb-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
-    assert [c.speaker_text for c in analyze([doc])[0].claims if c.kind != "outlet"] == [ministry, ministry]
+    assert [c.speaker_text for c in _said(lang, text)] == [ministry, ministry]
 
 
 @pytest.mark.parametrize("lang,text,speaker", [
@@ -1462,8 +1465,7 @@ def test_the_ministry_in_another_case_is_the_ministry_already_a_source(lang, tex
 ])
 def test_an_according_form_inside_a_that_clause_is_the_verb_s_speaker_s(lang, text, speaker):
     """'X aseguró que, según su conteo, C': the count was the source and the claim 'X aseguró que, C'."""
-    doc = Document(id=f"at-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
-    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    (said,) = _said(lang, text)
     assert said.speaker_text == speaker and said.kind == "reported"
     assert not said.text.lower().startswith(speaker.lower())
 
@@ -1475,8 +1477,7 @@ def test_an_according_form_inside_a_that_clause_is_the_verb_s_speaker_s(lang, te
 def test_an_arabic_according_form_joined_to_its_source(text, source):
     """'وفقا لوزارة الصحة': the form's last word, the proclitic 'ل', is written joined to the source, and the form
     asked for a word boundary after it: the sentence was the outlet's."""
-    doc = Document(id="ar-acc", source="ar", fmt="txt", language="ar", published="2026-12-03", text=text)
-    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    (said,) = _said("ar", text)
     assert said.kind == "according_to" and said.speaker_text == source
 
 
@@ -1493,16 +1494,13 @@ def test_an_arabic_according_form_joined_to_its_source(text, source):
 def test_a_denial_in_more_languages_is_negated(lang, text):
     """'ونفى المتحدث أن C': C was the spokesman's assertion, the opposite of what he said (data/denial_cues.json had
     no Arabic, Greek, Turkish, Czech, Chinese, Indonesian, Hungarian or Swedish denial verbs)."""
-    doc = Document(id=f"dn-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
-    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    (said,) = _said(lang, text)
     assert said.negated, said
 
 
 def test_an_arabic_title_speaks_for_the_body_after_its_link():
     """'المتحدث باسم الجيش': the speaker was 'المتحدث باسم' ('the spokesman on behalf of')."""
-    doc = Document(id="ar-tl", source="ar", fmt="txt", language="ar", published="2026-12-03",
-                   text="ونفى المتحدث باسم الجيش أن تكون القوات قد استهدفت المدنيين في البلدة.")
-    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    (said,) = _said("ar", "ونفى المتحدث باسم الجيش أن تكون القوات قد استهدفت المدنيين في البلدة.")
     assert said.speaker_text == "المتحدث باسم الجيش"
 
 
@@ -1514,8 +1512,7 @@ def test_an_arabic_title_speaks_for_the_body_after_its_link():
 def test_the_words_between_a_title_and_its_verb_qualify_the_title(lang, text, speaker):
     """'Ο εκπρόσωπος του στρατού αρνήθηκε': the speaker was 'εκπρόσωπος' alone (the qualifier ran over capitalised
     words only); function words before the verb stay out ('también')."""
-    doc = Document(id=f"tq-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
-    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    (said,) = _said(lang, text)
     assert said.speaker_text == speaker
 
 
@@ -1527,18 +1524,15 @@ def test_the_words_between_a_title_and_its_verb_qualify_the_title(lang, text, sp
 def test_a_document_s_publisher_closing_the_sentence_is_the_source(lang, text, source):
     """'C, selon un bilan provisoire des pompiers.': the source was 'Un bilan provisoire' (the publisher had to run
     to the sentence's end, its stop included)."""
-    doc = Document(id=f"pb-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-03", text=text)
-    (said,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    (said,) = _said(lang, text)
     assert said.speaker_text.lower().endswith(source)
 
 
 def test_a_witness_quoted_with_temoigner_speaks_the_quote():
     """'« On nous a dit que ce n'était rien », témoigne Karim Benali': no French cue read 'témoigne', and the 'a dit
     que' inside the quote made 'ce n'était rien », témoigne ...' a claim of the firefighters named before."""
-    doc = Document(id="fr-tem", source="fr", fmt="txt", language="fr", published="2026-12-03",
-                   text="Quinze personnes sont mortes, selon les pompiers. « On nous a dit que ce n'était rien », "
-                        "témoigne Karim Benali, 41 ans, qui vivait au troisième étage.")
-    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    claims = _said("fr", "Quinze personnes sont mortes, selon les pompiers. « On nous a dit que ce n'était rien », "
+                         "témoigne Karim Benali, 41 ans, qui vivait au troisième étage.")
     assert [(c.speaker_text, c.text) for c in claims if "rien" in c.text] == [
         ("Karim Benali", "On nous a dit que ce n'était rien")]
 
@@ -1546,10 +1540,8 @@ def test_a_witness_quoted_with_temoigner_speaks_the_quote():
 def test_a_title_opening_an_according_phrase_without_its_comma_is_the_source_alone():
     """'Według ministra koszt operacji wyniesie 11 mld euro': the source was 'Ministra koszt' (two words taken where
     no comma closes the phrase); the title alone is the minister named before."""
-    doc = Document(id="pl-wg", source="pl", fmt="txt", language="pl", published="2026-12-03",
-                   text="Niemcy wyślą na Litwę 5 tys. żołnierzy - poinformował w czwartek minister obrony Karl "
-                        "Brenner. Według ministra koszt operacji wyniesie 11 mld euro.")
-    claims = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    claims = _said("pl", "Niemcy wyślą na Litwę 5 tys. żołnierzy - poinformował w czwartek minister obrony Karl "
+                         "Brenner. Według ministra koszt operacji wyniesie 11 mld euro.")
     assert [(c.speaker_text, c.text) for c in claims if "koszt" in c.text.lower()] == [
         ("Karl Brenner", "Koszt operacji wyniesie 11 mld euro.")]
 
@@ -1562,8 +1554,7 @@ def test_a_title_opening_an_according_phrase_without_its_comma_is_the_source_alo
 def test_a_korean_source_of_two_words_is_whole_and_out_of_what_it_said(text, speaker, said):
     """'C다고 회사 측이 밝혔다': the speaker was '측' ('side') and '회사' ended the claim; '경찰 측은 C다고': the claim
     opened with its speaker."""
-    doc = Document(id="ko-sp", source="ko", fmt="txt", language="ko", published="2026-12-03", text=text)
-    (claim,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet"]
+    (claim,) = _said("ko", text)
     assert (claim.speaker_text, claim.text) == (speaker, said)
 
 
