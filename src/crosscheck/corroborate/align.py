@@ -572,9 +572,8 @@ def _translation_split_pass(groups: list[Group], weight: Weights, settings: Sett
     """One report's sentence read as two claims (u in h, w in g), its translation's as one (v in g):
     v carries both and joins h too. Seen when one language's analyser reads "X said A and that B" as two
     claims and the other language's as one. When u and v both give figures, v carries u only with one of them.
-    The claims of one sentence share its embedding, so v's likeness to u is its likeness to w: v's sentence must
-    translate w's whole sentence (``translation_cos``, and as long: ``translation_words``): 'MSF said its centre was full and that patients lay on the floor',
-    retold as 'MSF a indiqué que son centre était saturé', carries the first claim only."""
+    The claims of one sentence share its embedding: v's sentence must translate w's whole sentence, as close and as
+    long (``translation_cos``, ``translation_words``; 'son centre était saturé' carries no 'and that patients ...')."""
     group_of = {m.ref: g for g in groups for m in g.members if m.ref not in g.secondary}
     by_doc: dict[str, list[ClaimView]] = {}
     for g in groups:

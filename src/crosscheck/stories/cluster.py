@@ -213,8 +213,8 @@ def join_across_languages(sim: np.ndarray, labels: Sequence[int], languages: Seq
     asks). A prisoner swap agreed by one of the two sides of a ceasefire, the same day, scores 0.25 against the
     ceasefire's English reports and 0.14 across languages: it stays apart. Two clusters with no language in common
     have only pairs across languages: they join when the better half of these average what two reports of one event
-    do (``story_join_same_mean``, ``_upper_half_cross``; a Chinese and a Hindi report of a mine collapse, one Hindi pair under the link
-    threshold against an English follow-up with other figures). A monolingual set is left as it is (complete
+    do (``story_join_same_mean``, ``_upper_half_cross``; a Chinese and a Hindi report of a mine collapse, one Hindi
+    pair under the link threshold against an English follow-up with other figures). A monolingual set is left as it is (complete
     linkage left no two of its clusters this close). Best pair first, sums updated per merge."""
     lang = np.array([l or "?" for l in languages], dtype=object)
     known = lang != "?"
@@ -237,8 +237,10 @@ def join_across_languages(sim: np.ndarray, labels: Sequence[int], languages: Seq
             cross_n = n_all - n_same
             mean_cross = np.where(cross_n > 0, (s_all - s_same) / cross_n, 1.0)
         shared = n_same > 0
-        cross_only = np.where(shared, mean_cross, _upper_half_cross(sim, member, ~shared & alive[:, None] & alive[None, :]
-                                                                    & (mean_cross >= settings.story_threshold / 2)))
+        # (read only where the mean is not far below: a pair whose mean is under half the join bar has too few close
+        # pairs to make up its better half)
+        near = ~shared & alive[:, None] & alive[None, :] & (mean_cross >= settings.story_threshold / 2)
+        cross_only = np.where(shared, mean_cross, _upper_half_cross(sim, member, near))
         ok = np.where(shared, (mean_same >= settings.story_join_same_mean) & (low == 0)
                       & (mean_cross >= settings.story_threshold), cross_only >= settings.story_join_same_mean)
         ok &= alive[:, None] & alive[None, :]
