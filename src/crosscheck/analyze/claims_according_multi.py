@@ -14,7 +14,7 @@ from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS,
                                                      _only_function_words, _opening_noun_phrase, _past_dates,
                                                      _recent_or_person, _speaker_near, _tidy, _trim_source,
                                                      appositive_name, publisher_of)
-from crosscheck.analyze.claims_roles_multi import TITLE_STEM
+from crosscheck.analyze.claims_roles_multi import TITLE_STEM, a_title
 from crosscheck.textunits import stop_words, word_count
 
 _AFTER_SOURCE_WORDS = 6  # words of the source before a form that follows it ('Dem Bericht der Polizei zufolge')
@@ -60,7 +60,8 @@ def according(st, s: int, e: int) -> bool:
                     src_hi = hit.end
                 elif caps is not None and word_count(caps.group(0)) <= 3:  # 'Laut Polizei wurden ...'
                     src_hi = caps.end()
-                elif words and _a_title(st, words[0].group(0)):
+                elif words and len(first := words[0].group(0).strip(_EDGE + ".,;:").lower()) > TITLE_STEM and \
+                        a_title(st, first):
                     src_hi = src_lo + words[0].end()  # 'Według ministra koszt wyniesie ...': the title alone
                 elif words:
                     src_hi = src_lo + words[min(1, len(words) - 1)].end()
@@ -126,13 +127,6 @@ def according(st, s: int, e: int) -> bool:
                 return False
             return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
     return False
-
-
-def _a_title(st, word: str) -> bool:
-    """``word`` is one of the language's titles, or one in another case ('ministra' of 'minister')."""
-    w = word.strip(_EDGE + ".,;:").lower()
-    return w in st.cues.title_words or len(w) > TITLE_STEM and any(
-        t.startswith(w[:TITLE_STEM]) and abs(len(t) - len(w)) <= 2 and " " not in t for t in st.cues.title_words)
 
 
 def _said_that_before(st, s: int, at: int) -> bool:

@@ -138,8 +138,8 @@ def _reported(st, s: int, e: int) -> bool:
             at = st.text.rfind(name, body[0], body[1]) if name else -1
             if at >= 0 and body[1] - at <= len(name) + 3 and at > body[0]:  # '... 중이라고 당국은 밝혔다'
                 lo = _before_speaker(st, body[0], body[1])
-                name = _topic_phrase(st, lo, body[1], name) if lo < at else None  # '... 회사 측이': '회사 측'
-                body, name = (body[0], lo) if name else (body[0], at), name or _subject(st, s, body[1])
+                whole = _topic_phrase(st, lo, body[1], name) if lo < at else None  # '... 회사 측이': '회사 측'
+                body, name = ((body[0], lo), whole) if whole else ((body[0], at), name)
             elif at == body[0]:  # '경찰 측은 C다고 밝혔다': the speaker opens the clause, what was said follows
                 body = (_past_named_topic(st, body[0], body[1], name), body[1])
         if key is None and name is None:

@@ -22,9 +22,7 @@ def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
     long = next((t for t in st.cues.title_words if " " in t and t in " ".join(tokens)), None)
     if long is not None:  # a title of two words ('theo bộ trưởng')
         words = [long]
-    if not 1 <= len(words) <= 2 or not all(w in st.cues.title_words or any(  # a title, or one in another case
-            t.startswith(w[:TITLE_STEM]) and abs(len(t) - len(w)) <= 2  # (not 'Bakanlığı', the ministry)
-            for t in st.cues.title_words) for w in words):
+    if not 1 <= len(words) <= 2 or not all(a_title(st, w) for w in words):
         return None
     if any(w.startswith(n) and w not in st.cues.title_words for w in words for n in ministry_nouns(st.cues.lang)):
         return None  # 'según el ministerio': the ministry, not the minister ('ministra'); 'bộ trưởng' is a title
@@ -38,6 +36,13 @@ def role_holder(st, phrase: str | None, s: int) -> tuple[str, str] | None:
                 _titled_by(st.text[m.end:m.end + 40], stems, words, after=True):  # 'Varga Ilse egészségügyi miniszter'
             return m.entity, ent.name if ent else " ".join(st.text[m.start:m.end].split())
     return None
+
+
+def a_title(st, word: str) -> bool:
+    """``word`` (lower case) is one of the language's titles, or one in another case ('ministra' of 'minister'; not
+    'Bakanlığı', the ministry)."""
+    return word in st.cues.title_words or any(t.startswith(word[:TITLE_STEM]) and abs(len(t) - len(word)) <= 2
+                                              for t in st.cues.title_words)
 
 
 def ministry_named_before(st, phrase: str | None, s: int) -> tuple[str, str] | None:
