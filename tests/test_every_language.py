@@ -1558,6 +1558,18 @@ def test_a_korean_source_of_two_words_is_whole_and_out_of_what_it_said(text, spe
     assert (claim.speaker_text, claim.text) == (speaker, said)
 
 
+@pytest.mark.parametrize("text,speaker,said,negated", [
+    ("أعلنت وزارة الداخلية يوم الأحد اعتقال 12 شخصا يشتبه في تورطهم في الهجوم.", "وزارة الداخلية",
+     "اعتقال 12 شخصا يشتبه في تورطهم في الهجوم.", False),
+    ("ونفى المتحدث باسم الحكومة سامي خوري أي تورط للجيش في الحادث.", "سامي خوري", "أي تورط للجيش في الحادث.", True),
+])
+def test_an_arabic_verb_opening_its_sentence_takes_a_noun_phrase_as_what_is_said(text, speaker, said, negated):
+    """'أعلنت وزارة الداخلية اعتقال 12 شخصا' (the ministry announced the arrest of 12) was the outlet's statement: no
+    complementiser 'إن' stands after the subject (data/claim_cues.json 'np_object_cues')."""
+    (claim,) = _said("ar", text)
+    assert (claim.speaker_text, claim.text, claim.negated) == (speaker, said, negated)
+
+
 def test_a_minister_set_off_after_the_portfolio_is_a_person():
     """'afirmou a ministra da Saúde, Ilse Varga': 'Saúde' was an organisation that spoke, 'Ilse Varga' another."""
     doc = Document(id="pt-appos", source="pt", fmt="txt", language="pt", published="2026-12-03",

@@ -73,6 +73,7 @@ class Cues:
     org_suffixes: tuple[str, ...] = ()  # endings of an organisation's name written as one word ('보건부', '경찰청')
     pronouns: frozenset[str] = frozenset()  # third-person subjects that point back to the last speaker ('同氏', '그')
     that_optional: bool = False  # 'X mengatakan C': a clause right after the verb, no complementiser
+    np_object: frozenset[str] = frozenset()  # verbs opening the sentence whose object after the subject is the content
     object_openers: frozenset[str] = frozenset()  # ... unless it opens so: an object ('mengatakan hal itu')
     anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
     citing: re.Pattern | None = None  # 'unter Berufung auf X': X is cited by the speaker, not the speaker
@@ -189,7 +190,7 @@ def cues_for(lang: str | None) -> Cues | None:
         relative_endings=tuple(entry.get("relative_endings", ())),
         title_words=frozenset(" ".join(t.lower().split()) for t in entry.get("titles", ())),
         pronouns=frozenset(entry.get("pronouns", ())), org_suffixes=tuple(entry.get("org_suffixes", ())),
-        that_optional=bool(entry.get("that_optional")), object_openers=frozenset(entry.get("object_openers", ())),
+        that_optional=bool(entry.get("that_optional")), np_object=frozenset(entry.get("np_object_cues", ())), object_openers=frozenset(entry.get("object_openers", ())),
         anaphora=_alternation(entry.get("anaphora", []), sub),
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),

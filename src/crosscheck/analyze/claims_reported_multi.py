@@ -7,6 +7,7 @@ Functions take the finder's state (claims_multi._State: ``text``, ``cues``, ``en
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from crosscheck.analyze.claims_sources_multi import (_EDGE, _QUOTE_CHARS, _WORDS, SUBJECT_WORDS, _cited,
                                                      _mentions_in, _noun_after_cue, _only_function_words, _particle,
@@ -24,7 +25,7 @@ def _reported(st, s: int, e: int) -> bool:
     for m in c.cue.finditer(sent):
         cs, ce = s + m.start(), s + m.end()
         cue = " ".join(m.group(0).lower().split())
-        body, cited, that, back, denied = None, None, None, None, False
+        body, cited, that, back, noun_phrase = None, None, None, None, False
         if c.substring:  # ko / ja: 'X는 C라고 밝혔다' -- the clause before the verb; zh: 'X表示，C'
             after = st.text[ce:e].strip(_EDGE + "\u3002.")
             if c.lang == "zh" and word_count(after) >= 3:
@@ -117,10 +118,14 @@ def _reported(st, s: int, e: int) -> bool:
             elif c.that_optional and cs > s and (opens := _bare_clause(st, pc, e)) is not None:
                 body = (opens, e)  # 'Polisi mengatakan tiga orang ditangkap': the complementiser left out
                 key, name = _speaker_near(st, s, cs, cs, ce)
+            elif cue in c.np_object and not st.text[s:cs].strip(_EDGE) and (subj := _subject_after(st, ce, e)):
+                key, name, opens = subj  # 'أعلنت وزارة الداخلية يوم الأحد اعتقال 12 شخصا': the ministry, the arrest
+                body = (opens, e)
+                noun_phrase = True  # (two words are enough)
             elif denies_outright(cue, c.lang) and cs > s and word_count(st.text[pc:e]) >= 2:
                 body = (pc + _skip(st.text, pc, e), e)  # 'X a démenti toute implication': what is denied, a noun phrase
                 key, name = _speaker_near(st, s, cs, cs, ce)
-                denied = True  # (two words are enough: 'toute implication')
+                noun_phrase = True  # (two words are enough: 'toute implication')
             else:
                 continue
         if body is None:
@@ -148,7 +153,7 @@ def _reported(st, s: int, e: int) -> bool:
                 continue
             key, name = recent
         # a clause after a complementiser is a statement however short ('заявил, что переговоры продолжаются')
-        floor = 1 if back is not None else 2 if denied or that is not None and body[0] >= that.end() else None
+        floor = 1 if back is not None else 2 if noun_phrase or that is not None and body[0] >= that.end() else None
         again = c.and_that.search(st.text, body[0], body[1]) if c.and_that is not None and that is not None else None
         if again is not None and word_count(st.text[body[0]:again.start()]) >= 2:
             # 'ha affermato che C1 e che C2': two statements, as English 'said C1 and that C2'
@@ -162,6 +167,33 @@ def _reported(st, s: int, e: int) -> bool:
                   min_words=floor):
             return True
     return False
+
+
+SUBJECT_AFTER_WORDS = 6  # words from a verb opening its sentence to the end of the name of its subject
+
+
+def _subject_after(st, ce: int, e: int) -> tuple[str | None, str, int] | None:
+    """The subject right after a verb opening its sentence, and where its object opens past a date ('أعلنت وزارة
+    الداخلية يوم الأحد اعتقال ...'; data/claim_cues.json 'np_object_cues'): the person named within a few words (a
+    title before: 'المتحدث باسم الحكومة سامي خوري'), else the body named first; None when no name stands there."""
+    near = [m for m in _mentions_in(st, ce, e) if word_count(st.text[ce:m.start]) <= SUBJECT_AFTER_WORDS]
+    def kind(m):
+        ent = st.ents.entity(m.entity)
+        return ent.type if ent else m.label
+    person = next((m for m in near if kind(m) == "PERSON"), None)
+    first = person or next((m for m in near if kind(m) in ("ORG", "GPE", "NORP")
+                            and word_count(st.text[ce:m.start]) <= 1), None)
+    if first is None:
+        return None
+    key, name = _speaker_near(st, ce, first.end, ce, ce)
+    opens = first.end
+    while (k := bisect_left(st.facts, (opens + len(st.text[opens:e]) - len(st.text[opens:e].lstrip()), -1))) < \
+            len(st.facts) and st.facts[k][0] == opens + len(st.text[opens:e]) - len(st.text[opens:e].lstrip()) and \
+            not st.text[st.facts[k][0]].isdigit():
+        opens = st.facts[k][1]  # a day, not a figure of the object
+    if word_count(st.text[opens:e]) < 2:
+        return None
+    return key, name or " ".join(st.text[first.start:first.end].split()), opens
 
 
 RUN_ON_WORDS = 8  # words a source's name after its verb runs on to the sentence's end
