@@ -19,7 +19,7 @@ from ..config import Settings
 from .features import ClaimView, words_reused
 from .meaning import meaning, near_across, one_named_speaker
 from .lexicon import PREDICATE_FAMILIES, TOKEN
-from .names import nested_names, own_names, written_in
+from .names import abjad_keys_meet, nested_names, own_names, written_in
 from .speakers import speaker_required
 from .subjects import heads_apart, names_subject, plain, prefixes
 from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
@@ -281,8 +281,8 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
         score -= 0.05 if drifted or not apart or a.predicates & b.predicates else settings.align_modality_penalty
     # across languages entity ids may not have been linked: names that share a transliterated key meet
     names_differ = bool(a.entity_terms and b.entity_terms and not a.entity_terms & b.entity_terms) and not (
-        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys) or written_in(a, b) or written_in(b, a))
-    ) and not nested_names(a, b)
+        cross and (a.name_keys & b.name_keys or not (a.name_keys and b.name_keys) or written_in(a, b) or written_in(b, a)
+                   or abjad_keys_meet(a, b))) and not nested_names(a, b)
     if subject_apart:
         score -= 0.45
     if names_differ:

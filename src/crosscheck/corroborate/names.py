@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from ..textunits import script_of
 from .features import ClaimView, name_keys
 from .lexicon import STOP, TOKEN
 
@@ -88,6 +89,21 @@ def written_in(a: ClaimView, b: ClaimView) -> bool:
 @lru_cache(maxsize=8192)
 def _text_keys(text: str) -> frozenset[str]:
     return frozenset(name_keys(text))
+
+
+# scripts that leave short vowels unwritten (ISO 15924 codes, as CLDR gives them: textunits.script_of)
+ABJADS = frozenset({"Arab", "Hebr", "Syrc"})
+_INNER_VOWELS = re.compile(r"(?<=.)[aeiouwy]")  # (w, y: the letters an abjad writes its long vowels with)
+
+
+def abjad_keys_meet(a: ClaimView, b: ClaimView) -> bool:
+    """One claim is written in an abjad and the other is not, and a name key of each meets without its vowels
+    ('قرسا' / 'Qarsa': qrs; 'يوسف' / 'Yusuf': ysf), as the romanisation of a word without its short vowels can."""
+    if (script_of(a.language) in ABJADS) == (script_of(b.language) in ABJADS):
+        return False
+    def bare(keys: frozenset[str]) -> set[str]:
+        return {k for k in (_INNER_VOWELS.sub("", key) for key in keys) if len(k) >= 3}
+    return bool(bare(a.name_keys) & bare(b.name_keys))
 
 
 def nested_names(a: ClaimView, b: ClaimView) -> bool:
