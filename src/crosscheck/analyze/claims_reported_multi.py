@@ -187,10 +187,12 @@ def _subject_after(st, ce: int, e: int) -> tuple[str | None, str, int] | None:
         return None
     key, name = _speaker_near(st, ce, first.end, ce, ce)
     opens = first.end
-    while (k := bisect_left(st.facts, (opens + len(st.text[opens:e]) - len(st.text[opens:e].lstrip()), -1))) < \
-            len(st.facts) and st.facts[k][0] == opens + len(st.text[opens:e]) - len(st.text[opens:e].lstrip()) and \
-            not st.text[st.facts[k][0]].isdigit():
-        opens = st.facts[k][1]  # a day, not a figure of the object
+    while True:  # past a day right after the subject, not a figure of the object
+        at = opens + len(st.text[opens:e]) - len(st.text[opens:e].lstrip())
+        k = bisect_left(st.facts, (at, -1))
+        if k == len(st.facts) or st.facts[k][0] != at or st.text[at].isdigit():
+            break
+        opens = st.facts[k][1]
     if word_count(st.text[opens:e]) < 2:
         return None
     return key, name or " ".join(st.text[first.start:first.end].split()), opens
