@@ -191,7 +191,8 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
     for k, m in enumerate(mentions):
         if cs <= m.start < ce or m.start >= ce and (_told_elsewhere(st, ce, m.start) or _spoken_to(st, ce, m.start)):
             continue
-        if k + 1 < len(mentions) and (_title_compound(st, m.end, mentions[k + 1].start) or _holder_after(st, lo, m, mentions[k + 1])):
+        if k + 1 < len(mentions) and (_title_compound(st, m.end, mentions[k + 1].start)
+                                      or _holder_after(st, lo, m, mentions[k + 1])):
             continue  # 'Norvair-Sprecherin Hanne Brekke': the body opens the title of the person named after it
         ent = st.ents.entity(m.entity)
         rank = _SPEAKER_TYPES.get(ent.type if ent else m.label, 5)

@@ -40,8 +40,10 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
         if not (fa and fb):
             return "none"
         x, y = fa[0], fb[0]
-        one = x.of and y.of and _noun_class(x.of) == _noun_class(y.of) and not _noun_class(x.of).startswith("word:")
-        return "clash" if one and not scale_apart(x, y) else "none"  # (not 'people' against 'passengers')
+        thing = _noun_class(x.of) if x.of and y.of else None
+        one = thing is not None and thing == _noun_class(y.of) and not thing.startswith("word:")  # (not 'people' /
+        # 'passengers')
+        return "clash" if one and not scale_apart(x, y) else "none"
     agree: dict[str, bool] = {}
     for x in fa:
         for y in fb:
