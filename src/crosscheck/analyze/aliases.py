@@ -226,10 +226,15 @@ def known_as_written(text: str) -> KnownName | None:
     return _known().get(plain_key(text))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def language_words(key: str, language: str | None) -> frozenset[str]:
+    """The words data/aliases.json lists under ``key`` for ``language`` ('surname_particles': those that open a
+    family name; 'place_kind_of': those naming a place's kind before its name), lowercase."""
+    return frozenset(_curated().get(key, {}).get((language or "")[:2].lower(), ()))
+
+
 def surname_particles(language: str | None) -> frozenset[str]:
-    """The particles that open a family name in ``language`` (data/aliases.json 'surname_particles'), lowercase."""
-    return frozenset(_curated().get("surname_particles", {}).get((language or "")[:2].lower(), ()))
+    return language_words("surname_particles", language)
 
 
 def _genitive_endings() -> tuple[str, ...]:

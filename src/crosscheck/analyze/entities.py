@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.aliases import known, known_as_written, known_place, name_tokens, surface
 from crosscheck.analyze.entity_titles import (doc_text, is_title_word, past_long_title, title_after, with_ministries,
                                              without_portfolio)
-from crosscheck.analyze.portfolios import after_titled_portfolio, name_after_portfolio, names_a_place, writes_articles
+from crosscheck.analyze.portfolios import (after_place_kind, after_titled_portfolio, name_after_portfolio, names_a_place,
+                                          writes_articles)
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -264,6 +265,9 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type
+        elif label != "NORP" and not titled and len(span) == 1 and after_place_kind(doc_text(sdoc), span.start_char,
+                                                                                     language):
+            label = "GPE"  # 'the town of Belisk' read as an organisation
         elif titled or label in ("ORG", "GPE", "LOC") and (_titled_name(span, titles, bool(stops)) or
                                                           title_after(span, titles, language)):
             label = "PERSON"  # 'Governor Ilse Marten' tagged an organisation: a capitalised title names a person
@@ -572,15 +576,11 @@ def _title_mentions(sdoc: Doc, holders, by_token: dict[int, str], surfaces: dict
     for i in cands.titles:
         tok = sdoc[i]
         low = tok.lower_
-        if tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if tok.tag_ in ("NNS", "NNPS"):
+        if tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
             continue
         nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
-        if nxt is not None and nxt.i in by_token:  # a title prefix of a name: already a holder
-            continue
-        if any(c.dep_ == "appos" and c.i in by_token for c in tok.children):
-            continue
+        if nxt is not None and nxt.i in by_token or any(c.dep_ == "appos" and c.i in by_token for c in tok.children):
+            continue  # a title prefix of a name, or a title in apposition to one: already a holder
         if tok.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "every", "any", "each") for c in tok.children):
             continue
         mods = _title_mods(tok)

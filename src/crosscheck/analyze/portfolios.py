@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from crosscheck.analyze.aliases import language_words
 from crosscheck.textunits import base_language
 
 LINK_LETTERS = 6  # a linking function word is this short at most ('della', 'degli', 'de', 'του')
@@ -134,3 +135,21 @@ def names_a_place(name: str, language: str | None) -> bool:
     heads = _entry(language).get("place_heads")
     return bool(heads) and re.split(r"[-\s]", name.strip())[-1].lower() in heads
 
+
+
+@lru_cache(maxsize=None)
+def _place_kind(language: str) -> re.Pattern | None:
+    kinds = language_words("place_kind_of", language)
+    if not kinds:
+        return None
+    alts = "|".join(re.escape(k) + ("" if k.endswith(("'", "\u2019")) else r"[ \u00a0]+")
+                    for k in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alts})$", re.IGNORECASE)
+
+
+def after_place_kind(text: str, start: int, language: str | None) -> bool:
+    """The name at ``start`` of ``text`` follows a noun naming a place by its kind and the word joining them
+    ('the town of Belisk', 'la ville de Tarsk', 'het dorp Belisk': data/aliases.json "place_kind_of"): a place's name,
+    whatever the NER typed it."""
+    pattern = _place_kind((language or "en")[:2].lower())
+    return pattern is not None and pattern.search(text[max(0, start - 30):start].replace("\u2019", "'")) is not None

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from crosscheck.boilerplate import strip_dateline
 from crosscheck.corroborate.clauses import concept_patterns
 from crosscheck.model import Analysis, Document, StoryFeatures
 from crosscheck.romanise import romanised
@@ -323,10 +324,20 @@ def story_features(doc: Document, analysis: Analysis) -> StoryFeatures:
         actors=actor_keys(analysis),
         events=lead_events(title, doc.text[:lead_end], language),
         places=tuple(sorted({k for e in places for k in _keys_of(e)})),
-        lead_places=tuple(sorted({k for e in places if e.key in in_lead for k in _keys_of(e)})),
+        lead_places=tuple(sorted({k for e in _lead_places(places, analysis, doc.text, lead_end) for k in _keys_of(e)})),
         lead_people=tuple(sorted({k for e in analysis.entities if e.type == "PERSON" and e.key in in_lead
                                   for k in _keys_of(e)})),
     )
+
+
+def _lead_places(places, analysis: Analysis, text: str, lead_end: int) -> list:
+    """The places the lead names. A dateline's ('KORVA, Dec 1 (Meridian Wire) -') is where the report was filed:
+    it is the event's place only when the lead names no other (a wire's bureau files the quake in one town and the
+    quake in another town three days later alike)."""
+    first = text.split("\n", 1)[0]
+    filed = len(first) - len(strip_dateline(first))
+    named = [{m.entity for m in analysis.mentions if since <= m.start < lead_end} for since in (filed, 0)]
+    return next(([e for e in places if e.key in keys] for keys in named if any(e.key in keys for e in places)), [])
 
 
 def _keys_of(ent) -> set[str]:
