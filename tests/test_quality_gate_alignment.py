@@ -1,7 +1,7 @@
 """Paraphrase alignment across reports (issue 13), through the real pipeline: `bench/alignment.py`.
 
-The fictional set (tests/fixtures/paraphrase_pairs.jsonl, 153 pairs written for crosscheck, every name
-invented: 85 paraphrases of one claim, 27 conflicts (another figure, a negation), 41 hard negatives
+The fictional set (tests/fixtures/paraphrase_pairs.jsonl, 156 pairs written for crosscheck, every name
+invented: 86 paraphrases of one claim, 28 conflicts (another figure, a negation), 42 hard negatives
 (another claim of the same speaker, the same frame about another subject, a plan against a deed)) is
 ingested into one store. Its first, untuned run: pair F1 0.621 on the first 123 pairs, 0.567 on all 153
 (P 0.714 R 0.471), conflict F1 0.926. Measured when pinned: see the floors below.

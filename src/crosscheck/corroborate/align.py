@@ -21,9 +21,8 @@ from .meaning import meaning, near_across, one_named_speaker
 from .lexicon import PREDICATE_FAMILIES, TOKEN
 from .names import abjad_keys_meet, nested_names, own_names, written_in
 from .speakers import speaker_required
-from .subjects import heads_apart, names_subject, plain, prefixes
+from .subjects import heads_apart, names_subject, plain, prefixes, two_words_for_one
 from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
-
 
 WORDING = "\x00wording"  # the word of a group holding a claim of function words alone (see _echo)
 SHORT_CLAIM = 8  # content terms and names of a claim whose other name is its point (see _compare)
@@ -257,12 +256,13 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
     other_names = not cross and all(len(v.terms) + len(v.entity_terms) <= SHORT_CLAIM for v in (a, b)) and \
         own_names(a, b) and own_names(b, a)
     # each is about something the other does not mention (across languages names alone decide)
-    subject_apart = bool(a.subject and b.subject and not names_subject(b, a) and not names_subject(a, b)
-                         and not cross and a.subject.startswith("@") == b.subject.startswith("@")) and heads_apart(a, b)
-    lexical, shared = topic(a, b, weight, settings, embed=not (other_names or subject_apart))
-    score = lexical
     figures = figure_relation(a.figures, b.figures, cross)
     anchored = figures == "same" and figure_anchor(a.figures, b.figures, cross)
+    subject_apart = bool(a.subject and b.subject and not names_subject(b, a) and not names_subject(a, b)
+                         and not cross and a.subject.startswith("@") == b.subject.startswith("@")) and heads_apart(a, b) \
+        and not (anchored and required == settings.align_threshold and two_words_for_one(a, b))
+    lexical, shared = topic(a, b, weight, settings, embed=not (other_names or subject_apart))
+    score = lexical
     # a precise shared figure of the same thing is strong evidence of one statement, even when the
     # verb drifted inside its family between retellings (plans to train -> will deploy)
     # the predicate lexicon and modality words are English: across languages they read noise

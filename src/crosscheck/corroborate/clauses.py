@@ -353,8 +353,11 @@ def time_cue(sentence: str, language: str | None) -> bool:
 @lru_cache(maxsize=64)
 def marker(table: str, language: str | None, before: bool) -> re.Pattern:
     words = phrases(lexicon()[table], language)
-    alt = "|".join(map(re.escape, words))
-    return re.compile(rf"(?<!\w)(?:{alt})\s*(?:\w+\s+)?$" if before else rf"^[\s,]*(?:{alt})(?!\w)", re.IGNORECASE)
+    if not before:
+        return re.compile(rf"^[\s,]*(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+    # (a word starts after no letter; a phrase opened by its punctuation, ', not', after one)
+    alt = "|".join(("(?<!\\w)" if w[:1].isalnum() else "") + re.escape(w) for w in words)
+    return re.compile(rf"(?:{alt})\s*(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def marked(table: str, text: str, start: int, end: int, language: str | None, before: bool = True,

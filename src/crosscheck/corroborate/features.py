@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Analysis, Claim, Document
 from ..textunits import base_language, english_scale_words, sentence_spans, stop_words, token_f1, word_count
 from ..timevalues import calendar_key
-from .clauses import lexicon
+from .clauses import lexicon, marked
 from .units import in_base_unit, unit_after
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
                       SYNONYMS, TOKEN, UNITS, implied_negation, modality_pattern, stem)
@@ -417,6 +417,13 @@ def _quantity_figures(claim: Claim, analysis: Analysis, doc: Document) -> tuple[
     return tuple(out)
 
 
+def _rejected(figure: Figure, text: str, language: str | None) -> bool:
+    """The claim sets the figure against its own ('400 million euros, not the 250 million the government claimed';
+    data/disagreements.json 'rejected'): the source denies it."""
+    at = text.find(figure.text)
+    return at >= 0 and marked("rejected", text, at, at + len(figure.text), language, after=False)
+
+
 def _as_in_body(figures: tuple[Figure, ...], analysis: Analysis, doc: Document) -> tuple[Figure, ...]:
     """A headline's bare figure takes the bound the report's body first gives the same number: headlines drop
     'at least' ('Quake kills 12' over 'At least 12 people were killed')."""
@@ -557,6 +564,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     english = base_language(doc.language or "en") == "en"
     figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS) if english \
         else _quantity_figures(claim, analysis, doc)
+    figures = tuple(f for f in figures if not _rejected(f, text, doc.language))
     if claim.in_title:
         figures = _as_in_body(figures, analysis, doc)
     inside = [t for t in (() if claim.in_title else analysis.times)

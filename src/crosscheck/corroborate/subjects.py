@@ -59,3 +59,18 @@ def _subject_words(names: tuple[tuple[str, str], ...], subject: str) -> frozense
     """The stemmed words (3+ letters, not stop words) of the names a claim writes its subject as."""
     words = {stem(w) for term, name in names if term == subject for w in TOKEN.findall(name)}
     return frozenset(w for w in words - STOP if len(w) >= 3)
+
+
+def two_words_for_one(a: ClaimView, b: ClaimView) -> bool:
+    """Two subjects that are bare nouns after a determiner ('the programme', 'the deal': each points back to what
+    its report is about; not 'the new bridge', 'the harbour tunnel', which pick out one thing), beside one precise
+    figure of one counted thing (not a share) that one speaker gives in both: two words a retelling uses for one
+    thing ('The programme will cost 250 million euros' / 'The deal will cost taxpayers 250 million euros', the
+    defence ministry both times)."""
+    return _bare_subject(a) and _bare_subject(b) and any(f.of and f.of != "percent" and f.unit is None
+                                                         for f in a.figures)
+
+
+def _bare_subject(view: ClaimView) -> bool:
+    words = TOKEN.findall(view.claim.text.lower())
+    return len(words) > 2 and words[0] in STOP and stem(words[1]) == view.head == view.subject
