@@ -963,6 +963,18 @@ def test_a_document_s_publisher_is_the_source(lang, text, speaker):
         claim
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("Nach Angaben eines Feuerwehrsprechers wurden zwei Arbeiter leicht verletzt.", "Feuerwehrsprechers"),
+    ("Nach Angaben eines Sprechers der Feuerwehr wurden zwei Arbeiter leicht verletzt.", "Sprechers der Feuerwehr"),
+    ("Nach Informationen aus Sicherheitskreisen wurden zwei Arbeiter leicht verletzt.", "Sicherheitskreisen"),
+])
+def test_german_according_to_an_unnamed_source(text, speaker):
+    """'nach Angaben eines ...' (the indefinite genitive) and 'nach Informationen aus ...' were no 'according to' forms,
+    and a source's genitive ('der Feuerwehr') was read as the content's first words."""
+    [claim] = _said("de", text)
+    assert (claim.kind, claim.speaker_text) == ("according_to", speaker) and claim.text.startswith("Wurden zwei"), claim
+
+
 @pytest.mark.parametrize("lang,text,content", [
     ("fr", "« C'est inacceptable », a déclaré le ministre Paul Roux.", "C'est inacceptable"),
     ("it", "\"È inaccettabile\", ha detto il ministro Marco Bellini.", "È inaccettabile"),

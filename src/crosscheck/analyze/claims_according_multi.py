@@ -59,7 +59,7 @@ def according(st, s: int, e: int) -> bool:
                 if hit is not None:
                     src_hi = hit.end
                 elif caps is not None and word_count(caps.group(0)) <= 3:  # 'Laut Polizei wurden ...'
-                    src_hi = caps.end()
+                    src_hi = _goes_on_to(st, caps.end(), e) or caps.end()  # '... eines Sprechers der Feuerwehr'
                 elif words and len(first := words[0].group(0).strip(_EDGE + ".,;:").lower()) > TITLE_STEM and \
                         a_title(st, first):
                     src_hi = src_lo + words[0].end()  # 'Według ministra koszt wyniesie ...': the title alone
