@@ -963,6 +963,33 @@ def test_a_document_s_publisher_is_the_source(lang, text, speaker):
         claim
 
 
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("es", '"Escuchamos un golpe muy fuerte", relató a este periódico una pasajera.', "Una pasajera"),
+    ("es", '"Escuchamos un golpe muy fuerte", dijo una pasajera.', "Una pasajera"),
+    ("fr", "« Nous avons entendu un grand bruit », a raconté une passagère.", "Une passagère"),
+    ("it", '"Abbiamo sentito un boato fortissimo", ha raccontato una passeggera.', "Una passeggera"),
+    ("de", "„Wir hörten einen sehr lauten Knall“, erzählte eine Anwohnerin.", "Anwohnerin"),
+])
+def test_a_witness_s_quote_is_a_quote(lang, text, speaker):
+    """A witness telling ('relató', 'ha raccontato', 'erzählte': cues now) to the paper ('a este periódico': an
+    addressee of an outlet's kind, past which the speaker stands); a speaker named by a common noun gives a quote
+    as a name does (it was 'reported', or with those verbs the outlet's statement or nothing)."""
+    [claim] = _said(lang, text)
+    assert (claim.kind, claim.speaker_text) == ("quote", speaker), claim
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("es", "Un tren descarriló y dejó 14 heridos, según informaron los servicios de emergencia de Castilla-La Mancha.",
+     "Los servicios de emergencia de Castilla-La Mancha"),
+    ("es", "Un tren descarriló y dejó 14 heridos, según informó ayer el ministerio en un comunicado.", "El ministerio"),
+])
+def test_a_long_source_goes_on_over_its_links(lang, text, speaker):
+    """'los servicios de emergencia de Castilla-La Mancha' was cut at its first 'de' ('Los servicios'); a phrase
+    going on past the source ('en un comunicado') is still cut."""
+    [claim] = _said(lang, text)
+    assert claim.speaker_text == speaker, claim
+
+
 @pytest.mark.parametrize("text,speaker", [
     ("Nach Angaben eines Feuerwehrsprechers wurden zwei Arbeiter leicht verletzt.", "Feuerwehrsprechers"),
     ("Nach Angaben eines Sprechers der Feuerwehr wurden zwei Arbeiter leicht verletzt.", "Sprechers der Feuerwehr"),

@@ -30,8 +30,8 @@ from importlib import resources
 from crosscheck.analyze import headlines
 from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _mentions_in,
-                                                     _only_function_words, _recent_or_person, _speaker_near,
-                                                     _subject, _tidy, _trim_source)
+                                                     _noun_after_cue, _only_function_words, _past_dates,
+                                                     _recent_or_person, _speaker_near, _subject, _tidy, _trim_source)
 from crosscheck.analyze.claims_roles_multi import ministry_named_before, role_holder
 from crosscheck.analyze.claims_according_multi import according, own_account
 from crosscheck.analyze.claims_reported_multi import _reported, _skip
@@ -421,6 +421,8 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
             other = before if span is after else after
             if key is None and name is None:
                 key, name = _speaker_near(st, other[0], other[1], cs, ce)
+            if key is None and name is None and span is after:  # '"C", dijo una pasajera': a common noun
+                name = _noun_after_cue(st, _past_dates(st, ce, span[1]), span[1])
             if key is None and name is None:
                 name = _subject(st, s0, os_ if span is after else cs)
             if key is None and name is None:  # 'dijo durante una visita a Cardel': the verb's subject left out

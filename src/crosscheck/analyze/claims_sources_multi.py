@@ -37,14 +37,21 @@ def _trim_source(st, phrase: str) -> str:
     words = list(_WORDS.finditer(phrase))
     if len(words) <= 4 or not stops:
         return phrase
+    links = st.cues.publisher_links or frozenset()
+    lows = [w.group(0).lower() for w in words]
     seen_content = False
-    for w in words:
-        low = w.group(0).lower()
-        if low not in stops:
+    for i, (w, low) in enumerate(zip(words, lows)):
+        if low not in stops or i and w.group(0)[:1].isupper():  # ('La' of 'Castilla-La Mancha')
             seen_content = True
-        elif seen_content:
+        elif seen_content and not (low in links and _of_a_noun(lows[i + 1:i + 3], stops)):
             return phrase[:w.start()].rstrip(_EDGE)
     return phrase
+
+
+def _of_a_noun(after: list[str], stops: frozenset[str]) -> bool:
+    """The words after a publisher link are a noun, or an article and a noun: the link goes on with the source
+    ('los servicios de emergencia de Castilla-La Mancha', 'le porte-parole de la préfecture'), not into a clause."""
+    return bool(after) and (after[0] not in stops or len(after) > 1 and after[1] not in stops)
 
 
 def _tidy(text: str) -> str | None:
@@ -482,6 +489,9 @@ def _noun_after_cue(st, ce: int, e: int) -> str | None:
         while end + 1 < len(words) and words[end + 1].group(0)[:1].isupper():
             end += 1
         return _noun_after_cue(st, words[end].end(), e)
+    outlet = next((k for k, w in enumerate(low[1:4], 1) if w in st.cues.media), None)
+    if outlet is not None and low[0] in st.cues.addressee and all(w in stops for w in low[1:outlet]):
+        return _noun_after_cue(st, words[outlet].end(), e)  # 'dijo a este periódico una pasajera': past whom
     if not st.cues.article_words and words and stops and low[0] not in stops and len(low[0]) >= 3 \
             and not re.search(r"[,;:.!?]", st.text[ce:words[0].start()]):
         # no articles ('C, сообщила пресс-служба суда'): the noun, up to two words after it, to a function word
