@@ -270,7 +270,7 @@ def _one_claim(findings) -> bool:
 
 
 def test_hyphenated_number_words_are_one_figure():
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
 
     assert [(f.low, f.of) for f in figures_in("Vistral Rail would purchase forty-five new trains.")] == [(45, "train")]
 
@@ -278,7 +278,7 @@ def test_hyphenated_number_words_are_one_figure():
 def test_a_figure_at_a_clause_end_counts_no_noun_after_it():
     """'kills nine, injures dozens': nine are killed, not injured; 'nine' counts nothing the words after the comma
     name, so it never clashes with '47 injured'."""
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
     from crosscheck.corroborate.values import figure_relation
 
     head = figures_in("Arvena earthquake kills nine, injures dozens")
@@ -291,7 +291,7 @@ def test_a_figure_given_for_a_noun_before_it_counts_that_noun():
     """'put the crowd at 18,000', 'turnout of 95,000': nothing is counted after the figure, the noun before it is
     what it counts; a crowd and a turnout count people, so the two estimates clash and 'turnout of 95,000'
     agrees with '95,000 people'."""
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
     from crosscheck.corroborate.values import figure_relation
 
     crowd, turnout = figures_in("Police put the crowd at 18,000."), figures_in("The union claimed turnout of 95,000.")
@@ -303,7 +303,7 @@ def test_a_figure_given_for_a_noun_before_it_counts_that_noun():
 def test_a_hedged_figure_that_is_no_round_number_anchors_a_retelling():
     """'about 18,000' is as specific as a retelling gets: it anchors 'the crowd at 18,000' as 18,000 does;
     'about 20,000' is a round guess and anchors nothing."""
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
     from crosscheck.corroborate.values import figure_anchor
 
     crowd = figures_in("Police put the crowd at 18,000.")
@@ -315,7 +315,7 @@ def test_a_hedged_figure_that_is_no_round_number_anchors_a_retelling():
 def test_a_unit_written_alike_makes_figures_comparable_across_languages():
     """'900 million euros' and '1,2 Milliarden Euro' count euros in both languages: another sum, a clash (before,
     a word no concept lists could not be matched across languages, and the two were one claim with a drift)."""
-    from crosscheck.corroborate.features import Figure, figures_in
+    from crosscheck.corroborate.figures import Figure, figures_in
     from crosscheck.corroborate.values import figure_relation
 
     english = figures_in("Losses could reach 900 million euros.")
@@ -361,7 +361,7 @@ def test_a_plan_named_as_a_thing_is_no_modality():
 def test_a_figure_restated_in_brackets_is_no_second_figure():
     """A bracketed conversion into another currency or unit restates the figure before it: two reports
     converting into different currencies state one amount, and the noun after the brackets is counted."""
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
     from crosscheck.corroborate.values import figure_relation
 
     a = figures_in("Robbers got away with a €3 million ($3.9 - million) haul of watches, an officer said.")
@@ -376,14 +376,14 @@ def test_a_figure_restated_in_brackets_is_no_second_figure():
 
 
 def test_a_part_of_a_whole_counts_the_whole():
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
 
     assert [(f.low, f.of) for f in figures_in("The list won 14 of the 40 seats.")] == [(14, "seat"), (40, "seat")]
 
 
 def test_two_lower_bounds_with_other_numbers_clash():
     from crosscheck.corroborate.values import figure_relation
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
 
     a = figures_in("At least 14 miners were killed in the blast.")
     b = figures_in("At least 23 miners were killed in the blast.")
@@ -615,7 +615,7 @@ def test_a_negation_against_a_word_that_says_not_is_no_flip_in_one_language():
 def test_an_approximate_share_reaches_one_point_either_way():
     """'won about 38% of the vote' (an exit poll) and 'won with 36.4%' (the count) were read as one figure (15% either
     way: 32.3 to 43.7), one claim whose figure drifted; a share is stated to the point."""
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
 
     (poll,) = figures_in("The ruling party won about 38% of the vote.")
     assert (poll.low, poll.high) == (37.0, 39.0)
@@ -697,14 +697,14 @@ def test_a_measure_in_another_unit_is_compared_in_its_base_unit(one, other, rela
     """'44 degrees Celsius (111 degrees Fahrenheit)', '30 km (19 miles)': a report giving only the conversion states
     the same measure; a figure in a unit mostly given as a rounded conversion stands for half its last digit either
     way (data/disagreements.json 'units', 'rounded_units'). Before, '44' and '111' were two values of 'degr'."""
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
     from crosscheck.corroborate.values import figure_relation
 
     assert figure_relation(figures_in(one), figures_in(other)) == relation
 
 
 def test_a_converted_measure_is_labelled_in_its_own_unit():
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
 
     assert [f.label() for f in figures_in("Temperatures hit 111 degrees Fahrenheit, 3 C-130 planes flew 19 miles.")] \
         == ["111 °F", "3 c", "130 plan", "19 mi"]

@@ -321,7 +321,7 @@ def test_seed_timeline_is_ordered_and_points_at_sentences(seed_findings):
 
 def test_figure_followed_by_of_and_an_adverb_does_not_crash():
     """Regression (found by pyflakes): 'of' then an -ly word read a name never assigned."""
-    from crosscheck.corroborate.features import _counted
+    from crosscheck.corroborate.figures import _counted
 
     assert _counted("5,000 of newly trained reservists", 5) is None
 
@@ -547,7 +547,7 @@ def test_a_length_of_time_is_a_counted_figure():
                             speaker_text="the court")]),
     ])
     assert [c.status for c in f.claims] == ["conflicting", "conflicting"], [(c.text, c.status) for c in f.claims]
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
 
     assert [(x.low, x.of) for x in figures_in("sought a nine-year term")] == [(9, "year")]
     assert [(x.low, x.of) for x in figures_in("the strike lasted three days")] == [(3, "day")]

@@ -294,7 +294,7 @@ def test_indian_scale_words_and_the_rupee_sign(q, text, value, kind, unit, of):
 
 
 def test_a_count_in_lakh_meets_the_same_count_in_millions():
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
     from crosscheck.corroborate.values import figure_relation
 
     lakh, million = figures_in("About 12 lakh people were evacuated."), figures_in("1.2 million people were evacuated.")
@@ -315,6 +315,6 @@ def test_cjk_sums_with_two_scales(q, text, language, value, unit):
 
 
 def test_a_trillion_is_a_scale_in_claims():
-    from crosscheck.corroborate.features import figures_in
+    from crosscheck.corroborate.figures import figures_in
 
     assert [f.low for f in figures_in("Kazuma will invest 1.2 trillion yen in the plants.")] == [1.2e12]

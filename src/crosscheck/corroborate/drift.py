@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from ..model import Document, Retelling
 from ..textunits import sentence_spans, word_count
 from .values import scale_apart, same_thing
-from .features import APPROX_QUALIFIERS, ClaimView, Figure
+from .features import ClaimView
+from .figures import APPROX_QUALIFIERS, Figure
 
 PART_SHARE = 0.6  # a retelling under this share of the other's words, which has several sentences, retells a part
 

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from crosscheck.currencies import currency_of
 
-from .features import APPROX_QUALIFIERS, ClaimView, Figure
+from .features import ClaimView
+from .figures import APPROX_QUALIFIERS, Figure
 from .lexicon import CUE_WORDS, HEDGES, MODALITY_WORDS, NUMBER_WORDS, PREDICATES, STOP, SYNONYMS, TOKEN, UNITS, stem
 
 
