@@ -963,6 +963,16 @@ def test_a_document_s_publisher_is_the_source(lang, text, speaker):
         claim
 
 
+def test_a_hindi_credit_line_credits_the_sentence_before():
+    """'अधिकारियों ने यह जानकारी दी।' (officials gave this information) closes a lead in Hindi news: the lead is the
+    officials' claim. Before, no Hindi sentence ending with the danda '।' was even the outlet's statement."""
+    lead = "देहरादून जिले में एक बस के खाई में गिरने से 18 लोगों की मौत हो गई और 23 घायल हो गए।"
+    [claim] = _claims("hi", lead + " अधिकारियों ने यह जानकारी दी।")
+    assert (claim.kind, claim.speaker_text, claim.text) == ("reported", "अधिकारियों", lead)
+    [claim] = _claims("hi", lead)
+    assert claim.kind == "outlet"
+
+
 @pytest.mark.parametrize("lang,text,speaker", [
     ("es", '"Escuchamos un golpe muy fuerte", relató a este periódico una pasajera.', "Una pasajera"),
     ("es", '"Escuchamos un golpe muy fuerte", dijo una pasajera.', "Una pasajera"),

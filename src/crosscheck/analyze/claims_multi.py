@@ -40,7 +40,7 @@ from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
 from crosscheck.denials import is_denial
-from crosscheck.textunits import base_language, stop_words, word_count
+from crosscheck.textunits import base_language, ends_with_stop, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
 _SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
@@ -76,6 +76,7 @@ class Cues:
     np_object: frozenset[str] = frozenset()  # verbs opening the sentence whose object after the subject is the content
     object_openers: frozenset[str] = frozenset()  # ... unless it opens so: an object ('mengatakan hal itu')
     anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
+    credits: re.Pattern | None = None  # 'X ने यह जानकारी दी।': a source, then these closing words: the same
     citing: re.Pattern | None = None  # 'unter Berufung auf X': X is cited by the speaker, not the speaker
     media: frozenset[str] = frozenset()  # nouns naming an outlet by its kind ('агентства'): the outlet last credited
     source_preps: frozenset[str] = frozenset()  # 'сообщили в МЧС': a source after the verb opening with 'в' is the body
@@ -191,7 +192,7 @@ def cues_for(lang: str | None) -> Cues | None:
         title_words=frozenset(" ".join(t.lower().split()) for t in entry.get("titles", ())),
         pronouns=frozenset(entry.get("pronouns", ())), org_suffixes=tuple(entry.get("org_suffixes", ())),
         that_optional=bool(entry.get("that_optional")), np_object=frozenset(entry.get("np_object_cues", ())), object_openers=frozenset(entry.get("object_openers", ())),
-        anaphora=_alternation(entry.get("anaphora", []), sub),
+        anaphora=_alternation(entry.get("anaphora", []), sub), credits=_alternation(entry.get("credits", []), sub),
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),
         source_preps=frozenset(w.lower() for w in entry.get("source_preps", ())),
@@ -468,7 +469,13 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
     c = st.cues
     if c.cue is None:
         return False
-    if c.substring:  # '地域のミレラ・ドブレフ知事が木曜日に明らかにした。': a source, a day and the verb, nothing said
+    credit = next((m for m in c.credits.finditer(st.text, s, e) if not st.text[m.end():e].strip(_EDGE + ".\u0964")),
+                  None) if c.credits is not None else None
+    if credit is not None and word_count(st.text[s:credit.start()]) <= 6:  # 'अधिकारियों ने यह जानकारी दी।'
+        cue = credit
+        key, name = _speaker_near(st, s, cue.start(), cue.start(), cue.end())
+        name = name if key is not None or name else _tidy(st.text[s:cue.start()])
+    elif c.substring:  # '地域のミレラ・ドブレフ知事が木曜日に明らかにした。': a source, a day and the verb, nothing said
         verbs = c.bare_cues or c.cue
         cue = next((m for m in verbs.finditer(st.text, s, e) if not st.text[m.end():e].strip(_EDGE + "\u3002.")), None)
         org = _organisation_alone(st, s, cue.start()) if cue is not None else None
@@ -485,7 +492,8 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         if cue is None:
             return False
         key, name = _speaker_near(st, cue.end(), e, cue.start(), cue.end())
-    if key is None:  # the phrase after the verb, to its first function word after a content word or a date
+    if key is None and cue is not credit:  # the phrase after the verb, to its first function word after a content
+        # word or a date
         end = min([fs for fs, _ in st.facts if cue.end() <= fs < e] + [e])
         words = _trim_source(st, st.text[cue.end():end].strip(_EDGE + ".\u3002")).split()
         while words and words[-1].lower() in stop_words(c.lang):
@@ -568,7 +576,7 @@ def _is_outlet_fact(st: _State, s: int, e: int) -> bool:
     least = headlines.MIN_WORDS if st.headline else st.settings.claim_outlet_min_words
     if not least <= words <= st.settings.claim_outlet_max_words:
         return False
-    if not (st.headline or _SENT_END.search(sent)) or _QUESTION.search(sent):
+    if not (st.headline or _SENT_END.search(sent) or ends_with_stop(sent)) or _QUESTION.search(sent):  # ('।')
         return False
     if st.cues.first_person is not None and st.cues.first_person.search(sent):
         return False
