@@ -627,3 +627,24 @@ def test_money_written_against_a_cjk_scale_is_a_currency():
         cjk = (Figure(text, 5e6, 5e6, of=_noun_after(text, "")),)
         assert figure_relation(five, cjk, cross=True) == "same"
         assert figure_relation(eight, cjk, cross=True) == "clash"
+
+
+def test_figures_agreeing_say_what_the_embedder_cannot_read():
+    """A Hindi lead and its English retelling, each credited to officials: the embedder knows no Hindi, so nothing
+    proposed the pair and it stayed two claims. Its three figures agreeing tell one statement; one figure agreeing,
+    or two disagreeing, do not."""
+    en_text = "At least 18 people were killed and 23 injured when a bus fell into a 200-metre-deep gorge."
+    hi_text = "बस के 200 मीटर गहरी खाई में गिरने से 18 लोगों की मौत हो गई और 23 घायल हो गए।"
+    officials = {"speaker": None, "speaker_text": "officials"}
+    en = _with_language(make_report("doc-en", [{**officials, "text": en_text}]), "en")
+
+    def hindi(text, figures):
+        spoken = {"speaker": None, "speaker_text": "अधिकारियों", "text": text}
+        return _with_language(make_report("doc-hi", [spoken]), "hi",
+                              tuple(_quantity(f, text, float(v)) for f, v in figures))
+
+    findings = _run([en, hindi(hi_text, (("200 मीटर", 200), ("18 लोगों", 18), ("23", 23)))])
+    assert [set(c.documents) for c in findings.claims] == [{"doc-en", "doc-hi"}]
+    other = "बस के खाई में गिरने से 18 लोगों की मौत हो गई।"
+    findings = _run([en, hindi(other, (("18 लोगों", 18),))])
+    assert all(len(c.documents) == 1 for c in findings.claims)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..config import Settings
 from .features import ClaimView, words_reused
-from .meaning import meaning, near_across, one_named_speaker
+from .meaning import figures_say, meaning, near_across, one_named_speaker
 from .lexicon import PREDICATE_FAMILIES, TOKEN
 from .names import abjad_keys_meet, nested_names, own_names, written_in
 from .speakers import speaker_required
@@ -186,7 +186,7 @@ def topic(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings,
         return (max(lexical, cross) if shared else lexical), shared
     if one_named_speaker(a, b):
         cross += settings.align_cross_same_speaker  # one named source (its name transliterated alike), one story
-    return max(lexical, cross), shared
+    return max(lexical, 1.0 if figures_say(a, b, settings) else cross), shared
 
 
 def _lexical(a: ClaimView, b: ClaimView, weight: Weights) -> tuple[float, frozenset[str]]:

@@ -8,6 +8,7 @@ from ..config import Settings
 from ..embed import embedder_languages
 from ..textunits import base_language
 from .features import ClaimView
+from .values import same_value
 
 
 @lru_cache(maxsize=256)
@@ -32,6 +33,16 @@ def meaning(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
     return min(1.0, max(0.0, (cos - lo) / (hi - lo)))
 
 
+def figures_say(a: ClaimView, b: ClaimView, settings: Settings) -> bool:
+    """Across languages, one of which the embedder was not trained on (its vectors meet at random): two or more
+    figures, every one of the claim giving fewer agreeing with one of the other's, tell that the two say the same
+    ('18 लोगों की मौत ... 23 घायल ... 200 मीटर' / 'At least 18 people were killed and 23 injured ... 200-metre')."""
+    if not a.cross(b) or _read(a.language, settings.embedder) and _read(b.language, settings.embedder):
+        return False
+    few, many = sorted((a.figures, b.figures), key=len)
+    return len(few) >= 2 and all(any(same_value(x, y) for y in many) for x in few)
+
+
 def one_named_speaker(a: ClaimView, b: ClaimView) -> bool:
     """Both claims are said by one named person: one linked entity, or names whose keys meet (_one_name)."""
     return a.named and b.named and (a.speaker_id == b.speaker_id or _one_name(a.speaker_keys, b.speaker_keys))
@@ -49,5 +60,5 @@ def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -
     comparison that shared words propose within one language), or is said by the same named person (a language the
     embedder reads poorly: Ukrainian 'Томаш Голуб' / 'Tomas Holub', one person the entity linker found in both, as
     Greek 'Αντρέας Πέλιν' / 'Andreas Pellin')."""
-    return any(view.cross(m) and ((meaning(view, m, settings) or 0.0) > 0.0 or one_named_speaker(view, m))
-               for m in members)
+    return any(view.cross(m) and ((meaning(view, m, settings) or 0.0) > 0.0 or one_named_speaker(view, m)
+                                  or figures_say(view, m, settings)) for m in members)

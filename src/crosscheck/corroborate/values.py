@@ -26,7 +26,7 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
     if cross:
         if single:
             x, y = fa[0], fb[0]
-            if _same_value(x, y):
+            if same_value(x, y):
                 return "same"  # ('at least 19' / 'al menos 25': two floors put the count's edge apart, as in one language)
             # a figure with no counted noun (a flight number) or counting another thing ("22 edificios"
             # next to "27 fatalities") cannot contradict a count
@@ -36,7 +36,7 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
         # (several figures: a translation converts units, rounds and drops figures; they clash only when none
         # agrees and the first of each counts the same thing: 'at least 27 people, nine children' / 'au moins 25
         # personnes', two sources' tolls)
-        if any(_same_value(x, y) for x in fa for y in fb):
+        if any(same_value(x, y) for x in fa for y in fb):
             return "same"
         if not (fa and fb):
             return "none"
@@ -53,7 +53,7 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
             if not (x.of and y.of):
                 continue  # a count whose noun is unknown is no count of the same thing
             thing = (x.of or y.of or "")[:5]
-            agree[thing] = agree.get(thing, False) or _same_value(x, y)
+            agree[thing] = agree.get(thing, False) or same_value(x, y)
     for thing in agree:
         xs = [x for x in fa if x.of and x.of[:5] == thing]
         ys = [y for y in fb if y.of and y.of[:5] == thing]
@@ -64,7 +64,7 @@ def figure_relation(fa: tuple[Figure, ...], fb: tuple[Figure, ...], cross: bool 
     return "same" if agree else "none"
 
 
-def _same_value(x: Figure, y: Figure) -> bool:
+def same_value(x: Figure, y: Figure) -> bool:
     # the same kind of bound with other numbers ("at least 14" / "at least 23") is another count
     return x.low <= y.high and y.low <= x.high and not (_bound(x) and _bound(x) == _bound(y) and x.low != y.low)
 
@@ -73,7 +73,7 @@ def _matched(xs: list[Figure], ys: list[Figure]) -> bool:
     """Each of one claim's figures of a thing agrees with its own figure of the other claim (as many on each side)."""
     if not xs:
         return True
-    return any(_same_value(xs[0], y) and _matched(xs[1:], ys[:i] + ys[i + 1:]) for i, y in enumerate(ys))
+    return any(same_value(xs[0], y) and _matched(xs[1:], ys[:i] + ys[i + 1:]) for i, y in enumerate(ys))
 
 
 _LOWER = frozenset(("more than", "over", "at least"))
