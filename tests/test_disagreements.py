@@ -93,6 +93,14 @@ def test_a_figure_after_by_is_the_size_of_a_change_not_the_count():
     assert [(f.subject, f.part) for f in facts if f.kind == "figure"] == [("passengers", True)]
 
 
+def test_a_figure_counts_its_own_clause_not_the_one_after_a_subordinator():
+    """'rose to 21 on Friday after three of the injured died': the 21 counted the injured (the word after it)."""
+    _, _, facts = _facts("The death toll in the bus accident rose to 21 on Friday after three of the injured died in "
+                         "hospital, police said.")
+    assert ("dead", 21) in [(f.subject, f.value) for f in facts if f.kind == "figure"]
+    assert ("injured", 21) not in [(f.subject, f.value) for f in facts if f.kind == "figure"]
+
+
 def test_figures_of_other_places_years_parts_or_parties_are_other_subjects():
     base = fig("32", 32, places=frozenset({"varna ridge"}))
     assert compat.same_subject(base, fig("45", 45, places=frozenset({"varna ridge", "ostrava"})))

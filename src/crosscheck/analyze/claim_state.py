@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.claim_index import (CUE_CLASS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, Index,
                                             noun_phrase)
 from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, full_clause, hedges_of, is_negated, render,
-                                           split_clauses, subject_of)
+                                           split_clauses, subject_of, whole_words)
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
@@ -86,6 +86,7 @@ class State:
         """Add the claim(s) of at least ``min_words`` words (default: four, three for a whole clause);
         ``speaks``: the speaker becomes the last speaker (a later 'he', a quote with no cue); a noun-phrase
         content's holder does not."""
+        tokens = whole_words(tokens)
         parts = split_clauses(tokens, SPEAKERS_ONLY, SOURCE_NOUNS) if split else [tokens]
         self.used.update(t.i for t in tokens)
         for part in parts:

@@ -32,6 +32,23 @@ def content_tokens(sent: Span, drop: Iterable[int]) -> list[Token]:
     return [t for t in sent if t.i not in skip and not t.is_space]
 
 
+def whole_words(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens, with the first parts of a hyphenated word they open inside and its determiner ('announced an
+    ex-gratia of Rs 4 lakh each': the parse took 'gratia ... lakh' for a clause)."""
+    toks = list(tokens)
+    if not toks:
+        return toks
+    first = min(toks, key=lambda t: t.i)
+    doc, i, added = first.doc, first.i, []
+    while i >= 2 and doc[i - 1].text in "-\u2010" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha and doc[i - 2] not in toks:
+        added += [doc[i - 1], doc[i - 2]]
+        i -= 2
+    if added and i >= 1 and doc[i - 1].dep_ == "det" and doc[i - 1].head in added:
+        added.append(doc[i - 1])
+    return toks + added
+
+
 def _roots(tokens: Sequence[Token]) -> list[Token]:
     ids = {t.i for t in tokens}
     return [t for t in tokens if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct and not t.is_space]
