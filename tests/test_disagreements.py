@@ -622,3 +622,18 @@ def test_a_year_to_come_in_an_aside_is_no_era_of_the_figure():
     assert [(f.subject, f.value, f.era, f.part) for f in facts if f.kind == "figure"] == [("votes", 212, None, False)]
     _, _, facts = _facts("In 2019, 11 people died in a collision near Kessel.")
     assert [(f.value, f.era) for f in facts if f.subject == "dead"] == [(11, "2019")]
+
+
+def test_a_place_conflict_beside_a_wire_s_later_version_is_read():
+    """Two places of the derailment, one side a wire text with a later version: the check for a superseded side
+    compared the place facts as dates ('Invalid isoformat string'), and the whole story's corroboration failed."""
+    from crosscheck.analyze import analyze
+    from crosscheck.corroborate.disagreements import find
+
+    texts = {"w1": ("2026-05-06T08:00:00Z", "A passenger train derailed near Orvane on Tuesday, killing four people."),
+             "w2": ("2026-05-06T11:00:00Z", "A passenger train derailed near Orvane on Tuesday, killing five people."),
+             "b": ("2026-05-06T12:00:00Z", "A passenger train derailed near Kessel on Tuesday, killing five people.")}
+    docs = {k: Document(id=k, source=k, fmt="txt", text=t, language="en", published=p) for k, (p, t) in texts.items()}
+    analyses = {d.id: a for d, a in zip(docs.values(), analyze(list(docs.values())))}
+    found = find(list(docs), docs, analyses, {"w1": "g", "w2": "g", "b": None})
+    assert any(d.kind == "place" for d in found)

@@ -96,8 +96,9 @@ def clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=16)
 def _phrase_cut(language: str | None) -> re.Pattern:
-    """Where a number's phrase ends: punctuation, a dash, a coordinating conjunction."""
-    words = phrases(lexicon()["clause_breaks"], language)  # this language's own conjunctions only
+    """Where a number's phrase ends: punctuation, a dash, a coordinating or a subordinating conjunction."""
+    words = phrases(lexicon()["clause_breaks"], language) + \
+        lexicon()["subordinators"].get((language or "en")[:2], [])  # this language's own conjunctions only
     return re.compile(r"[,;:()\[\]]|\s[-–—]\s|(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
                       re.IGNORECASE)
 

@@ -115,7 +115,7 @@ def find(order: list[str], documents: Mapping[str, Document], analyses: Mapping[
             for x in _pair(facts[a], facts[b], documents, same_group):
                 if same_group and any(v.documents == x.documents and _inside(x, v) for v in versions):
                     continue  # the version diff already shows that sentence
-                if x.severity == "conflict" and not same_group:
+                if x.severity == "conflict" and not same_group and x.kind != "place":  # (a place's sides are lists)
                     x = _superseded(x, docs, documents, facts, syndication)
                 key = (x.kind, x.subject, frozenset(_norm(v) for v in x.values), x.severity)
                 if key in seen:
