@@ -963,6 +963,26 @@ def test_a_document_s_publisher_is_the_source(lang, text, speaker):
         claim
 
 
+@pytest.mark.parametrize("lang,text,speaker,negated", [
+    ("fr", "L'Union tarsienne a toutefois démenti qu'une date ait été fixée.", "L'Union tarsienne", True),
+    ("fr", "Le ministre a également indiqué que 300 personnes avaient été évacuées.", "ministre", False),
+    ("it", "Il ministro ha poi detto che 300 persone sono state evacuate.", "ministro", False),
+])
+def test_an_adverb_between_the_auxiliary_and_the_participle(lang, text, speaker, negated):
+    """'a toutefois démenti': the cue was 'a démenti' only, and the denial was lost (data 'cue_adverbs')."""
+    [claim] = _said(lang, text)
+    assert (claim.speaker_text, claim.negated) == (speaker, negated), claim
+
+
+def test_a_speaker_cited_by_an_agency_is_the_speaker():
+    """'a déclaré le porte-parole ..., cité par l'agence QNA': the agency was read as an 'according to' source of a
+    content that held the spokesman's verb; it relays the spokesman."""
+    [claim] = _said("fr", "Les discussions reprendront lundi à Vienne, a déclaré le porte-parole du ministère, "
+                          "cité par l'agence officielle QNA.")
+    assert "porte-parole" in claim.speaker_text.lower() and any("QNA" in c for c in claim.chain), claim
+    assert claim.text == "Les discussions reprendront lundi à Vienne"
+
+
 def test_a_hindi_credit_line_credits_the_sentence_before():
     """'अधिकारियों ने यह जानकारी दी।' (officials gave this information) closes a lead in Hindi news: the lead is the
     officials' claim. Before, no Hindi sentence ending with the danda '।' was even the outlet's statement."""

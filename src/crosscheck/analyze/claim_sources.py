@@ -168,8 +168,10 @@ def according_to(st: State, sent: Span) -> bool:
     if speaker_text is None:
         return False
     chain = list(cited_by_source) + chain if head.i == sources[-1][0].i else chain + list(cited_by_source)
-    st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported", tuple(c for c in chain if c))
     inner = _inner_speech(toks, dropped)
+    if inner is None or inner[1].i > inner[0].i:  # ('C, X said, according to Y': X's C alone, Y relays it)
+        st.add(toks, [sent], speaker, speaker_text, cue, "according_to" if accs else "reported",
+               tuple(c for c in chain if c))
     if inner is not None:  # 'The ministry said C, according to figures released by the WHO': the ministry's C too
         said, comp = inner
         key, text = resolve(st, next(c for c in said.children if c.dep_ == "nsubj"))
@@ -200,7 +202,8 @@ def _inner_speech(toks: list[Token], dropped: set[int]) -> tuple[Token, Token] |
     for t in toks:
         if t.dep_ == "ROOT" and t.lemma_ in SPEECH and t.i not in dropped:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+            comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None) or \
+                next((c for c in t.children if c.dep_ == "ccomp" and c.i < t.i), None)  # 'C, X said
             if subj is not None and comp is not None and subj.lower_ not in FIRST_PERSON | SECOND_PERSON | {"it"}:
                 return t, comp
     return None

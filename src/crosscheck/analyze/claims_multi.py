@@ -177,7 +177,8 @@ def cues_for(lang: str | None) -> Cues | None:
     acc_words = {w.lower() for w in according.get("before", []) + according.get("after", [])}
     return Cues(
         lang=lang, quotes=quotes, dash=bool(entry.get("dash")),
-        cue=_alternation([w for w in words if w.lower() not in acc_words], sub, prefixes=entry.get("prefixes", ())),
+        cue=_alternation([w for w in words if w.lower() not in acc_words], sub, prefixes=entry.get("prefixes", ()),
+                         between=entry.get("cue_adverbs", ())),
         before=_alternation(according.get("before", []), sub),
         after=_alternation(according.get("after", []), sub),
         recent=_alternation(according.get("recent", []), sub),

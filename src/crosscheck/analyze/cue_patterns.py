@@ -14,18 +14,23 @@ def _proclitic(form: str) -> bool:
     return len(last) == 1 and last.isalpha() and last.lower() == last.upper()
 
 
-def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=(), endings=(), unlike=()) -> re.Pattern | None:
+def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=(), endings=(), unlike=(),
+                 between=()) -> re.Pattern | None:
+    """``between``: words that may stand between the first two words of a form ('a toutefois démenti')."""
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
         return None
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     if substring:
         return re.compile(f"(?:{body})", flags)
+    adverbs = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in between)
+    gap = rf"\s+(?:(?:{adverbs})\s+)?" if between else r"\s+"
     pre = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
     # an elided word ("qu'", "l'") runs into the next one: no boundary after it
     # (a word ends where no letter, digit or combining mark follows: 'न' (not) is no part of 'नौ' (nine))
     # (so does a proclitic of one letter in a script without capitals: Arabic 'وفقا ل' + 'وزارة' = 'وفقا لوزارة')
-    plain = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] not in "'\u2019" and not _proclitic(w)]
+    plain = [re.escape(w).replace(r"\ ", gap, 1).replace(r"\ ", r"\s+") for w in words
+             if w[-1] not in "'\u2019" and not _proclitic(w)]
     elided = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w[-1] in "'\u2019" or _proclitic(w)]
     body = "|".join(([f"(?:{'|'.join(plain)})(?!{WORD_CHAR})"] if plain else []) + elided)
     if endings:  # a stem, then one of them ('olmadığını', 'yapmayacağız': Turkish 'not'), but for words like them
