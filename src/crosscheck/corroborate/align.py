@@ -573,13 +573,12 @@ def _translation_split_pass(groups: list[Group], weight: Weights, settings: Sett
     v carries both and joins h too. Seen when one language's analyser reads "X said A and that B" as two
     claims and the other language's as one. When u and v both give figures, v carries u only with one of them.
     The claims of one sentence share its embedding: v's sentence must translate w's whole sentence, as close and as
-    long (``translation_cos``, ``translation_words``; 'son centre était saturé' carries no 'and that patients ...')."""
+    long (``translation_cos``, ``translation_words``; 'son centre était saturé' carries no 'and that patients ...'), or,
+    in a language the embedder does not read, giving its sentence's figures (meaning.figures_say)."""
     group_of = {m.ref: g for g in groups for m in g.members if m.ref not in g.secondary}
     by_doc: dict[str, list[ClaimView]] = {}
-    for g in groups:
-        for m in g.members:
-            if m.ref not in g.secondary:
-                by_doc.setdefault(m.document, []).append(m)
+    for m in (m for g in groups for m in g.members if m.ref not in g.secondary):
+        by_doc.setdefault(m.document, []).append(m)
     for claims in by_doc.values():
         for w in claims:
             g = group_of[w.ref]
@@ -593,8 +592,9 @@ def _translation_split_pass(groups: list[Group], weight: Weights, settings: Sett
                         continue
                     if u.figures and v.figures and figure_relation(v.figures, u.figures, True) != "same":
                         continue  # 'three days of mourning' is not in '50 millions de couronnes'
-                    if v.vector is None or w.vector is None or float(v.vector @ w.vector) < settings.translation_cos \
-                            or v.sentence_words < settings.translation_words * w.sentence_words:
+                    if not figures_say(v, w, settings) and (  # (its sentence's figures tell, where no vector can)
+                            v.vector is None or w.vector is None or float(v.vector @ w.vector) < settings.translation_cos
+                            or v.sentence_words < settings.translation_words * w.sentence_words):
                         continue  # v translates w's sentence, not only its claim
                     if compare(v, u, weight, settings).aligned:
                         h.add(v, secondary=True)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..boilerplate import strip_dateline
 from ..model import Analysis, Claim, Document
 from ..textunits import base_language, sentence_spans, stop_words, token_f1, word_count
 from ..timevalues import calendar_key
@@ -59,6 +60,7 @@ class ClaimView:
     outlet: str | None = None  # the report's outlet, as stored
     chain_words: frozenset[str] = frozenset()  # stems of the sources behind the speaker ('citing two officials')
     sentence_words: int = 0  # words of the claim's sentence(s) in its report (word_count: any script)
+    sentence_figures: tuple[Figure, ...] = ()  # the figures of the claim's sentence(s), its sentence-mates' too
 
     @property
     def claim_ref(self) -> str:
@@ -239,6 +241,14 @@ def _quantity_figures(claim: Claim, analysis: Analysis, doc: Document) -> tuple[
     return tuple(out)
 
 
+def _sentence_figures(claim: Claim, sentence: str, analysis: Analysis, doc: Document) -> tuple[Figure, ...]:
+    """The figures of the claim's whole sentence: 'killed two workers and injured 14', read as two claims, gives
+    both to each (across a language the embedder does not read, they say which sentence translates which)."""
+    if base_language(doc.language or "en") == "en":
+        return tuple(f for f in figures_in(sentence) if f.of is None or f.of not in CUE_WORDS)
+    return _quantity_figures(replace(claim, text=sentence), analysis, doc)
+
+
 def _rejected(figure: Figure, text: str, language: str | None) -> bool:
     """The claim sets the figure against its own ('400 million euros, not the 250 million the government claimed';
     data/disagreements.json 'rejected'): the source denies it."""
@@ -383,6 +393,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     subject_term = (min(firsts)[1] or None) if firsts else None
     parsed_subject = None if claim.subject is None else parsed or _subject_word(head, skip) or ""
 
+    sentence = ((doc.title or "") if claim.in_title else (doc.text or ""))[claim.start:claim.end]
     english = base_language(doc.language or "en") == "en"
     figures = tuple(f for f in figures_in(text) if f.of is None or f.of not in CUE_WORDS) if english \
         else _quantity_figures(claim, analysis, doc)
@@ -413,5 +424,5 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
                                     for i, c in enumerate(sentence_parts(claim), 1)),
         published=doc.published, outlet=doc.outlet,
         chain_words=frozenset(stem(w) for c in claim.chain for w in TOKEN.findall(c) if w.lower() not in STOP),
-        sentence_words=word_count(((doc.title or "") if claim.in_title else (doc.text or ""))[claim.start:claim.end]),
+        sentence_words=word_count(strip_dateline(sentence)), sentence_figures=_sentence_figures(claim, sentence, analysis, doc),
     )

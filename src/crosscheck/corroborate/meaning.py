@@ -34,12 +34,16 @@ def meaning(a: ClaimView, b: ClaimView, settings: Settings) -> float | None:
 
 
 def figures_say(a: ClaimView, b: ClaimView, settings: Settings) -> bool:
-    """Across languages, one of which the embedder was not trained on (its vectors meet at random): two or more
-    figures, every one of the claim giving fewer agreeing with one of the other's, tell that the two say the same
-    ('18 लोगों की मौत ... 23 घायल ... 200 मीटर' / 'At least 18 people were killed and 23 injured ... 200-metre')."""
+    """Across languages, one of which the embedder was not trained on (its vectors meet at random): the two claims'
+    sentences give two or more figures, every one of the sentence giving fewer agreeing with one of the other's, and a
+    figure of one claim agrees with one of the other ('18 लोगों की मौत ... 23 घायल ... 200 मीटर' / 'At least 18 people
+    were killed and 23 injured ... 200-metre'; 'zabil dva zaměstnance a 14 dalších zranil' / 'killed two workers',
+    'injured 14', one sentence read as two claims): the sentences translate each other, and the claims say the same."""
     if not a.cross(b) or _read(a.language, settings.embedder) and _read(b.language, settings.embedder):
         return False
-    few, many = sorted((a.figures, b.figures), key=len)
+    if not any(same_value(x, y) for x in a.figures for y in b.figures):
+        return False
+    few, many = sorted((a.sentence_figures or a.figures, b.sentence_figures or b.figures), key=len)
     return len(few) >= 2 and all(any(same_value(x, y) for y in many) for x in few)
 
 
