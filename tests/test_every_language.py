@@ -983,6 +983,13 @@ def test_a_speaker_cited_by_an_agency_is_the_speaker():
     assert claim.text == "Les discussions reprendront lundi à Vienne"
 
 
+def test_an_arabic_relay_of_a_source_s_saying():
+    """'نقلت الوكالة عن مصدر أمني قوله إن C' (the agency relayed from a security source his saying that C): the source's
+    C, the agency its chain (claim_cues.json 'quoting'); it was the outlet's statement."""
+    [claim] = _said("ar", "ونقلت الوكالة عن مصدر أمني قوله إن 12 شخصا اعتقلوا في المدينة.")
+    assert (claim.speaker_text, claim.chain) == ("مصدر أمني", ("الوكالة",)) and claim.text.startswith("12"), claim
+
+
 def test_a_hindi_credit_line_credits_the_sentence_before():
     """'अधिकारियों ने यह जानकारी दी।' (officials gave this information) closes a lead in Hindi news: the lead is the
     officials' claim. Before, no Hindi sentence ending with the danda '।' was even the outlet's statement."""

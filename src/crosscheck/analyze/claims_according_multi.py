@@ -249,3 +249,16 @@ def own_account(st, s: int, e: int) -> bool:
     text = st.text[s:m.start()].rstrip(" ,") + " " + st.text[m.end():e].lstrip(" ,")
     return st.add(s, e, (s, e), key, name, " ".join(m.group(0).lower().split()), "according_to", text=text)
 
+
+
+def quoted_saying(st, s: int, e: int) -> bool:
+    """'نقلت وكالة الأنباء الرسمية عن المتحدث حامد رضائي قوله إن C' (the agency relayed from the spokesman his saying
+    that C): the spokesman's C, the agency its chain (the language's 'quoting' words)."""
+    m = st.cues.quoting.match(st.text, s, e) if st.cues.quoting is not None else None
+    if m is None or m.end() >= e:
+        return False
+    people = [x for x in _mentions_in(st, m.start("source"), m.end("source")) if x.label == "PERSON"]
+    key, name = people[-1].entity if people else None, _tidy(m.group("source"))  # (the phrase whole: a title, its body
+    relayer = _tidy(m.group("relayer"))  # and the name)
+    return name is not None and st.add(m.end(), e, (s, e), key, name, m.group("verb"), "reported",
+                                       chain=(relayer,) if relayer else ())

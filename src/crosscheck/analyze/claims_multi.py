@@ -33,9 +33,9 @@ from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS,
                                                      _noun_after_cue, _only_function_words, _past_dates,
                                                      _recent_or_person, _speaker_near, _subject, _tidy, _trim_source)
 from crosscheck.analyze.claims_roles_multi import ministry_named_before, role_holder
-from crosscheck.analyze.claims_according_multi import according, own_account
+from crosscheck.analyze.claims_according_multi import according, own_account, quoted_saying
 from crosscheck.analyze.claims_reported_multi import _reported, _skip
-from crosscheck.analyze.cue_patterns import _alternation, _pair
+from crosscheck.analyze.cue_patterns import _alternation, _pair, _quoting
 from crosscheck.analyze.entities import LocalEntities
 from crosscheck.config import Settings
 from crosscheck.model import Claim
@@ -77,6 +77,7 @@ class Cues:
     object_openers: frozenset[str] = frozenset()  # ... unless it opens so: an object ('mengatakan hal itu')
     anaphora: re.Pattern | None = None  # 'Das teilte X mit.': the sentence before is X's claim
     credits: re.Pattern | None = None  # 'X ने यह जानकारी दी।': a source, then these closing words: the same
+    quoting: re.Pattern | None = None  # 'نقلت X عن Y قوله إن C': Y's C, relayed by X
     citing: re.Pattern | None = None  # 'unter Berufung auf X': X is cited by the speaker, not the speaker
     media: frozenset[str] = frozenset()  # nouns naming an outlet by its kind ('агентства'): the outlet last credited
     source_preps: frozenset[str] = frozenset()  # 'сообщили в МЧС': a source after the verb opening with 'в' is the body
@@ -194,6 +195,7 @@ def cues_for(lang: str | None) -> Cues | None:
         pronouns=frozenset(entry.get("pronouns", ())), org_suffixes=tuple(entry.get("org_suffixes", ())),
         that_optional=bool(entry.get("that_optional")), np_object=frozenset(entry.get("np_object_cues", ())), object_openers=frozenset(entry.get("object_openers", ())),
         anaphora=_alternation(entry.get("anaphora", []), sub), credits=_alternation(entry.get("credits", []), sub),
+        quoting=_quoting(entry.get("quoting"), entry.get("that", ())),
         citing=_alternation(entry.get("citing", []), sub),
         media=frozenset(w.lower() for w in entry.get("media", ())),
         source_preps=frozenset(w.lower() for w in entry.get("source_preps", ())),
@@ -320,7 +322,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, la
                 continue
         if i > 0 and _anaphoric(st, s, e, sentences[i - 1]):
             continue
-        if own_account(st, s, e) or according(st, s, e) or _reported(st, s, e) or _relayed(st, s, e) or _spoke_of(st, s, e) \
+        if own_account(st, s, e) or according(st, s, e) or quoted_saying(st, s, e) or _reported(st, s, e) or _relayed(st, s, e) or _spoke_of(st, s, e) \
                 or _in_reported_mood(st, s, e):
             continue
         if settings.claim_outlet_statements and _is_outlet_fact(st, s, e):

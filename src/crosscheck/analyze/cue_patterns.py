@@ -42,3 +42,16 @@ def _alternation(words, substring: bool, flags=re.IGNORECASE, prefixes=(), endin
 def _pair(open_: str, close: str) -> re.Pattern:
     stop = re.escape(close) + ("" if close == open_ else re.escape(open_))
     return re.compile(f"{re.escape(open_)}([^{stop}\\n]{{2,}}?){re.escape(close)}")
+
+
+def _quoting(entry: dict | None, that) -> re.Pattern | None:
+    """A sentence relaying a source's saying, from its opening verb to what was said (data/claim_cues.json 'quoting':
+    'نقلت X عن Y قوله إن'): groups 'verb', 'relayer', 'source'."""
+    if not entry or not that:
+        return None
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(rf"\s*(?P<verb>{alt(entry['verbs'])})\s+(?P<relayer>.+?)\s+(?:{alt(entry['from'])})\s+"
+                      rf"(?P<source>.+?)\s+(?:{alt(entry['saying'])})\s+(?:{alt(that)})(?!\w)\s*")

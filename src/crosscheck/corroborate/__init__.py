@@ -25,7 +25,7 @@ from .names import unify_names
 from .drift import chain, drift_notes, retelling
 from .features import ClaimView, build_view
 from .timeline import timeline
-from .verdicts import independent_sources, lead_credits, relate
+from .verdicts import independent_sources, lead_credits, relate, shared_relays
 
 __all__ = ["corroborate", "independent_sources"]
 
@@ -117,7 +117,7 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
             credits.setdefault(m.document, set()).update(w for w in (m.claim.speaker_text, *m.claim.chain) if w)
         n = independent_sources(docs, syndication, credits,
                                 {d: documents[d].outlet for d in docs if documents.get(d) is not None},
-                                {d: wires[d] for d in docs if d in wires}, story_outlets)
+                                {d: wires[d] for d in docs if d in wires}, story_outlets | shared_relays(members))
         conflicts = tuple(sorted(ids[j] for j in relations.conflicts.get(i, ())))
         status = "conflicting" if conflicts else "corroborated" if n >= 2 else "single_source"
         speaker, speaker_text, display, voice = _speaker(g)

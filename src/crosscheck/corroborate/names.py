@@ -120,8 +120,8 @@ def nested_names(a: ClaimView, b: ClaimView) -> bool:
 def proper_part(wording: str) -> str:
     """A source's wording without its lowercase words: the name the descriptors go with ('агентство Northwire', 'the
     news agency Northwire' -> 'Northwire'); '' when every word is lowercase ('the agency'), the wording itself in a
-    script without letter case."""
-    words = re.findall(r"[^\W_]+", wording)
+    script without letter case. An elided article before a lowercase word is no part of it ("L'agence officielle QNA")."""
+    words = re.findall(r"[^\W_]+", re.sub(r"(?<!\w)[^\W\d_]{1,4}['\u2019](?=[^\W\d_])(?![A-Z])", " ", wording))
     if not any(w[0].isupper() or w[0].islower() for w in words):
         return wording
     return " ".join(w for w in words if not w[0].islower())

@@ -82,6 +82,22 @@ def independent_sources(documents: set[str] | list[str], syndication: Mapping[st
     return len(set(root.values()))
 
 
+def shared_relays(members: Iterable[ClaimView]) -> set[str]:
+    """The names that the chains of two or more reports' retellings of a claim give ('QNA' of 'said, according to the
+    state news agency QNA' and of "a déclaré le porte-parole, cité par l'agence officielle QNA"): a relay both had the
+    claim from, as a known outlet is (independent_sources' ``relays``). Names only: 'two senior officials' names none."""
+    names: dict[str, str] = {}
+    docs: dict[str, set[str]] = {}
+    for m in members:
+        for link in m.claim.chain:
+            name = proper_part(link)
+            key = outlet_key(name) if name else ""
+            if key:
+                names.setdefault(key, name)
+                docs.setdefault(key, set()).add(m.document)
+    return {names[key] for key, seen in docs.items() if len(seen) >= 2}
+
+
 def lead_credits(order: Iterable[str], documents: Mapping, analyses: Mapping) -> dict[str, tuple[str, ...]]:
     """Each report's credit for its whole text by its lead: the first sentence of its body reports what another
     report of the story's outlet reported ('C, сообщило агентство Northwire со ссылкой на двух дипломатов', 'Northwire
