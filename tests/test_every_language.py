@@ -990,6 +990,14 @@ def test_an_arabic_relay_of_a_source_s_saying():
     assert (claim.speaker_text, claim.chain) == ("مصدر أمني", ("الوكالة",)) and claim.text.startswith("12"), claim
 
 
+def test_an_organisation_s_name_the_ner_cut_short_runs_on():
+    """'kata Badan Nasional Penanggulangan Bencana (BNPB) pada Rabu': the English NER read 'Badan Nasional' as an
+    organisation and the rest as a person; the source was 'Badan Nasional'."""
+    [claim] = _said("id", "Banjir bandang menewaskan 27 orang, kata Badan Nasional Penanggulangan Bencana (BNPB) "
+                          "pada Rabu.")
+    assert claim.speaker_text == "Badan Nasional Penanggulangan Bencana (BNPB)", claim
+
+
 def test_a_hindi_credit_line_credits_the_sentence_before():
     """'अधिकारियों ने यह जानकारी दी।' (officials gave this information) closes a lead in Hindi news: the lead is the
     officials' claim. Before, no Hindi sentence ending with the danda '।' was even the outlet's statement."""

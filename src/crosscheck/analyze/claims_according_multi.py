@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
-from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _mentions_in,
-                                                     _only_function_words, _opening_noun_phrase, _past_dates,
-                                                     _recent_or_person, _speaker_near, _tidy, _trim_source,
-                                                     appositive_name, publisher_of)
+from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _capital_word,
+                                                     _elided, _mentions_in, _only_function_words, _opening_noun_phrase,
+                                                     _past_dates, _recent_or_person, _speaker_near, _tidy,
+                                                     _trim_source, appositive_name)
 from crosscheck.analyze.claims_roles_multi import TITLE_STEM, a_title
+from crosscheck.analyze.time_words import cldr
 from crosscheck.textunits import stop_words, word_count
 
 _AFTER_SOURCE_WORDS = 6  # words of the source before a form that follows it ('Dem Bericht der Polizei zufolge')
@@ -262,3 +264,62 @@ def quoted_saying(st, s: int, e: int) -> bool:
     relayer = _tidy(m.group("relayer"))  # and the name)
     return name is not None and st.add(m.end(), e, (s, e), key, name, m.group("verb"), "reported",
                                        chain=(relayer,) if relayer else ())
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=32)
+def _calendar(lang: str) -> frozenset[str]:
+    table = cldr(lang) or {}
+    return frozenset({*table.get("weekdays", {}), *table.get("months", {})})
+
+
+def publisher_of(st, lo: int, hi: int) -> tuple[int, int] | None:
+    """'un nouveau bilan publié mercredi par le ministère de la Santé', 'einem Bericht des Gesundheitsministeriums':
+    where text[lo:hi] opens with a document (data/claim_cues.json 'documents'), the span of whom it is by or of
+    (after one of 'publisher_links', within four words), or None. Where a comma closes the phrase the publisher
+    runs to it; else over capitalised words ('van het ministerie van Volksgezondheid zijn ...'). It holds a capital
+    or, closing the phrase, a noun that is no weekday or month ('d'un rapport du gouvernement,')."""
+    c = st.cues
+    if not c.documents:
+        return None
+    stops = stop_words(c.lang)
+    words = list(_WORDS.finditer(st.text, lo, hi))
+    k = next((i for i, w in enumerate(words[:4]) if w.group(0).lower() in c.documents), None)
+    if k is None:
+        return None
+    for j in range(k + 1, min(len(words), k + 5)):
+        if re.search(r"[,;:()]", st.text[words[j - 1].end():words[j].start()]):
+            return None
+        low = words[j].group(0).lower() + ("'" if _elided(st.text, words[j]) else "")
+        if low not in c.publisher_links:  # 'par', 'des', "dell'" (of "dell'Organizzazione")
+            continue
+        rest = list(_WORDS.finditer(st.text, words[j].end(), hi))
+        while len(rest) > 1 and (rest[0].group(0).lower() in stops or _elided(st.text, rest[0])):
+            rest = rest[1:]  # the article: 'par le ministère', "de l'Organisation"
+        if not rest:
+            return None
+        first = rest[0].start()
+        if hi < len(st.text) and st.text[hi] in ",\uff0c\u060c":
+            end = len(st.text[:hi].rstrip())
+        else:
+            end, n = rest[0].end(), 1
+            while n < len(rest) and not re.search(r"[^\s'\u2019]", st.text[rest[n - 1].end():rest[n].start()]):
+                w = rest[n].group(0)
+                nxt = [x.group(0) for x in rest[n + 1:n + 3]]
+                if _capital_word(w):
+                    end, n = rest[n].end(), n + 1
+                elif w.lower() in stops and nxt and (_capital_word(nxt[0]) or nxt[0].lower() in stops
+                                                     and len(nxt) > 1 and _capital_word(nxt[1])):
+                    n += 1  # 'de la Santé', 'van Volksgezondheid'
+                else:
+                    break
+        phrase = st.text[first:end]
+        calendar = _calendar(c.lang)
+        if any(_capital_word(w) for w in phrase.split()) or \
+                end >= len(st.text[:hi].rstrip().rstrip(".!?\u2026\u3002")) and phrase.strip() and not _DIGIT.search(phrase) \
+                and not calendar & {w.lower() for w in phrase.split()}:
+            return first, end
+        return None
+    return None

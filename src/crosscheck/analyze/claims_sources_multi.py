@@ -90,63 +90,6 @@ def apposition_before(st, s: int, k: int) -> bool:
     return name_at(st, a, len(st.text[:k].rstrip()))
 
 
-def publisher_of(st, lo: int, hi: int) -> tuple[int, int] | None:
-    """'un nouveau bilan publié mercredi par le ministère de la Santé', 'einem Bericht des Gesundheitsministeriums':
-    where text[lo:hi] opens with a document (data/claim_cues.json 'documents'), the span of whom it is by or of
-    (after one of 'publisher_links', within four words), or None. Where a comma closes the phrase the publisher
-    runs to it; else over capitalised words ('van het ministerie van Volksgezondheid zijn ...'). It holds a capital
-    or, closing the phrase, a noun that is no weekday or month ('d'un rapport du gouvernement,')."""
-    c = st.cues
-    if not c.documents:
-        return None
-    stops = stop_words(c.lang)
-    words = list(_WORDS.finditer(st.text, lo, hi))
-    k = next((i for i, w in enumerate(words[:4]) if w.group(0).lower() in c.documents), None)
-    if k is None:
-        return None
-    for j in range(k + 1, min(len(words), k + 5)):
-        if re.search(r"[,;:()]", st.text[words[j - 1].end():words[j].start()]):
-            return None
-        low = words[j].group(0).lower() + ("'" if _elided(st.text, words[j]) else "")
-        if low not in c.publisher_links:  # 'par', 'des', "dell'" (of "dell'Organizzazione")
-            continue
-        rest = list(_WORDS.finditer(st.text, words[j].end(), hi))
-        while len(rest) > 1 and (rest[0].group(0).lower() in stops or _elided(st.text, rest[0])):
-            rest = rest[1:]  # the article: 'par le ministère', "de l'Organisation"
-        if not rest:
-            return None
-        first = rest[0].start()
-        if hi < len(st.text) and st.text[hi] in ",\uff0c\u060c":
-            end = len(st.text[:hi].rstrip())
-        else:
-            end, n = rest[0].end(), 1
-            while n < len(rest) and not re.search(r"[^\s'\u2019]", st.text[rest[n - 1].end():rest[n].start()]):
-                w = rest[n].group(0)
-                nxt = [x.group(0) for x in rest[n + 1:n + 3]]
-                if _capital_word(w):
-                    end, n = rest[n].end(), n + 1
-                elif w.lower() in stops and nxt and (_capital_word(nxt[0]) or nxt[0].lower() in stops
-                                                     and len(nxt) > 1 and _capital_word(nxt[1])):
-                    n += 1  # 'de la Santé', 'van Volksgezondheid'
-                else:
-                    break
-        phrase = st.text[first:end]
-        calendar = _calendar(c.lang)
-        if any(_capital_word(w) for w in phrase.split()) or \
-                end >= len(st.text[:hi].rstrip().rstrip(".!?\u2026\u3002")) and phrase.strip() and not _DIGIT.search(phrase) \
-                and not calendar & {w.lower() for w in phrase.split()}:
-            return first, end
-        return None
-    return None
-
-
-_DIGIT = re.compile(r"\d")
-
-
-@lru_cache(maxsize=32)
-def _calendar(lang: str) -> frozenset[str]:
-    table = cldr(lang) or {}
-    return frozenset({*table.get("weekdays", {}), *table.get("months", {})})
 
 
 def _elided(text: str, word: re.Match) -> bool:
@@ -219,8 +162,10 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
         if body is not None:  # 'Міністерство закордонних справ Норландії заперечило': the ministry speaks
             return None, body
         ent = st.ents.entity(m.entity)
-        role = _role_before(st, lo, m.start) if (ent.type if ent else m.label) != "PERSON" else None
-        return m.entity, " ".join(st.text[m.start if role is None else role:m.end].split())
+        person = (ent.type if ent else m.label) == "PERSON"
+        role = _role_before(st, lo, m.start) if not person else None
+        end = m.end if person else _name_runs_past(st, m.end, hi)
+        return m.entity, " ".join(st.text[m.start if role is None else role:end].split())
     if title is not None:
         return None, title
     opening = _opening_noun_phrase(st, lo, min(hi, cs))
@@ -267,6 +212,19 @@ def _role_before(st, lo: int, start: int) -> int | None:
                 all(w.lower() in stops for w in words):
             return m.start()
     return None
+
+
+_RUNS_ON = re.compile(r"(?:[ \u00a0][A-Z\u00c0-\u00de][\w'\u2019-]+)+(?:[ \u00a0]\([A-Z]{2,}\))?")
+
+
+def _name_runs_past(st, end: int, hi: int) -> int:
+    """Where an organisation's name the NER cut short ends: over the capitalised words right after it, and the
+    acronym in brackets ('kata Badan Nasional' + ' Penanggulangan Bencana (BNPB)'), up to ``hi``; not over a weekday
+    or a month, nor where every noun is capitalised ('teilte das Ministerium Journalisten mit')."""
+    m = _RUNS_ON.match(st.text, end, hi) if not noun_articles(st.cues.lang) else None
+    if m is None or _adverbial(st, end + 1, m.group(0).split()[0]):
+        return end
+    return m.end()
 
 
 def _spoken_to(st, ce: int, start: int) -> bool:
