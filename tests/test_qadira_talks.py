@@ -34,3 +34,19 @@ def test_the_french_denial_is_read(exported):
     name = fixture_names(exported)
     denial = [r for c in exported["claims"] for r in c["retellings"] if name[r["document"]] == "f" and r["negated"]]
     assert denial and "date" in denial[0]["text"]
+
+
+def test_a_relay_is_a_name_two_reports_give():
+    """Chains naming one agency, however worded, share it; a description ('two senior officials') or one word of a
+    script without capitals ('الوكالة', the agency: any agency) is no name to share."""
+    from types import SimpleNamespace
+
+    from crosscheck.corroborate.verdicts import shared_relays
+
+    def told(doc, *chain):
+        return SimpleNamespace(document=doc, claim=SimpleNamespace(chain=chain))
+
+    assert shared_relays([told("a", "the state news agency QNA"), told("b", "L'agence officielle QNA")]) == {"QNA"}
+    assert shared_relays([told("a", "two senior officials"), told("b", "two senior officials")]) == set()
+    assert shared_relays([told("a", "الوكالة"), told("b", "الوكالة")]) == set()
+    assert shared_relays([told("a", "QNA"), told("a", "QNA")]) == set()  # one report

@@ -63,6 +63,6 @@ def near_across(view: ClaimView, members: list[ClaimView], settings: Settings) -
     """Some member in another language means roughly what ``view`` says (embeddings propose the
     comparison that shared words propose within one language), or is said by the same named person (a language the
     embedder reads poorly: Ukrainian 'Томаш Голуб' / 'Tomas Holub', one person the entity linker found in both, as
-    Greek 'Αντρέας Πέλιν' / 'Andreas Pellin')."""
+    Greek 'Αντρέας Πέλιν' / 'Andreas Pellin'), or gives its sentence's figures (``figures_say``)."""
     return any(view.cross(m) and ((meaning(view, m, settings) or 0.0) > 0.0 or one_named_speaker(view, m)
                                   or figures_say(view, m, settings)) for m in members)

@@ -85,13 +85,14 @@ def independent_sources(documents: set[str] | list[str], syndication: Mapping[st
 def shared_relays(members: Iterable[ClaimView]) -> set[str]:
     """The names that the chains of two or more reports' retellings of a claim give ('QNA' of 'said, according to the
     state news agency QNA' and of "a déclaré le porte-parole, cité par l'agence officielle QNA"): a relay both had the
-    claim from, as a known outlet is (independent_sources' ``relays``). Names only: 'two senior officials' names none."""
+    claim from, as a known outlet is (independent_sources' ``relays``). Names only: 'two senior officials' names none,
+    nor does one word of a script without capitals ('الوكالة', the agency)."""
     names: dict[str, str] = {}
     docs: dict[str, set[str]] = {}
     for m in members:
         for link in m.claim.chain:
             name = proper_part(link)
-            key = outlet_key(name) if name else ""
+            key = outlet_key(name) if name and (name != name.lower() or len(name.split()) > 1) else ""
             if key:
                 names.setdefault(key, name)
                 docs.setdefault(key, set()).add(m.document)
