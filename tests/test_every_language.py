@@ -998,6 +998,19 @@ def test_an_organisation_s_name_the_ner_cut_short_runs_on():
     assert claim.speaker_text == "Badan Nasional Penanggulangan Bencana (BNPB)", claim
 
 
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("vi", "Bão Lanh đã làm 12 người chết tại miền Trung, Ban Chỉ đạo quốc gia về phòng chống thiên tai cho biết hôm "
+           "thứ Bảy.", "Ban Chỉ đạo quốc gia về phòng chống thiên tai"),
+    ("es", "Murieron dos personas en el incendio, el portavoz del Ministerio de Asuntos Exteriores de la República de "
+           "Valdoria dijo el sábado.", "El portavoz del Ministerio de Asuntos Exteriores de la República de Valdoria"),
+])
+def test_a_long_source_between_the_comma_and_a_closing_verb(lang, text, speaker):
+    """'C, <source> cho biết hôm thứ Bảy.': a source over six words was no source; in Vietnamese, whose words are
+    syllables, a body's name runs to ten, and the day after the verb was read as what was said."""
+    [claim] = _said(lang, text)
+    assert claim.speaker_text == speaker and claim.text.startswith(("Bão Lanh", "Murieron")), claim
+
+
 def test_a_hindi_credit_line_credits_the_sentence_before():
     """'अधिकारियों ने यह जानकारी दी।' (officials gave this information) closes a lead in Hindi news: the lead is the
     officials' claim. Before, no Hindi sentence ending with the danda '।' was even the outlet's statement."""

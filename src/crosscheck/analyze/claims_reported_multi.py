@@ -64,6 +64,9 @@ def _reported(st, s: int, e: int) -> bool:
             if back is not None:
                 that = None
             comma_before = _comma_before(st.text, s, cs)
+            long_credit = _long_credit(st, s, cs, pc, e) if comma_before is None and not c.verb_final else None
+            closing = long_credit is not None  # 'C, <a long source> said on Saturday.'
+            comma_before = long_credit if closing else comma_before
             if comma_before is not None and apposition_before(st, s, comma_before):
                 comma_before = None  # 'El abogado, Marek Dunai, anunció un recurso': the verb's subject, no content
             if c.verb_final and "," in st.text[s:cs]:  # 'X, C1, C2 söyledi': the speaker ends at the first comma
@@ -89,7 +92,9 @@ def _reported(st, s: int, e: int) -> bool:
             elif comma_before is not None:  # 'C, dijo el ministro.' / 'C, X zei.'
                 body = (s, comma_before)
                 hi, cited = _cited(st, ce, e)  # 'C, сообщило агентство X со ссылкой на двух дипломатов'
-                key, name = _speaker_near(st, comma_before, hi, cs, ce)
+                key, name = _speaker_near(st, comma_before, cs if closing else hi, cs, ce)
+                if closing and not _person_closing(st, key, name, cs):  # the words before the verb: its source
+                    key, name = None, _tidy(st.text[comma_before + 1:cs])
                 # ('informaram na terça-feira os serviços', up to a citing phrase: 'l'agenzia Ansa citando fonti')
                 noun = _noun_after_cue(st, _past_dates(st, ce, hi), hi)
                 if key is None and name is None:  # 'C, informó el banco en un comunicado': a common noun
@@ -326,6 +331,28 @@ def _comma_before(text: str, s: int, cs: int) -> int | None:
     if word_count(head[k + 1:]) > 6 or word_count(head[:k]) < 3:
         return None
     return s + k
+
+
+CREDIT_WORDS = 12  # words of a source between a comma and a verb closing its sentence ('Ban Chỉ đạo quốc gia về ...')
+
+
+def _person_closing(st, key: str | None, name: str | None, cs: int) -> bool:
+    """The speaker found is a person whose name ends right before the verb at ``cs`` ('..., Juan Pérez dijo')."""
+    ent = st.ents.entity(key) if key is not None else None
+    at = st.text.rfind(name, 0, cs) if name else -1
+    return ent is not None and ent.type == "PERSON" and at >= 0 and not st.text[at + len(name):cs].strip(_EDGE)
+
+
+def _long_credit(st, s: int, cs: int, pc: int, e: int) -> int | None:
+    """'C, Ban Chỉ đạo quốc gia về phòng chống thiên tai cho biết hôm thứ Bảy.': nothing but a time the language's
+    readers found follows the verb, so the words between the last comma and the verb are its source, however long (a
+    language of one-syllable words writes a body's name in ten): the comma's offset, else None."""
+    if st.text[_past_dates(st, pc, e):e].strip(_EDGE + ".!?\u3002"):
+        return None
+    k = st.text.rfind(",", s, cs)
+    if k < 0 or word_count(st.text[k + 1:cs]) > CREDIT_WORDS or word_count(st.text[s:k]) < 3:
+        return None
+    return k
 
 
 HEAD_FINAL_WORDS = 4  # words a long subject of a verb-final language is cut to, from its end (its head)
