@@ -203,7 +203,7 @@ def _inner_speech(toks: list[Token], dropped: set[int]) -> tuple[Token, Token] |
         if t.dep_ == "ROOT" and t.lemma_ in SPEECH and t.i not in dropped:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None) or \
-                next((c for c in t.children if c.dep_ == "ccomp" and c.i < t.i), None)  # 'C, X said
+                next((c for c in t.children if c.dep_ == "ccomp" and c.i < t.i), None)  # 'C, X said'
             if subj is not None and comp is not None and subj.lower_ not in FIRST_PERSON | SECOND_PERSON | {"it"}:
                 return t, comp
     return None

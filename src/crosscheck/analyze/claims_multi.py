@@ -322,8 +322,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: LocalEntities, la
                 continue
         if i > 0 and _anaphoric(st, s, e, sentences[i - 1]):
             continue
-        if own_account(st, s, e) or according(st, s, e) or quoted_saying(st, s, e) or _reported(st, s, e) or _relayed(st, s, e) or _spoke_of(st, s, e) \
-                or _in_reported_mood(st, s, e):
+        if own_account(st, s, e) or according(st, s, e) or quoted_saying(st, s, e) or _reported(st, s, e) \
+                or _relayed(st, s, e) or _spoke_of(st, s, e) or _in_reported_mood(st, s, e):
             continue
         if settings.claim_outlet_statements and _is_outlet_fact(st, s, e):
             st.add(s, e, (s, e), None, outlet, None, "outlet")
@@ -495,8 +495,9 @@ def _anaphoric(st: _State, s: int, e: int, before: tuple[int, int]) -> bool:
         if cue is None:
             return False
         key, name = _speaker_near(st, cue.end(), e, cue.start(), cue.end())
-    if key is None and cue is not credit:  # the phrase after the verb, to its first function word after a content
-        # word or a date
+    # the phrase after the verb, to its first function word after a content word or a date (a credit line's source
+    # stands before it)
+    if key is None and cue is not credit:
         end = min([fs for fs, _ in st.facts if cue.end() <= fs < e] + [e])
         words = _trim_source(st, st.text[cue.end():end].strip(_EDGE + ".\u3002")).split()
         while words and words[-1].lower() in stop_words(c.lang):

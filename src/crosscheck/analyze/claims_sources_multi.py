@@ -32,7 +32,9 @@ def _only_function_words(st, phrase: str | None) -> bool:
 
 def _trim_source(st, phrase: str) -> str:
     """A long source phrase ends at the first function word after its first content word
-    ('Bedrijfsstatistieken heeft ...' -> 'Bedrijfsstatistieken'; 'Apple Inc. de eigenaar van' -> 'Apple Inc.')."""
+    ('Bedrijfsstatistieken heeft ...' -> 'Bedrijfsstatistieken'; 'Apple Inc. de eigenaar van' -> 'Apple Inc.'), but for
+    a publisher link going on to a noun (_of_a_noun) and a capitalised word inside a name ('La' of 'Castilla-La
+    Mancha')."""
     stops = stop_words(st.cues.lang)
     words = list(_WORDS.finditer(phrase))
     if len(words) <= 4 or not stops:

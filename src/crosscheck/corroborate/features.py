@@ -424,5 +424,6 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
                                     for i, c in enumerate(sentence_parts(claim), 1)),
         published=doc.published, outlet=doc.outlet,
         chain_words=frozenset(stem(w) for c in claim.chain for w in TOKEN.findall(c) if w.lower() not in STOP),
-        sentence_words=word_count(strip_dateline(sentence)), sentence_figures=_sentence_figures(claim, sentence, analysis, doc),
+        sentence_words=word_count(strip_dateline(sentence)),
+        sentence_figures=_sentence_figures(claim, sentence, analysis, doc),
     )
