@@ -1,7 +1,7 @@
 """The claims of a language's 'according to' forms, outside English (analyze/claims_multi.py): 'según X, C' / 'C,
 segun X' / 'C1, volgens X, C2' / 'X 에 따르면 C', with a name set off after the source, a document's publisher, an
-outlet relaying sources ('fonti citate dall'agenzia X'), a body of a place or an organisation ('la policía de
-Tarsk'), and a subject telling its own act ('nach eigenen Angaben').
+outlet relaying sources ('fonti citate dall'agenzia X', Arabic 'نقلت X عن Y قوله إن C'), a body of a place or an
+organisation ('la policía de Tarsk'), and a subject telling its own act ('nach eigenen Angaben').
 
 Functions take the finder's state (claims_multi._State: ``text``, ``cues``, ``ents``).
 """
