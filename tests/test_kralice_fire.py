@@ -28,6 +28,8 @@ def test_a_czech_sentence_read_as_one_claim_carries_both_english_halves(exported
     ("sv", "Fem personer dog i branden.", 5),
     ("tr", "Kazada iki kişi öldü.", 2),
     ("ro", "Trei persoane au murit.", 3),
+    ("uk", "Унаслідок удару загинули четверо людей.", 4),  # a collective numeral, as news counts people
+    ("ru", "В результате удара погибли четверо человек.", 4),
 ])
 def test_number_words_of_more_languages(lang, text, value):
     doc = Document(id="x", source="x", fmt="txt", text=text, language=lang)
