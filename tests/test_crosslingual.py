@@ -648,16 +648,3 @@ def test_figures_agreeing_say_what_the_embedder_cannot_read():
     other = "बस के खाई में गिरने से 18 लोगों की मौत हो गई।"
     findings = _run([en, hindi(other, (("18 लोगों", 18),))])
     assert all(len(c.documents) == 1 for c in findings.claims)
-
-
-def test_people_an_english_verb_counts_meet_only_that_count_across_languages():
-    """'killed four people' against '19 поранені' (19 wounded): 'people' met any count of people across languages,
-    so the dead clashed with the wounded; the verb says which count 'people' is."""
-    from crosscheck.corroborate.features import Figure, figures_in
-    from crosscheck.corroborate.values import figure_relation
-
-    (killed,) = figures_in("A drone strike on the city killed four people.")
-    for wounded in (Figure("19 поранені", 19, 19, of="поранені"), Figure("19 heridos", 19, 19, of="heridos")):
-        assert figure_relation((killed,), (wounded,), cross=True) == "none"
-    (seven,) = figures_in("A drone strike on the city killed seven people.")
-    assert figure_relation((seven,), (Figure("cuatro muertos", 4, 4, of="muertos"),), cross=True) == "clash"

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..textunits import english_scale_words
-from .clauses import concept_near, lexicon
+from .clauses import lexicon
 from .lexicon import NUMBER_WORDS, STOP, SYNONYMS, TOKEN, UNITS, stem
 from .units import in_base_unit, unit_after
 
@@ -59,7 +59,6 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 _PLURALS = frozenset("people men women children police staff personnel cattle".split())
-_PEOPLE = frozenset({"people", "person", "peopl"})  # (the counted word's stem as _counted gives it)
 _YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATE_BEFORE = re.compile(_MONTH + r"\s*$", re.IGNORECASE)
@@ -189,8 +188,6 @@ def figures_in(text: str) -> tuple[Figure, ...]:
                 (m.group("wscale") or "").lower(), 1)
             low, high = _interval(value, qual)
         of = _counted(text, m.end()) or _named_before(text, m.start())
-        if of in _PEOPLE:  # 'killed four people': the verb says what of the people is counted (dead, not wounded)
-            of = concept_near(text, m.start(), m.end(), 0, len(text), "en", phrase=True) or of
         points = lexicon()["approx_points"].get(of or "") if (qual or "").lower() in APPROX_QUALIFIERS else None
         if points and value is not None:  # 'about 38%': a point either way (data/disagreements.json)
             low, high = value - points, value + points
