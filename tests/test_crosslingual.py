@@ -648,3 +648,16 @@ def test_figures_agreeing_say_what_the_embedder_cannot_read():
     other = "बस के खाई में गिरने से 18 लोगों की मौत हो गई।"
     findings = _run([en, hindi(other, (("18 लोगों", 18),))])
     assert all(len(c.documents) == 1 for c in findings.claims)
+
+
+def test_the_dead_wounded_and_missing_are_read_in_dutch_polish_russian_and_ukrainian():
+    """'четверо загиблих' was a count of a word no concept knew: across languages it met nothing, and a report's
+    own toll in those languages was no fact to compare (data/disagreements.json 'concepts')."""
+    from crosscheck.corroborate.features import Figure
+    from crosscheck.corroborate.values import figure_relation
+
+    seven = Figure("seven dead", 7, 7, of="dead")
+    for word in ("загиблих", "погибших", "doden", "zabitych"):
+        assert figure_relation((seven,), (Figure(f"4 {word}", 4, 4, of=word),), cross=True) == "clash", word
+    for word in ("поранені", "раненых", "gewonden", "rannych"):
+        assert figure_relation((seven,), (Figure(f"4 {word}", 4, 4, of=word),), cross=True) == "none", word
