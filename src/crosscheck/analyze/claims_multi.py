@@ -43,7 +43,6 @@ from crosscheck.denials import is_denial
 from crosscheck.textunits import base_language, ends_with_stop, stop_words, word_count
 from crosscheck.textunits import sentence_initial as _sentence_initial
 
-_SENT_END = re.compile(r"[.!\u3002\uff01\u2026\u061f?\uff1f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
 _QUESTION = re.compile(r"[?\uff1f\u061f][\"'\u201d\u201c\u00bb\u00ab\u300d\u300f\u2019)\]]*\s*$")
 _DIGIT = re.compile(r"\d")
 _HYPHEN_LINE = re.compile(r"(?m)^[ \t]*-[ \t]+(?P<q>[^\n]+?)[ \t]+-[ \t]+(?P<rest>[^\n]*)$")
@@ -580,7 +579,8 @@ def _is_outlet_fact(st: _State, s: int, e: int) -> bool:
     least = headlines.MIN_WORDS if st.headline else st.settings.claim_outlet_min_words
     if not least <= words <= st.settings.claim_outlet_max_words:
         return False
-    if not (st.headline or _SENT_END.search(sent) or ends_with_stop(sent)) or _QUESTION.search(sent):  # ('।')
+    # (a stop of any script, data/sentences.json; '«' also closes a German quotation: »C.«)
+    if not (st.headline or ends_with_stop(sent.rstrip().rstrip("\u00ab"))) or _QUESTION.search(sent):
         return False
     if st.cues.first_person is not None and st.cues.first_person.search(sent):
         return False
