@@ -166,6 +166,39 @@ def places_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     return apart
 
 
+def names_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
+    """[i, j]: two reports in two languages written in one script, each naming a person, that name no person, place or
+    organisation in common: no entity key, no actor key, no name skeleton meets, and no person of one is spelt
+    like one of the other (their alias keys' first ``_PERSON_STEM`` letters: 'Leo' / 'León'). Two central banks'
+    decisions the same afternoon ('Governor Anika Straal' of Lorvania in French, 'Governor Elsa Brandvik' of
+    Norvania in English) share the kind of event, the day and even their figures ('five of the seven members');
+    the embedder reads one event, only their names tell them apart. Within one script names are mostly spelt alike
+    across languages (Lorvanie / Lorvania meet on their stem), so sharing none is evidence of two events; across
+    scripts a transliteration may miss every key, and nothing is concluded."""
+    from crosscheck.textunits import script_of
+
+    n = len(features)
+    langs = [(f.language or "")[:2].lower() for f in features]
+    people = [{k[2:2 + _PERSON_STEM] for k in f.actors if k.startswith("p:")} for f in features]
+    on = np.array([bool(lang and who) for lang, who in zip(langs, people)], dtype=bool)
+    if on.sum() < 2:
+        return np.zeros((n, n), dtype=bool)
+    lang = np.array(langs, dtype=object)
+    script = np.array([script_of(x) for x in langs], dtype=object)
+    apart = on[:, None] & on[None, :] & (lang[:, None] != lang[None, :]) & (script[:, None] == script[None, :])
+
+    def meets(rows) -> np.ndarray:
+        m = incidence(rows)
+        return (m @ m.T).toarray() > 0
+
+    skeletons = [{k for k in f.actors if k.startswith(("s:", "h:"))} for f in features]
+    apart &= ~meets([set(f.entities) for f in features]) & ~meets([set(f.actors) for f in features]) \
+        & ~meets(people) & ~meets(skeletons)
+    np.fill_diagonal(apart, False)
+    return apart
+
+
+_PERSON_STEM = 3  # letters two people's alias keys are compared by across languages ('leo' of 'Leo' and 'León')
 _PLACE_STEM = 4  # letters a place key is compared by ('mich' of 'Mich.' and of 'Michigan')
 
 
