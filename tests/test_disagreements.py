@@ -93,6 +93,22 @@ def test_a_figure_after_by_is_the_size_of_a_change_not_the_count():
     assert [(f.subject, f.part) for f in facts if f.kind == "figure"] == [("passengers", True)]
 
 
+def test_a_move_in_points_is_compared_with_moves_only_and_basis_points_are_hundredths():
+    """A central bank's move ('um 0,25 Prozentpunkte', 'by 25 basis points') is a fact of its own subject, apart
+    from the rate it moved to: it clashed with another report's rate of 5%. 25 basis points are 0.25 points."""
+    from crosscheck.corroborate import compat
+
+    _, _, de = _facts("Die Zentralbank hat ihren Leitzins am Donnerstag um 0,25 Prozentpunkte auf 4,75 Prozent "
+                      "angehoben.", "de")
+    _, _, en = _facts("The central bank raised its key interest rate by 25 basis points to 4.75% on Thursday.")
+    _, _, half = _facts("The central bank raised its key interest rate by 0.5 percentage points on Thursday.")
+    moves = [[(f.subject, f.value) for f in facts if f.kind == "figure"] for facts in (de, en, half)]
+    assert moves[0] == [("points:interest_rate", 0.25), ("percent:interest_rate", 4.75)], moves
+    assert moves[1] == [("points:interest_rate", 0.25), ("percent:interest_rate", 4.75)], moves
+    assert moves[2] == [("points:interest_rate", 0.5)], moves
+    assert compat.figures(de[0], half[0]).severity == "conflict"
+
+
 def test_a_figure_counts_its_own_clause_not_the_one_after_a_subordinator():
     """'rose to 21 on Friday after three of the injured died': the 21 counted the injured (the word after it)."""
     _, _, facts = _facts("The death toll in the bus accident rose to 21 on Friday after three of the injured died in "

@@ -124,6 +124,24 @@ def test_percent_money_measure(q, text, value, unit, kind):
     assert (x.unit, x.kind) == (unit, kind)
 
 
+@pytest.mark.parametrize("text, language, value, unit", [
+    ("The bank raised its rate by 25 basis points to 4.75% on Thursday.", "en", 25, "bp"),
+    ("It cut rates by 50bp.", "en", 50, "bp"),
+    ("Turnout rose 3 percentage points to 64 per cent.", "en", 3, "pp"),
+    ("Die Notenbank hat ihren Leitzins um 0,25 Prozentpunkte auf 4,75 Prozent angehoben.", "de", 0.25, "pp"),
+    ("La Banque a relevé son taux de 25 points de base, à 4,75 %.", "fr", 25, "bp"),
+    ("La Banca ha alzato il tasso di 25 punti base al 4,75%.", "it", 25, "bp"),
+    ("El banco subió el tipo en medio punto, 0,5 puntos porcentuales, hasta el 5 %.", "es", 0.5, "pp"),
+])
+def test_percentage_and_basis_points_size_a_move_not_a_level(q, text, language, value, unit):
+    """'um 0,25 Prozentpunkte auf 4,75 Prozent': the points were read as a percent like the level, and a German
+    report's 0.25 clashed with another report's rate of 5%. A move is a percent of its own unit ('pp', 'bp')."""
+    found = q(text, language)
+    assert (one(found, value=value).unit, one(found, value=value).kind) == (unit, "percent")
+    level = [x for x in found if x.unit == "%"]
+    assert all(x.value != value for x in level), found
+
+
 def test_percent_keeps_what_it_is_a_share_of(q):
     assert one(q("The army lost 30 percent of its tanks."), value=30).of == "tank"
     assert one(q("Millions of dollars vanished."), low=2_000_000).kind == "money"

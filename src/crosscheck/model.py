@@ -94,8 +94,9 @@ class Quantity:
     high: float | int | None = None
     qualifier: str | None = None  # about | more than | at least | up to | some | fewer than ...
     of: str | None = None  # lemma of the counted thing: "soldier"
-    unit: str | None = None  # "%", "USD", "km" ...
+    unit: str | None = None  # "%", "USD", "km"; of a percent, "pp" / "bp": a move (crosscheck.points)
     kind: str = "count"  # count | percent | money | measure | range
+
 
 
 @dataclass(frozen=True)

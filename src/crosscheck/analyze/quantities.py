@@ -39,6 +39,7 @@ from crosscheck.analyze.time_spans import explicit_date_spans
 from crosscheck.analyze.times import counts_a_noun
 from crosscheck.currencies import CODES, currency_of
 from crosscheck.model import Document, Quantity
+from crosscheck.points import NOT_WORD_AFTER, point_unit_after, point_words, words_re
 from crosscheck.textunits import base_language, english_scale_words, sentence_initial, stop_words, verb_particle_before
 
 _UNITS_W = {
@@ -99,12 +100,11 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 def _percent_words() -> list[str]:
     with resources.files("crosscheck.data").joinpath("quantity_words.json").open(encoding="utf-8") as fh:
         table = json.load(fh)["percent_after"]
-    return sorted({w for words in table.values() for w in words}, key=len, reverse=True)
+    return [w for words in table.values() for w in words]
 
 
-_PCT = re.compile(r"\s?[%\uff05]|\s*(?:percent|per\s+cent|percentage\s+points?|pct|"
-                  + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _percent_words())
-                  + r")(?![0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff])", re.I)  # a Korean particle may follow
+_PCT = re.compile(r"\s?[%\uff05]|\s*(?:percent|per\s+cent|pct|" + words_re(_percent_words()) + "|"
+                  + words_re(w for words in point_words().values() for w in words) + ")" + NOT_WORD_AFTER, re.I)
 _ABBR_AFTER = re.compile(r"\s?(?P<a>bn|bln|mn|mln|tn|k|m|b)\b", re.I)
 _CURRENCY_CODES = "|".join(CODES)
 _SYMBOLS = {"us$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "€": "EUR", "£": "GBP",
@@ -389,7 +389,8 @@ def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
                 kind = "maybe-year"
         pct = _PCT.match(after)
         if pct:
-            kind, unit = "percent", "%"
+            points = point_unit_after(after, 0)  # a move: percentage or basis points
+            kind, unit = "percent", points[0] if points else "%"
             e += pct.end()
         elif kind != "money":
             ca = _CUR_AFTER.match(after)

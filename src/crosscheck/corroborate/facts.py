@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Analysis, Document
+from ..points import POINT_UNITS, in_points
 from ..textunits import base_language, sentence_at, stop_words
 from ..timevalues import day_of
 from .clauses import (DIGIT, PLACE_LABELS, YEAR, ReportText, actors, breakdown, changed_from, clause, concept_near, concept_patterns,
@@ -168,7 +169,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             after = re.match(r"\s*([^\W\d_]+)", text[figure_end:figure_end + 30])
             if after and after.group(1).lower() in lexicon()["units"] and (m or term):
                 kind, unit_word = "measure", after.group(1)  # "2,3 Kilometer": a length the parse read as a count
-        english_of = q.of if (doc.language or "en")[:2] == "en" and kind == q.kind else None
+        english_of = q.of if (doc.language or "en")[:2] == "en" and kind == q.kind and q.unit not in POINT_UNITS \
+            else None  # (a move in points: what moved is read from the sentence, as in every language)
         decided, concept = _head_concept(text, q.end if english_of else num_end(text, num_start, q), english_of,
                                          doc.language, count=kind == "count", start=q.start)
         if term:
@@ -184,8 +186,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             concept = "distance"  # "14 km northeast of Dorrow": how far from a place, not a depth
         if concept is None or not _in_scale(concept, q) or q.kind not in lexicon()["concept_kinds"].get(concept, (q.kind,)):
             continue  # ('in the three months to September': no revenue)
-        if q.kind == "percent":
-            subject = "percent:" + concept
+        if q.kind == "percent":  # a move in percentage or basis points is compared with moves only
+            subject = ("points:" if q.unit in POINT_UNITS else "percent:") + concept
         elif q.kind == "money":
             subject = f"money:{q.unit}:{concept}"
         else:
@@ -195,6 +197,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
         base, to_base = (unit.base, unit.to_base) if isinstance(unit, Unit) else (unit, float)
         if base and kind == "measure":
             subject = f"{subject}:{base}"
+        if q.kind == "percent":  # basis points in percentage points
+            to_base = lambda x, u=q.unit: in_points(x, u)  # noqa: E731
         value = to_base(float(q.value if q.value is not None else (q.low + q.high) / 2))
         low = to_base(float(q.low)) if q.low is not None else None
         high = to_base(float(q.high)) if q.high is not None else None

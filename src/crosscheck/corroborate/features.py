@@ -9,6 +9,7 @@ from typing import Any
 
 from ..boilerplate import strip_dateline
 from ..model import Analysis, Claim, Document
+from ..points import POINT_UNITS, in_points
 from ..textunits import base_language, sentence_spans, stop_words, token_f1, word_count
 from ..timevalues import calendar_key
 from .clauses import marked
@@ -236,7 +237,11 @@ def _quantity_figures(claim: Claim, analysis: Analysis, doc: Document) -> tuple[
             low, high = float(q.low), float(q.high)
         else:
             continue
-        of = q.of or ("percent" if q.kind == "percent" else _noun_after(q.text, claim.text[max(0, q.end - claim.start):]))
+        if q.kind == "percent" and q.unit in POINT_UNITS:  # a move: 'by 25 basis points' is '0,25 Prozentpunkte'
+            low, high, of = in_points(low, q.unit), in_points(high, q.unit), "point"
+        else:
+            of = q.of or ("percent" if q.kind == "percent" else
+                          _noun_after(q.text, claim.text[max(0, q.end - claim.start):]))
         out.append(Figure(text=q.text, low=low, high=high, qualifier=qual, of=of))
     return tuple(out)
 

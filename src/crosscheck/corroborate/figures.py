@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..points import in_points, point_unit_after
 from ..textunits import english_scale_words
 from .clauses import lexicon
 from .lexicon import NUMBER_WORDS, STOP, SYNONYMS, TOKEN, UNITS, stem
@@ -192,6 +193,9 @@ def figures_in(text: str) -> tuple[Figure, ...]:
         if points and value is not None:  # 'about 38%': a point either way (data/disagreements.json)
             low, high = value - points, value + points
         unit = unit_after(text, m.end("num"), m.end()) if m.group("num") else None
+        moved = point_unit_after(text, m.end())
+        if moved:  # a move of a percentage, in percentage points: 'by 25 basis points' is 'by 0.25 percentage points'
+            low, high, of, unit = in_points(low, moved[0]), in_points(high, moved[0]), "point", None
         if unit is not None:
             low, high, of = *in_base_unit(unit, m.group("num"), low, high), unit.base
         out.append(Figure(text=m.group(0).strip(), low=low, high=high, qualifier=qual and qual.lower(), of=of,
