@@ -28,7 +28,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, OBJECT_PREPS, asks
-from crosscheck.analyze.claim_objects import completed_object, governing_subject
+from crosscheck.analyze.claim_objects import completed_object, first_subject, governing_subject
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
 from crosscheck.denials import is_denial
@@ -37,7 +37,6 @@ from crosscheck.model import Claim
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to", "with", "about", "over"})
 _PRONOUNS = frozenset({"it", "this", "that", "them", "so", "him", "her", "something", "anything", "nothing",
                        "which", "what", "who", "whom", "one", "those", "these", "he", "she", "they", "us", "me", "you"})
-_SUBJECTS = ("nsubj", "nsubjpass")
 _NOUN_POS = ("NOUN", "PROPN")
 _POSSESSIVE = frozenset({"his", "her", "their"})
 MIN_WORDS = 2  # 'backed [the ban]': a content of two words is a claim, one word is not (as claim_objects)
@@ -229,7 +228,7 @@ def _source(cue: Token, pos: str) -> Token | None:
         if cue.dep_ in ("acomp", "oprd"):
             return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
         return None
-    subj = next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
+    subj = first_subject(cue)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -222,6 +222,8 @@ def noun_phrase(head: Token) -> str:
     # (the subtree's own words: an apposition the parser hung on the subject across its verb, 'the companies said on
     # Tuesday, the largest deal in its history', spans the verb)
     ids = [t.i for t in head.subtree if t.i not in drop]
+    if len(ids) > 1 and doc[ids[0]].lower_ == "whose":
+        ids = ids[1:]  # 'the union SFV, whose leader Jean Dorsay said C': the leader Jean Dorsay
     own = set(ids)
     hi = ids[0]
     while hi + 1 <= ids[-1] and hi + 1 in own:
@@ -264,8 +266,9 @@ def relative_speaker(cue: Token) -> Token | None:
         if not saying and (cue.tag_ != "VBD" or cue.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD") or not speaks
                            or not said):
             return None
-    elif not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
-        return None
+    elif not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children) or \
+            any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in cue.children):
+        return None  # (a subject of its own besides: 'the runoff, which official results show he lost': the results)
     if not any(c.dep_ == "ccomp" and c.i > cue.i and is_clause(c) for c in cue.children):
         return None
     return cue.head

@@ -161,7 +161,7 @@ def governing_subject(cue: Token) -> Token | None:
         return None  # a purpose ('will meet next week to discuss the budget'): an event, no one's content
     tok = cue
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        subj = first_subject(tok)
         if subj is not None:
             return subj
         shared = conjunct_subject(tok) if tok.dep_ == "conj" and tok.head.i != tok.i else None
@@ -179,6 +179,13 @@ def governing_subject(cue: Token) -> Token | None:
     return None
 
 
+def first_subject(tok: Token) -> Token | None:
+    """The first subject of ``tok``, one of its own before a relative pronoun: 'the runoff, which official results show
+    he lost' (the parse gave 'show' both 'which' and 'results': the results speak)."""
+    return min((c for c in tok.children if c.dep_ in _SUBJECTS), default=None,
+               key=lambda c: (c.lower_ in _RELATIVE, c.i))
+
+
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 _NOT_SPEAKERS = frozenset({"i", "we", "you"})  # 'something I think will resonate': the quote's own speaker
 
@@ -189,8 +196,8 @@ def relative_with_subject(cue: Token) -> bool:
     after the cue (with the relative word standing for the noun) is the content."""
     if cue.dep_ != "relcl" or any(c.dep_ == "neg" for c in cue.children):
         return False
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    return (subj is not None and subj.lower_ not in _RELATIVE and subj.lower_ not in _NOT_SPEAKERS
+    subj = first_subject(cue)
+    return (subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in _RELATIVE and subj.lower_ not in _NOT_SPEAKERS
             and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children))
 
 
@@ -199,8 +206,9 @@ def relative_content(cue: Token, comp: Token) -> list[Token]:
     which the mayor said would pay for repairs' -> 'a new levy would pay for repairs')."""
     noun = cue.head
     words = [t for t in comp.subtree if not (t.lower_ in _RELATIVE and t.tag_ in ("WDT", "WP", "IN") and t.i < comp.i)]
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return list(comp.subtree)
+    subj = first_subject(cue)
+    if noun.pos_ not in ("NOUN", "PROPN") or subj is not None and any(t.lower_ == "whose" for t in subj.subtree):
+        return list(comp.subtree)  # ('the union, whose leader said C': the noun is the speaker's, not in C)
     return [t for t in noun.doc[noun.left_edge.i : noun.i + 1]] + words
 
 
