@@ -29,7 +29,7 @@ def _distinct(facts: list[Fact]) -> list[Fact]:
     """One fact per distinct reading (value, bounds, marks, places), earliest first."""
     seen: dict[tuple, Fact] = {}
     for f in facts:
-        key = (f.value, f.low, f.high, f.bound, f.increment, f.part, f.update, f.intent, f.era, f.places,
+        key = (f.value, f.low, f.high, f.bound, f.increment, f.part, f.update, f.provisional, f.intent, f.era, f.places,
                f.actors, f.time_cue, f.relative)
         seen.setdefault(key, f)
         if len(seen) >= MAX_DISTINCT:

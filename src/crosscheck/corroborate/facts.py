@@ -58,6 +58,7 @@ class Fact:
     intent: bool = False  # a plan or a possibility ("plans to train 10,000"), not a count of what is
     part: bool = False  # part of another count ("12 of them children") or an earlier value ("up from 30")
     update: bool = False  # the new value of a count that changed ("rose to 41")
+    provisional: bool = False  # a count not finished ("with 88% of ballots counted", "preliminary results")
 
 
 def _head_concept(text: str, end: int, q_of: str | None, language: str | None,
@@ -71,7 +72,9 @@ def _head_concept(text: str, end: int, q_of: str | None, language: str | None,
         if q_of.lower() in people or q_of.lower() in _GENERIC:
             return False, None
         for concept, pat in concept_patterns("concepts", language):
-            if pat.match(q_of) or pat.search(text, end - len(q_of) - 2, end + 1):
+            # (the noun, or a phrase of the figure's own words: '38% of the vote')
+            if pat.match(q_of) or pat.search(text, min(end - len(q_of) - 2, start if start is not None else end),
+                                             end + 1):
                 return True, concept
         return True, None  # games, rounds, villages: a count the lexicon does not know is not compared
     m = re.match(r"\s*([^\W\d_][\w'’-]*)", text[end:end + 40])
@@ -223,6 +226,7 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
             # a share 'rose to 68%' tells a change over time, not a count revised while it is made
             part=part, update=q.kind != "percent" and (marked("update", text, start, q.end, doc.language, after=False)
                                                        or changed_from(text, q.end, doc.language)),
+            provisional=marker_in("provisional", text, s, e, doc.language),
             intent=modality_of(text[cs:min(ce, q.end + 30)], doc.language) in ("plan", "possible"),
             actors=actors(d, cs, start) if q.kind in ("percent", "money") or concept == "votes" else
             _sentenced(d, s, start) if concept == "prison_term" else frozenset(),

@@ -177,16 +177,25 @@ def _later_count(a: ClaimView, b: ClaimView) -> bool:
     """Claims hours apart (compat.counted_later) on one count, the later telling it changed ('rose to 19'); or
     counting the dead, injured, arrested, evacuated or rescued, the earlier report giving each count as a floor
     and the later one's no lower: a count made later, not another count ('at least 14 died' in the morning,
-    'mindestens 17 Tote' in the evening)."""
+    'mindestens 17 Tote' in the evening); or the earlier claim's count was provisional and the later one's is not."""
+    early, late = (a, b) if (a.published or "") <= (b.published or "") else (b, a)
+    if early.published != late.published and _provisional(early) and not _provisional(late):
+        return True  # 'leading with 51.8%, with 88% of ballots counted' in the night; 'won with 52.3%' the next day
     if not counted_later(hours_apart(a.published, b.published)):
         return False
-    early, late = (a, b) if (a.published or "") <= (b.published or "") else (b, a)
     pairs = [(x, y) for x in early.figures for y in late.figures if x.of and y.of and same_thing(x.of, y.of)]
     if pairs and _tells_a_change(late):
         return True  # 'the toll rose to 19', '22 remain missing, down from 30': the later report says it changed
     if not (a.predicates & b.predicates & _GROWING):
         return False
     return bool(pairs) and all(is_floor(x) and y.low >= x.low for x, y in pairs)
+
+
+def _provisional(v: ClaimView) -> bool:
+    """The claim, or the source it is credited to, marks its count as not final (data/disagreements.json
+    'provisional': 'with 88% of ballots counted', 'according to preliminary results')."""
+    text = f"{v.claim.text} {v.claim.speaker_text or ''}"
+    return marker_in("provisional", text, 0, len(text), v.language)
 
 
 def _tells_a_change(v: ClaimView) -> bool:
