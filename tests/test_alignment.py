@@ -724,3 +724,17 @@ def test_a_claim_outside_english_carries_the_figures_of_its_own_words_only():
     fraud = next(v for t, v in views.items() if "fraude" in t)
     assert fraud.figures == ()
     assert [f.text for v in views.values() for f in v.figures if "reeleito" in v.claim.text] == ["54,2%"]
+
+
+def test_declining_to_comment_is_no_fall():
+    """'A Kestrel spokesman declined to comment' was read with the predicate of a fall ('shares declined 3%'), and
+    aligned with 'Kestrel Motors plans to cut 5,000 jobs, the Harbor Times reported' on it, the name and the speaker."""
+    from crosscheck.analyze import analyze
+    from crosscheck.corroborate.features import build_view
+
+    texts = ("A Kestrel spokesman declined to comment.", "Kestrel shares declined 3% on Thursday, traders said.")
+    docs = [Document(id=f"d{i}", source=f"d{i}", fmt="txt", text=t, language="en", outlet="Harbor Times")
+            for i, t in enumerate(texts)]
+    comment, shares = (build_view(a.claims[0], d, a, i, {}, None) for i, (d, a) in enumerate(zip(docs, analyze(docs))))
+    assert "decrease" not in comment.predicates and "~decrease" not in comment.terms, comment.terms
+    assert "decrease" in shares.predicates

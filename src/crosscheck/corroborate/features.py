@@ -14,7 +14,8 @@ from ..textunits import base_language, sentence_spans, stop_words, token_f1, wor
 from ..timevalues import calendar_key
 from .clauses import marked
 from .figures import Figure, _interval, figures_in
-from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS, PREDICATES, STOP,
+from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS,
+                      OTHER_SENSE_BEFORE_INFINITIVE, PREDICATES, STOP,
                       SYNONYMS, TOKEN, UNITS, implied_negation, modality_pattern, stem)
 
 
@@ -80,15 +81,26 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|although|though|yet|wh
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whom|whose)\b[^,;]*,", re.IGNORECASE)
 
 
+_INFINITIVE = re.compile(r"\s+to\s+([a-z]+)\b")
+
+
+def _infinitive_after(text: str, end: int) -> bool:
+    """An infinitive after a verb ('declined to comment'; not 'declined to 3.5%', 'fell to the lowest level')."""
+    m = _INFINITIVE.match(text, end)
+    return bool(m) and m.group(1) not in STOP and m.group(1) not in NUMBER_WORDS
+
+
 def _clause_terms(clause: str) -> set[str]:
     out = set()
-    for word in TOKEN.findall(clause):
+    for m in TOKEN.finditer(clause):
+        word = m.group(0)
         lw = word.lower()
         if lw in STOP or lw in CUE_WORDS or lw in NUMBER_WORDS or any(ch.isdigit() for ch in lw):
             continue
         s = stem(word)
         if len(s) >= 2 and s not in CUE_WORDS and s not in HEDGES and s not in MODALITY_WORDS:
-            pred = PREDICATES.get(s)
+            pred = None if s in OTHER_SENSE_BEFORE_INFINITIVE and _infinitive_after(clause, m.end()) else \
+                PREDICATES.get(s)
             out.add("~" + pred if pred else SYNONYMS.get(s, s))
     return out
 
@@ -383,7 +395,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         s = stem(word)
         if s in skip or s in CUE_WORDS or s in HEDGES or s in MODALITY_WORDS or len(s) < 2:
             continue
-        pred = PREDICATES.get(s)
+        pred = None if s in OTHER_SENSE_BEFORE_INFINITIVE and _infinitive_after(masked, m.end()) else PREDICATES.get(s)
         if pred:
             predicates.add(pred)
             terms.add("~" + pred)

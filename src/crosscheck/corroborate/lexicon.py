@@ -151,6 +151,9 @@ PREDICATES = _table({
     "infect": "infect infection",
     "protest": "protest protester demonstrate demonstration demonstrator",
 })
+# predicate words of another sense before an infinitive: 'declined to comment' is a refusal, no fall ('shares
+# declined 3%'); stems, as PREDICATES keys
+OTHER_SENSE_BEFORE_INFINITIVE = frozenset({stem(w) for w in ("decline",)})
 
 # nouns and adjectives that name the same thing
 SYNONYMS = _table({
