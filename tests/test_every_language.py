@@ -1060,6 +1060,19 @@ def test_german_according_to_an_unnamed_source(text, speaker):
     assert (claim.kind, claim.speaker_text) == ("according_to", speaker) and claim.text.startswith("Wurden zwei"), claim
 
 
+@pytest.mark.parametrize("text", [
+    'Der Autohersteller Kestrel Motors plant nach einem Bericht der "Harbor Times" den Abbau von 5000 Stellen.',
+    "Der Autohersteller Kestrel Motors plant laut einem Bericht der „Harbor Times“ den Abbau von 5000 Stellen.",
+])
+def test_german_according_to_a_newspaper_report_inside_the_clause(text):
+    """'X plant nach einem Bericht der "Harbor Times" den Abbau': 'nach' was read as the postposition ('seinen
+    Angaben nach'), and the carmaker became the source of 'einem Bericht der "Harbor Times" den Abbau'; the report's
+    outlet counted as no relay of the newspaper's scoop, one more independent source."""
+    [claim] = _said("de", text)
+    assert (claim.kind, claim.speaker_text) == ("according_to", "Harbor Times"), claim
+    assert claim.text.startswith("Der Autohersteller Kestrel Motors plant den Abbau"), claim
+
+
 @pytest.mark.parametrize("lang,text,content", [
     ("fr", "« C'est inacceptable », a déclaré le ministre Paul Roux.", "C'est inacceptable"),
     ("it", "\"È inaccettabile\", ha detto il ministro Marco Bellini.", "È inaccettabile"),

@@ -74,6 +74,7 @@ def according(st, s: int, e: int) -> bool:
                 comma = None
                 if publisher is not None:  # 'Laut einem Bericht des Gesundheitsministeriums sind ...'
                     src_hi = max(src_hi, publisher[1])
+                src_hi = _past_closing_mark(st.text, src_lo, src_hi)  # 'nach einem Bericht der "Harbor Times" den'
             named = appositive_name(st, (src_lo, src_hi), src_hi + (comma.end() - comma.start()), e) \
                 if initial and comma else None
             if named is not None:  # 'Según su abogado, Marek Dunai, C': the lawyer is Marek Dunai
@@ -129,6 +130,12 @@ def according(st, s: int, e: int) -> bool:
                 return False
             return st.add(s + m.end(), e, (s, e), key, name, " ".join(m.group(0).split()), "according_to")
     return False
+
+
+def _past_closing_mark(text: str, lo: int, hi: int) -> int:
+    """The end of a source [lo, hi) that opened a quoted name ('der "Harbor Times"'): past the mark that closes it."""
+    marks = sum(ch in _QUOTE_CHARS and ch not in "'\u2019" for ch in text[lo:hi])
+    return hi + 1 if marks % 2 and text[hi:hi + 1] in _QUOTE_CHARS and text[hi:hi + 1] not in ("'", "\u2019") else hi
 
 
 def _said_that_before(st, s: int, at: int) -> bool:
