@@ -49,6 +49,10 @@ def test_attribution(case, parse):
         assert set(want.get("hedges", [])) <= set(claim.hedges), claim.hedges
         if "chain" in want:
             assert any(want["chain"].lower() in link.lower() for link in claim.chain), claim.chain
+        if "via" in want:
+            assert any(want["via"].lower() in outlet.lower() for outlet in claim.via), claim.via
+        if want.get("no_chain"):
+            assert claim.chain == (), claim.chain
         if "negated" in want:
             assert claim.negated is want["negated"]
         if "not" in want:

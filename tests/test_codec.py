@@ -24,7 +24,7 @@ ANALYSIS = Analysis(
                     inferred_year=True, warning="weekday does not match", caption=1),),
     claims=(Claim(key="c1", text="Lenz said the bridge would close.", start=0, end=33, speaker="e1",
                   speaker_text="Mara Lenz", cue="said", kind="quote", hedges=("probably",),
-                  chain=("council engineers",), negated=True, subject="bridge", in_title=True),),
+                  chain=("council engineers",), via=("Radio Norvik",), negated=True, subject="bridge", in_title=True),),
     lemmas=("bridge", "close"),
     notes=("text analysed up to character 10",),
     title_quantities=(Quantity(start=3, end=8, text="4,75%", value=4.75, kind="percent"),),

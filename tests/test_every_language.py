@@ -1073,6 +1073,14 @@ def test_german_according_to_a_newspaper_report_inside_the_clause(text):
     assert claim.text.startswith("Der Autohersteller Kestrel Motors plant den Abbau"), claim
 
 
+def test_a_long_unnamed_source_cited_by_an_outlet_is_relayed_by_it():
+    """'selon un haut responsable de la défense cité par le Harbor Times': a source of over eight words was cut to its
+    first two ('Un haut'), and the outlet that relays it was lost; reports of one scoop counted as independent."""
+    [claim] = _said("fr", "La Norlandie va déployer 400 soldats à sa frontière le mois prochain, selon un haut "
+                          "responsable de la défense cité par le Harbor Times.")
+    assert claim.speaker_text == "Harbor Times" and claim.chain == ("Un haut responsable de la défense",), claim
+
+
 @pytest.mark.parametrize("lang,text,content", [
     ("fr", "« C'est inacceptable », a déclaré le ministre Paul Roux.", "C'est inacceptable"),
     ("it", "\"È inaccettabile\", ha detto il ministro Marco Bellini.", "È inaccettabile"),

@@ -45,6 +45,21 @@ def _table() -> tuple[dict[str, str], tuple[tuple[re.Pattern, int | None], ...]]
     return canon, tuple(pats)
 
 
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    with resources.files("crosscheck.data").joinpath("wires.json").open(encoding="utf-8") as fh:
+        return frozenset(json.load(fh)["outlet_words"])
+
+
+def outlet_like(name: str) -> bool:
+    """A capitalised name that is a wire's or carries a news outlet's name word (data/wires.json 'outlet_words': the
+    Harbor Times, Radio Norvik, il Corriere)."""
+    words = re.findall(r"[^\W_]+", name)
+    capitalised = [w for w in words if w[:1].isupper()]
+    return bool(capitalised) and (wire_name(name) is not None or
+                                  any(w.lower() in _outlet_words() for w in capitalised))
+
+
 # a wire the list does not know, in a pattern that says by its form that it credits one ('TARSK, Oct 3 (Northwire) -')
 _ANY_NAME = r"[A-ZÀ-Þ][\w.&'’-]*(?:\s+[A-ZÀ-Þ][\w.&'’-]*){0,2}"
 

@@ -128,6 +128,7 @@ class Claim:
     kind: str = "reported"  # quote | reported | according_to | outlet | belief | intention | knowledge
     hedges: tuple[str, ...] = ()  # reportedly | probably | may | allegedly ...
     chain: tuple[str, ...] = ()  # sources behind the speaker, nearest first ("intelligence reports")
+    via: tuple[str, ...] = ()  # outlets the speaker's words went through to this report ("told the Harbor Times")
     negated: bool = False
     # head word of the content's grammatical subject (a proper noun as written, else its lemma): "" where the
     # parse found none a reader could compare (a pronoun); None where it was not read (other languages)

@@ -16,6 +16,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from crosscheck.credits import outlet_like
 from crosscheck.analyze.claim_labels import HSPACE
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, stray_that
 from crosscheck.analyze.entities import TITLE_HEADS, LocalEntities, doc_text
@@ -472,6 +473,15 @@ def citing(sent: Span, heads, after: int = -1) -> tuple[tuple[str, ...], set[int
                     lo, hi = child.left_edge.i, child.right_edge.i
                     drop |= with_commas(sent, lo, hi)
     return tuple(chain), drop
+
+
+def told_outlet(cue: Token) -> tuple[str, ...]:
+    """The outlet a source told its words to ('a senior official told the Harbor Times', 'told Reuters'): it passed
+    them on (Claim.via), no source behind the speaker."""
+    if cue.lemma_ != "tell":
+        return ()
+    told = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+    return (noun_phrase(told),) if told is not None and told.pos_ == "PROPN" and outlet_like(noun_phrase(told)) else ()
 
 
 def phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:

@@ -33,7 +33,7 @@ from crosscheck.analyze.claim_index import (
     breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, apposition_before_conjunct, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
-    without_title_before,
+    told_outlet, without_title_before,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
@@ -472,7 +472,7 @@ def _reported(st: _State, sent: Span) -> bool:
         if drop:
             toks = [t for t in toks if t.i not in drop]
         st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges,
-               speaks=governing is None, split=not whole)
+               speaks=governing is None, split=not whole, via=told_outlet(cue))
         found = True
         ids = {t.i for t in toks}
         used |= ids | {cue.i}

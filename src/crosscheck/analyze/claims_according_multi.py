@@ -44,6 +44,7 @@ def according(st, s: int, e: int) -> bool:
             # (not a decimal comma or a clock's colon: 'Według sędziego X Morav przyjęła 1,2 mln euro')
             comma = re.search(r"(?!(?<=\d)[,:]\d)[,\uff0c\u3001\u060c:\uff1a]|\s[\u2014\u2013]\s", st.text[src_lo:e])
             src_hi = src_lo + comma.start() if comma else e
+            whole_hi = src_hi  # (before a short phrase is cut from it: a relay named further on)
             publisher = publisher_of(st, src_lo, src_hi)  # 'selon un bilan publié par le ministère'
             initial = st.text[s:s + m.start()].strip(_EDGE + _QUOTE_CHARS) == ""
             if not initial and _said_that_before(st, s, s + m.start()):
@@ -81,7 +82,9 @@ def according(st, s: int, e: int) -> bool:
                 comma = re.search(r"[,\uff0c]", st.text[named:e])
                 src_lo, src_hi = src_hi + 1, named
             chain: tuple[str, ...] = ()
-            by = c.cited_by.search(st.text, src_lo, src_hi) if c.cited_by is not None and named is None else None
+            by = c.cited_by.search(st.text, src_lo, whole_hi) if c.cited_by is not None and named is None else None
+            if by is not None and by.start() >= src_hi:  # 'selon un haut responsable de la défense cité par le X'
+                src_hi = whole_hi
             relayed = _tidy(st.text[src_lo:by.start()]) if by is not None else None
             if relayed is not None and by.end() < src_hi:  # "secondo fonti citate dall'agenzia X": X relays its sources
                 stops = stop_words(c.lang)  # ('secondo quanto riferito dall'agenzia X': X, and no one behind it)

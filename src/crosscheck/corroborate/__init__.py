@@ -114,7 +114,8 @@ def corroborate(story: Story, documents: Mapping[str, Document], analyses: Mappi
         docs = tuple(dict.fromkeys(m.document for m in members))
         credits: dict[str, set[str]] = {}
         for m in members:  # the source wordings of each report's retelling, its chain included
-            credits.setdefault(m.document, set()).update(w for w in (m.claim.speaker_text, *m.claim.chain) if w)
+            credits.setdefault(m.document, set()).update(w for w in (m.claim.speaker_text, *m.claim.chain, *m.claim.via)
+                                                         if w)
         n = independent_sources(docs, syndication, credits,
                                 {d: documents[d].outlet for d in docs if documents.get(d) is not None},
                                 {d: wires[d] for d in docs if d in wires}, story_outlets | shared_relays(members))
