@@ -974,3 +974,19 @@ def test_refusing_an_act_is_its_negation():
                    text="The council said Orlen won, while opposition leader Marta Dunn refused to accept the result.")
     (claim,) = [c for c in analyze([doc])[0].claims if c.kind != "outlet" and "Dunn" in (c.speaker_text or "")]
     assert "accept the result" in claim.text.lower() and claim.negated
+
+
+@pytest.mark.parametrize("text", [
+    "The economy grew 0.4% in the third quarter, the statistics office said on Friday, confirming its preliminary "
+    "estimate.",
+    "The ministry confirmed the report on Tuesday.",
+    "The company confirmed its earlier forecast.",
+])
+def test_an_object_that_only_names_a_document_is_no_claim(parse, text):
+    """'confirming its preliminary estimate' gave the claim 'Its preliminary estimate.', which aligned with another
+    report's growth figure across languages and conflicted with it. 'confirmed the arrest of two men' stays one."""
+    _, found = parse(text)
+    assert not [c for c in found if c.text.rstrip(".").lower().split()[-1] in ("estimate", "report", "forecast")], \
+        [c.text for c in found]
+    _, kept = parse("Police confirmed the arrest of two men.")
+    assert [c.text for c in kept] == ["The arrest of two men."]

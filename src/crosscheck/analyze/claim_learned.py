@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.claim_frames import (NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon,
                                              refused_speech)
 from crosscheck.analyze.claim_index import CUE_CLASS, asks
+from crosscheck.analyze.claim_sources import names_a_document
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
 from crosscheck.model import Claim
@@ -279,6 +280,8 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
         for cand in candidates(cue):
             if sum(1 for k in cand.content if not doc[k].is_stop and (doc[k].is_alpha or doc[k].like_num)) < MIN_WORDS:
                 continue  # 'praised the firefighters': no two content words, nothing to corroborate
+            if names_a_document(cue, cand.content):
+                continue  # 'confirming its preliminary estimate': a document given elsewhere, no words of its own
             if seen is None:
                 here = [c for c in (*st.claims, *made) if c.start <= sent.start_char < c.end]
                 if j in st.used and cue.lower_ in {c.cue for c in here}:

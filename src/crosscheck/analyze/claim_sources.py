@@ -6,9 +6,10 @@ import re
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import CONTRAST, CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing, with_commas
+from crosscheck.analyze.claim_index import CITE, CONTRAST, CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing, with_commas
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, SPEAKERS_ONLY, SPEECH, State, resolve
 from crosscheck.analyze.claim_text import not_of_clause, speakers_act
+from crosscheck.denials import is_denial
 
 DOCUMENT_SOURCES = frozenset(
     "report reports intelligence data estimate estimates document documents information assessment "
@@ -207,6 +208,22 @@ def _inner_speech(toks: list[Token], dropped: set[int]) -> tuple[Token, Token] |
             if subj is not None and comp is not None and subj.lower_ not in FIRST_PERSON | SECOND_PERSON | {"it"}:
                 return t, comp
     return None
+
+
+def names_a_document(cue: Token, content) -> bool:
+    """The cue's object only names a document or a count given elsewhere ('confirming its preliminary estimate',
+    'confirmed the report'): a noun of DOCUMENT_SOURCES or COUNTS with no words of its own but a determiner, a
+    possessive or an adjective. Its words say nothing ('Its preliminary estimate.'); 'confirmed the arrest of two
+    men' does, and so does 'cited the audit report as evidence of fraud' (``content``: the token indices of the
+    content, all of them the object's). Not a denial's: 'denied the report' takes the words of the claim it denies
+    (claim_polarity); nor a citing's ('Clinton and Trump cited the figure': citing a document is the attribution).
+    """
+    if is_denial(cue.lower_, "en") or cue.lemma_ in CITE:
+        return False
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    return obj is not None and obj.lower_ in DOCUMENT_SOURCES | COUNTS and \
+        all(c.dep_ in ("det", "poss", "amod", "compound") for c in obj.children) and \
+        set(content) <= {t.i for t in obj.subtree}
 
 
 def _document(head: Token) -> bool:

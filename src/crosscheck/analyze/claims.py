@@ -38,7 +38,7 @@ from crosscheck.analyze.claim_index import (
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import bare, block_quote, inside_clause, resumes, runs_on
-from crosscheck.analyze.claim_sources import according_to, possessed_count, rival_speech, speaker_acts
+from crosscheck.analyze.claim_sources import according_to, names_a_document, possessed_count, rival_speech, speaker_acts
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
@@ -507,7 +507,7 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         pointing = ids is None and _denies_what_was_said(cue)
         if pointing:
             ids = {next(c.i for c in cue.children if c.dep_ == "dobj")}
-        if ids is None or ids & used:
+        if ids is None or ids & used or not pointing and names_a_document(cue, ids):
             continue
         if cue.dep_ == "xcomp" and any(c.i < cue.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in
                                                         OBJECT_PREPS.get(cue.head.lemma_, ())) for c in cue.head.children):
