@@ -4,40 +4,25 @@ the move is given in basis points and percentage points ('by 25 basis points to 
 to 5%')."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from conftest import fixture_names, story_fixture
 
-import pytest
-
-from conftest import exported_fixture
-
-REPORTS = Path(__file__).parent / "fixtures" / "norvania_rates" / "reports.jsonl"
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    return exported_fixture(tmp_path_factory.mktemp("norvania"), REPORTS)
-
-
-def _name(exported):
-    ids = {r["url"]: r["id"] for r in map(json.loads, REPORTS.read_text(encoding="utf-8").splitlines())}
-    return {d["id"]: ids[d["source"]] for d in exported["documents"]}
+exported = story_fixture("norvania_rates")
 
 
 def test_a_move_in_points_never_clashes_with_a_rate(exported):
     """'0,25 Prozentpunkte' was a percent like '5%', and the German report's move clashed with the other outlet's
     rate, as '0,25 Prozentpunkte' against every other report's '3,25 Prozent'."""
-    name = _name(exported)
+    name = fixture_names(exported)
     found = {(d["subject"], frozenset(d["values"]), frozenset(name[x] for x in d["documents"]))
              for d in exported["disagreements"] if d["severity"] == "conflict"}
-    assert ("percent:interest_rate", frozenset({"4.75%", "5%"}), frozenset({"nw1", "ne2"})) in found, found
+    assert ("percent:interest_rate", frozenset({"4.75%", "5%"}), frozenset({"w1", "e2"})) in found, found
     assert not [f for f in found if any("Prozentpunkte" in v or "points de base" in v for v in f[1])], found
 
 
 def test_the_move_in_basis_points_and_in_percentage_points_is_one_claim(exported):
     """The wire's lead ('by 25 basis points to 4.75%') and the German one ('um 0,25 Prozentpunkte auf 4,75
     Prozent') agree on both figures once basis points are read as hundredths of a point."""
-    name = _name(exported)
+    name = fixture_names(exported)
     lead = next(c for c in exported["claims"] if c["text"].startswith("The Bank of Norvania raised"))
-    assert {"nw1", "nd1", "ni1"} <= {name[d] for d in lead["documents"]}, lead["documents"]
+    assert {"w1", "d1", "i1"} <= {name[d] for d in lead["documents"]}, lead["documents"]
     assert not [n for n in lead["conflict_notes"] if "Prozentpunkte" in n or "punti base" in n], lead["conflict_notes"]

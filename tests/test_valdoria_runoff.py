@@ -2,24 +2,9 @@
 one, two candidates' shares in one sentence, and a result credited to what 'official results show'."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from conftest import fixture_conflicts, fixture_names, story_fixture
 
-import pytest
-
-from conftest import exported_fixture
-
-REPORTS = Path(__file__).parent / "fixtures" / "valdoria_runoff" / "reports.jsonl"
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    return exported_fixture(tmp_path_factory.mktemp("runoff"), REPORTS)
-
-
-def _names(exported):
-    ids = {r["url"]: r["id"] for r in map(json.loads, REPORTS.read_text(encoding="utf-8").splitlines())}
-    return {d["id"]: ids[d["source"]] for d in exported["documents"]}
+exported = story_fixture("valdoria_runoff")
 
 
 def test_the_count_under_way_is_no_rival_of_the_final_count(exported):
@@ -27,7 +12,7 @@ def test_the_count_under_way_is_no_rival_of_the_final_count(exported):
     52.3%' the next day: the claim was conflicting with the loser's 'lost by 52.3% to 47.7%'."""
     night = next(c for c in exported["claims"] if "51.8%" in c["text"])
     assert night["status"] != "conflicting" and not night["conflict_notes"], night
-    name = _names(exported)
+    name = fixture_names(exported)
     shares = {(d["severity"], frozenset(name[x] for x in d["documents"])) for d in exported["disagreements"]
               if d["subject"] == "percent:vote_share"}
     assert ("explained", frozenset({"p1", "w1"})) in shares, shares
@@ -35,9 +20,7 @@ def test_the_count_under_way_is_no_rival_of_the_final_count(exported):
 
 
 def test_the_turnout_the_reports_disagree_on_is_found(exported):
-    name = _names(exported)
-    found = {(d["subject"], frozenset(name[x] for x in d["documents"])) for d in exported["disagreements"]
-             if d["severity"] == "conflict"}
+    found = fixture_conflicts(exported)
     assert ("percent:turnout", frozenset({"w1", "e2"})) in found, found
 
 
