@@ -98,7 +98,6 @@ class Quantity:
     kind: str = "count"  # count | percent | money | measure | range
 
 
-
 @dataclass(frozen=True)
 class TimeExpr:
     """A date or period in the text, normalised to an ISO value."""

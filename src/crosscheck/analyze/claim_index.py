@@ -267,9 +267,10 @@ def relative_speaker(cue: Token) -> Token | None:
         if not saying and (cue.tag_ != "VBD" or cue.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD") or not speaks
                            or not said):
             return None
-    elif not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children) or \
-            any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in cue.children):
-        return None  # (a subject of its own besides: 'the runoff, which official results show he lost': the results)
+    else:
+        relative = [c.lower_ in ("who", "which", "that") for c in cue.children if c.dep_ == "nsubj"]
+        if not any(relative) or not all(relative):
+            return None  # (a subject of its own besides: 'the runoff, which official results show he lost': the results)
     if not any(c.dep_ == "ccomp" and c.i > cue.i and is_clause(c) for c in cue.children):
         return None
     return cue.head

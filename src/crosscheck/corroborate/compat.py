@@ -127,9 +127,9 @@ def figures(a: Fact, b: Fact, a_first: bool = True, hours: float | None = None) 
         vaguer, other = (a, b) if a.bound == "vague" else (b, a)
         return Verdict("precision", f"'{vaguer.text}' is a loose amount next to '{other.text}'")
     later = b if a_first else a
-    if (a if later is b else b).provisional and not later.provisional:
-        return Verdict("explained", f"'{(a if later is b else b).text}' was a provisional count; "
-                                    f"'{later.text}' came later")
+    first = a if later is b else b
+    if first.provisional and not later.provisional:
+        return Verdict("explained", f"'{first.text}' was a provisional count; '{later.text}' came later")
     if later.update and float(later.value) != float((a if later is b else b).value):
         earlier = a if later is b else b
         return Verdict("explained", f"the count was updated: '{earlier.text}' first, then '{later.text}'")

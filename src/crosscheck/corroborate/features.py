@@ -15,8 +15,8 @@ from ..timevalues import calendar_key
 from .clauses import marked
 from .figures import Figure, _interval, figures_in
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS,
-                      OTHER_SENSE_BEFORE_INFINITIVE, PREDICATES, STOP,
-                      SYNONYMS, TOKEN, UNITS, implied_negation, modality_pattern, stem)
+                      OTHER_SENSE_BEFORE_INFINITIVE, PREDICATES, STOP, SYNONYMS, TOKEN, UNITS, implied_negation,
+                      modality_pattern, stem)
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,14 @@ _RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whom|whose)\b[^,;]*,", re.IGNORE
 _INFINITIVE = re.compile(r"\s+to\s+([a-z]+)\b")
 
 
-def _infinitive_after(text: str, end: int) -> bool:
-    """An infinitive after a verb ('declined to comment'; not 'declined to 3.5%', 'fell to the lowest level')."""
-    m = _INFINITIVE.match(text, end)
-    return bool(m) and m.group(1) not in STOP and m.group(1) not in NUMBER_WORDS
+def _predicate(s: str, text: str, end: int) -> str | None:
+    """The predicate class of the word stem ``s`` ending at ``end`` in ``text``, but none for a word of another sense
+    before an infinitive ('declined to comment'; not 'declined to 3.5%', 'fell to the lowest level')."""
+    if s in OTHER_SENSE_BEFORE_INFINITIVE:
+        m = _INFINITIVE.match(text, end)
+        if m and m.group(1) not in STOP and m.group(1) not in NUMBER_WORDS:
+            return None
+    return PREDICATES.get(s)
 
 
 def _clause_terms(clause: str) -> set[str]:
@@ -99,8 +103,7 @@ def _clause_terms(clause: str) -> set[str]:
             continue
         s = stem(word)
         if len(s) >= 2 and s not in CUE_WORDS and s not in HEDGES and s not in MODALITY_WORDS:
-            pred = None if s in OTHER_SENSE_BEFORE_INFINITIVE and _infinitive_after(clause, m.end()) else \
-                PREDICATES.get(s)
+            pred = _predicate(s, clause, m.end())
             out.add("~" + pred if pred else SYNONYMS.get(s, s))
     return out
 
@@ -395,7 +398,7 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         s = stem(word)
         if s in skip or s in CUE_WORDS or s in HEDGES or s in MODALITY_WORDS or len(s) < 2:
             continue
-        pred = None if s in OTHER_SENSE_BEFORE_INFINITIVE and _infinitive_after(masked, m.end()) else PREDICATES.get(s)
+        pred = _predicate(s, masked, m.end())
         if pred:
             predicates.add(pred)
             terms.add("~" + pred)

@@ -30,6 +30,7 @@ import numpy as np
 from crosscheck.analyze.aliases import alias_keys
 from crosscheck.model import Analysis, LeadOrganisation, StoryFeatures
 from crosscheck.stories.vectors import day_number
+from crosscheck.textunits import script_of
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG"})
 _WORD = re.compile(r"\w+")
@@ -175,8 +176,6 @@ def names_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     the embedder reads one event, only their names tell them apart. Within one script names are mostly spelt alike
     across languages (Lorvanie / Lorvania meet on their stem), so sharing none is evidence of two events; across
     scripts a transliteration may miss every key, and nothing is concluded."""
-    from crosscheck.textunits import script_of
-
     n = len(features)
     langs = [(f.language or "")[:2].lower() for f in features]
     people = [{k[2:2 + _PERSON_STEM] for k in f.actors if k.startswith("p:")} for f in features]
@@ -191,9 +190,8 @@ def names_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
         m = incidence(rows)
         return (m @ m.T).toarray() > 0
 
-    skeletons = [{k for k in f.actors if k.startswith(("s:", "h:"))} for f in features]
-    apart &= ~meets([set(f.entities) for f in features]) & ~meets([set(f.actors) for f in features]) \
-        & ~meets(people) & ~meets(skeletons)
+    # (the actor keys hold each name's skeleton too: 's:plk')
+    apart &= ~meets([set(f.entities) for f in features]) & ~meets([set(f.actors) for f in features]) & ~meets(people)
     np.fill_diagonal(apart, False)
     return apart
 
