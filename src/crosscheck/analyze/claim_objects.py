@@ -197,7 +197,7 @@ def relative_with_subject(cue: Token) -> bool:
     if cue.dep_ != "relcl" or any(c.dep_ == "neg" for c in cue.children):
         return False
     subj = first_subject(cue)
-    return (subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in _RELATIVE and subj.lower_ not in _NOT_SPEAKERS
+    return (subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in _RELATIVE | _NOT_SPEAKERS
             and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children))
 
 

@@ -135,10 +135,13 @@ def according(st, s: int, e: int) -> bool:
     return False
 
 
+_NAME_MARKS = frozenset(_QUOTE_CHARS) - {"'", "\u2019"}  # (not an apostrophe)
+
+
 def _past_closing_mark(text: str, lo: int, hi: int) -> int:
     """The end of a source [lo, hi) that opened a quoted name ('der "Harbor Times"'): past the mark that closes it."""
-    marks = sum(ch in _QUOTE_CHARS and ch not in "'\u2019" for ch in text[lo:hi])
-    return hi + 1 if marks % 2 and text[hi:hi + 1] in _QUOTE_CHARS and text[hi:hi + 1] not in ("'", "\u2019") else hi
+    marks = sum(ch in _NAME_MARKS for ch in text[lo:hi])
+    return hi + 1 if marks % 2 and text[hi:hi + 1] in _NAME_MARKS else hi
 
 
 def _said_that_before(st, s: int, at: int) -> bool:
