@@ -16,7 +16,11 @@ def test_a_move_in_points_never_clashes_with_a_rate(exported):
     found = {(d["subject"], frozenset(d["values"]), frozenset(name[x] for x in d["documents"]))
              for d in exported["disagreements"] if d["severity"] == "conflict"}
     assert ("percent:interest_rate", frozenset({"4.75%", "5%"}), frozenset({"w1", "e2"})) in found, found
-    assert not [f for f in found if any("Prozentpunkte" in v or "points de base" in v for v in f[1])], found
+    # the size of the move too: 'by 25 basis points' / 'by half a percentage point'
+    assert ("points:interest_rate", frozenset({"25 basis points", "half a percentage point"}),
+            frozenset({"w1", "e2"})) in found, found
+    moves = ("Prozentpunkte", "points de base", "punti base", "basis points", "percentage point")
+    assert not [f for f in found if f[0].startswith("percent:") and any(m in v for v in f[1] for m in moves)], found
 
 
 def test_the_move_in_basis_points_and_in_percentage_points_is_one_claim(exported):
@@ -25,4 +29,5 @@ def test_the_move_in_basis_points_and_in_percentage_points_is_one_claim(exported
     name = fixture_names(exported)
     lead = next(c for c in exported["claims"] if c["text"].startswith("The Bank of Norvania raised"))
     assert {"w1", "d1", "i1"} <= {name[d] for d in lead["documents"]}, lead["documents"]
-    assert not [n for n in lead["conflict_notes"] if "Prozentpunkte" in n or "punti base" in n], lead["conflict_notes"]
+    assert not [n for n in lead["conflict_notes"] if ("Prozentpunkte" in n or "punti base" in n) and "%" in n], \
+        lead["conflict_notes"]

@@ -128,6 +128,7 @@ def test_percent_money_measure(q, text, value, unit, kind):
     ("The bank raised its rate by 25 basis points to 4.75% on Thursday.", "en", 25, "bp"),
     ("It cut rates by 50bp.", "en", 50, "bp"),
     ("Turnout rose 3 percentage points to 64 per cent.", "en", 3, "pp"),
+    ("The bank raised its rate by half a percentage point to 5%.", "en", 0.5, "pp"),  # (no figure before: 'half a')
     ("Die Notenbank hat ihren Leitzins um 0,25 Prozentpunkte auf 4,75 Prozent angehoben.", "de", 0.25, "pp"),
     ("La Banque a relevé son taux de 25 points de base, à 4,75 %.", "fr", 25, "bp"),
     ("La Banca ha alzato il tasso di 25 punti base al 4,75%.", "it", 25, "bp"),

@@ -69,7 +69,7 @@ _DIGIT = (r"(?:(?P<cont>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+,\d+)(?![\d.,]\d)"  # 1
           r"|\d+(?:[.,]\d+)?(?![.,]\d))")
 _RUN = re.compile(
     rf"(?<![\w.,/#=@_])(?<![A-Za-z]-)"
-    rf"(?:(?P<digits>{_DIGIT})|(?i:(?P<lead>\b(?:{_SMALL_WORDS})\b|\b(?:a|an|half\s+a)(?=[ \t-]+(?:hundred|thousand|million|billion|dozen)\b))))"
+    rf"(?:(?P<digits>{_DIGIT})|(?i:(?P<lead>\b(?:{_SMALL_WORDS})\b|\b(?:a|an|half\s+a)(?=[ \t-]+(?:hundred|thousand|million|billion|dozen)\b)|\bhalf\s+a(?=\s+percentage\s+point\b))))"
     rf"(?P<tail>(?i:(?:[ \t\u00a0-]+|[ \t]+and[ \t]+)(?:{_ALL_WORDS})\b)*)")
 _VAGUE = re.compile(
     r"(?i:\b(?:(?P<few>several|a\s+few|a\s+couple\s+of|a\s+couple|many)\s+(?P<fs>hundred|thousand|million|billion|dozen)\b(?!s)"
@@ -298,6 +298,8 @@ def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
             lead = re.sub(r"\s+", " ", m.group("lead").lower())
             toks = ["half", "a"] if lead == "half a" else [lead]
             value, used = _words(toks + tail, None)
+            if value is None and lead == "half a":  # 'half a percentage point' (the lead's only other place)
+                value, used = 0.5, len(toks)
             if value is None:
                 continue
             used -= len(toks)
