@@ -216,6 +216,11 @@ def _facts(text, language="en", published="2026-05-06"):
     ("Net income rose to $1.9 billion, or $2.31 per share, the company said.", "en", "money:USD:profit", 1.9e9, None),
     ("Der Nettogewinn stieg auf 1,9 Milliarden Dollar, oder 2,31 Dollar je Aktie.", "de", "money:USD:profit", 1.9e9,
      None),
+    # the concept named right before an English figure whose noun counts nothing known ('magnitude 6.4 earthquake'
+    # was a count of earthquakes, no fact); a German count followed by a lowercase word counts no such word ('38
+    # gestiegen' was a count of 'gestiegen', and the toll went unread)
+    ("A magnitude 6.4 earthquake struck southern Kestria early on Friday.", "en", "magnitude", 6.4, None),
+    ("Die Zahl der Todesopfer des Erdbebens ist auf 38 gestiegen.", "de", "dead", 38, None),
 ])
 def test_figures_are_attached_to_what_they_count_in_each_language(text, language, subject, value, bound):
     _, _, facts = _facts(text, language)
@@ -413,6 +418,17 @@ def test_magnitude_readings_close_together_or_to_the_unit_do_not_conflict():
     assert compat.figures(fig("6.4", 6.4, **m), fig("6.6", 6.6, **m)).severity == "agree"
     assert compat.figures(fig("magnitude 6", 6, **m), fig("6.4", 6.4, **m)).severity == "agree"
     assert compat.figures(fig("6.2", 6.2, **m), fig("6.8", 6.8, **m)).severity == "conflict"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("On Saturday a magnitude 5.1 aftershock hit the region around Orvasa.", "en"),
+    ("Am Samstagmorgen erschütterte ein Nachbeben der Stärke 5,1 die Region um Orvasa.", "de"),
+    ("El sábado una réplica de magnitud 5,1 sacudió la región de Orvasa.", "es"),
+])
+def test_an_aftershock_s_magnitude_is_its_own_subject_not_the_quake_s(text, language):
+    """The aftershock's 5.1 was the quake's magnitude and conflicted with the 6.4 of every other report."""
+    _, _, facts = _facts(text, language)
+    assert [(f.subject, float(f.value)) for f in facts if f.kind == "figure"] == [("magnitude:secondary", 5.1)]
 
 
 def test_a_distance_from_a_place_is_not_a_depth():

@@ -108,6 +108,12 @@ CLAIMS = [
     ("es", "Según la agencia Efe, el incendio destruyó tres almacenes en el puerto.", "according_to", "efe", "incendio destruyó"),
     ("de", "Die Feuerwehr habe den Brand unter Kontrolle, sagte Sprecherin Anna Vogel am Abend.", "reported", "vogel", "brand unter kontrolle"),
     ("de", "Laut Polizei wurden bei dem Unfall vier Menschen verletzt.", "according_to", "polizei", "vier menschen verletzt"),
+    # 'nach' after a noun of source only ('die Suche nach Verschütteten' made 'die Suche' the source); the publisher
+    # of a document before it is the source ('Den Angaben der Polizei nach': 'Den Angaben' was)
+    ("de", "Innenminister Dario Velk sagte, die Suche nach Verschütteten gehe weiter.", "reported", "velk",
+     "suche nach verschütteten"),
+    ("de", "Den Angaben der Polizei nach wurden bei dem Unfall vier Menschen verletzt.", "according_to", "polizei",
+     "vier menschen verletzt"),
     # 'liet weten dat' (let it be known), 'ha scritto che' (wrote): no claim, or the outlet's
     ("nl", "De burgemeester liet weten dat de brug nog een week dicht blijft.", "reported", "burgemeester", "brug"),
     ("it", "Il governatore Ivan Petrov ha scritto che tre persone sono state uccise.", "reported", "petrov", "tre persone"),

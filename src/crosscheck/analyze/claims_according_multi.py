@@ -23,6 +23,21 @@ _AFTER_SOURCE_WORDS = 6  # words of the source before a form that follows it ('D
 _COMMA_END = re.compile(r"[,\uff0c\u3001\u060c(\u2014\u2013]\s*$")  # 'C1, volgens X, C2': the form opens a bracket
 
 
+def after_form(c, text: str, s: int, e: int) -> re.Match | None:
+    """The first form of ``c.after`` in text[s:e] (matched on that slice) that follows its source: a form that is
+    also a plain preposition ('nach') only after one of its nouns within the source's last words ('den Angaben
+    nach', 'Angaben der Polizei nach'; not 'die Suche nach Verschütteten')."""
+    if c.after is None:
+        return None
+    sent = text[s:e]
+    for m in c.after.finditer(sent):
+        nouns = c.after_nouns.get(" ".join(m.group(0).lower().split()))
+        source = re.split(r"[,;:\u2014\u2013]", sent[:m.start()])[-1].split()[-4:]
+        if nouns is None or any(w.lower().strip(_EDGE + _QUOTE_CHARS) in nouns for w in source):
+            return m
+    return None
+
+
 def according(st, s: int, e: int) -> bool:
     """'según X, C' / 'C, volgens X' / 'X 에 따르면 C': C credited to X (the language's 'according' forms)."""
     c = st.cues
@@ -117,7 +132,7 @@ def according(st, s: int, e: int) -> bool:
                 return st.add(s, e, (s, e), key, name, cue, "according_to", chain=chain, text=st.text[s:s + m.start()] + " " + rest)
             return st.add(s, s + m.start(), (s, e), key, name, cue, "according_to", chain=chain)  # 'C, segun X.'
     if c.after is not None:
-        m = c.after.search(sent)
+        m = after_form(c, st.text, s, e)
         if m is not None and not st.text[s + m.end():e].strip(_EDGE + _QUOTE_CHARS + ".!?"):
             return _after_closing(st, s, e, m)  # 'C a miniszter szerint.', 'C ministerin mukaan.'
         if m is not None:
@@ -126,7 +141,12 @@ def according(st, s: int, e: int) -> bool:
             src_lo = s + comma + 1 if comma >= 0 else s
             if word_count(st.text[src_lo:s + m.start()]) > _AFTER_SOURCE_WORDS:
                 return False  # no short phrase before the form: a preposition ('Nachfrage nach Snacks'), no source
-            key, name = _speaker_near(st, src_lo, s + m.start(), s + m.start(), s + m.end())
+            publisher = publisher_of(st, src_lo, s + m.start())  # 'Den Angaben der Polizei nach': the police
+            if publisher is not None:
+                key = next((x.entity for x in _mentions_in(st, *publisher) if (x.start, x.end) == publisher), None)
+                name = " ".join(st.text[publisher[0]:publisher[1]].split())
+            else:
+                key, name = _speaker_near(st, src_lo, s + m.start(), s + m.start(), s + m.end())
             if name is None:
                 name = _tidy(st.text[src_lo:s + m.start()])
             if name is None:

@@ -33,7 +33,7 @@ from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS,
                                                      _noun_after_cue, _only_function_words, _past_dates,
                                                      _recent_or_person, _speaker_near, _subject, _tidy, _trim_source)
 from crosscheck.analyze.claims_roles_multi import ministry_named_before, role_holder
-from crosscheck.analyze.claims_according_multi import according, own_account, quoted_saying
+from crosscheck.analyze.claims_according_multi import according, after_form, own_account, quoted_saying
 from crosscheck.analyze.claims_reported_multi import _reported, _skip
 from crosscheck.analyze.cue_patterns import _alternation, _pair, _quoting
 from crosscheck.analyze.entities import LocalEntities
@@ -105,6 +105,7 @@ class Cues:
     bare_cues: re.Pattern | None = None  # the cues without a quotative particle they open with ('明らかにした')
     verb_second: bool = False  # the finite verb comes second ('In einer Mitteilung erklärte das Ministerium, C')
     articles: frozenset[str] = frozenset()  # ... and the articles a subject put first opens with ('das', 'een')
+    after_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # 'nach' -> the nouns it follows as a source
 
 
 @lru_cache(maxsize=1)
@@ -213,6 +214,7 @@ def cues_for(lang: str | None) -> Cues | None:
         title_forms={f: frozenset(group) for group in entry.get("title_forms", ()) for f in group},
         quotative=tuple(entry.get("quotative", ())),
         bare_cues=_alternation(_bare(words, entry.get("quotative", ())), sub),
+        after_nouns={f: frozenset(ns) for f, ns in according.get("after_nouns", {}).items()},
         verb_second=bool(entry.get("verb_second")), articles=frozenset(entry.get("articles", ())),
     )
 
@@ -416,8 +418,8 @@ def _quote(st: _State, region, sentences, i: int) -> int | None:
         m = st.cues.cue.search(seg) if st.cues.cue else None
         if m is None and st.cues.before is not None:
             m = st.cues.before.search(seg)
-        if m is None and st.cues.after is not None:
-            m = st.cues.after.search(seg)
+        if m is None:
+            m = after_form(st.cues, seg, 0, len(seg))
         if m is not None:
             cs, ce = span[0] + m.start(), span[0] + m.end()
             key, name = _speaker_near(st, span[0], span[1], cs, ce)

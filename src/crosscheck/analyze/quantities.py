@@ -40,7 +40,8 @@ from crosscheck.analyze.times import counts_a_noun
 from crosscheck.currencies import CODES, currency_of
 from crosscheck.model import Document, Quantity
 from crosscheck.points import NOT_WORD_AFTER, point_unit_after, point_words, words_re
-from crosscheck.textunits import base_language, english_scale_words, sentence_initial, stop_words, verb_particle_before
+from crosscheck.textunits import (base_language, english_scale_words, noun_articles, sentence_initial, stop_words,
+                                  verb_particle_before)
 
 _UNITS_W = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -496,8 +497,11 @@ def _noun_after(text: str, end: int, language: str | None) -> tuple[str, int] | 
     low = word.lower()
     if len(word) < 3 or low in connectors or not word.isalpha() or is_month_word(low):
         return None  # '1 november' is a date, not a count of Novembers
+    capitalises = bool(noun_articles(lang))  # German writes every noun capitalised: '38 gestiegen' counts nothing
+    if capitalises and word[0].islower():
+        return None
     # spaCy's stop lists hold some nouns ('persone', 'anni'): a long word of them may still be counted
-    if low in stop_words(lang) and (len(word) <= 6 or (lang == "de") != word[0].isupper()):
+    if low in stop_words(lang) and (len(word) <= 6 or capitalises != word[0].isupper()):
         return None
     return low, word_end
 

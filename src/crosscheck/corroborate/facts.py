@@ -76,6 +76,9 @@ def _head_concept(text: str, end: int, q_of: str | None, language: str | None,
             if pat.match(q_of) or pat.search(text, min(end - len(q_of) - 2, start if start is not None else end),
                                              end + 1):
                 return True, concept
+        before = re.search(r"([^\W\d_][\w-]*)\s+$", text[max(0, start - 30):start]) if start is not None else None
+        if before is not None and any(pat.match(before.group(1)) for _, pat in concept_patterns("concepts", language)):
+            return False, None  # 'a magnitude 6.4 earthquake': the concept named right before it says what it is
         return True, None  # games, rounds, villages: a count the lexicon does not know is not compared
     m = re.match(r"\s*([^\W\d_][\w'’-]*)", text[end:end + 40])
     if m is None or m.group(1).lower() in people:
@@ -88,7 +91,8 @@ def _head_concept(text: str, end: int, q_of: str | None, language: str | None,
     # a count is what it counts ('de cuatro pueblos': the villages, not the evacuees)
     named_before = start is not None and any(
         pat.search(text, max(0, start - 20), start) for _, pat in concept_patterns("concepts", language))
-    if count and language and not named_before and word not in stop_words(base_language(language)) and \
+    lower_noun = base_language(language) in lexicon()["capitalised_nouns"] and m.group(1)[:1].islower()
+    if count and language and not named_before and not lower_noun and word not in stop_words(base_language(language)) and \
             word not in lexicon()["units"] and not word[:1].isdigit() and len(word) > 3:
         return True, None
     return False, None
@@ -200,6 +204,9 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
         base, to_base = (unit.base, unit.to_base) if isinstance(unit, Unit) else (unit, float)
         if base and kind == "measure":
             subject = f"{subject}:{base}"
+        if (kind == "measure" or concept in lexicon()["measures"]) and \
+                marker_in("secondary_events", text, cs, ce, doc.language):
+            subject += ":secondary"  # 'ein Nachbeben der Stärke 5,1': the aftershock's magnitude, not the quake's
         if q.kind == "percent":  # basis points in percentage points
             to_base = lambda x, u=q.unit: in_points(x, u)  # noqa: E731
         value = to_base(float(q.value if q.value is not None else (q.low + q.high) / 2))
