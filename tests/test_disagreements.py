@@ -221,6 +221,9 @@ def _facts(text, language="en", published="2026-05-06"):
     # gestiegen' was a count of 'gestiegen', and the toll went unread)
     ("A magnitude 6.4 earthquake struck southern Kestria early on Friday.", "en", "magnitude", 6.4, None),
     ("Die Zahl der Todesopfer des Erdbebens ist auf 38 gestiegen.", "de", "dead", 38, None),
+    # the price of a purchase (data 'deal_value'); a share price beside it is no price of the deal
+    ("Norvik Motors agreed to buy Celtra for $4.2 billion, or $38 a share.", "en", "money:USD:deal_value", 4.2e9, None),
+    ("Le groupe Norvik Motors rachète Celtra pour 3,9 milliards d'euros.", "fr", "money:EUR:deal_value", 3.9e9, None),
 ])
 def test_figures_are_attached_to_what_they_count_in_each_language(text, language, subject, value, bound):
     _, _, facts = _facts(text, language)
@@ -420,6 +423,18 @@ def test_magnitude_readings_close_together_or_to_the_unit_do_not_conflict():
     assert compat.figures(fig("6.2", 6.2, **m), fig("6.8", 6.8, **m)).severity == "conflict"
 
 
+def test_the_price_of_one_purchase_in_two_languages_is_one_subject_between_its_two_parties():
+    """'agreed to buy Swedish battery maker Celtra for $4.2 billion' against 'übernimmt Celtra für 4,5 Milliarden
+    Dollar': no concept knew a deal's price, and the sum was Sweden's (the nearest name, an adjective) in one report
+    and Celtra's in the other."""
+    _, _, en = _facts("Norvik Motors said it had agreed to buy Swedish battery maker Celtra for $4.2 billion in cash.")
+    _, _, de = _facts("Der Autobauer Norvik Motors übernimmt den Batteriehersteller Celtra für 4,5 Milliarden Dollar.",
+                      "de")
+    (a,), (b,) = [[f for f in facts if f.kind == "figure"] for facts in (en, de)]
+    assert a.subject == b.subject == "money:USD:deal_value" and "swedish" not in a.actors
+    assert compat.same_subject(a, b) and compat.figures(a, b).severity == "conflict"
+
+
 @pytest.mark.parametrize("text, language", [
     ("On Saturday a magnitude 5.1 aftershock hit the region around Orvasa.", "en"),
     ("Am Samstagmorgen erschütterte ein Nachbeben der Stärke 5,1 die Region um Orvasa.", "de"),
@@ -429,6 +444,15 @@ def test_an_aftershock_s_magnitude_is_its_own_subject_not_the_quake_s(text, lang
     """The aftershock's 5.1 was the quake's magnitude and conflicted with the 6.4 of every other report."""
     _, _, facts = _facts(text, language)
     assert [(f.subject, float(f.value)) for f in facts if f.kind == "figure"] == [("magnitude:secondary", 5.1)]
+
+
+def test_a_marker_table_with_no_word_left_in_a_language_marks_nothing():
+    """The one English 'difference' word, 'by', is a Polish function word and is not read in Polish: the table's
+    pattern had no word left and matched everywhere, so every Polish figure was a change's size, a part, and the
+    three dead of a Polish report never met the two of an English one."""
+    _, _, facts = _facts("W strzelaninie w centrum handlowym w Aldo zginęły trzy osoby, a pięć zostało rannych.", "pl")
+    assert [(f.subject, float(f.value), f.part) for f in facts if f.kind == "figure"] == [
+        ("dead", 3.0, False), ("injured", 5.0, False)]
 
 
 def test_a_distance_from_a_place_is_not_a_depth():

@@ -287,3 +287,31 @@ def subject_split_off(cue: Token, comp: Token) -> list[Token]:
         return []
     obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i and c.right_edge.i + 1 == comp.left_edge.i), None)
     return list(obj.subtree) if obj is not None else []
+
+
+def clause_content(cue: Token, comp: Token) -> list[Token]:
+    """The words of a complement clause after its cue, with the subject the parse split off ('subject_split_off'),
+    less a date right after the cue that the parse hung on the clause: 'said on Monday it had agreed to buy C' dates
+    the saying ('on Monday' opened the content)."""
+    toks = subject_split_off(cue, comp) + list(comp.subtree)
+    if _dated(cue):  # 'denied on Wednesday that C, a day after the talks': the saying's day, told against the talks
+        last = [c for c in comp.children if c.i > cue.i][-1:]
+        if last and last[0].dep_ == "npadvmod" and last[0].ent_type_ in ("DATE", "TIME") and \
+                any(c.dep_ == "prep" for c in last[0].children) and last[0].left_edge.i > comp.i and \
+                last[0].doc[last[0].left_edge.i - 1].text == ",":
+            toks = [t for t in toks if t.i < last[0].left_edge.i - 1]
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or toks[0].i != cue.i + 1 or subj.left_edge.i <= toks[0].i:
+        return toks
+    lead = [t for t in toks if t.i < subj.left_edge.i]
+    heads = [t for t in lead if t.head.i == comp.i]
+    if heads and all(h.dep_ in ("prep", "npadvmod") for h in heads) and \
+            all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" and t.head.i == comp.i for t in lead):
+        return [t for t in toks if t.i >= subj.left_edge.i]
+    return toks
+
+
+def _dated(cue: Token) -> bool:
+    """The cue has a day of its own ('said on Monday', 'said Monday')."""
+    return any(c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+               for c in cue.children)

@@ -45,7 +45,7 @@ from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, colon_after, conjunct_subject,
                                               governing_subject, narrators_conjunct, no_one, object_content, own_conjunct,
                                               reason_after,
-                                              relative_content, relative_with_subject, subject_split_off)
+                                              clause_content, relative_content, relative_with_subject)
 from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -419,7 +419,7 @@ def _reported(st: _State, sent: Span) -> bool:
         elif phrase is not None:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
-            toks = relative_content(cue, comp) if relative_with_subject(cue) else subject_split_off(cue, comp) + list(comp.subtree)
+            toks = relative_content(cue, comp) if relative_with_subject(cue) else clause_content(cue, comp)
             if toks[0].lower_ == "that" and toks[0].head.i == comp.i and (toks[0].dep_ == "advmod" or toks[0].dep_ == "dobj"
                                                                            and toks[0].i < comp.i and any(
                                                                                c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)):

@@ -22,7 +22,7 @@ from .lexicon import PREDICATE_FAMILIES, TOKEN
 from .names import abjad_keys_meet, nested_names, own_names, written_in
 from .speakers import speaker_required
 from .subjects import heads_apart, names_subject, plain, prefixes, two_words_for_one
-from .values import dates_between, figure_anchor, figure_relation, negation_shared, one_swap
+from .values import content_meets, dates_between, figure_anchor, figure_relation, negation_shared, one_swap
 
 WORDING = "\x00wording"  # the word of a group holding a claim of function words alone (see _echo)
 SHORT_CLAIM = 8  # content terms and names of a claim whose other name is its point (see _compare)
@@ -301,8 +301,8 @@ def _compare(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings, ig
             and (not cross or a.negated_any != b.negated_any) and negation_shared(a, b):
         # the version without a negation word has no word that says 'not' either ('no trains would run' / 'has
         # cancelled all trains', 'mocht niet werken' / 'was barred from working'); across languages, by the
-        # strict and by the any-word reading alike
-        blocked = "negation"
+        # strict and by the any-word reading alike; a denial of another thing done by the same parties is no flip
+        blocked, score = "negation", score - (0.0 if cross or content_meets(a, b) else 0.45)
     elif figures == "clash":
         blocked = "figure"
     elif dates == "clash":

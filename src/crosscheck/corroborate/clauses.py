@@ -403,14 +403,18 @@ def _changed_from_re(language: str | None) -> re.Pattern | None:
     return re.compile(rf"[^\d.;!?]{{0,100}}?(?<!\w)(?:{alt})\s+(?:\w+\s+)?\d", re.IGNORECASE)
 
 
-def actors(d: ReportText, cs: int, start: int) -> frozenset[str]:
+def actors(d: ReportText, cs: int, start: int, every: bool = False) -> frozenset[str]:
     """People, organisations and groups named in the clause before a share or a sum, whose it is: the nearest, with
     those joined to it by a comma or one short word ('the Greens and Labour won 45%'). Not every name of the clause:
     'Ostrander won with 52.3%, defeating Hugo Barrales, who took 47.7%' gave the 47.7% to both candidates, and made
-    it one subject with another report's '52,3 %' of Ostrander."""
-    named = d.mentions.within(cs, start, ("PERSON", "ORG", "NORP"))
+    it one subject with another report's '52,3 %' of Ostrander. With ``every``, all of them: a sum paid between two
+    parties is the buyer's as much as the seller's ('Norvik übernimmt Celtra für 4,5 Milliarden')."""
+    mentions = d.mentions.within(cs, start)
+    named = [m for m in mentions if m[2] in ("PERSON", "ORG", "NORP") and not _describes_name(d.text, m, mentions, d.doc.language)]
     if not named:
         return frozenset()
+    if every:
+        return frozenset(m[3].lower() for m in named)
     keep = [named[-1]]
     for m in reversed(named[:-1]):
         gap = d.text[m[1]:keep[-1][0]]
@@ -418,6 +422,18 @@ def actors(d: ReportText, cs: int, start: int) -> frozenset[str]:
             break
         keep.append(m)
     return frozenset(m[3].lower() for m in keep)
+
+
+def _describes_name(text: str, m: tuple, mentions: list[tuple], language: str | None) -> bool:
+    """A group's name opening a noun phrase of nouns in lower case that ends in another name describes that name
+    ('Swedish battery maker Celtra': Celtra's is the sum, not Sweden's): no actor of its own ('the Greens and
+    Labour' are two)."""
+    if m[2] != "NORP":
+        return False
+    nxt = next((x for x in mentions if x[0] >= m[1]), None)
+    gap = text[m[1]:nxt[0]].split() if nxt is not None else []
+    stops = stop_words(base_language(language) or "en")
+    return bool(gap) and len(gap) <= 3 and all(w[:1].islower() and w.isalpha() and w not in stops for w in gap)
 
 
 def marker_in(table: str, text: str, start: int, end: int, language: str | None) -> bool:

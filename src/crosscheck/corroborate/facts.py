@@ -235,7 +235,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
                                                        or changed_from(text, q.end, doc.language)),
             provisional=marker_in("provisional", text, s, e, doc.language),
             intent=modality_of(text[cs:min(ce, q.end + 30)], doc.language) in ("plan", "possible"),
-            actors=actors(d, cs, start) if q.kind in ("percent", "money") or concept == "votes" else
+            actors=actors(d, cs, start, every=concept in lexicon()["between_parties"]["concepts"])
+            if q.kind in ("percent", "money") or concept == "votes" else
             _sentenced(d, s, start) if concept == "prison_term" else frozenset(),
         ))
     return _merge_ranges(text, out, doc.language)

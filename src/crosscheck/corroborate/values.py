@@ -262,3 +262,11 @@ def one_swap(a: ClaimView, b: ClaimView) -> bool:
         return False
     # a name spelt two ways ('Zelenskyy' / 'Zelensky') is one participant
     return not any(x[:5] == y[:5] for x in sa for y in sb if len(x) >= 5 and len(y) >= 5)
+
+
+def content_meets(a: ClaimView, b: ClaimView) -> bool:
+    """Beside their names, the two claims share two words, or all the words of the one that has fewer than two ('Kovel
+    resigned' / 'Kovel did not resign'): 'denied it had agreed to a prisoner exchange' is not the contrary of 'agreed
+    to reopen the border crossing', though both say 'agree' and name the two countries."""
+    ca, cb = a.terms, b.terms
+    return len(ca & cb) >= min(2, len(ca), len(cb))

@@ -19,7 +19,7 @@ from .align import Group, Weights, near_across, one_language, told_in, topic
 from .subjects import mentions
 from .clauses import changed_from, concepts_named, marker_in
 from .compat import counted_later, hours_apart
-from .values import dates_between, figure_relation, is_floor, negation_shared, same_thing
+from .values import content_meets, dates_between, figure_relation, is_floor, negation_shared, same_thing
 from .features import ClaimView
 from ..credits import outlet_key, wire_name
 from .names import proper_part
@@ -252,7 +252,8 @@ def _pair(a: ClaimView, b: ClaimView, weight: Weights, settings: Settings) -> tu
             return "conflict", f"date: {', '.join(a.dates)} vs {', '.join(b.dates)}"
         # across languages negation words are unreliable evidence of disagreement (Russian "пока не" is
         # "until"; a Korean negative verb ending is not a word): they keep claims apart, never conflicting
-        negation_differs = a.negated != b.negated and not cross and negation_shared(a, b)
+        # (a denial of another thing the same parties did is no contrary: values.content_meets)
+        negation_differs = a.negated != b.negated and not cross and negation_shared(a, b) and content_meets(a, b)
         if negation_differs and lexical >= settings.conflict_topic_threshold + 0.15:
             return "conflict", "negation: one report says it did not happen"
     if figures in ("clash", "same") and lexical >= settings.related_topic_threshold:
