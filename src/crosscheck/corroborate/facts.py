@@ -23,7 +23,7 @@ from ..model import Analysis, Document
 from ..points import POINT_UNITS, in_points
 from ..textunits import base_language, sentence_at, stop_words
 from ..timevalues import day_of
-from .clauses import (DIGIT, PLACE_LABELS, YEAR, ReportText, actors, breakdown, changed_from, clause, concept_near, concept_patterns,
+from .clauses import (DIGIT, _alt, PLACE_LABELS, YEAR, ReportText, actors, breakdown, changed_from, clause, concept_near, concept_patterns,
                       era, joined_group, lexicon, marked, marker, marker_in, phrases, place_after, place_re, places, qualifier,
                       time_cue)
 from .features import modality_of
@@ -114,9 +114,9 @@ def _unit_of(q_text: str, unit: str | None) -> Unit | str | None:
 def _merge_ranges(text: str, facts: list[Fact], language: str | None) -> list[Fact]:
     """'between 20 and 30 injured' read as two figures becomes one range."""
     rng = lexicon()["range"]
-    before = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases(rng["before"], language))) + r")\s*$",
+    before = re.compile(r"(?<!\w)(?:" + _alt(phrases(rng["before"], language)) + r")\s*$",
                         re.IGNORECASE)
-    join = re.compile(r"^\s*(?:" + "|".join(map(re.escape, phrases(rng["join"], language))) + r"|[-–])\s*$",
+    join = re.compile(r"^\s*(?:" + _alt(phrases(rng["join"], language)) + r"|[-–])\s*$",
                       re.IGNORECASE)
     out: list[Fact] = []
     i = 0
@@ -333,7 +333,7 @@ def _clock_only(text: str) -> bool:
 @lru_cache(maxsize=16)
 def _statement_re(language: str | None) -> re.Pattern:
     words = phrases(lexicon()["statement_verbs"], language)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + _alt(words) + r")\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def _statement_date(text: str, start: int, language: str | None) -> bool:
