@@ -59,7 +59,13 @@ def surface(text: str) -> str:
     """A mention as a name: no possessive 's, no leading 'the', no edge punctuation, single spaces."""
     text = " ".join(text.split())
     text = _POSSESSIVE.sub("", text).strip(" ,.;:!?\"'()[]{}\u201c\u201d\u2018\u2019-\u2013\u2014")
-    return _LEADING_THE.sub("", text)
+    return _LEADING_THE.sub("", _elided().sub("", text))  # "l'Agence France-Presse": the Agence
+
+
+@lru_cache(maxsize=1)
+def _elided() -> re.Pattern:  # data/aliases.json 'elided_articles', with either apostrophe
+    forms = sorted(_curated()["elided_articles"]["words"], key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(re.escape(w[:-1]) for w in forms) + ")['\u2019](?=[^\\W\\d_])")
 
 
 @lru_cache(maxsize=262144)

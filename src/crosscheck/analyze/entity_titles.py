@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from crosscheck.analyze.institutions import spans as institution_spans
 from crosscheck.analyze.portfolios import ministry_spans, name_after_portfolio, portfolio_end, title_after_name
+from crosscheck.textunits import stop_words
 
 
 def doc_text(doc: Doc) -> str:
@@ -19,9 +21,16 @@ def doc_text(doc: Doc) -> str:
 
 def with_ministries(sdoc: Doc, spans: list[tuple[Span, str]], language: str) -> list[tuple[Span, str]]:
     """A ministry named by its noun and portfolio is one organisation: the spans the NER cut from it ('Ministério'
-    a person, 'Interior' an organisation) give way to it."""
-    found = [sp for s, e in ministry_spans(doc_text(sdoc), language)
+    a person, 'Interior' an organisation) give way to it. So does an institution named by its head noun and its
+    adjectives in lower case ('Banque nationale de Lorvanie': the NER kept 'Banque'; analyze/institutions.py)."""
+    text = doc_text(sdoc)
+    found = [sp for s, e in ministry_spans(text, language) + institution_spans(text, language)
              if (sp := sdoc.char_span(s, e, alignment_mode="expand")) is not None]
+    # (not one inside a longer name the NER read: 'Tribunal Federal' of 'Supremo Tribunal Federal'; an article
+    # before it is no more name: 'La Audiencia Nacional')
+    stops = stop_words(language)
+    found = [m for m in found if not any(sp.start <= m.start and m.end <= sp.end and any(
+        t.lower_ not in stops for t in (*sp.doc[sp.start:m.start], *sp.doc[m.end:sp.end])) for sp, _ in spans)]
     if not found:
         return spans
     kept = [(sp, lbl) for sp, lbl in spans if not any(sp.start < m.end and m.start < sp.end for m in found)]

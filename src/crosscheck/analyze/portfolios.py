@@ -32,6 +32,9 @@ def _entry(language: str | None) -> dict:
     return _languages().get(base_language(language) or "") or {}
 
 
+cue_entry = _entry  # the language's entry of data/claim_cues.json, for the modules entities.py reads
+
+
 @lru_cache(maxsize=32)
 def _pattern(language: str | None) -> re.Pattern | None:
     phrases = sorted(_entry(language).get("portfolios", ()), key=len, reverse=True)
