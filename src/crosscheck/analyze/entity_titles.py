@@ -24,8 +24,9 @@ def with_ministries(sdoc: Doc, spans: list[tuple[Span, str]], language: str) -> 
     a person, 'Interior' an organisation) give way to it. So does an institution named by its head noun and its
     adjectives in lower case ('Banque nationale de Lorvanie': the NER kept 'Banque'; analyze/institutions.py)."""
     text = doc_text(sdoc)
-    found = [sp for s, e in ministry_spans(text, language) + institution_spans(text, language)
-             if (sp := sdoc.char_span(s, e, alignment_mode="expand")) is not None]
+    found = [sp for s, e, alone in [(s, e, True) for s, e in ministry_spans(text, language)] +
+             institution_spans(text, language) if (sp := sdoc.char_span(s, e, alignment_mode="expand")) is not None
+             and (alone or any(x.start < sp.end and sp.start < x.end for x, _ in spans))]
     # (not one inside a longer name the NER read: 'Tribunal Federal' of 'Supremo Tribunal Federal'; an article
     # before it is no more name: 'La Audiencia Nacional')
     stops = stop_words(language)
