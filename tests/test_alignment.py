@@ -753,3 +753,17 @@ def test_a_denial_of_another_thing_the_same_parties_did_is_no_contrary():
     # (the embedder reads one event in both: a cosine of 0.8)
     assert not [c for c in _pair_findings(agreed, other, cos=0.8).claims if c.status == "conflicting"]
     assert [c for c in _pair_findings(agreed, same, cos=0.8).claims if c.status == "conflicting"]
+
+
+def test_the_start_of_a_span_and_the_day_of_an_earlier_value_are_no_days_of_the_claim():
+    """'214 cases recorded since November 20' against '250 cases, up from 214 cases a day earlier': the two
+    claims clashed on their dates (November 20 against the day before the second report), which neither tells as
+    the day of what it says."""
+    a = {"speaker": "Kessa Health Office", "speaker_text": "the health office",
+         "text": "214 cases of cholera had been recorded in Kessa province since November 20.",
+         "times": [["November 20", "2026-11-20"]]}
+    b = {"speaker": "Kessa Health Office", "speaker_text": "the health office",
+         "text": "250 cholera cases had been confirmed in Kessa province, up from 214 cases a day earlier.",
+         "times": [["a day earlier", "2026-12-15"]]}
+    found = _pair_findings(a, b, cos=0.8, pub=("2026-12-15T14:00:00Z", "2026-12-16T11:00:00Z"))
+    assert not [n for c in found.claims for n in c.conflict_notes if n.startswith("date")], found.claims

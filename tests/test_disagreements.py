@@ -455,6 +455,26 @@ def test_a_marker_table_with_no_word_left_in_a_language_marks_nothing():
         ("dead", 3.0, False), ("injured", 5.0, False)]
 
 
+def test_a_part_of_a_count_of_another_thing_is_the_whole_of_its_own():
+    """'214 cases of cholera, including nine deaths': the nine were a part (of the cases) and never met another
+    report's count of the dead; 'including five children' of the injured still is a part. Cases of a disease are a
+    count of their own (data 'cases'), which grows while it is made."""
+    _, _, facts = _facts("The agency said 214 cases of cholera, including nine deaths, were recorded in Kessa.")
+    assert [(f.subject, float(f.value), f.part) for f in facts if f.kind == "figure"] == [
+        ("cases", 214.0, False), ("dead", 9.0, False)]
+    _, _, facts = _facts("At least 21 people were injured in Kessa, including five children.")
+    assert [(f.subject, f.part) for f in facts if f.kind == "figure"] == [("injured", False), ("injured", True)]
+
+
+def test_a_sentence_giving_a_count_s_earlier_value_gives_its_other_value_as_the_new_one():
+    """'250 cholera cases and 11 deaths ..., up from 214 cases a day earlier': the 11 between them hid the 'up
+    from' of the 250, which clashed with another report's 214 of the day before."""
+    _, _, facts = _facts("The ministry said 250 cholera cases and 11 deaths had been confirmed in Kessa province, up "
+                         "from 214 cases a day earlier.")
+    assert [(f.subject, float(f.value), f.update, f.part) for f in facts if f.kind == "figure"] == [
+        ("cases", 250.0, True, False), ("dead", 11.0, False, False), ("cases", 214.0, False, True)]
+
+
 def test_a_distance_from_a_place_is_not_a_depth():
     _, _, facts = _facts("The quake hit some 14 kilometres southwest of Dorrow at a depth of eight kilometres.")
     assert sorted((f.subject, float(f.value)) for f in facts if f.kind == "figure") == \

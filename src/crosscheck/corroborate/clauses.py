@@ -250,6 +250,21 @@ def era(text: str, cs: int, ce: int, published: str | None, language: str | None
     return None
 
 
+def no_event_day(text: str, lo: int, start: int, end: int, language: str | None) -> bool:
+    """The time at [start, end) (inside a passage from ``lo``) is no day of what the passage tells: the start of a
+    span after 'since' ('214 cases since November 20'), or the day of an earlier value ('up from 214 cases a day
+    earlier', data/disagreements.json 'since' and 'previous')."""
+    return bool(_since(language).search(text[max(lo, start - 12):start]) or
+                _earlier_value(language).search(text[max(lo, start - 40):start]))
+
+
+@lru_cache(maxsize=16)
+def _earlier_value(language: str | None) -> re.Pattern:
+    """A 'previous' marker, then words of its phrase up to where the reading stops ('up from 214 cases ')."""
+    return re.compile(r"(?<!\w)(?:" + _alt(phrases(lexicon()["previous"], language)) + r")(?!\w)[^,;.!?]*$",
+                      re.IGNORECASE)
+
+
 @lru_cache(maxsize=16)
 def _then_when(language: str | None) -> re.Pattern:
     words = phrases({k: v for k, v in lexicon()["then_when"].items() if k != "about"}, language)

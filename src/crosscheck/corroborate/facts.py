@@ -16,7 +16,7 @@ Facts are plain data; compat.py decides which pairs agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Analysis, Document
@@ -153,6 +153,8 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
     """Every figure of the report whose clause says what it counts."""
     text, spans = d.text, d.spans
     out = []
+    previous: dict[int, set[str]] = {}  # sentence start -> the subjects of the earlier values it gives
+    told_from: set[int] = set()  # the figures an 'up from' after them makes new, no update word
     for q in analysis.quantities:
         if q.value is None and (q.low is None or q.high is None):
             continue
@@ -217,29 +219,47 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
         if _vague(q):
             bound = "vague"
         start = min(q_start, q.start)
-        part = marked("subset", text, start, q.end, doc.language) or \
+        earlier = marked("previous", text, start, q.end, doc.language, after=False)  # 'up from 214'
+        # (a part of a count of another thing is the whole of its own: '214 cases, including nine deaths')
+        part = marked("subset", text, start, q.end, doc.language) and not _of_another(out, subject, s, e) or \
             q.kind == "count" and marked("subset_after", text, start, num_end(text, num_start, q) if m else
                                           q.start + len(q.text.split()[0]), doc.language, before=False) or \
-            marked("previous", text, start, q.end, doc.language, after=False) or \
+            earlier or \
             q.kind != "percent" and concept not in lexicon()["difference_not"] and \
             marked("difference", text, start, q.end, doc.language, after=False) or \
             marker_in("distributive", text, cs, ce, doc.language) or _among(text, cs, ce, start, doc.language) or \
             breakdown(d, s, e) and place_after(d, q.end) or joined_group(text, q.end, doc.language)
+        # a share 'rose to 68%' tells a change over time, not a count revised while it is made
+        worded = q.kind != "percent" and marked("update", text, start, q.end, doc.language, after=False)
         out.append(Fact(
             kind="figure", subject=subject, document=doc.id, start=start, end=q.end,
             text=text[start:q.end].strip(), sentence=text[s:e].strip(), value=value,
             low=low, high=high, bound=bound, increment=increment, total=total,
             places=places(d, cs, ce), era=era(text, cs, ce, doc.published, doc.language, q.start), unit=base,
-            # a share 'rose to 68%' tells a change over time, not a count revised while it is made
-            part=part, update=q.kind != "percent" and (marked("update", text, start, q.end, doc.language, after=False)
-                                                       or changed_from(text, q.end, doc.language)),
+            part=part, update=worded or q.kind != "percent" and changed_from(text, q.end, doc.language),
             provisional=marker_in("provisional", text, s, e, doc.language),
             intent=modality_of(text[cs:min(ce, q.end + 30)], doc.language) in ("plan", "possible"),
             actors=actors(d, cs, start, every=concept in lexicon()["between_parties"]["concepts"])
             if q.kind in ("percent", "money") or concept == "votes" else
             _sentenced(d, s, start) if concept == "prison_term" else frozenset(),
         ))
+        if earlier:
+            previous.setdefault(s, set()).add(subject)
+        if not worded:
+            told_from.add(len(out) - 1)  # (new, if at all, by the 'up from' after it)
+    # a sentence giving a count's earlier value ('250 cases and 11 deaths, up from 214 cases a day earlier') gives
+    # its other value of that count as the new one, however far the earlier one stands from it; not another count's
+    # (the 11 deaths, nearest to 'up from')
+    for i, f in enumerate(out):
+        earlier_of = previous.get(sentence_at(spans, f.start)[0])
+        if earlier_of and not f.part:
+            out[i] = replace(f, update=f.subject in earlier_of or f.update and i not in told_from)
     return _merge_ranges(text, out, doc.language)
+
+
+def _of_another(facts: list[Fact], subject: str, s: int, e: int) -> bool:
+    """The figure before, in the same sentence [s, e), counts another thing than ``subject``."""
+    return bool(facts) and s <= facts[-1].start < e and facts[-1].kind == "figure" and facts[-1].subject != subject
 
 
 def _among(text: str, cs: int, ce: int, start: int, language: str | None) -> bool:
@@ -298,6 +318,8 @@ def date_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]:
     """Every day-precision date of the report whose clause names an event."""
     text, spans = d.text, d.spans
     out = []
+    previous: dict[int, set[str]] = {}  # sentence start -> the subjects of the earlier values it gives
+    told_from: set[int] = set()  # the figures an 'up from' after them makes new, no update word
     for t in analysis.times:
         day = day_of(t.value)
         if t.caption is not None or day is None or _clock_only(t.text):

@@ -12,7 +12,7 @@ from ..model import Analysis, Claim, Document
 from ..points import POINT_UNITS, in_points
 from ..textunits import base_language, sentence_spans, stop_words, token_f1, word_count
 from ..timevalues import calendar_key
-from .clauses import marked
+from .clauses import marked, no_event_day
 from .figures import Figure, _interval, figures_in
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS,
                       OTHER_SENSE_BEFORE_INFINITIVE, PREDICATES, STOP, SYNONYMS, TOKEN, UNITS, implied_negation,
@@ -420,8 +420,10 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
     figures = tuple(f for f in figures if not _rejected(f, text, doc.language))
     if claim.in_title:
         figures = _as_in_body(figures, analysis, doc)
+    body = doc.text or ""
     inside = [t for t in (() if claim.in_title else analysis.times)
-              if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()]
+              if t.start >= claim.start and t.end <= claim.end and t.text.lower() in text.lower()
+              and not no_event_day(body, claim.start, t.start, t.end, doc.language)]
     dates = tuple(sorted({k for t in inside if (k := calendar_key(t.value))}))
     stated = tuple(sorted({k for t in inside if any(ch.isdigit() for ch in t.text) and (k := calendar_key(t.value))}))
     negated = claim.negated or bool(NEGATION.search(text))
