@@ -234,6 +234,18 @@ def test_german_adverbials_and_prepositions_are_no_sources():
     assert got[0][0] == "outlet" and got[1] == ("reported", "Unternehmen"), got
 
 
+def test_an_agency_named_after_its_kind_is_no_outlet_kind_alone():
+    """"Secondo fonti parlamentari citate dall'agenzia Ansa, C' after a quote of Salvi's: 'Ansa' is an Italian stop
+    word of spaCy's list, so 'agenzia Ansa' read as the kind of outlet alone, which stands for the last speaker:
+    Salvi was the source of the parliamentary sources' claim."""
+    text = ("«Ho fatto tutto il possibile per salvare questo governo», ha detto Salvi in un breve discorso. "
+            "Secondo fonti parlamentari citate dall'agenzia Ansa, il presidente potrebbe affidare l'incarico a Laura "
+            "Conti già giovedì.")
+    doc = Document(id="it-ansa", source="it", fmt="txt", language="it", outlet="Test Outlet", text=text)
+    (relayed,) = [c for c in analyze([doc])[0].claims if c.kind == "according_to"]
+    assert "ansa" in (relayed.speaker_text or "").lower() and relayed.chain, relayed
+
+
 def test_an_outlet_named_after_the_verb_with_an_elided_article_speaks():
     """'..., ha riferito l'agenzia Ansa citando fonti della polizia': the elided article 'l'' read as no article and
     'Ansa' (a word of spaCy's Italian stop list) closed the name: the sentence was the outlet's statement, then

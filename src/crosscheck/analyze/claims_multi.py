@@ -285,8 +285,9 @@ class _State:
 
     def _media_word(self, phrase: str) -> bool:
         """The phrase is a news outlet's kind alone ('агентства', 'el diario'), naming no outlet."""
-        words = [w.lower() for w in _WORDS.findall(phrase)]
-        content = [w for w in words if w not in stop_words(self.cues.lang)]
+        words = _WORDS.findall(phrase)  # (a capital after the first word is a name: 'Ansa' is on spaCy's stop list)
+        content = [w.lower() for i, w in enumerate(words) if w.lower() not in stop_words(self.cues.lang) or
+                   i and w[:1].isupper()]
         return len(content) == 1 and content[0] in self.cues.media
 
     def recent(self) -> _Speaker | None:
