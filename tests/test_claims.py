@@ -990,3 +990,13 @@ def test_an_object_that_only_names_a_document_is_no_claim(parse, text):
         [c.text for c in found]
     _, kept = parse("Police confirmed the arrest of two men.")
     assert [c.text for c in kept] == ["The arrest of two men."]
+
+
+def test_an_ask_that_may_come_is_no_claim_of_the_one_who_may_ask(parse):
+    """'President Marco Ferri could ask Laura Conti to form a government, parliamentary sources told ANSA': the
+    president asked no one anything; the sources' claim holds the possibility. An ask made still is a claim."""
+    _, found = parse("President Marco Ferri could ask former economy minister Laura Conti to form a government as "
+                     "early as Thursday, parliamentary sources told the Italian news agency ANSA.")
+    assert [c.speaker_text for c in found] == ["parliamentary sources"], [(c.speaker_text, c.text) for c in found]
+    _, found = parse("President Marco Ferri asked Laura Conti to form a government, his office said.")
+    assert "President Marco Ferri" in [c.speaker_text for c in found]

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, OBJECT_PREPS, asks
 from crosscheck.analyze.claim_objects import completed_object, first_subject, governing_subject
 from crosscheck.analyze.claim_state import resolve
-from crosscheck.analyze.claim_text import hedges_of, is_negated, render, subject_of
+from crosscheck.analyze.claim_text import MODAL_HEDGES, hedges_of, is_negated, render, subject_of
 from crosscheck.denials import is_denial
 from crosscheck.model import Claim
 
@@ -203,6 +203,8 @@ def _infinitive(cue: Token) -> set[int] | None:
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS.get(cue.lemma_, ())
                      and cue.i < c.i < xcomp.i), None)
         obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if obj is not None and any(c.dep_ == "aux" and c.lower_ in MODAL_HEDGES for c in cue.children):
+        return None  # 'could ask Laura Conti to form a government': an ask that may come, none made
     if obj is not None:
         ids |= {t.i for t in obj.subtree}
     return ids

@@ -443,6 +443,8 @@ def infinitive(cue: Token, urging: bool = False) -> tuple[list[Token], bool] | N
         obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)  # 'wants [the company to reopen]'
     ids = {t.i for t in xcomp.subtree} | ({t.i for t in obj.subtree} if obj is not None else set())
     if urging and obj is not None:
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_HEDGES for c in cue.children):
+            return None  # 'could ask Laura Conti to form a government': an ask that may come, none made
         return [t for t in cue.doc[min(ids):max(ids) + 1] if t.i in ids], True
     return with_holder(cue, ids), obj is not None
 
