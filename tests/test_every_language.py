@@ -479,6 +479,18 @@ def test_an_institution_named_with_adjectives_in_lower_case_is_one_organisation(
     assert {n: found.get(n) for n in names} == {n: "ORG" for n in names}, found
 
 
+@pytest.mark.parametrize("lang,text,places", [
+    # the country before 'town of': an organisation
+    ("en", "A passenger train derailed near the northern Halvard town of Ostvik on Thursday.", {"Halvard", "Ostvik"}),
+    # the Scandinavian kind of place before the name, in its definite form: 'Brekka' was a person
+    ("da", "Otte personer blev såret, da en bus kørte i grøften nær byen Brekka torsdag morgen.", {"Brekka"}),
+])
+def test_a_name_where_a_place_stands_is_a_place(lang, text, places):
+    doc = Document(id=lang, source=lang, fmt="txt", language=lang, text=text, published="2026-12-17")
+    found = {e.name: e.type for e in analyze([doc])[0].entities}
+    assert {n: found.get(n) for n in places} == {n: "GPE" for n in places}, found
+
+
 def test_a_person_s_name_the_english_ner_ended_early_goes_on_over_its_capitalised_words():
     """'El líder sindical Tomas Reyl negó ...': the English NER tagged 'Tomas' alone, so the speaker was 'Tomas',
     another entity than the 'Tomas Reyl' of the English reports. Failed before."""

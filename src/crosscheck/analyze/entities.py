@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.aliases import known, known_as_written, known_place, name_tokens, surface
 from crosscheck.analyze.entity_titles import (doc_text, is_title_word, past_long_title, title_after, with_ministries,
                                              without_portfolio)
-from crosscheck.analyze.portfolios import (after_place_kind, after_titled_portfolio, name_after_portfolio, names_a_place,
-                                          writes_articles)
+from crosscheck.analyze.portfolios import (after_titled_portfolio, beside_place_kind,
+                                          name_after_portfolio, names_a_place, writes_articles)
 from crosscheck.model import Entity, Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -265,9 +265,9 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
         hit = known(text)
         if hit is not None and label != "NORP":
             label = hit.type
-        elif label != "NORP" and not titled and len(span) == 1 and after_place_kind(doc_text(sdoc), span.start_char,
-                                                                                     language):
-            label = "GPE"  # 'the town of Belisk' read as an organisation
+        elif label != "NORP" and not titled and len(span) == 1 and \
+                beside_place_kind(doc_text(sdoc), span.start_char, span.end_char, language):
+            label = "GPE"  # 'the town of Belisk', 'the Halvard town of Ostvik' read as organisations
         elif titled or label in ("ORG", "GPE", "LOC") and (_titled_name(span, titles, bool(stops)) or
                                                           title_after(span, titles, language)):
             label = "PERSON"  # 'Governor Ilse Marten' tagged an organisation: a capitalised title names a person

@@ -150,6 +150,15 @@ def _place_kind(language: str) -> re.Pattern | None:
     return re.compile(rf"(?<![^\W\d_])(?:{alts})$", re.IGNORECASE)
 
 
+def beside_place_kind(text: str, start: int, end: int, language: str | None) -> bool:
+    """The name at [start, end) of ``text`` follows a noun naming a place by its kind ('the town of Belisk':
+    ``after_place_kind``), or stands right before one and its joining word ('the northern Halvard town of Ostvik': the
+    country or the region the place is in): a place's name, whatever the NER typed it."""
+    kinds = [k for k in language_words("place_kind_of", (language or "en")[:2].lower()) if " " in k]
+    after = text[end:end + 30].replace("\u2019", "'").lower()
+    return after_place_kind(text, start, language) or any(after.startswith(" " + k + " ") for k in kinds)
+
+
 def after_place_kind(text: str, start: int, language: str | None) -> bool:
     """The name at ``start`` of ``text`` follows a noun naming a place by its kind and the word joining them
     ('the town of Belisk', 'la ville de Tarsk', 'het dorp Belisk': data/aliases.json "place_kind_of"): a place's name,
