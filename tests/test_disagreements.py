@@ -224,6 +224,10 @@ def _facts(text, language="en", published="2026-05-06"):
     # the price of a purchase (data 'deal_value'); a share price beside it is no price of the deal
     ("Norvik Motors agreed to buy Celtra for $4.2 billion, or $38 a share.", "en", "money:USD:deal_value", 4.2e9, None),
     ("Le groupe Norvik Motors rachète Celtra pour 3,9 milliards d'euros.", "fr", "money:EUR:deal_value", 3.9e9, None),
+    # the dead and injured in the Nordic languages (no concept of theirs was listed: no figure)
+    ("Tre personer dödades när ett tåg spårade ur nära Ostvik.", "sv", "dead", 3, None),
+    ("Matkustajajuna suistui kiskoilta Ostvikin lähellä, ja 4 ihmistä kuoli.", "fi", "dead", 4, None),
+    ("Otte personer blev såret, da en bus kørte i grøften nær Brekka.", "da", "injured", 8, None),
 ])
 def test_figures_are_attached_to_what_they_count_in_each_language(text, language, subject, value, bound):
     _, _, facts = _facts(text, language)
