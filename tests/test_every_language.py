@@ -582,6 +582,7 @@ def test_numbers_in_each_language(lang, text, value):
     ("pl", "Sąd skazał go na sześć lat więzienia, a prokuratura domagała się ośmiu lat.", [6, 8]),
     ("ru", "Суд приговорил его к шести годам, прокуратура просила восемь лет.", [6, 8]),
     ("uk", "Суд засудив його до п'яти років, прокуратура просила вісім років.", [5, 8]),
+    ("fi", "Junaonnettomuudessa neljä ihmistä kuoli ja kaksikymmentä loukkaantui.", [4, 20]),
 ])
 def test_number_words_in_each_language(lang, text, values):
     """Failed before number words outside English were read (data/number_words.json): only digits were."""
