@@ -245,7 +245,9 @@ def phrase(span: Span) -> str:
 def is_clause(tok: Token) -> bool:
     """A clause head: a verb, or a predicate adjective or noun with its own subject (the parser heads 'X was
     "unhinged"' and 'Clinton was "justified" in ...' by the adjective, the copula as an auxiliary)."""
-    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+    # (a verb with no word of its own is none: 'told the news agency dpa she was ...' tagged 'dpa' a verb)
+    return tok.pos_ in ("VERB", "AUX") and tok.n_lefts + tok.n_rights > 0 or \
+        (tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def relative_speaker(cue: Token) -> Token | None:

@@ -285,6 +285,8 @@ def subject_split_off(cue: Token, comp: Token) -> list[Token]:
     as a clause without a subject: the object is the clause's subject (its words, to go before the clause's)."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children) or comp.pos_ not in ("VERB", "AUX"):
         return []
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < comp.i for t in comp.subtree):
+        return []  # 'told reporters she was convinced C': the subject hangs on the auxiliary the parse split off
     obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i and c.right_edge.i + 1 == comp.left_edge.i), None)
     return list(obj.subtree) if obj is not None else []
 
