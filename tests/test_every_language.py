@@ -246,6 +246,21 @@ def test_an_agency_named_after_its_kind_is_no_outlet_kind_alone():
     assert "ansa" in (relayed.speaker_text or "").lower() and relayed.chain, relayed
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Der Modehändler Velmar hat Insolvenz in Eigenverwaltung beantragt. Das teilte das Unternehmen am Freitag mit."),
+    ("nl", "Het bedrijf Kestrel schrapt 800 banen in Nederland, aldus het bedrijf."),
+])
+def test_an_organisation_named_by_its_kind_alone_is_the_one_last_named(lang, text):
+    """'Das teilte das Unternehmen mit': the speaker was 'das Unternehmen', no one, where the English finder reads
+    'the company said' as the company last named: the German and the English report of one filing named two
+    speakers and never met."""
+    doc = Document(id=lang, source=lang, fmt="txt", language=lang, outlet="Test Outlet", text=text)
+    analysis = analyze([doc])[0]
+    names = {e.key: e.name for e in analysis.entities}
+    assert [names.get(c.speaker) for c in analysis.claims if c.kind != "outlet"] == [
+        "Velmar" if lang == "de" else "Kestrel"], analysis.claims
+
+
 def test_an_outlet_named_after_the_verb_with_an_elided_article_speaks():
     """'..., ha riferito l'agenzia Ansa citando fonti della polizia': the elided article 'l'' read as no article and
     'Ansa' (a word of spaCy's Italian stop list) closed the name: the sentence was the outlet's statement, then

@@ -32,7 +32,7 @@ from crosscheck.boilerplate import strip_dateline
 from crosscheck.analyze.claims_sources_multi import (_CAPS, _EDGE, _QUOTE_CHARS, _WORDS, _mentions_in,
                                                      _noun_after_cue, _only_function_words, _past_dates,
                                                      _recent_or_person, _speaker_near, _subject, _tidy, _trim_source)
-from crosscheck.analyze.claims_roles_multi import ministry_named_before, role_holder
+from crosscheck.analyze.claims_roles_multi import ministry_named_before, org_named_before, role_holder
 from crosscheck.analyze.claims_according_multi import according, after_form, own_account, quoted_saying
 from crosscheck.analyze.claims_reported_multi import _reported, _skip
 from crosscheck.analyze.cue_patterns import _alternation, _pair, _quoting
@@ -253,8 +253,9 @@ class _State:
                 speaker_text.split()[0].lower() in c.source_preps:
             speaker_text = _tidy(speaker_text.split(None, 1)[1]) or speaker_text  # 'сообщили в МЧС': the ministry
         if speaker is None and speaker_text and kind != "outlet":
-            speaker, speaker_text = role_holder(self, speaker_text, sent[0]) or \
-                ministry_named_before(self, speaker_text, sent[0]) or (None, self._publisher(speaker_text))
+            speaker, speaker_text = role_holder(self, speaker_text, sent[0]) or ministry_named_before(
+                self, speaker_text, sent[0]) or org_named_before(self, speaker_text, sent[1]) or \
+                (None, self._publisher(speaker_text))
             if speaker_text in c.pronouns and (recent := self.recent()) is not None:  # '同氏は', '그는': the last speaker
                 speaker, speaker_text = recent.key, recent.text
             if self._media_word(speaker_text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.analyze.claims_sources_multi import _EDGE, PERSON_REACH, _mentions_in
-from crosscheck.analyze.portfolios import ministry_nouns
+from crosscheck.analyze.portfolios import cue_entry, ministry_nouns
 from crosscheck.textunits import stop_words
 
 TITLE_STEM = 5  # letters a title keeps through its cases ('υπουργός' / 'την υπουργό', 'ministra' / 'ministras')
@@ -66,6 +66,23 @@ def ministry_named_before(st, phrase: str | None, s: int) -> tuple[str, str] | N
         if c.kind != "outlet" and c.speaker_text and len(c.speaker_text.split()) > 1 and \
                 any(c.speaker_text.lower().startswith(n) for n in nouns):
             return c.speaker, c.speaker_text
+    return None
+
+
+def org_named_before(st, phrase: str | None, s: int) -> tuple[str, str] | None:
+    """'Das teilte das Unternehmen mit', 'aldus het bedrijf': a source that is a noun naming an organisation by its
+    kind alone (data/claim_cues.json 'org_kinds') is the organisation last named before ``s`` (the end of the claim's
+    sentence: 'Der Modehändler Velmar hat ... beantragt'), as the English finder reads 'the company'; None when the
+    phrase is more than the noun."""
+    kinds = tuple(cue_entry(st.cues.lang).get("org_kinds", ()))
+    words = [w.strip(_EDGE + ".,;:").lower() for w in (phrase or "").split()]
+    words = [w for w in words if w and w not in stop_words(st.cues.lang)]
+    if not kinds or len(words) != 1 or not words[0].endswith(kinds):
+        return None
+    for m in reversed(_mentions_in(st, max(0, s - PERSON_REACH * 3), s)):
+        ent = st.ents.entity(m.entity)
+        if (ent.type if ent else m.label) == "ORG":
+            return m.entity, ent.name if ent else " ".join(st.text[m.start:m.end].split())
     return None
 
 
