@@ -1,6 +1,6 @@
 """Paraphrase alignment across reports (issue 13), through the real pipeline: `bench/alignment.py`.
 
-The fictional set (tests/fixtures/paraphrase_pairs.jsonl, 156 pairs written for crosscheck, every name
+The fictional set (tests/fixtures/paraphrase_pairs.jsonl, 157 pairs written for crosscheck, every name
 invented: 86 paraphrases of one claim, 28 conflicts (another figure, a negation), 42 hard negatives
 (another claim of the same speaker, the same frame about another subject, a plan against a deed)) is
 ingested into one store. Its first, untuned run: pair F1 0.621 on the first 123 pairs, 0.567 on all 153
