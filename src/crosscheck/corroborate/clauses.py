@@ -28,7 +28,7 @@ def lexicon() -> dict:
 _NOTHING = "(?!)"  # the alternation of no word: matches nowhere (an empty one matched everywhere)
 
 
-def _alt(words) -> str:
+def alternation(words) -> str:
     """The regex alternation of ``words``, escaped; one that never matches where there is no word (a table whose
     English fallback words are all function words of the language: Polish 'by')."""
     return "|".join(map(re.escape, words)) or _NOTHING
@@ -108,7 +108,7 @@ def _phrase_cut(language: str | None) -> re.Pattern:
     """Where a number's phrase ends: punctuation, a dash, a coordinating or a subordinating conjunction."""
     words = phrases(lexicon()["clause_breaks"], language) + \
         lexicon()["subordinators"].get((language or "en")[:2], [])  # this language's own conjunctions only
-    return re.compile(r"[,;:()\[\]]|\s[-–—]\s|(?<!\w)(?:" + _alt(words) + r")(?!\w)",
+    return re.compile(r"[,;:()\[\]]|\s[-–—]\s|(?<!\w)(?:" + alternation(words) + r")(?!\w)",
                       re.IGNORECASE)
 
 
@@ -261,7 +261,7 @@ def no_event_day(text: str, lo: int, start: int, end: int, language: str | None)
 @lru_cache(maxsize=16)
 def _earlier_value(language: str | None) -> re.Pattern:
     """A 'previous' marker, then words of its phrase up to where the reading stops ('up from 214 cases ')."""
-    return re.compile(r"(?<!\w)(?:" + _alt(phrases(lexicon()["previous"], language)) + r")(?!\w)[^,;.!?]*$",
+    return re.compile(r"(?<!\w)(?:" + alternation(phrases(lexicon()["previous"], language)) + r")(?!\w)[^,;.!?]*$",
                       re.IGNORECASE)
 
 
@@ -281,14 +281,14 @@ def _since(language: str | None) -> re.Pattern:
 @lru_cache(maxsize=16)
 def _relational(language: str | None) -> re.Pattern:
     words = phrases(lexicon()["relative_to_event"], language)
-    return re.compile(r"(?<!\w)(?:" + _alt(words) + r")\s+(?:the\s+|der\s+|dem\s+|le\s+|la\s+|el\s+|l')?$",
+    return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+(?:the\s+|der\s+|dem\s+|le\s+|la\s+|el\s+|l')?$",
                       re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
 def place_re(language: str | None) -> re.Pattern:
     preps = phrases(lexicon()["place_prepositions"], language)
-    return re.compile(r"(?<!\w)(?:" + _alt(preps) + r")\s+"
+    return re.compile(r"(?<!\w)(?:" + alternation(preps) + r")\s+"
                       r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[\s-]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+))*)")
 
 
@@ -379,7 +379,7 @@ def time_cue(sentence: str, language: str | None) -> bool:
 def marker(table: str, language: str | None, before: bool) -> re.Pattern:
     words = phrases(lexicon()[table], language)
     if not before:
-        return re.compile(rf"^[\s,]*(?:{_alt(words)})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"^[\s,]*(?:{alternation(words)})(?!\w)", re.IGNORECASE)
     # (a word starts after no letter; a phrase opened by its punctuation, ', not', after one)
     alt = "|".join(("(?<!\\w)" if w[:1].isalnum() else "") + re.escape(w) for w in words) or _NOTHING
     return re.compile(rf"(?:{alt})\s*(?:\w+\s+)?$", re.IGNORECASE)

@@ -23,9 +23,9 @@ from ..model import Analysis, Document
 from ..points import POINT_UNITS, in_points
 from ..textunits import base_language, sentence_at, stop_words
 from ..timevalues import day_of
-from .clauses import (DIGIT, _alt, PLACE_LABELS, YEAR, ReportText, actors, breakdown, changed_from, clause, concept_near, concept_patterns,
-                      era, joined_group, lexicon, marked, marker, marker_in, phrases, place_after, place_re, places, qualifier,
-                      time_cue)
+from .clauses import (DIGIT, PLACE_LABELS, ReportText, YEAR, actors, alternation, breakdown, changed_from, clause,
+                      concept_near, concept_patterns, era, joined_group, lexicon, marked, marker, marker_in, phrases,
+                      place_after, place_re, places, qualifier, time_cue)
 from .features import modality_of
 from .units import Unit, unit_of
 
@@ -91,9 +91,10 @@ def _head_concept(text: str, end: int, q_of: str | None, language: str | None,
     # a count is what it counts ('de cuatro pueblos': the villages, not the evacuees)
     named_before = start is not None and any(
         pat.search(text, max(0, start - 20), start) for _, pat in concept_patterns("concepts", language))
+    # ('38 gestiegen': a language that capitalises its nouns counts no word in lower case)
     lower_noun = base_language(language) in lexicon()["capitalised_nouns"] and m.group(1)[:1].islower()
-    if count and language and not named_before and not lower_noun and word not in stop_words(base_language(language)) and \
-            word not in lexicon()["units"] and not word[:1].isdigit() and len(word) > 3:
+    if count and language and not named_before and not lower_noun and word not in stop_words(base_language(language)) \
+            and word not in lexicon()["units"] and not word[:1].isdigit() and len(word) > 3:
         return True, None
     return False, None
 
@@ -114,9 +115,9 @@ def _unit_of(q_text: str, unit: str | None) -> Unit | str | None:
 def _merge_ranges(text: str, facts: list[Fact], language: str | None) -> list[Fact]:
     """'between 20 and 30 injured' read as two figures becomes one range."""
     rng = lexicon()["range"]
-    before = re.compile(r"(?<!\w)(?:" + _alt(phrases(rng["before"], language)) + r")\s*$",
+    before = re.compile(r"(?<!\w)(?:" + alternation(phrases(rng["before"], language)) + r")\s*$",
                         re.IGNORECASE)
-    join = re.compile(r"^\s*(?:" + _alt(phrases(rng["join"], language)) + r"|[-–])\s*$",
+    join = re.compile(r"^\s*(?:" + alternation(phrases(rng["join"], language)) + r"|[-–])\s*$",
                       re.IGNORECASE)
     out: list[Fact] = []
     i = 0
@@ -318,8 +319,6 @@ def date_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]:
     """Every day-precision date of the report whose clause names an event."""
     text, spans = d.text, d.spans
     out = []
-    previous: dict[int, set[str]] = {}  # sentence start -> the subjects of the earlier values it gives
-    told_from: set[int] = set()  # the figures an 'up from' after them makes new, no update word
     for t in analysis.times:
         day = day_of(t.value)
         if t.caption is not None or day is None or _clock_only(t.text):
@@ -355,7 +354,7 @@ def _clock_only(text: str) -> bool:
 @lru_cache(maxsize=16)
 def _statement_re(language: str | None) -> re.Pattern:
     words = phrases(lexicon()["statement_verbs"], language)
-    return re.compile(r"(?<!\w)(?:" + _alt(words) + r")\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def _statement_date(text: str, start: int, language: str | None) -> bool:
