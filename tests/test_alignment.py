@@ -24,7 +24,7 @@ def make_report(doc_id: str, claims: list[dict], published: str | None = None, o
     """A document whose sentences are the given claims, with its analysis built by hand.
 
     Each claim spec: text, speaker (canonical name or None), speaker_text, kind, negated, hedges,
-    chain, entities [[surface, canonical, type]], times [[surface, iso value]] (optionally a third
+    chain, via, entities [[surface, canonical, type]], times [[surface, iso value]] (optionally a third
     item, inferred_year).
     """
     text_parts, entities, mentions, times, out_claims, ids = [], {}, [], [], [], {}
@@ -57,6 +57,7 @@ def make_report(doc_id: str, claims: list[dict], published: str | None = None, o
                                 speaker_text=spec.get("speaker_text"), cue=spec.get("cue", "said"),
                                 kind=spec.get("kind", "reported"), hedges=tuple(spec.get("hedges", ())),
                                 chain=tuple(spec.get("chain", ())), negated=spec.get("negated", False),
+                                via=tuple(spec.get("via", ())),
                                 subject=spec.get("subject")))
         text_parts.append(text)
         pos = end + 1
@@ -767,3 +768,25 @@ def test_the_start_of_a_span_and_the_day_of_an_earlier_value_are_no_days_of_the_
          "times": [["a day earlier", "2026-12-15"]]}
     found = _pair_findings(a, b, cos=0.8, pub=("2026-12-15T14:00:00Z", "2026-12-16T11:00:00Z"))
     assert not [n for c in found.claims for n in c.conflict_notes if n.startswith("date")], found.claims
+
+
+def test_an_agency_named_as_the_source_relays_what_sources_told_it_in_another_report():
+    """'Secondo fonti parlamentari citate dall'agenzia Ansa, C' (the agency speaks, the sources its chain) and 'C,
+    parliamentary sources told the Italian news agency ANSA' (the sources speak, ANSA passed it on: via): the first
+    relays the second's account. Across languages their two speakers asked the near-literal translation's score of
+    them, and the two reports' claims stayed apart."""
+    from types import SimpleNamespace as NS
+
+    from crosscheck.config import Settings
+    from crosscheck.corroborate.speakers import speaker_required
+
+    def view(doc, said, via=(), chain=()):
+        return NS(document=doc, outlet=None, named=False, speaker_id=None, speaker_words=frozenset(),
+                  chain_words=frozenset(w.lower() for c in chain for w in c.split()),
+                  claim=NS(speaker_text=said, via=tuple(via), chain=tuple(chain), kind="reported"))
+
+    it = view("doc-a", "Agenzia Ansa", chain=["Fonti parlamentari"])
+    en = view("doc-b", "parliamentary sources", via=["ANSA"])
+    settings = Settings()
+    assert speaker_required(it, en, settings) == settings.align_threshold
+    assert speaker_required(view("doc-a", "Agenzia Nova"), en, settings) != settings.align_threshold

@@ -60,6 +60,15 @@ def outlet_like(name: str) -> bool:
                                   any(w.lower() in _outlet_words() for w in capitalised))
 
 
+def outlet_after_kind(phrase: str) -> str | None:
+    """The name after a news outlet's kind written in lower case ('the Italian news agency ANSA' -> 'ANSA', 'the
+    broadcaster Radio Norvik'), or None."""
+    words = phrase.split()
+    at = max((i for i, w in enumerate(words) if w.islower() and w in _outlet_words()), default=None)
+    rest = words[at + 1:] if at is not None else []
+    return " ".join(rest) if rest and all(w[:1].isupper() for w in rest) else None
+
+
 # a wire the list does not know, in a pattern that says by its form that it credits one ('TARSK, Oct 3 (Northwire) -')
 _ANY_NAME = r"[A-ZÀ-Þ][\w.&'’-]*(?:\s+[A-ZÀ-Þ][\w.&'’-]*){0,2}"
 

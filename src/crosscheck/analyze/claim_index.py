@@ -16,7 +16,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.credits import outlet_like
+from crosscheck.credits import outlet_after_kind, outlet_like
 from crosscheck.analyze.claim_labels import HSPACE
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, stray_that
 from crosscheck.analyze.entities import TITLE_HEADS, LocalEntities, doc_text
@@ -486,7 +486,9 @@ def told_outlet(cue: Token) -> tuple[str, ...]:
     if cue.lemma_ != "tell":
         return ()
     told = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
-    return (noun_phrase(told),) if told is not None and told.pos_ == "PROPN" and outlet_like(noun_phrase(told)) else ()
+    phrase = noun_phrase(told) if told is not None else ""  # (or an outlet after its kind: 'the news agency ANSA')
+    named = phrase if told is not None and told.pos_ == "PROPN" and outlet_like(phrase) else outlet_after_kind(phrase)
+    return (named,) if named else ()
 
 
 def phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:

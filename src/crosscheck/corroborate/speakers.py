@@ -46,6 +46,10 @@ def _relays(a: ClaimView, b: ClaimView) -> bool:
     if b.outlet and a.document != b.document and said and \
             outlet_key(b.outlet) in (outlet_key(said), outlet_key(proper_part(said))):
         return True
+    # ... or the outlet b's speaker told it to ('secondo fonti citate dall'agenzia Ansa' / 'sources told ANSA')
+    keys = {outlet_key(said), outlet_key(proper_part(said))} | {outlet_key(w) for w in said.split()} if said else set()
+    if a.document != b.document and any(outlet_key(proper_part(v)) in keys for v in b.claim.via):
+        return True
     who = b.speaker_words if b.named else _source_words(b)
     return bool(a.chain_words and who and who <= a.chain_words)
 
