@@ -109,8 +109,7 @@ def according(st, s: int, e: int) -> bool:
             if named is not None:
                 name = " ".join(st.text[src_lo:src_hi].split())  # the whole name where the NER found its first word
             elif publisher is not None:
-                key = next((m.entity for m in _mentions_in(st, *publisher) if (m.start, m.end) == publisher), None)
-                name = " ".join(st.text[publisher[0]:publisher[1]].split())
+                key, name = _publisher_source(st, publisher)
             elif name is not None and (owned := _owned_by(st, src_lo, src_hi, name) or
                                        _name_goes_on(st, src_lo, src_hi, name)) is not None:
                 key, name = None, owned  # 'según la policía de Tarsk': the police speak, not the town
@@ -143,8 +142,7 @@ def according(st, s: int, e: int) -> bool:
                 return False  # no short phrase before the form: a preposition ('Nachfrage nach Snacks'), no source
             publisher = publisher_of(st, src_lo, s + m.start())  # 'Den Angaben der Polizei nach': the police
             if publisher is not None:
-                key = next((x.entity for x in _mentions_in(st, *publisher) if (x.start, x.end) == publisher), None)
-                name = " ".join(st.text[publisher[0]:publisher[1]].split())
+                key, name = _publisher_source(st, publisher)
             else:
                 key, name = _speaker_near(st, src_lo, s + m.start(), s + m.start(), s + m.end())
             if name is None:
@@ -306,6 +304,12 @@ _DIGIT = re.compile(r"\d")
 def _calendar(lang: str) -> frozenset[str]:
     table = cldr(lang) or {}
     return frozenset({*table.get("weekdays", {}), *table.get("months", {})})
+
+
+def _publisher_source(st, publisher: tuple[int, int]) -> tuple[str | None, str]:
+    """(entity key, name) of the publisher span a source phrase names."""
+    key = next((m.entity for m in _mentions_in(st, *publisher) if (m.start, m.end) == publisher), None)
+    return key, " ".join(st.text[publisher[0]:publisher[1]].split())
 
 
 def publisher_of(st, lo: int, hi: int) -> tuple[int, int] | None:
