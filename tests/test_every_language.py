@@ -262,6 +262,17 @@ def test_an_organisation_named_by_its_kind_alone_is_the_one_last_named(lang, tex
         "Velmar" if lang == "de" else "Kestrel"], analysis.claims
 
 
+def test_a_cue_after_a_conjunction_goes_on_with_the_clause_before_and_reports_nothing():
+    """'El presidente saliente, Julio Serna, obtuvo el 43,1 % y reconoció su derrota': read as 'C, X dijo' over the
+    decimal comma, 'su derrota' spoke 'El presidente saliente, Julio Serna, obtuvo el 43', and took the quote after
+    it from Serna."""
+    doc = Document(id="es-y", source="es", fmt="txt", language="es", outlet="Test Outlet",
+                   text="El presidente saliente, Julio Serna, obtuvo el 43,1 % y reconoció su derrota en un mensaje. "
+                        "«Felicito a Marta Kovel y le deseo éxito», escribió.")
+    got = [(c.kind, c.speaker_text) for c in analyze([doc])[0].claims]
+    assert got == [("outlet", "Test Outlet"), ("quote", "Julio Serna")], got
+
+
 def test_an_outlet_named_after_the_verb_with_an_elided_article_speaks():
     """'..., ha riferito l'agenzia Ansa citando fonti della polizia': the elided article 'l'' read as no article and
     'Ansa' (a word of spaCy's Italian stop list) closed the name: the sentence was the outlet's statement, then

@@ -145,6 +145,11 @@ def verb_particle_before(text: str, start: int, lang: str | None) -> bool:
     return bool(pat and pat.search(text, max(0, start - 30), start))
 
 
+def coordinators(lang: str | None) -> frozenset[str]:
+    """The conjunctions that join two clauses in ``lang`` (data/disagreements.json 'clause_breaks': 'y', 'und')."""
+    return frozenset(_disagreements()["clause_breaks"].get(base_language(lang) or "en", ()))
+
+
 def word_count(text: str) -> int:
     """Words in ``text``, whatever its script (estimated for scripts written without spaces)."""
     if not text:

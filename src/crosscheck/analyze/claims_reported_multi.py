@@ -14,7 +14,7 @@ from crosscheck.analyze.claims_sources_multi import (_EDGE, _QUOTE_CHARS, _WORDS
                                                      _past_dates, _place_of_a_noun, _points_back, _recent_or_person,
                                                      _speaker_near, _subject, _tidy, apposition_before)
 from crosscheck.denials import denies_outright
-from crosscheck.textunits import stop_words, word_count
+from crosscheck.textunits import coordinators, stop_words, word_count
 
 
 def _reported(st, s: int, e: int) -> bool:
@@ -63,7 +63,7 @@ def _reported(st, s: int, e: int) -> bool:
             back = _points_back(st, s, cs, ce, e, cue)  # 'De kiescommissie ontkende dat.': no complementiser
             if back is not None:
                 that = None
-            comma_before = _comma_before(st.text, s, cs)
+            comma_before = _comma_before(st.text, s, cs, st.cues.lang)
             long_credit = _long_credit(st, s, cs, pc, e) if comma_before is None and not c.verb_final else None
             closing = long_credit is not None  # 'C, <a long source> said on Saturday.'
             comma_before = long_credit if closing else comma_before
@@ -320,15 +320,21 @@ def _that_within(st, ce: int, e: int):
     return st.cues.that.match(st.text, ce + m.start())
 
 
-def _comma_before(text: str, s: int, cs: int) -> int | None:
+def _comma_before(text: str, s: int, cs: int, lang: str | None = None) -> int | None:
     """The comma ending the clause before a cue set after it ('C, dijo X' / 'C, X dijo'), or a spaced dash, as Slavic
-    news writes it ('C - poinformowała X', 'C — сообщил X'): its offset."""
+    news writes it ('C - poinformowała X', 'C — сообщил X'): its offset. Not a decimal comma ('el 43,1 %'), and none
+    where a conjunction stands right before the cue: its verb goes on with the subject of the clause before ('Serna
+    obtuvo el 43,1 % y reconoció su derrota': no one said that he won 43.1%)."""
     head = text[s:cs]
     dash = [m.start() + 1 for m in re.finditer(r"\s[-\u2013\u2014]\s", head)]
-    k = max(head.rfind(","), head.rfind("\uff0c"), head.rfind("\u060c"), dash[-1] if dash else -1)
+    commas = [m.start() for m in re.finditer(r"(?<!\d),|,(?!\d)|[\uff0c\u060c]", head)]
+    k = max(commas[-1] if commas else -1, dash[-1] if dash else -1)
     if k < 0:
         return None
     if word_count(head[k + 1:]) > 6 or word_count(head[:k]) < 3:
+        return None
+    last = head[k + 1:].split()[-1:]
+    if last and last[0].lower() in coordinators(lang):
         return None
     return s + k
 
