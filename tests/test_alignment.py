@@ -790,3 +790,21 @@ def test_an_agency_named_as_the_source_relays_what_sources_told_it_in_another_re
     settings = Settings()
     assert speaker_required(it, en, settings) == settings.align_threshold
     assert speaker_required(view("doc-a", "Agenzia Nova"), en, settings) != settings.align_threshold
+
+
+def test_a_count_its_sentence_calls_provisional_is_provisional_though_the_claim_leaves_the_words_out():
+    """'La opositora Marta Kovel ganó con el 54,2 % de los votos, según el recuento oficial con el 97 % de las mesas
+    escrutadas, informó el Consejo Nacional Electoral': the claim's words leave the source phrase out, and with it
+    the mark of a count under way; the night's 54.2% conflicted with the final 54.6% of the next morning."""
+    from crosscheck.analyze import analyze
+    from crosscheck.corroborate.features import build_view
+    from crosscheck.corroborate.verdicts import _provisional
+
+    doc = Document(id="es-prov", source="es", fmt="txt", language="es", outlet="Diario del Sur",
+                   published="2026-12-20T23:00:00Z",
+                   text="La opositora Marta Kovel ganó este domingo las elecciones con el 54,2 % de los votos, según "
+                        "el recuento oficial con el 97 % de las mesas escrutadas, informó el Consejo Nacional Electoral.")
+    (analysis,) = analyze([doc])
+    views = [build_view(c, doc, analysis, 0, {}) for c in analysis.claims if "54,2" in c.text]
+    assert views and all("escrutadas" not in v.claim.text for v in views)
+    assert all(_provisional(v) for v in views)

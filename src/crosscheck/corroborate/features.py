@@ -12,7 +12,7 @@ from ..model import Analysis, Claim, Document
 from ..points import POINT_UNITS, in_points
 from ..textunits import base_language, sentence_spans, stop_words, token_f1, word_count
 from ..timevalues import calendar_key
-from .clauses import marked, no_event_day
+from .clauses import marked, marker_in, no_event_day
 from .figures import Figure, _interval, figures_in
 from .lexicon import (CUE_WORDS, HEDGES, MODALITY_WORDS, NEGATION, NEGATION_ANY, NUMBER_WORDS,
                       OTHER_SENSE_BEFORE_INFINITIVE, PREDICATES, STOP, SYNONYMS, TOKEN, UNITS, implied_negation,
@@ -63,6 +63,7 @@ class ClaimView:
     chain_words: frozenset[str] = frozenset()  # stems of the sources behind the speaker ('citing two officials')
     sentence_words: int = 0  # words of the claim's sentence(s) in its report (word_count: any script)
     sentence_figures: tuple[Figure, ...] = ()  # the figures of the claim's sentence(s), its sentence-mates' too
+    provisional: bool = False  # its sentence marks a count as not final ('con el 97 % de las mesas escrutadas')
 
     @property
     def claim_ref(self) -> str:
@@ -448,4 +449,5 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         chain_words=frozenset(stem(w) for c in claim.chain for w in TOKEN.findall(c) if w.lower() not in STOP),
         sentence_words=word_count(strip_dateline(sentence)),
         sentence_figures=_sentence_figures(claim, sentence, analysis, doc),
+        provisional=marker_in("provisional", sentence, 0, len(sentence), doc.language),
     )

@@ -192,10 +192,11 @@ def _later_count(a: ClaimView, b: ClaimView) -> bool:
 
 
 def _provisional(v: ClaimView) -> bool:
-    """The claim, or the source it is credited to, marks its count as not final (data/disagreements.json
-    'provisional': 'with 88% of ballots counted', 'according to preliminary results')."""
+    """The claim, the source it is credited to or its sentence marks its count as not final (data/disagreements.json
+    'provisional': 'with 88% of ballots counted', 'according to preliminary results'; 'según el recuento oficial con
+    el 97 % de las mesas escrutadas', which the claim's words leave out with its source)."""
     text = f"{v.claim.text} {v.claim.speaker_text or ''}"
-    return marker_in("provisional", text, 0, len(text), v.language)
+    return v.provisional or marker_in("provisional", text, 0, len(text), v.language)
 
 
 def _tells_a_change(v: ClaimView) -> bool:
