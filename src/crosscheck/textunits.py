@@ -145,6 +145,7 @@ def verb_particle_before(text: str, start: int, lang: str | None) -> bool:
     return bool(pat and pat.search(text, max(0, start - 30), start))
 
 
+@lru_cache(maxsize=64)
 def coordinators(lang: str | None) -> frozenset[str]:
     """The conjunctions that join two clauses in ``lang`` (data/disagreements.json 'clause_breaks': 'y', 'und')."""
     return frozenset(_disagreements()["clause_breaks"].get(base_language(lang) or "en", ()))

@@ -63,7 +63,9 @@ class ClaimView:
     chain_words: frozenset[str] = frozenset()  # stems of the sources behind the speaker ('citing two officials')
     sentence_words: int = 0  # words of the claim's sentence(s) in its report (word_count: any script)
     sentence_figures: tuple[Figure, ...] = ()  # the figures of the claim's sentence(s), its sentence-mates' too
-    provisional: bool = False  # its sentence marks a count as not final ('con el 97 % de las mesas escrutadas')
+    # its sentence or its source marks a count as not final ('con el 97 % de las mesas escrutadas', 'according to
+    # preliminary results'; data/disagreements.json 'provisional'), read once here, not for every pair compared
+    provisional: bool = False
 
     @property
     def claim_ref(self) -> str:
@@ -449,5 +451,6 @@ def build_view(claim: Claim, doc: Document, analysis: Analysis, order: int,
         chain_words=frozenset(stem(w) for c in claim.chain for w in TOKEN.findall(c) if w.lower() not in STOP),
         sentence_words=word_count(strip_dateline(sentence)),
         sentence_figures=_sentence_figures(claim, sentence, analysis, doc),
-        provisional=marker_in("provisional", sentence, 0, len(sentence), doc.language),
+        provisional=marker_in("provisional", f"{sentence} {claim.speaker_text or ''}", 0,
+                              len(sentence) + 1 + len(claim.speaker_text or ""), doc.language),
     )

@@ -41,15 +41,14 @@ def speaker_required(a: ClaimView, b: ClaimView, settings: Settings) -> float | 
 def _relays(a: ClaimView, b: ClaimView) -> bool:
     """``a`` passes on ``b``'s report: its speaker is the outlet of b's report ('according to Meridian Wire' beside
     Meridian Wire's own report), or its chain names b's speaker ('Meridian Wire, which cited two people familiar
-    with the talks' / 'Two people familiar with the talks told Meridian Wire')."""
+    with the talks' / 'Two people familiar with the talks told Meridian Wire'), or its speaker is the outlet b's
+    speaker told it to ('secondo fonti citate dall'agenzia Ansa' / 'sources told ANSA': a word of it will do)."""
     said = a.claim.speaker_text or ""
-    if b.outlet and a.document != b.document and said and \
-            outlet_key(b.outlet) in (outlet_key(said), outlet_key(proper_part(said))):
-        return True
-    # ... or the outlet b's speaker told it to ('secondo fonti citate dall'agenzia Ansa' / 'sources told ANSA')
-    keys = {outlet_key(said), outlet_key(proper_part(said))} | {outlet_key(w) for w in said.split()} if said else set()
-    if a.document != b.document and any(outlet_key(proper_part(v)) in keys for v in b.claim.via):
-        return True
+    if said and a.document != b.document:
+        whole = {outlet_key(said), outlet_key(proper_part(said))}
+        if b.outlet and outlet_key(b.outlet) in whole or any(
+                outlet_key(proper_part(v)) in whole | {outlet_key(w) for w in said.split()} for v in b.claim.via):
+            return True
     who = b.speaker_words if b.named else _source_words(b)
     return bool(a.chain_words and who and who <= a.chain_words)
 

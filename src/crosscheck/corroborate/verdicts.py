@@ -192,11 +192,10 @@ def _later_count(a: ClaimView, b: ClaimView) -> bool:
 
 
 def _provisional(v: ClaimView) -> bool:
-    """The claim, the source it is credited to or its sentence marks its count as not final (data/disagreements.json
-    'provisional': 'with 88% of ballots counted', 'according to preliminary results'; 'según el recuento oficial con
-    el 97 % de las mesas escrutadas', which the claim's words leave out with its source)."""
-    text = f"{v.claim.text} {v.claim.speaker_text or ''}"
-    return v.provisional or marker_in("provisional", text, 0, len(text), v.language)
+    """The claim's sentence, which holds its words, or the source it is credited to marks its count as not final
+    ('with 88% of ballots counted', 'according to preliminary results'; 'según el recuento oficial con el 97 % de las
+    mesas escrutadas', which the claim's words leave out with its source): ClaimView.provisional."""
+    return v.provisional
 
 
 def _tells_a_change(v: ClaimView) -> bool:
