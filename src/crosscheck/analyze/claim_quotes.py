@@ -38,6 +38,18 @@ def resumes(gap: str) -> bool:
     return bool(_RESUMING.search(MARK.sub("", gap).rstrip()))
 
 
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
+
+
+def quote_cue(cues: list[Token], regions: list[tuple[int, int, bool]]) -> Token | None:
+    """The verb of saying that credits a quote among the sentence's ``cues`` outside it: the one nearest the quote,
+    a cue of a clause set under another last ('When the auditor noted that C, the mayor replied, “Q”': the mayor's
+    Q, not the auditor's)."""
+    def gap(t: Token) -> int:
+        return min(min(abs(t.idx - r[0]), abs(t.idx - r[1])) for r in regions)
+    return min(cues, key=lambda t: (t.dep_ in _SUBORDINATE, gap(t)), default=None)
+
+
 def inside_clause(cue: Token, start: int) -> bool:
     """Whether a quote opening at ``start`` goes on the clause its cue reports before it ('X acknowledged that
     there are still "some people" who feel that way, "but not among the vast majority."'): the cue's

@@ -37,7 +37,7 @@ from crosscheck.analyze.claim_index import (
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
-from crosscheck.analyze.claim_quotes import bare, block_quote, inside_clause, resumes, runs_on
+from crosscheck.analyze.claim_quotes import bare, block_quote, inside_clause, quote_cue, resumes, runs_on
 from crosscheck.analyze.claim_sources import according_to, names_a_document, possessed_count, rival_speech, speaker_acts
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
@@ -206,7 +206,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     cue, continued = None, False
     for sent in (qsents[-1], *qsents[:-1]):
         outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not in_any(sdoc[j])]
-        cue = next((t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")), None)
+        cue = quote_cue([t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")], regions)
         if cue is None:
             cue = any_verb_of_quote(sent, in_any)  # '"C," Ruiz retorted.': a quote and its speaker, whatever the verb
         if cue is not None:
