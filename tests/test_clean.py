@@ -221,6 +221,31 @@ def test_position_marker_in_a_body_sentence_is_not_a_caption():
     assert pic.captions and "speaks to players" in pic.captions[0]
 
 
+
+def test_a_party_label_in_a_paragraph_of_reported_speech_is_not_a_position_mark():
+    """'(R)' after a governor's name is his party, not his place in a photo: a paragraph of quoted speech that
+    mentions speaking stays in the body."""
+    para = ("Mayor Ana Ruiz said Friday that she thinks the report should be released but said \"the question is the "
+            "timing.\" Gov. Ivo Petek (R) said it would be \"improper\" for him to speak on whether the report should "
+            "be released while the inquiry is ongoing. Senator Lea Holm (D), his rival in the coming election, called "
+            "Friday for releasing the report as well.")
+    doc = clean(_raw("The harbour inquiry report was finished last week, officials said on Thursday evening.\n" + para))
+    assert doc.captions == () and para in doc.text
+
+
+def test_a_list_the_article_opens_with_a_sentence_stays_in_the_body():
+    """Items under a sentence that ends with a colon are the article's own list, not a run of related links."""
+    lines = ["The council met on Monday evening and agreed the plan after a long and lively debate.",
+             "The union's leader said the council still had three tasks ahead of it this winter:",
+             "Reopen the night ferry", "Repair the harbour wall", "Publish the audit of the port",
+             "The council will meet again in March to review the work, its chairman said."]
+    doc = clean(_raw("\n".join(lines)))
+    assert doc.text.splitlines() == lines
+    links = clean(_raw("\n".join([lines[0], "Read more:", "Ferry returns to Ostvik", "Harbour wall repaired",
+                                  "Audit published in full", lines[-1]])))
+    assert doc.text != links.text and "Harbour wall repaired" not in links.text
+
+
 FURNITURE = ["5 хв читання", "3 мин чтения", "2 min de lecture", "Czas czytania: 4 min", "Zobacz też: Nowy most w Krakowie",
              "Lire aussi : Le maire démissionne", "Leggi anche: Il sindaco si dimette",
              # Spanish 'Lea también', Portuguese and Dutch read-also lines stayed in the body before

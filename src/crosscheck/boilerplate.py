@@ -153,6 +153,9 @@ _AGENCY_END = re.compile(r"\((?:Reuters|REUTERS|AP|AFP|EPA|dpa|DPA|Xinhua|TASS|R
                          r"(?:AP|AFP|Reuters) [Pp]hoto[^()]*)\)\s*\.?$")
 _POSITION = re.compile(r"\s\((?:[LRC]|2nd [LR]|3rd [LR]|[Ll]eft|[Rr]ight|[Cc]ent(?:re|er)|[Ff]ront|"
                        r"[Bb]ack|[Tt]op|[Bb]ottom|[Ff]rom [Ll]eft|L to R|l-r)\)")
+_POSITION_CAPTION_WORDS = 45
+_LIST_INTRO_WORDS = 6
+_QUOTED = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u201e]")
 _MONTHS_EN = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
               r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATED = re.compile(rf"\b{_MONTHS_EN} \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d\d\b|"
@@ -274,7 +277,10 @@ def _is_caption(line: str) -> bool:
         return True
     if _CREDIT.search(line):
         return True
-    return bool(_POSITION.search(line) and (_PHOTO_VERB.search(line) or _DATED.search(line)))
+    # a position mark in a caption's one short scene; a party label in a paragraph of reported speech is not one
+    # ('Gov. Pat McCrory (R) said it would be "improper" for him to speak on ...')
+    return bool(_POSITION.search(line) and (_PHOTO_VERB.search(line) or _DATED.search(line))
+                and _words(line) <= _POSITION_CAPTION_WORDS and not _QUOTED.search(line))
 
 
 def _is_photo_description(line: str) -> bool:
@@ -470,6 +476,12 @@ def author_notes(body: str, authors: tuple[str, ...], last: int = 2) -> tuple[st
     return "\n".join(keep), "\n".join(lines[i] for i in sorted(notes))
 
 
+def _introduces_list(line: str) -> bool:
+    """A sentence of the article that opens a list of its own ('The ministry listed three conditions:'): a colon
+    after a clause's worth of words, not a list label ('Read more:', 'Related stories:')."""
+    return line.rstrip().endswith(":") and _words(line) >= _LIST_INTRO_WORDS and key_of(line) not in LIST_LABELS
+
+
 def clean_text(text: str, title: str | None = None, settings: Settings | None = None,
                positional: bool = True) -> CleanText:
     """Split a scraped plain text into headline, body lines, captions, authors and boilerplate.
@@ -521,6 +533,12 @@ def clean_text(text: str, title: str | None = None, settings: Settings | None = 
     # link lists: headline-like lines after a list label, or runs of them
     i = 0 if positional else n
     while i < n:
+        if lines.kind[i] is None and _introduces_list(lines.text[i]):  # the article's own list: its items stay
+            i += 1
+            while i < n and lines.kind[i] is None and not ends_with_stop(lines.text[i]) and _words(lines.text[i]) <= 25 \
+                    and not _introduces_list(lines.text[i]):
+                i += 1
+            continue
         after_label = i > 0 and lines.kind[i - 1] in ("nav", "related") and key_of(lines.text[i - 1]) in LIST_LABELS
         j = i
         while j < n and lines.kind[j] is None and not ends_with_stop(lines.text[j]) and _words(lines.text[j]) <= 25:
