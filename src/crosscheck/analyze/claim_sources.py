@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import CITE, CONTRAST, CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing, with_commas
+from crosscheck.analyze.claim_index import AS_IDIOMS, CITE, CONTRAST, CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing, with_commas
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, SPEAKERS_ONLY, SPEECH, State, resolve
 from crosscheck.analyze.claim_text import not_of_clause, speakers_act
 from crosscheck.denials import is_denial
@@ -31,23 +31,43 @@ def as_clauses(sent: Span, positions: list[int]) -> list[tuple[Token, set[int], 
     return out
 
 
+def _idiom_object(verb: Token) -> Token | None:
+    """The fixed object that makes ``verb`` a verb of saying in an 'as' clause ('as the mayor put it')."""
+    word = AS_IDIOMS.get(verb.lemma_)
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == word), None) if word else None
+
+
+def _closes(sent: Span, a: Token, end: int) -> bool:
+    """An 'as' clause after a comma that runs to the sentence's end ('C, as the mayor noted on Monday.')."""
+    doc = sent.doc
+    j = a.i - 1
+    while j > sent.start and doc[j].is_quote:  # 'a "credible plan," as a memo put it'
+        j -= 1
+    return j > sent.start and doc[j].text == "," and all(t.is_punct for t in doc[end + 1 : sent.end])
+
+
 def _as_parsed(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str] | None:
     """The clause 'as' marks, read from the parse: its subject may hold commas ('As many tax experts, including
-    X, have pointed out, C') or be a pronoun ('As she noted, C'; not 'as I said', 'as you pointed out')."""
+    X, have pointed out, C') or be a pronoun ('As she noted, C'; not 'as I said', 'as you pointed out'); it opens
+    the sentence or closes it after a comma ('C, as the mayor put it.')."""
     verb = a.head
+    idiom = _idiom_object(verb)
     opens = all(t.is_punct for t in sent.doc[sent.start : a.i])  # mid-sentence, its content would be one clause
-    if not opens or a.dep_ != "mark" or verb.i <= a.i or verb.lemma_ not in CUES or verb.lemma_ == "show":
+    if a.dep_ != "mark" or verb.i <= a.i or (verb.lemma_ not in CUES and idiom is None) or verb.lemma_ == "show":
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.children):
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and (idiom is None or c.i != idiom.i)
+           for c in verb.children):
         return None  # 'As X lamented the delay, C': 'as' of time, the cue's content its own (not the sentence)
     particles = [c for c in verb.children if c.dep_ == "prt"]
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     end = verb.right_edge.i
     if subj is None or subj.i < a.i or subj.lower_ in FIRST_PERSON or subj.lower_ in SECOND_PERSON:
         return None
-    if end + 1 >= sent.end or sent.doc[end + 1].text != "," or (verb.lemma_ == "point" and not particles):
-        return None  # the clause ends at a comma before the content; 'point' only as 'point out'
-    cue = " ".join([verb.lower_] + [c.lower_ for c in particles])
+    if verb.lemma_ == "point" and not particles:
+        return None  # 'point' only as 'point out'
+    if not (opens and end + 1 < sent.end and sent.doc[end + 1].text == "," or _closes(sent, a, end)):
+        return None  # the clause ends at a comma before the content, or closes the sentence after it
+    cue = " ".join([verb.lower_] + [c.lower_ for c in particles] + ([idiom.lower_] if idiom is not None else []))
     return subj, with_commas(sent, a.i, end), sent.doc[subj.left_edge.i : subj.right_edge.i + 1].text.strip(" ,"), cue
 
 
@@ -72,16 +92,21 @@ def _as_passive(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str]
 def _as_scanned(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str] | None:
     """The same by the words after 'as' up to a cue, where the parse did not mark the clause."""
     doc = sent.doc
-    for w in doc[a.i + 2 : min(a.i + 8, sent.end)]:
+    for w in doc[a.i + 2 : min(a.i + _AS_SCAN, sent.end)]:
         if w.is_punct:
             return None
-        if (w.lemma_ in CUES or w.lower_.rstrip("s") in CUES) and w.lemma_ not in ("show",):
+        nxt = doc[w.i + 1].lower_ if w.i + 1 < sent.end else None
+        idiom = AS_IDIOMS.get(w.lemma_) is not None and nxt == AS_IDIOMS[w.lemma_]  # 'as the mayor put it'
+        if (w.lemma_ in CUES or w.lower_.rstrip("s") in CUES or idiom) and w.lemma_ not in ("show",):
             nouns = [t for t in doc[a.i + 1 : w.i] if t.pos_ in ("NOUN", "PROPN")]
-            end = w.i + 1 if w.i + 1 < sent.end and doc[w.i + 1].lower_ in ("out",) else w.i
-            if nouns and end + 1 < sent.end and doc[end + 1].text == ",":
+            end = w.i + 1 if nxt == "out" or idiom else w.i
+            if nouns and (end + 1 < sent.end and doc[end + 1].text == "," or _closes(sent, a, end)):
                 return nouns[-1], with_commas(sent, a.i, end), doc[a.i + 1 : w.i].text, doc[w.i : end + 1].text.lower()
             return None
     return None
+
+
+_AS_SCAN = 11  # words after 'as' its verb of saying may come ('as one of the mayor's senior advisers pointed out')
 
 
 def _appositive_name(sent: Span, head: Token) -> Token | None:
