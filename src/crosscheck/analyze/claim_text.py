@@ -106,6 +106,17 @@ def split_clauses(tokens: Sequence[Token], speech: Container[str] = frozenset(),
     return [main, *parts]
 
 
+def parenthetical(cue: Token) -> set[int] | None:
+    """The token ids of a cue's clause set off by commas inside the sentence it credits, the commas with it ('The
+    difference now, he told me on Friday, is that C'), or None where its words are not so bounded."""
+    doc, left, right = cue.doc, cue.left_edge.i, cue.right_edge.i
+    left -= doc[left].text != ","  # (the parser hangs the commas on the cue or on the clause around it)
+    right += doc[right].text != ","
+    if left < 1 or right + 1 >= len(doc) or doc[left].text != "," or doc[right].text != ",":
+        return None
+    return set(range(left, right + 1))
+
+
 def not_of_clause(root: Token, conj: Token) -> bool:
     """A subjectless finite verb coordinated with an infinitive clause root (the verb of 'would appeal', 'will
     resign'): the parser's attachment, not the clause's grammar."""

@@ -53,7 +53,7 @@ from crosscheck.analyze.claim_state import object_read_as_subject
 from crosscheck.analyze.claim_state import resolve as _resolve
 from crosscheck.analyze.claim_state import speaker_of as _speaker_of
 from crosscheck.analyze.claim_state import subject as _subject
-from crosscheck.analyze.claim_text import content_tokens
+from crosscheck.analyze.claim_text import content_tokens, parenthetical
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.denials import is_denial, referring
@@ -446,12 +446,13 @@ def _reported(st: _State, sent: Span) -> bool:
             toks = inf[0]
             if cls == "belief" and not inf[1]:
                 kind = "intention"  # 'expects to win'
-        elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX") and cue.i > sent.start + 1:
+        elif cue.dep_ == "parataxis" and cue.i > sent.start + 1 and (
+                cue.head.pos_ in ("VERB", "AUX") or parenthetical(cue) is not None):
             # 'The museum, she said, would make visitors face hard truths': the sentence around the cue
             subj = _subject(cue)
             cue_ids = {cue.i} | {c.i for c in cue.children if c.is_punct or c.dep_ in ("advmod", "aux", "npadvmod")}
             cue_ids |= {t.i for t in subj.subtree} if subj is not None else set()
-            toks = [t for t in sent if t.i not in cue_ids]
+            toks = [t for t in sent if t.i not in (parenthetical(cue) or cue_ids)]  # (with what it says: 'told me')
         else:
             toks = before_comma(sent, cue)
             if toks is None:
