@@ -1,7 +1,8 @@
 """Who a quote belongs to when the parse is misleading: marks read from the paragraph's start, a cue's subject
 inside quote marks passed over, and a quote going on after a sentence between (claims.py's quote rule calls these);
 a quote opened after its cue running over sentences (``runs_on``) and a block quote under 'X added:'
-(``block_quote``), which claims.py's sentence loop calls."""
+(``block_quote``) and a paragraph spoken in the first person after a named speaker (``first_person``), which
+claims.py's sentence loop calls."""
 from __future__ import annotations
 
 import re
@@ -9,10 +10,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, breaks_before, paragraph
+from crosscheck.analyze.claim_index import CUE_CLASS, breaks_before, ends_sentence, paragraph
 from crosscheck.analyze.claim_objects import PARTICIPLE_DEPS, governing_subject
-from crosscheck.analyze.claim_state import Speaker, State, resolve, speaker_of, subject
-from crosscheck.analyze.claim_text import hedges_of, render
+from crosscheck.analyze.claim_state import FIRST_PERSON, Speaker, State, resolve, speaker_of, subject
+from crosscheck.analyze.claim_text import content_tokens, hedges_of, render
 from crosscheck.analyze.entities import doc_text
 
 MARK = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")  # quote marks; '' and `` as in archive text
@@ -48,6 +49,18 @@ def quote_cue(cues: list[Token], regions: list[tuple[int, int, bool]]) -> Token 
     def gap(t: Token) -> int:
         return min(min(abs(t.idx - r[0]), abs(t.idx - r[1])) for r in regions)
     return min(cues, key=lambda t: (t.dep_ in _SUBORDINATE, gap(t)), default=None)
+
+
+def cue_clause(cue: Token, cues: set[int]) -> set[int]:
+    """The token ids of the clause a quote's cue heads, but for what of it holds another cue ('Ana Ruiz, who said
+    C2, replied'): where that clause is coordinated under another cue's content, it is none of that content ('She
+    said C, and when pressed, the mayor replied, "Q"')."""
+    out = {cue.i}
+    for child in cue.children:
+        sub = {t.i for t in child.subtree}
+        if not sub & cues:
+            out |= sub
+    return out
 
 
 def inside_clause(cue: Token, start: int) -> bool:
@@ -165,3 +178,28 @@ def block_quote(st: State, sents: list[Span], i: int) -> int | None:
         return None
     st.add([t for s in para for t in s], para, speaker, speaker_text, cue.lower_, "quote", split=False)
     return i + len(para)
+
+
+def first_person(st: State, sent: Span, sents: list[Span], i: int) -> bool:
+    """A sentence of a paragraph spoken in the first person, right after a named speaker (quote marks lost).
+    The speaker is the one credited just before the paragraph: on PolNeAR train, a speaker credited up to
+    six sentences before gave 23 more such claims, 6 of them right (precision 0.888 -> 0.889; dev 0.893 -> 0.896)."""
+    last = st.recent(2 * st.settings.claim_speaker_window, "PERSON")
+    if last is None or not ends_sentence(sent):
+        return False
+    para = paragraph(sents, i)
+    if len(para) > 8 or int(st.index.alpha[sent.start : sent.end].sum()) < 4:
+        return False
+    if last.sent < i - sum(1 for s in para if s.start < sent.start) - 1:
+        return False  # the speaker credited in the sentence just before the paragraph, not further up the report
+    text = doc_text(sent.doc)[para[0].start_char : para[-1].end_char]
+    if "''" in text or any(q in text for q in '"\u201c\u201d\u00ab\u00bb'):
+        return False
+    # most sentences speak as I/we/you, and someone does so as subject: the paragraph is speech
+    personal = sum(1 for s in para if st.index.personal[s.start : s.end].any())
+    if personal * 2 <= len(para) or not any(
+            t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass") for s in para for t in s):
+        return False
+    st.add(content_tokens(sent, ()), [sent], last.key, last.text, None, "quote")
+    st.last = last  # a long quote does not make its speaker more recent
+    return True

@@ -31,13 +31,13 @@ from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
     ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
-    any_verb_of_quote, apposition_before_conjunct, ends_sentence, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
+    any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
     told_outlet, without_title_before,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
-from crosscheck.analyze.claim_quotes import bare, block_quote, inside_clause, quote_cue, resumes, runs_on
+from crosscheck.analyze.claim_quotes import bare, block_quote, cue_clause, first_person, inside_clause, quote_cue, resumes, runs_on
 from crosscheck.analyze.claim_sources import according_to, names_a_document, possessed_count, rival_speech, speaker_acts
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
@@ -53,7 +53,7 @@ from crosscheck.analyze.claim_state import object_read_as_subject
 from crosscheck.analyze.claim_state import resolve as _resolve
 from crosscheck.analyze.claim_state import speaker_of as _speaker_of
 from crosscheck.analyze.claim_state import subject as _subject
-from crosscheck.analyze.claim_text import content_tokens, parenthetical
+from crosscheck.analyze.claim_text import parenthetical
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.denials import is_denial, referring
@@ -138,7 +138,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             _note_subject(st, sent)
             i += 1
             continue
-        if _first_person(st, sent, sents, i):
+        if first_person(st, sent, sents, i):
             i += 1
             continue
         stated = headline_fact(sent, st.index) if headline else outlet_fact(sent, st.index, settings)
@@ -213,6 +213,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             break
     if cue is not None:
         speaker, speaker_text = _quote_speaker(st, cue)
+        st.quote_cue = cue.i
         if speaker is None and speaker_text is None or prefix and inside_clause(cue, region[0]):
             return False
         cue_text = cue.lower_
@@ -284,9 +285,11 @@ def _nested_before(st: _State, qsents: list[Span], inside, outer: str | None, at
 def _beside_quote(st: _State, qsents: list[Span], regions: list[tuple[int, int]]) -> None:
     """Speech reported in a quote's sentence outside the quote marks ('"C1," said Ana Ruiz, who said C2';
     '"C1," X told a rally, saying C2'): each cue whose words no claim has taken yet."""
-    taken = set(st.used)
-    # the quote's own cue ('said' heading the sentence) is read; a second cue hangs below it ('who said', 'and told')
-    outside = lambda t: t.i not in taken and not any(a <= t.idx < b for a, b in regions) and t.dep_ not in ("ROOT", "parataxis")  # noqa: E731
+    own = st.quote_cue >= qsents[0].start  # the quote's cue is of these sentences: its clause is not another's content
+    taken = set(st.used) | (cue_clause(st.sdoc[st.quote_cue], set(st.index.cues)) if own else set())
+    # the quote's own cue is read; another cue, main ('X said C, and Y replied, "Q"') or below it ('who said'), is not
+    outside = lambda t: t.i not in taken and not any(a <= t.idx < b for a, b in regions) and (  # noqa: E731
+        t.dep_ not in ("ROOT", "parataxis") or t.idx < regions[0][0] and own)
     for sent in qsents:
         _nested(st, sent, outside, None, quoted=False)
 
@@ -572,29 +575,3 @@ def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> boo
     before = len(st.claims)
     st.add(toks, [sent], speaker, speaker_text, root.lower_, "quote", split=False)
     return len(st.claims) > before
-
-
-# ---------------------------------------------------------------- first-person paragraphs
-def _first_person(st: _State, sent: Span, sents: list[Span], i: int) -> bool:
-    """A sentence of a paragraph spoken in the first person, right after a named speaker (quote marks lost).
-    The speaker is the one credited just before the paragraph: on PolNeAR train, a speaker credited up to
-    six sentences before gave 23 more such claims, 6 of them right (precision 0.888 -> 0.889; dev 0.893 -> 0.896)."""
-    last = st.recent(2 * st.settings.claim_speaker_window, "PERSON")
-    if last is None or not ends_sentence(sent):
-        return False
-    para = paragraph(sents, i)
-    if len(para) > 8 or int(st.index.alpha[sent.start : sent.end].sum()) < 4:
-        return False
-    if last.sent < i - sum(1 for s in para if s.start < sent.start) - 1:
-        return False  # the speaker credited in the sentence just before the paragraph, not further up the report
-    text = doc_text(sent.doc)[para[0].start_char : para[-1].end_char]
-    if "''" in text or any(q in text for q in '"\u201c\u201d\u00ab\u00bb'):
-        return False
-    # most sentences speak as I/we/you, and someone does so as subject: the paragraph is speech
-    personal = sum(1 for s in para if st.index.personal[s.start : s.end].any())
-    if personal * 2 <= len(para) or not any(
-            t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass") for s in para for t in s):
-        return False
-    st.add(content_tokens(sent, ()), [sent], last.key, last.text, None, "quote")
-    st.last = last  # a long quote does not make its speaker more recent
-    return True
