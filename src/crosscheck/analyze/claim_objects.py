@@ -317,3 +317,27 @@ def _dated(cue: Token) -> bool:
     """The cue has a day of its own ('said on Monday', 'said Monday')."""
     return any(c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
                for c in cue.children)
+
+
+def inverted_that(head: Token) -> Token | None:
+    """The 'that' of a clause the parser made the sentence's head, the clause of its verb of saying hung before it
+    ('The nominee continues to insist, most recently in an interview, that he wants C': 'wants' the root, 'continues
+    to insist' its complement): that clause is the content, its verb no cue of its own; else None."""
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < head.i), None)
+    if mark is None or head.dep_ != "ROOT" or mark.i < 1 or head.doc[mark.i - 1].text != ",":
+        return None
+    return mark if any(c.dep_ == "ccomp" and c.i < mark.i for c in head.children) else None
+
+
+def inverted_content(cue: Token) -> list[Token] | None:
+    """The content of a verb of saying inside the complement the parser hung before a 'that' clause it made the
+    head (inverted_that): the words after 'that'."""
+    head = cue
+    while head.dep_ in ("xcomp", "conj", "ccomp") and head.head.i != head.i:
+        if head.dep_ == "ccomp":
+            mark = inverted_that(head.head)
+            if mark is not None and cue.i < mark.i:
+                return [t for t in head.head.subtree if t.i > mark.i and not (t.is_punct and t.i == head.head.right_edge.i)]
+            return None
+        head = head.head
+    return None

@@ -43,8 +43,8 @@ from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, colon_after, conjunct_subject,
-                                              governing_subject, narrators_conjunct, no_one, object_content, own_conjunct,
-                                              reason_after,
+                                              governing_subject, inverted_content, inverted_that, narrators_conjunct,
+                                              no_one, object_content, own_conjunct, reason_after,
                                               clause_content, relative_content, relative_with_subject)
 from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
@@ -358,8 +358,8 @@ def _reported(st: _State, sent: Span) -> bool:
     used: set[int] = set()  # tokens of the claims found so far (their inner cues are read as nested speech)
     for cue in cands:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
-        if cue.i in used or _unsaid(cue):
-            continue
+        if cue.i in used or _unsaid(cue) or inverted_that(cue) is not None:
+            continue  # (a 'that' clause the parser made the head is the content of the cue before it)
         if found and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS):
             continue  # a second, independent attribution in one sentence: verbs of saying only
         chain: tuple[str, ...] = ()
@@ -380,14 +380,15 @@ def _reported(st: _State, sent: Span) -> bool:
         comp = next((c for c in comps if c.i > cue.i), comps[0]) if len(comps) > 1 else (comps[0] if comps else None)
         if comp is None:
             comp = comma_that(cue) or bare_clause_after(cue)
+        inverted = inverted_content(cue) if comp is None else None
         accused = accusation(cue) if cls == "accusation" else None
         if cls == "accusation" and accused is None:
             continue
-        inf = infinitive(cue, cls == "speech" and cue.lemma_ not in COMMISSIVE) if accused is None and (
+        inf = infinitive(cue, cls == "speech" and cue.lemma_ not in COMMISSIVE) if accused is None and inverted is None and (
             comp is None or (cls in ("belief", "intention") and comp.i > cue.i)) else None
         if inf is not None:
             comp = None
-        if cls not in ("speech", "accusation") and comp is None and inf is None and not (cls == "belief" and before_comma(sent, cue)):
+        if cls not in ("speech", "accusation") and comp is None and inf is None and inverted is None and not (cls == "belief" and before_comma(sent, cue)):
             continue  # 'she believes in God', 'they know him': no content
         if cls != "speech" and comp is not None and comp.i > cue.i and asks(comp):
             continue  # 'nobody knows how many ...': a question, not a content
@@ -419,6 +420,8 @@ def _reported(st: _State, sent: Span) -> bool:
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         if accused is not None:
             toks = accused
+        elif inverted is not None:
+            toks = inverted
         elif phrase is not None:
             toks = [t for t in sent if t.i < phrase[2]]
         elif comp is not None and comp.i > cue.i:
