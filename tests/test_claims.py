@@ -1000,3 +1000,24 @@ def test_an_ask_that_may_come_is_no_claim_of_the_one_who_may_ask(parse):
     assert [c.speaker_text for c in found] == ["parliamentary sources"], [(c.speaker_text, c.text) for c in found]
     _, found = parse("President Marco Ferri asked Laura Conti to form a government, his office said.")
     assert "President Marco Ferri" in [c.speaker_text for c in found]
+
+
+def test_a_verb_of_saying_tagged_a_noun_after_a_name_is_the_names_verb():
+    """'But Petek claims that C' parsed as the noun 'claims' with 'Petek' its compound (the small model does this after
+    some famous names): the word is used as a verb, and the name is its subject; with a determiner it stays a noun."""
+    from spacy.tokens import Doc
+
+    from crosscheck.analyze.claim_index import _used_as_verb
+    from crosscheck.analyze.claim_state import subject
+
+    vocab = nlp.load(Settings().spacy_model).vocab
+    words = ["But", "Petek", "claims", "that", "he", "should", "be", "the", "exception", "."]
+    doc = Doc(vocab, words=words, pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "AUX", "DET", "NOUN", "PUNCT"],
+              deps=["cc", "compound", "ROOT", "mark", "nsubj", "aux", "ccomp", "det", "attr", "punct"],
+              heads=[2, 2, 2, 6, 6, 6, 2, 8, 6, 2], lemmas=["but", "Petek", "claim", "that", "he", "should", "be", "the",
+                                                          "exception", "."])
+    assert _used_as_verb(doc[2]) and subject(doc[2]).text == "Petek"
+    noun = Doc(vocab, words=["The", "Petek", "claims", "that", "he", "won", "."],
+               pos=["DET", "PROPN", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"],
+               deps=["det", "compound", "ROOT", "mark", "nsubj", "ccomp", "punct"], heads=[2, 2, 2, 5, 5, 2, 2])
+    assert not _used_as_verb(noun[2]) and subject(noun[2]) is None

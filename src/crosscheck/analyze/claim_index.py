@@ -16,7 +16,6 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.credits import outlet_after_kind, outlet_like
 from crosscheck.analyze.claim_labels import HSPACE
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, stray_that
 from crosscheck.analyze.entities import TITLE_HEADS, LocalEntities, doc_text
@@ -82,8 +81,15 @@ def _ids(words) -> frozenset[int]:
 def _used_as_verb(t: Token) -> bool:
     """A word tagged a noun that the parse uses as a verb: it heads a clause, with a subject and a clause of
     its own ('The campaign [plans] to hold rallies')."""
-    return (t.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    return (t.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") or named_before(c) for c in t.children)
             and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in VERBISH for c in t.children))
+
+
+def named_before(c: Token) -> bool:
+    """A name the parser hung right before a verb it tagged a noun, as if the two were one noun ('But Trump [claims]
+    that C'), with no determiner on the verb: the verb's subject."""
+    return c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == c.head.i - 1 and c.head.pos_ == "NOUN" and \
+        not any(d.dep_ in ("det", "poss") for d in c.head.children)
 
 
 class Index:
@@ -479,17 +485,6 @@ def citing(sent: Span, heads, after: int = -1) -> tuple[tuple[str, ...], set[int
                     lo, hi = child.left_edge.i, child.right_edge.i
                     drop |= with_commas(sent, lo, hi)
     return tuple(chain), drop
-
-
-def told_outlet(cue: Token) -> tuple[str, ...]:
-    """The outlet a source told its words to ('a senior official told the Harbor Times', 'told Reuters'): it passed
-    them on (Claim.via), no source behind the speaker."""
-    if cue.lemma_ != "tell":
-        return ()
-    told = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
-    phrase = noun_phrase(told) if told is not None else ""  # (or an outlet after its kind: 'the news agency ANSA')
-    named = phrase if told is not None and told.pos_ == "PROPN" and outlet_like(phrase) else outlet_after_kind(phrase)
-    return (named,) if named else ()
 
 
 def phrase_before_cue(sent: Span, cue: Token) -> tuple[Token, str, int] | None:

@@ -1,14 +1,16 @@
 """Sources named beside the content rather than as a verb's subject: 'according to X, C' and 'as X noted, C'
-(claims.py calls ``according_to`` for each sentence)."""
+(claims.py calls ``according_to`` for each sentence); the outlet a source told its words to (``told_outlet``)."""
 from __future__ import annotations
 
 import re
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import AS_IDIOMS, CITE, CONTRAST, CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing, with_commas
+from crosscheck.analyze.claim_index import (AS_IDIOMS, CITE, CONTRAST, CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing,
+                                            noun_phrase, with_commas)
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, SPEAKERS_ONLY, SPEECH, State, resolve
 from crosscheck.analyze.claim_text import not_of_clause, speakers_act
+from crosscheck.credits import outlet_after_kind, outlet_like
 from crosscheck.denials import is_denial
 
 DOCUMENT_SOURCES = frozenset(
@@ -319,3 +321,14 @@ def speaker_acts(st: State, sent: Span, outlet: str | None) -> None:
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children):
                 toks = list(subj.subtree) + [t for t in act.subtree if not t.is_punct or t.i < act.right_edge.i]
                 st.add(toks, [sent], None, outlet, None, "outlet", split=False, speaks=False)
+
+
+def told_outlet(cue: Token) -> tuple[str, ...]:
+    """The outlet a source told its words to ('a senior official told the Harbor Times', 'told Reuters'): it passed
+    them on (Claim.via), no source behind the speaker."""
+    if cue.lemma_ != "tell":
+        return ()
+    told = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+    phrase = noun_phrase(told) if told is not None else ""  # (or an outlet after its kind: 'the news agency ANSA')
+    named = phrase if told is not None and told.pos_ == "PROPN" and outlet_like(phrase) else outlet_after_kind(phrase)
+    return (named,) if named else ()

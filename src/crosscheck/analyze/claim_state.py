@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import (CUE_CLASS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, Index,
+from crosscheck.analyze.claim_index import (CUE_CLASS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, Index, named_before,
                                             noun_phrase)
 from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, full_clause, hedges_of, is_negated, render,
                                            split_clauses, subject_of, whole_words)
@@ -173,7 +173,7 @@ def subject(cue: Token, skip=None) -> Token | None:
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not (skip and skip(c))]
     if len(subjects) > 1 and all(c.i < cue.i for c in subjects):
         return subjects[-1]
-    return subjects[0] if subjects else _stranded_subject(cue)
+    return subjects[0] if subjects else _stranded_subject(cue) or next((c for c in cue.children if named_before(c)), None)
 
 
 def _stranded_subject(cue: Token) -> Token | None:

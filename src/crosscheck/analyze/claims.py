@@ -33,12 +33,13 @@ from crosscheck.analyze.claim_index import (
     breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
-    told_outlet, without_title_before,
+    without_title_before,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import bare, block_quote, cue_clause, first_person, inside_clause, quote_cue, resumes, runs_on
-from crosscheck.analyze.claim_sources import according_to, names_a_document, possessed_count, rival_speech, speaker_acts
+from crosscheck.analyze.claim_sources import (according_to, names_a_document, possessed_count, rival_speech, speaker_acts,
+                                             told_outlet)
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
