@@ -1021,3 +1021,9 @@ def test_a_verb_of_saying_tagged_a_noun_after_a_name_is_the_names_verb():
                pos=["DET", "PROPN", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"],
                deps=["det", "compound", "ROOT", "mark", "nsubj", "ccomp", "punct"], heads=[2, 2, 2, 5, 5, 2, 2])
     assert not _used_as_verb(noun[2]) and subject(noun[2]) is None
+    # 'The harbour board plans to C', 'plans' tagged a noun with 'board' its compound: the board's plan
+    plans = Doc(vocab, words=["The", "harbour", "board", "plans", "to", "hire", "pilots", "."],
+                pos=["DET", "NOUN", "NOUN", "NOUN", "PART", "VERB", "NOUN", "PUNCT"],
+                deps=["det", "compound", "compound", "ROOT", "aux", "xcomp", "dobj", "punct"], heads=[2, 2, 3, 3, 5, 3, 5, 3],
+                lemmas=["the", "harbour", "board", "plan", "to", "hire", "pilot", "."])
+    assert _used_as_verb(plans[3]) and subject(plans[3]).text == "board"

@@ -86,10 +86,11 @@ def _used_as_verb(t: Token) -> bool:
 
 
 def named_before(c: Token) -> bool:
-    """A name the parser hung right before a verb it tagged a noun, as if the two were one noun ('But Trump [claims]
-    that C'), with no determiner on the verb: the verb's subject."""
-    return c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == c.head.i - 1 and c.head.pos_ == "NOUN" and \
-        not any(d.dep_ in ("det", "poss") for d in c.head.children)
+    """A noun or name the parser hung right before a verb it tagged a noun and made the sentence's head, as if the
+    two were one noun ('But Trump [claims] that C', 'The Clinton campaign [plans] to C'), with no determiner on the
+    verb: the verb's subject."""
+    return c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and c.i == c.head.i - 1 and c.head.pos_ == "NOUN" \
+        and c.head.dep_ == "ROOT" and not any(d.dep_ in ("det", "poss") for d in c.head.children)
 
 
 class Index:
