@@ -42,13 +42,25 @@ def resumes(gap: str) -> bool:
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
 
 
-def quote_cue(cues: list[Token], regions: list[tuple[int, int, bool]]) -> Token | None:
-    """The verb of saying that credits a quote among the sentence's ``cues`` outside it: the one nearest the quote,
-    a cue of a clause set under another last ('When the auditor noted that C, the mayor replied, “Q”': the mayor's
-    Q, not the auditor's)."""
+def quote_cues(cues: list[Token], regions: list[tuple[int, int, bool]]) -> list[Token]:
+    """The verbs of saying that may credit a quote among the sentence's ``cues`` outside it, the likeliest first: the
+    one nearest the quote, a cue of a clause set under another last ('When the auditor noted that C, the mayor
+    replied, “Q”': the mayor's Q, not the auditor's)."""
     def gap(t: Token) -> int:
         return min(min(abs(t.idx - r[0]), abs(t.idx - r[1])) for r in regions)
-    return min(cues, key=lambda t: (t.dep_ in _SUBORDINATE, gap(t)), default=None)
+    return sorted(cues, key=lambda t: (t.dep_ in _SUBORDINATE, gap(t)))
+
+
+def credited(st: State, cues: list[Token]) -> tuple[Token, str | None, str | None]:
+    """The first of a quote's ranked ``cues`` whose speaker is known, with that speaker (the first cue with none
+    when none is): 'Lynch said she recalled thinking, “Q”' where the parse leaves 'thinking' no subject."""
+    for k, cue in enumerate(cues):
+        if k and cue.dep_ in _SUBORDINATE:
+            break
+        speaker, speaker_text = quote_speaker(st, cue)
+        if speaker is not None or speaker_text is not None:
+            return cue, speaker, speaker_text
+    return cues[0], None, None
 
 
 def cue_clause(cue: Token, cues: set[int]) -> set[int]:

@@ -37,7 +37,8 @@ from crosscheck.analyze.claim_index import (
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
-from crosscheck.analyze.claim_quotes import bare, block_quote, cue_clause, first_person, inside_clause, quote_cue, resumes, runs_on
+from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause, quote_cues,
+                                            resumes, runs_on)
 from crosscheck.analyze.claim_sources import (according_to, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
@@ -207,13 +208,14 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     cue, continued = None, False
     for sent in (qsents[-1], *qsents[:-1]):
         outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not in_any(sdoc[j])]
-        cue = quote_cue([t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")], regions)
+        ranked = quote_cues([t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")], regions)
+        cue = ranked[0] if ranked else None
         if cue is None:
             cue = any_verb_of_quote(sent, in_any)  # '"C," Ruiz retorted.': a quote and its speaker, whatever the verb
         if cue is not None:
             break
     if cue is not None:
-        speaker, speaker_text = _quote_speaker(st, cue)
+        cue, speaker, speaker_text = credited(st, ranked) if ranked else (cue, *_quote_speaker(st, cue))
         st.quote_cue = cue.i
         if speaker is None and speaker_text is None or prefix and inside_clause(cue, region[0]):
             return False
