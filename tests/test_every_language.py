@@ -511,6 +511,10 @@ def test_an_institution_named_with_adjectives_in_lower_case_is_one_organisation(
     ("en", "A passenger train derailed near the northern Halvard town of Ostvik on Thursday.", {"Halvard", "Ostvik"}),
     # the Scandinavian kind of place before the name, in its definite form: 'Brekka' was a person
     ("da", "Otte personer blev såret, da en bus kørte i grøften nær byen Brekka torsdag morgen.", {"Brekka"}),
+    # a place by the words around it once ('the town of Ostvik') and tagged an organisation once ('from Ostvik to the
+    # capital'): the place kind outweighs the tag
+    ("en", "A train derailed near the town of Ostvik on Thursday. The train, carrying 140 passengers from Ostvik to "
+           "the capital, left the tracks on a bridge.", {"Ostvik"}),
 ])
 def test_a_name_where_a_place_stands_is_a_place(lang, text, places):
     doc = Document(id=lang, source=lang, fmt="txt", language=lang, text=text, published="2026-12-17")

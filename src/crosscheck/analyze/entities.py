@@ -39,8 +39,8 @@ _NOT_NAMES = frozenset(
     "executive officer operating financial justice staff council committee ministry office house department "
     "party union court affairs general".split()
 )
-_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-_EDGE_TOKENS = {"the", "The", "'s", "\u2019s", "'", "\u2019"}
+_PLURAL_ACRONYM, _EDGE_TOKENS = re.compile(r"^[A-Z]{2,}s$"), {"the", "The", "'s", "\u2019s", "'", "\u2019"}
+Token.set_extension("cued_type", default=None, force=True)  # a type the words beside the name give ('the town of X')
 
 
 @dataclass
@@ -267,7 +267,7 @@ def _raw_spans(sdoc: Doc, latin: bool, cands: _Candidates, stops: frozenset[str]
             label = hit.type
         elif label != "NORP" and not titled and len(span) == 1 and \
                 beside_place_kind(doc_text(sdoc), span.start_char, span.end_char, language):
-            label = "GPE"  # 'the town of Belisk', 'the Halvard town of Ostvik' read as organisations
+            label = span[0]._.cued_type = "GPE"  # 'the town of Belisk', 'the Halvard town of Ostvik' read as organisations
         elif titled or label in ("ORG", "GPE", "LOC") and (_titled_name(span, titles, bool(stops)) or
                                                           title_after(span, titles, language)):
             label = "PERSON"  # 'Governor Ilse Marten' tagged an organisation: a capitalised title names a person
@@ -456,8 +456,8 @@ def _vote(cl: _Cluster) -> str:
     if cl.known_type:
         return cl.known_type
     votes = Counter()
-    for span, label in cl.spans:
-        votes[label] += 2 if (label == "PERSON" and len(span) > 1) else 1
+    for span, label in cl.spans:  # a full name, or a type the words beside it give, outweighs a tagger's guess
+        votes[label] += 2 if (label == "PERSON" and len(span) > 1) or span[0]._.cued_type == label else 1
     return max(votes, key=lambda t: (votes[t], t == "PERSON", t))
 
 
