@@ -222,6 +222,19 @@ def test_a_relative_clause_that_does_not_deny_is_no_denial():
     assert not [c for c in analyze([doc])[0].claims if c.negated or "Moscow" in (c.speaker_text or "")]
 
 
+def test_a_relative_clause_ending_in_a_denial_noun_is_no_denial():
+    """', which was called over a pay dispute.': 'dispute' a noun, the words before it no subject (they open with an
+    auxiliary): the union leader's claim got a second speaker, 'was called over a pay', and a negation conflict."""
+    doc = Document(id="d-en-rel4", source="en", fmt="txt", language="en", outlet="Test Outlet",
+                   text="Union leader Ana Ruiz said 90 percent of workers had joined the strike, which was called over a "
+                        "pay dispute.")
+    claims = analyze([doc])[0].claims
+    assert [(c.speaker_text, c.negated) for c in claims] == [("Union leader Ana Ruiz", False)], claims
+    progressive = Document(id="d-en-rel5", source="en", fmt="txt", language="en", outlet="Test Outlet",
+                           text="Ukraine says Russian troops crossed the border overnight, which Moscow is disputing.")
+    assert [c.speaker_text for c in analyze([progressive])[0].claims if c.negated] == ["Moscow"]
+
+
 def test_german_adverbials_and_prepositions_are_no_sources():
     """'wie das Unternehmen am Mittwoch mitteilte' gave the speaker 'Mittwoch' (the capital nearest the verb); the
     preposition 'nach' ('Nachfrage nach Snacks') was read as the postposition 'X nach' (according to X), the

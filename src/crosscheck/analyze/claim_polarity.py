@@ -100,8 +100,9 @@ def _relative_denials(claims: Sequence[Claim], text: str, table: DenialWords,
                 any(ch in text[max(c.end - 1, c.start):m.start()] for ch in ".!?"):
             continue  # (the clause closes this claim's own sentence)
         subject = (m.group("s1") or m.group("s2") or "").strip()
-        if not subject or len(subject.split()) > _NAME_WORDS or any(w.lower() in table.cancel for w in subject.split()):
-            continue  # ('which Moscow does not deny' denies nothing)
+        if not subject or len(subject.split()) > _NAME_WORDS or any(w.lower() in table.cancel for w in subject.split()) \
+                or subject.split()[0].lower() in table.fillers:
+            continue  # ('which Moscow does not deny' denies nothing; 'which was called over a pay dispute': no subject)
         words_ = c.text
         inner = pattern.search(words_)
         if inner is not None and inner.start() > 0:  # the clause was in the claim's words: they end before it
