@@ -143,6 +143,21 @@ def test_percentage_and_basis_points_size_a_move_not_a_level(q, text, language, 
     assert all(x.value != value for x in level), found
 
 
+@pytest.mark.parametrize("text, language, value", [
+    ("Liman idaresi, personelin yüzde 40'ının işi bıraktığını açıkladı.", "tr", 40),
+    ("Enflasyon mayısta %45 oldu.", "tr", 45),
+    ("Správa přístavu uvedla, že práci přerušilo jen 35 procent zaměstnanců.", "cs", 35),
+    ("A munkavállalók 60 százaléka sztrájkolt hétfőn.", "hu", 60),
+    ("Noin 40 prosenttia työntekijöistä lakkoili.", "fi", 40),
+    ("Aproximativ 40 la sută dintre docheri au intrat în grevă.", "ro", 40),
+])
+def test_a_percent_is_read_in_each_language_s_words_and_order(q, text, language, value):
+    """Turkish writes the percent before the number ('yüzde 40', '%40'): it was a count of 40 workers, and compared
+    with counts; Czech, Hungarian, Finnish and Romanian words after it were not known (quantity_words.json)."""
+    found = one(q(text, language), value=value)
+    assert (found.kind, found.unit) == ("percent", "%"), found
+
+
 def test_percent_keeps_what_it_is_a_share_of(q):
     assert one(q("The army lost 30 percent of its tanks."), value=30).of == "tank"
     assert one(q("Millions of dollars vanished."), low=2_000_000).kind == "money"

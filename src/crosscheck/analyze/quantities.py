@@ -98,14 +98,15 @@ _REF_BEFORE = re.compile(
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 # 3. kind from the right context
-def _percent_words() -> list[str]:
+def _percent_words(where: str = "percent_after") -> list[str]:
     with resources.files("crosscheck.data").joinpath("quantity_words.json").open(encoding="utf-8") as fh:
-        table = json.load(fh)["percent_after"]
+        table = json.load(fh).get(where, {})
     return [w for words in table.values() for w in words]
 
 
 _PCT = re.compile(r"\s?[%\uff05]|\s*(?:percent|per\s+cent|pct|" + words_re(_percent_words()) + "|"
                   + words_re(w for words in point_words().values() for w in words) + ")" + NOT_WORD_AFTER, re.I)
+_PCT_BEFORE = re.compile(r"(?:^|(?<=[^\w%]))(?:" + "|".join(re.escape(w) for w in _percent_words("percent_before")) + r")\s?$", re.I)
 _ABBR_AFTER = re.compile(r"\s?(?P<a>bn|bln|mn|mln|tn|k|m|b)\b", re.I)
 _CURRENCY_CODES = "|".join(CODES)
 _SYMBOLS = {"us$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "€": "EUR", "£": "GBP",
@@ -391,10 +392,11 @@ def _scan(text: str, english: bool, language: str = "en") -> list[_Found]:
             if not (_PCT.match(after) or _UNIT_AFTER.match(after)):
                 kind = "maybe-year"
         pct = _PCT.match(after)
-        if pct:
-            points = point_unit_after(after, 0)  # a move: percentage or basis points
+        pb = _PCT_BEFORE.search(before) if not pct and kind != "money" else None  # 'yüzde 40', '%40'
+        if pct or pb:
+            points = point_unit_after(after, 0) if pct else None  # a move: percentage or basis points
             kind, unit = "percent", points[0] if points else "%"
-            e += pct.end()
+            e, start = (e + pct.end(), start) if pct else (e, s - (len(before) - pb.start()))
         elif kind != "money":
             ca = _CUR_AFTER.match(after)
             if ca:
