@@ -759,3 +759,15 @@ def test_a_share_of_the_workers_is_one_subject_in_every_language(language, text)
     Czech, Turkish, Polish and Hungarian words for workers named no concept (disagreements.json 'workers')."""
     _, _, facts = _facts(text, language)
     assert [f.subject for f in facts if f.kind == "figure"] == ["percent:workers"], facts
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ro", "Liderul sindical Ana Ruiz a declarat că lucrătorii s-au alăturat grevei de 48 de ore."),
+    ("cs", "Odborová předačka Ana Ruiz uvedla, že dělníci budou stávkovat 48 hodin."),
+    ("pl", "Przewodnicząca związku Ana Ruiz powiedziała, że pracownicy będą strajkować przez 48 godzin."),
+])
+def test_a_span_of_hours_in_a_language_s_own_words_counts_no_one(language, text):
+    """'grevei de 48 de ore' (a 48-hour strike): the 48 was a count of workers, a 'version' of the 3,000 workers
+    another report gave (CLDR duration units, corroborate/units.duration_after)."""
+    _, _, facts = _facts(text, language)
+    assert not [f for f in facts if f.kind == "figure" and f.value == 48], facts

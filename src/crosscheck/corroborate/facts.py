@@ -27,7 +27,7 @@ from .clauses import (DIGIT, PLACE_LABELS, ReportText, YEAR, actors, alternation
                       concept_near, concept_patterns, era, joined_group, lexicon, marked, marker, marker_in, phrases,
                       place_after, place_re, places, qualifier, time_cue)
 from .features import modality_of
-from .units import Unit, unit_of
+from .units import Unit, duration_after, unit_of
 
 
 @dataclass(frozen=True)
@@ -172,8 +172,9 @@ def figure_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]
                          marked("not_counts_after", text, q.start, figure_end, doc.language, before=False) or
                          q.kind == "money" and marked("not_counts_after", text, q.start, q.end, doc.language, before=False)):
             continue  # "aged 29 to 94", "flight 370": not a count
-        if not term and d.times.overlaps(q.start, figure_end):
-            continue  # 'vor zwei Wochen', 'two weeks ago': a time the report names, no count
+        if not term and (d.times.overlaps(q.start, figure_end) or q.kind == "count" and
+                         duration_after(text, figure_end, doc.language)):
+            continue  # 'vor zwei Wochen', 'two weeks ago', 'grevei de 48 de ore': a time the report names, no count
         kind, unit_word = q.kind, q.text
         if kind != "measure":
             after = re.match(r"\s*([^\W\d_]+)", text[figure_end:figure_end + 30])

@@ -73,3 +73,37 @@ def in_base_unit(unit: Unit, number: str, low: float, high: float) -> tuple[floa
     step = half_step(number) if unit.rounded and low == high else 0.0
     lo, hi = sorted((unit.to_base(low - step), unit.to_base(high + step)))
     return lo, hi
+
+
+_DURATIONS = ("duration-minute", "duration-hour", "duration-day", "duration-week", "duration-month")
+
+
+@lru_cache(maxsize=64)
+def _duration_re(language: str) -> re.Pattern | None:
+    """The words a language writes after a number for a span of minutes, hours, days, weeks or months, with what joins
+    them ('48 de ore', '48 hodin', '48 saat', '48 tuntia'): the Unicode CLDR unit patterns, read through babel, for
+    a few numbers that take each plural form."""
+    from babel.core import UnknownLocaleError
+    from babel.units import format_unit
+    words: set[str] = set()
+    try:
+        for unit in _DURATIONS:
+            for n in (1, 2, 5, 21, 48):
+                shown = format_unit(n, unit, locale=language, length="long")
+                rest = shown.replace(str(n), "", 1).strip()
+                if unit not in shown and rest and not any(ch.isdigit() for ch in rest):
+                    words.add(rest.lower())
+    except (UnknownLocaleError, ValueError):
+        return None
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alt})", re.IGNORECASE)
+
+
+def duration_after(text: str, end: int, language: str | None) -> bool:
+    """A count that is a span of time in the language's own words after it ('grevei de 48 de ore', 'na 48 hodin'):
+    no count of people or things (English durations are read by the quantity finder)."""
+    base = (language or "en")[:2].lower()
+    pattern = None if base == "en" else _duration_re(base)
+    return bool(pattern and pattern.match(text, end))
