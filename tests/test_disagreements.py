@@ -771,3 +771,14 @@ def test_a_span_of_hours_in_a_language_s_own_words_counts_no_one(language, text)
     another report gave (CLDR duration units, corroborate/units.duration_after)."""
     _, _, facts = _facts(text, language)
     assert not [f for f in facts if f.kind == "figure" and f.value == 48], facts
+
+
+def test_a_date_of_an_event_happening_again_is_not_the_first_event_s_date():
+    """'The government would meet union representatives on Tuesday' (Monday's report) and 'the talks would resume on
+    Thursday' (Tuesday's, after the talks failed) were a date conflict of one meeting (disagreements.json
+    'repeated_events')."""
+    _, _, first = _facts("Transport Minister Ana Ruiz said the government would meet union leaders on Tuesday.",
+                         published="2026-12-14")
+    _, _, later = _facts("Transport Minister Ana Ruiz said the talks would resume on Thursday.", published="2026-12-15")
+    subjects = {f.subject for f in first if f.kind == "date"}, {f.subject for f in later if f.kind == "date"}
+    assert subjects == ({"event:meeting"}, {"event:meeting:again"}), (first, later)

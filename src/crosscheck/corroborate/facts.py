@@ -331,8 +331,9 @@ def date_facts(doc: Document, analysis: Analysis, d: ReportText) -> list[Fact]:
         if concept is None or marker_in("update", text, cs, ce, doc.language) or \
                 _statement_date(text, t.start, doc.language):
             continue  # no event named, or the date of a change ("the toll rose to 41 on Wednesday")
+        again = ":again" if marker_in("repeated_events", text, cs, ce, doc.language) else ""  # 'would resume on Thursday'
         out.append(Fact(
-            kind="date", subject="event:" + concept, document=doc.id, start=t.start, end=t.end, text=t.text,
+            kind="date", subject="event:" + concept + again, document=doc.id, start=t.start, end=t.end, text=t.text,
             sentence=text[s:e].strip(), value=day.isoformat(), places=places(d, cs, ce),
             weekday=not re.search(r"\d", t.text),  # a weekday or a relative day ("on Friday", "yesterday")
             relative=not re.search(r"\d", t.text), time_cue=time_cue(text[s:e], doc.language),
