@@ -289,3 +289,22 @@ def test_an_english_report_s_names_the_model_missed_are_name_evidence():
     (analysis,) = analyze([doc])
     names = set(story_features(doc, analysis).entities)
     assert {"haru", "irma", "kovac"} <= names and not names & {"eleven", "dead", "batters", "wednesday"}, names
+
+
+def test_a_word_naming_a_body_by_its_kind_is_no_key_of_its_story():
+    """'la Banque de Norvanie' and 'la Banque nationale de Lorvanie', two central banks' decisions the same day, met on
+    'banque' (and 'The Bank of Norvania' on 'the'): the word says what kind of body it is, not which (data/
+    institutions.json 'kind_words' and 'heads')."""
+    from crosscheck.analyze import analyze
+
+    def names(text, language):
+        doc = Document(id=language + text[:8], source="t", fmt="txt", language=language, published="2026-12-03",
+                       text=text)
+        (analysis,) = analyze([doc])
+        return set(story_features(doc, analysis).entities)
+
+    north = names("La Banque de Norvanie a relevé mercredi son taux directeur de 25 points de base.", "fr")
+    south = names("La Banque nationale de Lorvanie a abaissé mercredi son taux directeur à 3,25 %.", "fr")
+    assert "norvan" in north and "lorvan" in south and not north & south, (north, south)
+    english = names("The Bank of Norvania raised its key rate on Wednesday, Governor Elsa Brandvik said.", "en")
+    assert "norvan" in english and not english & {"the", "bank"}, english

@@ -7,11 +7,13 @@ name token is cut to a short prefix so "Zelensky", "Зеленского" and "Z
 from __future__ import annotations
 
 import gettext
+import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 
 from anyascii import anyascii
 
@@ -85,7 +87,20 @@ def _name_keys(name: str) -> list[str]:
     folded = _fold(name).strip()
     if folded in countries:
         return name_tokens(countries[folded].title())
-    return name_tokens(name)
+    kinds = _kind_words()
+    return name_tokens(" ".join(w for w in name.split() if _fold(w) not in kinds))
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """The words that name a body by its kind in any language, whole and folded ('bank', 'Banque', 'Notenbank'; data/
+    institutions.json 'kind_words' and 'heads'), and the English article that opens a sentence: no name says which
+    body by them ('The Bank of Norvania', 'la Banque de Norvanie' and 'la Banque nationale de Lorvanie')."""
+    with resources.files("crosscheck.data").joinpath("institutions.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    words = [w for ws in data.get("kind_words", {}).values() for w in ws]
+    words += [w for table in data.get("languages", {}).values() for w in table.get("heads", ())]
+    return frozenset(_fold(w) for w in [*words, "the"])
 
 
 def _text_names(text: str, language: str | None, skip: Sequence[tuple[int, int]] = ()) -> list[str]:
