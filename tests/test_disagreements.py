@@ -782,3 +782,21 @@ def test_a_date_of_an_event_happening_again_is_not_the_first_event_s_date():
     _, _, later = _facts("Transport Minister Ana Ruiz said the talks would resume on Thursday.", published="2026-12-15")
     subjects = {f.subject for f in first if f.kind == "date"}, {f.subject for f in later if f.kind == "date"}
     assert subjects == ({"event:meeting"}, {"event:meeting:again"}), (first, later)
+
+
+def test_no_data_file_names_a_key_twice():
+    """A key written twice in a JSON object keeps only its last value: the protest words of ja, zh, ko, ar and tr sat
+    inside 'strike' before its own words for those languages, so protests went unread in them."""
+    from importlib import resources
+
+    twice = []
+
+    def hook(pairs):
+        keys = [k for k, _ in pairs]
+        twice.extend(k for k in set(keys) if keys.count(k) > 1)
+        return dict(pairs)
+
+    for path in resources.files("crosscheck.data").iterdir():
+        if path.name.endswith(".json"):
+            json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=hook)
+            assert not twice, (path.name, twice)
