@@ -341,3 +341,22 @@ def inverted_content(cue: Token) -> list[Token] | None:
             return None
         head = head.head
     return None
+
+
+def subject_before_aside(cue: Token) -> list[Token] | None:
+    """'These employees, Stumpf explained in the hearing, were well paid': the parser made the cue set off by commas
+    the sentence's head, the noun phrase before it a modifier of it and the clause after it its conjunct (with no
+    subject of its own). The content is that noun phrase and that clause; None for any other parse."""
+    doc = cue.doc
+    subj = next((c for c in reversed(list(cue.children)) if c.dep_ == "nsubj" and c.i < cue.i), None)  # the nearer
+    if cue.dep_ != "ROOT" or subj is None:
+        return None
+    head = next((c for c in cue.children if c.dep_ in ("npadvmod", "dep", "nsubj") and c.i < subj.left_edge.i
+                 and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_ in ("DATE", "TIME")
+                 and doc[c.right_edge.i + 1].text == ","), None)
+    rest = next((c for c in cue.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > cue.i
+                 and doc[c.left_edge.i - 1].text == "," and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)),
+                None)
+    if head is None or rest is None or head.left_edge.i != cue.sent.start:
+        return None
+    return [*head.subtree, *(t for t in rest.subtree if t.i >= rest.left_edge.i)]

@@ -46,6 +46,7 @@ from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, colon_after, conjunct_subject,
                                               governing_subject, inverted_content, inverted_that, narrators_conjunct,
+                                              subject_before_aside,
                                               no_one, object_content, own_conjunct, reason_after,
                                               clause_content, relative_content, relative_with_subject)
 from crosscheck.analyze.claim_state import FIRST_PERSON
@@ -383,7 +384,7 @@ def _reported(st: _State, sent: Span) -> bool:
         comp = next((c for c in comps if c.i > cue.i), comps[0]) if len(comps) > 1 else (comps[0] if comps else None)
         if comp is None:
             comp = comma_that(cue) or bare_clause_after(cue)
-        inverted = inverted_content(cue) if comp is None else None
+        inverted = (inverted_content(cue) or subject_before_aside(cue)) if comp is None else None
         accused = accusation(cue) if cls == "accusation" else None
         if cls == "accusation" and accused is None:
             continue
