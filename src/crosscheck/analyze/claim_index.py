@@ -281,8 +281,10 @@ def relative_speaker(cue: Token) -> Token | None:
         relative = [c.lower_ in ("who", "which", "that") for c in cue.children if c.dep_ == "nsubj"]
         if not any(relative) or not all(relative):
             return None  # (a subject of its own besides: 'the runoff, which official results show he lost': the results)
-    if not any(c.dep_ == "ccomp" and c.i > cue.i and is_clause(c) for c in cue.children):
-        return None
+    if not any(c.dep_ == "ccomp" and c.i > cue.i and is_clause(c) for c in cue.children) and not (
+            cue.dep_ == "relcl" and (cue.lemma_ in COMMISSIVE or CUE_CLASS.get(cue.lemma_) == "intention") and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in cue.children)):
+        return None  # (or binds itself to an act: 'Norvia, which vowed to cut emissions', 'a group that intends to C')
     return cue.head
 
 
@@ -430,7 +432,7 @@ def with_holder(cue: Token, ids: set[int]) -> list[Token]:
     claim that is not a full clause on its own stays readable."""
     subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
     ids = set(ids)
-    if subj is not None:
+    if subj is not None and subj.lower_ not in ("who", "which", "that"):  # ('Norvia, which vowed to C': no holder)
         drop = {t.i for c in subj.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
         ids |= {t.i for t in subj.subtree if t.i not in drop} | {cue.i}
         ids |= {c.i for c in cue.children if c.dep_ in ("aux", "neg") and subj.i < c.i < cue.i}
