@@ -183,10 +183,11 @@ def block_quote(st: State, sents: list[Span], i: int) -> int | None:
     if cue is None or CUE_CLASS.get(cue.lemma_) != "speech" or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
         return None
     para = paragraph(sents, i + 1)
-    if MARK.match(para[0].text.lstrip()):
-        return None  # a quoted paragraph: the quote rule reads it
     speaker, speaker_text = speaker_of(st, cue)
     if speaker is None and speaker_text is None:
+        return None
+    if MARK.match(para[0].text.lstrip()):  # a quoted paragraph: the quote rule reads it, as the words of the one
+        st.quoted = Speaker(speaker, speaker_text, i)  # the cue credits ('The Valdor Times reports:' over it)
         return None
     st.add([t for s in para for t in s], para, speaker, speaker_text, cue.lower_, "quote", split=False)
     return i + len(para)

@@ -199,6 +199,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     sdoc = st.sdoc
     if region[2]:
         st.pending.append((region, qsents))
+        if st.quoted is not None and st.quoted.sent == i - 1:  # ('X reports:' over it) its speaker runs on with it
+            st.quoted = _Speaker(st.quoted.key, st.quoted.text, i + len(qsents) - 1)
         return True
     prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip("'\"\u201c\u201d\u00ab\u201e").strip()
     if prefix and not prefix.endswith((":", ",")):
@@ -246,7 +248,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         speaker, speaker_text, cue_text = last.key, last.text, (credit_mark(credit) if credit is not None else None)
         continued = i > 0 and (last.sent == i - 1 or _quote_goes_on(st, sents, last, i))
         since = sents[last.sent].start_char
-    opened_paragraph = not prefix
+    opened_paragraph, ran_on = not prefix, bool(st.pending)  # (a paragraph closing a quote over paragraphs: its own claim)
     # a quote is one claim however many sentences it runs over (the speaker asserts it as one
     # statement); each paragraph of a quote running over paragraphs is one claim
     for (start, end, _), psents in (st.pending if opened_paragraph else []):
@@ -255,7 +257,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             st.add(toks, psents, speaker, speaker_text, cue_text, "quote", split=False)
     st.pending.clear()
     toks = [t for sent in qsents for t in sent if inside(t)]
-    if continued and st.extend(toks, qsents, speaker, speaker_text, since):
+    if continued and not (opened_paragraph and ran_on) and st.extend(toks, qsents, speaker, speaker_text, since):
         _nested_before(st, qsents, inside, speaker_text, len(st.claims) - 1)
     elif len(toks) >= (MIN_CUED_QUOTE_WORDS if cue is not None else st.settings.claim_min_quote_words):
         before = len(st.claims)
