@@ -376,7 +376,8 @@ def _reported(st: _State, sent: Span) -> bool:
         subjectless = (relay is None and adding is None and who is None and not relative_with_subject(cue)
                        and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)))
         # '..., saying C' / 'continued to insist that C' / 'for saying that C': the subject of the clause it hangs on
-        governing = governing_subject(cue) if subjectless and cue.dep_ in PARTICIPLE_DEPS else None
+        governing = governing_subject(cue) if subjectless and (cue.dep_ in PARTICIPLE_DEPS or cue.dep_ == "conj" and
+                                                               cue.head.dep_ in PARTICIPLE_DEPS) else None  # (', each touting C1 and saying C2')
         if subjectless and governing is None:
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
