@@ -296,6 +296,9 @@ def clause_content(cue: Token, comp: Token) -> list[Token]:
     less a date right after the cue that the parse hung on the clause: 'said on Monday it had agreed to buy C' dates
     the saying ('on Monday' opened the content)."""
     toks = subject_split_off(cue, comp) + list(comp.subtree)
+    aside = _speakers_concession(cue, comp)
+    if aside:  # 'He claimed that C, although he again refused to D': the narrator's word on the speaker
+        toks = [t for t in toks if t.i not in aside and not (t.is_punct and t.i == min(aside) - 1)]
     if _dated(cue):  # 'denied on Wednesday that C, a day after the talks': the saying's day, told against the talks
         last = [c for c in comp.children if c.i > cue.i][-1:]
         if last and last[0].dep_ == "npadvmod" and last[0].ent_type_ in ("DATE", "TIME") and \
@@ -311,6 +314,24 @@ def clause_content(cue: Token, comp: Token) -> list[Token]:
             all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" and t.head.i == comp.i for t in lead):
         return [t for t in toks if t.i >= subj.left_edge.i]
     return toks
+
+
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
+def _speakers_concession(cue: Token, comp: Token) -> set[int]:
+    """The token ids of a clause the content clause ends with, set against it by 'although' or 'though', whose subject
+    is the speaker's own pronoun or name ('..., although he again refused to release his accounts'): what the report
+    says of the speaker, not what the speaker said."""
+    speaker = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    for c in comp.children:
+        if c.dep_ != "advcl" or c.i < comp.i or not any(m.dep_ == "mark" and m.lower_ in _CONCESSIVE for m in c.children):
+            continue
+        subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if speaker is not None and subj is not None and (subj.lower_ == speaker.lower_ or subj.pos_ == "PRON" and
+                                                         subj.lower_ in ("he", "she") and speaker.pos_ == "PROPN"):
+            return {t.i for t in c.subtree}
+    return set()
 
 
 def _dated(cue: Token) -> bool:
