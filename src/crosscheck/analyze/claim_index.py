@@ -48,6 +48,7 @@ EVIDENTIAL = frozenset(_DATA.get("evidential", ()))  # 'the town reported', 'the
 SOURCE_NOUNS = frozenset(_DATA.get("source_nouns", ()))  # ... such a source when no entity names it
 ORG_KINDS = frozenset(_DATA.get("org_kinds", ()))  # 'the carmaker said': the organisation named last before it
 AS_IDIOMS = dict(_DATA.get("as_idioms", {}))  # 'as the mayor put it, C': a verb of saying only with its fixed object
+IN_SOURCES = frozenset(_DATA.get("in_sources", ()))  # 'In the September poll, C': the poll's C
 CONTRAST = frozenset(_DATA.get("contrast", ()))  # '..., while the unions claimed D': a second source's clause
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing

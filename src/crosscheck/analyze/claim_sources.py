@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import (AS_IDIOMS, CITE, CONTRAST, CUES, ESTIMATE_VERBS, SOURCE_NOUNS, citing,
+from crosscheck.analyze.claim_index import (AS_IDIOMS, CITE, CONTRAST, CUES, ESTIMATE_VERBS, IN_SOURCES, SOURCE_NOUNS, citing,
                                             noun_phrase, with_commas)
 from crosscheck.analyze.claim_state import FIRST_PERSON, MEDIA, SECOND_PERSON, SPEAKERS_ONLY, SPEECH, State, resolve
 from crosscheck.analyze.claim_text import not_of_clause, speakers_act
@@ -332,3 +332,29 @@ def told_outlet(cue: Token) -> tuple[str, ...]:
     phrase = noun_phrase(told) if told is not None else ""  # (or an outlet after its kind: 'the news agency ANSA')
     named = phrase if told is not None and told.pos_ == "PROPN" and outlet_like(phrase) else outlet_after_kind(phrase)
     return (named,) if named else ()
+
+
+def in_document(st: State, sent: Span) -> bool:
+    """'In the September poll, conducted by the Harbour Times, Ruiz led Petek by five points': a sentence opening with
+    'In' and a document of findings (data/attribution_cues_en.json 'in_sources'), set off by a comma, states what the
+    document found: its claim, or its publisher's ('a poll by the Harbour Times'). Not where the rest has a verb of
+    saying of its own ('In its report, the ministry said C': that verb's)."""
+    doc = sent.doc
+    first = sent[0]
+    if first.lower_ != "in" or first.dep_ != "prep":
+        return False
+    pobj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in IN_SOURCES:
+        return False
+    end = first.right_edge.i + 1
+    if end >= sent.end - 2 or doc[end].text != ",":
+        return False
+    rest = [t for t in sent if t.i > end]
+    if any(t.lemma_ in CUES and t.pos_ == "VERB" for t in rest) or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return False
+    publisher = _publisher(pobj, st)
+    key, text = resolve(st, publisher if publisher is not None else pobj)
+    if text is None:
+        return False
+    st.add(rest, [sent], key, text, "in", "according_to")
+    return True

@@ -39,7 +39,7 @@ from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause, quote_cues,
                                             resumes, runs_on)
-from crosscheck.analyze.claim_sources import (according_to, names_a_document, possessed_count, rival_speech, speaker_acts,
+from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
@@ -349,7 +349,7 @@ def _unsaid(cue: Token) -> bool:
 
 def _credited(st: _State, sent: Span) -> bool:
     """'According to X, C': X's C; a second source's clause set against it ('..., while Y said D') by its own cue."""
-    if not according_to(st, sent):
+    if not (according_to(st, sent) or in_document(st, sent)):
         return False
     if rival_speech(sent):
         _reported(st, sent)
