@@ -287,8 +287,12 @@ def subject_split_off(cue: Token, comp: Token) -> list[Token]:
         return []
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < comp.i for t in comp.subtree):
         return []  # 'told reporters she was convinced C': the subject hangs on the auxiliary the parse split off
-    obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i and c.right_edge.i + 1 == comp.left_edge.i), None)
-    return list(obj.subtree) if obj is not None else []
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
+    if obj is None:
+        return []
+    # (with what the parse hung on the cue between them: 'think the outreach [to young voters] was phony')
+    parts = [obj, *(c for c in cue.children if c.dep_ == "prep" and obj.i < c.i < comp.i)]
+    return [t for p in parts for t in p.subtree] if max(p.right_edge.i for p in parts) + 1 == comp.left_edge.i else []
 
 
 def clause_content(cue: Token, comp: Token) -> list[Token]:

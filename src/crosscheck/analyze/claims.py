@@ -366,7 +366,7 @@ def _reported(st: _State, sent: Span) -> bool:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
         if cue.i in used or _unsaid(cue) or inverted_that(cue) is not None:
             continue  # (a 'that' clause the parser made the head is the content of the cue before it)
-        if found and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS):
+        if used and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS):
             continue  # a second, independent attribution in one sentence: verbs of saying only
         chain: tuple[str, ...] = ()
         relay = quoted_as_saying(cue)
