@@ -2125,3 +2125,15 @@ def test_a_body_reported_in_is_the_source(lang, text, by):
     doc = Document(id=f"p-{lang}", source=lang, fmt="txt", language=lang, published="2026-12-05", text=text)
     (said,) = [c for c in analyze([doc])[0].claims if c.kind == "reported"]
     assert said.speaker_text == by, said
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("cs", "Správa přístavu uvedla, že práci přerušilo jen 35 procent zaměstnanců.", "Správa přístavu"),
+    ("cs", "Mluvčí policie uvedl, že nikdo nebyl zraněn.", "Mluvčí policie"),
+    ("cs", "Policie včera uvedla, že nikdo nebyl zraněn.", "Policie"),
+])
+def test_a_body_named_by_its_head_and_a_word_in_lower_case_is_one_speaker(lang, text, speaker):
+    """'Správa přístavu uvedla': the NER took 'Správa' (administration) alone, even as a person, and the port's
+    administration became 'Správa', which meets every other administration; 'včera' (yesterday) is no part of it."""
+    doc = Document(id=f"sp-{lang}-{speaker}", source=lang, fmt="txt", language=lang, text=text, published="2026-12-14")
+    assert [c.speaker_text for c in analyze([doc])[0].claims] == [speaker]

@@ -166,7 +166,8 @@ def _speaker_near(st, lo: int, hi: int, cs: int, ce: int) -> tuple[str | None, s
         ent = st.ents.entity(m.entity)
         person = (ent.type if ent else m.label) == "PERSON"
         role = _role_before(st, lo, m.start) if not person else None
-        end = m.end if person else _name_runs_past(st, m.end, hi)
+        end = _complement_before_cue(st, m.end if person else _name_runs_past(st, m.end, hi), cs) \
+            if not person or " " not in st.text[m.start:m.end].strip() else m.end  # ('Správa' read as a person)
         return m.entity, " ".join(st.text[m.start if role is None else role:end].split())
     if title is not None:
         return None, title
@@ -227,6 +228,23 @@ def _name_runs_past(st, end: int, hi: int) -> int:
     if m is None or _adverbial(st, end + 1, m.group(0).split()[0]):
         return end
     return m.end()
+
+
+def _complement_before_cue(st, end: int, cs: int) -> int:
+    """Where a body's name the NER cut at its head ends when one or two words in lower case run from it to the cue,
+    none a function word, a date or a figure: the words that complete it ('Správa přístavu uvedla', 'Mluvčí policie
+    uvedl': the port's administration, the police spokesman)."""
+    words = list(_WORDS.finditer(st.text, end, cs))
+    if not 1 <= len(words) <= 2 or st.text[end:cs].strip(" ") != " ".join(w.group(0) for w in words) or \
+            any(not w.group(0).isalpha() or not w.group(0).islower() or w.group(0) in stop_words(st.cues.lang)
+                or _in_fact(st, w.start()) for w in words):
+        return end
+    return words[-1].end()
+
+
+def _in_fact(st, pos: int) -> bool:
+    k = bisect_left(st.facts, (pos + 1,)) - 1
+    return k >= 0 and st.facts[k][0] <= pos < st.facts[k][1]
 
 
 def _spoken_to(st, ce: int, start: int) -> bool:
