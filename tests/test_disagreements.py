@@ -800,3 +800,14 @@ def test_no_data_file_names_a_key_twice():
         if path.name.endswith(".json"):
             json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=hook)
             assert not twice, (path.name, twice)
+
+
+def test_the_day_a_strike_was_extended_is_not_the_day_it_began():
+    """'extended its strike by 24 hours on Tuesday' against a report that the strike began on Monday ('au intrat luni
+    în grevă') was a date conflict of one strike: an extension is a later phase ('repeated_events')."""
+    _, _, began = _facts("Aproximativ 3.000 de docheri au intrat luni în grevă în portul Kessen.", "ro",
+                         published="2026-12-14")
+    _, _, later = _facts("The dockers' union extended its strike by 24 hours on Tuesday after talks failed.",
+                         published="2026-12-15")
+    assert {f.subject for f in began if f.kind == "date"} == {"event:strike"}, began
+    assert {f.subject for f in later if f.kind == "date"} == {"event:strike:again"}, later
