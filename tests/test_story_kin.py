@@ -261,3 +261,28 @@ def test_an_arrest_is_a_kind_of_event():
     assert lead_events("Police arrest man over gallery break-in",
                        "Police in York arrested a 29-year-old man on Wednesday.", "en") == ("arrest",)
     assert lead_events("", "Die Polizei hat einen Mann festgenommen.", "de") == ("arrest",)
+
+
+def test_two_crashes_told_in_two_languages_each_lead_naming_its_own_place_are_apart():
+    """A train derailment near Ostvik (English) and a bus in a ditch near Brekka (Danish) the same morning, both naming
+    the country: the Danish report joined the derailment's story on the country's name and the day
+    (stories.actors.leads_elsewhere). The same derailment told in German names Ostvik too: not apart."""
+    from crosscheck.analyze import analyze
+    from crosscheck.model import Document
+    from crosscheck.stories import story_features
+    from crosscheck.stories.actors import leads_elsewhere
+
+    def features(lang, text):
+        doc = Document(id=lang + text[:6], source="t", fmt="txt", language=lang, published="2026-12-17", text=text)
+        (analysis,) = analyze([doc])
+        return story_features(doc, analysis)
+
+    train = features("en", "A passenger train derailed near the northern Halvard town of Ostvik early on Thursday, "
+                           "killing three people, the national rail operator said.")
+    bus = features("da", "Otte personer blev såret i en ulykke, da en bus kørte i grøften nær byen Brekka i det "
+                         "sydlige Halvard torsdag morgen, oplyser politiet.")
+    same = features("de", "Bei einem Zugunglück nahe der Stadt Ostvik im Norden Halvards sind am Donnerstag drei "
+                          "Menschen ums Leben gekommen, teilte die Bahngesellschaft mit.")
+    apart = leads_elsewhere([train, bus, same])
+    assert apart[0, 1] and apart[1, 0], (train.lead_places, bus.lead_places, train.events, bus.events)
+    assert not apart[0, 2] and not apart[2, 0], same.lead_places

@@ -196,6 +196,44 @@ def names_apart(features: Sequence[StoryFeatures]) -> np.ndarray:
     return apart
 
 
+def leads_elsewhere(features: Sequence[StoryFeatures]) -> np.ndarray:
+    """[i, j]: two reports in two languages of one script whose leads name one kind of event, each lead naming a place
+    the other report never names (as a place, or as any name): a train derailed near Ostvik and a bus went into a
+    ditch near Brekka the same morning, in English and in Danish, both in the country they name alike. The places of
+    one event may be spelt apart across languages, so each lead must have its own; a person in common keeps them
+    together (places_apart asks more within one language: neither report names the other's lead place at all)."""
+    n = len(features)
+    langs = [(f.language or "")[:2].lower() for f in features]
+    on = np.array([bool(f.lead_places and f.events and lang) for f, lang in zip(features, langs)], dtype=bool)
+    if on.sum() < 2:
+        return np.zeros((n, n), dtype=bool)
+
+    def meets(a, b) -> np.ndarray:
+        return (incidence(a) @ incidence(b, like=a).T).toarray() > 0
+
+    lang = np.array(langs, dtype=object)
+    script = np.array([script_of(x) for x in langs], dtype=object)
+    apart = on[:, None] & on[None, :] & (lang[:, None] != lang[None, :]) & (script[:, None] == script[None, :])
+    apart &= meets([set(f.events) for f in features], [set(f.events) for f in features])
+    lead = [{_stem(k) for k in f.lead_places} for f in features]
+    named = [{_stem(k) for k in (*f.places, *f.entities)} for f in features]
+    cols: dict[str, int] = {}
+    for row in lead:
+        for k in row:
+            cols.setdefault(k, len(cols))
+    from scipy.sparse import csr_matrix
+
+    def matrix(rows):
+        pairs = [(i, cols[k]) for i, r in enumerate(rows) for k in r if k in cols]
+        return csr_matrix(([1] * len(pairs), ([p[0] for p in pairs], [p[1] for p in pairs])), shape=(n, len(cols)))
+    named_of_lead = (matrix(lead) @ matrix(named).T).toarray()  # [i, j]: how many of i's lead places j names
+    own = named_of_lead < np.array([len(r) for r in lead])[:, None]
+    people = [{k for k in f.actors if k.startswith("p:")} | set(f.lead_people) for f in features]
+    apart &= own & own.T & ~meets(people, people)
+    np.fill_diagonal(apart, False)
+    return apart
+
+
 _PERSON_STEM = 3  # letters two people's alias keys are compared by across languages ('leo' of 'Leo' and 'León')
 _PLACE_STEM = 4  # letters a place key is compared by ('mich' of 'Mich.' and of 'Michigan')
 

@@ -15,7 +15,8 @@ from crosscheck.config import Settings
 from crosscheck.embed import embedder_languages, unpack
 from crosscheck.textunits import script_of
 from crosscheck.model import ReclusterResult, StoryAssignment, StoryFeatures
-from crosscheck.stories.actors import actors_apart, incidence, leads_apart, names_apart, places_apart
+from crosscheck.stories.actors import (actors_apart, incidence, leads_apart, leads_elsewhere, names_apart,
+                                       places_apart)
 from crosscheck.stories.vectors import Vocabulary, date_factor, day_number, feature_keys, month_keys, vector
 
 
@@ -167,7 +168,8 @@ def feature_similarity(vectors: Sequence[dict[str, float]], features: Sequence[S
         embeddings = [unpack(f.embedding) for f in features]
     return similarity_matrix(vectors, [day_number(f.published) for f in features], settings,
                              [f.language for f in features], embeddings, [f.dates for f in features],
-                             [f.lead_dates for f in features], actors_apart(features) | places_apart(features) | names_apart(features),
+                             [f.lead_dates for f in features], actors_apart(features) | places_apart(features) | names_apart(features)
+                             | leads_elsewhere(features),
                              [f.events for f in features],
                              [[k[2:] for k in f.actors if k.startswith(("s:", "h:"))] for f in features])
 
