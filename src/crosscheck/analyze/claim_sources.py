@@ -1,5 +1,6 @@
-"""Sources named beside the content rather than as a verb's subject: 'according to X, C' and 'as X noted, C'
-(claims.py calls ``according_to`` for each sentence); the outlet a source told its words to (``told_outlet``)."""
+"""Sources named beside the content rather than as a verb's subject: 'according to X, C', 'as X noted, C' and 'In
+the poll, C' (claims.py calls ``according_to`` and ``in_document`` for each sentence); the outlet a source told its
+words to (``told_outlet``)."""
 from __future__ import annotations
 
 import re
