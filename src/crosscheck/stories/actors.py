@@ -217,16 +217,7 @@ def leads_elsewhere(features: Sequence[StoryFeatures]) -> np.ndarray:
     apart &= meets([set(f.events) for f in features], [set(f.events) for f in features])
     lead = [{_stem(k) for k in f.lead_places} for f in features]
     named = [{_stem(k) for k in (*f.places, *f.entities)} for f in features]
-    cols: dict[str, int] = {}
-    for row in lead:
-        for k in row:
-            cols.setdefault(k, len(cols))
-    from scipy.sparse import csr_matrix
-
-    def matrix(rows):
-        pairs = [(i, cols[k]) for i, r in enumerate(rows) for k in r if k in cols]
-        return csr_matrix(([1] * len(pairs), ([p[0] for p in pairs], [p[1] for p in pairs])), shape=(n, len(cols)))
-    named_of_lead = (matrix(lead) @ matrix(named).T).toarray()  # [i, j]: how many of i's lead places j names
+    named_of_lead = (incidence(lead) @ incidence(named, like=lead).T).toarray()  # [i, j]: i's lead places j names
     own = named_of_lead < np.array([len(r) for r in lead])[:, None]
     people = [{k for k in f.actors if k.startswith("p:")} | set(f.lead_people) for f in features]
     apart &= own & own.T & ~meets(people, people)
