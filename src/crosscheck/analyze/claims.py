@@ -37,7 +37,8 @@ from crosscheck.analyze.claim_index import (
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
-from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause, quote_cues,
+from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, in_quote_marks, inside_clause,
+                                            quote_cues,
                                             resumes, runs_on)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
@@ -81,7 +82,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     if outlet_claims is None:
         outlet_claims = settings.claim_outlet_statements
     fix_lemmas(sdoc)
-    st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings)
+    st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings, outlet=outlet)
     sents = list(sdoc.sents)
     quotes = quote_regions(sdoc, settings.claim_min_quote_words)
     names = names | frozenset(w for e in ents.entities for w in e.name.split())
@@ -421,6 +422,8 @@ def _reported(st: _State, sent: Span) -> bool:
             if phrase is not None:
                 speaker, speaker_text = _resolve(st, phrase[0])
                 speaker_text = phrase[1]
+        if speaker is None and speaker_text is None and comp is not None and comp.i > cue.i and _writer_speaks(st, cue):
+            speaker_text = st.outlet  # 'I know your returns are being audited': the piece's own writer
         if speaker is None and speaker_text is None:
             continue
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
@@ -495,6 +498,14 @@ def _reported(st: _State, sent: Span) -> bool:
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
     return found
+
+
+def _writer_speaks(st: _State, cue: Token) -> bool:
+    """The cue's subject is the writer of the piece ('I', 'we'), outside quote marks, with no person credited in the
+    sentences before (whose words a paragraph in the first person goes on with: first_person)."""
+    subj = _subject(cue)
+    return bool(st.outlet) and subj is not None and subj.lower_ in ("i", "we") and not in_quote_marks(subj) and \
+        st.recent(2 * st.settings.claim_speaker_window, "PERSON") is None
 
 
 def _denies_what_was_said(cue: Token) -> bool:
