@@ -377,7 +377,7 @@ def subject_before_aside(cue: Token) -> list[Token] | None:
     if cue.dep_ != "ROOT" or subj is None:
         return None
     head = next((c for c in cue.children if c.dep_ in ("npadvmod", "dep", "nsubj") and c.i < subj.left_edge.i
-                 and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_ in ("DATE", "TIME")
+                 and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "TIME")
                  and doc[c.right_edge.i + 1].text == ","), None)
     rest = next((c for c in cue.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > cue.i
                  and doc[c.left_edge.i - 1].text == "," and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)),

@@ -106,7 +106,7 @@ def _percent_words(where: str = "percent_after") -> list[str]:
 
 _PCT = re.compile(r"\s?[%\uff05]|\s*(?:percent|per\s+cent|pct|" + words_re(_percent_words()) + "|"
                   + words_re(w for words in point_words().values() for w in words) + ")" + NOT_WORD_AFTER, re.I)
-_PCT_BEFORE = re.compile(r"(?:^|(?<=[^\w%]))(?:" + "|".join(re.escape(w) for w in _percent_words("percent_before")) + r")\s?$", re.I)
+_PCT_BEFORE = re.compile(r"(?:^|(?<=[^\w%]))(?:" + (words_re(_percent_words("percent_before")) or r"(?!)") + r")\s?$", re.I)
 _ABBR_AFTER = re.compile(r"\s?(?P<a>bn|bln|mn|mln|tn|k|m|b)\b", re.I)
 _CURRENCY_CODES = "|".join(CODES)
 _SYMBOLS = {"us$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "€": "EUR", "£": "GBP",
