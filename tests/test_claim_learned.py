@@ -81,6 +81,18 @@ def test_learned_claims_never_repeat_a_claim_of_the_sentence(doc, model):
     assert [c.text for c in found] == ["The northern route would close in May."], found
 
 
+def test_the_reports_own_statement_of_the_sentence_blocks_no_learned_claim(doc, model):
+    # with outlet statements on, the sentence is also the report's own claim; the learned reading of its cue
+    # still stands (it had been dropped as a repeat of the whole sentence's text)
+    sdoc = doc(LAMBASTE)
+    lem = next(f"{t.lemma_}/VERB" for t in sdoc if t.lower_ == "lambasted")
+    model(claim_learned.Model({"bias": -6.0, f"LR={lem}|dobj": 9.0}, 0.5, frozenset({lem})))
+    found = claims.extract(sdoc, entities.extract(sdoc), outlet="The Gazette", outlet_claims=True).claims
+    assert [c.kind for c in found if c.kind == "outlet"] == ["outlet"], found
+    learned = [c for c in found if c.cue == "lambasted"]
+    assert learned and learned[0].text.startswith("The port authority for its handling"), found
+
+
 def test_packaged_model_loads_and_is_used(doc):
     m = claim_learned.load()
     assert 0.0 < m.threshold < 1.0 and "bias" in m.weights and len(m.lemmas) >= 100

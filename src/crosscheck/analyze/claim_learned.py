@@ -15,7 +15,8 @@ chose the threshold); scoring is a sum of weights, no learning library at run ti
 
 A candidate becomes a claim (``kind`` reported / belief / intention, as the cue lists class the lemma;
 the learned path is this module's ``sentence_claims``) when its score passes the threshold, its cue is
-not already the cue of a claim, and its content is not one already claimed in the sentence.
+not already the cue of a claim, and its content is not one already claimed in the sentence (the report's
+own statement of the whole sentence does not count: the model was fitted without it).
 """
 from __future__ import annotations
 
@@ -283,7 +284,7 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
             if names_a_document(cue, cand.content):
                 continue  # 'confirming its preliminary estimate': a document given elsewhere, no words of its own
             if seen is None:
-                here = [c for c in (*st.claims, *made) if c.start <= sent.start_char < c.end]
+                here = [c for c in (*st.claims, *made) if c.start <= sent.start_char < c.end and c.kind != "outlet"]
                 if j in st.used and cue.lower_ in {c.cue for c in here}:
                     break  # already the cue of a claim
                 seen = [_tokens(c.text) for c in here]
