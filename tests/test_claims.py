@@ -287,6 +287,20 @@ def test_a_quote_interrupted_by_its_cue_goes_on_as_one_claim(parse):
     assert quotes[0].end > text.index("whatever")
 
 
+def test_a_quote_going_on_after_its_cue_keeps_the_few_words_that_close_its_sentence(parse):
+    text = ("''It is more patching at the edges,'' said Mara Olsen, an economist at the Harbour Institute. "
+            "''I would not call it reform. It is basically just a levy increase'' for the largest ships.")
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1, [c.text for c in found]
+    assert "patching at the edges" in quotes[0].text and quotes[0].text.endswith("levy increase for the largest ships.")
+    assert "Olsen" in _speaker_words(quotes[0], ents).title()
+    # words after the quote that say something of their own are no part of it, nor is the quote then Olsen's
+    other = text.replace("for the largest ships.", "and the port board agreed with that view.")
+    ents, found = parse(other)
+    assert not any("reform" in c.text and "Olsen" in _speaker_words(c, ents).title() for c in found), [c.text for c in found]
+
+
 def test_a_quote_after_reported_speech_stays_apart(parse):
     text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
             '"We respect the visitors. On Sunday we will show what we can do."')

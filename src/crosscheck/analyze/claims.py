@@ -243,6 +243,9 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
             rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
             outside = bare(rest)
+            tail = _verbless_tail(qsents[-1], region)
+            if outside and tail:  # '"C1," X said. "C2" for the top bracket.': the words closing the quote's sentence too
+                outside, inside = "", lambda t, r=region, lo=tail[0].idx: r[0] <= t.idx < r[1] or t.idx >= lo  # noqa: E731
         if outside or last is None:
             return False
         speaker, speaker_text, cue_text = last.key, last.text, (credit_mark(credit) if credit is not None else None)
@@ -275,6 +278,22 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if speaker is not None or speaker_text is not None:
         st.quoted = _Speaker(speaker, speaker_text, i + len(qsents) - 1)
     return True
+
+
+def _verbless_tail(sent: Span, region: tuple[int, int]) -> list[Token]:
+    """The words after a quote that opens its sentence, when they are a few words with no verb of their own
+    ('"It's just a tax increase" for the top income bracket.'): they finish the quoted words (PolNeAR's contents
+    take them in); [] when there are none, when the sentence holds words before the quote, or when they say
+    something of their own."""
+    if bare(doc_text(sent.doc)[sent.start_char : region[0]]):
+        return []
+    tail = [t for t in sent if t.idx >= region[1] and not t.is_punct and not t.is_space]
+    if not tail or len(tail) > _TAIL_WORDS or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return []
+    return tail
+
+
+_TAIL_WORDS = 8
 
 
 def _nested_before(st: _State, qsents: list[Span], inside, outer: str | None, at: int) -> None:
