@@ -301,6 +301,13 @@ def test_a_quote_going_on_after_its_cue_keeps_the_few_words_that_close_its_sente
     assert not any("reform" in c.text and "Olsen" in _speaker_words(c, ents).title() for c in found), [c.text for c in found]
 
 
+@pytest.mark.parametrize("text", ["It goes without saying that the harbour plan will pass in March.",
+                                  "Mayor Ilse Varga left the hall without saying where the new ferry would dock."])
+def test_a_verb_of_saying_under_without_credits_no_one(parse, text):
+    _, found = parse(text)
+    assert not any(c.cue == "saying" for c in found), [(c.speaker_text, c.text) for c in found]
+
+
 def test_a_quote_after_reported_speech_stays_apart(parse):
     text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
             '"We respect the visitors. On Sunday we will show what we can do."')

@@ -49,6 +49,7 @@ SOURCE_NOUNS = frozenset(_DATA.get("source_nouns", ()))  # ... such a source whe
 ORG_KINDS = frozenset(_DATA.get("org_kinds", ()))  # 'the carmaker said': the organisation named last before it
 AS_IDIOMS = dict(_DATA.get("as_idioms", {}))  # 'as the mayor put it, C': a verb of saying only with its fixed object
 IN_SOURCES = frozenset(_DATA.get("in_sources", ()))  # 'In the September poll, C': the poll's C
+NEGATING_PREPS = frozenset(_DATA.get("negating_preps", ()))  # 'left without saying where': no speech act
 CONTRAST = frozenset(_DATA.get("contrast", ()))  # '..., while the unions claimed D': a second source's clause
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing

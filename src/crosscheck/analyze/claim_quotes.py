@@ -216,3 +216,19 @@ def first_person(st: State, sent: Span, sents: list[Span], i: int) -> bool:
     st.add(content_tokens(sent, ()), [sent], last.key, last.text, None, "quote")
     st.last = last  # a long quote does not make its speaker more recent
     return True
+
+
+def verbless_tail(sent: Span, region: tuple[int, int]) -> list[Token]:
+    """The words after a quote that opens its sentence, when they are a few words with no verb of their own
+    ('"It's just a tax increase" for the top income bracket.'): they finish the quoted words (PolNeAR's contents
+    take them in); [] when there are none, when the sentence holds words before the quote, or when they say
+    something of their own."""
+    if bare(doc_text(sent.doc)[sent.start_char : region[0]]):
+        return []
+    tail = [t for t in sent if t.idx >= region[1] and not t.is_punct and not t.is_space]
+    if not tail or len(tail) > TAIL_WORDS or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return []
+    return tail
+
+
+TAIL_WORDS = 8

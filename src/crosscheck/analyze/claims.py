@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, NEGATING_PREPS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that, cue_follows,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -38,8 +38,7 @@ from crosscheck.analyze.claim_index import (
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, in_quote_marks, inside_clause,
-                                            quote_cues,
-                                            resumes, runs_on)
+                                            quote_cues, resumes, runs_on, verbless_tail)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
@@ -243,7 +242,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             # '"C1," X said. "C2."': a sentence that is all quote goes on with the speaker just credited
             rest = doc_text(sdoc)[qsents[0].start_char : qsents[-1].end_char].replace(doc_text(sdoc)[region[0] : region[1]], "")
             outside = bare(rest)
-            tail = _verbless_tail(qsents[-1], region)
+            tail = verbless_tail(qsents[-1], region)
             if outside and tail:  # '"C1," X said. "C2" for the top bracket.': the words closing the quote's sentence too
                 outside, inside = "", lambda t, r=region, lo=tail[0].idx: r[0] <= t.idx < r[1] or t.idx >= lo  # noqa: E731
         if outside or last is None:
@@ -278,22 +277,6 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if speaker is not None or speaker_text is not None:
         st.quoted = _Speaker(speaker, speaker_text, i + len(qsents) - 1)
     return True
-
-
-def _verbless_tail(sent: Span, region: tuple[int, int]) -> list[Token]:
-    """The words after a quote that opens its sentence, when they are a few words with no verb of their own
-    ('"It's just a tax increase" for the top income bracket.'): they finish the quoted words (PolNeAR's contents
-    take them in); [] when there are none, when the sentence holds words before the quote, or when they say
-    something of their own."""
-    if bare(doc_text(sent.doc)[sent.start_char : region[0]]):
-        return []
-    tail = [t for t in sent if t.idx >= region[1] and not t.is_punct and not t.is_space]
-    if not tail or len(tail) > _TAIL_WORDS or any(t.pos_ in ("VERB", "AUX") for t in tail):
-        return []
-    return tail
-
-
-_TAIL_WORDS = 8
 
 
 def _nested_before(st: _State, qsents: list[Span], inside, outer: str | None, at: int) -> None:
@@ -361,9 +344,9 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
 def _unsaid(cue: Token) -> bool:
     """The cue tells no speech act: it is negated ('did not say that C'), no one is its subject, or a verb of
     refusing governs it ('declined to confirm that C', 'refused to say how many C': data/attribution_frames_en.json
-    'refusing'; 'failed to note that C' presupposes C)."""
+    'refusing'; 'failed to note that C' presupposes C), or a preposition denies it ('left without saying where')."""
     return any(c.dep_ == "neg" for c in cue.children) or no_one(cue) or \
-        cue.dep_ == "xcomp" and cue.head.lemma_ in claim_frames.REFUSING
+        cue.dep_ == "xcomp" and cue.head.lemma_ in claim_frames.REFUSING or cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS
 
 
 def _credited(st: _State, sent: Span) -> bool:
