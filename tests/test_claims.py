@@ -308,6 +308,15 @@ def test_a_verb_of_saying_under_without_credits_no_one(parse, text):
     assert not any(c.cue == "saying" for c in found), [(c.speaker_text, c.text) for c in found]
 
 
+def test_a_complement_the_parse_split_in_two_is_read_whole(parse):
+    # the parser takes 'attempts' for a verb: 'that attempts to C' and 'were made by D' come out as two complements
+    text = ("Federal investigators have also discovered that attempts to infiltrate the visa program were made by "
+            "people with possible ties to foreign intelligence.")
+    _, found = parse(text)
+    claim = next(c for c in found if c.cue == "discovered")
+    assert "visa program were made by people with possible ties to foreign intelligence" in claim.text, claim.text
+
+
 def test_a_quote_after_reported_speech_stays_apart(parse):
     text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
             '"We respect the visitors. On Sunday we will show what we can do."')

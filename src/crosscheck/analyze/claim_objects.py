@@ -296,10 +296,14 @@ def subject_split_off(cue: Token, comp: Token) -> list[Token]:
 
 
 def clause_content(cue: Token, comp: Token) -> list[Token]:
-    """The words of a complement clause after its cue, with the subject the parse split off ('subject_split_off'),
-    less a date right after the cue that the parse hung on the clause: 'said on Monday it had agreed to buy C' dates
+    """The words of a complement clause after its cue, with the subject the parse split off ('subject_split_off') and
+    the rest of the clause the parse made a second complement of the cue with no subject of its own, less a date right after the cue that the parse hung on the clause: 'said on Monday it had agreed to buy C' dates
     the saying ('on Monday' opened the content)."""
     toks = subject_split_off(cue, comp) + list(comp.subtree)
+    for more in cue.children:  # 'discovered that attempts to C [were made by D]': one clause the parse split in two,
+        if more.dep_ == "ccomp" and more.i > comp.i and more.left_edge.i == toks[-1].i + 1 and not any(  # its verb
+                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in more.children):  # with no subject
+            toks += list(more.subtree)
     aside = _speakers_concession(cue, comp)
     if aside:  # 'He claimed that C, although he again refused to D': the narrator's word on the speaker
         toks = [t for t in toks if t.i not in aside and not (t.is_punct and t.i == min(aside) - 1)]
