@@ -40,6 +40,25 @@ def test_sentence_case_by_the_report_s_own_words(title, want):
     assert got == want and len(got) == len(title)
 
 
+def test_a_word_the_text_never_writes_is_lower_cased_when_the_dictionary_knows_it():
+    # 'Hid', 'Past', 'Problems' and 'Says' are nowhere in the text: as words of the language they are no names;
+    # 'Velmar' and 'Oster' are names the text writes with a capital, 'Tarvo' a name the dictionary does not know
+    known = {"hid", "past", "problems", "says", "former", "public", "engineer"}.__contains__
+    title = "Dahl Hid Past Bridge Problems From Public, Former Velmar Engineer Tarvo Says"
+    got = sentence_case(title, BODY, frozenset({"from"}), known)
+    assert got == "Dahl hid past bridge problems from public, former Velmar engineer Tarvo says", got
+    assert sentence_case(title, BODY, frozenset({"from"})).startswith("Dahl Hid Past bridge Problems")
+
+
+def test_a_title_case_headline_over_words_its_text_lacks_gives_its_speaker_s_claim():
+    title = "Mayor Hid Past Budget Problems From Public, Former City Auditor Says"
+    for text in (BODY, title + ".\n\n" + BODY):  # (the text's own copy of the headline is no evidence of its case)
+        (a,) = analyze([doc(title, text=text)])
+        (head,) = [c for c in a.claims if c.in_title]
+        assert head.kind == "reported" and head.cue == "says", head
+        assert head.text.lower().startswith("mayor hid past budget problems from public") and "auditor" in head.speaker_text.lower()
+
+
 @pytest.mark.parametrize("title, outlet, host, want", [
     ("Oster bridge to close in May \u2013 Velmar Herald", "Velmar Herald", "www.velmarherald.com", "Oster bridge to close in May"),
     ("Oster bridge to close in May | Velmar Herald", None, "velmarherald.com", "Oster bridge to close in May"),
@@ -189,3 +208,11 @@ def test_a_short_headline_joins_the_long_lede_that_holds_all_its_words(tmp_path)
     (together,) = [c for c in exported["claims"] if len(c["documents"]) == 2]
     told = {r["text"].split(",")[0] for r in together["retellings"]}
     assert {"Mira Solberg", "Singer Mira Solberg dies at 67", "Singer Mira Solberg has died in Ostra aged 67."} <= told
+
+
+def test_the_english_dictionary_is_the_model_s_lemmatizer_tables():
+    from crosscheck.analyze.nlp import dictionary_word
+    from crosscheck.config import Settings
+    model = Settings().spacy_model
+    assert all(dictionary_word(w, model) for w in ("hid", "problems", "says", "warned", "bridge"))
+    assert not any(dictionary_word(w, model) for w in ("tarvo", "velmar", "ostvik"))

@@ -41,7 +41,7 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
     cap = settings.analysis_max_chars
     texts = [_nlp.head(d.text or "", cap) for d in docs]
     latin = [_latin(t) for t in texts]
-    heads = [headline(d) for d in docs]
+    heads = [headline(d, settings.spacy_model) for d in docs]
     titles = [h[0] if h else None for h in heads]
     parsed: list[Doc | None] = [None] * len(docs)
     parsed_titles: list[Doc | None] = [None] * len(docs)
@@ -70,11 +70,12 @@ def analyze(docs: Sequence[Document], settings: Settings | None = None) -> list[
     return out
 
 
-def headline(doc: Document) -> tuple[str, int] | None:
+def headline(doc: Document, model: str | None = None) -> tuple[str, int] | None:
     """(the report's headline, where it starts in ``doc.title``), to be read for claims: the title without the
     site's name it opens or closes with (headlines.site_free) and its kickers ('Opinion | ', headlines.kicker_free),
-    in sentence case (headlines.sentence_case). The cleaning took it out of the text, or the text opens with it in
-    a line of its own, which the body's reading leaves to it."""
+    in sentence case (headlines.sentence_case; an English headline's words absent from the text by the dictionary
+    of ``model``'s lemmatizer). The cleaning took it out of the text, or the text opens with it in a line of its
+    own, which the body's reading leaves to it."""
     title = re.sub(r"\s", " ", doc.title or "")
     lang = base_language(doc.language or "en")
     s, e = _headlines.site_free(title, doc.outlet, urlsplit(doc.url or "").hostname)
@@ -83,14 +84,18 @@ def headline(doc: Document) -> tuple[str, int] | None:
     e = s + len(title[s:e].strip())
     if e <= s:
         return None
-    return _headlines.sentence_case(title[s:e], doc.text or "", stop_words(lang)), s
+    known = (lambda w: _nlp.dictionary_word(w, model)) if model and lang == "en" else None  # noqa: E731
+    body = (doc.text or "")[_opening_copy(title[s:e], doc.text or "", stop=True):]  # (its copy of the headline: no evidence)
+    return _headlines.sentence_case(title[s:e], body, stop_words(lang), known), s
 
 
-def _opening_copy(title: str, text: str) -> int:
-    """The end of the text's first line when that line is the title (0 when it is not)."""
+def _opening_copy(title: str, text: str, stop: bool = False) -> int:
+    """The end of the text's first line when that line is the title (0 when it is not; ``stop``: also when the
+    line closes with a stop the title does not have)."""
     stripped = text.lstrip()
     line = stripped.split("\n", 1)[0]
-    if " ".join(line.split()).casefold() != title.casefold():
+    if " ".join(line.split()).casefold() != title.casefold() and not (
+            stop and " ".join(line.split()).casefold() == " ".join(title.split()).casefold() + "."):
         return 0
     return len(text) - len(stripped) + len(line)
 
