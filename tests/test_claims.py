@@ -317,6 +317,18 @@ def test_a_complement_the_parse_split_in_two_is_read_whole(parse):
     assert "visa program were made by people with possible ties to foreign intelligence" in claim.text, claim.text
 
 
+def test_a_passive_verb_of_naming_is_the_agent_s_word_on_its_subject(parse):
+    ents, found = parse("Tarvo has been called a charlatan by fellow physicians for promoting quack cures.")
+    (claim,) = [c for c in found if c.cue == "called"]
+    assert claim.text == "Tarvo a charlatan." and claim.speaker_text == "fellow physicians", claim
+    # a passive with no one naming: its subject is what is told of, no speaker ('called for' is no call here)
+    _, found = parse("The mayor was called for questioning by the harbour police on Monday.")
+    assert not any(c.cue == "called" for c in found), found
+    _, found = parse("It has become an issue, with Mayor Ilse Marten, who\u2019s called for big tax hikes on the ferries, "
+                     "lambasting the plan.")
+    assert any(c.cue == "called" and "tax hikes on the ferries" in c.text for c in found), found  # ('s: has)
+
+
 def test_a_quote_after_reported_speech_stays_apart(parse):
     text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
             '"We respect the visitors. On Sunday we will show what we can do."')

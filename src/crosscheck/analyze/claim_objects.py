@@ -389,3 +389,23 @@ def subject_before_aside(cue: Token) -> list[Token] | None:
     if head is None or rest is None or head.left_edge.i != cue.sent.start:
         return None
     return [*head.subtree, *(t for t in rest.subtree if t.i >= rest.left_edge.i)]
+
+
+def relative_speaker_noun(cue: Token) -> Token | None:
+    """'the AP, which first reported the story': the noun a relative clause's 'who'/'which' stands for."""
+    if cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
+        return cue.head
+    return None
+
+
+def passive_naming(cue: Token) -> tuple[Token, set[int]] | None:
+    """(the agent, the content) of a passive verb of naming with what names its subject and who did
+    ('Tarvo has been called a charlatan by fellow physicians': the physicians', 'Tarvo ... a charlatan'); else None."""
+    if cue.lemma_ not in NAMING:
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    name = next((c for c in cue.children if c.dep_ in ("oprd", "attr", "xcomp") and c.i > cue.i), None)
+    agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if subj is None or name is None or agent is None:
+        return None
+    return agent, {t.i for t in subj.subtree} | {t.i for t in name.subtree}

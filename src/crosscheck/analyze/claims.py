@@ -46,8 +46,9 @@ from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
                                               conjunct_subject, governing_subject, inverted_content, inverted_that,
-                                              narrators_conjunct, no_one, object_content, own_conjunct, reason_after,
-                                              relative_content, relative_with_subject, subject_before_aside)
+                                              narrators_conjunct, no_one, object_content, own_conjunct, passive_naming,
+                                              reason_after, relative_content, relative_speaker_noun, relative_with_subject,
+                                              subject_before_aside)
 from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -529,7 +530,10 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
             continue
         if beside and CUE_CLASS.get(cue.lemma_) == "speech":
             continue  # beside a clause of saying, a verb of saying's object is mostly not a content ('wrote a letter')
-        ids = object_content(cue)
+        passive = passive_naming(cue)  # 'Tarvo has been called a charlatan by fellow physicians': theirs
+        if passive is None and any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children):
+            continue  # 'was called for questioning': its subject is what is told of ('who's called for': has called)
+        ids = passive[1] if passive else object_content(cue)
         pointing = ids is None and _denies_what_was_said(cue)
         if pointing:
             ids = {next(c.i for c in cue.children if c.dep_ == "dobj")}
@@ -538,7 +542,7 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         if cue.dep_ == "xcomp" and any(c.i < cue.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in
                                                         OBJECT_PREPS.get(cue.head.lemma_, ())) for c in cue.head.children):
             continue  # 'called on members to reject the offer': the members would reject it, and say nothing here
-        subj = relative_speaker_noun(cue) or governing_subject(cue)
+        subj = passive[0] if passive else relative_speaker_noun(cue) or governing_subject(cue)
         if subj is None:
             continue
         speaker, speaker_text = _resolve(st, subj, mention=False)
@@ -556,13 +560,6 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
             found = True
             used.add(cue.i)
     return found
-
-
-def relative_speaker_noun(cue: Token) -> Token | None:
-    """'the AP, which first reported the story': the noun a relative clause's 'who'/'which' stands for."""
-    if cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in cue.children):
-        return cue.head
-    return None
 
 
 def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> bool:
