@@ -31,6 +31,7 @@ from crosscheck.boilerplate import strip_dateline
 __all__ = ["analyze", "analyze_parsed", "link"]
 
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")
+_WORDS = re.compile(r"[^\W\d_]+")
 _HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
@@ -84,9 +85,11 @@ def headline(doc: Document, model: str | None = None) -> tuple[str, int] | None:
     e = s + len(title[s:e].strip())
     if e <= s:
         return None
-    known = (lambda w: _nlp.dictionary_word(w, model)) if model and lang == "en" else None  # noqa: E731
-    body = (doc.text or "")[_opening_copy(title[s:e], doc.text or "", stop=True):]  # (its copy of the headline: no evidence)
-    return _headlines.sentence_case(title[s:e], body, stop_words(lang), known), s
+    known = None
+    if model and lang == "en":  # a verb the text writes nowhere but in its own copy of the headline: no name
+        rest = set(_WORDS.findall((doc.text or "")[_opening_copy(title[s:e], doc.text or "", stop=True):].casefold()))
+        known = lambda w: w not in rest and _nlp.dictionary_word(w, model)  # noqa: E731
+    return _headlines.sentence_case(title[s:e], doc.text or "", stop_words(lang), known), s
 
 
 def _opening_copy(title: str, text: str, stop: bool = False) -> int:

@@ -32,10 +32,10 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset(),
                   known: Callable[[str], bool] | None = None) -> str:
     """``title`` in sentence case where it is written in title case or capitals, judged by ``body``: each
     word after the first that the body writes in lower case more often than capitalised (inside a sentence)
-    is lower-cased, and so is one the body does not write at all when it is a function word (``stops``),
-    when the body writes another form of it in lower case only ('Kills' / 'killed'), or when it is a word of
-    the language's dictionary (``known``: 'Hid', 'Problems', 'Says', absent from the body, are no names; a name
-    the headline gives is mostly in the body too, where its capital keeps it); in a headline of capitals
+    is lower-cased, and so is one the body does not write at all when it is a function word (``stops``) or
+    when the body writes another form of it in lower case only ('Kills' / 'killed'), and any word ``known``
+    tells is one of the language's, no name ('Hid', 'Says': a verb the body writes nowhere but in its own copy
+    of the headline, analyze.headline); in a headline of capitals
     the other words keep a capital initial ('RED SOX MAKE HUGE OFFER' -> 'Red Sox make huge offer'), unless
     the body writes them in capitals ('NATO'). Same length as ``title``."""
     words = [m for m in _WORD.finditer(title)]
@@ -60,7 +60,7 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset(),
         if n == 0 and not capitals or len(w) == 1 or not capitals and w.isupper():
             continue  # the first word; a letter of 'U.S.'; an acronym of a title-case headline ('EV', 'US')
         if n > 0 and (lower[k] > capital[k] + upper[k] or not (lower[k] or capital[k] or upper[k]) and (
-                k in stops or _lower_form(k, lower, capital) or known is not None and known(k))):
+                k in stops or _lower_form(k, lower, capital)) or known is not None and known(k)):
             new = k
         elif capitals:
             new = w if upper[k] > capital[k] + lower[k] else w[:1] + k[1:]

@@ -130,25 +130,25 @@ def load(model: str) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
-def _dictionary(model: str) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
-    """(base forms, inflected forms listed as exceptions, suffix rules) of the lemmatizer tables ``model`` ships
-    (en_core_web_sm: WordNet's index of nouns, verbs, adjectives and adverbs); empty where it has none."""
+@lru_cache(maxsize=8)
+def _dictionary(model: str, pos: str) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
+    """(base forms, inflected forms listed as exceptions, suffix rules) of part of speech ``pos`` in the lemmatizer
+    tables ``model`` ships (en_core_web_sm: WordNet's index); empty where it has none."""
     nlp = load(model)
     if "lemmatizer" not in nlp.pipe_names or "lemma_index" not in nlp.get_pipe("lemmatizer").lookups.tables:
         return frozenset(), frozenset(), ()
     lookups = nlp.get_pipe("lemmatizer").lookups
-    index = frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+    index = frozenset(lookups.get_table("lemma_index").get(pos, ()))
     exc = lookups.get_table("lemma_exc") if "lemma_exc" in lookups.tables else {}
-    forms = frozenset(w for table in exc.values() for w in table)
     rules = lookups.get_table("lemma_rules") if "lemma_rules" in lookups.tables else {}
-    return index, forms, tuple(dict.fromkeys((old, new) for pairs in rules.values() for old, new in pairs if old))
+    return index, frozenset(exc.get(pos, {})), tuple((old, new) for old, new in rules.get(pos, ()) if old)
 
 
-def dictionary_word(word: str, model: str) -> bool:
-    """``word`` (lower case) is a word of the language's dictionary, as the model's lemmatizer tables have it: a
-    base form, a listed irregular form ('hid'), or a regular inflection of a base form ('problems', 'warns')."""
-    index, forms, rules = _dictionary(model)
+def dictionary_word(word: str, model: str, pos: str = "verb") -> bool:
+    """``word`` (lower case) is a word of part of speech ``pos`` in the language's dictionary, as the model's
+    lemmatizer tables have it: a base form, a listed irregular form ('hid'), or a regular inflection of a base form
+    ('warns'). (Verbs by default: WordNet's nouns take in the names of people and places, 'boston', 'michael'.)"""
+    index, forms, rules = _dictionary(model, pos)
     return word in index or word in forms or any(
         word.endswith(old) and word[: len(word) - len(old)] + new in index for old, new in rules)
 
