@@ -329,6 +329,13 @@ def test_a_passive_verb_of_naming_is_the_agent_s_word_on_its_subject(parse):
     assert any(c.cue == "called" and "tax hikes on the ferries" in c.text for c in found), found  # ('s: has)
 
 
+def test_a_relative_clause_on_an_apposition_speaks_for_the_names_it_describes(parse):
+    ents, found = parse("Much of the impetus for the deal came from Norvia and Ostland, the region's two biggest "
+                        "polluters, which together vowed to stave off the worst effects of the drought.")
+    (claim,) = [c for c in found if c.cue == "vowed"]
+    assert claim.text == "To stave off the worst effects of the drought." and "Norvia" in claim.speaker_text, claim
+
+
 def test_a_quote_after_reported_speech_stays_apart(parse):
     text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
             '"We respect the visitors. On Sunday we will show what we can do."')

@@ -409,8 +409,9 @@ def _reported(st: _State, sent: Span) -> bool:
             chain = (outer,) if outer else ()
         elif adding is not None:
             speaker, speaker_text = _speaker_of(st, adding)
-        elif who is not None:
-            speaker, speaker_text = _resolve(st, who)
+        elif who is not None:  # ('China and the US, the biggest polluters, which vowed to C': the named ones)
+            named = _resolve(st, who.head) if who.dep_ == "appos" else (None, None)
+            speaker, speaker_text = named if named[0] is not None else _resolve(st, who)
         elif governing is not None:
             speaker, speaker_text = _resolve(st, governing, mention=False)
         elif (swapped := object_read_as_subject(cue)) is not None:
