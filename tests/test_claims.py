@@ -336,6 +336,14 @@ def test_a_relative_clause_on_an_apposition_speaks_for_the_names_it_describes(pa
     assert claim.text == "To stave off the worst effects of the drought." and "Norvia" in claim.speaker_text, claim
 
 
+def test_a_possessive_holder_is_named_without_its_possessive_ending(parse):
+    _, found = parse("The union's fear is that the strike will close the port for a month.")
+    (claim,) = [c for c in found if c.cue == "fear"]
+    assert claim.speaker_text == "The union", claim
+    _, found = parse("The mayor's spokesman said the port will close by March.")
+    assert [c.speaker_text for c in found if c.cue == "said"] == ["The mayor's spokesman"]
+
+
 def test_a_quote_after_reported_speech_stays_apart(parse):
     text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
             '"We respect the visitors. On Sunday we will show what we can do."')

@@ -227,7 +227,7 @@ def noun_phrase(head: Token) -> str:
     for child in head.children:
         close = child.dep_ == "appos" and child.left_edge.i == head.i + 1 and child.pos_ == "PROPN"
         if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") and not close or \
-                (child.dep_ == "punct" and child.i > head.i):
+                (child.dep_ in ("punct", "case") and child.i > head.i):  # (and its own possessive 's: 'the mayor's view')
             drop.update(range(child.left_edge.i, child.right_edge.i + 1))
     doc = head.doc
     # (the subtree's own words: an apposition the parser hung on the subject across its verb, 'the companies said on

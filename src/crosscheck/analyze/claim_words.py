@@ -1,5 +1,5 @@
 """Claims cued by a noun or an adjective of saying or believing, not a verb: 'the mayor's claim that C', 'his
-fear that C', 'a claim by the ministry that C' (noun_cues), 'many Democrats are afraid that C', 'officials are
+fear that C', 'a claim by the ministry that C', 'their view is that C', 'by his own admission, C' (noun_cues), 'many Democrats are afraid that C', 'officials are
 confident that C' (adjective_cues; data/attribution_cues_en.json). The holder is the possessive, the 'by'
 phrase or the subject of 'be'; the content the that-clause. The holder does not become the last speaker (no
 later 'he' refers to it through these); the sentence is then no statement of the outlet's own.
@@ -32,8 +32,8 @@ def word_cues(st: State, sent: Span) -> bool:
         speaker, speaker_text = resolve(st, holder, mention=False)
         if speaker is None and speaker_text is None:
             continue
-        st.add(list(comp.subtree), [sent], speaker, speaker_text, word.lower_, _KINDS.get(cls, "reported"),
-               split=False, speaks=False)
+        toks = comp if isinstance(comp, list) else list(comp.subtree)
+        st.add(toks, [sent], speaker, speaker_text, word.lower_, _KINDS.get(cls, "reported"), split=False, speaks=False)
     return len(st.claims) > before
 
 
@@ -42,16 +42,36 @@ def _that_clause(word: Token, deps: tuple[str, ...]) -> Token | None:
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
-def _noun(noun: Token) -> tuple[Token, Token] | None:
-    """(holder, clause) of 'the mayor's claim that C' / 'a claim by the ministry that C'."""
+def _noun(noun: Token) -> tuple[Token, Token | list[Token]] | None:
+    """(holder, clause) of 'the mayor's claim that C' / 'a claim by the ministry that C' / 'the mayor's view is that
+    C'; (holder, the words of the sentence it opens) of 'By his own admission, C'."""
     comp = _that_clause(noun, ("acl", "ccomp"))
+    if comp is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        comp = _that_clause(noun.head, ("ccomp", "attr", "advcl"))  # 'the union's fear is that C'
     if comp is None:
-        return None
+        return _by_account(noun)
     holder = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ != "its"), None)
     if holder is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < comp.i), None)
         holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     return (holder, comp) if holder is not None else None
+
+
+def _by_account(noun: Token) -> tuple[Token, list[Token]] | None:
+    """'By his own admission, C' / 'By the mayor's account, C': the phrase opens its sentence, set off by a comma,
+    and the rest of the sentence is what the holder says."""
+    by = noun.head
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if noun.dep_ != "pobj" or by.lower_ != "by" or holder is None or by.i != noun.sent.start:
+        return None
+    end = noun.right_edge.i + 1
+    if end >= noun.sent.end or noun.doc[end].text != ",":
+        return None
+    rest = [t for t in noun.doc[end + 1 : noun.sent.end]]
+    subj = next((c for c in noun.sent.root.children if c.dep_ == "nsubj"), None)
+    if holder.pos_ == "PRON" and subj is not None and subj.pos_ == "PROPN":
+        holder = subj  # 'By her own account, Ilse Marten spent C': the one the sentence is about
+    return (holder, rest) if sum(t.is_alpha for t in rest) >= 3 else None
 
 
 def _adjective(adj: Token) -> tuple[Token, Token] | None:
