@@ -344,6 +344,25 @@ def test_a_possessive_holder_is_named_without_its_possessive_ending(parse):
     assert [c.speaker_text for c in found if c.cue == "said"] == ["The mayor's spokesman"]
 
 
+def test_a_question_quote_the_parser_cut_off_its_lower_case_frame_is_the_frame_s(parse):
+    text = ("The ad mocks the mayor.\n\n\u201cYou work hard. You pay your taxes. So why didn\u2019t Mayor Ek pay his?\u201d "
+            "a narrator in the Varga ad asks. The spot ends with footage of Ek.")
+    _, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1 and quotes[0].text.startswith("You work hard") and quotes[0].cue == "asks", found
+    assert "narrator" in quotes[0].speaker_text
+    assert not any(c.kind == "outlet" and "pay his" in c.text for c in found), found
+
+
+def test_a_frame_after_a_quote_the_parser_hung_on_a_quoted_word_credits_the_quote(parse):
+    text = ("Governor Ilse Marten spoke at the church.\n\u201cMaybe I can, by speaking directly to young people, say, "
+            "look, this is not who we are,\u201d she continued.")
+    ents, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote"]
+    assert len(quotes) == 1 and "not who we are" in quotes[0].text and quotes[0].cue == "continued", found
+    assert "marten" in _speaker_words(quotes[0], ents)
+
+
 def test_a_quote_after_reported_speech_stays_apart(parse):
     text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
             '"We respect the visitors. On Sunday we will show what we can do."')

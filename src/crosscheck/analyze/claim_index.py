@@ -562,12 +562,12 @@ def any_verb_of_quote(sent: Span, quoted) -> Token | None:
     """'"C," Ruiz retorted.' / '"C," he went on.': a sentence that is a quote and a short frame around it (at most
     QUOTE_FRAME_WORDS words) whose main verb, outside the quote marks and not negated, has a subject: the
     verb frames the quote whatever it is (``quoted``: is a token inside the quote marks). A frame opening the
-    sentence up to a colon ('Jobs left this farewell: "C"') the parser often hangs under the quote's own verb:
-    then that clause's verb."""
+    sentence up to a colon ('Jobs left this farewell: "C"'), or the frame after the quote ('"C, say, C2," she
+    continued'), the parser often hangs under a word of the quote: then that clause's verb."""
     root = sent.root
     if quoted(root):
         root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB" and not quoted(c)
-                     and c.i < root.i and any(t.text == ":" and t.head.i == c.i for t in c.rights)), root)
+                     and (c.i > root.i or any(t.text == ":" and t.head.i == c.i for t in c.rights))), root)
     if root.pos_ != "VERB" or quoted(root) or any(c.dep_ == "neg" for c in root.children):
         return None
     outside = [t for t in sent if not quoted(t) and (t.is_alpha or t.like_num)]

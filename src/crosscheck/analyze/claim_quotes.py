@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, breaks_before, ends_sentence, paragraph
+from crosscheck.analyze.claim_index import CUE_CLASS, any_verb_of_quote, breaks_before, cue_follows, ends_sentence, paragraph
 from crosscheck.analyze.claim_objects import PARTICIPLE_DEPS, governing_subject
 from crosscheck.analyze.claim_state import FIRST_PERSON, Speaker, State, resolve, speaker_of, subject
 from crosscheck.analyze.claim_text import content_tokens, hedges_of, render
@@ -232,3 +232,13 @@ def verbless_tail(sent: Span, region: tuple[int, int]) -> list[Token]:
 
 
 TAIL_WORDS = 8
+
+
+def frame_follows(nxt: Span, end: int) -> bool:
+    """The sentence ``nxt``, which the parser started right after a quote ending at character ``end`` ('"Why not?"
+    Ruiz said.'), is the quote's frame: a verb of saying comes first, or it opens in lower case and is a short
+    frame of its own, a subject and its verb ('"... pay his?" a narrator in the ad asks.')."""
+    if cue_follows(nxt.doc, end, across=True):
+        return True
+    first = next((t for t in nxt if t.is_alpha), None)
+    return first is not None and first.text[:1].islower() and any_verb_of_quote(nxt, lambda t: False) is not None

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
     ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, NEGATING_PREPS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
-    breaks_before, citing, comma_that, cue_follows,
+    breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
     without_title_before,
@@ -38,7 +38,7 @@ from crosscheck.analyze.claim_index import (
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, in_quote_marks, inside_clause,
-                                            quote_cues, resumes, runs_on, verbless_tail)
+                                            frame_follows, quote_cues, resumes, runs_on, verbless_tail)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
@@ -109,7 +109,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             while j + 1 < len(sents) and sents[j].end_char < region[1]:
                 j += 1
             if (j + 1 < len(sents) and not region[2] and not breaks_before(sents[j + 1])
-                    and not bare(doc_text(sdoc)[region[1] : sents[j].end_char]) and cue_follows(sdoc, region[1], across=True)
+                    and not bare(doc_text(sdoc)[region[1] : sents[j].end_char]) and frame_follows(sents[j + 1], region[1])
                     and not bare(doc_text(sdoc)[sents[i].start_char : region[0]])):
                 # '"Why not?" Ruiz said.': the parser ended the sentence at the quote, its cue opens the next (not
                 # after 'she said: "Not this year."', whose cue came before it)
