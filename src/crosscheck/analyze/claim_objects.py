@@ -296,13 +296,14 @@ def subject_split_off(cue: Token, comp: Token) -> list[Token]:
 
 
 def clause_content(cue: Token, comp: Token) -> list[Token]:
-    """The words of a complement clause after its cue, with the subject the parse split off ('subject_split_off') and
-    the rest of the clause the parse made a second complement of the cue with no subject of its own, less a date right after the cue that the parse hung on the clause: 'said on Monday it had agreed to buy C' dates
-    the saying ('on Monday' opened the content)."""
+    """The words of a complement clause after its cue, with the subject the parse split off ('subject_split_off')
+    and the rest of the clause the parse made a second complement of the cue, a verb with no subject of its own
+    ('discovered that attempts to C [were made by D]'), less a date right after the cue that the parse hung on the
+    clause: 'said on Monday it had agreed to buy C' dates the saying ('on Monday' opened the content)."""
     toks = subject_split_off(cue, comp) + list(comp.subtree)
-    for more in cue.children:  # 'discovered that attempts to C [were made by D]': one clause the parse split in two,
-        if more.dep_ == "ccomp" and more.i > comp.i and more.left_edge.i == toks[-1].i + 1 and not any(  # its verb
-                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in more.children):  # with no subject
+    for more in cue.children:
+        if more.dep_ == "ccomp" and more.pos_ in ("VERB", "AUX") and more.i > comp.i and more.left_edge.i == toks[-1].i + 1 \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in more.children):
             toks += list(more.subtree)
     aside = _speakers_concession(cue, comp)
     if aside:  # 'He claimed that C, although he again refused to D': the narrator's word on the speaker
