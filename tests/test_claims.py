@@ -363,6 +363,20 @@ def test_a_frame_after_a_quote_the_parser_hung_on_a_quoted_word_credits_the_quot
     assert "marten" in _speaker_words(quotes[0], ents)
 
 
+def test_a_noun_of_saying_before_a_colon_credits_the_paragraph_under_it(parse):
+    text = ("On July 6, Mayor Tomas Ek issued the following statement:\n\n"
+            "The port will close for a week. Ships will be sent to Ostvik.\n\nThe council met on Friday.")
+    ents, found = parse(text)
+    (claim,) = [c for c in found if c.kind == "quote"]
+    assert claim.text == "The port will close for a week. Ships will be sent to Ostvik." and claim.cue == "statement"
+    assert "ek" in _speaker_words(claim, ents)
+    quoted = text.replace("the following statement:\n\nThe port", "the following comment:\n\n\u201cThe port").replace(
+        "Ostvik.", "Ostvik.\u201d")
+    ents, found = parse(quoted)
+    assert [c.text for c in found if c.kind == "quote" and "ek" in _speaker_words(c, ents)] == [
+        "The port will close for a week. Ships will be sent to Ostvik."], found
+
+
 def test_a_quote_after_reported_speech_stays_apart(parse):
     text = ('Coach Mira Olsen said the squad had trained hard all week.\n'
             '"We respect the visitors. On Sunday we will show what we can do."')

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, any_verb_of_quote, breaks_before, cue_follows, ends_sentence, paragraph
+from crosscheck.analyze.claim_index import CUE_CLASS, NOUN_CUES, any_verb_of_quote, breaks_before, cue_follows, ends_sentence, paragraph
 from crosscheck.analyze.claim_objects import PARTICIPLE_DEPS, governing_subject
 from crosscheck.analyze.claim_state import FIRST_PERSON, Speaker, State, resolve, speaker_of, subject
 from crosscheck.analyze.claim_text import content_tokens, hedges_of, render
@@ -174,13 +174,17 @@ def runs_on(st: State, sents: list[Span], i: int, region: tuple[int, int, bool],
 
 def block_quote(st: State, sents: list[Span], i: int) -> int | None:
     """'The governor added:' ending its paragraph, over a paragraph without quote marks (a block quote on the page):
-    that paragraph is the speaker's words, one claim. The cue is a verb of saying with no content of its own;
+    that paragraph is the speaker's words, one claim. The cue is a verb of saying with no content of its own, or
+    a noun of saying its verb's object ('The governor made the following comment:');
     the index of the paragraph's last sentence, else None."""
     toks = [t for t in sents[i] if not t.is_space]
     if len(toks) < 3 or toks[-1].text != ":" or i + 1 >= len(sents) or not breaks_before(sents[i + 1]):
         return None
-    cue = toks[-2] if toks[-2].pos_ == "VERB" else None  # the verb right before the colon: 'X added:'
-    if cue is None or CUE_CLASS.get(cue.lemma_) != "speech" or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+    noun = toks[-2] if toks[-2].pos_ == "NOUN" and NOUN_CUES.get(toks[-2].lemma_) == "speech" and toks[-2].dep_ == "dobj" \
+        and toks[-2].head.pos_ == "VERB" else None  # 'X made the following comment:', 'X issued this statement:'
+    cue = noun.head if noun is not None else toks[-2] if toks[-2].pos_ == "VERB" else None  # 'X added:'
+    if cue is None or noun is None and (CUE_CLASS.get(cue.lemma_) != "speech" or any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children)):
         return None
     para = paragraph(sents, i + 1)
     speaker, speaker_text = speaker_of(st, cue)
@@ -189,7 +193,7 @@ def block_quote(st: State, sents: list[Span], i: int) -> int | None:
     if MARK.match(para[0].text.lstrip()):  # a quoted paragraph: the quote rule reads it, as the words of the one
         st.quoted = Speaker(speaker, speaker_text, i)  # the cue credits ('The Valdor Times reports:' over it)
         return None
-    st.add([t for s in para for t in s], para, speaker, speaker_text, cue.lower_, "quote", split=False)
+    st.add([t for s in para for t in s], para, speaker, speaker_text, (noun or cue).lower_, "quote", split=False)
     return i + len(para)
 
 
