@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import ADJECTIVE_CUES, NOUN_CUES
+from crosscheck.analyze.claim_index import ADJECTIVE_CUES, CUE_CLASS, NOUN_CUES
 from crosscheck.analyze.claim_state import State, resolve
 
 _KINDS = {"belief": "belief", "knowledge": "knowledge"}  # any other class: reported
@@ -58,20 +58,26 @@ def _noun(noun: Token) -> tuple[Token, Token | list[Token]] | None:
 
 
 def _by_account(noun: Token) -> tuple[Token, list[Token]] | None:
-    """'By his own admission, C' / 'By the mayor's account, C': the phrase opens its sentence, set off by a comma,
-    and the rest of the sentence is what the holder says."""
-    by = noun.head
+    """'By his own admission, C' / 'By the mayor's account, C' / 'In the mayor's view, C' / 'C, in his view': the
+    phrase opens its sentence, set off by a comma, or closes it, and the rest of the sentence is what the holder
+    says or holds."""
+    by, sent = noun.head, noun.sent
     holder = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if noun.dep_ != "pobj" or by.lower_ != "by" or holder is None or by.i != noun.sent.start:
-        return None
+    if noun.dep_ != "pobj" or holder is None or by.lower_ != {"speech": "by", "belief": "in"}.get(NOUN_CUES[noun.lemma_]):
+        return None  # ('by his account', 'in his view'; not 'criticized the plan in his statement')
     end = noun.right_edge.i + 1
-    if end >= noun.sent.end or noun.doc[end].text != ",":
+    if by.i == sent.start and end < sent.end and noun.doc[end].text == ",":
+        rest = list(noun.doc[end + 1 : sent.end])
+    elif by.dep_ == "prep" and by.head.i == sent.root.i and all(t.is_punct or t.is_space for t in noun.doc[end : sent.end]):
+        rest = [t for t in noun.doc[sent.start : by.i] if t.text != "," or t.i < by.i - 1]  # 'C in his eyes'
+    else:
         return None
-    rest = [t for t in noun.doc[end + 1 : noun.sent.end]]
     subj = next((c for c in noun.sent.root.children if c.dep_ == "nsubj"), None)
     if holder.pos_ == "PRON" and subj is not None and subj.pos_ == "PROPN":
         holder = subj  # 'By her own account, Ilse Marten spent C': the one the sentence is about
-    return (holder, rest) if sum(t.is_alpha for t in rest) >= 3 else None
+    if sum(t.is_alpha for t in rest) < 3 or any(t.pos_ == "VERB" and CUE_CLASS.get(t.lemma_) for t in rest):
+        return None  # (a verb of saying or believing of its own reads the rest: 'By his account, X said C')
+    return holder, rest
 
 
 def _adjective(adj: Token) -> tuple[Token, Token] | None:
