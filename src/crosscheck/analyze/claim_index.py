@@ -50,6 +50,7 @@ ORG_KINDS = frozenset(_DATA.get("org_kinds", ()))  # 'the carmaker said': the or
 AS_IDIOMS = dict(_DATA.get("as_idioms", {}))  # 'as the mayor put it, C': a verb of saying only with its fixed object
 IN_SOURCES = frozenset(_DATA.get("in_sources", ()))  # 'In the September poll, C': the poll's C
 NEGATING_PREPS = frozenset(_DATA.get("negating_preps", ()))  # 'left without saying where': no speech act
+TITLE_ABBREVIATIONS = dict(_DATA.get("title_abbreviations", {}))  # 'Sen. Ana Ruiz' -> 'the senator'
 CONTRAST = frozenset(_DATA.get("contrast", ()))  # '..., while the unions claimed D': a second source's clause
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
@@ -164,16 +165,11 @@ def cue_follows(sdoc: Doc, char: int, across: bool = False) -> bool:
     if after is None:
         return False
     for k, t in enumerate(after[:CUE_WINDOW]):
-        if k and t.is_sent_start and not (across and _only_marks_before(after, k)):
+        if k and t.is_sent_start and not (across and all(x.is_punct or x.is_space for x in after[:k])):
             return False
         if t.lemma_ in CUES and t.pos_ == "VERB":
             return True
     return False
-
-
-def _only_marks_before(span: Span, k: int) -> bool:
-    """Only quote marks, stops and spaces come before the k-th token of ``span``."""
-    return all(t.is_punct or t.is_space for t in span[:k])
 
 
 def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:

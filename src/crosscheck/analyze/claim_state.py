@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import (CUE_CLASS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, Index, named_before,
+from crosscheck.analyze.claim_index import (CUE_CLASS, TITLE_ABBREVIATIONS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, Index, named_before,
                                             noun_phrase)
 from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, full_clause, hedges_of, is_negated, render,
                                            split_clauses, subject_of, whole_words)
@@ -71,8 +71,8 @@ class State:
                 key = by_token.get(t.i)
                 if key is None and t.dep_ in ("compound", "appos"):
                     key = by_token.get(t.head.i)
-                if key is not None:
-                    self.roles.setdefault(t.lower_, []).append((t.i, key))
+                if key is not None:  # ('Sen. Ana Ruiz': the senator)
+                    self.roles.setdefault(TITLE_ABBREVIATIONS.get(t.lower_, t.lower_), []).append((t.i, key))
         before = [(i, k) for i, k in self.roles.get(head.lower_, ()) if i < head.i]
         if not before:
             return None
