@@ -291,8 +291,7 @@ def _given_name(span: Span, stops: frozenset[str]) -> bool:
         and nxt.lower_ not in stops and (after is None or not after.is_title)
 
 
-def _genitive_country(word: str) -> bool:
-    """A known country or organisation written with a genitive ending ('Syriens', 'Frankreichs')."""
+def _genitive_country(word: str) -> bool:  # a known country or organisation with a genitive ending ('Syriens')
     return known(word) is not None and known_as_written(word) is None
 
 
@@ -435,7 +434,7 @@ def _cluster(spans: list[tuple[Span, str]]) -> list[_Cluster]:
             owners = [c for c in clusters if len(c.tokens) > 1 and c.tokens[-1] == toks[0] and _is_person(c)]
             if len(owners) == 1:
                 cl = owners[0]
-        if cl is None and label == "PERSON" and len(toks) > 2:
+        if cl is None and label == "PERSON" and len(toks) >= 2:  # ('Loretta Lynch': the one 'Loretta E. Lynch')
             owners = [c for c in clusters if len(c.tokens) > len(toks) and c.tokens[0] == toks[0]
                       and c.tokens[-1] == toks[-1] and _is_person(c)]
             if len(owners) == 1:
@@ -455,9 +454,10 @@ def _is_person(cl: _Cluster) -> bool:
 def _vote(cl: _Cluster) -> str:
     if cl.known_type:
         return cl.known_type
-    votes = Counter()
-    for span, label in cl.spans:  # a full name, or a type the words beside it give, outweighs a tagger's guess
-        votes[label] += 2 if (label == "PERSON" and len(span) > 1) or span[0]._.cued_type == label else 1
+    votes, full = Counter(), any(label == "PERSON" and len(span) > 1 for span, label in cl.spans)
+    for span, label in cl.spans:  # a full name, or a type the words beside it give, outweighs a tagger's guess;
+        if not (full and len(span) == 1 and label != "PERSON"):  # a person's lone surname guessed ORG: no vote
+            votes[label] += 2 if (label == "PERSON" and len(span) > 1) or span[0]._.cued_type == label else 1
     return max(votes, key=lambda t: (votes[t], t == "PERSON", t))
 
 
