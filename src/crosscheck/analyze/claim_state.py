@@ -84,10 +84,10 @@ class State:
 
     def add(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, cue: str | None,
             kind: str, chain: tuple[str, ...] = (), extra_hedges: tuple[str, ...] = (), split: bool = True,
-            min_words: int | None = None, speaks: bool = True, via: tuple[str, ...] = ()) -> None:
+            min_words: int | None = None, speaks: bool = True, via: tuple[str, ...] = (), negated: bool = False) -> None:
         """Add the claim(s) of at least ``min_words`` words (default: four, three for a whole clause);
         ``speaks``: the speaker becomes the last speaker (a later 'he', a quote with no cue); a noun-phrase
-        content's holder does not."""
+        content's holder does not; ``negated``: the cue is ('did not want to stay')."""
         tokens = whole_words(tokens)
         parts = split_clauses(tokens, SPEAKERS_ONLY, SOURCE_NOUNS) if split else [tokens]
         self.used.update(t.i for t in tokens)
@@ -103,7 +103,7 @@ class State:
             self.claims.append(Claim(
                 key=f"c{len(self.claims) + 1}", text=text, start=sents[0].start_char,
                 end=sents[-1].end_char, speaker=speaker, speaker_text=speaker_text, cue=cue, kind=kind,
-                hedges=hedges, chain=chain, negated=is_negated(part), subject=subject_of(part), via=via))
+                hedges=hedges, chain=chain, negated=negated or is_negated(part), subject=subject_of(part), via=via))
         if speaker is not None and speaks:
             self.last = Speaker(speaker, speaker_text, self.si)
 

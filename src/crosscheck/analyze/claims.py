@@ -64,6 +64,7 @@ from crosscheck.model import Claim, Mention
 
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
 MIN_OBJECT_WORDS = 2  # 'called for [his dismissal]': a noun-phrase content of two words is a claim
+ATTITUDES = frozenset({"belief", "intention", "knowledge"})  # cue classes whose negation is an attitude, not silence
 MIN_CUED_QUOTE_WORDS = 2  # '"We need change," X said': a quote its verb of saying frames (others: the setting's floor)
 
 
@@ -342,11 +343,12 @@ def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = Tr
 
 
 # ---------------------------------------------------------------- reported speech
-def _unsaid(cue: Token) -> bool:
-    """The cue tells no speech act: it is negated ('did not say that C'), no one is its subject, or a verb of
-    refusing governs it ('declined to confirm that C', 'refused to say how many C': data/attribution_frames_en.json
-    'refusing'; 'failed to note that C' presupposes C), or a preposition denies it ('left without saying where')."""
-    return any(c.dep_ == "neg" for c in cue.children) or no_one(cue) or \
+def _unsaid(cue: Token, attitude: bool = False) -> bool:
+    """The cue tells no speech act: it is negated ('did not say that C'; not an ``attitude``, a belief, intention or
+    knowledge: 'did not want to stay' is one, negated), no one is its subject, or a verb of refusing governs it
+    ('declined to confirm that C', 'refused to say how many C': data/attribution_frames_en.json 'refusing'; 'failed
+    to note that C' presupposes C), or a preposition denies it ('left without saying where')."""
+    return not attitude and any(c.dep_ == "neg" for c in cue.children) or no_one(cue) or \
         cue.dep_ == "xcomp" and cue.head.lemma_ in claim_frames.REFUSING or cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS
 
 
@@ -367,7 +369,7 @@ def _reported(st: _State, sent: Span) -> bool:
     used: set[int] = set()  # tokens of the claims found so far (their inner cues are read as nested speech)
     for cue in cands:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
-        if cue.i in used or _unsaid(cue) or inverted_that(cue) is not None:
+        if cue.i in used or _unsaid(cue, cls in ATTITUDES) or inverted_that(cue) is not None:
             continue  # (a 'that' clause the parser made the head is the content of the cue before it)
         if used and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS):
             continue  # a second, independent attribution in one sentence: verbs of saying only
@@ -492,7 +494,8 @@ def _reported(st: _State, sent: Span) -> bool:
         if drop:
             toks = [t for t in toks if t.i not in drop]
         st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges,
-               speaks=governing is None, split=not whole, via=told_outlet(cue))
+               speaks=governing is None, split=not whole, via=told_outlet(cue),
+               negated=cls != "knowledge" and any(c.dep_ == "neg" for c in cue.children))  # ('did not know that C': C holds)
         found = True
         ids = {t.i for t in toks}
         used |= ids | {cue.i}
