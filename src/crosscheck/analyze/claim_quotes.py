@@ -246,3 +246,10 @@ def frame_follows(nxt: Span, end: int) -> bool:
         return True
     first = next((t for t in nxt if t.is_alpha), None)
     return first is not None and first.text[:1].islower() and any_verb_of_quote(nxt, lambda t: False) is not None
+
+
+def writer_speaks(st: State, subj: Token | None) -> bool:
+    """``subj`` is the writer of the piece ('I', 'we'), outside quote marks, with no person credited in the sentences
+    before (whose words a paragraph in the first person goes on with: first_person)."""
+    return bool(st.outlet) and subj is not None and subj.lower_ in ("i", "we") and not in_quote_marks(subj) and \
+        st.recent(2 * st.settings.claim_speaker_window, "PERSON") is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from crosscheck.analyze.claim_index import ADJECTIVE_CUES, CUE_CLASS, NOUN_CUES
+from crosscheck.analyze.claim_quotes import writer_speaks
 from crosscheck.analyze.claim_state import State, resolve
 
 _KINDS = {"belief": "belief", "knowledge": "knowledge"}  # any other class: reported
@@ -22,7 +23,7 @@ def word_cues(st: State, sent: Span) -> bool:
             continue
         if word.pos_ == "NOUN" and word.lemma_ in NOUN_CUES:
             cls, found = NOUN_CUES[word.lemma_], _noun(word)
-        elif word.pos_ == "ADJ" and word.lower_ in ADJECTIVE_CUES:
+        elif (word.pos_ == "ADJ" or word.dep_ == "acomp") and word.lower_ in ADJECTIVE_CUES:  # ('are convinced' VBN)
             cls, found = ADJECTIVE_CUES[word.lower_], _adjective(word)
         else:
             continue
@@ -30,6 +31,8 @@ def word_cues(st: State, sent: Span) -> bool:
             continue
         holder, comp = found
         speaker, speaker_text = resolve(st, holder, mention=False)
+        if speaker is None and speaker_text is None and writer_speaks(st, holder):
+            speaker_text = st.outlet  # 'we are convinced that C': the piece's own writer
         if speaker is None and speaker_text is None:
             continue
         toks = comp if isinstance(comp, list) else list(comp.subtree)
@@ -37,9 +40,12 @@ def word_cues(st: State, sent: Span) -> bool:
     return len(st.claims) > before
 
 
-def _that_clause(word: Token, deps: tuple[str, ...]) -> Token | None:
-    return next((c for c in word.children if c.dep_ in deps and c.i > word.i
-                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+def _that_clause(word: Token, deps: tuple[str, ...], bare: bool = False) -> Token | None:
+    """The clause after ``word`` opened by 'that' (``bare``: or with no marker and a subject of its own: 'convinced
+    this is C')."""
+    return next((c for c in word.children if c.dep_ in deps and c.i > word.i and (
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or bare and c.pos_ in ("VERB", "AUX")
+        and not any(m.dep_ == "mark" for m in c.children) and any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children))), None)
 
 
 def _noun(noun: Token) -> tuple[Token, Token | list[Token]] | None:
@@ -83,7 +89,7 @@ def _by_account(noun: Token) -> tuple[Token, list[Token]] | None:
 def _adjective(adj: Token) -> tuple[Token, Token] | None:
     """(holder, clause) of 'many Democrats are afraid that C': the adjective the complement of a verb whose
     subject holds the belief; no negation ('is not sure that C' holds nothing)."""
-    comp = _that_clause(adj, ("ccomp", "advcl"))
+    comp = _that_clause(adj, ("ccomp", "advcl"), bare=True)
     if adj.dep_ != "acomp" or comp is None or any(c.dep_ == "neg" for c in (*adj.head.children, *adj.children)):
         return None
     holder = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < adj.i), None)

@@ -38,7 +38,7 @@ from crosscheck.analyze.claim_index import (
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, in_quote_marks, inside_clause,
-                                            frame_follows, quote_cues, resumes, runs_on, verbless_tail)
+                                            frame_follows, quote_cues, resumes, runs_on, verbless_tail, writer_speaks)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
@@ -428,7 +428,7 @@ def _reported(st: _State, sent: Span) -> bool:
             if phrase is not None:
                 speaker, speaker_text = _resolve(st, phrase[0])
                 speaker_text = phrase[1]
-        if speaker is None and speaker_text is None and comp is not None and comp.i > cue.i and _writer_speaks(st, cue):
+        if speaker is None and speaker_text is None and comp is not None and comp.i > cue.i and writer_speaks(st, _subject(cue)):
             speaker_text = st.outlet  # 'I know your returns are being audited': the piece's own writer
         if speaker is None and speaker_text is None:
             continue
@@ -505,14 +505,6 @@ def _reported(st: _State, sent: Span) -> bool:
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
     return found
-
-
-def _writer_speaks(st: _State, cue: Token) -> bool:
-    """The cue's subject is the writer of the piece ('I', 'we'), outside quote marks, with no person credited in the
-    sentences before (whose words a paragraph in the first person goes on with: first_person)."""
-    subj = _subject(cue)
-    return bool(st.outlet) and subj is not None and subj.lower_ in ("i", "we") and not in_quote_marks(subj) and \
-        st.recent(2 * st.settings.claim_speaker_window, "PERSON") is None
 
 
 def _denies_what_was_said(cue: Token) -> bool:
