@@ -46,7 +46,7 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
     """(head of the speaker label, index of the first content token) for 'PENCE: C' / 'Pence: C': a
     sentence opening with a name the report knows as an entity (``known``: token -> entity key; ``names``:
     the words of its entities' names, for an upper-case transcript label), then a colon, then at least
-    three words."""
+    three words (or the sentence ends at the colon and its line goes on: 'WALLACE:' split off by the parser)."""
     toks = [t for t in sent if not t.is_space]
     k = 0
     while k < len(toks) and toks[k].text in OPENING_QUOTES:
@@ -63,5 +63,8 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
     if not any(t.i in known for t in name) and not alone:
         return None  # 'Update: ...' (no name of the report's)
     if sum(1 for t in toks[colon + 1 :] if t.is_alpha) < 3:
+        doc = sent.doc  # 'WALLACE:' the parser ended there: the label of the rest of its line
+        if colon + 1 == len(toks) and sent.end < len(doc) and "\n" not in doc.text[toks[-1].idx : doc[sent.end].idx + 1]:
+            return name[-1], sent.end
         return None
     return name[-1], toks[colon + 1].i

@@ -1,0 +1,31 @@
+"""Speaker labels of transcripts and headlines (analyze/claim_labels.py), on hand-made parses: the sentence
+boundaries a parser may draw are set by hand. Fictional words."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from crosscheck.analyze.claim_labels import label
+
+
+def _doc(words, spaces, starts, pos):
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, sent_starts=starts, pos=pos)
+
+
+def test_a_label_the_parser_split_off_labels_the_rest_of_its_line():
+    # '"WALTERS: But, Governor Ek, I have to ask you.' with the parser's boundary after the colon
+    words = ['"', "WALTERS", ":", "But", ",", "Governor", "Ek", ",", "I", "have", "to", "ask", "you", "."]
+    spaces = [False, False, True, False, True, True, False, True, True, True, True, True, False, False]
+    starts = [True] + [False] * 2 + [True] + [False] * 10
+    pos = ["PUNCT", "PROPN", "PUNCT", "CCONJ", "PUNCT", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PART", "VERB",
+           "PRON", "PUNCT"]
+    doc = _doc(words, spaces, starts, pos)
+    first = list(doc.sents)[0]
+    head, at = label(first, {1: "e1"}, frozenset({"Walters"}))
+    assert head.text == "WALTERS" and doc[at].text == "But"
+    # a label closing its line ('WALTERS:' and a line break) labels nothing after it
+    spaces[2] = False
+    words[2] = ":"
+    doc = Doc(spacy.blank("en").vocab, words=words[:3] + ["\n"] + words[3:], spaces=spaces[:3] + [False] + spaces[3:],
+              sent_starts=starts[:3] + [False] + starts[3:], pos=pos[:3] + ["SPACE"] + pos[3:])
+    assert label(list(doc.sents)[0], {1: "e1"}, frozenset({"Walters"})) is None
