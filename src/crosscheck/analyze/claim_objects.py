@@ -171,12 +171,22 @@ def governing_subject(cue: Token) -> Token | None:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in ("him", "her", "them")):
                 return obj
+        if noun_infinitive(tok):  # 'missed no chance to remind voters that C', 'used the occasion to say C'
+            tok = tok.head.head
+            continue
         if tok.dep_ not in _SUBJECTLESS or tok.head.i == tok.i or any(c.dep_ == "mark" for c in tok.children):
             return None
         if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECTS:
             return None
         tok = tok.head
     return None
+
+
+def noun_infinitive(tok: Token) -> bool:
+    """``tok`` is a to-infinitive on the object of a verb ('missed no opportunity to remind voters that C'): its
+    subject is the verb's."""
+    return tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def first_subject(tok: Token) -> Token | None:

@@ -46,7 +46,7 @@ from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
                                               conjunct_subject, governing_subject, inverted_content, inverted_that,
-                                              narrators_conjunct, no_one, object_content, own_conjunct, passive_naming,
+                                              narrators_conjunct, no_one, noun_infinitive, object_content, own_conjunct, passive_naming,
                                               reason_after, relative_content, relative_speaker_noun, relative_with_subject,
                                               subject_before_aside)
 from crosscheck.analyze.claim_state import FIRST_PERSON
@@ -380,9 +380,10 @@ def _reported(st: _State, sent: Span) -> bool:
         who = relative_speaker(cue)  # 'Moura, who has said that C, ...'
         subjectless = (relay is None and adding is None and who is None and not relative_with_subject(cue)
                        and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)))
-        # '..., saying C' / 'continued to insist that C' / 'for saying that C': the subject of the clause it hangs on
-        participle = cue.dep_ in PARTICIPLE_DEPS or cue.dep_ == "conj" and cue.head.dep_ in PARTICIPLE_DEPS  # (', each
-        governing = governing_subject(cue) if subjectless and participle else None  # touting C1 and saying C2')
+        # '..., saying C' / 'continued to insist that C' / 'for saying that C' / ', each touting C1 and saying C2' /
+        # 'missed no chance to remind voters that C': the subject of the clause it hangs on
+        participle = cue.dep_ in PARTICIPLE_DEPS or cue.dep_ == "conj" and cue.head.dep_ in PARTICIPLE_DEPS or noun_infinitive(cue)
+        governing = governing_subject(cue) if subjectless and participle else None
         if subjectless and governing is None:
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
