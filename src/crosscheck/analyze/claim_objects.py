@@ -182,6 +182,19 @@ def governing_subject(cue: Token) -> Token | None:
     return None
 
 
+def participle_as_subject(cue: Token) -> tuple[Token, list[Token]] | None:
+    """(speaker, content) of 'Claiming the criticism is designed to pressure them, X told Fox that D': a participle
+    of saying opening the sentence that the parser made the subject of its own content's verb ('Claiming the
+    criticism' the subject of 'is designed'); the speaker is the sentence's subject."""
+    verb = cue.head
+    if cue.dep_ not in ("csubj", "csubjpass") or cue.tag_ != "VBG" or cue.i != cue.sent.start or verb.i == verb.head.i:
+        return None
+    subj = first_subject(cue.sent.root)
+    if subj is None or subj.i < verb.i:
+        return None
+    return subj, [t for t in verb.subtree if t.i > cue.i and not (t.is_punct and t.i == verb.right_edge.i)]
+
+
 def noun_infinitive(tok: Token) -> bool:
     """``tok`` is a to-infinitive on the object of a verb ('missed no opportunity to remind voters that C'): its
     subject is the verb's."""

@@ -46,7 +46,8 @@ from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
                                               conjunct_subject, governing_subject, inverted_content, inverted_that,
-                                              narrators_conjunct, no_one, noun_infinitive, object_content, own_conjunct, passive_naming,
+                                              narrators_conjunct, no_one, noun_infinitive, object_content, own_conjunct, participle_as_subject,
+                                              passive_naming,
                                               reason_after, relative_content, relative_speaker_noun, relative_with_subject,
                                               subject_before_aside)
 from crosscheck.analyze.claim_state import FIRST_PERSON
@@ -385,6 +386,9 @@ def _reported(st: _State, sent: Span) -> bool:
         participle = cue.dep_ in PARTICIPLE_DEPS or cue.dep_ == "conj" and cue.head.dep_ in PARTICIPLE_DEPS or noun_infinitive(cue)
         governing = governing_subject(cue) if subjectless and participle else None
         if subjectless and governing is None:
+            flipped = participle_as_subject(cue)  # 'Claiming C is D, X told Fox that E': X's 'C is D' too
+            if flipped is not None and not used & {t.i for t in flipped[1]}:
+                st.add(flipped[1], [sent], *_resolve(st, flipped[0], mention=False), cue.lower_, "reported", speaks=False)
             continue
         if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
             continue
