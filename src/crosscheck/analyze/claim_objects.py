@@ -108,7 +108,21 @@ def completed_object(cue: Token, obj: Token, preps: frozenset[str]) -> set[int]:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in preps and not _when(child)):
             ids |= {t.i for t in child.subtree}
-    return ids | _change_after(cue, obj)
+    return ids | _change_after(cue, obj) | _standing_after(cue, obj)
+
+
+_STANDING_WORDS = frozenset({"ahead", "behind"})
+
+
+def _standing_after(cue: Token, obj: Token) -> set[int]:
+    """Where a count puts its object, which the parser hangs on the verb ('shows the mayor ahead by 3.7 points'): the
+    word of standing after the object and the 'by' phrase of its margin."""
+    out: set[int] = set()
+    for c in cue.children:
+        if c.dep_ == "advmod" and c.i > obj.i and c.lower_ in _STANDING_WORDS:
+            out |= {t.i for t in c.subtree} | {t.i for d in cue.children if d.dep_ == "prep" and d.lower_ == "by"
+                                              and d.i > c.i and any(t.like_num for t in d.subtree) for t in d.subtree}
+    return out
 
 
 def _named_in_quotes(obj: Token) -> bool:
