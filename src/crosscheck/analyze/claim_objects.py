@@ -210,10 +210,12 @@ def participle_as_subject(cue: Token) -> tuple[Token, list[Token]] | None:
 
 
 def noun_infinitive(tok: Token) -> bool:
-    """``tok`` is a to-infinitive on the object of a verb ('missed no opportunity to remind voters that C'): its
-    subject is the verb's."""
-    return tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    """``tok`` is a to-infinitive or a participle on the object of a verb ('missed no opportunity to remind voters
+    that C', 'issued a statement saying that C'): its subject is the verb's."""
+    verb = tok.head.head
+    return tok.dep_ == "acl" and tok.head.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and (
+        tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) and any(
+        c.dep_ == "nsubj" for c in verb.children)  # (its own subject: not 'arrested a man carrying a sign saying C')
 
 
 def first_subject(tok: Token) -> Token | None:
