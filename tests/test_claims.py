@@ -266,35 +266,37 @@ def test_own_belief_inside_own_speech_is_one_claim(parse):
     assert [c.text for c in found] == ["He expects the harbour bill to pass next week."]
 
 
-def test_a_quote_over_several_sentences_is_one_claim(parse):
-    text = ('"The harbour will close at noon. Ferries will not run until the storm has passed," '
-            'port director Ilse Marten said.')
+def _the_quote(parse, text):
+    """(entities, the one quote claim of ``text``)."""
     ents, found = parse(text)
     quotes = [c for c in found if c.kind == "quote"]
     assert len(quotes) == 1, [c.text for c in found]
-    assert "harbour will close at noon" in quotes[0].text and "storm has passed" in quotes[0].text
-    assert "Marten" in _speaker_words(quotes[0], ents).title()
+    return ents, quotes[0]
+
+
+def test_a_quote_over_several_sentences_is_one_claim(parse):
+    text = ('"The harbour will close at noon. Ferries will not run until the storm has passed," '
+            'port director Ilse Marten said.')
+    ents, quote = _the_quote(parse, text)
+    assert "harbour will close at noon" in quote.text and "storm has passed" in quote.text
+    assert "Marten" in _speaker_words(quote, ents).title()
 
 
 def test_a_quote_interrupted_by_its_cue_goes_on_as_one_claim(parse):
     text = ('"We counted every ballot twice," election officer Tomas Lind said. '
             '"The result will not change, whatever the recount shows."\n'
             'Lind later left the building.')
-    ents, found = parse(text)
-    quotes = [c for c in found if c.kind == "quote"]
-    assert len(quotes) == 1, [c.text for c in found]
-    assert "counted every ballot" in quotes[0].text and "result will not change" in quotes[0].text
-    assert quotes[0].end > text.index("whatever")
+    ents, quote = _the_quote(parse, text)
+    assert "counted every ballot" in quote.text and "result will not change" in quote.text
+    assert quote.end > text.index("whatever")
 
 
 def test_a_quote_going_on_after_its_cue_keeps_the_few_words_that_close_its_sentence(parse):
     text = ("''It is more patching at the edges,'' said Mara Olsen, an economist at the Harbour Institute. "
             "''I would not call it reform. It is basically just a levy increase'' for the largest ships.")
-    ents, found = parse(text)
-    quotes = [c for c in found if c.kind == "quote"]
-    assert len(quotes) == 1, [c.text for c in found]
-    assert "patching at the edges" in quotes[0].text and quotes[0].text.endswith("levy increase for the largest ships.")
-    assert "Olsen" in _speaker_words(quotes[0], ents).title()
+    ents, quote = _the_quote(parse, text)
+    assert "patching at the edges" in quote.text and quote.text.endswith("levy increase for the largest ships.")
+    assert "Olsen" in _speaker_words(quote, ents).title()
     # words after the quote that say something of their own are no part of it, nor is the quote then Olsen's
     other = text.replace("for the largest ships.", "and the port board agreed with that view.")
     ents, found = parse(other)

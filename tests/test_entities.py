@@ -43,17 +43,22 @@ def test_title_shared_by_two_holders_stays_unlinked(parse):
     assert _by_alias(local, "Lucien Marot") and _by_alias(local, "Ana Ribeiro")
 
 
-def test_ner_label_disagreement_does_not_split_the_entity(parse):
-    text = "Governor Ilse Varnholt visited Kassel. Varnholt promised new schools. Varnholt left on Friday."
-    sdoc = parse(text)
-    # force what the small model sometimes does: the surname tagged ORG once, PERSON once
-    spans = [("Ilse Varnholt", "PERSON"), ("Kassel", "GPE"), ("Varnholt", "ORG"), ("Varnholt", "PERSON")]
+def _force_ents(sdoc, text, spans):
+    """Set the parse's entities to ``spans`` ((surface, label) in text order): the small model's guesses, by hand."""
     ents, pos = [], 0
     for surface, label in spans:
         start = text.index(surface, pos)
         pos = start + len(surface)
         ents.append(sdoc.char_span(start, pos, label=label))
     sdoc.ents = sorted(ents, key=lambda s: s.start)
+
+
+def test_ner_label_disagreement_does_not_split_the_entity(parse):
+    text = "Governor Ilse Varnholt visited Kassel. Varnholt promised new schools. Varnholt left on Friday."
+    sdoc = parse(text)
+    # force what the small model sometimes does: the surname tagged ORG once, PERSON once
+    spans = [("Ilse Varnholt", "PERSON"), ("Kassel", "GPE"), ("Varnholt", "ORG"), ("Varnholt", "PERSON")]
+    _force_ents(sdoc, text, spans)
     local = entities.extract(sdoc)
     varnholt = _by_alias(local, "Varnholt")
     assert len(varnholt) == 1 and varnholt[0].type == "PERSON" and varnholt[0].name == "Ilse Varnholt"
@@ -67,12 +72,7 @@ def test_a_middle_initial_and_lone_surnames_guessed_org_keep_one_person(parse):
     # the small model's guesses on such a text: the lone surname tagged ORG three times of three
     spans = [("Ilse M. Varnholt", "PERSON"), ("Kassel", "GPE"), ("Ilse Varnholt", "PERSON"), ("Varnholt", "ORG"),
              ("Varnholt", "ORG"), ("Varnholt", "ORG")]
-    ents, pos = [], 0
-    for surface, label in spans:
-        start = text.index(surface, pos)
-        pos = start + len(surface)
-        ents.append(sdoc.char_span(start, pos, label=label))
-    sdoc.ents = sorted(ents, key=lambda s: s.start)
+    _force_ents(sdoc, text, spans)
     local = entities.extract(sdoc)
     varnholt = _by_alias(local, "Varnholt")
     assert len(varnholt) == 1 and varnholt[0].type == "PERSON", local.entities
