@@ -64,7 +64,8 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
         return None  # 'Update: ...' (no name of the report's)
     if sum(1 for t in toks[colon + 1 :] if t.is_alpha) < 3:
         doc = sent.doc  # 'WALLACE:' the parser ended there: the label of the rest of its line
-        if colon + 1 == len(toks) and sent.end < len(doc) and "\n" not in doc.text[toks[-1].idx : doc[sent.end].idx + 1]:
+        if colon + 1 == len(toks) and sent.end < len(doc) and "\n" not in "".join(
+                t.text_with_ws for t in doc[toks[-1].i : sent.end]):  # (the text up to the next sentence; doc.text would join all)
             return name[-1], sent.end
         return None
     return name[-1], toks[colon + 1].i
