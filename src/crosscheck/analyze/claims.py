@@ -37,7 +37,7 @@ from crosscheck.analyze.claim_index import (
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
-from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, in_quote_marks, inside_clause,
+from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause,
                                             frame_follows, quote_cues, resumes, runs_on, verbless_tail, writer_speaks)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
