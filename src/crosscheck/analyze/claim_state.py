@@ -109,20 +109,30 @@ class State:
 
     def extend(self, tokens, sents: list[Span], speaker: str | None, speaker_text: str | None, since: int) -> bool:
         """Add the tokens to the speaker's last quote when it ends at or after ``since`` ('"C1," X said.
-        "C2."': one quote interrupted by its cue); False when there is no such quote."""
-        prev = self.claims[-1] if self.claims else None
+        "C2."': one quote interrupted by its cue); False when there is no such quote. Claims the cue's own
+        sentence added after the quote are passed over ('"C1," X said, stressing C2. "C3."')."""
         text = render(tokens)
-        if (prev is None or text is None or prev.end < since or (prev.speaker, prev.speaker_text) != (speaker, speaker_text)
-                or not (prev.kind == "quote" or prev.kind == "reported" and self.opens_sentence(prev))):
+        j = len(self.claims) - 1
+        while j > 0 and not self._goes_on(self.claims[j], speaker, speaker_text) and self.claims[j - 1].start >= since:
+            j -= 1
+        if text is None or j < 0 or self.claims[j].end < since or not self._goes_on(self.claims[j], speaker, speaker_text):
             return False
+        prev = self.claims[j]
         # a quote split into its clauses goes on as one claim: the clauses join again ('"C1, but C2," X said. "C3."')
-        while (len(self.claims) > 1 and prev.kind == "quote" and (c := self.claims[-2]).kind == "quote" and c.start == prev.start
+        while (j > 0 and prev.kind == "quote" and (c := self.claims[j - 1]).kind == "quote" and c.start == prev.start
                and (c.speaker, c.speaker_text) == (prev.speaker, prev.speaker_text)):
-            self.claims.pop()
+            del self.claims[j]
+            j -= 1
             prev = replace(c, text=f"{c.text} {prev.text}", hedges=tuple(dict.fromkeys(c.hedges + prev.hedges)), negated=c.negated or prev.negated)
         hedges = tuple(dict.fromkeys(prev.hedges + hedges_of(tokens)))
-        self.claims[-1] = replace(prev, text=f"{prev.text} {text}", end=sents[-1].end_char, hedges=hedges)
+        self.claims[j] = replace(prev, text=f"{prev.text} {text}", end=sents[-1].end_char, hedges=hedges)
         return True
+
+    def _goes_on(self, claim: Claim, speaker: str | None, speaker_text: str | None) -> bool:
+        """The claim is one the speaker's next quoted sentence may go on with: a quote of theirs, or their
+        reported words opening the sentence ('C, X said.')."""
+        return (claim.speaker, claim.speaker_text) == (speaker, speaker_text) and (
+            claim.kind == "quote" or claim.kind == "reported" and self.opens_sentence(claim))
 
     def opens_sentence(self, claim: Claim) -> bool:
         """The claim's words open its sentence: 'C, X said.' (the cue after the content)."""
