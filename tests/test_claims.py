@@ -1119,3 +1119,15 @@ def test_a_verb_of_saying_tagged_a_noun_after_a_name_is_the_names_verb():
                 deps=["det", "compound", "compound", "ROOT", "aux", "xcomp", "dobj", "punct"], heads=[2, 2, 3, 3, 5, 3, 5, 3],
                 lemmas=["the", "harbour", "board", "plan", "to", "hire", "pilot", "."])
     assert _used_as_verb(plans[3]) and subject(plans[3]).text == "board"
+
+
+def test_a_quote_is_not_claimed_again_in_pieces_by_its_frame(parse):
+    # the colon frame's verb reads the quote's first parsed sentence as its content: a piece of the same
+    # speaker's quote, no claim of its own
+    text = ("Ilse Varga hosts the evening show. Varga continued: \u201cThe council is saying, \u2018Yes, normally "
+            "that\u2019s right, but in this case it\u2019s so bad \u2014 Ostrov is such a cheat, he\u2019s such a "
+            "shameless cheat \u2014 that if the board focused on that that\u2019s all it would have time for.\u201d")
+    _, found = parse(text)
+    quotes = [c for c in found if c.kind == "quote" and c.speaker_text == "Varga"]
+    assert len(quotes) == 1 and quotes[0].text.endswith("would have time for.")
+    assert [c.text for c in found if c.speaker_text == "Varga"] == [quotes[0].text]

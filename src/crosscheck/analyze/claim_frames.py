@@ -18,6 +18,7 @@ are read through spaCy's API. Pure parse-tree reading; claims.py resolves speake
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
@@ -291,6 +292,17 @@ def _denied_in(claims, sent, cue: Token, text: str) -> bool:
                cue.lower_ in c.text.lower() and body in c.text.lower() for c in claims)
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def within_claim(text: str, who: str | None, claims) -> bool:
+    """The words of ``text`` are all words of one of the claims that ``who`` (a speaker key or wording) makes:
+    a piece of what they already said ('X continued: "C1, but C2"' read again as 'continued C1')."""
+    words = set(_WORD.findall(text.lower()))
+    return bool(words) and any((c.speaker or c.speaker_text) == who and words <= set(_WORD.findall(c.text.lower()))
+                               for c in claims)
+
+
 def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None) -> list[Claim]:
     """Claims of ``sent`` cued by frame words (``positions``: the doc's frame cue tokens); the speaker is
     resolved by the reading state ``st`` (claim_state.State) as it stands after reading the sentence.
@@ -299,7 +311,8 @@ def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None
     doc = sent.doc
     lo, hi = bisect_left(positions, sent.start), bisect_left(positions, sent.end)
     out: list[Claim] = []
-    seen = {(c.text, c.speaker or c.speaker_text) for c in st.claims if c.start <= sent.start_char < c.end}
+    here = [c for c in st.claims if c.start <= sent.start_char < c.end]
+    seen = {(c.text, c.speaker or c.speaker_text) for c in here}
     taken: set[int] = set()
     for j in positions[lo:hi]:
         cue = doc[j]
@@ -320,7 +333,8 @@ def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None
         if not any(t.is_alpha for t in toks):
             continue  # 'showed her ahead with 50.3%': a figure alone, no word of what it counts
         text = render(toks, MIN_WORDS)
-        if text is None or (text, speaker or speaker_text) in seen or _denied_in(st.claims, sent, cue, text):
+        if (text is None or (text, speaker or speaker_text) in seen or within_claim(text, speaker or speaker_text, here)
+                or _denied_in(st.claims, sent, cue, text)):
             continue
         seen.add((text, speaker or speaker_text))
         taken |= set(hit.content) | {j}
