@@ -436,6 +436,21 @@ def test_kind_is_that_of_the_report_whose_speaker_the_claim_names(speaker):
     assert own.kind == "outlet" and own.speaker_text == "Daily Post"
 
 
+def test_an_attribution_chained_to_an_outlet_is_not_hidden_behind_that_outlet_s_own_statement():
+    """Report a states a claim as its own; report b attributes it to a city engineer who told report a's outlet.
+    The attribution does not 'retell' an outlet's own statement (a report's own statement credits no one):
+    failed before, the claim read as the Daily Post's own ('outlet'), and attributed-only exports dropped it."""
+    f = run_story([
+        make_report("a", [C("The Oster dam will be closed for repairs in May.", speaker=None, speaker_text="Daily Post",
+                            kind="outlet", cue=None)], published="2026-05-01"),
+        make_report("b", [C("The Oster dam will be closed for urgent repairs in May.", speaker=None,
+                            speaker_text="a city engineer", kind="reported", chain=("Daily Post",))],
+                    published="2026-05-02"),
+    ])
+    (c,) = f.claims
+    assert c.kind == "reported" and c.speaker_text == "a city engineer" and "urgent" in c.text
+
+
 def test_a_report_crediting_another_carrying_report_s_outlet_is_no_independent_source():
     """'According to a report in the Velmar Herald, C' beside the Velmar Herald's own report of C: one source.
     Failed before: two independent sources, 'corroborated'."""

@@ -57,7 +57,8 @@ def _speaker(group: Group) -> tuple[str | None, str | None, str | None, ClaimVie
     # a member whose chain holds another member's source retells that source: in its report ('the official said
     # the prime minister had asked him to step down': the official reports the asking) or across reports ('Capital
     # Daily reported, citing two government officials' beside the officials' own words to Capital Daily)
-    told = {m.ref for m in group.members if any(n is not m and told_by(m, n) for n in group.members)}
+    # (never a report's own statement as the source told: it attributes nothing, and an attribution goes before it)
+    told = {m.ref for m in group.members if any(n is not m and n.claim.kind != "outlet" and told_by(m, n) for n in group.members)}
     members = [m for m in group.members if m.ref not in told] or group.members
     primary = [m for m in members if m.ref not in group.secondary] or members
     named = Counter(m.speaker_id for m in primary if m.named)
