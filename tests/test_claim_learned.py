@@ -93,6 +93,20 @@ def test_the_reports_own_statement_of_the_sentence_blocks_no_learned_claim(doc, 
     assert learned and learned[0].text.startswith("The port authority for its handling"), found
 
 
+def test_a_learned_reading_in_the_writer_s_own_voice_is_the_outlet_s(doc, model):
+    # 'I/we' outside quote marks with no person credited before: the piece's writer, as the rule finder reads it
+    # (failed before: a pronoun source with no speaker made no claim)
+    sdoc = doc("We lambasted the port authority for its handling of the dredging contract.")
+    lem = next(f"{t.lemma_}/VERB" for t in sdoc if t.lower_ == "lambasted")
+    model(claim_learned.Model({"bias": -6.0, f"LR={lem}|dobj": 9.0}, 0.5, frozenset({lem})))
+    found = [c for c in claims.extract(sdoc, entities.extract(sdoc), outlet="The Gazette", outlet_claims=False).claims
+             if c.cue == "lambasted"]
+    assert [(c.speaker, c.speaker_text) for c in found] == [(None, "The Gazette")], found
+    quoted = doc('"We lambasted the port authority for its handling of the dredging contract."')
+    assert not any(c.cue == "lambasted" for c in claims.extract(quoted, entities.extract(quoted), outlet="The Gazette",
+                                                                outlet_claims=False).claims)
+
+
 def test_packaged_model_loads_and_is_used(doc):
     m = claim_learned.load()
     assert 0.0 < m.threshold < 1.0 and "bias" in m.weights and len(m.lemmas) >= 100
