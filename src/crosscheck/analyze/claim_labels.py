@@ -42,11 +42,13 @@ def credit_mark(name: Token) -> str:
     return next((t.text for t in reversed(name.doc[name.sent.start : name.i]) if t.text[:1] in DASHES), DASHES[0])
 
 
-def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
+def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset(),
+          sources: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
     """(head of the speaker label, index of the first content token) for 'PENCE: C' / 'Pence: C': a
     sentence opening with a name the report knows as an entity (``known``: token -> entity key; ``names``:
-    the words of its entities' names, for an upper-case transcript label), then a colon, then at least
-    three words (or the sentence ends at the colon and its line goes on: 'WALLACE:' split off by the parser)."""
+    the words of its entities' names, for an upper-case transcript label), or with a phrase a noun of
+    ``sources`` heads ('Poll: C', 'State police: C'), then a colon, then at least three words (or the
+    sentence ends at the colon and its line goes on: 'WALLACE:' split off by the parser)."""
     toks = [t for t in sent if not t.is_space]
     k = 0
     while k < len(toks) and toks[k].text in OPENING_QUOTES:
@@ -58,9 +60,11 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
     # one word of a name the report gives in full counts whatever its tag: a headline's 'Sanders: C' (a
     # parser reads a sentence-initial surname as a common noun) or a transcript's 'WALLACE: C'
     alone = len(name) == 1 and name[0].text[:1].isupper() and (name[0].text in names or name[0].text.title() in names)
-    if not alone and not all(t.pos_ in _NAME_POS or t.text.isupper() for t in name):
+    if _source_label(name, sources):
+        pass  # 'Poll: C', 'New poll: C' (the noun heads the label; a name is not needed)
+    elif not alone and not all(t.pos_ in _NAME_POS or t.text.isupper() for t in name):
         return None
-    if not any(t.i in known for t in name) and not alone:
+    elif not any(t.i in known for t in name) and not alone:
         return None  # 'Update: ...' (no name of the report's)
     if sum(1 for t in toks[colon + 1 :] if t.is_alpha) < 3:
         doc = sent.doc  # 'WALLACE:' the parser ended there: the label of the rest of its line
@@ -69,3 +73,11 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
             return name[-1], sent.end
         return None
     return name[-1], toks[colon + 1].i
+
+
+def _source_label(name: list[Token], sources: frozenset[str]) -> bool:
+    """The label's last word is a noun of ``sources`` (singular or plural), the first capitalised, the others
+    its modifiers ('Poll', 'New poll', 'State Police', 'OFFICIALS'; not 'Frustration with police', a heading)."""
+    last = name[-1].text.lower()
+    return bool(sources) and (last in sources or last.endswith("s") and last[:-1] in sources) and \
+        name[0].text[:1].isupper() and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") for t in name) and len(name) <= 3
