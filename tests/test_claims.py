@@ -1131,3 +1131,12 @@ def test_a_quote_is_not_claimed_again_in_pieces_by_its_frame(parse):
     quotes = [c for c in found if c.kind == "quote" and c.speaker_text == "Varga"]
     assert len(quotes) == 1 and quotes[0].text.endswith("would have time for.")
     assert [c.text for c in found if c.speaker_text == "Varga"] == [quotes[0].text]
+
+
+def test_a_verb_after_a_noun_the_parser_joined_to_the_object_is_not_split_off_with_the_wrong_subject(parse):
+    # 'and early closing makes it harder': the parser joins 'closing' to 'process' and leaves 'makes' without a
+    # subject; splitting there gave 'This makes it even harder ...' (failed before)
+    _, found = parse("\u201cThis is a slow and costly process and early closing makes it even harder for small shops "
+                     "in the old town to survive,\u201d said Ana Brandt, who chairs the traders\u2019 association.")
+    assert [c.text for c in found] == ["This is a slow and costly process and early closing makes it even harder for "
+                                       "small shops in the old town to survive."]

@@ -78,6 +78,10 @@ def split_clauses(tokens: Sequence[Token], speech: Container[str] = frozenset(),
             # infinitive's modal; it is coordinated with the reporting verb (the speaker's act, not the content)
             removed |= {t.i for t in conj.subtree} | {c.i for c in root.children if c.dep_ == "cc" and c.i < conj.i}
             continue
+        prev = conj.doc[conj.i - 1]
+        if not own_subj and prev.dep_ == "conj" and prev.pos_ in ("NOUN", "PROPN") and prev.head.i > root.i:
+            return [list(tokens)]  # 'This is a long process and early voting makes it harder': the noun the parser
+            # joined to the object is the verb's subject; the clauses are not what the parse says
         if not own_subj and not (subj is not None and has_obj):
             continue
         part_ids = {t.i for t in conj.subtree if t.i in ids}
