@@ -65,7 +65,7 @@ _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2
 # newswire transliteration of curly quotes); a curly opening closed by a straight mark (copy-edited text
 # mixing both) is a quote too; so is a paragraph opened by a closing curly mark ('\u201dC.\u201d', an
 # autocorrect slip of scraped text: at a line's start a quote mark can only open)
-_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]"
+_QUOTE = re.compile(r"\"([^\"\u201c\u201d\n]{2,}?)\u201d|\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]"
                     r"|''((?:(?!'')[^\n]){2,}?)''|\u201c([^\u201d\"\n]{2,}?)\""
                     r"|(?:^|(?<=\n))[ \t]*\u201d([^\u201c\u201d\n]{2,}?)\u201d")
 FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
