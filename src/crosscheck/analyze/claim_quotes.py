@@ -254,3 +254,16 @@ def writer_speaks(st: State, subj: Token | None) -> bool:
     before (whose words a paragraph in the first person goes on with: first_person)."""
     return bool(st.outlet) and subj is not None and subj.lower_ in ("i", "we") and not in_quote_marks(subj) and \
         st.recent(2 * st.settings.claim_speaker_window, "PERSON") is None
+
+
+def through_quote_end(toks: list[Token], regions) -> list[Token]:
+    """The content run on to the end of a quote it opens ('saying she had "steady hands, but most of all, she
+    has a good heart."' where the parse ends the clause at 'hands'): the quoted words are the speaker's."""
+    if not toks:
+        return toks
+    doc, last = toks[0].doc, toks[-1]
+    sent = last.sent
+    for a, b, _ in regions:
+        if toks[0].idx <= a <= last.idx < b <= sent.end_char:
+            return toks + [t for t in doc[last.i + 1 : sent.end] if t.idx < b or t.idx == b and MARK.fullmatch(t.text)]
+    return toks

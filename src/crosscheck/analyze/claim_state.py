@@ -57,6 +57,7 @@ class State:
     used: set[int] = field(default_factory=set)  # token ids of the claims so far (and of their cues)
     quoted: Speaker | None = None  # who the last quote was credited to, resolved or not ('"C1," he said.')
     outlet: str | None = None  # the report's outlet: the voice of its writer ('I know that C' in an opinion piece)
+    quotes: list = field(default_factory=list)  # (start, end, open) character spans inside quote marks (quote_regions)
     quote_cue: int = -1  # the token of the verb that credited the last quote read ('replied' in 'X said C, and Y replied, "Q"')
 
     def holder(self, head: Token) -> str | None:

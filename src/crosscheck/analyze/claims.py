@@ -38,7 +38,8 @@ from crosscheck.analyze.claim_index import (
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause,
-                                            frame_follows, quote_cues, resumes, runs_on, verbless_tail, writer_speaks)
+                                            frame_follows, quote_cues, resumes, runs_on, through_quote_end, verbless_tail,
+                                            writer_speaks)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
@@ -86,7 +87,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     fix_lemmas(sdoc)
     st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings, outlet=outlet)
     sents = list(sdoc.sents)
-    quotes = quote_regions(sdoc, settings.claim_min_quote_words)
+    st.quotes = quotes = quote_regions(sdoc, settings.claim_min_quote_words)
     names = names | frozenset(w for e in ents.entities for w in e.name.split())
     qi = 0
     i = 0
@@ -491,7 +492,7 @@ def _reported(st: _State, sent: Span) -> bool:
                     st.last = _Speaker(speaker, speaker_text, st.si)
                     found = True
                 continue
-        toks, more = without_other_attributions(toks, cue, cands)
+        toks, more = without_other_attributions(through_quote_end(toks, st.quotes), cue, cands)
         hedges = ("suggest",) if cue.lemma_ == "suggest" else ()
         cited, drop = citing(sent, (cue, comp))
         if comp is not None and comp.i in drop:
