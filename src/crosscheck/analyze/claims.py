@@ -39,7 +39,7 @@ from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause,
                                             frame_follows, quote_cues, resumes, runs_on, through_quote_end, verbless_tail,
-                                            writer_speaks)
+                                            with_quoted_predicate, writer_speaks)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
@@ -262,7 +262,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if len(toks) >= st.settings.claim_min_quote_words:
             st.add(toks, psents, speaker, speaker_text, cue_text, "quote", split=False)
     st.pending.clear()
-    toks = [t for sent in qsents for t in sent if inside(t)]
+    toks = with_quoted_predicate([t for sent in qsents for t in sent if inside(t)], cue, qsents,
+                                 cue_clause(cue, set(st.index.cues)) if cue is not None else set())
     if continued and not (opened_paragraph and ran_on) and st.extend(toks, qsents, speaker, speaker_text, since):
         _nested_before(st, qsents, inside, speaker_text, len(st.claims) - 1)
     elif len(toks) >= (MIN_CUED_QUOTE_WORDS if cue is not None else st.settings.claim_min_quote_words):
