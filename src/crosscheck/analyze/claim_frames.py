@@ -28,7 +28,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, OBJECT_PREPS, asks
+from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, NOUN_CUES, OBJECT_PREPS, asks
 from crosscheck.analyze.claim_objects import completed_object, first_subject, governing_subject
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import MODAL_HEDGES, hedges_of, is_negated, render, subject_of
@@ -247,6 +247,10 @@ def _noun_source(noun: Token) -> Token | None:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None and (poss.pos_ != "PRON" or noun.dep_ != "dobj"):
         return poss
+    holder = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("PERSON", "ORG", "NORP"))), None)
+    if holder is not None and NOUN_CUES.get(noun.lemma_.lower()) == "belief":
+        return holder  # 'to sway the views of Senator Ek': Ek holds them, not the verb's subject ('criticism of X': X is its target)
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":  # 'X repeated his promise to': X
         head = noun.head
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
