@@ -107,6 +107,15 @@ def test_a_learned_reading_in_the_writer_s_own_voice_is_the_outlet_s(doc, model)
                                                                 outlet_claims=False).claims)
 
 
+def test_a_learned_object_content_leaves_out_the_writer_s_aside(doc, model):
+    # a relative clause set off by a comma in a noun-phrase content is the writer's, as the rule finder reads objects
+    # (failed before: the learned reading kept ', which the port authority signed in May')
+    sdoc = doc("Mayor Tomas Brandt lambasted the new dredging contract, which the port authority signed in May.")
+    lem = next(f"{t.lemma_}/VERB" for t in sdoc if t.lower_ == "lambasted")
+    model(claim_learned.Model({"bias": -6.0, f"LR={lem}|dobj": 9.0}, 0.5, frozenset({lem})))
+    assert [c.text for c in _extract(sdoc) if c.cue == "lambasted"] == ["The new dredging contract."]
+
+
 def test_packaged_model_loads_and_is_used(doc):
     m = claim_learned.load()
     assert 0.0 < m.threshold < 1.0 and "bias" in m.weights and len(m.lemmas) >= 100

@@ -29,7 +29,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, NOUN_CUES, OBJECT_PREPS, asks
-from crosscheck.analyze.claim_objects import completed_object, first_subject, governing_subject
+from crosscheck.analyze.claim_objects import completed_object, first_subject, governing_subject, without_asides
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import MODAL_HEDGES, hedges_of, is_negated, render, subject_of
 from crosscheck.denials import is_denial
@@ -299,6 +299,14 @@ def _denied_in(claims, sent, cue: Token, text: str) -> bool:
 _WORD = re.compile(r"[^\W_]+")
 
 
+def spoken(cue: Token, content, rel: str):
+    """The content's token ids but for the writer's asides on a noun-phrase content (object or prepositional: 'praised
+    her plans, which include a tax credit'), as the rule finder's objects read (claim_objects.without_asides)."""
+    if rel == "dobj" or rel.startswith("prep:"):
+        return sorted(without_asides(cue, set(content)))
+    return content
+
+
 def within_claim(text: str, who: str | None, claims) -> bool:
     """The words of ``text`` are all words of one of the claims that ``who`` (a speaker key or wording) makes:
     a piece of what they already said ('X continued: "C1, but C2"' read again as 'continued C1')."""
@@ -333,7 +341,7 @@ def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None
             speaker, speaker_text = resolve(st, hit.source, mention=False)
         if speaker is None and (speaker_text is None or hit.source.pos_ == "PRON"):
             continue
-        toks = [doc[k] for k in hit.content]
+        toks = [doc[k] for k in spoken(cue, hit.content, hit.rel)]
         if not any(t.is_alpha for t in toks):
             continue  # 'showed her ahead with 50.3%': a figure alone, no word of what it counts
         text = render(toks, MIN_WORDS)

@@ -33,7 +33,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_frames import (NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon,
-                                             refused_speech)
+                                             refused_speech, spoken)
 from crosscheck.analyze.claim_index import CUE_CLASS, asks
 from crosscheck.analyze.claim_quotes import writer_speaks
 from crosscheck.analyze.claim_sources import names_a_document
@@ -291,7 +291,7 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
                 seen = [_tokens(c.text) for c in here]
             elif j in st.used and any(c.cue == cue.lower_ for c in st.claims if c.start <= sent.start_char < c.end):
                 break
-            text = render([doc[k] for k in cand.content], MIN_WORDS)
+            text = render([doc[k] for k in spoken(cue, cand.content, cand.rel)], MIN_WORDS)
             if text is None:
                 continue
             toks = _tokens(text)
