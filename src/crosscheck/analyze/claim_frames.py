@@ -300,10 +300,11 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def spoken(cue: Token, content, rel: str):
-    """The content's token ids but for the writer's asides on a noun-phrase content (object or prepositional: 'praised
-    her plans, which include a tax credit'), as the rule finder's objects read (claim_objects.without_asides)."""
+    """The content's token ids but for the writer's asides on a noun-phrase content (object or prepositional): a
+    relative clause after a comma ('praised her plans, which include a tax credit'; claim_objects.without_asides).
+    Appositions stay: on PolNeAR train they mostly name who is meant ('testimony by G. Hicks, the former deputy')."""
     if rel == "dobj" or rel.startswith("prep:"):
-        return sorted(without_asides(cue, set(content)))
+        return sorted(without_asides(cue, set(content), ("relcl",)))
     return content
 
 

@@ -82,7 +82,7 @@ def _change_after(cue: Token, obj: Token) -> set[int]:
 _ASIDE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "-"})
 
 
-def without_asides(cue: Token, ids: set[int]) -> set[int]:
+def without_asides(cue: Token, ids: set[int], deps=("relcl", "appos", "acl")) -> set[int]:
     """The content without what the writer adds about its nouns after a comma or a dash ('questioned the
     integrity of the vote, encouraging ...', 'cited criticism of the host, who took heat for ...', 'endorsed
     the campaign, the latest chapter in ...'): a non-restrictive relative clause, apposition or participle."""
@@ -94,7 +94,7 @@ def without_asides(cue: Token, ids: set[int]) -> set[int]:
             continue
         for c in noun.children:
             lead = c.left_edge.i - 1
-            if c.dep_ in ("relcl", "appos", "acl") and c.i > noun.i and lead >= 0 and doc[lead].text in _ASIDE_MARKS:
+            if c.dep_ in deps and c.i > noun.i and lead >= 0 and doc[lead].text in _ASIDE_MARKS:
                 drop |= {t.i for t in c.subtree} | {lead}
     return (ids - drop) or ids
 
