@@ -374,8 +374,8 @@ def _reported(st: _State, sent: Span) -> bool:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
         if cue.i in used or _unsaid(cue, cls in ATTITUDES) or inverted_that(cue) is not None:
             continue  # (a 'that' clause the parser made the head is the content of the cue before it)
-        if used and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS):
-            continue  # a second, independent attribution in one sentence: verbs of saying only
+        if used and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS) and relative_speaker(cue) is None:
+            continue  # a second, independent attribution in one sentence: verbs of saying only (and 'X, who knew C, ...')
         chain: tuple[str, ...] = ()
         relay = quoted_as_saying(cue)
         progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
