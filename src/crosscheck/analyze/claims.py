@@ -261,6 +261,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         toks = [t for sent in psents for t in sent if start <= t.idx < end]
         if len(toks) >= st.settings.claim_min_quote_words:
             st.add(toks, psents, speaker, speaker_text, cue_text, "quote", split=False)
+            _nested_before(st, psents, lambda t, a=start, b=end: a <= t.idx < b, speaker_text, len(st.claims) - 1)
     st.pending.clear()
     toks = with_quoted_predicate([t for sent in qsents for t in sent if inside(t)], cue, qsents,
                                  cue_clause(cue, set(st.index.cues)) if cue is not None else set())
