@@ -29,13 +29,14 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_SOURCES, NEGATING_PREPS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_SOURCES, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
     without_title_before,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
+from crosscheck.analyze.claim_nested import beside_quote, nested, nested_before, unsaid
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause,
                                             frame_follows, quote_cues, resumes, runs_on, through_quote_end, verbless_tail,
@@ -46,12 +47,11 @@ from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
-                                              conjunct_subject, governing_subject, inverted_content, inverted_that,
-                                              narrators_conjunct, no_one, noun_infinitive, object_content, own_conjunct, participle_as_subject,
+                                              governing_subject, inverted_content, inverted_that,
+                                              narrators_conjunct, noun_infinitive, object_content, own_conjunct, participle_as_subject,
                                               passive_naming,
                                               reason_after, relative_content, relative_speaker_noun, relative_with_subject,
                                               subject_before_aside)
-from crosscheck.analyze.claim_state import FIRST_PERSON
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
 from crosscheck.analyze.claim_state import object_read_as_subject
@@ -124,7 +124,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
                     j += 1
                 k += 1
             if _quote(st, region, sents[i : j + 1], sents, i, quotes[qi + 1 : k]):
-                _beside_quote(st, sents[i : j + 1], quote_regions_of(quotes, sents[i].start_char, sents[j].end_char))
+                beside_quote(st, sents[i : j + 1], quote_regions_of(quotes, sents[i].start_char, sents[j].end_char))
                 i = j + 1
                 continue
         block = block_quote(st, sents, i)  # 'The governor added:' over a paragraph of his words
@@ -261,17 +261,17 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         toks = [t for sent in psents for t in sent if start <= t.idx < end]
         if len(toks) >= st.settings.claim_min_quote_words:
             st.add(toks, psents, speaker, speaker_text, cue_text, "quote", split=False)
-            _nested_before(st, psents, lambda t, a=start, b=end: a <= t.idx < b, speaker_text, len(st.claims) - 1)
+            nested_before(st, psents, lambda t, a=start, b=end: a <= t.idx < b, speaker_text, len(st.claims) - 1)
     st.pending.clear()
     toks = with_quoted_predicate([t for sent in qsents for t in sent if inside(t)], cue, qsents,
                                  cue_clause(cue, set(st.index.cues)) if cue is not None else set())
     if continued and not (opened_paragraph and ran_on) and st.extend(toks, qsents, speaker, speaker_text, since):
-        _nested_before(st, qsents, inside, speaker_text, len(st.claims) - 1)
+        nested_before(st, qsents, inside, speaker_text, len(st.claims) - 1)
     elif len(toks) >= (MIN_CUED_QUOTE_WORDS if cue is not None else st.settings.claim_min_quote_words):
         before = len(st.claims)
         st.add(toks, qsents, speaker, speaker_text, cue_text, "quote", split=len(qsents) == 1,
                min_words=MIN_CUED_QUOTE_WORDS if cue is not None else None)
-        _nested_before(st, qsents, inside, speaker_text, before)
+        nested_before(st, qsents, inside, speaker_text, before)
     for j in st.index.within(st.index.cues, qsents[-1]):  # '"C," X said, adding that D'
         more = sdoc[j]
         if not inside(more) and adding_head(more) is not None and speaker_text is not None:
@@ -285,77 +285,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     return True
 
 
-def _nested_before(st: _State, qsents: list[Span], inside, outer: str | None, at: int) -> None:
-    """The speech reported inside a quote, put before the quote's own claims (from ``at``), so that the
-    quote stays the last claim and goes on with its next sentence ('"The mayor said C1. C2," X said. "C3."')."""
-    n = len(st.claims)
-    for sent in qsents:
-        _nested(st, sent, inside, outer)
-    if len(st.claims) > n:
-        st.claims[at:] = st.claims[n:] + st.claims[at:n]
-        st.claims[at:] = [replace(c, key=f"c{at + k + 1}") for k, c in enumerate(st.claims[at:])]
-
-
-def _beside_quote(st: _State, qsents: list[Span], regions: list[tuple[int, int]]) -> None:
-    """Speech reported in a quote's sentence outside the quote marks ('"C1," said Ana Ruiz, who said C2';
-    '"C1," X told a rally, saying C2'): each cue whose words no claim has taken yet."""
-    own = st.quote_cue >= qsents[0].start  # the quote's cue is of these sentences: its clause is not another's content
-    taken = set(st.used) | (cue_clause(st.sdoc[st.quote_cue], set(st.index.cues)) if own else set())
-    # the quote's own cue is read; another cue, main ('X said C, and Y replied, "Q"') or below it ('who said'), is not
-    outside = lambda t: t.i not in taken and not any(a <= t.idx < b for a, b in regions) and (  # noqa: E731
-        t.dep_ not in ("ROOT", "parataxis") or t.idx < regions[0][0] and own)
-    for sent in qsents:
-        _nested(st, sent, outside, None, quoted=False)
-
-
-def _nested(st: _State, sent: Span, inside, outer: str | None, quoted: bool = True) -> None:
-    """Speech or belief reported inside a claim ('"The mayor told us the bridge would reopen," she said';
-    'X said the union believes C'): the inner source's claim, with the outer speaker as its chain when
-    they differ. In a quote, a pronoun is not the quoting speaker and 'I said' adds nothing."""
-    last = st.last
-    for j in st.index.within(st.index.cues, sent):
-        cue = st.sdoc[j]
-        rel = relative_speaker(cue)
-        if not inside(cue) or (cue.dep_ in ("amod", "acl", "relcl", "xcomp") and rel is None) or _unsaid(cue):
-            continue
-        comp = next((c for c in cue.children if c.dep_ == "ccomp" and is_clause(c) and c.i > cue.i), None)
-        cls = CUE_CLASS.get(cue.lemma_)
-        inf = infinitive(cue) if cls in ("belief", "intention") or (comp is None and cls == "speech") else None
-        if inf is not None:
-            comp = None
-        subj = rel if rel is not None else next((c for c in cue.children if c.dep_ == "nsubj"), None)
-        if subj is None and not quoted and cue.dep_ == "conj":  # 'X told a rally, and said C': the first verb's subject
-            subj = conjunct_subject(cue)
-        elif subj is None and not quoted and cue.dep_ == "pcomp":  # 'X accused Y of claiming C': Y
-            subj = governing_subject(cue)
-        if comp is not None and cls != "speech" and asks(comp):
-            comp = None
-        if (comp is None and inf is None) or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that"):
-            continue
-        if subj.pos_ == "PRON" and quoted:
-            continue  # 'he thinks C' inside a quote: not the quoting speaker, and no one the report names
-        speaker, speaker_text = _resolve(st, subj)
-        if speaker is None and speaker_text is None:
-            continue
-        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
-        if inf is not None and cls == "belief" and not inf[1]:
-            kind = "intention"
-        toks = [t for t in (comp.subtree if comp is not None else inf[0]) if inside(t)]
-        same = speaker_text == outer or (speaker is not None and last is not None and speaker == last.key)
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=(outer,) if outer and not same else ())
-    st.last = last
-
-
 # ---------------------------------------------------------------- reported speech
-def _unsaid(cue: Token, attitude: bool = False) -> bool:
-    """The cue tells no speech act: it is negated ('did not say that C'; not an ``attitude``, a belief, intention or
-    knowledge: 'did not want to stay' is one, negated), no one is its subject, or a verb of refusing governs it
-    ('declined to confirm that C', 'refused to say how many C': data/attribution_frames_en.json 'refusing'; 'failed
-    to note that C' presupposes C), or a preposition denies it ('left without saying where')."""
-    return not attitude and any(c.dep_ == "neg" for c in cue.children) or no_one(cue) or \
-        cue.dep_ == "xcomp" and cue.head.lemma_ in claim_frames.REFUSING or cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS
-
-
 def _credited(st: _State, sent: Span) -> bool:
     """'According to X, C': X's C; a second source's clause set against it ('..., while Y said D') by its own cue."""
     if not (according_to(st, sent) or in_document(st, sent)):
@@ -373,7 +303,7 @@ def _reported(st: _State, sent: Span) -> bool:
     used: set[int] = set()  # tokens of the claims found so far (their inner cues are read as nested speech)
     for cue in cands:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
-        if cue.i in used or _unsaid(cue, cls in ATTITUDES) or inverted_that(cue) is not None:
+        if cue.i in used or unsaid(cue, cls in ATTITUDES) or inverted_that(cue) is not None:
             continue  # (a 'that' clause the parser made the head is the content of the cue before it)
         if used and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS) and relative_speaker(cue) is None:
             continue  # a second, independent attribution in one sentence: verbs of saying only (and 'X, who knew C, ...')
@@ -508,7 +438,7 @@ def _reported(st: _State, sent: Span) -> bool:
         ids = {t.i for t in toks}
         used |= ids | {cue.i}
         if not is_denial(cue.lower_, "en"):  # 'X denied that Y had pressed Z to act': no act of Y's is told
-            _nested(st, sent, lambda t, ids=ids, cue=cue: t.i in ids and t.i != cue.i, speaker_text, quoted=False)
+            nested(st, sent, lambda t, ids=ids, cue=cue: t.i in ids and t.i != cue.i, speaker_text, quoted=False)
         for other, other_comp in more:  # 'X said C1 and added that C2', 'added' hung under C1
             st.add(list(other_comp.subtree), [sent], speaker, speaker_text, other.lower_, "reported", chain=chain)
             used |= {t.i for t in other.subtree}
