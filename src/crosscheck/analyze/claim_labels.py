@@ -59,7 +59,8 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
     name = toks[k:colon]
     # one word of a name the report gives in full counts whatever its tag: a headline's 'Sanders: C' (a
     # parser reads a sentence-initial surname as a common noun) or a transcript's 'WALLACE: C'
-    alone = len(name) == 1 and name[0].text[:1].isupper() and (name[0].text in names or name[0].text.title() in names)
+    alone = name[0].text[:1].isupper() and all(t.text in names or t.text.title() in names for t in name) and (
+        len(name) == 1 or all(t.text.isupper() for t in name))  # ('JAKE TAPPER': a transcript's label, transcript_names)
     if _source_label(name, sources):
         pass  # 'Poll: C', 'New poll: C' (the noun heads the label; a name is not needed)
     elif not alone and not all(t.pos_ in _NAME_POS or t.text.isupper() for t in name):
@@ -81,3 +82,15 @@ def _source_label(name: list[Token], sources: frozenset[str]) -> bool:
     last = name[-1].text.lower()
     return bool(sources) and (last in sources or last.endswith("s") and last[:-1] in sources) and \
         name[0].text[:1].isupper() and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") for t in name) and len(name) <= 3
+
+
+_LABEL_LINE = re.compile(r"(?m)^[ \t]*[\"\u201c]?([^\W\d_a-z][^\W\da-z]*(?:[ .'\u2019-]+[^\W\d_a-z][^\W\da-z]*){0,2}):")
+
+
+def transcript_names(text: str) -> frozenset[str]:
+    """The words of the upper-case labels of a transcript ('TAPPER: ...', 'JAKE TAPPER: ...'): labels whose last
+    word opens at least two paragraphs, in title case as a name is written ('Tapper', 'Jake'); a label seen once
+    ('VIDEO:', 'CORRECTION:') is no speaker."""
+    labels = [m.group(1).split() for m in _LABEL_LINE.finditer(text) if m.group(1).isupper()]
+    last = [words[-1] for words in labels]
+    return frozenset(w.title() for words in labels if last.count(words[-1]) >= 2 for w in words)

@@ -35,7 +35,7 @@ from crosscheck.analyze.claim_index import (
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
     without_title_before,
 )
-from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label
+from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label, transcript_names
 from crosscheck.analyze.claim_nested import beside_quote, nested, nested_before, unsaid
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause,
@@ -88,7 +88,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings, outlet=outlet)
     sents = list(sdoc.sents)
     st.quotes = quotes = quote_regions(sdoc, settings.claim_min_quote_words)
-    names = names | frozenset(w for e in ents.entities for w in e.name.split())
+    names = names | frozenset(w for e in ents.entities for w in e.name.split()) | transcript_names(doc_text(sdoc))
     qi = 0
     i = 0
     framed: list[Claim] = []  # claims cued by the frame lexicon (claim_frames.py), read after each sentence
