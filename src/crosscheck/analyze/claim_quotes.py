@@ -242,11 +242,23 @@ TAIL_WORDS = 8
 def frame_follows(nxt: Span, end: int) -> bool:
     """The sentence ``nxt``, which the parser started right after a quote ending at character ``end`` ('"Why not?"
     Ruiz said.'), is the quote's frame: a verb of saying comes first, or it opens in lower case and is a short
-    frame of its own, a subject and its verb ('"... pay his?" a narrator in the ad asks.')."""
+    frame of its own, a subject and its verb ('"... pay his?" a narrator in the ad asks.'), or it is a named
+    subject and a verb with no complement ('"Why not?" Mayor Ek asked.')."""
     if cue_follows(nxt.doc, end, across=True):
         return True
     first = next((t for t in nxt if t.is_alpha), None)
-    return first is not None and first.text[:1].islower() and any_verb_of_quote(nxt, lambda t: False) is not None
+    if first is None:
+        return False
+    verb = any_verb_of_quote(nxt, lambda t: False)
+    if verb is None:
+        return False
+    if first.text[:1].islower():
+        return True
+    # '"Why do they pay less than you do?" Mayor Ek asked.': a named subject and its verb, nothing else
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON") and \
+        sum(1 for t in nxt if t.is_alpha) <= 5 and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp")
+                                                          for c in verb.children)
 
 
 def writer_speaks(st: State, subj: Token | None) -> bool:

@@ -48,7 +48,7 @@ from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
                                               governing_subject, inverted_content, inverted_that,
-                                              narrators_conjunct, noun_infinitive, object_content, own_conjunct, participle_as_subject,
+                                              narrators_conjunct, no_one, noun_infinitive, object_content, own_conjunct, participle_as_subject,
                                               passive_naming,
                                               reason_after, relative_content, relative_speaker_noun, relative_with_subject,
                                               subject_before_aside)
@@ -223,7 +223,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     if cue is not None:
         cue, speaker, speaker_text = credited(st, ranked) if ranked else (cue, *_quote_speaker(st, cue))
         st.quote_cue = cue.i
-        if speaker is None and speaker_text is None or prefix and inside_clause(cue, region[0]):
+        if speaker is None and speaker_text is None or prefix and inside_clause(cue, region[0]) or no_one(cue):
             return False
         cue_text = cue.lower_
         inside = in_any
