@@ -164,6 +164,8 @@ def runs_on(st: State, sents: list[Span], i: int, region: tuple[int, int, bool],
     while j + 1 < len(sents) and sents[j].end_char < region[1]:
         j += 1
     toks = [t for s in sents[i + 1 : j + 1] for t in s if region[0] <= t.idx < region[1]]
+    if toks and all(t.i in st.used for t in toks):
+        return j  # the claim took the quote's words to its closing mark already (through_quote_end)
     text = render(toks, 1) if j > i else None
     if text is None:
         return None
@@ -270,14 +272,19 @@ def writer_speaks(st: State, subj: Token | None) -> bool:
 
 def through_quote_end(toks: list[Token], regions) -> list[Token]:
     """The content run on to the end of a quote it opens ('saying she had "steady hands, but most of all, she
-    has a good heart."' where the parse ends the clause at 'hands'): the quoted words are the speaker's."""
+    has a good heart."' where the parse ends the clause at 'hands'; 'saying he is "weak on immigration. Weak like
+    a baby."' over the sentences the quote runs on): the quoted words are the speaker's."""
     if not toks:
         return toks
     doc, last = toks[0].doc, toks[-1]
-    sent = last.sent
     for a, b, _ in regions:
-        if toks[0].idx <= a <= last.idx < b <= sent.end_char:
-            return toks + [t for t in doc[last.i + 1 : sent.end] if t.idx < b or t.idx == b and MARK.fullmatch(t.text)]
+        if toks[0].idx <= a <= last.idx < b:
+            more = []
+            for t in doc[last.i + 1 :]:
+                if t.idx > b or t.idx == b and not MARK.fullmatch(t.text):
+                    break
+                more.append(t)
+            return toks + more
     return toks
 
 
