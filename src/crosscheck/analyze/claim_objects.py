@@ -260,6 +260,21 @@ def no_one(cue: Token) -> bool:
     return subj is not None and (subj.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children))
 
 
+def stranded_after(cue: Token, comp: Token) -> list[Token]:
+    """'X said money is needed to develop a vaccine, educate the public and learn more': bare verbs (no subject, no
+    'to', no marker) the parser hung on the cue right after its content clause, which go on with that clause's last
+    infinitive."""
+    doc = cue.doc
+    end = max(t.i for t in comp.subtree if not t.is_punct)
+    out: list[Token] = []
+    for c in cue.children:
+        if c.dep_ == "advcl" and c.tag_ == "VB" and c.left_edge.i == end + 2 and doc[end + 1].text == "," \
+                and not any(g.dep_ in ("nsubj", "mark", "aux") for g in c.children) \
+                and any(t.tag_ == "VB" and t.dep_ == "xcomp" for t in comp.subtree):
+            out += [doc[end + 1], *c.subtree]
+    return out
+
+
 def reason_after(cue: Token, comp: Token) -> list[Token]:
     """'X said C, because D': a 'because' clause the parser hung on the cue after its content clause is the
     speaker's reason, part of what is said (not why it was said: 'said so because' has no content clause)."""

@@ -79,6 +79,10 @@ def split_clauses(tokens: Sequence[Token], speech: Container[str] = frozenset(),
             removed |= {t.i for t in conj.subtree} | {c.i for c in root.children if c.dep_ == "cc" and c.i < conj.i}
             continue
         prev = conj.doc[conj.i - 1]
+        if not own_subj and conj.tag_ == "VB" and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in conj.children) and (
+                root.tag_ in ("VBN", "VBG") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in conj.children)):
+            return [list(tokens)]  # 'money is needed to develop a test, train nurses', 'underscores its resolve to build
+            # warheads and to deploy them': the base verb goes on an infinitive, not the clause ('money train nurses')
         if not own_subj and prev.dep_ == "conj" and prev.pos_ in ("NOUN", "PROPN") and prev.head.i > root.i:
             return [list(tokens)]  # 'This is a long process and early voting makes it harder': the noun the parser
             # joined to the object is the verb's subject; the clauses are not what the parse says

@@ -50,7 +50,7 @@ from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after
                                               governing_subject, inverted_content, inverted_that,
                                               narrators_conjunct, no_one, noun_infinitive, object_content, own_conjunct, participle_as_subject,
                                               passive_naming,
-                                              reason_after, relative_content, relative_speaker_noun, relative_with_subject,
+                                              reason_after, relative_content, stranded_after, relative_speaker_noun, relative_with_subject,
                                               subject_before_aside)
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
@@ -384,7 +384,7 @@ def _reported(st: _State, sent: Span) -> bool:
                                                                                c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)):
                 toks = toks[1:]  # 'reported at the time that C' read as a relative clause: its 'that' is a marker
             whole = colon_after(comp)  # 'X notes that C: D1, D2 and D3': one claim, the colon's list with it
-            toks += [t for t in reason_after(cue, comp) + whole if t not in toks]  # 'X said C, because D'
+            toks += [t for t in reason_after(cue, comp) + stranded_after(cue, comp) + whole if t not in toks]  # 'X said C, because D'
             toks += [t for t in backshifted_after(cue, comp, CUE_CLASS) if t not in toks]  # 'X said C, but D would'
             narrated = narrators_conjunct(cue, comp)  # '... had been identified but declined to give his name'
             toks = [t for t in toks if t not in narrated]
