@@ -305,8 +305,10 @@ def _reported(st: _State, sent: Span) -> bool:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
         if cue.i in used or unsaid(cue, cls in ATTITUDES) or inverted_that(cue) is not None:
             continue  # (a 'that' clause the parser made the head is the content of the cue before it)
-        if used and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS) and relative_speaker(cue) is None:
-            continue  # a second, independent attribution in one sentence: verbs of saying only (and 'X, who knew C, ...')
+        if used and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS) and relative_speaker(cue) is None \
+                and not (cue.dep_ == "conj" and cue.head.lemma_ in CUE_CLASS and not any(c.dep_ == "nsubj" for c in cue.children)):
+            continue  # a second, independent attribution in one sentence: verbs of saying only (and 'X, who knew C, ...';
+            # 'X proposes C1 and plans to C2': the first cue's speaker again)
         chain: tuple[str, ...] = ()
         relay = quoted_as_saying(cue)
         progressive = cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children)  # 'is planning to'
