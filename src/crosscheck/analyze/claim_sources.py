@@ -64,6 +64,8 @@ def _as_parsed(sent: Span, a: Token) -> tuple[Token, set[int], str | None, str] 
     particles = [c for c in verb.children if c.dep_ == "prt"]
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     end = verb.right_edge.i
+    while end > verb.i and sent.doc[end].text == ",":
+        end -= 1  # (the comma closing the clause the parser hung on its last noun: 'pointed out with a chart, C')
     if subj is None or subj.i < a.i or subj.lower_ in FIRST_PERSON or subj.lower_ in SECOND_PERSON:
         return None
     if verb.lemma_ == "point" and not particles:
