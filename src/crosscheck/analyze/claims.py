@@ -132,8 +132,10 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
             i = block + 1
             continue
         cued, added = word_cues(st, sent), len(st.claims)  # claim_words.py: "the mayor's claim that C"
-        if _credited(st, sent) or _reported(st, sent) or (region is not None and _partial_quote(st, sent, region)) \
-                or possessed_count(st, sent):
+        made = _credited(st, sent) or _reported(st, sent)
+        if region is not None and len(st.claims) == added:  # (a cue read as naming who speaks next: 'X tells them to "Q"')
+            made = _partial_quote(st, sent, region) or made
+        if made or possessed_count(st, sent):
             on = runs_on(st, sents, i, region, added) if region is not None else None  # 'X said "C1. C2."'
             if outlet_claims:
                 speaker_acts(st, sent, outlet)  # 'X said C and declared three days of mourning': X's act, the report's
