@@ -1,10 +1,11 @@
-"""'As X noted, C' clauses (analyze/claim_sources.py) on hand-made parses: the attachments a parser may give
-are set by hand. Fictional words."""
+"""Who is credited and what they said, on hand-made parses: 'As X noted, C' (analyze/claim_sources.py) and
+noun-phrase contents (claim_objects.py). The attachments a parser may give are set by hand. Fictional words."""
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
+from crosscheck.analyze.claim_objects import object_content
 from crosscheck.analyze.claim_sources import as_clauses
 
 
@@ -23,3 +24,20 @@ def test_an_as_clause_whose_closing_comma_the_parser_hung_on_its_last_noun():
     subj, drop, wording, cue = found
     assert subj.text == "user" and wording == "one user" and cue == "pointed out"
     assert drop == set(range(0, 9))  # 'As one user pointed out with a chart ,'
+
+
+def test_an_apposition_the_parser_made_the_object_leaves_the_prepositional_content():
+    # 'The board pointed to the plan as an example, a key factor in growth.': the parser hangs the apposition after
+    # the comma on the verb as its object (failed before: the content was 'a key factor in growth')
+    words = ["The", "board", "pointed", "to", "the", "plan", "as", "an", "example", ",", "a", "key", "factor", "in",
+             "growth", "."]
+    heads = [1, 2, 2, 2, 5, 3, 5, 8, 6, 2, 12, 12, 2, 12, 13, 2]
+    deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "punct", "det", "amod", "dobj", "prep",
+            "pobj", "punct"]
+    lemmas = ["the", "board", "point", "to", "the", "plan", "as", "an", "example", ",", "a", "key", "factor", "in",
+              "growth", "."]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "ADJ", "NOUN", "ADP", "NOUN",
+           "PUNCT"]
+    spaces = [True] * 8 + [False] + [True] * 5 + [False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+    assert object_content(doc[2]) == set(range(3, 9))  # 'to the plan as an example'

@@ -37,6 +37,9 @@ def object_content(cue: Token) -> set[int] | None:
     situation', 'Romney for not releasing his returns'), or of the phrase of a prepositional cue ('called
     for his dismissal'); None when there is none, or it is a bare pronoun nothing completes ('they defended it')."""
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is not None and cue.doc[obj.left_edge.i - 1].text == "," and any(
+            c.dep_ == "prep" and cue.i < c.i < obj.i for c in cue.children):
+        obj = None  # 'pointed to X's decision as an example, a key factor in C': an apposition the parser made the object
     if obj is None:
         preps = OBJECT_PREPS.get(cue.lemma_, ())
         obj = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
