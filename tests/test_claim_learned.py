@@ -116,6 +116,17 @@ def test_a_learned_object_content_leaves_out_the_writer_s_aside(doc, model):
     assert [c.text for c in _extract(sdoc) if c.cue == "lambasted"] == ["The new dredging contract."]
 
 
+def test_an_indefinite_pronoun_source_speaks_but_no_one_does_not(doc, model):
+    # 'someone', 'everyone' name a speaker, however vaguely, as 'a source' does (failed before: a pronoun source
+    # with no entity made no claim); 'nobody' says no one spoke
+    for who, made in (("Someone", True), ("Everyone", True), ("Nobody", False)):
+        sdoc = doc(f"{who} lambasted the port authority for its handling of the dredging contract.")
+        lem = next(f"{t.lemma_}/VERB" for t in sdoc if t.lower_ == "lambasted")
+        model(claim_learned.Model({"bias": -6.0, f"LR={lem}|dobj": 9.0}, 0.5, frozenset({lem})))
+        found = [c for c in _extract(sdoc) if c.cue == "lambasted"]
+        assert [c.speaker_text for c in found] == ([who] if made else []), (who, found)
+
+
 def test_packaged_model_loads_and_is_used(doc):
     m = claim_learned.load()
     assert 0.0 < m.threshold < 1.0 and "bias" in m.weights and len(m.lemmas) >= 100
