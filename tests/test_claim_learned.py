@@ -127,6 +127,16 @@ def test_an_indefinite_pronoun_source_speaks_but_no_one_does_not(doc, model):
         assert [c.speaker_text for c in found] == ([who] if made else []), (who, found)
 
 
+def test_a_learned_reading_whose_source_is_no_one_is_no_claim(doc, model):
+    # 'none of his aides lambasted C', 'no one lambasted C': no speaker (failed before: C by 'None')
+    for text in ("None of the mayor's aides lambasted the port authority for its handling of the dredging contract.",
+                 "No one lambasted the port authority for its handling of the dredging contract."):
+        sdoc = doc(text)
+        lem = next(f"{t.lemma_}/VERB" for t in sdoc if t.lower_ == "lambasted")
+        model(claim_learned.Model({"bias": -6.0, f"LR={lem}|dobj": 9.0}, 0.5, frozenset({lem})))
+        assert not [c for c in _extract(sdoc) if c.cue == "lambasted"], text
+
+
 def test_packaged_model_loads_and_is_used(doc):
     m = claim_learned.load()
     assert 0.0 < m.threshold < 1.0 and "bias" in m.weights and len(m.lemmas) >= 100

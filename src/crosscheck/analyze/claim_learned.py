@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.claim_frames import (NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon,
                                              refused_speech, spoken)
 from crosscheck.analyze.claim_index import CUE_CLASS, asks
-from crosscheck.analyze.claim_objects import no_one
+from crosscheck.analyze.claim_objects import NO_ONE, no_one
 from crosscheck.analyze.claim_quotes import writer_speaks
 from crosscheck.analyze.claim_sources import names_a_document
 from crosscheck.analyze.claim_state import resolve
@@ -310,10 +310,12 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
         if best is None:
             continue
         _, cand, text, toks, (speaker, speaker_text) = best
+        if no_one(cue) or cand.source.lower_ in NO_ONE or cand.source.pos_ in ("VERB", "AUX"):
+            continue  # 'no one stated that C', 'none of his arguments', a verb the parser made the subject: no speaker
         if speaker is None and speaker_text is None and writer_speaks(st, cand.source):
             speaker_text = st.outlet  # 'I know all about C': the piece's own writer
         elif speaker is None and (speaker_text is None or cand.source.pos_ == "PRON" and (
-                "Ind" not in cand.source.morph.get("PronType") or no_one(cue))):  # ('someone asked how C'; not 'nobody')
+                "Ind" not in cand.source.morph.get("PronType"))):  # ('someone asked how C')
             continue
         content = [doc[k] for k in cand.content]
         frame = lexicon().frame(cue)  # the frame lexicon's kind where it lists the word ('opposes': belief)
