@@ -542,10 +542,12 @@ def before_comma(sent: Span, cue: Token) -> list[Token] | None:
     toks = [t for t in sent if t.i < edge - 1]
     if not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
-    if any(v.dep_ == "advcl" and v.head.i == cue.i and v.i < edge and any(
+    if any(v.dep_ == "advcl" and v.head.i == cue.i and v.i < edge and (any(
             c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == v.left_edge.i for c in v.children)
+            or v.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children))
            for v in toks):
-        return None  # 'But when Congress cut funding, Mexico said enough': an adverbial clause, not what was said
+        return None  # 'But when Congress cut funding, Mexico said enough', 'Speaking to students, X responded': an
+        # adverbial or participle clause, not what was said
     return toks
 
 
