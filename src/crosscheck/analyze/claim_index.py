@@ -51,6 +51,7 @@ AS_IDIOMS = dict(_DATA.get("as_idioms", {}))  # 'as the mayor put it, C': a verb
 IN_SOURCES = frozenset(_DATA.get("in_sources", ()))  # 'In the September poll, C': the poll's C
 NEGATING_PREPS = frozenset(_DATA.get("negating_preps", ()))  # 'left without saying where': no speech act
 LABEL_SOURCES = frozenset(_DATA.get("label_sources", ()))  # 'Poll: C', 'Police: C': a label with no name
+ABSOLUTE_PREPS = frozenset(_DATA.get("absolute_preps", ()))  # 'with Obama expected to visit': a participle
 TITLE_ABBREVIATIONS = dict(_DATA.get("title_abbreviations", {}))  # 'Sen. Ana Ruiz' -> 'the senator'
 CONTRAST = frozenset(_DATA.get("contrast", ()))  # '..., while the unions claimed D': a second source's clause
 CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of saying

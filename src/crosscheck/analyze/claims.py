@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_SOURCES, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_SOURCES, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
     quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -307,6 +307,9 @@ def _reported(st: _State, sent: Span) -> bool:
         cls = CUE_CLASS.get(cue.lemma_, "speech")
         if cue.i in used or unsaid(cue, cls in ATTITUDES) or inverted_that(cue) is not None:
             continue  # (a 'that' clause the parser made the head is the content of the cue before it)
+        if cls in ATTITUDES and cue.tag_ in ("VBD", "VBN") and (cue.dep_ == "pcomp" and cue.head.lower_ in ABSOLUTE_PREPS or any(
+                c.dep_ == "mark" and c.lower_ in ABSOLUTE_PREPS for c in cue.children)):
+            continue  # 'with Obama expected to visit': a passive participle, its noun no one who expects
         if used and cls not in ("speech", "accusation") and not own_conjunct(cue, CUE_CLASS) and relative_speaker(cue) is None \
                 and not (cue.dep_ == "conj" and cue.head.lemma_ in CUE_CLASS and not any(c.dep_ == "nsubj" for c in cue.children)):
             continue  # a second, independent attribution in one sentence: verbs of saying only (and 'X, who knew C, ...';
