@@ -254,8 +254,11 @@ def is_clause(tok: Token) -> bool:
     """A clause head: a verb, or a predicate adjective or noun with its own subject (the parser heads 'X was
     "unhinged"' and 'Clinton was "justified" in ...' by the adjective, the copula as an auxiliary)."""
     # (a verb with no word of its own is none: 'told the news agency dpa she was ...' tagged 'dpa' a verb)
+    # (nor is a small clause with an expletive subject and an infinitive: 'will find it hard to explain the delay')
     return tok.pos_ in ("VERB", "AUX") and tok.n_lefts + tok.n_rights > 0 or \
-        (tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+        (tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+         and not (tok.pos_ == "ADJ" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "it" and tok.doc[tok.i - 1].dep_ == "nsubj"
+                  and any(c.tag_ == "VB" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children)))
 
 
 def relative_speaker(cue: Token) -> Token | None:
