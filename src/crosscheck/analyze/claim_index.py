@@ -183,12 +183,22 @@ def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
     text = doc_text(sdoc)
     for m in _QUOTE.finditer(text):
         g = next(k for k in range(1, _QUOTE.groups + 1) if m.group(k) is not None)
+        if _title(sdoc, m.start(g), m.end(g)):
+            continue  # 'In his book, "Make Your Kid a Millionaire," X suggested C': a title, no one's words
         if len(m.group(g).split()) >= min_words or _speech_opening(sdoc, m, m.group(g)) or _speech_after_cue(sdoc, m, m.group(g)):
             out.append((m.start(g), m.end(g), False))
     for m in _OPEN_QUOTE_PARAGRAPH.finditer(doc_text(sdoc)):
         if len(m.group(1).split()) >= min_words:
             out.append((m.start(1), m.end(1), True))
     return sorted(out)
+
+def _title(sdoc: Doc, start: int, end: int) -> bool:
+    """The quoted words are all of one title the parser's named entities mark (a book, a film, a song)."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if t.is_alpha] if span is not None else []
+    return bool(words) and all(t.ent_type_ == "WORK_OF_ART" for t in words) and \
+        sum(1 for t in words if t.ent_iob_ == "B") == 1
+
 
 def paragraph_text(sdoc: Doc, sents: list[Span]) -> str:
     text = doc_text(sdoc)
@@ -255,6 +265,8 @@ def is_clause(tok: Token) -> bool:
     "unhinged"' and 'Clinton was "justified" in ...' by the adjective, the copula as an auxiliary)."""
     # (a verb with no word of its own is none: 'told the news agency dpa she was ...' tagged 'dpa' a verb)
     # (nor is a small clause with an expletive subject and an infinitive: 'will find it hard to explain the delay')
+    if tok.ent_type_ == "WORK_OF_ART":
+        return False  # a verb of a title ('"Make Your Kid a Millionaire," X suggested')
     return tok.pos_ in ("VERB", "AUX") and tok.n_lefts + tok.n_rights > 0 or \
         (tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
          and not (tok.pos_ == "ADJ" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "it" and tok.doc[tok.i - 1].dep_ == "nsubj"
