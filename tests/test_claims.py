@@ -1140,3 +1140,12 @@ def test_a_verb_after_a_noun_the_parser_joined_to_the_object_is_not_split_off_wi
                      "in the old town to survive,\u201d said Ana Brandt, who chairs the traders\u2019 association.")
     assert [c.text for c in found] == ["This is a slow and costly process and early closing makes it even harder for "
                                        "small shops in the old town to survive."]
+
+
+def test_in_a_quote_a_belief_of_no_one_named_is_the_speaker_s_words(parse):
+    # '"..., you give ammunition to the people who want to break up the ferry company," Ek said': the quote is Ek's;
+    # 'the people' who want it are his words, no source of a claim (failed before: an intention of 'the people')
+    _, found = parse("\u201cEvery time you say that,\u201d Mayor Tomas Ek said, \u201cyou give ammunition to the people who "
+                     "want to break up the ferry company.\u201d")
+    assert [c.speaker_text for c in found if c.kind in ("belief", "intention")] == [], found
+    assert any(c.kind == "quote" and "break up the ferry company" in c.text for c in found), found

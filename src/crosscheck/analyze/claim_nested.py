@@ -73,8 +73,8 @@ def nested(st: State, sent: Span, inside, outer: str | None, quoted: bool = True
         if subj.pos_ == "PRON" and quoted:
             continue  # 'he thinks C' inside a quote: not the quoting speaker, and no one the report names
         speaker, speaker_text = resolve(st, subj)
-        if speaker is None and speaker_text is None:
-            continue
+        if speaker is None and (speaker_text is None or quoted and cls in ("belief", "intention", "knowledge")):
+            continue  # (in a quote, '... the people who want to break up the banks': the speaker's words of no one named)
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         if inf is not None and cls == "belief" and not inf[1]:
             kind = "intention"
