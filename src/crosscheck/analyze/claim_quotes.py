@@ -135,10 +135,13 @@ def quote_speaker(st: State, cue: Token) -> tuple[str | None, str | None]:
 
 def quote_goes_on(st: State, sents: list[Span], last: Speaker, i: int) -> bool:
     """'"C1," X said. He paused. "C2."': a quote sentence two sentences after its speaker's quote, in one
-    paragraph, with nothing between that quotes or names another person, is the same speaker going on."""
+    paragraph, with nothing between that quotes or names another person (or only the next quote's opening mark,
+    which the parser split off), is the same speaker going on."""
     if st.quoted is None or st.quoted.sent != last.sent or last.sent != i - 2 or (st.quoted.key, st.quoted.text) != (last.key, last.text):
         return False
     between = sents[i - 1]
+    if not any(t.is_alpha or t.like_num for t in between) and "\n" not in between.text:
+        return True  # ('"C1," X said. \'\' "C2."': the parser made the next quote's opening mark a sentence)
     if "\n" in doc_text(st.sdoc)[sents[i - 2].end_char : sents[i].start_char] or MARK.search(between.text):
         return False
     for t in between:
