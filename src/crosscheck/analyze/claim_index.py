@@ -60,7 +60,8 @@ ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowin
 # (an accusation's content is its object with the reason: 'accused X of C', read by accusation())
 OBJECT_CUES = (frozenset(w for w, c in CUE_CLASS.items() if c == "speech") | CHARACTERIZE) - NOT_OBJECT - frozenset(
     w for w, c in CUE_CLASS.items() if c == "accusation")
-_OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
+# (or opened after a sentence of the paragraph: '"C1," X said. "C2 ...' running on into the next paragraph)
+_OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)(?:^|(?<=[.!?] ))[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
 
 # quote marks: straight, curly, guillemets, low-high, and two typewriter apostrophes ('' ... '', the
 # newswire transliteration of curly quotes); a curly opening closed by a straight mark (copy-edited text

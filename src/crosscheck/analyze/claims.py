@@ -202,8 +202,10 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     """Claims of one quote (with ``more``, its parts after the cue); False when the quote is part of a
     sentence and no one is credited with it."""
     sdoc = st.sdoc
-    if region[2]:
-        st.pending.append((region, qsents))
+    if region[2]:  # (opened after the quote of the sentence before: '"C1," X said. "C2 ...', X's quote if X goes on)
+        after = (st.quoted.key, st.quoted.text, sents[i - 1].start_char) if st.quoted is not None and \
+            st.quoted.sent == i - 1 and not breaks_before(qsents[0]) else None
+        st.pending.append((region, qsents, after))
         if st.quoted is not None and st.quoted.sent == i - 1:  # ('X reports:' over it) its speaker runs on with it
             st.quoted = _Speaker(st.quoted.key, st.quoted.text, i + len(qsents) - 1)
         return True
@@ -259,8 +261,10 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
     opened_paragraph, ran_on = not prefix, bool(st.pending)  # (a paragraph closing a quote over paragraphs: its own claim)
     # a quote is one claim however many sentences it runs over (the speaker asserts it as one
     # statement); each paragraph of a quote running over paragraphs is one claim
-    for (start, end, _), psents in (st.pending if opened_paragraph else []):
+    for (start, end, _), psents, after in (st.pending if opened_paragraph else []):
         toks = [t for sent in psents for t in sent if start <= t.idx < end]
+        if after is not None and after[:2] == (speaker, speaker_text) and st.extend(toks, psents, speaker, speaker_text, after[2]):
+            continue  # the speaker of the quote it followed goes on with it
         if len(toks) >= st.settings.claim_min_quote_words:
             st.add(toks, psents, speaker, speaker_text, cue_text, "quote", split=False)
             nested_before(st, psents, lambda t, a=start, b=end: a <= t.idx < b, speaker_text, len(st.claims) - 1)
