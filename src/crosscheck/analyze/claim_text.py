@@ -183,7 +183,7 @@ def render(tokens: Sequence[Token], min_words: int = 4) -> str | None:
     """The tokens as one sentence: runs joined, leading 'that'/conjunctions and edge punctuation off, final stop;
     None under ``min_words`` words."""
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") and toks[0].lower_ in ("that", "and", "but", "so", "or", "whether")
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") and toks[0].lower_ in ("that", "and", "but", "so", "or")
                     or stray_that(toks[0])):
         toks.pop(0)
     while toks and ((_edge_punct(toks[-1]) and toks[-1].text not in (".", "!", "?") and not _closes_open(toks))
