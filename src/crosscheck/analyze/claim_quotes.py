@@ -291,25 +291,21 @@ def through_quote_end(toks: list[Token], regions) -> list[Token]:
     return toks
 
 
-def quoted_predicate(toks: list[Token]) -> bool:
-    """The quoted tokens open with the verb of a clause whose subject comes before the marks ('That "is the thing
-    that saved us"', 'The rules, the mayor said, "will make the harbour safer"')."""
+def _quoted_verb(toks: list[Token]) -> Token | None:
+    """The verb of a clause whose subject comes before the quote marks, when the quoted tokens open with it ('That "is
+    the thing that saved us"', 'The rules, the mayor said, "will make the harbour safer"'); else None."""
     first = next((t for t in toks if t.is_alpha), None)
     if first is None or first.pos_ not in ("VERB", "AUX"):
-        return False
+        return None
     verb = first.head if first.dep_ in ("aux", "auxpass", "neg") else first
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < toks[0].i for c in verb.children)
+    return verb if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < toks[0].i for c in verb.children) else None
 
 
 def with_quoted_predicate(toks: list[Token], cue: Token | None, qsents: list[Span], clause: set[int]) -> list[Token]:
     """A quote that is the predicate of a clause its subject opens outside the marks ('The club's investment, Ms.
-    Tanzer said, "is a perfect example of adapting" to the new economics'; 'That "is the thing that saved us,"
-    said C. Taylor'): the whole clause but the cue's (``clause``; its quote marks stay), as a quote alone says
-    nothing of what it is said of."""
-    if cue is None or len(qsents) != 1 or not quoted_predicate(toks):
-        return toks
-    first = next(t for t in toks if t.is_alpha)
-    verb = first.head if first.dep_ in ("aux", "auxpass", "neg") else first
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < toks[0].i and c.i in clause for c in verb.children):
+    Tanzer said, "is a perfect example of adapting" to the new economics'): the whole clause but the cue's
+    (``clause``; its quote marks stay), as a quote alone says nothing of what it is said of."""
+    verb = _quoted_verb(toks) if cue is not None and len(qsents) == 1 else None
+    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < toks[0].i and c.i in clause for c in verb.children):
         return toks  # ('X said "will come"': the subject is the cue's)
     return [t for t in qsents[0] if t.i not in clause or MARK.fullmatch(t.text)]

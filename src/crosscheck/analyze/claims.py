@@ -50,7 +50,7 @@ from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after
                                               governing_subject, inverted_content, inverted_that,
                                               narrators_conjunct, no_one, noun_infinitive, object_content, own_conjunct, participle_as_subject,
                                               passive_naming,
-                                              reason_after, relative_content, stranded_after, relative_speaker_noun, relative_with_subject,
+                                              reason_after, relative_content, relative_speaker_noun, relative_with_subject, stranded_after,
                                               subject_before_aside)
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
