@@ -1,5 +1,5 @@
-"""What the claim finder looks at: cue words, quote spans, paragraph layout of one parsed report, and
-where a cue's source and content lie in its parse tree.
+"""What the claim finder looks at: cue words, paragraph layout of one parsed report, and where a cue's source
+and content lie in its parse tree (the quote spans: quote_marks.py).
 
 Positions come from integer token arrays (``Doc.to_array``), so finding candidates costs no Token
 objects; only the few candidate tokens are then read through spaCy's API.
@@ -7,7 +7,6 @@ objects; only the few candidate tokens are then read through spaCy's API.
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_left
 from importlib import resources
 
@@ -16,10 +15,8 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_labels import HSPACE
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, stray_that
 from crosscheck.analyze.entities import TITLE_HEADS, LocalEntities, doc_text
-
 
 
 def _load_cues() -> tuple[dict[str, str], frozenset[str], dict]:
@@ -60,16 +57,6 @@ ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowin
 # (an accusation's content is its object with the reason: 'accused X of C', read by accusation())
 OBJECT_CUES = (frozenset(w for w, c in CUE_CLASS.items() if c == "speech") | CHARACTERIZE) - NOT_OBJECT - frozenset(
     w for w, c in CUE_CLASS.items() if c == "accusation")
-# (or opened after a sentence of the paragraph: '"C1," X said. "C2 ...' running on into the next paragraph)
-_OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)(?:^|(?<=[.!?] ))[ \t]*[\"\u201c]([^\"\u201c\u201d\n]{2,}?)[ \t]*$(?=\n+[ \t]*[\"\u201c])")
-
-# quote marks: straight, curly, guillemets, low-high, and two typewriter apostrophes ('' ... '', the
-# newswire transliteration of curly quotes); a curly opening closed by a straight mark (copy-edited text
-# mixing both) is a quote too; so is a paragraph opened by a closing curly mark ('\u201dC.\u201d', an
-# autocorrect slip of scraped text: at a line's start a quote mark can only open)
-_QUOTE = re.compile(r"\"([^\"\u201c\u201d\n]{2,}?)\u201d|\"([^\"\n]{2,}?)\"|\u201c([^\u201d\n]{2,}?)\u201d|\u00ab([^\u00bb\n]{2,}?)\u00bb|\u201e([^\u201c\u201d\n]{2,}?)[\u201c\u201d]"
-                    r"|''((?:(?!'')[^\n]){2,}?)''|\u201c([^\u201d\"\n]{2,}?)\""
-                    r"|(?:^|(?<=\n))[ \t]*\u201d([^\u201c\u201d\n]{2,}?)\u201d")
 FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 PERSONAL = ("i", "we", "you", "my", "our", "your")
 VERBISH = ("VERB", "AUX")
@@ -129,77 +116,6 @@ class Index:
         lo = bisect_left(positions, sent.start)
         hi = bisect_left(positions, sent.end)
         return positions[lo:hi]
-
-_SHORT_SPEECH = re.compile(r"[^\W_][^\n]*[,?!]\s*$")
-CUE_WINDOW = 6  # tokens after a short quote its speech cue may come ('"C," the New York businessman said')
-
-
-def _speech_opening(sdoc: Doc, m: re.Match, quote: str) -> bool:
-    """A short quote that opens its sentence, ends with a comma, '?' or '!' inside the marks and is followed by
-    a verb of saying (data/attribution_cues_en.json) within a few words ('"He better live," she said.';
-    '"I would," Melanie said'): speech, not a scare quote."""
-    text = doc_text(sdoc)
-    before = HSPACE.sub(" ", text[max(0, m.start() - 3) : m.start()]).rstrip(" ")
-    if (before and not before.endswith(("\n", ".", "!", "?", "\u201d", '"', "'"))) or not _SHORT_SPEECH.match(quote):
-        return False
-    return cue_follows(sdoc, m.end())
-
-
-def _speech_after_cue(sdoc: Doc, m: re.Match, quote: str) -> bool:
-    """A short quote right after a verb of saying and its colon or comma that closes its sentence ('the mayor
-    said: "We need change."', 'X said, "Absolutely not."'): speech, not a scare quote."""
-    text = doc_text(sdoc)
-    before = HSPACE.sub(" ", text[max(0, m.start() - 2) : m.start()]).rstrip(" ")
-    after = HSPACE.sub(" ", text[m.end() : m.end() + 3]).lstrip(" ")
-    if not before.endswith((":", ",")) or len(quote.split()) < 2 or (after and after[0] not in ".\n" and not quote.rstrip().endswith((".", "!", "?"))):
-        return False
-    mark = sdoc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
-    if mark is None or mark.start < 2:
-        return False
-    cue = sdoc[mark.start - 2]  # the verb before the colon or comma
-    return cue.lemma_ in CUES and cue.pos_ == "VERB"
-
-
-def cue_follows(sdoc: Doc, char: int, across: bool = False) -> bool:
-    """A verb of saying comes within ``CUE_WINDOW`` tokens after ``char`` ('"C," she said'), in the same
-    sentence (``across``: also when the parser started a new one there: '"Why not?" Ruiz said.')."""
-    text = doc_text(sdoc)
-    after = sdoc.char_span(char, len(text), alignment_mode="expand")
-    if after is None:
-        return False
-    for k, t in enumerate(after[:CUE_WINDOW]):
-        if k and t.is_sent_start and not (across and all(x.is_punct or x.is_space for x in after[:k])):
-            return False
-        if t.lemma_ in CUES and t.pos_ == "VERB":
-            return True
-    return False
-
-
-def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
-    """(start, end, open) character spans inside quote marks, at least a few words long, in text order.
-
-    ``open``: a paragraph that opens a quote and does not close it, the quote going on in the next
-    paragraph (the newspaper convention); it is credited to whoever the next quote is credited to."""
-    out = []
-    text = doc_text(sdoc)
-    for m in _QUOTE.finditer(text):
-        g = next(k for k in range(1, _QUOTE.groups + 1) if m.group(k) is not None)
-        if _title(sdoc, m.start(g), m.end(g)):
-            continue  # 'In his book, "Make Your Kid a Millionaire," X suggested C': a title, no one's words
-        if len(m.group(g).split()) >= min_words or _speech_opening(sdoc, m, m.group(g)) or _speech_after_cue(sdoc, m, m.group(g)):
-            out.append((m.start(g), m.end(g), False))
-    for m in _OPEN_QUOTE_PARAGRAPH.finditer(doc_text(sdoc)):
-        if len(m.group(1).split()) >= min_words:
-            out.append((m.start(1), m.end(1), True))
-    return sorted(out)
-
-def _title(sdoc: Doc, start: int, end: int) -> bool:
-    """The quoted words are all of one title the parser's named entities mark (a book, a film, a song)."""
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    words = [t for t in span if t.is_alpha] if span is not None else []
-    return bool(words) and all(t.ent_type_ == "WORK_OF_ART" for t in words) and \
-        sum(1 for t in words if t.ent_iob_ == "B") == 1
-
 
 def paragraph_text(sdoc: Doc, sents: list[Span]) -> str:
     text = doc_text(sdoc)
@@ -613,8 +529,3 @@ def fix_lemmas(sdoc: Doc) -> None:
         lemma = LEMMA_FIXES.get(t.lower_)
         if lemma is not None and t.pos_ in ("VERB", "AUX") and t.lemma_ != lemma:
             t.lemma_ = lemma
-
-
-def quote_regions_of(quotes: list[tuple[int, int, bool]], start: int, end: int) -> list[tuple[int, int]]:
-    """The character spans of the quotes overlapping start..end."""
-    return [(a, b) for a, b, _ in quotes if a < end and b > start]

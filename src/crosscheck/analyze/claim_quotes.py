@@ -10,12 +10,13 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import (CUE_CLASS, NOUN_CUES, any_verb_of_quote, breaks_before, cue_follows, ends_sentence,
+from crosscheck.analyze.claim_index import (CUE_CLASS, NOUN_CUES, any_verb_of_quote, breaks_before, ends_sentence,
                                             paragraph)
 from crosscheck.analyze.claim_objects import PARTICIPLE_DEPS, governing_subject
 from crosscheck.analyze.claim_state import FIRST_PERSON, Speaker, State, resolve, speaker_of, subject
 from crosscheck.analyze.claim_text import content_tokens, hedges_of, render
 from crosscheck.analyze.entities import doc_text
+from crosscheck.analyze.quote_marks import cue_follows
 
 MARK = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")  # quote marks; '' and `` as in archive text
 _OPENING, _CLOSING = frozenset({"\u201c", "\u00ab", "\u201e", "``"}), frozenset({"\u201d", "\u00bb"})

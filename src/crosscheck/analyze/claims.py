@@ -31,8 +31,8 @@ from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
     ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_SOURCES, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
-    any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue, quote_regions,
-    quote_regions_of, quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
+    any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue,
+    quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
     without_title_before,
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label, transcript_names
@@ -44,6 +44,7 @@ from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_cl
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
+from crosscheck.analyze.quote_marks import quote_regions, quote_regions_of
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
