@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_text import HEDGES, MODAL_HEDGES, stray_that
 from crosscheck.analyze.entities import TITLE_HEADS, LocalEntities, doc_text
+from crosscheck.analyze.nlp import dictionary_word
 
 
 def _load_cues() -> tuple[dict[str, str], frozenset[str], dict]:
@@ -458,8 +459,9 @@ def _np_heads(span: Span) -> list[Token]:
     return [t for t in span if t.head.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN")]
 
 
-def before_comma(sent: Span, cue: Token) -> list[Token] | None:
-    """'C, Y said during ...' / 'C, said Y': the clause C when the parser hung the cue elsewhere."""
+def before_comma(sent: Span, cue: Token, model: str | None = None) -> list[Token] | None:
+    """'C, Y said during ...' / 'C, said Y': the clause C when the parser hung the cue elsewhere (``model``: the
+    spaCy model whose dictionary tells a participle from a name the parser took for one, 'Bramling plans to C')."""
     if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_ != "tell") for c in cue.children if c.i > cue.i):
         return None
     subjects = [c for c in cue.children if c.dep_ == "nsubj"]
@@ -477,7 +479,8 @@ def before_comma(sent: Span, cue: Token) -> list[Token] | None:
         return None
     if any(v.dep_ == "advcl" and v.head.i == cue.i and v.i < edge and (any(
             c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == v.left_edge.i for c in v.children)
-            or v.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children))
+            or v.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
+            and (model is None or dictionary_word(v.lower_, model)))
            for v in toks):
         return None  # 'But when Congress cut funding, Mexico said enough', 'Speaking to students, X responded': an
         # adverbial or participle clause, not what was said

@@ -350,7 +350,8 @@ def _reported(st: _State, sent: Span) -> bool:
             comp is None or (cls in ("belief", "intention") and comp.i > cue.i)) else None
         if inf is not None:
             comp = None
-        if cls not in ("speech", "accusation") and comp is None and inf is None and inverted is None and not (cls == "belief" and before_comma(sent, cue)):
+        if cls not in ("speech", "accusation") and comp is None and inf is None and inverted is None and not (
+                cls == "belief" and before_comma(sent, cue, st.settings.spacy_model)):
             continue  # 'she believes in God', 'they know him': no content
         if cls != "speech" and comp is not None and comp.i > cue.i and asks(comp):
             continue  # 'nobody knows how many ...': a question, not a content
@@ -425,7 +426,7 @@ def _reported(st: _State, sent: Span) -> bool:
             cue_ids |= {t.i for t in subj.subtree} if subj is not None else set()
             toks = [t for t in sent if t.i not in (parenthetical(cue) or cue_ids)]  # (with what it says: 'told me')
         else:
-            toks = before_comma(sent, cue)
+            toks = before_comma(sent, cue, st.settings.spacy_model)
             if toks is None:
                 after = [t for t in cue.subtree if t.i > cue.i]
                 if cue.dep_ == "conj" and cue.head.lemma_ not in CUE_CLASS and \
