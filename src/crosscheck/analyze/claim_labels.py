@@ -10,6 +10,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from crosscheck.analyze.claim_index import LABEL_SOURCES
+
 DASHES = "\u2015\u2014\u2013"  # horizontal bar, em dash, en dash: the credit-line marks
 OPENING_QUOTES = "\"'\u201c\u2018"  # marks that open a quote (claim_objects reads them too)
 _CLOSING = "\"'\u201d\u2019\n"  # a credit line follows a closing quote mark or opens a line
@@ -43,7 +45,7 @@ def credit_mark(name: Token) -> str:
 
 
 def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset(),
-          sources: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
+          sources: frozenset[str] = LABEL_SOURCES) -> tuple[Token, int] | None:
     """(head of the speaker label, index of the first content token) for 'PENCE: C' / 'Pence: C': a
     sentence opening with a name the report knows as an entity (``known``: token -> entity key; ``names``:
     the words of its entities' names, for an upper-case transcript label), or with a phrase a noun of

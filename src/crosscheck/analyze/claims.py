@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_SOURCES, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue,
     quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -104,7 +104,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         region = quotes[qi] if qi < len(quotes) and quotes[qi][0] < sent.end_char else None
         if region is None and st.pending:
             st.pending.clear()  # an unclosed quote paragraph not followed by the rest of the quote
-        labelled = label(sent, ents.by_token, names, LABEL_SOURCES) if breaks_before(sent) else None
+        labelled = label(sent, ents.by_token, names) if breaks_before(sent) else None
         if labelled is not None and _labelled(st, sents, i, *labelled):
             i = i + len(paragraph(sents, i))
             continue
