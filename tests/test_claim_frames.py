@@ -3,6 +3,8 @@ cue words outside the reporting-verb lists. Fictional sentences, one per frame c
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from crosscheck.analyze import claim_frames, nlp
 from crosscheck.config import Settings
@@ -101,3 +103,20 @@ def test_a_frame_claim_told_inside_another_source_s_claim_has_it_as_its_chain(pa
     assert [(c.speaker_text, c.chain) for c in asked] == [("Prime Minister Hedda Voss", ("One of the officials",))]
     _, alone = parse("Prime Minister Hedda Voss asked Rask to step down on Monday.")
     assert [c.chain for c in alone if c.cue == "asked"] == [()]
+
+
+def test_a_noun_s_infinitive_the_parser_hung_on_the_verb_is_the_noun_s_clause():
+    # 'Ek announced plans this week to give money.': the parser made 'to give' an adverbial of 'announced' (failed
+    # before: 'plans' had no clause, so no claim of what was planned)
+    words = ["Ek", "announced", "plans", "this", "week", "to", "give", "money", "."]
+    heads = [1, 1, 1, 4, 1, 6, 1, 6, 1]
+    deps = ["nsubj", "ROOT", "dobj", "det", "npadvmod", "aux", "advcl", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "DET", "NOUN", "PART", "VERB", "NOUN", "PUNCT"]
+    ents = ["B-PERSON", "O", "O", "B-DATE", "I-DATE", "O", "O", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 7 + [False, False], heads=heads, deps=deps, pos=pos,
+              ents=ents)
+    assert claim_frames._noun_clause(doc[2]) == {5, 6, 7}
+    doc = Doc(spacy.blank("en").vocab, words=words[:3] + ["to", "please", "them", "."],
+              heads=[1, 1, 1, 4, 1, 4, 1], deps=["nsubj", "ROOT", "dobj", "aux", "advcl", "dobj", "punct"],
+              pos=["PROPN", "VERB", "NOUN", "PART", "VERB", "PRON", "PUNCT"])
+    assert claim_frames._noun_clause(doc[2]) == {3, 4, 5}  # (right after the noun too: 'announced plans to please them')

@@ -220,6 +220,12 @@ def _noun_clause(noun: Token) -> set[int] | None:
         that = any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) and c.dep_ != "relcl"
         if to and c.dep_ == "acl" or that:
             return {t.i for t in c.subtree}
+    if noun.dep_ == "dobj":  # 'announced plans this week to give C': the parser hung the infinitive on the verb
+        end = max(t.i for t in noun.subtree)
+        for c in noun.head.children:
+            if c.dep_ == "advcl" and c.i > end and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and all(
+                    t.ent_type_ in ("DATE", "TIME") for t in noun.doc[end + 1 : c.left_edge.i]):
+                return {t.i for t in c.subtree}
     return None
 
 
