@@ -1140,3 +1140,12 @@ def test_in_a_quote_a_belief_of_no_one_named_is_the_speaker_s_words(parse):
                      "want to break up the ferry company.\u201d")
     assert [c.speaker_text for c in found if c.kind in ("belief", "intention")] == [], found
     assert any(c.kind == "quote" and "break up the ferry company" in c.text for c in found), found
+
+
+def test_a_content_run_on_to_a_later_closing_mark_spans_the_sentences_it_took(parse):
+    # the claim's offsets cover the words it holds (failed before: they ended with the first sentence)
+    text = ('Mayor Tomas Ek stepped up his attacks on the harbour board on Thursday, saying it is "weak on the ferry '
+            'timetable, you know that. Weak on winter. Weak like a paper boat."\n\nThe board did not reply.')
+    _, found = parse(text)
+    (claim,) = [c for c in found if c.cue == "saying"]
+    assert claim.text.endswith("Weak like a paper boat.") and "paper boat" in text[claim.start : claim.end]

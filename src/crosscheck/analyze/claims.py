@@ -444,7 +444,8 @@ def _reported(st: _State, sent: Span) -> bool:
             drop -= {t.i for t in comp.subtree}  # ', citing aides, that C': C hangs under 'aides'
         if drop:
             toks = [t for t in toks if t.i not in drop]
-        st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges,
+        spans = [sent] if not toks or toks[-1].i < sent.end else [sent, toks[-1].sent]  # (a quote it opened ran on)
+        st.add(toks, spans, speaker, speaker_text, cue.lower_, kind, chain=chain + cited, extra_hedges=hedges,
                speaks=governing is None, split=not whole, via=told_outlet(cue),
                negated=cls != "knowledge" and any(c.dep_ == "neg" for c in cue.children))  # ('did not know that C': C holds)
         found = True
