@@ -1149,3 +1149,9 @@ def test_a_content_run_on_to_a_later_closing_mark_spans_the_sentences_it_took(pa
     _, found = parse(text)
     (claim,) = [c for c in found if c.cue == "saying"]
     assert claim.text.endswith("Weak like a paper boat.") and "paper boat" in text[claim.start : claim.end]
+
+
+def test_a_time_the_parser_hung_on_the_speaker_is_not_part_of_the_speaker(parse):
+    # 'Ek this week also said C': 'this week' is when, not who (failed before: the speaker 'Ek this week')
+    _, found = parse("Ek this week also said he would consider naming Ana Ruiz to the harbour board.")
+    assert [c.speaker_text for c in found if c.cue == "said"] == ["Ek"], found

@@ -153,7 +153,9 @@ def noun_phrase(head: Token) -> str:
     for child in head.children:
         close = child.dep_ == "appos" and child.left_edge.i == head.i + 1 and child.pos_ == "PROPN"
         if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") and not close or \
-                (child.dep_ in ("punct", "case") and child.i > head.i):  # (and its own possessive 's: 'the mayor's view')
+                (child.dep_ in ("punct", "case") and child.i > head.i) or \
+                (child.dep_ == "npadvmod" and child.i > head.i and child.ent_type_ in ("DATE", "TIME")):
+            # (and its own possessive 's: 'the mayor's view'; a time the parser hung on it: 'Trump this week said')
             drop.update(range(child.left_edge.i, child.right_edge.i + 1))
     doc = head.doc
     # (the subtree's own words: an apposition the parser hung on the subject across its verb, 'the companies said on
