@@ -305,6 +305,11 @@ def _denied_in(claims, sent, cue: Token, text: str) -> bool:
 _WORD = re.compile(r"[^\W_]+")
 
 
+def words_of(text: str) -> list[str]:
+    """The text's words in lower case (how claims of one sentence are compared: here and in claim_learned)."""
+    return _WORD.findall(text.lower())
+
+
 def spoken(cue: Token, content, rel: str):
     """The content's token ids but for the writer's asides on a noun-phrase content (object or prepositional): a
     relative clause after a comma ('praised her plans, which include a tax credit'; claim_objects.without_asides).
@@ -317,8 +322,8 @@ def spoken(cue: Token, content, rel: str):
 def within_claim(text: str, who: str | None, claims) -> bool:
     """The words of ``text`` are all words of one of the claims that ``who`` (a speaker key or wording) makes:
     a piece of what they already said ('X continued: "C1, but C2"' read again as 'continued C1')."""
-    words = set(_WORD.findall(text.lower()))
-    return bool(words) and any((c.speaker or c.speaker_text) == who and words <= set(_WORD.findall(c.text.lower()))
+    words = set(words_of(text))
+    return bool(words) and any((c.speaker or c.speaker_text) == who and words <= set(words_of(c.text))
                                for c in claims)
 
 

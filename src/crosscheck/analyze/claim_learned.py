@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
@@ -33,7 +32,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_frames import (NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon,
-                                             refused_speech, spoken)
+                                             refused_speech, spoken, words_of)
 from crosscheck.analyze.claim_index import CUE_CLASS, asks
 from crosscheck.analyze.claim_objects import NO_ONE, no_one
 from crosscheck.analyze.claim_quotes import writer_speaks
@@ -252,13 +251,6 @@ class _Either:
         return k in self.a or k in self.b
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
-def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
 def _same(a: list[str], b: list[str]) -> bool:
     return token_f1(a, b) >= 0.5
 
@@ -289,13 +281,13 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
                 here = [c for c in (*st.claims, *made) if c.start <= sent.start_char < c.end and c.kind != "outlet"]
                 if j in st.used and cue.lower_ in {c.cue for c in here}:
                     break  # already the cue of a claim
-                seen = [_tokens(c.text) for c in here]
+                seen = [words_of(c.text) for c in here]
             elif j in st.used and any(c.cue == cue.lower_ for c in st.claims if c.start <= sent.start_char < c.end):
                 break
             text = render([doc[k] for k in spoken(cue, cand.content, cand.rel)], MIN_WORDS)
             if text is None:
                 continue
-            toks = _tokens(text)
+            toks = words_of(text)
             if any(_same(toks, s) for s in seen):
                 continue
             speaker = _speaker(st, cand.source)
