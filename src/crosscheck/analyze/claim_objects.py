@@ -25,6 +25,7 @@ from crosscheck.analyze.claim_text import speakers_act
 
 # prepositions completing a cue's object ('described X as Y', 'blamed X for Y / on Y', 'accused X of Y')
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to"})
+_PRONOUN_COMPLETING = frozenset({"as", "for"})  # 'praised him for C'; not 'criticized it on Capitol Hill'
 _PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "so", "him", "her", "something", "anything", "nothing"})
 # how far up the tree a subjectless participle or infinitive looks for its subject
 _SUBJECTLESS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acl"})
@@ -63,6 +64,8 @@ def object_content(cue: Token) -> set[int] | None:
         first = cue.doc[min(ids)] if ids else None
         if first is not None and first.dep_ == "prep" and first.lower_ == "as":
             ids -= {first.i}  # 'described it as a disgrace': 'a disgrace'
+        elif first is not None and first.dep_ == "prep" and first.lower_ not in _PRONOUN_COMPLETING:
+            return None  # 'opposed it on those grounds': where or why, not what of it was said
         if not ids:
             return None
     return without_asides(cue, ids)
