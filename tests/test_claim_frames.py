@@ -60,9 +60,8 @@ def test_frame_cue(parse, text, content, speaker, cue, kind):
 
 @pytest.mark.parametrize("text", [
     "Senator Ilse Varga does not oppose the new harbour toll on fishing boats.",  # negated: no stance to credit
-    "The port authority refused to comment on the new harbour toll.",  # refusing to comment asserts nothing
-    # a refused speech act reports no content: not the refusing ('intention: to comment'), nor what was not said
-    "Mayor Tomas Brandt declined to comment on the harbour plan when asked by reporters on Monday.",
+    # a refused speech act reports no content of its own: not what was not said (the refusal to comment is a claim,
+    # claim_refusals.py, below)
     "Mayor Tomas Brandt declined to confirm that the ferry company would be sold.",
     "Mayor Tomas Brandt refused to say how many dock workers would lose their jobs.",
     "A citizens' group called Harbour Watch met on Tuesday in the town hall.",  # a participle naming, no speaker
@@ -74,6 +73,16 @@ def test_frame_cue(parse, text, content, speaker, cue, kind):
 def test_frame_cue_gives_no_claim(parse, text):
     _, found = parse(text)
     assert found == (), [c.text for c in found]
+
+
+@pytest.mark.parametrize("text,claim,cue", [
+    ("The port authority refused to comment on the new harbour toll.", "Refused to comment on the new harbour toll.", "refused"),
+    ("Mayor Tomas Brandt declined to comment on the harbour plan when asked by reporters on Monday.",
+     "Declined to comment on the harbour plan", "declined"),
+])
+def test_a_refusal_to_comment_is_the_refusal_never_an_intention(parse, text, claim, cue):
+    _, found = parse(text)
+    assert [(c.text[: len(claim)], c.cue, c.kind) for c in found] == [(claim, cue, "reported")]
 
 
 def test_lexicon_is_learned_counts_with_known_relations():

@@ -37,6 +37,7 @@ from crosscheck.analyze.claim_index import (
 )
 from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label, transcript_names
 from crosscheck.analyze.claim_nested import beside_quote, nested, nested_before, unsaid
+from crosscheck.analyze.claim_refusals import refusals
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause,
                                             frame_follows, quote_cues, resumes, runs_on, through_quote_end, verbless_tail,
@@ -136,6 +137,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         made = _credited(st, sent) or _reported(st, sent)
         if region is not None and len(st.claims) == added:  # (a cue read as naming who speaks next: 'X tells them to "Q"')
             made = _partial_quote(st, sent, region) or made
+        made = refusals(st, sent) or made  # claim_refusals.py: 'the ministry declined to comment'
         if made or possessed_count(st, sent):
             on = runs_on(st, sents, i, region, added) if region is not None else None  # 'X said "C1. C2."'
             if outlet_claims:

@@ -1,0 +1,64 @@
+"""A source's refusal to speak as its claim: 'the ministry declined to comment', 'Ek declined to comment on the
+ruling', 'the campaign did not respond to a request for comment'. News reports give who would not answer as part
+of who says what, and the PolNeAR guidelines annotate it as an attribution (cue 'declined', content 'to comment').
+The claim is the refusal itself ('Declined to comment on the ruling.'), never a content it names: a refusal with
+a clause of its own ('declined to confirm that C', 'refused to say how many C') is left alone, as claim_frames'
+refused_speech leaves it, so that C is nobody's claim. Words: data/attribution_frames_en.json ('refusing') and
+data/attribution_cues_en.json ('response_verbs', 'comment_nouns').
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from crosscheck.analyze.claim_frames import REFUSING
+from crosscheck.analyze.claim_index import COMMENT_NOUNS, CUE_CLASS, RESPONSE_VERBS
+from crosscheck.analyze.claim_objects import governing_subject
+from crosscheck.analyze.claim_state import State, resolve
+
+_CLAUSES = ("ccomp", "xcomp", "dobj", "csubj")
+
+
+def refusal(cue: Token) -> list[Token] | None:
+    """The words of the refusal ``cue`` heads ('declined to comment on the ruling', 'declined comment', 'did not
+    immediately respond to a request for comment'), or None."""
+    if cue.lemma_ in REFUSING and cue.pos_ == "VERB":
+        comp = next((c for c in cue.children if c.dep_ == "xcomp" and CUE_CLASS.get(c.lemma_) == "speech"), None)
+        if comp is not None:
+            if any(c.dep_ in _CLAUSES for c in comp.children) or any(c.dep_ == "dobj" for c in cue.children):
+                return None  # 'declined to confirm that C', 'refused to say how many C': left to refused_speech
+            aside = {t.i for c in comp.children if c.dep_ == "advcl" for t in c.subtree}  # 'when asked by reporters'
+            return [cue, *(t for t in comp.subtree if t.i not in aside)]
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_ in COMMENT_NOUNS:  # 'declined comment on the report'
+            return [cue, *obj.subtree]
+        return None
+    if cue.lemma_ in RESPONSE_VERBS and cue.pos_ == "VERB" and any(c.dep_ == "neg" for c in cue.children):
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > cue.i), None)
+        if prep is None or not any(t.lemma_ in COMMENT_NOUNS for t in prep.subtree):
+            return None  # 'did not respond to questions about the fees' is read as nothing said
+        before = [c for c in cue.children if c.dep_ in ("aux", "neg", "advmod") and c.i < cue.i]
+        return sorted([*before, cue, *prep.subtree], key=lambda t: t.i)
+    return None
+
+
+def refusals(st: State, sent: Span) -> bool:
+    """Add the sentence's refusals to speak, each its source's claim; True when there was one."""
+    found = False
+    for cue in sent:
+        if cue.i in st.used or cue.lemma_ not in REFUSING and cue.lemma_ not in RESPONSE_VERBS:
+            continue
+        toks = refusal(cue)
+        if toks is None or any(t.i in st.used for t in toks):
+            continue
+        subj = governing_subject(cue)
+        if subj is None:
+            continue
+        speaker, speaker_text = resolve(st, subj, mention=False)
+        if speaker is None and speaker_text is None:
+            continue
+        before = len(st.claims)
+        st.add(toks, [sent], speaker, speaker_text, cue.lower_, "reported", split=False, min_words=1, speaks=False)
+        if len(st.claims) > before:
+            found = True
+            st.used.add(cue.i)
+    return found
