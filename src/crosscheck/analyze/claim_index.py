@@ -40,6 +40,7 @@ NOUN_CUES = {noun: cls for cls, nouns in _DATA.get("noun_cues", {}).items() for 
 ADJECTIVE_CUES = {adj: cls for cls, adjs in _DATA.get("adjective_cues", {}).items() for adj in adjs}  # 'afraid that C'
 LEMMA_FIXES = dict(_DATA.get("lemma_fixes", {}))  # 'hoping' -> 'hope' (the model says 'hop')
 ESTIMATE_VERBS = tuple(_DATA.get("estimate", ()))  # 'Police put the crowd at 18,000': the object and its figure
+WORK_NOUNS = frozenset(_DATA.get("work_nouns", ()))  # 'in his book, "T"': a quote naming the work is its title
 RESPONSE_VERBS = frozenset(_DATA.get("response_verbs", ()))  # 'did not respond to a request for comment'
 COMMENT_NOUNS = frozenset(_DATA.get("comment_nouns", ()))  # what an unanswered request asked for
 NAMING = frozenset(_DATA.get("naming", ()))  # 'called the plan a gamble' but 'called a strike': a second complement needed

@@ -22,6 +22,7 @@ from crosscheck.analyze.claim_index import CITE_VERBS, NAMING, OBJECT_PREPS, SOU
 from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import speakers_act
+from crosscheck.analyze.quote_marks import names_a_title
 
 # prepositions completing a cue's object ('described X as Y', 'blamed X for Y / on Y', 'accused X of Y')
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to"})
@@ -50,6 +51,8 @@ def object_content(cue: Token) -> set[int] | None:
         ids = {t.i for t in obj.subtree}
         ids |= {t.i for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i for t in c.subtree}  # 'called on X to C'
         return None if _bare_pronoun([t for t in obj.children if t.dep_ in ("pobj", "pcomp")]) else without_asides(cue, ids)
+    if names_a_title(obj):
+        return None  # 'said in his 2012 book, "An American Son"': the parser's object is a title, no content
     if cue.lemma_ in CITE_VERBS and (obj.lemma_.lower() in SOURCE_NOUNS or any(
             t.ent_type_ in ("PERSON", "ORG", "NORP") for t in (obj, *(c for c in obj.children if c.dep_ == "appos")))):
         # 'citing two government officials', 'citing the rail operator EstraRail': who speaks behind the claim

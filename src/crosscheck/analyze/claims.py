@@ -45,7 +45,7 @@ from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_cl
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
-from crosscheck.analyze.quote_marks import quote_regions, quote_regions_of
+from crosscheck.analyze.quote_marks import names_a_title, quote_regions, quote_regions_of
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
@@ -407,7 +407,7 @@ def _reported(st: _State, sent: Span) -> bool:
         elif comp is not None:  # 'C, X said': the clause before the cue
             if cue.lemma_ not in NOT_OBJECT and any(c.dep_ == "dobj" and c.i > cue.i and not referring(
                     " ".join(t.text for t in c.subtree), "en") and st.sdoc[c.left_edge.i - 1].text != ","
-                    for c in cue.children):  # ('told reporters', 'warned residents')
+                    and not names_a_title(c) for c in cue.children):  # ('told reporters'; not 'said in his book, "T"')
                 continue  # 'Drone hits fuel depot, Ostria denies involvement': what is denied is its object, not C
                 # (an object after a comma is the parser's: 'C, the companies said on Monday, the largest deal ever')
             cue_ids = subtree_ids(cue, exclude=comp)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.claim_index import CUES
+from crosscheck.analyze.claim_index import CUES, WORK_NOUNS
 from crosscheck.analyze.claim_labels import HSPACE
 from crosscheck.analyze.entities import doc_text
 
@@ -86,12 +86,36 @@ def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
     return sorted(out)
 
 
+_MARK_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e"})  # a quote mark as a token
+_TITLE_WORDS = 10  # a quote after a noun naming a work is its title up to so many words, all capitalised
+
+
 def _title(sdoc: Doc, start: int, end: int) -> bool:
-    """The quoted words are all of one title the parser's named entities mark (a book, a film, a song)."""
+    """The quoted words are all of one title the parser's named entities mark (a book, a film, a song), or a short
+    title-case quote right after a noun naming a work ('in his 2012 book, "An American Son"': data work_nouns)."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     words = [t for t in span if t.is_alpha] if span is not None else []
-    return bool(words) and all(t.ent_type_ == "WORK_OF_ART" for t in words) and \
-        sum(1 for t in words if t.ent_iob_ == "B") == 1
+    if not words:
+        return False
+    if len(words) <= _TITLE_WORDS and all(t.is_title or t.is_stop for t in words) and words[0].is_title:
+        before = [t for t in sdoc[max(0, words[0].i - 4) : words[0].i] if not t.is_punct]
+        if before and before[-1].lemma_.lower() in WORK_NOUNS:
+            return True
+    if not all(t.ent_type_ == "WORK_OF_ART" for t in words):
+        return False
+    titles = {e.start for e in sdoc.ents if e.label_ == "WORK_OF_ART" and e.start <= words[-1].i and e.end > words[0].i}
+    return len(titles) == 1  # one title, its opening mark inside the entity or not ("''A Harbour Son''")
+
+
+def names_a_title(obj: Token) -> bool:
+    """The noun phrase ``obj`` heads is the words of a quote that is a title ('said in his 2012 book, "An American
+    Son"': the parser's object of 'said', no content of it; not 'calling Alwaleed "dopey"', a name and a word)."""
+    left, right = obj.left_edge.i, obj.right_edge.i
+    doc = obj.doc
+    if left == 0 or right + 1 >= len(doc) or doc[left - 1].text not in _MARK_TOKENS or not any(
+            t.text in _MARK_TOKENS for t in doc[right + 1 : right + 3]):
+        return False
+    return _title(doc, doc[left].idx, doc[right].idx + len(doc[right].text))
 
 
 def quote_regions_of(quotes: list[tuple[int, int, bool]], start: int, end: int) -> list[tuple[int, int]]:
