@@ -141,10 +141,10 @@ def test_packaged_model_loads_and_is_used(doc):
     m = claim_learned.load()
     assert 0.0 < m.threshold < 1.0 and "bias" in m.weights and len(m.lemmas) >= 100
     assert claim_learned.model() == m
-    sdoc = doc("Mayor Tomas Brandt praised the volunteers who cleaned the beach after the storm.")
-    learned = [c for c in _extract(sdoc) if c.cue == "praised"]  # 'praise' is in no cue list nor frame
-    assert learned and "volunteers who cleaned the beach" in learned[0].text.lower()
-    assert not any(c.cue == "praised" for c in _extract(sdoc, Settings(claim_learned_threshold=2.0)))
+    sdoc = doc("Mayor Tomas Brandt proposed new limits on fishing in the bay after the storm.")
+    learned = [c for c in _extract(sdoc) if c.cue == "proposed"]  # 'propose' with an object: no cue list reads it
+    assert learned and "new limits on fishing" in learned[0].text.lower()
+    assert not any(c.cue == "proposed" for c in _extract(sdoc, Settings(claim_learned_threshold=2.0)))
 
 
 @pytest.mark.parametrize("data", [{"weights": {"bias": 1.0}, "lemmas": []}, {"weights": [], "threshold": 0.5, "lemmas": []}])
