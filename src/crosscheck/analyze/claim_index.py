@@ -391,6 +391,13 @@ def infinitive(cue: Token, urging: bool = False) -> tuple[list[Token], bool] | N
     if obj is None:
         obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)  # 'wants [the company to reopen]'
     ids = {t.i for t in xcomp.subtree} | ({t.i for t in obj.subtree} if obj is not None else set())
+    for more in cue.children:  # 'is promising to rebuild the harbour, bring back the ferry and C': bare verbs the
+        # parser hung on the cue after the infinitive's comma share its 'to' (a bare verb is no conjunct of 'promising')
+        comma = next((k for k in (max(ids), max(ids) + 1) if k < len(cue.doc) and cue.doc[k].text == ","), None)
+        if comma is not None and more.left_edge.i == comma + 1 and more.tag_ == "VB" and (
+                more.dep_ == "xcomp" or more.dep_ == "conj" and cue.tag_ != "VB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in more.children)):
+            ids |= {comma} | {t.i for t in more.subtree}
     if urging and obj is not None:
         if any(c.dep_ == "aux" and c.lower_ in MODAL_HEDGES for c in cue.children):
             return None  # 'could ask Laura Conti to form a government': an ask that may come, none made
