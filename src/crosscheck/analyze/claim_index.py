@@ -348,9 +348,11 @@ WH = frozenset("whether if how why what when where who whom which".split())
 
 
 def asks(clause: Token) -> bool:
-    """The clause is an embedded question ('knows how many ...', 'consider whether to ...'), not a content."""
+    """The clause is an embedded question ('knows how many ...', 'consider whether to ...'), not a content; its
+    question word comes after the verb it hangs on (not 'a levy, which he hoped would pay for C': a relative)."""
     first = clause.left_edge
-    return first.lower_ in WH or any(c.lower_ in WH and c.i < clause.i for c in clause.children)
+    after = clause.head.i if clause.head.i < clause.i else -1
+    return (first.lower_ in WH and first.i > after) or any(c.lower_ in WH and after < c.i < clause.i for c in clause.children)
 
 
 def accusation(cue: Token) -> list[Token] | None:
