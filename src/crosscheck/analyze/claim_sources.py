@@ -149,6 +149,26 @@ def rival_speech(sent: Span) -> list[Token]:
     return rivals
 
 
+_RELATIVE_TAGS = ("WDT", "WP", "WP$")
+
+
+def _relative_scope(acc: Token) -> set[int] | None:
+    """The tokens of the relative clause an 'according to' phrase qualifies (its verb has a subject of its own and a
+    relative word, 'which it often is, according to X'), or None when it qualifies the sentence."""
+    verb = acc.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("relcl", "appos", "advcl") or verb.head.i == verb.i:
+        return None
+    ids = {t.i for t in verb.subtree}
+    if not any(t.tag_ in _RELATIVE_TAGS for t in acc.doc[verb.left_edge.i : min(verb.i, verb.left_edge.i + 4)]) or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    first = acc.doc[verb.left_edge.i]
+    noun = verb.head
+    if verb.dep_ == "relcl" and first.dep_ in ("nsubj", "nsubjpass") and first.tag_ in _RELATIVE_TAGS and noun.pos_ in ("NOUN", "PROPN"):
+        ids = (ids - {first.i}) | set(range(noun.left_edge.i, noun.i + 1))  # 'the levy, which would C': 'the levy would C'
+    return ids
+
+
 def according_to(st: State, sent: Span) -> bool:
     """'According to X, C' / 'As X noted, C': C credited to X (a document or medium naming another source relays it:
     the source's chain)."""
@@ -179,6 +199,9 @@ def according_to(st: State, sent: Span) -> bool:
     dropped = set().union(*(d for _, d, _, _ in sources))
     rivals = {t.i for r in rival_speech(sent) if r.i > sources[-1][0].i for t in r.subtree}  # read by its own cue
     toks = [t for t in sent if t.i not in dropped and t.i not in rivals]
+    scope = _relative_scope(accs[-1]) if accs and len(sources) == 1 else None
+    if scope is not None:  # 'Cuban Americans, 82 percent of whom view him unfavorably according to the poll, have C':
+        toks = [t for t in toks if t.i in scope]  # the poll gives the relative clause, not the sentence
     resolved = []
     for head, _, wording, _ in sources:
         key, text = resolve(st, head)
