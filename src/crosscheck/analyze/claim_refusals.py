@@ -4,14 +4,14 @@ of who says what, and the PolNeAR guidelines annotate it as an attribution (cue 
 The claim is the refusal itself ('Declined to comment on the ruling.'), never a content it names: a refusal with
 a clause of its own ('declined to confirm that C', 'refused to say how many C') is left alone, as claim_frames'
 refused_speech leaves it, so that C is nobody's claim. Words: data/attribution_frames_en.json ('refusing') and
-data/attribution_cues_en.json ('response_verbs', 'comment_nouns').
+data/attribution_cues_en.json ('response_verbs', 'comment_nouns', 'request_nouns').
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from crosscheck.analyze.claim_frames import REFUSING
-from crosscheck.analyze.claim_index import COMMENT_NOUNS, CUE_CLASS, RESPONSE_VERBS
+from crosscheck.analyze.claim_index import COMMENT_NOUNS, CUE_CLASS, REQUEST_NOUNS, RESPONSE_VERBS
 from crosscheck.analyze.claim_objects import governing_subject
 from crosscheck.analyze.claim_state import State, resolve
 
@@ -26,18 +26,19 @@ def refusal(cue: Token) -> list[Token] | None:
         if comp is not None:
             if any(c.dep_ in _CLAUSES for c in comp.children) or any(c.dep_ == "dobj" for c in cue.children):
                 return None  # 'declined to confirm that C', 'refused to say how many C': left to refused_speech
-            aside = {t.i for c in comp.children if c.dep_ == "advcl" for t in c.subtree}  # 'when asked by reporters'
-            return [cue, *(t for t in comp.subtree if t.i not in aside)]
+            more = [t for c in cue.children if c.dep_ == "advcl" and c.i > comp.i for t in c.subtree]
+            return [cue, *comp.subtree, *more]  # ('declined to elaborate on a plan if the bill fails')
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lemma_ in COMMENT_NOUNS:  # 'declined comment on the report'
-            return [cue, *obj.subtree]
+        if obj is not None and (obj.lemma_ in COMMENT_NOUNS or obj.lemma_ in REQUEST_NOUNS):
+            return [cue, *obj.subtree]  # 'declined comment on the report', 'declined several requests for an interview'
         return None
     if cue.lemma_ in RESPONSE_VERBS and cue.pos_ == "VERB" and any(c.dep_ == "neg" for c in cue.children):
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > cue.i), None)
-        if prep is None or not any(t.lemma_ in COMMENT_NOUNS for t in prep.subtree):
+        after = [t for c in cue.children if c.i > cue.i and c.dep_ == "prep" for t in c.subtree]
+        if prep is None or not any(t.lemma_ in COMMENT_NOUNS for t in after):
             return None  # 'did not respond to questions about the fees' is read as nothing said
         before = [c for c in cue.children if c.dep_ in ("aux", "neg", "advmod") and c.i < cue.i]
-        return sorted([*before, cue, *prep.subtree], key=lambda t: t.i)
+        return sorted([*before, cue, *after], key=lambda t: t.i)  # ('my requests last week for comment')
     return None
 
 
