@@ -154,11 +154,6 @@ def features(cand: Candidate, used: frozenset[int] | set[int] = frozenset(), spe
         f.append("H=" + cue.head.lemma_.lower())
         if cue.head.lemma_ in NOT_ASSERTING:
             f.append("H=not_asserting")
-    elif pos == "NOUN" and cue.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and cue.head.i != cue.i:
-        gov = cue.head.head if cue.dep_ == "pobj" else cue.head  # 'did not unveil plans to C', 'dialing back plans to C'
-        f.append("NH=" + gov.lemma_.lower())
-        if any(c.dep_ == "neg" for c in gov.children):
-            f.append("NHNEG")
     if any(c.dep_ == "neg" for c in cue.children):
         f.append("NEG")
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children):
