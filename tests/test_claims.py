@@ -1155,3 +1155,11 @@ def test_a_time_the_parser_hung_on_the_speaker_is_not_part_of_the_speaker(parse)
     # 'Ek this week also said C': 'this week' is when, not who (failed before: the speaker 'Ek this week')
     _, found = parse("Ek this week also said he would consider naming Ana Ruiz to the harbour board.")
     assert [c.speaker_text for c in found if c.cue == "said"] == ["Ek"], found
+
+
+def test_a_passive_request_inside_a_claim_has_no_speaker(parse):
+    """'... and that the operator had been urged to C': whom the request was made of, no one who made it (failed
+    before: the first conjunct's subject, 'an inquiry', urged it)."""
+    _, found = parse("Transport Minister Ida Maren said an inquiry would begin on Monday and that the ferry operator "
+                     "had been urged to suspend all of its crossings until further notice.")
+    assert [c.cue for c in found] == ["said", "said"], [(c.cue, c.speaker_text, c.text) for c in found]

@@ -62,6 +62,8 @@ def nested(st: State, sent: Span, inside, outer: str | None, quoted: bool = True
         if inf is not None:
             comp = None
         subj = rel if rel is not None else next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subj is None and any(c.dep_ == "nsubjpass" for c in cue.children):
+            continue  # 'C1 and that the operator had been urged to C2': whom it was asked of; who asked, no one named
         if subj is None and not quoted and cue.dep_ == "conj":  # 'X told a rally, and said C': the first verb's subject
             subj = conjunct_subject(cue)
         elif subj is None and not quoted and cue.dep_ == "pcomp":  # 'X accused Y of claiming C': Y
