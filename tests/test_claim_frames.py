@@ -13,8 +13,9 @@ CASES = [
     # (text, words of the claim, speaker words, cue, kind)
     ("Senator Ilse Varga opposes the new harbour toll on fishing boats.",
      "the new harbour toll on fishing boats", "varga", "opposes", "belief"),  # verb + object
-    ("Mayor Tomas Brandt declined to rule out a second referendum on the bridge.",
-     "to rule out a second referendum on the bridge", "brandt", "declined", "intention"),  # verb + to-infinitive
+    ("Mayor Tomas Brandt voted to rule out a second referendum on the bridge.",
+     "to rule out a second referendum on the bridge", "brandt", "voted", "intention"),  # verb + to-infinitive
+    # ('declined to rule out C' is a refusal, claim_refusals.py: test_claims' fixture declined-to-act-is-a-refusal)
     ("The union asked the transport board to suspend the new night timetable.",
      "the transport board to suspend the new night timetable", "union", "asked", "reported"),  # request + object + infinitive
     # whom a request is made of after 'on': the content was 'to reopen the night ferry' ('called on X to C')

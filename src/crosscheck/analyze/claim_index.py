@@ -43,6 +43,7 @@ ESTIMATE_VERBS = tuple(_DATA.get("estimate", ()))  # 'Police put the crowd at 18
 WORK_NOUNS = frozenset(_DATA.get("work_nouns", ()))  # 'in his book, "T"': a quote naming the work is its title
 RESPONSE_VERBS = frozenset(_DATA.get("response_verbs", ()))  # 'did not respond to a request for comment'
 COMMENT_NOUNS = frozenset(_DATA.get("comment_nouns", ()))  # what an unanswered request asked for
+DECLINING = frozenset(_DATA.get("declining", ()))  # 'declined to endorse Ostvik': a refusal of any act
 REQUEST_NOUNS = frozenset(_DATA.get("request_nouns", ()))  # 'declined several requests for an interview'
 NAMING = frozenset(_DATA.get("naming", ()))  # 'called the plan a gamble' but 'called a strike': a second complement needed
 CITE_VERBS = frozenset(_DATA.get("cite_sources", ()))  # 'citing two officials': an object naming a source is the chain

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from crosscheck.analyze.claim_frames import REFUSING
-from crosscheck.analyze.claim_index import COMMENT_NOUNS, CUE_CLASS, REQUEST_NOUNS, RESPONSE_VERBS
+from crosscheck.analyze.claim_index import COMMENT_NOUNS, CUE_CLASS, DECLINING, REQUEST_NOUNS, RESPONSE_VERBS
 from crosscheck.analyze.claim_objects import governing_subject
 from crosscheck.analyze.claim_state import State, resolve
 
@@ -20,11 +20,15 @@ _CLAUSES = ("ccomp", "xcomp", "dobj", "csubj")
 
 def refusal(cue: Token) -> list[Token] | None:
     """The words of the refusal ``cue`` heads ('declined to comment on the ruling', 'declined comment', 'did not
-    immediately respond to a request for comment'), or None."""
+    immediately respond to a request for comment'; a declining verb refuses any act: 'declined to endorse Ostvik'),
+    or None."""
     if cue.lemma_ in REFUSING and cue.pos_ == "VERB":
-        comp = next((c for c in cue.children if c.dep_ == "xcomp" and CUE_CLASS.get(c.lemma_) == "speech"), None)
+        comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (
+            CUE_CLASS.get(c.lemma_) == "speech" or cue.lemma_ in DECLINING) and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if comp is not None:
-            if any(c.dep_ in _CLAUSES for c in comp.children) or any(c.dep_ == "dobj" for c in cue.children):
+            speech = CUE_CLASS.get(comp.lemma_) == "speech"
+            if speech and any(c.dep_ in _CLAUSES for c in comp.children) or any(c.dep_ == "dobj" for c in cue.children):
                 return None  # 'declined to confirm that C', 'refused to say how many C': left to refused_speech
             more = [t for c in cue.children if c.dep_ == "advcl" and c.i > comp.i for t in c.subtree]
             return [cue, *comp.subtree, *more]  # ('declined to elaborate on a plan if the bill fails')
