@@ -186,9 +186,18 @@ def _labelled(st: _State, sents: list[Span], i: int, head: Token, first: int) ->
     para = [s for s in paragraph(sents, i) if s.start >= sents[i].start]
     speaker, speaker_text = _resolve(st, head)
     toks = [t for s in para for t in s if t.i >= first]
+    if _roll(toks):
+        return False  # 'Iowa: Ana Ek, Piet Lund, Tomas Brandt, ...': a list of names under a heading, no one's words
     before = len(st.claims)
     st.add(toks, para, speaker, speaker_text, ":", "quote" if head.text.isupper() else "reported", split=False)
     return len(st.claims) > before
+
+
+def _roll(toks: list[Token]) -> bool:
+    """The words are a roll of names: no verb, at least three commas, and mostly proper nouns."""
+    words = [t for t in toks if t.is_alpha]
+    return bool(words) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and sum(t.text == "," for t in toks) >= 3 \
+        and sum(t.pos_ == "PROPN" for t in words) >= 0.7 * len(words)
 
 
 def _note_subject(st: _State, sent: Span) -> None:
