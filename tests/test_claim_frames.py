@@ -32,7 +32,7 @@ CASES = [
      "the dredging contract was ever put to tender", "lind", "questioned", "reported"),  # embedded question
     ("Governor Elias Moro spoke about the flooding in the lower valley at length.",
      "the flooding in the lower valley", "moro", "spoke", "reported"),  # verb + preposition
-    ("Governor Elias Moro repeated his promise to rebuild the old grain terminal by next year.",
+    ("Governor Elias Moro renewed his promise to rebuild the old grain terminal by next year.",
      "to rebuild the old grain terminal", "moro", "promise", "intention"),  # noun + to-infinitive
     ("The fishermen of Port Avel are critical of the new quota system for cod.",
      "the new quota system for cod", "fishermen", "critical", "belief"),  # adjective + preposition

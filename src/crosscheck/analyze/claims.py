@@ -446,7 +446,8 @@ def _reported(st: _State, sent: Span) -> bool:
                     continue  # 'X scored twice and Ivan Lode added a third': going on with a narrative, of a thing
                 if speaker is not None:  # 'the president said this during ...': who speaks next
                     st.last = _Speaker(speaker, speaker_text, st.si)
-                    found = True
+                    # (not 'Mayor Brandt mentioned the harbour levy': its object is read as the sentence's content)
+                    found = found or cue.lemma_ in NOT_OBJECT or not any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
                 continue
         toks, more = without_other_attributions(through_quote_end(toks, st.quotes), cue, cands)
         hedges = ("suggest",) if cue.lemma_ == "suggest" else ()
