@@ -37,9 +37,9 @@ def refusal(cue: Token) -> list[Token] | None:
             return [cue, *obj.subtree]  # 'declined comment on the report', 'declined several requests for an interview'
         return None
     if cue.lemma_ in RESPONSE_VERBS and cue.pos_ == "VERB" and any(c.dep_ == "neg" for c in cue.children):
-        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > cue.i), None)
         after = [t for c in cue.children if c.i > cue.i and c.dep_ == "prep" for t in c.subtree]
-        if prep is None or not any(t.lemma_ in COMMENT_NOUNS for t in after):
+        if not any(c.dep_ == "prep" and c.lower_ == "to" and c.i > cue.i for c in cue.children) or not any(
+                t.lemma_ in COMMENT_NOUNS for t in after):
             return None  # 'did not respond to questions about the fees' is read as nothing said
         before = [c for c in cue.children if c.dep_ in ("aux", "neg", "advmod") and c.i < cue.i]
         return sorted([*before, cue, *after], key=lambda t: t.i)  # ('my requests last week for comment')
@@ -50,7 +50,7 @@ def refusals(st: State, sent: Span) -> bool:
     """Add the sentence's refusals to speak, each its source's claim; True when there was one."""
     found = False
     for cue in sent:
-        if cue.i in st.used or cue.lemma_ not in REFUSING and cue.lemma_ not in RESPONSE_VERBS:
+        if cue.i in st.used or (cue.lemma_ not in REFUSING and cue.lemma_ not in RESPONSE_VERBS):
             continue
         toks = refusal(cue)
         if toks is None or any(t.i in st.used for t in toks):

@@ -488,9 +488,10 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         cue = st.sdoc[j]
         if j in used or any(c.dep_ == "neg" for c in cue.children) or cue.dep_ in ("amod", "compound"):
             continue
-        if beside and CUE_CLASS.get(cue.lemma_) == "speech":
+        cls = CUE_CLASS.get(cue.lemma_)
+        if beside and cls == "speech":
             continue  # beside a clause of saying, a verb of saying's object is mostly not a content ('wrote a letter')
-        if CUE_CLASS.get(cue.lemma_) == "accusation" and accusation(cue) is not None:
+        if cls == "accusation" and accusation(cue) is not None:
             continue  # 'criticized Ek for C' is the accusation's reading; 'criticized Ek' is this one
         passive = passive_naming(cue)  # 'Tarvo has been called a charlatan by fellow physicians': theirs
         if passive is None and any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children):
@@ -513,9 +514,8 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         toks = [st.sdoc[k] for k in sorted(ids)]  # the content alone: speaker and cue are their own fields
         if sum(t.is_alpha for t in toks) == 1 and cue.lemma_ in CHARACTERIZE and not OBJECT_PREPS.get(cue.lemma_):
             toks = [cue, *toks]  # 'Cruz endorsed Trump': a name alone says nothing, with its verb of judging it does
-        elif CUE_CLASS.get(cue.lemma_) == "accusation" and sum(1 for t in toks if t.is_alpha and not t.is_stop) < 2:
+        elif cls == "accusation" and sum(1 for t in toks if t.is_alpha and not t.is_stop) < 2:
             continue  # 'The mayor praised the firefighters': praise or blame of a thing, with no charge, says nothing
-        cls = CUE_CLASS.get(cue.lemma_)
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         before = len(st.claims)
         st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False,
