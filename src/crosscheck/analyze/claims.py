@@ -497,6 +497,9 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         if passive is None and any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children):
             continue  # 'was called for questioning': its subject is what is told of ('who's called for': has called)
         ids = passive[1] if passive else object_content(cue)
+        if ids is None and cls is None and cue.lemma_ in CHARACTERIZE:  # 'questioned whether C', 'described how C':
+            comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
+            ids = {t.i for t in comp.subtree} if comp is not None else None  # a verb of judging's clause object
         pointing = ids is None and _denies_what_was_said(cue)
         if pointing:
             ids = {next(c.i for c in cue.children if c.dep_ == "dobj")}
