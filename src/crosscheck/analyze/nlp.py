@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Iterator, Sequence
 
 import spacy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
@@ -29,22 +30,29 @@ def line_breaks(doc: Doc) -> Doc:
     the place took the lede's subject as its apposition ('WASHINGTON — President Obama ... said C': no one
     said C)."""
     text = doc.text
-    for tok in doc:
-        if tok.i:
-            prev = doc[tok.i - 1]
-            if "\n" not in prev.text and "\n" not in prev.whitespace_:
-                if not _may_end(doc, tok.i - 1):
-                    tok.is_sent_start = False  # 'C, chief executive | Hiroshi Tanabe said.': no stop, no end
+    # the tokens read as arrays and the starts written at once, no Token objects: the component runs in every
+    # parse, and Token.is_sent_start's setter looks through the doc for a parse on each call
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype("int64")
+    idx, ends = arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
+    space = arr[:, 2].astype(bool).tolist()
+    starts = arr[:, 3]  # 1: starts a sentence, -1: does not, 0: the parser decides
+    words = [text[a:b] for a, b in zip(idx, ends)]
+    for i in range(len(words)):
+        if i:
+            if "\n" not in text[idx[i - 1] : idx[i]]:  # the token before and its whitespace
+                if not _may_end(words, space, i - 1):
+                    starts[i] = -1  # 'C, chief executive | Hiroshi Tanabe said.': no stop, no end
                 continue
-            tok.is_sent_start = True
-        if tok.is_space:
+            starts[i] = 1
+        if space[i]:
             continue
-        line = text[tok.idx : tok.idx + 120].split("\n", 1)[0]
+        line = text[idx[i] : idx[i] + 120].split("\n", 1)[0]
         cut = len(line) - len(strip_dateline(line))
         if cut:
-            after = doc.char_span(tok.idx + cut, tok.idx + cut + 1, alignment_mode="expand")
-            if after is not None and after.start > tok.i:
-                doc[after.start].is_sent_start = True
+            after = doc.char_span(idx[i] + cut, idx[i] + cut + 1, alignment_mode="expand")
+            if after is not None and after.start > i:
+                starts[after.start] = 1
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
@@ -52,13 +60,13 @@ _ENDS = frozenset(".!?\u2026:;")
 _CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]")
 
 
-def _may_end(doc: Doc, i: int) -> bool:
-    """A sentence may end after token ``i``: it ends with a stop, a colon or a semicolon, or closes a quote or a
-    bracket after one; within a line the parser's other splits cut sentences in two ('The plants will create
-    45,000 jobs, chief executive | Hiroshi Tanabe said.')."""
-    while i >= 0 and doc[i].text and all(ch in _CLOSERS for ch in doc[i].text):
+def _may_end(words: list[str], space: list[bool], i: int) -> bool:
+    """A sentence may end after token ``i`` (``words``: the tokens' texts, ``space``: which are spaces): it ends
+    with a stop, a colon or a semicolon, or closes a quote or a bracket after one; within a line the parser's other
+    splits cut sentences in two ('The plants will create 45,000 jobs, chief executive | Hiroshi Tanabe said.')."""
+    while i >= 0 and words[i] and all(ch in _CLOSERS for ch in words[i]):
         i -= 1
-    return i < 0 or doc[i].text[-1:] in _ENDS or doc[i].is_space
+    return i < 0 or words[i][-1:] in _ENDS or space[i]
 
 
 SCRIPT_PIPELINE = "crosscheck:scripts"  # the tokenizer-only pipeline's name for parse()

@@ -40,12 +40,13 @@ def future_by_words(text: str, start: int, end: int, language: str | None) -> bo
     return bool(table["future_re"].search(text, lo, hi))
 
 
-def tense_at(sdoc, start: int, end: int) -> str | None:
+def tense_at(sdoc, start: int, end: int, text: str | None = None) -> str | None:
     """'future' where the verb governing the span is in future tense (will/shall, plan to, scheduled ...), 'past'
     where the span is right on a verb the parse shows past ('rose in January', 'has lost', 'was held'; the
     prepositions of data/time_words.json "past_preps"), 'either' where it ends a span ('through January', "span_end_preps"),
     else None. Outside English (``sdoc`` a (text, language)
-    pair) only the future is read."""
+    pair) only the future is read. ``text``: the parsed text, when the caller has it (``Doc.text`` joins every token
+    of the report on each call)."""
     if sdoc is None:
         return None
     if isinstance(sdoc, tuple):  # (text, language): the words of the sentence decide
@@ -57,7 +58,8 @@ def tense_at(sdoc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     words = _words()
-    before = " ".join(sdoc.text[max(0, start - 24):start].lower().split())
+    text = sdoc.text if text is None else text
+    before = " ".join(text[max(0, start - 24):start].lower().split())
     if any(before.endswith(p) for p in words["ahead_before"]):
         return "future"  # 'would be ready to leave as soon as Tuesday', 'could come as early as Monday'
     verbs = 0

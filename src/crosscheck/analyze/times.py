@@ -219,9 +219,10 @@ def extract(doc: Document, sdoc) -> list[TimeExpr]:
     lang = base_language(doc.language)
     # outside English the words tell the tense (an English parse of another language's text does not)
     tense = sdoc if lang in ("", "en") else (text, lang)
+    parsed_text = sdoc.text if tense is sdoc and sdoc is not None else None  # once: Doc.text joins every token
 
     def _when(start: int, end: int) -> str | None:  # 'future', 'past', 'since' ('since January': a span to now) or None
-        return "since" if since_before(text, start, lang or "en") else tense_at(tense, start, end)
+        return "since" if since_before(text, start, lang or "en") else tense_at(tense, start, end, parsed_text)
     # 2. anchor
     pub = _parse_published(doc.published, doc.language)
     anchor, inferred = pub, False
