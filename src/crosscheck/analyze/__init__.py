@@ -32,6 +32,7 @@ __all__ = ["analyze", "analyze_parsed", "link"]
 
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")
 _WORDS = re.compile(r"[^\W\d_]+")
+_PAST_LATIN = re.compile(r"[\u0250-\U0010ffff]+")
 _HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
@@ -321,7 +322,7 @@ def _lemmas(sdoc: Doc, english: bool) -> tuple[str, ...]:
 
 def _latin(text: str) -> bool:
     sample = text[:4000]
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return True
-    return sum(1 for ch in letters if ord(ch) < 0x250) >= 0.6 * len(letters)
+    return sum(map(str.isalpha, _PAST_LATIN.sub("", sample))) >= 0.6 * letters  # the letters under U+0250

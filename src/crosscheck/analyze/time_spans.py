@@ -63,6 +63,7 @@ _CJK = re.compile(r"(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월�
 # '2030年までに', '在2030年前', '2030년까지': a year alone in CJK script (a month after it is _CJK's date)
 _CJK_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[\u5e74\ub144](?!\s*\d{1,2}\s*[\u6708\uc6d4])")
 _CJK_DAY = re.compile(r"(?<![\d\u6708\uc6d4.\-/\u7b2c])(?<![\d\u6708\uc6d4]\s)(?P<day>[1-9]|[12]\d|3[01])\s*[\u65e5\uc77c](?![\d\u672c\uc694\uac04\u9593\u95f4]|\s*\ub3d9\uc548)")  # not '3일간', '3日間', '3일 동안' (durations)
+_CJK_MARKS = re.compile(r"[\u5e74\u6708\u65e5\ub144\uc6d4\uc77c]")  # 年 月 日 년 월 일: none, no CJK date (a quick test)
 _YEAR_RE = re.compile(rf"(?:(?<![\w.,/-])|(?<=[Mm]id-))(?P<year>{_YEAR})(?![\w]|[.,]\d)")  # 'mid-2010' too
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|around|circa|early|late|mid|year|"
@@ -133,7 +134,8 @@ _FOREIGN_REL_RE = {
 
 def explicit_date_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """Character spans of explicit calendar dates (never quantities); read by quantities.py."""
-    spans = [m.span() for rx in (_MDY, _DMY, _MY, _ISO, _NUMERIC, _CJK) for m in rx.finditer(text)]
+    cjk = (_CJK,) if _CJK_MARKS.search(text) else ()
+    spans = [m.span() for rx in (_MDY, _DMY, _MY, _ISO, _NUMERIC, *cjk) for m in rx.finditer(text)]
     spans += [m.span() for rx in (_FOREIGN_DMY, _FOREIGN_MY) for m in rx.finditer(text)
               if foreign_month(m.group("mon"), language)]
     return spans
@@ -201,14 +203,15 @@ def _candidates(text: str, language: str | None, year_ents: set[int]) -> list[_C
             # '7/8/07' reads either way when both parts are months: the other order is kept for the resolver
             swap = ("swap", y, d, mo) if (m.group("sep") or "/") == "/" and a != b and a <= 12 and b <= 12 else None
             out.append(_Cand(m.start(), m.end(), "date", y, mo, d, extra=swap))
-    for m in _CJK.finditer(text):
+    cjk = _CJK_MARKS.search(text) is not None
+    for m in _CJK.finditer(text) if cjk else ():
         y = int(m.group("year")) if m.group("year") else None
         mo, d = int(m.group("month")), int(m.group("day"))
         if 1 <= mo <= 12 and _valid(y, mo, d):
             out.append(_Cand(m.start(), m.end(), "date", y, mo, d))
-    for m in _CJK_DAY.finditer(text):
+    for m in _CJK_DAY.finditer(text) if cjk else ():
         out.append(_Cand(m.start(), m.end(), "monthday", d=int(m.group("day"))))
-    for m in _CJK_YEAR.finditer(text):
+    for m in _CJK_YEAR.finditer(text) if cjk else ():
         out.append(_Cand(m.start(), m.end(), "year", int(m.group("year"))))
     for m in _FOREIGN_DMY.finditer(text):
         mo, d = foreign_month(m.group("mon"), language), int(m.group("day"))
