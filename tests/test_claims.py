@@ -677,6 +677,17 @@ def test_the_object_of_an_infinitive_asked_of_someone_is_no_claim_of_the_asker(p
     assert [c.text for c in found] == ["Members to reject the pay offer."], [c.text for c in found]
 
 
+@pytest.mark.parametrize("text", [
+    "Reporters pressed Mayor Ana Ruiz to confirm that the ferry would stop running in May.",
+    "The opposition urged the port director to admit that the cranes had failed their inspections.",
+])
+def test_a_statement_only_asked_of_someone_is_nobody_s_claim(parse, text):
+    """'pressed Ruiz to confirm that C': the reporters asked for C to be confirmed and Ruiz has not confirmed it; C
+    had been the asker's claim (the infinitive took the subject of the verb it hangs on)."""
+    _, found = parse(text)
+    assert not [c for c in found if c.cue in ("confirm", "admit")], [(c.cue, c.speaker_text, c.text) for c in found]
+
+
 def test_they_is_the_plural_subject_before_it_never_one_named_person():
     """'Residents said they had asked the authorities ...': 'they' was resolved to the mayor quoted just
     before, so a claim inside the residents' words became the mayor's."""

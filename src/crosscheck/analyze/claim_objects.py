@@ -197,12 +197,26 @@ def governing_subject(cue: Token) -> Token | None:
         if noun_infinitive(tok):  # 'missed no chance to remind voters that C', 'used the occasion to say C'
             tok = tok.head.head
             continue
+        controller = object_controller(tok)
+        if controller is not None:  # 'forced Stumpf to admit that C': Stumpf admits
+            return controller
         if tok.dep_ not in _SUBJECTLESS or tok.head.i == tok.i or any(c.dep_ == "mark" for c in tok.children):
             return None
         if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECTS:
             return None
         tok = tok.head
     return None
+
+
+def object_controller(tok: Token) -> Token | None:
+    """The object of the verb a to-infinitive hangs on, who does what the infinitive says ('forced Stumpf to admit
+    that C', 'pressed her to say C', 'forced the minister to admit C': object control), a noun or a pronoun."""
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or obj.lower_ in ("it", "this", "that"):
+        return None
+    return obj if obj.pos_ in ("PROPN", "PRON", "NOUN") else None
 
 
 def participle_as_subject(cue: Token) -> tuple[Token, list[Token]] | None:
