@@ -242,7 +242,6 @@ def main() -> None:
     if embedder is not None:
         embedder.embed(["warm-up"])
 
-    t_bare = c_bare = None
     runs = [int(x) for x in args.runs.split(",") if x.strip()]
     # bare parse and analyze() alternate over chunks of the corpus, each clock summed over its chunks: on a shared
     # machine whose speed drifts by 10-20% within a minute, one long run of each compared two different machines

@@ -210,7 +210,7 @@ def governing_subject(cue: Token) -> Token | None:
 
 def object_controller(tok: Token) -> Token | None:
     """The object of the verb a to-infinitive hangs on, who does what the infinitive says ('forced Stumpf to admit
-    that C', 'pressed her to say C', 'forced the minister to admit C': object control), a noun or a pronoun."""
+    that C', 'pressed her to say C', 'forced the minister to admit C': object control), a name, a noun or a pronoun."""
     if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
