@@ -688,6 +688,28 @@ def test_a_statement_only_asked_of_someone_is_nobody_s_claim(parse, text):
     assert not [c for c in found if c.cue in ("confirm", "admit")], [(c.cue, c.speaker_text, c.text) for c in found]
 
 
+def test_a_name_after_a_fronted_phrase_s_comma_speaks_not_the_phrase_s_noun():
+    """'To see the old harbour, Chief Inspector Brandt said, one should C', parsed (as the small model parses such a
+    sentence at times) with 'harbour' the subject of 'said' and the name its apposition: the name speaks; the phrase's
+    noun had been the speaker, and its words were lost from the content."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from crosscheck.analyze.claim_state import subject
+
+    words = ["To", "see", "the", "old", "harbour", ",", "Chief", "Inspector", "Brandt", "said", ",", "one", "should",
+             "walk", "there", "."]
+    heads = [1, 13, 4, 4, 9, 4, 8, 8, 4, 13, 9, 13, 13, 13, 13, 13]
+    deps = ["aux", "advcl", "det", "amod", "nsubj", "punct", "compound", "compound", "appos", "parataxis", "punct",
+            "nsubj", "aux", "ROOT", "advmod", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert subject(doc[9]).text == "Brandt"
+    apart = Doc(Vocab(), words=["The", "mayor", ",", "Ana", "Ruiz", ",", "said", "it", "closed", "."],
+                heads=[1, 6, 1, 4, 1, 1, 6, 8, 6, 6],
+                deps=["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "nsubj", "ccomp", "punct"])
+    assert subject(apart[6]).text == "mayor"  # an apposition closed by its own comma is the subject's
+
+
 def test_they_is_the_plural_subject_before_it_never_one_named_person():
     """'Residents said they had asked the authorities ...': 'they' was resolved to the mayor quoted just
     before, so a claim inside the residents' words became the mayor's."""

@@ -185,7 +185,16 @@ def subject(cue: Token, skip=None) -> Token | None:
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not (skip and skip(c))]
     if len(subjects) > 1 and all(c.i < cue.i for c in subjects):
         return subjects[-1]
-    return subjects[0] if subjects else _stranded_subject(cue) or next((c for c in cue.children if named_before(c)), None)
+    if subjects:
+        return _named_after_comma(subjects[0], cue) or subjects[0]
+    return _stranded_subject(cue) or next((c for c in cue.children if named_before(c)), None)
+
+
+def _named_after_comma(subj: Token, cue: Token) -> Token | None:
+    """'To see the old harbour, Chief Inspector Brandt said, one should C': the parser made the fronted
+    phrase's noun the subject and the name after its comma, right before the cue, its apposition; the name speaks."""
+    return next((a for a in subj.children if a.dep_ == "appos" and a.i > subj.i and a.right_edge.i == cue.i - 1
+                 and a.left_edge.i > 0 and a.doc[a.left_edge.i - 1].text == ","), None)
 
 
 def _stranded_subject(cue: Token) -> Token | None:
