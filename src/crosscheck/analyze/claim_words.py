@@ -1,7 +1,7 @@
 """Claims cued by a noun or an adjective of saying or believing, not a verb: 'the mayor's claim that C', 'his
 fear that C', 'a claim by the ministry that C', 'their view is that C', 'By his own admission, C', 'In the mayor's
 view, C' (noun_cues), 'many Democrats are afraid that C', 'officials are confident the ferry will run'
-(adjective_cues; data/attribution_cues_en.json). The holder is the possessive, the 'by' phrase or the subject of
+(adjective_cues), 'the union made it clear that C' (made_adjectives; data/attribution_cues_en.json). The holder is the possessive, the 'by' phrase or the subject of
 'be'; the content the that-clause, or the rest of the sentence the phrase opens or closes. The holder does not
 become the last speaker (no later 'he' refers to it through these); the sentence is then no statement of the
 outlet's own.
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import ADJECTIVE_CUES, CUE_CLASS, NOUN_CUES
+from crosscheck.analyze.claim_index import ADJECTIVE_CUES, CUE_CLASS, MADE_ADJECTIVES, NOUN_CUES
+from crosscheck.analyze.claim_objects import governing_subject
 from crosscheck.analyze.claim_quotes import writer_speaks
 from crosscheck.analyze.claim_state import State, resolve
 
@@ -27,6 +28,8 @@ def word_cues(st: State, sent: Span) -> bool:
             cls, found = NOUN_CUES[word.lemma_], _noun(word)
         elif (word.pos_ == "ADJ" or word.dep_ == "acomp") and word.lower_ in ADJECTIVE_CUES:  # ('are convinced' VBN)
             cls, found = ADJECTIVE_CUES[word.lower_], _adjective(word)
+        elif word.pos_ == "ADJ" and word.lower_ in MADE_ADJECTIVES and word.head.lemma_ == "make":
+            cls, found = "speech", _made(word)
         else:
             continue
         if found is None:
@@ -96,3 +99,18 @@ def _adjective(adj: Token) -> tuple[Token, Token] | None:
         return None
     holder = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < adj.i), None)
     return (holder, comp) if holder is not None else None
+
+
+def _made(adj: Token) -> tuple[Token, Token] | None:
+    """(holder, clause) of 'the union made it clear that C' / 'made plain C' / 'making it clear that C': the clause
+    after the adjective (the parser hangs it on the adjective or on 'make'), the subject of 'make' (or of the
+    clause a participle 'making' hangs on) its holder; no negation ('did not make clear whether C')."""
+    make = adj.head
+    if adj.dep_ not in ("ccomp", "oprd", "acomp", "xcomp", "dobj") or any(c.dep_ == "neg" for c in make.children):
+        return None
+    comp = _that_clause(adj, ("ccomp", "advcl"), bare=True) or _that_clause(make, ("ccomp", "advcl"), bare=True)
+    if comp is None or comp.i < adj.i or any(c.dep_ == "nsubj" and c.lower_ == "that" and c.i == adj.i + 1
+                                             for c in comp.children):
+        return None  # ('made clear that cuts to C left D': the marker misread as the subject of a noun made a verb)
+    holder = governing_subject(make)
+    return (holder, comp) if holder is not None and holder.i < adj.i else None
