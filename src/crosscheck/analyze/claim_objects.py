@@ -18,7 +18,7 @@ from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
-from crosscheck.analyze.claim_index import CITE_VERBS, NAMING, OBJECT_PREPS, SOURCE_NOUNS
+from crosscheck.analyze.claim_index import CITE_VERBS, CONTINUING, NAMING, OBJECT_PREPS, SOURCE_NOUNS
 from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import speakers_act
@@ -195,7 +195,7 @@ def governing_subject(cue: Token) -> Token | None:
     it hangs on ('the judge rejected the request, saying C' -> 'the judge'; 'Trump stopped short of
     calling C' -> 'Trump'); the object a 'for'/'of' gerund is said of ('X criticized Y for saying C', 'accused
     Y of claiming C' -> Y, a name or a pronoun); None past a clause with its own marker ('after', 'because')."""
-    if cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+    if cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and not continues(cue.head):
         return None  # a purpose ('will meet next week to discuss the budget'): an event, no one's content
     tok = cue
     for _ in range(4):
@@ -221,6 +221,13 @@ def governing_subject(cue: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def continues(verb: Token) -> bool:
+    """'went on' in 'the mayor went on to say that C': a verb and particle whose to-infinitive is the subject's next act
+    (CONTINUING), not a purpose."""
+    prts = CONTINUING.get(verb.lemma_)
+    return prts is not None and any(c.dep_ == "prt" and c.lower_ in prts for c in verb.children)
 
 
 def object_controller(tok: Token) -> Token | None:

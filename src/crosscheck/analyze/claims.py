@@ -49,7 +49,7 @@ from crosscheck.analyze.quote_marks import names_a_title, quote_regions, quote_r
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
-                                              governing_subject, inverted_content, inverted_that,
+                                              continues, governing_subject, inverted_content, inverted_that,
                                               narrators_conjunct, no_one, noun_infinitive, object_content, own_conjunct, participle_as_subject,
                                               passive_naming,
                                               reason_after, relative_content, relative_speaker_noun, relative_with_subject, stranded_after,
@@ -336,7 +336,8 @@ def _reported(st: _State, sent: Span) -> bool:
         adding = adding_head(cue)  # 'X said C, adding that D'
         who = relative_speaker(cue)  # 'Moura, who has said that C, ...'
         subjectless = (relay is None and adding is None and who is None and not relative_with_subject(cue)
-                       and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)))
+                       and (cue.dep_ in ("amod", "acl", "relcl", "xcomp") or (cue.tag_ == "VBG" and not progressive)
+                            or cue.dep_ == "advcl" and continues(cue.head)))  # 'went on to say C'
         # '..., saying C' / 'continued to insist that C' / 'for saying that C' / ', each touting C1 and saying C2' /
         # 'missed no chance to remind voters that C': the subject of the clause it hangs on
         participle = cue.dep_ in PARTICIPLE_DEPS or cue.dep_ == "conj" and cue.head.dep_ in PARTICIPLE_DEPS or noun_infinitive(cue)
