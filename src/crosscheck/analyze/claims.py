@@ -40,7 +40,7 @@ from crosscheck.analyze.claim_nested import beside_quote, nested, nested_before,
 from crosscheck.analyze.claim_refusals import refusals
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause,
-                                            frame_follows, quote_cues, resumes, runs_on, through_quote_end, verbless_tail,
+                                            cued_tail, frame_follows, quote_cues, resumes, runs_on, through_quote_end, verbless_tail,
                                             with_quoted_predicate, writer_speaks)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
@@ -243,6 +243,9 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             return False
         cue_text = cue.lower_
         inside = in_any
+        tail = {t.i for t in cued_tail(qsents[-1], regions, cue)}
+        if tail:  # '"C" by the fire at the depot, Vell said.': the words closing the quote are part of it
+            inside = lambda t: in_any(t) or t.i in tail  # noqa: E731
     else:
         para = paragraph_text(sdoc, qsents)
         outside = bare(para.replace(doc_text(sdoc)[region[0] : region[1]], ""))
