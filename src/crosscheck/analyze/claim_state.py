@@ -157,13 +157,22 @@ def speaker_of(st: State, cue: Token) -> tuple[str | None, str | None]:
         subj = _adverbial_subject(cue) or next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None, None
-    if subj.dep_ == "nsubjpass":  # 'it was reported by X'
+    if subj.dep_ == "nsubjpass" and not has_contracted(cue, subj):  # 'it was reported by X'
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if pobj is None:
             return None, None
         subj = pobj
     return resolve(st, subj)
+
+
+def has_contracted(cue: Token, subj: Token) -> bool:
+    """'He's said he gets his ideas from a novel': the parser reads the contracted 'has' as the passive 'is'; a verb
+    with a clause or an object of its own after it is active, its subject the speaker (not 'it's said that C', nor
+    'he's said to be furious', a passive)."""
+    return subj.lower_ not in ("it", "this", "that", "there") and any(
+        c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in cue.children) and any(
+        c.dep_ in ("ccomp", "dobj") and c.i > cue.i for c in cue.children)
 
 
 def _adverbial_subject(cue: Token) -> Token | None:
