@@ -46,6 +46,20 @@ def beside_quote(st: State, qsents: list[Span], regions: list[tuple[int, int]]) 
         t.dep_ not in ("ROOT", "parataxis") or t.idx < regions[0][0] and own)
     for sent in qsents:
         nested(st, sent, outside, None, quoted=False)
+    if own and st.quoted is not None:
+        _clause_before_cue(st, st.sdoc[st.quote_cue], regions)
+
+
+def _clause_before_cue(st: State, cue: Token, regions: list[tuple[int, int]]) -> None:
+    """'C, Ruiz said, adding, "Q."': the quote is what the speaker added, and the clause before the cue, outside
+    the quote marks, is the speaker's too (it had been lost: the quote's claim took the cue)."""
+    comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i and is_clause(c)), None)
+    if comp is None or any(a <= comp.idx < b for a, b in regions) or regions[0][0] < cue.idx:
+        return
+    toks = [t for t in comp.subtree if not any(a <= t.idx < b for a, b in regions)]
+    if any(t.i in st.used for t in toks):
+        return
+    st.add(toks, [cue.sent], st.quoted.key, st.quoted.text, cue.lower_, "reported")
 
 
 def nested(st: State, sent: Span, inside, outer: str | None, quoted: bool = True) -> None:
