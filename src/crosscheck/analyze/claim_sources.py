@@ -216,7 +216,7 @@ def according_to(st: State, sent: Span) -> bool:
     chain = [r[0][1] for r in reversed(resolved) if r is not chosen and r[0][1]]
     (speaker, speaker_text), head = chosen
     last = st.recent(st.settings.claim_speaker_window - 1, "PERSON")
-    if not agentive and _document(head) and last is not None:
+    if not agentive and _document(head) and last is not None and not _made_by_name(head, st):
         chain = [speaker_text] + chain  # the person's own source: 'according to intelligence reports'
         speaker, speaker_text = last.key, last.text
     if speaker_text is None:
@@ -284,10 +284,23 @@ def _document(head: Token) -> bool:
     return head.lemma_ in DOCUMENT_SOURCES or head.lower_ in DOCUMENT_SOURCES
 
 
+def _made_by_name(head: Token, st: State) -> bool:
+    """A document whose maker is named before it or in a clause on it ('U.S. Census data', 'an Associated Press
+    account', 'an interview his brother gave'; after 'by', _publisher names it): the maker's word, which the reporter
+    cites, not the evidence of the person who spoke before ('Ruiz said C1. C2, according to intelligence reports':
+    Ruiz's C2)."""
+    if any(m.dep_ in ("compound", "poss") and m.i < head.i and (m.i in st.ents.by_token and m.pos_ != "PRON"
+                                                               or m.pos_ == "PROPN" or m.lower_ in MEDIA)
+           for m in head.children):
+        return True
+    return any(any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in rel.children)
+               for rel in head.children if rel.dep_ == "relcl")
+
+
 def _publisher(head: Token, st: State) -> Token | None:
     """The named outlet or body a document source belongs to: 'a report in the Valdor Times', 'a study by the
     Harlan Institute', 'figures from the ministry', 'figures released by the WHO' -> its head; None for a document no
-    one is named for."""
+    one is named for; after 'by' any noun ('a study by economists at Halden University')."""
     preps = [c for c in head.children if c.dep_ == "prep"]
     for acl in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # 'released by', 'published by'
         preps += [c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
@@ -295,7 +308,7 @@ def _publisher(head: Token, st: State) -> Token | None:
         if prep.lower_ in ("in", "by", "from", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.i in st.ents.by_token or obj.lower_ in MEDIA or obj.pos_ == "PROPN"
-                                    or obj.lemma_.lower() in SOURCE_NOUNS):
+                                    or obj.lemma_.lower() in SOURCE_NOUNS or prep.lower_ == "by" and obj.pos_ == "NOUN"):
                 return obj
     return None
 
