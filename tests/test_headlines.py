@@ -228,3 +228,17 @@ def test_a_name_of_the_headline_the_text_writes_keeps_its_capital():
     # the verbs are lower-cased ('Make', 'Says'), the names the text writes keep their capitals ('Mark' is a verb too)
     assert head.text.startswith("Red Sox make") and "Teixeira" in head.text and head.cue == "says", head
     assert head.speaker_text == "Boston Herald", head
+
+
+def test_the_text_s_copy_of_its_headline_does_not_count_for_its_case():
+    """Words the text writes in lower case once, and a second time capitalised in its own copy of the headline,
+    are lower-cased as in a text without the copy: the copy had made 'Workers' and 'Slam' look like names, and a
+    JSONL record that opens its text with its headline lost the headline's claim."""
+    title = "Harbour Workers Slam Mayor Brandt As A Reckless Gambler"
+    body = ("The harbour workers' union on Monday attacked Mayor Tomas Brandt over the ferry levy. Union leader Ana "
+            "Ruiz said the levy would cost 300 jobs. Brandt did not respond to a request for comment.")
+    read = []
+    for text in (body, title + "\n\n" + body):
+        (a,) = analyze([doc(title, text=text)])
+        read.append([(c.text, c.cue, c.speaker_text) for c in a.claims if c.in_title])
+    assert read[0] == read[1] and read[0][0][1] == "slam", read

@@ -87,10 +87,12 @@ def headline(doc: Document, model: str | None = None) -> tuple[str, int] | None:
     if e <= s:
         return None
     known = None
+    # the text after its own copy of the headline, if it opens with one: the copy's capitals are the headline's
+    body = (doc.text or "")[_opening_copy(title[s:e], doc.text or "", stop=True):]
     if model and lang == "en":  # a verb the text writes nowhere but in its own copy of the headline: no name
-        rest = set(_WORDS.findall((doc.text or "")[_opening_copy(title[s:e], doc.text or "", stop=True):].casefold()))
+        rest = set(_WORDS.findall(body.casefold()))
         known = lambda w: w not in rest and _nlp.dictionary_word(w, model)  # noqa: E731
-    return _headlines.sentence_case(title[s:e], doc.text or "", stop_words(lang), known), s
+    return _headlines.sentence_case(title[s:e], body, stop_words(lang), known), s
 
 
 def _opening_copy(title: str, text: str, stop: bool = False) -> int:
