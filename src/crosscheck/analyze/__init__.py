@@ -97,11 +97,11 @@ def headline(doc: Document, model: str | None = None) -> tuple[str, int] | None:
 
 def _opening_copy(title: str, text: str, stop: bool = False) -> int:
     """The end of the text's first line when that line is the title (0 when it is not; ``stop``: also when the
-    line closes with a stop the title does not have)."""
+    line has the title's words with other punctuation, a stop the title does not have: 'Fraud.’' for 'Fraud’')."""
     stripped = text.lstrip()
     line = stripped.split("\n", 1)[0]
     if " ".join(line.split()).casefold() != title.casefold() and not (
-            stop and " ".join(line.split()).casefold() == " ".join(title.split()).casefold() + "."):
+            stop and _WORDS.findall(line.casefold()) == _WORDS.findall(title.casefold())):
         return 0
     return len(text) - len(stripped) + len(line)
 
