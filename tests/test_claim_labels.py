@@ -44,3 +44,21 @@ def test_a_transcript_s_upper_case_labels_name_speakers_the_report_names_nowhere
     assert ("ODEGAARD", "The council released a plan on Friday about the ferry. Take a look.") in said, said
     assert ("ODEGAARD", "Do you think the council has listened to the fishermen at all?") in said
     assert not any(c.speaker_text == "VIDEO" for c in found)
+
+
+def test_a_headline_label_may_name_its_topic_and_a_family_by_its_plural():
+    # 'Ruiz on ferry levy: the costs are terrifying' / 'Brandts: Ostvik stirs ugliness'
+    words = ["Ruiz", "on", "ferry", "levy", ":", "the", "costs", "are", "terrifying"]
+    pos = ["PROPN", "ADP", "NOUN", "NOUN", "PUNCT", "DET", "NOUN", "AUX", "ADJ"]
+    doc = _doc(words, [True] * 3 + [False] + [True] * 4 + [False], [True] + [False] * 8, pos)
+    head, at = label(list(doc.sents)[0], {0: "e1"})
+    assert head.text == "Ruiz" and doc[at].text == "the"
+    words = ["Brandts", ":", "Ostvik", "stirs", "ugliness", "in", "the", "harbour"]
+    pos = ["PROPN", "PUNCT", "PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN"]
+    doc = _doc(words, [False] + [True] * 6 + [False], [True] + [False] * 7, pos)
+    head, at = label(list(doc.sents)[0], {}, frozenset({"Brandt", "Ostvik"}))
+    assert head.text == "Brandts" and doc[at].text == "Ostvik"
+    # a heading with a long phrase before its colon labels nothing
+    words = ["Ruiz", "on", "the", "long", "and", "winding", "road", "to", "the", "harbour", ":", "a", "story", "told"]
+    doc = _doc(words, [True] * 9 + [False] + [True] * 3 + [False], [True] + [False] * 13, ["PROPN"] + ["X"] * 13)
+    assert label(list(doc.sents)[0], {0: "e1"}) is None

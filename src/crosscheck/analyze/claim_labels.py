@@ -18,6 +18,8 @@ _CLOSING = "\"'\u201d\u2019\n"  # a credit line follows a closing quote mark or 
 _NAME_POS = ("PROPN",)
 HSPACE = re.compile(r"[^\S\n]+")  # spaces other than a line break (no-break spaces of scraped text too)
 _MAX_NAME_WORDS = 5
+_MAX_TOPIC_WORDS = 5
+_TOPIC_PREPS = frozenset({"on", "about"})
 
 
 def dash_credit(sent: Span, start: int | None = None) -> Token | None:
@@ -48,20 +50,27 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
           sources: frozenset[str] = LABEL_SOURCES) -> tuple[Token, int] | None:
     """(head of the speaker label, index of the first content token) for 'PENCE: C' / 'Pence: C': a
     sentence opening with a name the report knows as an entity (``known``: token -> entity key; ``names``:
-    the words of its entities' names, for an upper-case transcript label), or with a phrase a noun of
-    ``sources`` heads ('Poll: C', 'State police: C'), then a colon, then at least three words (or the
-    sentence ends at the colon and its line goes on: 'WALLACE:' split off by the parser)."""
+    the words of its entities' names, for an upper-case transcript label; a family's plural too), or with a
+    phrase a noun of ``sources`` heads ('Poll: C', 'State police: C'), with a topic after 'on' or 'about' or
+    none ('Ruiz on the ferry levy: C'), then a colon, then at least three words (or the sentence ends at the
+    colon and its line goes on: 'WALLACE:' split off by the parser)."""
     toks = [t for t in sent if not t.is_space]
     k = 0
     while k < len(toks) and toks[k].text in OPENING_QUOTES:
         k += 1
-    colon = next((j for j in range(k, min(k + _MAX_NAME_WORDS + 1, len(toks))) if toks[j].text == ":"), None)
+    colon = next((j for j in range(k, min(k + _MAX_NAME_WORDS + _MAX_TOPIC_WORDS + 2, len(toks))) if toks[j].text == ":"),
+                 None)
     if colon is None or colon == k:
         return None
-    name = toks[k:colon]
+    # 'Ruiz on the ferry levy: C': the label names its topic after 'on' or 'about'
+    topic = next((j for j in range(k + 1, colon) if toks[j].lower_ in _TOPIC_PREPS), colon)
+    if colon - topic - 1 > _MAX_TOPIC_WORDS or topic - k > _MAX_NAME_WORDS:
+        return None
+    name = toks[k:topic]
     # one word of a name the report gives in full counts whatever its tag: a headline's 'Sanders: C' (a
     # parser reads a sentence-initial surname as a common noun) or a transcript's 'WALLACE: C'
-    alone = name[0].text[:1].isupper() and all(t.text in names or t.text.title() in names for t in name) and (
+    alone = name[0].text[:1].isupper() and all(t.text in names or t.text.title() in names or (
+        t.text.endswith("s") and t.text[:-1] in names) for t in name) and (  # ('Brandts: C', the family)
         len(name) == 1 or all(t.text.isupper() for t in name))  # ('JAKE TAPPER': a transcript's label, transcript_names)
     if _source_label(name, sources):
         pass  # 'Poll: C', 'New poll: C' (the noun heads the label; a name is not needed)

@@ -185,6 +185,9 @@ def _labelled(st: _State, sents: list[Span], i: int, head: Token, first: int) ->
     """'PENCE: C' (a transcript: the paragraph is the label's words) / 'Pence: C' (a headline)."""
     para = [s for s in paragraph(sents, i) if s.start >= sents[i].start]
     speaker, speaker_text = _resolve(st, head)
+    topic = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about") and c.i > head.i), None)
+    if topic is not None and speaker_text is not None:  # 'Ruiz on the ferry levy: C': Ruiz, not her topic
+        speaker_text = phrase(head.doc[head.left_edge.i : topic.i])
     toks = [t for s in para for t in s if t.i >= first]
     if _roll(toks):
         return False  # 'Iowa: Ana Ek, Piet Lund, Tomas Brandt, ...': a list of names under a heading, no one's words
