@@ -256,3 +256,14 @@ def test_a_copy_of_the_headline_with_its_stop_inside_the_quote_is_the_headline_s
     assert got.startswith("Harbour workers rip Mayor Brandt as a ‘"), got
     kept = sentence_case("Mary J. Blige Sings ‘A Change Is Gonna Come’ For A Crowd", body)
     assert "Mary J. Blige" in kept and "‘A Change" in kept and "for a Crowd" in kept, kept
+
+
+def test_a_headline_quotes_in_single_marks():
+    """Headlines quote in single marks (AP style): 'Ruiz Tells Harbour Board: ‘We Will Not Pay This Levy’' is Ruiz's
+    quote; the apostrophes of "Don't" and "Ruiz's" open no quote."""
+    body = "Councillor Elena Ruiz said on Monday the ferry levy would cost 300 jobs. The harbour board meets on Friday."
+    (a,) = analyze([doc("Ruiz Tells Harbour Board: ‘We Will Not Pay This Levy’", text=body)])
+    (head,) = [c for c in a.claims if c.in_title]
+    assert head.kind == "quote" and head.text == "We will not pay this levy." and "Ruiz" in head.speaker_text, head
+    (a,) = analyze([doc("Voters Don't Rally for Ruiz's Ferry Plan", text=body)])
+    assert not [c for c in a.claims if c.in_title and c.kind == "quote"]

@@ -89,7 +89,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
     fix_lemmas(sdoc)
     st = _State(ents=ents, sdoc=sdoc, index=Index(sdoc, ents), settings=settings, outlet=outlet)
     sents = list(sdoc.sents)
-    st.quotes = quotes = quote_regions(sdoc, settings.claim_min_quote_words)
+    st.quotes = quotes = quote_regions(sdoc, settings.claim_min_quote_words, single=headline)
     names = names | frozenset(w for e in ents.entities for w in e.name.split()) | transcript_names(doc_text(sdoc))
     qi = 0
     i = 0
@@ -224,7 +224,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if st.quoted is not None and st.quoted.sent == i - 1:  # ('X reports:' over it) its speaker runs on with it
             st.quoted = _Speaker(st.quoted.key, st.quoted.text, i + len(qsents) - 1)
         return True
-    prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip("'\"\u201c\u201d\u00ab\u201e").strip()
+    prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip("'\"\u201c\u201d\u00ab\u201e\u2018").strip()
     if prefix and not prefix.endswith((":", ",")):
         return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731

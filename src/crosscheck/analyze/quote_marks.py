@@ -22,6 +22,10 @@ _QUOTE = re.compile(r"\"([^\"\u201c\u201d\n]{2,}?)\u201d|\"([^\"\n]{2,}?)\"|\u20
                     r"|''((?:(?!'')[^\n]){2,}?)''|\u201c([^\u201d\"\n]{2,}?)\""
                     r"|(?:^|(?<=\n))[ \t]*\u201d([^\u201c\u201d\n]{2,}?)\u201d")
 
+# single marks, as headlines quote (AP style): an opening mark after no letter, a closing one before none (not the
+# apostrophes of "Don't" or "Clinton's")
+_SINGLE = re.compile(r"(?<![^\W_])\u2018([^\u2018\u2019\n]{2,}?)\u2019(?![^\W_])|(?<![^\W_])'([^'\n]{2,}?)'(?![^\W_])")
+
 _SHORT_SPEECH = re.compile(r"[^\W_][^\n]*[,?!]\s*$")
 CUE_WINDOW = 6  # tokens after a short quote its speech cue may come ('"C," the New York businessman said')
 
@@ -67,14 +71,15 @@ def cue_follows(sdoc: Doc, char: int, across: bool = False) -> bool:
     return False
 
 
-def quote_regions(sdoc: Doc, min_words: int) -> list[tuple[int, int, bool]]:
-    """(start, end, open) character spans inside quote marks, at least a few words long, in text order.
+def quote_regions(sdoc: Doc, min_words: int, single: bool = False) -> list[tuple[int, int, bool]]:
+    """(start, end, open) character spans inside quote marks, at least a few words long, in text order;
+    ``single``: single marks quote too (a headline's: 'Ruiz hammers harbour chief: ‘You should be investigated’').
 
     ``open``: a paragraph that opens a quote and does not close it, the quote going on in the next
     paragraph (the newspaper convention); it is credited to whoever the next quote is credited to."""
     out = []
     text = doc_text(sdoc)
-    for m in _QUOTE.finditer(text):
+    for m in (*_QUOTE.finditer(text), *(_SINGLE.finditer(text) if single else ())):
         g = next(k for k in range(1, _QUOTE.groups + 1) if m.group(k) is not None)
         if _title(sdoc, m.start(g), m.end(g)):
             continue  # 'In his book, "Make Your Kid a Millionaire," X suggested C': a title, no one's words
