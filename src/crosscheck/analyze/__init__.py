@@ -91,7 +91,8 @@ def headline(doc: Document, model: str | None = None) -> tuple[str, int] | None:
     body = (doc.text or "")[_opening_copy(title[s:e], doc.text or "", stop=True):]
     if model and lang == "en":  # a verb the text writes nowhere but in its own copy of the headline: no name
         rest = set(_WORDS.findall(body.casefold()))
-        known = lambda w: w not in rest and _nlp.dictionary_word(w, model)  # noqa: E731
+        known = lambda w: w not in rest and (_nlp.dictionary_word(w, model) or w.endswith("ly") and  # noqa: E731
+                                             _nlp.dictionary_word(w, model, "adv"))  # ('Criminally', no name)
     return _headlines.sentence_case(title[s:e], body, stop_words(lang), known), s
 
 

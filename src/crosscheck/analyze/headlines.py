@@ -37,7 +37,8 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset(),
     tells is one of the language's, no name ('Hid', 'Says': a verb the body writes nowhere but in its own copy
     of the headline, analyze.headline); in a headline of capitals
     the other words keep a capital initial ('RED SOX MAKE HUGE OFFER' -> 'Red Sox make huge offer'), unless
-    the body writes them in capitals ('NATO'). Same length as ``title``."""
+    the body writes them in capitals ('NATO'); the first word of a quote after a colon keeps its capital. Same
+    length as ``title``."""
     words = [m for m in _WORD.finditer(title)]
     longer = [m.group(0) for m in words if len(m.group(0)) >= 4]
     if not longer:
@@ -62,6 +63,8 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset(),
             continue
         if n == 0 and not capitals or len(w) == 1 or not capitals and w.isupper():
             continue  # the first word; a letter of 'U.S.'; an acronym of a title-case headline ('EV', 'US')
+        if _QUOTED_OPENING.search(title, 0, m.start()) and not capitals:
+            continue  # the first word of a quote after a colon ('Ruiz: ‘We Will Not Pay’'): a sentence's first
         if n > 0 and (lower[k] > capital[k] + upper[k] or not (lower[k] or capital[k] or upper[k]) and (
                 k in stops or _lower_form(k, lower, capital)) or known is not None and known(k)):
             new = k
@@ -73,6 +76,7 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset(),
     return "".join(out)
 
 
+_QUOTED_OPENING = re.compile(r":\s*[\"'\u2018\u201c]$")
 _SEPARATOR = TITLE_SEPARATOR
 _KEY = re.compile(r"[^\W_]+")
 
