@@ -45,7 +45,7 @@ from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_cl
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
-from crosscheck.analyze.quote_marks import names_a_title, quote_regions, quote_regions_of
+from crosscheck.analyze.quote_marks import names_a_title, quote_regions, quote_regions_of, verb_before_quote
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
 from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
@@ -235,6 +235,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         outside_cues = [sdoc[j] for j in st.index.within(st.index.cues, sent) if not in_any(sdoc[j])]
         ranked = quote_cues([t for t in outside_cues if CUE_CLASS.get(t.lemma_) in ("speech", "belief")], regions)
         cue = ranked[0] if ranked else None
+        if cue is None:  # 'footage of Mayor Ruiz asking, "Q"': the verb right before the quote, with its subject
+            cue = verb_before_quote(sent, region, in_any)
         if cue is None:
             cue = any_verb_of_quote(sent, in_any)  # '"C," Ruiz retorted.': a quote and its speaker, whatever the verb
         if cue is not None:

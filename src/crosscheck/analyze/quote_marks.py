@@ -91,6 +91,7 @@ def quote_regions(sdoc: Doc, min_words: int, single: bool = False) -> list[tuple
     return sorted(out)
 
 
+MARK_TOKENS_RE = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e\u2018]")
 _MARK_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e"})  # a quote mark as a token
 _TITLE_WORDS = 10  # a quote after a noun naming a work is its title up to so many words, all capitalised
 
@@ -126,3 +127,18 @@ def names_a_title(obj: Token) -> bool:
 def quote_regions_of(quotes: list[tuple[int, int, bool]], start: int, end: int) -> list[tuple[int, int]]:
     """The character spans of the quotes overlapping start..end."""
     return [(a, b) for a, b, _ in quotes if a < end and b > start]
+
+
+def verb_before_quote(sent, region, quoted) -> Token | None:
+    """The verb that introduces a quote right after it, a comma or a colon between ('The ad shows footage of Mayor
+    Ruiz asking, "Q"'), when it has a subject of its own outside the quote: its subject speaks, whatever the verb;
+    None otherwise."""
+    before = [t for t in sent if t.idx < region[0] and not t.is_space and not MARK_TOKENS_RE.fullmatch(t.text)]
+    if before and before[-1].text in (",", ":"):
+        before = before[:-1]
+    if not before:
+        return None
+    verb = before[-1]
+    if verb.pos_ != "VERB" or quoted(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return verb if any(c.dep_ == "nsubj" and not quoted(c) and c.pos_ in ("PROPN", "NOUN") for c in verb.children) else None
