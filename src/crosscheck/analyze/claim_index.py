@@ -272,6 +272,10 @@ def without_other_attributions(toks: list[Token], cue: Token, cands: list[Token]
         own_subject = any(c.dep_ == "nsubj" for c in other.children)
         if other.lemma_ in ESTIMATE_VERBS and not own_subject:
             continue
+        markers = [c.lower_ for c in other.children if c.i < other.i and (c.dep_ == "mark" or c.tag_ == "WRB")]
+        if other.dep_ == "advcl" and own_subject and markers and not any(m in CONTRAST or m == "as" for m in markers):
+            continue  # 'said Ruiz was right when she said C': a time or reason of the content's, part of it (its
+            # speech read as nested); not a rival's ('X said C1, while Y said C2') nor an aside ('as he explained')
         if other.dep_ == "conj" and other.head.i != cue.i and any(c.dep_ == "mark" and c.lower_ == "that"
                                                                   for c in other.children):
             continue  # 'said heavy rain had pushed the level up and that engineers had warned of cracks': a second 'that'
