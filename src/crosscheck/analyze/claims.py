@@ -243,6 +243,9 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             break
     if cue is not None:
         cue, speaker, speaker_text = credited(st, ranked) if ranked else (cue, *_quote_speaker(st, cue))
+        if speaker is None and speaker_text is None and writer_speaks(st, _subject(cue) or (next(
+                (c for c in cue.head.children if c.dep_ == "nsubj"), None) if cue.dep_ == "conj" else None)):
+            speaker_text = st.outlet  # 'I laughed and said, "Q"': the piece's own writer
         st.quote_cue = cue.i
         if speaker is None and speaker_text is None or prefix and inside_clause(cue, region[0]) or no_one(cue):
             return False
