@@ -225,8 +225,9 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             st.quoted = _Speaker(st.quoted.key, st.quoted.text, i + len(qsents) - 1)
         return True
     prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip("'\"\u201c\u201d\u00ab\u201e\u2018").strip()
-    if prefix and not prefix.endswith((":", ",")):
-        return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"')
+    if prefix and not prefix.endswith((":", ",", "(")):
+        return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"'; not one
+        # opening an aside: 'prompted some blowback ("I want my dues back," wrote Jon Ostvik)')
     inside = lambda t: region[0] <= t.idx < region[1]  # noqa: E731
     regions = [region, *more]
     in_any = lambda t: any(r[0] <= t.idx < r[1] for r in regions)  # noqa: E731
