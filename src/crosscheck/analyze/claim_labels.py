@@ -58,8 +58,8 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
     k = 0
     while k < len(toks) and toks[k].text in OPENING_QUOTES:
         k += 1
-    colon = next((j for j in range(k, min(k + _MAX_NAME_WORDS + _MAX_TOPIC_WORDS + 2, len(toks))) if toks[j].text == ":"),
-                 None)
+    reach = min(k + _MAX_NAME_WORDS + _MAX_TOPIC_WORDS + 2, len(toks))
+    colon = next((j for j in range(k, reach) if toks[j].text == ":"), None)
     if colon is None or colon == k:
         return None
     # 'Ruiz on the ferry levy: C': the label names its topic after 'on' or 'about'

@@ -195,7 +195,8 @@ def governing_subject(cue: Token) -> Token | None:
     it hangs on ('the judge rejected the request, saying C' -> 'the judge'; 'Trump stopped short of
     calling C' -> 'Trump'); the object a 'for'/'of' gerund is said of ('X criticized Y for saying C', 'accused
     Y of claiming C' -> Y, a name or a pronoun); None past a clause with its own marker ('after', 'because')."""
-    if cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and not continues(cue.head):
+    if cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and \
+            not continues(cue.head):
         return None  # a purpose ('will meet next week to discuss the budget'): an event, no one's content
     tok = cue
     for _ in range(4):

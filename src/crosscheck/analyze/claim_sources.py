@@ -308,7 +308,8 @@ def _publisher(head: Token, st: State) -> Token | None:
         if prep.lower_ in ("in", "by", "from", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.i in st.ents.by_token or obj.lower_ in MEDIA or obj.pos_ == "PROPN"
-                                    or obj.lemma_.lower() in SOURCE_NOUNS or prep.lower_ == "by" and obj.pos_ == "NOUN"):
+                                    or obj.lemma_.lower() in SOURCE_NOUNS
+                                    or prep.lower_ == "by" and obj.pos_ == "NOUN"):
                 return obj
     return None
 

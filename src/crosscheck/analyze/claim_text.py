@@ -129,7 +129,8 @@ def not_of_clause(root: Token, conj: Token) -> bool:
     """A subjectless finite verb coordinated with an infinitive clause root (the verb of 'would appeal', 'will
     resign'): the parser's attachment, not the clause's grammar; not under 'do' ('did not mingle but left': one
     subject's two acts), nor in a clause before its cue ('C1 and C2, X said': all of it the content)."""
-    if root.dep_ == "ccomp" and root.head.i > root.i or any(c.dep_ == "aux" and c.lemma_ == "do" for c in root.children):
+    if root.dep_ == "ccomp" and root.head.i > root.i or any(
+            c.dep_ == "aux" and c.lemma_ == "do" for c in root.children):
         return False
     return "Inf" in root.morph.get("VerbForm") and "Fin" in conj.morph.get("VerbForm") \
         and "Past" in conj.morph.get("Tense")

@@ -39,9 +39,9 @@ from crosscheck.analyze.claim_labels import credit_mark, dash_credit, label, tra
 from crosscheck.analyze.claim_nested import beside_quote, nested, nested_before, unsaid
 from crosscheck.analyze.claim_refusals import refusals
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
-from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, first_person, inside_clause,
-                                            cued_tail, frame_follows, quote_cues, resumes, runs_on, through_quote_end, verbless_tail,
-                                            with_quoted_predicate, writer_speaks)
+from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, cued_tail, first_person,
+                                            inside_clause, frame_follows, quote_cues, resumes, runs_on, through_quote_end,
+                                            verbless_tail, with_quoted_predicate, writer_speaks)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
                                              told_outlet)
 from crosscheck.analyze.claim_words import word_cues
@@ -224,7 +224,8 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
         if st.quoted is not None and st.quoted.sent == i - 1:  # ('X reports:' over it) its speaker runs on with it
             st.quoted = _Speaker(st.quoted.key, st.quoted.text, i + len(qsents) - 1)
         return True
-    prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip("'\"\u201c\u201d\u00ab\u201e\u2018").strip()
+    opening = "'\"\u201c\u201d\u00ab\u201e\u2018"  # (a headline's single mark too)
+    prefix = doc_text(sdoc)[qsents[0].start_char : region[0]].strip().rstrip(opening).strip()
     if prefix and not prefix.endswith((":", ",", "(")):
         return False  # a quoted fragment inside a sentence ('said the move was "a clear escalation"'; not one
         # opening an aside: 'prompted some blowback ("I want my dues back," wrote Jon Ostvik)')

@@ -58,7 +58,8 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset(),
     out = list(title)
     for n, m in enumerate(words):
         w, k = m.group(0), m.group(0).lower()
-        if n > 0 and not capitals and w == "A" and title[m.start() - 1] == " " and title[m.end():m.end() + 1] in (" ", ""):
+        if n > 0 and not capitals and w == "A" and title[m.start() - 1] == " " and \
+                title[m.end():m.end() + 1] in (" ", ""):
             out[m.start():m.end()] = "a"  # the article of a title-case headline ('Rip Trump As A Fraud'), no initial
             continue
         if n == 0 and not capitals or len(w) == 1 or not capitals and w.isupper():

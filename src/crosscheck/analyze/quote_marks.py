@@ -1,11 +1,13 @@
 """Where a report quotes: the character spans inside quote marks (straight, curly, guillemets, low-high, and the
 typewriter '' ... ''), short quotes told from scare quotes by a verb of saying beside them, quote paragraphs left
-open in the newspaper convention, and quoted titles that are no one's words. claims.py reads its quotes from these."""
+open in the newspaper convention, quoted titles that are no one's words, and a headline's single marks; claims.py reads its
+quotes from these."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_index import CUES, WORK_NOUNS
 from crosscheck.analyze.claim_labels import HSPACE
@@ -80,7 +82,7 @@ def quote_regions(sdoc: Doc, min_words: int, single: bool = False) -> list[tuple
     out = []
     text = doc_text(sdoc)
     for m in (*_QUOTE.finditer(text), *(_SINGLE.finditer(text) if single else ())):
-        g = next(k for k in range(1, _QUOTE.groups + 1) if m.group(k) is not None)
+        g = next(k for k in range(1, m.re.groups + 1) if m.group(k) is not None)
         if _title(sdoc, m.start(g), m.end(g)):
             continue  # 'In his book, "Make Your Kid a Millionaire," X suggested C': a title, no one's words
         if len(m.group(g).split()) >= min_words or _speech_opening(sdoc, m, m.group(g)) or _speech_after_cue(sdoc, m, m.group(g)):
@@ -91,7 +93,6 @@ def quote_regions(sdoc: Doc, min_words: int, single: bool = False) -> list[tuple
     return sorted(out)
 
 
-MARK_TOKENS_RE = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e\u2018]")
 _MARK_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e"})  # a quote mark as a token
 _TITLE_WORDS = 10  # a quote after a noun naming a work is its title up to so many words, all capitalised
 
@@ -129,11 +130,11 @@ def quote_regions_of(quotes: list[tuple[int, int, bool]], start: int, end: int) 
     return [(a, b) for a, b, _ in quotes if a < end and b > start]
 
 
-def verb_before_quote(sent, region, quoted) -> Token | None:
+def verb_before_quote(sent: Span, region: tuple[int, int, bool], quoted: Callable[[Token], bool]) -> Token | None:
     """The verb that introduces a quote right after it, a comma or a colon between ('The ad shows footage of Mayor
     Ruiz asking, "Q"'), when it has a subject of its own outside the quote: its subject speaks, whatever the verb;
     None otherwise."""
-    before = [t for t in sent if t.idx < region[0] and not t.is_space and not MARK_TOKENS_RE.fullmatch(t.text)]
+    before = [t for t in sent if t.idx < region[0] and not t.is_space and t.text not in _MARK_TOKENS | {"\u2018"}]
     if before and before[-1].text in (",", ":"):
         before = before[:-1]
     if not before:
@@ -141,4 +142,5 @@ def verb_before_quote(sent, region, quoted) -> Token | None:
     verb = before[-1]
     if verb.pos_ != "VERB" or quoted(verb) or any(c.dep_ == "neg" for c in verb.children):
         return None
-    return verb if any(c.dep_ == "nsubj" and not quoted(c) and c.pos_ in ("PROPN", "NOUN") for c in verb.children) else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not quoted(c) and c.pos_ in ("PROPN", "NOUN")]
+    return verb if subjects else None
