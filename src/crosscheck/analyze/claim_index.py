@@ -39,6 +39,7 @@ OBJECT_PREPS = {verb: frozenset(preps) for verb, preps in _DATA["object_preps"].
 NOUN_CUES = {noun: cls for cls, nouns in _DATA.get("noun_cues", {}).items() for noun in nouns}  # 'her claim that C'
 ADJECTIVE_CUES = {adj: cls for cls, adjs in _DATA.get("adjective_cues", {}).items() for adj in adjs}  # 'afraid that C'
 CONTINUING = {verb: frozenset(prts) for verb, prts in _DATA.get("continuing", {}).items()}  # 'went on to say C'
+LABEL_TOPIC_PREPS = frozenset(_DATA.get("label_topic_preps", ()))  # 'Ruiz on ferry levy: C'
 MADE_ADJECTIVES = frozenset(_DATA.get("made_adjectives", ()))  # 'made it clear that C': the maker says C
 LEMMA_FIXES = dict(_DATA.get("lemma_fixes", {}))  # 'hoping' -> 'hope' (the model says 'hop')
 ESTIMATE_VERBS = tuple(_DATA.get("estimate", ()))  # 'Police put the crowd at 18,000': the object and its figure

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import LABEL_SOURCES
+from crosscheck.analyze.claim_index import LABEL_SOURCES, LABEL_TOPIC_PREPS
 
 DASHES = "\u2015\u2014\u2013"  # horizontal bar, em dash, en dash: the credit-line marks
 OPENING_QUOTES = "\"'\u201c\u2018"  # marks that open a quote (claim_objects reads them too)
@@ -19,7 +19,6 @@ _NAME_POS = ("PROPN",)
 HSPACE = re.compile(r"[^\S\n]+")  # spaces other than a line break (no-break spaces of scraped text too)
 _MAX_NAME_WORDS = 5
 _MAX_TOPIC_WORDS = 5
-_TOPIC_PREPS = frozenset({"on", "about"})
 
 
 def dash_credit(sent: Span, start: int | None = None) -> Token | None:
@@ -63,7 +62,7 @@ def label(sent: Span, known: dict[int, str], names: frozenset[str] = frozenset()
     if colon is None or colon == k:
         return None
     # 'Ruiz on the ferry levy: C': the label names its topic after 'on' or 'about'
-    topic = next((j for j in range(k + 1, colon) if toks[j].lower_ in _TOPIC_PREPS), colon)
+    topic = next((j for j in range(k + 1, colon) if toks[j].lower_ in LABEL_TOPIC_PREPS), colon)
     if colon - topic - 1 > _MAX_TOPIC_WORDS or topic - k > _MAX_NAME_WORDS:
         return None
     name = toks[k:topic]

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue,
     quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -185,7 +185,7 @@ def _labelled(st: _State, sents: list[Span], i: int, head: Token, first: int) ->
     """'PENCE: C' (a transcript: the paragraph is the label's words) / 'Pence: C' (a headline)."""
     para = [s for s in paragraph(sents, i) if s.start >= sents[i].start]
     speaker, speaker_text = _resolve(st, head)
-    topic = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about") and c.i > head.i), None)
+    topic = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in LABEL_TOPIC_PREPS and c.i > head.i), None)
     if topic is not None and speaker_text is not None:  # 'Ruiz on the ferry levy: C': Ruiz, not her topic
         speaker_text = phrase(head.doc[head.left_edge.i : topic.i])
     toks = [t for s in para for t in s if t.i >= first]
