@@ -57,7 +57,7 @@ def object_content(cue: Token) -> set[int] | None:
             t.ent_type_ in ("PERSON", "ORG", "NORP") for t in (obj, *(c for c in obj.children if c.dep_ == "appos")))):
         # 'citing two government officials', 'citing the rail operator EstraRail': who speaks behind the claim
         return None
-    ids = completed_object(cue, obj, _COMPLETING_PREPS) | _gerunds_after(cue, obj) | _nouns_after(cue, obj)
+    ids = completed_object(cue, obj, _COMPLETING_PREPS) | _coordinated_after(cue, obj)
     if cue.lemma_ in NAMING and ids == {t.i for t in obj.subtree} and not _named_in_quotes(obj):
         # 'Unions have called a general strike': a verb of naming with nothing to name the object by acts (not
         # 'calls Obamacare ‘crazy system’', 'branded North Korea an "outlaw nation"': the parser's one object)
@@ -74,28 +74,17 @@ def object_content(cue: Token) -> set[int] | None:
     return without_asides(cue, ids)
 
 
-def _gerunds_after(cue: Token, obj: Token) -> set[int]:
-    """A gerund the parser coordinated with the cue that goes on an object opening with a gerund ('has mentioned
-    renovating council flats and requiring developers to build more homes': 'requiring' hung on 'mentioned', which a
-    gerund cannot join), with the conjunction before it."""
-    doc = cue.doc
-    if cue.tag_ == "VBG" or doc[obj.left_edge.i].tag_ != "VBG":
-        return set()
+def _coordinated_after(cue: Token, obj: Token) -> set[int]:
+    """Objects the parser coordinated with the cue after its object, with the conjunction (and comma) before each: a
+    noun, which cannot join a verb ('stressed harbour safety, and a plan to dredge the channel'), and after an object
+    opening with a gerund a subjectless gerund ('has mentioned renovating council flats and requiring developers to
+    build more homes': 'requiring' hung on 'mentioned')."""
+    gerunds = cue.tag_ != "VBG" and cue.doc[obj.left_edge.i].tag_ == "VBG"
     ids: set[int] = set()
     for c in cue.children:
-        if c.dep_ == "conj" and c.tag_ == "VBG" and c.i > obj.i and not any(s.dep_ in _SUBJECTS for s in c.children):
-            ids |= {t.i for t in c.subtree}
-            ids |= {b.i for b in cue.children if b.dep_ == "cc" and obj.i < b.i < c.i}
-    return ids
-
-
-def _nouns_after(cue: Token, obj: Token) -> set[int]:
-    """A noun the parser coordinated with the cue, a verb, after its object: a second object ('stressed economic
-    fairness, and a need to raise the minimum wage': 'need' hung on 'stressed', which a noun cannot join), with the
-    conjunction and comma before it."""
-    ids: set[int] = set()
-    for c in cue.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > obj.right_edge.i:
+        if c.dep_ != "conj" or c.i <= obj.right_edge.i:
+            continue
+        if c.pos_ in ("NOUN", "PROPN") or gerunds and c.tag_ == "VBG" and not any(s.dep_ in _SUBJECTS for s in c.children):
             ids |= {t.i for t in c.subtree}
             ids |= {b.i for b in cue.children if b.dep_ in ("cc", "punct") and obj.right_edge.i < b.i < c.i}
     return ids
