@@ -289,12 +289,16 @@ def _made_by_name(head: Token, st: State) -> bool:
     account', 'an interview his brother gave'; after 'by', _publisher names it): the maker's word, which the reporter
     cites, not the evidence of the person who spoke before ('Ruiz said C1. C2, according to intelligence reports':
     Ruiz's C2)."""
-    if any(m.dep_ in ("compound", "poss") and m.i < head.i and (m.i in st.ents.by_token and m.pos_ != "PRON"
-                                                               or m.pos_ == "PROPN" or m.lower_ in MEDIA)
+    if any(m.dep_ in ("compound", "poss") and m.i < head.i and m.pos_ != "PRON" and _a_maker(m, st)
            for m in head.children):
         return True
     return any(any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in rel.children)
                for rel in head.children if rel.dep_ == "relcl")
+
+
+def _a_maker(tok: Token, st: State) -> bool:
+    """``tok`` names who made a document: an entity, a medium, a proper noun."""
+    return tok.i in st.ents.by_token or tok.lower_ in MEDIA or tok.pos_ == "PROPN"
 
 
 def _publisher(head: Token, st: State) -> Token | None:
@@ -307,8 +311,7 @@ def _publisher(head: Token, st: State) -> Token | None:
     for prep in preps:
         if prep.lower_ in ("in", "by", "from", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and (obj.i in st.ents.by_token or obj.lower_ in MEDIA or obj.pos_ == "PROPN"
-                                    or obj.lemma_.lower() in SOURCE_NOUNS
+            if obj is not None and (_a_maker(obj, st) or obj.lemma_.lower() in SOURCE_NOUNS
                                     or prep.lower_ == "by" and obj.pos_ == "NOUN"):
                 return obj
     return None

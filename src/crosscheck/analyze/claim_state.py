@@ -151,10 +151,16 @@ class State:
         return self.last
 
 
-def speaker_of(st: State, cue: Token) -> tuple[str | None, str | None]:
+def subject_or_shared(cue: Token) -> Token | None:
+    """The cue's subject, or a conjunct cue's shared one ('X laughed and said, "Q"': X)."""
     subj = subject(cue)
     if subj is None and cue.dep_ == "conj":
         subj = _adverbial_subject(cue) or next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    return subj
+
+
+def speaker_of(st: State, cue: Token) -> tuple[str | None, str | None]:
+    subj = subject_or_shared(cue)
     if subj is None:
         return None, None
     if subj.dep_ == "nsubjpass" and not has_contracted(cue, subj):  # 'it was reported by X'

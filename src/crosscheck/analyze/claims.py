@@ -60,6 +60,7 @@ from crosscheck.analyze.claim_state import object_read_as_subject
 from crosscheck.analyze.claim_state import resolve as _resolve
 from crosscheck.analyze.claim_state import speaker_of as _speaker_of
 from crosscheck.analyze.claim_state import subject as _subject
+from crosscheck.analyze.claim_state import subject_or_shared
 from crosscheck.analyze.claim_text import parenthetical
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
@@ -245,8 +246,7 @@ def _quote(st: _State, region: tuple[int, int], qsents: list[Span], sents: list[
             break
     if cue is not None:
         cue, speaker, speaker_text = credited(st, ranked) if ranked else (cue, *_quote_speaker(st, cue))
-        if speaker is None and speaker_text is None and writer_speaks(st, _subject(cue) or (next(
-                (c for c in cue.head.children if c.dep_ == "nsubj"), None) if cue.dep_ == "conj" else None)):
+        if speaker is None and speaker_text is None and writer_speaks(st, subject_or_shared(cue)):
             speaker_text = st.outlet  # 'I laughed and said, "Q"': the piece's own writer
         st.quote_cue = cue.i
         if speaker is None and speaker_text is None or prefix and inside_clause(cue, region[0]) or no_one(cue):
