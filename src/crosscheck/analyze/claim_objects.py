@@ -18,7 +18,7 @@ from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
-from crosscheck.analyze.claim_index import CITE_VERBS, CONTINUING, NAMING, OBJECT_PREPS, SOURCE_NOUNS
+from crosscheck.analyze.claim_index import CITE_VERBS, CONTINUING, NAMING, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, TITLE_HEADS
 from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import speakers_act
@@ -209,7 +209,7 @@ def governing_subject(cue: Token) -> Token | None:
             return shared
         if tok.dep_ == "prep" and tok.lower_ in ("for", "of") and tok.i > tok.head.i:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in ("him", "her", "them")):
+            if obj is not None and _someone(obj):
                 return obj
         if noun_infinitive(tok):  # 'missed no chance to remind voters that C', 'used the occasion to say C'
             tok = tok.head.head
@@ -223,6 +223,16 @@ def governing_subject(cue: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _someone(obj: Token) -> bool:
+    """An object that can be the one a 'for'/'of' gerund is said of: a name (also one the parser gave no entity
+    type: 'mocked Ruiz for claiming C'), a personal pronoun, a source, organisation or title noun ('blasted the
+    mayor for saying C'); not a thing used ('used the platform for announcing C')."""
+    return (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN" and not obj.ent_type_
+            or obj.lower_ in ("him", "her", "them", "me", "us", "you")
+            or obj.pos_ == "NOUN" and (obj.lemma_.lower() in SOURCE_NOUNS or obj.lemma_.lower() in ORG_KINDS
+                                       or obj.lower_ in TITLE_HEADS))
 
 
 def continues(verb: Token) -> bool:
