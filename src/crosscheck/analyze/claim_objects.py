@@ -203,7 +203,7 @@ def governing_subject(cue: Token) -> Token | None:
     for _ in range(4):
         subj = first_subject(tok)
         if subj is not None:
-            return subj
+            return _speaking_subject(cue, tok, subj) if tok is not cue else subj
         shared = conjunct_subject(tok) if tok.dep_ == "conj" and tok.head.i != tok.i else None
         if shared is not None:  # 'X said the offer was an insult and called on members to C': X
             return shared
@@ -233,6 +233,17 @@ def _someone(obj: Token) -> bool:
             or obj.lower_ in ("him", "her", "them", "me", "us", "you")
             or obj.pos_ == "NOUN" and (obj.lemma_.lower() in SOURCE_NOUNS or obj.lemma_.lower() in ORG_KINDS
                                        or obj.lower_ in TITLE_HEADS))
+
+
+def _speaking_subject(cue: Token, clause: Token, subj: Token) -> Token:
+    """The subject of the clause a participle of saying hangs on, or, when that clause is the content of a reporting
+    verb before it and its subject cannot speak, the reporting verb's ('analysts said fuel costs have hurt the
+    ferries, citing the winter': the analysts cite; claim_text.speakers_act)."""
+    outer = clause.head
+    if clause.dep_ == "ccomp" and outer.i < clause.i and outer.lemma_ in SPEAKERS_ONLY and (cue.lemma_ in SPEAKERS_ONLY or cue.lemma_ in CITE_VERBS) \
+            and subj.pos_ not in ("PRON", "PROPN") and not subj.ent_type_ and subj.lemma_.lower() not in SOURCE_NOUNS:
+        return next((c for c in outer.children if c.dep_ == "nsubj"), subj)
+    return subj
 
 
 def continues(verb: Token) -> bool:
