@@ -26,6 +26,7 @@ from crosscheck.analyze.quote_marks import names_a_title
 
 # prepositions completing a cue's object ('described X as Y', 'blamed X for Y / on Y', 'accused X of Y')
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to"})
+_NAME_PREPS = frozenset({"about", "at", "for", "of", "on", "to", "with"})  # 'a master at', not 'a disgrace in a speech'
 _PRONOUN_COMPLETING = frozenset({"as", "for"})  # 'praised him for C'; not 'criticized it on Capitol Hill'
 _PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "so", "him", "her", "something", "anything", "nothing"})
 # how far up the tree a subjectless participle or infinitive looks for its subject
@@ -128,12 +129,34 @@ def completed_object(cue: Token, obj: Token, preps: frozenset[str]) -> set[int]:
     """The object's words with what completes it after it: 'called the plan a gamble', 'described it as',
     'blamed X on Y' (a preposition in ``preps`` that is not a time)."""
     ids = {t.i for t in obj.subtree}
+    name_end = None  # the last word of what a verb of naming names the object ('called him a master')
     for child in cue.children:
         if child.i <= obj.i:
             continue
-        if child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in preps and not _when(child)):
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in preps and not _when(child)) \
+                or cue.lemma_ in NAMING and child.dep_ == "dobj":  # ('call them "lone wolves"': two objects parsed)
             ids |= {t.i for t in child.subtree}
+            if child.dep_ in ("oprd", "dobj") and not any(t.dep_ == "appos" or t.text == "," for t in child.subtree):
+                name_end = child.right_edge.i  # (not after an aside: 'a "moderate," a subtle dig at C')
+        elif child.dep_ == "prep" and name_end is not None and child.i == name_end + 1 and child.lower_ in _NAME_PREPS \
+                and not _when(child):
+            ids |= {t.i for t in child.subtree}  # 'called him a master at bolting deals together': the name's own phrase
+    if cue.lemma_ in NAMING and name_end is None:
+        ids |= _quoted_name(obj)
     return ids | _change_after(cue, obj) | _standing_after(cue, obj)
+
+
+_PAIRS = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
+
+
+def _quoted_name(obj: Token) -> set[int]:
+    """The quoted words right after a verb of naming's object, however the parser hung them ('call them "passing
+    squalls"', read as a participle and its object): the marks and the words between them, in the sentence."""
+    doc, k = obj.doc, obj.right_edge.i + 1
+    if k >= len(doc) or doc[k].text not in _PAIRS:
+        return set()
+    end = next((j for j in range(k + 1, min(obj.sent.end, k + 12)) if doc[j].text == _PAIRS[doc[k].text]), None)
+    return set(range(k, end + 1)) if end is not None and end > k + 1 else set()
 
 
 _STANDING_WORDS = frozenset({"ahead", "behind"})
