@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS, SEEING_AS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue,
     quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -511,6 +511,8 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         if passive is None and any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children):
             continue  # 'was called for questioning': its subject is what is told of ('who's called for': has called)
         ids = passive[1] if passive else object_content(cue)
+        if cue.lemma_ in SEEING_AS and not _seen_as(cue, ids):
+            continue  # 'saw him at the rally': an act; 'see the vote as a chance' holds a view
         if ids is None and cls is None and cue.lemma_ in CHARACTERIZE:  # 'questioned whether C', 'described how C':
             comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
             ids = {t.i for t in comp.subtree} if comp is not None else None  # a verb of judging's clause object
@@ -533,7 +535,8 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
             toks = [cue, *toks]  # 'Cruz endorsed Trump': a name alone says nothing, with its verb of judging it does
         elif cls == "accusation" and sum(1 for t in toks if t.is_alpha and not t.is_stop) < 2:
             continue  # 'The mayor praised the firefighters': praise or blame of a thing, with no charge, says nothing
-        kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
+        kind = "belief" if cue.lemma_ in SEEING_AS else \
+            {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         before = len(st.claims)
         st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False,
                min_words=1 if pointing else MIN_OBJECT_WORDS, speaks=False)
@@ -541,6 +544,12 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
             found = True
             used.add(cue.i)
     return found
+
+
+def _seen_as(cue: Token, ids: set[int] | None) -> bool:
+    """The object of a verb of perceiving comes with the 'as' phrase saying how it is seen ('see the vote as a chance')."""
+    return ids is not None and any(c.dep_ == "prep" and c.lower_ == "as" and c.i in ids for c in cue.children) and any(
+        c.dep_ == "dobj" and c.i in ids for c in cue.children)
 
 
 def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> bool:
