@@ -35,6 +35,7 @@ def _load_cues() -> tuple[dict[str, str], frozenset[str], dict]:
 CUE_CLASS, CHARACTERIZE, _DATA = _load_cues()
 NOT_OBJECT = frozenset(_DATA["object_not_content"])  # 'told reporters': the object is the addressee
 COMMISSIVE = frozenset(_DATA["commissive"])  # 'promised voters to C': the speaker does C
+SWORN = frozenset(_DATA.get("sworn", ()))  # 'demonstrators pledged to C': commissives only someone uses
 OBJECT_PREPS = {verb: frozenset(preps) for verb, preps in _DATA["object_preps"].items()}  # 'called for C'
 NOUN_CUES = {noun: cls for cls, nouns in _DATA.get("noun_cues", {}).items() for noun in nouns}  # 'her claim that C'
 ADJECTIVE_CUES = {adj: cls for cls, adjs in _DATA.get("adjective_cues", {}).items() for adj in adjs}  # 'afraid that C'

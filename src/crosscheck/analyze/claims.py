@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS, SEEING_AS, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS, SEEING_AS, SWORN, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue,
     quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -69,6 +69,7 @@ from crosscheck.model import Claim, Mention
 
 NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
 MIN_OBJECT_WORDS = 2  # 'called for [his dismissal]': a noun-phrase content of two words is a claim
+_PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 ATTITUDES = frozenset({"belief", "intention", "knowledge"})  # cue classes whose negation is an attitude, not silence
 MIN_CUED_QUOTE_WORDS = 2  # '"We need change," X said': a quote its verb of saying frames (others: the setting's floor)
 
@@ -438,7 +439,7 @@ def _reported(st: _State, sent: Span) -> bool:
                 cue_ids = {t.i for t in swapped.subtree} | {swapped.left_edge.i - 1}
             toks = without_title_before([t for t in sent if t.i < cue.i and t.i not in cue_ids], cue)
         elif inf is not None:  # 'the campaign plans to hold rallies', 'the union wants the plant to reopen'
-            if cls == "speech" and speaker is None:
+            if cls == "speech" and speaker is None and not _binds_itself(cue):
                 continue  # 'the strike threatened to shut the port': only a named speaker promises or vows
             toks = inf[0]
             if cls == "belief" and not inf[1]:
@@ -544,6 +545,16 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
             found = True
             used.add(cue.i)
     return found
+
+
+def _binds_itself(cue: Token) -> bool:
+    """An unnamed subject that can only be someone binds itself by a commissive verb's to-infinitive: a personal
+    pronoun ('she has promised to push harder'), or any subject of a verb only people and bodies use ('demonstrators
+    pledged to remain civil', SWORN; a primary 'threatens to knock' a rival out, a plan 'promises to cut' taxes)."""
+    if cue.lemma_ not in COMMISSIVE:
+        return False
+    subj = subject_or_shared(cue)  # ('demonstrators said C but pledged to remain civil')
+    return subj is not None and subj.dep_ == "nsubj" and (subj.lower_ in _PERSONAL_SUBJECTS or cue.lemma_ in SWORN and subj.pos_ in ("NOUN", "PROPN"))
 
 
 def _seen_as(cue: Token, ids: set[int] | None) -> bool:
