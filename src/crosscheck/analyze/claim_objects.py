@@ -18,7 +18,8 @@ from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
-from crosscheck.analyze.claim_index import CITE_VERBS, CONTINUING, NAMING, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, TITLE_HEADS
+from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, NAMING, NOT_OBJECT, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS,
+                                             TITLE_HEADS)
 from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import speakers_act
@@ -39,7 +40,7 @@ def object_content(cue: Token) -> set[int] | None:
     """Token ids of the object of ``cue`` and the phrases completing it ('the incident as a terrible
     situation', 'Romney for not releasing his returns'), or of the phrase of a prepositional cue ('called
     for his dismissal'); None when there is none, or it is a bare pronoun nothing completes ('they defended it')."""
-    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and cue.lemma_ not in NOT_OBJECT), None)
     if obj is not None and cue.doc[obj.left_edge.i - 1].text == "," and any(
             c.dep_ == "prep" and cue.i < c.i < obj.i for c in cue.children):
         obj = None  # 'pointed to X's decision as an example, a key factor in C': an apposition the parser made the object

@@ -462,7 +462,8 @@ def _reported(st: _State, sent: Span) -> bool:
                 if speaker is not None:  # 'the president said this during ...': who speaks next
                     st.last = _Speaker(speaker, speaker_text, st.si)
                     # (not 'Mayor Brandt mentioned the harbour levy': its object is read as the sentence's content)
-                    found = found or cue.lemma_ in NOT_OBJECT or not any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
+                    found = found or not _prep_object(cue) and (cue.lemma_ in NOT_OBJECT or not any(
+                        c.dep_ == "dobj" and c.i > cue.i for c in cue.children))  # ('warned of a long winter': read it)
                 continue
         toks, more = without_other_attributions(through_quote_end(toks, st.quotes), cue, cands)
         hedges = ("suggest",) if cue.lemma_ == "suggest" else ()
@@ -545,6 +546,12 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
             found = True
             used.add(cue.i)
     return found
+
+
+def _prep_object(cue: Token) -> bool:
+    """The cue has the preposition through which its content comes ('spoke of C', 'warned of C'; OBJECT_PREPS)."""
+    preps = OBJECT_PREPS.get(cue.lemma_, ())
+    return any(c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i for c in cue.children)
 
 
 def _binds_itself(cue: Token) -> bool:
