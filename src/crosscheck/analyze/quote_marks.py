@@ -93,7 +93,7 @@ def quote_regions(sdoc: Doc, min_words: int, single: bool = False) -> list[tuple
     return sorted(out)
 
 
-_MARK_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e"})  # a quote mark as a token
+MARK_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e"})  # a quote mark as a token
 _TITLE_WORDS = 10  # a quote after a noun naming a work is its title up to so many words, all capitalised
 
 
@@ -119,8 +119,8 @@ def names_a_title(obj: Token) -> bool:
     Son"': the parser's object of 'said', no content of it; not 'calling Alwaleed "dopey"', a name and a word)."""
     left, right = obj.left_edge.i, obj.right_edge.i
     doc = obj.doc
-    if left == 0 or right + 1 >= len(doc) or doc[left - 1].text not in _MARK_TOKENS or not any(
-            t.text in _MARK_TOKENS for t in doc[right + 1 : right + 3]):
+    if left == 0 or right + 1 >= len(doc) or doc[left - 1].text not in MARK_TOKENS or not any(
+            t.text in MARK_TOKENS for t in doc[right + 1 : right + 3]):
         return False
     return _title(doc, doc[left].idx, doc[right].idx + len(doc[right].text))
 
@@ -134,7 +134,7 @@ def verb_before_quote(sent: Span, region: tuple[int, int, bool], quoted: Callabl
     """The verb that introduces a quote right after it, a comma or a colon between ('The ad shows footage of Mayor
     Ruiz asking, "Q"'), when it has a subject of its own outside the quote: its subject speaks, whatever the verb;
     None otherwise."""
-    before = [t for t in sent if t.idx < region[0] and not t.is_space and t.text not in _MARK_TOKENS | {"\u2018"}]
+    before = [t for t in sent if t.idx < region[0] and not t.is_space and t.text not in MARK_TOKENS | {"\u2018"}]
     if before and before[-1].text in (",", ":"):
         before = before[:-1]
     if not before:
