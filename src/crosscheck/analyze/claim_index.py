@@ -531,7 +531,9 @@ def any_verb_of_quote(sent: Span, quoted) -> Token | None:
     root = sent.root
     if quoted(root):
         root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB" and not quoted(c)
-                     and (c.i > root.i or any(t.text == ":" and t.head.i == c.i for t in c.rights))), root)
+                     and (c.i > root.i or any(t.text == ":" and t.head.i == c.i for t in c.rights)
+                          or sent.doc[min(c.right_edge.i + 1, len(sent.doc) - 1)].text == ":")), root)
+        # (the colon hung on the quote's verb: 'Ruiz made the following comment: “C”')
     if root.pos_ != "VERB" or quoted(root) or any(c.dep_ == "neg" for c in root.children):
         return None
     outside = [t for t in sent if not quoted(t) and (t.is_alpha or t.like_num)]
