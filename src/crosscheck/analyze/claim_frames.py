@@ -28,7 +28,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, NOUN_CUES, OBJECT_PREPS, asks
+from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, NOUN_CUES, OBJECT_PREPS, asks, in_question
 from crosscheck.analyze.claim_objects import completed_object, first_subject, governing_subject, without_asides
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import MODAL_HEDGES, hedges_of, is_negated, render, subject_of
@@ -341,8 +341,8 @@ def sentence_claims(st, sent, positions: list[int], frames: Frames | None = None
     for j in positions[lo:hi]:
         cue = doc[j]
         frame = frames.frame(cue)
-        if frame is None or j in taken:
-            continue
+        if frame is None or j in taken or in_question(cue):
+            continue  # ('asked whether the deals required the aides to C': nothing asserted)
         hit = read(cue, frame)
         if hit is None or taken & set(hit.content):
             continue

@@ -367,6 +367,20 @@ def asks(clause: Token) -> bool:
     return (first.lower_ in WH and first.i > after) or any(c.lower_ in WH and after < c.i < clause.i for c in clause.children)
 
 
+def in_question(cue: Token) -> bool:
+    """The cue sits in an embedded question ('asked whether the deals required the aides to C'): what it would say
+    is asked, not asserted, by no one."""
+    tok = cue
+    for _ in range(6):
+        if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.i != tok.i:
+            if tok.dep_ == "ccomp" and asks(tok):
+                return True
+            tok = tok.head
+        else:
+            return False
+    return False
+
+
 def accusation(cue: Token) -> list[Token] | None:
     """The object and its 'of'/'for' phrase of 'accused his rival of lying about the budget'."""
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
