@@ -42,6 +42,8 @@ ADJECTIVE_CUES = {adj: cls for cls, adjs in _DATA.get("adjective_cues", {}).item
 CONTINUING = {verb: frozenset(prts) for verb, prts in _DATA.get("continuing", {}).items()}  # 'went on to say C'
 LABEL_TOPIC_PREPS = frozenset(_DATA.get("label_topic_preps", ()))  # 'Ruiz on ferry levy: C'
 MADE_ADJECTIVES = frozenset(_DATA.get("made_adjectives", ()))  # 'made it clear that C': the maker says C
+STANCE = frozenset(_DATA.get("stance", ()))  # 'both candidates opposed the levy': a belief, read as CHARACTERIZE
+JUDGING = CHARACTERIZE | STANCE  # verbs whose object, or the words of a partial quote, their subject stands by
 SEEING_AS = frozenset(_DATA.get("seeing_as", ()))  # 'critics see the vote as a chance': a belief, only with 'as'
 LEMMA_FIXES = dict(_DATA.get("lemma_fixes", {}))  # 'hoping' -> 'hope' (the model says 'hop')
 ESTIMATE_VERBS = tuple(_DATA.get("estimate", ()))  # 'Police put the crowd at 18,000': the object and its figure
@@ -67,7 +69,7 @@ CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of s
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
 # verbs whose noun-phrase object may be an attributed content ('attacked Machado', 'called for his dismissal')
 # (an accusation's content is its object with the reason: 'accused X of C', read by accusation())
-OBJECT_CUES = (frozenset(w for w, c in CUE_CLASS.items() if c == "speech") | CHARACTERIZE | SEEING_AS) - NOT_OBJECT | frozenset(OBJECT_PREPS)
+OBJECT_CUES = (frozenset(w for w, c in CUE_CLASS.items() if c == "speech") | JUDGING | SEEING_AS) - NOT_OBJECT | frozenset(OBJECT_PREPS)
 FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 PERSONAL = ("i", "we", "you", "my", "our", "your")
 VERBISH = ("VERB", "AUX")

@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ABSOLUTE_PREPS, ALL_CUES, CHARACTERIZE, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS, SEEING_AS, SWORN, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ABSOLUTE_PREPS, ALL_CUES, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, JUDGING, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS, SEEING_AS, STANCE, SWORN,
+    Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue,
     quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -515,7 +516,7 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         ids = passive[1] if passive else object_content(cue)
         if cue.lemma_ in SEEING_AS and not _seen_as(cue, ids):
             continue  # 'saw him at the rally': an act; 'see the vote as a chance' holds a view
-        if ids is None and cls is None and cue.lemma_ in CHARACTERIZE:  # 'questioned whether C', 'described how C':
+        if ids is None and cls is None and cue.lemma_ in JUDGING:  # 'questioned whether C', 'described how C':
             comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
             ids = {t.i for t in comp.subtree} if comp is not None else None  # a verb of judging's clause object
         pointing = ids is None and _denies_what_was_said(cue)
@@ -533,11 +534,11 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         if speaker is None and speaker_text is None:
             continue
         toks = [st.sdoc[k] for k in sorted(ids)]  # the content alone: speaker and cue are their own fields
-        if sum(t.is_alpha for t in toks) == 1 and cue.lemma_ in CHARACTERIZE and not OBJECT_PREPS.get(cue.lemma_):
+        if sum(t.is_alpha for t in toks) == 1 and cue.lemma_ in JUDGING and not OBJECT_PREPS.get(cue.lemma_):
             toks = [cue, *toks]  # 'Cruz endorsed Trump': a name alone says nothing, with its verb of judging it does
         elif cls == "accusation" and sum(1 for t in toks if t.is_alpha and not t.is_stop) < 2:
             continue  # 'The mayor praised the firefighters': praise or blame of a thing, with no charge, says nothing
-        kind = "belief" if cue.lemma_ in SEEING_AS else \
+        kind = "belief" if cue.lemma_ in SEEING_AS or cue.lemma_ in STANCE else \
             {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         before = len(st.claims)
         st.add(toks, [sent], speaker, speaker_text, cue.lower_, kind, split=False,
@@ -591,7 +592,7 @@ def _seen_as(cue: Token, ids: set[int] | None) -> bool:
 def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> bool:
     """'Ruiz called the proposal "a reckless gamble"': a quoted fragment the sentence's subject utters."""
     root = sent.root
-    if root.lemma_ not in ALL_CUES and root.lemma_ not in CHARACTERIZE:
+    if root.lemma_ not in ALL_CUES and root.lemma_ not in JUDGING:
         return False
     quoted = doc_text(sent.doc)[region[0] : region[1]].split()
     if sum(1 for w in quoted if w[:1].isupper()) * 2 > len(quoted):
