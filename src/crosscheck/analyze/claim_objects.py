@@ -41,6 +41,10 @@ def object_content(cue: Token) -> set[int] | None:
     situation', 'Romney for not releasing his returns'), or of the phrase of a prepositional cue ('called
     for his dismissal'); None when there is none, or it is a bare pronoun nothing completes ('they defended it')."""
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and cue.lemma_ not in NOT_OBJECT), None)
+    if obj is None and cue.lemma_ in NAMING:
+        named = _relative_naming(cue)
+        if named is not None:
+            return named
     if obj is not None and cue.doc[obj.left_edge.i - 1].text == "," and any(
             c.dep_ == "prep" and cue.i < c.i < obj.i for c in cue.children):
         obj = None  # 'pointed to X's decision as an example, a key factor in C': an apposition the parser made the object
@@ -74,6 +78,28 @@ def object_content(cue: Token) -> set[int] | None:
         if not ids:
             return None
     return without_asides(cue, ids)
+
+
+_RELATIVES = frozenset({"which", "that", "what", "whom"})
+
+
+def _relative_naming(cue: Token) -> set[int] | None:
+    """What a verb of naming names in a relative clause, its object the relative word ('the levy, which Ruiz had
+    called a “disaster”', 'in what Ruiz called “the worst winter in memory”'): the antecedent's own words (not for
+    'what', which has none) with the name and the name's own phrase."""
+    rel = next((c for c in cue.children if c.dep_ == "dobj" and c.i < cue.i and c.lower_ in _RELATIVES), None)
+    name = next((c for c in cue.children if c.dep_ == "oprd" and c.i > cue.i), None)
+    if rel is None or name is None:
+        return None
+    ids = {t.i for t in name.subtree}
+    nxt = cue.doc[name.right_edge.i + 1] if name.right_edge.i + 1 < len(cue.doc) else None
+    for c in cue.children:  # ('called it a master at bolting deals': the name's phrase, hung on the verb)
+        if c.dep_ == "prep" and nxt is not None and c.i == nxt.i and c.lower_ in _NAME_PREPS:
+            ids |= {t.i for t in c.subtree}
+    if cue.dep_ == "relcl" and rel.lower_ != "what":
+        head = cue.head
+        ids |= {t.i for t in head.subtree if t.i <= head.i and not t.is_punct}  # 'the harbour levy'
+    return ids
 
 
 def _coordinated_after(cue: Token, obj: Token) -> set[int]:
