@@ -44,6 +44,7 @@ LABEL_TOPIC_PREPS = frozenset(_DATA.get("label_topic_preps", ()))  # 'Ruiz on fe
 MADE_ADJECTIVES = frozenset(_DATA.get("made_adjectives", ()))  # 'made it clear that C': the maker says C
 STANCE = frozenset(_DATA.get("stance", ()))  # 'both candidates opposed the levy': a belief, read as CHARACTERIZE
 JUDGING = CHARACTERIZE | STANCE  # verbs whose object, or the words of a partial quote, their subject stands by
+ASKING = frozenset(_DATA.get("asking", ()))  # '"Did you know C?" Vell asked': a question framed as a quote
 SEEING_AS = frozenset(_DATA.get("seeing_as", ()))  # 'critics see the vote as a chance': a belief, only with 'as'
 LEMMA_FIXES = dict(_DATA.get("lemma_fixes", {}))  # 'hoping' -> 'hope' (the model says 'hop')
 ESTIMATE_VERBS = tuple(_DATA.get("estimate", ()))  # 'Police put the crowd at 18,000': the object and its figure

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import CUES, WORK_NOUNS
+from crosscheck.analyze.claim_index import ASKING, CUES, WORK_NOUNS
 from crosscheck.analyze.claim_labels import HSPACE
 from crosscheck.analyze.entities import doc_text
 
@@ -65,10 +65,11 @@ def cue_follows(sdoc: Doc, char: int, across: bool = False) -> bool:
     after = sdoc.char_span(char, len(text), alignment_mode="expand")
     if after is None:
         return False
+    question = text[:char].rstrip().endswith("?")  # ('"Did you know C?" Vell asked': a verb of asking frames it)
     for k, t in enumerate(after[:CUE_WINDOW]):
         if k and t.is_sent_start and not (across and all(x.is_punct or x.is_space for x in after[:k])):
             return False
-        if t.lemma_ in CUES and t.pos_ == "VERB":
+        if (t.lemma_ in CUES or question and t.lemma_ in ASKING) and t.pos_ == "VERB":
             return True
     return False
 
