@@ -269,9 +269,15 @@ def cued_tail(sent: Span, regions, cue: Token) -> list[Token]:
     ids = {t.i for t in tail}
     inside = lambda t: any(a <= t.idx < b for a, b, *_ in regions)  # noqa: E731
     tops = [t for t in words if t.head.i not in ids]
-    if not tops or any(not inside(t.head) or t.dep_ not in _TAIL_DEPS for t in tops):
+    if not tops or any(not inside(t.head) or t.dep_ not in _TAIL_DEPS and not _subjectless_clause(t) for t in tops):
         return []
     return tail
+
+
+def _subjectless_clause(tok: Token) -> bool:
+    """A clause with no subject of its own that finishes the quoted verb ('"You squeezed the crews" to drive up the
+    fares, she said': why they were squeezed), not one that goes on with another ('... and the vote goes on')."""
+    return tok.dep_ in ("advcl", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
 
 
 def frame_follows(nxt: Span, end: int) -> bool:
