@@ -399,11 +399,13 @@ def with_holder(cue: Token, ids: set[int]) -> list[Token]:
     """The content tokens ``ids`` read with the cue's subject and the cue ('The union wants ...'), so a
     claim that is not a full clause on its own stays readable."""
     subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subj is None and cue.dep_ == "conj":  # 'demonstrators said C but pledged to remain civil': the shared one
+        subj = next((c for c in cue.head.children if c.dep_ == "nsubj" and c.i < cue.head.i), None)
     ids = set(ids)
     if subj is not None and subj.lower_ not in ("who", "which", "that"):  # ('Norvia, which vowed to C': no holder)
         drop = {t.i for c in subj.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
         ids |= {t.i for t in subj.subtree if t.i not in drop} | {cue.i}
-        ids |= {c.i for c in cue.children if c.dep_ in ("aux", "neg") and subj.i < c.i < cue.i}
+        ids |= {c.i for c in cue.children if c.dep_ in ("aux", "auxpass", "neg") and subj.i < c.i < cue.i}
     return [t for t in cue.doc[min(ids) : max(ids) + 1] if t.i in ids]
 
 
