@@ -22,7 +22,7 @@ from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, NAMING, NOT_
                                              TITLE_HEADS)
 from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
-from crosscheck.analyze.claim_text import speakers_act
+from crosscheck.analyze.claim_text import cannot_speak, speakers_act
 from crosscheck.analyze.quote_marks import names_a_title
 
 # prepositions completing a cue's object ('described X as Y', 'blamed X for Y / on Y', 'accused X of Y')
@@ -290,8 +290,8 @@ def _speaking_subject(cue: Token, clause: Token, subj: Token) -> Token:
     verb before it and its subject cannot speak, the reporting verb's ('analysts said fuel costs have hurt the
     ferries, citing the winter': the analysts cite; claim_text.speakers_act)."""
     outer = clause.head
-    if clause.dep_ == "ccomp" and outer.i < clause.i and outer.lemma_ in SPEAKERS_ONLY and (cue.lemma_ in SPEAKERS_ONLY or cue.lemma_ in CITE_VERBS) \
-            and subj.pos_ not in ("PRON", "PROPN") and not subj.ent_type_ and subj.lemma_.lower() not in SOURCE_NOUNS:
+    if clause.dep_ == "ccomp" and outer.i < clause.i and outer.lemma_ in SPEAKERS_ONLY and (
+            cue.lemma_ in SPEAKERS_ONLY or cue.lemma_ in CITE_VERBS) and cannot_speak(subj, SOURCE_NOUNS):
         return next((c for c in outer.children if c.dep_ == "nsubj"), subj)
     return subj
 

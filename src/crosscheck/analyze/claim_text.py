@@ -142,8 +142,12 @@ def speakers_act(conj: Token, subj: Token | None, speech: Container[str], source
     verb, whatever the parser attached it to."""
     if conj.head.dep_ == "ccomp" and conj.head.head.i > conj.head.i:
         return False  # 'C1 but reported C2, X said': the cue after the content; the verb is the content's
-    return subj is not None and conj.lemma_ in speech and "Fin" in conj.morph.get("VerbForm") and \
-        subj.pos_ not in ("PRON", "PROPN") and not subj.ent_type_ and subj.lemma_.lower() not in sources
+    return subj is not None and conj.lemma_ in speech and "Fin" in conj.morph.get("VerbForm") and cannot_speak(subj, sources)
+
+
+def cannot_speak(subj: Token, sources: Container[str]) -> bool:
+    """A subject that names no one who could speak: no name, pronoun, entity or source noun ('the offer', 'fuel costs')."""
+    return subj.pos_ not in ("PRON", "PROPN") and not subj.ent_type_ and subj.lemma_.lower() not in sources
 
 
 _UNIT_SIGNS = frozenset("%\u2030\u2031\u00b0")  # spaCy calls them punctuation; they belong to their figure

@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ABSOLUTE_PREPS, ALL_CUES, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, JUDGING, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS, SEEING_AS, STANCE, SWORN,
-    Index, accusation, adding_head, asks, bare_clause_after, before_comma,
+    ABSOLUTE_PREPS, ALL_CUES, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, JUDGING, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS,
+    SEEING_AS, STANCE, SWORN, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue,
     quoted_as_saying, relative_speaker, subtree_ids, without_other_attributions,
@@ -562,7 +562,8 @@ def _binds_itself(cue: Token) -> bool:
     if cue.lemma_ not in COMMISSIVE:
         return False
     subj = subject_or_shared(cue)  # ('demonstrators said C but pledged to remain civil')
-    return subj is not None and subj.dep_ == "nsubj" and (subj.lower_ in _PERSONAL_SUBJECTS or cue.lemma_ in SWORN and subj.pos_ in ("NOUN", "PROPN"))
+    return subj is not None and subj.dep_ == "nsubj" and (
+        subj.lower_ in _PERSONAL_SUBJECTS or cue.lemma_ in SWORN and subj.pos_ in ("NOUN", "PROPN"))
 
 
 def _cast_as_quoted(sent: Span) -> list[int]:
