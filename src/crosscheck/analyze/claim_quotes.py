@@ -179,9 +179,6 @@ def runs_on(st: State, sents: list[Span], i: int, region: tuple[int, int, bool],
     return j
 
 
-_WRONG_CLOSE = ("\u201c", "\u201e")  # opening marks typed where the closing one belongs
-
-
 def block_quote(st: State, sents: list[Span], i: int) -> int | None:
     """'The governor added:' ending its paragraph, over a paragraph without quote marks (a block quote on the page):
     that paragraph is the speaker's words, one claim. The cue is a verb of saying with no content of its own, or
@@ -200,7 +197,7 @@ def block_quote(st: State, sents: list[Span], i: int) -> int | None:
     speaker, speaker_text = speaker_of(st, cue)
     if speaker is None and speaker_text is None:
         return None
-    if MARK.match(para[0].text.lstrip()) and not para[-1].text.rstrip().endswith(_WRONG_CLOSE):
+    if MARK.match(para[0].text.lstrip()) and not para[-1].text.rstrip().endswith(tuple(_OPENING)):
         # a quoted paragraph: the quote rule reads it, as the words of the one the cue credits ('The Valdor Times
         # reports:' over it); one closed by an opening mark ('... 51 percent.“'), which no quote rule reads, is read here
         st.quoted = Speaker(speaker, speaker_text, i)
