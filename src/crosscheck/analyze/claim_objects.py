@@ -18,8 +18,8 @@ from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
-from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, NAMING, NOT_OBJECT, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS,
-                                             TITLE_HEADS)
+from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, NAMING, NOT_OBJECT, OBJECT_PREPS, ORG_KINDS, SEEING_AS,
+                                             SOURCE_NOUNS, TITLE_HEADS)
 from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import cannot_speak, speakers_act
@@ -68,7 +68,8 @@ def object_content(cue: Token) -> set[int] | None:
         # 'Unions have called a general strike': a verb of naming with nothing to name the object by acts (not
         # 'calls Obamacare ‘crazy system’', 'branded North Korea an "outlaw nation"': the parser's one object)
         return None
-    if _bare_pronoun([obj]):  # 'they defended it': no content; 'called him a genius': what completes it is
+    if _bare_pronoun([obj]) and cue.lemma_ not in SEEING_AS:  # 'they defended it': no content; 'called him a genius':
+        # what completes it is (but 'views her as a candidate who C': how she is seen, her with it)
         ids -= {obj.i}
         first = cue.doc[min(ids)] if ids else None
         if first is not None and first.dep_ == "prep" and first.lower_ == "as":
