@@ -37,6 +37,7 @@ NOT_OBJECT = frozenset(_DATA["object_not_content"])  # 'told reporters': the obj
 COMMISSIVE = frozenset(_DATA["commissive"])  # 'promised voters to C': the speaker does C
 SWORN = frozenset(_DATA.get("sworn", ()))  # 'demonstrators pledged to C': commissives only someone uses
 OBJECT_PREPS = {verb: frozenset(preps) for verb, preps in _DATA["object_preps"].items()}  # 'called for C'
+OBJECT_IDIOMS = {verb: dict(nouns) for verb, nouns in _DATA.get("object_idioms", {}).items()}  # 'took issue with C'
 NOUN_CUES = {noun: cls for cls, nouns in _DATA.get("noun_cues", {}).items() for noun in nouns}  # 'her claim that C'
 ADJECTIVE_CUES = {adj: cls for cls, adjs in _DATA.get("adjective_cues", {}).items() for adj in adjs}  # 'afraid that C'
 CONTINUING = {verb: frozenset(prts) for verb, prts in _DATA.get("continuing", {}).items()}  # 'went on to say C'
@@ -71,7 +72,7 @@ ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowin
 # verbs whose noun-phrase object may be an attributed content ('attacked Machado', 'called for his dismissal')
 # (an accusation's content is its object with the reason: 'accused X of C', read by accusation())
 OBJECT_CUES = ((frozenset(w for w, c in CUE_CLASS.items() if c == "speech") | JUDGING | SEEING_AS) - NOT_OBJECT
-               | frozenset(OBJECT_PREPS))  # (a verb of 'object_not_content' reads only its preposition: 'warned of C')
+               | frozenset(OBJECT_PREPS) | frozenset(OBJECT_IDIOMS))  # (a verb of 'object_not_content' reads only its preposition: 'warned of C')
 FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 PERSONAL = ("i", "we", "you", "my", "our", "your")
 VERBISH = ("VERB", "AUX")

@@ -18,8 +18,8 @@ from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
-from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, NAMING, NOT_OBJECT, OBJECT_PREPS, ORG_KINDS, SEEING_AS,
-                                             SOURCE_NOUNS, TITLE_HEADS)
+from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, NAMING, NOT_OBJECT, OBJECT_IDIOMS, OBJECT_PREPS, ORG_KINDS,
+                                             SEEING_AS, SOURCE_NOUNS, TITLE_HEADS)
 from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import cannot_speak, speakers_act
@@ -41,6 +41,8 @@ def object_content(cue: Token) -> set[int] | None:
     situation', 'Romney for not releasing his returns'), or of the phrase of a prepositional cue ('called
     for his dismissal'); None when there is none, or it is a bare pronoun nothing completes ('they defended it')."""
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and cue.lemma_ not in NOT_OBJECT), None)
+    if cue.lemma_ in OBJECT_IDIOMS:  # 'took issue with C': the idiom's preposition, nothing else ('took the ferry')
+        return _idiom_object(cue, obj)
     if obj is None and cue.lemma_ in NAMING:
         named = _relative_naming(cue)
         if named is not None:
@@ -79,6 +81,19 @@ def object_content(cue: Token) -> set[int] | None:
         if not ids:
             return None
     return without_asides(cue, ids)
+
+
+def _idiom_object(cue: Token, obj: Token | None) -> set[int] | None:
+    """The object of the preposition an idiom's noun calls for ('took issue with the timetable', 'took a swipe at the
+    board': OBJECT_IDIOMS), hung on the verb or on the noun."""
+    prep = OBJECT_IDIOMS[cue.lemma_].get(obj.lemma_.lower()) if obj is not None else None
+    if prep is None:
+        return None
+    p = next((c for c in (*cue.children, *obj.children) if c.dep_ == "prep" and c.lower_ == prep and c.i > obj.i), None)
+    heads = [g for g in p.children if g.dep_ in ("pobj", "pcomp")] if p is not None else []
+    if _bare_pronoun(heads):
+        return None
+    return {t.i for h in heads for t in h.subtree}
 
 
 _RELATIVES = frozenset({"which", "that", "what", "whom"})
