@@ -68,7 +68,6 @@ from crosscheck.config import Settings
 from crosscheck.denials import is_denial, referring
 from crosscheck.model import Claim, Mention
 
-NON_SPEECH_SUBJECT_CUES = frozenset({"suggest", "indicate", "show", "estimate"})  # 'reports suggest that'
 MIN_OBJECT_WORDS = 2  # 'called for [his dismissal]': a noun-phrase content of two words is a claim
 _PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 ATTITUDES = frozenset({"belief", "intention", "knowledge"})  # cue classes whose negation is an attitude, not silence
