@@ -71,8 +71,9 @@ CUES = frozenset(w for w, c in CUE_CLASS.items() if c == "speech")  # verbs of s
 ALL_CUES = frozenset(CUE_CLASS)  # plus verbs of believing, intending and knowing
 # verbs whose noun-phrase object may be an attributed content ('attacked Machado', 'called for his dismissal')
 # (an accusation's content is its object with the reason: 'accused X of C', read by accusation())
+# (a verb of 'object_not_content' reads only its preposition: 'warned of C'; an idiom's verb only its idiom)
 OBJECT_CUES = ((frozenset(w for w, c in CUE_CLASS.items() if c == "speech") | JUDGING | SEEING_AS) - NOT_OBJECT
-               | frozenset(OBJECT_PREPS) | frozenset(OBJECT_IDIOMS))  # (a verb of 'object_not_content' reads only its preposition: 'warned of C')
+               | frozenset(OBJECT_PREPS) | frozenset(OBJECT_IDIOMS))
 FACT_TYPES = ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 PERSONAL = ("i", "we", "you", "my", "our", "your")
 VERBISH = ("VERB", "AUX")
