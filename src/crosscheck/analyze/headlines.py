@@ -58,10 +58,10 @@ def sentence_case(title: str, body: str, stops: frozenset[str] = frozenset(),
     out = list(title)
     for n, m in enumerate(words):
         w, k = m.group(0), m.group(0).lower()
-        if n > 0 and not capitals and w == "A" and title[m.start() - 1] == " " and \
+        if n > 0 and not capitals and len(w) == 1 and lower[k] > capital[k] and title[m.start() - 1] == " " and \
                 title[m.end():m.end() + 1] in (" ", ""):
-            out[m.start():m.end()] = "a"  # the article of a title-case headline ('Rip Trump As A Fraud'), no initial
-            continue
+            out[m.start():m.end()] = k  # a one-letter word the body writes in lower case ('Rip Trump As A Fraud': the
+            continue  # article; not 'I', which it capitalises, nor a letter of 'U.S.')
         if n == 0 and not capitals or len(w) == 1 or not capitals and w.isupper():
             continue  # the first word; a letter of 'U.S.'; an acronym of a title-case headline ('EV', 'US')
         if _QUOTED_OPENING.search(title, 0, m.start()) and not capitals:
