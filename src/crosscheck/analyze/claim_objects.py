@@ -23,7 +23,7 @@ from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, NAMING, NOT_
 from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import cannot_speak, speakers_act
-from crosscheck.analyze.quote_marks import names_a_title
+from crosscheck.analyze.quote_marks import MARK_TOKENS, names_a_title
 
 # prepositions completing a cue's object ('described X as Y', 'blamed X for Y / on Y', 'accused X of Y')
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "on", "to"})
@@ -189,16 +189,16 @@ def completed_object(cue: Token, obj: Token, preps: frozenset[str]) -> set[int]:
     return ids | _change_after(cue, obj) | _standing_after(cue, obj)
 
 
-_PAIRS = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
+_MARKS = MARK_TOKENS | {"\u2018", "\u2019"}  # (single curly marks too: 'called them ‘lone wolves’')
 
 
 def _quoted_name(obj: Token) -> set[int]:
     """The quoted words right after a verb of naming's object, however the parser hung them ('call them "passing
     squalls"', read as a participle and its object): the marks and the words between them, in the sentence."""
     doc, k = obj.doc, obj.right_edge.i + 1
-    if k >= len(doc) or doc[k].text not in _PAIRS:
+    if k >= len(doc) or doc[k].text not in _MARKS:
         return set()
-    end = next((j for j in range(k + 1, min(obj.sent.end, k + 12)) if doc[j].text == _PAIRS[doc[k].text]), None)
+    end = next((j for j in range(k + 1, min(obj.sent.end, k + 12)) if doc[j].text in _MARKS), None)
     return set(range(k, end + 1)) if end is not None and end > k + 1 else set()
 
 
