@@ -6,7 +6,7 @@ intentions and judgements of a source, whatever word cues them: 'Trump attacked 
 'Clinton is confident that ...'. ``data/attribution_frames_en.json`` lists cue lemmas (with their
 part of speech) and, for each, the dependency relations that carry the content (``dobj``, ``xcomp``
 to-infinitive, ``ccomp`` clause, ``ccomp?`` clause or embedded question, ``prep:W`` the object of the
-preposition W, ``acl`` a noun's to-infinitive or that-clause), each kept only where its precision on
+preposition W, ``acl`` a noun's to-infinitive or that-clause, ``acl+noun`` that with the noun), each kept only where its precision on
 PolNeAR train was high (counts in the file; ``tools/attribution_frames.py`` rebuilds it from built
 train data). The source is the cue's subject (the agent of a passive, the subject of the clause a
 subjectless participle hangs on, the noun a 'who' clause qualifies), a noun cue's possessor ('his
@@ -28,7 +28,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, NOUN_CUES, OBJECT_PREPS, asks, in_question
+from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, NOUN_CUES, OBJECT_PREPS, WILL_NOUNS, asks, in_question
 from crosscheck.analyze.claim_objects import completed_object, first_subject, governing_subject, without_asides
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import MODAL_HEDGES, hedges_of, is_negated, render, subject_of
@@ -63,7 +63,8 @@ REFUSING = frozenset(_data().get("refusing", ()))  # 'declined to confirm that C
 def load(data: dict | None = None) -> dict[tuple[str, str], Frame]:
     """(lemma, POS) -> Frame from data/attribution_frames_en.json (or the given mapping), with the verbs of
     estimating (attribution_cues_en.json 'estimate': 'put the crowd at 18,000') reading their object and its
-    'at' figure first."""
+    'at' figure first, and the nouns of will ('will_nouns': 'her bid to C', 'his refusal to C') their to-infinitive
+    where the lexicon has no frame of its own for them."""
     if data is None:
         data = _data()
     out = {}
@@ -74,6 +75,10 @@ def load(data: dict | None = None) -> dict[tuple[str, str], Frame]:
         known = out.get((lemma, "VERB"))
         out[(lemma, "VERB")] = Frame(lemma, "VERB", ("dobj+at", *(known.rels if known else ())),
                                      known.kind if known else "reported")
+    for lemma, cls in WILL_NOUNS.items():
+        if (lemma, "NOUN") not in out:  # a refusal is told with its noun ('Refusal to release the audit.')
+            out[(lemma, "NOUN")] = Frame(lemma, "NOUN", ("acl+noun",) if cls == "refusal" else ("acl",),
+                                         "reported" if cls == "refusal" else "intention")
     return out
 
 
@@ -151,6 +156,9 @@ def _content(cue: Token, rel: str) -> set[int] | None:
         return {t.i for t in comp.subtree}
     if rel == "acl":
         return _noun_clause(cue)
+    if rel == "acl+noun":
+        ids = _noun_clause(cue)
+        return ids | {cue.i} if ids else None
     if rel.startswith("prep:"):
         word = rel[5:]
         prep = next((c for c in cue.children if c.dep_ in ("prep", "dative") and c.lower_ == word and c.i > cue.i), None)
