@@ -1,11 +1,11 @@
 """Claims cued by a noun or an adjective of saying or believing, not a verb: 'the mayor's claim that C', 'his
 fear that C', 'a claim by the ministry that C', 'their view is that C', 'By his own admission, C', 'In the mayor's
 view, C', 'the court's finding that C' (noun_cues; a knowledge noun's claim is of kind knowledge), 'many
-Democrats are afraid that C', 'officials are confident the ferry will run' (adjective_cues), 'the union made it clear that C' (made_adjectives; data/attribution_cues_en.json). The holder
-is the possessive, the 'by' phrase or the subject of 'be' (of 'make'); the content the that-clause, or the rest
-of the sentence the phrase opens or closes. The holder does not
-become the last speaker (no later 'he' refers to it through these); the sentence is then no statement of the
-outlet's own.
+Democrats are afraid that C', 'officials are confident the ferry will run' (adjective_cues), 'the union made it
+clear that C' (made_adjectives; data/attribution_cues_en.json). The holder is the possessive, the 'by' phrase or the
+subject of 'be' (of 'make'); the content the that-clause, or the rest of the sentence the phrase opens or closes.
+The holder does not become the last speaker (no later 'he' refers to it through these); the sentence is then no
+statement of the outlet's own.
 """
 from __future__ import annotations
 
