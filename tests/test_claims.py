@@ -1196,3 +1196,15 @@ def test_a_passive_request_inside_a_claim_has_no_speaker(parse):
     _, found = parse("Transport Minister Ida Maren said an inquiry would begin on Monday and that the ferry operator "
                      "had been urged to suspend all of its crossings until further notice.")
     assert [c.cue for c in found] == ["said", "said"], [(c.cue, c.speaker_text, c.text) for c in found]
+
+
+def test_an_opinion_pieces_writer_keeps_their_voice_after_a_quote():
+    """A piece whose writer has spoken in the first person ('I think C') is an opinion piece: a later 'I believe C'
+    is the writer's, though a person was quoted in between (before, the quoted person blocked the writer's voice
+    and the belief went unattributed)."""
+    text = ("I think the harbour levy was a mistake from the start. Mayor Ana Ruiz told the council on Monday that "
+            "the levy would pay for the new ferry. I believe the ferry will never sail.")
+    sdoc = next(nlp.parse([text], Settings().spacy_model))
+    found = claims.extract(sdoc, entities.extract(sdoc), outlet="Coast Herald").claims
+    mine = [c for c in found if "never sail" in c.text]
+    assert mine and mine[0].speaker_text == "Coast Herald" and mine[0].kind == "belief", found

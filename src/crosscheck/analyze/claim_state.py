@@ -59,6 +59,7 @@ class State:
     outlet: str | None = None  # the report's outlet: the voice of its writer ('I know that C' in an opinion piece)
     quotes: list = field(default_factory=list)  # (start, end, open) character spans inside quote marks (quote_regions)
     quote_cue: int = -1  # the token of the verb that credited the last quote read ('replied' in 'X said C, and Y replied, "Q"')
+    writer: bool = False  # the piece's writer has spoken in the first person ('I know that C'): an opinion piece
 
     def holder(self, head: Token) -> str | None:
         """The entity last named with the role word ``head`` before it ('the ministry' after 'the Health
