@@ -1208,3 +1208,16 @@ def test_an_opinion_pieces_writer_keeps_their_voice_after_a_quote():
     found = claims.extract(sdoc, entities.extract(sdoc), outlet="Coast Herald").claims
     mine = [c for c in found if "never sail" in c.text]
     assert mine and mine[0].speaker_text == "Coast Herald" and mine[0].kind == "belief", found
+
+
+def test_according_to_inside_a_quote_credits_the_quoted_words_only():
+    """'..., and the audit says the operator "runs 40 ferries, according to its own brochure."': the phrase is the
+    quoted speaker's; before, the brochure was credited with the whole sentence, the auditors' report included."""
+    text = ("The auditors reported that the harbour board lost $4 million last year, and the audit says the operator "
+            "\"runs 40 ferries on routes it has never served, according to its own brochure.\"")
+    sdoc = next(nlp.parse([text], Settings().spacy_model))
+    found = claims.extract(sdoc, entities.extract(sdoc), outlet="Coast Herald").claims
+    site = [c for c in found if c.speaker_text == "its own brochure"]
+    assert site and all("runs 40 ferries" in c.text.lower() and "auditors" not in c.text and "audit says" not in c.text
+                        for c in site), found
+    assert any(c.speaker_text == "The auditors" and "lost $4 million" in c.text for c in found), found

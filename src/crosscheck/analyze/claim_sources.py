@@ -202,6 +202,11 @@ def according_to(st: State, sent: Span) -> bool:
     scope = _relative_scope(accs[-1]) if accs and len(sources) == 1 else None
     if scope is not None:  # 'Cuban Americans, 82 percent of whom view him unfavorably according to the poll, have C':
         toks = [t for t in toks if t.i in scope]  # the poll gives the relative clause, not the sentence
+    quoted = next(((a, b) for a, b, _ in st.quotes if a <= accs[-1].idx < b), None) if accs else None
+    if quoted is not None and not any(a <= sent.start_char < b for a, b, _ in st.quotes):
+        # 'X reported C1; the audit says the operator "runs 40 ferries, according to its own brochure."': the
+        # phrase is the quoted speaker's and credits the quoted words, not the sentence around the quote
+        toks = [t for t in toks if quoted[0] <= t.idx < quoted[1]]
     resolved = []
     for head, _, wording, _ in sources:
         key, text = resolve(st, head)
