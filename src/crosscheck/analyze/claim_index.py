@@ -53,6 +53,7 @@ WORK_NOUNS = frozenset(_DATA.get("work_nouns", ()))  # 'in his book, "T"': a quo
 RESPONSE_VERBS = frozenset(_DATA.get("response_verbs", ()))  # 'did not respond to a request for comment'
 COMMENT_NOUNS = frozenset(_DATA.get("comment_nouns", ()))  # what an unanswered request asked for
 DECLINING = frozenset(_DATA.get("declining", ()))  # 'declined to endorse Ostvik': a refusal of any act
+DISJUNCTIONS = frozenset(_DATA.get("disjunctions", ()))  # 'has either carried or split the wards': alternatives, one claim
 WILL_NOUNS = {noun: cls for cls, nouns in _DATA.get("will_nouns", {}).items() for noun in nouns}  # 'her bid to C'
 DIRECTIVE = frozenset(_DATA.get("directive", ()))  # 'pressed Ruiz to confirm that C': asked for, not said
 REQUEST_NOUNS = frozenset(_DATA.get("request_nouns", ()))  # 'declined several requests for an interview'

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import (CUE_CLASS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, TITLE_ABBREVIATIONS, Index,
+from crosscheck.analyze.claim_index import (CUE_CLASS, DISJUNCTIONS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, TITLE_ABBREVIATIONS, Index,
                                             named_before, noun_phrase)
 from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, full_clause, hedges_of, is_negated, render,
                                            split_clauses, subject_of, whole_words)
@@ -91,7 +91,7 @@ class State:
         ``speaks``: the speaker becomes the last speaker (a later 'he', a quote with no cue); a noun-phrase
         content's holder does not; ``negated``: the cue is ('did not want to stay')."""
         tokens = whole_words(tokens)
-        parts = split_clauses(tokens, SPEAKERS_ONLY, SOURCE_NOUNS) if split else [tokens]
+        parts = split_clauses(tokens, SPEAKERS_ONLY, SOURCE_NOUNS, DISJUNCTIONS) if split else [tokens]
         self.used.update(t.i for t in tokens)
         for part in parts:
             least = min_words if min_words is not None else MIN_FULL_CLAUSE_WORDS if full_clause(part) else 4

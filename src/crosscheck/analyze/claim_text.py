@@ -55,15 +55,20 @@ def _roots(tokens: Sequence[Token]) -> list[Token]:
 
 
 def split_clauses(tokens: Sequence[Token], speech: Container[str] = frozenset(),
-                  sources: Container[str] = frozenset()) -> list[list[Token]]:
+                  sources: Container[str] = frozenset(), disjunctions: Container[str] = frozenset()) -> list[list[Token]]:
     """Coordinated independent clauses apart ('X happened, but Y said Z' -> two), each readable alone (``speech``,
-    ``sources``: lemmas of verbs of saying and of nouns naming a source: speakers_act)."""
+    ``sources``: lemmas of verbs of saying and of nouns naming a source: speakers_act); clauses that are alternatives
+    stay one (``disjunctions``: 'has either carried or split the harbour wards' asserts neither alone)."""
     tokens = sorted(tokens, key=lambda t: t.i)
     ids = {t.i for t in tokens}
     roots = [r for r in _roots(tokens) if r.pos_ in ("VERB", "AUX")]
     if len(roots) != 1:
         return [list(tokens)]
     root = roots[0]
+    if any(c.dep_ in ("cc", "preconj") and c.lower_ in disjunctions and c.i in ids for c in root.children) or any(
+            c.dep_ == "conj" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].lower_ in disjunctions
+            for c in root.children):  # ('will sail on Monday or the council will pay': 'or' hung on 'Monday')
+        return [list(tokens)]
     subj = next((c for c in root.children if c.dep_ in _SUBJECTS and c.i in ids), None)
     parts: list[list[Token]] = []
     removed: set[int] = set()
