@@ -808,3 +808,31 @@ def test_a_count_its_sentence_calls_provisional_is_provisional_though_the_claim_
     views = [build_view(c, doc, analysis, 0, {}) for c in analysis.claims if "54,2" in c.text]
     assert views and all("escrutadas" not in v.claim.text for v in views)
     assert all(_provisional(v) for v in views)
+
+
+def test_two_claims_of_one_report_alike_only_in_embedding_are_no_restatement():
+    """One report's 'Ruiz was taken to a clinic' and 'Ruiz left her bodyguards behind' (one source, one name in
+    common, sentences the embedder finds alike): two claims, not a headline and its lede restating one. They were
+    merged into one group with another report's retelling of the first, and the second claim left the export."""
+    import numpy as np
+
+    from crosscheck.analyze import analyze
+    from crosscheck.config import Settings
+    from crosscheck.corroborate.align import align
+    from crosscheck.corroborate.features import build_view
+
+    texts = ("Mayor Ana Ruiz was taken to a clinic after she fainted at the harbour ceremony, the Valdor Times "
+             "learned.",
+             "Mayor Ana Ruiz was taken to a clinic after she fainted during the long harbour ceremony, the Valdor Times "
+             "learned. Ruiz left her bodyguards behind and drove to her sister's house, the Valdor Times learned.")
+    docs = [Document(id=f"d{i}", source=f"d{i}", fmt="txt", text=t, language="en", published="2026-11-29T18:00:00Z")
+            for i, t in enumerate(texts)]
+    same = np.zeros(512, dtype=np.float32)
+    same[0] = 1.0  # every claim's sentence embedded alike: the embedding alone would join them
+    views = []
+    for i, (doc, analysis) in enumerate(zip(docs, analyze(docs))):
+        views += [build_view(c, doc, analysis, i, {}, same) for c in analysis.claims if c.kind != "outlet"]
+    assert sum("clinic" in v.claim.text for v in views) == 2 and any("bodyguards" in v.claim.text for v in views)
+    groups = align(views, Settings())
+    left = next(g for g in groups if any("bodyguards" in m.claim.text for m in g.members))
+    assert not any("clinic" in m.claim.text for m in left.members), [m.claim.text for m in left.members]

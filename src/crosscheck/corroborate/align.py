@@ -117,6 +117,10 @@ class Weights:
         self.matches: dict[tuple[str, str, bool], Match] = {}  # compare() results of this story
         self._views: dict[int, tuple] = {}  # id(view) -> (view, its terms, their weight, heaviest first)
         self._keyed: dict[int, tuple] = {}  # id(view) -> (view, keyed(view))
+        self.ledes: dict[str, int] = {}  # report -> where its first claim of the text starts (its lede)
+        for v in views:
+            if not v.claim.in_title:
+                self.ledes[v.document] = min(self.ledes.get(v.document, v.claim.start), v.claim.start)
 
     def terms_of(self, view: ClaimView) -> tuple[frozenset[str] | set[str], float, list[str]]:
         """A claim's terms and names, their summed weight and the terms heaviest first: computed once per
@@ -526,17 +530,26 @@ def told_in(a: ClaimView, b: ClaimView) -> bool:
 
 def _restated(g: Group, h: Group, weight: Weights, settings: Settings) -> bool:
     """The groups share reports, and in each shared report its claim in one group restates its claim in the
-    other (a headline and the lede that retells it: one speaker, evidence at the same-speaker threshold): the
-    groups were kept apart only because a report gives a group one claim."""
+    other (a headline or lede and a claim that retells it: one speaker, evidence at the same-speaker threshold;
+    two claims further down only with a repeat's evidence): the groups were kept apart only because a report
+    gives a group one claim."""
     shared = g.docs & h.docs
     for doc in shared:
         # (not two claims of one sentence, whose embedding is that sentence's: 'C1, a source told X, adding that C2')
         pairs = [(a, b) for a in g.members if a.document == doc for b in h.members if b.document == doc
                  and (a.claim.start, a.claim.end, a.claim.in_title) != (b.claim.start, b.claim.end, b.claim.in_title)]
         if not any(a.speaker_id == b.speaker_id and (m := compare(a, b, weight, settings)).blocked is None
-                   and m.score >= settings.align_threshold for a, b in pairs):
-            return False
+                   and m.score >= (settings.align_threshold if _opening(a, weight) or _opening(b, weight) else
+                                   settings.duplicate_threshold) and any(t[0] != "@" for t in m.shared)
+                   for a, b in pairs):
+            return False  # (a word in common besides names; two claims further down as alike as a repeat: 'Ruiz
+            # left her bodyguards behind' is no retelling of 'Ruiz was taken to a clinic', however alike their embeddings)
     return bool(shared)
+
+
+def _opening(v: ClaimView, weight: Weights) -> bool:
+    """The claim is its report's headline or lede, which restate the report's news in other words."""
+    return v.claim.in_title or weight.ledes.get(v.document) == v.claim.start
 
 
 def _compound_pass(groups: list[Group], weight: Weights, settings: Settings, postings: Postings | None = None) -> None:
