@@ -57,7 +57,8 @@ def object_content(cue: Token) -> set[int] | None:
         if obj is None or any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children if c.dep_ != "prep"):
             return None
         ids = {t.i for t in obj.subtree}
-        ids |= {t.i for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i for t in c.subtree}  # 'called on X to C'
+        ids |= {t.i for c in cue.children if c.i > obj.i and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for t in c.subtree}  # 'called on X to C'
         return None if _bare_pronoun([t for t in obj.children if t.dep_ in ("pobj", "pcomp")]) else without_asides(cue, ids)
     if names_a_title(obj):
         return None  # 'said in his 2012 book, "An American Son"': the parser's object is a title, no content
@@ -321,10 +322,17 @@ def continues(verb: Token) -> bool:
 
 def object_controller(tok: Token) -> Token | None:
     """The object of the verb a to-infinitive hangs on, who does what the infinitive says ('forced Ostvik to admit
-    that C', 'pressed her to say C', 'forced the minister to admit C': object control), a name, a noun or a pronoun."""
-    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    that C', 'pressed her to say C', 'forced the minister to admit C': object control), a name, a noun or a pronoun;
+    also the object of the preposition a verb asks through ('called on Ostvik to withdraw his remark that C':
+    OBJECT_PREPS, the infinitive parsed as a complement or as a clause of purpose)."""
+    if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
-    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    verb = tok.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None) if tok.dep_ == "xcomp" else None
+    if obj is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS.get(verb.lemma_, ())
+                     and verb.i < c.i < tok.i), None)
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or obj.lower_ in ("it", "this", "that"):
         return None
     return obj if obj.pos_ in ("PROPN", "PRON", "NOUN") else None
