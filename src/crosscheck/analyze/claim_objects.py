@@ -52,8 +52,10 @@ def object_content(cue: Token) -> set[int] | None:
         obj = None  # 'pointed to X's decision as an example, a key factor in C': an apposition the parser made the object
     if obj is None:
         preps = OBJECT_PREPS.get(cue.lemma_, ())
-        obj = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
-                    and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        found = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        # ('called on Friday for an inquiry': a time before the content; 'warned of a long winter' is one)
+        obj = next((c for c in found if not _when(c)), found[0] if found else None)
         if obj is None or any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children if c.dep_ != "prep"):
             return None
         ids = {t.i for t in obj.subtree}
@@ -362,7 +364,12 @@ def noun_infinitive(tok: Token) -> bool:
 
 def first_subject(tok: Token) -> Token | None:
     """The first subject of ``tok``, one of its own before a relative pronoun: 'the runoff, which official results show
-    he lost' (the parse gave 'show' both 'which' and 'results': the results speak)."""
+    he lost' (the parse gave 'show' both 'which' and 'results': the results speak); of a past-tense verb the parser
+    made a noun's modifier in a sentence it rooted on a noun, that root ('Ruiz called Friday for C' read as 'Ruiz,
+    called Friday')."""
+    root = tok.sent.root
+    if tok.dep_ == "acl" and tok.tag_ == "VBD" and root.pos_ in ("NOUN", "PROPN") and root.i < tok.i:
+        return root  # 'Ruiz called Friday for C': a finite verb the parser hung in a sentence rooted on a noun
     return min((c for c in tok.children if c.dep_ in _SUBJECTS), default=None,
                key=lambda c: (c.lower_ in _RELATIVE, c.i))
 
