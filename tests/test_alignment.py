@@ -836,3 +836,24 @@ def test_two_claims_of_one_report_alike_only_in_embedding_are_no_restatement():
     groups = align(views, Settings())
     left = next(g for g in groups if any("bodyguards" in m.claim.text for m in g.members))
     assert not any("clinic" in m.claim.text for m in left.members), [m.claim.text for m in left.members]
+
+
+def test_a_claim_named_inside_another_of_its_sentence_is_no_repeat_of_it(tmp_path, store):
+    """'Mayor Ruiz's campaign is seeking to contrast her record with what they call Councillor Brandt's "empty
+    promises"': the campaign's claim and, told inside it, theirs. They were merged as one report
+    repeating itself, and the campaign's claim left the export (read through the real pipeline)."""
+    import io
+    import json
+
+    from crosscheck.export import write_json
+    from crosscheck.pipeline import Pipeline
+
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "r1", "published": "2026-11-25", "language": "en", "title": "Ruiz steps up her campaign",
+                                "text": "Mayor Ruiz's campaign is seeking to contrast her record with what they call "
+                                        "Councillor Brandt's \u201cempty promises.\u201d"}))
+    Pipeline(store).ingest([str(path)])
+    buf = io.StringIO()
+    write_json(store, buf)
+    texts = [c["text"] for c in json.loads(buf.getvalue())["claims"] if "empty promises" in c["text"]]
+    assert any("her record" in t.lower() for t in texts) and any("her record" not in t.lower() for t in texts), texts

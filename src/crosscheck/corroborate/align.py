@@ -405,7 +405,7 @@ def align(views: list[ClaimView], settings: Settings) -> list[Group]:
                 seen.add(other.ref)
                 m = compare(v, other, weight, settings, ignore_speaker=False)
                 if m.blocked is None and m.score >= settings.duplicate_threshold and not told_in(v, other) and \
-                        words_reused(v.claim.text, other.claim.text) >= settings.duplicate_words:
+                        not nested(v, other) and words_reused(v.claim.text, other.claim.text) >= settings.duplicate_words:
                     dup = placed[other.ref]
                     break
             if dup is not None:
@@ -521,6 +521,13 @@ def told_by(inner: ClaimView, outer: ClaimView) -> bool:
     had asked him to step down': the asking, chained to the official; 'Capital Daily reported, citing two officials')."""
     said = (outer.claim.speaker_text or "").strip().lower()
     return bool(said) and said in {w.strip().lower() for w in inner.claim.chain}
+
+
+def nested(a: ClaimView, b: ClaimView) -> bool:
+    """Two claims of one sentence credited to two sources ('to set her record against what they call Brandt's
+    empty promises': the campaign's and theirs): one told inside the other, never a repeat of it."""
+    return (a.claim.start, a.claim.end, a.claim.in_title) == (b.claim.start, b.claim.end, b.claim.in_title) and \
+        (a.claim.speaker_text or "").strip().lower() != (b.claim.speaker_text or "").strip().lower()
 
 
 def told_in(a: ClaimView, b: ClaimView) -> bool:
