@@ -210,7 +210,7 @@ def according_to(st: State, sent: Span) -> bool:
     resolved = []
     for head, _, wording, _ in sources:
         key, text = resolve(st, head)
-        publisher = _publisher(head, st) if _document(head) else None
+        publisher = _publisher(head, st) if _document(head) else _relative_maker(head, st)
         if publisher is not None:  # 'a report in the Valdor Times': the paper the report names says it
             resolved.append((resolve(st, publisher), publisher))
             continue
@@ -299,6 +299,19 @@ def _made_by_name(head: Token, st: State) -> bool:
         return True
     return any(any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in rel.children)
                for rel in head.children if rel.dep_ == "relcl")
+
+
+def _relative_maker(head: Token, st: State) -> Token | None:
+    """Who made the thing an 'according to' names, named as the subject of a relative clause on it ('according to
+    a speech Mayor Ruiz gave at the quay', 'a letter the ministry sent'): the speech is the maker's word; None for a
+    name or a thing no clause names a maker for."""
+    if head.pos_ != "NOUN" or head.i in st.ents.by_token:
+        return None
+    for rel in (c for c in head.children if c.dep_ == "relcl" and c.i > head.i):
+        subj = next((c for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")), None)
+        if subj is not None and subj.pos_ != "PRON" and _a_maker(subj, st):
+            return subj
+    return None
 
 
 def _a_maker(tok: Token, st: State) -> bool:
