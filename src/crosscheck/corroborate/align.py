@@ -117,10 +117,18 @@ class Weights:
         self.matches: dict[tuple[str, str, bool], Match] = {}  # compare() results of this story
         self._views: dict[int, tuple] = {}  # id(view) -> (view, its terms, their weight, heaviest first)
         self._keyed: dict[int, tuple] = {}  # id(view) -> (view, keyed(view))
-        self.ledes: dict[str, int] = {}  # report -> where its first claim of the text starts (its lede)
-        for v in views:
-            if not v.claim.in_title:
-                self.ledes[v.document] = min(self.ledes.get(v.document, v.claim.start), v.claim.start)
+        self._all = views
+        self._ledes: dict[str, int] | None = None
+
+    @property
+    def ledes(self) -> dict[str, int]:
+        """Report -> where its first claim of the text starts (its lede), read once when first asked."""
+        if self._ledes is None:
+            self._ledes = {}
+            for v in self._all:
+                if not v.claim.in_title:
+                    self._ledes[v.document] = min(self._ledes.get(v.document, v.claim.start), v.claim.start)
+        return self._ledes
 
     def terms_of(self, view: ClaimView) -> tuple[frozenset[str] | set[str], float, list[str]]:
         """A claim's terms and names, their summed weight and the terms heaviest first: computed once per
