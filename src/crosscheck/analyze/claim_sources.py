@@ -202,8 +202,8 @@ def according_to(st: State, sent: Span) -> bool:
     scope = _relative_scope(accs[-1]) if accs and len(sources) == 1 else None
     if scope is not None:  # 'Cuban Americans, 82 percent of whom view him unfavorably according to the poll, have C':
         toks = [t for t in toks if t.i in scope]  # the poll gives the relative clause, not the sentence
-    quoted = next(((a, b) for a, b, _ in st.quotes if a <= accs[-1].idx < b), None) if accs else None
-    if quoted is not None and not any(a <= sent.start_char < b for a, b, _ in st.quotes):
+    quoted = quoted_according(st, sent, accs[-1]) if accs else None
+    if quoted is not None:
         # 'X reported C1; the audit says the operator "runs 40 ferries, according to its own brochure."': the
         # phrase is the quoted speaker's and credits the quoted words, not the sentence around the quote
         toks = [t for t in toks if quoted[0] <= t.idx < quoted[1]]
@@ -238,6 +238,17 @@ def according_to(st: State, sent: Span) -> bool:
             ctoks = [t for t in comp.subtree if t.i not in dropped]
             st.add(ctoks, [sent], key, text, said.lower_, "reported", tuple(c for c in [speaker_text, *chain] if c))
     return True
+
+
+def quoted_according(st: State, sent: Span, acc: Token | None = None) -> tuple[int, int] | None:
+    """The character span of the quote an 'according to' of ``sent`` (``acc``, else any) stands in, when the sentence
+    itself opens outside quote marks: the phrase is the quoted speaker's, and the rest of the sentence is read as
+    usual."""
+    if any(a <= sent.start_char < b for a, b, _ in st.quotes):
+        return None
+    accs = [acc] if acc is not None else [t for t in sent if t.lower_ == "according" and t.i + 1 < sent.end
+                                          and t.nbor().lower_ == "to"]
+    return next(((a, b) for t in accs for a, b, _ in st.quotes if a <= t.idx < b), None)
 
 
 def _source_end(pobj: Token) -> int:

@@ -43,8 +43,8 @@ from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fa
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, cued_tail, first_person,
                                             inside_clause, frame_follows, quote_cues, resumes, runs_on, through_quote_end,
                                             verbless_tail, with_quoted_predicate, writer_speaks)
-from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, rival_speech, speaker_acts,
-                                             told_outlet)
+from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, quoted_according,
+                                              rival_speech, speaker_acts, told_outlet)
 from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.quote_marks import MARK_TOKENS, names_a_title, quote_regions, quote_regions_of, verb_before_quote
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
@@ -322,8 +322,8 @@ def _credited(st: _State, sent: Span) -> bool:
     """'According to X, C': X's C; a second source's clause set against it ('..., while Y said D') by its own cue."""
     if not (according_to(st, sent) or in_document(st, sent)):
         return False
-    if rival_speech(sent):
-        _reported(st, sent)
+    if rival_speech(sent) or quoted_according(st, sent) is not None:  # (an 'according to' inside a quote: the
+        _reported(st, sent)  # quoted words' own source; the sentence's verb of saying still credits its clause)
     return True
 
 
