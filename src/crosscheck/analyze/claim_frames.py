@@ -28,7 +28,9 @@ from spacy.attrs import LEMMA, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.claim_index import CUE_CLASS, ESTIMATE_VERBS, NOUN_CUES, OBJECT_PREPS, WILL_NOUNS, asks, in_question
+from crosscheck.analyze.claim_index import (CUE_CLASS, ESTIMATE_VERBS, NAMING, NOUN_CUES, OBJECT_PREPS, WILL_NOUNS, asks,
+                                             in_question)
+from crosscheck.analyze.quote_marks import MARK_TOKENS
 from crosscheck.analyze.claim_objects import completed_object, first_subject, governing_subject, without_asides
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import MODAL_HEDGES, hedges_of, is_negated, render, subject_of
@@ -134,6 +136,8 @@ def read(cue: Token, frame: Frame) -> FrameHit | None:
         if rel == "dobj+at" and any(t.like_num or t.ent_type_ in _FIGURE_ENTS for t in source.subtree):
             continue  # 'the aid was not enough, and put the losses at ...': a sum estimates nothing (a parse slip)
         ids = _content(cue, rel)
+        if ids and frame.pos == "NOUN":
+            ids = _unnamed(cue, ids)
         if ids:
             ids -= {t.i for t in source.subtree}
             if ids:
@@ -169,6 +173,15 @@ def _content(cue: Token, rel: str) -> set[int] | None:
             return None
         return {t.i for h in heads for t in h.subtree}
     raise ValueError(f"attribution_frames_en.json: unknown content relation {rel!r}")
+
+
+def _unnamed(noun: Token, ids: set[int]) -> set[int]:
+    """A noun cue's content without the quoted name a verb of naming gives the noun's phrase ('called Halden's plans
+    to open a plant "a reckless waste"': the waste is the caller's word, not part of the plan)."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in NAMING:
+        return ids
+    mark = next((k for k in sorted(ids) if k > noun.i and noun.doc[k].text in MARK_TOKENS), None)
+    return {k for k in ids if mark is None or k < mark}
 
 
 def _bare(heads: list[Token]) -> bool:
