@@ -521,8 +521,9 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         pointing = ids is None and _denies_what_was_said(cue)
         if pointing:
             ids = {next(c.i for c in cue.children if c.dep_ == "dobj")}
-        if ids is None or ids & used or not pointing and names_a_document(cue, ids):
-            continue
+        if ids is None or ids & used - _antecedents(st.sdoc, ids) or not pointing and names_a_document(cue, ids):
+            continue  # (an antecedent a relative clause's claim borrowed is still the object's: 'attacked rivals for
+            # taking money from the ferry firms, which he said bought favours')
         if cue.dep_ == "xcomp" and any(c.i < cue.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in
                                                         OBJECT_PREPS.get(cue.head.lemma_, ())) for c in cue.head.children):
             continue  # 'called on members to reject the offer': the members would reject it, and say nothing here
@@ -546,6 +547,18 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
             found = True
             used.add(cue.i)
     return found
+
+
+def _antecedents(sdoc, ids: set[int]) -> set[int]:
+    """The words of the nouns among ``ids`` that a relative clause after a comma describes ('his donations, which
+    he said bought favours'): that clause's claim reads them as its subject, and they stay the object's words too."""
+    out: set[int] = set()
+    for k in ids:
+        noun = sdoc[k]
+        for rel in noun.children:
+            if rel.dep_ == "relcl" and rel.i > noun.i and rel.left_edge.i > 0 and sdoc[rel.left_edge.i - 1].text == ",":
+                out |= {t.i for t in noun.subtree if t.i < rel.left_edge.i - 1}
+    return out
 
 
 def _prep_object(cue: Token) -> bool:
