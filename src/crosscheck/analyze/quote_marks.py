@@ -133,14 +133,16 @@ def quote_regions_of(quotes: list[tuple[int, int, bool]], start: int, end: int) 
 
 def verb_before_quote(sent: Span, region: tuple[int, int, bool], quoted: Callable[[Token], bool]) -> Token | None:
     """The verb that introduces a quote right after it, a comma or a colon between ('The ad shows footage of Mayor
-    Ruiz asking, "Q"'), when it has a subject of its own outside the quote: its subject speaks, whatever the verb;
-    None otherwise."""
+    Ruiz asking, "Q"', 'Ruiz shot back, "Q"'), when it has a subject of its own outside the quote: its subject
+    speaks, whatever the verb; None otherwise."""
     before = [t for t in sent if t.idx < region[0] and not t.is_space and t.text not in MARK_TOKENS | {"\u2018"}]
     if before and before[-1].text in (",", ":"):
         before = before[:-1]
     if not before:
         return None
     verb = before[-1]
+    if verb.dep_ in ("prt", "advmod") and verb.head.pos_ == "VERB" and verb.head.i == verb.i - 1:
+        verb = verb.head  # 'Ruiz shot back, "Q"', 'Ek chimed in: "Q"': the verb with its particle
     if verb.pos_ != "VERB" or quoted(verb) or any(c.dep_ == "neg" for c in verb.children):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not quoted(c) and c.pos_ in ("PROPN", "NOUN")]
