@@ -304,7 +304,8 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
         _, cand, text, toks, (speaker, speaker_text) = best
         if no_one(cue) or cand.source.lower_ in NO_ONE or cand.source.pos_ in ("VERB", "AUX"):
             continue  # 'no one stated that C', 'none of his arguments', a verb the parser made the subject: no speaker
-        if cue.dep_ == "xcomp" and cue.head.lemma_ in NOT_ASSERTING or cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS:
+        if cue.dep_ == "xcomp" and cue.head.lemma_ in NOT_ASSERTING or \
+                cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS:
             continue  # 'failed to note that C', 'left without saying where C': no act (the model still learns from them)
         if speaker is None and speaker_text is None and writer_speaks(st, cand.source):
             speaker_text = st.outlet  # 'I know all about C': the piece's own writer

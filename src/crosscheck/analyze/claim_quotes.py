@@ -302,7 +302,8 @@ def frame_follows(nxt: Span, end: int) -> bool:
 def writer_speaks(st: State, subj: Token | None) -> bool:
     """``subj`` is the writer of the piece ('I', 'we'), outside quote marks, with no person credited in the sentences
     before (whose words a paragraph in the first person goes on with: first_person), or in a piece whose writer has
-    spoken so before (an opinion piece: its 'I' is the writer's after a person is quoted too)."""
+    spoken so before (an opinion piece: its 'I' is the writer's after a person is quoted too); a yes is recorded in
+    ``st.writer``."""
     if not st.outlet or subj is None or subj.lower_ not in ("i", "we") or in_quote_marks(subj):
         return False
     if not st.writer and st.recent(2 * st.settings.claim_speaker_window, "PERSON") is not None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import (CUE_CLASS, DISJUNCTIONS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS, TITLE_ABBREVIATIONS, Index,
-                                            named_before, noun_phrase)
+from crosscheck.analyze.claim_index import (CUE_CLASS, DISJUNCTIONS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS,
+                                            TITLE_ABBREVIATIONS, Index, named_before, noun_phrase)
 from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, full_clause, hedges_of, is_negated, render,
                                            split_clauses, subject_of, whole_words)
 from crosscheck.analyze.entities import LocalEntities, doc_text

@@ -301,3 +301,15 @@ def is_negated(tokens: Sequence[Token]) -> bool:
         t.lower_ == "never" and t.head in roots for t in tokens
     ) or any(c.dep_ in _ARGUMENTS and (c.lower_ in _NOTHING or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
              for r in roots for c in r.children)
+
+
+def antecedents(sdoc, ids: set[int]) -> set[int]:
+    """The words of the nouns among ``ids`` that a relative clause after a comma describes ('his donations, which
+    he said bought favours'): that clause's claim reads them as its subject, and they stay the object's words too."""
+    out: set[int] = set()
+    for k in ids:
+        noun = sdoc[k]
+        for rel in noun.children:
+            if rel.dep_ == "relcl" and rel.i > noun.i and rel.left_edge.i > 0 and sdoc[rel.left_edge.i - 1].text == ",":
+                out |= {t.i for t in noun.subtree if t.i < rel.left_edge.i - 1}
+    return out

@@ -62,7 +62,7 @@ from crosscheck.analyze.claim_state import resolve as _resolve
 from crosscheck.analyze.claim_state import speaker_of as _speaker_of
 from crosscheck.analyze.claim_state import subject as _subject
 from crosscheck.analyze.claim_state import subject_or_shared
-from crosscheck.analyze.claim_text import parenthetical
+from crosscheck.analyze.claim_text import antecedents, parenthetical
 from crosscheck.analyze.entities import LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.denials import is_denial, referring
@@ -521,7 +521,7 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         pointing = ids is None and _denies_what_was_said(cue)
         if pointing:
             ids = {next(c.i for c in cue.children if c.dep_ == "dobj")}
-        if ids is None or ids & used - _antecedents(st.sdoc, ids) or not pointing and names_a_document(cue, ids):
+        if ids is None or ids & used - antecedents(st.sdoc, ids) or not pointing and names_a_document(cue, ids):
             continue  # (an antecedent a relative clause's claim borrowed is still the object's: 'attacked rivals for
             # taking money from the ferry firms, which he said bought favours')
         if cue.dep_ == "xcomp" and any(c.i < cue.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in
@@ -547,18 +547,6 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
             found = True
             used.add(cue.i)
     return found
-
-
-def _antecedents(sdoc, ids: set[int]) -> set[int]:
-    """The words of the nouns among ``ids`` that a relative clause after a comma describes ('his donations, which
-    he said bought favours'): that clause's claim reads them as its subject, and they stay the object's words too."""
-    out: set[int] = set()
-    for k in ids:
-        noun = sdoc[k]
-        for rel in noun.children:
-            if rel.dep_ == "relcl" and rel.i > noun.i and rel.left_edge.i > 0 and sdoc[rel.left_edge.i - 1].text == ",":
-                out |= {t.i for t in noun.subtree if t.i < rel.left_edge.i - 1}
-    return out
 
 
 def _prep_object(cue: Token) -> bool:

@@ -20,7 +20,8 @@ from collections.abc import Mapping
 from ..config import Settings
 from ..model import AlignedClaim, Analysis, Document, Story, StoryFindings
 from . import disagreements as _disagreements
-from .align import Group, Weights, align, told_by
+from .align import Group, Weights, align
+from .repeats import told_by
 from .names import unify_names
 from .drift import chain, drift_notes, retelling
 from .features import ClaimView, build_view

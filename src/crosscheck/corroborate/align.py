@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..config import Settings
 from .features import ClaimView, words_reused
+from .repeats import nested, opening, told_in
 from .meaning import figures_say, meaning, near_across, one_named_speaker
 from .lexicon import PREDICATE_FAMILIES, TOKEN
 from .names import abjad_keys_meet, nested_names, own_names, written_in
@@ -524,25 +525,6 @@ def _merge_pass(groups: list[Group], weight: Weights, settings: Settings,
     return kept, postings
 
 
-def told_by(inner: ClaimView, outer: ClaimView) -> bool:
-    """``inner`` passes on ``outer``'s source: its chain holds that speaker ('the official said the prime minister
-    had asked him to step down': the asking, chained to the official; 'Capital Daily reported, citing two officials')."""
-    said = (outer.claim.speaker_text or "").strip().lower()
-    return bool(said) and said in {w.strip().lower() for w in inner.claim.chain}
-
-
-def nested(a: ClaimView, b: ClaimView) -> bool:
-    """Two claims of one sentence credited to two sources ('to set her record against what they call Brandt's
-    empty promises': the campaign's and theirs): one told inside the other, never a repeat of it."""
-    return (a.claim.start, a.claim.end, a.claim.in_title) == (b.claim.start, b.claim.end, b.claim.in_title) and \
-        (a.claim.speaker_text or "").strip().lower() != (b.claim.speaker_text or "").strip().lower()
-
-
-def told_in(a: ClaimView, b: ClaimView) -> bool:
-    """One claim is told inside the other: two attributions, never one restated."""
-    return told_by(a, b) or told_by(b, a)
-
-
 def _restated(g: Group, h: Group, weight: Weights, settings: Settings) -> bool:
     """The groups share reports, and in each shared report its claim in one group restates its claim in the
     other (a headline or lede and a claim that retells it: one speaker, evidence at the same-speaker threshold;
@@ -554,17 +536,12 @@ def _restated(g: Group, h: Group, weight: Weights, settings: Settings) -> bool:
         pairs = [(a, b) for a in g.members if a.document == doc for b in h.members if b.document == doc
                  and (a.claim.start, a.claim.end, a.claim.in_title) != (b.claim.start, b.claim.end, b.claim.in_title)]
         if not any(a.speaker_id == b.speaker_id and (m := compare(a, b, weight, settings)).blocked is None
-                   and m.score >= (settings.align_threshold if _opening(a, weight) or _opening(b, weight) else
+                   and m.score >= (settings.align_threshold if opening(a, weight.ledes) or opening(b, weight.ledes) else
                                    settings.duplicate_threshold) and any(t[0] != "@" for t in m.shared)
                    for a, b in pairs):
             return False  # (a word in common besides names; two claims further down as alike as a repeat: 'Ruiz
             # left her bodyguards behind' is no retelling of 'Ruiz was taken to a clinic', however alike their embeddings)
     return bool(shared)
-
-
-def _opening(v: ClaimView, weight: Weights) -> bool:
-    """The claim is its report's headline or lede, which restate the report's news in other words."""
-    return v.claim.in_title or weight.ledes.get(v.document) == v.claim.start
 
 
 def _compound_pass(groups: list[Group], weight: Weights, settings: Settings, postings: Postings | None = None) -> None:

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .align import Group, Weights, near_across, one_language, told_in, topic
+from .align import Group, Weights, near_across, one_language, topic
+from .repeats import told_in
 from .subjects import mentions
 from .clauses import changed_from, concepts_named, marker_in
 from .compat import counted_later, hours_apart
