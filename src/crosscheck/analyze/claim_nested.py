@@ -16,10 +16,11 @@ from crosscheck.analyze.claim_state import FIRST_PERSON, State, resolve
 
 def unsaid(cue: Token, attitude: bool = False) -> bool:
     """The cue tells no speech act: it is negated ('did not say that C'; not an ``attitude``, a belief, intention or
-    knowledge: 'did not want to stay' is one, negated), no one is its subject, or a verb of refusing governs it
-    ('declined to confirm that C', 'refused to say how many C', 'failed to note that C', which presupposes C but
-    does not say it: data/attribution_frames_en.json 'not_asserting'), or a preposition denies it ('left without saying where'), or its speaker is only
-    asked to speak ('pressed Ruiz to confirm that C': a directive verb of data/attribution_cues_en.json over its object)."""
+    knowledge: 'did not want to stay' is one, negated), no one is its subject, or a verb of refusing or failing
+    governs it ('declined to confirm that C', 'refused to say how many C', 'failed to note that C', which presupposes
+    C but does not say it: data/attribution_frames_en.json 'not_asserting'), or a preposition denies it ('left
+    without saying where'), or its speaker is only asked to speak ('pressed Ruiz to confirm that C': a directive verb
+    of data/attribution_cues_en.json over its object)."""
     return not attitude and any(c.dep_ == "neg" for c in cue.children) or no_one(cue) or \
         cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS or cue.dep_ == "xcomp" and (
             cue.head.lemma_ in claim_frames.NOT_ASSERTING or cue.head.lemma_ in DIRECTIVE and object_controller(cue) is not None)

@@ -173,7 +173,7 @@ def according_to(st: State, sent: Span) -> bool:
     """'According to X, C' / 'As X noted, C': C credited to X (a document or medium naming another source relays it:
     the source's chain)."""
     doc = sent.doc
-    accs = [doc[j] for j in st.index.within(st.index.according, sent) if j + 1 < sent.end and doc[j + 1].lower_ == "to"]
+    accs = _according(st, sent)
     cited_by_source: tuple[str, ...] = ()
     as_positions = st.index.within(st.index.as_, sent)
     if not accs and not as_positions:
@@ -246,9 +246,14 @@ def quoted_according(st: State, sent: Span, acc: Token | None = None) -> tuple[i
     usual."""
     if any(a <= sent.start_char < b for a, b, _ in st.quotes):
         return None
-    accs = [acc] if acc is not None else [t for t in sent if t.lower_ == "according" and t.i + 1 < sent.end
-                                          and t.nbor().lower_ == "to"]
+    accs = [acc] if acc is not None else _according(st, sent)
     return next(((a, b) for t in accs for a, b, _ in st.quotes if a <= t.idx < b), None)
+
+
+def _according(st: State, sent: Span) -> list[Token]:
+    """The sentence's 'according to' phrases, by their first word."""
+    doc = sent.doc
+    return [doc[j] for j in st.index.within(st.index.according, sent) if j + 1 < sent.end and doc[j + 1].lower_ == "to"]
 
 
 def _source_end(pobj: Token) -> int:
