@@ -304,12 +304,16 @@ def is_negated(tokens: Sequence[Token]) -> bool:
 
 
 def antecedents(sdoc, ids: set[int]) -> set[int]:
-    """The words of the nouns among ``ids`` that a relative clause after a comma describes ('his donations, which
-    he said bought favours'): that clause's claim reads them as its subject, and they stay the object's words too."""
+    """The words among ``ids`` (a verb's object) that the claim of a clause on one of its nouns reads too, and that stay
+    the object's words: the nouns a relative clause after a comma describes ('his donations, which he said bought
+    favours': that clause's subject) and a participle clause of saying or showing on a noun ('polls showing Ruiz ahead',
+    'reports alleging that C': that clause's own claim)."""
     out: set[int] = set()
     for k in ids:
         noun = sdoc[k]
         for rel in noun.children:
             if rel.dep_ == "relcl" and rel.i > noun.i and rel.left_edge.i > 0 and sdoc[rel.left_edge.i - 1].text == ",":
                 out |= {t.i for t in noun.subtree if t.i < rel.left_edge.i - 1}
+            elif rel.dep_ == "acl" and rel.i > noun.i and rel.tag_ == "VBG":
+                out |= {t.i for t in rel.subtree}
     return out

@@ -522,8 +522,8 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         if pointing:
             ids = {next(c.i for c in cue.children if c.dep_ == "dobj")}
         if ids is None or ids & used - antecedents(st.sdoc, ids) or not pointing and names_a_document(cue, ids):
-            continue  # (an antecedent a relative clause's claim borrowed is still the object's: 'attacked rivals for
-            # taking money from the ferry firms, which he said bought favours')
+            continue  # (words the claim of a clause on the object's noun reads too are still the object's: 'attacked
+            # rivals for taking money from the ferry firms, which he said bought favours', 'discussed polls showing C')
         if cue.dep_ == "xcomp" and any(c.i < cue.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in
                                                         OBJECT_PREPS.get(cue.head.lemma_, ())) for c in cue.head.children):
             continue  # 'called on members to reject the offer': the members would reject it, and say nothing here
