@@ -70,6 +70,24 @@ def run(recs, gold, docs, sdocs, ents, ks, settings, scorer):
     return metrics, counts
 
 
+def fit_rows(rows, args):
+    """(vectorizer, regression, exported weights, cue vocabulary) of the regression fitted on candidate ``rows``
+    ((article, features, label)): weights of absolute value >= ``args.min_weight``, the intercept in "bias", the
+    lemmas with >= ``args.min_right`` right candidates."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(r[1], 1) for r in rows])
+    lr = LogisticRegression(C=args.c, max_iter=2000, class_weight=None)
+    lr.fit(x, [r[2] for r in rows])
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), lr.coef_[0])
+               if abs(w) >= args.min_weight}
+    weights["bias"] = round(weights.get("bias", 0.0) + float(lr.intercept_[0]), 4)
+    right = Counter(next(f[2:] for f in feats if f.startswith("L=")) for _, feats, y in rows if y)
+    return vec, lr, weights, sorted(lem for lem, n in right.items() if n >= args.min_right)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", type=Path, help="built PolNeAR train split (articles.jsonl, attributions.json)")
@@ -88,8 +106,6 @@ def main() -> int:
     ap.add_argument("--scorer", type=Path, default=SCORER)
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import average_precision_score
 
     settings = Settings()
@@ -116,20 +132,10 @@ def main() -> int:
           f"({sum(r[2] for r in held)} right)", file=sys.stderr)
 
     # 2. the regression
-    vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(r[1], 1) for r in fit])
-    lr = LogisticRegression(C=args.c, max_iter=2000, class_weight=None)
-    lr.fit(x, [r[2] for r in fit])
+    vec, lr, weights, lemmas = fit_rows(fit, args)
     xh = vec.transform([dict.fromkeys(r[1], 1) for r in held])
     ap_held = average_precision_score([r[2] for r in held], lr.predict_proba(xh)[:, 1])
     print(f"held-back average precision {ap_held:.3f}", file=sys.stderr)
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), lr.coef_[0]) if abs(w) >= args.min_weight}
-    weights["bias"] = round(weights.get("bias", 0.0) + float(lr.intercept_[0]), 4)
-    right = Counter()
-    for _, feats, y in fit:
-        if y:
-            right[next(f[2:] for f in feats if f.startswith("L="))] += 1
-    lemmas = sorted(lem for lem, n in right.items() if n >= args.min_right)
 
     # 3. the threshold, on the held-back third
     ks = [k for k in range(len(recs)) if k % 3 == 0]
@@ -149,15 +155,7 @@ def main() -> int:
     ok = [r for r in table if r["precision"] >= floor] or table[-1:]
     best = max(ok, key=lambda r: (r["f1"], r["precision"]))
     if args.refit_all:  # 4. the same regression on all of train, read at the chosen threshold
-        vec = DictVectorizer()
-        x = vec.fit_transform([dict.fromkeys(r[1], 1) for r in rows])
-        lr = LogisticRegression(C=args.c, max_iter=2000, class_weight=None)
-        lr.fit(x, [r[2] for r in rows])
-        weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), lr.coef_[0])
-                   if abs(w) >= args.min_weight}
-        weights["bias"] = round(weights.get("bias", 0.0) + float(lr.intercept_[0]), 4)
-        right = Counter(next(f[2:] for f in feats if f.startswith("L=")) for _, feats, y in rows if y)
-        lemmas = sorted(lem for lem, n in right.items() if n >= args.min_right)
+        _, _, weights, lemmas = fit_rows(rows, args)
         print(f"refitted on all {len(rows)} candidates", file=sys.stderr)
     out = {
         "about": ("Learned attribution model for analyze/claim_learned.py, fitted by tools/attribution_model.py on PolNeAR "

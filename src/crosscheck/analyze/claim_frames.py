@@ -59,6 +59,12 @@ def _data() -> dict:
 
 
 NOT_ASSERTING = frozenset(_data().get("not_asserting", ()))  # 'refused to comment on C': no content asserted
+
+
+def unasserted(cue: Token) -> bool:
+    """``cue`` is the to-infinitive of a verb under which nothing is asserted ('refused to comment on C', 'failed to
+    make clear that C'; data 'not_asserting')."""
+    return cue.dep_ == "xcomp" and cue.head.lemma_ in NOT_ASSERTING
 REFUSING = frozenset(_data().get("refusing", ()))  # 'declined to confirm that C': a refused speech act
 
 
@@ -125,7 +131,7 @@ def read(cue: Token, frame: Frame) -> FrameHit | None:
     """The source and content of ``cue`` by its frame; None when the parse offers neither."""
     if any(c.dep_ == "neg" for c in cue.children) or cue.dep_ in ("compound", "amod") and frame.pos != "ADJ":
         return None  # 'did not support the ban' is no stance to credit; 'support staff'
-    if cue.dep_ == "xcomp" and cue.head.lemma_ in NOT_ASSERTING:
+    if unasserted(cue):
         return None  # 'the ministry refused to comment on the ruling'
     source = _source(cue, frame.pos)
     if source is None:

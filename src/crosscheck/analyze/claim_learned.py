@@ -32,7 +32,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze.claim_frames import (NOT_ASSERTING, _infinitive, _noun_clause, _object, _source, lexicon,
-                                             refused_speech, spoken, words_of)
+                                             refused_speech, spoken, unasserted, words_of)
 from crosscheck.analyze.claim_index import CUE_CLASS, NEGATING_PREPS, asks
 from crosscheck.analyze.claim_objects import NO_ONE, no_one
 from crosscheck.analyze.claim_quotes import writer_speaks
@@ -304,8 +304,7 @@ def sentence_claims(st, sent: Span, positions: list[int], made: list[Claim] = ()
         _, cand, text, toks, (speaker, speaker_text) = best
         if no_one(cue) or cand.source.lower_ in NO_ONE or cand.source.pos_ in ("VERB", "AUX"):
             continue  # 'no one stated that C', 'none of his arguments', a verb the parser made the subject: no speaker
-        if cue.dep_ == "xcomp" and cue.head.lemma_ in NOT_ASSERTING or \
-                cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS:
+        if unasserted(cue) or cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS:
             continue  # 'failed to note that C', 'left without saying where C': no act (the model still learns from them)
         if speaker is None and speaker_text is None and writer_speaks(st, cand.source):
             speaker_text = st.outlet  # 'I know all about C': the piece's own writer

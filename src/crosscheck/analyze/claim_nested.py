@@ -22,8 +22,8 @@ def unsaid(cue: Token, attitude: bool = False) -> bool:
     without saying where'), or its speaker is only asked to speak ('pressed Ruiz to confirm that C': a directive verb
     of data/attribution_cues_en.json over its object)."""
     return not attitude and any(c.dep_ == "neg" for c in cue.children) or no_one(cue) or \
-        cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS or cue.dep_ == "xcomp" and (
-            cue.head.lemma_ in claim_frames.NOT_ASSERTING or cue.head.lemma_ in DIRECTIVE and object_controller(cue) is not None)
+        cue.dep_ == "pcomp" and cue.head.lower_ in NEGATING_PREPS or claim_frames.unasserted(cue) or \
+        cue.dep_ == "xcomp" and cue.head.lemma_ in DIRECTIVE and object_controller(cue) is not None
 
 
 def nested_before(st: State, qsents: list[Span], inside, outer: str | None, at: int) -> None:

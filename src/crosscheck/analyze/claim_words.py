@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_frames import NOT_ASSERTING
+from crosscheck.analyze.claim_frames import unasserted
 from crosscheck.analyze.claim_index import ADJECTIVE_CUES, CUE_CLASS, MADE_ADJECTIVES, NOUN_CUES
 from crosscheck.analyze.claim_objects import governing_subject
 from crosscheck.analyze.claim_quotes import writer_speaks
@@ -109,7 +109,7 @@ def _made(adj: Token) -> tuple[Token, Token] | None:
     clause a participle 'making' hangs on) its holder; no negation ('did not make clear whether C')."""
     make = adj.head
     if adj.dep_ not in ("ccomp", "oprd", "acomp", "xcomp", "dobj") or any(c.dep_ == "neg" for c in make.children) or \
-            make.dep_ == "xcomp" and make.head.lemma_ in NOT_ASSERTING:
+            unasserted(make):
         return None  # ('failed to make clear that C': nothing made clear)
     comp = _that_clause(adj, ("ccomp", "advcl"), bare=True) or _that_clause(make, ("ccomp", "advcl"), bare=True)
     if comp is None or comp.i < adj.i or any(c.dep_ == "nsubj" and c.lower_ == "that" and c.i == adj.i + 1
