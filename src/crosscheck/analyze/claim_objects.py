@@ -18,8 +18,9 @@ from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
-from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, NAMING, NOT_OBJECT, OBJECT_IDIOMS, OBJECT_PREPS, ORG_KINDS,
-                                             SEEING_AS, SOURCE_NOUNS, TITLE_HEADS)
+from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, CUE_CLASS, DEPICTIONS, NAMING, NOT_OBJECT, OBJECT_IDIOMS,
+                                             OBJECT_PREPS, ORG_KINDS, PARTICIPLE_OBJECTS, SEEING_AS, SOURCE_NOUNS,
+                                             TITLE_HEADS)
 from crosscheck.analyze.claim_labels import OPENING_QUOTES
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import cannot_speak, speakers_act
@@ -280,6 +281,9 @@ def governing_subject(cue: Token) -> Token | None:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None and _someone(obj):
                 return obj
+        held = object_participle(tok) if tok is cue else None
+        if held is not None:  # 'has left its welders feeling that C': the welders feel
+            return held
         if noun_infinitive(tok):  # 'missed no chance to remind voters that C', 'used the occasion to say C'
             tok = tok.head.head
             continue
@@ -338,6 +342,33 @@ def object_controller(tok: Token) -> Token | None:
     if obj is None or obj.lower_ in ("it", "this", "that"):
         return None
     return obj if obj.pos_ in ("PROPN", "PRON", "NOUN") else None
+
+
+def object_participle(tok: Token) -> Token | None:
+    """The object a participle is predicated of after a verb of leaving, keeping, finding or perceiving ('left many
+    voters feeling that C', 'had the crowd chanting that C', 'caught the mayor saying C': PARTICIPLE_OBJECTS), parsed
+    as the verb's complement or as the object's modifier; the person shown in a depiction ('footage of Ruiz asking,
+    "Q"': DEPICTIONS) with any verb."""
+    if tok.tag_ != "VBG" or any(c.dep_ == "aux" for c in tok.children):
+        return None
+    if tok.dep_ in ("xcomp", "advcl"):  # (a clause of manner only right after the object: not 'left the hall, saying C')
+        verb = tok.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if tok.dep_ == "advcl" and obj is not None and obj.right_edge.i + 1 != tok.i:
+            return None
+    elif tok.dep_ == "acl" and tok.head.dep_ == "dobj":
+        verb, obj = tok.head.head, tok.head
+    else:
+        return None
+    if obj is None or obj.lower_ in ("it", "this", "that"):
+        return None
+    if obj.lemma_.lower() in DEPICTIONS:
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        shown = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        return shown if shown is not None and shown.pos_ in ("PROPN", "PRON", "NOUN") else None
+    if verb.lemma_ not in PARTICIPLE_OBJECTS or obj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None  # (a thing shows and stresses, 'kept charts up showing C', but feels and believes nothing)
+    return obj if _someone(obj) or CUE_CLASS.get(tok.lemma_) in ("belief", "knowledge", "intention") else None
 
 
 def participle_as_subject(cue: Token) -> tuple[Token, list[Token]] | None:
