@@ -221,3 +221,13 @@ def test_a_title_the_ner_took_into_a_name_is_left_out(parse, text, name):
 def test_a_body_after_a_title_word_stays_a_body(parse):
     local = entities.extract(parse("General Motors said it would cut 2,000 jobs at its plant in Ohio."))
     assert [(e.name, e.type) for e in local.entities if e.name == "General Motors"] == [("General Motors", "ORG")]
+
+
+def test_a_one_word_name_ner_missed_joins_the_person_known_by_it(parse):
+    sdoc = parse("Mr. Ek told the council the ferry levy was fair. But Ek’s own figures showed a deficit.")
+    later = [e for e in sdoc.ents if e.text == "Ek"][-1]
+    sdoc.ents = [e for e in sdoc.ents if e.start != later.start]  # the tagger's miss, as on a real report
+    local = entities.extract(sdoc)
+    ek = _by_alias(local, "Ek")
+    assert len(ek) == 1 and ek[0].type == "PERSON"
+    assert local.by_token.get(later.start) == ek[0].key

@@ -426,8 +426,10 @@ def relative_content(cue: Token, comp: Token) -> list[Token]:
     noun = cue.head
     words = [t for t in comp.subtree if not (t.lower_ in _RELATIVE and t.tag_ in ("WDT", "WP", "IN") and t.i < comp.i)]
     subj = first_subject(cue)
-    if noun.pos_ not in ("NOUN", "PROPN") or subj is not None and any(t.lower_ == "whose" for t in subj.subtree):
-        return list(comp.subtree)  # ('the union, whose leader said C': the noun is the speaker's, not in C)
+    if noun.pos_ not in ("NOUN", "PROPN") or subj is not None and any(t.lower_ == "whose" for t in subj.subtree) or \
+            any(c.dep_ == "advmod" and c.tag_ == "WRB" and c.lower_ in ("where", "when", "why") for c in cue.children):
+        return list(comp.subtree)  # ('the union, whose leader said C': the noun is the speaker's, not in C; 'the
+        # council, where she said C': the place where she spoke)
     return [t for t in noun.doc[noun.left_edge.i : noun.i + 1]] + words
 
 

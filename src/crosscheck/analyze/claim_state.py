@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.claim_index import (CUE_CLASS, DISJUNCTIONS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS,
                                             TITLE_ABBREVIATIONS, Index, named_before, noun_phrase)
 from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, full_clause, hedges_of, is_negated, render,
-                                           split_clauses, subject_of, whole_words)
-from crosscheck.analyze.entities import LocalEntities, doc_text
+                                           split_clauses, subject_of, whole_words, cannot_speak)
+from crosscheck.analyze.entities import TITLE_HEADS, LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
 
@@ -226,14 +226,22 @@ def _stranded_subject(cue: Token) -> Token | None:
 
 
 def _subject_before(st: State, pron: Token) -> Speaker | None:
-    """The named person who is the subject of a clause earlier in the pronoun's own sentence."""
+    """The named person who is the subject of a clause earlier in the pronoun's own sentence, or the named owner
+    of a subject that is a thing ('Ostvik's speech took him to the hall, where he said C': no thing says anything)."""
     for t in reversed(st.sdoc[pron.sent.start : pron.i]):
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
+        if t.pos_ == "PROPN" and (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "poss" and _a_things_owner(t)):
             key = st.ents.by_token.get(t.i)
             ent = st.ents.entity(key)
             if ent is not None and ent.type == "PERSON":
                 return Speaker(key, noun_phrase(t), st.si)
     return None
+
+
+def _a_things_owner(poss: Token) -> bool:
+    """``poss`` owns a subject that names no one ('Ostvik's speech', not 'Ostvik's aide' or 'Ruiz's lawyer')."""
+    thing = poss.head
+    return thing.dep_ in ("nsubj", "nsubjpass") and thing.pos_ == "NOUN" and cannot_speak(thing, SOURCE_NOUNS) and \
+        thing.lemma_.lower() not in ORG_KINDS and thing.lower_ not in TITLE_HEADS and not thing.lower_.endswith(("er", "or", "ist"))
 
 
 def _plural_subject_before(st: State, pron: Token, previous: bool = False) -> Speaker | None:

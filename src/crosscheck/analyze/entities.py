@@ -546,10 +546,11 @@ def extract(sdoc: Doc, latin: bool = True, stops: frozenset[str] = frozenset(),
 
 
 def _bare_surnames(sdoc: Doc, keyed, by_token: dict[int, str], surfaces: dict[str, set[str]], cands: _Candidates) -> list[Mention]:
-    """Surnames NER missed ('Zelenskyy said' tagged as a common noun) -> the one full name ending in them."""
+    """Surnames NER missed ('Zelenskyy said' tagged as a common noun) -> the one full name ending in them, or the one
+    person known by that one name alone ('Ek said C', then 'Ek's figures' untagged)."""
     owners: dict[str, list[str]] = {}
     for key, cl in keyed:
-        if len(cl.tokens) > 1 and _vote(cl) == "PERSON":
+        if _vote(cl) == "PERSON":
             owners.setdefault(cl.tokens[-1], []).append(key)
     if not owners:
         return []
