@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from crosscheck.analyze.claim_index import (CUE_CLASS, DISJUNCTIONS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS,
                                             TITLE_ABBREVIATIONS, Index, named_before, noun_phrase)
 from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, full_clause, hedges_of, is_negated, render,
-                                           split_clauses, subject_of, whole_words, cannot_speak)
+                                           small_clause, split_clauses, subject_of, whole_words, cannot_speak)
 from crosscheck.analyze.entities import TITLE_HEADS, LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
@@ -94,7 +94,8 @@ class State:
         parts = split_clauses(tokens, SPEAKERS_ONLY, SOURCE_NOUNS, DISJUNCTIONS) if split else [tokens]
         self.used.update(t.i for t in tokens)
         for part in parts:
-            least = min_words if min_words is not None else MIN_FULL_CLAUSE_WORDS if full_clause(part) else 4
+            least = min_words if min_words is not None else \
+                MIN_FULL_CLAUSE_WORDS if full_clause(part) or small_clause(part) else 4
             text = render(part, least)
             if text is None:
                 continue

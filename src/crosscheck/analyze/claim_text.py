@@ -272,6 +272,15 @@ def full_clause(tokens: Sequence[Token]) -> bool:
     return finite and subject and not bound
 
 
+def small_clause(tokens: Sequence[Token]) -> bool:
+    """The tokens are a verbless clause a verb of finding or judging takes: a subject and the adjective said of it
+    ('found [this levy unlawful]', 'found [Ruiz guilty]'), as whole as a clause with its verb."""
+    roots = _roots(tokens)
+    ids = {t.i for t in tokens}
+    return len(roots) == 1 and roots[0].pos_ == "ADJ" and roots[0].dep_ in ("ccomp", "oprd", "xcomp") and any(
+        c.dep_ == "nsubj" and c.i in ids and c.i < roots[0].i and c.pos_ in ("NOUN", "PROPN") for c in roots[0].children)
+
+
 def subject_of(tokens: Sequence[Token]) -> str:
     """The head word of the grammatical subject of the claim's main clause, for comparing claims: a proper
     noun as written ('Page' of 'Pinup icon Bettie Page died'), else its lemma ('girl' of 'The notorious party
