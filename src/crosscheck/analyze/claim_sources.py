@@ -169,6 +169,15 @@ def _relative_scope(acc: Token) -> set[int] | None:
     return ids
 
 
+def _sentences_before_in_paragraph(sent: Span) -> int:
+    """How many sentences of its paragraph come before ``sent`` (a line break ends a paragraph)."""
+    doc, starts, i = sent.doc, set(), sent.start - 1
+    while i >= 0 and "\n" not in doc[i].text:
+        starts.add(doc[i].sent.start)
+        i -= 1
+    return len(starts)
+
+
 def according_to(st: State, sent: Span) -> bool:
     """'According to X, C' / 'As X noted, C': C credited to X (a document or medium naming another source relays it:
     the source's chain)."""
@@ -221,6 +230,8 @@ def according_to(st: State, sent: Span) -> bool:
     chain = [r[0][1] for r in reversed(resolved) if r is not chosen and r[0][1]]
     (speaker, speaker_text), head = chosen
     last = st.recent(st.settings.claim_speaker_window - 1, "PERSON")
+    if last is not None and last.sent < st.si - _sentences_before_in_paragraph(sent):
+        last = None  # (a person of an earlier paragraph: 'C, according to port statistics' opening the next one)
     if not agentive and _document(head) and last is not None and not _made_by_name(head, st):
         chain = [speaker_text] + chain  # the person's own source: 'according to intelligence reports'
         speaker, speaker_text = last.key, last.text
