@@ -31,7 +31,8 @@ from spacy.tokens import Doc, Token
 from crosscheck.analyze.claim_index import (CUE_CLASS, ESTIMATE_VERBS, NAMING, NOUN_CUES, OBJECT_PREPS, WILL_NOUNS, asks,
                                              in_question)
 from crosscheck.analyze.quote_marks import MARK_TOKENS
-from crosscheck.analyze.claim_objects import completed_object, first_subject, governing_subject, without_asides
+from crosscheck.analyze.claim_objects import completed_object, without_asides
+from crosscheck.analyze.claim_subjects import first_subject, governing_subject
 from crosscheck.analyze.claim_state import resolve
 from crosscheck.analyze.claim_text import MODAL_HEDGES, hedges_of, is_negated, render, subject_of
 from crosscheck.denials import is_denial

@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 from crosscheck.analyze import claim_frames
 from crosscheck.analyze.claim_index import CUE_CLASS, DIRECTIVE, NEGATING_PREPS, asks, infinitive, is_clause, relative_speaker
-from crosscheck.analyze.claim_objects import conjunct_subject, governing_subject, no_one, object_controller
+from crosscheck.analyze.claim_objects import no_one
+from crosscheck.analyze.claim_subjects import conjunct_subject, governing_subject, object_controller
 from crosscheck.analyze.claim_quotes import cue_clause
 from crosscheck.analyze.claim_state import FIRST_PERSON, State, resolve
 

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from crosscheck.analyze.claim_index import (CUE_CLASS, NOUN_CUES, any_verb_of_quote, breaks_before, ends_sentence,
                                             paragraph)
-from crosscheck.analyze.claim_objects import PARTICIPLE_DEPS, governing_subject
+from crosscheck.analyze.claim_subjects import PARTICIPLE_DEPS, governing_subject
 from crosscheck.analyze.claim_state import FIRST_PERSON, Speaker, State, resolve, speaker_of, subject
 from crosscheck.analyze.claim_text import content_tokens, hedges_of, render
 from crosscheck.analyze.entities import doc_text

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from crosscheck.analyze.claim_frames import REFUSING
 from crosscheck.analyze.claim_index import COMMENT_NOUNS, CUE_CLASS, DECLINING, REQUEST_NOUNS, RESPONSE_VERBS
-from crosscheck.analyze.claim_objects import governing_subject
+from crosscheck.analyze.claim_subjects import governing_subject
 from crosscheck.analyze.claim_state import State, resolve
 
 _CLAUSES = ("ccomp", "xcomp", "dobj", "csubj")

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from crosscheck.analyze.claim_frames import unasserted
 from crosscheck.analyze.claim_index import ADJECTIVE_CUES, CUE_CLASS, MADE_ADJECTIVES, NOUN_CUES
-from crosscheck.analyze.claim_objects import governing_subject
+from crosscheck.analyze.claim_subjects import governing_subject
 from crosscheck.analyze.claim_quotes import writer_speaks
 from crosscheck.analyze.claim_state import State, resolve
 

@@ -49,12 +49,12 @@ from crosscheck.analyze.claim_words import word_cues
 from crosscheck.analyze.quote_marks import MARK_TOKENS, names_a_title, quote_regions, quote_regions_of, verb_before_quote
 from crosscheck.analyze.claim_quotes import quote_goes_on as _quote_goes_on
 from crosscheck.analyze.claim_quotes import quote_speaker as _quote_speaker
-from crosscheck.analyze.claim_objects import (PARTICIPLE_DEPS, backshifted_after, clause_content, colon_after,
-                                              continues, governing_subject, inverted_content, inverted_that,
-                                              narrators_conjunct, no_one, noun_infinitive, object_content, own_conjunct, participle_as_subject,
-                                              passive_naming,
-                                              reason_after, relative_content, relative_speaker_noun, relative_with_subject, stranded_after,
-                                              subject_before_aside)
+from crosscheck.analyze.claim_objects import (backshifted_after, clause_content, colon_after, inverted_content,
+                                              inverted_that, narrators_conjunct, no_one, object_content, own_conjunct,
+                                              passive_naming, reason_after, relative_content, relative_speaker_noun,
+                                              relative_with_subject, stranded_after, subject_before_aside)
+from crosscheck.analyze.claim_subjects import (PARTICIPLE_DEPS, continues, governing_subject, noun_infinitive,
+                                               participle_as_subject)
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
 from crosscheck.analyze.claim_state import object_read_as_subject
