@@ -41,6 +41,8 @@ def governing_subject(cue: Token) -> Token | None:
     if cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and \
             not continues(cue.head):
         return None  # a purpose ('will meet next week to discuss the budget'): an event, no one's content
+    if cue.dep_ == "advcl" and cue.tag_ in ("VBP", "VBZ") and first_subject(cue) is None:
+        return _subject_read_as_object(cue)  # a finite verb has a subject of its own, never its clause's
     tok = cue
     for _ in range(4):
         subj = first_subject(tok)
@@ -68,6 +70,17 @@ def governing_subject(cue: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _subject_read_as_object(cue: Token) -> Token | None:
+    """The noun phrase right before a finite verb the parser left without a subject, made the object of a
+    conjunction it read as a preposition ('as Halden, Brandt and the unions oppose C': those three)."""
+    last = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if last is None or last.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    while last.dep_ == "conj" and last.head.i < last.i:
+        last = last.head
+    return last if last.dep_ == "pobj" and last.head.lower_ in ("as", "while", "because", "since") else None
 
 
 def _someone(obj: Token) -> bool:
