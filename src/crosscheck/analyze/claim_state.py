@@ -303,6 +303,19 @@ def pronoun_phrase(head: Token) -> str:
     return " ".join(head.doc[ids[0] : ids[-1] + 1].text.split()).strip(" ,;:")
 
 
+def _organisation_named_before(st: State, pron: Token) -> Speaker | None:
+    """The one organisation named before ``pron`` in its sentence (none if two are)."""
+    found = {st.ents.by_token[t.i]: t for t in st.sdoc[pron.sent.start : pron.i] if t.i in st.ents.by_token
+             and (ent := st.ents.entity(st.ents.by_token[t.i])) is not None and ent.type == "ORG"}
+    if len(found) != 1:
+        return None
+    key, tok = found.popitem()
+    start = tok.i
+    while start > pron.sent.start and st.ents.by_token.get(start - 1) == key:
+        start -= 1
+    return Speaker(key, st.sdoc[start : tok.i + 1].text, st.si)  # (the name as written, the last one)
+
+
 def _organisation_before(st: State, head: Token) -> str | None:
     """The organisation that is the subject of a clause before ``head`` in its sentence ('Helvik will pay $2.1 billion
     for Nordnet, the telecoms group said': Helvik), else the one named last before it there or in the sentence
@@ -337,6 +350,8 @@ def resolve(st: State, head: Token, mention: bool = True) -> tuple[str | None, s
             last = subject
         if low in ("he", "she", "his", "her"):  # 'Lind called the plan a gamble, but she noted that C': the person heading a clause before it
             last = _subject_before(st, head) or last
+        elif low in ("it", "its"):  # 'Norvik Ferries AS lost riders after it raised fares': the company
+            last = _organisation_named_before(st, head) or last
         elif low in ("they", "their"):
             plural = _plural_subject_before(st, head)  # 'Residents said they had asked ...': the residents
             if plural is not None:
