@@ -310,10 +310,15 @@ def _organisation_named_before(st: State, pron: Token) -> Speaker | None:
     if len(found) != 1:
         return None
     key, tok = found.popitem()
-    start = tok.i
-    while start > pron.sent.start and st.ents.by_token.get(start - 1) == key:
+    return Speaker(key, name_text(st, tok), st.si)  # (the name as written, the last one)
+
+
+def name_text(st: State, tok: Token) -> str:
+    """The words of the name ``tok`` ends, as written ('Norvik Ferries AS'; not the phrase the parse hangs it in)."""
+    key, start = st.ents.by_token.get(tok.i), tok.i
+    while start > tok.sent.start and key is not None and st.ents.by_token.get(start - 1) == key:
         start -= 1
-    return Speaker(key, st.sdoc[start : tok.i + 1].text, st.si)  # (the name as written, the last one)
+    return st.sdoc[start : tok.i + 1].text
 
 
 def _organisation_before(st: State, head: Token) -> str | None:

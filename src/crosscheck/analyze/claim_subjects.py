@@ -42,7 +42,7 @@ def governing_subject(cue: Token) -> Token | None:
             not continues(cue.head):
         return None  # a purpose ('will meet next week to discuss the budget'): an event, no one's content
     if cue.dep_ == "advcl" and cue.tag_ in ("VBP", "VBZ") and first_subject(cue) is None:
-        return _subject_read_as_object(cue)  # a finite verb has a subject of its own, never its clause's
+        return subject_read_as_object(cue)  # a finite verb has a subject of its own, never its clause's
     tok = cue
     for _ in range(4):
         subj = first_subject(tok)
@@ -72,12 +72,18 @@ def governing_subject(cue: Token) -> Token | None:
     return None
 
 
-def _subject_read_as_object(cue: Token) -> Token | None:
+def subject_read_as_object(cue: Token) -> Token | None:
     """The noun phrase right before a finite verb the parser left without a subject, made the object of a
-    conjunction it read as a preposition ('as Halden, Brandt and the unions oppose C': those three)."""
+    conjunction it read as a preposition ('as Halden, Brandt and the unions oppose C': those three), or a
+    name the parser ran into the phrase before it ('during a visit to the newsroom of the Valdor Times Ruiz said C':
+    'Ruiz', read as the last word of 'the Valdor Times Ruiz')."""
     last = cue.doc[cue.i - 1] if cue.i > 0 else None
-    if last is None or last.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if last is None or last.pos_ not in ("NOUN", "PROPN", "PRON") or cue.tag_ not in ("VBD", "VBP", "VBZ") or \
+            first_subject(cue) is not None:
         return None
+    if last.pos_ == "PROPN" and last.dep_ == "pobj" and last.head.i < last.i and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in last.children):
+        return last
     while last.dep_ == "conj" and last.head.i < last.i:
         last = last.head
     return last if last.dep_ == "pobj" and last.head.lower_ in ("as", "while", "because", "since") else None

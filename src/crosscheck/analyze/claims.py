@@ -54,10 +54,10 @@ from crosscheck.analyze.claim_objects import (backshifted_after, clause_content,
                                               passive_naming, reason_after, relative_content, relative_speaker_noun,
                                               relative_with_subject, stranded_after, subject_before_aside)
 from crosscheck.analyze.claim_subjects import (PARTICIPLE_DEPS, continues, governing_subject, noun_infinitive,
-                                               participle_as_subject)
+                                               participle_as_subject, subject_read_as_object)
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
-from crosscheck.analyze.claim_state import object_read_as_subject
+from crosscheck.analyze.claim_state import name_text, object_read_as_subject
 from crosscheck.analyze.claim_state import resolve as _resolve
 from crosscheck.analyze.claim_state import speaker_of as _speaker_of
 from crosscheck.analyze.claim_state import subject as _subject
@@ -395,6 +395,8 @@ def _reported(st: _State, sent: Span) -> bool:
             speaker, speaker_text = _resolve(st, governing, mention=False)
         elif (swapped := object_read_as_subject(cue)) is not None:
             speaker, speaker_text = _resolve(st, swapped)  # 'C ... crippled its systems, a spokesman said'
+        elif (stray := subject_read_as_object(cue)) is not None and stray.i in st.ents.by_token:
+            speaker, speaker_text = _resolve(st, stray)[0], name_text(st, stray)  # 'the newsroom of the Valdor Times Ruiz said C'
         elif cls == "speech" and (phrase := apposition_before_conjunct(sent, cue)) is not None:
             speaker, speaker_text = _resolve(st, phrase[0])[0], phrase[1]  # 'C, the head of X, Oren Vasko, told Y'
         else:
