@@ -792,6 +792,27 @@ def test_an_agency_named_as_the_source_relays_what_sources_told_it_in_another_re
     assert speaker_required(view("doc-a", "Agenzia Nova"), en, settings) != settings.align_threshold
 
 
+def test_an_outlet_named_as_a_source_relays_only_its_own_voice_in_its_report():
+    """'C1, according to a Valdor Times database' relays what the Valdor Times says in its own report, not what the
+    people its report quotes ask for. PolNeAR dev: a newspaper's database figure and another source's call in the
+    paper's next report met at the same-speaker threshold and became one claim, which dropped the second from the
+    export."""
+    from types import SimpleNamespace as NS
+
+    from crosscheck.config import Settings
+    from crosscheck.corroborate.speakers import speaker_required
+
+    def view(doc, said, kind="reported"):
+        return NS(document=doc, outlet="Valdor Times", named=False, speaker_id=None, speaker_words=frozenset(),
+                  chain_words=frozenset(), claim=NS(speaker_text=said, via=(), chain=(), kind=kind))
+
+    database = view("doc-a", "a Valdor Times database")
+    settings = Settings()
+    assert speaker_required(database, view("doc-b", None, kind="outlet"), settings) == settings.align_threshold
+    assert speaker_required(database, view("doc-b", "small groups of protesters"), settings) \
+        == settings.align_threshold_cross_speaker
+
+
 def test_a_count_its_sentence_calls_provisional_is_provisional_though_the_claim_leaves_the_words_out():
     """'La opositora Marta Kovel ganó con el 54,2 % de los votos, según el recuento oficial con el 97 % de las mesas
     escrutadas, informó el Consejo Nacional Electoral': the claim's words leave the source phrase out, and with it

@@ -46,7 +46,8 @@ def _relays(a: ClaimView, b: ClaimView) -> bool:
     said = a.claim.speaker_text or ""
     if said and a.document != b.document:
         whole = {outlet_key(said), outlet_key(proper_part(said))}
-        if b.outlet and outlet_key(b.outlet) in whole or any(
+        own = b.claim.kind == "outlet" or not b.claim.speaker_text  # (the report's own voice: not its protesters')
+        if own and b.outlet and outlet_key(b.outlet) in whole or any(
                 outlet_key(proper_part(v)) in whole | {outlet_key(w) for w in said.split()} for v in b.claim.via):
             return True
     who = b.speaker_words if b.named else _source_words(b)
