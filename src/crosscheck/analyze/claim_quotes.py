@@ -10,10 +10,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analyze.claim_index import (CUE_CLASS, NOUN_CUES, any_verb_of_quote, breaks_before, ends_sentence,
-                                            paragraph)
-from crosscheck.analyze.claim_subjects import PARTICIPLE_DEPS, governing_subject
+from crosscheck.analyze.claim_index import (ALL_CUES, CUE_CLASS, JUDGING, NOUN_CUES, any_verb_of_quote, breaks_before,
+                                            ends_sentence, paragraph)
 from crosscheck.analyze.claim_state import FIRST_PERSON, Speaker, State, resolve, speaker_of, subject
+from crosscheck.analyze.claim_subjects import PARTICIPLE_DEPS, governing_subject
 from crosscheck.analyze.claim_text import content_tokens, hedges_of, render
 from crosscheck.analyze.entities import doc_text
 from crosscheck.analyze.quote_marks import cue_follows
@@ -348,3 +348,37 @@ def with_quoted_predicate(toks: list[Token], cue: Token | None, qsents: list[Spa
     if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < toks[0].i and c.i in clause for c in verb.children):
         return toks  # ('X said "will come"': the subject is the cue's)
     return [t for t in qsents[0] if t.i not in clause or MARK.fullmatch(t.text)]
+
+
+def partial_quote(st: State, sent: Span, region: tuple[int, int, bool]) -> bool:
+    """'Ruiz called the proposal "a reckless gamble"': a quoted fragment the sentence's subject utters."""
+    root = sent.root
+    if root.lemma_ not in ALL_CUES and root.lemma_ not in JUDGING:
+        return False
+    quoted = doc_text(sent.doc)[region[0] : region[1]].split()
+    if sum(1 for w in quoted if w[:1].isupper()) * 2 > len(quoted):
+        return False  # a title ('a report titled "Water Quality in the North"')
+    if root.pos_ != "VERB" or any(c.dep_ == "neg" for c in root.children) or not region[0] > root.idx:
+        return False
+    if not (root.right_edge.idx + len(root.right_edge.text) >= region[1] or sent.end_char >= region[1]):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return False
+    speaker, speaker_text = resolve(st, subj)
+    if speaker is None and (speaker_text is None or subj.pos_ == "PRON"):
+        return False
+    toks = []
+    for child in root.children:
+        if child.i < root.i or child.dep_ == "punct" and child.i == sent.end - 1:
+            continue
+        sub = list(child.subtree)
+        inside = any(region[0] <= t.idx < region[1] for t in sub)
+        if child.dep_ in ("prep", "npadvmod", "advmod", "advcl", "cc", "conj") and not inside:
+            continue  # 'on Monday'
+        toks += sub
+    if not any(region[0] <= t.idx < region[1] for t in toks):
+        return False
+    before = len(st.claims)
+    st.add(toks, [sent], speaker, speaker_text, root.lower_, "quote", split=False)
+    return len(st.claims) > before

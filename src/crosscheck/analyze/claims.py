@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analyze import claim_frames, claim_learned
 from crosscheck.analyze.claim_index import (
-    ABSOLUTE_PREPS, ALL_CUES, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, JUDGING, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS,
+    ABSOLUTE_PREPS, COMMISSIVE, CUE_CLASS, ESTIMATE_VERBS, JUDGING, LABEL_TOPIC_PREPS, NOT_OBJECT, OBJECT_PREPS,
     SEEING_AS, STANCE, SWORN, Index, accusation, adding_head, asks, bare_clause_after, before_comma,
     breaks_before, citing, comma_that,
     any_verb_of_quote, apposition_before_conjunct, fix_lemmas, infinitive, is_clause, paragraph, paragraph_text, phrase, phrase_before_cue,
@@ -41,8 +41,8 @@ from crosscheck.analyze.claim_nested import beside_quote, nested, nested_before,
 from crosscheck.analyze.claim_refusals import refusals
 from crosscheck.analyze.claim_outlet import add_outlet, headline_fact, outlet_fact
 from crosscheck.analyze.claim_quotes import (bare, block_quote, credited, cue_clause, cued_tail, first_person,
-                                            inside_clause, frame_follows, quote_cues, resumes, runs_on, through_quote_end,
-                                            verbless_tail, with_quoted_predicate, writer_speaks)
+                                            inside_clause, frame_follows, partial_quote, quote_cues, resumes, runs_on,
+                                            through_quote_end, verbless_tail, with_quoted_predicate, writer_speaks)
 from crosscheck.analyze.claim_sources import (according_to, in_document, names_a_document, possessed_count, quoted_according,
                                               rival_speech, speaker_acts, told_outlet)
 from crosscheck.analyze.claim_words import word_cues
@@ -138,7 +138,7 @@ def extract(sdoc: Doc, ents: LocalEntities, outlet: str | None = None, settings:
         cued, added = word_cues(st, sent), len(st.claims)  # claim_words.py: "the mayor's claim that C"
         made = _credited(st, sent) or _reported(st, sent)
         if region is not None and len(st.claims) == added:  # (a cue read as naming who speaks next: 'X tells them to "Q"')
-            made = _partial_quote(st, sent, region) or made
+            made = partial_quote(st, sent, region) or made
         made = refusals(st, sent) or made  # claim_refusals.py: 'the ministry declined to comment'
         if made or possessed_count(st, sent):
             on = runs_on(st, sents, i, region, added) if region is not None else None  # 'X said "C1. C2."'
@@ -590,37 +590,3 @@ def _seen_as(cue: Token, ids: set[int] | None) -> bool:
     """The object of a verb of perceiving comes with the 'as' phrase saying how it is seen ('see the vote as a chance')."""
     return ids is not None and any(c.dep_ == "prep" and c.lower_ == "as" and c.i in ids for c in cue.children) and any(
         c.dep_ == "dobj" and c.i in ids for c in cue.children)
-
-
-def _partial_quote(st: _State, sent: Span, region: tuple[int, int, bool]) -> bool:
-    """'Ruiz called the proposal "a reckless gamble"': a quoted fragment the sentence's subject utters."""
-    root = sent.root
-    if root.lemma_ not in ALL_CUES and root.lemma_ not in JUDGING:
-        return False
-    quoted = doc_text(sent.doc)[region[0] : region[1]].split()
-    if sum(1 for w in quoted if w[:1].isupper()) * 2 > len(quoted):
-        return False  # a title ('a report titled "Water Quality in the North"')
-    if root.pos_ != "VERB" or any(c.dep_ == "neg" for c in root.children) or not region[0] > root.idx:
-        return False
-    if not (root.right_edge.idx + len(root.right_edge.text) >= region[1] or sent.end_char >= region[1]):
-        return False
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return False
-    speaker, speaker_text = _resolve(st, subj)
-    if speaker is None and (speaker_text is None or subj.pos_ == "PRON"):
-        return False
-    toks = []
-    for child in root.children:
-        if child.i < root.i or child.dep_ == "punct" and child.i == sent.end - 1:
-            continue
-        sub = list(child.subtree)
-        inside = any(region[0] <= t.idx < region[1] for t in sub)
-        if child.dep_ in ("prep", "npadvmod", "advmod", "advcl", "cc", "conj") and not inside:
-            continue  # 'on Monday'
-        toks += sub
-    if not any(region[0] <= t.idx < region[1] for t in toks):
-        return False
-    before = len(st.claims)
-    st.add(toks, [sent], speaker, speaker_text, root.lower_, "quote", split=False)
-    return len(st.claims) > before
