@@ -518,7 +518,9 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         if cue.lemma_ in SEEING_AS and not _seen_as(cue, ids):
             continue  # 'saw him at the rally': an act; 'see the vote as a chance' holds a view
         if ids is None and cls is None and cue.lemma_ in JUDGING:  # 'questioned whether C', 'described how C':
-            comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")), None)
+            comp = next((c for c in cue.children if c.i > cue.i and c.pos_ in ("VERB", "AUX") and (
+                c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.tag_ == "VBG" and not any(  # 'supports lowering the fares'
+                    a.dep_ in ("nsubj", "aux") for a in c.children))), None)
             ids = {t.i for t in comp.subtree} if comp is not None else None  # a verb of judging's clause object
         pointing = ids is None and _denies_what_was_said(cue)
         if pointing:
