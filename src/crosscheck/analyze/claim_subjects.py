@@ -89,6 +89,27 @@ def subject_read_as_object(cue: Token) -> Token | None:
     return last if last.dep_ == "pobj" and last.head.lower_ in ("as", "while", "because", "since") else None
 
 
+def inverted_aside(cue: Token) -> Token | None:
+    """The speaker of an inverted aside of saying set off by commas inside the sentence it credits ('The levy, said
+    Ruiz, would be scrapped'), which the parser reads with the words before it as the cue's subject and the speaker
+    as its object, or as the subject of the clause after it."""
+    doc = cue.doc
+    subj = first_subject(cue)
+    if subj is None or cue.i < 2 or doc[cue.i - 1].text != "," or subj.i >= cue.i - 1 or \
+            subj.right_edge.i not in (cue.i - 2, cue.i - 1):
+        return None
+    named = next((c for c in cue.children if c.dep_ in ("dobj", *SUBJECTS) and c.left_edge.i == cue.i + 1), None)
+    if named is None:
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+        named = next((c for c in comp.children if c.dep_ in SUBJECTS and c.left_edge.i == cue.i + 1), None) \
+            if comp is not None else None
+    end = named.right_edge.i if named is not None else 0
+    if named is None or not _someone(named) or named.pos_ == "PRON" or end + 1 >= len(doc) or \
+            doc[end].text != "," and doc[end + 1].text != ",":
+        return None
+    return named
+
+
 def _someone(obj: Token) -> bool:
     """An object that can be the one a 'for'/'of' gerund is said of: a name (also one the parser gave no entity
     type: 'mocked Ruiz for claiming C'), a personal pronoun, a source, organisation or title noun ('blasted the

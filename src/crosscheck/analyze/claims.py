@@ -54,7 +54,7 @@ from crosscheck.analyze.claim_objects import (backshifted_after, clause_content,
                                               passive_naming, reason_after, relative_content, relative_speaker_noun,
                                               relative_with_subject, stranded_after, subject_before_aside)
 from crosscheck.analyze.claim_subjects import (PARTICIPLE_DEPS, continues, governing_subject, noun_infinitive,
-                                               participle_as_subject, subject_read_as_object)
+                                               inverted_aside, participle_as_subject, subject_read_as_object)
 from crosscheck.analyze.claim_state import Speaker as _Speaker
 from crosscheck.analyze.claim_state import State as _State
 from crosscheck.analyze.claim_state import name_text, object_read_as_subject
@@ -381,7 +381,7 @@ def _reported(st: _State, sent: Span) -> bool:
             continue  # 'she believes in God', 'they know him': no content
         if cls != "speech" and comp is not None and comp.i > cue.i and asks(comp):
             continue  # 'nobody knows how many ...': a question, not a content
-        swapped, phrase = None, None
+        swapped, phrase, aside = None, None, None
         if relay is not None:  # 'the agency quoted a spokesman as saying that C': the spokesman, via the agency
             speaker, speaker_text = _resolve(st, relay[1])
             outer = _speaker_of(st, relay[0])[1]
@@ -395,6 +395,8 @@ def _reported(st: _State, sent: Span) -> bool:
             speaker, speaker_text = _resolve(st, governing, mention=False)
         elif (swapped := object_read_as_subject(cue)) is not None:
             speaker, speaker_text = _resolve(st, swapped)  # 'C ... crippled its systems, a spokesman said'
+        elif (aside := inverted_aside(cue)) is not None:  # 'The levy, said Ruiz, would be scrapped'
+            speaker, speaker_text = _resolve(st, aside)
         elif (stray := subject_read_as_object(cue)) is not None and stray.i in st.ents.by_token:
             speaker, speaker_text = _resolve(st, stray)[0], name_text(st, stray)  # 'the newsroom of the Valdor Times Ruiz said C'
         elif cls == "speech" and (phrase := apposition_before_conjunct(sent, cue)) is not None:
@@ -412,7 +414,11 @@ def _reported(st: _State, sent: Span) -> bool:
         if speaker is None and speaker_text is None:
             continue
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
-        if accused is not None:
+        if aside is not None:  # the sentence around the aside, the words the parser made the cue's subject with it
+            end = aside.right_edge.i + (st.sdoc[aside.right_edge.i].text != ",")
+            skip = {cue.i, cue.i - 1, end} | {t.i for t in aside.subtree}
+            toks = [t for t in sent if t.i not in skip]
+        elif accused is not None:
             toks = accused
         elif inverted is not None:
             toks = inverted
