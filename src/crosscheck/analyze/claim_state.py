@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analyze.claim_index import (CUE_CLASS, DISJUNCTIONS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS, SOURCE_NOUNS,
-                                            TITLE_ABBREVIATIONS, Index, named_before, noun_phrase)
-from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, full_clause, hedges_of, is_negated, render,
-                                           small_clause, split_clauses, subject_of, whole_words, cannot_speak)
+from crosscheck.analyze.claim_index import (AGENT_SUFFIXES, CUE_CLASS, DISJUNCTIONS, EVIDENTIAL, OBJECT_PREPS, ORG_KINDS,
+                                            SOURCE_NOUNS, TITLE_ABBREVIATIONS, Index, named_before, noun_phrase)
+from crosscheck.analyze.claim_text import (MIN_FULL_CLAUSE_WORDS, cannot_speak, full_clause, hedges_of, is_negated,
+                                           render, small_clause, split_clauses, subject_of, whole_words)
 from crosscheck.analyze.entities import TITLE_HEADS, LocalEntities, doc_text
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Mention
@@ -242,7 +242,8 @@ def _a_things_owner(poss: Token) -> bool:
     """``poss`` owns a subject that names no one ('Ostvik's speech', not 'Ostvik's aide' or 'Ruiz's lawyer')."""
     thing = poss.head
     return thing.dep_ in ("nsubj", "nsubjpass") and thing.pos_ == "NOUN" and cannot_speak(thing, SOURCE_NOUNS) and \
-        thing.lemma_.lower() not in ORG_KINDS and thing.lower_ not in TITLE_HEADS and not thing.lower_.endswith(("er", "or", "ist"))
+        thing.lemma_.lower() not in ORG_KINDS and thing.lower_ not in TITLE_HEADS and \
+        not thing.lower_.endswith(AGENT_SUFFIXES)
 
 
 def _plural_subject_before(st: State, pron: Token, previous: bool = False) -> Speaker | None:

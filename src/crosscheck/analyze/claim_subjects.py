@@ -89,10 +89,11 @@ def subject_read_as_object(cue: Token) -> Token | None:
     return last if last.dep_ == "pobj" and last.head.lower_ in ("as", "while", "because", "since") else None
 
 
-def inverted_aside(cue: Token) -> Token | None:
-    """The speaker of an inverted aside of saying set off by commas inside the sentence it credits ('The levy, said
-    Ruiz, would be scrapped'), which the parser reads with the words before it as the cue's subject and the speaker
-    as its object, or as the subject of the clause after it."""
+def inverted_aside(cue: Token) -> tuple[Token, set[int]] | None:
+    """(speaker, the aside's token ids: commas, cue and speaker) of an inverted aside of saying set off by commas
+    inside the sentence it credits ('The levy, said Ruiz, would be scrapped'), which the parser reads with the words
+    before it as the cue's subject and the speaker as its object, a second subject or the subject of the clause
+    after it."""
     doc = cue.doc
     subj = first_subject(cue)
     if subj is None or cue.i < 2 or doc[cue.i - 1].text != "," or subj.i >= cue.i - 1 or \
@@ -103,11 +104,12 @@ def inverted_aside(cue: Token) -> Token | None:
         comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
         named = next((c for c in comp.children if c.dep_ in SUBJECTS and c.left_edge.i == cue.i + 1), None) \
             if comp is not None else None
-    end = named.right_edge.i if named is not None else 0
-    if named is None or not _someone(named) or named.pos_ == "PRON" or end + 1 >= len(doc) or \
-            doc[end].text != "," and doc[end + 1].text != ",":
+    if named is None or not _someone(named) or named.pos_ == "PRON":
         return None
-    return named
+    close = named.right_edge.i + (doc[named.right_edge.i].text != ",")  # (the parser hangs the comma either way)
+    if close >= len(doc) - 1 or doc[close].text != ",":
+        return None
+    return named, {cue.i - 1, cue.i, close} | {t.i for t in named.subtree}
 
 
 def _someone(obj: Token) -> bool:

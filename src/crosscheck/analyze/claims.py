@@ -396,7 +396,7 @@ def _reported(st: _State, sent: Span) -> bool:
         elif (swapped := object_read_as_subject(cue)) is not None:
             speaker, speaker_text = _resolve(st, swapped)  # 'C ... crippled its systems, a spokesman said'
         elif (aside := inverted_aside(cue)) is not None:  # 'The levy, said Ruiz, would be scrapped'
-            speaker, speaker_text = _resolve(st, aside)
+            speaker, speaker_text = _resolve(st, aside[0])
         elif (stray := subject_read_as_object(cue)) is not None and stray.i in st.ents.by_token:
             speaker, speaker_text = _resolve(st, stray)[0], name_text(st, stray)  # 'the newsroom of the Valdor Times Ruiz said C'
         elif cls == "speech" and (phrase := apposition_before_conjunct(sent, cue)) is not None:
@@ -415,9 +415,7 @@ def _reported(st: _State, sent: Span) -> bool:
             continue
         kind = {"belief": "belief", "intention": "intention", "knowledge": "knowledge"}.get(cls, "reported")
         if aside is not None:  # the sentence around the aside, the words the parser made the cue's subject with it
-            end = aside.right_edge.i + (st.sdoc[aside.right_edge.i].text != ",")
-            skip = {cue.i, cue.i - 1, end} | {t.i for t in aside.subtree}
-            toks = [t for t in sent if t.i not in skip]
+            toks = [t for t in sent if t.i not in aside[1]]
         elif accused is not None:
             toks = accused
         elif inverted is not None:
