@@ -58,6 +58,7 @@ WILL_NOUNS = {noun: cls for cls, nouns in _DATA.get("will_nouns", {}).items() fo
 PARTICIPLE_OBJECTS = frozenset(_DATA.get("participle_objects", ()))  # 'has left its welders feeling that C': they feel
 DEPICTIONS = frozenset(_DATA.get("depictions", ()))  # 'footage of Ruiz asking, "Q"': Ruiz asks
 AGENT_SUFFIXES = tuple(_DATA.get("agent_suffixes", ()))  # 'lawyer', 'director': nouns naming a person
+CLAUSE_PREPOSITIONS = frozenset(_DATA.get("clause_prepositions", ()))  # 'as X oppose C' read as a preposition
 DIRECTIVE = frozenset(_DATA.get("directive", ()))  # 'pressed Ruiz to confirm that C': asked for, not said
 REQUEST_NOUNS = frozenset(_DATA.get("request_nouns", ()))  # 'declined several requests for an interview'
 NAMING = frozenset(_DATA.get("naming", ()))  # 'called the plan a gamble' but 'called a strike': a second complement needed

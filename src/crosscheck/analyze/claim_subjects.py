@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosscheck.analyze.claim_index import (CITE_VERBS, CONTINUING, CUE_CLASS, DEPICTIONS, OBJECT_PREPS, ORG_KINDS,
-                                             PARTICIPLE_OBJECTS, SOURCE_NOUNS, TITLE_HEADS)
+from crosscheck.analyze.claim_index import (CITE_VERBS, CLAUSE_PREPOSITIONS, CONTINUING, CUE_CLASS, DEPICTIONS,
+                                             OBJECT_PREPS, ORG_KINDS, PARTICIPLE_OBJECTS, SOURCE_NOUNS, TITLE_HEADS)
 from crosscheck.analyze.claim_state import SPEAKERS_ONLY
 from crosscheck.analyze.claim_text import cannot_speak, speakers_act
 
@@ -86,7 +86,7 @@ def subject_read_as_object(cue: Token) -> Token | None:
         return last
     while last.dep_ == "conj" and last.head.i < last.i:
         last = last.head
-    return last if last.dep_ == "pobj" and last.head.lower_ in ("as", "while", "because", "since") else None
+    return last if last.dep_ == "pobj" and last.head.lower_ in CLAUSE_PREPOSITIONS else None
 
 
 def inverted_aside(cue: Token) -> tuple[Token, set[int]] | None:
