@@ -511,8 +511,9 @@ def _objects(st: _State, sent: Span, beside: bool = False) -> bool:
         if j in used or any(c.dep_ == "neg" for c in cue.children) or cue.dep_ in ("amod", "compound"):
             continue
         cls = CUE_CLASS.get(cue.lemma_)
-        if beside and cls == "speech":
-            continue  # beside a clause of saying, a verb of saying's object is mostly not a content ('wrote a letter')
+        if beside and cls == "speech" and not _prep_object(cue):
+            continue  # beside a clause of saying, a verb of saying's object is mostly not a content ('wrote a letter';
+            # but 'called for a strike, and X said C': what a preposition brings is)
         if cls == "accusation" and accusation(cue) is not None:
             continue  # 'criticized Ek for C' is the accusation's reading; 'criticized Ek' is this one
         passive = passive_naming(cue)  # 'Tarvo has been called a charlatan by fellow physicians': theirs
